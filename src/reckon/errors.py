@@ -1,0 +1,84 @@
+"""Every anticipated failure: a type, a code, and one sentence saying what, where, what next.
+
+Codes: R1xx ingest, R2xx extract, R3xx resolve, R4xx store, R5xx web/CLI. The catalogue
+below is the single table the docs and ``tests/test_docs.py`` iterate over.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CATALOGUE",
+    "ConfigError",
+    "ExtractError",
+    "IngestError",
+    "ReckonError",
+    "ResolveError",
+    "StoreError",
+]
+
+# code -> (short title, what the user should do next). Declared once; the README's error
+# table and the docs test are derived from it.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "R101": ("input not found", "check the path or URL"),
+    "R102": ("input is empty", "nothing to ingest; remove it from the batch"),
+    "R103": ("input is binary, not text or HTML", "only text, HTML and WARC files are read"),
+    "R104": ("text encoding could not be decoded", "re-save the file as UTF-8"),
+    "R105": ("archive is truncated or corrupt", "re-download the archive; records before the fault were kept"),
+    "R106": ("URL could not be fetched", "check the address and your network, then re-run"),
+    "R107": ("input is too large", "split it or raise RECKON_MAX_BYTES"),
+    "R108": ("HTML has no readable main text", "the page may be a script-only app; save its text instead"),
+    "R109": ("decompression limit exceeded", "the archive expands past the limit (a gzip bomb?)"),
+    "R201": ("extraction failed on a document", "report it with the document; the rest of the batch went on"),
+    "R202": ("extraction steps are mis-declared", "a step needs what no earlier step gives"),
+    "R203": ("data table is malformed", "fix the named line of the data file"),
+    "R301": ("incident resolution failed", "report it; the stored findings are intact"),
+    "R401": ("database could not be opened", "check --db / RECKON_DB and that the server runs"),
+    "R402": ("database schema is out of date", "run `reckon migrate`"),
+    "R403": ("no such record", "list records with `reckon incidents`"),
+    "R404": ("database write failed", "nothing of this document was written; re-run is safe"),
+    "R501": ("invalid command-line value", "see `reckon --help`"),
+    "R502": ("invalid setting", "fix reckon.toml or the RECKON_* variable"),
+}
+
+
+class ReckonError(Exception):
+    """Base of every error Reckon raises on purpose.
+
+    ``where`` names the input (path, URL, record id, offset) so a batch report can say
+    which item failed; ``str(error)`` is the one line shown to the user.
+    """
+
+    code = "R000"
+
+    def __init__(self, message: str, *, where: str | None = None, code: str | None = None):
+        if code is not None:
+            if code not in CATALOGUE:
+                raise ValueError(f"unknown error code {code}")
+            self.code = code
+        self.message = message
+        self.where = where
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        prefix = f"{self.where}: " if self.where else ""
+        return f"{prefix}{self.message} [{self.code}]"
+
+
+class IngestError(ReckonError):
+    code = "R101"
+
+
+class ExtractError(ReckonError):
+    code = "R201"
+
+
+class ResolveError(ReckonError):
+    code = "R301"
+
+
+class StoreError(ReckonError):
+    code = "R401"
+
+
+class ConfigError(ReckonError):
+    code = "R502"
