@@ -1,0 +1,125 @@
+"""Accusations: who a sentence says did it, found in the parse around violence words.
+
+The accused is the active subject of a violence verb ("gunmen stormed the college"), the
+"by" agent of its passive or of a violence noun ("an attack by X"), the possessor of a
+violence noun ("X's assault"), the one at whose behest it was done, the group that claimed
+responsibility (then also the claimant), and the object of "blamed"/"accused" (then the
+subject is the claimant). The phrase must name an actor: a proper noun, a known alias, or a
+noun of armed force ("gunmen", "troops"); pronouns and victims are never accused.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from reckon.extract.attribution import phrase_tokens
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["AccusedMention", "find_accused", "load_violence_words"]
+
+# Nouns of armed force that may stand as the accused without a proper name.
+FORCE_NOUNS = frozenset({
+    "gunman", "gunmen", "militant", "militants", "troop", "troops", "soldier", "soldiers", "force", "forces",
+    "police", "army", "militia", "militias", "militiamen", "extremist", "extremists", "insurgent", "insurgents",
+    "rebel", "rebels", "hostage-taker", "hostage-takers", "takers", "attacker", "attackers", "jihadist",
+    "jihadists", "fighter", "fighters", "assailant", "assailants", "terrorist", "terrorists", "agent", "agents",
+    "proxy", "proxies", "regime", "government", "military", "jets", "aircraft", "gunship", "gunships",
+    "bombers", "bomber", "mob", "commandos", "paramilitaries", "guards", "officers", "security",
+})
+_NEVER_ACCUSED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this",
+                            "residents", "civilians", "students", "people", "victims", "members"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AccusedMention:
+    surface: str
+    start: int  # offsets inside the parsed sentence's doc
+    end: int
+    token: Token  # where the claimant search starts
+    self_claimed: bool = False  # "X claimed responsibility": X is also the claimant
+    blamer: Token | None = None  # "Y blamed X": Y is the claimant
+
+
+@lru_cache(maxsize=1)
+def load_violence_words() -> tuple[frozenset[str], frozenset[str]]:
+    verbs, nouns = set(), set()
+    text = resources.files("reckon.data").joinpath("violence.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        word, role = line.split("\t")
+        (verbs if role.strip() == "verb" else nouns).add(word.strip())
+    return frozenset(verbs), frozenset(nouns)
+
+
+def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
+    verbs, nouns = load_violence_words()
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and (lemma in verbs or (lemma == "open" and any(c.lower_ == "fire" for c in token.children))):
+            if lemma == "carry" and not any(c.lower_ == "out" for c in token.children):
+                continue
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+            for child in token.children:
+                if child.dep_ == "nsubj" and not passive:
+                    yield from _mentions(child, anchor=token)
+                elif child.dep_ == "agent":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=token)
+        elif token.pos_ in ("NOUN", "PROPN") and lemma in nouns:
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "by":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=token)
+                elif child.dep_ == "poss":
+                    yield from _mentions(child, anchor=token)
+            if token.dep_ == "pobj" and token.head.lower_ == "by":
+                continue
+        elif token.lower_ == "behest":
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=token)
+        elif lemma == "responsibility" and token.head.lemma_.lower() in ("claim", "admit", "accept"):
+            for child in token.head.children:
+                if child.dep_ == "nsubj":
+                    yield from _mentions(child, anchor=token.head, self_claimed=True)
+        elif token.pos_ == "VERB" and lemma in ("blame", "accuse"):
+            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+            for child in token.children:
+                if child.dep_ in ("dobj", "obj"):
+                    yield from _mentions(child, anchor=token, blamer=subjects[0] if subjects else None)
+
+
+def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
+              blamer: Token | None = None) -> Iterator[AccusedMention]:
+    for item in (head, *[t for t in head.conjuncts if t.i > head.i]):
+        if item.lower_ in _NEVER_ACCUSED or item.pos_ == "PRON":
+            continue
+        tokens = phrase_tokens(item)
+        if not _names_an_actor(tokens):
+            continue
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        yield AccusedMention(surface=item.doc.text[start:end], start=start, end=end, token=anchor,
+                             self_claimed=self_claimed, blamer=blamer)
+        # "Iranian proxies Kata'ib Hezballah (KH)": an apposition names the actor itself.
+        for child in item.children:
+            if child.dep_ == "appos" and child.i > item.i:
+                yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+
+
+def _names_an_actor(tokens: list[Token]) -> bool:
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for t in tokens):
+        return True
+    return any(t.lower_ in FORCE_NOUNS for t in tokens)

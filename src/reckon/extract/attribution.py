@@ -1,0 +1,198 @@
+"""Who says it: the claimant of a figure or an accusation found in a parsed sentence.
+
+The rules, nearest source first (FORMAT.md: the innermost named source is the claimant):
+1. a reporting verb ("said", "reported", "quoted ... as saying", "putting the dead at")
+   governing the finding: its subject, or the person quoted ("Interfax quoted officials");
+2. a report noun governing it ("reports that 2,000 were killed") -> "press reports",
+   unless the noun names its owner ("the ministry's report");
+3. "according to X" in the sentence;
+4. a quotation holding the finding -> the quotation's speaker;
+5. otherwise the document's own voice (AUTHOR).
+Pronoun subjects ("she said", "It said") are handed to a resolver that knows the document.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from typing import TYPE_CHECKING
+
+from reckon.extract.lexicon import load_reporting_verbs
+from reckon.model import AUTHOR, Claimant, Quote, Span
+
+if TYPE_CHECKING:  # pragma: no cover - nlp.py is the only module that imports spaCy at run time
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+__all__ = ["PRESS_REPORTS", "ClaimantFinder", "clean_name", "phrase_tokens"]
+
+PRESS_REPORTS = "press reports"
+
+# Nouns that stand for an unnamed body of reporting ("reports that ...", "media said").
+_REPORT_NOUNS = frozenset({"report", "reports", "media", "press", "account", "accounts", "claim", "claims"})
+# Nouns that make a report noun *named* ("the forensic reports") rather than anonymous.
+_ANONYMOUS_MODIFIERS = frozenset({"press", "media", "news", "earlier", "initial", "recent", "local", "some",
+                                  "other", "unconfirmed", "conflicting", "several", "many", "the", "these",
+                                  "those", "such", "early", "first", "latest", "new", "previous"})
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
+_LEADING_NOISE = re.compile(
+    r"^(?:(?:the|a|an|one|another|two|three|four|a\s+third|a\s+second|some|several|other|both|"
+    r"also|senior|unnamed|his|her|its|their)\s+)+",
+    re.IGNORECASE,
+)
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", re.IGNORECASE)
+_TRAILING_CLAUSE = re.compile(r"\s*(?:,|\bwho\b|\bwhich\b|\bthat\b|\bwhose\b|\bin a\b|\bon\b|\bin its\b|\bin his\b|\bin her\b|\bafter\b|\bwhile\b).*$", re.IGNORECASE | re.DOTALL)
+
+Resolver = Callable[[str, int], str]
+
+
+def clean_name(surface: str) -> str:
+    """A claimant's name as it should be shown: no leading article, numeral or trailing clause."""
+    name = " ".join(surface.split())
+    name = _TRAILING_CLAUSE.sub("", name)
+    name = _LEADING_NOISE.sub("", name)
+    name = name.strip(" ,.;:-–—\"'“”‘’")
+    return name
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Named:
+    surface: str
+    start: int  # document offsets
+    end: int
+
+
+class ClaimantFinder:
+    """Finds the claimants of findings in one document.
+
+    ``quotes`` are the document's quotations (their spans decide rule 4); ``resolve`` turns
+    a surface name or pronoun at a document offset into a canonical name.
+    """
+
+    def __init__(self, *, quotes: Sequence[Quote] = (), resolve: Resolver | None = None):
+        self._quotes = sorted(quotes, key=lambda q: q.span.start)
+        self._resolve = resolve or (lambda surface, _position: clean_name(surface))
+        self._verbs = load_reporting_verbs()
+
+    def claimants(self, sent: SpacySpan, token: Token, *, offset: int) -> tuple[Claimant, ...]:
+        """Claimants of the finding at ``token`` in ``sent``; ``offset`` maps sent chars to the document."""
+        named = self._from_syntax(sent, token, offset=offset)
+        if named is None:
+            named = self._according_to(sent, token, offset=offset)
+        if named is not None:
+            if named == PRESS_REPORTS:
+                return (Claimant(name=PRESS_REPORTS),)
+            return self._to_claimants(named)
+        quote = self.quote_at(token.idx + offset)
+        if quote is not None and quote.speaker:
+            return (Claimant(name=quote.speaker),)
+        return (AUTHOR,)
+
+    def quote_at(self, position: int) -> Quote | None:
+        for quote in self._quotes:
+            if quote.span.start <= position < quote.span.end:
+                return quote
+        return None
+
+    # -- rule 1 and 2: walk up the dependency tree from the finding --------------------------
+    def _from_syntax(self, sent: SpacySpan, token: Token, *, offset: int) -> list[_Named] | str | None:
+        current = token
+        seen = 0
+        while current.head is not current and seen < 12:
+            child, current = current, current.head
+            seen += 1
+            lemma = current.lemma_.lower()
+            if current.pos_ in ("NOUN", "PROPN") and lemma in _REPORT_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") and child.i > current.i:
+                owner = self._report_owner(current, offset=offset)
+                return owner if owner is not None else PRESS_REPORTS
+            if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
+                if lemma == "quote":
+                    quoted = [c for c in current.children if c.dep_ in ("dobj", "obj")]
+                    if quoted:
+                        return self._named_list(quoted[0], offset=offset)
+                subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if subjects and child not in subjects:
+                    return self._named_list(subjects[0], offset=offset)
+                if not subjects:
+                    # "..., putting the dead at 150": the subject is the governing clause's.
+                    continue
+        # "the Russian agencies ... have reported, quoting health officials": a participle
+        # clause beside the main clause names the innermost source.
+        for candidate in sent:
+            if candidate.lemma_.lower() == "quote" and candidate.tag_ == "VBG":
+                quoted = [c for c in candidate.children if c.dep_ in ("dobj", "obj")]
+                if quoted:
+                    return self._named_list(quoted[0], offset=offset)
+        return None
+
+    def _report_owner(self, noun: Token, *, offset: int) -> list[_Named] | None:
+        for child in noun.children:
+            if child.dep_ == "poss" and child.lower_ not in _PRONOUNS:
+                return self._named_list(child, offset=offset)
+            if child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
+                return self._named_list(child, offset=offset)
+        if noun.lower_ in ("reports", "report", "claims", "accounts") and all(
+            c.lower_ in _ANONYMOUS_MODIFIERS or c.dep_ in ("det", "prep", "acl", "ccomp", "relcl", "punct", "appos")
+            for c in noun.children
+        ):
+            return None
+        return None
+
+    def _named_list(self, head: Token, *, offset: int) -> list[_Named] | str:
+        """The subject phrase(s) at ``head``, split on coordination ("the centre and the minister")."""
+        if head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
+                c.dep_ in ("poss", "compound") for c in head.children)):
+            return PRESS_REPORTS
+        heads = [head, *[t for t in head.conjuncts if t.i > head.i]]
+        named = []
+        for item in heads:
+            tokens = phrase_tokens(item)
+            start = min(t.idx for t in tokens)
+            end = max(t.idx + len(t.text) for t in tokens)
+            named.append(_Named(surface=item.doc.text[start:end], start=start + offset, end=end + offset))
+        return named or PRESS_REPORTS
+
+    # -- rule 3 -----------------------------------------------------------------------------
+    def _according_to(self, sent: SpacySpan, token: Token, *, offset: int) -> list[_Named] | str | None:
+        matches = list(_ACCORDING_TO.finditer(sent.text))
+        if not matches:
+            return None
+        match = matches[-1]
+        who = match.group("who").strip()
+        who_clean = clean_name(who)
+        if not who_clean or who_clean.lower() in ("the press", "press", "media", "reports", "press reports", "media reports", "some", "sources"):
+            return PRESS_REPORTS
+        start = sent.start_char + match.start("who") + offset
+        return [_Named(surface=who, start=start, end=start + len(who))]
+
+    def _to_claimants(self, named: list[_Named] | str) -> tuple[Claimant, ...]:
+        if isinstance(named, str):
+            return (Claimant(name=named),)
+        out: list[Claimant] = []
+        for item in named:
+            surface = item.surface.strip()
+            if surface.lower() in _PRONOUNS:
+                name = self._resolve(surface, item.start)
+            else:
+                name = self._resolve(clean_name(surface), item.start)
+            if not name or name.lower() in _PRONOUNS:
+                continue
+            if name.lower() in ("reports", "media", "press", "media reports", "news reports"):
+                name = PRESS_REPORTS
+            out.append(Claimant(name=name, span=Span(start=item.start, end=item.end)))
+        return tuple(out) or (AUTHOR,)
+
+
+# Dependents after a name's head that are not part of the name ("officials *who could not
+# be named*", "the minister *and the governor*", "Boumedra*, the former UN advisor*").
+_CUT_AFTER_HEAD = frozenset({"relcl", "cc", "conj", "acl", "appos", "advcl", "punct", "prep", "npadvmod", "nummod"})
+
+
+def phrase_tokens(item: Token) -> list[Token]:
+    excluded: set[int] = set()
+    for child in item.children:
+        if child.i > item.i and child.dep_ in _CUT_AFTER_HEAD and not (child.dep_ == "prep" and child.lower_ == "of"):
+            excluded.update(t.i for t in child.subtree)
+    return [t for t in item.subtree if t.i not in excluded] or [item]

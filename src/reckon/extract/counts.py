@@ -1,0 +1,208 @@
+"""Counts of harmed people: which number phrases are tolls, of what kind, about whom.
+
+A number becomes a count only when the dependency parse ties it to a harm word of
+``data/harm.tsv``: the noun it counts is harmed ("7 hostages", "52 bodies"), is the subject
+of a passive harm verb ("627 were killed") or the object of an active one ("killed
+fifty-two"), carries a harm participle ("52 killed", "147 dead"), or is the value of a death
+toll ("putting the dead at 150", "the toll rose to 46"). A short word window backs the parse
+up where the small model mis-attaches a headline. Negated and hypothetical clauses, subsets
+("including six women", "259 of them children") and the harm *doers* ("five gunmen killed")
+are refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reckon.extract.lexicon import HarmLexicon, load_harm_lexicon
+from reckon.model import CountKind, Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from reckon.extract.numbers import Quantity
+
+__all__ = ["CountCandidate", "classify_quantity"]
+
+_HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "can"})
+_SUBSET_BEFORE = ("including", "includes", "included", "among them", "among whom", "of whom", "of them",
+                  "among those", "among the")
+# Verbs that make their *object* the harmed people ("killed 52"), or their subject when
+# intransitive ("52 died"); for transitive verbs an active subject is the doer, never a toll.
+_INTRANSITIVE = frozenset({"die", "perish", "survive", "escape", "flee", "disappear"})
+_TOLL_NOUNS = frozenset({"toll", "dead", "death", "deaths", "fatality", "fatalities", "casualty", "casualties"})
+_TOLL_VERBS = frozenset({"put", "rise", "climb", "reach", "stand", "increase", "jump", "hit", "exceed", "place",
+                         "give", "estimate", "raise", "be"})
+# Nouns of life: "claimed 147 lives", "fifty-two lives were extinguished".
+_LIFE_VERBS = frozenset({"claim", "lose", "take", "extinguish", "end", "cost"})
+_NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "dollar", "percent", "time", "mile",
+                         "kilometre", "kilometer", "meter", "metre", "round", "shot", "bullet", "vehicle", "car",
+                         "building", "house", "home", "village", "town", "camp", "site", "grave", "count",
+                         "case", "charge", "attack", "incident", "raid", "bomb", "point", "page", "report"})
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CountCandidate:
+    """A quantity tied to a harm word, before the claimant is known."""
+
+    kind: CountKind
+    min: int | None
+    max: int | None
+    span: Span  # document offsets of the number phrase
+    token: Token  # the token the claimant search starts from (the harm word or the noun)
+    victims: str | None
+    quantity_text: str
+
+
+def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> CountCandidate | None:
+    """The count a quantity states in the parsed sentence ``sent`` (whose text starts at ``offset``)."""
+    if quantity.min is None and quantity.max is None:
+        return None
+    lexicon = load_harm_lexicon()
+    doc = sent.doc
+    char_span = doc.char_span(quantity.span.start - offset, quantity.span.end - offset, alignment_mode="expand")
+    if char_span is None or len(char_span) == 0:
+        return None
+    number = char_span[-1]
+    if _is_subset(sent.text, quantity.span.start - offset):
+        return None
+    found = _kind_by_parse(number, char_span, lexicon) or _kind_by_window(number, char_span, lexicon)
+    if found is None:
+        return None
+    kind, anchor, noun = found
+    if _is_negated_or_hypothetical(anchor) or _is_negated_or_hypothetical(noun):
+        return None
+    victims = None
+    if noun is not number and noun.lemma_.lower() not in lexicon.nouns and noun.pos_ in ("NOUN", "PROPN"):
+        if noun.lemma_.lower() in _NOT_PEOPLE:
+            return None
+        victims = _victim_phrase(noun, char_span)
+    return CountCandidate(kind=kind, min=quantity.min, max=quantity.max, span=quantity.span, token=anchor,
+                          victims=victims, quantity_text=quantity.text)
+
+
+def _is_subset(text: str, start: int) -> bool:
+    before = text[max(0, start - 16):start].lower().rstrip()
+    return before.endswith(_SUBSET_BEFORE)
+
+
+def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    noun = number
+    if number.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and number.head.i > number.i:
+        noun = number.head
+    elif number.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "oprd", "ROOT", "dep"):
+        noun = number
+    lemma = noun.lemma_.lower()
+    lower = noun.lower_
+    # 1. the counted noun is itself a harm noun: "7 hostages", "52 bodies", "24 dead".
+    if noun is not number and (lemma in lexicon.nouns or lower in lexicon.adjectives) and lemma not in ("toll", "death", "life", "casualty"):
+        kind = lexicon.nouns.get(lemma) or lexicon.adjectives.get(lower)
+        return kind, noun, noun
+    # 2. a harm participle or adjective right after the noun: "52 killed", "147 dead".
+    for child in noun.children:
+        if child.i > noun.i and child.dep_ in ("amod", "acl", "oprd", "advmod", "relcl", "appos", "dep", "conj"):
+            kind = _participle_kind(child, lexicon)
+            if kind is not None and child.i - noun.i <= 3:
+                return kind, child, noun
+    nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
+    if nxt is not None and nxt.tag_ in ("VBN", "JJ") and _participle_kind(nxt, lexicon) is not None:
+        return _participle_kind(nxt, lexicon), nxt, noun
+    # 3. the governing verb: subject of a passive (or intransitive) harm verb, object of an active one.
+    head, dep = noun.head, noun.dep_
+    hops = 0
+    while dep == "conj" and head is not head.head and hops < 4:  # "52 killed and 7 hostages"
+        head, dep = head.head, head.dep_
+        hops += 1
+    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "NOUN", "PRON"):
+        # "two of the gunmen were killed": the partitive governs.
+        carrier = head.head
+        head, dep = carrier.head, carrier.dep_
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        verb_kind = lexicon.verbs.get(head.lemma_.lower()) or lexicon.adjectives.get(head.lower_)
+        if lemma == "life" and head.lemma_.lower() in _LIFE_VERBS:
+            return CountKind.KILLED, head, noun
+        if verb_kind is not None and lemma != "life":
+            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or dep == "nsubjpass"
+            if dep == "nsubjpass" or (dep == "nsubj" and (passive or head.lemma_.lower() in _INTRANSITIVE or head.pos_ == "ADJ")):
+                return verb_kind, head, noun
+            if dep in ("dobj", "obj", "attr", "oprd") and head.lemma_.lower() not in _INTRANSITIVE:
+                return verb_kind, head, noun
+        # "took seven hostages" is caught by rule 1; "left 52 killed, 7 hostages" below.
+        if head.lemma_.lower() == "leave" and dep in ("dobj", "nsubj", "ccomp"):
+            for child in noun.children:
+                kind = _participle_kind(child, lexicon)
+                if kind is not None:
+                    return kind, child, noun
+    # 4. tolls: "death toll of 52", "putting the dead at 150", "the toll rose to 46".
+    if dep in ("pobj", "attr", "dobj", "npadvmod", "nummod") or number.dep_ == "pobj":
+        anchor = head if head.pos_ != "ADP" else head.head
+        if _mentions_toll(anchor):
+            return CountKind.KILLED, anchor, noun
+    return None
+
+
+def _mentions_toll(token: Token) -> bool:
+    if token.lemma_.lower() in _TOLL_NOUNS or token.lower_ in _TOLL_NOUNS:
+        return True
+    if token.lemma_.lower() in _TOLL_VERBS or token.pos_ in ("VERB", "AUX"):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "dobj", "nsubjpass", "attr") and (child.lemma_.lower() in _TOLL_NOUNS or child.lower_ in _TOLL_NOUNS):
+                return True
+    return False
+
+
+def _participle_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
+    if token.lower_ in lexicon.adjectives:
+        return lexicon.adjectives[token.lower_]
+    if token.tag_ in ("VBN", "VBD") and token.lemma_.lower() in lexicon.verbs:
+        return lexicon.verbs[token.lemma_.lower()]
+    return None
+
+
+def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """Adjacent words when the parse is unhelpful (headlines, lists): "200 killed", "killing 12"."""
+    doc = number.doc
+    # After: up to three words, skipping adjectives and nouns of people ("52 unarmed residents killed").
+    for i in range(number.i + 1, min(len(doc), number.i + 5)):
+        token = doc[i]
+        if token.is_punct or token.lower_ in ("and", "or", "but", "of", "in", "at", "on"):
+            break
+        if token.lower_ in lexicon.adjectives:
+            return lexicon.adjectives[token.lower_], token, number
+        if token.lemma_.lower() in lexicon.nouns and token.lemma_.lower() not in ("toll", "death", "life", "casualty"):
+            return lexicon.nouns[token.lemma_.lower()], token, token
+        if token.tag_ in ("VBN", "VBD") and token.lemma_.lower() in lexicon.verbs:
+            return lexicon.verbs[token.lemma_.lower()], token, number
+        if token.pos_ not in ("ADJ", "NOUN", "PROPN", "AUX", "PART", "ADV"):
+            break
+    # Before: an active harm verb right before the figure ("killed 27", "killing 52").
+    start = char_span[0].i
+    for i in range(start - 1, max(-1, start - 3), -1):
+        token = doc[i]
+        if token.pos_ in ("VERB",) and token.lemma_.lower() in lexicon.verbs and token.lemma_.lower() not in _INTRANSITIVE:
+            return lexicon.verbs[token.lemma_.lower()], token, number
+        if not (token.pos_ in ("ADV", "PART", "ADP", "DET") or token.lower_ in ("at", "least", "some", "about")):
+            break
+    return None
+
+
+def _is_negated_or_hypothetical(token: Token) -> bool:
+    for child in token.children:
+        if child.dep_ == "neg":
+            return True
+        if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
+            # "could have killed" is hypothetical; "could go higher" has no harm verb here.
+            if any(c.lower_ == "have" for c in token.children):
+                return True
+        if child.dep_ == "det" and child.lower_ == "no":
+            return True
+    return False
+
+
+def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
+    tokens = [t for t in noun.subtree if t.i >= char_span[-1].i + 1 and t.i <= noun.i] or [noun]
+    tokens = [t for t in tokens if not t.is_punct]
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return noun.doc.text[start:end]

@@ -1,0 +1,273 @@
+"""Group one document's counts and accusations into the incidents it reports.
+
+Most reports describe one event; some give several sites their own tolls (one square of a
+crackdown, an earlier attack recalled with its figure). A count belongs to the place named
+nearest to it in its own clause when that place is distinct from the document's main place
+(not the same site, not a place that contains it), or to an earlier event when its sentence
+is dated in another year; every other count and accusation belongs to the main incident.
+
+The main place is the most mentioned specific place (sites and towns before countries, the
+headline counting double); the incident date is the most frequent full date named in the
+sentences that speak of harm, then the most frequent month, then year — never a date after
+the document's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from reckon.extract.places import PlaceMention
+from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
+
+__all__ = ["assemble_incidents", "find_inconsistencies"]
+
+_SITE_KINDS = {"camp", "square", "university", "college", "prison", "village", "hospital", "school", "mosque",
+               "church", "market", "mall", "site", "district", "neighbourhood", "neighborhood", "facility",
+               "hotel", "building"}
+_CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    name: str
+
+
+def _specificity(mention: PlaceMention) -> int:
+    kind = (mention.kind or "").lower()
+    if kind == "country":
+        return 0
+    if kind in ("admin1", "region", "province", "state"):
+        return 1
+    if kind in _SITE_KINDS:
+        return 3
+    return 2
+
+
+def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
+    if a.name == b.name:
+        return True
+    tokens_a = set(_tokens(a.name))
+    tokens_b = set(_tokens(b.name))
+    if tokens_a and tokens_b and (tokens_a <= tokens_b or tokens_b <= tokens_a):
+        return True
+    return False
+
+
+def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
+    """Whether ``outer`` is a wider area holding ``inner`` (a country, an admin area)."""
+    if _specificity(outer) == 0:
+        return outer.country is not None and outer.country == inner.country
+    if outer.admin1 and inner.admin1 and _specificity(outer) == 1:
+        return outer.admin1 == inner.admin1
+    return False
+
+
+def _tokens(name: str) -> list[str]:
+    return [t for t in re.findall(r"[a-z0-9]+", name.lower()) if t not in ("the", "of", "al", "el", "camp", "square")]
+
+
+def _main_place(mentions: list[PlaceMention], *, headline_end: int) -> PlaceMention | None:
+    scores: Counter[str] = Counter()
+    best: dict[str, PlaceMention] = {}
+    for mention in mentions:
+        key = mention.name
+        weight = 2 if mention.span.start < headline_end else 1
+        scores[key] += weight
+        current = best.get(key)
+        if current is None or _specificity(mention) > _specificity(current):
+            best[key] = mention
+    if not scores:
+        return None
+    # Fold a short form into the fuller name that contains it ("Ashraf" into "Camp Ashraf").
+    names = sorted(scores, key=lambda n: -len(n))
+    for short in list(names):
+        for long in names:
+            if long != short and long in scores and short in scores and _same_place(best[short], best[long]) \
+                    and _specificity(best[long]) >= _specificity(best[short]) and len(long) > len(short):
+                scores[long] += scores.pop(short)
+                break
+    ranked = sorted(scores, key=lambda n: (_specificity(best[n]) > 0, scores[n], _specificity(best[n])), reverse=True)
+    return best[ranked[0]]
+
+
+def _local_place(position: int, sentence_span: Span, text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place named in the same clause as ``position``, nearest first."""
+    sentence_text = text[sentence_span.start:sentence_span.end]
+    bounds = [sentence_span.start]
+    for match in _CLAUSE_BREAK.finditer(sentence_text):
+        bounds.append(sentence_span.start + match.start())
+    bounds.append(sentence_span.end)
+    clause_start = max(b for b in bounds if b <= position)
+    clause_end = min((b for b in bounds if b > position), default=sentence_span.end)
+    inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0]
+    if not inside:
+        return None
+    return min(inside, key=lambda m: abs(m.span.start - position))
+
+
+def _to_place(mention: PlaceMention | None) -> Place | None:
+    if mention is None:
+        return None
+    return Place(name=mention.name, country=mention.country, latitude=mention.latitude,
+                 longitude=mention.longitude, admin1=mention.admin1, kind=mention.kind,
+                 span=mention.span)
+
+
+def _incident_date(dates_found: list, sentences: list, harm_sentences: set[int], published: str | None,
+                   *, only: set[int] | None = None) -> tuple[str | None, Span | None]:
+    chosen = only if only is not None else harm_sentences
+    full: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    years: Counter[str] = Counter()
+    spans: dict[str, Span] = {}
+    for mention in dates_found:
+        value = mention.value
+        if value is None:
+            continue
+        if published and value[: len(published)] > published[: len(value)]:
+            continue  # an event cannot be dated after the report
+        index = _sentence_of(sentences, mention.span.start)
+        if index not in chosen:
+            continue
+        spans.setdefault(value, mention.span)
+        (full if len(value) == 10 else months if len(value) == 7 else years)[value] += 1
+    for table in (full, months, years):
+        if table:
+            value = sorted(table, key=lambda v: (-table[v], v))[0]
+            return value, spans[value]
+    return None, None
+
+
+def _sentence_of(sentences: list, position: int) -> int:
+    low, high = 0, len(sentences) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        span = sentences[middle].span
+        if position < span.start:
+            high = middle - 1
+        elif position >= span.end:
+            low = middle + 1
+        else:
+            return middle
+    return -1
+
+
+def assemble_incidents(state: dict) -> list[ReportedIncident]:
+    document = state["document"]
+    text = document.text
+    sentences = state["sentences"]
+    counts: list[tuple[int, Count]] = state["counts"]
+    accusations: list[tuple[int, Accusation]] = state["accusations"]
+    mentions: list[PlaceMention] = list(state["places"])
+    if not counts:
+        return []
+    headline_end = sentences[0].span.end if sentences else 0
+    main = _main_place(mentions, headline_end=headline_end)
+    country = main.country if main else None
+    if country is None:
+        countries = Counter(m.country for m in mentions if m.country)
+        country = countries.most_common(1)[0][0] if countries else None
+    harm_sentences = {index for index, _ in counts} | {index for index, _ in accusations}
+    main_date, main_date_span = _incident_date(state["dates"], sentences, harm_sentences, state["published"])
+
+    groups: dict[str, list[tuple[int, Count]]] = {}
+    group_place: dict[str, PlaceMention | None] = {"": main}
+    for index, count in counts:
+        local = _local_place(count.span.start, sentences[index].span, text, mentions)
+        key = ""
+        if local is not None and main is not None and not _same_place(local, main) and not _contains(local, main) \
+                and not _contains(main, local) and _specificity(local) >= 2:
+            key = local.name
+            group_place.setdefault(key, local)
+        groups.setdefault(key, []).append((index, count))
+    # A group is its own incident only with a figure the main incident does not also give
+    # from the same sentence; everything else stays in the main incident.
+    result: list[ReportedIncident] = []
+    for key, members in sorted(groups.items(), key=lambda item: (item[0] != "", min(c.span.start for _, c in item[1]))):
+        place_mention = group_place.get(key)
+        place = _to_place(place_mention)
+        if place is not None and place.country is None and country:
+            place = Place(name=place.name, country=country, latitude=place.latitude, longitude=place.longitude,
+                          admin1=place.admin1, kind=place.kind, span=place.span)
+        if key == "":
+            date, date_span = main_date, main_date_span
+            perpetrators = tuple(_dedupe_accusations([a for _, a in accusations]))
+        else:
+            date, date_span = _incident_date(state["dates"], sentences, harm_sentences, state["published"],
+                                             only={i for i, _ in members})
+            perpetrators = ()
+        result.append(ReportedIncident(date=date, place=place, counts=tuple(_dedupe_counts([c for _, c in members])),
+                                       perpetrators=perpetrators, victims=_victims([c for _, c in members]),
+                                       date_span=date_span))
+    if result and result[0].place is None and country:
+        first = result[0]
+        result[0] = ReportedIncident(date=first.date, place=Place(name=_country_name(country, mentions), country=country),
+                                     counts=first.counts, perpetrators=first.perpetrators, victims=first.victims,
+                                     date_span=first.date_span)
+    return result
+
+
+def _country_name(country: str, mentions: list[PlaceMention]) -> str:
+    for mention in mentions:
+        if mention.country == country and _specificity(mention) == 0:
+            return mention.name
+    return country
+
+
+def _dedupe_counts(counts: list[Count]) -> list[Count]:
+    seen, out = set(), []
+    for count in counts:
+        key = (count.kind, count.min, count.max, count.claimant.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(count)
+    return out
+
+
+def _dedupe_accusations(accusations: list[Accusation]) -> list[Accusation]:
+    seen, out = set(), []
+    for accusation in accusations:
+        key = (accusation.actor.lower(), accusation.claimant.name)
+        if key not in seen:
+            seen.add(key)
+            out.append(accusation)
+    return out
+
+
+def _victims(counts: list[Count]) -> tuple[str, ...]:
+    found = Counter(c.victims for c in counts if c.victims)
+    return tuple(name for name, _ in found.most_common(3))
+
+
+def find_inconsistencies(state: dict) -> list[Inconsistency]:
+    """The same report or event dated two ways; one claimant giving two tolls in one sentence pair."""
+    out: list[Inconsistency] = []
+    text = state["document"].text
+    # Same day and month given with two different years ("17 October 2013" vs "October 17, 2019").
+    by_day: dict[tuple[int, int], list] = {}
+    for mention in state["dates"]:
+        if mention.year and mention.month and mention.day:
+            by_day.setdefault((mention.month, mention.day), []).append(mention)
+    for (month, day), mentions in by_day.items():
+        years = {m.year for m in mentions}
+        if len(years) < 2:
+            continue
+        context = [_report_context(text, m.span) for m in mentions]
+        pairs = [(a, b) for i, a in enumerate(mentions) for b in mentions[i + 1:]
+                 if a.year != b.year and _report_context(text, a.span) and _report_context(text, b.span)]
+        if pairs and any(context):
+            a, b = pairs[0]
+            out.append(Inconsistency(
+                description=f"the same report is dated {a.text!r} and {b.text!r}",
+                spans=(a.span, b.span), extractor="reckon.inconsistencies.v1"))
+    return out
+
+
+_REPORT_WORDS = re.compile(r"\b(report|published|statement|released|issued)\b", re.IGNORECASE)
+
+
+def _report_context(text: str, span: Span) -> bool:
+    window = text[max(0, span.start - 120):span.end + 20]
+    return bool(_REPORT_WORDS.search(window))

@@ -1,0 +1,73 @@
+"""Vocabularies read from data files: harm words and reporting verbs.
+
+The words live in ``reckon/data/*.tsv|txt`` so a user can read and extend them; this module
+only loads them and refuses nonsense (an unknown kind, a malformed line) with R203.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from reckon.errors import ExtractError
+from reckon.model import CountKind
+
+__all__ = ["HarmLexicon", "load_harm_lexicon", "load_reporting_verbs"]
+
+_ROLES = {"verb", "noun", "adj", "phrase"}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HarmLexicon:
+    verbs: dict[str, CountKind]
+    nouns: dict[str, CountKind]
+    adjectives: dict[str, CountKind]
+    phrases: dict[str, CountKind]
+
+    def kind_of_token(self, lemma: str, lower: str) -> CountKind | None:
+        """The harm kind a single token denotes, whatever its role, or None."""
+        for table in (self.adjectives, self.verbs, self.nouns):
+            if lower in table:
+                return table[lower]
+            if lemma in table:
+                return table[lemma]
+        return None
+
+
+def _data_lines(name: str) -> list[tuple[int, str]]:
+    text = resources.files("reckon.data").joinpath(name).read_text(encoding="utf-8")
+    return [
+        (number, line.rstrip("\n"))
+        for number, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+@lru_cache(maxsize=1)
+def load_harm_lexicon() -> HarmLexicon:
+    tables: dict[str, dict[str, CountKind]] = {role: {} for role in _ROLES}
+    for number, line in _data_lines("harm.tsv"):
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[2] not in _ROLES:
+            raise ExtractError(f"expected 'word<TAB>kind<TAB>role' with role in {sorted(_ROLES)}",
+                               where=f"data/harm.tsv:{number}", code="R203")
+        word, kind, role = (part.strip() for part in parts)
+        try:
+            tables[role][word.lower()] = CountKind(kind)
+        except ValueError:
+            raise ExtractError(f"unknown count kind {kind!r}", where=f"data/harm.tsv:{number}",
+                               code="R203") from None
+    return HarmLexicon(verbs=tables["verb"], nouns=tables["noun"], adjectives=tables["adj"],
+                       phrases=tables["phrase"])
+
+
+@lru_cache(maxsize=1)
+def load_reporting_verbs() -> frozenset[str]:
+    verbs = set()
+    for number, line in _data_lines("reporting_verbs.txt"):
+        word = line.strip().lower()
+        if not word.isalpha():
+            raise ExtractError("a reporting verb is one lemma of letters", where=f"data/reporting_verbs.txt:{number}", code="R203")
+        verbs.add(word)
+    return frozenset(verbs)

@@ -1,0 +1,204 @@
+"""The extraction pipeline: each step declared (needs/gives, versioned id) beside its code.
+
+Only the sentences that can hold a finding reach the full spaCy pipeline (a number or a
+violence word); everything else is regex and table look-ups, which keeps extraction faster
+than a plain full-pipeline pass over the same text (see benchmarks/).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from reckon.extract import accusations as accusations_module
+from reckon.extract import counts as counts_module
+from reckon.extract import dates, incidents, numbers, places, quotes
+from reckon.extract.actors import ActorResolver
+from reckon.extract.attribution import ClaimantFinder
+from reckon.extract.nlp import load_nlp
+from reckon.extract.sentences import split_sentences
+from reckon.extract.speakers import SpeakerResolver
+from reckon.extract.steps import STEPS, State, check_steps, step
+from reckon.model import AUTHOR, Accusation, Claimant, Count, Document, DocumentFindings, Span
+
+__all__ = ["EXTRACTOR_VERSION", "extract_document"]
+
+EXTRACTOR_VERSION = "reckon-extract-1"
+
+# Words that make a sentence worth the full parse even without a number (accusations).
+_VIOLENCE_HINT = re.compile(
+    r"\b(attack|assault|massacre|raid|kill|slay|slain|storm|bomb|shell|shoot|shot|fire|target|ambush|abduct|"
+    r"kidnap|execut|murder|slaughter|behead|seiz|besieg|torch|burn|behest|responsibilit|blame|accus|proxy|proxies|"
+    r"gunm[ae]n|militant|airstrike|strike|siege|dispers|crackdown|carried out|opened fire)",
+    re.IGNORECASE,
+)
+
+
+@step("reckon.published.v1", needs=("document",), gives=("published",))
+def _published(state: State) -> State:
+    document: Document = state["document"]
+    published, published_span = document.published, None
+    if published is None:
+        found = dates.find_published(document.text)
+        if found is not None:
+            published, published_span = found
+    return {"published": published, "published_span": published_span}
+
+
+@step("reckon.sentences.v1", needs=("document",), gives=("sentences",))
+def _sentences(state: State) -> State:
+    return {"sentences": split_sentences(state["document"].text)}
+
+
+@step("reckon.quantities.v1", needs=("document",), gives=("quantities",))
+def _quantities(state: State) -> State:
+    return {"quantities": numbers.find_quantities(state["document"].text)}
+
+
+@step("reckon.places.v1", needs=("document",), gives=("places",))
+def _places(state: State) -> State:
+    return {"places": places.find_places(state["document"].text)}
+
+
+@step("reckon.dates.v1", needs=("document", "published"), gives=("dates",))
+def _dates(state: State) -> State:
+    anchor = _as_date(state["published"])
+    return {"dates": dates.find_dates(state["document"].text, anchor=anchor)}
+
+
+@step("reckon.actors.v1", needs=("document",), gives=("actors",))
+def _actors(state: State) -> State:
+    return {"actors": ActorResolver(state["document"].text)}
+
+
+@step("reckon.speakers.v1", needs=("document", "actors"), gives=("speakers",))
+def _speakers(state: State) -> State:
+    return {"speakers": SpeakerResolver(state["document"].text)}
+
+
+@step("reckon.quotes.v1", needs=("document", "speakers"), gives=("quotes",))
+def _quotes(state: State) -> State:
+    found = quotes.find_quotes(state["document"].text, speakers=state["speakers"])
+    return {"quotes": found}
+
+
+@step("reckon.parse.v1", needs=("sentences", "quantities"), gives=("parsed",))
+def _parse(state: State) -> State:
+    """Run the full pipeline on the sentences that may hold a count or an accusation."""
+    sentences = state["sentences"]
+    starts = [q.span.start for q in state["quantities"]]
+    chosen = []
+    for index, sentence in enumerate(sentences):
+        has_number = any(sentence.span.start <= s < sentence.span.end for s in starts)
+        if has_number or _VIOLENCE_HINT.search(sentence.text):
+            chosen.append(index)
+    nlp = load_nlp()
+    parsed = {}
+    for index, doc in zip(chosen, nlp.pipe([sentences[i].text for i in chosen], batch_size=64)):
+        parsed[index] = doc
+    return {"parsed": parsed}
+
+
+def _claimant_finder(state: State) -> ClaimantFinder:
+    speakers: SpeakerResolver = state["speakers"]
+    actors: ActorResolver = state["actors"]
+
+    def resolve(surface: str, position: int) -> str:
+        name = speakers.resolve(surface, position=position)
+        return actors.resolve(name) if name else name
+
+    return ClaimantFinder(quotes=state["quotes"], resolve=resolve)
+
+
+@step("reckon.counts.v1", needs=("parsed", "quantities", "quotes", "speakers"), gives=("counts",))
+def _counts(state: State) -> State:
+    finder = _claimant_finder(state)
+    sentences = state["sentences"]
+    found: list[tuple[int, Count]] = []
+    for index, doc in state["parsed"].items():
+        sentence = sentences[index]
+        offset = sentence.span.start
+        for quantity in state["quantities"]:
+            if not (sentence.span.start <= quantity.span.start < sentence.span.end):
+                continue
+            candidate = counts_module.classify_quantity(quantity, doc[:], offset=offset)
+            if candidate is None:
+                continue
+            for claimant in finder.claimants(doc[:], candidate.token, offset=offset):
+                found.append((index, Count(kind=candidate.kind, min=candidate.min, max=candidate.max,
+                                           claimant=claimant, span=candidate.span, extractor="reckon.counts.v1",
+                                           victims=candidate.victims, quantity_text=candidate.quantity_text)))
+    return {"counts": found}
+
+
+@step("reckon.accusations.v1", needs=("parsed", "quotes", "actors"), gives=("accusations",))
+def _accusations(state: State) -> State:
+    finder = _claimant_finder(state)
+    actors: ActorResolver = state["actors"]
+    sentences = state["sentences"]
+    found: list[tuple[int, Accusation]] = []
+    for index, doc in state["parsed"].items():
+        offset = sentences[index].span.start
+        for mention in accusations_module.find_accused(doc[:]):
+            name = actors.resolve(mention.surface)
+            span = Span(start=mention.start + offset, end=mention.end + offset)
+            if mention.self_claimed:
+                claimants: tuple[Claimant, ...] = (Claimant(name=name, span=span),)
+            elif mention.blamer is not None:
+                claimants = finder.claimants(doc[:], mention.blamer, offset=offset)
+                blamer_name = actors.resolve(doc.text[mention.blamer.idx:mention.blamer.idx + len(mention.blamer.text)])
+                claimants = (Claimant(name=blamer_name),) if claimants == (AUTHOR,) else claimants
+            else:
+                claimants = finder.claimants(doc[:], mention.token, offset=offset)
+            for claimant in claimants:
+                found.append((index, Accusation(actor=name, claimant=claimant, span=span,
+                                                extractor="reckon.accusations.v1")))
+    return {"accusations": found}
+
+
+@step("reckon.incidents.v1", needs=("counts", "accusations", "places", "dates", "sentences", "published"),
+      gives=("incidents",))
+def _incidents(state: State) -> State:
+    return {"incidents": incidents.assemble_incidents(state)}
+
+
+@step("reckon.inconsistencies.v1", needs=("dates", "sentences", "counts"), gives=("inconsistencies",))
+def _inconsistencies(state: State) -> State:
+    return {"inconsistencies": incidents.find_inconsistencies(state)}
+
+
+check_steps(STEPS)
+
+
+def _as_date(value: str | None) -> date | None:
+    if value and len(value) == 10:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def extract_document(document: Document) -> DocumentFindings:
+    """Run every step over one document and gather its findings."""
+    state: State = {"document": document}
+    for item in STEPS:
+        state.update(item.function(state))
+    actors: ActorResolver = state["actors"]
+    published = state["published"]
+    if published != document.published:
+        document = _with_published(document, published)
+    return DocumentFindings(
+        document=document,
+        incidents=tuple(state["incidents"]),
+        quotes=tuple(q for q in state["quotes"] if q.speaker),
+        actors=tuple(actors.actors()),
+        inconsistencies=tuple(state["inconsistencies"]),
+        extractor_version=EXTRACTOR_VERSION,
+    )
+
+
+def _with_published(document: Document, published: str | None) -> Document:
+    from dataclasses import replace
+
+    return replace(document, published=published)
