@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["AccusedMention", "find_accused", "load_violence_words"]
+__all__ = ["AccusedMention", "find_accused", "is_generic", "load_violence_words"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
 FORCE_NOUNS = frozenset({
@@ -106,8 +106,14 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
     for item in (head, *[t for t in head.conjuncts if t.i > head.i]):
         if item.lower_ in _NEVER_ACCUSED or item.pos_ == "PRON":
             continue
-        tokens = phrase_tokens(item)
-        if not _names_an_actor(tokens):
+        named_appositions = [c for c in item.children if c.dep_ == "appos" and c.i > item.i and c.pos_ == "PROPN"]
+        if named_appositions and item.pos_ != "PROPN":
+            # "Iranian proxies Kata'ib Hezballah (KH)": the apposition is the actor named.
+            for child in named_appositions:
+                yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            continue
+        tokens = [t for t in phrase_tokens(item) if t.text not in ("(", ")")]
+        if not _names_an_actor(tokens) or _is_place_only(tokens):
             continue
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
@@ -117,6 +123,21 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
         for child in item.children:
             if child.dep_ == "appos" and child.i > item.i:
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+
+
+def _is_place_only(tokens: list[Token]) -> bool:
+    """A phrase that is only a place ("Camp Ashraf massacre" parsed with the camp as agent)."""
+    if any(t.lower_ in FORCE_NOUNS for t in tokens):
+        return False
+    names = [t for t in tokens if t.pos_ == "PROPN"]
+    return bool(names) and all(t.ent_type_ in ("FAC", "LOC", "GPE") for t in names) and not any(
+        t.ent_type_ in ("ORG", "NORP") for t in tokens)
+
+
+def is_generic(surface: str) -> bool:
+    """An accused named only by a noun of force ("the assault force", "gunmen")."""
+    words = [w for w in surface.replace("’", "'").split() if w.lower() not in ("the", "a", "an", "some")]
+    return bool(words) and all(w.islower() for w in words)
 
 
 def _names_an_actor(tokens: list[Token]) -> bool:

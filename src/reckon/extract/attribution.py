@@ -38,7 +38,7 @@ _ANONYMOUS_MODIFIERS = frozenset({"press", "media", "news", "earlier", "initial"
                                   "those", "such", "early", "first", "latest", "new", "previous"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
 _LEADING_NOISE = re.compile(
-    r"^(?:(?:the|a|an|one|another|two|three|four|a\s+third|a\s+second|some|several|other|both|"
+    r"^(?:(?:the|a|an|one|another|two|three|four|first|second|third|fourth|fifth|some|several|other|both|"
     r"also|senior|unnamed|his|her|its|their)\s+)+",
     re.IGNORECASE,
 )
@@ -98,13 +98,14 @@ class ClaimantFinder:
 
     # -- rule 1 and 2: walk up the dependency tree from the finding --------------------------
     def _from_syntax(self, sent: SpacySpan, token: Token, *, offset: int) -> list[_Named] | str | None:
+        chain = [(None, token)]
         current = token
-        seen = 0
-        while current.head is not current and seen < 12:
-            child, current = current, current.head
-            seen += 1
+        while current.head is not current and len(chain) < 12:
+            chain.append((current, current.head))
+            current = current.head
+        for child, current in chain:
             lemma = current.lemma_.lower()
-            if current.pos_ in ("NOUN", "PROPN") and lemma in _REPORT_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") and child.i > current.i:
+            if child is not None and current.pos_ in ("NOUN", "PROPN") and lemma in _REPORT_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") and child.i > current.i:
                 owner = self._report_owner(current, offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
             if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
@@ -112,11 +113,16 @@ class ClaimantFinder:
                     quoted = [c for c in current.children if c.dep_ in ("dobj", "obj")]
                     if quoted:
                         return self._named_list(quoted[0], offset=offset)
-                subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
+                subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")
+                            and not _is_event_noun(c)]
                 if subjects and child not in subjects:
                     return self._named_list(subjects[0], offset=offset)
                 if not subjects:
-                    # "..., putting the dead at 150": the subject is the governing clause's.
+                    # "..., putting the dead at 150": a participle speaks for the main clause's subject.
+                    if current.tag_ == "VBG":
+                        root_subjects = [c for c in sent.root.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
+                        if root_subjects and sent.root.lemma_.lower() in self._verbs:
+                            return self._named_list(root_subjects[0], offset=offset)
                     continue
         # "the Russian agencies ... have reported, quoting health officials": a participle
         # clause beside the main clause names the innermost source.
@@ -125,6 +131,32 @@ class ClaimantFinder:
                 quoted = [c for c in candidate.children if c.dep_ in ("dobj", "obj")]
                 if quoted:
                     return self._named_list(quoted[0], offset=offset)
+        # "Russian forces killed 27, Interfax quoted officials as saying.": a reporting clause
+        # that closes the sentence after a comma names the source of what precedes it.
+        comma_seen = False
+        for candidate in sent:
+            if candidate.i <= token.i:
+                continue
+            if candidate.text == ",":
+                comma_seen = True
+                continue
+            if not comma_seen or candidate.pos_ not in ("VERB", "AUX"):
+                continue
+            last_comma = max(t.i for t in sent if t.text == "," and t.i < candidate.i) if any(
+                t.text == "," and t.i < candidate.i for t in sent) else token.i
+            if any(t.dep_ == "cc" for t in sent.doc[last_comma:candidate.i]):
+                continue  # "..., and their headteacher says ...": a new clause, not an attribution
+            if candidate.lemma_.lower() not in self._verbs or candidate in token.ancestors:
+                continue
+            if any(t.i > candidate.i and t not in candidate.subtree and not t.is_punct for t in sent):
+                continue
+            if candidate.lemma_.lower() == "quote":
+                quoted = [c for c in candidate.children if c.dep_ in ("dobj", "obj")]
+                if quoted:
+                    return self._named_list(quoted[0], offset=offset)
+            subjects = [c for c in candidate.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
+            if subjects:
+                return self._named_list(subjects[0], offset=offset)
         return None
 
     def _report_owner(self, noun: Token, *, offset: int) -> list[_Named] | None:
@@ -145,13 +177,18 @@ class ClaimantFinder:
         if head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
                 c.dep_ in ("poss", "compound") for c in head.children)):
             return PRESS_REPORTS
-        heads = [head, *[t for t in head.conjuncts if t.i > head.i]]
+        tokens = phrase_tokens(head, keep_coordination=True)
+        start = min(t.idx for t in tokens)
+        end = max(t.idx + len(t.text) for t in tokens)
+        phrase = head.doc.text[start:end]
         named = []
-        for item in heads:
-            tokens = phrase_tokens(item)
-            start = min(t.idx for t in tokens)
-            end = max(t.idx + len(t.text) for t in tokens)
-            named.append(_Named(surface=item.doc.text[start:end], start=start + offset, end=end + offset))
+        # "Kenya's disaster centre and the interior minister say": one claimant per conjunct.
+        cursor = 0
+        for part in _COORDINATION.split(phrase):
+            at = phrase.find(part, cursor)
+            cursor = at + len(part)
+            if part.strip() and clean_name(part):
+                named.append(_Named(surface=part, start=start + at + offset, end=start + at + len(part) + offset))
         return named or PRESS_REPORTS
 
     # -- rule 3 -----------------------------------------------------------------------------
@@ -190,9 +227,25 @@ class ClaimantFinder:
 _CUT_AFTER_HEAD = frozenset({"relcl", "cc", "conj", "acl", "appos", "advcl", "punct", "prep", "npadvmod", "nummod"})
 
 
-def phrase_tokens(item: Token) -> list[Token]:
+_COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def _is_event_noun(token: Token) -> bool:
+    """Subjects that are events, not sources ("the attack has claimed 147 lives")."""
+    from reckon.extract.accusations import load_violence_words
+
+    return token.lemma_.lower() in load_violence_words()[1] or token.lemma_.lower() in ("toll", "blast", "explosion", "fire")
+
+
+def phrase_tokens(item: Token, *, keep_coordination: bool = False) -> list[Token]:
     excluded: set[int] = set()
     for child in item.children:
+        if keep_coordination and child.dep_ in ("cc", "conj"):
+            continue
+        if child.dep_ == "punct" and child.text in ("-", "–", "'", "’", "."):
+            continue
+        if child.dep_ == "appos" and child.i > 0 and item.doc[child.i - 1].text in ("-", "–"):
+            continue  # "ITAR-TASS": a hyphenated name is one name
         if child.i > item.i and child.dep_ in _CUT_AFTER_HEAD and not (child.dep_ == "prep" and child.lower_ == "of"):
             excluded.update(t.i for t in child.subtree)
     return [t for t in item.subtree if t.i not in excluded] or [item]

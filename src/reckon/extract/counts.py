@@ -119,6 +119,15 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         # "two of the gunmen were killed": the partitive governs.
         carrier = head.head
         head, dep = carrier.head, carrier.dep_
+    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        # "the deaths of 50 members", "the abduction of seven students"
+        owner = head.head
+        owner_kind = lexicon.nouns.get(owner.lemma_.lower()) or _nominal_kind(owner, lexicon)
+        if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life", "body"):
+            return owner_kind, owner, noun
+    if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("take", "hold") and any(
+            c.lower_ in ("hostage", "hostages", "captive", "captives") for c in head.children):
+        return CountKind.ABDUCTED, head, noun
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         verb_kind = lexicon.verbs.get(head.lemma_.lower()) or lexicon.adjectives.get(head.lower_)
         if lemma == "life" and head.lemma_.lower() in _LIFE_VERBS:
@@ -141,6 +150,20 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         if _mentions_toll(anchor):
             return CountKind.KILLED, anchor, noun
     return None
+
+
+# Nominalisations of harm verbs: "the killing of", "the abduction of", "the kidnapping of".
+_NOMINALS = {"killing": "kill", "murder": "murder", "massacre": "massacre", "execution": "execute",
+             "abduction": "abduct", "kidnapping": "kidnap", "arrest": "arrest", "detention": "detain",
+             "injury": "injure", "wounding": "wound", "displacement": "displace", "rescue": "rescue",
+             "release": "release", "disappearance": "disappear"}
+
+
+def _nominal_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
+    verb = _NOMINALS.get(token.lemma_.lower())
+    if verb == "disappear":
+        return CountKind.MISSING
+    return lexicon.verbs.get(verb) if verb else None
 
 
 def _mentions_toll(token: Token) -> bool:

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from reckon.extract.accusations import is_generic
 from reckon.extract.places import PlaceMention
 from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
 
@@ -227,6 +228,10 @@ def _dedupe_counts(counts: list[Count]) -> list[Count]:
 
 
 def _dedupe_accusations(accusations: list[Accusation]) -> list[Accusation]:
+    # A noun of force alone ("the assault force") is kept only when nothing named is accused.
+    named = [a for a in accusations if not is_generic(a.actor)]
+    if named:
+        accusations = named
     seen, out = set(), []
     for accusation in accusations:
         key = (accusation.actor.lower(), accusation.claimant.name)
