@@ -145,7 +145,7 @@ _SUFFIX = r"\s*\+(?!\d)|[-\s]plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+or\s+(?:fewer
 
 _MASTER = re.compile(
     rf"(?:(?P<hedge>{_HEDGE})\s+)?"
-    rf"(?:(?P<range>{_RANGE})|(?P<vague>{_VAGUE})|(?P<num>{_NUM})(?P<suffix>{_SUFFIX})?)",
+    rf"(?:(?P<range>{_RANGE})(?P<rsuffix>\s*\+(?!\d)|[-\s]plus\b)?|(?P<vague>{_VAGUE})|(?P<num>{_NUM})(?P<suffix>{_SUFFIX})?)",
     re.IGNORECASE,
 )
 _HEDGE_FAMILY = [
@@ -397,8 +397,8 @@ def _bounds(m: re.Match[str]) -> tuple[int | None, int | None, int | None] | Non
         return high, None, high
     if family == "under":
         return (high, None, high - 1) if high > 0 else None
-    if m.group("range") and (m.group("suffix") or "").strip():
-        return high, low, None  # pragma: no cover - ranges take no suffix group
+    if m.group("rsuffix"):
+        return high, low, None  # "150–2,000+": the top is open
     return high, low, high
 
 
