@@ -113,8 +113,8 @@ class ClaimantFinder:
                     quoted = [c for c in current.children if c.dep_ in ("dobj", "obj")]
                     if quoted:
                         return self._named_list(quoted[0], offset=offset)
-                subjects = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")
-                            and not _is_event_noun(c)]
+                # The active subject speaks; a passive subject is what was said ("lives were claimed").
+                subjects = [c for c in current.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
                 if subjects and child not in subjects:
                     return self._named_list(subjects[0], offset=offset)
                 if not subjects:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from reckon.extract.numbers import Quantity
 
-__all__ = ["CountCandidate", "classify_quantity"]
+__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list"]
 
 _HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "can"})
 _SUBSET_BEFORE = ("including", "includes", "included", "among them", "among whom", "of whom", "of them",
@@ -40,7 +40,8 @@ _LIFE_VERBS = frozenset({"claim", "lose", "take", "extinguish", "end", "cost"})
 _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "dollar", "percent", "time", "mile",
                          "kilometre", "kilometer", "meter", "metre", "round", "shot", "bullet", "vehicle", "car",
                          "building", "house", "home", "village", "town", "camp", "site", "grave", "count",
-                         "case", "charge", "attack", "incident", "raid", "bomb", "point", "page", "report"})
+                         "case", "charge", "attack", "incident", "raid", "bomb", "point", "page", "report",
+                         "sit-in", "sit-ins", "protest", "rally", "camp", "square", "site", "school", "hospital"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -99,7 +100,8 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     # 1. the counted noun is itself a harm noun: "7 hostages", "52 bodies", "24 dead".
     if noun is not number and (lemma in lexicon.nouns or lower in lexicon.adjectives) and lemma not in ("toll", "death", "life", "casualty"):
         kind = lexicon.nouns.get(lemma) or lexicon.adjectives.get(lower)
-        return kind, noun, noun
+        if lemma not in ("body", "corpse") or _bodies_found(noun):
+            return kind, noun, noun
     # 2. a harm participle or adjective right after the noun: "52 killed", "147 dead".
     for child in noun.children:
         if child.i > noun.i and child.dep_ in ("amod", "acl", "oprd", "advmod", "relcl", "appos", "dep", "conj"):
@@ -131,7 +133,7 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         verb_kind = lexicon.verbs.get(head.lemma_.lower()) or lexicon.adjectives.get(head.lower_)
         if lemma == "life" and head.lemma_.lower() in _LIFE_VERBS:
-            return CountKind.KILLED, head, noun
+            return CountKind.KILLED, noun, noun
         if verb_kind is not None and lemma != "life":
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or dep == "nsubjpass"
             if dep == "nsubjpass" or (dep == "nsubj" and (passive or head.lemma_.lower() in _INTRANSITIVE or head.pos_ == "ADJ")):
@@ -164,6 +166,21 @@ def _nominal_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
     if verb == "disappear":
         return CountKind.MISSING
     return lexicon.verbs.get(verb) if verb else None
+
+
+# Bodies are a toll only when someone finds, sees or counts them ("had seen 52 bodies"),
+# not when the text speaks of paperwork about them ("reports for the 173 bodies").
+_BODY_VERBS = frozenset({"see", "find", "recover", "count", "discover", "retrieve", "exhume", "identify", "pull",
+                         "lie", "bring", "collect", "bury", "receive", "dump", "litter"})
+
+
+def _bodies_found(noun: Token) -> bool:
+    head = noun.head
+    hops = 0
+    while head.pos_ not in ("VERB", "AUX") and head is not head.head and hops < 3:
+        head = head.head
+        hops += 1
+    return head.lemma_.lower() in _BODY_VERBS
 
 
 def _mentions_toll(token: Token) -> bool:
@@ -229,3 +246,31 @@ def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
     tokens = [t for t in tokens if not t.is_punct]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     return noun.doc.text[start:end]
+
+
+def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
+                      classified: list[CountCandidate]) -> CountCandidate | None:
+    """A bare figure coordinated with a classified one takes its kind ("24 dead, 14 in X")."""
+    if quantity.min is None and quantity.max is None or not classified:
+        return None
+    char_span = sent.doc.char_span(quantity.span.start - offset, quantity.span.end - offset, alignment_mode="expand")
+    if char_span is None or len(char_span) == 0:
+        return None
+    number = char_span[-1]
+    if number.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj") or _is_subset(sent.text, quantity.span.start - offset):
+        return None
+    for other in classified:
+        other_span = sent.doc.char_span(other.span.start - offset, other.span.end - offset, alignment_mode="expand")
+        if other_span is None:
+            continue
+        other_tokens = {t.i for t in other_span} | {other_span[-1].head.i}
+        current, hops = number, 0
+        while current.head is not current and hops < 3:
+            if current.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj", "punct"):
+                break
+            current = current.head
+            hops += 1
+            if current.i in other_tokens:
+                return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
+                                      token=other.token, victims=other.victims, quantity_text=quantity.text)
+    return None

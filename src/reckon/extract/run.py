@@ -118,12 +118,20 @@ def _counts(state: State) -> State:
     for index, doc in state["parsed"].items():
         sentence = sentences[index]
         offset = sentence.span.start
-        for quantity in state["quantities"]:
-            if not (sentence.span.start <= quantity.span.start < sentence.span.end):
-                continue
+        in_sentence = [q for q in state["quantities"] if sentence.span.start <= q.span.start < sentence.span.end]
+        candidates = {}
+        for quantity in in_sentence:
             candidate = counts_module.classify_quantity(quantity, doc[:], offset=offset)
-            if candidate is None:
-                continue
+            if candidate is not None:
+                candidates[quantity.span] = candidate
+        # "left 24 dead, 14 in Helwan, and 31 in Dokki": list members inherit the kind.
+        for quantity in in_sentence:
+            if quantity.span not in candidates:
+                inherited = counts_module.inherit_from_list(quantity, doc[:], offset=offset,
+                                                            classified=list(candidates.values()))
+                if inherited is not None:
+                    candidates[quantity.span] = inherited
+        for candidate in sorted(candidates.values(), key=lambda c: c.span.start):
             for claimant in finder.claimants(doc[:], candidate.token, offset=offset):
                 found.append((index, Count(kind=candidate.kind, min=candidate.min, max=candidate.max,
                                            claimant=claimant, span=candidate.span, extractor="reckon.counts.v1",

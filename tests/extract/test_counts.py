@@ -1,0 +1,66 @@
+"""Counts and their claimants on sentences written for these tests (fictional events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reckon import extract
+from reckon.model import CountKind
+
+
+def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
+    findings = extract(text)
+    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen killed 14 villagers in Tarrow on Sunday.", ("killed", 14, 14, "author")),
+        ("At least 23 people were killed in the raid on Velmar market.", ("killed", 23, None, "author")),
+        ("The attack on Dunmore camp left forty- two dead.", ("killed", 42, 42, "author")),
+        ("Fighters of the Red Hand took nine hostages at Oskel mine.", ("abducted", 9, 9, "author")),
+        ("The bombing in Karsk wounded 31 worshippers.", ("injured", 31, 31, "author")),
+        ("Police said 12 protesters were shot dead in Lenn Square.", ("killed", 12, 12, "Police")),
+        ("Eight students were killed in the assault on Harlow College, the governor said.", ("killed", 8, 8, "governor")),
+        ("According to the Brenn Health Ministry, 64 people died in the shelling of Ostra.", ("killed", 64, 64, "Brenn Health Ministry")),
+        ("The Velan Red Crescent put the death toll at 77 after the raid on Mirra.", ("killed", 77, 77, "Velan Red Crescent")),
+        ("Troops detained 40 men after the clashes in Dorran, the army said.", ("arrested", 40, 40, "army")),
+    ],
+)
+def test_counts_kind_value_and_claimant(text: str, expected: tuple) -> None:
+    assert expected in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one was killed in the fire at the Tarrow depot.",
+        "Some 300 pupils were in the school when the gunmen arrived.",
+        "Five masked gunmen stormed the Oskel clinic.",
+        "The blast could have killed 200 people, officials said.",
+    ],
+)
+def test_counts_refuse_non_harm(text: str) -> None:
+    assert _rows(text) == set()
+
+
+def test_counts_reports_noun_is_press_reports() -> None:
+    rows = _rows("The army dismissed reports that 900 people were killed in the attack on Kessel.")
+    assert ("killed", 900, 900, "press reports") in rows
+
+
+def test_counts_subset_is_not_a_row() -> None:
+    rows = _rows("Raiders abducted eleven villagers in Nol, including four children.")
+    assert ("abducted", 11, 11, "author") in rows
+    assert not any(row[1] == 4 for row in rows)
+
+
+def test_counts_span_holds_the_number_phrase() -> None:
+    text = "Militants killed fifty-two residents of Ostra camp, the governor said."
+    findings = extract(text)
+    counts = [c for i in findings.incidents for c in i.counts]
+    assert counts, "expected a count"
+    for count in counts:
+        assert count.kind is CountKind.KILLED
+        assert text[count.span.start:count.span.end] == "fifty-two"
