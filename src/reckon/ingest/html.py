@@ -1,0 +1,147 @@
+"""HTML -> main text + metadata. The only module that imports trafilatura.
+
+trafilatura finds the article body and drops navigation, footers and sidebars; it also
+reads title, author, date, tags and site name from meta tags and JSON-LD. Reckon asks it
+for recall over precision (a missed paragraph loses claims; a stray line of furniture is
+caught later by the boilerplate rules) and leaves comments out (readers' comments are not
+the document's claims).
+
+Paragraphs are joined with a blank line, as in the plain-text corpus, so the same line
+rules (boilerplate, listing split) apply to both kinds of input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import lxml.etree
+import lxml.html
+from trafilatura import bare_extraction
+from trafilatura.xml import xmltotxt
+
+from reckon.errors import IngestError
+from reckon.ingest.decode import decode_bytes, normalise_text
+
+__all__ = ["HtmlPage", "is_html", "parse_meta_charset", "read_html"]
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(r"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"</?(?:p|div|br|a|span|table|li|h[1-6]|article|section|meta|script)\b", re.IGNORECASE)
+# Date extraction reads meta tags and the URL only; searching the body text would pick
+# up the date of the events, which is worse than no date (extract resolves "on Monday"
+# against this value).
+_DATE_PARAMS: dict[str, Any] = {"original_date": True, "extensive_search": False}
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class HtmlPage:
+    """The main text of a page and what its markup says about it (None = not stated)."""
+
+    text: str
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date
+    tags: tuple[str, ...] = ()
+    outlet: str | None = None  # the site name
+
+
+def is_html(text: str) -> bool:
+    """True when ``text`` is markup: it opens like an HTML document or is dense with tags."""
+    head = text[:4096]
+    if _HTML_START.match(head):
+        return True
+    return len(_TAG.findall(head)) >= 5
+
+
+def read_html(raw_or_text: bytes | str, *, url: str | None = None, where: str | None = None) -> HtmlPage:
+    """Main text and metadata of an HTML page; IngestError R108 when it has no main text."""
+    where = where or url or "<html>"
+    if isinstance(raw_or_text, bytes):
+        text = decode_bytes(raw_or_text, where=where, declared=parse_meta_charset(raw_or_text))
+    else:
+        text = normalise_text(raw_or_text)
+    try:
+        document = bare_extraction(
+            text,
+            url=url,
+            favor_recall=True,
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
+            date_extraction_params=dict(_DATE_PARAMS),
+        )
+    except RecursionError:
+        # Pathological nesting can exhaust Python's stack inside the extractor's tree
+        # walks; lxml's own text extraction is iterative C code and survives it.
+        return HtmlPage(text=_fallback_text(text, where=where))
+    if document is None or not (document.text or "").strip():
+        return HtmlPage(text=_fallback_text(text, where=where), title=_title_of(text))
+    body = _paragraphs(document.body) or normalise_text(document.text)
+    return HtmlPage(
+        text=body,
+        title=_clean(document.title),
+        author=_clean(document.author),
+        published=_clean(document.date),
+        tags=_tags(document.tags, document.categories),
+        outlet=_clean(document.sitename),
+    )
+
+
+def parse_meta_charset(raw: bytes) -> str | None:
+    """The encoding a page declares in ``<meta charset>`` (first 4 KiB), or None."""
+    match = _META_CHARSET.search(raw[:4096])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _paragraphs(body: Any) -> str:
+    """The extracted body as text, one block per paragraph, blocks separated by a blank line."""
+    if body is None:
+        return ""
+    blocks = []
+    for element in body:
+        block = xmltotxt(element, False).strip()
+        if block:
+            blocks.append(block)
+    return normalise_text("\n\n".join(blocks))
+
+
+def _fallback_text(text: str, *, where: str) -> str:
+    """The page's visible text without scripts and styles, or R108 when there is none."""
+    try:
+        root = lxml.html.fromstring(re.sub(r"^\s*<\?xml[^>]*\?>", "", text))
+    except (lxml.etree.ParserError, ValueError, RecursionError):
+        root = None
+    if root is not None:
+        for element in root.xpath("//script|//style|//noscript|//template"):
+            element.drop_tree()
+        lines = [line.strip() for line in root.text_content().split("\n")]
+        fallback = "\n".join(line for line in lines if line)
+        if len(fallback.split()) >= 10:
+            return normalise_text(fallback)
+    raise IngestError("the page has no readable main text", where=where, code="R108")
+
+
+def _title_of(text: str) -> str | None:
+    match = re.search(r"<title[^>]*>(.*?)</title>", text[:65536], re.IGNORECASE | re.DOTALL)
+    return _clean(re.sub(r"\s+", " ", match.group(1))) if match else None
+
+
+def _clean(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.strip()
+    return value or None
+
+
+def _tags(*groups: list[str] | None) -> tuple[str, ...]:
+    """Keywords and categories, split on commas (meta keywords arrive as one string)."""
+    seen: dict[str, None] = {}
+    for group in groups:
+        for entry in group or ():
+            for tag in entry.split(","):
+                tag = tag.strip()
+                if tag and tag.lower() not in {key.lower() for key in seen}:
+                    seen[tag] = None
+    return tuple(seen)

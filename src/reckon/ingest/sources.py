@@ -1,0 +1,270 @@
+"""Sources -> raw bytes: expand paths, directories, URLs and WARC archives into RawInput.
+
+Nothing here interprets content; it only gets bytes and says where and when they came
+from (chain of custody). One bad input never stops a batch: it becomes an IngestFailure
+in the stream, in order, and the next input is read.
+"""
+
+from __future__ import annotations
+
+import os
+import urllib.error
+import urllib.request
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.message import Message
+from http.client import HTTPException
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from reckon.errors import IngestError
+from reckon.settings import get_setting
+
+__all__ = [
+    "IngestFailure",
+    "RawInput",
+    "SUFFIXES",
+    "expand_sources",
+    "fetch_url",
+    "is_url",
+    "load_inputs",
+    "read_file",
+]
+
+# Suffixes read when a DIRECTORY is expanded (a file named explicitly is always read).
+# Anything else in a folder (gold .json beside the .txt, images, notes) is left alone.
+SUFFIXES: tuple[str, ...] = (
+    ".txt",
+    ".text",
+    ".md",
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".warc",
+    ".warc.gz",
+    ".txt.gz",
+    ".html.gz",
+    ".htm.gz",
+)
+_MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/plain",
+    ".html": "text/html",
+    ".htm": "text/html",
+    ".xhtml": "application/xhtml+xml",
+}
+MAX_REDIRECTS = 10
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RawInput:
+    """Bytes as received, before any decoding, with where and when they came from.
+
+    ``source`` is the path or URL as given (for an archive record, ``archive#record-id``);
+    ``url`` is the web address the bytes were served from, if any; ``media_type`` is a
+    hint (from the file suffix, or the HTTP Content-Type with its parameters, such as
+    "text/html; charset=windows-1256"), not a verdict.
+    """
+
+    raw: bytes
+    source: str
+    url: str | None = None
+    retrieved_at: datetime
+    media_type: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IngestFailure:
+    """An input that could not be read, and why; the batch goes on without it."""
+
+    source: str
+    error: IngestError
+
+    @property
+    def code(self) -> str:
+        return self.error.code
+
+    def line(self) -> str:
+        return self.error.line()
+
+
+def is_url(source: str | Path) -> bool:
+    """True for http(s) addresses; every other string is a path (no file://, no ftp://)."""
+    return isinstance(source, str) and urlsplit(source).scheme.lower() in ("http", "https")
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    for suffix in sorted(SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix):
+            return suffix
+    return path.suffix.lower()
+
+
+def expand_sources(sources: Iterable[str | Path]) -> Iterator[str | Path]:
+    """Each source in order; a directory becomes its readable files, recursively and sorted.
+
+    Hidden files and hidden directories (dot names) are skipped, and so are symbolic links
+    to directories, so a link loop cannot recurse forever.
+    """
+    for source in sources:
+        if is_url(source):
+            yield str(source)
+            continue
+        path = Path(source)
+        if not path.is_dir():
+            yield path
+            continue
+        for root, dirs, files in os.walk(path, followlinks=False):
+            dirs[:] = sorted(name for name in dirs if not name.startswith("."))
+            for name in sorted(files):
+                if name.startswith("."):
+                    continue
+                candidate = Path(root, name)
+                if _suffix(candidate) in SUFFIXES:
+                    yield candidate
+
+
+def load_inputs(
+    sources: Iterable[str | Path],
+    *,
+    max_bytes: int | None = None,
+    timeout: float | None = None,
+    max_decompressed_bytes: int | None = None,
+) -> Iterator[RawInput | IngestFailure]:
+    """Every input of ``sources`` as RawInput, or IngestFailure for one that cannot be read.
+
+    Paths, directories (expanded), http(s) URLs and WARC archives (.warc, .warc.gz, one
+    RawInput per HTML/text response record). Limits default to the settings
+    ``max_bytes``, ``http_timeout`` and ``max_decompressed_bytes``.
+    """
+    from reckon.ingest.warc import read_gzip, read_warc  # warc.py builds on this module's types
+
+    limit = int(get_setting("max_bytes", max_bytes))
+    wait = float(get_setting("http_timeout", timeout))
+    inflate_limit = int(get_setting("max_decompressed_bytes", max_decompressed_bytes))
+    for source in expand_sources(sources):
+        name = str(source)
+        if is_url(source):
+            try:
+                yield fetch_url(name, max_bytes=limit, timeout=wait)
+            except IngestError as error:
+                yield IngestFailure(source=name, error=error)
+            continue
+        path = Path(source)
+        suffix = _suffix(path)
+        if suffix in (".warc", ".warc.gz") or name.lower().endswith(".arc.gz"):
+            if not path.is_file():
+                yield IngestFailure(source=name, error=IngestError("no such archive", where=name, code="R101"))
+                continue
+            yield from read_warc(path, source=name, max_decompressed_bytes=inflate_limit, max_bytes=limit)
+            continue
+        try:
+            raw_input = read_file(path, max_bytes=limit)
+            if suffix.endswith(".gz"):
+                inner = read_gzip(raw_input.raw, where=name, max_decompressed_bytes=inflate_limit)
+                if len(inner) > limit:
+                    raise IngestError(f"the file inflates past {limit} bytes", where=name, code="R107")
+                raw_input = RawInput(
+                    raw=inner,
+                    source=name,
+                    retrieved_at=raw_input.retrieved_at,
+                    media_type=_MEDIA_TYPES.get(suffix[: -len(".gz")]),
+                )
+            yield raw_input
+        except IngestError as error:
+            yield IngestFailure(source=name, error=error)
+
+
+def read_file(path: Path, *, max_bytes: int | None = None) -> RawInput:
+    """The bytes of one file; R101 when it is missing or unreadable, R107 when too large."""
+    limit = int(get_setting("max_bytes", max_bytes))
+    where = str(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise IngestError(f"the file has {size} bytes, more than the limit of {limit}", where=where, code="R107")
+        with path.open("rb") as handle:
+            raw = handle.read(limit + 1)  # a file growing while read is still bounded
+    except FileNotFoundError:
+        raise IngestError("no such file", where=where, code="R101") from None
+    except IsADirectoryError:
+        raise IngestError("this is a directory", where=where, code="R101") from None
+    except OSError as error:
+        raise IngestError(f"cannot read the file: {error.strerror}", where=where, code="R101") from None
+    if len(raw) > limit:
+        raise IngestError(f"the file is larger than the limit of {limit} bytes", where=where, code="R107")
+    return RawInput(
+        raw=raw,
+        source=where,
+        retrieved_at=datetime.now(UTC),
+        media_type=_MEDIA_TYPES.get(_suffix(path)),
+    )
+
+
+class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
+    max_redirections = MAX_REDIRECTS
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
+        # Follow http(s) only: a redirect to file:// or ftp:// must not read local data.
+        if not is_url(newurl):
+            raise urllib.error.HTTPError(newurl, code, f"redirect to a non-http address {newurl}", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def _opener() -> urllib.request.OpenerDirector:
+    # Only the handlers an http(s) fetch needs: no file://, ftp:// or data: handlers.
+    opener = urllib.request.OpenerDirector()
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.UnknownHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        _LimitedRedirects(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
+        opener.add_handler(handler)
+    return opener
+
+
+def fetch_url(url: str, *, max_bytes: int | None = None, timeout: float | None = None) -> RawInput:
+    """GET one http(s) URL, following at most 10 redirects; R106 on any failure, R107 if too big."""
+    if not is_url(url):
+        raise IngestError("only http and https addresses are fetched", where=url, code="R106")
+    limit = int(get_setting("max_bytes", max_bytes))
+    wait = float(get_setting("http_timeout", timeout))
+    request = urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": str(get_setting("user_agent")),
+            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+            "Accept-Encoding": "identity",
+        },
+    )
+    try:
+        with _opener().open(request, timeout=wait) as response:
+            headers: Message = response.headers
+            declared = headers.get("Content-Length")
+            if declared and declared.isdigit() and int(declared) > limit:
+                raise IngestError(f"the server announces {declared} bytes, more than {limit}", where=url, code="R107")
+            raw = response.read(limit + 1)
+            final_url = response.geturl()
+    except urllib.error.HTTPError as error:
+        error.close()
+        raise IngestError(f"the server answered {error.code} {error.reason}", where=url, code="R106") from None
+    except urllib.error.URLError as error:
+        raise IngestError(f"the address could not be reached ({error.reason})", where=url, code="R106") from None
+    except (TimeoutError, HTTPException, OSError, ValueError) as error:
+        raise IngestError(f"the fetch failed ({type(error).__name__}: {error})", where=url, code="R106") from None
+    if len(raw) > limit:
+        raise IngestError(f"the response is larger than {limit} bytes", where=url, code="R107")
+    return RawInput(
+        raw=raw,
+        source=url,
+        url=final_url,
+        retrieved_at=datetime.now(UTC),
+        media_type=headers.get("Content-Type") or None,  # with its charset parameter
+    )
