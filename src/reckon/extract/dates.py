@@ -1,0 +1,464 @@
+"""Dates in text, resolved against the document's own date: "Sep 1, 2013", "on Monday".
+
+``find_dates`` finds absolute dates in the common English forms ("September 1, 2013",
+"1st Sep 2013", "September first, 2013", "2013-09-01", "08-SEP-04", "January 2015",
+"in 2009") and relative ones ("on Sunday", "yesterday", "last week", "the sixth
+anniversary"), and resolves what it can against ``anchor`` (usually the publication
+date). ``find_published`` reads the document's own date from its opening lines.
+
+Decisions (FORMAT.md: "relative dates are resolved against the text's own dates; when
+the text never gives the event's year, the date is null"):
+
+- A day and month with no year ("August 14", "Sept. 1") take the year of an adjacent
+  dated mention in a range ("between 3 January and 7 January 2015"), else the anchor's
+  year, moved back a year if that would fall after the anchor; without an anchor the
+  year stays None.
+- A month alone after a preposition ("in August") is resolved the same way, month-level.
+- Weekdays resolve to the most recent such day on or before the anchor ("last Sunday":
+  strictly before; "next Sunday": strictly after).
+- "yesterday", "last night" -> anchor - 1 day; "today", "tonight", "this morning" ->
+  anchor; "N days ago" -> anchor - N days.
+- "last week" / "N weeks ago" -> month-level (the month of anchor - 7N days): a week is
+  too coarse for a day and FORMAT.md's coarsest date below a day is the month.
+  "last month" -> the previous month, "last year" -> the previous year (year-level).
+- "the sixth anniversary" -> six years before the anniversary: the day and month of a
+  date in the same sentence ("This September 1 marks the sixth anniversary ..."), else
+  the anchor's own day when the sentence says today/this day, else the year only.
+- ``relative`` is True whenever a value came from the anchor or another mention.
+
+Pure regex and ``datetime``: no dateparser, which is ~100x slower and guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from reckon.model import Span
+
+__all__ = ["DateMention", "find_dates", "find_published"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class DateMention:
+    """A date expression in text and what it resolves to (None = unknown)."""
+
+    span: Span
+    text: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    relative: bool = False
+
+    @property
+    def value(self) -> str | None:
+        """ISO "YYYY-MM-DD", "YYYY-MM" or "YYYY"; None when the year is unknown."""
+        if self.year is None:
+            return None
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+
+# --- vocabulary --------------------------------------------------------------------------
+_MONTH_NAMES = [
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december",
+]  # fmt: skip
+_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
+_MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)})
+_MONTHS.update({"sept": 9, "febr": 2})
+_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_WD_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4, "sat": 5, "sun": 6}
+
+_ORDINAL_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+        "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        1,
+    )
+}
+for _i, _w in enumerate("first second third fourth fifth sixth seventh eighth ninth".split(), 1):
+    _ORDINAL_WORDS[f"twenty-{_w}"] = 20 + _i
+    _ORDINAL_WORDS[f"twenty {_w}"] = 20 + _i
+_ORDINAL_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
+_ORDINAL_WORDS.update({"fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "hundredth": 100})
+_CARDINAL_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine ten".split(), 1)}
+_CARDINAL_WORDS.update({"a": 1, "an": 1})
+
+_CAPS = lambda words: "|".join([*(w.capitalize() for w in words), *(w.upper() for w in words)])  # noqa: E731
+_MONTH_FULL = _CAPS(sorted(_MONTH_NAMES, key=len, reverse=True))
+_MONTH = rf"(?:{_MONTH_FULL}|{_CAPS(['sept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'])})(?![a-z])\.?"
+_WD_FULL = _CAPS(sorted(_WEEKDAYS, key=len, reverse=True))
+_WD = rf"(?:{_WD_FULL}|{_CAPS(['tues', 'thurs', 'thur', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])})\.?"
+_ORDW = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)).replace(" ", r"\s")
+_DAYNUM = r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
+_DAY = rf"(?:{_DAYNUM}|(?i:{_ORDW})\b)"
+_YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
+_PRE = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+)?|(?:the\s+))?"
+
+# Each pattern is one form; candidates from all patterns are merged longest-first.
+_P_ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})[-/](?P<mnum>0?[1-9]|1[0-2])[-/](?P<day>0?[1-9]|[12]\d|3[01])(?![\d-])")
+_P_DMY_ABBR = re.compile(rf"(?<![\d-])(?P<day>0?[1-9]|[12]\d|3[01])-(?P<mon>{_MONTH})-(?P<year2>\d{{4}}|\d{{2}})(?![\d-])")
+_P_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:1[89]|20)\d\d)(?![\d/.])")
+_P_MDY = re.compile(
+    rf"{_PRE}(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY})?"
+    rf"(?:(?:,\s*|\s+)(?:of\s+)?(?P<year>{_YEAR}))?"
+)
+_P_DMY = re.compile(
+    rf"{_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?"
+)
+_P_MY = re.compile(rf"(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})")
+_P_MONTH_ALONE = re.compile(
+    rf"\b(?:in|during|since|by|until|till|through|throughout|early|mid|late|last|this|next|of|from|before|after)"
+    rf"[\s-]+(?P<mon>{_MONTH_FULL})\b(?![\s,]+\d)"
+)
+_P_YEAR = re.compile(rf"(?<![\d,.$£€#/\w-])(?P<year>{_YEAR})(?![\d,]|\.\d|\s*(?:%|percent))")
+_P_WEEKDAY = re.compile(
+    rf"(?:\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious)\s+)?(?<![\w-])(?P<wdname>{_WD_FULL})(?:'s|’s)?\b"
+    r"(?!\s+(?:Times|Telegraph|Herald|Mail|Post|Express|Tribune|Independent|Observer|Star|Mirror|Sun|School)\b)"
+)
+_NUMW = "|".join(_CARDINAL_WORDS)
+_P_RELATIVE = re.compile(
+    r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|earlier\s+today"
+    r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:night|week|month|year)"
+    rf"|(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
+    re.I,
+)
+_P_ANNIVERSARY = re.compile(
+    rf"\b(?:(?P<ordw>{_ORDW})|(?P<ordn>\d{{1,3}})(?:st|nd|rd|th)|(?P<nyear>\d{{1,3}}|{_NUMW})[-\s]year)\s+anniversary\b",
+    re.I,
+)
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:in|since|of|by|until|till|during|from|before|after|year|early|late|mid|the|and|to|"
+    r"between|circa|spring|summer|autumn|fall|winter|through|throughout|c\.)\s+|mid-|[(\[–]\s*)$",
+    re.I,
+)
+_NUMBER_RANGE_AFTER = re.compile(r"\s*(?:to|-|–|or)\s*(?!1[89]\d\d|20\d\d)\d{3,}")
+_COUNT_AFTER = re.compile(
+    r"\s*(?:\s(?:more|other|people|persons|civilians|men|women|children|students"
+    r"|soldiers|police|were|have|had|are|died|dead|killed|injured|wounded)\b|\s[a-z]+s\b)"
+)
+_MONEY_OR_ID_BEFORE = re.compile(r"(?:[$£€¥₦]|\b(?:No|Nos|Resolution|Flight|Route|Article|Section)\.?\s*)$")
+_RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$", re.I)
+_TODAY_IN_SENTENCE = re.compile(r"\b(?:today|this\s+day|marks)\b", re.I)
+
+
+def _day_value(token: str) -> int:
+    token = " ".join(token.lower().split())
+    if token in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[token]
+    return int(re.match(r"\d+", token).group(0))  # type: ignore[union-attr]
+
+
+def _month_value(token: str) -> int:
+    return _MONTHS[token.lower().rstrip(".")[:4] if token.lower().startswith("sept") else token.lower().rstrip(".")[:3]]
+
+
+def _valid(year: int | None, month: int | None, day: int | None) -> bool:
+    try:
+        date(year or 2000, month or 1, day or 1)
+    except ValueError:
+        return False
+    return True
+
+
+# --- candidates --------------------------------------------------------------------------
+# A candidate is (start, end, year, month, day, kind, extra); kind says how to resolve.
+
+
+def _candidates(text: str) -> list[tuple[int, int, int | None, int | None, int | None, str, object]]:
+    out: list[tuple[int, int, int | None, int | None, int | None, str, object]] = []
+    for m in _P_ISO.finditer(text):
+        out.append((m.start(), m.end(), int(m["year"]), int(m["mnum"]), int(m["day"]), "abs", None))
+    for m in _P_DMY_ABBR.finditer(text):
+        y = int(m["year2"])
+        year = y if y >= 100 else (2000 + y if y < 50 else 1900 + y)
+        out.append((m.start(), m.end(), year, _month_value(m["mon"]), int(m["day"]), "abs", None))
+    for m in _P_NUMERIC.finditer(text):
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 >= b:  # day-first is the only reading
+            out.append((m.start(), m.end(), int(m["year"]), b, a, "abs", None))
+        elif b > 12 >= a:  # month-first is the only reading
+            out.append((m.start(), m.end(), int(m["year"]), a, b, "abs", None))
+        # both <= 12: "02/04/2015" is April or February; refuse to guess
+    for pattern in (_P_MDY, _P_DMY):
+        for m in pattern.finditer(text):
+            year = int(m["year"]) if m["year"] else None
+            out.append((m.start(), m.end(), year, _month_value(m["mon"]), _day_value(m["day"]),
+                        "abs" if year else "md", None))  # fmt: skip
+    for m in _P_MY.finditer(text):
+        out.append((m.start(), m.end(), int(m["year"]), _month_value(m["mon"]), None, "abs", None))
+    for m in _P_MONTH_ALONE.finditer(text):
+        out.append((m.start("mon"), m.end("mon"), None, _month_value(m["mon"]), None, "month", None))
+    for m in _P_YEAR.finditer(text):
+        before, after = text[max(0, m.start() - 40) : m.start()], text[m.end() : m.end() + 30]
+        if _MONEY_OR_ID_BEFORE.search(before):
+            continue
+        if _NUMBER_RANGE_AFTER.match(after) or (not _YEAR_BEFORE.search(before) and _COUNT_AFTER.match(after)):
+            continue  # "2000 people", "2000 to 5000 armed men": a count, not a year
+        out.append((m.start(), m.end(), int(m["year"]), None, None, "abs", None))
+    for m in _P_WEEKDAY.finditer(text):
+        mod = (m["mod"] or "").lower()
+        start = m.start() if mod else m.start("wdname")
+        out.append((start, m.end("wdname"), None, None, None, "weekday", (_WEEKDAYS[m["wdname"].lower()], mod)))
+    for m in _P_RELATIVE.finditer(text):
+        if m["rel"].lower() == "today" and text[max(0, m.start() - 4) : m.start()] == "USA ":
+            continue
+        out.append((m.start(), m.end(), None, None, None, "relative", m))
+    for m in _P_ANNIVERSARY.finditer(text):
+        if m["ordw"]:
+            n = _ORDINAL_WORDS[" ".join(m["ordw"].lower().split())]
+        elif m["ordn"]:
+            n = int(m["ordn"])
+        else:
+            n = _CARDINAL_WORDS.get(m["nyear"].lower()) or int(m["nyear"])
+        out.append((m.start(), m.end(), None, None, None, "anniversary", n))
+    return out
+
+
+def find_dates(text: str, *, anchor: date | None = None) -> list[DateMention]:
+    """Every date expression in ``text``, sorted, non-overlapping, resolved where possible."""
+    if not text:
+        return []
+    chosen: list[tuple[int, int, int | None, int | None, int | None, str, object]] = []
+    last_end = -1
+    for cand in sorted(_candidates(text), key=lambda c: (c[0], -(c[1] - c[0]))):
+        if cand[0] >= last_end and _valid(cand[2], cand[3], cand[4]):
+            chosen.append(cand)
+            last_end = cand[1]
+    mentions = [
+        DateMention(span=Span(start=s, end=e), text=text[s:e], year=y, month=mo, day=d, relative=False)
+        for s, e, y, mo, d, _, _ in chosen
+    ]
+    mentions = _inherit_range_years(text, mentions, [c[5] for c in chosen])
+    resolved = []
+    for mention, (_, _, _, _, _, kind, extra) in zip(mentions, chosen):
+        resolved.append(_resolve(text, mention, kind, extra, anchor, mentions))
+    return [m for m in resolved if m is not None]
+
+
+def _inherit_range_years(text: str, mentions: list[DateMention], kinds: list[str]) -> list[DateMention]:
+    """ "3 January and 7 January 2015": the yearless end takes its partner's year."""
+    out = list(mentions)
+    for i, mention in enumerate(mentions):
+        if kinds[i] != "md":
+            continue
+        for j in (i + 1, i - 1):
+            if not 0 <= j < len(mentions) or kinds[j] != "abs" or mentions[j].month is None:
+                continue
+            other = mentions[j]
+            lo, hi = (mention, other) if j > i else (other, mention)
+            if hi.span.start - lo.span.end > 30 or not _RANGE_GAP.fullmatch(text[lo.span.end : hi.span.start]):
+                continue
+            year = other.year
+            assert year is not None and mention.month is not None
+            if j > i and mention.month > other.month:
+                year -= 1  # "28 December to 3 January 2015"
+            elif j < i and mention.month < other.month:
+                year += 1
+            if _valid(year, mention.month, mention.day):
+                out[i] = replace(mention, year=year, relative=True)
+                kinds[i] = "abs"
+            break
+    return out
+
+
+def _resolve(
+    text: str,
+    mention: DateMention,
+    kind: str,
+    extra: object,
+    anchor: date | None,
+    mentions: list[DateMention],
+) -> DateMention | None:
+    if kind == "abs" or mention.year is not None:
+        return mention
+    if kind == "anniversary":
+        return _resolve_anniversary(text, mention, int(extra), anchor, mentions)  # type: ignore[call-overload]
+    if anchor is None:
+        return replace(mention, relative=True)
+    if kind in ("md", "month"):
+        assert mention.month is not None
+        year = anchor.year
+        if (mention.month, mention.day or 1) > (anchor.month, anchor.day):
+            year -= 1
+        if not _valid(year, mention.month, mention.day):
+            return replace(mention, relative=True)
+        return replace(mention, year=year, relative=True)
+    if kind == "weekday":
+        weekday, mod = extra  # type: ignore[misc]
+        if mod == "next":
+            delta = -((weekday - anchor.weekday()) % 7 or 7)
+        else:
+            delta = (anchor.weekday() - weekday) % 7
+            if delta == 0 and mod in ("last", "past", "previous"):
+                delta = 7
+        return _on_day(mention, anchor - timedelta(days=delta))
+    assert isinstance(extra, re.Match)
+    rel = " ".join(extra["rel"].lower().split())
+    if extra["unit"]:
+        n = int(extra["n"]) if extra["n"].isdigit() else _CARDINAL_WORDS[extra["n"].lower()]
+        unit = extra["unit"].lower().rstrip("s")
+        if unit == "day":
+            return _on_day(mention, anchor - timedelta(days=n))
+        if unit == "week":
+            return _in_month(mention, anchor - timedelta(days=7 * n))
+        if unit == "month":
+            y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
+            return replace(mention, year=y, month=mo + 1, relative=True)
+        return replace(mention, year=anchor.year - n, relative=True)
+    if rel in ("yesterday", "last night"):
+        return _on_day(mention, anchor - timedelta(days=1))
+    if rel == "the day before yesterday":
+        return _on_day(mention, anchor - timedelta(days=2))
+    if rel == "last week":
+        return _in_month(mention, anchor - timedelta(days=7))
+    if rel == "last month":
+        y, mo = divmod(anchor.year * 12 + anchor.month - 2, 12)
+        return replace(mention, year=y, month=mo + 1, relative=True)
+    if rel == "last year":
+        return replace(mention, year=anchor.year - 1, relative=True)
+    if rel in ("this week", "this month"):
+        return _in_month(mention, anchor)
+    if rel == "this year":
+        return replace(mention, year=anchor.year, relative=True)
+    return _on_day(mention, anchor)  # today, tonight, this morning, earlier today
+
+
+def _on_day(mention: DateMention, day: date) -> DateMention:
+    return replace(mention, year=day.year, month=day.month, day=day.day, relative=True)
+
+
+def _in_month(mention: DateMention, day: date) -> DateMention:
+    return replace(mention, year=day.year, month=day.month, day=None, relative=True)
+
+
+def _resolve_anniversary(
+    text: str, mention: DateMention, n: int, anchor: date | None, mentions: list[DateMention]
+) -> DateMention:
+    start, end = _sentence_bounds(text, mention.span.start)
+    dated = [
+        m for m in mentions
+        if start <= m.span.start < end and m is not mention and m.month is not None and m.day is not None
+    ]  # fmt: skip
+    if dated:
+        nearest = min(dated, key=lambda m: abs(m.span.start - mention.span.start))
+        year = nearest.year
+        if year is None and anchor is not None:
+            year = anchor.year
+            if (nearest.month, nearest.day) > (anchor.month, anchor.day):
+                year -= 1
+        if year is not None and _valid(year - n, nearest.month, nearest.day):
+            return replace(mention, year=year - n, month=nearest.month, day=nearest.day, relative=True)
+    if anchor is None:
+        return replace(mention, relative=True)
+    if _TODAY_IN_SENTENCE.search(text, start, end) and _valid(anchor.year - n, anchor.month, anchor.day):
+        return replace(mention, year=anchor.year - n, month=anchor.month, day=anchor.day, relative=True)
+    return replace(mention, year=anchor.year - n, relative=True)
+
+
+def _sentence_bounds(text: str, i: int) -> tuple[int, int]:
+    starts = [text.rfind(p, 0, i) for p in (". ", "\n", "! ", "? ")]
+    start = max(starts) + 1
+    ends = [e for e in (text.find(p, i) for p in (". ", "\n", "! ", "? ")) if e != -1]
+    return start, min(ends) if ends else len(text)
+
+
+# --- publication date --------------------------------------------------------------------
+_LABEL = re.compile(
+    r"^\W{0,3}(?:Published|Posted|Updated|Last\s+updated|First\s+published|Date\s+published|Released"
+    r"|Issued|Publication\s+date)\b",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^\W{0,3}(?:[A-Z][A-Za-z.'’ -]{1,40}?|[A-Z]{2,}(?:[ -][A-Z]{2,})*)(?:,\s*[A-Z][A-Za-z. ]{1,30})?,\s+$"
+)
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{2,40}\)\s*)?[-–—:]")
+_PLACE_AFTER = re.compile(r"^\s+[A-Z][A-Za-z .'’-]{1,30}:")  # " date 2019-12-19 Manila:"
+_OCCASION = re.compile(
+    r"^\W{0,3}(?:Speech|Statement|Remarks|Address|Press\s+(?:release|statement|briefing)|Testimony"
+    r"|Briefing|Keynote|Lecture|Opening\s+remarks)\b",
+    re.I,
+)
+_RESIDUE = re.compile(
+    r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:on|at|by|posted|published|updated|date|am|pm|gmt|utc)\b"
+    r"|[|•·*/–—,()-]|\bby\s+[A-Z][\w.&' -]{0,40}/",
+    re.I,
+)
+
+
+def find_published(text: str) -> tuple[str, Span] | None:
+    """The document's own publication date, from its opening lines only, or None.
+
+    In order of trust: a labelled date ("Published: ...", "Posted at ...", "Updated
+    ..."), a dateline ("NAIROBI, 2 April 2015 –"), a line that is a date and nothing
+    else among the first six non-empty lines ("by Outlet / 15 March, 2019"), an
+    occasion line near the top ("Speech delivered ... 5 November 2015"), and a date in
+    parentheses ending the first prose paragraph ("(08-SEP-04)"). A date needs a year:
+    "KABUL, Nov 5 (Reuters) -" alone gives None. "Date:" lines are not read: they are
+    the event's date in infoboxes.
+    """
+    head = text[:4000]
+    lines = [(m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", head)]
+    nonempty = [(s, line) for s, line in lines if line.strip()]
+    dated_lines = []
+    for s, line in nonempty[:40]:
+        found = [d for d in find_dates(line) if d.year is not None and d.month is not None]
+        dated_lines.append((s, line, found))
+    for rule in (_by_label, _by_dateline, _by_lone_line, _by_occasion):
+        for index, (s, line, found) in enumerate(dated_lines):
+            hit = rule(index, line, found)
+            if hit is not None:
+                return hit.value or "", hit.span.shift(s)  # type: ignore[return-value]
+    return _by_parenthesis(head)
+
+
+def _by_label(index: int, line: str, found: list[DateMention]) -> DateMention | None:
+    return found[0] if found and index < 12 and _LABEL.match(line) else None
+
+
+def _by_dateline(index: int, line: str, found: list[DateMention]) -> DateMention | None:
+    if not found or index >= 20:
+        return None
+    first = found[0]
+    before, after = line[: first.span.start], line[first.span.end :]
+    if _DATELINE.match(before) and _DATELINE_AFTER.match(after):
+        return first
+    if re.fullmatch(r"\W{0,3}(?:date\s+)?", before, re.I) and _PLACE_AFTER.match(after):
+        return first
+    return None
+
+
+def _by_lone_line(index: int, line: str, found: list[DateMention]) -> DateMention | None:
+    if index >= 6 or len(found) != 1 or len(line) > 80 or re.match(r"\W{0,3}Date(?![a-z])", line):
+        return None
+    d = found[0]
+    residue = _RESIDUE.sub(" ", line[: d.span.start] + " " + line[d.span.end :])
+    return d if len(residue.split()) <= 2 else None
+
+
+def _by_occasion(index: int, line: str, found: list[DateMention]) -> DateMention | None:
+    if not found or index >= 8 or len(line) > 200 or not _OCCASION.match(line):
+        return None
+    return found[-1] if found[-1].day is not None else None
+
+
+_PAREN_DATE = re.compile(r"\(([^()\n]{6,30})\)[ \t]*(?=\n|$)")
+
+
+def _by_parenthesis(head: str) -> tuple[str, Span] | None:
+    para = re.search(r"[^\n]{100,}", head)  # the first prose paragraph, not a heading
+    if para is None:
+        return None
+    m = _PAREN_DATE.search(head, para.start(), para.end() + 1)
+    if m is None:
+        return None
+    inner = find_dates(m.group(1))
+    if len(inner) == 1 and inner[0].text == m.group(1).strip() and inner[0].day is not None:
+        return inner[0].value or "", inner[0].span.shift(m.start(1))
+    return None
