@@ -1,0 +1,209 @@
+"""Which pairs of reports the clusterer compares: blocking that keeps the cost near-linear.
+
+Comparing every report with every other is quadratic; most pairs share neither place nor
+time. So reports are compared only when
+
+* their places may be one place: the same place key, or two keys that are related (one
+  inside the other, "verdan" / "trauma verdan", or spelling variants, "rabaa tessa" /
+  "rabea tessa"). Related keys are found once over the *distinct* keys, which are far
+  fewer than reports, with a token index and rapidfuzz inside prefix blocks;
+* or their coordinates fall in one cell of a coarse grid (shifted twice, so any two
+  points within ~27 km share a cell);
+* and their dates are close: inside each block, reports are swept in date order and each
+  meets only the following reports whose date is within ``MAX_DAY_GAP`` days of its own
+  interval, at most ``NEIGHBOURS`` of them.
+
+Undated reports meet the most recent events at their place before their publication;
+reports without a place meet the reports of the same day; copies in one independence
+group meet each other.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+if TYPE_CHECKING:
+    from reckon.resolve.cluster import _Node
+
+__all__ = ["MAX_DAY_GAP", "PLACE_FUZZY", "find_candidate_pairs", "find_related_places"]
+
+MAX_DAY_GAP = 3
+PLACE_FUZZY = 88.0  # token_sort_ratio of place keys: "rabaa tessa" / "rabea tessa" = 91
+NEIGHBOURS = 64  # per report and block, the most later reports it is compared with
+GRID_NEIGHBOURS = 16  # the grid only adds near places with other names: fewer suffice
+UNDATED_CANDIDATES = 40
+GRID_DEGREES = 0.5  # ~55 km cells, shifted by half a cell
+MAX_TOKEN_BLOCK = 2000  # a token shared by more keys ("north") is no evidence of a place
+_DIGITS = re.compile(r"\d+")
+
+
+def _fuzzy_related(keys: list[str], related: dict[str, set[str]]) -> None:
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        for token in set(key.split()):
+            if len(token) >= 3:
+                blocks[token[:3]].append(key)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        chunks = [members]
+        if len(members) > MAX_TOKEN_BLOCK:
+            by_length: dict[int, list[str]] = defaultdict(list)
+            for key in members:
+                by_length[len(key) // 3].append(key)
+            chunks = list(by_length.values())
+        for chunk in chunks:
+            matrix = process.cdist(
+                chunk, chunk, scorer=fuzz.token_sort_ratio, score_cutoff=PLACE_FUZZY - 0.001
+            )
+            for i, j in zip(*matrix.nonzero(), strict=True):
+                a, b = chunk[i], chunk[j]
+                # Numbers name different places ("Block 4", "Block 5").
+                if i < j and _DIGITS.findall(a) == _DIGITS.findall(b):
+                    related[a].add(b)
+                    related[b].add(a)
+
+
+def find_related_places(keys: Iterable[str]) -> dict[str, frozenset[str]]:
+    """For each distinct place key, the other keys that may name the same place."""
+    distinct = sorted({key for key in keys if key})
+    related: dict[str, set[str]] = defaultdict(set)
+    index: dict[str, list[str]] = defaultdict(list)
+    for key in distinct:
+        for token in set(key.split()):
+            index[token].append(key)
+    for key in distinct:
+        tokens = set(key.split())
+        # A key inside another shares all its tokens: scanning its rarest token's keys finds
+        # every superset.
+        rarest = min(tokens, key=lambda t: len(index[t]))
+        if len(index[rarest]) > MAX_TOKEN_BLOCK:
+            continue
+        for other in index[rarest]:
+            if other != key and tokens <= set(other.split()):
+                related[key].add(other)
+                related[other].add(key)
+    _fuzzy_related(distinct, related)
+    return {key: frozenset(others) for key, others in related.items()}
+
+
+def _by_date(members: Iterable[int], nodes: list[_Node]) -> tuple[list[int], list[int]]:
+    dated = [m for m in members if nodes[m].lo is not None]
+    dated.sort(key=lambda m: nodes[m].lo or 0)
+    return dated, [nodes[m].lo or 0 for m in dated]
+
+
+def _grid_keys(node: _Node) -> list[tuple[float, float, int, int]]:
+    if node.latitude is None or node.longitude is None:
+        return []
+    keys = []
+    for shift_lat in (0.0, GRID_DEGREES / 2):
+        for shift_lon in (0.0, GRID_DEGREES / 2):
+            keys.append(
+                (
+                    shift_lat,
+                    shift_lon,
+                    math.floor((node.latitude + shift_lat) / GRID_DEGREES),
+                    math.floor(((node.longitude or 0.0) + shift_lon) / GRID_DEGREES),
+                )
+            )
+    return keys
+
+
+def find_candidate_pairs(nodes: list[_Node]) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of reports worth scoring (see the module docstring)."""
+    exact: dict[str, list[int]] = defaultdict(list)
+    cells: dict[tuple[float, float, int, int], list[int]] = defaultdict(list)
+    days: dict[int, list[int]] = defaultdict(list)
+    groups: dict[str, list[int]] = defaultdict(list)
+    for position, node in enumerate(nodes):
+        if node.place_key:
+            exact[node.place_key].append(position)
+        for cell in _grid_keys(node):
+            cells[cell].append(position)
+        if node.lo is not None and node.lo == node.hi:
+            days[node.lo].append(position)
+        groups[node.group].append(position)
+
+    pairs: set[tuple[int, int]] = set()
+
+    def add(i: int, j: int) -> None:
+        if i != j and not (nodes[i].existing and nodes[j].existing):
+            pairs.add((i, j) if i < j else (j, i))
+
+    def sweep(dated: list[int], limit_per_node: int, *, cross: dict[int, str] | None = None) -> None:
+        # Each dated report meets the next ones whose date is close to its own interval;
+        # with ``cross``, only pairs from different sides (keys) count.
+        for i, first in enumerate(dated):
+            limit = (nodes[first].hi or 0) + MAX_DAY_GAP
+            met = 0
+            for second in dated[i + 1 :]:
+                if (nodes[second].lo or 0) > limit or met >= limit_per_node:
+                    break
+                if cross is not None and cross[first] == cross[second]:
+                    continue
+                add(first, second)
+                met += 1
+
+    dated_at: dict[str, tuple[list[int], list[int]]] = {}
+    for key, members in exact.items():
+        dated_at[key] = _by_date(members, nodes)
+        sweep(dated_at[key][0], NEIGHBOURS)
+
+    related = find_related_places(exact)
+    for key, others in related.items():
+        for other in others:
+            if key < other:
+                side = {m: key for m in dated_at[key][0]} | {m: other for m in dated_at[other][0]}
+                merged = sorted(side, key=lambda m: nodes[m].lo or 0)
+                sweep(merged, NEIGHBOURS, cross=side)
+
+    for members in cells.values():
+        dated, _ = _by_date(members, nodes)
+        side = {m: nodes[m].place_key for m in dated}
+        sweep(dated, GRID_NEIGHBOURS, cross=side)
+
+    for key, members in exact.items():
+        undated = [m for m in members if nodes[m].lo is None]
+        # Undated reports of one place meet their neighbours (in publication order) ...
+        for at, position in enumerate(undated):
+            for other in undated[at + 1 : at + 1 + NEIGHBOURS // 2]:
+                add(position, other)
+        # ... and the most recent events at the place, or a related place, before they
+        # were published.
+        for position in undated:
+            publication = nodes[position].pub_hi
+            found = 0
+            for place in [key, *sorted(related.get(key, ()))]:
+                dated, los = dated_at[place]
+                end = bisect_right(los, publication + 1) if publication is not None else len(los)
+                for other in dated[max(0, end - UNDATED_CANDIDATES) : end]:
+                    add(position, other)
+                    found += 1
+                if found >= UNDATED_CANDIDATES:
+                    break
+
+    for members in days.values():
+        for position in members:
+            if not nodes[position].place_key:
+                for other in members[:NEIGHBOURS]:
+                    add(position, other)
+
+    for members in groups.values():
+        documents = list(dict.fromkeys(nodes[m].document_id for m in members))
+        if len(documents) < 2:
+            continue
+        # Copies of one story: each report meets the reports of the group's first copies.
+        heads = set(documents[:3])
+        for i in members:
+            if nodes[i].document_id in heads:
+                for j in members:
+                    add(i, j)
+    return pairs

@@ -1,0 +1,179 @@
+"""Disagreements between sources about one incident, each side with who holds it.
+
+Reckon lists conflicts; it never settles them. Three kinds:
+
+* figures ("killed", "injured", ...): the current claims (superseded tolls are history)
+  of different holders, or of one holder in documents that cannot be ordered, whose
+  values cannot both be true: their intervals do not overlap (52 vs 50; "at least 60"
+  vs 45). "at least 23" and 52 agree; "up to 770" and 52 agree.
+* "date": reports whose incident dates cannot both be true (2015-04-02 vs 2015-04-03;
+  "2015-04" and "2015-04-02" agree).
+* "perpetrator": holders who accuse different actors with no actor in common. Generic
+  descriptions ("armed men", "the gunman") do not contradict a named group, so only
+  names (a capitalised word) take part, and names sharing a distinctive word ("Ampatuan
+  family", "Andal Ampatuan Jr.") are compatible.
+
+Each side is ``(value, holders)``; a holder is written ``"<claimant> [<document id>]"``
+so the JSON edge can give claimant and document separately (``parse_holder``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from reckon.model import Conflict, CountKind, Document, Incident
+from reckon.resolve.aliases import normalize_name, resolve_actor_names
+from reckon.resolve.cluster import parse_date_interval
+from reckon.resolve.ranges import Claim, resolve_claims
+
+__all__ = ["GENERIC_ACTOR_WORDS", "find_conflicts", "format_holder", "format_value", "parse_holder"]
+
+# Words that describe a kind of actor rather than name one: two names that share only
+# these ("US forces", "Iraqi security forces") are not thereby the same actor.
+GENERIC_ACTOR_WORDS = frozenset(
+    "forces force army police security military troops soldiers militants militia militias "
+    "group gunmen men government officers fighters rebels insurgents attackers unit units "
+    "brigade battalion squadron special operations guard guards national state of the and "
+    "jr sr family".split()
+)
+_HOLDER = re.compile(r"^(?P<claimant>.*) \[(?P<document>[^\[\]]+)\]$")
+
+
+def format_holder(claimant: str, document_id: str) -> str:
+    return f"{claimant} [{document_id}]"
+
+
+def parse_holder(holder: str) -> tuple[str, str | None]:
+    """``"author [3f2a...]"`` -> ("author", "3f2a..."); a bare name -> (name, None)."""
+    match = _HOLDER.match(holder)
+    if not match:
+        return holder, None
+    return match["claimant"], match["document"]
+
+
+def format_value(low: int | None, high: int | None) -> str:
+    """A figure as text: "52", "40-50", "at least 23", "up to 770"."""
+    if low is not None and high is not None:
+        return str(low) if low == high else f"{low}-{high}"
+    if low is not None:
+        return f"at least {low}"
+    return f"up to {high}"
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _sides(values: Mapping[str, set[str]]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((value, tuple(sorted(holders))) for value, holders in sorted(values.items()))
+
+
+def _figure_conflicts(claims: Sequence[Claim]) -> list[Conflict]:
+    conflicts = []
+    for kind in CountKind:
+        current = [c for c in claims if c.kind == kind and not c.superseded]
+        holders: dict[str, set[str]] = defaultdict(set)
+        victims: dict[str, set[str]] = defaultdict(set)
+        intervals: dict[str, tuple[float, float]] = {}
+        for claim in current:
+            value = format_value(claim.min, claim.max)
+            holders[value].add(format_holder(claim.claimant, claim.document_id))
+            victims[value].add(" ".join((claim.victims or "").casefold().split()))
+            low = claim.min if claim.min is not None else 0.0
+            high = claim.max if claim.max is not None else math.inf
+            intervals[value] = (low, high)
+
+        def same_people(a: str, b: str) -> bool:
+            # "9 staff" and "3 patients" count different people; unlabelled figures may not.
+            return any(x == y or not x or not y for x in victims[a] for y in victims[b])
+
+        disputed = any(
+            not _overlap(intervals[a], intervals[b]) and same_people(a, b)
+            and holders[a] != holders[b]
+            for a in intervals
+            for b in intervals
+            if a < b
+        )
+        if disputed:
+            conflicts.append(Conflict(field=kind.value, sides=_sides(holders)))
+    return conflicts
+
+
+def _date_conflict(incident: Incident) -> list[Conflict]:
+    holders: dict[str, set[str]] = defaultdict(set)
+    intervals: dict[str, tuple[int, int]] = {}
+    for report in incident.reports:
+        interval = parse_date_interval(report.report.date)
+        if interval is None or report.report.date is None:
+            continue
+        value = report.report.date[:10]
+        holders[value].add(format_holder("author", report.document_id))
+        intervals[value] = (interval[0], interval[1])
+    if any(not _overlap(intervals[a], intervals[b]) for a in intervals for b in intervals if a < b):
+        return [Conflict(field="date", sides=_sides(holders))]
+    return []
+
+
+def _distinctive(name: str) -> frozenset[str]:
+    return frozenset(t for t in normalize_name(name).split() if t not in GENERIC_ACTOR_WORDS)
+
+
+def _is_named(actor: str) -> bool:
+    return any(word[:1].isupper() for word in actor.split())
+
+
+def _perpetrator_conflict(
+    incident: Incident, actor_names: Mapping[str, str] | None
+) -> list[Conflict]:
+    accusations = [(r, a) for r in incident.reports for a in r.report.perpetrators]
+    if actor_names is None:
+        actor_names = resolve_actor_names(a.actor for _, a in accusations)
+    # One voice per holder: each document's author is its own; a named claimant is one
+    # voice across documents.
+    accused: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, set[str]] = defaultdict(set)
+    for report, accusation in accusations:
+        actor = actor_names.get(accusation.actor, accusation.actor)
+        if not _is_named(actor):
+            continue
+        claimant = accusation.claimant.name
+        voice = f"author of {report.document_id}" if claimant == "author" else claimant
+        accused[voice].add(actor)
+        labels[voice].add(format_holder(claimant, report.document_id))
+
+    def compatible(left: set[str], right: set[str]) -> bool:
+        return any(a == b or (_distinctive(a) & _distinctive(b)) for a in left for b in right)
+
+    voices = sorted(accused)
+    if all(compatible(accused[a], accused[b]) for i, a in enumerate(voices) for b in voices[i + 1 :]):
+        return []
+    holders: dict[str, set[str]] = defaultdict(set)
+    for voice in voices:
+        for actor in accused[voice]:
+            holders[actor] |= labels[voice]
+    return [Conflict(field="perpetrator", sides=_sides(holders))]
+
+
+def find_conflicts(
+    incident: Incident,
+    *,
+    documents: Mapping[str, Document] | None = None,
+    claims: Sequence[Claim] | None = None,
+    actor_names: Mapping[str, str] | None = None,
+) -> tuple[Conflict, ...]:
+    """Every disagreement in ``incident``: figures per kind, then date, then perpetrator.
+
+    ``claims`` may be passed when already resolved (``ranges.resolve_claims``);
+    ``actor_names`` maps accused surface forms to canonical names (computed if omitted).
+    """
+    documents = documents or {}
+    if claims is None:
+        claims = resolve_claims(incident, documents=documents)
+    return tuple(
+        _figure_conflicts(claims)
+        + _date_conflict(incident)
+        + _perpetrator_conflict(incident, actor_names)
+    )
