@@ -10,13 +10,14 @@ alone, because that shape is all a page flattened to text still has:
   "Continue reading" in the middle of one story is an advert break, not a boundary);
 - a byline ends an article when it comes after a paragraph and before a headline or tag
   line (a byline *under* a headline, before the body, opens an article instead);
-- a tag line starts an article when the line after it is a headline.
+- a tag line starts an article when the line after it is a headline, on pages whose
+  first article opens with a tag line too (a lone comma list mid-story is content).
 
-Pieces without a single paragraph (a page header, a footer, a stray caption) are joined
-to their neighbour. Fewer than two articles means the page is not a listing: the result is
-then one Article over the whole text. The same header reading (tag line, headline,
-standfirst, byline, date line) serves single documents through ``find_title`` and
-``find_published``.
+Pieces without a single paragraph (a footer, a stray caption) are joined to their
+neighbour; a page header before the first tagged article is left out. Fewer than two
+articles means the page is not a listing: the result is then one Article over the whole
+text. The same header reading (tag line, headline, standfirst, byline, date line) serves
+single documents through ``find_title``, ``find_byline`` and ``find_published``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ __all__ = [
     "find_published",
     "find_title",
     "is_byline_line",
+    "is_paragraph",
     "is_tag_line",
     "split_listing",
 ]
@@ -210,6 +212,8 @@ def _find_cuts(lines: list[_Line]) -> set[int]:
     ]
     first_paragraph = next((i for i, line in enumerate(lines) if is_paragraph(line.text)), len(lines))
     use_tags = len(tag_heads) >= 2 and tag_heads[0] < first_paragraph
+    if use_tags and tag_heads[0]:
+        cuts.add(tag_heads[0])  # whatever precedes the first article is the page's header
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
         if is_separator_line(line.text):
@@ -243,10 +247,16 @@ def _pieces(lines: list[_Line], cuts: set[int]) -> list[list[_Line]]:
 
 
 def _join_small(pieces: list[list[_Line]]) -> list[list[_Line]]:
-    """Join pieces without a paragraph to the next piece (or the previous, at the end)."""
+    """Join pieces without a paragraph to a neighbour: forward, unless the next piece opens
+    with its own tag line (then backward; a page header before the first article is dropped).
+    """
     joined: list[list[_Line]] = []
     carry: list[_Line] = []
     for piece in pieces:
+        if carry and is_tag_line(piece[0].text):
+            if joined:
+                joined[-1] = joined[-1] + carry
+            carry = []
         piece = carry + piece
         if any(is_paragraph(line.text) for line in piece):
             joined.append(piece)
