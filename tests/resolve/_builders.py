@@ -21,7 +21,22 @@ from reckon.model import (
     Span,
 )
 
-_SYLLABLES = ("ka", "lo", "mi", "ter", "van", "su", "dro", "pel", "an", "ri", "bo", "zen", "tu", "ash")
+_SYLLABLES = (
+    "ka",
+    "lo",
+    "mi",
+    "ter",
+    "van",
+    "su",
+    "dro",
+    "pel",
+    "an",
+    "ri",
+    "bo",
+    "zen",
+    "tu",
+    "ash",
+)
 # 14**3 invented words; a document's filler is drawn from them by its key, so two
 # documents share wording only when a test makes them.
 _VOCABULARY = tuple(a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in _SYLLABLES)
@@ -44,7 +59,9 @@ def make_document(
     """A document whose text is unique per ``key`` unless ``text`` is given."""
     if text is None:
         text = f"Dispatch {key} from {place}. " + _filler(key)
-    return Document(text=text, name=name or key, source=f"{key}.txt", published=published, outlet=outlet)
+    return Document(
+        text=text, name=name or key, source=f"{key}.txt", published=published, outlet=outlet
+    )
 
 
 def count(
@@ -94,7 +111,9 @@ def report(
 ) -> ReportedIncident:
     where = None
     if place is not None:
-        where = Place(name=place, country=country, latitude=latitude, longitude=longitude, kind=kind)
+        where = Place(
+            name=place, country=country, latitude=latitude, longitude=longitude, kind=kind
+        )
     return ReportedIncident(
         date=date, place=where, counts=counts, perpetrators=perpetrators, victims=victims
     )

@@ -22,7 +22,9 @@ def test_normalize_name_folds_surface_differences(name: str, expected: str) -> N
     assert normalize_name(name) == expected
 
 
-@pytest.mark.parametrize(("name", "expected"), [("MEK", True), ("U.N.", True), ("Mek", False), ("Red Hand", False)])
+@pytest.mark.parametrize(
+    ("name", "expected"), [("MEK", True), ("U.N.", True), ("Mek", False), ("Red Hand", False)]
+)
 def test_is_acronym_only_capital_letters(name: str, expected: bool) -> None:
     assert is_acronym(name) is expected
 

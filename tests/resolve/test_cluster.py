@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from reckon.model import Place
+from reckon.resolve.blocking import find_candidate_pairs, find_related_places
 from reckon.resolve.cluster import (
     DAY,
     MONTH,
@@ -15,8 +16,6 @@ from reckon.resolve.cluster import (
     parse_date_interval,
     parse_place_key,
 )
-
-from reckon.resolve.blocking import find_candidate_pairs, find_related_places
 
 from ._builders import accuse, count, findings, make_document, report
 
@@ -65,8 +64,14 @@ def test_cluster_reports_three_attacks_on_one_camp_stay_apart() -> None:
     batch = []
     for year in (2030, 2031, 2032):
         for outlet in ("a", "b"):
-            document = make_document(key=f"{year}{outlet}", place="Camp Verdan", published=f"{year}-03-05")
-            batch.append(findings(document, report(f"{year}-03-04", "Camp Verdan", counts=(count("killed", 7),))))
+            document = make_document(
+                key=f"{year}{outlet}", place="Camp Verdan", published=f"{year}-03-05"
+            )
+            batch.append(
+                findings(
+                    document, report(f"{year}-03-04", "Camp Verdan", counts=(count("killed", 7),))
+                )
+            )
     incidents = cluster_reports(batch)
     assert len(incidents) == 3
     assert sorted(len(i.reports) for i in incidents) == [2, 2, 2]
@@ -79,7 +84,9 @@ def test_cluster_reports_anniversary_piece_joins_the_original_event() -> None:
     batch = [
         findings(news, report("2030-07-01", "Orlo Bask", counts=(count("killed", 19),))),
         findings(anniversary, report("2030-07-01", "Orlo Bask", counts=(count("killed", 21),))),
-        findings(make_document(key="later", published="2035-07-02"), report("2035-07-01", "Orlo Bask")),
+        findings(
+            make_document(key="later", published="2035-07-02"), report("2035-07-01", "Orlo Bask")
+        ),
     ]
     incidents = cluster_reports(batch)
     assert _together(incidents, news.id, anniversary.id)
@@ -91,7 +98,9 @@ def test_cluster_reports_undated_report_joins_by_place_and_victims() -> None:
     for year, victims in ((2030, "market traders"), (2031, "schoolgirls"), (2032, "fishermen")):
         document = make_document(key=f"dated {year}", published=f"{year}-09-10")
         dated.append(document)
-        dated_report = report(f"{year}-09-09", "Verdan", victims=(victims,), perpetrators=(accuse("Red Hand"),))
+        dated_report = report(
+            f"{year}-09-09", "Verdan", victims=(victims,), perpetrators=(accuse("Red Hand"),)
+        )
         batch_item = findings(document, dated_report)
         dated[-1] = (document, batch_item)
     undated = make_document(key="undated")  # no publication date either
@@ -157,7 +166,12 @@ def test_cluster_reports_coordinates_within_a_few_km_join() -> None:
     b = make_document(key="b", published="2030-04-02")
     batch = [
         findings(a, report("2030-04-01", "Kessa", latitude=10.0, longitude=20.0, kind="town")),
-        findings(b, report("2030-04-01", "Lower Ward School", latitude=10.01, longitude=20.01, kind="school")),
+        findings(
+            b,
+            report(
+                "2030-04-01", "Lower Ward School", latitude=10.01, longitude=20.01, kind="school"
+            ),
+        ),
     ]
     assert len(cluster_reports(batch)) == 1
 
@@ -166,8 +180,12 @@ def test_cluster_reports_two_squares_of_one_city_same_day_stay_apart() -> None:
     a = make_document(key="a", published="2030-08-15")
     b = make_document(key="b", published="2030-08-15")
     batch = [
-        findings(a, report("2030-08-14", "Tolva Square", latitude=30.0, longitude=31.0, kind="square")),
-        findings(b, report("2030-08-14", "Mirran Square", latitude=30.06, longitude=31.02, kind="square")),
+        findings(
+            a, report("2030-08-14", "Tolva Square", latitude=30.0, longitude=31.0, kind="square")
+        ),
+        findings(
+            b, report("2030-08-14", "Mirran Square", latitude=30.06, longitude=31.02, kind="square")
+        ),
     ]
     assert len(cluster_reports(batch)) == 2
 
@@ -197,7 +215,10 @@ def test_cluster_reports_dates_two_days_apart_with_shared_actor_join() -> None:
 def test_cluster_reports_days_apart_without_corroboration_stay_apart() -> None:
     a = make_document(key="a", published="2030-04-05")
     b = make_document(key="b", published="2030-04-05")
-    batch = [findings(a, report("2030-04-01", "Verdan")), findings(b, report("2030-04-03", "Verdan"))]
+    batch = [
+        findings(a, report("2030-04-01", "Verdan")),
+        findings(b, report("2030-04-03", "Verdan")),
+    ]
     assert len(cluster_reports(batch)) == 2
 
 
@@ -266,9 +287,15 @@ def test_cluster_reports_ids_are_deterministic_and_order_independent() -> None:
 
 
 def test_cluster_reports_existing_incidents_are_not_merged_together() -> None:
-    first = cluster_reports([findings(make_document(key="x", published="2030-04-02"), report("2030-04-01", "Verdan"))])
-    second = cluster_reports([findings(make_document(key="y", published="2030-04-02"), report("2030-04-01", "Verdan"))])
-    bridge = [findings(make_document(key="z", published="2030-04-03"), report("2030-04-01", "Verdan"))]
+    first = cluster_reports(
+        [findings(make_document(key="x", published="2030-04-02"), report("2030-04-01", "Verdan"))]
+    )
+    second = cluster_reports(
+        [findings(make_document(key="y", published="2030-04-02"), report("2030-04-01", "Verdan"))]
+    )
+    bridge = [
+        findings(make_document(key="z", published="2030-04-03"), report("2030-04-01", "Verdan"))
+    ]
     merged = cluster_reports(bridge, existing=first + second)
     assert {i.id for i in merged} == {first[0].id, second[0].id}
 
@@ -282,8 +309,13 @@ def test_candidate_pairs_stay_near_linear() -> None:
                 document = make_document(key=f"{place}-{year}-{copy}", published=f"{year}-06-02")
                 nodes.append(
                     _make_node(
-                        document.id, 0, document.published, report(f"{year}-06-01", f"Place{place:03d}"),
-                        group=document.id, existing=None, actor_names={},
+                        document.id,
+                        0,
+                        document.published,
+                        report(f"{year}-06-01", f"Place{place:03d}"),
+                        group=document.id,
+                        existing=None,
+                        actor_names={},
                     )
                 )
     pairs = find_candidate_pairs(nodes)

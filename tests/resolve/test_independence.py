@@ -74,7 +74,9 @@ def test_is_near_duplicate_same_event_different_wording_is_not_a_copy() -> None:
 
 def test_find_independence_groups_reprints_share_the_original() -> None:
     original = make_document(STORY, published="2031-05-06", key="orig")
-    reprint = make_document("Daily Quill\n" + STORY + "\nAll rights reserved.", published="2031-05-07")
+    reprint = make_document(
+        "Daily Quill\n" + STORY + "\nAll rights reserved.", published="2031-05-07"
+    )
     unrelated = make_document(key="other", published="2031-05-06")
     groups = find_independence_groups([reprint, unrelated, original])
     assert groups[reprint.id] == groups[original.id] == original.id
@@ -102,7 +104,9 @@ def test_find_independence_groups_same_text_twice_is_one_entry() -> None:
 
 
 def test_find_independence_groups_is_order_independent() -> None:
-    documents = [make_document(STORY + f" Update {n}.", published=f"2031-05-0{n}") for n in range(1, 5)]
+    documents = [
+        make_document(STORY + f" Update {n}.", published=f"2031-05-0{n}") for n in range(1, 5)
+    ]
     forward = find_independence_groups(documents)
     backward = find_independence_groups(list(reversed(documents)))
     assert forward == backward

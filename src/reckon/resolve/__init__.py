@@ -37,7 +37,9 @@ def resolve(
         groups = find_independence_groups([f.document for f in findings])
         for incident in existing:
             for report in incident.reports:
-                groups.setdefault(report.document_id, report.independence_group or report.document_id)
+                groups.setdefault(
+                    report.document_id, report.independence_group or report.document_id
+                )
         # Accused actors and named claimants share one namespace: a group is accused in one
         # document and quoted as a source in another.
         reports = [r for f in findings for r in f.incidents]
@@ -73,7 +75,9 @@ def _independent_sources(claim: Claim, claims: Sequence[Claim]) -> int:
     )
 
 
-def _document_json(document_id: str, documents: Mapping[str, Document], published: str | None, group: str) -> dict[str, Any]:
+def _document_json(
+    document_id: str, documents: Mapping[str, Document], published: str | None, group: str
+) -> dict[str, Any]:
     document = documents.get(document_id)
     return {
         "id": document_id,
@@ -115,7 +119,9 @@ def incident_to_json(incident: Incident, documents: Mapping[str, Document]) -> d
                     "max": c.max,
                     "victims": c.victims,
                     "document_id": c.document_id,
-                    "source": (sources[c.document_id].source or None) if sources[c.document_id] else None,
+                    "source": (sources[c.document_id].source or None)
+                    if sources[c.document_id]
+                    else None,
                     "published": c.published,
                     "span": c.span.to_json(),
                     "extractor": c.extractor,

@@ -123,17 +123,15 @@ def _fuzzy_unions(keys: list[str], sets: _UnionFind) -> None:
                     sets.union(group[i], group[j])
 
 
-def resolve_actor_names(
-    names: Iterable[str], *, actors: Iterable[Actor] = ()
-) -> dict[str, str]:
+def resolve_actor_names(names: Iterable[str], *, actors: Iterable[Actor] = ()) -> dict[str, str]:
     """Map every surface form to its canonical form: ``{"Al-Shabaab": "al-Shabaab", ...}``.
 
     Names whose normal forms are equal are one actor; names of at least
     ``MIN_FUZZY_LENGTH`` characters whose normal forms score ``FUZZY_THRESHOLD`` or more
     are one actor; acronyms match only exactly. ``actors`` (the extract stage's alias
     table) joins its names and aliases unconditionally and its ``name`` is preferred as
-    canonical. Otherwise the canonical form is the most frequent surface form, then the
-    longest, then the first in alphabetical order.
+    canonical. Otherwise the canonical form is the most frequent surface form, then one
+    without a leading "the", then the longest, then the first in alphabetical order.
     """
     frequency: Counter[str] = Counter(name for name in names if name and name.strip())
     preferred: set[str] = set()
@@ -164,7 +162,14 @@ def resolve_actor_names(
     for surfaces in members.values():
         best = min(
             surfaces,
-            key=lambda s: (s not in preferred, -frequency[s], -len(s), s),
+            # "the Red Hand" and "Red Hand" tie: the name without the article reads as a name.
+            key=lambda s: (
+                s not in preferred,
+                -frequency[s],
+                bool(_LEADING_ARTICLE.match(s.casefold())),
+                -len(s),
+                s,
+            ),
         )
         for surface in surfaces:
             canonical[surface] = best

@@ -138,7 +138,9 @@ def find_candidate_pairs(nodes: list[_Node]) -> set[tuple[int, int]]:
         if i != j and not (nodes[i].existing and nodes[j].existing):
             pairs.add((i, j) if i < j else (j, i))
 
-    def sweep(dated: list[int], limit_per_node: int, *, cross: dict[int, str] | None = None) -> None:
+    def sweep(
+        dated: list[int], limit_per_node: int, *, cross: dict[int, str] | None = None
+    ) -> None:
         # Each dated report meets the next ones whose date is close to its own interval;
         # with ``cross``, only pairs from different sides (keys) count.
         for i, first in enumerate(dated):

@@ -57,23 +57,29 @@ KEYWORDS = 40
 # Place words that say what kind of place, not which: "Garissa University College" and
 # "Garissa" name one place for matching; "Camp X" and "X camp" too.
 GENERIC_PLACE_WORDS = frozenset(
-    "al el the of de square camp city town village district province state county region "
-    "university college school hospital clinic mosque church market prison centre center "
-    "street road avenue area neighbourhood neighborhood compound base airport".split()
+    (
+        "al el the of de square camp city town village district province state county region "
+        "university college school hospital clinic mosque church market prison centre center "
+        "street road avenue area neighbourhood neighborhood compound base airport "
+    ).split()
 )
 SETTLEMENT_KINDS = frozenset(
-    "city town village district county province state region municipality admin1 admin2".split()
+    ("city town village district county province state region municipality admin1 admin2 ").split()
 )
 _STOPWORDS = frozenset(
-    "the and of in at on to for from with by a an was were has have had been be is are "
-    "that this which who said says told their they them there after before during into "
-    "people members some other more than about also would could will".split()
+    (
+        "the and of in at on to for from with by a an was were has have had been be is are "
+        "that this which who said says told their they them there after before during into "
+        "people members some other more than about also would could will "
+    ).split()
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _DIGITS = re.compile(r"\d+")
 
 # Date relation weights; a pair with different dates is never merged.
-_SAME_DAY, _NEAR_DAY, _SAME_MONTH, _SAME_YEAR, _UNDATED = 1.0, 0.4, 0.6, 0.3, 0.0
+# A next-day date is the commonest dispute (an attack "overnight", local vs UTC dates), so
+# it needs only a matching place; two or three days apart also needs corroboration.
+_SAME_DAY, _NEXT_DAY, _NEAR_DAY, _SAME_MONTH, _SAME_YEAR, _UNDATED = 1.0, 0.5, 0.4, 0.6, 0.3, 0.0
 # Place relation weights; _DIFFERENT_PLACE is negative so that it is never "enough".
 _SAME_PLACE, _SIMILAR_PLACE, _CONTAINED_PLACE = 1.0, 0.85, 0.8
 _NEAR_HIERARCHY, _NEAR_PLACE, _NO_PLACE, _DIFFERENT_PLACE = 0.7, 0.3, 0.0, -1.0
@@ -234,6 +240,8 @@ def _date_relation(a: _Node, b: _Node) -> float | None:
     if a.precision == DAY and b.precision == DAY:
         if gap == 0:
             return _SAME_DAY
+        if gap == 1:
+            return _NEXT_DAY
         return _NEAR_DAY if gap <= MAX_DAY_GAP else None
     if gap > MAX_DAY_GAP:
         return None
@@ -253,7 +261,8 @@ class _Evidence:
         found = self.keywords.get(document_id)
         if found is None:
             words = Counter(
-                w for w in _WORD.findall(self.texts.get(document_id, "").casefold())
+                w
+                for w in _WORD.findall(self.texts.get(document_id, "").casefold())
                 if w not in _STOPWORDS
             )
             found = frozenset(word for word, _ in words.most_common(KEYWORDS))
@@ -299,6 +308,8 @@ def _pair_score(a: _Node, b: _Node, evidence: _Evidence) -> float | None:
     support = evidence.score(a, b)
     if when == _SAME_DAY:
         ok = place >= _NEAR_HIERARCHY or (place >= _NO_PLACE and support >= 0.6)
+    elif when == _NEXT_DAY:
+        ok = place >= _SIMILAR_PLACE or (place >= _NEAR_HIERARCHY and support >= 0.3)
     elif when == _NEAR_DAY:
         ok = place >= _NEAR_HIERARCHY and support >= 0.3
     elif when == _SAME_MONTH:
@@ -329,7 +340,11 @@ def _merged(a: _Cluster, b: _Cluster) -> _Cluster | None:
         return None
     if a.country and b.country and a.country != b.country:
         return None
-    small, large = (a.documents, b.documents) if len(a.documents) <= len(b.documents) else (b.documents, a.documents)
+    small, large = (
+        (a.documents, b.documents)
+        if len(a.documents) <= len(b.documents)
+        else (b.documents, a.documents)
+    )
     if any(document in large for document in small):
         return None
     lo_max = max((v for v in (a.lo_max, b.lo_max) if v is not None), default=None)
@@ -344,7 +359,7 @@ def _merged(a: _Cluster, b: _Cluster) -> _Cluster | None:
 
 
 def _forced(a: _Cluster, b: _Cluster) -> _Cluster:
-    def pick(values: tuple[int | None, ...], choose) -> int | None:  # noqa: ANN001
+    def pick(values: tuple[int | None, ...], choose) -> int | None:
         known = [v for v in values if v is not None]
         return choose(known) if known else None
 
@@ -422,8 +437,13 @@ def cluster_reports(
             seen.add((r.document_id, r.index))
             nodes.append(
                 _make_node(
-                    r.document_id, r.index, r.published, r.report,
-                    group=r.independence_group, existing=incident.id, actor_names=actor_names,
+                    r.document_id,
+                    r.index,
+                    r.published,
+                    r.report,
+                    group=r.independence_group,
+                    existing=incident.id,
+                    actor_names=actor_names,
                 )
             )
     texts: dict[str, str] = {}
@@ -436,8 +456,12 @@ def cluster_reports(
             seen.add((document.id, index))
             nodes.append(
                 _make_node(
-                    document.id, index, document.published, report,
-                    group=independence.get(document.id, document.id), existing=None,
+                    document.id,
+                    index,
+                    document.published,
+                    report,
+                    group=independence.get(document.id, document.id),
+                    existing=None,
                     actor_names=actor_names,
                 )
             )
@@ -494,8 +518,11 @@ def cluster_reports(
         group.sort(key=lambda n: n.order)
         reports = tuple(
             IncidentReport(
-                document_id=n.document_id, index=n.index, published=n.published,
-                report=n.report, independence_group=n.group,
+                document_id=n.document_id,
+                index=n.index,
+                published=n.published,
+                report=n.report,
+                independence_group=n.group,
             )
             for n in group
         )
@@ -503,7 +530,9 @@ def cluster_reports(
         identifier = known or incident_id(group[0].document_id, group[0].index)
         incidents.append(
             Incident(
-                id=identifier, date=summarize_date(reports), place=summarize_place(reports),
+                id=identifier,
+                date=summarize_date(reports),
+                place=summarize_place(reports),
                 reports=reports,
             )
         )

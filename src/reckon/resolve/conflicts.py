@@ -34,10 +34,12 @@ __all__ = ["GENERIC_ACTOR_WORDS", "find_conflicts", "format_holder", "format_val
 # Words that describe a kind of actor rather than name one: two names that share only
 # these ("US forces", "Iraqi security forces") are not thereby the same actor.
 GENERIC_ACTOR_WORDS = frozenset(
-    "forces force army police security military troops soldiers militants militia militias "
-    "group gunmen men government officers fighters rebels insurgents attackers unit units "
-    "brigade battalion squadron special operations guard guards national state of the and "
-    "jr sr family".split()
+    (
+        "forces force army police security military troops soldiers militants militia "
+        "militias group gunmen men government officers fighters rebels insurgents attackers "
+        "unit units brigade battalion squadron special operations guard guards national "
+        "state of the and jr sr family "
+    ).split()
 )
 _HOLDER = re.compile(r"^(?P<claimant>.*) \[(?P<document>[^\[\]]+)\]$")
 
@@ -71,6 +73,11 @@ def _sides(values: Mapping[str, set[str]]) -> tuple[tuple[str, tuple[str, ...]],
     return tuple((value, tuple(sorted(holders))) for value, holders in sorted(values.items()))
 
 
+def _same_people(left: set[str], right: set[str]) -> bool:
+    # "9 staff" and "3 patients" count different people; unlabelled figures may not.
+    return any(x == y or not x or not y for x in left for y in right)
+
+
 def _figure_conflicts(claims: Sequence[Claim]) -> list[Conflict]:
     conflicts = []
     for kind in CountKind:
@@ -86,12 +93,9 @@ def _figure_conflicts(claims: Sequence[Claim]) -> list[Conflict]:
             high = claim.max if claim.max is not None else math.inf
             intervals[value] = (low, high)
 
-        def same_people(a: str, b: str) -> bool:
-            # "9 staff" and "3 patients" count different people; unlabelled figures may not.
-            return any(x == y or not x or not y for x in victims[a] for y in victims[b])
-
         disputed = any(
-            not _overlap(intervals[a], intervals[b]) and same_people(a, b)
+            not _overlap(intervals[a], intervals[b])
+            and _same_people(victims[a], victims[b])
             and holders[a] != holders[b]
             for a in intervals
             for b in intervals
@@ -148,7 +152,9 @@ def _perpetrator_conflict(
         return any(a == b or (_distinctive(a) & _distinctive(b)) for a in left for b in right)
 
     voices = sorted(accused)
-    if all(compatible(accused[a], accused[b]) for i, a in enumerate(voices) for b in voices[i + 1 :]):
+    if all(
+        compatible(accused[a], accused[b]) for i, a in enumerate(voices) for b in voices[i + 1 :]
+    ):
         return []
     holders: dict[str, set[str]] = defaultdict(set)
     for voice in voices:

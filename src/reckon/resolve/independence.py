@@ -61,10 +61,18 @@ REPRESENTATIVES = 3
 
 _RNG = np.random.default_rng(20240611)
 # Multiply-add-shift hashing (Dietzfelbinger): odd 64-bit multipliers, top 32 bits kept.
-_MULTIPLIERS = (_RNG.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) << np.uint64(1)) | np.uint64(1)
+_MULTIPLIERS = (
+    _RNG.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) << np.uint64(1)
+) | np.uint64(1)
 _ADDENDS = _RNG.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
 _POSITION_MIX = np.array(
-    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD],
+    [
+        0x9E3779B97F4A7C15,
+        0xC2B2AE3D27D4EB4F,
+        0x165667B19E3779F9,
+        0xD6E8FEB86659FD93,
+        0xFF51AFD7ED558CCD,
+    ],
     dtype=np.uint64,
 )
 _WORD = re.compile(r"\w+")
@@ -132,7 +140,7 @@ def sign_text(text: str, *, cache: dict[str, int] | None = None) -> Signature:
         chunk = hashes[start : start + 4096, None]
         mixed = (chunk * _MULTIPLIERS + _ADDENDS) >> np.uint64(32)
         np.minimum(best, mixed.min(axis=0), out=best)
-    return Signature(values=best, size=int(len(hashes)))
+    return Signature(values=best, size=len(hashes))
 
 
 def _estimates(a: Signature, b: Signature) -> tuple[float, float]:
@@ -186,7 +194,9 @@ def _candidate_pairs(signatures: np.ndarray) -> set[tuple[int, int]]:
     return pairs
 
 
-def _wire_pairs(credits: list[frozenset[str]], documents: Sequence[Document]) -> set[tuple[int, int]]:
+def _wire_pairs(
+    credits: list[frozenset[str]], documents: Sequence[Document]
+) -> set[tuple[int, int]]:
     # Wire copies are trimmed and re-headlined more than LSH's threshold tolerates, so
     # documents with one credit on one publication day are compared directly.
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
@@ -198,7 +208,9 @@ def _wire_pairs(credits: list[frozenset[str]], documents: Sequence[Document]) ->
     for members in blocks.values():
         if len(members) * (len(members) - 1) // 2 <= MAX_BUCKET_PAIRS * 4:
             pairs.update(
-                (members[i], members[j]) for i in range(len(members)) for j in range(i + 1, len(members))
+                (members[i], members[j])
+                for i in range(len(members))
+                for j in range(i + 1, len(members))
             )
         else:
             for head in members[:REPRESENTATIVES]:

@@ -116,8 +116,10 @@ def resolve_claims(
         )
     claims = []
     for report, count in counts:
-        name = "author" if count.claimant.is_author else claimant_names.get(
-            count.claimant.name, count.claimant.name
+        name = (
+            "author"
+            if count.claimant.is_author
+            else claimant_names.get(count.claimant.name, count.claimant.name)
         )
         claims.append(
             Claim(
@@ -199,4 +201,3 @@ def resolve_counts(
             latest=latest_per_claimant(kind_claims),
         )
     return summaries
-

@@ -91,7 +91,7 @@ def mark_superseded(claims: Sequence[Claim]) -> tuple[Claim, ...]:
         # The latest documents: those no other dated document is strictly later than.
         latest = {d for d, iv in dated.items() if not any(o[0] > iv[1] for o in dated.values())}
         latest_values = {claims[i].value for d in latest for i in current[d]}
-        for document_id, interval in dated.items():
+        for document_id in dated:
             if document_id in latest:
                 continue
             for index in current[document_id]:
