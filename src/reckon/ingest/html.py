@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 import lxml.etree
@@ -33,6 +34,16 @@ _TAG = re.compile(r"</?(?:p|div|br|a|span|table|li|h[1-6]|article|section|meta|s
 # up the date of the events, which is worse than no date (extract resolves "on Monday"
 # against this value).
 _DATE_PARAMS: dict[str, Any] = {"original_date": True, "extensive_search": False}
+
+
+# Fewer letters and digits than this in the main text is no main text ("Home", "Menu").
+_MIN_MAIN_CHARS = 20
+# trafilatura drops every character that is not str.isprintable(), which includes the
+# zero-width (non-)joiners: Persian spells words with ZWNJ ("گزارش‌ها"), so dropping it
+# changes the words. They cross the extractor as rare printable letters (Egyptian
+# hieroglyphs, chosen because news text never holds them) and are put back afterwards.
+_JOINERS = ("\u200c", "\u200d")
+_STAND_INS = ("\U00013000", "\U00013001", "\U00013002", "\U00013003")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -62,6 +73,7 @@ def read_html(raw_or_text: bytes | str, *, url: str | None = None, where: str | 
         text = decode_bytes(raw_or_text, where=where, declared=parse_meta_charset(raw_or_text))
     else:
         text = normalise_text(raw_or_text)
+    text, restore = _protect_joiners(text)
     try:
         document = bare_extraction(
             text,
@@ -75,18 +87,45 @@ def read_html(raw_or_text: bytes | str, *, url: str | None = None, where: str | 
     except RecursionError:
         # Pathological nesting can exhaust Python's stack inside the extractor's tree
         # walks; lxml's own text extraction is iterative C code and survives it.
-        return HtmlPage(text=_fallback_text(text, where=where))
-    if document is None or not (document.text or "").strip():
-        return HtmlPage(text=_fallback_text(text, where=where), title=_title_of(text))
-    body = _paragraphs(document.body) or normalise_text(document.text)
+        return HtmlPage(text=restore(_fallback_text(text, where=where)))
+    if document is None:
+        raise IngestError("the page has no readable main text", where=where, code="R108")
+    main = _paragraphs(document.body) or normalise_text(document.text or "")
+    if sum(char.isalnum() for char in main) < _MIN_MAIN_CHARS:
+        raise IngestError("the page has no readable main text", where=where, code="R108")
+
+    def field(value: str | None) -> str | None:
+        value = _clean(value)
+        return restore(value) if value is not None else None
+
     return HtmlPage(
-        text=body,
-        title=_clean(document.title),
-        author=_clean(document.author),
+        text=restore(main),
+        title=field(document.title),
+        author=field(document.author),
         published=_clean(document.date),
-        tags=_tags(document.tags, document.categories),
-        outlet=_clean(document.sitename),
+        tags=tuple(restore(tag) for tag in _tags(document.tags, document.categories)),
+        outlet=field(document.sitename),
     )
+
+
+def _protect_joiners(text: str) -> tuple[str, Callable[[str], str]]:
+    """Swap ZWNJ/ZWJ for stand-ins the extractor keeps; return the text and the way back."""
+    pairs = []
+    free = iter(stand_in for stand_in in _STAND_INS if stand_in not in text)
+    for joiner in _JOINERS:
+        if joiner in text:
+            stand_in = next(free, None)
+            if stand_in is None:
+                break  # the page already uses every stand-in: leave the joiners to fate
+            text = text.replace(joiner, stand_in)
+            pairs.append((stand_in, joiner))
+
+    def restore(value: str) -> str:
+        for stand_in, joiner in pairs:
+            value = value.replace(stand_in, joiner)
+        return value
+
+    return text, restore
 
 
 def parse_meta_charset(raw: bytes) -> str | None:
@@ -121,11 +160,6 @@ def _fallback_text(text: str, *, where: str) -> str:
         if len(fallback.split()) >= 10:
             return normalise_text(fallback)
     raise IngestError("the page has no readable main text", where=where, code="R108")
-
-
-def _title_of(text: str) -> str | None:
-    match = re.search(r"<title[^>]*>(.*?)</title>", text[:65536], re.IGNORECASE | re.DOTALL)
-    return _clean(re.sub(r"\s+", " ", match.group(1))) if match else None
 
 
 def _clean(value: str | None) -> str | None:

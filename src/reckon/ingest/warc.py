@@ -21,10 +21,11 @@ import zlib
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.statusandheaders import StatusAndHeadersParserException
 
 from reckon.errors import IngestError
 from reckon.ingest.sources import IngestFailure, RawInput
@@ -53,8 +54,8 @@ class BoundedGunzip(io.RawIOBase):
         self._where = where
         self._produced = 0
         self._pending = b""
-        self._inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        self._member_started = False
+        self._input = b""  # compressed bytes read but not yet inflated
+        self._inflater: Any = None  # None between members
         self._done = False
         self._fault: IngestError | None = None
 
@@ -74,55 +75,39 @@ class BoundedGunzip(io.RawIOBase):
         return size
 
     def _inflate_some(self, want: int) -> None:
-        # Ask for at most what the caller wants (plus one byte to notice the ceiling), so
-        # a bomb is stopped after `limit` bytes, never after one giant inflate call.
-        budget = max(1, min(want, self._limit - self._produced + 1))
-        source = self._inflater.unconsumed_tail
-        if not source:
-            source = self._file.read(_CHUNK)
-            if not source:
+        if not self._input:
+            self._input = self._file.read(_CHUNK)
+            if not self._input:
                 self._finish()
                 return
-            self._member_started = True
+        if self._inflater is None:
+            if not self._input.strip(b"\0"):
+                self._input = b""  # NUL padding after the last member, as some tools write
+                return
+            self._inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        # Inflate at most what the caller wants (plus one byte to notice the ceiling), so
+        # a bomb is stopped after `limit` bytes, never after one giant inflate call.
+        budget = max(1, min(want, self._limit - self._produced + 1))
         try:
-            out = self._inflater.decompress(source, budget)
+            out = self._inflater.decompress(self._input, budget)
         except zlib.error as error:
             self._done = True
             self._fault = IngestError(f"the gzip data is corrupt ({error})", where=self._where, code="R105")
             return
-        self._produced += len(out)
-        if self._produced > self._limit:
-            self._done = True
-            self._pending = b""
-            raise IngestError(
-                f"the archive expands past {self._limit} bytes", where=self._where, code="R109"
-            )
-        self._pending = out
         if self._inflater.eof:
-            rest = self._inflater.unused_data
-            self._inflater = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-            self._member_started = False
-            if rest:
-                self._member_started = True
-                self._pending += self._decompress_rest(rest)
-
-    def _decompress_rest(self, rest: bytes) -> bytes:
-        # The start of the next member was already read: feed it to the fresh inflater.
-        try:
-            out = self._inflater.decompress(rest, max(1, self._limit - self._produced + 1))
-        except zlib.error as error:
-            self._done = True
-            self._fault = IngestError(f"the gzip data is corrupt ({error})", where=self._where, code="R105")
-            return b""
+            self._input = self._inflater.unused_data  # the start of the next member, if any
+            self._inflater = None
+        else:
+            self._input = self._inflater.unconsumed_tail
         self._produced += len(out)
         if self._produced > self._limit:
             self._done = True
             raise IngestError(f"the archive expands past {self._limit} bytes", where=self._where, code="R109")
-        return out
+        self._pending = out
 
     def _finish(self) -> None:
         self._done = True
-        if self._member_started and not self._inflater.eof:
+        if self._inflater is not None:
             self._fault = IngestError("the gzip data ends in the middle of a member", where=self._where, code="R105")
 
 
@@ -167,16 +152,20 @@ def _read_stream(
 ) -> Iterator[RawInput | IngestFailure]:
     head = handle.read(2)
     handle.seek(0)
-    stream: BinaryIO
+    stream: Any
     if head == _GZIP_MAGIC:
-        stream = io.BufferedReader(BoundedGunzip(handle, limit=limit, where=source), buffer_size=_CHUNK)  # type: ignore[arg-type]
+        # Unbuffered on purpose: a BufferedReader would drop the bytes it holds when the
+        # fault is raised, and with them the last complete records before a truncation.
+        stream = BoundedGunzip(handle, limit=limit, where=source)
     else:
         stream = handle
     count = 0
     try:
         for record in ArchiveIterator(stream):
+            if record.format != "warc":
+                # warcio reads anything as an old ARC file; Reckon takes WARC only.
+                raise IngestError("this is not a WARC archive", where=source, code="R105")
             count += 1
-            where = f"{source}#{count}"
             if record.rec_type != "response" or not _is_text_response(record):
                 continue
             url = record.rec_headers.get_header("WARC-Target-URI")
@@ -198,7 +187,15 @@ def _read_stream(
             )
     except IngestError as error:
         yield IngestFailure(source=source, error=error)
-    except (ArchiveLoadFailed, EOFError, ValueError, OSError, zlib.error, gzip.BadGzipFile) as error:
+    except (
+        ArchiveLoadFailed,
+        StatusAndHeadersParserException,
+        EOFError,
+        ValueError,
+        OSError,
+        zlib.error,
+        gzip.BadGzipFile,
+    ) as error:
         message = f"the archive is corrupt after {count} record(s) ({type(error).__name__}: {error})"
         yield IngestFailure(source=source, error=IngestError(message, where=source, code="R105"))
 
