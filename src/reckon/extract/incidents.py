@@ -27,6 +27,7 @@ __all__ = ["assemble_incidents", "find_inconsistencies"]
 _SITE_KINDS = {"camp", "square", "university", "college", "prison", "village", "hospital", "school", "mosque",
                "church", "market", "mall", "site", "district", "neighbourhood", "neighborhood", "facility",
                "hotel", "building"}
+_SAME_DAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
 
 
@@ -172,6 +173,16 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         country = countries.most_common(1)[0][0] if countries else None
     harm_sentences = {index for index, _ in counts} | {index for index, _ in accusations}
     main_date, main_date_span = _incident_date(state["dates"], sentences, harm_sentences, state["published"])
+    if main_date is None:
+        # No date beside the harm itself: a dated sentence elsewhere in the report (not the
+        # report's own dateline), else a same-day report's date when the text speaks of "today".
+        published_span = state.get("published_span")
+        others = [m for m in state["dates"] if published_span is None or not m.span.overlaps(published_span)]
+        main_date, main_date_span = _incident_date(others, sentences, set(range(len(sentences))), state["published"])
+        if main_date is not None and len(main_date) < 10:
+            main_date, main_date_span = None, None
+        if main_date is None and state["published"] and _SAME_DAY.search(text):
+            main_date = state["published"]
 
     groups: dict[str, list[tuple[int, Count]]] = {}
     group_place: dict[str, PlaceMention | None] = {"": main}

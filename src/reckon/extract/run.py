@@ -19,7 +19,7 @@ from reckon.extract.nlp import load_nlp
 from reckon.extract.sentences import split_sentences
 from reckon.extract.speakers import SpeakerResolver
 from reckon.extract.steps import STEPS, State, check_steps, step
-from reckon.model import AUTHOR, Accusation, Claimant, Count, Document, DocumentFindings, Span
+from reckon.model import AUTHOR, Accusation, Actor, Claimant, Count, Document, DocumentFindings, Span
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
@@ -200,7 +200,7 @@ def extract_document(document: Document) -> DocumentFindings:
         document=document,
         incidents=tuple(state["incidents"]),
         quotes=tuple(q for q in state["quotes"] if q.speaker),
-        actors=tuple(actors.actors()),
+        actors=tuple(Actor(name=name, aliases=tuple(seen)) for name, seen in actors.aliases().items()),
         inconsistencies=tuple(state["inconsistencies"]),
         extractor_version=EXTRACTOR_VERSION,
     )
