@@ -286,7 +286,7 @@ class AliasTable:
         if stripped and stripped in self.index.words:
             return self.index.words[stripped].canonical
         if fuzzy and len(key) >= _FUZZY_MIN_LENGTH:
-            return self._fuzzy(key)
+            return self._fuzzy(name, key)
         return None
 
     def _without_country_suffix(self, key: str) -> str | None:
@@ -300,14 +300,25 @@ class AliasTable:
                     return " ".join(parts[:-n])
         return None
 
-    def _fuzzy(self, key: str) -> str | None:
+    def _fuzzy(self, name: str, key: str) -> str | None:
+        """A misspelt or transliterated *name*: every word capitalised, same first word."""
+        words = [w for w in re.findall(r"[\w’'-]+", name) if w.lower() not in _CONNECTORS]
+        if not words or not all(w[:1].isupper() for w in words):
+            return None  # "the military", "security forces": descriptions are never fuzzed
+        key = key.removeprefix("the ")
         best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
         if best is not None:
             candidate = best[0]
             # Different leading words are different actors ("Iraqi ..." vs "Iranian ...").
             if candidate.split()[0][:3] == key.split()[0][:3]:
                 return self.index.words[candidate].canonical
-        owners = self._skeletons.get(_skeleton(key), set())
+        initials = [w[0] for w in key.split()]
+        owners = {
+            owner
+            for owner in self._skeletons.get(_skeleton(key), set())
+            for k, h in self.index.words.items()
+            if h.canonical == owner and [w[0] for w in k.split()] == initials
+        }
         if len(owners) == 1:
             (owner,) = owners
             keys = [k for k, h in self.index.words.items() if h.canonical == owner]
@@ -671,13 +682,12 @@ def _country_marks(text: str, table: AliasTable, overlay: _Index) -> list[tuple[
 
 # Bodies every state has: a bare "the military" means the military of the text's country.
 _GENERIC_BODY = re.compile(
-    r"^(?:the\s+)?(?:(?P<country>[A-Z][\w .’'-]*?)['’]s?\s+|[A-Z][\w-]+\s+)?"
-    r"(?P<body>military|army|armed forces|troops|soldiers|forces|security forces|police|"
-    r"police force|government|authorities|regime|"
-    r"(?:[a-z]+\s+)?ministry(?:\s+of\s+[a-z ]+)?|ministry\s+of\s+[a-z ]+)$",
+    r"^(?:the\s+)?(?:(?P<country>(?-i:[A-Z])[\w .’'-]*?)['’]s?\s+|(?P<adj>(?-i:[A-Z])[\w-]+)\s+)?"
+    r"(?P<body>security forces|armed forces|police force|military|army|troops|soldiers|forces|"
+    r"police|government|authorities|regime|(?:[a-z]+\s+)?ministry(?:\s+of\s+[a-z ]+)?|"
+    r"ministry\s+of\s+[a-z ]+)$",
     re.IGNORECASE,
 )
-_BODY_WORDS = frozenset("military army armed troops soldiers forces security police government authorities regime ministry".split())
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -771,15 +781,17 @@ class ActorResolver:
             if entry is None or entry.kind != "country":
                 return None
             iso = entry.country
-        else:
-            first, _, rest = _LEADING_ARTICLE.sub("", cleaned).partition(" ")
-            if rest and self.table.is_demonym(first):
-                iso = self.table.canonical(first, fuzzy=False) and self.table.entry(self.table.canonical(first, fuzzy=False)).country  # type: ignore[union-attr]
-                body = rest.lower()
-            elif first[:1].isupper() and first.lower() not in _BODY_WORDS:
-                return None  # "Anti-Coup police": a name we do not know, not a bare body
+        elif match.group("adj"):
+            adj = match.group("adj")
+            demonym_of = self.table.canonical(adj, fuzzy=False) if self.table.is_demonym(adj) else None
+            if demonym_of:
+                iso = self.table.entry(demonym_of).country  # type: ignore[union-attr]
+            elif body.startswith("ministry"):
+                body, iso = f"{adj} {body}", self.country_at(position)  # "the Defense Ministry"
             else:
-                iso = self.country_at(position)
+                return None  # "Anti-Coup police": a name we do not know, not a bare body
+        else:
+            iso = self.country_at(position)
         row = self.table.country(iso) if iso else None
         if row is None or not row.demonym:
             return None
