@@ -32,6 +32,7 @@ BODY = "Nine people died when the river Arl flooded Vossberg on Tuesday, the cou
         "Share this:",
         "Share on Facebook",
         "Facebook | Twitter | WhatsApp | Email",
+        "Share this: Facebook Twitter Email | Sharing buttons by WidgetCo",
         "We use cookies to give you the best experience on our website.",
         "Accept all cookies",
         "Click here to subscribe to the Vossberg weekly digest",

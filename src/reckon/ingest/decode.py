@@ -183,9 +183,11 @@ def _sniff_utf16(raw: bytes) -> str | None:
     even = sample[0::2].count(0)
     odd = sample[1::2].count(0)
     half = len(sample) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
+    # Latin-script UTF-16 has a NUL in nearly every other byte; binary data with a few
+    # NULs must not pass for it, so the bar is high on one side and near zero on the other.
+    if odd > 0.7 * half and even < 0.05 * half:
         return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
+    if even > 0.7 * half and odd < 0.05 * half:
         return "utf-16-be"
     return None
 

@@ -8,8 +8,9 @@ alone, because that shape is all a page flattened to text still has:
 - a separator line (the ``[separator]`` patterns of data/boilerplate.txt) ends an article
   when what follows it starts like an article (a headline or tag line, not a paragraph:
   "Continue reading" in the middle of one story is an advert break, not a boundary);
-- a byline ends an article when it comes after a paragraph and before a headline or tag
-  line (a byline *under* a headline, before the body, opens an article instead);
+- a byline ends an article when it comes after a paragraph and right before a headline
+  or tag line (a byline *under* a headline, before the body, opens an article instead;
+  one followed by a date line or a paragraph is not a boundary);
 - a tag line starts an article when the line after it is a headline, on pages whose
   first article opens with a tag line too (a lone comma list mid-story is content).
 
@@ -39,9 +40,12 @@ __all__ = [
     "split_listing",
 ]
 
-# A paragraph, as opposed to a headline, label or byline: long enough to be prose.
-_PARAGRAPH_WORDS = 12
-_PARAGRAPH_CHARS = 100
+# A paragraph, as opposed to a headline, label or byline: a sentence of some length, or
+# a line too long for a headline (headlines seen in the wild stay under ~25 words).
+_PARAGRAPH_WORDS = 8
+_SENTENCE_ENDS = (".", "!", "?", ":", '"', "”", "’", "'", ")", "…")
+_LONG_LINE_WORDS = 30
+_LONG_LINE_CHARS = 200
 # Headlines are short; a longer first line is a paragraph, not a title.
 _HEADLINE_MAX_CHARS = 250
 _HEADLINE_MAX_WORDS = 30
@@ -128,9 +132,15 @@ def _content_lines(text: str) -> list[_Line]:
 
 
 def is_paragraph(line: str) -> bool:
-    """Prose, as opposed to a headline, a label, a tag line or a byline."""
-    long_enough = len(line.split()) >= _PARAGRAPH_WORDS or len(line) >= _PARAGRAPH_CHARS
-    return long_enough and not is_tag_line(line)
+    """Prose, as opposed to a headline, a label, a tag line or a byline.
+
+    A sentence-sized line that ends like a sentence, or any very long line: headlines run
+    to a dozen words too, but they do not end with a full stop.
+    """
+    words = len(line.split())
+    sentence = words >= _PARAGRAPH_WORDS and line.rstrip().endswith(_SENTENCE_ENDS)
+    very_long = words >= _LONG_LINE_WORDS or len(line) >= _LONG_LINE_CHARS
+    return (sentence or very_long) and not is_tag_line(line)
 
 
 def is_tag_line(line: str) -> bool:
@@ -141,12 +151,20 @@ def is_tag_line(line: str) -> bool:
     if len(line) > 400 or line.endswith((".", "!", "?", ":", ";")) or re.search(r"[.!?]\s+[a-z]", line):
         return False
     items = [item.strip() for item in line.split(",")]
-    if len(items) < 3 or any(not item or len(item) > 60 or len(item.split()) > 8 for item in items):
+    # Two labels only when glued CMS-style ("Floods,Vossberg"); with spaces, two comma
+    # parts are as likely a dateline or a place ("Vossberg, Nordmark").
+    least = 2 if re.search(r",\S", line) and ", " not in line else 3
+    if len(items) < least or any(not item or len(item) > 60 or len(item.split()) > 8 for item in items):
         return False
     if any(re.search(r"[\"“”!?;:]", item) for item in items):
         return False
+    # Markup (tables, emphasis, links) and a fragment of a bigger sentence are not tags.
+    if re.search(r"[|*#\[\]<>={}]", line) or line.count("(") != line.count(")"):
+        return False
+    if not (items[0][0].isupper() or items[0][0].isdigit()):
+        return False
     capitalised = sum(1 for item in items if item[0].isupper() or item[0].isdigit())
-    return capitalised * 3 >= len(items) * 2
+    return capitalised * 3 >= len(items) * 2 and _date_of_line(line) is None  # not "Monday, May 2, 2022"
 
 
 def _tags_of(line: str) -> tuple[str, ...]:
@@ -223,7 +241,7 @@ def _find_cuts(lines: list[_Line]) -> set[int]:
             seen_paragraph = False
             continue
         if is_byline_line(line.text) and seen_paragraph:
-            if following is not None and not is_paragraph(following.text) and not is_separator_line(following.text):
+            if following is not None and (is_tag_line(following.text) or _is_headline(following.text)):
                 cuts.add(i + 1)
                 seen_paragraph = False
             continue
@@ -279,6 +297,8 @@ def _read_header(text: str, lines: list[_Line], span: Span) -> Article:
     for index, line in enumerate(header):
         if not tags and index < 3 and is_tag_line(line.text):
             tags = _tags_of(line.text)
+            title = standfirst = None  # what came before the tags was the page's header
+            in_body = False
         elif is_byline_line(line.text):
             byline = byline or _clean_byline(line.text)
         elif _date_of_line(line.text) is not None or is_separator_line(line.text):
@@ -293,10 +313,13 @@ def _read_header(text: str, lines: list[_Line], span: Span) -> Article:
                 standfirst = line.text
             in_body = True
     if byline is None:
-        # A closing byline: the last content line of the article.
+        # A closing byline: among the last lines of the article (a stray caption or share
+        # row the patterns do not know may follow it).
         tail = [line for line in lines if not _is_furniture(line.text) and not is_separator_line(line.text)]
-        if tail and is_byline_line(tail[-1].text):
-            byline = _clean_byline(tail[-1].text)
+        for line in reversed(tail[-3:]):
+            if is_byline_line(line.text):
+                byline = _clean_byline(line.text)
+                break
     return Article(span=span, title=title, standfirst=standfirst, byline=byline, tags=tags)
 
 

@@ -104,7 +104,7 @@ def _suffix(path: Path) -> str:
 
 
 def expand_sources(sources: Iterable[str | Path]) -> Iterator[str | Path]:
-    """Each source in order; a directory becomes its readable files, recursively and sorted.
+    """Each source in order; a directory becomes its readable files, recursively, sorted by path.
 
     Hidden files and hidden directories (dot names) are skipped, and so are symbolic links
     to directories, so a link loop cannot recurse forever.
@@ -117,14 +117,15 @@ def expand_sources(sources: Iterable[str | Path]) -> Iterator[str | Path]:
         if not path.is_dir():
             yield path
             continue
+        found = []
         for root, dirs, files in os.walk(path, followlinks=False):
-            dirs[:] = sorted(name for name in dirs if not name.startswith("."))
-            for name in sorted(files):
-                if name.startswith("."):
-                    continue
+            dirs[:] = [name for name in dirs if not name.startswith(".")]
+            for name in files:
                 candidate = Path(root, name)
-                if _suffix(candidate) in SUFFIXES:
-                    yield candidate
+                if not name.startswith(".") and _suffix(candidate) in SUFFIXES:
+                    found.append(candidate)
+        # One order for the whole tree, by path components: runs are reproducible.
+        yield from sorted(found, key=lambda candidate: candidate.relative_to(path).parts)
 
 
 def load_inputs(
