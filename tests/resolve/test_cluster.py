@@ -6,13 +6,12 @@ import pytest
 
 from reckon.model import Place
 from reckon.resolve.blocking import find_candidate_pairs, find_related_places
-from reckon.resolve.cluster import (
+from reckon.resolve.cluster import cluster_reports, incident_id
+from reckon.resolve.matching import (
     DAY,
     MONTH,
     YEAR,
-    _make_node,
-    cluster_reports,
-    incident_id,
+    make_node,
     parse_date_interval,
     parse_place_key,
 )
@@ -308,7 +307,7 @@ def test_candidate_pairs_stay_near_linear() -> None:
             for copy in range(3):
                 document = make_document(key=f"{place}-{year}-{copy}", published=f"{year}-06-02")
                 nodes.append(
-                    _make_node(
+                    make_node(
                         document.id,
                         0,
                         document.published,

@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -42,6 +43,7 @@ _DIGITS = re.compile(r"\d+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
 
 
+@lru_cache(maxsize=1 << 16)  # names repeat across documents: normalise each once
 def normalize_name(name: str) -> str:
     """Fold case, diacritics, possessives, apostrophes and punctuation.
 

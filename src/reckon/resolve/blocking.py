@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 if TYPE_CHECKING:
-    from reckon.resolve.cluster import _Node
+    from reckon.resolve.matching import ReportNode
 
 __all__ = ["MAX_DAY_GAP", "PLACE_FUZZY", "find_candidate_pairs", "find_related_places"]
 
@@ -94,13 +94,13 @@ def find_related_places(keys: Iterable[str]) -> dict[str, frozenset[str]]:
     return {key: frozenset(others) for key, others in related.items()}
 
 
-def _by_date(members: Iterable[int], nodes: list[_Node]) -> tuple[list[int], list[int]]:
+def _by_date(members: Iterable[int], nodes: list[ReportNode]) -> tuple[list[int], list[int]]:
     dated = [m for m in members if nodes[m].lo is not None]
     dated.sort(key=lambda m: nodes[m].lo or 0)
     return dated, [nodes[m].lo or 0 for m in dated]
 
 
-def _grid_keys(node: _Node) -> list[tuple[float, float, int, int]]:
+def _grid_keys(node: ReportNode) -> list[tuple[float, float, int, int]]:
     if node.latitude is None or node.longitude is None:
         return []
     keys = []
@@ -117,7 +117,7 @@ def _grid_keys(node: _Node) -> list[tuple[float, float, int, int]]:
     return keys
 
 
-def find_candidate_pairs(nodes: list[_Node]) -> set[tuple[int, int]]:
+def find_candidate_pairs(nodes: list[ReportNode]) -> set[tuple[int, int]]:
     """Index pairs ``(i, j)``, ``i < j``, of reports worth scoring (see the module docstring)."""
     exact: dict[str, list[int]] = defaultdict(list)
     cells: dict[tuple[float, float, int, int], list[int]] = defaultdict(list)

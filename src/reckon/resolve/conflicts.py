@@ -26,7 +26,7 @@ from collections.abc import Mapping, Sequence
 
 from reckon.model import Conflict, CountKind, Document, Incident
 from reckon.resolve.aliases import normalize_name, resolve_actor_names
-from reckon.resolve.cluster import parse_date_interval
+from reckon.resolve.matching import parse_date_interval
 from reckon.resolve.ranges import Claim, resolve_claims
 
 __all__ = ["GENERIC_ACTOR_WORDS", "find_conflicts", "format_holder", "format_value", "parse_holder"]

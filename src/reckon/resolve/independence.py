@@ -103,21 +103,25 @@ class Signature:
 
 def find_wire_credits(text: str) -> frozenset[str]:
     """The news agencies a text credits: {"Reuters"}, {"AFP", "AP"}, or empty."""
-    credits = {agency for agency, pattern in _WIRE_ANYWHERE if pattern.search(text)}
+    # Datelines open a story and sign-offs close it: only the edges are read, which also
+    # keeps the cost per document constant.
     edges = text[:CREDIT_WINDOW] + "\n" + text[-CREDIT_WINDOW:]
+    credits = {agency for agency, pattern in _WIRE_ANYWHERE if pattern.search(edges)}
     credits.update(agency for agency, pattern in _WIRE_EDGES if pattern.search(edges))
     return frozenset(credits)
 
 
-def _shingle_hashes(text: str, cache: dict[str, int]) -> np.ndarray:
+class _WordCodes(dict[str, int]):
+    """word -> CRC-32, filled on first sight (``map(codes.__getitem__, ...)`` runs in C)."""
+
+    def __missing__(self, word: str) -> int:
+        code = self[word] = zlib.crc32(word.encode("utf-8"))
+        return code
+
+
+def _shingle_hashes(text: str, cache: _WordCodes) -> np.ndarray:
     words = _WORD.findall(text.casefold())
-    codes = []
-    for word in words:
-        code = cache.get(word)
-        if code is None:
-            code = zlib.crc32(word.encode("utf-8"))
-            cache[word] = code
-        codes.append(code)
+    codes = list(map(cache.__getitem__, words))
     if not codes:
         return np.zeros(0, dtype=np.uint64)
     array = np.asarray(codes, dtype=np.uint64)
@@ -129,9 +133,9 @@ def _shingle_hashes(text: str, cache: dict[str, int]) -> np.ndarray:
     return np.unique(hashes)
 
 
-def sign_text(text: str, *, cache: dict[str, int] | None = None) -> Signature:
+def sign_text(text: str, *, cache: _WordCodes | None = None) -> Signature:
     """The MinHash signature (``NUM_PERM`` values) of ``text``'s word 5-shingles."""
-    hashes = _shingle_hashes(text, {} if cache is None else cache)
+    hashes = _shingle_hashes(text, _WordCodes() if cache is None else cache)
     if len(hashes) == 0:
         return Signature(values=np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64), size=0)
     # Chunked so a very long text does not allocate shingles x NUM_PERM at once.
@@ -218,10 +222,6 @@ def _wire_pairs(
     return pairs
 
 
-def _original_first(document: Document) -> tuple[bool, str, str]:
-    return (document.published is None, document.published or "", document.id)
-
-
 def find_independence_groups(
     documents: Sequence[Document], *, signatures: Mapping[str, Signature] | None = None
 ) -> dict[str, str]:
@@ -233,14 +233,15 @@ def find_independence_groups(
     """
     unique: dict[str, Document] = {}
     for document in documents:
-        unique.setdefault(document.id, document)
-    ordered = sorted(unique.values(), key=lambda d: d.id)
+        unique.setdefault(document.id, document)  # Document.id hashes the text: once each
+    identifiers = sorted(unique)
+    ordered = [unique[identifier] for identifier in identifiers]
     if not ordered:
         return {}
-    cache: dict[str, int] = {}
+    cache = _WordCodes()
     signed = [
-        (signatures or {}).get(document.id) or sign_text(document.text, cache=cache)
-        for document in ordered
+        (signatures or {}).get(identifier) or sign_text(document.text, cache=cache)
+        for identifier, document in zip(identifiers, ordered, strict=True)
     ]
     credits = [find_wire_credits(document.text) for document in ordered]
     matrix = np.stack([signature.values for signature in signed])
@@ -260,12 +261,20 @@ def find_independence_groups(
         if is_near_duplicate(signed[a], signed[b], same_wire=bool(credits[a] & credits[b])):
             parent[max(root_a, root_b)] = min(root_a, root_b)
 
-    members: dict[int, list[Document]] = defaultdict(list)
-    for position, document in enumerate(ordered):
-        members[find(position)].append(document)
+    members: dict[int, list[int]] = defaultdict(list)
+    for position in range(len(ordered)):
+        members[find(position)].append(position)
     groups: dict[str, str] = {}
     for group in members.values():
-        original = min(group, key=_original_first).id
-        for document in group:
-            groups[document.id] = original
+        # The presumed original: earliest published, undated last, then the smallest id.
+        first = min(
+            group,
+            key=lambda p: (
+                ordered[p].published is None,
+                ordered[p].published or "",
+                identifiers[p],
+            ),
+        )
+        for position in group:
+            groups[identifiers[position]] = identifiers[first]
     return groups

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from reckon.resolve.cluster import parse_date_interval
+from reckon.resolve.matching import parse_date_interval
 
 if TYPE_CHECKING:
     from reckon.resolve.ranges import Claim
