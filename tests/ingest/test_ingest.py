@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-import reckon.ingest as ingest_module
+from reckon.errors import IngestError
 from reckon.ingest import IngestFailure, RawInput, ingest, read_document, read_documents
 from reckon.model import Document
 
@@ -160,7 +160,7 @@ def test_read_document_windows_1256_text() -> None:
     ],
 )
 def test_read_document_refuses_bad_input(raw: bytes, code: str) -> None:
-    with pytest.raises(ingest_module.IngestError) as caught:
+    with pytest.raises(IngestError) as caught:
         read_document(_raw(raw, source="bad-input.txt"))
     assert caught.value.code == code
     assert caught.value.where == "bad-input.txt"

@@ -42,6 +42,14 @@ class _Handler(BaseHTTPRequestHandler):
             self._redirect(f"/chain/{step + 1}")
         elif self.path == "/big":
             self._send(200, b"x" * 5000, "text/plain")
+        elif self.path == "/gzipped":
+            body = gzip.compress(REPORT.encode())
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
         elif self.path == "/to-file":
             self._redirect("file:///etc/hostname")
         else:
@@ -189,6 +197,10 @@ def test_fetch_url_gets_page_and_headers(server: str) -> None:
     assert item.url == f"{server}/story"
     assert item.media_type == "text/html; charset=utf-8"
     assert _Handler.user_agents[-1] == get_setting("user_agent")
+
+
+def test_fetch_url_inflates_gzip_content_encoding(server: str) -> None:
+    assert fetch_url(f"{server}/gzipped", timeout=5).raw == REPORT.encode()
 
 
 def test_fetch_url_follows_a_redirect(server: str) -> None:

@@ -203,11 +203,11 @@ def split_listing(text: str) -> list[Article]:
     pieces = _pieces(lines, cuts)
     pieces = _join_small(pieces)
     if len(pieces) < 2:
-        return [_read_header(text, _content_lines(text), Span(start=0, end=len(text)))]
+        return [_read_header(_content_lines(text), Span(start=0, end=len(text)))]
     articles = []
     for piece in pieces:
         span = Span(start=piece[0].start, end=piece[-1].end)
-        articles.append(_read_header(text, piece, span))
+        articles.append(_read_header(piece, span))
     return articles
 
 
@@ -232,6 +232,7 @@ def _find_cuts(lines: list[_Line]) -> set[int]:
     use_tags = len(tag_heads) >= 2 and tag_heads[0] < first_paragraph
     if use_tags and tag_heads[0]:
         cuts.add(tag_heads[0])  # whatever precedes the first article is the page's header
+    starts = set(tag_heads)
     for i, line in enumerate(lines):
         following = lines[i + 1] if i + 1 < len(lines) else None
         if is_separator_line(line.text):
@@ -245,7 +246,7 @@ def _find_cuts(lines: list[_Line]) -> set[int]:
                 cuts.add(i + 1)
                 seen_paragraph = False
             continue
-        if use_tags and i and i in tag_heads:
+        if use_tags and i and i in starts:
             cuts.add(i)
             seen_paragraph = False
         if is_paragraph(line.text):
@@ -289,7 +290,7 @@ def _join_small(pieces: list[list[_Line]]) -> list[list[_Line]]:
     return joined
 
 
-def _read_header(text: str, lines: list[_Line], span: Span) -> Article:
+def _read_header(lines: list[_Line], span: Span) -> Article:
     header = [line for line in lines if not _is_furniture(line.text)][:_HEADER_LINES]
     tags: tuple[str, ...] = ()
     title = standfirst = byline = None
@@ -335,7 +336,7 @@ def find_title(text: str) -> str | None:
 
 def find_byline(text: str) -> str | None:
     """The byline in the header (or closing) lines of ``text``, without its "By"."""
-    return _read_header(text, _content_lines(text), Span(start=0, end=len(text))).byline
+    return _read_header(_content_lines(text), Span(start=0, end=len(text))).byline
 
 
 def find_published(text: str) -> str | None:

@@ -262,6 +262,13 @@ def fetch_url(url: str, *, max_bytes: int | None = None, timeout: float | None =
         raise IngestError(f"the fetch failed ({type(error).__name__}: {error})", where=url, code="R106") from None
     if len(raw) > limit:
         raise IngestError(f"the response is larger than {limit} bytes", where=url, code="R107")
+    if (headers.get("Content-Encoding") or "").strip().lower() in ("gzip", "x-gzip"):
+        # Sent compressed although identity was asked for: inflate, within the same bounds.
+        from reckon.ingest.warc import read_gzip
+
+        raw = read_gzip(raw, where=url)
+        if len(raw) > limit:
+            raise IngestError(f"the response inflates past {limit} bytes", where=url, code="R107")
     return RawInput(
         raw=raw,
         source=url,
