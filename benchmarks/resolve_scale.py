@@ -19,16 +19,13 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import time
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
+from itertools import pairwise
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
-
-from reckon.model import (  # noqa: E402
+from reckon.model import (
     AUTHOR,
     Accusation,
     Claimant,
@@ -40,7 +37,7 @@ from reckon.model import (  # noqa: E402
     ReportedIncident,
     Span,
 )
-from reckon.resolve import resolve  # noqa: E402
+from reckon.resolve import resolve
 
 SYLLABLES = ("ka", "lo", "mi", "ter", "van", "su", "dro", "pel", "an", "ri", "bo", "zen", "tu")
 COUNTRIES = tuple(f"X{chr(ord('A') + n)}" for n in range(20))
@@ -237,13 +234,14 @@ def main() -> None:
         reports = sum(len(f.incidents) for f in findings)
         events = len(set(truth.values()))
         print(
-            f"{size:>7} documents  {reports:>7} reports  {events:>6} events -> {len(incidents):>6} incidents  "
+            f"{size:>7} documents  {reports:>7} reports  {events:>6} events -> "
+            f"{len(incidents):>6} incidents  "
             f"{'median' if runs > 1 else 'single'} of {runs}: {medians[size]:8.2f} s  "
             f"({1e6 * medians[size] / size:6.1f} us/doc)  B-cubed P {precision:.3f} R {recall:.3f}",
             flush=True,
         )
     sizes = sorted(medians)
-    for small, large in zip(sizes, sizes[1:]):
+    for small, large in pairwise(sizes):
         ratio = medians[large] / medians[small]
         print(f"growth {small} -> {large} ({large / small:.0f}x documents): {ratio:.1f}x time")
 

@@ -38,6 +38,7 @@ __all__ = [
     "find_wire_credits",
     "is_near_duplicate",
     "sign_text",
+    "sign_texts",
 ]
 
 SHINGLE_WORDS = 5
@@ -76,20 +77,16 @@ _POSITION_MIX = np.array(
     dtype=np.uint64,
 )
 _WORD = re.compile(r"\w+")
+_CHUNK = 1 << 15  # shingles hashed at once: 32k x NUM_PERM x 8 bytes = 16 MB of scratch
 
 # Wire credits as agencies print them: a dateline "(AFP)", a sign-off "- Reuters", or the
-# agency's full name in a byline. "told Reuters" in a body is a source, not a credit, so
-# bare names only count within the first and last CREDIT_WINDOW characters.
+# agency's name in a byline. "told Reuters" deep in a body is a source, not a credit, so
+# only the first and last CREDIT_WINDOW characters are read.
 CREDIT_WINDOW = 400
-_WIRE_ANYWHERE: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("Reuters", re.compile(r"\(Reuters\)|[-\u2013\u2014]\s*Reuters\s*$", re.M)),
-    ("AFP", re.compile(r"\(AFP\)|[-\u2013\u2014]\s*AFP\s*$", re.M)),
-    ("AP", re.compile(r"\(AP\)|[-\u2013\u2014]\s*AP\s*$", re.M)),
-)
-_WIRE_EDGES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("Reuters", re.compile(r"\bReuters\b")),
-    ("AFP", re.compile(r"\bAgence France[- ]Presse\b|\bAFP\b")),
-    ("AP", re.compile(r"\bAssociated Press\b")),
+_WIRE = re.compile(
+    r"\b(?:(?P<Reuters>Reuters)|(?P<AFP>AFP|Agence France[- ]Presse)|(?P<AP>Associated Press))\b"
+    r"|(?P<AP_>\(AP\)|[-\u2013\u2014]\s*AP\s*$)",  # bare "AP" is a word too often
+    re.M,
 )
 
 
@@ -106,9 +103,7 @@ def find_wire_credits(text: str) -> frozenset[str]:
     # Datelines open a story and sign-offs close it: only the edges are read, which also
     # keeps the cost per document constant.
     edges = text[:CREDIT_WINDOW] + "\n" + text[-CREDIT_WINDOW:]
-    credits = {agency for agency, pattern in _WIRE_ANYWHERE if pattern.search(edges)}
-    credits.update(agency for agency, pattern in _WIRE_EDGES if pattern.search(edges))
-    return frozenset(credits)
+    return frozenset((match.lastgroup or "").rstrip("_") for match in _WIRE.finditer(edges))
 
 
 class _WordCodes(dict[str, int]):
@@ -119,32 +114,62 @@ class _WordCodes(dict[str, int]):
         return code
 
 
-def _shingle_hashes(text: str, cache: _WordCodes) -> np.ndarray:
-    words = _WORD.findall(text.casefold())
-    codes = list(map(cache.__getitem__, words))
-    if not codes:
-        return np.zeros(0, dtype=np.uint64)
-    array = np.asarray(codes, dtype=np.uint64)
-    width = min(SHINGLE_WORDS, len(array))
-    count = len(array) - width + 1
+def _combine(words: np.ndarray, width: int) -> np.ndarray:
+    """Hash of every run of ``width`` consecutive word codes (order-sensitive)."""
+    count = len(words) - width + 1
     hashes = np.zeros(count, dtype=np.uint64)
     for offset in range(width):
-        hashes = (hashes ^ array[offset : offset + count]) * _POSITION_MIX[offset]
-    return np.unique(hashes)
+        hashes = (hashes ^ words[offset : offset + count]) * _POSITION_MIX[offset]
+    return hashes
 
 
-def sign_text(text: str, *, cache: _WordCodes | None = None) -> Signature:
-    """The MinHash signature (``NUM_PERM`` values) of ``text``'s word 5-shingles."""
-    hashes = _shingle_hashes(text, _WordCodes() if cache is None else cache)
-    if len(hashes) == 0:
-        return Signature(values=np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64), size=0)
-    # Chunked so a very long text does not allocate shingles x NUM_PERM at once.
-    best = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
-    for start in range(0, len(hashes), 4096):
-        chunk = hashes[start : start + 4096, None]
-        mixed = (chunk * _MULTIPLIERS + _ADDENDS) >> np.uint64(32)
-        np.minimum(best, mixed.min(axis=0), out=best)
-    return Signature(values=best, size=len(hashes))
+def sign_texts(texts: Sequence[str]) -> list[Signature]:
+    """MinHash signatures (``NUM_PERM`` values) of each text's word 5-shingles.
+
+    Vectorised over the whole batch: one numpy pass hashes every shingle of every text and
+    one pass takes the minima, instead of a dozen small numpy calls per document.
+    """
+    cache = _WordCodes()
+    codes: list[int] = []
+    bounds = [0]
+    for text in texts:
+        codes.extend(map(cache.__getitem__, _WORD.findall(text.casefold())))
+        bounds.append(len(codes))
+    words = np.asarray(codes, dtype=np.uint64)
+    ends = np.asarray(bounds[1:], dtype=np.int64)
+    hashes = [np.zeros(0, dtype=np.uint64)]
+    owners = [np.zeros(0, dtype=np.int64)]
+    if len(words) >= SHINGLE_WORDS:
+        every = _combine(words, SHINGLE_WORDS)
+        starts = np.arange(len(every), dtype=np.int64)
+        owner = np.searchsorted(ends, starts, side="right")
+        valid = starts + SHINGLE_WORDS <= ends[np.minimum(owner, len(ends) - 1)]
+        hashes.append(every[valid])
+        owners.append(owner[valid])
+    for number, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        if 0 < end - start < SHINGLE_WORDS:  # a text shorter than a shingle is one shingle
+            hashes.append(_combine(words[start:end], end - start))
+            owners.append(np.array([number], dtype=np.int64))
+    flat, owner = np.concatenate(hashes), np.concatenate(owners)
+    order = np.lexsort((flat, owner))
+    flat, owner = flat[order], owner[order]
+    if len(flat):
+        distinct = np.r_[True, (flat[1:] != flat[:-1]) | (owner[1:] != owner[:-1])]
+        flat, owner = flat[distinct], owner[distinct]
+    sizes = np.bincount(owner, minlength=len(texts))
+
+    values = np.full((len(texts), NUM_PERM), np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, len(flat), _CHUNK):
+        chunk, chunk_owner = flat[start : start + _CHUNK], owner[start : start + _CHUNK]
+        mixed = (chunk[:, None] * _MULTIPLIERS + _ADDENDS) >> np.uint64(32)
+        segments = np.flatnonzero(np.r_[True, chunk_owner[1:] != chunk_owner[:-1]])
+        np.minimum.at(values, chunk_owner[segments], np.minimum.reduceat(mixed, segments, axis=0))
+    return [Signature(values=values[i], size=int(sizes[i])) for i in range(len(texts))]
+
+
+def sign_text(text: str) -> Signature:
+    """The MinHash signature of one text (``sign_texts`` is faster for many)."""
+    return sign_texts([text])[0]
 
 
 def _estimates(a: Signature, b: Signature) -> tuple[float, float]:
@@ -238,11 +263,10 @@ def find_independence_groups(
     ordered = [unique[identifier] for identifier in identifiers]
     if not ordered:
         return {}
-    cache = _WordCodes()
-    signed = [
-        (signatures or {}).get(identifier) or sign_text(document.text, cache=cache)
-        for identifier, document in zip(identifiers, ordered, strict=True)
-    ]
+    known = signatures or {}
+    missing = [i for i, identifier in enumerate(identifiers) if identifier not in known]
+    fresh = dict(zip(missing, sign_texts([ordered[i].text for i in missing]), strict=True))
+    signed = [fresh.get(i) or known[identifier] for i, identifier in enumerate(identifiers)]
     credits = [find_wire_credits(document.text) for document in ordered]
     matrix = np.stack([signature.values for signature in signed])
 
