@@ -3,7 +3,12 @@ from __future__ import annotations
 import pytest
 
 from reckon.model import Actor
-from reckon.resolve.aliases import is_acronym, normalize_name, resolve_actor_names
+from reckon.resolve.aliases import (
+    is_acronym,
+    is_named_actor,
+    normalize_name,
+    resolve_actor_names,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,3 +74,11 @@ def test_resolve_actor_names_is_order_independent() -> None:
 
 def test_resolve_actor_names_ignores_blank_names() -> None:
     assert resolve_actor_names(["", "  ", "Red Hand"]) == {"Red Hand": "Red Hand"}
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [("Red Hand", True), ("al-Shabaab", True), ("armed men", False), ("the gunman", False)],
+)
+def test_is_named_actor_capitals_mark_names(actor: str, expected: bool) -> None:
+    assert is_named_actor(actor) is expected

@@ -332,3 +332,17 @@ def test_candidate_pairs_stay_near_linear() -> None:
 )
 def test_find_related_places_containment_and_variants(keys, left, right, expected) -> None:
     assert (right in find_related_places(keys).get(left, frozenset())) is expected
+
+
+@pytest.mark.parametrize(
+    ("accused", "joins"),
+    [("Red Hand", True), ("gunmen", False)],
+)
+def test_cluster_reports_undated_joins_on_a_name_not_a_description(accused, joins) -> None:
+    dated = make_document(key="dated", published="2030-04-02")
+    undated = make_document(key="undated")
+    batch = [
+        findings(dated, report("2030-04-01", "Verdan", perpetrators=(accuse(accused),))),
+        findings(undated, report(None, "Verdan", perpetrators=(accuse(accused),))),
+    ]
+    assert (len(cluster_reports(batch)) == 1) is joins

@@ -10,6 +10,7 @@ from reckon.resolve.independence import (
     find_wire_credits,
     is_near_duplicate,
     sign_text,
+    sign_texts,
 )
 
 from ._builders import make_document
@@ -119,3 +120,13 @@ def test_candidate_pairs_are_not_all_pairs() -> None:
 
     signatures = np.stack([sign_text(_words(str(n), 150)).values for n in range(400)])
     assert len(_candidate_pairs(signatures)) < 400
+
+
+def test_sign_texts_batch_equals_one_by_one() -> None:
+    texts = [STORY, "", "two words", _words("long", 40000), STORY[:300]]
+    batch = sign_texts(texts)
+    for text, signature in zip(texts, batch, strict=True):
+        alone = sign_text(text)
+        assert signature.size == alone.size
+        assert (signature.values == alone.values).all()
+    assert [s.size for s in batch[1:3]] == [0, 1]

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from reckon.model import Actor
 
-__all__ = ["is_acronym", "normalize_name", "resolve_actor_names"]
+__all__ = ["is_acronym", "is_named_actor", "normalize_name", "resolve_actor_names"]
 
 # Calibrated on spelling variants seen in reporting (Shabab/Shabaab 94.7, Mojahedin/
 # Mujahedin 97, Hezbollah/Hizbollah 94) against near-misses that are different actors
@@ -40,6 +40,7 @@ _INWORD_APOSTROPHE = re.compile(rf"[{_APOSTROPHE}]")
 _NON_WORD = re.compile(r"[^\w]+")
 _LEADING_ARTICLE = re.compile(r"^(?:the)\s+")
 _DIGITS = re.compile(r"\d+")
+_NAME_PARTS = re.compile(r"[\s\-\u2010\u2011]+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
 
 
@@ -59,6 +60,15 @@ def normalize_name(name: str) -> str:
     text = _NON_WORD.sub(" ", text).replace("_", " ").strip()
     text = _LEADING_ARTICLE.sub("", text)
     return " ".join(text.split())
+
+
+def is_named_actor(actor: str) -> bool:
+    """A name ("Red Hand", "al-Shabaab") rather than a description ("armed men", "gunmen").
+
+    Extractors keep an actor's capitals, so a capitalised word (or hyphenated part of one)
+    marks a name.
+    """
+    return any(part[:1].isupper() for part in _NAME_PARTS.split(actor))
 
 
 def is_acronym(name: str) -> bool:

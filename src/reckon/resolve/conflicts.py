@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from reckon.model import Conflict, CountKind, Document, Incident
-from reckon.resolve.aliases import normalize_name, resolve_actor_names
+from reckon.resolve.aliases import is_named_actor, normalize_name, resolve_actor_names
 from reckon.resolve.matching import parse_date_interval
 from reckon.resolve.ranges import Claim, resolve_claims
 
@@ -125,10 +125,6 @@ def _distinctive(name: str) -> frozenset[str]:
     return frozenset(t for t in normalize_name(name).split() if t not in GENERIC_ACTOR_WORDS)
 
 
-def _is_named(actor: str) -> bool:
-    return any(word[:1].isupper() for word in actor.split())
-
-
 def _perpetrator_conflict(
     incident: Incident, actor_names: Mapping[str, str] | None
 ) -> list[Conflict]:
@@ -141,7 +137,7 @@ def _perpetrator_conflict(
     labels: dict[str, set[str]] = defaultdict(set)
     for report, accusation in accusations:
         actor = actor_names.get(accusation.actor, accusation.actor)
-        if not _is_named(actor):
+        if not is_named_actor(actor):
             continue
         claimant = accusation.claimant.name
         voice = f"author of {report.document_id}" if claimant == "author" else claimant

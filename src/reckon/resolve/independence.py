@@ -24,6 +24,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 
@@ -146,7 +147,7 @@ def sign_texts(texts: Sequence[str]) -> list[Signature]:
         valid = starts + SHINGLE_WORDS <= ends[np.minimum(owner, len(ends) - 1)]
         hashes.append(every[valid])
         owners.append(owner[valid])
-    for number, (start, end) in enumerate(zip(bounds, bounds[1:], strict=False)):
+    for number, (start, end) in enumerate(pairwise(bounds)):
         if 0 < end - start < SHINGLE_WORDS:  # a text shorter than a shingle is one shingle
             hashes.append(_combine(words[start:end], end - start))
             owners.append(np.array([number], dtype=np.int64))

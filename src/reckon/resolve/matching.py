@@ -10,8 +10,9 @@ accused actors, victim words and exact figures. ``score_pair`` compares two node
 * places: the same key once generic words are dropped ("Verdan University College" =
   "Verdan"), one key inside the other, a spelling variant, or coordinates within 3 km; a
   town and a site within 30 km of it; countries must agree when both are known;
-* corroboration: one independence group, a shared accused actor, shared victims, the
-  same figure, publication within two weeks after the event, or shared keywords.
+* corroboration: one independence group, a shared accused actor (a name counts more
+  than a description such as "gunmen"), shared victims, the same figure, publication
+  within two weeks after the event, or shared keywords.
 
 Reports without a date join by place plus corroboration; the score orders candidate
 pairs so that each report joins its best match first.
@@ -30,7 +31,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from reckon.model import Place, ReportedIncident
-from reckon.resolve.aliases import normalize_name
+from reckon.resolve.aliases import is_named_actor, normalize_name
 from reckon.resolve.blocking import MAX_DAY_GAP, PLACE_FUZZY
 
 __all__ = [
@@ -118,6 +119,8 @@ def parse_place_key(place: Place | None) -> str:
 
 @dataclass(slots=True)
 class ReportNode:
+    """One report prepared for matching: every field parsed once, compared many times."""
+
     document_id: str
     index: int
     published: str | None
@@ -135,7 +138,8 @@ class ReportNode:
     latitude: float | None = None
     longitude: float | None = None
     settlement: bool = False
-    actors: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()  # canonical names (a capitalised word)
+    descriptions: frozenset[str] = frozenset()  # "gunmen", "armed men": weak evidence
     victims: frozenset[str] = frozenset()
     figures: frozenset[tuple[str, int]] = frozenset()
     order: tuple = field(default=())
@@ -165,8 +169,10 @@ def make_node(
     if place is not None and place.latitude is not None and place.longitude is not None:
         node.latitude, node.longitude = place.latitude, place.longitude
     node.settlement = place is not None and (place.kind or "").casefold() in SETTLEMENT_KINDS
-    node.actors = frozenset(
-        normalize_name(actor_names.get(a.actor, a.actor)) for a in report.perpetrators
+    accused = [actor_names.get(a.actor, a.actor) for a in report.perpetrators]
+    node.actors = frozenset(normalize_name(name) for name in accused if is_named_actor(name))
+    node.descriptions = frozenset(
+        normalize_name(name) for name in accused if not is_named_actor(name)
     )
     node.victims = frozenset(
         token
@@ -271,6 +277,8 @@ class Evidence:
             signals.append(1.0)
         if a.actors & b.actors:
             signals.append(0.6)
+        elif a.descriptions & b.descriptions:
+            signals.append(0.2)
         if a.victims and b.victims:
             shared = len(a.victims & b.victims) / min(len(a.victims), len(b.victims))
             if shared >= 0.5:
