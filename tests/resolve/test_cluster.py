@@ -346,3 +346,13 @@ def test_cluster_reports_undated_joins_on_a_name_not_a_description(accused, join
         findings(undated, report(None, "Verdan", perpetrators=(accuse(accused),))),
     ]
     assert (len(cluster_reports(batch)) == 1) is joins
+
+
+def test_cluster_reports_camp_descriptors_are_generic() -> None:
+    a = make_document(key="a", published="2030-04-02")
+    b = make_document(key="b", published="2030-04-02")
+    batch = [
+        findings(a, report("2030-04-01", "Ostra displacement site")),
+        findings(b, report("2030-04-01", "Ostra IDP camp")),
+    ]
+    assert len(cluster_reports(batch)) == 1

@@ -160,3 +160,14 @@ def test_find_conflicts_one_voice_naming_two_actors_is_not_a_conflict() -> None:
     both = (accuse("Red Hand"), accuse("Vornu Guard", start=40))
     incident = _incident(("d1", "2030-04-02", report("2030-04-01", "Verdan", perpetrators=both)))
     assert find_conflicts(incident) == ()
+
+
+def test_find_conflicts_co_accused_actors_are_one_party() -> None:
+    # One voice names both; two others name one each: they add detail, not disagreement.
+    both = (accuse("Vornu Police Service"), accuse("Interior Secretary"))
+    incident = _incident(
+        ("d1", "2030-04-02", report("2030-04-01", "Verdan", perpetrators=both)),
+        ("d2", "2030-04-02", report("2030-04-01", "Verdan", perpetrators=both[:1])),
+        ("d3", "2030-04-02", report("2030-04-01", "Verdan", perpetrators=both[1:])),
+    )
+    assert find_conflicts(incident) == ()

@@ -63,16 +63,17 @@ def resolve(
         raise ResolveError(f"incident resolution failed: {error}", code="R301") from error
 
 
-def _independent_sources(claim: Claim, claims: Sequence[Claim]) -> int:
-    """How many independence groups state this same figure (any claimant) for the incident."""
-    return len(
-        {
-            c.independence_group
-            for c in claims
-            if c.kind == claim.kind and c.value == claim.value and not c.superseded
-        }
-        | {claim.independence_group}
-    )
+def _independent_sources(claims: Sequence[Claim]) -> dict[tuple[Any, ...], int]:
+    """(kind, min, max) -> how many independence groups state that figure currently.
+
+    Any claimant counts: the question is how many independent accounts carry the figure,
+    so twelve reprints of one wire story count once.
+    """
+    groups: dict[tuple[Any, ...], set[str]] = defaultdict(set)
+    for claim in claims:
+        if not claim.superseded:
+            groups[(claim.kind, claim.min, claim.max)].add(claim.independence_group)
+    return {key: len(members) for key, members in groups.items()}
 
 
 def _document_json(
@@ -97,6 +98,7 @@ def incident_to_json(incident: Incident, documents: Mapping[str, Document]) -> d
     is still listed by id with what the incident's reports know.
     """
     claims = resolve_claims(incident, documents=documents)
+    independent = _independent_sources(claims)
     sources = {c.document_id: documents.get(c.document_id) for c in claims}
     counts: dict[str, Any] = {}
     for kind, summary in resolve_counts(incident, claims=claims).items():
@@ -126,7 +128,8 @@ def incident_to_json(incident: Incident, documents: Mapping[str, Document]) -> d
                     "span": c.span.to_json(),
                     "extractor": c.extractor,
                     "superseded": c.superseded,
-                    "independent_sources": _independent_sources(c, claims),
+                    # A superseded figure is history: it counts its own group at least.
+                    "independent_sources": independent.get((c.kind, c.min, c.max), 1),
                 }
                 for c in summary.claims
             ],

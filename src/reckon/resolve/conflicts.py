@@ -8,10 +8,11 @@ Reckon lists conflicts; it never settles them. Three kinds:
   vs 45). "at least 23" and 52 agree; "up to 770" and 52 agree.
 * "date": reports whose incident dates cannot both be true (2015-04-02 vs 2015-04-03;
   "2015-04" and "2015-04-02" agree).
-* "perpetrator": holders who accuse different actors with no actor in common. Generic
-  descriptions ("armed men", "the gunman") do not contradict a named group, so only
-  names (a capitalised word) take part, and names sharing a distinctive word ("Ampatuan
-  family", "Andal Ampatuan Jr.") are compatible.
+* "perpetrator": voices that blame different parties. Generic descriptions ("armed
+  men", "the gunman") do not contradict a named group, so only names (a capitalised
+  word) take part; names sharing a distinctive word ("Ostra family", "Dario Ostra's
+  guards") are one party, and actors one voice names together are co-accused, one
+  party. A conflict is two or more parties that no voice links.
 
 Each side is ``(value, holders)``; a holder is written ``"<claimant> [<document id>]"``
 so the JSON edge can give claimant and document separately (``parse_holder``).
@@ -144,17 +145,34 @@ def _perpetrator_conflict(
         accused[voice].add(actor)
         labels[voice].add(format_holder(claimant, report.document_id))
 
-    def compatible(left: set[str], right: set[str]) -> bool:
-        return any(a == b or (_distinctive(a) & _distinctive(b)) for a in left for b in right)
+    # Actors one voice names together are co-accused, not alternatives; actors sharing a
+    # distinctive word are one party. A conflict needs two parties no voice links.
+    actors = sorted({actor for named in accused.values() for actor in named})
+    party = {actor: actor for actor in actors}
 
-    voices = sorted(accused)
-    if all(
-        compatible(accused[a], accused[b]) for i, a in enumerate(voices) for b in voices[i + 1 :]
-    ):
+    def find(actor: str) -> str:
+        while party[actor] != actor:
+            party[actor] = party[party[actor]]
+            actor = party[actor]
+        return actor
+
+    def join(a: str, b: str) -> None:
+        party[find(a)] = find(b)
+
+    for named in accused.values():
+        first, *others = sorted(named)
+        for other in others:
+            join(first, other)
+    words = {actor: _distinctive(actor) for actor in actors}
+    for i, a in enumerate(actors):
+        for b in actors[i + 1 :]:
+            if words[a] & words[b]:
+                join(a, b)
+    if len({find(actor) for actor in actors}) < 2:
         return []
     holders: dict[str, set[str]] = defaultdict(set)
-    for voice in voices:
-        for actor in accused[voice]:
+    for voice, named in accused.items():
+        for actor in named:
             holders[actor] |= labels[voice]
     return [Conflict(field="perpetrator", sides=_sides(holders))]
 

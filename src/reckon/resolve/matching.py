@@ -62,6 +62,8 @@ GENERIC_PLACE_WORDS = frozenset(
         "al el the of de square camp city town village district province state county region "
         "university college school hospital clinic mosque church market prison centre center "
         "street road avenue area neighbourhood neighborhood compound base airport "
+        "site idp displacement displaced refugee refugees settlement station terminal "
+        "stadium hotel mall barracks checkpoint "
     ).split()
 )
 SETTLEMENT_KINDS = frozenset(
