@@ -6,7 +6,9 @@ reads and writes through plain SQLAlchemy Core and never asks which back end it 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from reckon.errors import StoreError
 
-__all__ = ["current_revision", "head_revision", "migrate", "open_engine", "parse_db_url", "write"]
+__all__ = ["current_revision", "head_revision", "migrate", "open_engine", "parse_db_url", "serialise", "write"]
 
 _HERE = Path(__file__).resolve().parent
 ALEMBIC_INI = _HERE / "alembic.ini"
@@ -31,8 +33,8 @@ MIGRATIONS = _HERE / "migrations"
 # 30 s only runs out when something is truly stuck.
 BUSY_TIMEOUT_S = 30
 
-# Any constant: the key PostgreSQL writers share to serialise migrations across processes.
-_MIGRATION_LOCK_KEY = 0x5EC0_0401
+# Advisory-lock keys (any constants) for PostgreSQL writes that must not interleave.
+_LOCK_KEYS = {"migrate": 0x5EC0_0401, "incidents": 0x5EC0_0402}
 
 
 def parse_db_url(db_url: str) -> str:
@@ -56,11 +58,12 @@ def _configure_sqlite(engine: Engine) -> None:
         # SELECT and DDL); _on_begin below emits it instead.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        # busy_timeout first: switching to WAL needs a lock another opener may hold.
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.close()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            _retry_while_busy(lambda: cursor.execute("PRAGMA journal_mode = WAL"))
+        finally:
+            cursor.close()
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
@@ -71,6 +74,26 @@ def _configure_sqlite(engine: Engine) -> None:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         else:
             connection.exec_driver_sql("BEGIN")
+
+
+def _retry_while_busy(statement: Callable[[], object]) -> None:
+    """Run ``statement``, retrying while SQLite reports the file busy, up to the timeout.
+
+    The busy timeout does not cover opening a WAL database while the last connection of
+    another process is closing it (that connection briefly holds an exclusive lock to
+    clean up the WAL), nor while a first opener runs recovery: SQLite then answers
+    "database is locked" at once. See https://sqlite.org/wal.html#sometimes_queries_return_sqlite_busy_in_wal_mode
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            statement()
+            return
+        except sqlite3.OperationalError as error:
+            message = str(error)
+            if ("locked" not in message and "busy" not in message) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def open_engine(db_url: str) -> Engine:
@@ -100,6 +123,17 @@ def write(engine: Engine) -> Iterator[Connection]:
         connection.execution_options(reckon_write=True)
         with connection.begin():
             yield connection
+
+
+def serialise(connection: Connection, name: str) -> None:
+    """Make other writers doing ``name`` wait until this transaction ends.
+
+    SQLite already does: a write transaction begins IMMEDIATE, holding the file's one
+    write lock. PostgreSQL locks rows, not tables, so replacing a whole set of rows (the
+    schema, the incidents) takes a transaction-scoped advisory lock.
+    """
+    if connection.dialect.name == "postgresql":
+        connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEYS[name]})
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:
@@ -140,8 +174,7 @@ def migrate(engine: Engine) -> None:
     """
     try:
         with write(engine) as connection:
-            if connection.dialect.name == "postgresql":
-                connection.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY})
+            serialise(connection, "migrate")
             command.upgrade(_alembic_config(connection), "head")
     except CommandError as error:
         raise StoreError(

@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from reckon.errors import StoreError
 from reckon.model import Actor, Document, DocumentFindings, Incident, IncidentReport, ReportedIncident
 from reckon.store import rows, schema
-from reckon.store.engine import _first_line, migrate, open_engine, parse_db_url, write
+from reckon.store.engine import _first_line, migrate, open_engine, parse_db_url, serialise, write
 
 __all__ = ["Ledger"]
 
@@ -119,6 +119,7 @@ class Ledger:
         conflict_rows = [rows.conflict_row(i.id, conflict) for i in incidents for conflict in i.conflicts]
         try:
             with write(self._engine) as connection:
+                serialise(connection, "incidents")
                 for table in (schema.conflicts, schema.incident_reports, schema.incidents):
                     connection.execute(table.delete())
                 for table, table_rows in (

@@ -25,6 +25,9 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # SQLite's DDL is transactional once BEGIN is ours (see engine.py), so a failed
+        # migration leaves the schema as it was on both back ends.
+        transactional_ddl=True,
     )
 
 
