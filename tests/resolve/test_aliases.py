@@ -6,6 +6,7 @@ from reckon.model import Actor
 from reckon.resolve.aliases import (
     is_acronym,
     is_named_actor,
+    length_bands,
     normalize_name,
     resolve_actor_names,
 )
@@ -82,3 +83,12 @@ def test_resolve_actor_names_ignores_blank_names() -> None:
 )
 def test_is_named_actor_capitals_mark_names(actor: str, expected: bool) -> None:
     assert is_named_actor(actor) is expected
+
+
+@pytest.mark.parametrize(("short", "long"), [(1, 1), (7, 8), (9, 11), (22, 27), (100, 127)])
+def test_length_bands_near_lengths_share_a_band(short: int, long: int) -> None:
+    assert set(length_bands(short)) & set(length_bands(long))
+
+
+def test_length_bands_far_lengths_do_not() -> None:
+    assert not set(length_bands(10)) & set(length_bands(30))

@@ -6,11 +6,12 @@ matched exactly: a one-letter change turns one acronym into another organisation
 
 Cost stays near-linear in the number of distinct names: names are compared only inside
 small blocks (same token initials, or same first three letters of the name without
-spaces), and each block is scored in C by rapidfuzz.
+spaces, and a similar length), and each block is scored in C by rapidfuzz.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -21,7 +22,13 @@ from rapidfuzz import fuzz, process
 
 from reckon.model import Actor
 
-__all__ = ["is_acronym", "is_named_actor", "normalize_name", "resolve_actor_names"]
+__all__ = [
+    "is_acronym",
+    "is_named_actor",
+    "length_bands",
+    "normalize_name",
+    "resolve_actor_names",
+]
 
 # Calibrated on spelling variants seen in reporting (Shabab/Shabaab 94.7, Mojahedin/
 # Mujahedin 97, Hezbollah/Hizbollah 94) against near-misses that are different actors
@@ -30,9 +37,7 @@ __all__ = ["is_acronym", "is_named_actor", "normalize_name", "resolve_actor_name
 FUZZY_THRESHOLD = 90.0
 # Short names carry too little signal for fuzzy matching ("Hamas"/"Hamis").
 MIN_FUZZY_LENGTH = 6
-# A block of names sharing initials is scored all-against-all; past this size the block
-# is a pile of unrelated names (every "the ... forces") and is split by length instead.
-MAX_BLOCK = 2000
+_LOG_BAND = math.log(1.3)
 
 _APOSTROPHE = "'\u2019\u2018`\u00b4\u02bc"
 _POSSESSIVE = re.compile(rf"[{_APOSTROPHE}]s\b|(?<=s)[{_APOSTROPHE}](?=\s|$)")
@@ -76,11 +81,26 @@ def is_acronym(name: str) -> bool:
     return bool(_ACRONYM.match(name.strip()))
 
 
-def _block_keys(key: str) -> tuple[str, ...]:
+def length_bands(length: int) -> tuple[int, int]:
+    """Two overlapping bands of lengths; strings within 30% of each other share one.
+
+    A ratio of 88 or more needs the longer string within 1.27 times the shorter (the
+    ratio is at most 2 * shorter / (shorter + longer)), so blocks split by band lose no
+    match while staying small as the number of names grows.
+    """
+    band = int(math.log(max(length, 1)) / _LOG_BAND)
+    return band, band + 1
+
+
+def _block_keys(key: str) -> list[str]:
     tokens = key.split()
     initials = "".join(t[0] for t in tokens)
     compact = key.replace(" ", "")
-    return ("i:" + initials, "p:" + compact[:3])
+    return [
+        f"{kind}:{prefix}:{band}"
+        for kind, prefix in (("i", initials), ("p", compact[:3]))
+        for band in length_bands(len(compact))
+    ]
 
 
 def _is_fuzzy_pair(a: str, b: str) -> bool:
@@ -119,20 +139,13 @@ def _fuzzy_unions(keys: list[str], sets: _UnionFind) -> None:
     for members in blocks.values():
         if len(members) < 2:
             continue
-        groups = [members]
-        if len(members) > MAX_BLOCK:
-            by_length: dict[int, list[str]] = defaultdict(list)
-            for key in members:
-                by_length[len(key) // 4].append(key)
-            groups = list(by_length.values())
-        for group in groups:
-            compact = [key.replace(" ", "") for key in group]
-            matrix = process.cdist(
-                compact, compact, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD - 0.001
-            )
-            for i, j in zip(*matrix.nonzero(), strict=True):
-                if i < j and _is_fuzzy_pair(group[i], group[j]):
-                    sets.union(group[i], group[j])
+        compact = [key.replace(" ", "") for key in members]
+        matrix = process.cdist(
+            compact, compact, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD - 0.001
+        )
+        for i, j in zip(*matrix.nonzero(), strict=True):
+            if i < j and _is_fuzzy_pair(members[i], members[j]):
+                sets.union(members[i], members[j])
 
 
 def resolve_actor_names(names: Iterable[str], *, actors: Iterable[Actor] = ()) -> dict[str, str]:

@@ -29,6 +29,8 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from reckon.resolve.aliases import length_bands
+
 if TYPE_CHECKING:
     from reckon.resolve.matching import ReportNode
 
@@ -45,30 +47,25 @@ _DIGITS = re.compile(r"\d+")
 
 
 def _fuzzy_related(keys: list[str], related: dict[str, set[str]]) -> None:
-    blocks: dict[str, list[str]] = defaultdict(list)
+    # Spelling variants share a word's first three letters and a similar length.
+    blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
     for key in keys:
-        for token in set(key.split()):
-            if len(token) >= 3:
-                blocks[token[:3]].append(key)
-    for members in blocks.values():
-        if len(members) < 2:
+        bands = length_bands(len(key))
+        for prefix in {token[:3] for token in key.split() if len(token) >= 3}:
+            for band in bands:
+                blocks[(prefix, band)].append(key)
+    for chunk in blocks.values():
+        if len(chunk) < 2:
             continue
-        chunks = [members]
-        if len(members) > MAX_TOKEN_BLOCK:
-            by_length: dict[int, list[str]] = defaultdict(list)
-            for key in members:
-                by_length[len(key) // 3].append(key)
-            chunks = list(by_length.values())
-        for chunk in chunks:
-            matrix = process.cdist(
-                chunk, chunk, scorer=fuzz.token_sort_ratio, score_cutoff=PLACE_FUZZY - 0.001
-            )
-            for i, j in zip(*matrix.nonzero(), strict=True):
-                a, b = chunk[i], chunk[j]
-                # Numbers name different places ("Block 4", "Block 5").
-                if i < j and _DIGITS.findall(a) == _DIGITS.findall(b):
-                    related[a].add(b)
-                    related[b].add(a)
+        matrix = process.cdist(
+            chunk, chunk, scorer=fuzz.token_sort_ratio, score_cutoff=PLACE_FUZZY - 0.001
+        )
+        for i, j in zip(*matrix.nonzero(), strict=True):
+            a, b = chunk[i], chunk[j]
+            # Numbers name different places ("Block 4", "Block 5").
+            if i < j and _DIGITS.findall(a) == _DIGITS.findall(b):
+                related[a].add(b)
+                related[b].add(a)
 
 
 def find_related_places(keys: Iterable[str]) -> dict[str, frozenset[str]]:
