@@ -813,6 +813,10 @@ class ActorResolver:
             return None
         return mention.canonical if mention.kind != "country" else None
 
+    def mentions_in(self, fragment: str) -> list[ActorMention]:
+        """Actor mentions in a piece of this text, with this document's own aliases."""
+        return find_actors(fragment, table=self.table, document_aliases=self.document_aliases)
+
     def note(self, canonical: str, surface: str) -> None:
         """Record a surface form resolved elsewhere (a speaker's "the headteacher")."""
         if surface and surface != canonical:

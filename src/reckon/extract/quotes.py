@@ -1,0 +1,629 @@
+"""Direct quotations and who said them.
+
+Two passes. ``_scan`` finds the quoted stretches: double quotes straight or curly, nested
+quotes, a quotation left open at a paragraph's end (in English typography a quotation
+running over paragraphs reopens each one and closes only the last: it is one quote), an
+opening mark at the end of a line, block quotations after "said:" and epigraphs signed
+"—Name". Single quotes are read too, but since "Lion’s", "regime’s" and scare quotes
+('protected persons') share the marks, a single-quoted stretch is kept only when the text
+credits it to someone. ``_attribute`` then finds the speaker from the words around the
+quote: ", X said", "said X", "X said, “", "X: “", "X said it was “unlikely”",
+"according to X", "X was quoted as saying", the line before a block quotation, and a
+quotation that continues the speaker's paragraph or the one before it.
+
+FORMAT.md lists quotations inside a quotation only when they have their own speaker: the
+words of someone quoted inside a speech are listed under that person; a "yes" inside
+someone's sentence is not listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from reckon.extract.speakers import SpeakerResolver, load_speech_verbs
+from reckon.model import Quote, Span
+
+__all__ = ["EXTRACTOR", "find_quotes"]
+
+EXTRACTOR = "reckon.quotes.v1"
+
+_OPENERS = "“„«‟"
+_CLOSERS = "”»"
+_SINGLE_OPEN = "‘‚‹"
+_SINGLE_CLOSE = "’›"
+_BEFORE_OPEN = set(" \t\n([{—–-/:;,") | set(_OPENERS) | set(_SINGLE_OPEN)
+# A paragraph ends at a blank line, or at a line break not followed by a lower-case word
+# (hard-wrapped statements break lines mid-sentence; wire copy and infoboxes do not).
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|[ \t]*\n(?![ \t]*[a-z])(?=[ \t]*\S)")
+_SPEECH_HEADING = re.compile(
+    r"^(?:Speech|Statement|Remarks|Address|Testimony|Message|Letter|Interview|Briefing)\b[^\n]{0,40}?\bby\s+"
+    r"(?P<who>[^,\n]+?)(?=\s+(?:in|at|on)\s|,|$)",
+    re.M,
+)
+_STOP = re.compile(r"[.!?](?:[\"”’)\]]*)(?=\s+[\"“‘(]?[A-Z0-9])")
+# Words whose full stop does not end a sentence ("Mr. Ustinov said").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen col lt maj capt sgt cpl adm gov sen rep rev st jr sr prof dept govt no vs "
+    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_AUX = frozenset("has have had will would was were is are been be also later then earlier further "
+                 "again finally repeatedly once reportedly previously first".split())
+_PASSIVE = frozenset("been be being is are was were".split())
+_NOUN_MARKERS = frozenset("the a an its his her their this that these those our my your whose of in".split())
+_SELF_PRONOUNS = frozenset("i we you".split())
+_CLAUSE_BREAK = re.compile(r"(?:[;—]|\s[–-]\s|,\s+(?:but|while|and|whereas|as)\s|\s(?:but|while|whereas|that)\s)")
+_DASH_SIGNATURE = re.compile(r"^[ \t]*(?:—|―|--|–)\s*(?P<who>[A-Z][^\n]*)$", re.M)
+_HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
+
+
+@dataclass(slots=True)
+class _Raw:
+    start: int  # the quoted words: text[start:end]
+    end: int
+    opener: int  # offset of the opening mark (== start for a block quotation)
+    closer: int | None  # offset of the closing mark, None when the paragraph closed it
+    single: bool = False
+    block: bool = False
+    parent: int | None = None
+    speaker: str | None = None
+    signed: str | None = None  # the signature of an epigraph
+
+
+def _paragraph_ends(text: str) -> list[int]:
+    """Offsets where paragraphs end: blank lines, and line ends after a full stop or colon
+    (wire copy puts one paragraph per line; hard-wrapped statements do not end lines on a stop)."""
+    return [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _scan_double(text: str, ends: list[int]) -> list[_Raw]:
+    quotes: list[_Raw] = []
+    stack: list[tuple[int, bool]] = []  # (offset of opener, straight?)
+    para = 0
+    i = 0
+    while i < len(text):
+        while para < len(ends) - 1 and i >= ends[para]:
+            i = _paragraph_break(text, ends, para, stack, quotes, i)
+            para += 1
+        ch = text[i]
+        before = text[i - 1] if i else "\n"
+        after = text[i + 1] if i + 1 < len(text) else "\n"
+        if ch in _OPENERS or ch in _CLOSERS or ch == '"':
+            opens = before in _BEFORE_OPEN and not after.isspace()
+            closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-’'" or i + 1 == len(text))
+            straight = ch == '"'
+            if straight and stack and stack[-1][1]:
+                kind = "close"
+            elif ch in _OPENERS:
+                kind = "close" if stack and closes and not opens else "open"
+            elif ch in _CLOSERS:
+                kind = "open" if not stack and opens and not closes else "close"
+            else:
+                kind = "open" if opens else "close" if stack else "skip"
+            if kind == "open":
+                stack.append((i, straight))
+            elif kind == "close" and stack:
+                opener, _ = stack.pop()
+                start, end = _trim(text, opener + 1, i)
+                if end > start:
+                    quotes.append(_Raw(start=start, end=end, opener=opener, closer=i))
+        i += 1
+    for opener, _ in stack:
+        start, end = _trim(text, opener + 1, len(text))
+        if end > start:
+            quotes.append(_Raw(start=start, end=end, opener=opener, closer=None))
+    return quotes
+
+
+def _paragraph_break(text: str, ends: list[int], para: int, stack: list[tuple[int, bool]], quotes: list[_Raw], i: int) -> int:
+    """At a paragraph's end: a quote still open continues if the next paragraph reopens it
+    (or if its mark stood alone at the end of the line); otherwise the paragraph closes it."""
+    if not stack:
+        return i
+    end = ends[para]
+    nxt = _trim(text, end, len(text))[0]
+    reopens = nxt < len(text) and (text[nxt] in _OPENERS or text[nxt] == '"')
+    outer, outer_straight = stack[0]
+    dangling = not text[outer + 1 : end].strip()
+    for opener, _ in reversed(stack[1:] if (reopens or dangling) else stack):
+        start, stop = _trim(text, opener + 1, end)
+        if stop > start:
+            quotes.append(_Raw(start=start, end=stop, opener=opener, closer=None))
+    del stack[1 if (reopens or dangling) else 0 :]
+    if reopens and not dangling:
+        return nxt + 1  # skip the reopening mark: same quotation
+    if dangling and stack:
+        stack[0] = (outer, outer_straight)
+    return i
+
+
+def _scan_single(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[_Raw]:
+    """‘Single-quoted’ stretches outside double quotes, within one paragraph."""
+    quotes: list[_Raw] = []
+    for match in re.finditer(r"[‘']", text):
+        i = match.start()
+        if any(a <= i < b for a, b in taken) or (i and text[i - 1] not in _BEFORE_OPEN):
+            continue
+        if i + 1 >= len(text) or not text[i + 1].isalnum():
+            continue
+        stop = next(e for e in ends if e > i)
+        for close in re.finditer(r"[’']", text[i + 1 : min(stop, i + 300)]):
+            j = i + 1 + close.start()
+            after = text[j + 1] if j + 1 < len(text) else " "
+            if not text[j - 1].isspace() and not after.isalnum():
+                start, end = _trim(text, i + 1, j)
+                if end > start:
+                    quotes.append(_Raw(start=start, end=end, opener=i, closer=j, single=True))
+                break
+    return quotes
+
+
+def _scan_blocks(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[_Raw]:
+    """Unmarked block quotations: after a line ending "said:", and epigraphs signed "—Name"."""
+    blocks: list[_Raw] = []
+    verbs = load_speech_verbs()
+    starts = [0] + [_trim(text, e, len(text))[0] for e in ends[:-1]]
+    for k, end in enumerate(ends[:-1]):
+        intro = text[starts[k] : end].rstrip()
+        if not intro.endswith(":") or not any(w.lower() in verbs for w in _WORD.findall(intro[-80:])):
+            continue
+        start = starts[k + 1]
+        if start >= len(text) or text[start] in _OPENERS + '"' + _SINGLE_OPEN:
+            continue
+        stop = ends[k + 1]
+        block_start, block_end = _trim(text, start, stop)
+        if block_end > block_start and not any(a <= block_start < b for a, b in taken):
+            blocks.append(_Raw(start=block_start, end=block_end, opener=block_start, closer=None, block=True))
+    for match in _DASH_SIGNATURE.finditer(text):
+        line_start = match.start()
+        prev_end = text.rfind("\n", 0, line_start)
+        if prev_end < 0:
+            continue
+        prev_start = text.rfind("\n", 0, prev_end) + 1
+        start, end = _trim(text, prev_start, prev_end)
+        if end <= start or _DASH_SIGNATURE.match(text, prev_start):
+            continue
+        blocks.append(_Raw(start=start, end=end, opener=start, closer=None, block=True, signed=match.group("who")))
+    return blocks
+
+
+def _scan(text: str) -> list[_Raw]:
+    ends = _paragraph_ends(text)
+    raws = _scan_double(text, ends)
+    taken = [(r.opener, (r.closer if r.closer is not None else r.end) + 1) for r in raws]
+    raws += _scan_single(text, ends, taken)
+    raws += _scan_blocks(text, ends, taken)
+    raws.sort(key=lambda r: (r.opener, -r.end))
+    for k, raw in enumerate(raws):  # nesting: the innermost quote that contains it
+        for outer in reversed(raws[:k]):
+            if outer.start <= raw.opener and raw.end <= outer.end and outer is not raw:
+                raw.parent = raws.index(outer)
+                break
+    return raws
+
+
+# ------------------------------------------------------------------------ attribution
+
+_MASK = "\x00"
+
+
+@dataclass(frozen=True, slots=True)
+class _Source:
+    surface: str  # the words naming the speaker, as written
+    position: int  # where they start
+
+
+def _mask(text: str, raws: list[_Raw]) -> str:
+    """The text with every quotation blanked out, so verbs inside quotes never attribute."""
+    chars = list(text)
+    for raw in raws:
+        if raw.block:
+            continue
+        stop = raw.closer + 1 if raw.closer is not None else raw.end
+        for i in range(raw.opener, stop):
+            if chars[i] != "\n":
+                chars[i] = _MASK
+    return "".join(chars)
+
+
+def _stops(masked: str, lo: int, hi: int) -> list[int]:
+    """Sentence ends in masked[lo:hi], skipping "Mr." and initials ("John F. Campbell")."""
+    found = []
+    for match in _STOP.finditer(masked, lo, hi):
+        if masked[match.start()] == ".":
+            word = re.search(r"([A-Za-z]+)$", masked[max(0, match.start() - 12) : match.start()])
+            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
+                continue
+        found.append(match.end())
+    return found
+
+
+def _paragraph_start(masked: str, pos: int) -> int:
+    starts = [m.end() for m in _PARAGRAPH.finditer(masked, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def _sentence_start(masked: str, pos: int, floor: int) -> int:
+    start = max(floor, _paragraph_start(masked, pos))
+    stops = _stops(masked, start, pos)
+    return stops[-1] if stops else start
+
+
+def _sentence_end(masked: str, pos: int) -> int:
+    stops = _stops(masked, pos, len(masked))
+    end = stops[0] if stops else len(masked)
+    paragraph = _PARAGRAPH.search(masked, pos)
+    if paragraph:
+        end = min(end, paragraph.start())
+    blank = masked.find(_MASK, pos)
+    return min(end, blank) if blank >= 0 else end
+
+
+def _words(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
+    return list(_WORD.finditer(masked, lo, hi))
+
+
+def _previous_word(masked: str, at: int) -> str:
+    words = _WORD.findall(masked[max(0, at - 40) : at])
+    return words[-1].lower() if words else ""
+
+
+def _is_verb(masked: str, word: re.Match[str]) -> bool:
+    """A reporting verb, not the noun ("the report", "its post") nor an infinitive ("to
+    say “no”"); a bare present form ("say", "call") needs a plural or pronoun subject."""
+    form = word.group().lower()
+    lemma = load_speech_verbs().get(form)
+    if lemma is None:
+        return False
+    if word.group()[:1].isupper():  # only at a sentence's start ("Said Daniel Eyre:")
+        before = masked[max(0, word.start() - 3) : word.start()].strip()
+        if before and before[-1] not in ".!?\"”\x00":
+            return False
+    previous = _previous_word(masked, word.start())
+    if previous in _NOUN_MARKERS or previous == "to":
+        return False
+    if form == lemma and form not in ("said", "read", "put"):
+        return previous in ("they", "we", "i", "you", "police", "media", "people", "officials") or (
+            previous.endswith("s") and not previous.endswith("ss")
+        ) or previous in ("also", "would", "will", "did", "do", "does", "may", "might", "could", "can")
+    return True
+
+
+def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _Source | None:
+    """The subject of a reporting verb: the words of its clause before it. In "X released
+    the findings and concluded" the subject is X, before the first verb of the pair."""
+    region = masked[lo : verb.start()]
+    breaks = list(_CLAUSE_BREAK.finditer(region))
+    start = lo + (breaks[-1].end() if breaks else 0)
+    words = _words(masked, start, verb.start())
+    if words and words[-1].group() == "and":
+        first_verb = next((n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+(?:ed|ied)", w.group())), None)
+        if first_verb:
+            words = words[:first_verb]
+    while words and words[-1].group().lower() in _AUX:
+        words.pop()
+    if not words:
+        return None
+    last = words[-1].group().lower()
+    if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them"):
+        words = words[-1:]
+    begin, end = words[0].start(), words[-1].end()
+    if _MASK in masked[begin:end]:
+        begin = masked.rfind(_MASK, begin, end) + 1
+    surface = text[begin:end].strip(" ,")
+    return _Source(surface, begin) if surface else None
+
+
+def _subject_after(text: str, masked: str, lo: int, hi: int) -> _Source | None:
+    """ "said Mr. X, a spokesman." -> the words after an inverted verb, up to the stop."""
+    stop = re.search(r"[.;:!?](?:\s|$)|" + _MASK, masked[lo:hi])
+    end = lo + stop.start() if stop else hi
+    begin, end = _trim(text, lo, end)
+    surface = text[begin:end].strip(" ,")
+    return _Source(surface, begin) if surface else None
+
+
+def _from_verb(text: str, masked: str, verb: re.Match[str], lo: int, hi: int) -> _Source | None | bool:
+    """The source a reporting verb names; False when the verb is an agentless passive
+    ("have been reported to be “heavy”": nobody is credited)."""
+    form = verb.group().lower()
+    after = masked[verb.end() : hi]
+    quoted_as = re.match(r"\s+(.{1,80}?)\s+as\s+(?:saying|telling|stating)\b", after)
+    if form in ("quoted", "quoting", "quote", "quotes", "cited", "citing", "cite", "cites") and quoted_as:
+        return _Source(text[verb.end() + quoted_as.start(1) : verb.end() + quoted_as.end(1)], verb.end() + quoted_as.start(1))
+    cited = re.match(r"\s+((?:[\w’'-]+\s+){0,3}?(?:claims|accounts|reports|testimony|testimonies|sources))\b", after)
+    if form in ("cited", "citing", "cite", "cites", "quoting", "quoted") and cited:
+        return _Source(cited.group(1), verb.end() + cited.start(1))
+    previous = _previous_word(masked, verb.start())
+    if previous in _PASSIVE and not re.match(r"\s+as\s+saying", after):
+        agent = re.match(r"\s+by\s+(.{1,80}?)(?=[,.;:]|$|\s+(?:that|as|on|in)\b)", after)
+        if agent:
+            return _Source(agent.group(1), verb.end() + agent.start(1))
+        return False
+    clause_start = max([lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked[lo : verb.start()])])
+    if not masked[clause_start : verb.start()].strip(" ,\x00"):
+        return _subject_after(text, masked, verb.end(), hi)  # "Said Daniel Eyre, researcher:"
+    if form.endswith("ing"):  # "…, saying that …": the subject of the clause's main verb
+        lo2 = clause_start
+        earlier = [w for w in _words(masked, lo2, verb.start()) if _is_verb(masked, w)]
+        if earlier:
+            return _from_verb(text, masked, earlier[-1], lo, hi)
+        return _subject_before(text, masked, verb, lo)
+    return _subject_before(text, masked, verb, lo)
+
+
+def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
+    """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
+    lo = _sentence_start(masked, raw.opener, floor)
+    region = masked[lo : raw.opener]
+    according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
+    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w)]
+    if according and (not verbs or according[-1].start() > verbs[-1].start() - lo):
+        who = according[-1]
+        return _Source(text[lo + who.start(1) : lo + who.end(1)].strip(), lo + who.start(1))
+    if verbs:
+        verb = verbs[-1]
+        for earlier in reversed(verbs[:-1]):  # "cited witness claims that": cite, not claims
+            if earlier.group().lower() in ("cited", "citing", "quoted", "quoting") and verb.start() - earlier.end() < 40:
+                verb = earlier
+                break
+        return _from_verb(text, masked, verb, lo, raw.opener)
+    colon = re.search(r"([^:\x00]{1,80}):\s*$", region)
+    if colon:  # "Kwambura was adamant: “"
+        clause = colon.group(1)
+        clause = re.split(r"\s+(?:was|is|were|are|remained|seemed|appeared)\b", clause)[0]
+        begin = lo + colon.start(1)
+        return _Source(text[begin : begin + len(clause)].strip(), begin)
+    return None
+
+
+def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
+    """Attribution after the quote: "…,” X said." / "…,” said X." / "…,” according to X."."""
+    if raw.closer is None:
+        return None
+    lo = raw.closer + 1
+    hi = _sentence_end(masked, lo)
+    rest = masked[lo:hi]
+    lead = re.match(r"^\s*[,.!?]?\s*(?:[—–-]+\s*)?", rest)
+    begin = lo + (lead.end() if lead else 0)
+    ends_clause = text[raw.end - 1 : raw.end] in ",?!" or rest[:1] in ",—–-" or (
+        text[raw.end - 1 : raw.end] == "." and rest.strip()[:1].islower()
+    )
+    according = re.match(r"\s*[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", masked[begin:hi])
+    if according:
+        return _Source(text[begin + according.start(1) : begin + according.end(1)].strip(), begin + according.start(1))
+    if not ends_clause:
+        return None
+    words = _words(masked, begin, hi)[:14]
+    for n, word in enumerate(words):
+        if word.group().lower() in ("but", "while", "and", "whereas", "although", "though", "yet", "because"):
+            return None  # "…”, but local media reported …": a new clause, another source
+        if _is_verb(masked, word):
+            if n == 0:
+                return _subject_after(text, masked, word.end(), hi)
+            return _from_verb(text, masked, word, begin, hi)
+    return None
+
+
+def _headline(text: str, raw: _Raw) -> _Source | None:
+    """ "Campbell: Kunduz Attack ‘Tragic’" — a headline that names its speaker first."""
+    line_start = text.rfind("\n", 0, raw.opener) + 1
+    line_end = text.find("\n", raw.opener)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    match = _HEADLINE_SPEAKER.match(line)
+    if match and len(line) < 160 and not line.rstrip().endswith("."):
+        return _Source(match.group("who"), line_start)
+    return None
+
+
+def _previous_paragraph(text: str, ends: list[int], pos: int) -> tuple[int, int] | None:
+    starts = [0] + [_trim(text, e, len(text))[0] for e in ends[:-1]]
+    k = max(i for i, s in enumerate(starts) if s <= pos)
+    if k == 0:
+        return None
+    return starts[k - 1], ends[k - 1]
+
+
+def _intro(text: str, masked: str, ends: list[int], raw: _Raw) -> _Source | None | bool:
+    """The paragraph before a block quotation: "The New York Times … wrote:"."""
+    previous = _previous_paragraph(text, ends, raw.opener)
+    if previous is None:
+        return None
+    start, end = previous
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    probe = _Raw(start=end, end=end, opener=len(text[:end].rstrip()), closer=None)
+    return _left(text, masked, probe, start)
+
+
+def _heading_source(text: str, ends: list[int], raw: _Raw) -> _Source | None:
+    """ "Speech delivered by General Director X in Kabul": the speaker of the quotation
+    that opens a paragraph within the next three."""
+    line_start = text.rfind("\n", 0, raw.opener) + 1
+    if text[line_start : raw.opener].strip():
+        return None
+    window = text[max(0, line_start - 600) : line_start]
+    matches = list(_SPEECH_HEADING.finditer(window))
+    if not matches:
+        return None
+    match = matches[-1]
+    offset = max(0, line_start - 600)
+    return _Source(match.group("who").strip(), offset + match.start("who"))
+
+
+def _narrative_subject(text: str, masked: str, lo: int, hi: int) -> _Source | None:
+    """The subject of the last reporting verb in a stretch of narrative."""
+    verbs = [w for w in _words(masked, lo, hi) if _is_verb(masked, w)]
+    if not verbs:
+        return None
+    found = _from_verb(text, masked, verbs[-1], _sentence_start(masked, verbs[-1].start(), lo), hi)
+    return found if isinstance(found, _Source) else None
+
+
+def _inside_mask(text: str, masked: str, raws: list[_Raw], parent: int) -> str:
+    """The mask seen from inside a quotation: its own words visible, its other quotes blank."""
+    outer = raws[parent]
+    chars = list(masked)
+    chars[outer.start : outer.end] = text[outer.start : outer.end]
+    for raw in raws:
+        if raw is not outer and outer.start <= raw.opener < outer.end and not raw.block:
+            stop = raw.closer + 1 if raw.closer is not None else raw.end
+            for i in range(raw.opener, min(stop, outer.end)):
+                if chars[i] != "\n":
+                    chars[i] = _MASK
+    return "".join(chars)
+
+
+def _first_pass(text: str, masked: str, ends: list[int], raws: list[_Raw], k: int) -> _Source | None | bool:
+    raw = raws[k]
+    if raw.parent is not None:
+        masked = _inside_mask(text, masked, raws, raw.parent)
+    if raw.signed:
+        who = raw.signed.split(",")[0].strip()
+        return _Source(who, text.index(who, raw.end))
+    floor = raws[raw.parent].start if raw.parent is not None else 0
+    lead = masked[_sentence_start(masked, raw.opener, floor) : raw.opener]
+    immediate = re.search(r"\b([A-Za-z]+)[,:]?\s*$", lead)
+    if immediate and _is_verb(masked, _WORD.search(masked, raw.opener - len(lead) + immediate.start(1))):  # type: ignore[arg-type]
+        order = (lambda: _left(text, masked, raw, floor), lambda: _right(text, masked, raw))
+    else:
+        order = (lambda: _right(text, masked, raw), lambda: _left(text, masked, raw, floor))
+    for find in order:
+        found = find()
+        if found is not None:
+            return found
+    if raw.parent is not None:
+        return None
+    found = _headline(text, raw)
+    if found is not None:
+        return found
+    paragraph_start = _sentence_start(masked, raw.opener, 0) if False else masked.rfind("\n", 0, raw.opener) + 1
+    if not masked[paragraph_start : raw.opener].strip():
+        return _intro(text, masked, ends, raw)
+    return None
+
+
+def _is_alone(text: str, masked: str, ends: list[int], raw: _Raw) -> bool:
+    """The quotation is its whole paragraph (nothing but punctuation around it)."""
+    line_start = masked.rfind("\n", 0, raw.opener) + 1
+    stop = raw.closer + 1 if raw.closer is not None else raw.end
+    line_end = next(e for e in ends if e >= stop)
+    return not masked[line_start : raw.opener].strip() and not re.sub(r"[\s.,;:!?”’\"\x00]", "", masked[stop:line_end])
+
+
+def find_quotes(
+    text: str,
+    *,
+    speakers: SpeakerResolver | None = None,
+    include_unattributed: bool = True,
+) -> list[Quote]:
+    """Every quotation in ``text`` with its speaker, in text order.
+
+    A quotation credited to no one has speaker None (pass ``include_unattributed=False``
+    to drop those); FORMAT.md leaves them out of the output, the caller decides. A
+    single-quoted stretch or a quote inside a quotation is returned only when credited.
+    ``speakers`` lets the caller share one resolver with other steps; one is built from
+    ``text`` otherwise.
+    """
+    raws = _scan(text)
+    if not raws:
+        return []
+    ends = _paragraph_ends(text)
+    masked = _mask(text, raws)
+    if speakers is None:
+        speakers = SpeakerResolver(text)
+    speakers.mark_quoted([Span(start=r.start, end=r.end) for r in raws])
+    names: list[str | None] = [None] * len(raws)
+    explicit: list[bool] = [False] * len(raws)
+    order = sorted(range(len(raws)), key=lambda k: raws[k].start)
+    for k in order:
+        found = _first_pass(text, masked, ends, raws, k)
+        if isinstance(found, _Source):
+            if raws[k].parent is not None and found.surface.lower() in _SELF_PRONOUNS:
+                continue  # "you said “yes”" inside a speech is the speaker's own figure
+            names[k] = speakers.resolve(found.surface, position=found.position) or None
+            explicit[k] = names[k] is not None
+        elif found is False:
+            explicit[k] = True  # deliberately unattributed ("reported to be “heavy”")
+    _second_pass(text, masked, ends, raws, names, explicit, speakers)
+    quotes: list[Quote] = []
+    seen: dict[str, int] = {}
+    for k in order:
+        raw, name = raws[k], names[k]
+        if name is None and (raw.single or raw.parent is not None or raw.block or not include_unattributed):
+            continue
+        if raw.parent is not None and names[raw.parent] is None and name is None:
+            continue
+        quote = Quote(speaker=name, text=text[raw.start : raw.end], span=Span(start=raw.start, end=raw.end), extractor=EXTRACTOR)
+        key = " ".join(re.findall(r"\w+", quote.text.lower()))
+        if key in seen:  # headline and body: listed once, under a speaker if either has one
+            previous = seen[key]
+            if quotes[previous].speaker is None and name is not None:
+                quotes[previous] = quote
+            continue
+        seen[key] = len(quotes)
+        quotes.append(quote)
+    return quotes
+
+
+def _second_pass(
+    text: str,
+    masked: str,
+    ends: list[int],
+    raws: list[_Raw],
+    names: list[str | None],
+    explicit: list[bool],
+    speakers: SpeakerResolver,
+) -> None:
+    """Quotes with no attribution of their own: the speaker of an adjacent quote, of the
+    paragraph before a stand-alone quote, or of the sentence a dash-led quote ends."""
+    top = [k for k in sorted(range(len(raws)), key=lambda k: raws[k].start) if raws[k].parent is None and not raws[k].single]
+    for _ in range(2):  # a run of continuation quotes fills in from both ends
+        for n, k in enumerate(top):
+            if names[k] is not None or explicit[k]:
+                continue
+            raw = raws[k]
+            stop = raw.closer + 1 if raw.closer is not None else raw.end
+            for m in (top[n - 1] if n else None, top[n + 1] if n + 1 < len(top) else None):
+                if m is None or names[m] is None:
+                    continue
+                other = raws[m]
+                lo, hi = (other.closer + 1 if other.closer is not None else other.end, raw.opener) if other.start < raw.start else (stop, other.opener)
+                if 0 <= hi - lo < 200 and "\n" not in text[lo:hi] and not re.search(r"[A-Za-z]", masked[lo:hi]):
+                    names[k] = names[m]
+                    break
+    for k in top:
+        if names[k] is not None or explicit[k]:
+            continue
+        raw = raws[k]
+        heading = _heading_source(text, ends, raw)
+        if heading is not None and not any(names[m] for m in top if raws[m].start < raw.start and raws[m].start > heading.position):
+            names[k] = speakers.resolve(heading.surface, position=heading.position) or None
+            continue
+        if _is_alone(text, masked, ends, raw):
+            previous = _previous_paragraph(text, ends, raw.opener)
+            if previous is None:
+                continue
+            inside = [m for m in top if previous[0] <= raws[m].opener < previous[1] and names[m]]
+            if inside:
+                names[k] = names[inside[-1]]
+                continue
+            found = _narrative_subject(text, masked, *previous)
+            if found:
+                names[k] = speakers.resolve(found.surface, position=found.position) or None
+            continue
+        lead = masked[max(0, raw.opener - 4) : raw.opener].strip()
+        if lead[-1:] in ("–", "—", ":"):
+            lo = masked.rfind("\n", 0, raw.opener) + 1
+            found = _narrative_subject(text, masked, lo, _sentence_start(masked, raw.opener, lo))
+            if found:
+                names[k] = speakers.resolve(found.surface, position=found.position) or None

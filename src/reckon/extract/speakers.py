@@ -1,0 +1,515 @@
+"""Who is speaking: the name to report for the words before a reporting verb.
+
+A text names its sources many ways: "Director of Defence Information, Major General Chris
+Olukolade", then "Olukolade", then "he"; "The medical charity MSF", then "the
+organisation". ``SpeakerResolver`` reads one document once and turns any of those
+surfaces, at a position, into one name: titles and roles stripped, a surname expanded to
+the fullest name the document gives, a pronoun or a role noun ("the general") taken to
+the nearest compatible person or organisation before it, organisations canonicalised
+through the alias table. Unnamed sources stay as the text describes them ("officials
+overseeing the operation", "witnesses").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from reckon.extract.actors import ActorResolver, load_alias_table
+from reckon.model import Span
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
+
+__all__ = ["SpeakerResolver", "load_speech_verbs", "strip_titles"]
+
+# Verbs that introduce quotations but are not in data/reporting_verbs.txt, whose list is
+# tuned for the claimants of figures; here a verb only needs to frame quoted words.
+_QUOTE_VERBS = (
+    "call condemn express pledge elaborate read describe stress urge reiterate recall remark "
+    "reply respond answer ask shout cry exclaim recount continue argue assert observe vow "
+    "promise threaten demand appeal plead lament complain boast whisper agree assure caution "
+    "charge contend maintain emphasise emphasize underline proclaim retort blame accuse slam "
+    "decry denounce praise hail thank brief inform comment post speak talk predict recount "
+    "conclude concede insist"
+)
+_IRREGULAR = {
+    "say": "said", "tell": "told", "write": "wrote written", "read": "read", "speak": "spoke spoken",
+    "find": "found", "show": "shown", "put": "put", "quote": "quoted", "hold": "held", "give": "gave given",
+    "tweet": "tweeted", "admit": "admitted admitting", "regret": "regretted", "plead": "pled",
+}
+
+_TITLES = frozenset(
+    "mr mrs ms miss mx dr prof professor gen general lt lieutenant col colonel maj major capt captain "
+    "sgt sergeant cpl corporal pvt private adm admiral brig brigadier cmdr commander cdr gov governor "
+    "sen senator rep president vice prime minister secretary ambassador judge justice chief "
+    "superintendent supt inspector commissioner director spokesman spokeswoman spokesperson mayor "
+    "king queen prince princess sheikh sheik imam ayatollah mullah pope father rev reverend bishop "
+    "archbishop cardinal rabbi lord lady sir dame emir sultan chancellor premier speaker marshal "
+    "officer detective constable prosecutor prosecutor-general attorney attorney-general "
+    "deputy acting head leader chairman chairwoman chair envoy consul minister-counsellor "
+    "commandant warden sheriff senior former retired then regional provincial interior foreign "
+    "defence defense health information justice army navy police military federal national "
+    "state country resident staff special headteacher headmaster headmistress principal "
+    "president-elect coordinator representative".split()
+)
+_MALE = frozenset("mr sir lord king prince father brother".split())
+_FEMALE = frozenset("mrs ms miss lady dame queen princess sister".split())
+# Titles whose role a later "the <role>" refers back to.
+_ROLE_OF_TITLE = {"gen": "general", "justice": "judge", "col": "colonel", "lt": "lieutenant",
+                  "maj": "major", "capt": "captain", "sgt": "sergeant", "gov": "governor",
+                  "supt": "superintendent", "adm": "admiral", "prof": "professor", "dr": "doctor"}
+_ROLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman", "headmaster": "headteacher",
+                  "headmistress": "headteacher", "head": "headteacher", "justice": "judge",
+                  "prosecutor-general": "prosecutor", "attorney-general": "attorney"}
+_ORG_WORDS = frozenset(
+    "ministry department police force forces army navy council committee organization organisation "
+    "agency news times court university college centre center group brigade brigades front party "
+    "movement commission office service headquarters network foundation institute international "
+    "watch nations union republic state states government television radio hospital school mosque "
+    "camp square street avenue road district province city town village island river lake airport "
+    "prison coalition alliance corporation company bank club church fund programme program mission "
+    "authority board association society federation press daily post journal herald tribune "
+    "guardian telegraph reuters".split()
+)
+_PARTICLES = frozenset("al al- el bin bint ibn abu abdul de da di du van von der den la le dos del mac mc".split())
+_INTRO = re.compile(
+    r"^(?:in|on|at|during|while|after|before|speaking|according|following|meanwhile|earlier|later|"
+    r"yesterday|today|tonight|last|this|that|by|from|with|as|when|since|for|of|about|under|over|"
+    r"\d)\b",
+    re.IGNORECASE,
+)
+_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "it": "o", "its": "o",
+             "they": "p", "them": "p", "their": "p"}
+_DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
+_ORG_ROLES = {
+    "group": None, "organisation": None, "organization": None, "organisations": None, "organizations": None,
+    "charity": "ngo", "rights group": "ngo", "watchdog": "ngo", "monitor": "ngo", "ngo": "ngo",
+    "agency": None, "body": None, "coalition": None, "alliance": None, "movement": None, "militants": "armed_group",
+    "newspaper": "media", "paper": "media", "daily": "media", "broadcaster": "media", "network": "media",
+    "channel": "media", "outlet": "media", "news agency": "media", "ministry": "government",
+    "department": "government", "embassy": "government", "mission": None, "force": None,
+}
+_WITNESS = re.compile(r"^(eye)?(witness|survivor|resident|villager|refugee)\s+(claims|accounts|reports|testimon(?:y|ies)|statements)$", re.I)
+# A capitalised name: words with capitals, initials ("F."), particles ("al-", "bin").
+_NAME_RUN = re.compile(
+    r"(?:[A-Z][\w’'-]*\.?|(?:al|el|bin|ibn|de|da|van|von|der|la|le|dos|del)-?(?=\s*[A-Z]))"
+    r"(?:[ \t]+(?:[A-Z][\w’'-]*\.?|(?:al|el|bin|ibn|de|da|van|von|der|la|le|dos|del)-?(?=\s*[A-Z])))*"
+)
+_CALENDAR = (
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+_PREPOSITION_CUT = re.compile(r"\s+(?:in|on|at|during|from|with|via|through|after|before|last|this|today|yesterday)\s")
+
+
+@lru_cache(maxsize=1)
+def load_speech_verbs() -> dict[str, str]:
+    """Every inflected form of a verb that frames quoted words -> its lemma."""
+    text = resources.files("reckon.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8")
+    lemmas = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    lemmas |= set(_QUOTE_VERBS.split())
+    forms: dict[str, str] = {}
+    for lemma in sorted(lemmas):
+        if " " in lemma or not lemma.isalpha():
+            continue
+        stem = lemma[:-1] if lemma.endswith("e") else lemma
+        variants = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "ed"}
+        if re.search(r"[^aeiou]y$", lemma):
+            variants |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
+        variants |= set(_IRREGULAR.get(lemma, "").split())
+        for form in variants:
+            forms.setdefault(form, lemma)
+    for lemma, past in _IRREGULAR.items():  # "told" listed as a lemma is still tell's past
+        for form in past.split():
+            forms[form] = lemma
+    return forms
+
+
+def strip_titles(name: str) -> tuple[str, set[str]]:
+    """ "Major General Chris Olukolade" -> ("Chris Olukolade", {"major", "general"})."""
+    words = name.replace("Mr.", "Mr. ").replace("Mrs.", "Mrs. ").replace("Dr.", "Dr. ").split()
+    titles: set[str] = set()
+    table = load_alias_table()
+    while len(words) > 1 and (
+        _key(words[0]) in _TITLES or _is_upper_acronym(words[0]) or table.is_demonym(words[0])
+    ):
+        titles.add(_key(words[0]))
+        words = words[1:]
+    if words and _key(words[-1]) in ("jr", "sr", "jnr", "snr") and len(words) > 1:
+        words[-2] = words[-2].rstrip(",")
+    return " ".join(words).strip(" ,"), titles
+
+
+def _key(word: str) -> str:
+    return word.lower().strip(".,;:’'")
+
+
+def _is_upper_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 5 and letters.isupper() and letters.isalpha()
+
+
+def _looks_like_person(name: str) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 5:
+        return False
+    for word in words:
+        k = _key(word)
+        if k in _ORG_WORDS:
+            return False
+        if not (word[:1].isupper() or k in _PARTICLES or k.rstrip("-") in _PARTICLES):
+            return False
+    return not all(w.isupper() and len(w) > 1 for w in words) or len(words) == 1
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    gender: str | None = None
+    titles: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        words = [w for w in self.name.replace(",", "").split() if _key(w) not in ("jr", "sr", "jnr", "snr")]
+        return _key(words[-1]) if words else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Said:
+    position: int
+    name: str
+    kind: str  # "person" | "org" | "group" (an unnamed plural source)
+    gender: str | None = None
+
+
+class SpeakerResolver:
+    """Names of speakers for one document; build once per text, then ``resolve`` in order."""
+
+    def __init__(
+        self,
+        text: str,
+        *,
+        actors: ActorResolver | None = None,
+        nlp: Language | None = None,
+        use_nlp: bool = True,
+        quoted: list[Span] | None = None,
+    ):
+        self.text = text
+        self.actors = actors or ActorResolver(text)
+        self._quoted: list[Span] = list(quoted or [])
+        self._people: dict[str, _Person] = {}
+        self._said: list[_Said] = []
+        self._person_ents: set[str] = set()
+        if use_nlp:
+            self._read_entities(nlp)
+        self._read_people()
+
+    # -------------------------------------------------------------- reading the text
+    def mark_quoted(self, spans: list[Span]) -> None:
+        """Tell the resolver which stretches are quotations: names inside them are not
+        antecedents of a later "he" or "the group" in the narrative."""
+        self._quoted = list(spans)
+
+    def _in_quote(self, position: int) -> bool:
+        return any(span.start <= position < span.end for span in self._quoted)
+
+    def _read_entities(self, nlp: Language | None) -> None:
+        verbs = load_speech_verbs()
+        chunks = []
+        for match in re.finditer(r"[^\n.!?]+[.!?]?", self.text):
+            sentence = match.group()
+            words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+            if re.search(r"[\"“”]", sentence) or words & verbs.keys():
+                chunks.append(sentence)
+        if not chunks:
+            return
+        if nlp is None:
+            from reckon.extract.nlp import load_nlp
+
+            nlp = load_nlp()
+        for doc in nlp.pipe(chunks, disable=["lemmatizer"]):
+            for ent in doc.ents:
+                if ent.label_ == "PERSON" and _looks_like_person(ent.text) and not self.actors.canonical(ent.text):
+                    self._person_ents.add(ent.text.strip())
+
+    def _read_people(self) -> None:
+        """Named people: a capitalised name after a title ("Justice Cameron Mander",
+        "Interior minister Joseph Nkaissery"), a person entity, or a person of the table."""
+        for match in _NAME_RUN.finditer(self.text):
+            run = re.split(r"\s+(?:" + _CALENDAR + r")\b", match.group())[0].rstrip(".")
+            if run.endswith(("’s", "'s")):
+                run = run[:-2]
+            name, titles = strip_titles(run)
+            before = re.findall(r"[A-Za-z.-]+", self.text[max(0, match.start() - 40) : match.start()])
+            for word in reversed(before[-3:]):
+                if _key(word) not in _TITLES:
+                    break
+                titles.add(_key(word))
+            if not titles and name not in self._person_ents:
+                continue
+            name = re.sub(r"\s+(?:Jr|Sr|Jnr|Snr)\.?$", lambda m: m.group(), name)
+            if len(name.split()) >= 1 and _looks_like_person(name) and not self._is_actor(name):
+                if len(name.split()) == 1 and not titles & (_MALE | _FEMALE) and name not in self._person_ents:
+                    continue  # "General" alone, "Chief": a title, not a name
+                self._add_person(name, titles, match.start() + run.rfind(name.split()[0]))
+        for ent in sorted(self._person_ents):
+            name, titles = strip_titles(ent)
+            if name not in self._people and _looks_like_person(name):
+                for match in re.finditer(re.escape(ent), self.text):
+                    self._add_person(name, titles, match.start())
+        for mention in self.actors.mentions:
+            if mention.kind == "person":
+                self._add_person(mention.canonical, set(), mention.span.start)
+        self._merge_surnames()
+        self._read_roles()
+
+    def _merge_surnames(self) -> None:
+        """ "Mr Nkaissery" is "Joseph Nkaissery" when the text gives one full name with
+        that surname; with two ("Maryam Rajavi", "Massoud Rajavi") the short form stays
+        apart and is told apart when resolved."""
+        for short in [p for p in self._people.values() if len(p.name.split()) == 1]:
+            fuller = [p for p in self._people.values() if p is not short and p.surname == short.surname and len(p.name.split()) > 1]
+            if len(fuller) == 1 and short.gender in (None, fuller[0].gender) or (
+                len(fuller) == 1 and fuller[0].gender is None
+            ):
+                target = fuller[0]
+                target.positions += short.positions
+                target.titles |= short.titles
+                target.roles |= short.roles
+                target.gender = target.gender or short.gender
+                del self._people[short.name]
+
+    def _is_actor(self, name: str) -> bool:
+        kind = self.actors.kind(name)
+        return kind is not None and kind != "person"
+
+    def _add_person(self, name: str, titles: set[str], position: int) -> None:
+        gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
+        person = self._people.get(name)
+        if person is None:
+            person = self._people[name] = _Person(name=name)
+        person.positions.append(position)
+        person.titles |= titles
+        person.roles |= {_ROLE_OF_TITLE.get(t, t) for t in titles if t in _TITLES and t not in _MALE | _FEMALE}
+        person.gender = person.gender or gender
+
+    def _read_roles(self) -> None:
+        """Appositions give roles: "Asabe Kwambura, the headteacher," / "a spokesman, Col X"."""
+        for person in self._people.values():
+            escaped = re.escape(person.name)
+            after = re.finditer(escaped + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)", self.text)
+            before = re.finditer(r"(?:a|an|the)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + escaped, self.text)
+            for match in (*after, *before):
+                head = match.group(1).split()[-1]
+                person.roles.add(_ROLE_SYNONYMS.get(head, head))
+
+    # ------------------------------------------------------------------ resolving
+    def resolve(self, surface: str, *, position: int) -> str:
+        """The speaker's name for ``surface`` (the words naming them) at ``position``."""
+        name, kind, gender = self._resolve(surface, position)
+        if name:
+            self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
+        return name
+
+    def _resolve(self, surface: str, position: int) -> tuple[str, str, str | None]:
+        cleaned = " ".join(surface.split()).strip(" ,.;:-–—\"“”‘’'()")
+        cleaned = re.sub(r"^(?:and|but|while|whereas|as|so|then)\s+", "", cleaned, flags=re.I)
+        if not cleaned:
+            return "", "group", None
+        lowered = cleaned.lower()
+        if lowered in _PRONOUNS:
+            return self._pronoun(_PRONOUNS[lowered], position)
+        relative = re.search(r"\s+(?:who|which|that)$", cleaned)
+        if relative:
+            cleaned = cleaned[: relative.start()]
+        segments = [self._head(s.strip()) for s in re.split(r",|\s+[–—-]\s+|\(|\)|\s+and\s+(?=[A-Z])", cleaned) if s.strip()]
+        best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
+        if self._score(best) <= 1:
+            inner = self._names_inside(cleaned, last=bool(relative))
+            if inner:
+                best = inner
+        for other in segments:
+            if other is not best:
+                self._note_role(best, other)
+        return self._name_of(best, position)
+
+    def _head(self, segment: str) -> str:
+        """ "The New York Times on September 3" -> "The New York Times": a known name
+        followed by a prepositional phrase keeps only the name."""
+        for match in _PREPOSITION_CUT.finditer(segment):
+            head = segment[: match.start()]
+            if self.actors.canonical(head) or self._score(head) >= 3:
+                return head
+        return segment
+
+    def _names_inside(self, region: str, *, last: bool) -> str | None:
+        """The first (or, before "who", the last) name a long region contains."""
+        found: list[tuple[int, str]] = []
+        for mention in self.actors.mentions_in(region):
+            if mention.kind != "country":
+                found.append((mention.span.start, mention.surface))
+        for person in self._people:
+            for match in re.finditer(re.escape(person), region):
+                found.append((match.start(), person))
+        if not found:
+            return None
+        found.sort()
+        return found[-1][1] if last else found[0][1]
+
+    def _score(self, segment: str) -> int:
+        if _INTRO.match(segment):
+            return 0
+        if self.actors.canonical(segment):
+            return 4 if self.actors.kind(segment) == "person" else 3
+        bare, titles = strip_titles(segment)
+        if _looks_like_person(bare) and bare[:1].isupper():
+            if titles or bare in self._person_ents or bare in self._people or self._expand(bare, titles, 0):
+                return 4
+            return 3 if len(bare.split()) >= 2 else 2
+        return 1
+
+    def _note_role(self, name_segment: str, role_segment: str) -> None:
+        bare, _ = strip_titles(name_segment)
+        person = self._people.get(self._expand(bare, set(), len(self.text)) or bare)
+        words = re.sub(r"\s+(?:who|which|that|of|for|in|on|at|to)\b.*$", "", role_segment).split()
+        if person is not None and words and words[0].lower() in ("a", "an", "the"):
+            person.roles.add(_ROLE_SYNONYMS.get(words[-1].lower(), words[-1].lower()))
+
+    def _name_of(self, segment: str, position: int) -> tuple[str, str, str | None]:
+        segment = re.sub(r"^(?:the\s+)?same\s+", "the ", segment, flags=re.I)
+        witness = _WITNESS.match(segment)
+        if witness:
+            return (witness.group(1) or "") + witness.group(2) + ("es" if witness.group(2).endswith("s") else "s"), "group", None
+        doc_noun = re.match(r"^(?:the|a|an|its|their|his|her)\s+(.+?)\s+(?:" + _DOCUMENT_NOUNS + r")$", segment, re.I)
+        if doc_noun and doc_noun.group(1)[:1].isupper():
+            segment = doc_noun.group(1)
+        known = self.actors.canonical(segment)
+        if known:
+            kind = "person" if self.actors.kind(segment) == "person" else "org"
+            return known, kind, None
+        bare, titles = strip_titles(segment)
+        if bare.endswith(("’s", "'s")):
+            bare = bare[:-2]
+        if bare != segment and self.actors.canonical(bare):
+            return self.actors.canonical(bare) or bare, "person" if self.actors.kind(bare) == "person" else "org", None
+        if _looks_like_person(bare) and bare[:1].isupper() and not self._is_actor(bare):
+            full = self._expand(bare, titles, position) or bare
+            person = self._people.get(full)
+            return full, "person", person.gender if person else None
+        role = re.match(r"^(?:the|this|that)\s+([a-z][\w -]*)$", segment, re.I)
+        if role:
+            found = self._role(role.group(1).lower(), position)
+            if found and found[0]:
+                return found
+        generic = self.actors.resolve(segment, position=position)
+        if generic != re.sub(r"^(?:the|a|an)\s+", "", segment, flags=re.I):
+            return generic, "org", None
+        return self._describe(segment), "group", None
+
+    def _describe(self, segment: str) -> str:
+        """An unnamed source as the text describes it, without article or quantifier."""
+        segment = re.sub(r"\s+(?:who|which|that|whose)\b.*$", "", segment)
+        segment = re.sub(
+            r"^(?:(?:the|a|an|one|another|two|three|four|some|several|many|other|both|also|unnamed|"
+            r"anonymous|a\s+third|a\s+second|his|her|its|their)\s+)+",
+            "",
+            segment,
+            flags=re.I,
+        )
+        return segment.strip(" ,")
+
+    def _expand(self, bare: str, titles: set[str], position: int) -> str | None:
+        """A short form ("Rajavi", "Mr. Ustinov") -> the fullest name the document gives it."""
+        if bare in self._people and len(bare.split()) >= 2:
+            return bare
+        surname = _key(bare.split()[-1]) if bare.split() else ""
+        gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
+        candidates = [
+            p for p in self._people.values()
+            if p.surname == surname and len(p.name.split()) >= len(bare.split())
+            and (gender is None or p.gender in (None, gender))
+        ]
+        fuller = [p for p in candidates if len(p.name.split()) > len(bare.split())]
+        candidates = fuller or candidates
+        if not candidates:
+            return None
+
+        def rank(person: _Person) -> tuple[int, int, int, int]:
+            before = [p for p in person.positions if p <= position]
+            narrative = [p for p in before if not self._in_quote(p)]
+            return (
+                len(person.titles & titles & (_MALE | _FEMALE)),
+                1 if narrative else 0,
+                max(narrative or before or [-1]),
+                len(person.name.split()),
+            )
+
+        return max(candidates, key=rank).name
+
+    def _pronoun(self, kind: str, position: int) -> tuple[str, str, str | None]:
+        """he/she -> the nearest earlier person (of that gender if known); it -> organisation."""
+        candidates: list[tuple[int, str, str, str | None]] = []
+        for said in self._said:
+            if said.position < position:
+                candidates.append((said.position, said.name, said.kind, said.gender))
+        for person in self._people.values():
+            for p in person.positions:
+                if p < position and not self._in_quote(p):
+                    candidates.append((p, person.name, "person", person.gender))
+        for mention in self.actors.mentions:
+            if mention.span.start < position and not self._in_quote(mention.span.start) and mention.kind not in ("person", "country"):
+                candidates.append((mention.span.start, mention.canonical, "org", None))
+        wanted = {"m": ("person",), "f": ("person",), "o": ("org",), "p": ("org", "group")}[kind]
+        for at, name, found_kind, gender in sorted(candidates, reverse=True):
+            if found_kind in wanted and (kind not in "mf" or gender in (None, kind)):
+                if found_kind == "person" and len(name.split()) == 1:
+                    name = self._expand(name, set(), at) or name
+                return name, found_kind, gender
+        return "", "group", None
+
+    def _role(self, role: str, position: int) -> tuple[str, str, str | None] | None:
+        """ "the general", "the organisation", "the statement": the nearest earlier bearer."""
+        head = role.split()[-1]
+        head = _ROLE_SYNONYMS.get(head, head)
+        if re.fullmatch(_DOCUMENT_NOUNS, head):
+            for said in reversed(self._said):
+                if said.position < position and said.kind == "org":
+                    return said.name, said.kind, None
+            found = self._pronoun("o", position)
+            return found if found[0] else None
+        if role in _ORG_ROLES or head in _ORG_ROLES:
+            return self._org_role(role, head, position)
+        bearers = [
+            (max(p for p in person.positions if p < position), person)
+            for person in self._people.values()
+            if any(p < position for p in person.positions) and (head in person.roles or role in person.roles)
+        ]
+        if bearers:
+            person = max(bearers, key=lambda pair: pair[0])[1]
+            return person.name, "person", person.gender
+        return None
+
+    def _org_role(self, role: str, head: str, position: int) -> tuple[str, str, str | None] | None:
+        # "the organizations" after "A coalition of ... human rights organizations": the
+        # text's own first description of the body, when it gave one.
+        first = re.search(r"\b(?:A|a|An|an)\s+((?:[\w’'-]+\s+){0,8}?" + re.escape(head) + r")\b", self.text[:position])
+        if first and head.endswith("s"):
+            return first.group(1), "group", None
+        wanted = _ORG_ROLES.get(role) or _ORG_ROLES.get(head)
+        for mention in reversed(self.actors.mentions):
+            if mention.span.start >= position or self._in_quote(mention.span.start):
+                continue
+            if mention.kind in ("person", "country") or (wanted and mention.kind != wanted):
+                continue
+            if wanted is None and mention.kind in ("state_force",) and head in ("group", "organisation", "organization"):
+                continue
+            return mention.canonical, "org", None
+        if first:
+            return first.group(1), "group", None
+        return None
