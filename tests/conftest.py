@@ -25,8 +25,8 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -54,10 +54,19 @@ REPO = Path(__file__).resolve().parents[1]
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("reckon")
-    group.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
+    group.addoption(
+        "--update-golden", action="store_true", help="rewrite golden files from the current output"
+    )
     group.addoption("--slow", action="store_true", help="also run tests marked slow")
     group.addoption("--browser", action="store_true", help="also run browser (Playwright) tests")
-    group.addoption("--issue", action="append", type=int, default=[], metavar="N", help="run only tests marked issue(N)")
+    group.addoption(
+        "--issue",
+        action="append",
+        type=int,
+        default=[],
+        metavar="N",
+        help="run only tests marked issue(N)",
+    )
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -69,7 +78,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                     item.add_marker(skip)
     wanted = set(config.getoption("issue"))
     if wanted:
-        keep = [item for item in items if any(m.args and m.args[0] in wanted for m in item.iter_markers("issue"))]
+        keep = [
+            item
+            for item in items
+            if any(m.args and m.args[0] in wanted for m in item.iter_markers("issue"))
+        ]
         config.hook.pytest_deselected(items=[item for item in items if item not in keep])
         items[:] = keep
 
@@ -161,9 +174,13 @@ def _as_server_user(argv: list[str]) -> list[str]:
 
 
 def _run(argv: list[str], *, cwd: Path) -> None:
-    result = subprocess.run(_as_server_user(argv), cwd=cwd, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        _as_server_user(argv), cwd=cwd, capture_output=True, text=True, timeout=120
+    )
     if result.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv[:2])} exited {result.returncode}: {result.stderr.strip() or result.stdout.strip()}")
+        raise RuntimeError(
+            f"{' '.join(argv[:2])} exited {result.returncode}: {result.stderr.strip() or result.stdout.strip()}"
+        )
 
 
 def _free_port() -> int:
@@ -178,17 +195,48 @@ def _start_postgres(bindir: Path) -> PostgresServer:
         try:
             account = pwd.getpwnam(SERVER_USER)
         except KeyError:
-            raise RuntimeError(f"running as root and there is no {SERVER_USER!r} system user to run PostgreSQL") from None
+            raise RuntimeError(
+                f"running as root and there is no {SERVER_USER!r} system user to run PostgreSQL"
+            ) from None
         os.chown(root, account.pw_uid, account.pw_gid)
     datadir = root / "data"
     # Speed over durability: the cluster lives for one test session.
-    _run([str(bindir / "initdb"), "-D", str(datadir), "-U", DB_USER, "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync"], cwd=root)
+    _run(
+        [
+            str(bindir / "initdb"),
+            "-D",
+            str(datadir),
+            "-U",
+            DB_USER,
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        ],
+        cwd=root,
+    )
     last_error: Exception | None = None
     for _attempt in range(3):  # another process may take the free port before we bind it
         port = _free_port()
         options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         try:
-            _run([str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(root / "server.log"), "-w", "-t", "60", "-o", options, "start"], cwd=root)
+            _run(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(datadir),
+                    "-l",
+                    str(root / "server.log"),
+                    "-w",
+                    "-t",
+                    "60",
+                    "-o",
+                    options,
+                    "start",
+                ],
+                cwd=root,
+            )
         except RuntimeError as error:
             last_error = error
             continue
@@ -201,14 +249,20 @@ def _start_postgres(bindir: Path) -> PostgresServer:
 
 def _stop_postgres(server: PostgresServer) -> None:
     try:
-        _run([str(server.bindir / "pg_ctl"), "-D", str(server.datadir), "-m", "immediate", "stop"], cwd=server.root)
+        _run(
+            [str(server.bindir / "pg_ctl"), "-D", str(server.datadir), "-m", "immediate", "stop"],
+            cwd=server.root,
+        )
     finally:
         shutil.rmtree(server.root, ignore_errors=True)
 
 
 def _postgres_unavailable(reason: str) -> None:
     if os.environ.get("RECKON_REQUIRE_POSTGRES") == "1":
-        pytest.fail(f"{reason} (RECKON_REQUIRE_POSTGRES=1, so this fails instead of skipping)", pytrace=False)
+        pytest.fail(
+            f"{reason} (RECKON_REQUIRE_POSTGRES=1, so this fails instead of skipping)",
+            pytrace=False,
+        )
     pytest.skip(reason)
 
 
@@ -217,7 +271,9 @@ def postgres_server() -> Iterator[PostgresServer]:
     """One throwaway PostgreSQL server for the whole session, stopped and deleted at the end."""
     bindir = find_postgres_bindir()
     if bindir is None:
-        _postgres_unavailable("PostgreSQL is not installed (no pg_ctl under /usr/lib/postgresql/*/bin or on PATH)")
+        _postgres_unavailable(
+            "PostgreSQL is not installed (no pg_ctl under /usr/lib/postgresql/*/bin or on PATH)"
+        )
     assert bindir is not None
     try:
         server = _start_postgres(bindir)
@@ -280,7 +336,9 @@ def fictional_findings(variant: int = 0, *, raw: bytes | None = None) -> Documen
         return Span(start=start, end=start + len(words))
 
     governor = Claimant(name="Governor of Oster", span=span("the regional governor"))
-    ministry = Claimant(name="Valdorian Interior Ministry", span=span("The Valdorian Interior Ministry"))
+    ministry = Claimant(
+        name="Valdorian Interior Ministry", span=span("The Valdorian Interior Ministry")
+    )
     document = Document(
         text=text,
         raw=raw if raw is not None else ("<html><body>" + text + "</body></html>").encode("utf-8"),
@@ -300,20 +358,50 @@ def fictional_findings(variant: int = 0, *, raw: bytes | None = None) -> Documen
         date="2031-03-11",
         date_span=span("on Tuesday"),
         place=Place(
-            name="Mirrenby", country="ZZ", latitude=48.1234567, longitude=-3.5, admin1="Oster",
-            kind="village", span=span("Mirrenby"),
+            name="Mirrenby",
+            country="ZZ",
+            latitude=48.1234567,
+            longitude=-3.5,
+            admin1="Oster",
+            kind="village",
+            span=span("Mirrenby"),
         ),
         counts=(
-            Count(kind=CountKind.KILLED, min=23, max=None, claimant=governor, span=span("At least 23"),
-                  extractor="reckon.counts.v1", victims="villagers", quantity_text="At least 23"),
-            Count(kind=CountKind.KILLED, min=19, max=19, claimant=ministry, span=span("19"),
-                  extractor="reckon.counts.v1"),
-            Count(kind=CountKind.ABDUCTED, min=7, max=7, claimant=AUTHOR, span=span("Seven"),
-                  extractor="reckon.counts.v1", quantity_text="Seven"),
+            Count(
+                kind=CountKind.KILLED,
+                min=23,
+                max=None,
+                claimant=governor,
+                span=span("At least 23"),
+                extractor="reckon.counts.v1",
+                victims="villagers",
+                quantity_text="At least 23",
+            ),
+            Count(
+                kind=CountKind.KILLED,
+                min=19,
+                max=19,
+                claimant=ministry,
+                span=span("19"),
+                extractor="reckon.counts.v1",
+            ),
+            Count(
+                kind=CountKind.ABDUCTED,
+                min=7,
+                max=7,
+                claimant=AUTHOR,
+                span=span("Seven"),
+                extractor="reckon.counts.v1",
+                quantity_text="Seven",
+            ),
         ),
         perpetrators=(
-            Accusation(actor="Red Lantern Brigade", claimant=ministry, span=span("Red Lantern Brigade"),
-                       extractor="reckon.accusations.v1"),
+            Accusation(
+                actor="Red Lantern Brigade",
+                claimant=ministry,
+                span=span("Red Lantern Brigade"),
+                extractor="reckon.accusations.v1",
+            ),
         ),
         victims=("villagers",),
     )
@@ -321,24 +409,37 @@ def fictional_findings(variant: int = 0, *, raw: bytes | None = None) -> Documen
         date=None,
         place=None,
         counts=(
-            Count(kind=CountKind.INJURED, min=None, max=40, claimant=AUTHOR, span=span("up to 40"),
-                  extractor="reckon.counts.v1"),
+            Count(
+                kind=CountKind.INJURED,
+                min=None,
+                max=40,
+                claimant=AUTHOR,
+                span=span("up to 40"),
+                extractor="reckon.counts.v1",
+            ),
         ),
     )
     return DocumentFindings(
         document=document,
         incidents=(raid, second),
         quotes=(
-            Quote(speaker="Tessaly Morn", text="We heard the shots before dawn,",
-                  span=span("We heard the shots before dawn,"), extractor="reckon.quotes.v1"),
+            Quote(
+                speaker="Tessaly Morn",
+                text="We heard the shots before dawn,",
+                span=span("We heard the shots before dawn,"),
+                extractor="reckon.quotes.v1",
+            ),
         ),
         actors=(
             Actor(name="Red Lantern Brigade", aliases=("RLB",)),
             Actor(name="Valdorian Interior Ministry"),
         ),
         inconsistencies=(
-            Inconsistency(description="killed: 23 (governor) vs 19 (ministry)",
-                          spans=(span("At least 23"), span("19")), extractor="reckon.inconsistency.v1"),
+            Inconsistency(
+                description="killed: 23 (governor) vs 19 (ministry)",
+                spans=(span("At least 23"), span("19")),
+                extractor="reckon.inconsistency.v1",
+            ),
         ),
         extractor_version="reckon-test-1",
     )

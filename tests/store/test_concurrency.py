@@ -30,8 +30,12 @@ with Ledger(url) as ledger:
 
 def stored_counts(url: str) -> tuple[int, int]:
     with Ledger(url) as ledger, ledger.engine.connect() as connection:
-        documents = connection.execute(sa.select(sa.func.count()).select_from(schema.documents)).scalar_one()
-        counts = connection.execute(sa.select(sa.func.count()).select_from(schema.counts)).scalar_one()
+        documents = connection.execute(
+            sa.select(sa.func.count()).select_from(schema.documents)
+        ).scalar_one()
+        counts = connection.execute(
+            sa.select(sa.func.count()).select_from(schema.counts)
+        ).scalar_one()
     return documents, counts
 
 
@@ -63,7 +67,11 @@ def test_two_processes_keep_every_document(ledger_url: str) -> None:
     batches = [texts[:20], texts[10:]]  # ten documents are written by both processes
     # Both start on a database no one has migrated yet: migrating must be serialised too.
     children = [
-        subprocess.Popen([sys.executable, "-c", CHILD, ledger_url, json.dumps(batch)], stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", CHILD, ledger_url, json.dumps(batch)],
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for batch in batches
     ]
     failures = []

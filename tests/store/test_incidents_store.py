@@ -36,7 +36,10 @@ def two_incidents(first: DocumentFindings, second: DocumentFindings) -> list[Inc
         place=Place(name="Mirrenby", country="ZZ", latitude=48.1234567, longitude=-3.5),
         reports=(report(first, 0, "heraut"), report(second, 0, "heraut")),
         conflicts=(
-            Conflict(field="killed", sides=(("23", ("Governor of Oster",)), ("19", ("Valdorian Interior Ministry",)))),
+            Conflict(
+                field="killed",
+                sides=(("23", ("Governor of Oster",)), ("19", ("Valdorian Interior Ministry",))),
+            ),
         ),
     )
     injured = Incident(id="inc-undated", date=None, place=None, reports=(report(first, 1),))
@@ -65,8 +68,14 @@ def test_save_incidents_unknown_report_raises_r404_and_keeps_old(stored) -> None
     incidents = two_incidents(first, second)
     ledger.save_incidents(incidents)
     dangling = Incident(
-        id="inc-ghost", date=None, place=None,
-        reports=(IncidentReport(document_id="ffffffffffffffff", index=0, published=None, report=first.incidents[0]),),
+        id="inc-ghost",
+        date=None,
+        place=None,
+        reports=(
+            IncidentReport(
+                document_id="ffffffffffffffff", index=0, published=None, report=first.incidents[0]
+            ),
+        ),
     )
     with pytest.raises(StoreError) as raised:
         ledger.save_incidents([dangling])

@@ -18,7 +18,9 @@ from reckon.store import ledger as ledger_module
 def row_counts(ledger: Ledger) -> dict[str, int]:
     with ledger.engine.connect() as connection:
         return {
-            table.name: connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+            table.name: connection.execute(
+                sa.select(sa.func.count()).select_from(table)
+            ).scalar_one()
             for table in schema.metadata.sorted_tables
         }
 
@@ -62,10 +64,15 @@ def test_add_same_text_with_other_findings_keeps_the_first(ledger: Ledger) -> No
 
 @pytest.mark.parametrize(
     "error",
-    [OperationalError("INSERT INTO quotes", {}, Exception("disk I/O error")), RuntimeError("bug in a step")],
+    [
+        OperationalError("INSERT INTO quotes", {}, Exception("disk I/O error")),
+        RuntimeError("bug in a step"),
+    ],
     ids=["database-error", "python-error"],
 )
-def test_add_failing_midway_leaves_nothing(ledger: Ledger, monkeypatch: pytest.MonkeyPatch, error: Exception) -> None:
+def test_add_failing_midway_leaves_nothing(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch, error: Exception
+) -> None:
     real_insert_all = ledger_module._insert_all
 
     def insert_then_fail(connection, table, table_rows):  # type: ignore[no-untyped-def]
@@ -126,7 +133,10 @@ def test_add_hash_without_bytes_unknown_raises_r404(ledger: Ledger) -> None:
 
 def test_add_actors_are_shared_and_aliases_stay_per_document(ledger: Ledger) -> None:
     first = fictional_findings(1)
-    second = replace(fictional_findings(2), actors=(Actor(name="Red Lantern Brigade", aliases=("the Lanterns",)),))
+    second = replace(
+        fictional_findings(2),
+        actors=(Actor(name="Red Lantern Brigade", aliases=("the Lanterns",)),),
+    )
     ledger.add(first)
     ledger.add(second)
     assert row_counts(ledger)["actors"] == 2
@@ -178,7 +188,11 @@ def test_ledger_opens_a_plain_path(tmp_path) -> None:  # type: ignore[no-untyped
 
 @pytest.mark.parametrize(
     "db_url",
-    ["sqlite:////no/such/directory/reckon.db", "postgresql://reckon@127.0.0.1:1/nothing", "nosuchdb://x"],
+    [
+        "sqlite:////no/such/directory/reckon.db",
+        "postgresql://reckon@127.0.0.1:1/nothing",
+        "nosuchdb://x",
+    ],
     ids=["sqlite-missing-dir", "postgres-refused", "unknown-scheme"],
 )
 def test_ledger_unopenable_raises_r401(db_url: str) -> None:

@@ -37,7 +37,9 @@ def test_migrated_views_equal_schema_views(engine: sa.Engine, view: str) -> None
     migrate(engine)
     with engine.connect() as connection:
         migrated = connection.execute(sa.text(f"SELECT * FROM {view} LIMIT 0")).keys()
-        declared = connection.execute(sa.text(f"SELECT * FROM ({schema.VIEWS[view]}) AS v LIMIT 0")).keys()
+        declared = connection.execute(
+            sa.text(f"SELECT * FROM ({schema.VIEWS[view]}) AS v LIMIT 0")
+        ).keys()
     assert list(migrated) == list(declared)
 
 
@@ -48,7 +50,9 @@ def test_migrate_twice_is_a_no_op(engine: sa.Engine) -> None:
 
 
 def test_migrate_does_not_depend_on_the_working_directory(
-    engine: sa.Engine, tmp_path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    engine: sa.Engine,
+    tmp_path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     monkeypatch.chdir(tmp_path)
     migrate(engine)

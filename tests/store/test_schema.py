@@ -24,7 +24,12 @@ def ledger(ledger_url: str):
 def save_one_incident(ledger: Ledger) -> None:
     first, second = fictional_findings(1), fictional_findings(2)
     reports = tuple(
-        IncidentReport(document_id=f.document.id, index=0, published=f.document.published, report=f.incidents[0])
+        IncidentReport(
+            document_id=f.document.id,
+            index=0,
+            published=f.document.published,
+            report=f.incidents[0],
+        )
         for f in (first, second)
     )
     ledger.save_incidents([Incident(id="inc-1", date="2031-03-11", place=None, reports=reports)])
@@ -32,7 +37,9 @@ def save_one_incident(ledger: Ledger) -> None:
 
 def test_claims_view_evidence_equals_span_text(ledger: Ledger) -> None:
     with ledger.engine.connect() as connection:
-        claims = connection.execute(sa.text("SELECT * FROM claims ORDER BY count_id")).mappings().all()
+        claims = (
+            connection.execute(sa.text("SELECT * FROM claims ORDER BY count_id")).mappings().all()
+        )
     assert len(claims) == 8
     for claim in claims:
         text = ledger.document(claim["document_id"]).text
@@ -58,8 +65,12 @@ def test_sqlite_file_opens_with_the_sqlite3_module(tmp_path) -> None:  # type: i
         save_one_incident_single(ledger)
     connection = sqlite3.connect(path)
     try:
-        evidence = [row[0] for row in connection.execute("SELECT evidence FROM claims ORDER BY count_id")]
-        summary = connection.execute("SELECT killed_min, killed_max, document_count FROM incident_summary").fetchall()
+        evidence = [
+            row[0] for row in connection.execute("SELECT evidence FROM claims ORDER BY count_id")
+        ]
+        summary = connection.execute(
+            "SELECT killed_min, killed_max, document_count FROM incident_summary"
+        ).fetchall()
         journal = connection.execute("PRAGMA journal_mode").fetchone()[0]
     finally:
         connection.close()
@@ -70,15 +81,24 @@ def test_sqlite_file_opens_with_the_sqlite3_module(tmp_path) -> None:  # type: i
 
 def save_one_incident_single(ledger: Ledger) -> None:
     findings = fictional_findings()
-    report = IncidentReport(document_id=findings.document.id, index=0, published=None, report=findings.incidents[0])
+    report = IncidentReport(
+        document_id=findings.document.id, index=0, published=None, report=findings.incidents[0]
+    )
     ledger.save_incidents([Incident(id="inc-1", date=None, place=None, reports=(report,))])
 
 
 def add_review(connection: sa.Connection, action: str = "accept") -> None:
     connection.execute(
         schema.reviews.insert(),
-        {"target_table": "counts", "target_id": "1", "action": action, "before": {"min": 23},
-         "after": None, "editor": "ed", "at": "2031-03-16T10:00:00+00:00"},
+        {
+            "target_table": "counts",
+            "target_id": "1",
+            "action": action,
+            "before": {"min": 23},
+            "after": None,
+            "editor": "ed",
+            "at": "2031-03-16T10:00:00+00:00",
+        },
     )
 
 
@@ -102,7 +122,13 @@ def test_reviews_action_is_checked(ledger: Ledger) -> None:
 
 
 def test_foreign_keys_are_enforced(ledger: Ledger) -> None:
-    row = {"document_id": "ffffffffffffffff", "speaker": None, "text": "x", "span_start": 0, "span_end": 1,
-           "extractor": "t"}
+    row = {
+        "document_id": "ffffffffffffffff",
+        "speaker": None,
+        "text": "x",
+        "span_start": 0,
+        "span_end": 1,
+        "extractor": "t",
+    }
     with pytest.raises(IntegrityError), ledger.engine.begin() as connection:
         connection.execute(schema.quotes.insert(), row)

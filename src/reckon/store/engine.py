@@ -22,7 +22,15 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from reckon.errors import StoreError
 
-__all__ = ["current_revision", "head_revision", "migrate", "open_engine", "parse_db_url", "serialise", "write"]
+__all__ = [
+    "current_revision",
+    "head_revision",
+    "migrate",
+    "open_engine",
+    "parse_db_url",
+    "serialise",
+    "write",
+]
 
 _HERE = Path(__file__).resolve().parent
 ALEMBIC_INI = _HERE / "alembic.ini"
@@ -112,7 +120,9 @@ def open_engine(db_url: str) -> Engine:
         with engine.connect() as connection:
             connection.exec_driver_sql("SELECT 1")
     except (ArgumentError, NoSuchModuleError, SQLAlchemyError, OSError) as error:
-        raise StoreError(f"cannot open the database: {_first_line(error)}", where=_safe(url), code="R401") from None
+        raise StoreError(
+            f"cannot open the database: {_first_line(error)}", where=_safe(url), code="R401"
+        ) from None
     return engine
 
 
@@ -178,10 +188,16 @@ def migrate(engine: Engine) -> None:
             command.upgrade(_alembic_config(connection), "head")
     except CommandError as error:
         raise StoreError(
-            f"the database schema is not one this Reckon knows ({error})", where=_safe(str(engine.url)), code="R402"
+            f"the database schema is not one this Reckon knows ({error})",
+            where=_safe(str(engine.url)),
+            code="R402",
         ) from None
     except SQLAlchemyError as error:
-        raise StoreError(f"migrating the database failed: {_first_line(error)}", where=_safe(str(engine.url)), code="R401") from None
+        raise StoreError(
+            f"migrating the database failed: {_first_line(error)}",
+            where=_safe(str(engine.url)),
+            code="R401",
+        ) from None
 
 
 def _first_line(error: BaseException) -> str:

@@ -20,7 +20,14 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import SQLAlchemyError
 
 from reckon.errors import StoreError
-from reckon.model import Actor, Document, DocumentFindings, Incident, IncidentReport, ReportedIncident
+from reckon.model import (
+    Actor,
+    Document,
+    DocumentFindings,
+    Incident,
+    IncidentReport,
+    ReportedIncident,
+)
 from reckon.store import rows, schema
 from reckon.store.engine import _first_line, migrate, open_engine, parse_db_url, serialise, write
 
@@ -114,9 +121,15 @@ class Ledger:
         otherwise StoreError R404 and the previous incidents stay as they were.
         """
         updated_at = _now()
-        incident_rows = [rows.incident_row(incident, updated_at=updated_at) for incident in incidents]
-        report_rows = [rows.incident_report_row(i.id, report) for i in incidents for report in i.reports]
-        conflict_rows = [rows.conflict_row(i.id, conflict) for i in incidents for conflict in i.conflicts]
+        incident_rows = [
+            rows.incident_row(incident, updated_at=updated_at) for incident in incidents
+        ]
+        report_rows = [
+            rows.incident_report_row(i.id, report) for i in incidents for report in i.reports
+        ]
+        conflict_rows = [
+            rows.conflict_row(i.id, conflict) for i in incidents for conflict in i.conflicts
+        ]
         try:
             with write(self._engine) as connection:
                 serialise(connection, "incidents")
@@ -142,7 +155,9 @@ class Ledger:
             with self._engine.connect() as connection:
                 yield connection
         except SQLAlchemyError as error:
-            raise StoreError(f"reading the database failed: {_first_line(error)}", code="R401") from None
+            raise StoreError(
+                f"reading the database failed: {_first_line(error)}", code="R401"
+            ) from None
 
     def has_document(self, document_id: str) -> bool:
         with self._reading() as connection:
@@ -226,7 +241,9 @@ def _store_raw(connection: Connection, document: Document) -> str | None:
         return None
     # A hash without bytes (a caller dropped them to travel light) links only to bytes an
     # earlier document stored; dropping the hash silently would break chain of custody.
-    if connection.execute(sa.select(blobs.c.sha256).where(blobs.c.sha256 == document.raw_sha256)).first():
+    if connection.execute(
+        sa.select(blobs.c.sha256).where(blobs.c.sha256 == document.raw_sha256)
+    ).first():
         return document.raw_sha256
     raise StoreError(
         f"the document names raw bytes {document.raw_sha256[:12]}... that it does not carry "
@@ -241,7 +258,10 @@ def _write_findings(connection: Connection, findings: DocumentFindings) -> None:
     document_id = document.id
     raw_sha256 = _store_raw(connection, document)
     row = rows.document_row(
-        document, extractor_version=findings.extractor_version, raw_sha256=raw_sha256, ingested_at=_now()
+        document,
+        extractor_version=findings.extractor_version,
+        raw_sha256=raw_sha256,
+        ingested_at=_now(),
     )
     if connection.execute(_insert_ignore(connection, schema.documents), row).rowcount == 0:
         raise _AlreadyStored  # a concurrent writer (PostgreSQL) got there first
@@ -250,7 +270,9 @@ def _write_findings(connection: Connection, findings: DocumentFindings) -> None:
     for idx, incident in enumerate(findings.incidents):
         incident_rows.append(rows.reported_incident_row(document_id, idx, incident))
         count_rows.extend(rows.count_row(document_id, idx, count) for count in incident.counts)
-        accusation_rows.extend(rows.accusation_row(document_id, idx, a) for a in incident.perpetrators)
+        accusation_rows.extend(
+            rows.accusation_row(document_id, idx, a) for a in incident.perpetrators
+        )
     actor_names = list(dict.fromkeys(actor.name for actor in findings.actors))
     alias_rows = list(
         {
@@ -262,18 +284,26 @@ def _write_findings(connection: Connection, findings: DocumentFindings) -> None:
     _insert_all(connection, schema.reported_incidents, incident_rows)
     _insert_all(connection, schema.counts, count_rows)
     _insert_all(connection, schema.accusations, accusation_rows)
-    _insert_all(connection, schema.quotes, [rows.quote_row(document_id, quote) for quote in findings.quotes])
+    _insert_all(
+        connection, schema.quotes, [rows.quote_row(document_id, quote) for quote in findings.quotes]
+    )
     if actor_names:
-        connection.execute(_insert_ignore(connection, schema.actors), [{"name": name} for name in actor_names])
+        connection.execute(
+            _insert_ignore(connection, schema.actors), [{"name": name} for name in actor_names]
+        )
     document_actors = [
-        {"document_id": document_id, "idx": idx, "actor": actor.name} for idx, actor in enumerate(findings.actors)
+        {"document_id": document_id, "idx": idx, "actor": actor.name}
+        for idx, actor in enumerate(findings.actors)
     ]
     _insert_all(connection, schema.document_actors, document_actors)
     _insert_all(connection, schema.actor_aliases, alias_rows)
     _insert_all(
         connection,
         schema.inconsistencies,
-        [rows.inconsistency_row(document_id, inconsistency) for inconsistency in findings.inconsistencies],
+        [
+            rows.inconsistency_row(document_id, inconsistency)
+            for inconsistency in findings.inconsistencies
+        ],
     )
 
 
@@ -291,17 +321,29 @@ def _resolve_id(connection: Connection, table: sa.Table, wanted: str, noun: str)
     if wanted and connection.execute(sa.select(column).where(column == wanted)).first():
         return wanted
     # substr rather than LIKE: ids may contain % or _, which LIKE would read as wildcards.
-    matches = [] if not wanted else list(
-        connection.scalars(sa.select(column).where(sa.func.substr(column, 1, len(wanted)) == wanted).limit(2))
+    matches = (
+        []
+        if not wanted
+        else list(
+            connection.scalars(
+                sa.select(column).where(sa.func.substr(column, 1, len(wanted)) == wanted).limit(2)
+            )
+        )
     )
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise StoreError(f"{wanted!r} is the start of several {noun} ids; give more characters", where=wanted, code="R403")
+        raise StoreError(
+            f"{wanted!r} is the start of several {noun} ids; give more characters",
+            where=wanted,
+            code="R403",
+        )
     raise StoreError(f"no {noun} with id {wanted!r}", where=wanted, code="R403")
 
 
-def _read_documents(connection: Connection, document_ids: Sequence[str]) -> list[tuple[Document, str]]:
+def _read_documents(
+    connection: Connection, document_ids: Sequence[str]
+) -> list[tuple[Document, str]]:
     """Documents (with their raw bytes) and extractor versions, in the order of the ids."""
     documents, blobs = schema.documents, schema.raw_blobs
     query = (
@@ -316,13 +358,17 @@ def _read_documents(connection: Connection, document_ids: Sequence[str]) -> list
     return [found[document_id] for document_id in document_ids if document_id in found]
 
 
-def _by_document(connection: Connection, table: sa.Table, document_ids: Sequence[str], *order: Any) -> Iterator[Any]:
+def _by_document(
+    connection: Connection, table: sa.Table, document_ids: Sequence[str], *order: Any
+) -> Iterator[Any]:
     for chunk in _chunks(list(document_ids)):
         query = sa.select(table).where(table.c.document_id.in_(chunk)).order_by(*order)
         yield from connection.execute(query).mappings()
 
 
-def _read_reported(connection: Connection, document_ids: Iterable[str]) -> dict[tuple[str, int], ReportedIncident]:
+def _read_reported(
+    connection: Connection, document_ids: Iterable[str]
+) -> dict[tuple[str, int], ReportedIncident]:
     """Every reported incident of these documents, with its counts and accusations."""
     ids = sorted(set(document_ids))
     counts, accusations = defaultdict(list), defaultdict(list)
@@ -331,7 +377,9 @@ def _read_reported(connection: Connection, document_ids: Iterable[str]) -> dict[
     for row in _by_document(connection, schema.accusations, ids, schema.accusations.c.id):
         accusations[row["document_id"], row["incident_idx"]].append(rows.read_accusation(row))
     reported = {}
-    for row in _by_document(connection, schema.reported_incidents, ids, schema.reported_incidents.c.idx):
+    for row in _by_document(
+        connection, schema.reported_incidents, ids, schema.reported_incidents.c.idx
+    ):
         key = (row["document_id"], row["idx"])
         reported[key] = rows.read_reported_incident(row, counts[key], accusations[key])
     return reported
@@ -346,12 +394,19 @@ def _read_findings(connection: Connection, document_id: str) -> DocumentFindings
         aliases[row["actor"]].append(row["alias"])
     actors = tuple(
         Actor(name=row["actor"], aliases=tuple(aliases[row["actor"]]))
-        for row in _by_document(connection, schema.document_actors, ids, schema.document_actors.c.idx)
+        for row in _by_document(
+            connection, schema.document_actors, ids, schema.document_actors.c.idx
+        )
     )
-    quotes = tuple(rows.read_quote(row) for row in _by_document(connection, schema.quotes, ids, schema.quotes.c.id))
+    quotes = tuple(
+        rows.read_quote(row)
+        for row in _by_document(connection, schema.quotes, ids, schema.quotes.c.id)
+    )
     inconsistencies = tuple(
         rows.read_inconsistency(row)
-        for row in _by_document(connection, schema.inconsistencies, ids, schema.inconsistencies.c.id)
+        for row in _by_document(
+            connection, schema.inconsistencies, ids, schema.inconsistencies.c.id
+        )
     )
     return DocumentFindings(
         document=document,
@@ -370,10 +425,20 @@ def _read_incidents(connection: Connection, incident_id: str | None) -> list[Inc
         return query if incident_id is None else query.where(column == incident_id)
 
     undated_last = sa.case((incidents.c.date.is_(None), 1), else_=0)
-    incident_rows = connection.execute(
-        where(sa.select(incidents), incidents.c.id).order_by(undated_last, incidents.c.date, incidents.c.id)
-    ).mappings().all()
-    report_rows = connection.execute(where(sa.select(reports), reports.c.incident_id).order_by(reports.c.id)).mappings().all()
+    incident_rows = (
+        connection.execute(
+            where(sa.select(incidents), incidents.c.id).order_by(
+                undated_last, incidents.c.date, incidents.c.id
+            )
+        )
+        .mappings()
+        .all()
+    )
+    report_rows = (
+        connection.execute(where(sa.select(reports), reports.c.incident_id).order_by(reports.c.id))
+        .mappings()
+        .all()
+    )
     reported = _read_reported(connection, (row["document_id"] for row in report_rows))
     by_incident: dict[str, list[IncidentReport]] = defaultdict(list)
     for row in report_rows:
@@ -386,7 +451,9 @@ def _read_incidents(connection: Connection, incident_id: str | None) -> list[Inc
                 independence_group=row["independence_group"],
             )
         )
-    conflict_rows = connection.execute(where(sa.select(conflicts), conflicts.c.incident_id).order_by(conflicts.c.id))
+    conflict_rows = connection.execute(
+        where(sa.select(conflicts), conflicts.c.incident_id).order_by(conflicts.c.id)
+    )
     conflicts_of = defaultdict(list)
     for row in conflict_rows.mappings():
         conflicts_of[row["incident_id"]].append(rows.read_conflict(row))

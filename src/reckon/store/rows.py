@@ -32,7 +32,7 @@ __all__ = [
     "conflict_row",
     "count_row",
     "document_row",
-        "incident_report_row",
+    "incident_report_row",
     "incident_row",
     "inconsistency_row",
     "quote_row",
@@ -100,7 +100,9 @@ def read_place(row: Row) -> Place | None:
     )
 
 
-def document_row(document: Document, *, extractor_version: str, raw_sha256: str | None, ingested_at: str) -> dict[str, Any]:
+def document_row(
+    document: Document, *, extractor_version: str, raw_sha256: str | None, ingested_at: str
+) -> dict[str, Any]:
     return {
         "id": document.id,
         "name": document.name,
@@ -152,7 +154,9 @@ def reported_incident_row(document_id: str, idx: int, incident: ReportedIncident
     }
 
 
-def read_reported_incident(row: Row, counts: Iterable[Count], accusations: Iterable[Accusation]) -> ReportedIncident:
+def read_reported_incident(
+    row: Row, counts: Iterable[Count], accusations: Iterable[Accusation]
+) -> ReportedIncident:
     return ReportedIncident(
         date=row["date"],
         place=read_place(row),
@@ -167,7 +171,7 @@ def count_row(document_id: str, incident_idx: int, count: Count) -> dict[str, An
     return {
         "document_id": document_id,
         "incident_idx": incident_idx,
-        "kind": count.kind.value,
+        "kind": CountKind(count.kind).value,
         "min": count.min,
         "max": count.max,
         **_claimant_columns(count.claimant),
@@ -207,7 +211,9 @@ def accusation_row(document_id: str, incident_idx: int, accusation: Accusation) 
 def read_accusation(row: Row) -> Accusation:
     span = _read_span(row, "span")
     assert span is not None
-    return Accusation(actor=row["actor"], claimant=_read_claimant(row), span=span, extractor=row["extractor"])
+    return Accusation(
+        actor=row["actor"], claimant=_read_claimant(row), span=span, extractor=row["extractor"]
+    )
 
 
 def quote_row(document_id: str, quote: Quote) -> dict[str, Any]:
@@ -241,7 +247,12 @@ def read_inconsistency(row: Row) -> Inconsistency:
 
 
 def incident_row(incident: Incident, *, updated_at: str) -> dict[str, Any]:
-    return {"id": incident.id, "date": incident.date, **_place_columns(incident.place), "updated_at": updated_at}
+    return {
+        "id": incident.id,
+        "date": incident.date,
+        **_place_columns(incident.place),
+        "updated_at": updated_at,
+    }
 
 
 def incident_report_row(incident_id: str, report: IncidentReport) -> dict[str, Any]:

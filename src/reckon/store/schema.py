@@ -57,14 +57,16 @@ def _document_fk() -> sa.Column:
 
 
 raw_blobs = sa.Table(
-    "raw_blobs", metadata,
+    "raw_blobs",
+    metadata,
     sa.Column("sha256", sa.String(64), primary_key=True),
     sa.Column("bytes", sa.LargeBinary, nullable=False),
     sa.Column("size", sa.Integer, nullable=False),
 )
 
 documents = sa.Table(
-    "documents", metadata,
+    "documents",
+    metadata,
     sa.Column("id", sa.String(16), primary_key=True),  # Document.id: hash of the clean text
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("source", sa.Text, nullable=False),
@@ -84,7 +86,8 @@ documents = sa.Table(
 )
 
 reported_incidents = sa.Table(
-    "reported_incidents", metadata,
+    "reported_incidents",
+    metadata,
     _document_fk(),
     sa.Column("idx", sa.Integer, nullable=False),  # position in DocumentFindings.incidents
     sa.Column("date", sa.String(10)),
@@ -94,14 +97,18 @@ reported_incidents = sa.Table(
     sa.PrimaryKeyConstraint("document_id", "idx"),
 )
 
+
 def _incident_fk() -> sa.ForeignKeyConstraint:
     """Links a finding to the reported incident it belongs to."""
     return sa.ForeignKeyConstraint(
-        ["document_id", "incident_idx"], ["reported_incidents.document_id", "reported_incidents.idx"]
+        ["document_id", "incident_idx"],
+        ["reported_incidents.document_id", "reported_incidents.idx"],
     )
 
+
 counts = sa.Table(
-    "counts", metadata,
+    "counts",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),  # order = text order
     _document_fk(),
     sa.Column("incident_idx", sa.Integer, nullable=False),
@@ -118,7 +125,8 @@ counts = sa.Table(
 )
 
 accusations = sa.Table(
-    "accusations", metadata,
+    "accusations",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     _document_fk(),
     sa.Column("incident_idx", sa.Integer, nullable=False),
@@ -131,7 +139,8 @@ accusations = sa.Table(
 )
 
 quotes = sa.Table(
-    "quotes", metadata,
+    "quotes",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     _document_fk(),
     sa.Column("speaker", sa.Text),
@@ -145,7 +154,8 @@ quotes = sa.Table(
 actors = sa.Table("actors", metadata, sa.Column("name", sa.Text, primary_key=True))
 
 document_actors = sa.Table(
-    "document_actors", metadata,
+    "document_actors",
+    metadata,
     _document_fk(),
     sa.Column("idx", sa.Integer, nullable=False),
     sa.Column("actor", sa.Text, sa.ForeignKey("actors.name"), nullable=False),
@@ -153,7 +163,8 @@ document_actors = sa.Table(
 )
 
 actor_aliases = sa.Table(
-    "actor_aliases", metadata,
+    "actor_aliases",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("actor", sa.Text, sa.ForeignKey("actors.name"), nullable=False),
     sa.Column("alias", sa.Text, nullable=False),
@@ -162,7 +173,8 @@ actor_aliases = sa.Table(
 )
 
 inconsistencies = sa.Table(
-    "inconsistencies", metadata,
+    "inconsistencies",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     _document_fk(),
     sa.Column("description", sa.Text, nullable=False),
@@ -171,7 +183,8 @@ inconsistencies = sa.Table(
 )
 
 incidents = sa.Table(
-    "incidents", metadata,
+    "incidents",
+    metadata,
     sa.Column("id", sa.Text, primary_key=True),  # stable across resolver runs
     sa.Column("date", sa.String(10)),
     *_place(),
@@ -179,7 +192,8 @@ incidents = sa.Table(
 )
 
 incident_reports = sa.Table(
-    "incident_reports", metadata,
+    "incident_reports",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),  # order in Incident.reports
     sa.Column("incident_id", sa.Text, sa.ForeignKey("incidents.id"), nullable=False),
     _document_fk(),
@@ -191,7 +205,8 @@ incident_reports = sa.Table(
 )
 
 conflicts = sa.Table(
-    "conflicts", metadata,
+    "conflicts",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("incident_id", sa.Text, sa.ForeignKey("incidents.id"), nullable=False),
     sa.Column("field", sa.Text, nullable=False),
@@ -199,7 +214,8 @@ conflicts = sa.Table(
 )
 
 reviews = sa.Table(
-    "reviews", metadata,
+    "reviews",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("target_table", sa.Text, nullable=False),  # "counts", "accusations", ...
     sa.Column("target_id", sa.Text, nullable=False),
@@ -212,7 +228,8 @@ reviews = sa.Table(
 )
 
 users = sa.Table(
-    "users", metadata,
+    "users",
+    metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("name", sa.Text, nullable=False, unique=True),
     sa.Column("password_hash", sa.Text, nullable=False),
@@ -222,7 +239,9 @@ users = sa.Table(
 
 sa.Index("ix_counts_incident", counts.c.document_id, counts.c.incident_idx)
 sa.Index("ix_accusations_incident", accusations.c.document_id, accusations.c.incident_idx)
-sa.Index("ix_incident_reports_document", incident_reports.c.document_id, incident_reports.c.incident_idx)
+sa.Index(
+    "ix_incident_reports_document", incident_reports.c.document_id, incident_reports.c.incident_idx
+)
 sa.Index("ix_reviews_target", reviews.c.target_table, reviews.c.target_id)
 
 # Views, as plain SQL that SQLite and PostgreSQL both accept (substr is 1-based, hence +1).

@@ -42,14 +42,17 @@ def _place() -> list[sa.Column]:
 
 def _document_id(table: str) -> sa.Column:
     return sa.Column(
-        "document_id", sa.String(16),
-        sa.ForeignKey("documents.id", name=f"fk_{table}_document_id"), nullable=False,
+        "document_id",
+        sa.String(16),
+        sa.ForeignKey("documents.id", name=f"fk_{table}_document_id"),
+        nullable=False,
     )
 
 
 def _incident_fk(table: str) -> sa.ForeignKeyConstraint:
     return sa.ForeignKeyConstraint(
-        ["document_id", "incident_idx"], ["reported_incidents.document_id", "reported_incidents.idx"],
+        ["document_id", "incident_idx"],
+        ["reported_incidents.document_id", "reported_incidents.idx"],
         name=f"fk_{table}_document_id_incident_idx",
     )
 
@@ -106,7 +109,11 @@ def upgrade() -> None:
         sa.Column("tags", JSON, nullable=False),
         sa.Column("media_type", sa.Text, nullable=False),
         sa.Column("part", sa.Integer),
-        sa.Column("raw_sha256", sa.String(64), sa.ForeignKey("raw_blobs.sha256", name="fk_documents_raw_sha256")),
+        sa.Column(
+            "raw_sha256",
+            sa.String(64),
+            sa.ForeignKey("raw_blobs.sha256", name="fk_documents_raw_sha256"),
+        ),
         sa.Column("text", sa.Text, nullable=False),
         sa.Column("extractor_version", sa.Text, nullable=False),
         sa.Column("ingested_at", sa.String(40), nullable=False),
@@ -171,17 +178,29 @@ def upgrade() -> None:
         "document_actors",
         _document_id("document_actors"),
         sa.Column("idx", sa.Integer, nullable=False),
-        sa.Column("actor", sa.Text, sa.ForeignKey("actors.name", name="fk_document_actors_actor"), nullable=False),
+        sa.Column(
+            "actor",
+            sa.Text,
+            sa.ForeignKey("actors.name", name="fk_document_actors_actor"),
+            nullable=False,
+        ),
         sa.PrimaryKeyConstraint("document_id", "idx", name="pk_document_actors"),
     )
     op.create_table(
         "actor_aliases",
         _id(),
-        sa.Column("actor", sa.Text, sa.ForeignKey("actors.name", name="fk_actor_aliases_actor"), nullable=False),
+        sa.Column(
+            "actor",
+            sa.Text,
+            sa.ForeignKey("actors.name", name="fk_actor_aliases_actor"),
+            nullable=False,
+        ),
         sa.Column("alias", sa.Text, nullable=False),
         _document_id("actor_aliases"),
         sa.PrimaryKeyConstraint("id", name="pk_actor_aliases"),
-        sa.UniqueConstraint("actor", "alias", "document_id", name="uq_actor_aliases_actor_alias_document_id"),
+        sa.UniqueConstraint(
+            "actor", "alias", "document_id", name="uq_actor_aliases_actor_alias_document_id"
+        ),
     )
     op.create_table(
         "inconsistencies",
@@ -203,7 +222,12 @@ def upgrade() -> None:
     op.create_table(
         "incident_reports",
         _id(),
-        sa.Column("incident_id", sa.Text, sa.ForeignKey("incidents.id", name="fk_incident_reports_incident_id"), nullable=False),
+        sa.Column(
+            "incident_id",
+            sa.Text,
+            sa.ForeignKey("incidents.id", name="fk_incident_reports_incident_id"),
+            nullable=False,
+        ),
         _document_id("incident_reports"),
         sa.Column("incident_idx", sa.Integer, nullable=False),
         sa.Column("published", sa.String(10)),
@@ -211,13 +235,21 @@ def upgrade() -> None:
         _incident_fk("incident_reports"),
         sa.PrimaryKeyConstraint("id", name="pk_incident_reports"),
         sa.UniqueConstraint(
-            "incident_id", "document_id", "incident_idx", name="uq_incident_reports_incident_id_document_id_incident_idx"
+            "incident_id",
+            "document_id",
+            "incident_idx",
+            name="uq_incident_reports_incident_id_document_id_incident_idx",
         ),
     )
     op.create_table(
         "conflicts",
         _id(),
-        sa.Column("incident_id", sa.Text, sa.ForeignKey("incidents.id", name="fk_conflicts_incident_id"), nullable=False),
+        sa.Column(
+            "incident_id",
+            sa.Text,
+            sa.ForeignKey("incidents.id", name="fk_conflicts_incident_id"),
+            nullable=False,
+        ),
         sa.Column("field", sa.Text, nullable=False),
         sa.Column("sides", JSON, nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_conflicts"),
@@ -247,7 +279,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_counts_incident", "counts", ["document_id", "incident_idx"])
     op.create_index("ix_accusations_incident", "accusations", ["document_id", "incident_idx"])
-    op.create_index("ix_incident_reports_document", "incident_reports", ["document_id", "incident_idx"])
+    op.create_index(
+        "ix_incident_reports_document", "incident_reports", ["document_id", "incident_idx"]
+    )
     op.create_index("ix_reviews_target", "reviews", ["target_table", "target_id"])
 
     for name, select in VIEWS.items():
@@ -284,8 +318,20 @@ def downgrade() -> None:
     for name in VIEWS:
         op.execute(f"DROP VIEW {name}")
     for table in (
-        "users", "reviews", "conflicts", "incident_reports", "incidents", "inconsistencies",
-        "actor_aliases", "document_actors", "actors", "quotes", "accusations", "counts",
-        "reported_incidents", "documents", "raw_blobs",
+        "users",
+        "reviews",
+        "conflicts",
+        "incident_reports",
+        "incidents",
+        "inconsistencies",
+        "actor_aliases",
+        "document_actors",
+        "actors",
+        "quotes",
+        "accusations",
+        "counts",
+        "reported_incidents",
+        "documents",
+        "raw_blobs",
     ):
         op.drop_table(table)
