@@ -79,6 +79,7 @@ _POSITION_MIX = np.array(
 )
 _WORD = re.compile(r"\w+")
 _CHUNK = 1 << 15  # shingles hashed at once: 32k x NUM_PERM x 8 bytes = 16 MB of scratch
+_BATCH = 1024  # texts signed together
 
 # Wire credits as agencies print them: a dateline "(AFP)", a sign-off "- Reuters", or the
 # agency's name in a byline. "told Reuters" deep in a body is a source, not a credit, so
@@ -127,10 +128,18 @@ def _combine(words: np.ndarray, width: int) -> np.ndarray:
 def sign_texts(texts: Sequence[str]) -> list[Signature]:
     """MinHash signatures (``NUM_PERM`` values) of each text's word 5-shingles.
 
-    Vectorised over the whole batch: one numpy pass hashes every shingle of every text and
-    one pass takes the minima, instead of a dozen small numpy calls per document.
+    Vectorised over batches of ``_BATCH`` texts: one numpy pass hashes every shingle of a
+    batch and one takes the minima, instead of a dozen small numpy calls per document;
+    batches keep the arrays in cache and the sorting cost linear in the number of texts.
     """
     cache = _WordCodes()
+    signatures: list[Signature] = []
+    for start in range(0, len(texts), _BATCH):
+        signatures.extend(_sign_batch(texts[start : start + _BATCH], cache))
+    return signatures
+
+
+def _sign_batch(texts: Sequence[str], cache: _WordCodes) -> list[Signature]:
     codes: list[int] = []
     bounds = [0]
     for text in texts:
