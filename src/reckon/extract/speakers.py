@@ -357,6 +357,11 @@ class SpeakerResolver:
         for person in self._people:
             for match in re.finditer(re.escape(person), region):
                 found.append((match.start(), person))
+        # A name inside a longer one ("Rajavi" in "Massoud Rajavi") is the longer one.
+        found = [
+            (at, name) for at, name in found
+            if not any(o <= at and at + len(name) <= o + len(other) and (o, other) != (at, name) for o, other in found)
+        ]
         if not found:
             return None
         found.sort()
