@@ -1,0 +1,596 @@
+"""Places in text: named sites, populated places, regions and countries.
+
+Four sources, most specific first, each a data file in ``reckon/data``:
+
+- ``places.tsv`` — conflict-related SITES that GeoNames lacks or mis-types (camps,
+  prisons, universities, squares, hospitals, mosques, ...), with aliases. A weak
+  alias ("~Ashraf") counts only after a locative word ("in Ashraf"). A misspelt name
+  ("Ahsraf") is matched with rapidfuzz under a conservative edit bound.
+- patterns — sites named by their kind word even when not listed: "X Square",
+  "Camp X", "X refugee camp", "X University College", "X prison", "X Trauma Centre",
+  "X Mosque", "Sitio X", "Barangay X", "the town of X", "X State"/"X province".
+- ``gazetteer.tsv.gz`` — GeoNames populated places (population >= 500) and admin1
+  regions (see ``scripts/build_gazetteer.py``). Place names that are also words
+  ("Reading", "Police", "Of") are the risk, so a GeoNames match needs one of: a tie
+  in the text ("in X", "the town of X", "X, Nigeria", "X State", a dateline "X, date"),
+  a population of 100 000 or more, or 5 000 or more in the document's main country;
+  and it is refused after another capitalised word ("Justice Cameron"), before
+  "said", or when the word is in ``place_stopwords.txt`` without such a tie.
+- ``countries.tsv`` — country names, aliases and adjectives ("Nigerian").
+
+Data load once per process (``lru_cache``); the GeoNames index takes ~0.5 s and is
+built only when first needed.
+"""
+
+from __future__ import annotations
+
+import bisect
+import gzip
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz import process
+
+from reckon.errors import ExtractError
+from reckon.model import Place, Span
+
+__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place"]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PlaceMention:
+    """A place named in text. ``source`` says which table or rule found it."""
+
+    span: Span
+    text: str
+    name: str
+    kind: str
+    country: str | None = None
+    admin1: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    source: str = ""  # "sites", "pattern", "geonames", "country", "demonym", "fuzzy"
+
+    def to_place(self) -> Place:
+        return Place(name=self.name, country=self.country, latitude=self.latitude, longitude=self.longitude,
+                     admin1=self.admin1, kind=self.kind, span=self.span)  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    name: str
+    kind: str
+    country: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    population: int = 0
+
+
+# --- normalisation and loading -----------------------------------------------------------
+_FOLD = str.maketrans({"-": " ", "–": " ", "'": None, "’": None, "‘": None, "`": None, ".": None, ",": None})
+
+
+def _fold(name: str) -> str:
+    """Case-, accent-, hyphen- and apostrophe-insensitive key: "Za'atari" == "zaatari"."""
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in decomposed if not unicodedata.combining(c))
+    key = name.translate(_FOLD).lower()
+    return " ".join(key.split()) if "  " in key or key != key.strip() else key
+
+
+def _data_lines(name: str) -> list[tuple[int, str]]:
+    text = resources.files("reckon").joinpath("data", name).read_text(encoding="utf-8")
+    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _sites() -> tuple[dict[str, list[tuple[_Row, bool]]], list[str]]:
+    """places.tsv -> {key: [(row, weak)]}, plus the keys fuzzy matching may reach."""
+    index: dict[str, list[tuple[_Row, bool]]] = {}
+    lines = _data_lines("places.tsv")
+    for number, line in lines[1:]:  # the first non-comment line is the column header
+        cells = line.split("\t")
+        if len(cells) != 8:
+            raise ExtractError(f"places.tsv line {number}: expected 8 columns, got {len(cells)}", code="R203")
+        name, aliases, kind, cc, admin1, lat, lon, _note = cells
+        try:
+            row = _Row(name, kind, cc or None, admin1 or None, float(lat), float(lon))
+        except ValueError as error:
+            raise ExtractError(f"places.tsv line {number}: bad coordinate ({error})", code="R203") from None
+        for alias in [name, *filter(None, aliases.split("|"))]:
+            weak = alias.startswith("~") and alias != name
+            index.setdefault(_fold(alias.lstrip("~")), []).append((row, weak))
+    fuzzy_keys = [k for k in index if len(k) >= 5]
+    return index, fuzzy_keys
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, tuple[str, bool, str]], dict[str, str]]:
+    """countries.tsv -> {key: (code, weak, "name" | "adjective")}, {code: name}."""
+    index: dict[str, tuple[str, bool, str]] = {}
+    names: dict[str, str] = {}
+    lines = _data_lines("countries.tsv")
+    for number, line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) != 4 or not re.fullmatch(r"[A-Z]{2}", cells[0]):
+            raise ExtractError(f"countries.tsv line {number}: expected code, name, aliases, adjectives", code="R203")
+        code, name, aliases, adjectives = cells
+        names[code] = name.lstrip("~")
+        for alias in [name, *filter(None, aliases.split("|"))]:
+            index.setdefault(_fold(alias.lstrip("~")), (code, alias.startswith("~"), "name"))
+        for adjective in filter(None, adjectives.split("|")):
+            index.setdefault(_fold(adjective), (code, False, "adjective"))
+    return index, names
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return frozenset(_fold(line) for _, line in _data_lines("place_stopwords.txt"))
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[str, list[str]]:
+    """The GeoNames #rows block (read on demand) and the sorted #index lines.
+
+    The file carries its keys pre-folded and sorted (scripts/build_gazetteer.py), so
+    loading is one decompress and one split: no folding or hashing of ~400k names.
+    """
+    raw = resources.files("reckon").joinpath("data", "gazetteer.tsv.gz").read_bytes()
+    text = gzip.decompress(raw).decode("utf-8")
+    rows_at, index_at = text.find("\n#rows\n"), text.find("\n#index\n")
+    if rows_at < 0 or index_at < 0:
+        raise ExtractError("gazetteer.tsv.gz lacks its #rows/#index sections; rebuild it", code="R203")
+    return text[rows_at + 7 : index_at + 1], text[index_at + 8 :].rstrip("\n").split("\n")
+
+
+def _gazetteer_rows(key: str) -> list[_Row]:
+    rows, index = _gazetteer()
+    probe = key + "\t"  # a tab sorts before every character a key holds
+    at = bisect.bisect_left(index, probe)
+    if at == len(index) or not index[at].startswith(probe):
+        return []
+    found = []
+    for offset in index[at][len(probe) :].split(","):
+        start = int(offset)
+        name, cc, admin1, lat, lon, population, kind = rows[start : rows.index("\n", start)].split("\t")
+        found.append(_Row(name, kind, cc, admin1 or None, float(lat), float(lon), int(population)))
+    return found
+
+
+# --- text patterns -----------------------------------------------------------------------
+# Particles inside names when written apart ("Rabaa al Adawiya", "Sitio de Oro"); the
+# Arabic article's assimilated forms (at-, as-, an-) only hyphenated, as English
+# "at", "as", "an" would join two names across a sentence.
+_PARTICLE = r"(?:al|el|bin|ibn|de|del|la|le|du|da|di|dos|das|van|von|y)"
+_CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑])?[A-Z][\w'’]*(?:[-‑][A-Za-z][\w'’]*)*"
+_NAME = rf"{_CAP}(?:[ ](?:{_PARTICLE}[ ])?{_CAP}){{0,3}}"
+_SITE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("square", re.compile(rf"(?P<x>{_NAME})[ ](?:Square|square|Roundabout|roundabout)\b")),
+    ("camp", re.compile(rf"\bCamp[ ](?P<x>{_NAME})")),
+    ("camp", re.compile(rf"(?P<x>{_NAME})[ ](?:(?:[Rr]efugee|IDP|[Dd]isplacement|[Tt]ransit|[Pp]rotection)[ ])?(?:[Cc]amp|[Ss]ettlement)\b(?![ ][A-Z])")),
+    ("university", re.compile(rf"(?P<x>{_NAME})[ ](?:University|Polytechnic)(?:[ ]College)?\b|\bUniversity[ ]of[ ](?P<y>{_NAME})")),
+    ("university", re.compile(rf"(?P<x>{_NAME})[ ](?:College|Institute)\b")),
+    ("school", re.compile(rf"(?P<x>{_NAME})[ ](?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School\b")),
+    ("school", re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")),
+    ("prison", re.compile(rf"(?P<x>{_NAME})[ ](?:[Pp]rison|[Jj]ail|[Gg]aol|[Pp]enitentiary|[Dd]etention[ ](?:[Cc]ent(?:re|er)|[Ff]acility|[Cc]amp)|Custodial[ ]Centre)\b")),
+    ("hospital", re.compile(rf"(?P<x>{_NAME})[ ](?:(?:Trauma|Medical|Health|Teaching|General|Specialist|Referral|Children's|Maternity|Military|Regional|District|Provincial|Civil|Emergency)[ ])*(?:Hospital|Clinic|Infirmary)\b|(?P<y>{_NAME})[ ](?:Trauma|Medical|Health)[ ](?:Centre|Center)\b")),
+    ("mosque", re.compile(rf"(?P<x>{_NAME})[ ](?:(?:Grand|Central|Great)[ ])?(?:Mosque|mosque|Islamic[ ]Cent(?:re|er)|Masjid)\b|\bMasjid[ ](?P<y>{_NAME})")),
+    ("church", re.compile(rf"(?P<x>{_NAME})[ ](?:Church|church|Cathedral|Chapel)\b")),
+    ("synagogue", re.compile(rf"(?P<x>{_NAME})[ ](?:Synagogue|synagogue)\b")),
+    ("temple", re.compile(rf"(?P<x>{_NAME})[ ](?:Temple|Shrine|shrine)\b")),
+    ("village", re.compile(rf"\b(?:Sitio|Barangay|Purok)[ ](?P<x>{_NAME})")),
+    ("mine", re.compile(rf"(?P<x>{_NAME})[ ](?:[Mm]ine|[Mm]ines|[Gg]old[ ]mine)\b")),
+    ("market", re.compile(rf"(?P<x>{_NAME})[ ](?:[Mm]arket)\b")),
+    ("mall", re.compile(rf"(?P<x>{_NAME})[ ](?:[Mm]all|Shopping[ ]Cent(?:re|er))\b")),
+    ("hotel", re.compile(rf"(?P<x>{_NAME})[ ]Hotel\b")),
+    ("airport", re.compile(rf"(?P<x>{_NAME})[ ](?:International[ ])?Airport\b")),
+    ("base", re.compile(rf"(?P<x>{_NAME})[ ](?:Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base)\b")),
+    ("stadium", re.compile(rf"(?P<x>{_NAME})[ ]Stadium\b")),
+    ("region", re.compile(rf"(?P<x>{_NAME})[ ](?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])")),
+    ("district", re.compile(rf"(?P<x>{_NAME})[ ](?:[Dd]istrict|LGA|[Mm]unicipality)\b(?![ ][A-Z])")),
+    ("town", re.compile(rf"\bthe[ ](?P<kw>town|village|city|hamlet|settlement|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality)[ ]of[ ](?P<x>{_NAME})")),
+]  # fmt: skip
+_KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
+            "district": "district", "province": "region", "region": "region", "state": "region", "county": "region",
+            "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
+            "area": "district", "island": "island", "municipality": "town"}  # fmt: skip
+_TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|from|inside|outside|into|to|around|across|towards?|through|within|of\s+the\s+"
+    r"(?:town|village|city|district|province|region)\s+of|(?:town|village|city|district|camp)\s+of)\s+(?:the\s+)?)$",
+    re.I,
+)
+_ADMIN_AFTER = re.compile(r"[ ](?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|County|Oblast)\b")
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|stated|noted|wrote)\b")
+_APPOSITION = re.compile(rf",[ ]+(?P<n>{_NAME})")
+# A capitalised word after a town name that still leaves the town a place ("Christchurch
+# District Court", "Kabul airport"); any other ("Boko Haram", "Quds Force") makes it part
+# of another name.
+_PLACE_NEXT = frozenset(
+    "district court city town hospital airport university college school province state region governorate "
+    "county square street road avenue station market mosque church prison camp police mayor governor "
+    "municipality council port harbour bridge valley river lake".split()
+)
+# Stopwords that still begin real names ("North Caucasus", "New Delhi"): never stripped.
+_NAME_WORDS = frozenset(
+    "north south east west northern southern eastern western upper lower central new old great grand big "
+    "little middle saint united".split()
+)
+_MAX_TOKENS = 6
+_BIG_CITY = 100_000
+_HOME_TOWN = 5_000
+
+
+def find_places(text: str) -> list[PlaceMention]:
+    """Every place named in ``text``: sites, pattern sites, GeoNames places, countries.
+
+    Sorted by start, non-overlapping; a longer name wins over a shorter one inside it,
+    and at equal length a listed site over a pattern over GeoNames.
+    """
+    if not text:
+        return []
+    home = _home_country(text)
+    candidates: list[tuple[int, int, int, PlaceMention]] = []  # (start, -length, priority, mention)
+    for mention in _pattern_sites(text, home):
+        candidates.append((mention.span.start, -len(mention.span), 1, mention))
+    for mention in _token_matches(text, home):
+        priority = {"sites": 0, "fuzzy": 0, "country": 2, "geonames": 3}[mention.source]
+        candidates.append((mention.span.start, -len(mention.span), priority, mention))
+    chosen: list[PlaceMention] = []
+    last_end = -1
+    for start, _, _, mention in sorted(candidates, key=lambda c: c[:3]):
+        if start >= last_end:
+            chosen.append(mention)
+            last_end = mention.span.end
+    return chosen
+
+
+def find_countries(text: str) -> list[PlaceMention]:
+    """Country names and national adjectives ("Nigeria", "Nigerian troops", "Iraqis")."""
+    index, names = _countries()
+    found = []
+    for start, end, key, surface in _spans(text):
+        hit = index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)
+        if hit is None:
+            continue
+        code, weak, how = hit
+        if weak and _next_to_capital(text, start, end):
+            continue
+        kind = "country" if how == "name" else "demonym"
+        found.append(PlaceMention(span=Span(start=start, end=end), text=surface, name=names[code], kind=kind,
+                                  country=code, source=kind))  # fmt: skip
+    return _longest_first(found)
+
+
+def country_of(source: str | Sequence[PlaceMention]) -> str | None:
+    """The most-mentioned country of a text (its places and national adjectives) or of mentions.
+
+    A named place inside a country counts 2, the country's name 1, a national
+    adjective 0.5 (a story about Kunduz that names the United States often is still
+    about Afghanistan); ties go to the country mentioned first.
+    """
+    if isinstance(source, str):
+        places = find_places(source)
+        mentions = places + [m for m in find_countries(source) if m.kind == "demonym"]
+    else:
+        mentions = list(source)
+    counts: Counter[str] = Counter()
+    for m in mentions:
+        if m.country:
+            counts[m.country] += _WEIGHT.get(m.source, 1.0)
+    if not counts:
+        return None
+    first = {}
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if m.country:
+            first.setdefault(m.country, m.span.start)
+    return max(counts, key=lambda cc: (counts[cc], -first[cc]))
+
+
+def lookup_place(name: str, *, country: str | None = None) -> Place | None:
+    """A canonical Place for a name: listed site, country, GeoNames place, or a near miss."""
+    key = _fold(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    if not key:
+        return None
+    sites, fuzzy_keys = _sites()
+    row = _pick([r for r, _ in sites.get(key, [])], country)
+    if row is None:
+        code = _countries()[0].get(key)
+        if code is not None and code[2] == "name":
+            return Place(name=_countries()[1][code[0]], country=code[0], kind="country")
+        row = _pick(_gazetteer_rows(key), country, prefer_city=True)
+    if row is None:
+        near = _fuzzy_key(key, fuzzy_keys)
+        row = _pick([r for r, _ in sites.get(near, [])], country) if near else None
+    if row is None:
+        return None
+    return Place(name=row.name, country=row.country, latitude=row.latitude, longitude=row.longitude,
+                 admin1=row.admin1, kind=row.kind)  # fmt: skip
+
+
+# --- internals ---------------------------------------------------------------------------
+
+
+def _pick(rows: list[_Row], country: str | None, *, prefer_city: bool = False) -> _Row | None:
+    if not rows:
+        return None
+    if country:
+        same = [r for r in rows if r.country == country]
+        rows = same or rows
+    return max(rows, key=lambda r: ((r.kind != "region") if prefer_city else 0, r.population))
+
+
+def _spans(text: str):
+    """(start, end, key, surface) for every run of 1..6 tokens starting capitalised."""
+    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    for i, (start, _) in enumerate(tokens):
+        first = text[start]
+        if not (first.isupper() or text.startswith(("al-", "el-"), start)):
+            continue
+        end_i = i
+        for j in range(i + 1, min(i + _MAX_TOKENS, len(tokens))):
+            gap = text[tokens[j - 1][1] : tokens[j][0]]
+            if gap != " ":
+                break
+            end_i = j
+        for j in range(end_i, i - 1, -1):
+            end = tokens[j][1]
+            surface = text[start:end]
+            yield start, end, _fold(surface), surface
+
+
+def _longest_first(found: list[PlaceMention]) -> list[PlaceMention]:
+    out: list[PlaceMention] = []
+    last_end = -1
+    for m in sorted(found, key=lambda m: (m.span.start, -len(m.span))):
+        if m.span.start >= last_end:
+            out.append(m)
+            last_end = m.span.end
+    return out
+
+
+_WEIGHT = {"sites": 2.0, "fuzzy": 2.0, "pattern": 2.0, "geonames": 2.0, "country": 1.0, "demonym": 0.5}
+
+
+def _home_country(text: str) -> str | None:
+    """The country the text is mostly about, before GeoNames matches are judged.
+
+    Country names count 1, national adjectives 0.5 ("the Australian gunman" in a New
+    Zealand story), listed sites and unambiguous cities of 100 000+ count 2.
+    """
+    counts: Counter[str] = Counter()
+    for m in find_countries(text):
+        counts[m.country or ""] += _WEIGHT[m.source]
+    sites, stop = _sites()[0], _stopwords()
+    for _, _, key, surface in _spans(text):
+        for row, weak in sites.get(key, []):
+            if not weak and row.country:
+                counts[row.country] += 2.0
+        if " " not in key and key not in stop and not surface.isupper():
+            # main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
+            big = [r for r in _gazetteer_rows(key) if r.population >= _BIG_CITY and r.kind == "city"
+                   and _fold(r.name) == key]  # fmt: skip
+            if len(big) == 1:
+                counts[big[0].country or ""] += 2.0
+    counts.pop("", None)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _is_locative(text: str, start: int) -> bool:
+    return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
+
+
+def _next_to_capital(text: str, start: int, end: int) -> bool:
+    """A capitalised name word right before or after: "Michael Jordan", "Chad Smith"."""
+    prev = re.search(r"\b([A-Z][a-z]+)[ ]$", text[max(0, start - 30) : start])
+    cap_before = prev is not None and _fold(prev.group(1)) not in _stopwords()
+    return cap_before or bool(re.match(r"[ ][A-Z][a-z]", text[end : end + 30]))
+
+
+def _sentence_start(text: str, i: int) -> bool:
+    head = text[max(0, i - 3) : i].rstrip(" \t")
+    return not head or head[-1] in ".!?:\n\"'“‘(•-–—|"
+
+
+def _token_matches(text: str, home: str | None) -> list[PlaceMention]:
+    sites, fuzzy_keys = _sites()
+    countries, names = _countries()
+    stop = _stopwords()
+    lowered = None
+    out: list[PlaceMention] = []
+    skip_until = -1
+    for start, end, key, surface in _spans(text):
+        if start < skip_until:
+            continue
+        span = Span(start=start, end=end)
+        hit = None
+        # a weak alias needs "in"/"at"/... before it and no name word after it ("in Ashraf Velde's")
+        locative = _is_locative(text, start) and not re.match(r"[ ][A-Z][a-z]", text[end : end + 3])
+        row = _site_row(sites.get(key, []), home, locative=locative)
+        if row is not None:
+            hit = PlaceMention(span=span, text=surface, name=row.name, kind=row.kind, country=row.country,
+                               admin1=row.admin1, latitude=row.latitude, longitude=row.longitude, source="sites")  # fmt: skip
+        if hit is None and key in countries and countries[key][2] == "name":
+            code, weak, _ = countries[key]
+            if not (weak and _next_to_capital(text, start, end)):
+                hit = PlaceMention(span=span, text=surface, name=names[code], kind="country", country=code, source="country")
+        if hit is None and len(key) >= 3 and not (surface.isupper() and len(surface) <= 4):
+            if lowered is None:
+                lowered = set(re.findall(r"\b[a-z]+\b", text))
+            hit = _geonames_match(text, span, surface, key, home, stop, lowered)
+        if hit is None and " " not in key and len(key) >= 5 and key not in stop:
+            near = _fuzzy_key(key, fuzzy_keys)
+            row = _site_row(sites[near], home, locative=locative) if near else None
+            if row is not None:
+                hit = PlaceMention(span=span, text=surface, name=row.name, kind=row.kind, country=row.country,
+                                   admin1=row.admin1, latitude=row.latitude, longitude=row.longitude,
+                                   source="fuzzy")  # fmt: skip
+        if hit is not None:
+            out.append(hit)
+            skip_until = end
+    return out
+
+
+def _site_row(entries: list[tuple[_Row, bool]], home: str | None, *, locative: bool) -> _Row | None:
+    """The listed site a name denotes: weak aliases only after a locative; home country first."""
+    rows = [row for row, weak in entries if not weak or locative]
+    if not rows:
+        return None
+    return next((r for r in rows if r.country == home), rows[0])
+
+
+def _geonames_match(
+    text: str, span: Span, surface: str, key: str, home: str | None, stop: frozenset[str], lowered: set[str]
+) -> PlaceMention | None:
+    rows = _gazetteer_rows(key)
+    if not rows:
+        return None
+    start, end = span.start, span.end
+    after = text[end : end + 40]
+    region_word = bool(_ADMIN_AFTER.match(after))
+    tie_country = _apposition_country(text, end)
+    dateline = surface.isupper() and after.startswith(",") and (start == 0 or text[start - 1] == "\n")
+    tied = _is_locative(text, start) or region_word or tie_country is not None or dateline
+    row = _pick(rows, tie_country or home, prefer_city=not region_word)
+    assert row is not None
+    if key in stop or (" " not in key and key in lowered):
+        if not (tie_country or dateline or re.search(r"(?:town|village|city)\s+of\s+$", text[max(0, start - 20) : start])):
+            return None  # "Police", "Reading", "Most": ordinary words unless tied to a place
+    if _SPEECH_AFTER.match(after):
+        return None  # "Jackson said": a person
+    if surface.isupper() and not dateline and _fold(row.name) != key:
+        return None  # "USTINOV": a headline surname that is an old name of a city
+    before = text[max(0, start - 30) : start]
+    prev = re.search(r"\b([A-Z][\w'’]*)[ ]$", before)
+    if prev and not _sentence_start(text, start - len(prev.group(0))) and _fold(prev.group(1)) not in _countries()[0]:
+        if not _is_locative(text, start):
+            return None  # "Justice Cameron", "Wesley Martin": a surname
+    if re.search(r"[A-Z][\w'’-]*[ ](?:del|de|la|du|da|al|el|y|di)[ ]$", before):
+        return None  # "Maguindanao del Sur": the tail of a longer name
+    following = re.match(r"[ ]([A-Z][\w'’-]*)", after)
+    if following and not region_word and _fold(following.group(1)) not in _PLACE_NEXT:
+        return None  # "Vladimir Ustinov", "Boko Haram", "Quds Force": part of another name
+    if home and row.country != home and row.population < _BIG_CITY and tie_country is None:
+        return None  # "in Linwood" in a New Zealand story is not the Scottish town
+    big = row.population >= _BIG_CITY or (row.population >= _HOME_TOWN and row.country == home)
+    if not (tied or big):
+        return None
+    name = row.name if row.name.isascii() else " ".join(surface.split())
+    return PlaceMention(span=span, text=surface, name=name, kind="region" if row.kind == "region" else "city",
+                        country=row.country, admin1=row.admin1, latitude=row.latitude, longitude=row.longitude,
+                        source="geonames")  # fmt: skip
+
+
+def _apposition_country(text: str, end: int) -> str | None:
+    """ "Baga, Borno State" / "Kunduz, Afghanistan": the country the apposition names."""
+    m = _APPOSITION.match(text, end)
+    if m is None:
+        return None
+    words = m.group("n")
+    countries = _countries()[0]
+    for cut in range(len(words.split()), 0, -1):
+        key = _fold(" ".join(words.split()[:cut]))
+        if key in countries and countries[key][2] == "name":
+            return countries[key][0]
+        regions = [r for r in _gazetteer_rows(key) if r.kind == "region"]
+        if regions:
+            return max(regions, key=lambda r: r.population).country
+    return None
+
+
+def _fuzzy_key(key: str, keys: list[str]) -> str | None:
+    """A listed site name one edit away (two for 9+ letters), same first letter, or None."""
+    if len(key) < 5:
+        return None
+    bound = 1 if len(key) < 9 else 2
+    found = process.extractOne(key, keys, scorer=DamerauLevenshtein.distance, score_cutoff=bound)
+    if found is None or found[1] == 0:
+        return None
+    near = found[0]
+    return near if near[0] == key[0] and abs(len(near) - len(key)) <= 1 else None
+
+
+def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
+    sites = _sites()[0]
+    stop = _stopwords()
+    out = []
+    for kind, pattern in _SITE_PATTERNS:
+        for m in pattern.finditer(text):
+            group = "x" if m.groupdict().get("x") else "y"
+            x = m.groupdict().get(group)
+            start = m.start()
+            if x is not None:
+                # "Location of Al Noor Mosque", "The US State": drop leading label and
+                # descriptor words; nothing left means no name at all
+                words = x.split(" ")
+                dropped = 0
+                while words and _fold(words[0]) in stop and _fold(words[0]) not in _NAME_WORDS:
+                    dropped += len(words.pop(0)) + 1
+                if not words or x.endswith(("'s", "’s")):
+                    continue  # "Secondary School", "MEK's camp": no proper name
+                if m.start(group) == start:
+                    start += dropped
+                x = " ".join(words)
+                if _fold(x) in stop or _fold(x) in _countries()[0]:
+                    continue  # "Islamic State", "Nigerian Army Camp": not a named site
+            surface = text[start : m.end()]
+            if surface.startswith("the "):
+                start += 4
+                surface = surface[4:]
+            span = Span(start=start, end=m.end())
+            listed = _listed(sites, surface, x, kind, home)
+            if listed is None and len(_fold(surface)) >= 5:
+                near = _fuzzy_key(_fold(surface), _sites()[1])  # "Zaatri camp"
+                listed = _site_row(sites.get(near or "", []), home, locative=False)
+            if listed is not None:
+                out.append(PlaceMention(span=span, text=surface, name=listed.name, kind=listed.kind,
+                                        country=listed.country, admin1=listed.admin1, latitude=listed.latitude,
+                                        longitude=listed.longitude, source="sites"))  # fmt: skip
+                continue
+            site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
+            tie = _apposition_country(text, m.end())
+            context = tie or home
+            base = _base_place(x, context, prefer_city=site_kind != "region") if x else None
+            if base is not None and context and base.country != context and base.population < _BIG_CITY:
+                base = None  # "the village of Korvel, Nigeria" is not the Dutch Korvel
+            country = base.country if base else context
+            if kind in ("village",) and surface.split()[0] in ("Sitio", "Barangay", "Purok"):
+                country = "PH"
+            name = " ".join(surface.split())
+            out.append(PlaceMention(span=span, text=surface, name=name if kind != "town" else x or name, kind=site_kind,
+                                    country=country, admin1=base.admin1 if base else None,
+                                    latitude=base.latitude if base else None, longitude=base.longitude if base else None,
+                                    source="pattern"))  # fmt: skip
+    return out
+
+
+def _base_place(x: str, context: str | None, *, prefer_city: bool) -> _Row | None:
+    """The town a site is named after: "Kunduz" of "Kunduz Regional Hospital"."""
+    words = x.split(" ")
+    for cut in range(len(words), 0, -1):
+        key = _fold(" ".join(words[:cut]))
+        if cut < len(words) and key in _stopwords():
+            break  # "North" of "North Caucasus" names no town
+        row = _pick(_gazetteer_rows(key), context, prefer_city=prefer_city)
+        if row is not None and (cut == len(words) or (row.population >= _HOME_TOWN and row.country == context)):
+            return row
+    return None
+
+
+def _listed(
+    sites: dict[str, list[tuple[_Row, bool]]], surface: str, x: str | None, kind: str, home: str | None
+) -> _Row | None:
+    """A listed site the pattern match names: by its full text, or by its name part and kind."""
+    whole = _site_row(sites.get(_fold(surface), []), home, locative=False)
+    if whole is not None or not x:
+        return whole
+    same_kind = [(row, weak) for row, weak in sites.get(_fold(x), []) if row.kind == kind]
+    return _site_row(same_kind, home, locative=False)
