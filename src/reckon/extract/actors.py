@@ -127,6 +127,14 @@ def _capital_mask(name: str) -> tuple[bool, ...]:
     return tuple(raw[:1].isupper() and norm != "the" for raw, norm in _key_words(name))
 
 
+def _possessive(raw: str) -> bool:
+    return raw.endswith(("'s", "’s", "ʼs"))
+
+
+def _possessive_mask(name: str) -> tuple[bool, ...]:
+    return tuple(_possessive(raw) for raw, _ in _key_words(name))
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class ActorEntry:
     """One row of the alias table."""
@@ -181,7 +189,8 @@ def parse_alias_table(text: str, *, source: str = "aliases.tsv") -> list[ActorEn
 @dataclass(frozen=True, slots=True)
 class _Hit:
     canonical: str
-    mask: tuple[bool, ...]
+    mask: tuple[bool, ...]  # words that must be capitalised
+    possessive: tuple[bool, ...] = ()  # words that may carry 's ("People's Mojahedin")
 
 
 @dataclass(slots=True)
@@ -202,14 +211,18 @@ class _Index:
         key = name_key(name)
         if not key:
             return
-        mask = _capital_mask(name)
+        mask, possessive = _capital_mask(name), _possessive_mask(name)
         old = self.words.get(key)
         if old is not None and not override:
             if old.canonical == canonical and len(old.mask) == len(mask):
                 # Two spellings of one key: a word need be capitalised only if both capitalise it.
-                self.words[key] = _Hit(canonical, tuple(a and b for a, b in zip(old.mask, mask)))
+                self.words[key] = _Hit(
+                    canonical,
+                    tuple(a and b for a, b in zip(old.mask, mask)),
+                    tuple(a or b for a, b in zip(old.possessive, possessive)),
+                )
             return
-        self.words[key] = _Hit(canonical, mask)
+        self.words[key] = _Hit(canonical, mask, possessive)
         parts = key.split()
         self.longest = max(self.longest, len(parts))
         for n in range(1, len(parts) + 1):
@@ -412,10 +425,21 @@ def _name_after(text: str, start: int, *, lists: bool = False) -> str | None:
     return text[kept[0].start() : kept[-1].end()].rstrip(".,")
 
 
+# Words for people that precede a group's name at the start of a sentence ("Fighters of
+# the Northern Front (NF)"): not part of the name.
+_COLLECTIVES = frozenset(
+    "members fighters supporters leaders militants soldiers troops officials commanders units "
+    "elements remnants followers activists delegates representatives".split()
+)
+
+
 def _known_suffix(name: str, table: AliasTable) -> str:
     """ "President-elect the National Council of Resistance of Iran" -> the council: the
     longest tail the table knows, else the name cut after an inner "the" that no "of" governs."""
     words = name.split()
+    if len(words) > 3 and words[0].lower() in _COLLECTIVES and words[1] == "of":
+        words = words[3:] if words[2].lower() == "the" else words[2:]
+        name = " ".join(words)
     for i in range(len(words) - 1):
         tail = " ".join(words[i:])
         if words[i][:1].isupper() and table.canonical(tail, fuzzy=False):
@@ -632,8 +656,13 @@ def _lookup(
         hit = index.words.get(key)
         if hit is None or len(hit.mask) != len(tokens):
             continue
-        if all(t.group()[:1].isupper() or not need for t, need in zip(tokens, hit.mask)):
-            return hit.canonical
+        if not all(t.group()[:1].isupper() or not need for t, need in zip(tokens, hit.mask)):
+            continue
+        # "Boko Haram’s fighters" is not "Boko Haram fighters": a possessive inside a match
+        # only where the name itself has one.
+        if any(_possessive(t.group()) and not allowed for t, allowed in zip(tokens[:-1], hit.possessive)):
+            continue
+        return hit.canonical
     return None
 
 
