@@ -126,7 +126,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
 
 
 def _is_place_only(tokens: list[Token]) -> bool:
-    """A phrase that is only a place ("Camp Ashraf massacre" parsed with the camp as agent)."""
+    """A phrase that is only a place ("Camp Tarrow massacre" parsed with the camp as agent)."""
     if any(t.lower_ in FORCE_NOUNS for t in tokens):
         return False
     names = [t for t in tokens if t.pos_ == "PROPN"]

@@ -223,7 +223,7 @@ class ClaimantFinder:
 
 
 # Dependents after a name's head that are not part of the name ("officials *who could not
-# be named*", "the minister *and the governor*", "Boumedra*, the former UN advisor*").
+# be named*", "the minister *and the governor*", "Olsen*, the former UN adviser*").
 _CUT_AFTER_HEAD = frozenset({"relcl", "cc", "conj", "acl", "appos", "advcl", "punct", "prep", "npadvmod", "nummod"})
 
 

@@ -82,7 +82,7 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int) -> PlaceMent
             best[key] = mention
     if not scores:
         return None
-    # Fold a short form into the fuller name that contains it ("Ashraf" into "Camp Ashraf").
+    # Fold a short form into the fuller name that contains it ("Tarrow" into "Camp Tarrow").
     names = sorted(scores, key=lambda n: -len(n))
     for short in list(names):
         for long in names:
