@@ -250,7 +250,7 @@ def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
 
 def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                       classified: list[CountCandidate]) -> CountCandidate | None:
-    """A bare figure coordinated with a classified one takes its kind ("24 dead, 14 in X")."""
+    """A bare figure coordinated with a classified one takes its kind ("9 dead, 4 in X")."""
     if quantity.min is None and quantity.max is None or not classified:
         return None
     char_span = sent.doc.char_span(quantity.span.start - offset, quantity.span.end - offset, alignment_mode="expand")

@@ -124,7 +124,7 @@ def _counts(state: State) -> State:
             candidate = counts_module.classify_quantity(quantity, doc[:], offset=offset)
             if candidate is not None:
                 candidates[quantity.span] = candidate
-        # "left 24 dead, 14 in Helwan, and 31 in Dokki": list members inherit the kind.
+        # "left 9 dead, 4 in Osk, and 3 in Marr": list members inherit the kind.
         for quantity in in_sentence:
             if quantity.span not in candidates:
                 inherited = counts_module.inherit_from_list(quantity, doc[:], offset=offset,
