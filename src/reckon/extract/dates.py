@@ -92,14 +92,15 @@ _CARDINAL_WORDS.update({"a": 1, "an": 1})
 
 _CAPS = lambda words: "|".join([*(w.capitalize() for w in words), *(w.upper() for w in words)])  # noqa: E731
 _MONTH_FULL = _CAPS(sorted(_MONTH_NAMES, key=len, reverse=True))
-_MONTH = rf"(?:{_MONTH_FULL}|{_CAPS(['sept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'])})(?![a-z])\.?"
+# A dot only after an abbreviation: "Sept. 1", but "29 September." ends a sentence.
+_MONTH = rf"(?:(?:{_MONTH_FULL})(?![a-z])|(?:{_CAPS(['sept', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'])})(?![a-z])\.?)"
 _WD_FULL = _CAPS(sorted(_WEEKDAYS, key=len, reverse=True))
 _WD = rf"(?:{_WD_FULL}|{_CAPS(['tues', 'thurs', 'thur', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'])})\.?"
 _ORDW = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)).replace(" ", r"\s")
 _DAYNUM = r"(?<![\d.,])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d)"
 _DAY = rf"(?:{_DAYNUM}|(?i:{_ORDW})\b)"
 _YEAR = r"(?:1[89]\d\d|20\d\d)(?!\d)"
-_PRE = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+)?|(?:the\s+))?"
+_PRE = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"  # "Thursday, April 2"; a bare "the" stays outside the span
 
 # Each pattern is one form; candidates from all patterns are merged longest-first.
 _P_ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})[-/](?P<mnum>0?[1-9]|1[0-2])[-/](?P<day>0?[1-9]|[12]\d|3[01])(?![\d-])")
