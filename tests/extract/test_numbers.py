@@ -169,6 +169,7 @@ def texts(sentence: str) -> list[str]:
         ("A total of 1,095 displaced families were counted.", ["1,095"]),
         ("Up to 2,000 are feared dead.", ["Up to 2,000"]),
         ("Casualties: 150–2,000+", ["150–2,000+"]),
+        ("At St. Mary's chapel, No. 4 ward, 20 people were shot.", ["20"]),
     ],
 )
 def test_find_quantities_finds(sentence: str, expected: list[str]) -> None:

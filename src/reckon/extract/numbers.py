@@ -217,16 +217,17 @@ _SCORES_OK = re.compile(
     r"\s+(?:of|dead|killed|injured|wounded|hurt|more|were|was|have|had|died|are|others|missing)\b", re.I
 )
 _AGE_BEFORE = re.compile(r"\b(?:aged|age|ages|ageing|aging)\s+(?:of\s+)?(?:between\s+|from\s+)?$", re.I)
+# A number right after one of these words labels a thing ("Resolution 2334", "Gate 3").
+# Words that also end ordinary phrases before a count ("in this case 20 died", "last
+# year 20 died", "a group 30 strong") are left out on purpose.
 _IDENT_BEFORE = re.compile(
-    r"(?:\b(?:No|Nos|NO|Art|Sec|Res|Ch|Vol|Fig|Para|Pt|Op|Mk|Tel|Ext|Rev|St)\.\s*"
-    r"|\bNo\s+(?=\d)|\b(?:number|article|section|resolution|chapter|page|pages|flight|route|highway"
-    r"|road|room|building|block|gate|unit|ward|sector|zone|phase|level|act|decree|order|case|volume"
-    r"|paragraph|rule|item|box|line|platform|terminal|bus|train|precinct|station|pier|apartment"
-    r"|suite|floor|plot|lot|type|model|mark|version|form|annex|appendix|table|figure|update|part"
-    r"|episode|season|day|round|stage|step|exhibit|protocol|amendment|cell|hall|grade|class"
-    r"|standard|category|tier|district|brigade|battalion|regiment|division|squadron|corps"
-    r"|surah|sura|verse|psalm|track|lane|bay|dock|berth|channel|camp|block|kilometre|km|mile"
-    r"|year|term|group|area|region|sheet|code|bill|law|article|clause|schedule)\s*#?\s*$)",
+    r"(?:\b(?:No|Nos|NO|Art|Sec|Res|Ch|Vol|Fig|Para|Pt|Op|Mk|Tel|Ext|Rev)\.\s*$"
+    r"|\bNo\s+$|\b(?:number|article|section|resolution|chapter|page|pages|flight|route|highway"
+    r"|road|room|building|block|gate|ward|sector|zone|phase|decree|volume|paragraph|rule|item"
+    r"|platform|terminal|bus|train|precinct|pier|apartment|suite|floor|plot|model|version|annex"
+    r"|appendix|table|figure|update|episode|season|stage|exhibit|protocol|amendment|cell|grade"
+    r"|category|tier|brigade|battalion|regiment|squadron|surah|sura|verse|psalm|track|berth"
+    r"|camp|kilometre|km|sheet|clause|schedule)\s*#?\s*$)",
     re.I,
 )
 _YEAR_BEFORE = re.compile(
