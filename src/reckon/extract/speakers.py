@@ -166,6 +166,29 @@ def _looks_like_person(name: str) -> bool:
     return not all(w.isupper() and len(w) > 1 for w in words) or len(words) == 1
 
 
+def _name_pieces(match: re.Match[str]) -> list[tuple[int, str]]:
+    """A capitalised run split where a full stop ends a sentence ("Monday. Major General X")
+    and a leading speech verb dropped ("Said Oskar Brandvik")."""
+    pieces: list[tuple[int, str]] = []
+    start = match.start()
+    text = match.group()
+    for stop in re.finditer(r"(?<=[A-Za-z]{2})\.\s+", text):
+        word = re.search(r"([A-Za-z]+)$", text[: stop.start()])
+        if word and _key(word.group(1)) not in _TITLES | _MALE | _FEMALE | {"jr", "sr", "st"}:
+            pieces.append((start, text[: stop.start()]))
+            offset = stop.end()
+            text, start = text[offset:], start + offset
+            break
+    pieces.append((start, text))
+    out = []
+    for at, piece in pieces:
+        first = piece.split(" ", 1)
+        if len(first) == 2 and first[0].lower() in load_speech_verbs():
+            at, piece = at + len(first[0]) + 1, first[1]
+        out.append((at, piece))
+    return out
+
+
 @dataclass(slots=True)
 class _Person:
     name: str
@@ -242,23 +265,12 @@ class SpeakerResolver:
         """Named people: a capitalised name after a title ("Justice Cameron Mander",
         "Interior minister Joseph Nkaissery"), a person entity, or a person of the table."""
         for match in _NAME_RUN.finditer(self.text):
-            run = re.split(r"\s+(?:" + _CALENDAR + r")\b", match.group())[0].rstrip(".")
-            if run.endswith(("’s", "'s")):
-                run = run[:-2]
-            name, titles = strip_titles(run)
-            before = re.findall(r"[A-Za-z.-]+", self.text[max(0, match.start() - 40) : match.start()])
-            for word in reversed(before[-3:]):
-                if _key(word) not in _TITLES:
-                    break
-                titles.add(_key(word))
-            if not titles and name not in self._person_ents:
-                continue
-            name = re.sub(r"\s+(?:Jr|Sr|Jnr|Snr)\.?$", lambda m: m.group(), name)
-            if len(name.split()) >= 1 and _looks_like_person(name) and not self._is_actor(name):
-                if len(name.split()) == 1 and not titles & (_MALE | _FEMALE) and name not in self._person_ents:
-                    continue  # "General" alone, "Chief": a title, not a name
-                self._add_person(name, titles, match.start() + run.rfind(name.split()[0]))
+            for start, run in _name_pieces(match):
+                self._read_run(run, start)
         for ent in sorted(self._person_ents):
+            ent_words = ent.split(" ", 1)
+            if len(ent_words) == 2 and ent_words[0].lower() in load_speech_verbs():
+                ent = ent_words[1]
             name, titles = strip_titles(ent)
             if name not in self._people and _looks_like_person(name):
                 for match in re.finditer(re.escape(ent), self.text):
@@ -284,6 +296,23 @@ class SpeakerResolver:
                 target.roles |= short.roles
                 target.gender = target.gender or short.gender
                 del self._people[short.name]
+
+    def _read_run(self, run: str, start: int) -> None:
+        run = re.split(r"\s+(?:" + _CALENDAR + r")\b", run)[0].rstrip(".")
+        if run.endswith(("’s", "'s")):
+            run = run[:-2]
+        name, titles = strip_titles(run)
+        before = re.findall(r"[A-Za-z.-]+", self.text[max(0, start - 40) : start])
+        for word in reversed(before[-3:]):
+            if _key(word) not in _TITLES:
+                break
+            titles.add(_key(word))
+        if not titles and name not in self._person_ents:
+            return
+        if _looks_like_person(name) and not self._is_actor(name):
+            if len(name.split()) == 1 and not titles & (_MALE | _FEMALE) and name not in self._person_ents:
+                return  # "General" alone, "Chief": a title, not a name
+            self._add_person(name, titles, start + run.rfind(name.split()[0]))
 
     def _is_actor(self, name: str) -> bool:
         kind = self.actors.kind(name)
@@ -393,7 +422,8 @@ class SpeakerResolver:
             return (witness.group(1) or "") + witness.group(2) + ("es" if witness.group(2).endswith("s") else "s"), "group", None
         doc_noun = re.match(r"^(?:the|a|an|its|their|his|her)\s+(.+?)\s+(?:" + _DOCUMENT_NOUNS + r")$", segment, re.I)
         if doc_noun and doc_noun.group(1)[:1].isupper():
-            segment = doc_noun.group(1)
+            issuer = doc_noun.group(1)
+            return self.actors.canonical(issuer) or issuer, "org", None
         known = self.actors.canonical(segment)
         if known:
             kind = "person" if self.actors.kind(segment) == "person" else "org"
