@@ -29,7 +29,7 @@ import gzip
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -172,32 +172,42 @@ def _gazetteer_rows(key: str) -> list[_Row]:
 _PARTICLE = r"(?:al|el|bin|ibn|de|del|la|le|du|da|di|dos|das|van|von|y)"
 _CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑])?[A-Z][\w'’]*(?:[-‑][A-Za-z][\w'’]*)*"
 _NAME = rf"{_CAP}(?:[ ](?:{_PARTICLE}[ ])?{_CAP}){{0,3}}"
-_SITE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("square", re.compile(rf"(?P<x>{_NAME})[ ](?:Square|square|Roundabout|roundabout)\b")),
-    ("camp", re.compile(rf"\bCamp[ ](?P<x>{_NAME})")),
-    ("camp", re.compile(rf"(?P<x>{_NAME})[ ](?:(?:[Rr]efugee|IDP|[Dd]isplacement|[Tt]ransit|[Pp]rotection)[ ])?(?:[Cc]amp|[Ss]ettlement)\b(?![ ][A-Z])")),
-    ("university", re.compile(rf"(?P<x>{_NAME})[ ](?:University|Polytechnic)(?:[ ]College)?\b|\bUniversity[ ]of[ ](?P<y>{_NAME})")),
-    ("university", re.compile(rf"(?P<x>{_NAME})[ ](?:College|Institute)\b")),
-    ("school", re.compile(rf"(?P<x>{_NAME})[ ](?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School\b")),
-    ("school", re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")),
-    ("prison", re.compile(rf"(?P<x>{_NAME})[ ](?:[Pp]rison|[Jj]ail|[Gg]aol|[Pp]enitentiary|[Dd]etention[ ](?:[Cc]ent(?:re|er)|[Ff]acility|[Cc]amp)|Custodial[ ]Centre)\b")),
-    ("hospital", re.compile(rf"(?P<x>{_NAME})[ ](?:(?:Trauma|Medical|Health|Teaching|General|Specialist|Referral|Children's|Maternity|Military|Regional|District|Provincial|Civil|Emergency)[ ])*(?:Hospital|Clinic|Infirmary)\b|(?P<y>{_NAME})[ ](?:Trauma|Medical|Health)[ ](?:Centre|Center)\b")),
-    ("mosque", re.compile(rf"(?P<x>{_NAME})[ ](?:(?:Grand|Central|Great)[ ])?(?:Mosque|mosque|Islamic[ ]Cent(?:re|er)|Masjid)\b|\bMasjid[ ](?P<y>{_NAME})")),
-    ("church", re.compile(rf"(?P<x>{_NAME})[ ](?:Church|church|Cathedral|Chapel)\b")),
-    ("synagogue", re.compile(rf"(?P<x>{_NAME})[ ](?:Synagogue|synagogue)\b")),
-    ("temple", re.compile(rf"(?P<x>{_NAME})[ ](?:Temple|Shrine|shrine)\b")),
-    ("village", re.compile(rf"\b(?:Sitio|Barangay|Purok)[ ](?P<x>{_NAME})")),
-    ("mine", re.compile(rf"(?P<x>{_NAME})[ ](?:[Mm]ine|[Mm]ines|[Gg]old[ ]mine)\b")),
-    ("market", re.compile(rf"(?P<x>{_NAME})[ ](?:[Mm]arket)\b")),
-    ("mall", re.compile(rf"(?P<x>{_NAME})[ ](?:[Mm]all|Shopping[ ]Cent(?:re|er))\b")),
-    ("hotel", re.compile(rf"(?P<x>{_NAME})[ ]Hotel\b")),
-    ("airport", re.compile(rf"(?P<x>{_NAME})[ ](?:International[ ])?Airport\b")),
-    ("base", re.compile(rf"(?P<x>{_NAME})[ ](?:Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base)\b")),
-    ("stadium", re.compile(rf"(?P<x>{_NAME})[ ]Stadium\b")),
-    ("region", re.compile(rf"(?P<x>{_NAME})[ ](?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])")),
-    ("district", re.compile(rf"(?P<x>{_NAME})[ ](?:[Dd]istrict|LGA|[Mm]unicipality)\b(?![ ][A-Z])")),
-    ("town", re.compile(rf"\bthe[ ](?P<kw>town|village|city|hamlet|settlement|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality)[ ]of[ ](?P<x>{_NAME})")),
+# Site kinds by the word that follows the name ("X Square") ...
+_SUFFIX_KINDS = [
+    ("square", r"Square|square|Roundabout|roundabout"),
+    ("camp", r"(?:(?:[Rr]efugee|IDP|[Dd]isplacement|[Tt]ransit|[Pp]rotection)[ ])?(?:[Cc]amp|[Ss]ettlement)\b(?![ ][A-Z])"),
+    ("university", r"(?:University|Polytechnic)(?:[ ]College)?|College|Institute"),
+    ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"),
+    ("prison", r"[Pp]rison|[Jj]ail|[Gg]aol|[Pp]enitentiary|[Dd]etention[ ](?:[Cc]ent(?:re|er)|[Ff]acility|[Cc]amp)|Custodial[ ]Centre"),
+    ("hospital", r"(?:(?:Trauma|Medical|Health|Teaching|General|Specialist|Referral|Children's|Maternity|Military|Regional"
+                 r"|District|Provincial|Civil|Emergency)[ ])*(?:Hospital|Clinic|Infirmary)|(?:Trauma|Medical|Health)[ ](?:Centre|Center)"),
+    ("mosque", r"(?:(?:Grand|Central|Great)[ ])?(?:Mosque|mosque|Islamic[ ]Cent(?:re|er)|Masjid)"),
+    ("church", r"Church|church|Cathedral|Chapel"),
+    ("synagogue", r"Synagogue|synagogue"),
+    ("temple", r"Temple|Shrine|shrine"),
+    ("mine", r"[Mm]ines?|[Gg]old[ ]mine"),
+    ("market", r"[Mm]arket"),
+    ("mall", r"[Mm]all|Shopping[ ]Cent(?:re|er)"),
+    ("hotel", r"Hotel"),
+    ("airport", r"(?:International[ ])?Airport"),
+    ("base", r"Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base"),
+    ("stadium", r"Stadium"),
+    ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
+    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality)\b(?![ ][A-Z])"),
 ]  # fmt: skip
+_SUFFIX_SITE = re.compile(
+    rf"(?P<x>{_NAME})[ ](?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _SUFFIX_KINDS) + r")\b"
+)
+# ... by the word before it ("Camp X", "Sitio X"), and by "the town of X".
+_PREFIX_SITE = re.compile(
+    rf"\b(?:(?P<camp>Camp)|(?P<university>University[ ]of)|(?P<mosque>Masjid)|(?P<village>Sitio|Barangay|Purok))"
+    rf"[ ](?P<x>{_NAME})"
+)
+_NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
+_TOWN_OF = re.compile(
+    r"\bthe[ ](?P<kw>town|village|city|hamlet|settlement|district|province|region|state|county|community"
+    rf"|suburb|neighbou?rhood|area|island|municipality)[ ]of[ ](?P<x>{_NAME})"
+)
 _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
             "district": "district", "province": "region", "region": "region", "state": "region", "county": "region",
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
@@ -237,11 +247,12 @@ def find_places(text: str) -> list[PlaceMention]:
     """
     if not text:
         return []
-    home = _home_country(text)
+    spans = list(_spans(text))
+    home = _home_country(text, spans)
     candidates: list[tuple[int, int, int, PlaceMention]] = []  # (start, -length, priority, mention)
     for mention in _pattern_sites(text, home):
         candidates.append((mention.span.start, -len(mention.span), 1, mention))
-    for mention in _token_matches(text, home):
+    for mention in _token_matches(text, home, spans):
         priority = {"sites": 0, "fuzzy": 0, "country": 2, "geonames": 3}[mention.source]
         candidates.append((mention.span.start, -len(mention.span), priority, mention))
     chosen: list[PlaceMention] = []
@@ -255,9 +266,13 @@ def find_places(text: str) -> list[PlaceMention]:
 
 def find_countries(text: str) -> list[PlaceMention]:
     """Country names and national adjectives ("Nigeria", "Nigerian troops", "Iraqis")."""
+    return _find_countries(text, list(_spans(text)))
+
+
+def _find_countries(text: str, spans: list[tuple[int, int, str, str]]) -> list[PlaceMention]:
     index, names = _countries()
     found = []
-    for start, end, key, surface in _spans(text):
+    for start, end, key, surface in spans:
         hit = index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)
         if hit is None:
             continue
@@ -328,8 +343,8 @@ def _pick(rows: list[_Row], country: str | None, *, prefer_city: bool = False) -
     return max(rows, key=lambda r: ((r.kind != "region") if prefer_city else 0, r.population))
 
 
-def _spans(text: str):
-    """(start, end, key, surface) for every run of 1..6 tokens starting capitalised."""
+def _spans(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, key, surface) for every run of 1..6 tokens starting capitalised, longest first."""
     tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
     for i, (start, _) in enumerate(tokens):
         first = text[start]
@@ -360,17 +375,17 @@ def _longest_first(found: list[PlaceMention]) -> list[PlaceMention]:
 _WEIGHT = {"sites": 2.0, "fuzzy": 2.0, "pattern": 2.0, "geonames": 2.0, "country": 1.0, "demonym": 0.5}
 
 
-def _home_country(text: str) -> str | None:
+def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | None:
     """The country the text is mostly about, before GeoNames matches are judged.
 
     Country names count 1, national adjectives 0.5 ("the Australian gunman" in a New
     Zealand story), listed sites and unambiguous cities of 100 000+ count 2.
     """
     counts: Counter[str] = Counter()
-    for m in find_countries(text):
+    for m in _find_countries(text, spans):
         counts[m.country or ""] += _WEIGHT[m.source]
     sites, stop = _sites()[0], _stopwords()
-    for _, _, key, surface in _spans(text):
+    for _, _, key, surface in spans:
         for row, weak in sites.get(key, []):
             if not weak and row.country:
                 counts[row.country] += 2.0
@@ -400,14 +415,14 @@ def _sentence_start(text: str, i: int) -> bool:
     return not head or head[-1] in ".!?:\n\"'“‘(•-–—|"
 
 
-def _token_matches(text: str, home: str | None) -> list[PlaceMention]:
+def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str, str]]) -> list[PlaceMention]:
     sites, fuzzy_keys = _sites()
     countries, names = _countries()
     stop = _stopwords()
     lowered = None
     out: list[PlaceMention] = []
     skip_until = -1
-    for start, end, key, surface in _spans(text):
+    for start, end, key, surface in spans:
         if start < skip_until:
             continue
         span = Span(start=start, end=end)
@@ -426,8 +441,8 @@ def _token_matches(text: str, home: str | None) -> list[PlaceMention]:
             if lowered is None:
                 lowered = set(re.findall(r"\b[a-z]+\b", text))
             hit = _geonames_match(text, span, surface, key, home, stop, lowered)
-        if hit is None and " " not in key and len(key) >= 5 and key not in stop:
-            near = _fuzzy_key(key, fuzzy_keys)
+        if hit is None and locative and " " not in key and len(key) >= 5 and key not in stop:
+            near = _fuzzy_key(key, fuzzy_keys)  # a misspelt site, read only where a place must be
             row = _site_row(sites[near], home, locative=locative) if near else None
             if row is not None:
                 hit = PlaceMention(span=span, text=surface, name=row.name, kind=row.kind, country=row.country,
@@ -522,53 +537,57 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
     sites = _sites()[0]
     stop = _stopwords()
     out = []
-    for kind, pattern in _SITE_PATTERNS:
-        for m in pattern.finditer(text):
-            group = "x" if m.groupdict().get("x") else "y"
-            x = m.groupdict().get(group)
-            start = m.start()
-            if x is not None:
-                # "Location of Al Noor Mosque", "The US State": drop leading label and
-                # descriptor words; nothing left means no name at all
-                words = x.split(" ")
-                dropped = 0
-                while words and _fold(words[0]) in stop and _fold(words[0]) not in _NAME_WORDS:
-                    dropped += len(words.pop(0)) + 1
-                if not words or x.endswith(("'s", "’s")):
-                    continue  # "Secondary School", "MEK's camp": no proper name
-                if m.start(group) == start:
-                    start += dropped
-                x = " ".join(words)
-                if _fold(x) in stop or _fold(x) in _countries()[0]:
-                    continue  # "Islamic State", "Nigerian Army Camp": not a named site
-            surface = text[start : m.end()]
-            if surface.startswith("the "):
-                start += 4
-                surface = surface[4:]
-            span = Span(start=start, end=m.end())
-            listed = _listed(sites, surface, x, kind, home)
-            if listed is None and len(_fold(surface)) >= 5:
-                near = _fuzzy_key(_fold(surface), _sites()[1])  # "Zaatri camp"
-                listed = _site_row(sites.get(near or "", []), home, locative=False)
-            if listed is not None:
-                out.append(PlaceMention(span=span, text=surface, name=listed.name, kind=listed.kind,
-                                        country=listed.country, admin1=listed.admin1, latitude=listed.latitude,
-                                        longitude=listed.longitude, source="sites"))  # fmt: skip
-                continue
-            site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
-            tie = _apposition_country(text, m.end())
-            context = tie or home
-            base = _base_place(x, context, prefer_city=site_kind != "region") if x else None
-            if base is not None and context and base.country != context and base.population < _BIG_CITY:
-                base = None  # "the village of Korvel, Nigeria" is not the Dutch Korvel
-            country = base.country if base else context
-            if kind in ("village",) and surface.split()[0] in ("Sitio", "Barangay", "Purok"):
-                country = "PH"
-            name = " ".join(surface.split())
-            out.append(PlaceMention(span=span, text=surface, name=name if kind != "town" else x or name, kind=site_kind,
-                                    country=country, admin1=base.admin1 if base else None,
-                                    latitude=base.latitude if base else None, longitude=base.longitude if base else None,
-                                    source="pattern"))  # fmt: skip
+    matches = [
+        *((m, m.lastgroup or "") for m in _SUFFIX_SITE.finditer(text)),
+        *((m, next(k for k, v in m.groupdict().items() if v and k != "x")) for m in _PREFIX_SITE.finditer(text)),
+        *((m, "school") for m in _NUMBERED_SCHOOL.finditer(text)),
+        *((m, "town") for m in _TOWN_OF.finditer(text)),
+    ]
+    for m, kind in matches:
+        x = m.groupdict().get("x")
+        start = m.start()
+        if x is not None:
+            # "Location of Al Noor Mosque", "The US State": drop leading label and
+            # descriptor words; nothing left means no name at all
+            words = x.split(" ")
+            dropped = 0
+            while words and _fold(words[0]) in stop and _fold(words[0]) not in _NAME_WORDS:
+                dropped += len(words.pop(0)) + 1
+            if not words or x.endswith(("'s", "’s")):
+                continue  # "Secondary School", "MEK's camp": no proper name
+            if m.start("x") == start:
+                start += dropped
+            x = " ".join(words)
+            if _fold(x) in stop or _fold(x) in _countries()[0]:
+                continue  # "Islamic State", "Nigerian Army Camp": not a named site
+        surface = text[start : m.end()]
+        if surface.startswith("the "):
+            start += 4
+            surface = surface[4:]
+        span = Span(start=start, end=m.end())
+        listed = _listed(sites, surface, x, kind, home)
+        if listed is None and len(_fold(surface)) >= 5:
+            near = _fuzzy_key(_fold(surface), _sites()[1])  # "Zaatri camp"
+            listed = _site_row(sites.get(near or "", []), home, locative=False)
+        if listed is not None:
+            out.append(PlaceMention(span=span, text=surface, name=listed.name, kind=listed.kind,
+                                    country=listed.country, admin1=listed.admin1, latitude=listed.latitude,
+                                    longitude=listed.longitude, source="sites"))  # fmt: skip
+            continue
+        site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
+        tie = _apposition_country(text, m.end())
+        context = tie or home
+        base = _base_place(x, context, prefer_city=site_kind != "region") if x else None
+        if base is not None and context and base.country != context and base.population < _BIG_CITY:
+            base = None  # "the village of Korvel, Nigeria" is not the Dutch Korvel
+        country = base.country if base else context
+        if kind in ("village",) and surface.split()[0] in ("Sitio", "Barangay", "Purok"):
+            country = "PH"
+        name = " ".join(surface.split())
+        out.append(PlaceMention(span=span, text=surface, name=name if kind != "town" else x or name, kind=site_kind,
+                                country=country, admin1=base.admin1 if base else None,
+                                latitude=base.latitude if base else None, longitude=base.longitude if base else None,
+                                source="pattern"))  # fmt: skip
     return out
 
 
