@@ -29,7 +29,7 @@ def _bad_inputs(tmp_path: Path) -> dict[str, str]:
     binary = tmp_path / "image.txt"
     binary.write_bytes(bytes(range(256)) * 8)
     invalid = tmp_path / "invalid.txt"
-    invalid.write_bytes(b"\xff\xfe\xfa\x00\x81" * 3 + b"\x00\x00\x00")
+    invalid.write_bytes(b"\xef\xbb\xbfa valid start \xc3\x28 then broken UTF-8")
     truncated = tmp_path / "cut.warc.gz"
     body = b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 5000\r\n\r\nHTTP/1.1 200 OK\r\n"
     truncated.write_bytes(gzip.compress(body * 50)[:120])

@@ -140,6 +140,11 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
                 return verb_kind, head, noun
             if dep in ("dobj", "obj", "attr", "oprd") and head.lemma_.lower() not in _INTRANSITIVE:
                 return verb_kind, head, noun
+        # "were shot dead", "were found dead": the predicate adjective carries the harm.
+        if dep in ("nsubjpass", "nsubj", "dobj"):
+            for child in head.children:
+                if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
+                    return lexicon.adjectives[child.lower_], head, noun
         # "took seven hostages" is caught by rule 1; "left 52 killed, 7 hostages" below.
         if head.lemma_.lower() == "leave" and dep in ("dobj", "nsubj", "ccomp"):
             for child in noun.children:

@@ -195,6 +195,11 @@ def _read_stream(
         OSError,
         zlib.error,
         gzip.BadGzipFile,
+        # warcio dereferences missing headers of a malformed record (no WARC-Target-URI
+        # gives AttributeError/TypeError): a corrupt archive all the same.
+        AttributeError,
+        TypeError,
+        KeyError,
     ) as error:
         message = f"the archive is corrupt after {count} record(s) ({type(error).__name__}: {error})"
         yield IngestFailure(source=source, error=IngestError(message, where=source, code="R105"))
