@@ -144,7 +144,8 @@ _HEDGE = (
 _SUFFIX = r"\s*\+(?!\d)|[-\s]plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+or\s+(?:fewer|less)\b|[-\s]odd\b"
 
 _MASTER = re.compile(
-    rf"(?:(?P<hedge>{_HEDGE})\s+)?"
+    # every alternative starts a word: checking that once first rejects mid-word positions fast
+    rf"(?<![\w$£€¥₦₹₱#@/+:.,\-–])(?:(?P<hedge>{_HEDGE})\s+)?"
     rf"(?:(?P<range>{_RANGE})(?P<rsuffix>\s*\+(?!\d)|[-\s]plus\b)?|(?P<vague>{_VAGUE})|(?P<num>{_NUM})(?P<suffix>{_SUFFIX})?)",
     re.IGNORECASE,
 )
@@ -442,9 +443,31 @@ def find_quantities(text: str) -> list[Quantity]:
     masks = [(m.start(), m.end()) for m in _MASK.finditer(text)]
     mask_starts = [s for s, _ in masks]
     found: list[Quantity] = []
-    for m in _MASTER.finditer(text):
-        found.extend(_read_match(text, m, masks, mask_starts))
+    for start, end in _windows(text):
+        for m in _MASTER.finditer(text, start, end):
+            found.extend(_read_match(text, m, masks, mask_starts))
     return found
+
+
+# Every quantity holds a digit or a number word. The master pattern is costly to try at
+# every character, so it runs only in windows around these triggers: from the longest
+# hedge before one ("has so far not exceeded about", < 50 characters) to past the
+# longest number phrase after it. Lookbehinds still see the text before a window.
+_TRIGGER = re.compile(
+    rf"\d|(?<![\w-])(?:{_UNIT}|{_TEN}|hundreds?|thousands?|millions?|billions?|dozens?|scores)\b", re.I
+)
+_BEFORE, _AFTER = 50, 70
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    windows: list[tuple[int, int]] = []
+    for m in _TRIGGER.finditer(text):
+        start, end = max(0, m.start() - _BEFORE), min(len(text), m.end() + _AFTER)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 def _masked(start: int, end: int, masks: list[tuple[int, int]], starts: list[int]) -> bool:
