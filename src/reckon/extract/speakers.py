@@ -373,7 +373,8 @@ class SpeakerResolver:
         followed by a prepositional phrase keeps only the name."""
         for match in _PREPOSITION_CUT.finditer(segment):
             head = segment[: match.start()]
-            if self.actors.canonical(head) or self._score(head) >= 3:
+            words = re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I).split()
+            if self.actors.canonical(head) or self._score(head) >= 3 or (words and all(w[:1].isupper() for w in words)):
                 return head
         return segment
 
@@ -386,6 +387,15 @@ class SpeakerResolver:
         for person in self._people:
             for match in re.finditer(re.escape(person), region):
                 found.append((match.start(), person))
+        for match in re.finditer(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+))+", region):
+            name, _ = strip_titles(match.group())
+            before = region[max(0, match.start() - 6) : match.start()].split()
+            if before and before[-1].lower() in ("the", "a", "an", "our", "its", "his", "her", "their"):
+                continue  # "the Resistance’s Leader": a role, not a name
+            if "’s" in name or "'s" in name:
+                continue
+            if match.start() and _looks_like_person(name) and not self._is_actor(name):
+                found.append((match.start() + match.group().rfind(name), name))
         # A name inside a longer one ("Rajavi" in "Massoud Rajavi") is the longer one.
         found = [
             (at, name) for at, name in found
@@ -428,6 +438,9 @@ class SpeakerResolver:
         if known:
             kind = "person" if self.actors.kind(segment) == "person" else "org"
             return known, kind, None
+        apposed = re.match(r"^(?:the|a|an)\s+(?:[a-z-]+\s+){1,3}([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", segment)
+        if apposed:  # "the organisation Valley Watch", "the militant group Boko Haram"
+            return self._name_of(apposed.group(1), position)
         bare, titles = strip_titles(segment)
         if bare.endswith(("’s", "'s")):
             bare = bare[:-2]

@@ -1,0 +1,213 @@
+"""Quotations and their speakers, on fictional sentences in the styles news copy uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from reckon.extract.quotes import EXTRACTOR, find_quotes
+from reckon.extract.speakers import SpeakerResolver
+
+
+def quotes_of(text: str, **options: object) -> list[tuple[str | None, str]]:
+    found = find_quotes(text, speakers=SpeakerResolver(text, use_nlp=False), **options)  # type: ignore[arg-type]
+    for quote in found:
+        assert text[quote.span.start : quote.span.end] == quote.text  # provenance holds
+        assert quote.extractor == EXTRACTOR
+    return [(q.speaker, q.starts_with(4)) for q in found]
+
+
+CASES = {
+    "straight, speaker after": (
+        '"We found the road blocked," Governor Elin Dask said on Friday.',
+        [("Elin Dask", "We found the road")],
+    ),
+    "curly, inverted verb": (
+        "“Nobody has left the valley,” said Colonel Rami Osei, a army spokesman.",
+        [("Rami Osei", "Nobody has left the")],
+    ),
+    "verb then comma before the quote": (
+        "Mrs. Ilse Morrow said, “We will rebuild every house.”",
+        [("Ilse Morrow", "We will rebuild every")],
+    ),
+    "colon after a predicate": (
+        "Morrow was adamant: “None of the figures are true.”",
+        [("Morrow", "None of the figures")],
+    ),
+    "pronoun after an earlier name": (
+        "Major General Bako Tunde spoke in Orvel. “The others are safe,” he said.",
+        [("Bako Tunde", "The others are safe,")],
+    ),
+    "role noun after an earlier name": (
+        "Gen. Ana Ruiz visited the camp. “This was avoidable,” the general said.",
+        [("Ana Ruiz", "This was avoidable,")],
+    ),
+    "fragment after said it was": (
+        "Colonel Rami Osei said earlier that most attackers died. He added it was “unlikely” that any fled.",
+        [("Rami Osei", "unlikely")],
+    ),
+    "fragment after reported that": (
+        "Regional outlets reported that “over 300” people were missing, but local radio reported “at least fifty” dead.",
+        [("Regional outlets", "over 300"), ("local radio", "at least fifty")],
+    ),
+    "according to": (
+        "Mr. Pavel Ostrak waited all night. According to him, “the convoy never arrived”.",
+        [("Pavel Ostrak", "the convoy never arrived")],
+    ),
+    "according to after a speaker's verb": (
+        "Captain Mira Holt said “the operation is over,” according to Valley Radio.",
+        [("Mira Holt", "the operation is over,")],
+    ),
+    "quoted as saying": (
+        '"Six gunmen were caught near the river," officials overseeing the search were quoted as saying.',
+        [("officials overseeing the search", "Six gunmen were caught")],
+    ),
+    "quoted somebody as saying": (
+        "The Orvel Gazette quoted unnamed police officers as saying the search was in a “final stage” now.",
+        [("police officers", "final stage")],
+    ),
+    "cited witness accounts": (
+        "The Tarvel Monitor cited witness accounts that the market was “burned to the ground.”",
+        [("witnesses", "burned to the ground.")],
+    ),
+    "statement as speaker": (
+        "“The curfew stays,” a Tarvel Relief Agency statement said. “Roads remain shut,” the statement said.",
+        [("Tarvel Relief Agency", "The curfew stays,"), ("Tarvel Relief Agency", "Roads remain shut,")],
+    ),
+    "on Twitter": (
+        "“The toll has not exceeded about 40,” the Defense Ministry said on Twitter. "
+        "It said troops had not “given up” on Orvel.\n\nNigeria’s army was deployed.",
+        [("Nigerian Defense Ministry", "The toll has not"), ("Nigerian Defense Ministry", "given up")],
+    ),
+    "organisation with a known alias": (
+        "The medical charity MSF has condemned “in the strongest terms” the strike on its clinic.",
+        [("Médecins Sans Frontières", "in the strongest terms")],
+    ),
+    "coordinated verbs": (
+        "In May, the organisation Valley Watch published a report and concluded that “the raids were planned.”",
+        [("Valley Watch", "the raids were planned.")],
+    ),
+    "apostrophes are not quotes": (
+        "The regime’s forces held the Lion’s Gate and the town’s market; they don't say why.",
+        [],
+    ),
+    "uncredited double quotes are kept without speaker": (
+        'The town was considered "one of the safest places" before the raid.',
+        [(None, "one of the safest")],
+    ),
+    "agentless passive credits no one": (
+        'Losses have been reported to be "heavy" in the north.',
+        [(None, "heavy")],
+    ),
+    "single-quoted scare quotes are dropped": (
+        "The villagers had ‘protected persons’ status under the accord.",
+        [],
+    ),
+    "single quotes credited in a headline": (
+        "Holt: Orvel Raid ‘A Grave Mistake’\n\nCaptain Mira Holt spoke to reporters.",
+        [("Mira Holt", "A Grave Mistake")],
+    ),
+    "nested quote without its own speaker": (
+        "“Either you said “yes” to them, or you paid,” said Oren Falk, a farmer.",
+        [("Oren Falk", "Either you said “yes”")],
+    ),
+    "headline repeated in the body is listed once": (
+        "“We were betrayed” - Orvel mayor\n\n“We were betrayed,” Mayor Hanne Lodge said.",
+        [("Hanne Lodge", "We were betrayed,")],
+    ),
+    "speech heading": (
+        "Speech delivered by Director Sofia Ander in Tarvel, 2 May\n\nThe agency has published its review.\n\n"
+        "“The clinic was hit twice. Nine of our staff died.\n\nThe view from inside is grim.",
+        [("Sofia Ander", "The clinic was hit")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), list(CASES.values()), ids=list(CASES))
+def test_find_quotes_speaker_and_words(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert quotes_of(text) == expected
+
+
+def test_find_quotes_multi_paragraph_curly_quote_is_one() -> None:
+    text = (
+        "“As you know, the camp was attacked last week,” Brigadier Olu Danjuma said in Orvel.\n\n"
+        "“Following that attack, rumours spread about the toll.\n\n"
+        "“Some claimed hundreds died.\n\n"
+        "“We have counted 40 so far."
+    )
+    found = quotes_of(text)
+    assert found == [("Olu Danjuma", "As you know, the"), ("Olu Danjuma", "Following that attack, rumours")]
+    last = find_quotes(text, speakers=SpeakerResolver(text, use_nlp=False))[-1]
+    assert last.text.endswith("counted 40 so far.")
+
+
+def test_find_quotes_straight_quote_reopened_on_next_paragraph() -> None:
+    text = 'A spokesman for the coalition, Col Ivo Brandt, said: "Our aircraft struck a depot at 02:15.\n\n"A clinic nearby may have been damaged."\n\nThe incident is under review, he added.'
+    found = find_quotes(text, speakers=SpeakerResolver(text, use_nlp=False))
+    assert [(q.speaker, q.starts_with(3)) for q in found] == [("Ivo Brandt", "Our aircraft struck")]
+    assert "may have been damaged." in found[0].text
+
+
+def test_find_quotes_unclosed_quote_ends_with_its_paragraph() -> None:
+    text = "Statement by Dr. Kaia Lunde in Orvel\n\n“The ward burned for an hour. We lost eleven patients.\n\nThe review continues this month."
+    found = find_quotes(text, speakers=SpeakerResolver(text, use_nlp=False))
+    assert len(found) == 1
+    assert found[0].speaker == "Kaia Lunde"
+    assert found[0].text.endswith("eleven patients.")
+
+
+def test_find_quotes_quote_mark_at_end_of_line() -> None:
+    text = "On May 2, while honouring the dead, Mrs. Ilse Morrow said, “\n\nWe will remember them. Let us recall the words of Aron Vell, our founder, who said, “Courage is a promise kept.”\n\nMorrow left the stage."
+    assert quotes_of(text) == [("Ilse Morrow", "We will remember them."), ("Aron Vell", "Courage is a promise")]
+
+
+def test_find_quotes_block_quotation_after_wrote() -> None:
+    text = "The Orvel Gazette on May 3 wrote:\n\n“Troops opened fire on the square. Officials said 30 died.”\n\nValley Radio on May 2 reported from Tarvel:\n\n“Two sources said the army fired first…”"
+    assert quotes_of(text) == [("The Orvel Gazette", "Troops opened fire on"), ("Valley Radio", "Two sources said the")]
+
+
+def test_find_quotes_unmarked_block_after_said() -> None:
+    text = "In his testimony on June 3, Mr. Anton Rell, a former monitor in the valley, said:\n\n       The camp was sealed and nobody could enter it.\n\nThe hearing ended at noon."
+    assert quotes_of(text) == [("Anton Rell", "The camp was sealed")]
+
+
+def test_find_quotes_epigraphs_signed_with_a_dash() -> None:
+    text = "Summary\n\nIn Orvel the clan's word was law. You said “yes”, or you died.\n—Piet Varo, former militiaman, March 9.\nImpunity starts at the top.\n—Valley academic, Orvel University, May 2.\n\nThe report follows."
+    assert quotes_of(text) == [("Piet Varo", "In Orvel the clan's"), ("Valley academic", "Impunity starts at the")]
+
+
+def test_find_quotes_continuation_in_the_same_paragraph() -> None:
+    text = '"The convoy left at dawn." "It never arrived," Mr. Pavel Ostrak said.'
+    assert quotes_of(text) == [("Pavel Ostrak", "The convoy left at"), ("Pavel Ostrak", "It never arrived,")]
+
+
+def test_find_quotes_standalone_paragraph_continues_previous_speaker() -> None:
+    text = (
+        "Justice Amara Quint sentenced the gunman. She called the raid cruel – “you showed no pity”.\n\n"
+        "“Your acts were inhuman.”\n\n"
+        "After the hearing, the judge thanked the families of Orvel.\n\n"
+        "“I wish them peace.”"
+    )
+    assert quotes_of(text) == [
+        ("Amara Quint", "you showed no pity"),
+        ("Amara Quint", "Your acts were inhuman."),
+        ("Amara Quint", "I wish them peace."),
+    ]
+
+
+def test_find_quotes_standalone_title_credits_no_one() -> None:
+    text = "UPDATE 3: Orvel flooding\n\n\"UPDATE 3: Orvel flooding\"\n\nPlease attribute to Chief Officer Lene Vik"
+    assert quotes_of(text) == [(None, "UPDATE 3: Orvel flooding")]
+
+
+def test_find_quotes_include_unattributed_false_drops_them() -> None:
+    text = 'The town was "quiet" on Sunday. "We left," Mayor Hanne Lodge said.'
+    assert quotes_of(text, include_unattributed=False) == [("Hanne Lodge", "We left,")]
+
+
+def test_find_quotes_builds_its_own_resolver() -> None:
+    found = find_quotes('"We left at dawn," Mayor Hanne Lodge said.')
+    assert [q.speaker for q in found] == ["Hanne Lodge"]
+
+
+def test_find_quotes_empty_text() -> None:
+    assert find_quotes("", speakers=SpeakerResolver("", use_nlp=False)) == []
