@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reckon.extract.quotes import EXTRACTOR, find_quotes
 from reckon.extract.speakers import SpeakerResolver
@@ -211,3 +213,24 @@ def test_find_quotes_builds_its_own_resolver() -> None:
 
 def test_find_quotes_empty_text() -> None:
     assert find_quotes("", speakers=SpeakerResolver("", use_nlp=False)) == []
+
+
+def test_find_quotes_speakers_feed_the_document_aliases() -> None:
+    text = "The headteacher, Nadia Ferrante, spoke in Orvel. “We are still waiting,” the headteacher said."
+    speakers = SpeakerResolver(text, use_nlp=False)
+    assert [q.speaker for q in find_quotes(text, speakers=speakers)] == ["Nadia Ferrante"]
+    assert "the headteacher" in speakers.actors.aliases()["Nadia Ferrante"]
+
+
+_PIECES = st.sampled_from(
+    ['"', "“", "”", "‘", "’", "'", " ", "\n", "\n\n", ",", ".", ":", " said ", " he said", "Mr. Orin Vale",
+     "the army", "We left", "according to him", "—Ada Kell, mayor", "wrote:", "it was", "Tarvel’s"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_find_quotes_never_breaks_provenance(text: str) -> None:
+    for quote in find_quotes(text, speakers=SpeakerResolver(text, use_nlp=False)):
+        assert text[quote.span.start : quote.span.end] == quote.text
+        assert quote.text.strip()

@@ -67,7 +67,6 @@ class _Raw:
     single: bool = False
     block: bool = False
     parent: int | None = None
-    speaker: str | None = None
     signed: str | None = None  # the signature of an epigraph
 
 
@@ -506,7 +505,7 @@ def _first_pass(text: str, masked: str, ends: list[int], raws: list[_Raw], k: in
     found = _headline(text, raw)
     if found is not None:
         return found
-    paragraph_start = _sentence_start(masked, raw.opener, 0) if False else masked.rfind("\n", 0, raw.opener) + 1
+    paragraph_start = masked.rfind("\n", 0, raw.opener) + 1
     if not masked[paragraph_start : raw.opener].strip():
         return _intro(text, masked, ends, raw)
     return None

@@ -344,6 +344,9 @@ class SpeakerResolver:
         name, kind, gender = self._resolve(surface, position)
         if name:
             self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
+            written = " ".join(surface.split()).strip(" ,.;:")
+            if written.lower() not in _PRONOUNS and kind in ("person", "org"):
+                self.actors.note(name, written)  # "the headteacher" is an alias of her name
         return name
 
     def _resolve(self, surface: str, position: int) -> tuple[str, str, str | None]:
