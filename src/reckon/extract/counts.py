@@ -117,16 +117,16 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     while dep == "conj" and head is not head.head and hops < 4:  # "52 killed and 7 hostages"
         head, dep = head.head, head.dep_
         hops += 1
-    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "NOUN", "PRON"):
-        # "two of the gunmen were killed": the partitive governs.
-        carrier = head.head
-        head, dep = carrier.head, carrier.dep_
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         # "the deaths of 50 members", "the abduction of seven students"
         owner = head.head
         owner_kind = lexicon.nouns.get(owner.lemma_.lower()) or _nominal_kind(owner, lexicon)
         if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life", "body"):
             return owner_kind, owner, noun
+    if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "NOUN", "PRON"):
+        # "two of the gunmen were killed": the partitive governs.
+        carrier = head.head
+        head, dep = carrier.head, carrier.dep_
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("take", "hold") and any(
             c.lower_ in ("hostage", "hostages", "captive", "captives") for c in head.children):
         return CountKind.ABDUCTED, head, noun
