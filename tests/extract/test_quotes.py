@@ -116,6 +116,18 @@ CASES = {
         "“We were betrayed” - Orvel mayor\n\n“We were betrayed,” Mayor Hanne Lodge said.",
         [("Hanne Lodge", "We were betrayed,")],
     ),
+    "question mark and inverted verb with abbreviation": (
+        "Amina Zubairu waited. “Where are our children?” asked Mrs. Zubairu, a mother of three.",
+        [("Amina Zubairu", "Where are our children?")],
+    ),
+    "title of a report is not credited": (
+        'The report, titled "Dead Silence", documents abuses in Orvel.',
+        [(None, "Dead Silence")],
+    ),
+    "described as": (
+        "UN Secretary-General Kofi Mensa described the attack as “an outrage”.",
+        [("Kofi Mensa", "an outrage")],
+    ),
     "speech heading": (
         "Speech delivered by Director Sofia Ander in Tarvel, 2 May\n\nThe agency has published its review.\n\n"
         "“The clinic was hit twice. Nine of our staff died.\n\nThe view from inside is grim.",

@@ -81,6 +81,12 @@ def test_speaker_resolver_resolve(story: SpeakerResolver, surface: str, after: s
     assert story.resolve(surface, position=at(after)) == expected
 
 
+def test_speaker_resolver_finds_full_name_written_anywhere() -> None:
+    text = "Kare Olsen drove the truck. Police questioned Olsen on Monday."
+    resolver = SpeakerResolver(text, use_nlp=False)
+    assert resolver.resolve("Olsen", position=text.index("on Monday")) == "Kare Olsen"
+
+
 def test_speaker_resolver_plural_role_finds_first_description() -> None:
     text = "A coalition of regional human rights organizations condemned the raid on Tarvel. The organizations stated it."
     resolver = SpeakerResolver(text, use_nlp=False)

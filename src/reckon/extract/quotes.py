@@ -52,6 +52,11 @@ _AUX = frozenset("has have had will would was were is are been be also later the
                  "again finally repeatedly once reportedly previously first".split())
 _PASSIVE = frozenset("been be being is are was were".split())
 _NOUN_MARKERS = frozenset("the a an its his her their this that these those our my your whose of in".split())
+# Verbs that may come before their subject after a quote ("…,” said the minister).
+_INVERTING = frozenset(
+    "say add ask write reply continue explain insist warn declare state note tell remark recall "
+    "respond answer concede admit conclude argue claim report shout cry exclaim whisper".split()
+)
 _SELF_PRONOUNS = frozenset("i we you".split())
 _CLAUSE_BREAK = re.compile(r"(?:[;—]|\s[–-]\s|,\s+(?:but|while|and|whereas|as)\s|\s(?:but|while|whereas|that)\s)")
 _DASH_SIGNATURE = re.compile(r"^[ \t]*(?:—|―|--|–)\s*(?P<who>[A-Z][^\n]*)$", re.M)
@@ -324,8 +329,11 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
 
 def _subject_after(text: str, masked: str, lo: int, hi: int) -> _Source | None:
     """ "said Mr. X, a spokesman." -> the words after an inverted verb, up to the stop."""
-    stop = re.search(r"[.;:!?](?:\s|$)|" + _MASK, masked[lo:hi])
-    end = lo + stop.start() if stop else hi
+    stops = _stops(masked, lo, hi)
+    end = stops[0] if stops else hi
+    stop = re.search(r"[;:]\s|" + _MASK, masked[lo:end])
+    end = lo + stop.start() if stop else end
+    end = end - 1 if masked[end - 1 : end] in ".!?" else end
     begin, end = _trim(text, lo, end)
     surface = text[begin:end].strip(" ,")
     return _Source(surface, begin) if surface else None
@@ -408,6 +416,8 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
             return None  # "…”, but local media reported …": a new clause, another source
         if _is_verb(masked, word):
             if n == 0:
+                if load_speech_verbs()[word.group().lower()] not in _INVERTING:
+                    return None  # "“Dead Silence”, documents abuses": not "…,” said X"
                 return _subject_after(text, masked, word.end(), hi)
             return _from_verb(text, masked, word, begin, hi)
     return None

@@ -135,7 +135,10 @@ def strip_titles(name: str) -> tuple[str, set[str]]:
     titles: set[str] = set()
     table = load_alias_table()
     while len(words) > 1 and (
-        _key(words[0]) in _TITLES or _is_upper_acronym(words[0]) or table.is_demonym(words[0])
+        _key(words[0]) in _TITLES
+        or all(part in _TITLES for part in _key(words[0]).split("-"))  # "Secretary-General"
+        or _is_upper_acronym(words[0])
+        or table.is_demonym(words[0])
     ):
         titles.add(_key(words[0]))
         words = words[1:]
@@ -488,6 +491,10 @@ class SpeakerResolver:
         ]
         fuller = [p for p in candidates if len(p.name.split()) > len(bare.split())]
         candidates = fuller or candidates
+        if not fuller and len(bare.split()) == 1:
+            written = self._written_in_full(bare, position)
+            if written:
+                return written
         if not candidates:
             return None
 
@@ -502,6 +509,21 @@ class SpeakerResolver:
             )
 
         return max(candidates, key=rank).name
+
+    def _written_in_full(self, surname: str, position: int) -> str | None:
+        """ "Zubairu" -> "Amina Zubairu" when the text writes the full name somewhere, even
+        in a sentence nobody is quoted in (those are not read for entities)."""
+        found: list[tuple[int, str]] = []
+        pattern = r"\b((?:[A-Z][\w’'-]+\.?\s+){1,3})" + re.escape(surname) + r"\b"
+        for match in re.finditer(pattern, self.text):
+            name, _ = strip_titles(match.group(1) + surname)
+            if len(name.split()) >= 2 and _looks_like_person(name) and not self._is_actor(name):
+                if _key(name.split()[0]) not in _TITLES | _PRONOUNS.keys() | {"the", "a", "an"}:
+                    found.append((match.start(), name))
+        if not found:
+            return None
+        before = [pair for pair in found if pair[0] < position]
+        return (before[-1] if before else found[0])[1]
 
     def _pronoun(self, kind: str, position: int) -> tuple[str, str, str | None]:
         """he/she -> the nearest earlier person (of that gender if known); it -> organisation."""
