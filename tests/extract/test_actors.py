@@ -47,8 +47,19 @@ def test_name_key_keeps_article_of_one_word_title() -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("KH", True), ("MeK", True), ("IS-K", True), ("PMOI/MEK", True), ("U.N.", True), ("M23", True),
-     ("Hamas", False), ("Nato", False), ("al-Qaeda", False), ("is", False), ("Boko Haram", False)],
+    [
+        ("KH", True),
+        ("MeK", True),
+        ("IS-K", True),
+        ("PMOI/MEK", True),
+        ("U.N.", True),
+        ("M23", True),
+        ("Hamas", False),
+        ("Nato", False),
+        ("al-Qaeda", False),
+        ("is", False),
+        ("Boko Haram", False),
+    ],
 )
 def test_is_acronym(name: str, expected: bool) -> None:
     assert is_acronym(name) is expected
@@ -83,13 +94,21 @@ def test_alias_table_canonical(table: AliasTable, surface: str, canonical: str) 
 
 @pytest.mark.parametrize(
     ("surface", "canonical"),
-    [("Boko Harram", "Boko Haram"), ("Hizbollah", "Hezbollah"), ("Qassim Soleimani", "Qasem Soleimani")],
+    [
+        ("Boko Harram", "Boko Haram"),
+        ("Hizbollah", "Hezbollah"),
+        ("Qassim Soleimani", "Qasem Soleimani"),
+    ],
 )
-def test_alias_table_fuzzy_catches_misspelt_names(table: AliasTable, surface: str, canonical: str) -> None:
+def test_alias_table_fuzzy_catches_misspelt_names(
+    table: AliasTable, surface: str, canonical: str
+) -> None:
     assert table.canonical(surface) == canonical
 
 
-@pytest.mark.parametrize("surface", ["the militery", "Iranian goverment", "aah", "Ks", "Zanthor Valley Rangers"])
+@pytest.mark.parametrize(
+    "surface", ["the militery", "Iranian goverment", "aah", "Ks", "Zanthor Valley Rangers"]
+)
 def test_alias_table_refuses_descriptions_and_strangers(table: AliasTable, surface: str) -> None:
     assert table.canonical(surface) is None
 
@@ -131,7 +150,10 @@ def test_parse_alias_table_rejects_bad_country() -> None:
 
 def test_load_alias_table_reads_user_file(tmp_path, monkeypatch) -> None:
     user = tmp_path / "extra.tsv"
-    user.write_text("# mine\nZanthor Valley Rangers\tarmed_group\t-\tZVR|Valley Rangers\nHamas\tarmed_group\tPS\tZanthor Hamas\n", encoding="utf-8")
+    user.write_text(
+        "# mine\nZanthor Valley Rangers\tarmed_group\t-\tZVR|Valley Rangers\nHamas\tarmed_group\tPS\tZanthor Hamas\n",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("RECKON_ALIASES", str(user))
     table = load_alias_table()
     assert table.canonical("ZVR") == "Zanthor Valley Rangers"
@@ -148,11 +170,23 @@ def test_load_alias_table_missing_user_file_is_r203(tmp_path) -> None:
 @pytest.mark.parametrize(
     ("text", "full", "short"),
     [
-        ("Fighters of the Northern Valley Front (NVF) entered Oradel.", "Northern Valley Front", "NVF"),
-        ("Members of the Kelmar Liberation Movement (KLM/KLA) fled.", "Kelmar Liberation Movement", "KLA"),
+        (
+            "Fighters of the Northern Valley Front (NVF) entered Oradel.",
+            "Northern Valley Front",
+            "NVF",
+        ),
+        (
+            "Members of the Kelmar Liberation Movement (KLM/KLA) fled.",
+            "Kelmar Liberation Movement",
+            "KLA",
+        ),
         ("The VRC (Valley Rescue Corps) arrived at dawn.", "Valley Rescue Corps", "VRC"),
         ("It blamed the Sons of Oradel, or SOO, for the raid.", "Sons of Oradel", "SOO"),
-        ("The raid was led by Teodor Vask, also known as Ironhand, at night.", "Teodor Vask", "Ironhand"),
+        (
+            "The raid was led by Teodor Vask, also known as Ironhand, at night.",
+            "Teodor Vask",
+            "Ironhand",
+        ),
         (
             "Police named Arlen Moss, a former teacher who also goes by the names Arlen Mossi, Greyhawk and Falcon.",
             "Arlen Moss",
@@ -169,7 +203,9 @@ def test_find_document_aliases_ignores_lists_of_two_actors() -> None:
 
 
 def test_find_document_aliases_reads_tag_line() -> None:
-    found = find_document_aliases("Human Rights,PMOI,Mujahedin-e Khalq,Tarvel Province\n\nBody text.")
+    found = find_document_aliases(
+        "Human Rights,PMOI,Mujahedin-e Khalq,Tarvel Province\n\nBody text."
+    )
     assert found["People's Mojahedin Organization of Iran"] >= {"PMOI", "Mujahedin-e Khalq"}
 
 
@@ -205,7 +241,9 @@ def test_find_actors_never_joins_across_a_full_stop() -> None:
 
 def test_find_actors_uses_document_definitions_over_table() -> None:
     text = "The Armed Forces of the Philippines (AFP) said the AFP had secured Tarvel."
-    assert {m.canonical for m in find_actors(text) if m.surface == "AFP"} == {"Armed Forces of the Philippines"}
+    assert {m.canonical for m in find_actors(text) if m.surface == "AFP"} == {
+        "Armed Forces of the Philippines"
+    }
 
 
 @pytest.fixture(scope="module")
@@ -229,7 +267,9 @@ def nigeria_resolver() -> ActorResolver:
         ("the Tarvel Rangers", "Tarvel Rangers"),
     ],
 )
-def test_actor_resolver_resolve(nigeria_resolver: ActorResolver, surface: str, canonical: str) -> None:
+def test_actor_resolver_resolve(
+    nigeria_resolver: ActorResolver, surface: str, canonical: str
+) -> None:
     assert nigeria_resolver.resolve(surface, position=60) == canonical
 
 

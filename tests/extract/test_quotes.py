@@ -73,12 +73,18 @@ CASES = {
     ),
     "statement as speaker": (
         "“The curfew stays,” a Tarvel Relief Agency statement said. “Roads remain shut,” the statement said.",
-        [("Tarvel Relief Agency", "The curfew stays,"), ("Tarvel Relief Agency", "Roads remain shut,")],
+        [
+            ("Tarvel Relief Agency", "The curfew stays,"),
+            ("Tarvel Relief Agency", "Roads remain shut,"),
+        ],
     ),
     "on Twitter": (
         "“The toll has not exceeded about 40,” the Defense Ministry said on Twitter. "
         "It said troops had not “given up” on Orvel.\n\nNigeria’s army was deployed.",
-        [("Nigerian Defense Ministry", "The toll has not"), ("Nigerian Defense Ministry", "given up")],
+        [
+            ("Nigerian Defense Ministry", "The toll has not"),
+            ("Nigerian Defense Ministry", "given up"),
+        ],
     ),
     "organisation with a known alias": (
         "The medical charity MSF has condemned “in the strongest terms” the strike on its clinic.",
@@ -149,7 +155,10 @@ def test_find_quotes_multi_paragraph_curly_quote_is_one() -> None:
         "“We have counted 40 so far."
     )
     found = quotes_of(text)
-    assert found == [("Olu Danjuma", "As you know, the"), ("Olu Danjuma", "Following that attack, rumours")]
+    assert found == [
+        ("Olu Danjuma", "As you know, the"),
+        ("Olu Danjuma", "Following that attack, rumours"),
+    ]
     last = find_quotes(text, speakers=SpeakerResolver(text, use_nlp=False))[-1]
     assert last.text.endswith("counted 40 so far.")
 
@@ -171,12 +180,18 @@ def test_find_quotes_unclosed_quote_ends_with_its_paragraph() -> None:
 
 def test_find_quotes_quote_mark_at_end_of_line() -> None:
     text = "On May 2, while honouring the dead, Mrs. Ilse Morrow said, “\n\nWe will remember them. Let us recall the words of Aron Vell, our founder, who said, “Courage is a promise kept.”\n\nMorrow left the stage."
-    assert quotes_of(text) == [("Ilse Morrow", "We will remember them."), ("Aron Vell", "Courage is a promise")]
+    assert quotes_of(text) == [
+        ("Ilse Morrow", "We will remember them."),
+        ("Aron Vell", "Courage is a promise"),
+    ]
 
 
 def test_find_quotes_block_quotation_after_wrote() -> None:
     text = "The Orvel Gazette on May 3 wrote:\n\n“Troops opened fire on the square. Officials said 30 died.”\n\nValley Radio on May 2 reported from Tarvel:\n\n“Two sources said the army fired first…”"
-    assert quotes_of(text) == [("The Orvel Gazette", "Troops opened fire on"), ("Valley Radio", "Two sources said the")]
+    assert quotes_of(text) == [
+        ("The Orvel Gazette", "Troops opened fire on"),
+        ("Valley Radio", "Two sources said the"),
+    ]
 
 
 def test_find_quotes_unmarked_block_after_said() -> None:
@@ -186,12 +201,18 @@ def test_find_quotes_unmarked_block_after_said() -> None:
 
 def test_find_quotes_epigraphs_signed_with_a_dash() -> None:
     text = "Summary\n\nIn Orvel the clan's word was law. You said “yes”, or you died.\n—Piet Varo, former militiaman, March 9.\nImpunity starts at the top.\n—Valley academic, Orvel University, May 2.\n\nThe report follows."
-    assert quotes_of(text) == [("Piet Varo", "In Orvel the clan's"), ("Valley academic", "Impunity starts at the")]
+    assert quotes_of(text) == [
+        ("Piet Varo", "In Orvel the clan's"),
+        ("Valley academic", "Impunity starts at the"),
+    ]
 
 
 def test_find_quotes_continuation_in_the_same_paragraph() -> None:
     text = '"The convoy left at dawn." "It never arrived," Mr. Pavel Ostrak said.'
-    assert quotes_of(text) == [("Pavel Ostrak", "The convoy left at"), ("Pavel Ostrak", "It never arrived,")]
+    assert quotes_of(text) == [
+        ("Pavel Ostrak", "The convoy left at"),
+        ("Pavel Ostrak", "It never arrived,"),
+    ]
 
 
 def test_find_quotes_standalone_paragraph_continues_previous_speaker() -> None:
@@ -209,7 +230,7 @@ def test_find_quotes_standalone_paragraph_continues_previous_speaker() -> None:
 
 
 def test_find_quotes_standalone_title_credits_no_one() -> None:
-    text = "UPDATE 3: Orvel flooding\n\n\"UPDATE 3: Orvel flooding\"\n\nPlease attribute to Chief Officer Lene Vik"
+    text = 'UPDATE 3: Orvel flooding\n\n"UPDATE 3: Orvel flooding"\n\nPlease attribute to Chief Officer Lene Vik'
     assert quotes_of(text) == [(None, "UPDATE 3: Orvel flooding")]
 
 
@@ -235,8 +256,30 @@ def test_find_quotes_speakers_feed_the_document_aliases() -> None:
 
 
 _PIECES = st.sampled_from(
-    ['"', "“", "”", "‘", "’", "'", " ", "\n", "\n\n", ",", ".", ":", " said ", " he said", "Mr. Orin Vale",
-     "the army", "We left", "according to him", "—Ada Kell, mayor", "wrote:", "it was", "Tarvel’s"]
+    [
+        '"',
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        " ",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        ":",
+        " said ",
+        " he said",
+        "Mr. Orin Vale",
+        "the army",
+        "We left",
+        "according to him",
+        "—Ada Kell, mayor",
+        "wrote:",
+        "it was",
+        "Tarvel’s",
+    ]
 )
 
 

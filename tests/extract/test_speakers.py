@@ -35,7 +35,11 @@ def at(phrase: str) -> int:
         ("Major General Idris Mabeko", "Idris Mabeko", {"major", "general"}),
         ("retired Army Col. Petra Lund", "Petra Lund", {"retired", "army", "col"}),
         ("Mr.Anton Rell", "Anton Rell", {"mr"}),
-        ("Kenyan Interior Minister Otieno Wafula", "Otieno Wafula", {"kenyan", "interior", "minister"}),
+        (
+            "Kenyan Interior Minister Otieno Wafula",
+            "Otieno Wafula",
+            {"kenyan", "interior", "minister"},
+        ),
         ("PNP chief Arturo Belmonte", "Arturo Belmonte", {"pnp", "chief"}),
         ("Nadia Ferrante", "Nadia Ferrante", set()),
     ],
@@ -77,7 +81,9 @@ def test_load_speech_verbs_inflects_and_keeps_irregular_pasts() -> None:
         ("officials overseeing the operation", "higher.", "officials overseeing the operation"),
     ],
 )
-def test_speaker_resolver_resolve(story: SpeakerResolver, surface: str, after: str, expected: str) -> None:
+def test_speaker_resolver_resolve(
+    story: SpeakerResolver, surface: str, after: str, expected: str
+) -> None:
     assert story.resolve(surface, position=at(after)) == expected
 
 
@@ -98,7 +104,9 @@ def test_speaker_resolver_plural_role_finds_first_description() -> None:
 def test_speaker_resolver_statement_is_its_issuer() -> None:
     text = "A Tarvel Relief Agency statement praised the rescue. Later the statement added more."
     resolver = SpeakerResolver(text, use_nlp=False)
-    assert resolver.resolve("a Tarvel Relief Agency statement", position=0) == "Tarvel Relief Agency"
+    assert (
+        resolver.resolve("a Tarvel Relief Agency statement", position=0) == "Tarvel Relief Agency"
+    )
     assert resolver.resolve("the statement", position=text.index("added")) == "Tarvel Relief Agency"
 
 

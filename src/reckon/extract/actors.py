@@ -171,17 +171,26 @@ def parse_alias_table(text: str, *, source: str = "aliases.tsv") -> list[ActorEn
             cells.append("")
         where = f"{source}:{number}"
         if len(cells) != 4:
-            raise ExtractError("an alias row needs 4 tab-separated columns", where=where, code="R203")
+            raise ExtractError(
+                "an alias row needs 4 tab-separated columns", where=where, code="R203"
+            )
         canonical, kind, country, aliases = (c.strip() for c in cells)
         if not canonical:
             raise ExtractError("an alias row needs a canonical name", where=where, code="R203")
         if kind not in KINDS:
             raise ExtractError(f"unknown actor kind {kind!r}", where=where, code="R203")
         if country not in ("", "-") and not re.fullmatch(r"[A-Z]{2}", country):
-            raise ExtractError(f"country must be ISO alpha-2 or -, got {country!r}", where=where, code="R203")
+            raise ExtractError(
+                f"country must be ISO alpha-2 or -, got {country!r}", where=where, code="R203"
+            )
         names = tuple(dict.fromkeys(a.strip() for a in aliases.split("|") if a.strip()))
         entries.append(
-            ActorEntry(canonical=canonical, kind=kind, country=country if country not in ("", "-") else None, aliases=names)
+            ActorEntry(
+                canonical=canonical,
+                kind=kind,
+                country=country if country not in ("", "-") else None,
+                aliases=names,
+            )
         )
     return entries
 
@@ -345,7 +354,9 @@ def _read_user_rows(path: str) -> list[ActorEntry]:
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as error:
-        raise ExtractError(f"alias file could not be read ({error.strerror})", where=str(file), code="R203") from error
+        raise ExtractError(
+            f"alias file could not be read ({error.strerror})", where=str(file), code="R203"
+        ) from error
     return parse_alias_table(text, source=str(file))
 
 
@@ -514,11 +525,16 @@ def find_document_aliases(text: str, *, table: AliasTable | None = None) -> dict
         if before is None or not after:
             continue
         first, second = before[1], after
-        known_first, known_second = table.canonical(first, fuzzy=False), table.canonical(second, fuzzy=False)
+        known_first, known_second = (
+            table.canonical(first, fuzzy=False),
+            table.canonical(second, fuzzy=False),
+        )
         if known_first and known_second and known_first != known_second:
             continue  # "Iraq, or Syria": two actors, not two names
-        if is_acronym(second) or (known_first and known_first == known_second) or (
-            len(first.split()) >= 2 and len(second.split()) >= 2
+        if (
+            is_acronym(second)
+            or (known_first and known_first == known_second)
+            or (len(first.split()) >= 2 and len(second.split()) >= 2)
         ):
             add(first, second)
     for pattern in (_KNOWN_AS, _AKA):
@@ -529,8 +545,12 @@ def find_document_aliases(text: str, *, table: AliasTable | None = None) -> dict
             for name in _names_list(text, match.end()):
                 add(before[1], name)
     for match in _GOES_BY.finditer(text):
-        sentence_start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
-        head = re.search(r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+),[^,]*$", text[sentence_start : match.start()])
+        sentence_start = (
+            max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        )
+        head = re.search(
+            r"([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+),[^,]*$", text[sentence_start : match.start()]
+        )
         if head is None:
             continue
         for name in _names_list(text, match.end()):
@@ -554,7 +574,9 @@ def find_document_aliases(text: str, *, table: AliasTable | None = None) -> dict
 # ---------------------------------------------------------------------- mentions
 
 
-def _overlay(document_aliases: dict[str, set[str]], table: AliasTable) -> tuple[_Index, dict[str, str]]:
+def _overlay(
+    document_aliases: dict[str, set[str]], table: AliasTable
+) -> tuple[_Index, dict[str, str]]:
     """A document's own names as an index; unknown long forms become their own canonical."""
     parent: dict[str, str] = {}
 
@@ -574,7 +596,9 @@ def _overlay(document_aliases: dict[str, set[str]], table: AliasTable) -> tuple[
     index = _Index()
     canon_of: dict[str, str] = {}
     for members in groups.values():
-        known = [c for c in (table.canonical(m) for m in sorted(members, key=len, reverse=True)) if c]
+        known = [
+            c for c in (table.canonical(m) for m in sorted(members, key=len, reverse=True)) if c
+        ]
         declared = [m for m in members if m in document_aliases] or members
         canonical = known[0] if known else max(declared, key=lambda m: (len(m.split()), len(m)))
         for member in members:
@@ -609,14 +633,21 @@ def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
                 break
             reach = j - i + 1
         tight = 1
-        while i + tight < len(tokens) and tight < 4 and tokens[i + tight].start() == tokens[i + tight - 1].end() + 1 and text[tokens[i + tight - 1].end()] in "-/&":
+        while (
+            i + tight < len(tokens)
+            and tight < 4
+            and tokens[i + tight].start() == tokens[i + tight - 1].end() + 1
+            and text[tokens[i + tight - 1].end()] in "-/&"
+        ):
             tight += 1
         match: tuple[int, str] | None = None
         for n in range(max(reach, tight), 0, -1):
             start, end = tokens[i].start(), tokens[i + n - 1].end()
             if not _is_one_name(text, tokens[i : i + n]):
                 continue
-            canonical = _lookup(text[start:end], tokens[i : i + n], norms[i : i + n], indexes, text, start)
+            canonical = _lookup(
+                text[start:end], tokens[i : i + n], norms[i : i + n], indexes, text, start
+            )
             if canonical:
                 match = (n, canonical)
                 break
@@ -639,7 +670,12 @@ def _is_one_name(text: str, tokens: list[re.Match[str]]) -> bool:
 
 
 def _lookup(
-    surface: str, tokens: list[re.Match[str]], norms: list[str], indexes: list[_Index], text: str, start: int
+    surface: str,
+    tokens: list[re.Match[str]],
+    norms: list[str],
+    indexes: list[_Index],
+    text: str,
+    start: int,
 ) -> str | None:
     if not any(t.group()[:1].isupper() for t in tokens):
         return None  # names are written with a capital somewhere
@@ -649,7 +685,9 @@ def _lookup(
         for index in indexes:
             if form in index.acronyms:
                 return index.acronyms[form]
-    if all(t.group().isupper() and len(t.group()) > 3 for t in tokens) and not _is_shouting(text, start):
+    if all(t.group().isupper() and len(t.group()) > 3 for t in tokens) and not _is_shouting(
+        text, start
+    ):
         return None  # "WASHINGTON, Nov. 25 -": a dateline names a place, not its government
     key = " ".join(w for w in norms if w)
     for index in indexes:
@@ -660,7 +698,10 @@ def _lookup(
             continue
         # "Boko Haram’s fighters" is not "Boko Haram fighters": a possessive inside a match
         # only where the name itself has one.
-        if any(_possessive(t.group()) and not allowed for t, allowed in zip(tokens[:-1], hit.possessive)):
+        if any(
+            _possessive(t.group()) and not allowed
+            for t, allowed in zip(tokens[:-1], hit.possessive)
+        ):
             continue
         return hit.canonical
     return None
@@ -690,7 +731,11 @@ def find_actors(
         kind = entry.kind if entry else None
         if kind == "country" and table.is_demonym(surface):
             continue
-        mentions.append(ActorMention(span=Span(start=start, end=end), surface=surface, canonical=canonical, kind=kind))
+        mentions.append(
+            ActorMention(
+                span=Span(start=start, end=end), surface=surface, canonical=canonical, kind=kind
+            )
+        )
     return mentions
 
 
@@ -742,7 +787,9 @@ class ActorResolver:
         counts: dict[str, float] = {}
         for _, iso, weight in self._marks:
             counts[iso] = counts.get(iso, 0) + weight
-        self.country = max(counts, key=lambda iso: (counts[iso], -self._first_mark(iso))) if counts else None
+        self.country = (
+            max(counts, key=lambda iso: (counts[iso], -self._first_mark(iso))) if counts else None
+        )
         self._extra: dict[str, list[str]] = {}
 
     def _first_mark(self, iso: str) -> int:
@@ -812,7 +859,9 @@ class ActorResolver:
             iso = entry.country
         elif match.group("adj"):
             adj = match.group("adj")
-            demonym_of = self.table.canonical(adj, fuzzy=False) if self.table.is_demonym(adj) else None
+            demonym_of = (
+                self.table.canonical(adj, fuzzy=False) if self.table.is_demonym(adj) else None
+            )
             if demonym_of:
                 iso = self.table.entry(demonym_of).country  # type: ignore[union-attr]
             elif body.startswith("ministry"):

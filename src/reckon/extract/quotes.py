@@ -48,17 +48,23 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-_AUX = frozenset("has have had will would was were is are been be also later then earlier further "
-                 "again finally repeatedly once reportedly previously first".split())
+_AUX = frozenset(
+    "has have had will would was were is are been be also later then earlier further "
+    "again finally repeatedly once reportedly previously first".split()
+)
 _PASSIVE = frozenset("been be being is are was were".split())
-_NOUN_MARKERS = frozenset("the a an its his her their this that these those our my your whose of in".split())
+_NOUN_MARKERS = frozenset(
+    "the a an its his her their this that these those our my your whose of in".split()
+)
 # Verbs that may come before their subject after a quote ("…,” said the minister).
 _INVERTING = frozenset(
     "say add ask write reply continue explain insist warn declare state note tell remark recall "
     "respond answer concede admit conclude argue claim report shout cry exclaim whisper".split()
 )
 _SELF_PRONOUNS = frozenset("i we you".split())
-_CLAUSE_BREAK = re.compile(r"(?:[;—]|\s[–-]\s|,\s+(?:but|while|and|whereas|as)\s|\s(?:but|while|whereas|that)\s)")
+_CLAUSE_BREAK = re.compile(
+    r"(?:[;—]|\s[–-]\s|,\s+(?:but|while|and|whereas|as)\s|\s(?:but|while|whereas|that)\s)"
+)
 _DASH_SIGNATURE = re.compile(r"^[ \t]*(?:—|―|--|–)\s*(?P<who>[A-Z][^\n]*)$", re.M)
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
 
@@ -103,7 +109,9 @@ def _scan_double(text: str, ends: list[int]) -> list[_Raw]:
         after = text[i + 1] if i + 1 < len(text) else "\n"
         if ch in _OPENERS or ch in _CLOSERS or ch == '"':
             opens = before in _BEFORE_OPEN and not after.isspace()
-            closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]—–-’'" or i + 1 == len(text))
+            closes = not before.isspace() and (
+                after.isspace() or after in ".,;:!?)]—–-’'" or i + 1 == len(text)
+            )
             straight = ch == '"'
             if straight and stack and stack[-1][1]:
                 kind = "close"
@@ -128,7 +136,9 @@ def _scan_double(text: str, ends: list[int]) -> list[_Raw]:
     return quotes
 
 
-def _paragraph_break(text: str, ends: list[int], para: int, stack: list[tuple[int, bool]], quotes: list[_Raw], i: int) -> int:
+def _paragraph_break(
+    text: str, ends: list[int], para: int, stack: list[tuple[int, bool]], quotes: list[_Raw], i: int
+) -> int:
     """At a paragraph's end: a quote still open continues if the next paragraph reopens it
     (or if its mark stood alone at the end of the line); otherwise the paragraph closes it."""
     if not stack:
@@ -178,7 +188,9 @@ def _scan_blocks(text: str, ends: list[int], taken: list[tuple[int, int]]) -> li
     starts = [0] + [_trim(text, e, len(text))[0] for e in ends[:-1]]
     for k, end in enumerate(ends[:-1]):
         intro = text[starts[k] : end].rstrip()
-        if not intro.endswith(":") or not any(w.lower() in verbs for w in _WORD.findall(intro[-80:])):
+        if not intro.endswith(":") or not any(
+            w.lower() in verbs for w in _WORD.findall(intro[-80:])
+        ):
             continue
         start = starts[k + 1]
         if start >= len(text) or text[start] in _OPENERS + '"' + _SINGLE_OPEN:
@@ -186,7 +198,9 @@ def _scan_blocks(text: str, ends: list[int], taken: list[tuple[int, int]]) -> li
         stop = ends[k + 1]
         block_start, block_end = _trim(text, start, stop)
         if block_end > block_start and not any(a <= block_start < b for a, b in taken):
-            blocks.append(_Raw(start=block_start, end=block_end, opener=block_start, closer=None, block=True))
+            blocks.append(
+                _Raw(start=block_start, end=block_end, opener=block_start, closer=None, block=True)
+            )
     for match in _DASH_SIGNATURE.finditer(text):
         line_start = match.start()
         prev_end = text.rfind("\n", 0, line_start)
@@ -196,7 +210,16 @@ def _scan_blocks(text: str, ends: list[int], taken: list[tuple[int, int]]) -> li
         start, end = _trim(text, prev_start, prev_end)
         if end <= start or _DASH_SIGNATURE.match(text, prev_start):
             continue
-        blocks.append(_Raw(start=start, end=end, opener=start, closer=None, block=True, signed=match.group("who")))
+        blocks.append(
+            _Raw(
+                start=start,
+                end=end,
+                opener=start,
+                closer=None,
+                block=True,
+                signed=match.group("who"),
+            )
+        )
     return blocks
 
 
@@ -290,15 +313,18 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
         return False
     if word.group()[:1].isupper():  # only at a sentence's start ("Said Daniel Eyre:")
         before = masked[max(0, word.start() - 3) : word.start()].strip()
-        if before and before[-1] not in ".!?\"”\x00":
+        if before and before[-1] not in '.!?"”\x00':
             return False
     previous = _previous_word(masked, word.start())
     if previous in _NOUN_MARKERS or previous == "to":
         return False
     if form == lemma and form not in ("said", "read", "put"):
-        return previous in ("they", "we", "i", "you", "police", "media", "people", "officials") or (
-            previous.endswith("s") and not previous.endswith("ss")
-        ) or previous in ("also", "would", "will", "did", "do", "does", "may", "might", "could", "can")
+        return (
+            previous in ("they", "we", "i", "you", "police", "media", "people", "officials")
+            or (previous.endswith("s") and not previous.endswith("ss"))
+            or previous
+            in ("also", "would", "will", "did", "do", "does", "may", "might", "could", "can")
+        )
     return True
 
 
@@ -310,7 +336,10 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     start = lo + (breaks[-1].end() if breaks else 0)
     words = _words(masked, start, verb.start())
     if words and words[-1].group() == "and":
-        first_verb = next((n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+(?:ed|ied)", w.group())), None)
+        first_verb = next(
+            (n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+(?:ed|ied)", w.group())),
+            None,
+        )
         if first_verb:
             words = words[:first_verb]
     while words and words[-1].group().lower() in _AUX:
@@ -339,15 +368,26 @@ def _subject_after(text: str, masked: str, lo: int, hi: int) -> _Source | None:
     return _Source(surface, begin) if surface else None
 
 
-def _from_verb(text: str, masked: str, verb: re.Match[str], lo: int, hi: int) -> _Source | None | bool:
+def _from_verb(
+    text: str, masked: str, verb: re.Match[str], lo: int, hi: int
+) -> _Source | None | bool:
     """The source a reporting verb names; False when the verb is an agentless passive
     ("have been reported to be “heavy”": nobody is credited)."""
     form = verb.group().lower()
     after = masked[verb.end() : hi]
     quoted_as = re.match(r"\s+(.{1,80}?)\s+as\s+(?:saying|telling|stating)\b", after)
-    if form in ("quoted", "quoting", "quote", "quotes", "cited", "citing", "cite", "cites") and quoted_as:
-        return _Source(text[verb.end() + quoted_as.start(1) : verb.end() + quoted_as.end(1)], verb.end() + quoted_as.start(1))
-    cited = re.match(r"\s+((?:[\w’'-]+\s+){0,3}?(?:claims|accounts|reports|testimony|testimonies|sources))\b", after)
+    if (
+        form in ("quoted", "quoting", "quote", "quotes", "cited", "citing", "cite", "cites")
+        and quoted_as
+    ):
+        return _Source(
+            text[verb.end() + quoted_as.start(1) : verb.end() + quoted_as.end(1)],
+            verb.end() + quoted_as.start(1),
+        )
+    cited = re.match(
+        r"\s+((?:[\w’'-]+\s+){0,3}?(?:claims|accounts|reports|testimony|testimonies|sources))\b",
+        after,
+    )
     if form in ("cited", "citing", "cite", "cites", "quoting", "quoted") and cited:
         return _Source(cited.group(1), verb.end() + cited.start(1))
     previous = _previous_word(masked, verb.start())
@@ -356,7 +396,9 @@ def _from_verb(text: str, masked: str, verb: re.Match[str], lo: int, hi: int) ->
         if agent:
             return _Source(agent.group(1), verb.end() + agent.start(1))
         return False
-    clause_start = max([lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked[lo : verb.start()])])
+    clause_start = max(
+        [lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked[lo : verb.start()])]
+    )
     if not masked[clause_start : verb.start()].strip(" ,\x00"):
         return _subject_after(text, masked, verb.end(), hi)  # "Said Daniel Eyre, researcher:"
     if form.endswith("ing"):  # "…, saying that …": the subject of the clause's main verb
@@ -380,7 +422,10 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
     if verbs:
         verb = verbs[-1]
         for earlier in reversed(verbs[:-1]):  # "cited witness claims that": cite, not claims
-            if earlier.group().lower() in ("cited", "citing", "quoted", "quoting") and verb.start() - earlier.end() < 40:
+            if (
+                earlier.group().lower() in ("cited", "citing", "quoted", "quoting")
+                and verb.start() - earlier.end() < 40
+            ):
                 verb = earlier
                 break
         return _from_verb(text, masked, verb, lo, raw.opener)
@@ -402,17 +447,31 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
     rest = masked[lo:hi]
     lead = re.match(r"^\s*[,.!?]?\s*(?:[—–-]+\s*)?", rest)
     begin = lo + (lead.end() if lead else 0)
-    ends_clause = text[raw.end - 1 : raw.end] in ",?!" or rest[:1] in ",—–-" or (
-        text[raw.end - 1 : raw.end] == "." and rest.strip()[:1].islower()
+    ends_clause = (
+        text[raw.end - 1 : raw.end] in ",?!"
+        or rest[:1] in ",—–-"
+        or (text[raw.end - 1 : raw.end] == "." and rest.strip()[:1].islower())
     )
     according = re.match(r"\s*[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", masked[begin:hi])
     if according:
-        return _Source(text[begin + according.start(1) : begin + according.end(1)].strip(), begin + according.start(1))
+        return _Source(
+            text[begin + according.start(1) : begin + according.end(1)].strip(),
+            begin + according.start(1),
+        )
     if not ends_clause:
         return None
     words = _words(masked, begin, hi)[:14]
     for n, word in enumerate(words):
-        if word.group().lower() in ("but", "while", "and", "whereas", "although", "though", "yet", "because"):
+        if word.group().lower() in (
+            "but",
+            "while",
+            "and",
+            "whereas",
+            "although",
+            "though",
+            "yet",
+            "because",
+        ):
             return None  # "…”, but local media reported …": a new clause, another source
         if _is_verb(masked, word):
             if n == 0:
@@ -492,7 +551,9 @@ def _inside_mask(text: str, masked: str, raws: list[_Raw], parent: int) -> str:
     return "".join(chars)
 
 
-def _first_pass(text: str, masked: str, ends: list[int], raws: list[_Raw], k: int) -> _Source | None | bool:
+def _first_pass(
+    text: str, masked: str, ends: list[int], raws: list[_Raw], k: int
+) -> _Source | None | bool:
     raw = raws[k]
     if raw.parent is not None:
         masked = _inside_mask(text, masked, raws, raw.parent)
@@ -502,7 +563,9 @@ def _first_pass(text: str, masked: str, ends: list[int], raws: list[_Raw], k: in
     floor = raws[raw.parent].start if raw.parent is not None else 0
     lead = masked[_sentence_start(masked, raw.opener, floor) : raw.opener]
     immediate = re.search(r"\b([A-Za-z]+)[,:]?\s*$", lead)
-    if immediate and _is_verb(masked, _WORD.search(masked, raw.opener - len(lead) + immediate.start(1))):  # type: ignore[arg-type]
+    if immediate and _is_verb(
+        masked, _WORD.search(masked, raw.opener - len(lead) + immediate.start(1))
+    ):  # type: ignore[arg-type]
         order = (lambda: _left(text, masked, raw, floor), lambda: _right(text, masked, raw))
     else:
         order = (lambda: _right(text, masked, raw), lambda: _left(text, masked, raw, floor))
@@ -526,7 +589,9 @@ def _is_alone(text: str, masked: str, ends: list[int], raw: _Raw) -> bool:
     line_start = masked.rfind("\n", 0, raw.opener) + 1
     stop = raw.closer + 1 if raw.closer is not None else raw.end
     line_end = next(e for e in ends if e >= stop)
-    return not masked[line_start : raw.opener].strip() and not re.sub(r"[\s.,;:!?”’\"\x00]", "", masked[stop:line_end])
+    return not masked[line_start : raw.opener].strip() and not re.sub(
+        r"[\s.,;:!?”’\"\x00]", "", masked[stop:line_end]
+    )
 
 
 def find_quotes(
@@ -568,11 +633,18 @@ def find_quotes(
     seen: dict[str, int] = {}
     for k in order:
         raw, name = raws[k], names[k]
-        if name is None and (raw.single or raw.parent is not None or raw.block or not include_unattributed):
+        if name is None and (
+            raw.single or raw.parent is not None or raw.block or not include_unattributed
+        ):
             continue
         if raw.parent is not None and names[raw.parent] is None and name is None:
             continue
-        quote = Quote(speaker=name, text=text[raw.start : raw.end], span=Span(start=raw.start, end=raw.end), extractor=EXTRACTOR)
+        quote = Quote(
+            speaker=name,
+            text=text[raw.start : raw.end],
+            span=Span(start=raw.start, end=raw.end),
+            extractor=EXTRACTOR,
+        )
         key = " ".join(re.findall(r"\w+", quote.text.lower()))
         if key in seen:  # headline and body: listed once, under a speaker if either has one
             previous = seen[key]
@@ -595,7 +667,11 @@ def _second_pass(
 ) -> None:
     """Quotes with no attribution of their own: the speaker of an adjacent quote, of the
     paragraph before a stand-alone quote, or of the sentence a dash-led quote ends."""
-    top = [k for k in sorted(range(len(raws)), key=lambda k: raws[k].start) if raws[k].parent is None and not raws[k].single]
+    top = [
+        k
+        for k in sorted(range(len(raws)), key=lambda k: raws[k].start)
+        if raws[k].parent is None and not raws[k].single
+    ]
     for _ in range(2):  # a run of continuation quotes fills in from both ends
         for n, k in enumerate(top):
             if names[k] is not None or explicit[k]:
@@ -606,8 +682,16 @@ def _second_pass(
                 if m is None or names[m] is None:
                     continue
                 other = raws[m]
-                lo, hi = (other.closer + 1 if other.closer is not None else other.end, raw.opener) if other.start < raw.start else (stop, other.opener)
-                if 0 <= hi - lo < 200 and "\n" not in text[lo:hi] and not re.search(r"[A-Za-z]", masked[lo:hi]):
+                lo, hi = (
+                    (other.closer + 1 if other.closer is not None else other.end, raw.opener)
+                    if other.start < raw.start
+                    else (stop, other.opener)
+                )
+                if (
+                    0 <= hi - lo < 200
+                    and "\n" not in text[lo:hi]
+                    and not re.search(r"[A-Za-z]", masked[lo:hi])
+                ):
                     names[k] = names[m]
                     break
     for k in top:
@@ -615,7 +699,9 @@ def _second_pass(
             continue
         raw = raws[k]
         heading = _heading_source(text, ends, raw)
-        if heading is not None and not any(names[m] for m in top if raws[m].start < raw.start and raws[m].start > heading.position):
+        if heading is not None and not any(
+            names[m] for m in top if raws[m].start < raw.start and raws[m].start > heading.position
+        ):
             names[k] = speakers.resolve(heading.surface, position=heading.position) or None
             continue
         if _is_alone(text, masked, ends, raw):

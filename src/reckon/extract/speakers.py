@@ -37,9 +37,21 @@ _QUOTE_VERBS = (
     "conclude concede insist"
 )
 _IRREGULAR = {
-    "say": "said", "tell": "told", "write": "wrote written", "read": "read", "speak": "spoke spoken",
-    "find": "found", "show": "shown", "put": "put", "quote": "quoted", "hold": "held", "give": "gave given",
-    "tweet": "tweeted", "admit": "admitted admitting", "regret": "regretted", "plead": "pled",
+    "say": "said",
+    "tell": "told",
+    "write": "wrote written",
+    "read": "read",
+    "speak": "spoke spoken",
+    "find": "found",
+    "show": "shown",
+    "put": "put",
+    "quote": "quoted",
+    "hold": "held",
+    "give": "gave given",
+    "tweet": "tweeted",
+    "admit": "admitted admitting",
+    "regret": "regretted",
+    "plead": "pled",
 }
 
 _TITLES = frozenset(
@@ -59,12 +71,30 @@ _TITLES = frozenset(
 _MALE = frozenset("mr sir lord king prince father brother".split())
 _FEMALE = frozenset("mrs ms miss lady dame queen princess sister".split())
 # Titles whose role a later "the <role>" refers back to.
-_ROLE_OF_TITLE = {"gen": "general", "justice": "judge", "col": "colonel", "lt": "lieutenant",
-                  "maj": "major", "capt": "captain", "sgt": "sergeant", "gov": "governor",
-                  "supt": "superintendent", "adm": "admiral", "prof": "professor", "dr": "doctor"}
-_ROLE_SYNONYMS = {"spokeswoman": "spokesman", "spokesperson": "spokesman", "headmaster": "headteacher",
-                  "headmistress": "headteacher", "head": "headteacher", "justice": "judge",
-                  "prosecutor-general": "prosecutor", "attorney-general": "attorney"}
+_ROLE_OF_TITLE = {
+    "gen": "general",
+    "justice": "judge",
+    "col": "colonel",
+    "lt": "lieutenant",
+    "maj": "major",
+    "capt": "captain",
+    "sgt": "sergeant",
+    "gov": "governor",
+    "supt": "superintendent",
+    "adm": "admiral",
+    "prof": "professor",
+    "dr": "doctor",
+}
+_ROLE_SYNONYMS = {
+    "spokeswoman": "spokesman",
+    "spokesperson": "spokesman",
+    "headmaster": "headteacher",
+    "headmistress": "headteacher",
+    "head": "headteacher",
+    "justice": "judge",
+    "prosecutor-general": "prosecutor",
+    "attorney-general": "attorney",
+}
 _ORG_WORDS = frozenset(
     "ministry department police force forces army navy council committee organization organisation "
     "agency news times court university college centre center group brigade brigades front party "
@@ -75,25 +105,63 @@ _ORG_WORDS = frozenset(
     "authority board association society federation press daily post journal herald tribune "
     "guardian telegraph reuters".split()
 )
-_PARTICLES = frozenset("al al- el bin bint ibn abu abdul de da di du van von der den la le dos del mac mc".split())
+_PARTICLES = frozenset(
+    "al al- el bin bint ibn abu abdul de da di du van von der den la le dos del mac mc".split()
+)
 _INTRO = re.compile(
     r"^(?:in|on|at|during|while|after|before|speaking|according|following|meanwhile|earlier|later|"
     r"yesterday|today|tonight|last|this|that|by|from|with|as|when|since|for|of|about|under|over|"
     r"\d)\b",
     re.IGNORECASE,
 )
-_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "it": "o", "its": "o",
-             "they": "p", "them": "p", "their": "p"}
+_PRONOUNS = {
+    "he": "m",
+    "him": "m",
+    "his": "m",
+    "she": "f",
+    "her": "f",
+    "it": "o",
+    "its": "o",
+    "they": "p",
+    "them": "p",
+    "their": "p",
+}
 _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
 _ORG_ROLES = {
-    "group": None, "organisation": None, "organization": None, "organisations": None, "organizations": None,
-    "charity": "ngo", "rights group": "ngo", "watchdog": "ngo", "monitor": "ngo", "ngo": "ngo",
-    "agency": None, "body": None, "coalition": None, "alliance": None, "movement": None, "militants": "armed_group",
-    "newspaper": "media", "paper": "media", "daily": "media", "broadcaster": "media", "network": "media",
-    "channel": "media", "outlet": "media", "news agency": "media", "ministry": "government",
-    "department": "government", "embassy": "government", "mission": None, "force": None,
+    "group": None,
+    "organisation": None,
+    "organization": None,
+    "organisations": None,
+    "organizations": None,
+    "charity": "ngo",
+    "rights group": "ngo",
+    "watchdog": "ngo",
+    "monitor": "ngo",
+    "ngo": "ngo",
+    "agency": None,
+    "body": None,
+    "coalition": None,
+    "alliance": None,
+    "movement": None,
+    "militants": "armed_group",
+    "newspaper": "media",
+    "paper": "media",
+    "daily": "media",
+    "broadcaster": "media",
+    "network": "media",
+    "channel": "media",
+    "outlet": "media",
+    "news agency": "media",
+    "ministry": "government",
+    "department": "government",
+    "embassy": "government",
+    "mission": None,
+    "force": None,
 }
-_WITNESS = re.compile(r"^(eye)?(witness|survivor|resident|villager|refugee)\s+(claims|accounts|reports|testimon(?:y|ies)|statements)$", re.I)
+_WITNESS = re.compile(
+    r"^(eye)?(witness|survivor|resident|villager|refugee)\s+(claims|accounts|reports|testimon(?:y|ies)|statements)$",
+    re.I,
+)
 # A capitalised name: words with capitals, initials ("F."), particles ("al-", "bin").
 _NAME_RUN = re.compile(
     r"(?:[A-Z][\w’'-]*\.?|(?:al|el|bin|ibn|de|da|van|von|der|la|le|dos|del)-?(?=\s*[A-Z]))"
@@ -103,14 +171,22 @@ _CALENDAR = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 )
-_PREPOSITION_CUT = re.compile(r"\s+(?:in|on|at|during|from|with|via|through|after|before|last|this|today|yesterday)\s")
+_PREPOSITION_CUT = re.compile(
+    r"\s+(?:in|on|at|during|from|with|via|through|after|before|last|this|today|yesterday)\s"
+)
 
 
 @lru_cache(maxsize=1)
 def load_speech_verbs() -> dict[str, str]:
     """Every inflected form of a verb that frames quoted words -> its lemma."""
-    text = resources.files("reckon.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8")
-    lemmas = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    text = (
+        resources.files("reckon.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8")
+    )
+    lemmas = {
+        line.strip().lower()
+        for line in text.splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     lemmas |= set(_QUOTE_VERBS.split())
     forms: dict[str, str] = {}
     for lemma in sorted(lemmas):
@@ -202,7 +278,11 @@ class _Person:
 
     @property
     def surname(self) -> str:
-        words = [w for w in self.name.replace(",", "").split() if _key(w) not in ("jr", "sr", "jnr", "snr")]
+        words = [
+            w
+            for w in self.name.replace(",", "").split()
+            if _key(w) not in ("jr", "sr", "jnr", "snr")
+        ]
         return _key(words[-1]) if words else ""
 
 
@@ -261,7 +341,11 @@ class SpeakerResolver:
             nlp = load_nlp()
         for doc in nlp.pipe(chunks, disable=["lemmatizer"]):
             for ent in doc.ents:
-                if ent.label_ == "PERSON" and _looks_like_person(ent.text) and not self.actors.canonical(ent.text):
+                if (
+                    ent.label_ == "PERSON"
+                    and _looks_like_person(ent.text)
+                    and not self.actors.canonical(ent.text)
+                ):
                     self._person_ents.add(ent.text.strip())
 
     def _read_people(self) -> None:
@@ -289,9 +373,15 @@ class SpeakerResolver:
         that surname; with two ("Maryam Rajavi", "Massoud Rajavi") the short form stays
         apart and is told apart when resolved."""
         for short in [p for p in self._people.values() if len(p.name.split()) == 1]:
-            fuller = [p for p in self._people.values() if p is not short and p.surname == short.surname and len(p.name.split()) > 1]
-            if len(fuller) == 1 and short.gender in (None, fuller[0].gender) or (
-                len(fuller) == 1 and fuller[0].gender is None
+            fuller = [
+                p
+                for p in self._people.values()
+                if p is not short and p.surname == short.surname and len(p.name.split()) > 1
+            ]
+            if (
+                len(fuller) == 1
+                and short.gender in (None, fuller[0].gender)
+                or (len(fuller) == 1 and fuller[0].gender is None)
             ):
                 target = fuller[0]
                 target.positions += short.positions
@@ -313,7 +403,11 @@ class SpeakerResolver:
         if not titles and name not in self._person_ents:
             return
         if _looks_like_person(name) and not self._is_actor(name):
-            if len(name.split()) == 1 and not titles & (_MALE | _FEMALE) and name not in self._person_ents:
+            if (
+                len(name.split()) == 1
+                and not titles & (_MALE | _FEMALE)
+                and name not in self._person_ents
+            ):
                 return  # "General" alone, "Chief": a title, not a name
             self._add_person(name, titles, start + run.rfind(name.split()[0]))
 
@@ -328,15 +422,24 @@ class SpeakerResolver:
             person = self._people[name] = _Person(name=name)
         person.positions.append(position)
         person.titles |= titles
-        person.roles |= {_ROLE_OF_TITLE.get(t, t) for t in titles if t in _TITLES and t not in _MALE | _FEMALE}
+        person.roles |= {
+            _ROLE_OF_TITLE.get(t, t) for t in titles if t in _TITLES and t not in _MALE | _FEMALE
+        }
         person.gender = person.gender or gender
 
     def _read_roles(self) -> None:
         """Appositions give roles: "Asabe Kwambura, the headteacher," / "a spokesman, Col X"."""
         for person in self._people.values():
             escaped = re.escape(person.name)
-            after = re.finditer(escaped + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)", self.text)
-            before = re.finditer(r"(?:a|an|the)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + escaped, self.text)
+            after = re.finditer(
+                escaped
+                + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)",
+                self.text,
+            )
+            before = re.finditer(
+                r"(?:a|an|the)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + escaped,
+                self.text,
+            )
             for match in (*after, *before):
                 head = match.group(1).split()[-1]
                 person.roles.add(_ROLE_SYNONYMS.get(head, head))
@@ -363,7 +466,11 @@ class SpeakerResolver:
         relative = re.search(r"\s+(?:who|which|that)$", cleaned)
         if relative:
             cleaned = cleaned[: relative.start()]
-        segments = [self._head(s.strip()) for s in re.split(r",|\s+[–—-]\s+|\(|\)|\s+and\s+(?=[A-Z])", cleaned) if s.strip()]
+        segments = [
+            self._head(s.strip())
+            for s in re.split(r",|\s+[–—-]\s+|\(|\)|\s+and\s+(?=[A-Z])", cleaned)
+            if s.strip()
+        ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
         if self._score(best) <= 1:
             inner = self._names_inside(cleaned, last=bool(relative))
@@ -380,7 +487,11 @@ class SpeakerResolver:
         for match in _PREPOSITION_CUT.finditer(segment):
             head = segment[: match.start()]
             words = re.sub(r"^(?:the|a|an)\s+", "", head, flags=re.I).split()
-            if self.actors.canonical(head) or self._score(head) >= 3 or (words and all(w[:1].isupper() for w in words)):
+            if (
+                self.actors.canonical(head)
+                or self._score(head) >= 3
+                or (words and all(w[:1].isupper() for w in words))
+            ):
                 return head
         return segment
 
@@ -396,7 +507,16 @@ class SpeakerResolver:
         for match in re.finditer(r"\b[A-Z][\w’'-]+(?:\s+(?:[A-Z]\.|[A-Z][\w’'-]+))+", region):
             name, _ = strip_titles(match.group())
             before = region[max(0, match.start() - 6) : match.start()].split()
-            if before and before[-1].lower() in ("the", "a", "an", "our", "its", "his", "her", "their"):
+            if before and before[-1].lower() in (
+                "the",
+                "a",
+                "an",
+                "our",
+                "its",
+                "his",
+                "her",
+                "their",
+            ):
                 continue  # "the Resistance’s Leader": a role, not a name
             if "’s" in name or "'s" in name:
                 continue
@@ -404,8 +524,12 @@ class SpeakerResolver:
                 found.append((match.start() + match.group().rfind(name), name))
         # A name inside a longer one ("Rajavi" in "Massoud Rajavi") is the longer one.
         found = [
-            (at, name) for at, name in found
-            if not any(o <= at and at + len(name) <= o + len(other) and (o, other) != (at, name) for o, other in found)
+            (at, name)
+            for at, name in found
+            if not any(
+                o <= at and at + len(name) <= o + len(other) and (o, other) != (at, name)
+                for o, other in found
+            )
         ]
         if not found:
             return None
@@ -419,7 +543,12 @@ class SpeakerResolver:
             return 4 if self.actors.kind(segment) == "person" else 3
         bare, titles = strip_titles(segment)
         if _looks_like_person(bare) and bare[:1].isupper():
-            if titles or bare in self._person_ents or bare in self._people or self._expand(bare, titles, 0):
+            if (
+                titles
+                or bare in self._person_ents
+                or bare in self._people
+                or self._expand(bare, titles, 0)
+            ):
                 return 4
             return 3 if len(bare.split()) >= 2 else 2
         return 1
@@ -435,8 +564,18 @@ class SpeakerResolver:
         segment = re.sub(r"^(?:the\s+)?same\s+", "the ", segment, flags=re.I)
         witness = _WITNESS.match(segment)
         if witness:
-            return (witness.group(1) or "") + witness.group(2) + ("es" if witness.group(2).endswith("s") else "s"), "group", None
-        doc_noun = re.match(r"^(?:the|a|an|its|their|his|her)\s+(.+?)\s+(?:" + _DOCUMENT_NOUNS + r")$", segment, re.I)
+            return (
+                (witness.group(1) or "")
+                + witness.group(2)
+                + ("es" if witness.group(2).endswith("s") else "s"),
+                "group",
+                None,
+            )
+        doc_noun = re.match(
+            r"^(?:the|a|an|its|their|his|her)\s+(.+?)\s+(?:" + _DOCUMENT_NOUNS + r")$",
+            segment,
+            re.I,
+        )
         if doc_noun and doc_noun.group(1)[:1].isupper():
             issuer = doc_noun.group(1)
             return self.actors.canonical(issuer) or issuer, "org", None
@@ -444,14 +583,20 @@ class SpeakerResolver:
         if known:
             kind = "person" if self.actors.kind(segment) == "person" else "org"
             return known, kind, None
-        apposed = re.match(r"^(?:the|a|an)\s+(?:[a-z-]+\s+){1,3}([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", segment)
+        apposed = re.match(
+            r"^(?:the|a|an)\s+(?:[a-z-]+\s+){1,3}([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", segment
+        )
         if apposed:  # "the organisation Valley Watch", "the militant group Boko Haram"
             return self._name_of(apposed.group(1), position)
         bare, titles = strip_titles(segment)
         if bare.endswith(("’s", "'s")):
             bare = bare[:-2]
         if bare != segment and self.actors.canonical(bare):
-            return self.actors.canonical(bare) or bare, "person" if self.actors.kind(bare) == "person" else "org", None
+            return (
+                self.actors.canonical(bare) or bare,
+                "person" if self.actors.kind(bare) == "person" else "org",
+                None,
+            )
         if _looks_like_person(bare) and bare[:1].isupper() and not self._is_actor(bare):
             full = self._expand(bare, titles, position) or bare
             person = self._people.get(full)
@@ -485,8 +630,10 @@ class SpeakerResolver:
         surname = _key(bare.split()[-1]) if bare.split() else ""
         gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
         candidates = [
-            p for p in self._people.values()
-            if p.surname == surname and len(p.name.split()) >= len(bare.split())
+            p
+            for p in self._people.values()
+            if p.surname == surname
+            and len(p.name.split()) >= len(bare.split())
             and (gender is None or p.gender in (None, gender))
         ]
         fuller = [p for p in candidates if len(p.name.split()) > len(bare.split())]
@@ -536,7 +683,11 @@ class SpeakerResolver:
                 if p < position and not self._in_quote(p):
                     candidates.append((p, person.name, "person", person.gender))
         for mention in self.actors.mentions:
-            if mention.span.start < position and not self._in_quote(mention.span.start) and mention.kind not in ("person", "country"):
+            if (
+                mention.span.start < position
+                and not self._in_quote(mention.span.start)
+                and mention.kind not in ("person", "country")
+            ):
                 candidates.append((mention.span.start, mention.canonical, "org", None))
         wanted = {"m": ("person",), "f": ("person",), "o": ("org",), "p": ("org", "group")}[kind]
         for at, name, found_kind, gender in sorted(candidates, reverse=True):
@@ -561,7 +712,8 @@ class SpeakerResolver:
         bearers = [
             (max(p for p in person.positions if p < position), person)
             for person in self._people.values()
-            if any(p < position for p in person.positions) and (head in person.roles or role in person.roles)
+            if any(p < position for p in person.positions)
+            and (head in person.roles or role in person.roles)
         ]
         if bearers:
             person = max(bearers, key=lambda pair: pair[0])[1]
@@ -571,7 +723,10 @@ class SpeakerResolver:
     def _org_role(self, role: str, head: str, position: int) -> tuple[str, str, str | None] | None:
         # "the organizations" after "A coalition of ... human rights organizations": the
         # text's own first description of the body, when it gave one.
-        first = re.search(r"\b(?:A|a|An|an)\s+((?:[\w’'-]+\s+){0,8}?" + re.escape(head) + r")\b", self.text[:position])
+        first = re.search(
+            r"\b(?:A|a|An|an)\s+((?:[\w’'-]+\s+){0,8}?" + re.escape(head) + r")\b",
+            self.text[:position],
+        )
         if first and head.endswith("s"):
             return first.group(1), "group", None
         wanted = _ORG_ROLES.get(role) or _ORG_ROLES.get(head)
@@ -580,7 +735,11 @@ class SpeakerResolver:
                 continue
             if mention.kind in ("person", "country") or (wanted and mention.kind != wanted):
                 continue
-            if wanted is None and mention.kind in ("state_force",) and head in ("group", "organisation", "organization"):
+            if (
+                wanted is None
+                and mention.kind in ("state_force",)
+                and head in ("group", "organisation", "organization")
+            ):
                 continue
             return mention.canonical, "org", None
         if first:
