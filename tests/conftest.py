@@ -174,13 +174,11 @@ def _as_server_user(argv: list[str]) -> list[str]:
 
 
 def _run(argv: list[str], *, cwd: Path) -> None:
-    result = subprocess.run(
-        _as_server_user(argv), cwd=cwd, capture_output=True, text=True, timeout=120
-    )
+    command = _as_server_user(argv)
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120)
     if result.returncode != 0:
-        raise RuntimeError(
-            f"{' '.join(argv[:2])} exited {result.returncode}: {result.stderr.strip() or result.stdout.strip()}"
-        )
+        output = result.stderr.strip() or result.stdout.strip()
+        raise RuntimeError(f"{Path(argv[0]).name} exited {result.returncode}: {output}")
 
 
 def _free_port() -> int:
@@ -199,49 +197,22 @@ def _start_postgres(bindir: Path) -> PostgresServer:
                 f"running as root and there is no {SERVER_USER!r} system user to run PostgreSQL"
             ) from None
         os.chown(root, account.pw_uid, account.pw_gid)
-    datadir = root / "data"
+    datadir, log = root / "data", root / "server.log"
     # Speed over durability: the cluster lives for one test session.
-    _run(
-        [
-            str(bindir / "initdb"),
-            "-D",
-            str(datadir),
-            "-U",
-            DB_USER,
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--locale=C",
-            "--no-sync",
-        ],
-        cwd=root,
-    )
+    initdb = [str(bindir / "initdb"), "-D", str(datadir), "-U", DB_USER, "--auth=trust"]
+    _run([*initdb, "-E", "UTF8", "--locale=C", "--no-sync"], cwd=root)
+    pg_ctl = [str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(log), "-w", "-t", "60"]
+    fast = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     last_error: Exception | None = None
     for _attempt in range(3):  # another process may take the free port before we bind it
         port = _free_port()
-        options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+        options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 {fast}"
         try:
-            _run(
-                [
-                    str(bindir / "pg_ctl"),
-                    "-D",
-                    str(datadir),
-                    "-l",
-                    str(root / "server.log"),
-                    "-w",
-                    "-t",
-                    "60",
-                    "-o",
-                    options,
-                    "start",
-                ],
-                cwd=root,
-            )
+            _run([*pg_ctl, "-o", options, "start"], cwd=root)
         except RuntimeError as error:
             last_error = error
             continue
         return PostgresServer(bindir=bindir, root=root, port=port)
-    log = root / "server.log"
     tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
     shutil.rmtree(root, ignore_errors=True)
     raise RuntimeError(f"{last_error}\n{tail}")

@@ -55,6 +55,20 @@ def test_add_same_document_twice_is_a_no_op(ledger: Ledger) -> None:
     assert before["documents"] == 1 and before["counts"] == 4
 
 
+def test_add_losing_a_race_to_another_writer_is_a_no_op(
+    ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another writer commits the document between our check and our insert: the insert
+    # itself must notice, and roll back what this transaction wrote before it.
+    findings = fictional_findings()
+    ledger.add(findings)
+    before = row_counts(ledger)
+    monkeypatch.setattr(ledger_module, "_has_document", lambda _connection, _id: False)
+    assert ledger.add(replace(findings, extractor_version="other")) is False
+    assert row_counts(ledger) == before
+    assert ledger.findings(findings.document.id) == findings
+
+
 def test_add_same_text_with_other_findings_keeps_the_first(ledger: Ledger) -> None:
     findings = fictional_findings()
     ledger.add(findings)

@@ -121,7 +121,7 @@ def open_engine(db_url: str) -> Engine:
             connection.exec_driver_sql("SELECT 1")
     except (ArgumentError, NoSuchModuleError, SQLAlchemyError, OSError) as error:
         raise StoreError(
-            f"cannot open the database: {_first_line(error)}", where=_safe(url), code="R401"
+            f"cannot open the database: {describe_error(error)}", where=_safe(url), code="R401"
         ) from None
     return engine
 
@@ -194,13 +194,13 @@ def migrate(engine: Engine) -> None:
         ) from None
     except SQLAlchemyError as error:
         raise StoreError(
-            f"migrating the database failed: {_first_line(error)}",
+            f"migrating the database failed: {describe_error(error)}",
             where=_safe(str(engine.url)),
             code="R401",
         ) from None
 
 
-def _first_line(error: BaseException) -> str:
+def describe_error(error: BaseException) -> str:
     text = str(getattr(error, "orig", None) or error)
     return text.strip().splitlines()[0] if text.strip() else type(error).__name__
 

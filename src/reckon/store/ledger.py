@@ -29,7 +29,7 @@ from reckon.model import (
     ReportedIncident,
 )
 from reckon.store import rows, schema
-from reckon.store.engine import _first_line, migrate, open_engine, parse_db_url, serialise, write
+from reckon.store.engine import describe_error, migrate, open_engine, serialise, write
 
 __all__ = ["Ledger"]
 
@@ -65,7 +65,6 @@ class Ledger:
     """
 
     def __init__(self, db_url: str = "sqlite:///reckon.db") -> None:
-        self.url = parse_db_url(db_url)
         self._engine = open_engine(db_url)
         try:
             migrate(self._engine)
@@ -109,7 +108,9 @@ class Ledger:
             return False
         except SQLAlchemyError as error:
             raise StoreError(
-                f"storing the document failed: {_first_line(error)}", where=document.id, code="R404"
+                f"storing the document failed: {describe_error(error)}",
+                where=document.id,
+                code="R404",
             ) from None
         return True
 
@@ -144,7 +145,7 @@ class Ledger:
                         connection.execute(table.insert(), table_rows)
         except SQLAlchemyError as error:
             raise StoreError(
-                f"saving incidents failed: {_first_line(error)}", where="incidents", code="R404"
+                f"saving incidents failed: {describe_error(error)}", where="incidents", code="R404"
             ) from None
 
     # ---- reading ---------------------------------------------------------------------
@@ -156,7 +157,7 @@ class Ledger:
                 yield connection
         except SQLAlchemyError as error:
             raise StoreError(
-                f"reading the database failed: {_first_line(error)}", code="R401"
+                f"reading the database failed: {describe_error(error)}", code="R401"
             ) from None
 
     def has_document(self, document_id: str) -> bool:
@@ -263,7 +264,9 @@ def _write_findings(connection: Connection, findings: DocumentFindings) -> None:
         raw_sha256=raw_sha256,
         ingested_at=_now(),
     )
-    if connection.execute(_insert_ignore(connection, schema.documents), row).rowcount == 0:
+    # RETURNING, not rowcount: SQLAlchemy reports -1 as the rowcount of an INSERT.
+    insert = _insert_ignore(connection, schema.documents).returning(schema.documents.c.id)
+    if connection.execute(insert, row).first() is None:
         raise _AlreadyStored  # a concurrent writer (PostgreSQL) got there first
 
     incident_rows, count_rows, accusation_rows = [], [], []
