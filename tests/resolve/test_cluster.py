@@ -5,7 +5,12 @@ from datetime import date
 import pytest
 
 from reckon.model import Place
-from reckon.resolve.blocking import find_candidate_pairs, find_related_places
+from reckon.resolve.blocking import (
+    consonant_skeleton,
+    find_candidate_pairs,
+    find_related_places,
+    is_place_variant,
+)
 from reckon.resolve.cluster import cluster_reports, incident_id
 from reckon.resolve.matching import (
     DAY,
@@ -356,3 +361,22 @@ def test_cluster_reports_camp_descriptors_are_generic() -> None:
         findings(b, report("2030-04-01", "Ostra IDP camp")),
     ]
     assert len(cluster_reports(batch)) == 1
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "expected"),
+    [
+        ("rabaa tessa", "rabea tessa", True),  # high ratio
+        ("bako", "buko", True),  # same consonants, a vowel apart
+        ("hizbolah", "hizbollah", True),
+        ("bako", "biko nord", False),
+        ("bako", "dako", False),  # a consonant apart is another name
+        ("block4 verdan", "block5 verdan", False),
+    ],
+)
+def test_is_place_variant_spellings(left: str, right: str, expected: bool) -> None:
+    assert is_place_variant(left, right) is expected
+
+
+def test_consonant_skeleton_drops_vowels_and_doubles() -> None:
+    assert consonant_skeleton("rabaa tessa") == "rb ts"

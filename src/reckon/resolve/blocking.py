@@ -6,7 +6,8 @@ time. So reports are compared only when
 * their places may be one place: the same place key, or two keys that are related (one
   inside the other, "verdan" / "trauma verdan", or spelling variants, "rabaa tessa" /
   "rabea tessa"). Related keys are found once over the *distinct* keys, which are far
-  fewer than reports, with a token index and rapidfuzz inside prefix blocks;
+  fewer than reports, with a token index, and rapidfuzz inside blocks of keys sharing a
+  word's first letters and a length band, or sharing their consonants;
 * or their coordinates fall in one cell of a coarse grid (shifted twice, so any two
   points within ~27 km share a cell);
 * and their dates are close: inside each block, reports are swept in date order and each
@@ -34,7 +35,14 @@ from reckon.resolve.aliases import length_bands
 if TYPE_CHECKING:
     from reckon.resolve.matching import ReportNode
 
-__all__ = ["MAX_DAY_GAP", "PLACE_FUZZY", "find_candidate_pairs", "find_related_places"]
+__all__ = [
+    "MAX_DAY_GAP",
+    "PLACE_FUZZY",
+    "consonant_skeleton",
+    "find_candidate_pairs",
+    "find_related_places",
+    "is_place_variant",
+]
 
 MAX_DAY_GAP = 3
 PLACE_FUZZY = 88.0  # token_sort_ratio of place keys: "rabaa tessa" / "rabea tessa" = 91
@@ -44,6 +52,42 @@ UNDATED_CANDIDATES = 40
 GRID_DEGREES = 0.5  # ~55 km cells, shifted by half a cell
 MAX_TOKEN_BLOCK = 2000  # a token shared by more keys ("north") is no evidence of a place
 _DIGITS = re.compile(r"\d+")
+_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
+VOWEL_VARIANT_RATIO = 75.0  # "bako" / "buko" = 75, "rabaa" / "rabea" = 80
+
+
+def consonant_skeleton(key: str) -> str:
+    """Each word without vowels and doubled letters: "rabaa tessa" -> "rb ts"."""
+    return " ".join(_DOUBLED.sub(r"\1", _VOWELS.sub("", token)) for token in key.split())
+
+
+def is_place_variant(a: str, b: str) -> bool:
+    """Two place keys that are spellings of one name (numbers must agree: "Block 4" != "5")."""
+    if _DIGITS.findall(a) != _DIGITS.findall(b):
+        return False
+    score = fuzz.token_sort_ratio(a, b)
+    if score >= PLACE_FUZZY:
+        return True
+    # Transliterations differ in vowels and doubled letters (Rabaa / Rabea, Shabab /
+    # Shabaab): the same consonants allow a lower ratio.
+    return score >= VOWEL_VARIANT_RATIO and consonant_skeleton(a) == consonant_skeleton(b)
+
+
+def _skeleton_related(keys: list[str], related: dict[str, set[str]]) -> None:
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        blocks[consonant_skeleton(key)].append(key)
+    for chunk in blocks.values():
+        if len(chunk) < 2:
+            continue
+        matrix = process.cdist(
+            chunk, chunk, scorer=fuzz.token_sort_ratio, score_cutoff=VOWEL_VARIANT_RATIO - 0.001
+        )
+        for i, j in zip(*matrix.nonzero(), strict=True):
+            if i < j and _DIGITS.findall(chunk[i]) == _DIGITS.findall(chunk[j]):
+                related[chunk[i]].add(chunk[j])
+                related[chunk[j]].add(chunk[i])
 
 
 def _fuzzy_related(keys: list[str], related: dict[str, set[str]]) -> None:
@@ -88,6 +132,7 @@ def find_related_places(keys: Iterable[str]) -> dict[str, frozenset[str]]:
                 related[key].add(other)
                 related[other].add(key)
     _fuzzy_related(distinct, related)
+    _skeleton_related(distinct, related)
     return {key: frozenset(others) for key, others in related.items()}
 
 

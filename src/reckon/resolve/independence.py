@@ -217,9 +217,8 @@ def _candidate_pairs(signatures: np.ndarray) -> set[tuple[int, int]]:
         sorted_keys = keys[order]
         starts = np.flatnonzero(np.r_[True, sorted_keys[1:] != sorted_keys[:-1]])
         ends = np.r_[starts[1:], count]
-        for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
-            if end - start < 2:
-                continue
+        shared = ends - starts >= 2  # most buckets hold one document: skip them in numpy
+        for start, end in zip(starts[shared].tolist(), ends[shared].tolist(), strict=True):
             members = sorted(order[start:end].tolist())
             if (end - start) * (end - start - 1) // 2 <= MAX_BUCKET_PAIRS:
                 pairs.update(

@@ -28,11 +28,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from rapidfuzz import fuzz
-
 from reckon.model import Place, ReportedIncident
 from reckon.resolve.aliases import is_named_actor, normalize_name
-from reckon.resolve.blocking import MAX_DAY_GAP, PLACE_FUZZY
+from reckon.resolve.blocking import MAX_DAY_GAP, is_place_variant
 
 __all__ = [
     "DAY",
@@ -77,7 +75,6 @@ _STOPWORDS = frozenset(
     ).split()
 )
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_DIGITS = re.compile(r"\d+")
 
 # Date relation weights; a pair with different dates is never merged.
 # A next-day date is the commonest dispute (an attack "overnight", local vs UTC dates), so
@@ -207,9 +204,7 @@ def _name_relation(a: ReportNode, b: ReportNode) -> float:
         return _SAME_PLACE
     if a.place_tokens <= b.place_tokens or b.place_tokens <= a.place_tokens:
         return _CONTAINED_PLACE
-    if fuzz.token_sort_ratio(a.place_key, b.place_key) >= PLACE_FUZZY and _DIGITS.findall(
-        a.place_key
-    ) == _DIGITS.findall(b.place_key):
+    if is_place_variant(a.place_key, b.place_key):
         return _SIMILAR_PLACE
     return _DIFFERENT_PLACE
 
