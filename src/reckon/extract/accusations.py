@@ -12,17 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from reckon.extract.attribution import phrase_tokens
+from reckon.extract.lexicon import load_violence_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["AccusedMention", "find_accused", "is_generic", "load_violence_words"]
+__all__ = ["AccusedMention", "find_accused", "is_generic"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
 FORCE_NOUNS = frozenset({
@@ -45,18 +44,6 @@ class AccusedMention:
     token: Token  # where the claimant search starts
     self_claimed: bool = False  # "X claimed responsibility": X is also the claimant
     blamer: Token | None = None  # "Y blamed X": Y is the claimant
-
-
-@lru_cache(maxsize=1)
-def load_violence_words() -> tuple[frozenset[str], frozenset[str]]:
-    verbs, nouns = set(), set()
-    text = resources.files("reckon.data").joinpath("violence.tsv").read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        word, role = line.split("\t")
-        (verbs if role.strip() == "verb" else nouns).add(word.strip())
-    return frozenset(verbs), frozenset(nouns)
 
 
 def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
@@ -82,8 +69,6 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                             yield from _mentions(pobj, anchor=token)
                 elif child.dep_ == "poss":
                     yield from _mentions(child, anchor=token)
-            if token.dep_ == "pobj" and token.head.lower_ == "by":
-                continue
         elif token.lower_ == "behest":
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ == "of":

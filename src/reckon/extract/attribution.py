@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
-from reckon.extract.lexicon import load_reporting_verbs
+from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.model import AUTHOR, Claimant, Quote, Span
 
 if TYPE_CHECKING:  # pragma: no cover - nlp.py is the only module that imports spaCy at run time
@@ -32,10 +32,6 @@ PRESS_REPORTS = "press reports"
 
 # Nouns that stand for an unnamed body of reporting ("reports that ...", "media said").
 _REPORT_NOUNS = frozenset({"report", "reports", "media", "press", "account", "accounts", "claim", "claims"})
-# Nouns that make a report noun *named* ("the forensic reports") rather than anonymous.
-_ANONYMOUS_MODIFIERS = frozenset({"press", "media", "news", "earlier", "initial", "recent", "local", "some",
-                                  "other", "unconfirmed", "conflicting", "several", "many", "the", "these",
-                                  "those", "such", "early", "first", "latest", "new", "previous"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
 _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|one|another|two|three|four|first|second|third|fourth|fifth|some|several|other|both|"
@@ -142,8 +138,7 @@ class ClaimantFinder:
                 continue
             if not comma_seen or candidate.pos_ not in ("VERB", "AUX"):
                 continue
-            last_comma = max(t.i for t in sent if t.text == "," and t.i < candidate.i) if any(
-                t.text == "," and t.i < candidate.i for t in sent) else token.i
+            last_comma = max((t.i for t in sent if t.text == "," and t.i < candidate.i), default=token.i)
             if any(t.dep_ == "cc" for t in sent.doc[last_comma:candidate.i]):
                 continue  # "..., and their headteacher says ...": a new clause, not an attribution
             if candidate.lemma_.lower() not in self._verbs or candidate in token.ancestors:
@@ -165,11 +160,6 @@ class ClaimantFinder:
                 return self._named_list(child, offset=offset)
             if child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
                 return self._named_list(child, offset=offset)
-        if noun.lower_ in ("reports", "report", "claims", "accounts") and all(
-            c.lower_ in _ANONYMOUS_MODIFIERS or c.dep_ in ("det", "prep", "acl", "ccomp", "relcl", "punct", "appos")
-            for c in noun.children
-        ):
-            return None
         return None
 
     def _named_list(self, head: Token, *, offset: int) -> list[_Named] | str:
@@ -232,8 +222,6 @@ _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 def _is_event_noun(token: Token) -> bool:
     """Subjects that are events, not sources ("the attack has claimed 147 lives")."""
-    from reckon.extract.accusations import load_violence_words
-
     return token.lemma_.lower() in load_violence_words()[1] or token.lemma_.lower() in ("toll", "blast", "explosion", "fire")
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import replace
 
 from reckon.extract.accusations import is_generic
 from reckon.extract.places import PlaceMention
@@ -29,11 +29,6 @@ _SITE_KINDS = {"camp", "square", "university", "college", "prison", "village", "
                "hotel", "building"}
 _SAME_DAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
-
-
-@dataclass(frozen=True, slots=True)
-class _Key:
-    name: str
 
 
 def _specificity(mention: PlaceMention) -> int:
@@ -201,8 +196,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         place_mention = group_place.get(key)
         place = _to_place(place_mention)
         if place is not None and place.country is None and country:
-            place = Place(name=place.name, country=country, latitude=place.latitude, longitude=place.longitude,
-                          admin1=place.admin1, kind=place.kind, span=place.span)
+            place = replace(place, country=country)
         if key == "":
             date, date_span = main_date, main_date_span
             perpetrators = tuple(_dedupe_accusations([a for _, a in accusations]))
@@ -214,10 +208,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),
                                        date_span=date_span))
     if result and result[0].place is None and country:
-        first = result[0]
-        result[0] = ReportedIncident(date=first.date, place=Place(name=_country_name(country, mentions), country=country),
-                                     counts=first.counts, perpetrators=first.perpetrators, victims=first.victims,
-                                     date_span=first.date_span)
+        result[0] = replace(result[0], place=Place(name=_country_name(country, mentions), country=country))
     return result
 
 
@@ -270,10 +261,9 @@ def find_inconsistencies(state: dict) -> list[Inconsistency]:
         years = {m.year for m in mentions}
         if len(years) < 2:
             continue
-        context = [_report_context(text, m.span) for m in mentions]
         pairs = [(a, b) for i, a in enumerate(mentions) for b in mentions[i + 1:]
                  if a.year != b.year and _report_context(text, a.span) and _report_context(text, b.span)]
-        if pairs and any(context):
+        if pairs:
             a, b = pairs[0]
             out.append(Inconsistency(
                 description=f"the same report is dated {a.text!r} and {b.text!r}",

@@ -13,7 +13,7 @@ from importlib import resources
 from reckon.errors import ExtractError
 from reckon.model import CountKind
 
-__all__ = ["HarmLexicon", "load_harm_lexicon", "load_reporting_verbs"]
+__all__ = ["HarmLexicon", "load_harm_lexicon", "load_reporting_verbs", "load_violence_words"]
 
 _ROLES = {"verb", "noun", "adj", "phrase"}
 
@@ -24,15 +24,6 @@ class HarmLexicon:
     nouns: dict[str, CountKind]
     adjectives: dict[str, CountKind]
     phrases: dict[str, CountKind]
-
-    def kind_of_token(self, lemma: str, lower: str) -> CountKind | None:
-        """The harm kind a single token denotes, whatever its role, or None."""
-        for table in (self.adjectives, self.verbs, self.nouns):
-            if lower in table:
-                return table[lower]
-            if lemma in table:
-                return table[lemma]
-        return None
 
 
 def _data_lines(name: str) -> list[tuple[int, str]]:
@@ -71,3 +62,15 @@ def load_reporting_verbs() -> frozenset[str]:
             raise ExtractError("a reporting verb is one lemma of letters", where=f"data/reporting_verbs.txt:{number}", code="R203")
         verbs.add(word)
     return frozenset(verbs)
+
+
+@lru_cache(maxsize=1)
+def load_violence_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(verbs, nouns) of data/violence.tsv: words whose agent is accused of an incident."""
+    verbs, nouns = set(), set()
+    for number, line in _data_lines("violence.tsv"):
+        parts = [part.strip() for part in line.split("\t")]
+        if len(parts) != 2 or parts[1] not in ("verb", "noun") or not parts[0]:
+            raise ExtractError("expected 'lemma<TAB>verb|noun'", where=f"data/violence.tsv:{number}", code="R203")
+        (verbs if parts[1] == "verb" else nouns).add(parts[0].lower())
+    return frozenset(verbs), frozenset(nouns)

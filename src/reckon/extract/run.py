@@ -8,6 +8,7 @@ than a plain full-pipeline pass over the same text (see benchmarks/).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from reckon.extract import accusations as accusations_module
@@ -99,7 +100,8 @@ def _parse(state: State) -> State:
     return {"parsed": parsed}
 
 
-def _claimant_finder(state: State) -> ClaimantFinder:
+@step("reckon.claimants.v1", needs=("quotes", "speakers", "actors"), gives=("claimants",))
+def _claimants(state: State) -> State:
     speakers: SpeakerResolver = state["speakers"]
     actors: ActorResolver = state["actors"]
 
@@ -107,12 +109,12 @@ def _claimant_finder(state: State) -> ClaimantFinder:
         name = speakers.resolve(surface, position=position)
         return actors.resolve(name) if name else name
 
-    return ClaimantFinder(quotes=state["quotes"], resolve=resolve)
+    return {"claimants": ClaimantFinder(quotes=state["quotes"], resolve=resolve)}
 
 
-@step("reckon.counts.v1", needs=("parsed", "quantities", "quotes", "speakers"), gives=("counts",))
+@step("reckon.counts.v1", needs=("parsed", "quantities", "claimants"), gives=("counts",))
 def _counts(state: State) -> State:
-    finder = _claimant_finder(state)
+    finder: ClaimantFinder = state["claimants"]
     sentences = state["sentences"]
     found: list[tuple[int, Count]] = []
     for index, doc in state["parsed"].items():
@@ -139,9 +141,9 @@ def _counts(state: State) -> State:
     return {"counts": found}
 
 
-@step("reckon.accusations.v1", needs=("parsed", "quotes", "actors"), gives=("accusations",))
+@step("reckon.accusations.v1", needs=("parsed", "claimants", "actors"), gives=("accusations",))
 def _accusations(state: State) -> State:
-    finder = _claimant_finder(state)
+    finder: ClaimantFinder = state["claimants"]
     actors: ActorResolver = state["actors"]
     sentences = state["sentences"]
     found: list[tuple[int, Accusation]] = []
@@ -195,7 +197,7 @@ def extract_document(document: Document) -> DocumentFindings:
     actors: ActorResolver = state["actors"]
     published = state["published"]
     if published != document.published:
-        document = _with_published(document, published)
+        document = replace(document, published=published)
     return DocumentFindings(
         document=document,
         incidents=tuple(state["incidents"]),
@@ -205,8 +207,3 @@ def extract_document(document: Document) -> DocumentFindings:
         extractor_version=EXTRACTOR_VERSION,
     )
 
-
-def _with_published(document: Document, published: str | None) -> Document:
-    from dataclasses import replace
-
-    return replace(document, published=published)

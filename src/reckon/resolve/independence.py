@@ -219,16 +219,17 @@ def _candidate_pairs(signatures: np.ndarray) -> set[tuple[int, int]]:
         ends = np.r_[starts[1:], count]
         shared = ends - starts >= 2  # most buckets hold one document: skip them in numpy
         for start, end in zip(starts[shared].tolist(), ends[shared].tolist(), strict=True):
-            members = sorted(order[start:end].tolist())
-            if (end - start) * (end - start - 1) // 2 <= MAX_BUCKET_PAIRS:
-                pairs.update(
-                    (members[i], members[j])
-                    for i in range(len(members))
-                    for j in range(i + 1, len(members))
-                )
-            else:
-                for head in members[:REPRESENTATIVES]:
-                    pairs.update((min(head, m), max(head, m)) for m in members if m != head)
+            pairs.update(_pairs_within(sorted(order[start:end].tolist()), limit=MAX_BUCKET_PAIRS))
+    return pairs
+
+
+def _pairs_within(members: list[int], *, limit: int) -> set[tuple[int, int]]:
+    """Every pair of a small bucket; a crowded one is compared to a few representatives only."""
+    if len(members) * (len(members) - 1) // 2 <= limit:
+        return {(members[i], members[j]) for i in range(len(members)) for j in range(i + 1, len(members))}
+    pairs: set[tuple[int, int]] = set()
+    for head in members[:REPRESENTATIVES]:
+        pairs.update((min(head, m), max(head, m)) for m in members if m != head)
     return pairs
 
 
@@ -244,15 +245,7 @@ def _wire_pairs(
             blocks[(agency, day)].append(position)
     pairs: set[tuple[int, int]] = set()
     for members in blocks.values():
-        if len(members) * (len(members) - 1) // 2 <= MAX_BUCKET_PAIRS * 4:
-            pairs.update(
-                (members[i], members[j])
-                for i in range(len(members))
-                for j in range(i + 1, len(members))
-            )
-        else:
-            for head in members[:REPRESENTATIVES]:
-                pairs.update((min(head, m), max(head, m)) for m in members if m != head)
+        pairs.update(_pairs_within(members, limit=MAX_BUCKET_PAIRS * 4))
     return pairs
 
 
