@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reckon.extract.attribution import phrase_tokens
+from reckon.extract.attribution import phrase_tokens, without_dateline
 from reckon.extract.lexicon import load_violence_words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,7 +75,7 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             yield from _mentions(pobj, anchor=token)
-        elif lemma == "responsibility" and token.head.lemma_.lower() in ("claim", "admit", "accept"):
+        elif lemma == "responsibility" and token.head.lemma_.lower() in ("claim", "admit", "accept", "take", "assume", "bear"):
             for child in token.head.children:
                 if child.dep_ == "nsubj":
                     yield from _mentions(child, anchor=token.head, self_claimed=True)
@@ -97,7 +97,10 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
             for child in named_appositions:
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             continue
-        tokens = [t for t in phrase_tokens(item) if t.text not in ("(", ")")]
+        tokens = [t for t in without_dateline(phrase_tokens(item)) if t.text not in ("(", ")")]
+        named = _self_named(tokens)
+        if named:
+            tokens = named  # "a militant group calling itself the X Brigade": the X Brigade
         if not _names_an_actor(tokens) or _is_place_only(tokens):
             continue
         start = min(t.idx for t in tokens)
@@ -108,6 +111,24 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
         for child in item.children:
             if child.dep_ == "appos" and child.i > item.i:
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+
+
+_SELF_NAMING = (("calling", "itself"), ("calling", "themselves"), ("known", "as"), ("called",), ("named",),
+                ("styling", "itself"))
+
+
+def _self_named(tokens: list[Token]) -> list[Token] | None:
+    """The name after "calling itself", "known as", "called" inside an accused phrase."""
+    words = [t.lower_ for t in tokens]
+    for cue in _SELF_NAMING:
+        for i in range(len(words) - len(cue)):
+            if tuple(words[i:i + len(cue)]) == cue:
+                rest = tokens[i + len(cue):]
+                while rest and rest[0].lower_ in ("the", "a", "an"):
+                    rest = rest[1:]
+                if rest and rest[0].text[:1].isupper():
+                    return rest
+    return None
 
 
 def _is_place_only(tokens: list[Token]) -> bool:

@@ -12,6 +12,7 @@ are refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -67,7 +68,7 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
-    if _is_subset(sent.text, quantity.span.start - offset):
+    if _is_subset(sent.text, quantity.span.start - offset) or _is_aggregate(sent.text, quantity.span.start - offset):
         return None
     found = _kind_by_parse(number, char_span, lexicon) or _kind_by_window(number, char_span, lexicon)
     if found is None:
@@ -82,6 +83,24 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         victims = _victim_phrase(noun, char_span)
     return CountCandidate(kind=kind, min=quantity.min, max=quantity.max, span=quantity.span, token=anchor,
                           victims=victims, quantity_text=quantity.text)
+
+
+# Totals over a span of time are not an incident's toll ("killed more than 10,000 people
+# last year", "had killed over 200 in the two years before", "since 2009").
+_AGGREGATE = re.compile(
+    r"\b(?:last|this|past|previous|preceding)\s+(?:year|decade|month)s?\b|\bin\s+(?:the\s+)?(?:(?:past|last|previous|"
+    r"preceding|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)+(?:years|decades|months)\b|\bsince\s+(?:19|20)\d\d\b"
+    r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b|\bso\s+far\s+this\s+year\b|\bfor\s+years\b|\bin\s+recent\s+years\b"
+    r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b|\bannually\b|\bover\s+the\s+(?:years|decades)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_aggregate(text: str, start: int) -> bool:
+    clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
+    stops = [i for i in (text.find(";", start), text.find(". ", start)) if i != -1]
+    clause_end = min(stops) if stops else len(text)
+    return bool(_AGGREGATE.search(text[clause_start:clause_end]))
 
 
 def _is_subset(text: str, start: int) -> bool:

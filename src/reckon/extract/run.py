@@ -18,7 +18,7 @@ from reckon.extract.actors import ActorResolver
 from reckon.extract.attribution import ClaimantFinder
 from reckon.extract.nlp import load_nlp
 from reckon.extract.sentences import split_sentences
-from reckon.extract.speakers import SpeakerResolver
+from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people
 from reckon.extract.steps import STEPS, State, check_steps, step
 from reckon.model import AUTHOR, Accusation, Actor, Claimant, Count, Document, DocumentFindings, Span
 
@@ -107,7 +107,8 @@ def _claimants(state: State) -> State:
 
     def resolve(surface: str, position: int) -> str:
         name = speakers.resolve(surface, position=position)
-        return actors.resolve(name) if name else name
+        # "a Kenyan police source" stays a source of its own, not the police force's name.
+        return actors.resolve(name) if name and not describes_unnamed_people(name) else name
 
     return {"claimants": ClaimantFinder(quotes=state["quotes"], resolve=resolve)}
 
