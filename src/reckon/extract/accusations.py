@@ -98,7 +98,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             continue
         tokens = [t for t in without_dateline(phrase_tokens(item)) if t.text not in ("(", ")")]
-        named = _self_named(tokens)
+        named = _self_named(without_dateline(list(item.subtree)))
         if named:
             tokens = named  # "a militant group calling itself the X Brigade": the X Brigade
         if not _names_an_actor(tokens) or _is_place_only(tokens):
@@ -126,8 +126,11 @@ def _self_named(tokens: list[Token]) -> list[Token] | None:
                 rest = tokens[i + len(cue):]
                 while rest and rest[0].lower_ in ("the", "a", "an"):
                     rest = rest[1:]
-                if rest and rest[0].text[:1].isupper():
-                    return rest
+                end = 0
+                while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].lower_ in ("of", "al", "-")):
+                    end += 1
+                if end:
+                    return rest[:end]
     return None
 
 

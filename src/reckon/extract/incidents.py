@@ -285,14 +285,14 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             nearby = [m for m in mentions if span.start <= m.span.start < span.end and _specificity(m) >= 2]
             local = min(nearby, key=lambda m: abs(m.span.start - count.span.start), default=None)
             key = f"{dated.value}:{local.name if local else ''}"
-            group_place.setdefault(key, local)
+            group_place.setdefault(key, _name_only(local) if local else None)
             group_date[key] = dated
             groups.setdefault(key, []).append((index, count))
             continue
         if local is not None and main is not None and not _same_place(local, main) and not _contains(local, main) \
                 and not _contains(main, local) and _specificity(local) >= 2:
             key = local.name
-            group_place.setdefault(key, local)
+            group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))
     # A group is its own incident only with a figure the main incident does not also give
     # from the same sentence; everything else stays in the main incident.
