@@ -90,3 +90,29 @@ def test_a_claim_of_responsibility_names_the_perpetrator_not_the_source_of_the_t
     accused = {(p["actor"], p["claimed_by"]) for p in incident["perpetrators"]}
     assert ("Crimson Vanguard", "Crimson Vanguard") in accused
     assert not any("VELASCO" in actor for actor, _ in accused)
+
+
+def test_a_headline_crediting_its_figure_names_the_claimant():
+    rows = _rows("Ostra market blast toll rises to 40: Red Crescent\n\nA bomb tore through the market in Ostra on Friday.")
+    assert ("killed", 40, 40, "Red Crescent") in rows
+
+
+def test_the_antecedent_of_who_is_the_accused_but_an_event_never_is():
+    data = _json("The gunman who murdered 23 people at the Velmar chapel was sentenced on Monday. "
+                 "He called the Velmar attack, which killed 23 people, an act of hate.")
+    accused = {p["actor"].lower() for i in data["incidents"] for p in i["perpetrators"]}
+    assert any("gunman" in actor for actor in accused)
+    assert not any("attack" in actor for actor in accused)
+
+
+def test_a_known_actor_naming_the_attack_is_accused_and_a_place_is_not():
+    data = _json("The Boko Haram attack on Karsk killed 19 people on Monday. The Karsk attack was the third this year.")
+    accused = {p["actor"] for i in data["incidents"] for p in i["perpetrators"]}
+    assert accused == {"Boko Haram"}
+
+
+def test_governments_are_named_government_of_country():
+    data = _json("Troops acting at the behest of the Iranian government killed 12 people in Tarrow on Friday.")
+    accused = {p["actor"] for i in data["incidents"] for p in i["perpetrators"]}
+    assert "Government of Iran" in accused
+    assert data["aliases"]["Government of Iran"] == ["Iranian government"]

@@ -40,6 +40,8 @@ _LEADING_NOISE = re.compile(
     r"also|senior|unnamed|his|her|its|their)\s+)+",
     re.IGNORECASE,
 )
+_HEADLINE_SOURCE = re.compile(
+    r"(?:\s*:|\s+[-–—]{1,2})\s+(?P<who>[A-Z][\w.'’&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’&-]*){0,4})\s*$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r"\s*(?:,|\bwho\b|\bwhich\b|\bthat\b|\bwhose\b|\bin a\b|\bon\b|\bin its\b|\bin his\b|\bin her\b|\bafter\b|\bwhile\b).*$", re.IGNORECASE | re.DOTALL)
 
@@ -86,6 +88,13 @@ class ClaimantFinder:
         quote = self.quote_at(token.idx + offset)
         if quote is not None and quote.speaker:
             return (Claimant(name=quote.speaker),)
+        credited = _HEADLINE_SOURCE.search(sent.text)
+        if credited and len(sent.text.split()) <= 16 and not sent.text.rstrip().endswith("."):
+            # A headline crediting its figure: "Blast toll rises to 40: Red Crescent",
+            # "Toll 150, not 2,000 - Defence HQ".
+            start = sent.start_char + credited.start("who") + offset
+            return self._to_claimants([_Named(surface=credited.group("who"), start=start,
+                                              end=start + len(credited.group("who")))])
         return (AUTHOR,)
 
     def quote_at(self, position: int) -> Quote | None:

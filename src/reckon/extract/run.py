@@ -151,6 +151,8 @@ def _accusations(state: State) -> State:
     for index, doc in state["parsed"].items():
         offset = sentences[index].span.start
         for mention in accusations_module.find_accused(doc[:]):
+            if mention.modifier and actors.canonical(mention.surface) is None:
+                continue  # "the Baga attack" names a place; "the Boko Haram attack" a known actor
             name = actors.resolve(mention.surface)
             span = Span(start=mention.start + offset, end=mention.end + offset)
             if mention.self_claimed:
