@@ -72,9 +72,12 @@ def _actors(state: State) -> State:
     return {"actors": ActorResolver(state["document"].text)}
 
 
-@step("reckon.speakers.v1", needs=("document", "actors"), gives=("speakers",))
+@step("reckon.speakers.v1", needs=("document", "actors", "places"), gives=("speakers",))
 def _speakers(state: State) -> State:
-    return {"speakers": SpeakerResolver(state["document"].text)}
+    places = frozenset({m.text for m in state["places"]} | {m.name for m in state["places"]}
+                       # "Tamakoira market": Tamakoira is a place too
+                       | {m.text.rsplit(" ", 1)[0] for m in state["places"] if " " in m.text})
+    return {"speakers": SpeakerResolver(state["document"].text, places=places)}
 
 
 @step("reckon.quotes.v1", needs=("document", "speakers"), gives=("quotes",))

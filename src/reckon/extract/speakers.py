@@ -318,8 +318,11 @@ class SpeakerResolver:
         nlp: Language | None = None,
         use_nlp: bool = True,
         quoted: list[Span] | None = None,
+        places: frozenset[str] = frozenset(),
     ):
         self.text = text
+        # Names the document uses as places ("Tamakoira's market") are never people.
+        self._places = {name.casefold() for name in places}
         self.actors = actors or ActorResolver(text)
         self._quoted: list[Span] = list(quoted or [])
         self._people: dict[str, _Person] = {}
@@ -429,6 +432,8 @@ class SpeakerResolver:
         return kind is not None and kind != "person"
 
     def _add_person(self, name: str, titles: set[str], position: int) -> None:
+        if name.casefold() in self._places and not titles:
+            return
         gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
         person = self._people.get(name)
         if person is None:
