@@ -116,3 +116,15 @@ def test_governments_are_named_government_of_country():
     accused = {p["actor"] for i in data["incidents"] for p in i["perpetrators"]}
     assert "Government of Iran" in accused
     assert data["aliases"]["Government of Iran"] == ["Iranian government"]
+
+
+def test_we_and_our_in_a_statement_are_the_issuer_speaking():
+    rows = _rows("Our field officers counted 16 dead and 40 wounded after the raid on Osso on Monday.")
+    assert ("killed", 16, 16, "author") in rows
+
+
+def test_a_group_naming_itself_is_what_the_description_later_stands_for():
+    data = _json("A militant group calling itself the Crimson Vanguard said it attacked the Velasco ferry "
+                 "terminal on Sunday. In a statement, the militant group claimed that more than 50 soldiers had been killed.")
+    rows = {(c["min"], c["claimed_by"]) for i in data["incidents"] for c in i["counts"]}
+    assert (51, "Crimson Vanguard") in rows

@@ -390,6 +390,12 @@ _KNOWN_AS = re.compile(
     r"(?:known\s+as|referred\s+to\s+as|(?:also|formerly|otherwise)\s+called)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
+# "a militant group calling itself the Crimson Vanguard": the name, and the text's own
+# description of the group, which later stands for it ("the militant group said ...").
+_SELF_NAMED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he)\s+((?:[a-z-]+\s+){0,2}(?:group|movement|organi[sz]ation|faction|militia|cell|network|"
+    r"brigade|outfit|coalition|alliance|front|army))\s+(?:calling|naming|styling)\s+(?:itself|themselves)\s+(?:the\s+)?"
+)
 _GOES_BY = re.compile(r"\bwho\s+(?:also\s+)?goes\s+by\s+(?:the\s+)?(?:names?\s+|aliases?\s+)?")
 _AKA = re.compile(r",?\s*\(?(?:a\.k\.a\.?|aka)\s+", re.IGNORECASE)
 
@@ -544,6 +550,10 @@ def find_document_aliases(text: str, *, table: AliasTable | None = None) -> dict
                 continue
             for name in _names_list(text, match.end()):
                 add(before[1], name)
+    for match in _SELF_NAMED.finditer(text):
+        named = _name_after(text, match.end())
+        if named:
+            add(named, match.group(1))
     for match in _GOES_BY.finditer(text):
         sentence_start = (
             max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1

@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # pragma: no cover - nlp.py is the only module that imports s
 __all__ = ["PRESS_REPORTS", "ClaimantFinder", "clean_name", "phrase_tokens", "without_dateline"]
 
 PRESS_REPORTS = "press reports"
+AUTHOR_VOICE = "author"  # the issuer speaking of itself ("we", "our officials")
 
 # Nouns that stand for an unnamed body of reporting ("reports that ...", "media said").
 _REPORT_NOUNS = frozenset({"report", "reports", "media", "press", "account", "accounts", "claim", "claims"})
@@ -84,6 +85,8 @@ class ClaimantFinder:
         if named is not None:
             if named == PRESS_REPORTS:
                 return (Claimant(name=PRESS_REPORTS),)
+            if named == AUTHOR_VOICE:
+                return (AUTHOR,)
             return self._to_claimants(named)
         quote = self.quote_at(token.idx + offset)
         if quote is not None and quote.speaker:
@@ -182,6 +185,8 @@ class ClaimantFinder:
         if head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
                 c.dep_ in ("poss", "compound") for c in head.children)):
             return PRESS_REPORTS
+        if head.lower_ in ("we", "us") or any(c.dep_ == "poss" and c.lower_ == "our" for c in head.children):
+            return AUTHOR_VOICE  # "We counted 16 dead", "Our officials counted ...": the document's issuer
         if head.lower_ in _UNNAMED_SOME:
             return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
         if head.like_num or head.lower_ in _QUANTITY_WORDS:

@@ -104,6 +104,8 @@ def _scan_double(text: str, ends: list[int]) -> list[_Raw]:
         while para < len(ends) - 1 and i >= ends[para]:
             i = _paragraph_break(text, ends, para, stack, quotes, i)
             para += 1
+        if i >= len(text):
+            break  # a paragraph break consumed the rest of the text
         ch = text[i]
         before = text[i - 1] if i else "\n"
         after = text[i + 1] if i + 1 < len(text) else "\n"
