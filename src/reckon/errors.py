@@ -38,6 +38,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "R404": ("database write failed", "nothing of this document was written; re-run is safe"),
     "R501": ("invalid command-line value", "see `reckon --help`"),
     "R502": ("invalid setting", "fix reckon.toml or the RECKON_* variable"),
+    "R503": ("invalid web request", "fix the named query parameter or path"),
 }
 
 
