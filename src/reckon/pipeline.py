@@ -15,7 +15,7 @@ from pathlib import Path
 from reckon.errors import ExtractError, ReckonError
 from reckon.model import Document, DocumentFindings
 
-__all__ = ["IngestReport", "extract_files", "ingest_into", "resolve_ledger"]
+__all__ = ["IngestReport", "extract_files", "ingest_into", "refresh_incidents", "resolve_ledger"]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -86,6 +86,33 @@ def resolve_ledger(ledger) -> int:
     incidents = resolve(list(ledger.all_findings()), existing=ledger.incidents())
     ledger.save_incidents(incidents)
     return len(incidents)
+
+
+def refresh_incidents(ledger, incident_ids: Iterable[str]) -> None:
+    """Re-summarise (date, place, conflicts) incidents an editor merged or split.
+
+    Every incident holding a report of the same documents goes in as ``existing``, so no
+    report is regrouped: only the summaries of ``incident_ids`` are recomputed and saved.
+    """
+    import sqlalchemy as sa
+
+    from reckon.resolve import resolve
+    from reckon.store import schema
+    from reckon.store.engine import write
+    from reckon.store.review import save_incident_summaries
+
+    wanted = list(dict.fromkeys(incident_ids))
+    reports = schema.incident_reports
+    with ledger.engine.connect() as connection:
+        document_ids = sorted(set(connection.scalars(
+            sa.select(reports.c.document_id).where(reports.c.incident_id.in_(wanted)))))
+        related = sorted(set(connection.scalars(
+            sa.select(reports.c.incident_id).where(reports.c.document_id.in_(document_ids)))))
+    existing = [ledger.incident(incident_id) for incident_id in related]
+    findings = [ledger.findings(document_id) for document_id in document_ids]
+    resolved = {incident.id: incident for incident in resolve(findings, existing=existing)}
+    with write(ledger.engine) as connection:
+        save_incident_summaries(connection, [resolved[i] for i in wanted if i in resolved])
 
 
 def extract_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, DocumentFindings | ReckonError]]:
