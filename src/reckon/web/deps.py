@@ -17,9 +17,11 @@ The review routes (``reckon.web.review``) and the public pages use the same piec
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -38,8 +40,11 @@ __all__ = [
     "ledger_connection",
     "ok",
     "page",
+    "site_url",
     "templates",
+    "url_quote",
     "wants_json",
+    "xml_text",
 ]
 
 WEB_DIR = Path(__file__).resolve().parent
@@ -108,6 +113,36 @@ def page(
     return templates.TemplateResponse(
         request,
         template,
-        {"settings": settings, "data": data, "meta": meta or {}, **context},
+        {
+            "settings": settings,
+            "data": data,
+            "meta": meta or {},
+            "base_url": site_url(request),
+            "page_url": site_url(request) + request.url.path,
+            **context,
+        },
         status_code=status,
     )
+
+
+def site_url(request: Request) -> str:
+    """The public origin for absolute links (sitemap, feed, OpenGraph), without a final /."""
+    configured = request.app.state.settings.base_url
+    return (configured or str(request.base_url)).rstrip("/")
+
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value: object) -> str:
+    """Text XML 1.0 can carry: its forbidden control characters dropped (then autoescaped)."""
+    return _XML_FORBIDDEN.sub("", "" if value is None else str(value))
+
+
+def url_quote(value: object) -> str:
+    """A path segment or query value, percent-encoded (names with / ? # & stay one value)."""
+    return quote("" if value is None else str(value), safe="")
+
+
+templates.env.filters["xml_text"] = xml_text
+templates.env.filters["url_quote"] = url_quote
