@@ -135,7 +135,8 @@ def fill_ledger(url: str) -> dict[str, str]:
         ledger.save_incidents(resolve(findings))
         incidents = ledger.incidents()
     hostile_id = findings[2].document.id
-    by_document = {r.document_id: i.id for i in incidents for r in i.reports}
+    # Each document's first reported incident (index 0: the raid, with its place).
+    by_document = {r.document_id: i.id for i in incidents for r in i.reports if r.index == 0}
     return {
         "mirrenby_document": findings[0].document.id,
         "courier_document": findings[1].document.id,
@@ -183,7 +184,7 @@ def start_server(db_url: str, *, timeout: float = 30.0) -> tuple[subprocess.Pope
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     process = subprocess.Popen(
-        [sys.executable, "-m", "reckon.cli", "serve", "--db", db_url, "--host", "127.0.0.1",
+        [sys.executable, "-c", "from reckon.cli import main; main()", "serve", "--db", db_url, "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "warning"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )

@@ -27,7 +27,7 @@ from reckon.errors import ReckonError
 from reckon.store import Ledger
 from reckon.web.deps import STATIC_DIR, error_body, templates, wants_json
 
-__all__ = ["SECURITY_HEADERS", "SiteSettings", "create_app"]
+__all__ = ["SECURITY_HEADERS", "SiteSettings", "app_from_environment", "create_app"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -61,7 +61,7 @@ _STATUS = {"R403": 404, "R401": 503, "R402": 503}
 
 def create_app(db_url: str, *, settings: SiteSettings | None = None) -> FastAPI:
     """The web app over the ledger at ``db_url`` (opened, and migrated, once)."""
-    from reckon.web import api, feeds, pages
+    from reckon.web import api, feeds, pages, review
 
     ledger = Ledger(db_url)
 
@@ -112,8 +112,7 @@ def create_app(db_url: str, *, settings: SiteSettings | None = None) -> FastAPI:
     app.include_router(api.router)
     app.include_router(feeds.router)
     app.include_router(pages.router)
-    # Review routes (reckon.web.review) are included here by their author:
-    #   from reckon.web import review; app.include_router(review.router)
+    app.include_router(review.router)  # sign-in, review queue, audit log (editors only)
     return app
 
 
@@ -127,3 +126,11 @@ def _error(request: Request, code: str, message: str, status: int) -> Response:
          "status": status},
         status_code=status,
     )
+
+
+def app_from_environment() -> FastAPI:
+    """The app for `reckon serve --workers N` (uvicorn imports it in each worker)."""
+    import os
+
+    base_url = os.environ.get("RECKON_SERVE_BASE_URL") or None
+    return create_app(os.environ["RECKON_SERVE_DB"], settings=SiteSettings(base_url=base_url))

@@ -18,6 +18,7 @@ from reckon.errors import ReckonError
 from reckon.model import AUTHOR, CountKind
 from reckon.resolve import incident_to_json
 from reckon.store import Ledger, queries, schema
+from reckon.store.review import claim_key, reviewed_claims
 
 __all__ = [
     "actor_context",
@@ -79,7 +80,12 @@ def headline(summary: dict[str, Any]) -> str:
         if figure:
             words = range_words(figure["min"], figure["max"])
             text = f"{words[0].upper()}{words[1:]} {kind.value}"
-            return f"{text} in {where}" if where else text
+            text = f"{text} in {where}" if where else text
+            sources = figure.get("claimants") or 0
+            named = summary.get("claimants") or []
+            if sources == 1 and len(named) == 1:
+                return f"{text}, according to {claimant_words(named[0], None)}"
+            return f"{text}, according to {sources} sources" if sources > 1 else text
     return f"Incident in {where}" if where else "Incident (place not stated)"
 
 
@@ -137,6 +143,8 @@ def incident_context(ledger: Ledger, incident_id: str) -> dict[str, Any]:
     """One incident: every claim worded as a claim with its evidence, the per-claimant
     chart data, conflicts, accused actors per claimant, documents."""
     incident = ledger.incident(incident_id)
+    with ledger.engine.connect() as connection:  # editors' reviews, shown beside the machine's
+        reviewed = reviewed_claims(connection, incident.id)
     documents = {}
     for report in incident.reports:
         if report.document_id not in documents:
@@ -154,9 +162,14 @@ def incident_context(ledger: Ledger, incident_id: str) -> dict[str, Any]:
             start, end = claim["span"]
             document = documents.get(claim["document_id"])
             claim["kind"] = kind
+            source = by_id.get(claim["document_id"]) or {}
+            claim["document_label"] = (source.get("outlet") or source.get("name")
+                                       or claim["document_id"])
             claim["words"] = claim_words(kind, claim["min"], claim["max"], claim["claimant"],
                                          by_id.get(claim["document_id"]))
             claim["evidence"] = _snippet(document.text, start, end) if document else None
+            review = reviewed.get(claim_key(claim["document_id"], claim["span"], kind))
+            claim["review"] = review.to_json() if review else None
             claims.append(claim)
             if not claim["superseded"]:
                 chart[kind].append({
@@ -170,9 +183,16 @@ def incident_context(ledger: Ledger, incident_id: str) -> dict[str, Any]:
         )
     data["claims"] = claims
     data["chart"] = chart
-    summary = {"place": data["place"], "country": data["country"],
-               "figures": {k: {"min": v["range"][0], "max": v["range"][1]}
-                           for k, v in data["counts"].items()}}
+    summary = {
+        "place": data["place"],
+        "country": data["country"],
+        "claimants": sorted({c["claimant"] for c in claims}),
+        "figures": {
+            kind: {"min": v["range"][0], "max": v["range"][1],
+                   "claimants": len({c["claimant"] for c in v["claims"]})}
+            for kind, v in data["counts"].items()
+        },
+    }
     data["headline"] = headline(summary)
     return data
 

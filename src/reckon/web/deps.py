@@ -144,5 +144,12 @@ def url_quote(value: object) -> str:
     return quote("" if value is None else str(value), safe="")
 
 
+def sentence(value: object) -> str:
+    """First letter upper-cased, the rest as written (names keep their capitals)."""
+    text = "" if value is None else str(value)
+    return text[:1].upper() + text[1:]
+
+
 templates.env.filters["xml_text"] = xml_text
+templates.env.filters["sentence"] = sentence
 templates.env.filters["url_quote"] = url_quote
