@@ -167,13 +167,20 @@ def incident_summaries(connection: Connection, ids: Sequence[str]) -> list[dict[
             sa.func.min(sa.func.coalesce(counts.c.min, counts.c.max)),
             sa.func.max(sa.func.coalesce(counts.c.max, counts.c.min)),
             sa.func.count(sa.distinct(counts.c.claimant)),
+            sa.func.count(counts.c.min),
+            sa.func.count(counts.c.max),
         )
         .join(counts, sa.and_(counts.c.document_id == joined[0], counts.c.incident_idx == joined[1]))
         .where(reports.c.incident_id.in_(ids))
         .group_by(reports.c.incident_id, counts.c.kind)
     )
-    for incident_id, kind, low, high, claimants in figures:
-        rows[incident_id]["figures"][kind] = {"min": low, "max": high, "claimants": claimants}
+    for incident_id, kind, low, high, claimants, lower_bounds, upper_bounds in figures:
+        # Only "up to" figures: no lower bound is claimed; only "at least": no upper.
+        rows[incident_id]["figures"][kind] = {
+            "min": low if lower_bounds else None,
+            "max": high if upper_bounds else None,
+            "claimants": claimants,
+        }
     claimants = connection.execute(
         sa.select(reports.c.incident_id, counts.c.claimant)
         .join(counts, sa.and_(counts.c.document_id == joined[0], counts.c.incident_idx == joined[1]))
