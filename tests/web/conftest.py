@@ -48,7 +48,7 @@ from reckon.store import Ledger
 with warnings.catch_warnings():
     # Starlette deprecates driving TestClient with httpx in favour of httpx2, which is not
     # a dependency of Reckon; the warning is about its future, not about our use.
-    warnings.simplefilter("ignore", DeprecationWarning)
+    warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -87,10 +87,16 @@ class IncidentFilters:
 
 
 def _actor_names(actor: str) -> sa.Select:
-    """The actor's canonical name and every alias a document gave it."""
+    """Every name of the actor: given a name or an alias, its canonical names and all their
+    aliases (a filter on "RLB" finds the Red Lantern Brigade's incidents)."""
     aliases = schema.actor_aliases
+    canonical = sa.union(
+        sa.select(sa.literal(actor).label("name")),
+        sa.select(aliases.c.actor).where(aliases.c.alias == actor),
+    ).subquery()
     return sa.union(
-        sa.select(sa.literal(actor)), sa.select(aliases.c.alias).where(aliases.c.actor == actor)
+        sa.select(canonical.c.name),
+        sa.select(aliases.c.alias).where(aliases.c.actor.in_(sa.select(canonical.c.name))),
     )
 
 

@@ -169,7 +169,7 @@ def incident_context(ledger: Ledger, incident_id: str) -> dict[str, Any]:
                                          by_id.get(claim["document_id"]))
             claim["evidence"] = _snippet(document.text, start, end) if document else None
             review = reviewed.get(claim_key(claim["document_id"], claim["span"], kind))
-            claim["review"] = review.to_json() if review else None
+            claim["review"] = review.to_public_json() if review else None
             claims.append(claim)
             if not claim["superseded"]:
                 chart[kind].append({

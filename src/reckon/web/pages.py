@@ -124,6 +124,13 @@ def tag(request: Request, tag: str, db: Db,
     return page(request, "tag.html", {}, data=data, meta=meta)
 
 
+@router.get("/api")
+def api_reference(request: Request) -> Response:
+    """The API's reference, rendered from its OpenAPI schema (no script, no CDN)."""
+    schema = request.app.openapi()
+    return page(request, "api.html", {"schema": schema}, data=schema)
+
+
 @router.get("/map/countries.svg")
 def countries_svg() -> Response:
     """The map's country outlines (from the bundled Natural Earth shapes), cached a day."""
