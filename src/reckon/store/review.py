@@ -146,6 +146,11 @@ class ClaimReview:
             "review_id": self.review_id,
         }
 
+    def to_public_json(self) -> dict[str, Any]:
+        """What the public pages show: the state, the reviewed value and when, never who
+        (editors of contested material may need to stay unnamed) nor their internal note."""
+        return {"key": self.key, "state": self.state.value, "value": self.value, "at": self.at}
+
 
 def _now(now: datetime | None) -> str:
     return (now or datetime.now(UTC)).astimezone(UTC).isoformat(timespec="microseconds")

@@ -92,9 +92,14 @@ def _reviewed_keys(connection: Connection) -> set[str]:
 
 
 def review_queue(
-    connection: Connection, *, limit: int = 25, offset: int = 0, include_reviewed: bool = False
+    connection: Connection,
+    *,
+    limit: int = 25,
+    offset: int = 0,
+    include_reviewed: bool = False,
+    incident_id: str | None = None,
 ) -> tuple[list[QueueItem], int]:
-    """One page of the queue, and the queue's length."""
+    """One page of the queue (of one incident's claims when ``incident_id``), and its length."""
     conflicts = _conflicts(connection)
     reviewed = _reviewed_keys(connection)
     incidents = {
@@ -104,7 +109,8 @@ def review_queue(
         )
     }
     items = []
-    for row in connection.execute(_incident_counts(connection, None)).mappings():
+    wanted = None if incident_id is None else [incident_id]
+    for row in connection.execute(_incident_counts(connection, wanted)).mappings():
         span = (row["span_start"], row["span_end"])
         key = claim_key(row["document_id"], span, row["kind"])
         if key in reviewed and not include_reviewed:
