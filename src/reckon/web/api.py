@@ -88,7 +88,7 @@ def search(request: Request, db: Db, q: Annotated[str, Query(max_length=500)] = 
     return ok(data, meta)
 
 
-@router.get("/tags/{tag}", response_model=Envelope)
+@router.get("/tags/{tag:path}", response_model=Envelope)
 def get_tag(request: Request, tag: str, db: Db, page_number: PageNumber = 1) -> JSONResponse:
     """Documents with this tag and the incidents they report."""
     per_page = request.app.state.settings.page_size

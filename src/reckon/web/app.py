@@ -19,13 +19,13 @@ from dataclasses import dataclass
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from reckon.errors import ReckonError
 from reckon.store import Ledger
-from reckon.web.deps import STATIC_DIR, error_body, templates, wants_json
+from reckon.web.deps import STATIC_DIR, SafeJSONResponse, error_body, templates, wants_json
 
 __all__ = ["SECURITY_HEADERS", "SiteSettings", "app_from_environment", "create_app"]
 
@@ -120,7 +120,7 @@ def create_app(db_url: str, *, settings: SiteSettings | None = None) -> FastAPI:
 
 def _error(request: Request, code: str, message: str, status: int) -> Response:
     if wants_json(request):
-        return JSONResponse(error_body(code, message, status), status_code=status)
+        return SafeJSONResponse(error_body(code, message, status), status_code=status)
     return templates.TemplateResponse(
         request,
         "error.html",

@@ -33,6 +33,7 @@ from reckon.store import Ledger
 
 __all__ = [
     "STATIC_DIR",
+    "SafeJSONResponse",
     "TEMPLATES_DIR",
     "error_body",
     "get_ledger",
@@ -81,9 +82,17 @@ def ledger_connection(request: Request) -> Iterator[Connection]:
         yield connection
 
 
+class SafeJSONResponse(JSONResponse):
+    """JSON with <, >, & and quotes written as unicode escapes: the same data to a parser, no
+    document text can form markup even if a client ignores the content type."""
+
+    def render(self, content: Any) -> bytes:
+        return str(json_script(content)).encode("utf-8")
+
+
 def ok(data: Any, meta: dict[str, Any] | None = None, *, status: int = 200) -> JSONResponse:
     """The success envelope."""
-    return JSONResponse({"ok": True, "data": data, "meta": meta or {}}, status_code=status)
+    return SafeJSONResponse({"ok": True, "data": data, "meta": meta or {}}, status_code=status)
 
 
 def error_body(code: str, message: str, status: int) -> dict[str, Any]:

@@ -114,8 +114,8 @@ def search(request: Request, db: Db, q: Annotated[str, Query(max_length=500)] = 
     return page(request, "search.html", {"query": q}, data=data, meta=meta)
 
 
-@router.get("/tags/{tag}")
-@router.get("/tags/{tag}.json")
+@router.get("/tags/{tag:path}")
+@router.get("/tags/{tag:path}.json")
 def tag(request: Request, tag: str, db: Db,
         page_number: Annotated[int, Query(alias="page", ge=1, le=contexts.MAX_PAGE)] = 1
         ) -> Response:
