@@ -19,6 +19,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Iterator
@@ -183,16 +184,21 @@ def start_server(db_url: str, *, timeout: float = 30.0) -> tuple[subprocess.Pope
     """`reckon serve` in a child process on a free loopback port; (process, base URL)."""
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    # The log goes to a file, not a pipe: a pipe nobody reads would block a chatty server.
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [sys.executable, "-c", "from reckon.cli import main; main()", "serve", "--db", db_url, "--host", "127.0.0.1",
          "--port", str(port), "--log-level", "warning"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        env=env, stdout=log, stderr=subprocess.STDOUT,
     )
+    process.reckon_log = log
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read().decode(errors="replace") if process.stdout else ""
+            log.seek(0)
+            output = log.read().decode(errors="replace")
+            log.close()
             raise RuntimeError(f"reckon serve exited {process.returncode}: {output[-2000:]}")
         try:
             if httpx.get(base + "/sitemap.xml", timeout=1).status_code == 200:
@@ -210,6 +216,8 @@ def stop_server(process: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+    finally:
+        process.reckon_log.close()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import warnings
 from datetime import UTC, datetime, timedelta
 
@@ -14,36 +13,29 @@ from reckon.store.accounts import (
     MAX_FAILURES_PER_ACCOUNT,
     MAX_FAILURES_PER_CLIENT,
     SESSION_TTL,
-    add_user,
     authenticate,
     create_session,
 )
 from reckon.store.engine import write
 
+from .review_helpers import PASSWORD, add_editor, csrf_of, sign_in
+
 with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message="Using `httpx` with `starlette.testclient`")
     from fastapi.testclient import TestClient
 
-PASSWORD = "a long editor password"
 EDITOR_PAGES = ["/review", "/review/audit", "/review/incidents/inc-anything"]
 
 
 @pytest.fixture
 def editor(site_ledger_url: str) -> str:
-    with Ledger(site_ledger_url) as ledger, write(ledger.engine) as connection:
-        add_user(connection, "ines", PASSWORD)
-    return "ines"
+    return add_editor(site_ledger_url)
 
 
 def login_token(client: TestClient) -> str:
     page = client.get("/login")
     assert page.status_code == 200
-    return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-
-
-def sign_in(client: TestClient, name: str = "ines", password: str = PASSWORD, **extra):  # type: ignore[no-untyped-def]
-    data = {"name": name, "password": password, "csrf_token": login_token(client), **extra}
-    return client.post("/login", data=data, follow_redirects=False)
+    return csrf_of(page.text)
 
 
 def review_count(url: str) -> int:
@@ -111,7 +103,7 @@ def test_forged_cookie_is_refused(client: TestClient, editor: str) -> None:
 def test_sign_out_ends_the_session(client: TestClient, editor: str) -> None:
     sign_in(client)
     token = client.cookies.get("reckon_session")
-    csrf = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/review").text).group(1)
+    csrf = csrf_of(client.get("/review").text)
     assert client.post("/logout", data={"csrf_token": csrf}, follow_redirects=False).status_code == 303
     client.cookies.set("reckon_session", token)  # a copy of the old cookie is dead too
     assert client.get("/review.json").status_code == 401
@@ -159,7 +151,7 @@ def test_csrf_token_of_another_session_is_403(
     sign_in(client)
     with TestClient(create_app(site_ledger_url)) as other:
         sign_in(other)
-        their_token = re.search(r'name="csrf_token" value="([^"]+)"', other.get("/review").text).group(1)
+        their_token = csrf_of(other.get("/review").text)
     count_id = client.get("/review.json").json()["data"]["items"][0]["count_id"]
     response = client.post(f"/review/claims/{count_id}", data={"action": "accept", "csrf_token": their_token})
     assert response.status_code == 403 and review_count(site_ledger_url) == 0

@@ -199,5 +199,5 @@ def test_path_traversal_is_refused(client, path: str) -> None:  # type: ignore[n
 
 def test_static_assets_are_served(client) -> None:  # type: ignore[no-untyped-def]
     for path in ("/static/reckon.css", "/static/charts.js", "/static/vendor/chart.js/chart.umd.min.js",
-                 "/static/vendor/chart.js/LICENSE.md", "/static/favicon.svg"):
+                 "/static/vendor/chart.js/LICENSE.md", "/static/favicon.svg", "/static/card.png"):
         assert client.get(path).status_code == 200, path
