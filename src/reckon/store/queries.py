@@ -34,6 +34,7 @@ __all__ = [
     "incident_page",
     "incident_summaries",
     "map_points",
+    "read_incident",
     "search",
     "search_terms",
     "sitemap_entries",
@@ -376,13 +377,13 @@ def _search_postgresql(
 
 
 def _matching_incidents(
-    connection: Connection, terms: list[str], document_ids: list[str], *, limit: int = 20
+    connection: Connection, terms: list[str], document_ids: list[str], *, limit: int = 10
 ) -> list[dict[str, Any]]:
+    """Incidents reported by the matching documents, or whose place is the query itself."""
     incidents, reports = schema.incidents, schema.incident_reports
-    place = sa.func.lower(sa.func.coalesce(incidents.c.place, ""))
-    # A substring test rather than LIKE: a query's % or _ must not act as a wildcard.
-    position = sa.func.strpos if connection.dialect.name == "postgresql" else sa.func.instr
-    by_place = sa.and_(*(position(place, term.lower()) > 0 for term in terms))
+    # Equality on the lowered name: one comparison per row, and a query's % or _ is no
+    # wildcard. Partial place names are found through the documents that mention them.
+    by_place = sa.func.lower(incidents.c.place) == " ".join(terms).lower()
     by_document = incidents.c.id.in_(
         sa.select(reports.c.incident_id).where(reports.c.document_id.in_(document_ids))
     )
@@ -572,3 +573,17 @@ def feed_incidents(connection: Connection, *, limit: int = 50) -> list[dict[str,
         )
     )
     return incident_summaries(connection, ids)
+
+
+def read_incident(connection: Connection, incident_id: str) -> tuple[Any, dict[str, Any]]:
+    """The incident with this id (or unique id prefix) and its documents by id, read on one
+    connection in a few queries (the web's incident page; ``Ledger.incident`` plus one
+    ``Ledger.document`` per report would open a connection each). StoreError R403 if none."""
+    # The ledger's own readers, so the page shows exactly what `reckon show` shows.
+    from reckon.store.ledger import _read_documents, _read_incidents, _resolve_id
+
+    full_id = _resolve_id(connection, schema.incidents, incident_id, "incident")
+    (incident,) = _read_incidents(connection, full_id)
+    ids = list(dict.fromkeys(report.document_id for report in incident.reports))
+    documents = {document.id: document for document, _version in _read_documents(connection, ids)}
+    return incident, documents

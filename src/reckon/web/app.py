@@ -22,6 +22,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from reckon.errors import ReckonError
 from reckon.store import Ledger
@@ -55,6 +56,30 @@ SECURITY_HEADERS = {
     "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
 }
 
+class SecurityHeaders:
+    """ASGI middleware adding SECURITY_HEADERS to every response that lacks them (the raw
+    route sets a stricter CSP of its own). Plain ASGI rather than BaseHTTPMiddleware,
+    which costs a task and a stream per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                present = {name.lower() for name, _value in message.get("headers", [])}
+                extra = [(k, v) for k, v in self.headers if k not in present]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
 # ReckonError code -> HTTP status; anything else a ReckonError says is a bad request.
 _STATUS = {"R403": 404, "R401": 503, "R402": 503}
 
@@ -84,12 +109,7 @@ def create_app(db_url: str, *, settings: SiteSettings | None = None) -> FastAPI:
     app.state.ledger = ledger
     app.state.settings = settings or SiteSettings()
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response = await call_next(request)
-        for name, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(name, value)
-        return response
+    app.add_middleware(SecurityHeaders)
 
     @app.exception_handler(ReckonError)
     async def reckon_error(request: Request, error: ReckonError) -> Response:

@@ -85,7 +85,8 @@ def headline(summary: dict[str, Any]) -> str:
             named = summary.get("claimants") or []
             if sources == 1 and len(named) == 1:
                 return f"{text}, according to {claimant_words(named[0], None)}"
-            return f"{text}, according to {sources} sources" if sources > 1 else text
+            return f"{text}, according to {sources} sources" if sources > 1 else (
+                f"{text}, according to one source")
     return f"Incident in {where}" if where else "Incident (place not stated)"
 
 
@@ -142,13 +143,10 @@ def _snippet(text: str, start: int, end: int) -> dict[str, str]:
 def incident_context(ledger: Ledger, incident_id: str) -> dict[str, Any]:
     """One incident: every claim worded as a claim with its evidence, the per-claimant
     chart data, conflicts, accused actors per claimant, documents."""
-    incident = ledger.incident(incident_id)
-    with ledger.engine.connect() as connection:  # editors' reviews, shown beside the machine's
+    with ledger.engine.connect() as connection:
+        incident, documents = queries.read_incident(connection, incident_id)
+        # Editors' reviews, shown beside the machine's claims.
         reviewed = reviewed_claims(connection, incident.id)
-    documents = {}
-    for report in incident.reports:
-        if report.document_id not in documents:
-            documents[report.document_id] = ledger.document(report.document_id)
     data = incident_to_json(incident, documents)
     by_id = {d["id"]: d for d in data["documents"]}
     for document in data["documents"]:
