@@ -153,3 +153,18 @@ def test_alias_through_the_form(editor_client) -> None:  # type: ignore[no-untyp
 
 def test_unknown_incident_is_404(editor_client) -> None:  # type: ignore[no-untyped-def]
     assert editor_client.get("/review/incidents/inc-nothing.json").status_code == 404
+
+
+def test_an_editor_alias_shows_on_the_actor_page_and_joins_resolution(editor_client, site_ledger_url) -> None:  # type: ignore[no-untyped-def]
+    from reckon.pipeline import editor_aliases, resolve_ledger
+
+    token = csrf_of(editor_client.get("/review").text)
+    data = {"actor": "Red Lantern Brigade", "alias": "Lantern Men", "csrf_token": token}
+    assert editor_client.post("/review/aliases", data=data, follow_redirects=False).status_code == 303
+    profile = editor_client.get("/actors/Red%20Lantern%20Brigade.json").json()["data"]
+    assert {"alias": "Lantern Men", "documents": 0, "editor": True} in profile["aliases"]
+    assert "Lantern Men (added by an editor)" in editor_client.get("/actors/Red%20Lantern%20Brigade").text
+    with Ledger(site_ledger_url) as ledger:
+        (actor,) = editor_aliases(ledger)
+        assert (actor.name, actor.aliases) == ("Red Lantern Brigade", ("Lantern Men",))
+        resolve_ledger(ledger)  # the resolver takes the editor's alias without complaint

@@ -22,6 +22,7 @@ from sqlalchemy.engine import Connection
 from reckon.errors import ReckonError
 from reckon.model import CountKind
 from reckon.store import schema
+from reckon.store.review import added_aliases
 
 __all__ = [
     "MARK_END",
@@ -419,6 +420,12 @@ def actor_profile(connection: Connection, name: str) -> dict[str, Any] | None:
             .group_by(aliases.c.alias)
             .order_by(aliases.c.alias)
         )
+    ]
+    known = {a["alias"] for a in alias_list}
+    alias_list += [  # names editors tied to the actor (reviews), after the machine's
+        {"alias": alias, "documents": 0, "editor": True}
+        for alias in added_aliases(connection).get(name, [])
+        if alias not in known
     ]
     names = [name, *(a["alias"] for a in alias_list)]
     reports, accusations = schema.incident_reports, schema.accusations
