@@ -237,7 +237,8 @@ def review_claim(
     note: str | None = None,
     now: datetime | None = None,
 ) -> ReviewEntry:
-    """Accept, reject or correct the count ``count_id``; the machine's value is kept as ``before``."""
+    """Accept, reject or correct the count ``count_id``; the machine's value is kept as
+    ``before``, the editor's (for a correction) as ``after``."""
     if action not in CLAIM_ACTIONS:
         raise ReviewError(f"a claim review is one of {', '.join(CLAIM_ACTIONS)}", code="R504")
     if (action == "correct") != (correction is not None):

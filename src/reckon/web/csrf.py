@@ -19,14 +19,21 @@ from fastapi.responses import Response
 from reckon.store.accounts import Session
 from reckon.web.auth import is_https
 
-__all__ = ["LOGIN_CSRF_COOKIE", "check_csrf", "check_login_csrf", "new_login_token", "set_login_cookie"]
+__all__ = [
+    "LOGIN_CSRF_COOKIE",
+    "check_csrf",
+    "check_login_csrf",
+    "new_login_token",
+    "set_login_cookie",
+]
 
 LOGIN_CSRF_COOKIE = "reckon_login_csrf"
 _LOGIN_TOKEN_AGE_S = 3600
 
 
 def _refuse(reason: str) -> HTTPException:
-    return HTTPException(status_code=403, detail=f"the form was refused: {reason}; reload the page and try again")
+    detail = f"the form was refused: {reason}; reload the page and try again"
+    return HTTPException(status_code=403, detail=detail)
 
 
 def _check_origin(request: Request) -> None:

@@ -135,7 +135,10 @@ def login(
             next_path=target,
             name=name,
             status=429,
-            error=f"Too many failed sign-ins for this account or address. Try again in {minutes} minutes.",
+            error=(
+                "Too many failed sign-ins for this account or address. "
+                f"Try again in {minutes} minutes."
+            ),
         )
     if user is None:
         return _login_page(
@@ -179,6 +182,10 @@ def queue(request: Request, page_number: PageNumber = 1, reviewed: bool = False)
     if request.url.path.endswith(".json"):
         return ok(data, meta)
     return _render(request, "review/queue.html", {"data": data, "meta": meta})
+
+
+def review_json(claim_review: review.ClaimReview | None) -> dict[str, Any] | None:
+    return claim_review.to_json() if claim_review else None
 
 
 def _int_field(value: str | None, label: str) -> int | None:
@@ -260,8 +267,7 @@ def incident(request: Request, incident_id: str) -> Response:
         "place": found.place.name if found.place else None,
         "documents": documents,
         "claims": [
-            {**item.to_json(), "review": reviewed[item.key].to_json() if item.key in reviewed else None}
-            for item in items
+            {**item.to_json(), "review": review_json(reviewed.get(item.key))} for item in items
         ],
     }
     if request.url.path.endswith(".json"):
