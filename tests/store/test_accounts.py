@@ -114,3 +114,20 @@ def test_rate_limit_per_client_across_accounts(ledger: Ledger) -> None:
         attempts(ledger, 1, account=f"guess{i}", client="203.0.113.7", ok=False, at=T0)
     assert limited(ledger, account="ines", client="203.0.113.7", at=T0 + timedelta(minutes=1))
     assert not limited(ledger, account="ines", client="198.51.100.1", at=T0 + timedelta(minutes=1))
+
+
+def test_parallel_guesses_cannot_all_pass_the_check(ledger: Ledger) -> None:
+    # Each guess checks the limit and records itself in one transaction (as /login does);
+    # the sign-in lock makes 16 parallel guesses queue, so only the allowed number run.
+    from concurrent.futures import ThreadPoolExecutor
+
+    def guess(_: int) -> bool:
+        with write(ledger.engine) as connection:
+            if is_login_limited(connection, account="ines", client="c"):
+                return False
+            record_login(connection, account="ines", client="c", ok=False)
+            return True
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        tried = sum(pool.map(guess, range(16)))
+    assert tried == MAX_FAILURES_PER_ACCOUNT

@@ -136,7 +136,11 @@ def test_split_then_merge_through_the_forms(editor_client, ids) -> None:  # type
     assert response.status_code == 303
     merged = editor_client.get(f"/incidents/{incident_id}.json").json()["data"]
     assert ids["courier_document"] in [d["id"] for d in merged["documents"]]
-    assert editor_client.get(f"/incidents/{new_id}.json").status_code == 404
+    # The absorbed incident's links lead to the one that absorbed it.
+    moved_on = editor_client.get(f"/incidents/{new_id}.json", follow_redirects=False)
+    assert moved_on.status_code == 301
+    assert moved_on.headers["location"] == f"/incidents/{incident_id}.json"
+    assert editor_client.get("/incidents/inc-never-was").status_code == 404
     actions = [e["action"] for e in editor_client.get("/review/audit.json").json()["data"]["entries"]]
     assert actions == ["merge", "split"]
 

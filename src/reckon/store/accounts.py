@@ -32,6 +32,7 @@ from sqlalchemy.exc import IntegrityError
 
 from reckon.errors import ReviewError
 from reckon.store import schema
+from reckon.store.engine import serialise
 
 __all__ = [
     "LOGIN_WINDOW",
@@ -246,8 +247,11 @@ def is_login_limited(
     """True when this account or this client failed too often within ``LOGIN_WINDOW``.
 
     An account's count restarts at its last successful sign-in, so a forgotten password
-    then remembered does not leave a trap for the rest of the window.
+    then remembered does not leave a trap for the rest of the window. Called in the write
+    transaction that then records the attempt, it holds the sign-in lock until that
+    transaction ends, so parallel guesses cannot all pass the check before any is counted.
     """
+    serialise(connection, "login")
     attempts = schema.login_attempts
     since = _iso(_now(now) - LOGIN_WINDOW)
     account = account[:200]

@@ -42,7 +42,7 @@ MIGRATIONS = _HERE / "migrations"
 BUSY_TIMEOUT_S = 30
 
 # Advisory-lock keys (any constants) for PostgreSQL writes that must not interleave.
-_LOCK_KEYS = {"migrate": 0x5EC0_0401, "incidents": 0x5EC0_0402}
+_LOCK_KEYS = {"migrate": 0x5EC0_0401, "incidents": 0x5EC0_0402, "login": 0x5EC0_0403}
 
 
 def parse_db_url(db_url: str) -> str:

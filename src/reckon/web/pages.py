@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import io
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.engine import Connection
 
 from reckon.errors import ReckonError
@@ -67,8 +68,23 @@ def incidents(request: Request, db: Db, filters: Filters, page_number: Annotated
 @router.get("/incidents/{incident_id}")
 @router.get("/incidents/{incident_id}.json")
 def incident(request: Request, incident_id: str) -> Response:
-    data = contexts.incident_context(get_ledger(request), incident_id)
+    try:
+        data = contexts.incident_context(get_ledger(request), incident_id)
+    except ReckonError as error:
+        # An editor merged this incident into another: its links keep working.
+        target = merged_target(request, incident_id) if error.code == "R403" else None
+        if target is None:
+            raise
+        twin = ".json" if request.url.path.endswith(".json") else ""
+        return RedirectResponse(f"/incidents/{quote(target, safe='')}{twin}", status_code=301)
     return page(request, "incident.html", {}, data=data)
+
+
+def merged_target(request: Request, incident_id: str) -> str | None:
+    from reckon.store.review import merged_into
+
+    with get_ledger(request).engine.connect() as connection:
+        return merged_into(connection, incident_id)
 
 
 @router.get("/documents/{document_id}/raw")
