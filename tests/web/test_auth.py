@@ -85,6 +85,22 @@ def test_cookie_is_secure_over_https(site_ledger_url: str, editor: str) -> None:
     assert response.status_code == 303 and "Secure" in response.headers["set-cookie"]
 
 
+def test_cookie_is_secure_behind_a_tls_proxy(site_ledger_url: str, editor: str) -> None:
+    from reckon.web.app import SiteSettings, create_app
+
+    app = create_app(site_ledger_url, settings=SiteSettings(base_url="https://ledger.example"))
+    with TestClient(app) as client:  # the proxy speaks plain http to the app
+        form = client.get("/login")
+        assert "Secure" in form.headers["set-cookie"]
+        token = csrf_of(form.text)
+        # The browser sends Secure cookies over its https leg; the test client over http
+        # would not, so the form's cookie half is handed back explicitly.
+        client.cookies.set("reckon_login_csrf", token)
+        data = {"name": "ines", "password": PASSWORD, "csrf_token": token}
+        response = client.post("/login", data=data, follow_redirects=False)
+    assert response.status_code == 303 and "Secure" in response.headers["set-cookie"]
+
+
 def test_expired_session_is_refused(client: TestClient, editor: str, site_ledger_url: str) -> None:
     with Ledger(site_ledger_url) as ledger, write(ledger.engine) as connection:
         user = authenticate(connection, "ines", PASSWORD)

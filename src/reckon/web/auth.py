@@ -5,8 +5,8 @@ The cookie holds a random token (the ledger keeps only its hash, see
 site's form post does not carry it), Secure whenever the request came over https (so it
 never travels in clear), and scoped to the whole site for its session's lifetime.
 
-Behind a TLS-terminating proxy run ``reckon serve`` with uvicorn's proxy headers trusted,
-so ``request.url.scheme`` is "https" and the cookie is marked Secure.
+Behind a TLS-terminating proxy, ``reckon serve --base-url https://...`` marks the cookie
+Secure even though the proxy speaks plain http to the app.
 """
 
 from __future__ import annotations
@@ -35,7 +35,10 @@ SESSION_COOKIE = "reckon_session"
 
 
 def is_https(request: Request) -> bool:
-    return request.url.scheme == "https"
+    """Served over https: the request came so, or the site's public origin (``reckon serve
+    --base-url https://...``, the usual setting behind a TLS-terminating proxy) says so."""
+    base_url = request.app.state.settings.base_url or ""
+    return request.url.scheme == "https" or base_url.startswith("https://")
 
 
 def client_address(request: Request) -> str:
