@@ -153,77 +153,69 @@ def incident_page(
     return incident_summaries(connection, page_ids), total
 
 
-def incident_summaries(connection: Connection, ids: Sequence[str]) -> list[dict[str, Any]]:
-    """Per incident (in the order of ``ids``): date, place, the figures claimed per kind
-    (lowest and highest), claimants, documents, accused actors and a headline document."""
-    if not ids:
-        return []
+def _summary_statements() -> tuple[sa.Select, ...]:
+    """The four statements behind ``incident_summaries``, built once: a page runs them for
+    every request, and building a Select costs more than SQLite takes to answer it."""
     incidents, reports, documents = schema.incidents, schema.incident_reports, schema.documents
     counts, accusations = schema.counts, schema.accusations
-    rows = {
-        row["id"]: dict(row)
-        for row in connection.execute(sa.select(incidents).where(incidents.c.id.in_(ids)))
-        .mappings()
-    }
-    for row in rows.values():
-        row.update(figures={}, claimants=[], accused=[], documents=[])
-    joined = reports.c.document_id, reports.c.incident_idx
-    figures = connection.execute(
-        sa.select(
-            reports.c.incident_id,
-            counts.c.kind,
-            sa.func.min(sa.func.coalesce(counts.c.min, counts.c.max)),
-            sa.func.max(sa.func.coalesce(counts.c.max, counts.c.min)),
-            sa.func.count(sa.distinct(counts.c.claimant)),
-            sa.func.count(counts.c.min),
-            sa.func.count(counts.c.max),
-        )
-        .join(counts, sa.and_(counts.c.document_id == joined[0], counts.c.incident_idx == joined[1]))
-        .where(reports.c.incident_id.in_(ids))
-        .group_by(reports.c.incident_id, counts.c.kind)
+    ids = sa.bindparam("ids", expanding=True)
+    finding = lambda table: sa.and_(  # noqa: E731 - one join condition, three tables
+        table.c.document_id == reports.c.document_id, table.c.incident_idx == reports.c.incident_idx
     )
-    for incident_id, kind, low, high, claimants, lower_bounds, upper_bounds in figures:
-        # Only "up to" figures: no lower bound is claimed; only "at least": no upper.
-        rows[incident_id]["figures"][kind] = {
-            "min": low if lower_bounds else None,
-            "max": high if upper_bounds else None,
-            "claimants": claimants,
-        }
-    claimants = connection.execute(
-        sa.select(reports.c.incident_id, counts.c.claimant)
-        .join(counts, sa.and_(counts.c.document_id == joined[0], counts.c.incident_idx == joined[1]))
+    return (
+        sa.select(incidents).where(incidents.c.id.in_(ids)),
+        sa.select(reports.c.incident_id, counts.c.kind, counts.c.min, counts.c.max,
+                  counts.c.claimant)
+        .join(counts, finding(counts))
         .where(reports.c.incident_id.in_(ids))
-        .distinct()
-        .order_by(reports.c.incident_id, counts.c.claimant)
-    )
-    for incident_id, claimant in claimants:
-        rows[incident_id]["claimants"].append(claimant)
-    accused = connection.execute(
+        .order_by(reports.c.incident_id, counts.c.id),
         sa.select(reports.c.incident_id, accusations.c.actor)
-        .join(
-            accusations,
-            sa.and_(accusations.c.document_id == joined[0], accusations.c.incident_idx == joined[1]),
-        )
+        .join(accusations, finding(accusations))
         .where(reports.c.incident_id.in_(ids))
         .distinct()
-        .order_by(reports.c.incident_id, accusations.c.actor)
-    )
-    for incident_id, actor in accused:
-        rows[incident_id]["accused"].append(actor)
-    documents_of = connection.execute(
-        sa.select(
-            reports.c.incident_id,
-            documents.c.id,
-            documents.c.title,
-            documents.c.outlet,
-            documents.c.published,
-            documents.c.author,
-        )
+        .order_by(reports.c.incident_id, accusations.c.actor),
+        sa.select(reports.c.incident_id, documents.c.id, documents.c.title, documents.c.outlet,
+                  documents.c.published, documents.c.author)
         .join(documents, documents.c.id == reports.c.document_id)
         .where(reports.c.incident_id.in_(ids))
-        .order_by(reports.c.incident_id, reports.c.id)
+        .order_by(reports.c.incident_id, reports.c.id),
     )
-    for incident_id, *document in documents_of.all():
+
+
+_SUMMARY_STATEMENTS = _summary_statements()
+
+
+def incident_summaries(connection: Connection, ids: Sequence[str]) -> list[dict[str, Any]]:
+    """Per incident (in the order of ``ids``): date, place, the figures claimed per kind
+    (lowest and highest, and how many claimants), claimants, documents, accused actors."""
+    if not ids:
+        return []
+    by_incident, by_count, by_accusation, by_document = _SUMMARY_STATEMENTS
+    params = {"ids": list(ids)}
+    rows = {row["id"]: dict(row) for row in connection.execute(by_incident, params).mappings()}
+    for row in rows.values():
+        row.update(figures={}, claimants=[], accused=[], documents=[])
+    claimed: dict[tuple[str, str], list[tuple[Any, Any, str]]] = defaultdict(list)
+    for incident_id, kind, low, high, claimant in connection.execute(by_count, params):
+        claimed[incident_id, kind].append((low, high, claimant))
+        if claimant not in rows[incident_id]["claimants"]:
+            rows[incident_id]["claimants"].append(claimant)
+    for (incident_id, kind), figures in claimed.items():
+        lows = [low for low, _high, _c in figures if low is not None]
+        highs = [high for _low, high, _c in figures if high is not None]
+        # The spread of figures claimed; a one-sided figure counts as its one bound, and
+        # only "up to" figures leave no lower bound (only "at least": no upper).
+        values = lows + highs
+        rows[incident_id]["figures"][kind] = {
+            "min": min(values) if lows else None,
+            "max": max(values) if highs else None,
+            "claimants": len({claimant for _low, _high, claimant in figures}),
+        }
+    for row in rows.values():
+        row["claimants"].sort()
+    for incident_id, actor in connection.execute(by_accusation, params):
+        rows[incident_id]["accused"].append(actor)
+    for incident_id, *document in connection.execute(by_document, params):
         entry = dict(zip(("id", "title", "outlet", "published", "author"), document, strict=True))
         if all(d["id"] != entry["id"] for d in rows[incident_id]["documents"]):
             rows[incident_id]["documents"].append(entry)

@@ -11,13 +11,12 @@ import math
 from collections import defaultdict
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from reckon.errors import ReckonError
 from reckon.model import AUTHOR, CountKind
 from reckon.resolve import incident_to_json
-from reckon.store import Ledger, queries, schema
+from reckon.store import Ledger, queries
 from reckon.store.review import claim_key, reviewed_claims
 
 __all__ = [
@@ -337,9 +336,3 @@ def tag_context(connection: Connection, tag: str, *, page: int,
     return ({"tag": tag, "documents": hits, "incidents": [_decorate(s) for s in incidents]},
             {"tag": tag, **pagination(page, per_page, total)})
 
-
-def incident_exists(connection: Connection, incident_id: str) -> bool:
-    incidents = schema.incidents
-    return connection.execute(
-        sa.select(incidents.c.id).where(incidents.c.id == incident_id)
-    ).first() is not None
