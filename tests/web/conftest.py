@@ -236,9 +236,11 @@ def _browser_unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    """Debian's Chromium driven by Playwright (no browser download)."""
+    """Debian's Chromium driven by Playwright (no browser download). Module scope, not
+    session: Playwright's sync API keeps an event loop running in the main thread while it
+    lives, and later tests calling asyncio.run() would find it there."""
     executable = CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")
     if not executable:
         _browser_unavailable(f"no Chromium at {CHROMIUM} or on PATH")
