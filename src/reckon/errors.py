@@ -13,6 +13,7 @@ __all__ = [
     "IngestError",
     "ReckonError",
     "ResolveError",
+    "ReviewError",
     "StoreError",
 ]
 
@@ -38,6 +39,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "R404": ("database write failed", "nothing of this document was written; re-run is safe"),
     "R501": ("invalid command-line value", "see `reckon --help`"),
     "R502": ("invalid setting", "fix reckon.toml or the RECKON_* variable"),
+    "R503": ("invalid web request", "fix the named query parameter or path"),
+    "R504": ("invalid review action", "check the claim, incidents or alias named in the form"),
+    "R505": ("invalid user account", "see `reckon user add --help`"),
 }
 
 
@@ -82,3 +86,9 @@ class StoreError(ReckonError):
 
 class ConfigError(ReckonError):
     code = "R502"
+
+
+class ReviewError(ReckonError):
+    """An editor's action or account that cannot be applied (R504 review, R505 account)."""
+
+    code = "R504"

@@ -50,8 +50,9 @@ def write_export(ledger, *, format: str, stream: TextIO) -> int:
             "event_id": row["id"], "event_date": row["date"], "country": row["country"],
             "admin1": row.get("admin1"), "location": row["place"], "latitude": row["latitude"],
             "longitude": row["longitude"],
-            "perpetrators": "; ".join(sorted({a for actors in row.get("perpetrators", {}).values() for a in actors})),
-            "victims": "; ".join(row.get("victims", [])),
+            "perpetrators": "; ".join(sorted({a["actor"] for entry in row.get("perpetrators", [])
+                                              for a in entry["actors"]})),
+            "victims": "; ".join(v["victims"] for v in row.get("victims", [])),
             "fatalities_min": low, "fatalities_max": high,
             "claimants": "; ".join(sorted({c["claimant"] for c in killed.get("claims", [])})),
             "sources": "; ".join(d.get("source") or d["id"] for d in row["documents"]),

@@ -13,9 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from reckon.errors import ExtractError, ReckonError
-from reckon.model import Document, DocumentFindings
+from reckon.model import Actor, Document, DocumentFindings
 
-__all__ = ["IngestReport", "extract_files", "ingest_into", "resolve_ledger"]
+__all__ = [
+    "IngestReport",
+    "editor_aliases",
+    "extract_files",
+    "ingest_into",
+    "refresh_incidents",
+    "resolve_ledger",
+]
 
 
 @dataclass(slots=True, kw_only=True)
@@ -83,9 +90,50 @@ def resolve_ledger(ledger) -> int:
     """Re-cluster every stored document into incidents, keeping existing incident ids."""
     from reckon.resolve import resolve
 
-    incidents = resolve(list(ledger.all_findings()), existing=ledger.incidents())
+    incidents = resolve(
+        list(ledger.all_findings()), existing=ledger.incidents(), aliases=editor_aliases(ledger)
+    )
     ledger.save_incidents(incidents)
     return len(incidents)
+
+
+def editor_aliases(ledger) -> list[Actor]:
+    """The aliases editors added (reviews), as Actors the resolver joins like its own table."""
+    from reckon.store.review import added_aliases
+
+    with ledger.engine.connect() as connection:
+        added = added_aliases(connection)
+    return [Actor(name=actor, aliases=tuple(names)) for actor, names in added.items()]
+
+
+def refresh_incidents(ledger, incident_ids: Iterable[str]) -> None:
+    """Re-summarise (date, place, conflicts) incidents an editor merged or split.
+
+    Every incident holding a report of the same documents goes in as ``existing``, so no
+    report is regrouped: only the summaries of ``incident_ids`` are recomputed and saved.
+    """
+    import sqlalchemy as sa
+
+    from reckon.resolve import resolve
+    from reckon.store import schema
+    from reckon.store.engine import write
+    from reckon.store.review import save_incident_summaries
+
+    wanted = list(dict.fromkeys(incident_ids))
+    reports = schema.incident_reports
+    with ledger.engine.connect() as connection:
+        document_ids = sorted(set(connection.scalars(
+            sa.select(reports.c.document_id).where(reports.c.incident_id.in_(wanted)))))
+        related = sorted(set(connection.scalars(
+            sa.select(reports.c.incident_id).where(reports.c.document_id.in_(document_ids)))))
+    existing = [ledger.incident(incident_id) for incident_id in related]
+    findings = [ledger.findings(document_id) for document_id in document_ids]
+    resolved = {
+        incident.id: incident
+        for incident in resolve(findings, existing=existing, aliases=editor_aliases(ledger))
+    }
+    with write(ledger.engine) as connection:
+        save_incident_summaries(connection, [resolved[i] for i in wanted if i in resolved])
 
 
 def extract_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, DocumentFindings | ReckonError]]:

@@ -15,7 +15,7 @@ from dataclasses import replace
 from typing import Any
 
 from reckon.errors import ResolveError
-from reckon.model import Document, DocumentFindings, Incident
+from reckon.model import Actor, Document, DocumentFindings, Incident
 from reckon.resolve.aliases import resolve_actor_names
 from reckon.resolve.cluster import cluster_reports
 from reckon.resolve.conflicts import find_conflicts, parse_holder
@@ -26,12 +26,17 @@ __all__ = ["incident_to_json", "resolve"]
 
 
 def resolve(
-    findings: Sequence[DocumentFindings], *, existing: Sequence[Incident] = ()
+    findings: Sequence[DocumentFindings],
+    *,
+    existing: Sequence[Incident] = (),
+    aliases: Sequence[Actor] = (),
 ) -> list[Incident]:
     """Incidents across documents, with reports, summary date and place, and conflicts.
 
     ``existing`` incidents (from an earlier run, e.g. read from the store) keep their ids;
-    new reports join them when they match. Same input, same output, in any input order.
+    new reports join them when they match. ``aliases`` are names editors tied to an actor
+    (reviews), joined like the extractor's alias table. Same input, same output, in any
+    input order.
     """
     try:
         groups = find_independence_groups([f.document for f in findings])
@@ -46,7 +51,9 @@ def resolve(
         reports += [r.report for i in existing for r in i.reports]
         names = [a.actor for r in reports for a in r.perpetrators]
         names += [c.claimant.name for r in reports for c in r.counts if not c.claimant.is_author]
-        actor_names = resolve_actor_names(names, actors=[a for f in findings for a in f.actors])
+        actor_names = resolve_actor_names(
+            names, actors=[*(a for f in findings for a in f.actors), *aliases]
+        )
         incidents = cluster_reports(
             findings, existing=existing, independence=groups, actor_names=actor_names
         )

@@ -42,7 +42,7 @@ MIGRATIONS = _HERE / "migrations"
 BUSY_TIMEOUT_S = 30
 
 # Advisory-lock keys (any constants) for PostgreSQL writes that must not interleave.
-_LOCK_KEYS = {"migrate": 0x5EC0_0401, "incidents": 0x5EC0_0402}
+_LOCK_KEYS = {"migrate": 0x5EC0_0401, "incidents": 0x5EC0_0402, "login": 0x5EC0_0403}
 
 
 def parse_db_url(db_url: str) -> str:
@@ -113,10 +113,19 @@ def open_engine(db_url: str) -> Engine:
     url = parse_db_url(db_url)
     try:
         if url.startswith("sqlite"):
-            engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+            # Overflow unbounded: a SQLite connection is a file handle, and a web request that
+            # holds one connection while a helper opens another must never wait on a full
+            # pool (with SQLAlchemy's default of 15, 50 concurrent clients deadlocked until
+            # the 30 s pool timeout; see tests/web/test_load.py).
+            engine = sa.create_engine(
+                url, connect_args={"timeout": BUSY_TIMEOUT_S}, pool_size=10, max_overflow=-1
+            )
             _configure_sqlite(engine)
         else:
-            engine = sa.create_engine(url, pool_pre_ping=True)
+            # 10 + 70: the web server's 40 worker threads may each hold two connections at
+            # once (see the SQLite note above); still below PostgreSQL's default
+            # max_connections of 100.
+            engine = sa.create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=70)
         with engine.connect() as connection:
             connection.exec_driver_sql("SELECT 1")
     except (ArgumentError, NoSuchModuleError, SQLAlchemyError, OSError) as error:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import JSONB
 
-__all__ = ["JSON", "VIEWS", "metadata"]
+__all__ = ["JSON", "SEARCH_OBJECTS", "VIEWS", "is_declared", "metadata"]
 
 # none_as_null: a Python None is SQL NULL, not the JSON literal 'null'.
 JSON = sa.JSON(none_as_null=True).with_variant(JSONB(none_as_null=True), "postgresql")
@@ -224,7 +224,10 @@ reviews = sa.Table(
     sa.Column("after", JSON),  # the editor's value; NULL for accept/reject
     sa.Column("editor", sa.Text, nullable=False),
     sa.Column("at", sa.String(40), nullable=False),
-    sa.CheckConstraint("action IN ('accept', 'reject', 'correct')", name="action"),
+    sa.Column("note", sa.Text),  # the editor's reason, shown in the audit log
+    sa.CheckConstraint(
+        "action IN ('accept', 'reject', 'correct', 'merge', 'split', 'alias')", name="action"
+    ),
 )
 
 users = sa.Table(
@@ -237,12 +240,37 @@ users = sa.Table(
     sa.Column("created_at", sa.String(40), nullable=False),
 )
 
+# Sign-in sessions: only a hash of the cookie's token is stored, so a copy of the database
+# does not hand out live sessions. csrf_token is the session's synchronizer token.
+sessions = sa.Table(
+    "sessions",
+    metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id"), nullable=False),
+    sa.Column("csrf_token", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("expires_at", sa.String(40), nullable=False),
+)
+
+# Every sign-in attempt, for rate limiting per account and per client address.
+login_attempts = sa.Table(
+    "login_attempts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("account", sa.Text, nullable=False),
+    sa.Column("client", sa.Text, nullable=False),
+    sa.Column("ok", sa.Boolean, nullable=False),
+)
+
 sa.Index("ix_counts_incident", counts.c.document_id, counts.c.incident_idx)
 sa.Index("ix_accusations_incident", accusations.c.document_id, accusations.c.incident_idx)
 sa.Index(
     "ix_incident_reports_document", incident_reports.c.document_id, incident_reports.c.incident_idx
 )
 sa.Index("ix_reviews_target", reviews.c.target_table, reviews.c.target_id)
+sa.Index("ix_login_attempts_at", login_attempts.c.at)
+sa.Index("ix_sessions_user", sessions.c.user_id)
 
 # Views, as plain SQL that SQLite and PostgreSQL both accept (substr is 1-based, hence +1).
 # They are created by the migrations; they live here so the schema stays on one screen.
@@ -273,3 +301,13 @@ VIEWS: dict[str, str] = {
         GROUP BY incidents.id, incidents.date, incidents.place, incidents.country
     """,
 }
+
+# Full-text search objects (migration 0002): an FTS5 table and its shadow tables on SQLite,
+# a tsvector table on PostgreSQL. SQLAlchemy cannot declare them, so comparisons of the
+# database with this module skip them (``is_declared``).
+SEARCH_OBJECTS = ("documents_fts", "documents_search")
+
+
+def is_declared(name: str | None, type_: str, _parents: object = None) -> bool:
+    """Alembic ``include_name`` hook: False for the search objects this module cannot declare."""
+    return not (type_ == "table" and name is not None and name.startswith(SEARCH_OBJECTS))

@@ -13,7 +13,7 @@ from logging.config import fileConfig
 
 from alembic import context
 
-from reckon.store.schema import metadata
+from reckon.store.schema import is_declared, metadata
 
 config = context.config
 
@@ -25,6 +25,7 @@ def _configure(connection) -> None:  # type: ignore[no-untyped-def]
         # SQLite cannot ALTER most things; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_name=is_declared,
         # SQLite's DDL is transactional once BEGIN is ours (see engine.py), so a failed
         # migration leaves the schema as it was on both back ends.
         transactional_ddl=True,
