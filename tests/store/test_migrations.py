@@ -22,7 +22,7 @@ def engine(ledger_url: str):
 
 def test_ledger_open_migrates_to_head(ledger_url: str) -> None:
     with Ledger(ledger_url) as ledger:
-        assert current_revision(ledger.engine) == head_revision() == "0001"
+        assert current_revision(ledger.engine) == head_revision() == "0004"
 
 
 def test_migrated_schema_equals_schema_module(engine: sa.Engine) -> None:

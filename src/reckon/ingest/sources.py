@@ -138,7 +138,8 @@ def load_inputs(
     """Every input of ``sources`` as RawInput, or IngestFailure for one that cannot be read.
 
     Paths, directories (expanded), http(s) URLs and WARC archives (.warc, .warc.gz, one
-    RawInput per HTML/text response record). Limits default to the settings
+    RawInput per HTML/text response record). A URL serving an RSS/Atom feed or a sitemap
+    gives one RawInput per page it lists, fetched politely (see feeds.read_url). Limits default to the settings
     ``max_bytes``, ``http_timeout`` and ``max_decompressed_bytes``.
     """
     from reckon.ingest.warc import read_gzip, read_warc  # warc.py builds on this module's types
@@ -146,13 +147,16 @@ def load_inputs(
     limit = int(get_setting("max_bytes", max_bytes))
     wait = float(get_setting("http_timeout", timeout))
     inflate_limit = int(get_setting("max_decompressed_bytes", max_decompressed_bytes))
+    fetcher = None  # one polite fetcher for every URL of the batch: per-host turns span them
     for source in expand_sources(sources):
         name = str(source)
         if is_url(source):
-            try:
-                yield fetch_url(name, max_bytes=limit, timeout=wait)
-            except IngestError as error:
-                yield IngestFailure(source=name, error=error)
+            # A URL may be a page, or a feed or sitemap whose pages are read in its place.
+            from reckon.ingest.feeds import read_url
+            from reckon.ingest.fetch import Fetcher, FetchPolicy
+
+            fetcher = fetcher or Fetcher(FetchPolicy.from_settings(max_bytes=limit, timeout=wait))
+            yield from read_url(name, fetcher=fetcher)
             continue
         path = Path(source)
         suffix = _suffix(path)
