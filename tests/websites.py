@@ -135,7 +135,7 @@ def serve(name: str) -> Iterator[Site]:
             site.set(path, file.read_bytes())
             if file.suffix == ".xml":
                 site.set(path + ".gz", gzip.compress(site.files[path], mtime=0))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield site

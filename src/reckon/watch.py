@@ -63,9 +63,9 @@ class RoundReport:
 
     def line(self) -> str:
         text = (
-            f"round {self.round}: {self.listings} listings ({self.unchanged} unchanged), "
-            f"{self.pages} pages fetched: {self.stored} documents stored, {self.duplicates} already present, "
-            f"{self.refused} refused by robots.txt, {len(self.failures)} failed"
+            f"round {self.round}: {_plural(self.listings, 'listing')} ({self.unchanged} unchanged), "
+            f"{_plural(self.pages, 'page')} fetched: {_plural(self.stored, 'document')} stored, "
+            f"{self.duplicates} already present, {self.refused} refused by robots.txt, {len(self.failures)} failed"
         )
         if self.deferred:
             text += f", {self.deferred} left for the next round"
@@ -232,6 +232,7 @@ class _Round:
         if error.code == "R120":
             status = PageStatus.REFUSED
             self.report.refused += 1
+            self.report.pages -= 1  # never requested: neither a fetch nor a use of max_pages
         else:
             transient = isinstance(error, FetchError) and error.is_transient
             status = PageStatus.RETRY if transient else PageStatus.FAILED
@@ -244,6 +245,10 @@ class _Round:
             error=error.line(),
         )
         self.on_event(page, status.value, error)
+
+
+def _plural(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _updated(state: ListingState | None, *, url: str, checked_at: str, error: str | None) -> ListingState:

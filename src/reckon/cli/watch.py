@@ -53,7 +53,7 @@ def watch(
             for report in watch_listings(ledger, listings, interval=interval, once=once, fetcher=fetcher,
                                          max_pages=max_pages, on_event=on_event):
                 rounds += 1
-                console.print(report.line(), highlight=False)
+                console.print(report.line(), highlight=False, soft_wrap=True)
                 failed = bool(report.failures)
     except KeyboardInterrupt:
         errors.print(f"stopped after {rounds} complete round(s); every stored document is whole")
