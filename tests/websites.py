@@ -53,6 +53,10 @@ class Site:
     # Paths answered 503 (a passing outage), and whether validators are honoured.
     unavailable: set[str] = field(default_factory=set)
     conditional: bool = True
+    # Seconds to stall before answering a path (a slow host), and whether to gzip bodies
+    # for clients that accept it (Content-Encoding, not a .gz file).
+    stalls: dict[str, float] = field(default_factory=dict)
+    compress: bool = False
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def set(self, path: str, text: str | bytes) -> None:
@@ -77,6 +81,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             with site.lock:
                 site.hits.append(Hit(time.monotonic(), self.path, dict(self.headers.items())))
             path = self.path.split("?", 1)[0]
+            if path in site.stalls:
+                time.sleep(site.stalls[path])
             if path in _REDIRECTS:
                 self._send(301 if path == "/moved-rss" else 302, b"", "text/plain", Location=_REDIRECTS[path])
                 return
@@ -93,8 +99,11 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 self._send(304, b"", None, ETag=etag, **{"Last-Modified": LAST_MODIFIED})
                 return
             suffix = Path(path).suffix
-            self._send(200, raw, _TYPES.get(suffix, "application/octet-stream"), ETag=etag,
-                       **{"Last-Modified": LAST_MODIFIED})
+            headers = {"ETag": etag, "Last-Modified": LAST_MODIFIED}
+            if site.compress and "gzip" in self.headers.get("Accept-Encoding", ""):
+                raw = gzip.compress(raw, mtime=0)
+                headers["Content-Encoding"] = "gzip"
+            self._send(200, raw, _TYPES.get(suffix, "application/octet-stream"), **headers)
 
         def _not_modified(self, etag: str) -> bool:
             if "If-None-Match" in self.headers:
@@ -105,6 +114,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             return False
 
         def _send(self, status: int, body: bytes, content_type: str | None, **headers: str) -> None:
+            # (ETag and Last-Modified are passed as keyword names, hence the ** above.)
             self.send_response(status)
             if content_type:
                 self.send_header("Content-Type", content_type)

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reckon.errors import FetchError, IngestError, ReckonError
 from reckon.ingest import read_documents
 from reckon.ingest.feeds import MAX_DEPTH, MAX_SITEMAPS, ListingKind, read_listing
-from reckon.ingest.fetch import Fetcher, FetchPolicy
+from reckon.ingest.fetch import Fetcher, FetchPolicy, host_of
 from reckon.pipeline import resolve_ledger, store_document
 from reckon.store.watch import (
     ListingState,
@@ -116,17 +117,29 @@ def poll(
     on_event: OnEvent | None = None,
     stop: threading.Event | None = None,
 ) -> RoundReport:
-    """One round over ``listings``: retries first, then each listing's new pages."""
+    """One round over ``listings``: read every listing, then fetch the pages waiting for
+    another attempt and the new ones, then save what each listing answered."""
     round_ = _Round(ledger=ledger, fetcher=fetcher, report=RoundReport(round=number), max_pages=max_pages,
                     on_event=on_event or (lambda *_: None), stop=stop)
     for page, listing_url in pages_to_retry(ledger.engine):
-        round_.read_page(page, listing_url=listing_url)
+        round_.queue_page(page, listing_url=listing_url)
     for url in dict.fromkeys(listings):
         round_.report.listings += 1
-        round_.poll_listing(url, depth=0)
+        round_.read_listing(url, depth=0)
+    round_.read_pages()
+    round_.save_listings()
     if round_.report.stored:
         round_.report.incidents = resolve_ledger(ledger)
     return round_.report
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Read:
+    """A listing that answered 200 this round; its validators are saved after its pages."""
+
+    state: ListingState
+    etag: str | None
+    last_modified: str | None
 
 
 @dataclass(slots=True, kw_only=True)
@@ -137,18 +150,24 @@ class _Round:
     max_pages: int | None
     on_event: OnEvent
     stop: threading.Event | None
-    fetched: set[str] = field(default_factory=set)
+    # New pages by host, in listing order: (page, listing it came from).
+    queues: dict[str, deque[tuple[str, str]]] = field(default_factory=dict)
+    queued: set[str] = field(default_factory=set)
+    read: dict[str, _Read] = field(default_factory=dict)
+    unfinished: set[str] = field(default_factory=set)  # listings with pages left for later
 
-    def _budget_left(self) -> bool:
-        if self.stop is not None and self.stop.is_set():
-            return False
-        return self.max_pages is None or self.report.pages < self.max_pages
+    @property
+    def engine(self):  # type: ignore[no-untyped-def]
+        return self.ledger.engine  # type: ignore[attr-defined]
 
-    def poll_listing(self, url: str, *, depth: int) -> bool:
-        """Read one feed or sitemap and its new pages; True when every new page was read
-        (only then are its validators saved, so an unfinished listing is read in full again)."""
-        engine = self.ledger.engine  # type: ignore[attr-defined]
-        state = read_listing_state(engine, url)
+    def queue_page(self, page: str, *, listing_url: str) -> None:
+        if page not in self.queued:  # two feeds of one site often list the same story
+            self.queued.add(page)
+            self.queues.setdefault(host_of(page), deque()).append((page, listing_url))
+
+    def read_listing(self, url: str, *, depth: int) -> None:
+        """Ask one feed or sitemap for what changed and queue the pages never seen."""
+        state = read_listing_state(self.engine, url)
         checked_at = now()
         # A sitemap index is always read in full: its sitemaps are watched one by one, each
         # with its own validators, and an index answering 304 would not say which they are.
@@ -161,51 +180,60 @@ class _Round:
             )
             if response.status == 304:
                 self.report.unchanged += 1
-                save_listing_state(engine, _updated(state, url=url, checked_at=checked_at, error=None))
+                save_listing_state(self.engine, _updated(state, url=url, checked_at=checked_at, error=None))
                 self.on_event(url, "unchanged", None)
-                return True
+                return
             listing = read_listing(response.raw, url=url, media_type=response.media_type)
             if listing is None:
                 raise IngestError("this address serves a page, not a feed or a sitemap", where=url, code="R122")
         except IngestError as error:
             self.report.failures.append((url, error))
-            save_listing_state(engine, _updated(state, url=url, checked_at=checked_at, error=error.line()))
+            save_listing_state(self.engine, _updated(state, url=url, checked_at=checked_at, error=error.line()))
             self.on_event(url, "failed", error)
-            return False
+            return
         self.on_event(url, "changed", None)
-        complete = True
-        for page in unseen_pages(engine, listing.pages):
-            if page in self.fetched:  # listed twice in this round (two feeds of one site)
-                continue
-            if not self._budget_left():
-                self.report.deferred += 1
-                complete = False
-                continue
-            self.read_page(page, listing_url=url)
+        new_state = ListingState(url=url, kind=listing.kind.value, checked_at=checked_at, changed_at=checked_at,
+                                 etag=state.etag if state else None,
+                                 last_modified=state.last_modified if state else None)
+        self.read[url] = _Read(state=new_state, etag=response.etag, last_modified=response.last_modified)
+        for page in unseen_pages(self.engine, listing.pages):
+            self.queue_page(page, listing_url=url)
         if depth < MAX_DEPTH:
             for sitemap in listing.sitemaps[:MAX_SITEMAPS]:
-                complete = self.poll_listing(sitemap, depth=depth + 1) and complete
-        save_listing_state(
-            engine,
-            ListingState(
-                url=url,
-                kind=listing.kind.value,
-                etag=response.etag if complete else (state.etag if state else None),
-                last_modified=response.last_modified if complete else (state.last_modified if state else None),
-                checked_at=checked_at,
-                changed_at=checked_at,
-                error=None,
-            ),
-        )
-        return complete
+                if sitemap not in self.read:
+                    self.read_listing(sitemap, depth=depth + 1)
+
+    def read_pages(self) -> None:
+        """Fetch every queued page, always from the host whose turn comes first, so one
+        slow or Crawl-delayed site does not hold up the others."""
+        while self.queues:
+            stopped = self.stop is not None and self.stop.is_set()
+            if stopped or (self.max_pages is not None and self.report.pages >= self.max_pages):
+                for queue in self.queues.values():
+                    self.report.deferred += len(queue)
+                    self.unfinished.update(listing_url for _, listing_url in queue)
+                self.queues.clear()
+                return
+            # Ties (several hosts free now, as when extracting takes longer than the delay)
+            # go to the host asked longest ago: turns, not one host's whole queue first.
+            host = min(self.queues, key=lambda name: (self.fetcher.turn_in(self.queues[name][0][0]),
+                                                      self.fetcher.asked_at(self.queues[name][0][0])))
+            page, listing_url = self.queues[host].popleft()
+            if not self.queues[host]:
+                del self.queues[host]
+            self.read_page(page, listing_url=listing_url)
+
+    def save_listings(self) -> None:
+        """The validators of each listing read in full; a listing with pages left for a later
+        round keeps its old ones, so that round reads it in full again instead of a 304."""
+        for url, read in self.read.items():
+            state = read.state
+            if url not in self.unfinished:
+                state = replace(state, etag=read.etag, last_modified=read.last_modified)
+            save_listing_state(self.engine, state)
 
     def read_page(self, page: str, *, listing_url: str) -> None:
         """Fetch, extract and store one page, and record what it gave."""
-        if not self._budget_left():
-            self.report.deferred += 1
-            return
-        engine = self.ledger.engine  # type: ignore[attr-defined]
-        self.fetched.add(page)
         self.report.pages += 1
         try:
             response = self.fetcher.get(page)
@@ -225,7 +253,7 @@ class _Round:
                 return
         self.report.stored += stored
         status = PageStatus.STORED if stored else PageStatus.DUPLICATE
-        record_page(engine, url=page, listing_url=listing_url, status=status, documents=len(documents))
+        record_page(self.engine, url=page, listing_url=listing_url, status=status, documents=len(documents))
         self.on_event(page, status.value, None)
 
     def _page_failed(self, page: str, *, listing_url: str, error: ReckonError) -> None:
@@ -237,13 +265,7 @@ class _Round:
             transient = isinstance(error, FetchError) and error.is_transient
             status = PageStatus.RETRY if transient else PageStatus.FAILED
             self.report.failures.append((page, error))
-        status = record_page(
-            self.ledger.engine,  # type: ignore[attr-defined]
-            url=page,
-            listing_url=listing_url,
-            status=status,
-            error=error.line(),
-        )
+        status = record_page(self.engine, url=page, listing_url=listing_url, status=status, error=error.line())
         self.on_event(page, status.value, error)
 
 

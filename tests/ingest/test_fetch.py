@@ -128,6 +128,25 @@ def test_http_errors_say_whether_to_try_again(courier: Site, path: str, transien
     assert isinstance(error, FetchError) and error.is_transient is transient
 
 
+def test_gzip_content_encoding_is_inflated(courier: Site) -> None:
+    courier.compress = True
+    response = _fetcher().get(courier.base + STORY)
+    assert response.raw == courier.files[STORY]
+    assert "gzip" in courier.hits[-1].headers["Accept-Encoding"]
+
+
+def test_gzip_content_encoding_is_capped_after_inflating(courier: Site) -> None:
+    courier.compress = True
+    courier.set("/big.html", b"<p>" + b"a" * 50_000 + b"</p>")  # compresses to a few hundred bytes
+    assert _fails(_fetcher(max_bytes=10_000), courier.base + "/big.html").code == "R107"
+
+
+def test_a_host_that_does_not_answer_in_time_is_a_transient_r106(courier: Site) -> None:
+    courier.stalls[STORY] = 1.5
+    error = _fails(_fetcher(timeout=0.3), courier.base + STORY, check_robots=False)
+    assert isinstance(error, FetchError) and error.is_transient and "timed out" in error.message
+
+
 def test_unreachable_host_is_a_transient_r106() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

@@ -173,3 +173,18 @@ def test_watch_loops_until_stopped(ledger: Ledger, courier: Site) -> None:
 def test_watch_once_is_one_round(ledger: Ledger, courier: Site) -> None:
     reports = list(watch(ledger, [courier.base + "/atom.xml"], interval=3600, once=True, fetcher=_fetcher()))
     assert [r.round for r in reports] == [1]
+
+
+def test_pages_of_two_hosts_are_fetched_in_turns(ledger: Ledger, courier: Site) -> None:
+    """With a per-host delay, the monitor's pages are fetched while the courier waits its
+    turn, not after all the courier's pages: the servers' arrival times show the overlap."""
+    delay = 0.3
+    with serve("monitor") as monitor:
+        fetcher = Fetcher(FetchPolicy.from_settings(delay=delay, timeout=5.0))
+        report = poll(ledger, [courier.base + "/rss.xml", monitor.base + "/feed.xml"], fetcher=fetcher)
+        monitor_pages = [hit.at for hit in monitor.hits if hit.path.startswith("/reports/")]
+    courier_pages = [hit.at for hit in courier.hits if hit.path.startswith("/news/")]
+    assert (report.stored, len(monitor_pages), len(courier_pages)) == (5, 3, 3)
+    assert monitor_pages[0] < courier_pages[-1]  # interleaved, not one host after the other
+    for times in (monitor_pages, courier_pages):
+        assert all(later - earlier >= delay - 0.02 for earlier, later in zip(times, times[1:], strict=False))

@@ -220,6 +220,10 @@ class Fetcher:
             return 0.0
         return max(0.0, last + self.delay_for(url) - self.clock())
 
+    def asked_at(self, url: str) -> float:
+        """When the host of ``url`` was last asked (clock time), -inf if never."""
+        return self._last.get(host_of(url), float("-inf"))
+
     # ---- internals -------------------------------------------------------------------
 
     def _wait_turn(self, url: str) -> None:
