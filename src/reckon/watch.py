@@ -48,7 +48,8 @@ OnEvent = Callable[[str, str, ReckonError | None], None]
 
 @dataclass(slots=True, kw_only=True)
 class RoundReport:
-    """What one round did. ``deferred`` pages were new but over ``max_pages``: the next
+    """What one round did. ``listings`` counts the sitemaps read from an index as well as
+    the addresses watched. ``deferred`` pages were new but over ``max_pages``: the next
     round fetches them (their listing is read again in full, not answered 304)."""
 
     round: int
@@ -124,7 +125,6 @@ def poll(
     for page, listing_url in pages_to_retry(ledger.engine):
         round_.queue_page(page, listing_url=listing_url)
     for url in dict.fromkeys(listings):
-        round_.report.listings += 1
         round_.read_listing(url, depth=0)
     round_.read_pages()
     round_.save_listings()
@@ -167,6 +167,7 @@ class _Round:
 
     def read_listing(self, url: str, *, depth: int) -> None:
         """Ask one feed or sitemap for what changed and queue the pages never seen."""
+        self.report.listings += 1  # the sitemaps of an index too: each is asked on its own
         state = read_listing_state(self.engine, url)
         checked_at = now()
         # A sitemap index is always read in full: its sitemaps are watched one by one, each

@@ -62,7 +62,7 @@ def test_first_round_reads_every_listing_and_stores_each_page_once(ledger: Ledge
     report = _poll(ledger, courier, "/rss.xml", "/atom.xml", "/sitemap-index.xml")
     # rss: ferry, toll (private refused, withdrawn 404); atom: press, toll again (not refetched);
     # index: news sitemap (ferry again, dovrin) and the gzipped archive sitemap (marsh road).
-    assert (report.listings, report.unchanged, report.pages) == (3, 0, 6)
+    assert (report.listings, report.unchanged, report.pages) == (5, 0, 6)
     assert (report.stored, report.duplicates, report.refused) == (5, 0, 1)
     assert _failures(report) == {"news/2024/05/withdrawn.html": "R106"}
     assert report.incidents is not None and report.incidents >= 1
@@ -87,7 +87,7 @@ def test_second_round_is_conditional_and_fetches_nothing_old(ledger: Ledger, cou
     ]
     conditional = [hit.path for hit in new_hits if "If-None-Match" in hit.headers]
     assert conditional == ["/rss.xml", "/atom.xml", "/sitemap-news.xml", "/sitemap-archive.xml.gz"]
-    assert (report.unchanged, report.pages, report.stored, report.failures) == (4, 0, 0, [])
+    assert (report.listings, report.unchanged, report.pages, report.stored, report.failures) == (5, 4, 0, 0, [])
     assert report.incidents is None  # nothing new: incidents not re-resolved
 
 

@@ -23,12 +23,12 @@ def watch(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only round summaries and errors.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Poll feeds and sitemaps every --interval seconds; fetch, extract and store only new pages.
+    """Poll feeds and sitemaps every --interval seconds; store only new pages.
 
-    Polite: robots.txt is obeyed, one request per host per `fetch_delay` seconds (or the
-    site's Crawl-delay), conditional requests (ETag/Last-Modified), the `user_agent`
-    setting as User-Agent. Each failing feed or page is one line; the watch goes on.
-    Ctrl-C stops it between two writes.
+    Polite: obeys robots.txt (and its Crawl-delay), asks each host once per
+    `fetch_delay` seconds, sends ETag/Last-Modified validators (a 304 costs nothing),
+    names itself with the `user_agent` setting. Each failing feed or page is one
+    line and the watch goes on; Ctrl-C stops it between two writes.
     """
     from reckon.ingest.fetch import Fetcher, FetchPolicy
     from reckon.watch import watch as watch_listings
