@@ -10,6 +10,7 @@ __all__ = [
     "CATALOGUE",
     "ConfigError",
     "ExtractError",
+    "FetchError",
     "IngestError",
     "ReckonError",
     "ResolveError",
@@ -29,6 +30,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "R107": ("input is too large", "split it or raise RECKON_MAX_BYTES"),
     "R108": ("HTML has no readable main text", "the page may be a script-only app; save its text instead"),
     "R109": ("decompression limit exceeded", "the archive expands past the limit (a gzip bomb?)"),
+    "R120": ("robots.txt disallows the address", "the site asks crawlers to keep out of it; leave it out"),
+    "R121": ("feed or sitemap is malformed", "the listing could not be read; tell its publisher or drop it"),
+    "R122": ("not a feed or a sitemap", "watch the site's RSS/Atom feed or sitemap, not a page"),
     "R201": ("extraction failed on a document", "report it with the document; the rest of the batch went on"),
     "R202": ("extraction steps are mis-declared", "a step needs what no earlier step gives"),
     "R203": ("data table is malformed", "fix the named line of the data file"),
@@ -70,6 +74,22 @@ class ReckonError(Exception):
 
 class IngestError(ReckonError):
     code = "R101"
+
+
+class FetchError(IngestError):
+    """A URL that could not be fetched (R106); ``status`` is the HTTP status when the
+    server answered, None when it did not (refused, timed out, redirect loop)."""
+
+    code = "R106"
+
+    def __init__(self, message: str, *, where: str | None = None, code: str | None = None, status: int | None = None):
+        super().__init__(message, where=where, code=code)
+        self.status = status
+
+    @property
+    def is_transient(self) -> bool:
+        """Worth trying again later: no answer, a 5xx, 408 (timeout) or 429 (slow down)."""
+        return self.code == "R106" and (self.status is None or self.status >= 500 or self.status in (408, 429))
 
 
 class ExtractError(ReckonError):

@@ -150,3 +150,14 @@ def extract_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, DocumentFi
             yield raw.source, _extract_safely(document)
         except ReckonError as error:
             yield raw.source, error
+
+
+def store_document(ledger, document: Document) -> bool:
+    """Extract one document and store it; False when the ledger already holds its content.
+
+    For callers that get documents one at a time (``reckon watch``); resolving is left to
+    them, once per batch, as ingest_into does.
+    """
+    if ledger.has_document(document.id):
+        return False
+    return ledger.add(_extract_safely(document))

@@ -32,7 +32,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="max_bytes", default=64 * 1024 * 1024, help="Largest single input read, in bytes; larger inputs are refused (R107)."),
     Setting(name="max_decompressed_bytes", default=512 * 1024 * 1024, help="Largest size a .gz/.warc.gz may expand to (R109)."),
     Setting(name="http_timeout", default=20.0, help="Seconds to wait for a URL before giving up (R106)."),
-    Setting(name="user_agent", default="Reckon/0.1 (+incident-ledger research crawler)", help="User-Agent sent when fetching URLs."),
+    Setting(name="user_agent", default="Reckon/0.1 (+incident-ledger research crawler)", help="User-Agent sent when fetching URLs; its first word (Reckon) is the name robots.txt rules are matched against."),
+    Setting(name="fetch_delay", default=1.0, help="Least seconds between two requests to one host when following feeds and sitemaps (a larger robots.txt Crawl-delay wins)."),
+    Setting(name="max_redirects", default=10, help="Most redirects followed for one URL (R106 past it)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -17,6 +17,7 @@ from reckon.errors import ReckonError
 from reckon.cli import documents, ledger  # noqa: E402,F401
 from reckon.cli import web  # noqa: E402,F401
 from reckon.cli import users  # noqa: E402,F401
+from reckon.cli import watch  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 

@@ -8,13 +8,9 @@ in the stream, in order, and the next input is read.
 from __future__ import annotations
 
 import os
-import urllib.error
-import urllib.request
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from email.message import Message
-from http.client import HTTPException
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -55,7 +51,6 @@ _MEDIA_TYPES = {
     ".htm": "text/html",
     ".xhtml": "application/xhtml+xml",
 }
-MAX_REDIRECTS = 10
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,7 +133,8 @@ def load_inputs(
     """Every input of ``sources`` as RawInput, or IngestFailure for one that cannot be read.
 
     Paths, directories (expanded), http(s) URLs and WARC archives (.warc, .warc.gz, one
-    RawInput per HTML/text response record). Limits default to the settings
+    RawInput per HTML/text response record). A URL serving an RSS/Atom feed or a sitemap
+    gives one RawInput per page it lists, fetched politely (see feeds.read_url). Limits default to the settings
     ``max_bytes``, ``http_timeout`` and ``max_decompressed_bytes``.
     """
     from reckon.ingest.warc import read_gzip, read_warc  # warc.py builds on this module's types
@@ -146,13 +142,16 @@ def load_inputs(
     limit = int(get_setting("max_bytes", max_bytes))
     wait = float(get_setting("http_timeout", timeout))
     inflate_limit = int(get_setting("max_decompressed_bytes", max_decompressed_bytes))
+    fetcher = None  # one polite fetcher for every URL of the batch: per-host turns span them
     for source in expand_sources(sources):
         name = str(source)
         if is_url(source):
-            try:
-                yield fetch_url(name, max_bytes=limit, timeout=wait)
-            except IngestError as error:
-                yield IngestFailure(source=name, error=error)
+            # A URL may be a page, or a feed or sitemap whose pages are read in its place.
+            from reckon.ingest.feeds import read_url
+            from reckon.ingest.fetch import Fetcher, FetchPolicy
+
+            fetcher = fetcher or Fetcher(FetchPolicy.from_settings(max_bytes=limit, timeout=wait))
+            yield from read_url(name, fetcher=fetcher)
             continue
         path = Path(source)
         suffix = _suffix(path)
@@ -205,74 +204,13 @@ def read_file(path: Path, *, max_bytes: int | None = None) -> RawInput:
     )
 
 
-class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
-    max_redirections = MAX_REDIRECTS
-
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # type: ignore[no-untyped-def]
-        # Follow http(s) only: a redirect to file:// or ftp:// must not read local data.
-        if not is_url(newurl):
-            raise urllib.error.HTTPError(newurl, code, f"redirect to a non-http address {newurl}", headers, fp)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
-
-
-def _opener() -> urllib.request.OpenerDirector:
-    # Only the handlers an http(s) fetch needs: no file://, ftp:// or data: handlers.
-    opener = urllib.request.OpenerDirector()
-    for handler in (
-        urllib.request.ProxyHandler(),
-        urllib.request.UnknownHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(),
-        urllib.request.HTTPDefaultErrorHandler(),
-        _LimitedRedirects(),
-        urllib.request.HTTPErrorProcessor(),
-    ):
-        opener.add_handler(handler)
-    return opener
-
-
 def fetch_url(url: str, *, max_bytes: int | None = None, timeout: float | None = None) -> RawInput:
-    """GET one http(s) URL, following at most 10 redirects; R106 on any failure, R107 if too big."""
+    """GET one http(s) URL, following at most ``max_redirects`` redirects; R106 on any
+    failure, R107 if too big. One request, so no per-host wait; no robots.txt either: the
+    caller named this address (fetch.py is the crawler that asks)."""
+    from reckon.ingest.fetch import Fetcher, FetchPolicy
+
     if not is_url(url):
         raise IngestError("only http and https addresses are fetched", where=url, code="R106")
-    limit = int(get_setting("max_bytes", max_bytes))
-    wait = float(get_setting("http_timeout", timeout))
-    request = urllib.request.Request(
-        url,
-        headers={
-            "User-Agent": str(get_setting("user_agent")),
-            "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
-            "Accept-Encoding": "identity",
-        },
-    )
-    try:
-        with _opener().open(request, timeout=wait) as response:
-            headers: Message = response.headers
-            declared = headers.get("Content-Length")
-            if declared and declared.isdigit() and int(declared) > limit:
-                raise IngestError(f"the server announces {declared} bytes, more than {limit}", where=url, code="R107")
-            raw = response.read(limit + 1)
-            final_url = response.geturl()
-    except urllib.error.HTTPError as error:
-        error.close()
-        raise IngestError(f"the server answered {error.code} {error.reason}", where=url, code="R106") from None
-    except urllib.error.URLError as error:
-        raise IngestError(f"the address could not be reached ({error.reason})", where=url, code="R106") from None
-    except (TimeoutError, HTTPException, OSError, ValueError) as error:
-        raise IngestError(f"the fetch failed ({type(error).__name__}: {error})", where=url, code="R106") from None
-    if len(raw) > limit:
-        raise IngestError(f"the response is larger than {limit} bytes", where=url, code="R107")
-    if (headers.get("Content-Encoding") or "").strip().lower() in ("gzip", "x-gzip"):
-        # Sent compressed although identity was asked for: inflate, within the same bounds.
-        from reckon.ingest.warc import read_gzip
-
-        raw = read_gzip(raw, where=url)
-        if len(raw) > limit:
-            raise IngestError(f"the response inflates past {limit} bytes", where=url, code="R107")
-    return RawInput(
-        raw=raw,
-        source=url,
-        url=final_url,
-        retrieved_at=datetime.now(UTC),
-        media_type=headers.get("Content-Type") or None,  # with its charset parameter
-    )
+    policy = FetchPolicy.from_settings(max_bytes=max_bytes, timeout=timeout, delay=0.0, robots=False)
+    return Fetcher(policy).get(url, check_robots=False).raw_input()

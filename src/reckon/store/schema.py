@@ -263,6 +263,37 @@ login_attempts = sa.Table(
     sa.Column("ok", sa.Boolean, nullable=False),
 )
 
+# Following the web (`reckon watch`): what each watched feed or sitemap answered last time
+# (its validators, for conditional requests), and every page address ever found through
+# one, so each page is fetched once. ``listing_url`` is deliberately not a foreign key: a
+# page is recorded as soon as it is read, before its listing's new validators are saved.
+watched_listings = sa.Table(
+    "watched_listings",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("kind", sa.String(16)),  # feed, sitemap, sitemap-index; NULL until first read
+    sa.Column("etag", sa.Text),
+    sa.Column("last_modified", sa.Text),
+    sa.Column("checked_at", sa.String(40), nullable=False),
+    sa.Column("changed_at", sa.String(40)),  # last 200 answer that was read
+    sa.Column("error", sa.Text),  # the last check's error line, NULL when it went well
+)
+
+watched_pages = sa.Table(
+    "watched_pages",
+    metadata,
+    sa.Column("url", sa.Text, primary_key=True),
+    sa.Column("listing_url", sa.Text, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("documents", sa.Integer, nullable=False),  # documents the page gave
+    sa.Column("first_seen_at", sa.String(40), nullable=False),
+    sa.Column("fetched_at", sa.String(40), nullable=False),
+    sa.Column("error", sa.Text),
+    # retry: a transient failure, fetched again in a later round; failed: given up on.
+    sa.CheckConstraint("status IN ('stored', 'duplicate', 'retry', 'failed', 'refused')", name="status"),
+)
+
 sa.Index("ix_counts_incident", counts.c.document_id, counts.c.incident_idx)
 sa.Index("ix_accusations_incident", accusations.c.document_id, accusations.c.incident_idx)
 sa.Index(
@@ -271,6 +302,7 @@ sa.Index(
 sa.Index("ix_reviews_target", reviews.c.target_table, reviews.c.target_id)
 sa.Index("ix_login_attempts_at", login_attempts.c.at)
 sa.Index("ix_sessions_user", sessions.c.user_id)
+sa.Index("ix_watched_pages_status", watched_pages.c.status)
 
 # Views, as plain SQL that SQLite and PostgreSQL both accept (substr is 1-based, hence +1).
 # They are created by the migrations; they live here so the schema stays on one screen.
