@@ -28,6 +28,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "R107": ("input is too large", "split it or raise RECKON_MAX_BYTES"),
     "R108": ("HTML has no readable main text", "the page may be a script-only app; save its text instead"),
     "R109": ("decompression limit exceeded", "the archive expands past the limit (a gzip bomb?)"),
+    "R110": ("text is too long to extract", "split it into documents or raise RECKON_MAX_TEXT_CHARS"),
     "R201": ("extraction failed on a document", "report it with the document; the rest of the batch went on"),
     "R202": ("extraction steps are mis-declared", "a step needs what no earlier step gives"),
     "R203": ("data table is malformed", "fix the named line of the data file"),
@@ -36,6 +37,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "R402": ("database schema is out of date", "run `reckon migrate`"),
     "R403": ("no such record", "list records with `reckon incidents`"),
     "R404": ("database write failed", "nothing of this document was written; re-run is safe"),
+    "R405": ("backup failed", "check the target path (it must be new) or run the printed pg_dump command"),
     "R501": ("invalid command-line value", "see `reckon --help`"),
     "R502": ("invalid setting", "fix reckon.toml or the RECKON_* variable"),
 }

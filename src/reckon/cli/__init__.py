@@ -15,6 +15,7 @@ from reckon.errors import ReckonError
 
 # Importing a command module registers its commands on `app`.
 from reckon.cli import documents, ledger  # noqa: E402,F401
+from reckon.cli import maintenance  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 
