@@ -57,7 +57,9 @@ class ReckonError(Exception):
             if code not in CATALOGUE:
                 raise ValueError(f"unknown error code {code}")
             self.code = code
-        self.message = message
+        # One line whatever the cause says: library messages (urllib's redirect loop,
+        # warcio's) carry newlines, and a batch report is one line per failure.
+        self.message = " ".join(part.strip() for part in message.splitlines() if part.strip())
         self.where = where
         super().__init__(self.line())
 

@@ -8,6 +8,7 @@ in the stream, in order, and the next input is read.
 from __future__ import annotations
 
 import os
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterable, Iterator
@@ -16,6 +17,7 @@ from datetime import UTC, datetime
 from email.message import Message
 from http.client import HTTPException
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from reckon.errors import IngestError
@@ -56,6 +58,7 @@ _MEDIA_TYPES = {
     ".xhtml": "application/xhtml+xml",
 }
 MAX_REDIRECTS = 10
+_READ_CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,7 +168,9 @@ def load_inputs(
         try:
             raw_input = read_file(path, max_bytes=limit)
             if suffix.endswith(".gz"):
-                inner = read_gzip(raw_input.raw, where=name, max_decompressed_bytes=inflate_limit)
+                # Bounded by max_bytes too: a larger result would be refused anyway, so a
+                # bomb is stopped after max_bytes, not after max_decompressed_bytes.
+                inner = read_gzip(raw_input.raw, where=name, max_decompressed_bytes=min(inflate_limit, limit))
                 if len(inner) > limit:
                     raise IngestError(f"the file inflates past {limit} bytes", where=name, code="R107")
                 raw_input = RawInput(
@@ -188,7 +193,11 @@ def read_file(path: Path, *, max_bytes: int | None = None) -> RawInput:
         if size > limit:
             raise IngestError(f"the file has {size} bytes, more than the limit of {limit}", where=where, code="R107")
         with path.open("rb") as handle:
-            raw = handle.read(limit + 1)  # a file growing while read is still bounded
+            # At most one byte past the limit, even if the file grew since stat; no more
+            # than its size plus one, as read(n) sets aside n bytes before reading.
+            raw = handle.read(min(size, limit) + 1)
+            if len(raw) > size:  # it grew, or stat cannot tell (a pipe): read on, bounded
+                raw += handle.read(limit + 1 - len(raw))
     except FileNotFoundError:
         raise IngestError("no such file", where=where, code="R101") from None
     except IsADirectoryError:
@@ -231,6 +240,26 @@ def _opener() -> urllib.request.OpenerDirector:
     return opener
 
 
+def _read_within(response: Any, *, limit: int, deadline: float, where: str) -> bytes:
+    """At most ``limit`` bytes of the body, all of it before ``deadline`` (R106 after).
+
+    The socket timeout alone bounds each wait, not the whole answer: a server dripping
+    one byte a second would otherwise hold the fetch for days.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        if time.monotonic() > deadline:
+            raise IngestError(f"the server is too slow: the answer did not arrive in time ({size} bytes so far)",
+                              where=where, code="R106")
+        chunk = response.read1(min(_READ_CHUNK, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def fetch_url(url: str, *, max_bytes: int | None = None, timeout: float | None = None) -> RawInput:
     """GET one http(s) URL, following at most 10 redirects; R106 on any failure, R107 if too big."""
     if not is_url(url):
@@ -251,7 +280,7 @@ def fetch_url(url: str, *, max_bytes: int | None = None, timeout: float | None =
             declared = headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > limit:
                 raise IngestError(f"the server announces {declared} bytes, more than {limit}", where=url, code="R107")
-            raw = response.read(limit + 1)
+            raw = _read_within(response, limit=limit + 1, deadline=time.monotonic() + wait, where=url)
             final_url = response.geturl()
     except urllib.error.HTTPError as error:
         error.close()
@@ -266,7 +295,8 @@ def fetch_url(url: str, *, max_bytes: int | None = None, timeout: float | None =
         # Sent compressed although identity was asked for: inflate, within the same bounds.
         from reckon.ingest.warc import read_gzip
 
-        raw = read_gzip(raw, where=url)
+        # No more than max_bytes may come out: inflating further would be work thrown away.
+        raw = read_gzip(raw, where=url, max_decompressed_bytes=min(limit, int(get_setting("max_decompressed_bytes"))))
         if len(raw) > limit:
             raise IngestError(f"the response inflates past {limit} bytes", where=url, code="R107")
     return RawInput(
