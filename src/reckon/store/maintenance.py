@@ -203,7 +203,8 @@ def _verify_documents(connection: sa.Connection, document_ids: Sequence[str]) ->
                 checked += 1
                 problem = _check_span(text, row[f"{prefix}_start"], row[f"{prefix}_end"])
                 if problem:
-                    problems.append(Problem(where=label, message=f"{prefix} span {problem}"))
+                    name = "span" if prefix == "span" else f"{prefix} span"
+                    problems.append(Problem(where=label, message=f"{name} {problem}"))
                 elif prefix == "span" and words_column and row[words_column]:
                     at_span = text[row["span_start"] : row["span_end"]]
                     if at_span != row[words_column]:
