@@ -95,3 +95,28 @@ def count_rows(db_url: str, table: str) -> int:
         return 0  # not migrated yet
     finally:
         engine.dispose()
+
+
+# The faults injected by the store tests, for the README's reliability table:
+# (id, fault, what held, pytest node ids that prove it).
+FAULTS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("sigkill", "`reckon ingest` of 24 reports killed with SIGKILL after a third were stored, then re-run",
+     "ledger identical to an uninterrupted run (canonical dump of every table); no duplicate, no partial document; `verify` ok",
+     ("tests/store/test_crash.py::test_ingest_killed_midway_then_rerun_equals_uninterrupted_run",)),
+    ("two-ingests", "two `reckon ingest` processes at once on overlapping folders, one SQLite file (WAL) and one PostgreSQL database",
+     "every document stored once on both back ends",
+     ("tests/store/test_concurrency.py::test_two_cli_ingests_at_once_keep_every_document_and_a_review_saved_meanwhile",
+      "tests/store/test_concurrency.py::test_two_processes_keep_every_document")),
+    ("review-during-ingest", "a review row saved while both ingests write",
+     "the review is kept, unchanged",
+     ("tests/store/test_concurrency.py::test_two_cli_ingests_at_once_keep_every_document_and_a_review_saved_meanwhile",)),
+    ("tampered-rows", "raw bytes, a span, a quote's words and a document's text changed behind Reckon's back",
+     "`reckon verify` names each damaged row in one line and exits 1",
+     ("tests/store/test_maintenance.py::test_verify_names_every_corrupted_row",
+      "tests/store/test_maintenance.py::test_cli_verify_exits_1_with_one_line_per_problem")),
+    ("backup", "`reckon backup` of a ledger (SQLite online backup API; pg_dump for PostgreSQL)",
+     "the copy has the same rows and verifies; an existing target is never overwritten",
+     ("tests/store/test_maintenance.py::test_backup_sqlite_is_an_identical_ledger",
+      "tests/store/test_maintenance.py::test_backup_refuses_an_existing_file",
+      "tests/store/test_maintenance.py::test_backup_postgres_runs_pg_dump_when_on_path")),
+)
