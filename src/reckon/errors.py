@@ -30,6 +30,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "R107": ("input is too large", "split it or raise RECKON_MAX_BYTES"),
     "R108": ("HTML has no readable main text", "the page may be a script-only app; save its text instead"),
     "R109": ("decompression limit exceeded", "the archive expands past the limit (a gzip bomb?)"),
+    "R110": ("text is too long to extract", "split it into documents or raise RECKON_MAX_TEXT_CHARS"),
     "R120": ("robots.txt disallows the address", "the site asks crawlers to keep out of it; leave it out"),
     "R121": ("feed or sitemap is malformed", "the listing could not be read; tell its publisher or drop it"),
     "R122": ("not a feed or a sitemap", "watch the site's RSS/Atom feed or sitemap, not a page"),
@@ -41,6 +42,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "R402": ("database schema is out of date", "run `reckon migrate`"),
     "R403": ("no such record", "list records with `reckon incidents`"),
     "R404": ("database write failed", "nothing of this document was written; re-run is safe"),
+    "R405": ("backup failed", "check the target path (it must be new) or run the printed pg_dump command"),
     "R501": ("invalid command-line value", "see `reckon --help`"),
     "R502": ("invalid setting", "fix reckon.toml or the RECKON_* variable"),
     "R503": ("invalid web request", "fix the named query parameter or path"),
@@ -63,7 +65,9 @@ class ReckonError(Exception):
             if code not in CATALOGUE:
                 raise ValueError(f"unknown error code {code}")
             self.code = code
-        self.message = message
+        # One line whatever the cause says: library messages (urllib's redirect loop,
+        # warcio's) carry newlines, and a batch report is one line per failure.
+        self.message = " ".join(part.strip() for part in message.splitlines() if part.strip())
         self.where = where
         super().__init__(self.line())
 

@@ -30,6 +30,10 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting(name="db", default="sqlite:///reckon.db", help="Database URL (SQLite file or postgresql://...)."),
     Setting(name="max_bytes", default=64 * 1024 * 1024, help="Largest single input read, in bytes; larger inputs are refused (R107)."),
+    # Extraction reads ~10k characters a second on one core (spaCy on the sentences that need
+    # it), so 500k characters is about a minute: far longer than any news story or UN report
+    # section, short enough that a mistaken multi-megabyte dump fails at once, not in hours.
+    Setting(name="max_text_chars", default=500_000, help="Longest text (characters, after decoding and HTML extraction) read from one input; longer inputs are refused (R110)."),
     Setting(name="max_decompressed_bytes", default=512 * 1024 * 1024, help="Largest size a .gz/.warc.gz may expand to (R109)."),
     Setting(name="http_timeout", default=20.0, help="Seconds to wait for a URL before giving up (R106)."),
     Setting(name="user_agent", default="Reckon/0.1 (+incident-ledger research crawler)", help="User-Agent sent when fetching URLs; its first word (Reckon) is the name robots.txt rules are matched against."),

@@ -81,3 +81,47 @@ def test_two_processes_keep_every_document(ledger_url: str) -> None:
             failures.append(stderr)
     assert failures == []
     assert stored_counts(ledger_url) == (30, 30)
+
+
+def save_review_row(url: str, *, target_id: str, editor: str) -> None:
+    """Append one row to the append-only ``reviews`` table, as the review feature will."""
+    from datetime import UTC, datetime
+
+    from reckon.store.engine import open_engine, write
+
+    engine = open_engine(url)
+    try:
+        with write(engine) as connection:
+            connection.execute(schema.reviews.insert(), {
+                "target_table": "counts", "target_id": target_id, "action": "accept",
+                "before": {"min": 1}, "after": None, "editor": editor, "at": datetime.now(UTC).isoformat(),
+            })
+    finally:
+        engine.dispose()
+
+
+def test_two_cli_ingests_at_once_keep_every_document_and_a_review_saved_meanwhile(ledger_url: str, tmp_path) -> None:
+    import time
+
+    from ledger_faults import count_rows, start_reckon, write_reports
+
+    # Two folders sharing four reports: both processes try to store those four.
+    first = write_reports(tmp_path / "a", 8)
+    second = write_reports(tmp_path / "b", 8, start=4)
+    children = [start_reckon("ingest", str(folder), "--db", ledger_url) for folder in (first[0].parent, second[0].parent)]
+    deadline = time.monotonic() + 120
+    while count_rows(ledger_url, "counts") == 0 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    with Ledger(ledger_url) as ledger, ledger.engine.connect() as connection:
+        target = connection.execute(sa.select(schema.counts.c.id).limit(1)).scalar_one()
+    still_running = sum(child.poll() is None for child in children)
+    save_review_row(ledger_url, target_id=str(target), editor="reviewer-during-ingest")
+    outputs = [child.communicate(timeout=180) for child in children]
+    assert [child.returncode for child in children] == [0, 0], outputs
+    assert still_running, "both ingests ended before the review was saved; the test proved nothing"
+    assert count_rows(ledger_url, "documents") == 12
+    with Ledger(ledger_url) as ledger, ledger.engine.connect() as connection:
+        reviews = connection.execute(sa.select(schema.reviews.c.target_id, schema.reviews.c.editor)).all()
+        documents = connection.execute(sa.select(schema.documents.c.source)).scalars().all()
+    assert [tuple(row) for row in reviews] == [(str(target), "reviewer-during-ingest")]
+    assert sorted(p.rsplit("/", 1)[1] for p in documents) == sorted({p.name for p in (*first, *second)})

@@ -18,6 +18,7 @@ from reckon.cli import documents, ledger  # noqa: E402,F401
 from reckon.cli import web  # noqa: E402,F401
 from reckon.cli import users  # noqa: E402,F401
 from reckon.cli import watch  # noqa: E402,F401
+from reckon.cli import maintenance  # noqa: E402,F401
 
 __all__ = ["app", "main"]
 

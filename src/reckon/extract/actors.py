@@ -617,11 +617,17 @@ def _overlay(
     return index, canon_of
 
 
+_SHOUT_WINDOW = 400
+
+
 def _is_shouting(text: str, start: int) -> bool:
     """An all-capitals line: its words look like acronyms but are not ("IS", "WHO")."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    # Looked at within a window: a headline is short, and scanning a whole multi-megabyte
+    # single-line input for every mention would make extraction quadratic in its length.
+    low, high = max(0, start - _SHOUT_WINDOW), min(len(text), start + _SHOUT_WINDOW)
+    line_start = text.rfind("\n", low, start) + 1 or low
+    line_end = text.find("\n", start, high)
+    line = text[line_start : line_end if line_end >= 0 else high]
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
 

@@ -27,6 +27,7 @@ from reckon.ingest.html import HtmlPage, is_html, parse_meta_charset, read_html
 from reckon.ingest.listing import Article, find_byline, find_published, find_title, split_listing
 from reckon.ingest.sources import IngestFailure, RawInput, load_inputs
 from reckon.model import Document
+from reckon.settings import get_setting
 
 __all__ = [
     "Article",
@@ -62,12 +63,16 @@ def ingest(
     max_bytes: int | None = None,
     timeout: float | None = None,
     max_decompressed_bytes: int | None = None,
+    max_text_chars: int | None = None,
 ) -> Iterator[Document | IngestFailure]:
     """Every document of ``sources``, in order, or an IngestFailure for each bad input.
 
     With ``split`` (the default) a listing page gives one Document per article (``part``
-    0, 1, ...); otherwise, and for ordinary pages, one Document per input.
+    0, 1, ...); otherwise, and for ordinary pages, one Document per input. Limits default
+    to the settings ``max_bytes``, ``http_timeout``, ``max_decompressed_bytes`` and
+    ``max_text_chars``.
     """
+    text_limit = int(get_setting("max_text_chars", max_text_chars))
     for item in load_inputs(
         sources, max_bytes=max_bytes, timeout=timeout, max_decompressed_bytes=max_decompressed_bytes
     ):
@@ -75,7 +80,7 @@ def ingest(
             yield item
             continue
         try:
-            documents = read_documents(item, split=split)
+            documents = read_documents(item, split=split, max_text_chars=text_limit)
         except IngestError as error:
             yield IngestFailure(source=item.source, error=error)
             continue
@@ -87,9 +92,21 @@ def read_document(raw_input: RawInput) -> Document:
     return read_documents(raw_input, split=False)[0]
 
 
-def read_documents(raw_input: RawInput, *, split: bool = True) -> list[Document]:
-    """The input as Documents: one per article of a listing page when ``split``, else one."""
+def read_documents(raw_input: RawInput, *, split: bool = True, max_text_chars: int | None = None) -> list[Document]:
+    """The input as Documents: one per article of a listing page when ``split``, else one.
+
+    IngestError R110 when the text is longer than ``max_text_chars`` (default: the setting).
+    """
     body = _read_body(raw_input)
+    limit = int(get_setting("max_text_chars", max_text_chars))
+    if len(body.text) > limit:
+        # Refused before splitting and cleaning: both are linear, but extraction after them
+        # is not cheap, and a clear error now beats an hour of work on a mistaken input.
+        raise IngestError(
+            f"the text has {len(body.text)} characters, more than the limit of {limit} (RECKON_MAX_TEXT_CHARS)",
+            where=raw_input.source,
+            code="R110",
+        )
     if split:
         articles = split_listing(body.text)
         if len(articles) > 1:

@@ -253,7 +253,8 @@ def _penalty(text: str) -> float:
             bad += sum(1 for char in letters if not char.isascii())
             continue
         outside = sum(1 for char in letters if not char.isascii())
-        if scripts == {"LATIN"} and len(word) >= 3 and outside > len(word) / 2:
+        # Two thirds, not half: French "été" (two accented letters of three) is honest.
+        if scripts == {"LATIN"} and len(word) >= 3 and outside > 2 * len(word) / 3:
             bad += outside
             continue
         flips = sum(1 for a, b in zip(word, word[1:]) if a.islower() and b.isupper())

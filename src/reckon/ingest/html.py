@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from collections.abc import Callable
 from typing import Any
 
@@ -74,6 +75,13 @@ def read_html(raw_or_text: bytes | str, *, url: str | None = None, where: str | 
     else:
         text = normalise_text(raw_or_text)
     text, restore = _protect_joiners(text)
+    if _is_too_deep(text):
+        # libxml2 (under trafilatura and lxml) drops everything nested deeper than 256
+        # elements, so such a page is read by a streaming parser that keeps no tree.
+        title, body = _stream_text(text)
+        if len(body.split()) < 10:
+            raise IngestError("the page has no readable main text", where=where, code="R108")
+        return HtmlPage(text=restore(body), title=restore(title) if title else None)
     try:
         document = bare_extraction(
             text,
@@ -160,6 +168,72 @@ def _fallback_text(text: str, *, where: str) -> str:
         if len(fallback.split()) >= 10:
             return normalise_text(fallback)
     raise IngestError("the page has no readable main text", where=where, code="R108")
+
+
+_TAG_TOKEN = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+# Elements that never hold others, or that close themselves when a sibling opens: they do
+# not deepen the tree (an unclosed <p> per paragraph is ordinary HTML, not nesting).
+_FLAT = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd td th tr option".split())
+_MAX_DEPTH = 250  # below libxml2's limit of 256
+
+
+def _is_too_deep(text: str) -> bool:
+    """True when elements nest deeper than libxml2 keeps (one linear pass over the tags)."""
+    depth = 0
+    for match in _TAG_TOKEN.finditer(text):
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in _FLAT:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        if depth > _MAX_DEPTH:
+            return True
+    return False
+
+
+class _TextCollector(HTMLParser):
+    """Visible text and <title> of a page, from parser events (no tree, so no depth limit)."""
+
+    _HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+    _BLOCKS = frozenset("p div br li tr h1 h2 h3 h4 h5 h6 article section blockquote table ul ol".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._hidden = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in self._HIDDEN:
+            self._hidden += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag == "title":
+            self._in_title = False
+        elif tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._hidden:
+            self.parts.append(data)
+
+
+def _stream_text(text: str) -> tuple[str | None, str]:
+    """(title, visible text with one blank line between blocks) of a page of any depth."""
+    collector = _TextCollector()
+    collector.feed(text)
+    collector.close()
+    lines = [" ".join(line.split()) for line in "".join(collector.parts).split("\n")]
+    title = " ".join("".join(collector.title).split()) or None
+    return title, normalise_text("\n\n".join(line for line in lines if line))
 
 
 def _clean(value: str | None) -> str | None:

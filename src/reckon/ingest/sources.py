@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from reckon.errors import IngestError
@@ -164,7 +165,9 @@ def load_inputs(
         try:
             raw_input = read_file(path, max_bytes=limit)
             if suffix.endswith(".gz"):
-                inner = read_gzip(raw_input.raw, where=name, max_decompressed_bytes=inflate_limit)
+                # Bounded by max_bytes too: a larger result would be refused anyway, so a
+                # bomb is stopped after max_bytes, not after max_decompressed_bytes.
+                inner = read_gzip(raw_input.raw, where=name, max_decompressed_bytes=min(inflate_limit, limit))
                 if len(inner) > limit:
                     raise IngestError(f"the file inflates past {limit} bytes", where=name, code="R107")
                 raw_input = RawInput(
@@ -187,7 +190,11 @@ def read_file(path: Path, *, max_bytes: int | None = None) -> RawInput:
         if size > limit:
             raise IngestError(f"the file has {size} bytes, more than the limit of {limit}", where=where, code="R107")
         with path.open("rb") as handle:
-            raw = handle.read(limit + 1)  # a file growing while read is still bounded
+            # At most one byte past the limit, even if the file grew since stat; no more
+            # than its size plus one, as read(n) sets aside n bytes before reading.
+            raw = handle.read(min(size, limit) + 1)
+            if len(raw) > size:  # it grew, or stat cannot tell (a pipe): read on, bounded
+                raw += handle.read(limit + 1 - len(raw))
     except FileNotFoundError:
         raise IngestError("no such file", where=where, code="R101") from None
     except IsADirectoryError:
