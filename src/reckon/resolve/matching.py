@@ -9,7 +9,9 @@ accused actors, victim words and exact figures. ``score_pair`` compares two node
   or a year is compatible with any day inside it; further apart is never one event;
 * places: the same key once generic words are dropped ("Verdan University College" =
   "Verdan"), one key inside the other, a spelling variant, or coordinates within 3 km; a
-  town and a site within 30 km of it; countries must agree when both are known;
+  town and a site within 30 km of it; a place and its gazetteer region; documents that
+  name each other's places (``context``: a dateline, a region, the village), weaker when
+  only one names the other's; countries must agree when both are known;
 * corroboration: one independence group, a shared accused actor (a name counts more
   than a description such as "gunmen"), shared victims, the same figure, publication
   within two weeks after the event, or shared keywords.
@@ -72,6 +74,11 @@ GENERIC_PLACE_WORDS = frozenset(
 )
 SETTLEMENT_KINDS = frozenset(
     ("city town village district county province state region municipality admin1 admin2 ").split()
+)
+# Places that contain sites rather than being one: a report placed there may be a site's
+# event seen from further away (a dateline, a region).
+REGION_KINDS = frozenset(
+    ("region", "admin1", "admin2", "district", "province", "state", "county", "country")
 )
 _STOPWORDS = frozenset(
     (
@@ -405,13 +412,11 @@ def _required_support(when: float, place: float) -> float | None:
     return 0.45 if place >= _MENTIONED_ONE else None
 
 
-REGION_KINDS = frozenset(("region", "admin1", "admin2", "district", "province", "state", "county", "country"))
-
-
 def nested_places(a: ReportNode, b: ReportNode) -> bool:
     """Whether two reports of one document can be one event's place at two scales.
 
-    Two reports at one place are two events the extractor told apart. Otherwise: unknown, a region (or district), a place and its gazetteer region, or one name inside
+    Two reports at one place are two events the extractor told apart. Otherwise: unknown,
+    a region (or district), a place and its gazetteer region, or one name inside
     the other ("Verdan" / "Verdan market"). Two mosques, two villages: distinct sites.
     """
     if a.place_key == b.place_key:

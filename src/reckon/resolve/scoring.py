@@ -11,7 +11,8 @@ documents (Bagga & Baldwin's B-cubed, item-based).
 ``gold_events`` turns per-document gold incidents (date and place, FORMAT.md) into event
 labels: two gold incidents of different documents are one event when they fall on the
 same day, or when their places are one place (same name, one inside the other, or a
-spelling variant) and their dates can agree.
+spelling variant) and their dates can agree; an undated one joins the event at its place
+only when there is one such event.
 """
 
 from __future__ import annotations
@@ -85,13 +86,23 @@ def gold_events(incidents: Mapping[str, Sequence[tuple[str | None, str | None]]]
             x = parent[x]
         return x
 
-    for i, (doc_a, _, date_a, place_a) in enumerate(items):
-        for j in range(i + 1, len(items)):
-            doc_b, _, date_b, place_b = items[j]
+    # Dated incidents first; then each undated one joins the event at its place only when
+    # that event is unambiguous (an undated "Tollendorf" must not tie two attacks on it).
+    undated = [i for i, item in enumerate(items) if parse_date_interval(item[2]) is None]
+    dated = [i for i in range(len(items)) if i not in set(undated)]
+    for at, i in enumerate(dated):
+        for j in dated[at + 1 :]:
+            (doc_a, _, date_a, place_a), (doc_b, _, date_b, place_b) = items[i], items[j]
             if doc_a == doc_b:
                 continue
             same_day, can_agree = _dates(date_a, date_b)
             if same_day or (can_agree and _same_place(place_a, place_b)):
+                parent[find(j)] = find(i)
+    for i in undated:
+        doc_a, _, _, place_a = items[i]
+        matches = [j for j in range(len(items)) if items[j][0] != doc_a and _same_place(place_a, items[j][3])]
+        if len({find(j) for j in matches if j not in undated}) <= 1:
+            for j in matches:
                 parent[find(j)] = find(i)
     events: dict[str, set[str]] = {document: set() for document in incidents}
     for position, (document, *_rest) in enumerate(items):
