@@ -102,3 +102,13 @@ def test_actors_across_documents_one_canonical_with_aliases() -> None:
     assert union["victim_in"][0]["incident_id"] == incidents[0].id
     assert union["claimant_in"] == [incidents[0].id]
     assert "Gunmen" not in actors
+
+
+def test_a_name_written_apart_and_together_is_one_place() -> None:
+    assert is_place_variant("koumbi tin", "tinkoumbi")  # "Tin-Koumbi" / "Tinkoumbi"
+    assert not is_place_variant("block 4", "block4 5")
+    assert _index("tinkoumbi").mentions("Villagers of Tin-Koumbi fled.") == frozenset({"tinkoumbi"})
+    one = make_document(key="one", published="2031-05-03")
+    two = make_document(key="two", published="2031-05-03")
+    batch = [findings(one, report("2031-05-02", "Tin-Koumbi")), findings(two, report("2031-05-02", "Tinkoumbi"))]
+    assert len(cluster_reports(batch)) == 1

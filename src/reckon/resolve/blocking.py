@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_DAY_GAP",
     "PLACE_FUZZY",
+    "compact_forms",
     "consonant_skeleton",
     "find_candidate_pairs",
     "find_related_places",
@@ -64,10 +65,25 @@ def consonant_skeleton(key: str) -> str:
     return " ".join(_DOUBLED.sub(r"\1", _VOWELS.sub("", token)) for token in key.split())
 
 
+def compact_forms(key: str) -> frozenset[str]:
+    """A key written as one word, its words in either order: "koumbi tin" -> "tinkoumbi", ...
+
+    Keys are sorted words, so "Tin-Koumbi" is "koumbi tin"; written together it is the
+    "Tinkoumbi" another source writes. Two or three words only (longer keys are names of
+    institutions, not spellings of one place name).
+    """
+    tokens = key.split()
+    if not 2 <= len(tokens) <= 3:
+        return frozenset()
+    return frozenset({"".join(tokens), "".join(reversed(tokens))})
+
+
 def is_place_variant(a: str, b: str) -> bool:
     """Two place keys that are spellings of one name (numbers must agree: "Block 4" != "5")."""
     if _DIGITS.findall(a) != _DIGITS.findall(b):
         return False
+    if (compact_forms(a) & {b.replace(" ", "")}) or (compact_forms(b) & {a.replace(" ", "")}):
+        return True
     score = fuzz.token_sort_ratio(a, b)
     if score >= PLACE_FUZZY:
         return True
@@ -135,6 +151,17 @@ def find_related_places(keys: Iterable[str]) -> dict[str, frozenset[str]]:
                 related[other].add(key)
     _fuzzy_related(distinct, related)
     _skeleton_related(distinct, related)
+    # "koumbi tin" (Tin-Koumbi) and "tinkoumbi": one name written apart and together.
+    by_compact: dict[str, list[str]] = defaultdict(list)
+    for key in distinct:
+        for form in compact_forms(key) | {key.replace(" ", "")}:
+            by_compact[form].append(key)
+    for keys_of_form in by_compact.values():
+        for i, a in enumerate(keys_of_form):
+            for b in keys_of_form[i + 1 :]:
+                if a != b:
+                    related[a].add(b)
+                    related[b].add(a)
     return {key: frozenset(others) for key, others in related.items()}
 
 

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection
 
 from reckon.resolve.aliases import length_bands, normalize_name
+from reckon.resolve.blocking import compact_forms
 
 __all__ = ["MAX_WORDS", "PlaceIndex"]
 
@@ -47,7 +48,9 @@ class PlaceIndex:
         self.skeleton = skeleton
         self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
         self.skeletons: dict[str, list[str]] = defaultdict(list)
-        for key in self.known:
+        self.compact: dict[str, str] = {}  # "tinkoumbi" -> "koumbi tin" and back
+        for key in sorted(self.known):
+            self.compact.setdefault(key.replace(" ", ""), key)
             for band in length_bands(len(key)):
                 self.blocks[(key[:2], band)].append(key)
             self.skeletons[skeleton(key)].append(key)
@@ -61,6 +64,12 @@ class PlaceIndex:
             return None
         if key in self.cache:
             return self.cache[key]
+        together = self.compact.get(key.replace(" ", "")) or next(
+            (self.compact[f] for f in sorted(compact_forms(key)) if f in self.compact), None
+        )
+        if together is not None:
+            self.cache[key] = together
+            return together
         candidates = set(self.skeletons.get(self.skeleton(key), ()))
         candidates.update(self.blocks.get((key[:2], length_bands(len(key))[0]), ()))
         found = min((c for c in candidates if self.is_variant(key, c)), default=None)
