@@ -112,3 +112,20 @@ def test_a_name_written_apart_and_together_is_one_place() -> None:
     two = make_document(key="two", published="2031-05-03")
     batch = [findings(one, report("2031-05-02", "Tin-Koumbi")), findings(two, report("2031-05-02", "Tinkoumbi"))]
     assert len(cluster_reports(batch)) == 1
+
+
+def test_incident_place_leans_to_the_most_specific() -> None:
+    from reckon.model import IncidentReport, Place
+    from reckon.resolve.cluster import summarize_place
+
+    def at(name: str, kind: str) -> IncidentReport:
+        placed = report("2031-05-02", name, kind=kind)
+        return IncidentReport(document_id=name, index=0, published=None, report=placed)
+
+    # Two datelines in the capital and one village report: the village (tie -> specific).
+    assert summarize_place([at("Kessaburg", "city"), at("Kessaburg", "city"), at("Tollendorf", "village")]).name == "Tollendorf"
+    # Three at the region, one at the market: the market outweighs the region.
+    assert summarize_place([at("Oster Region", "region")] * 3 + [at("Tollendorf market", "market")]).name == "Tollendorf market"
+    # Four at the city, one at a site: the city.
+    many = [at("Kessaburg", "city")] * 4 + [at("Brannick school", "school")]
+    assert summarize_place(many) == Place(name="Kessaburg", country="XA", kind="city")

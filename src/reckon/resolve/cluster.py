@@ -40,6 +40,8 @@ from reckon.resolve.independence import find_independence_groups
 from reckon.resolve.matching import (
     DAY,
     GENERIC_PLACE_WORDS,
+    REGION_KINDS,
+    SETTLEMENT_KINDS,
     MONTH,
     YEAR,
     Evidence,
@@ -125,8 +127,31 @@ def summarize_date(reports: Sequence[IncidentReport]) -> str | None:
     return None
 
 
+# How specific a kind of place is: a site (market, camp, school) names where an event
+# happened; a village or town less so; a city is often only a dateline, a region the
+# area. The incident's place is the most common one, weighted toward the most specific
+# (FORMAT.md: "the most specific place the text names for the event").
+_SPECIFICITY_WEIGHT = 1.0
+
+
+def _specificity(place: Place) -> int:
+    kind = (place.kind or "").casefold()
+    if kind in REGION_KINDS:
+        return 0
+    if kind == "city":
+        return 1
+    if kind in SETTLEMENT_KINDS or not kind:
+        return 2
+    return 3
+
+
 def summarize_place(reports: Sequence[IncidentReport]) -> Place | None:
-    """The most common place; a more specific name of it (more words) is preferred."""
+    """The incident's place: the most common, weighted toward the most specific kind.
+
+    Two reports at the dateline city and one at the village give the village (a tie goes
+    to the more specific), three at the city and one at the village the city; a more
+    specific name of the chosen place (more words, "Verdan camp" for "Verdan") is preferred.
+    """
     places = [r.report.place for r in reports if r.report.place is not None]
     if not places:
         return None
@@ -134,7 +159,15 @@ def summarize_place(reports: Sequence[IncidentReport]) -> Place | None:
     counts = Counter(key for key, _ in keyed if key)
     if not counts:
         return places[0]
-    common = min(counts, key=lambda k: (-counts[k], k))
+    specific: dict[str, int] = {}
+    for key, place in keyed:
+        if key:
+            specific[key] = max(specific.get(key, 0), _specificity(place))
+
+    def weight(key: str) -> float:
+        return counts[key] + _SPECIFICITY_WEIGHT * specific[key]
+
+    common = min(counts, key=lambda k: (-weight(k), -specific[k], k))
     tokens = set(common.split())
     refinements = [key for key in counts if tokens <= set(key.split())]
     best_key = min(refinements, key=lambda k: (-len(k.split()), -counts[k], k))
