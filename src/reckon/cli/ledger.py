@@ -1,4 +1,4 @@
-"""Commands over the resolved ledger: `incidents`, `show`, `export`."""
+"""Commands over the resolved ledger: `incidents`, `show`, `actors`, `export`."""
 
 from __future__ import annotations
 
@@ -17,11 +17,10 @@ from reckon.cli._common import DbOption, JsonOption, app, console, friendly, ope
 @friendly
 def incidents(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List the incidents in the ledger."""
-    from reckon.resolve import incident_to_json
+    from reckon.export import incident_rows
 
     with open_ledger(db) as ledger:
-        documents = {d.id: d for d in ledger.documents()}
-        rows = [incident_to_json(incident, documents) for incident in ledger.incidents()]
+        rows = incident_rows(ledger)
     if as_json:
         sys.stdout.write(json.dumps({"incidents": rows}, ensure_ascii=False, indent=2) + "\n")
         return
@@ -42,11 +41,13 @@ def show(incident: Annotated[str, typer.Argument(help="Incident id (a unique pre
          db: DbOption = None, as_json: JsonOption = False) -> None:
     """Show one incident: every claim with its claimant, document and evidence."""
     from reckon.resolve import incident_to_json
+    from reckon.resolve.views import actor_names_of
 
     with open_ledger(db) as ledger:
         found = ledger.incident(incident)
         documents = {d.id: d for d in ledger.documents()}
-        row = incident_to_json(found, documents)
+        # Names canonical across the whole ledger, as in `incidents --json`.
+        row = incident_to_json(found, documents, actor_names=actor_names_of(ledger.incidents()))
     if as_json:
         sys.stdout.write(json.dumps(row, ensure_ascii=False, indent=2) + "\n")
         return
@@ -64,27 +65,63 @@ def show(incident: Annotated[str, typer.Argument(help="Incident id (a unique pre
                           f" — {claim.get('source') or claim['document_id']} [{claim['span'][0]}:{claim['span'][1]}]"
                           f"{' (superseded)' if claim.get('superseded') else ''}\n      [dim]…{evidence}…[/]",
                           highlight=False)
-    for claimant, actors in row.get("perpetrators", {}).items():
-        console.print(f"  accused by {claimant}: {', '.join(actors)}", highlight=False)
-    for conflict in row.get("conflicts", []):
-        console.print(f"  [yellow]conflict[/] {conflict['field']}: {json.dumps(conflict['sides'], ensure_ascii=False)}",
-                      highlight=False)
+    for voice in row["perpetrators"]:
+        actors = ", ".join(dict.fromkeys(a["actor"] for a in voice["actors"]))
+        source = (documents[voice["document_id"]].source if voice["document_id"] in documents else "") or voice["document_id"]
+        console.print(f"  accused by {voice['claimant']} ({source}): {actors}", highlight=False)
+    for conflict in row["conflicts"]:
+        sides = " vs ".join(f"{side['value']} ({', '.join(c['claimant'] for c in side['claimants'])})"
+                            for side in conflict["sides"])
+        console.print(f"  [yellow]conflict[/] {conflict['field']}: {sides}", highlight=False)
+    for document in row["documents"]:
+        console.print(f"  document {document['source'] or document['id']} (independence group "
+                      f"{document['independence_group'][:12]})", highlight=False)
+
+
+@app.command()
+@friendly
+def actors(db: DbOption = None, as_json: JsonOption = False) -> None:
+    """List the actors across incidents: aliases, incidents accused in, victim in, quoted in."""
+    from reckon.resolve import actors_to_json
+
+    with open_ledger(db) as ledger:
+        rows = actors_to_json(ledger.incidents())
+    if as_json:
+        sys.stdout.write(json.dumps({"actors": rows}, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table(title="Actors")
+    for column in ("actor", "aliases", "accused in", "victim in", "claimant in"):
+        table.add_column(column)
+    for row in rows:
+        table.add_row(row["name"], ", ".join(row["aliases"]), str(len(row["accused_in"])),
+                      str(len(row["victim_in"])), str(len(row["claimant_in"])))
+    console.print(table)
 
 
 @app.command()
 @friendly
 def export(
-    format: Annotated[str, typer.Option("--format", help="jsonl (full incidents) or csv (one row per incident).")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", help="jsonl or parquet (full incidents), csv (one row per incident) "
+                                         "or claims-csv (one row per claim).")] = "jsonl",
     db: DbOption = None,
     out: Annotated[Path | None, typer.Option("--out", help="File to write (default: stdout).")] = None,
 ) -> None:
     """Export the ledger's incidents."""
-    from reckon.export import write_export
+    from reckon.errors import ReckonError
+    from reckon.export import BINARY_FORMATS, FORMATS, write_export
 
+    if format not in FORMATS:
+        raise ReckonError(f"unknown export format {format!r}; choose one of {', '.join(FORMATS)}", code="R501")
+    binary = format in BINARY_FORMATS
     with open_ledger(db) as ledger:
-        stream = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
+        if out:
+            stream = out.open("wb") if binary else out.open("w", encoding="utf-8", newline="")
+        else:
+            stream = sys.stdout.buffer if binary else sys.stdout
         try:
             write_export(ledger, format=format, stream=stream)
         finally:
             if out:
                 stream.close()
+            elif binary:
+                stream.flush()

@@ -14,7 +14,9 @@ time. So reports are compared only when
   meets only the following reports whose date is within ``MAX_DAY_GAP`` days of its own
   interval, at most ``NEIGHBOURS`` of them.
 
-Undated reports meet the most recent events at their place before their publication;
+Reports also meet the reports at the places their documents name (``context``) or at
+their region. Undated reports meet the most recent events at their place before their
+publication;
 reports without a place meet the reports of the same day; copies in one independence
 group meet each other.
 """
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 __all__ = [
     "MAX_DAY_GAP",
     "PLACE_FUZZY",
+    "compact_forms",
     "consonant_skeleton",
     "find_candidate_pairs",
     "find_related_places",
@@ -62,10 +65,25 @@ def consonant_skeleton(key: str) -> str:
     return " ".join(_DOUBLED.sub(r"\1", _VOWELS.sub("", token)) for token in key.split())
 
 
+def compact_forms(key: str) -> frozenset[str]:
+    """A key written as one word, its words in either order: "koumbi tin" -> "tinkoumbi", ...
+
+    Keys are sorted words, so "Tin-Koumbi" is "koumbi tin"; written together it is the
+    "Tinkoumbi" another source writes. Two or three words only (longer keys are names of
+    institutions, not spellings of one place name).
+    """
+    tokens = key.split()
+    if not 2 <= len(tokens) <= 3:
+        return frozenset()
+    return frozenset({"".join(tokens), "".join(reversed(tokens))})
+
+
 def is_place_variant(a: str, b: str) -> bool:
     """Two place keys that are spellings of one name (numbers must agree: "Block 4" != "5")."""
     if _DIGITS.findall(a) != _DIGITS.findall(b):
         return False
+    if (compact_forms(a) & {b.replace(" ", "")}) or (compact_forms(b) & {a.replace(" ", "")}):
+        return True
     score = fuzz.token_sort_ratio(a, b)
     if score >= PLACE_FUZZY:
         return True
@@ -133,6 +151,17 @@ def find_related_places(keys: Iterable[str]) -> dict[str, frozenset[str]]:
                 related[other].add(key)
     _fuzzy_related(distinct, related)
     _skeleton_related(distinct, related)
+    # "koumbi tin" (Tin-Koumbi) and "tinkoumbi": one name written apart and together.
+    by_compact: dict[str, list[str]] = defaultdict(list)
+    for key in distinct:
+        for form in compact_forms(key) | {key.replace(" ", "")}:
+            by_compact[form].append(key)
+    for keys_of_form in by_compact.values():
+        for i, a in enumerate(keys_of_form):
+            for b in keys_of_form[i + 1 :]:
+                if a != b:
+                    related[a].add(b)
+                    related[b].add(a)
     return {key: frozenset(others) for key, others in related.items()}
 
 
@@ -159,8 +188,13 @@ def _grid_keys(node: ReportNode) -> list[tuple[float, float, int, int]]:
     return keys
 
 
-def find_candidate_pairs(nodes: list[ReportNode]) -> set[tuple[int, int]]:
-    """Index pairs ``(i, j)``, ``i < j``, of reports worth scoring (see the module docstring)."""
+def find_candidate_pairs(
+    nodes: list[ReportNode], related: dict[str, frozenset[str]] | None = None
+) -> set[tuple[int, int]]:
+    """Index pairs ``(i, j)``, ``i < j``, of reports worth scoring (see the module docstring).
+
+    ``related`` is ``find_related_places`` over the nodes' keys (computed when omitted).
+    """
     exact: dict[str, list[int]] = defaultdict(list)
     cells: dict[tuple[float, float, int, int], list[int]] = defaultdict(list)
     days: dict[int, list[int]] = defaultdict(list)
@@ -201,10 +235,11 @@ def find_candidate_pairs(nodes: list[ReportNode]) -> set[tuple[int, int]]:
         dated_at[key] = _by_date(members, nodes)
         sweep(dated_at[key][0], NEIGHBOURS)
 
-    related = find_related_places(exact)
+    if related is None:
+        related = find_related_places(exact)
     for key, others in related.items():
         for other in others:
-            if key < other:
+            if key < other and key in dated_at and other in dated_at:
                 side = {m: key for m in dated_at[key][0]} | {m: other for m in dated_at[other][0]}
                 merged = sorted(side, key=lambda m: nodes[m].lo or 0)
                 sweep(merged, NEIGHBOURS, cross=side)
@@ -233,6 +268,28 @@ def find_candidate_pairs(nodes: list[ReportNode]) -> set[tuple[int, int]]:
                     found += 1
                 if found >= UNDATED_CANDIDATES:
                     break
+
+    # Reports whose document names a place (or whose region is that place) meet the
+    # reports at that place: the dateline city, the region, the village (see context).
+    mentioned_by: dict[str, list[int]] = defaultdict(list)
+    for position, node in enumerate(nodes):
+        for key in node.mentions | ({node.admin1_key} if node.admin1_key else set()):
+            if key != node.place_key and key in exact:
+                mentioned_by[key].append(position)
+    for key, mentioners in mentioned_by.items():
+        dated, los = dated_at[key]
+        side = {m: "at" for m in dated}
+        side.update({m: "names" for m in mentioners if nodes[m].lo is not None})
+        sweep(sorted(side, key=lambda m: nodes[m].lo or 0), NEIGHBOURS, cross=side)
+        for position in mentioners:
+            if nodes[position].lo is not None:
+                continue
+            publication = nodes[position].pub_hi
+            end = bisect_right(los, publication + 1) if publication is not None else len(los)
+            for other in dated[max(0, end - UNDATED_CANDIDATES) : end]:
+                add(position, other)
+            for other in [m for m in exact[key] if nodes[m].lo is None][: NEIGHBOURS // 2]:
+                add(position, other)
 
     for members in days.values():
         for position in members:

@@ -4,7 +4,11 @@ Which reports are one event is ``matching``'s question; which pairs are asked is
 ``blocking``'s (near-linear, never all pairs). Here the scored pairs are merged best-first
 (Kruskal over a union-find), under guards that keep every incident coherent as it grows:
 
-* no two reports of one document: the extractor already decided they are two events;
+* no two reports of one document at two distinct sites: the extractor decided they are
+  two events (a second mosque, a second village). Reports of one document at nested
+  places (a village and its region, a dateline and the site) may join when other
+  documents link them, and one restating the other's toll joins at once
+  (``repeats_report``);
 * no dates more than three days apart, so chains of undated reports cannot bridge years;
 * one country;
 * no event that begins after one of its documents was published;
@@ -24,17 +28,29 @@ from dataclasses import dataclass
 
 from reckon.model import DocumentFindings, Incident, IncidentReport, Place
 from reckon.resolve.aliases import resolve_actor_names
-from reckon.resolve.blocking import MAX_DAY_GAP, find_candidate_pairs
+from reckon.resolve.blocking import (
+    MAX_DAY_GAP,
+    consonant_skeleton,
+    find_candidate_pairs,
+    find_related_places,
+    is_place_variant,
+)
+from reckon.resolve.context import PlaceIndex
 from reckon.resolve.independence import find_independence_groups
 from reckon.resolve.matching import (
     DAY,
+    GENERIC_PLACE_WORDS,
+    REGION_KINDS,
+    SETTLEMENT_KINDS,
     MONTH,
     YEAR,
     Evidence,
     ReportNode,
     make_node,
     parse_date_interval,
+    nested_places,
     parse_place_key,
+    repeats_report,
     score_pair,
 )
 
@@ -48,7 +64,7 @@ def incident_id(document_id: str, index: int) -> str:
 
 @dataclass(slots=True)
 class _Cluster:
-    documents: set[str]
+    documents: dict[str, list[ReportNode]]  # document id -> its reports in the cluster
     existing: str | None
     lo_max: int | None
     hi_min: int | None
@@ -56,7 +72,7 @@ class _Cluster:
     first_published: int | None
 
 
-def _merged(a: _Cluster, b: _Cluster) -> _Cluster | None:
+def _merged(a: _Cluster, b: _Cluster, *, same_document: bool = False) -> _Cluster | None:
     if a.existing and b.existing and a.existing != b.existing:
         return None
     if a.country and b.country and a.country != b.country:
@@ -66,7 +82,9 @@ def _merged(a: _Cluster, b: _Cluster) -> _Cluster | None:
         if len(a.documents) <= len(b.documents)
         else (b.documents, a.documents)
     )
-    if any(document in large for document in small):
+    if not same_document and not all(
+        nested_places(x, y) for d in small if d in large for x in small[d] for y in large[d]
+    ):
         return None
     lo_max = max((v for v in (a.lo_max, b.lo_max) if v is not None), default=None)
     hi_min = min((v for v in (a.hi_min, b.hi_min) if v is not None), default=None)
@@ -75,7 +93,8 @@ def _merged(a: _Cluster, b: _Cluster) -> _Cluster | None:
     first = min((v for v in (a.first_published, b.first_published) if v is not None), default=None)
     if first is not None and lo_max is not None and lo_max > first + 1:
         return None  # a document cannot report an event that begins after it was published
-    large.update(small)
+    for document, reports in small.items():
+        large.setdefault(document, []).extend(reports)
     return _Cluster(large, a.existing or b.existing, lo_max, hi_min, a.country or b.country, first)
 
 
@@ -85,7 +104,7 @@ def _forced(a: _Cluster, b: _Cluster) -> _Cluster:
         return choose(known) if known else None
 
     return _Cluster(
-        a.documents | b.documents,
+        {d: a.documents.get(d, []) + b.documents.get(d, []) for d in a.documents | b.documents},
         a.existing or b.existing,
         pick((a.lo_max, b.lo_max), max),
         pick((a.hi_min, b.hi_min), min),
@@ -108,8 +127,31 @@ def summarize_date(reports: Sequence[IncidentReport]) -> str | None:
     return None
 
 
+# How specific a kind of place is: a site (market, camp, school) names where an event
+# happened; a village or town less so; a city is often only a dateline, a region the
+# area. The incident's place is the most common one, weighted toward the most specific
+# (FORMAT.md: "the most specific place the text names for the event").
+_SPECIFICITY_WEIGHT = 1.0
+
+
+def _specificity(place: Place) -> int:
+    kind = (place.kind or "").casefold()
+    if kind in REGION_KINDS:
+        return 0
+    if kind == "city":
+        return 1
+    if kind in SETTLEMENT_KINDS or not kind:
+        return 2
+    return 3
+
+
 def summarize_place(reports: Sequence[IncidentReport]) -> Place | None:
-    """The most common place; a more specific name of it (more words) is preferred."""
+    """The incident's place: the most common, weighted toward the most specific kind.
+
+    Two reports at the dateline city and one at the village give the village (a tie goes
+    to the more specific), three at the city and one at the village the city; a more
+    specific name of the chosen place (more words, "Verdan camp" for "Verdan") is preferred.
+    """
     places = [r.report.place for r in reports if r.report.place is not None]
     if not places:
         return None
@@ -117,7 +159,15 @@ def summarize_place(reports: Sequence[IncidentReport]) -> Place | None:
     counts = Counter(key for key, _ in keyed if key)
     if not counts:
         return places[0]
-    common = min(counts, key=lambda k: (-counts[k], k))
+    specific: dict[str, int] = {}
+    for key, place in keyed:
+        if key:
+            specific[key] = max(specific.get(key, 0), _specificity(place))
+
+    def weight(key: str) -> float:
+        return counts[key] + _SPECIFICITY_WEIGHT * specific[key]
+
+    common = min(counts, key=lambda k: (-weight(k), -specific[k], k))
     tokens = set(common.split())
     refinements = [key for key in counts if tokens <= set(key.split())]
     best_key = min(refinements, key=lambda k: (-len(k.split()), -counts[k], k))
@@ -187,6 +237,18 @@ def cluster_reports(
                     actor_names=actor_names,
                 )
             )
+    known = {node.place_key for node in nodes if node.place_key}
+    related = find_related_places(known)
+    index = PlaceIndex(known, GENERIC_PLACE_WORDS, is_place_variant, consonant_skeleton)
+    mentions: dict[str, frozenset[str]] = {}
+    for node in nodes:
+        found = mentions.get(node.document_id)
+        if found is None:
+            named = index.mentions(texts.get(node.document_id, ""))
+            # A spelling variant named in the text names the place too (Tinkumbi / Tinkoumbi).
+            found = named | {other for key in named for other in related.get(key, ())}
+            mentions[node.document_id] = found
+        node.mentions = found
     # Sorting first makes the result independent of the order findings arrive in.
     nodes.sort(key=lambda n: (n.existing is None, n.existing or "", n.order))
 
@@ -201,7 +263,7 @@ def cluster_reports(
     clusters: dict[int, _Cluster] = {}
     for position, node in enumerate(nodes):
         clusters[position] = _Cluster(
-            {node.document_id}, node.existing, node.lo, node.hi, node.country, node.pub_hi
+            {node.document_id: [node]}, node.existing, node.lo, node.hi, node.country, node.pub_hi
         )
     existing_root: dict[str, int] = {}
     for position, node in enumerate(nodes):
@@ -213,9 +275,29 @@ def cluster_reports(
             clusters[root] = _forced(clusters[root], clusters.pop(position))
             parent[position] = root
 
+    # One event told twice by one document (a dateline report restating the site's toll)
+    # is joined before anything else; the guard below keeps other reports of one document
+    # apart.
+    by_document: dict[str, list[int]] = defaultdict(list)
+    for position, node in enumerate(nodes):
+        if node.existing is None:
+            by_document[node.document_id].append(position)
+    for members in by_document.values():
+        for at, i in enumerate(members):
+            for j in members[at + 1 :]:
+                root_i, root_j = find(i), find(j)
+                if root_i == root_j or not repeats_report(nodes[i], nodes[j]):
+                    continue
+                merged = _merged(clusters[root_i], clusters[root_j], same_document=True)
+                if merged is not None:
+                    low, high = sorted((root_i, root_j))
+                    parent[high] = low
+                    del clusters[high]
+                    clusters[low] = merged
+
     evidence = Evidence(texts)
     scored = []
-    for i, j in find_candidate_pairs(nodes):
+    for i, j in find_candidate_pairs(nodes, related):
         score = score_pair(nodes[i], nodes[j], evidence)
         if score is not None:
             scored.append((-score, i, j))

@@ -9,7 +9,9 @@ accused actors, victim words and exact figures. ``score_pair`` compares two node
   or a year is compatible with any day inside it; further apart is never one event;
 * places: the same key once generic words are dropped ("Verdan University College" =
   "Verdan"), one key inside the other, a spelling variant, or coordinates within 3 km; a
-  town and a site within 30 km of it; countries must agree when both are known;
+  town and a site within 30 km of it; a place and its gazetteer region; documents that
+  name each other's places (``context``: a dateline, a region, the village), weaker when
+  only one names the other's; countries must agree when both are known;
 * corroboration: one independence group, a shared accused actor (a name counts more
   than a description such as "gunmen"), shared victims, the same figure, publication
   within two weeks after the event, or shared keywords.
@@ -39,8 +41,10 @@ __all__ = [
     "Evidence",
     "ReportNode",
     "make_node",
+    "nested_places",
     "parse_date_interval",
     "parse_place_key",
+    "repeats_report",
     "score_pair",
 ]
 
@@ -51,7 +55,11 @@ SAME_PLACE_KM = 3.0
 NEAR_PLACE_KM = 30.0
 FAR_PLACE_KM = 50.0
 RECENT_DAYS = 14
-KEYWORDS = 40
+KEYWORDS = 200  # distinctive words kept per document for wording
+# Wording support = min(cap, scale * cosine): calibrated so that two stories of one event
+# (median cosine ~0.12 on distinctive words) reach the 0.3 an undated report at the same
+# place needs, while most stories of different events (median ~0.03) do not.
+WORDING_SCALE, WORDING_CAP = 2.5, 0.5
 
 # Place words that say what kind of place, not which: "Garissa University College" and
 # "Garissa" name one place for matching; "Camp X" and "X camp" too.
@@ -66,6 +74,11 @@ GENERIC_PLACE_WORDS = frozenset(
 )
 SETTLEMENT_KINDS = frozenset(
     ("city town village district county province state region municipality admin1 admin2 ").split()
+)
+# Places that contain sites rather than being one: a report placed there may be a site's
+# event seen from further away (a dateline, a region).
+REGION_KINDS = frozenset(
+    ("region", "admin1", "admin2", "district", "province", "state", "county", "country")
 )
 _STOPWORDS = frozenset(
     (
@@ -83,6 +96,8 @@ _SAME_DAY, _NEXT_DAY, _NEAR_DAY, _SAME_MONTH, _SAME_YEAR, _UNDATED = 1.0, 0.5, 0
 # Place relation weights; _DIFFERENT_PLACE is negative so that it is never "enough".
 _SAME_PLACE, _SIMILAR_PLACE, _CONTAINED_PLACE = 1.0, 0.85, 0.8
 _NEAR_HIERARCHY, _NEAR_PLACE, _NO_PLACE, _DIFFERENT_PLACE = 0.7, 0.3, 0.0, -1.0
+# Context (context.py): both documents name each other's place, or one names the other's.
+_MENTIONED_BOTH, _MENTIONED_ONE = 0.75, 0.5
 
 
 def parse_date_interval(text: str | None) -> tuple[int, int, int] | None:
@@ -137,10 +152,14 @@ class ReportNode:
     latitude: float | None = None
     longitude: float | None = None
     settlement: bool = False
+    region: bool = False  # the place is a region or district, not a site or settlement
+    admin1_key: str = ""  # the report's region as a place key ("mopti"): a hierarchy link
+    mentions: frozenset[str] = frozenset()  # batch place keys its document names (context)
     actors: frozenset[str] = frozenset()  # canonical names (a capitalised word)
     descriptions: frozenset[str] = frozenset()  # "gunmen", "armed men": weak evidence
     victims: frozenset[str] = frozenset()
     figures: frozenset[tuple[str, int]] = frozenset()
+    stated: frozenset[tuple[str, int]] = frozenset()  # (kind, lower bound) of every figure
     order: tuple = field(default=())
 
 
@@ -153,8 +172,10 @@ def make_node(
     group: str,
     existing: str | None,
     actor_names: Mapping[str, str],
+    mentions: frozenset[str] = frozenset(),
 ) -> ReportNode:
     node = ReportNode(document_id, index, published, report, group or document_id, existing)
+    node.mentions = mentions
     interval = parse_date_interval(report.date)
     if interval:
         node.lo, node.hi, node.precision = interval
@@ -168,6 +189,9 @@ def make_node(
     if place is not None and place.latitude is not None and place.longitude is not None:
         node.latitude, node.longitude = place.latitude, place.longitude
     node.settlement = place is not None and (place.kind or "").casefold() in SETTLEMENT_KINDS
+    node.region = place is not None and (place.kind or "").casefold() in REGION_KINDS
+    if place is not None and place.admin1:
+        node.admin1_key = parse_place_key(Place(name=place.admin1, kind="admin1"))
     accused = [actor_names.get(a.actor, a.actor) for a in report.perpetrators]
     node.actors = frozenset(normalize_name(name) for name in accused if is_named_actor(name))
     node.descriptions = frozenset(
@@ -184,6 +208,11 @@ def make_node(
         (count.kind.value, count.min)
         for count in report.counts
         if count.min is not None and count.min == count.max and count.min >= 2
+    )
+    node.stated = frozenset(
+        (count.kind.value, count.min)
+        for count in report.counts
+        if count.min is not None and count.min >= 2
     )
     node.order = (published is None, published or "", document_id, index)
     return node
@@ -209,10 +238,30 @@ def _name_relation(a: ReportNode, b: ReportNode) -> float:
     return _DIFFERENT_PLACE
 
 
+def _context_relation(a: ReportNode, b: ReportNode) -> float:
+    """Place evidence from the documents' texts and the gazetteer's regions (see context)."""
+    if a.place_key and b.place_key and (a.admin1_key == b.place_key or b.admin1_key == a.place_key):
+        return _CONTAINED_PLACE  # a place and the region it lies in
+    a_names_b = bool(b.place_key) and b.place_key in a.mentions
+    b_names_a = bool(a.place_key) and a.place_key in b.mentions
+    if a_names_b and b_names_a:
+        return _MENTIONED_BOTH
+    if a_names_b or b_names_a:
+        return _MENTIONED_ONE
+    return _DIFFERENT_PLACE if a.place_key and b.place_key else _NO_PLACE
+
+
 def _place_relation(a: ReportNode, b: ReportNode) -> float | None:
     """Weight of the place agreement; None when the countries differ (never one event)."""
     if a.country and b.country and a.country != b.country:
         return None
+    relation = _direct_place_relation(a, b)
+    if relation >= _NEAR_HIERARCHY:
+        return relation
+    return max(relation, _context_relation(a, b))
+
+
+def _direct_place_relation(a: ReportNode, b: ReportNode) -> float:
     if not a.place_key or not b.place_key:
         return _NO_PLACE
     distance = _kilometres(a, b)
@@ -249,21 +298,43 @@ def _date_relation(a: ReportNode, b: ReportNode) -> float | None:
 
 
 class Evidence:
-    """Corroboration beyond date and place, each signal combined as independent odds."""
+    """Corroboration beyond date and place, each signal combined as independent odds.
+
+    Wording compares the documents' distinctive words: each document's ``KEYWORDS`` words
+    of highest tf-idf over the batch (names of villages, groups and people, rare nouns),
+    as the cosine of their tf-idf weights. Words every report uses ("killed", "attack")
+    weigh little, so two stories of one event share what makes it that event.
+    """
 
     def __init__(self, texts: Mapping[str, str]) -> None:
         self.texts = texts
-        self.keywords: dict[str, frozenset[str]] = {}
+        self.keywords: dict[str, dict[str, float]] = {}
+        self._idf: dict[str, float] | None = None
+        self._default_idf = 0.0
 
-    def _keywords(self, document_id: str) -> frozenset[str]:
+    def _document_frequencies(self) -> dict[str, float]:
+        if self._idf is None:
+            frequency: Counter[str] = Counter()
+            for text in self.texts.values():
+                frequency.update(set(_WORD.findall(text.casefold())))
+            total = len(self.texts)
+            self._idf = {w: math.log((total + 1) / (n + 0.5)) for w, n in frequency.items()}
+            self._default_idf = math.log(total + 2)
+        return self._idf
+
+    def _keywords(self, document_id: str) -> dict[str, float]:
         found = self.keywords.get(document_id)
         if found is None:
+            idf = self._document_frequencies()
             words = Counter(
                 w
                 for w in _WORD.findall(self.texts.get(document_id, "").casefold())
                 if w not in _STOPWORDS
             )
-            found = frozenset(word for word, _ in words.most_common(KEYWORDS))
+            weights = {w: (1.0 + math.log(n)) * idf.get(w, self._default_idf) for w, n in words.items()}
+            top = sorted(weights, key=lambda w: (-weights[w], w))[:KEYWORDS]
+            norm = math.sqrt(sum(weights[w] ** 2 for w in top)) or 1.0
+            found = {w: weights[w] / norm for w in top}
             self.keywords[document_id] = found
         return found
 
@@ -291,13 +362,17 @@ class Evidence:
             remaining *= 1.0 - signal
         return 1.0 - remaining
 
-    def with_wording(self, a: ReportNode, b: ReportNode, support: float) -> float:
-        """``support`` plus the documents' shared keywords (reads both texts once)."""
+    def wording(self, a: ReportNode, b: ReportNode) -> float:
+        """Cosine of the two documents' distinctive words (0 when a text is unknown)."""
         left, right = self._keywords(a.document_id), self._keywords(b.document_id)
-        if not left or not right:
-            return support
-        jaccard = len(left & right) / len(left | right)
-        return 1.0 - (1.0 - support) * (1.0 - min(0.45, 2.5 * jaccard))
+        if len(left) > len(right):
+            left, right = right, left
+        return sum(weight * right[w] for w, weight in left.items() if w in right)
+
+    def with_wording(self, a: ReportNode, b: ReportNode, support: float) -> float:
+        """``support`` plus the documents' shared distinctive words (reads both texts once)."""
+        cosine = self.wording(a, b)
+        return 1.0 - (1.0 - support) * (1.0 - min(WORDING_CAP, WORDING_SCALE * cosine))
 
 
 def _required_support(when: float, place: float) -> float | None:
@@ -305,20 +380,69 @@ def _required_support(when: float, place: float) -> float | None:
     if when == _SAME_DAY:
         if place >= _NEAR_HIERARCHY:
             return 0.0
+        if place >= _MENTIONED_ONE:
+            return 0.3
         return 0.6 if place >= _NO_PLACE else None
     if when == _NEXT_DAY:
         if place >= _SIMILAR_PLACE:
             return 0.0
-        return 0.3 if place >= _NEAR_HIERARCHY else None
+        return 0.3 if place >= _MENTIONED_ONE else None
     if when == _NEAR_DAY:
-        return 0.3 if place >= _NEAR_HIERARCHY else None
+        if place >= _NEAR_HIERARCHY:
+            return 0.3
+        return 0.45 if place >= _MENTIONED_ONE else None
     if when == _SAME_MONTH:
-        return 0.0 if place >= _NEAR_HIERARCHY else None
+        if place >= _NEAR_HIERARCHY:
+            return 0.0
+        return 0.3 if place >= _MENTIONED_ONE else None
     if when == _SAME_YEAR:
-        return 0.0 if place >= _CONTAINED_PLACE else None
+        if place >= _CONTAINED_PLACE:
+            return 0.0
+        return 0.45 if place >= _MENTIONED_ONE else None
     if place == _NO_PLACE:
         return 0.9  # neither date nor place: only a copy of the same story
-    return 0.3 if place >= _NEAR_HIERARCHY else None
+    if place >= _CONTAINED_PLACE:
+        # Undated at one place: shared wording (cosine >= 0.1), a named actor, a figure;
+        # a description ("gunmen", 0.2) alone is not enough.
+        # Another event at the place competes with its own score, and the cluster's date
+        # guard keeps an undated report from tying two events together.
+        return 0.25
+    if place >= _NEAR_HIERARCHY:
+        return 0.3
+    return 0.45 if place >= _MENTIONED_ONE else None
+
+
+def nested_places(a: ReportNode, b: ReportNode) -> bool:
+    """Whether two reports of one document can be one event's place at two scales.
+
+    Two reports at one place are two events the extractor told apart. Otherwise: unknown,
+    a region (or district), a place and its gazetteer region, or one name inside
+    the other ("Verdan" / "Verdan market"). Two mosques, two villages: distinct sites.
+    """
+    if a.place_key == b.place_key:
+        return False  # the extractor saw two events at one place (or both unplaced)
+    if not a.place_key or not b.place_key or a.region or b.region:
+        return True
+    if a.admin1_key == b.place_key or b.admin1_key == a.place_key:
+        return True
+    return a.place_tokens <= b.place_tokens or b.place_tokens <= a.place_tokens
+
+
+def repeats_report(a: ReportNode, b: ReportNode) -> bool:
+    """Two reports of one document that are one event the extractor told twice.
+
+    A dateline or region report ("Maranhão", "Tillabéri") beside the site's own report
+    restates the site's toll; a second site of a multi-site attack has its own figures.
+    So: a shared figure (kind and number, 2 or more), dates that agree (or one undated),
+    one country.
+    """
+    if a.document_id != b.document_id or not a.stated & b.stated:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.lo is None or b.lo is None:
+        return True
+    return max(a.lo, b.lo) - min(a.hi or a.lo, b.hi or b.lo) <= 1
 
 
 def score_pair(a: ReportNode, b: ReportNode, evidence: Evidence) -> float | None:

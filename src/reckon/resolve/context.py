@@ -1,0 +1,100 @@
+"""Which of the batch's places each document names anywhere in its text.
+
+A report's own place is often not the place another source gives for the same event: a
+wire dateline ("NIAMEY, Feb 8") or a region ("Mali's Mopti region") against the village or
+market where it happened, or no place at all in an appeal that only names the village
+further down. The documents still *mention* each other's places: the Niamey wire names
+the Tamakoira market, the market story names the Tillabéri region. So each document gets
+the set of place keys (``matching.parse_place_key`` form) of the batch's reports that its
+text names, spelt as the text spells them or as a variant ("El Gab" names "Gaab",
+"Mutchemba" names "Muchemba"); matching treats two reports whose documents name each
+other's places as being at one place (a hierarchy the gazetteer cannot always see), and
+one-way mentions as weak place evidence that needs corroboration.
+
+The scan is linear in the text: every run of one to ``MAX_WORDS`` words that begins with a
+capital, with the generic place words dropped and the rest sorted, is looked up in the
+known keys, then (once per distinct spelling, cached) among the keys of similar spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Collection
+
+from reckon.resolve.aliases import length_bands, normalize_name
+from reckon.resolve.blocking import compact_forms
+
+__all__ = ["MAX_WORDS", "PlaceIndex"]
+
+MAX_WORDS = 4
+MIN_VARIANT_LENGTH = 3  # "Gab" / "Gaab"; shorter words are too ambiguous to fuzz
+_TOKEN = re.compile(r"\w+")
+
+
+class PlaceIndex:
+    """The batch's place keys, looked up by exact key or by spelling variant."""
+
+    def __init__(
+        self,
+        known: Collection[str],
+        generic: Collection[str],
+        is_variant: Callable[[str, str], bool],
+        skeleton: Callable[[str], str],
+    ) -> None:
+        self.known = frozenset(known)
+        self.generic = frozenset(generic)
+        self.is_variant = is_variant
+        self.skeleton = skeleton
+        self.blocks: dict[tuple[str, int], list[str]] = defaultdict(list)
+        self.skeletons: dict[str, list[str]] = defaultdict(list)
+        self.compact: dict[str, str] = {}  # "tinkoumbi" -> "koumbi tin" and back
+        for key in sorted(self.known):
+            self.compact.setdefault(key.replace(" ", ""), key)
+            for band in length_bands(len(key)):
+                self.blocks[(key[:2], band)].append(key)
+            self.skeletons[skeleton(key)].append(key)
+        self.cache: dict[str, str | None] = {}
+
+    def lookup(self, key: str) -> str | None:
+        """The known key ``key`` is, or is a spelling variant of; None if neither."""
+        if key in self.known:
+            return key
+        if len(key) < MIN_VARIANT_LENGTH:
+            return None
+        if key in self.cache:
+            return self.cache[key]
+        together = self.compact.get(key.replace(" ", "")) or next(
+            (self.compact[f] for f in sorted(compact_forms(key)) if f in self.compact), None
+        )
+        if together is not None:
+            self.cache[key] = together
+            return together
+        candidates = set(self.skeletons.get(self.skeleton(key), ()))
+        candidates.update(self.blocks.get((key[:2], length_bands(len(key))[0]), ()))
+        found = min((c for c in candidates if self.is_variant(key, c)), default=None)
+        self.cache[key] = found
+        return found
+
+    def mentions(self, text: str) -> frozenset[str]:
+        """The known keys ``text`` names, as written or as a variant."""
+        if not text or not self.known:
+            return frozenset()
+        words = [(m.group(), m.group()[:1].isupper()) for m in _TOKEN.finditer(text)]
+        folded = [normalize_name(word) for word, _ in words]
+        found: set[str] = set()
+        for start, (_, capital) in enumerate(words):
+            # Place names start with a capital, and with a specific word once generic
+            # words ("the", "camp") are dropped.
+            if not capital or folded[start] in self.generic:
+                continue
+            specific: list[str] = []
+            for word in folded[start : start + MAX_WORDS]:
+                if word and word not in self.generic:
+                    specific.append(word)
+                key = " ".join(sorted(set(" ".join(specific).split())))
+                if key:
+                    hit = self.lookup(key)
+                    if hit is not None:
+                        found.add(hit)
+        return frozenset(found)

@@ -1,0 +1,131 @@
+"""Place context across documents, one document's nested reports, B-cubed, actors (fiction)."""
+
+from __future__ import annotations
+
+from reckon.resolve import actors_to_json, resolve
+from reckon.resolve.blocking import consonant_skeleton, is_place_variant
+from reckon.resolve.cluster import cluster_reports
+from reckon.resolve.context import PlaceIndex
+from reckon.resolve.matching import GENERIC_PLACE_WORDS
+from reckon.resolve.scoring import bcubed, gold_events
+from tests.resolve._builders import accuse, count, findings, make_document, report
+
+
+def _index(*keys: str) -> PlaceIndex:
+    return PlaceIndex(keys, GENERIC_PLACE_WORDS, is_place_variant, consonant_skeleton)
+
+
+def test_place_index_finds_names_and_variants_not_lowercase_words() -> None:
+    index = _index("ceel gaab", "muchemba", "verdan")
+    text = "Witnesses in El Gab and Mutchemba said the verdant hills near Ceel Gaab market burned."
+    assert index.mentions(text) == frozenset({"ceel gaab", "muchemba"})
+    assert index.mentions("the verdan road") == frozenset()  # not a name: no capital
+
+
+def test_dateline_report_joins_the_site_its_documents_name() -> None:
+    # A wire datelined in the capital names the village; the village story names the capital.
+    wire = make_document("KESSABURG, 2 May 2031 - Gunmen attacked Tollendorf village, officials said.",
+                         published="2031-05-02")  # fmt: skip
+    local = make_document("Tollendorf mourns. Officials in Kessaburg said the attack killed many.",
+                          published="2031-05-03")  # fmt: skip
+    batch = [
+        findings(wire, report("2031-05-02", "Kessaburg", kind="city")),
+        findings(local, report("2031-05-02", "Tollendorf", kind="village")),
+    ]
+    assert len(cluster_reports(batch)) == 1
+
+
+def test_two_events_at_one_place_years_apart_stay_apart_even_when_named() -> None:
+    first = make_document("Tollendorf market bombed; Kessaburg police said.", published="2031-05-02")
+    second = make_document("Tollendorf market bombed again; Kessaburg police said.", published="2035-01-09")
+    batch = [
+        findings(first, report("2031-05-02", "Tollendorf market")),
+        findings(second, report("2035-01-09", "Tollendorf market")),
+    ]
+    assert len(cluster_reports(batch)) == 2
+
+
+def test_one_document_restating_its_toll_at_the_region_is_one_event() -> None:
+    document = make_document(key="wire", published="2031-05-02")
+    killed = count("killed", 27, 27)
+    batch = [
+        findings(document, report("2031-05-02", "Tollendorf", counts=(killed,)),
+                 report(None, "Oster Region", counts=(count("killed", 27, None),), kind="region")),
+    ]  # fmt: skip
+    assert len(cluster_reports(batch)) == 1
+
+
+def test_one_document_two_sites_with_their_own_tolls_stay_apart() -> None:
+    document = make_document(key="wire", published="2031-05-02")
+    batch = [
+        findings(document, report("2031-05-02", "Tollendorf", counts=(count("killed", 27, 27),)),
+                 report("2031-05-02", "Brannick", counts=(count("injured", 2, 2),))),
+    ]  # fmt: skip
+    assert len(cluster_reports(batch)) == 2
+
+
+def test_bcubed_counts_overlapping_clusters() -> None:
+    gold = {"a": {"e1"}, "b": {"e1"}, "c": {"e2"}, "d": {"e1", "e2"}}
+    assert bcubed(gold, gold) == (1.0, 1.0, 1.0)
+    precision, recall, f1 = bcubed({"a": {"x"}, "b": {"y"}, "c": {"z"}, "d": {"w"}}, gold)
+    assert precision == 1.0 and recall < 0.5 and 0 < f1 < 0.7
+
+
+def test_gold_events_join_same_day_or_same_place_on_agreeing_dates() -> None:
+    events = gold_events({
+        "a": [("2031-05-02", "Tollendorf")], "b": [("2031-05-02", "Sitio Brannick")],
+        "c": [(None, "Tollendorf market")], "d": [("2035-01-09", "Tollendorf")],
+    })  # fmt: skip
+    assert events["a"] == events["b"] != events["d"]
+    assert events["c"] not in (events["a"], events["d"])  # two events at its place: ambiguous
+    alone = gold_events({"a": [("2031-05-02", "Tollendorf")], "c": [(None, "Tollendorf market")]})
+    assert alone["a"] == alone["c"]
+
+
+def test_actors_across_documents_one_canonical_with_aliases() -> None:
+    one = make_document(key="one", published="2031-05-02")
+    two = make_document(key="two", published="2031-05-03")
+    batch = [
+        findings(one, report("2031-05-02", "Tollendorf", perpetrators=(accuse("Red Lantern Brigade"),),
+                             victims=("Oster Farmers Union",))),
+        findings(two, report("2031-05-02", "Tollendorf",
+                             perpetrators=(accuse("Red Lantern Brigades", claimant="Oster Farmers Union"),),
+                             counts=(count("killed", 9, 9, claimant="Oster Farmers Union"),))),
+    ]  # fmt: skip
+    incidents = resolve(batch)
+    assert len(incidents) == 1
+    actors = {a["name"]: a for a in actors_to_json(incidents)}
+    brigade = next(a for name, a in actors.items() if name.startswith("Red Lantern"))
+    assert set(brigade["aliases"]) == {"Red Lantern Brigade", "Red Lantern Brigades"}
+    assert [a["incident_id"] for a in brigade["accused_in"]] == [incidents[0].id]
+    union = actors["Oster Farmers Union"]
+    assert union["victim_in"][0]["incident_id"] == incidents[0].id
+    assert union["claimant_in"] == [incidents[0].id]
+    assert "Gunmen" not in actors
+
+
+def test_a_name_written_apart_and_together_is_one_place() -> None:
+    assert is_place_variant("koumbi tin", "tinkoumbi")  # "Tin-Koumbi" / "Tinkoumbi"
+    assert not is_place_variant("block 4", "block4 5")
+    assert _index("tinkoumbi").mentions("Villagers of Tin-Koumbi fled.") == frozenset({"tinkoumbi"})
+    one = make_document(key="one", published="2031-05-03")
+    two = make_document(key="two", published="2031-05-03")
+    batch = [findings(one, report("2031-05-02", "Tin-Koumbi")), findings(two, report("2031-05-02", "Tinkoumbi"))]
+    assert len(cluster_reports(batch)) == 1
+
+
+def test_incident_place_leans_to_the_most_specific() -> None:
+    from reckon.model import IncidentReport, Place
+    from reckon.resolve.cluster import summarize_place
+
+    def at(name: str, kind: str) -> IncidentReport:
+        placed = report("2031-05-02", name, kind=kind)
+        return IncidentReport(document_id=name, index=0, published=None, report=placed)
+
+    # Two datelines in the capital and one village report: the village (tie -> specific).
+    assert summarize_place([at("Kessaburg", "city"), at("Kessaburg", "city"), at("Tollendorf", "village")]).name == "Tollendorf"
+    # Three at the region, one at the market: the market outweighs the region.
+    assert summarize_place([at("Oster Region", "region")] * 3 + [at("Tollendorf market", "market")]).name == "Tollendorf market"
+    # Four at the city, one at a site: the city.
+    many = [at("Kessaburg", "city")] * 4 + [at("Brannick school", "school")]
+    assert summarize_place(many) == Place(name="Kessaburg", country="XA", kind="city")
