@@ -32,6 +32,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="max_bytes", default=64 * 1024 * 1024, help="Largest single input read, in bytes; larger inputs are refused (R107)."),
     Setting(name="max_decompressed_bytes", default=512 * 1024 * 1024, help="Largest size a .gz/.warc.gz may expand to (R109)."),
     Setting(name="http_timeout", default=20.0, help="Seconds to wait for a URL before giving up (R106)."),
+    Setting(name="dask_timeout", default=30.0, help="Seconds to wait for a Dask scheduler (`reckon ingest --dask`) before giving up (R501)."),
     Setting(name="user_agent", default="Reckon/0.1 (+incident-ledger research crawler)", help="User-Agent sent when fetching URLs."),
 )
 

@@ -18,6 +18,7 @@ acronyms.
 from __future__ import annotations
 
 import os
+import copy
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -238,6 +239,9 @@ class _Index:
             self.prefixes.add(" ".join(parts[:n]))
 
 
+_FUZZY_MEMO_SIZE = 50_000
+
+
 class AliasTable:
     """Canonical names for the names of actors; build with :func:`load_alias_table`."""
 
@@ -264,6 +268,9 @@ class AliasTable:
                 if entry.demonym:
                     self._demonyms[name_key(entry.demonym)] = entry.country
         self._keys = list(self.index.words)
+        # The table never changes once built, so a fuzzy verdict holds for every document;
+        # bounded so a long ingest keeps flat memory.
+        self._fuzzy_memo: dict[tuple[str, str], str | None] = {}
         self._skeletons: dict[str, set[str]] = {}
         for key, hit in self.index.words.items():
             if len(key) >= _FUZZY_MIN_LENGTH:
@@ -308,7 +315,12 @@ class AliasTable:
         if stripped and stripped in self.index.words:
             return self.index.words[stripped].canonical
         if fuzzy and len(key) >= _FUZZY_MIN_LENGTH:
-            return self._fuzzy(name, key)
+            memo_key = (name, key)
+            if memo_key not in self._fuzzy_memo:
+                if len(self._fuzzy_memo) >= _FUZZY_MEMO_SIZE:
+                    self._fuzzy_memo.clear()
+                self._fuzzy_memo[memo_key] = self._fuzzy(name, key)
+            return self._fuzzy_memo[memo_key]
         return None
 
     def _without_country_suffix(self, key: str) -> str | None:
@@ -894,6 +906,13 @@ class ActorResolver:
     def mentions_in(self, fragment: str) -> list[ActorMention]:
         """Actor mentions in a piece of this text, with this document's own aliases."""
         return find_actors(fragment, table=self.table, document_aliases=self.document_aliases)
+
+    def fork(self) -> ActorResolver:
+        """The same reading of the text (mentions, aliases, countries: computed once) with
+        its own record of noted surfaces, for a second user that must not share notes."""
+        twin = copy.copy(self)
+        twin._extra = {}
+        return twin
 
     def note(self, canonical: str, surface: str) -> None:
         """Record a surface form resolved elsewhere (a speaker's "the headteacher")."""

@@ -74,7 +74,7 @@ def _actors(state: State) -> State:
 
 @step("reckon.speakers.v1", needs=("document", "actors"), gives=("speakers",))
 def _speakers(state: State) -> State:
-    return {"speakers": SpeakerResolver(state["document"].text)}
+    return {"speakers": SpeakerResolver(state["document"].text, actors=state["actors"].fork())}
 
 
 @step("reckon.quotes.v1", needs=("document", "speakers"), gives=("quotes",))
