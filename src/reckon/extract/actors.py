@@ -632,7 +632,9 @@ def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
     """Longest-first matches of any index's names: (start, end, canonical)."""
     tokens = _tokens(text)
     norms = [_norm_token(t.group()) for t in tokens]
-    prefixes = set().union(*(index.prefixes for index in indexes))
+    # Membership in any index's prefixes; not a union, which would copy the table's
+    # (large) prefix set on every call, and this runs once per fragment resolved.
+    prefix_sets = [index.prefixes for index in indexes if index.prefixes]
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
@@ -641,7 +643,7 @@ def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
         reach, key = 0, ""
         for j in range(i, len(tokens)):
             key = f"{key} {norms[j]}".strip()
-            if key not in prefixes:
+            if not any(key in prefixes for prefixes in prefix_sets):
                 break
             reach = j - i + 1
         tight = 1
@@ -734,8 +736,12 @@ def find_actors(
     if document_aliases is None:
         document_aliases = find_document_aliases(text, table=table)
     overlay, _ = _overlay(document_aliases, table)
+    return _mentions(text, table, _scan(text, [overlay, table.index]))
+
+
+def _mentions(text: str, table: AliasTable, scanned: list[tuple[int, int, str]]) -> list[ActorMention]:
     mentions: list[ActorMention] = []
-    for start, end, canonical in _scan(text, [overlay, table.index]):
+    for start, end, canonical in scanned:
         if text[end - 2 : end] in ("'s", "’s") and end - start > 2:
             end -= 2  # "Boko Haram’s": the name, not its possessive
         surface = text[start:end]
@@ -756,10 +762,10 @@ def find_actors(
 _COUNTRY_WEIGHT = {"country": 2.0, "government": 2.0, "state_force": 2.0}
 
 
-def _country_marks(text: str, table: AliasTable, overlay: _Index) -> list[tuple[int, str, float]]:
+def _country_marks(scanned: list[tuple[int, int, str]], table: AliasTable) -> list[tuple[int, str, float]]:
     """(offset, ISO, weight) of every name that places the text in a country, demonyms included."""
     marks = []
-    for start, _end, canonical in _scan(text, [overlay, table.index]):
+    for start, _end, canonical in scanned:
         entry = table.entry(canonical)
         if entry and entry.country:
             marks.append((start, entry.country, _COUNTRY_WEIGHT.get(entry.kind, 0.5)))
@@ -794,8 +800,10 @@ class ActorResolver:
         self.table = table or load_alias_table()
         self.document_aliases = find_document_aliases(text, table=self.table)
         self._overlay, self._defined = _overlay(self.document_aliases, self.table)
-        self.mentions = find_actors(text, table=self.table, document_aliases=self.document_aliases)
-        self._marks = _country_marks(text, self.table, self._overlay)
+        # One scan serves both the mentions and the country marks (same names, same text).
+        scanned = _scan(text, [self._overlay, self.table.index])
+        self.mentions = _mentions(text, self.table, scanned)
+        self._marks = _country_marks(scanned, self.table)
         counts: dict[str, float] = {}
         for _, iso, weight in self._marks:
             counts[iso] = counts.get(iso, 0) + weight
