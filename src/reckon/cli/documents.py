@@ -20,7 +20,8 @@ from reckon.errors import ReckonError
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, directories, .warc(.gz) archives or http(s) URLs.")],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option("--workers", help="Extraction processes (0 = one per core).")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="Extraction processes (0 = one per core; default 1, with --dask local one per core).")] = None,
     dask: Annotated[str | None, typer.Option(
         "--dask", help="Run ingest and extraction on a Dask cluster: a scheduler address, or 'local'.")] = None,
 ) -> None:
@@ -28,7 +29,7 @@ def ingest(
     from reckon.parallel import resolve_workers
     from reckon.pipeline import ingest_into
 
-    workers = resolve_workers(workers)
+    workers = resolve_workers(workers if workers is not None else (0 if dask == "local" else 1))
 
     with open_ledger(db) as ledger, Progress(
         TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
