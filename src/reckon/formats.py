@@ -17,13 +17,23 @@ def quote_starts_with(quote: Quote, *, words: int = 8) -> str:
     return " ".join(quote.text.split()[:words])
 
 
+def _as_written(place, text: str) -> str:
+    if place.span is not None and 0 <= place.span.start < place.span.end <= len(text):
+        written = " ".join(text[place.span.start:place.span.end].split())
+        if written:
+            return written
+    return place.name
+
+
 def findings_to_json(findings: DocumentFindings, *, id: str | None = None) -> dict[str, Any]:
     document = findings.document
     incidents = []
     for incident in findings.incidents:
         incidents.append({
             "date": incident.date,
-            "place": incident.place.name if incident.place else None,
+            # The place as the document writes it; the gazetteer's name beside it.
+            "place": _as_written(incident.place, document.text) if incident.place else None,
+            "place_canonical": incident.place.name if incident.place else None,
             "country": incident.country,
             "latitude": incident.place.latitude if incident.place else None,
             "longitude": incident.place.longitude if incident.place else None,

@@ -64,3 +64,31 @@ def test_counts_span_holds_the_number_phrase() -> None:
     for count in counts:
         assert count.kind is CountKind.KILLED
         assert text[count.span.start:count.span.end] == "fifty-two"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # harm phrases of data/harm.tsv after the figure decide the kind
+        ("Over 900 people were kept hostage in the Marrow school for two days.", ("abducted", 901, None, "author")),
+        ("A total of 312 people have been in hospitals since the siege of Karsk ended.", ("injured", 312, 312, "author")),
+        # what befell the hostages is the count's kind
+        ("Over 120 hostages were killed when troops stormed the Velmar theatre.", ("killed", 121, None, "author")),
+        # a figure opening a paragraph after a photo credit line is a figure, not part of a name
+        ("Photo: Orla Benn\n\nForty-one people have died in the blasts in Tarrow.", ("killed", 41, 41, "author")),
+    ],
+)
+def test_phrases_and_verbs_decide_the_kind(text, expected):
+    assert expected in _rows(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investigators have identified 30 body fragments from the Karsk market blast.",
+        "Records were not released for the 90 bodies whose families refused to cooperate after the Ostra raid.",
+        "Most died of gunshots in the Lenn raid, with the exception of six victims who died after being beaten.",
+    ],
+)
+def test_not_a_toll(text):
+    assert _rows(text) == set()

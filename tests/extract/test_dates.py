@@ -186,3 +186,12 @@ def test_find_published_reads(text: str, expected: str) -> None:
 )
 def test_find_published_none_when_text_does_not_say(text: str) -> None:
     assert find_published(text) is None
+
+
+def test_an_outlet_line_near_the_top_gives_the_publication_date():
+    from reckon.extract.dates import find_published
+
+    text = "Gunmen seize pupils in Korvel\n\nBy Ama Serwaa\nThe Eastern Courier, Friday 3 March 2023\n\nGunmen seized 30 pupils on Thursday."
+    found = find_published(text)
+    assert found is not None and found[0] == "2023-03-03"
+    assert text[found[1].start:found[1].end] == "Friday 3 March 2023"

@@ -131,3 +131,4 @@ def test_speaker_resolver_pronoun_skips_names_inside_quotations() -> None:
     resolver.mark_quoted([Span(start=quote_start, end=text.index(',"'))])
     assert resolver.resolve("he", position=text.index("he left")) == ""
     assert resolver.resolve("she", position=text.index("she said")) == "Lena Varga"
+

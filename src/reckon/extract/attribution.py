@@ -26,18 +26,22 @@ if TYPE_CHECKING:  # pragma: no cover - nlp.py is the only module that imports s
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["PRESS_REPORTS", "ClaimantFinder", "clean_name", "phrase_tokens"]
+__all__ = ["PRESS_REPORTS", "ClaimantFinder", "clean_name", "phrase_tokens", "without_dateline"]
 
 PRESS_REPORTS = "press reports"
 
 # Nouns that stand for an unnamed body of reporting ("reports that ...", "media said").
 _REPORT_NOUNS = frozenset({"report", "reports", "media", "press", "account", "accounts", "claim", "claims"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
+_UNNAMED_SOME = frozenset({"some", "others", "many"})
+_QUANTITY_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "dozen", "score"})
 _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|one|another|two|three|four|first|second|third|fourth|fifth|some|several|other|both|"
     r"also|senior|unnamed|his|her|its|their)\s+)+",
     re.IGNORECASE,
 )
+_HEADLINE_SOURCE = re.compile(
+    r"(?:\s*:|\s+[-–—]{1,2})\s+(?P<who>[A-Z][\w.'’&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’&-]*){0,4})\s*$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r"\s*(?:,|\bwho\b|\bwhich\b|\bthat\b|\bwhose\b|\bin a\b|\bon\b|\bin its\b|\bin his\b|\bin her\b|\bafter\b|\bwhile\b).*$", re.IGNORECASE | re.DOTALL)
 
@@ -84,6 +88,13 @@ class ClaimantFinder:
         quote = self.quote_at(token.idx + offset)
         if quote is not None and quote.speaker:
             return (Claimant(name=quote.speaker),)
+        credited = _HEADLINE_SOURCE.search(sent.text)
+        if credited and len(sent.text.split()) <= 16 and not sent.text.rstrip().endswith("."):
+            # A headline crediting its figure: "Blast toll rises to 40: Red Crescent",
+            # "Toll 150, not 2,000 - Defence HQ".
+            start = sent.start_char + credited.start("who") + offset
+            return self._to_claimants([_Named(surface=credited.group("who"), start=start,
+                                              end=start + len(credited.group("who")))])
         return (AUTHOR,)
 
     def quote_at(self, position: int) -> Quote | None:
@@ -105,6 +116,8 @@ class ClaimantFinder:
                 owner = self._report_owner(current, offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
             if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
+                if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
+                    continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
                 if lemma == "quote":
                     quoted = [c for c in current.children if c.dep_ in ("dobj", "obj")]
                     if quoted:
@@ -143,6 +156,8 @@ class ClaimantFinder:
                 continue  # "..., and their headteacher says ...": a new clause, not an attribution
             if candidate.lemma_.lower() not in self._verbs or candidate in token.ancestors:
                 continue
+            if any(c.dep_ == "mark" for c in candidate.children):
+                continue  # "..., as the military confirmed that ...": a clause of its own, not an attribution
             if any(t.i > candidate.i and t not in candidate.subtree and not t.is_punct for t in sent):
                 continue
             if candidate.lemma_.lower() == "quote":
@@ -162,12 +177,16 @@ class ClaimantFinder:
                 return self._named_list(child, offset=offset)
         return None
 
-    def _named_list(self, head: Token, *, offset: int) -> list[_Named] | str:
+    def _named_list(self, head: Token, *, offset: int) -> list[_Named] | str | None:
         """The subject phrase(s) at ``head``, split on coordination ("the centre and the minister")."""
         if head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
                 c.dep_ in ("poss", "compound") for c in head.children)):
             return PRESS_REPORTS
-        tokens = phrase_tokens(head, keep_coordination=True)
+        if head.lower_ in _UNNAMED_SOME:
+            return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
+        if head.like_num or head.lower_ in _QUANTITY_WORDS:
+            return None  # "dozens reported dead": the counted people, not a source
+        tokens = without_dateline(phrase_tokens(head, keep_coordination=True))
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
         phrase = head.doc.text[start:end]
@@ -223,6 +242,14 @@ _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 def _is_event_noun(token: Token) -> bool:
     """Subjects that are events, not sources ("the attack has claimed 147 lives")."""
     return token.lemma_.lower() in load_violence_words()[1] or token.lemma_.lower() in ("toll", "blast", "explosion", "fire")
+
+
+def without_dateline(tokens: list[Token]) -> list[Token]:
+    """ "NAIROBI — A militant group ...": a dateline parsed into a phrase is not part of it."""
+    for i, token in enumerate(tokens[:-1]):
+        if token.text in ("—", "–", "-", "--") and 0 < i <= 3 and all(t.text.isupper() or not t.is_alpha for t in tokens[:i]):
+            return tokens[i + 1:]
+    return tokens
 
 
 def phrase_tokens(item: Token, *, keep_coordination: bool = False) -> list[Token]:

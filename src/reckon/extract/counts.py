@@ -12,10 +12,11 @@ are refused.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reckon.extract.lexicon import HarmLexicon, load_harm_lexicon
+from reckon.extract.lexicon import HarmLexicon, load_harm_lexicon, load_reporting_verbs
 from reckon.model import CountKind, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,7 +29,7 @@ __all__ = ["CountCandidate", "classify_quantity", "inherit_from_list"]
 
 _HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "can"})
 _SUBSET_BEFORE = ("including", "includes", "included", "among them", "among whom", "of whom", "of them",
-                  "among those", "among the")
+                  "among those", "among the", "exception of", "except", "except for", "apart from", "other than")
 # Verbs that make their *object* the harmed people ("killed 52"), or their subject when
 # intransitive ("52 died"); for transitive verbs an active subject is the doer, never a toll.
 _INTRANSITIVE = frozenset({"die", "perish", "survive", "escape", "flee", "disappear"})
@@ -41,7 +42,9 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "kilometre", "kilometer", "meter", "metre", "round", "shot", "bullet", "vehicle", "car",
                          "building", "house", "home", "village", "town", "camp", "site", "grave", "count",
                          "case", "charge", "attack", "incident", "raid", "bomb", "point", "page", "report",
-                         "sit-in", "sit-ins", "protest", "rally", "camp", "square", "site", "school", "hospital"})
+                         "sit-in", "sit-ins", "protest", "rally", "camp", "square", "site", "school", "hospital",
+                         "fragment", "part", "piece", "sample", "ins", "location", "place", "mosque", "church",
+                         "province", "district", "state", "country", "grave", "device", "weapon", "gun", "rifle"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -67,9 +70,10 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
-    if _is_subset(sent.text, quantity.span.start - offset):
+    if _is_subset(sent.text, quantity.span.start - offset) or _is_aggregate(sent.text, quantity.span.start - offset):
         return None
-    found = _kind_by_parse(number, char_span, lexicon) or _kind_by_window(number, char_span, lexicon)
+    found = _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
+        or _kind_by_window(number, char_span, lexicon)
     if found is None:
         return None
     kind, anchor, noun = found
@@ -77,16 +81,64 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         return None
     victims = None
     if noun is not number and noun.lemma_.lower() not in lexicon.nouns and noun.pos_ in ("NOUN", "PROPN"):
-        if noun.lemma_.lower() in _NOT_PEOPLE:
+        if noun.lemma_.lower() in _NOT_PEOPLE or noun.lower_ in _NOT_PEOPLE:
             return None
         victims = _victim_phrase(noun, char_span)
     return CountCandidate(kind=kind, min=quantity.min, max=quantity.max, span=quantity.span, token=anchor,
                           victims=victims, quantity_text=quantity.text)
 
 
+# Totals over a span of time are not an incident's toll ("killed more than 10,000 people
+# last year", "had killed over 200 in the two years before", "since 2009").
+_AGGREGATE = re.compile(
+    r"\b(?:last|this|past|previous|preceding)\s+(?:year|decade|month)s?\b|\bin\s+(?:the\s+)?(?:(?:past|last|previous|"
+    r"preceding|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)+(?:years|decades|months)\b|\bsince\s+(?:19|20)\d\d\b"
+    r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b|\bso\s+far\s+this\s+year\b|\bfor\s+years\b|\bin\s+recent\s+years\b"
+    r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b|\bannually\b|\bover\s+the\s+(?:years|decades)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_aggregate(text: str, start: int) -> bool:
+    clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
+    stops = [i for i in (text.find(";", start), text.find(". ", start)) if i != -1]
+    clause_end = min(stops) if stops else len(text)
+    return bool(_AGGREGATE.search(text[clause_start:clause_end]))
+
+
 def _is_subset(text: str, start: int) -> bool:
     before = text[max(0, start - 16):start].lower().rstrip()
     return before.endswith(_SUBSET_BEFORE)
+
+
+# Words that may stand between a figure and a harm phrase ("1,200 people were kept hostage").
+_PHRASE_GAP = frozenset({"people", "persons", "others", "more", "were", "was", "are", "is", "have", "has", "had",
+                         "been", "being", "remain", "remained", "remaining", "still", "reportedly", "later", "also",
+                         "all", "of", "them", "whom", "who"})
+
+
+def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """A harm phrase of ``harm.tsv`` right after the figure and its noun ("were kept hostage",
+    "have been in hospital", "are still held"): the phrase decides the kind."""
+    if not lexicon.phrases:
+        return None
+    doc = number.doc
+    i = number.i + 1
+    noun = number
+    skipped = 0
+    while i < len(doc) and skipped < 5:
+        token = doc[i]
+        rest = doc[i:min(len(doc), i + 5)].text.lower()
+        for phrase, kind in lexicon.phrases.items():
+            if rest == phrase or rest.startswith(phrase + " ") or rest.startswith(phrase + ",") or rest.startswith(phrase + "."):
+                return kind, token, noun
+        if token.is_punct or not (token.lower_ in _PHRASE_GAP or (token.pos_ in ("NOUN", "ADJ") and skipped < 3)):
+            return None
+        if token.pos_ == "NOUN" and noun is number:
+            noun = token
+        i += 1
+        skipped += 1
+    return None
 
 
 def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
@@ -100,6 +152,11 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     # 1. the counted noun is itself a harm noun: "7 hostages", "52 bodies", "24 dead".
     if noun is not number and (lemma in lexicon.nouns or lower in lexicon.adjectives) and lemma not in ("toll", "death", "life", "casualty"):
         kind = lexicon.nouns.get(lemma) or lexicon.adjectives.get(lower)
+        # "325 hostages ... were killed": what befell the hostages is the count's kind.
+        verb = noun.head
+        if noun.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" and lexicon.verbs.get(verb.lemma_.lower()) \
+                not in (None, kind) and (noun.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE):
+            return lexicon.verbs[verb.lemma_.lower()], verb, noun
         if lemma not in ("body", "corpse") or _bodies_found(noun):
             return kind, noun, noun
     # 2. a harm participle or adjective right after the noun: "52 killed", "147 dead".
@@ -217,6 +274,10 @@ def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
         if token.lower_ in lexicon.adjectives:
             return lexicon.adjectives[token.lower_], token, number
         if token.lemma_.lower() in lexicon.nouns and token.lemma_.lower() not in ("toll", "death", "life", "casualty"):
+            if token.lemma_.lower() in ("body", "corpse") and not _bodies_found(token):
+                return None
+            if token.dep_ == "compound" and token.head.lemma_.lower() in _NOT_PEOPLE:
+                return None  # "30 body fragments": the fragments are counted, not people
             return lexicon.nouns[token.lemma_.lower()], token, token
         if token.tag_ in ("VBN", "VBD") and token.lemma_.lower() in lexicon.verbs:
             return lexicon.verbs[token.lemma_.lower()], token, number
@@ -264,6 +325,14 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
     number = char_span[-1]
     if number.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj") or _is_subset(sent.text, quantity.span.start - offset):
         return None
+    # "One source said there were 61 dead and another said 70": a bare figure a reporting
+    # verb states, after a classified one, gives the same kind of toll.
+    if number.dep_ == "dobj" and number.head.lemma_.lower() in load_reporting_verbs():
+        before = [c for c in classified if c.span.start < quantity.span.start]
+        if before:
+            other = max(before, key=lambda c: c.span.start)
+            return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
+                                  token=number.head, victims=other.victims, quantity_text=quantity.text)
     for other in classified:
         other_span = sent.doc.char_span(other.span.start - offset, other.span.end - offset, alignment_mode="expand")
         if other_span is None:

@@ -119,7 +119,7 @@ _P_MONTH_ALONE = re.compile(
     rf"\b(?:in|during|since|by|until|till|through|throughout|early|mid|late|last|this|next|of|from|before|after)"
     rf"[\s-]+(?P<mon>{_MONTH_FULL})\b(?![\s,]+\d)"
 )
-_P_YEAR = re.compile(rf"(?<![\d,.$£€#/\w-])(?P<year>{_YEAR})(?![\d,]|\.\d|\s*(?:%|percent))")
+_P_YEAR = re.compile(rf"(?<![\d,.$£€#/\w-])(?P<year>{_YEAR})(?!\d|,\d|\.\d|\s*(?:%|percent))")
 _P_WEEKDAY = re.compile(
     rf"(?:\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious)\s+)?(?<![\w-])(?P<wdname>{_WD_FULL})(?:'s|’s)?\b"
     r"(?!\s+(?:Times|Telegraph|Herald|Mail|Post|Express|Tribune|Independent|Observer|Star|Mirror|Sun|School)\b)"
@@ -417,7 +417,7 @@ def find_published(text: str) -> tuple[str, Span] | None:
     for s, line in nonempty[:40]:
         found = [d for d in find_dates(line) if d.year is not None and d.month is not None]
         dated_lines.append((s, line, found))
-    for rule in (_by_label, _by_dateline, _by_lone_line, _by_occasion):
+    for rule in (_by_label, _by_dateline, _by_lone_line, _by_outlet_line, _by_occasion):
         for index, (s, line, found) in enumerate(dated_lines):
             hit = rule(index, line, found)
             if hit is not None:
@@ -447,6 +447,18 @@ def _by_lone_line(index: int, line: str, found: list[DateMention]) -> DateMentio
     d = found[0]
     residue = _RESIDUE.sub(" ", line[: d.span.start] + " " + line[d.span.end :])
     return d if len(residue.split()) <= 2 else None
+
+
+def _by_outlet_line(index: int, line: str, found: list[DateMention]) -> DateMention | None:
+    """ "Le Courrier de l'Est, Friday 3 March 2023", "Sahel Daily Record | 10 Feb 2022": an
+    outlet's name, a separator and the date closing a short line near the top."""
+    if index >= 6 or len(found) != 1 or len(line) > 90 or found[0].day is None:
+        return None
+    d = found[0]
+    before, after = line[: d.span.start], line[d.span.end :]
+    if after.strip(" .") or not re.search(r"[,|–—-]\s*$", before) or len(before.split()) > 7:
+        return None
+    return d
 
 
 def _by_occasion(index: int, line: str, found: list[DateMention]) -> DateMention | None:

@@ -26,7 +26,7 @@ __all__ = ["assemble_incidents", "find_inconsistencies"]
 
 _SITE_KINDS = {"camp", "square", "university", "college", "prison", "village", "hospital", "school", "mosque",
                "church", "market", "mall", "site", "district", "neighbourhood", "neighborhood", "facility",
-               "hotel", "building"}
+               "hotel", "building", "station", "airport", "base", "stadium", "temple", "synagogue", "mine"}
 _SAME_DAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
 
@@ -65,12 +65,27 @@ def _tokens(name: str) -> list[str]:
     return [t for t in re.findall(r"[a-z0-9]+", name.lower()) if t not in ("the", "of", "al", "el", "camp", "square")]
 
 
-def _main_place(mentions: list[PlaceMention], *, headline_end: int) -> PlaceMention | None:
+# A dateline ("MANILA, Philippines -", "NAIROBI (Reuters) -") names where the reporter
+# files from, which is often not where the event happened: it does not vote for the place.
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:,]")
+
+
+def _datelines(text: str) -> list[Span]:
+    return [Span(start=m.start(), end=m.end()) for m in _DATELINE.finditer(text[:20000])]
+
+
+def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: list[Span] = (),
+                datelines: list[Span] = ()) -> PlaceMention | None:
     scores: Counter[str] = Counter()
     best: dict[str, PlaceMention] = {}
     for mention in mentions:
         key = mention.name
+        if any(d.start <= mention.span.start < d.end for d in datelines):
+            continue
         weight = 2 if mention.span.start < headline_end else 1
+        # Places named in the very sentences that give a toll or an accusation speak of the event.
+        if any(h.start <= mention.span.start < h.end for h in harm_spans):
+            weight += 2
         scores[key] += weight
         current = best.get(key)
         if current is None or _specificity(mention) > _specificity(current):
@@ -85,8 +100,49 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int) -> PlaceMent
                     and _specificity(best[long]) >= _specificity(best[short]) and len(long) > len(short):
                 scores[long] += scores.pop(short)
                 break
-    ranked = sorted(scores, key=lambda n: (_specificity(best[n]) > 0, scores[n], _specificity(best[n])), reverse=True)
-    return best[ranked[0]]
+    # The most specific place the text names wins over the admin area that holds it unless
+    # the area is named far more often ("in the town of X in Y State": X).
+    ranked = sorted(scores, key=lambda n: (_specificity(best[n]) > 0,
+                                           scores[n] * (0.4 if _specificity(best[n]) == 1 else 1.0),
+                                           _specificity(best[n])), reverse=True)
+    voting = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
+    return _as_written(best[ranked[0]], voting or mentions)
+
+
+def _as_written(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
+    """The chosen place with the span of the document's own usual spelling of it.
+
+    The canonical name serves the ledger; the document's output names the place as the
+    document writes it ("Rabea al-Adaweya square"), taking its most frequent spelling and,
+    among equals, the fullest.
+    """
+    same = [_name_only(m) for m in mentions if m.name == chosen.name]
+    spellings = Counter(m.text.casefold() for m in same)
+    return max(same, key=lambda m: (spellings[m.text.casefold()], len(m.text), -m.span.start), default=chosen)
+
+
+def _name_only(mention: PlaceMention) -> PlaceMention:
+    """"the town of Chibok" written as "Chibok": the descriptor is not part of the name."""
+    head, of, tail = mention.text.rpartition(" of ")
+    if of and head.split()[-1].lower() in _DESCRIPTORS and tail.casefold() == mention.name.casefold():
+        start = mention.span.end - len(tail)
+        return replace(mention, text=tail, span=Span(start=start, end=mention.span.end))
+    return mention
+
+
+_DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "district", "province", "region", "state",
+                          "county", "community", "suburb", "neighbourhood", "neighborhood", "area", "island",
+                          "municipality"})
+
+
+# Places that are not where the harm happened: a destination ("airlifted to X", "fled
+# to X"), an origin, or where a source sits ("a police source in X", "hospital officials in X").
+_NOT_EVENT_PLACE = re.compile(
+    r"(?:\b(?:to|from|into|towards?)|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
+    r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?)\s+(?:in|at|from))"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _local_place(position: int, sentence_span: Span, text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -98,7 +154,8 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
     bounds.append(sentence_span.end)
     clause_start = max(b for b in bounds if b <= position)
     clause_end = min((b for b in bounds if b > position), default=sentence_span.end)
-    inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0]
+    inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0
+              and not _NOT_EVENT_PLACE.search(text[max(0, m.span.start - 40):m.span.start])]
     if not inside:
         return None
     return min(inside, key=lambda m: abs(m.span.start - position))
@@ -137,6 +194,28 @@ def _incident_date(dates_found: list, sentences: list, harm_sentences: set[int],
     return None, None
 
 
+def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[int],
+                       main_date: str | None) -> dict[int, list]:
+    """Harm sentences dated in a year before the main event's, with that date mention."""
+    if main_date is None:
+        return {}
+    main_year = int(main_date[:4])
+    found: dict[int, list] = {}
+    for mention in dates_found:
+        if mention.year is None or mention.year >= main_year or mention.relative:
+            continue
+        index = _sentence_of(sentences, mention.span.start)
+        if index in harm_sentences:
+            found.setdefault(index, []).append(mention)
+    # A sentence that also names the main event's year is about the main event.
+    for mention in dates_found:
+        if mention.year == main_year:
+            found.pop(_sentence_of(sentences, mention.span.start), None)
+    if len(found) * 2 > len(harm_sentences):
+        return {}  # most of the harm is dated earlier: that is the main event, not a recollection
+    return found
+
+
 def _sentence_of(sentences: list, position: int) -> int:
     low, high = 0, len(sentences) - 1
     while low <= high:
@@ -161,19 +240,33 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if not counts:
         return []
     headline_end = sentences[0].span.end if sentences else 0
-    main = _main_place(mentions, headline_end=headline_end)
+    harm_sentences = {index for index, _ in counts} | {index for index, _ in accusations}
+    main_date, main_date_span = _incident_date(state["dates"], sentences, harm_sentences, state["published"])
+    # Sentences dated in an earlier year than the event ("the 2017 bombing of a market in X
+    # that killed 11") recall another incident: their figures form it, and neither their
+    # places nor their dates speak for the main event.
+    earlier = _earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date)
+    if earlier:
+        main_date, main_date_span = _incident_date(state["dates"], sentences, harm_sentences - set(earlier),
+                                                   state["published"])
+    harm_spans = sorted({sentences[index].span for index in harm_sentences - set(earlier)}, key=lambda span: span.start)
+    datelines = _datelines(text)
+    earlier_spans = [sentences[index].span for index in earlier]
+    voting = [m for m in mentions if not any(e.start <= m.span.start < e.end for e in earlier_spans)]
+    main = _main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines)
+    # Nor does a dateline give a count a place of its own.
+    mentions = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
     country = main.country if main else None
     if country is None:
         countries = Counter(m.country for m in mentions if m.country)
         country = countries.most_common(1)[0][0] if countries else None
-    harm_sentences = {index for index, _ in counts} | {index for index, _ in accusations}
-    main_date, main_date_span = _incident_date(state["dates"], sentences, harm_sentences, state["published"])
     if main_date is None:
         # No date beside the harm itself: a dated sentence elsewhere in the report (not the
         # report's own dateline), else a same-day report's date when the text speaks of "today".
         published_span = state.get("published_span")
         others = [m for m in state["dates"] if published_span is None or not m.span.overlaps(published_span)]
-        main_date, main_date_span = _incident_date(others, sentences, set(range(len(sentences))), state["published"])
+        main_date, main_date_span = _incident_date(others, sentences, set(range(len(sentences))) - set(earlier),
+                                                   state["published"])
         if main_date is not None and len(main_date) < 10:
             main_date, main_date_span = None, None
         if main_date is None and state["published"] and _SAME_DAY.search(text):
@@ -181,13 +274,25 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
 
     groups: dict[str, list[tuple[int, Count]]] = {}
     group_place: dict[str, PlaceMention | None] = {"": main}
+    group_date: dict[str, object] = {}
     for index, count in counts:
         local = _local_place(count.span.start, sentences[index].span, text, mentions)
         key = ""
+        if index in earlier:
+            # The recalled event's own year and place: the ones named nearest its figure.
+            dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
+            span = sentences[index].span
+            nearby = [m for m in mentions if span.start <= m.span.start < span.end and _specificity(m) >= 2]
+            local = min(nearby, key=lambda m: abs(m.span.start - count.span.start), default=None)
+            key = f"{dated.value}:{local.name if local else ''}"
+            group_place.setdefault(key, _name_only(local) if local else None)
+            group_date[key] = dated
+            groups.setdefault(key, []).append((index, count))
+            continue
         if local is not None and main is not None and not _same_place(local, main) and not _contains(local, main) \
                 and not _contains(main, local) and _specificity(local) >= 2:
             key = local.name
-            group_place.setdefault(key, local)
+            group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))
     # A group is its own incident only with a figure the main incident does not also give
     # from the same sentence; everything else stays in the main incident.
@@ -199,7 +304,11 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             place = replace(place, country=country)
         if key == "":
             date, date_span = main_date, main_date_span
-            perpetrators = tuple(_dedupe_accusations([a for _, a in accusations]))
+            perpetrators = tuple(_dedupe_accusations([a for i, a in accusations if i not in earlier]))
+        elif key in group_date:
+            mention = group_date[key]
+            date, date_span = mention.value, mention.span
+            perpetrators = tuple(_dedupe_accusations([a for i, a in accusations if i in {j for j, _ in members}]))
         else:
             date, date_span = _incident_date(state["dates"], sentences, harm_sentences, state["published"],
                                              only={i for i, _ in members})

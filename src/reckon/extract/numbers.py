@@ -251,7 +251,7 @@ _ONE_AFTER_NOT = re.compile(r"\s+(?:another|by\s+one|or\s+another|or\s+the\s+oth
 _ENUMERATOR = re.compile(r"(?:^|\n)[ \t]*$")
 _PREPOSITION_OF = re.compile(r"(?:under|below|over|above)$", re.I)
 _APPOSITION = re.compile(r"\b[A-Z][\w'.-]+,\s*$")
-_CAP_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_CAP_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)[ \t]+$")  # same line: a line break ends a name
 
 
 def parse_number(text: str) -> int | None:

@@ -30,7 +30,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -175,7 +175,9 @@ _NAME = rf"{_CAP}(?:[ ](?:{_PARTICLE}[ ])?{_CAP}){{0,3}}"
 # Site kinds by the word that follows the name ("X Square") ...
 _SUFFIX_KINDS = [
     ("square", r"Square|square|Roundabout|roundabout"),
-    ("camp", r"(?:(?:[Rr]efugee|IDP|[Dd]isplacement|[Tt]ransit|[Pp]rotection)[ ])?(?:[Cc]amp|[Ss]ettlement)\b(?![ ][A-Z])"),
+    ("camp", r"(?:(?:[Rr]efugee|IDP|[Dd]isplacement|[Tt]ransit|[Pp]rotection)[ ])?(?:[Cc]amp|[Ss]ettlement)\b(?![ ][A-Z])"
+             r"|(?:IDP|[Dd]isplacement|[Rr]efugee)[ ][Ss]ite\b"),
+    ("station", r"(?:(?:Integrated|Central|Main)[ ])?(?:Bus|Railway|Train|Police|Ferry)[ ](?:Terminal|Station|Depot)"),
     ("university", r"(?:University|Polytechnic)(?:[ ]College)?|College|Institute"),
     ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"),
     ("prison", r"[Pp]rison|[Jj]ail|[Gg]aol|[Pp]enitentiary|[Dd]etention[ ](?:[Cc]ent(?:re|er)|[Ff]acility|[Cc]amp)|Custodial[ ]Centre"),
@@ -205,7 +207,7 @@ _PREFIX_SITE = re.compile(
 )
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 _TOWN_OF = re.compile(
-    r"\bthe[ ](?P<kw>town|village|city|hamlet|settlement|district|province|region|state|county|community"
+    r"\bthe(?:[ ][a-z]{3,15}){0,2}?[ ](?P<kw>town|village|city|hamlet|settlement|district|province|region|state|county|community"
     rf"|suburb|neighbou?rhood|area|island|municipality)[ ]of[ ](?P<x>{_NAME})"
 )
 _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
@@ -261,7 +263,49 @@ def find_places(text: str) -> list[PlaceMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.span.end
-    return chosen
+    return _with_contained_names(text, chosen)
+
+
+# "in Nabouli, in the Gnagna province", "at Tamakoira, in the department of Ouallam",
+# "near Kapsiria, Baringo County": a name no table knows, placed by the known place that
+# holds it. Small villages are exactly what gazetteers lack, and reports name them so.
+_CONTAINED = re.compile(
+    rf"\b(?:in|at|near|outside|of)[ ](?P<x>{_NAME})(?:,[ ]|[ ]\(|[ ])(?:in[ ]|near[ ])?(?:the[ ])?"
+    r"(?:(?:department|province|region|district|state|county|commune|municipality)[ ]of[ ])?"
+)
+_NOT_PLACE_WORDS = frozenset(
+    "january february march april may june july august september october november december monday tuesday "
+    "wednesday thursday friday saturday sunday i he she we they it this that the a an".split()
+)
+
+
+def _with_contained_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
+    by_start = {m.span.start: m for m in chosen if m.kind != "demonym"}
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    stop = _stopwords()
+    found: list[PlaceMention] = []
+    for match in _CONTAINED.finditer(text):
+        holder = by_start.get(match.end())
+        if holder is None:
+            continue
+        start, end = match.span("x")
+        name = match.group("x")
+        words = name.split()
+        if any(a < end and start < b for a, b in taken) or _fold(words[0]) in stop or \
+                words[0].lower() in _NOT_PLACE_WORDS or len(name) < 3 or name.isupper():
+            continue
+        found.append(PlaceMention(span=Span(start=start, end=end), text=name, name=name, kind="village",
+                                  country=holder.country, admin1=holder.admin1 or (holder.name if holder.kind == "region" else None),
+                                  source="contained"))  # fmt: skip
+        taken.append((start, end))
+    # Once placed, the name is a place wherever else the document uses it.
+    for mention in list(found):
+        for match in re.finditer(rf"(?<![\w-]){re.escape(mention.name)}(?![\w-])", text):
+            start, end = match.span()
+            if not any(a < end and start < b for a, b in taken):
+                found.append(replace(mention, span=Span(start=start, end=end), text=match.group()))
+                taken.append((start, end))
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
 
 
 def find_countries(text: str) -> list[PlaceMention]:

@@ -18,7 +18,7 @@ from reckon.extract.actors import ActorResolver
 from reckon.extract.attribution import ClaimantFinder
 from reckon.extract.nlp import load_nlp
 from reckon.extract.sentences import split_sentences
-from reckon.extract.speakers import SpeakerResolver
+from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people
 from reckon.extract.steps import STEPS, State, check_steps, step
 from reckon.model import AUTHOR, Accusation, Actor, Claimant, Count, Document, DocumentFindings, Span
 
@@ -72,9 +72,12 @@ def _actors(state: State) -> State:
     return {"actors": ActorResolver(state["document"].text)}
 
 
-@step("reckon.speakers.v1", needs=("document", "actors"), gives=("speakers",))
+@step("reckon.speakers.v1", needs=("document", "actors", "places"), gives=("speakers",))
 def _speakers(state: State) -> State:
-    return {"speakers": SpeakerResolver(state["document"].text, actors=state["actors"].fork())}
+    places = frozenset({m.text for m in state["places"]} | {m.name for m in state["places"]}
+                       # "Tamakoira market": Tamakoira is a place too
+                       | {m.text.rsplit(" ", 1)[0] for m in state["places"] if " " in m.text})
+    return {"speakers": SpeakerResolver(state["document"].text, actors=state["actors"].fork(), places=places)}
 
 
 @step("reckon.quotes.v1", needs=("document", "speakers"), gives=("quotes",))
@@ -107,7 +110,8 @@ def _claimants(state: State) -> State:
 
     def resolve(surface: str, position: int) -> str:
         name = speakers.resolve(surface, position=position)
-        return actors.resolve(name) if name else name
+        # "a Kenyan police source" stays a source of its own, not the police force's name.
+        return actors.resolve(name) if name and not describes_unnamed_people(name) else name
 
     return {"claimants": ClaimantFinder(quotes=state["quotes"], resolve=resolve)}
 
@@ -150,6 +154,8 @@ def _accusations(state: State) -> State:
     for index, doc in state["parsed"].items():
         offset = sentences[index].span.start
         for mention in accusations_module.find_accused(doc[:]):
+            if mention.modifier and actors.canonical(mention.surface) is None:
+                continue  # "the Baga attack" names a place; "the Boko Haram attack" a known actor
             name = actors.resolve(mention.surface)
             span = Span(start=mention.start + offset, end=mention.end + offset)
             if mention.self_claimed:

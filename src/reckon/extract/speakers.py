@@ -24,7 +24,7 @@ from reckon.model import Span
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
 
-__all__ = ["SpeakerResolver", "load_speech_verbs", "strip_titles"]
+__all__ = ["SpeakerResolver", "describes_unnamed_people", "load_speech_verbs", "strip_titles"]
 
 # Verbs that introduce quotations but are not in data/reporting_verbs.txt, whose list is
 # tuned for the claimants of figures; here a verb only needs to frame quoted words.
@@ -127,6 +127,19 @@ _PRONOUNS = {
     "their": "p",
 }
 _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
+# Heads of phrases naming one or more unnamed people who speak ("a police source").
+_UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
+                             "spokesperson", "officer", "officers", "witness", "witnesses", "resident",
+                             "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "medic",
+                             "medics", "worker", "workers", "diplomat", "diplomats"})
+
+
+def describes_unnamed_people(name: str) -> bool:
+    """Whether ``name`` describes unnamed speakers ("Kenyan police source", "officials")."""
+    words = name.split()
+    return bool(words) and words[-1].lower() in _UNNAMED_PEOPLE
+
+
 _ORG_ROLES = {
     "group": None,
     "organisation": None,
@@ -305,8 +318,11 @@ class SpeakerResolver:
         nlp: Language | None = None,
         use_nlp: bool = True,
         quoted: list[Span] | None = None,
+        places: frozenset[str] = frozenset(),
     ):
         self.text = text
+        # Names the document uses as places ("Tamakoira's market") are never people.
+        self._places = {name.casefold() for name in places}
         self.actors = actors or ActorResolver(text)
         self._quoted: list[Span] = list(quoted or [])
         self._people: dict[str, _Person] = {}
@@ -420,6 +436,8 @@ class SpeakerResolver:
         return kind is not None and kind != "person"
 
     def _add_person(self, name: str, titles: set[str], position: int) -> None:
+        if name.casefold() in self._places and not titles:
+            return
         gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
         person = self._people.get(name)
         if person is None:
@@ -476,7 +494,7 @@ class SpeakerResolver:
             if s.strip()
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
-        if self._score(best) <= 1:
+        if self._score(best) <= 1 and not describes_unnamed_people(best):
             inner = self._names_inside(cleaned, last=bool(relative))
             if inner:
                 best = inner
@@ -583,6 +601,15 @@ class SpeakerResolver:
         if doc_noun and doc_noun.group(1)[:1].isupper():
             issuer = doc_noun.group(1)
             return self.actors.canonical(issuer) or issuer, "org", None
+        if segment.split()[-1].lower() in _UNNAMED_PEOPLE:
+            # "a Kenyan police source", "police officials": an unnamed person speaking is a
+            # claimant of its own, described as the text describes it, not the institution
+            # (unless "the spokesman" is a role a named person of the text bears).
+            role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z -]*)$", segment)
+            found = self._role(role.group(1).lower(), position) if role else None
+            if found and found[0]:
+                return found
+            return self._describe(segment), "group", None
         known = self.actors.canonical(segment)
         if known:
             kind = "person" if self.actors.kind(segment) == "person" else "org"
@@ -605,7 +632,7 @@ class SpeakerResolver:
             full = self._expand(bare, titles, position) or bare
             person = self._people.get(full)
             return full, "person", person.gender if person else None
-        role = re.match(r"^(?:the|this|that)\s+([a-z][\w -]*)$", segment, re.I)
+        role = re.match(r"^(?:the|this|that)\s+([a-z][\w -]*)$", segment, re.I) or re.match(r"^([a-z][a-z -]*)$", segment)
         if role:
             found = self._role(role.group(1).lower(), position)
             if found and found[0]:
@@ -722,6 +749,18 @@ class SpeakerResolver:
         if bearers:
             person = max(bearers, key=lambda pair: pair[0])[1]
             return person.name, "person", person.gender
+        # "the interior minister said ..." before "Interior Minister Jane Doe" is named: a later
+        # bearer of exactly that title (the full title, not just "minister").
+        if len(role.split()) >= 2:
+            title = re.compile(r"\b" + re.escape(role) + r"\s+$", re.I)
+            later = [
+                (min(p for p in person.positions if p >= position), person)
+                for person in self._people.values()
+                if any(p >= position and title.search(self.text[max(0, p - len(role) - 3):p]) for p in person.positions)
+            ]
+            if later:
+                person = min(later, key=lambda pair: pair[0])[1]
+                return person.name, "person", person.gender
         return None
 
     def _org_role(self, role: str, head: str, position: int) -> tuple[str, str, str | None] | None:
