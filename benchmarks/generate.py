@@ -24,6 +24,7 @@ import argparse
 import gzip
 import io
 import random
+import uuid
 from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
@@ -242,9 +243,12 @@ def write_warc(path: Path, count: int, *, seed: int = 7) -> Path:
                                                   ("Content-Length", str(len(payload)))], protocol="HTTP/1.1")
             record = writer.create_warc_record(
                 url, "response", payload=io.BytesIO(payload), http_headers=headers,
-                warc_headers_dict={"WARC-Date": f"{published.isoformat()}T12:00:00Z"},
+                warc_headers_dict={"WARC-Date": f"{published.isoformat()}T12:00:00Z",
+                                   # a stable record id keeps the archive byte-identical per seed
+                                   "WARC-Record-ID": f"<urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'{seed}:{url}')}>"},
             )
             writer.write_record(record)
+            record.raw_stream.close()  # warcio spooled the block to a temporary file
     return path
 
 
