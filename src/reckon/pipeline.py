@@ -17,9 +17,11 @@ from reckon.model import Actor, Document, DocumentFindings
 
 __all__ = [
     "IngestReport",
+    "Outcome",
     "editor_aliases",
     "extract_files",
     "ingest_into",
+    "process_input",
     "refresh_incidents",
     "resolve_ledger",
 ]
@@ -49,41 +51,81 @@ def _extract_safely(document: Document) -> DocumentFindings:
                            where=document.source or document.name, code="R201") from error
 
 
-def ingest_into(ledger, sources: Iterable[str | Path], *, on_item: Callable[[str, str], None] | None = None,
-                resolve: bool = True) -> IngestReport:
-    """Ingest every source into ``ledger``; ``on_item(source, status)`` reports progress."""
-    from reckon.ingest import IngestFailure, ingest
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Outcome:
+    """What became of one document of an input: extracted (with findings), a duplicate
+    of a stored one, or failed (with its error). Plain data, so it crosses processes."""
 
-    report = IngestReport()
-    for item in ingest([str(s) for s in sources]):
-        if isinstance(item, IngestFailure):
-            report.failures.append((item.source, item.error))
-            if on_item:
-                on_item(item.source, "failed")
-            continue
-        label = item.source + (f"#{item.part}" if item.part is not None else "")
-        if ledger.has_document(item.id):
-            report.duplicates += 1
-            if on_item:
-                on_item(label, "duplicate")
+    label: str
+    findings: DocumentFindings | None = None
+    error: ReckonError | None = None
+    duplicate: bool = False
+
+
+def process_input(raw_input, known: Callable[[str], bool] | None = None) -> list[Outcome]:
+    """Ingest one raw input (decode, main text, listing split, boilerplate) and extract
+    each of its documents. A plain, picklable function of its argument: the serial loop,
+    a worker process and a Dask task all run this, so every mode reads alike.
+
+    ``known(document_id)`` (serial runs only) skips extraction of stored documents.
+    """
+    from reckon.ingest import read_documents
+
+    try:
+        documents = read_documents(raw_input)
+    except ReckonError as error:
+        return [Outcome(label=raw_input.source, error=error)]
+    outcomes = []
+    for document in documents:
+        label = document.source + (f"#{document.part}" if document.part is not None else "")
+        if known is not None and known(document.id):
+            outcomes.append(Outcome(label=label, duplicate=True))
             continue
         try:
-            findings = _extract_safely(item)
-            added = ledger.add(findings)
+            outcomes.append(Outcome(label=label, findings=_extract_safely(document)))
         except ReckonError as error:
-            report.failures.append((label, error))
-            if on_item:
-                on_item(label, "failed")
-            continue
-        if added:
-            report.stored += 1
-        else:
-            report.duplicates += 1
+            outcomes.append(Outcome(label=label, error=error))
+    return outcomes
+
+
+def ingest_into(ledger, sources: Iterable[str | Path], *, on_item: Callable[[str, str], None] | None = None,
+                resolve: bool = True, workers: int = 1, dask: str | None = None) -> IngestReport:
+    """Ingest every source into ``ledger``; ``on_item(source, status)`` reports progress.
+
+    ``workers`` > 1 extracts in that many local processes; ``dask`` (a scheduler address,
+    or "local" for a LocalCluster of ``workers`` processes) runs ingest and extraction as
+    Dask tasks. In every mode this process is the single writer and stores documents in
+    input order, so the ledger is the one a serial run writes.
+    """
+    from reckon.parallel import outcomes_in_order
+
+    report = IngestReport()
+    for outcome in outcomes_in_order(sources, known=ledger.has_document, workers=workers, dask=dask):
+        status = _store(ledger, outcome, report)
         if on_item:
-            on_item(label, "stored" if added else "duplicate")
+            on_item(outcome.label, status)
     if resolve:
         report.incidents = resolve_ledger(ledger)
     return report
+
+
+def _store(ledger, outcome: Outcome, report: IngestReport) -> str:
+    if outcome.error is not None:
+        report.failures.append((outcome.label, outcome.error))
+        return "failed"
+    if outcome.duplicate or outcome.findings is None:
+        report.duplicates += 1
+        return "duplicate"
+    try:
+        added = ledger.add(outcome.findings)
+    except ReckonError as error:
+        report.failures.append((outcome.label, error))
+        return "failed"
+    if added:
+        report.stored += 1
+        return "stored"
+    report.duplicates += 1
+    return "duplicate"
 
 
 def resolve_ledger(ledger) -> int:

@@ -39,6 +39,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(name="user_agent", default="Reckon/0.1 (+incident-ledger research crawler)", help="User-Agent sent when fetching URLs; its first word (Reckon) is the name robots.txt rules are matched against."),
     Setting(name="fetch_delay", default=1.0, help="Least seconds between two requests to one host when following feeds and sitemaps (a larger robots.txt Crawl-delay wins)."),
     Setting(name="max_redirects", default=10, help="Most redirects followed for one URL (R106 past it)."),
+    Setting(name="dask_timeout", default=30.0, help="Seconds to wait for a Dask scheduler (`reckon ingest --dask`) before giving up (R501)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -20,9 +20,16 @@ from reckon.errors import ReckonError
 def ingest(
     sources: Annotated[list[str], typer.Argument(help="Files, directories, .warc(.gz) archives or http(s) URLs.")],
     db: DbOption = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", help="Extraction processes (0 = one per core; default 1, with --dask local one per core).")] = None,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help="Run ingest and extraction on a Dask cluster: a scheduler address, or 'local'.")] = None,
 ) -> None:
     """Read documents into the ledger: extract their findings, store them, resolve incidents."""
+    from reckon.parallel import resolve_workers
     from reckon.pipeline import ingest_into
+
+    workers = resolve_workers(workers if workers is not None else (0 if dask == "local" else 1))
 
     with open_ledger(db) as ledger, Progress(
         TextColumn("[bold]ingest[/]"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
@@ -33,7 +40,7 @@ def ingest(
         def on_item(source: str, status: str) -> None:
             progress.update(task, advance=1, description=f"{status}: {Path(source).name}")
 
-        report = ingest_into(ledger, sources, on_item=on_item)
+        report = ingest_into(ledger, sources, on_item=on_item, workers=workers, dask=dask)
     for source, error in report.failures:
         errors.print(f"[red]error[/] {one_line(error, source)}", highlight=False, soft_wrap=True)
     console.print(f"{report.stored} stored, {report.duplicates} already present, {len(report.failures)} failed; "

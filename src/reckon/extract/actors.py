@@ -18,6 +18,7 @@ acronyms.
 from __future__ import annotations
 
 import os
+import copy
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -238,6 +239,9 @@ class _Index:
             self.prefixes.add(" ".join(parts[:n]))
 
 
+_FUZZY_MEMO_SIZE = 50_000
+
+
 class AliasTable:
     """Canonical names for the names of actors; build with :func:`load_alias_table`."""
 
@@ -264,6 +268,9 @@ class AliasTable:
                 if entry.demonym:
                     self._demonyms[name_key(entry.demonym)] = entry.country
         self._keys = list(self.index.words)
+        # The table never changes once built, so a fuzzy verdict holds for every document;
+        # bounded so a long ingest keeps flat memory.
+        self._fuzzy_memo: dict[tuple[str, str], str | None] = {}
         self._skeletons: dict[str, set[str]] = {}
         for key, hit in self.index.words.items():
             if len(key) >= _FUZZY_MIN_LENGTH:
@@ -308,7 +315,12 @@ class AliasTable:
         if stripped and stripped in self.index.words:
             return self.index.words[stripped].canonical
         if fuzzy and len(key) >= _FUZZY_MIN_LENGTH:
-            return self._fuzzy(name, key)
+            memo_key = (name, key)
+            if memo_key not in self._fuzzy_memo:
+                if len(self._fuzzy_memo) >= _FUZZY_MEMO_SIZE:
+                    self._fuzzy_memo.clear()
+                self._fuzzy_memo[memo_key] = self._fuzzy(name, key)
+            return self._fuzzy_memo[memo_key]
         return None
 
     def _without_country_suffix(self, key: str) -> str | None:
@@ -636,7 +648,9 @@ def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
     """Longest-first matches of any index's names: (start, end, canonical)."""
     tokens = _tokens(text)
     norms = [_norm_token(t.group()) for t in tokens]
-    prefixes = set().union(*(index.prefixes for index in indexes))
+    # Membership in any index's prefixes; not a union, which would copy the table's
+    # (large) prefix set on every call, and this runs once per fragment resolved.
+    prefix_sets = [index.prefixes for index in indexes if index.prefixes]
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
@@ -645,7 +659,7 @@ def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
         reach, key = 0, ""
         for j in range(i, len(tokens)):
             key = f"{key} {norms[j]}".strip()
-            if key not in prefixes:
+            if not any(key in prefixes for prefixes in prefix_sets):
                 break
             reach = j - i + 1
         tight = 1
@@ -738,8 +752,12 @@ def find_actors(
     if document_aliases is None:
         document_aliases = find_document_aliases(text, table=table)
     overlay, _ = _overlay(document_aliases, table)
+    return _mentions(text, table, _scan(text, [overlay, table.index]))
+
+
+def _mentions(text: str, table: AliasTable, scanned: list[tuple[int, int, str]]) -> list[ActorMention]:
     mentions: list[ActorMention] = []
-    for start, end, canonical in _scan(text, [overlay, table.index]):
+    for start, end, canonical in scanned:
         if text[end - 2 : end] in ("'s", "’s") and end - start > 2:
             end -= 2  # "Boko Haram’s": the name, not its possessive
         surface = text[start:end]
@@ -760,10 +778,10 @@ def find_actors(
 _COUNTRY_WEIGHT = {"country": 2.0, "government": 2.0, "state_force": 2.0}
 
 
-def _country_marks(text: str, table: AliasTable, overlay: _Index) -> list[tuple[int, str, float]]:
+def _country_marks(scanned: list[tuple[int, int, str]], table: AliasTable) -> list[tuple[int, str, float]]:
     """(offset, ISO, weight) of every name that places the text in a country, demonyms included."""
     marks = []
-    for start, _end, canonical in _scan(text, [overlay, table.index]):
+    for start, _end, canonical in scanned:
         entry = table.entry(canonical)
         if entry and entry.country:
             marks.append((start, entry.country, _COUNTRY_WEIGHT.get(entry.kind, 0.5)))
@@ -798,8 +816,10 @@ class ActorResolver:
         self.table = table or load_alias_table()
         self.document_aliases = find_document_aliases(text, table=self.table)
         self._overlay, self._defined = _overlay(self.document_aliases, self.table)
-        self.mentions = find_actors(text, table=self.table, document_aliases=self.document_aliases)
-        self._marks = _country_marks(text, self.table, self._overlay)
+        # One scan serves both the mentions and the country marks (same names, same text).
+        scanned = _scan(text, [self._overlay, self.table.index])
+        self.mentions = _mentions(text, self.table, scanned)
+        self._marks = _country_marks(scanned, self.table)
         counts: dict[str, float] = {}
         for _, iso, weight in self._marks:
             counts[iso] = counts.get(iso, 0) + weight
@@ -910,6 +930,13 @@ class ActorResolver:
     def mentions_in(self, fragment: str) -> list[ActorMention]:
         """Actor mentions in a piece of this text, with this document's own aliases."""
         return find_actors(fragment, table=self.table, document_aliases=self.document_aliases)
+
+    def fork(self) -> ActorResolver:
+        """The same reading of the text (mentions, aliases, countries: computed once) with
+        its own record of noted surfaces, for a second user that must not share notes."""
+        twin = copy.copy(self)
+        twin._extra = {}
+        return twin
 
     def note(self, canonical: str, surface: str) -> None:
         """Record a surface form resolved elsewhere (a speaker's "the headteacher")."""

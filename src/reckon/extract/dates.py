@@ -31,6 +31,8 @@ Pure regex and ``datetime``: no dateparser, which is ~100x slower and guesses.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -171,7 +173,12 @@ def _valid(year: int | None, month: int | None, day: int | None) -> bool:
 # A candidate is (start, end, year, month, day, kind, extra); kind says how to resolve.
 
 
-def _candidates(text: str) -> list[tuple[int, int, int | None, int | None, int | None, str, object]]:
+@lru_cache(maxsize=4)  # the publication date and the dates step both read the same text
+def _candidates(text: str) -> tuple[tuple[int, int, int | None, int | None, int | None, str, object], ...]:
+    return tuple(_find_candidates(text))
+
+
+def _find_candidates(text: str) -> list[tuple[int, int, int | None, int | None, int | None, str, object]]:
     out: list[tuple[int, int, int | None, int | None, int | None, str, object]] = []
     for m in _P_ISO.finditer(text):
         out.append((m.start(), m.end(), int(m["year"]), int(m["mnum"]), int(m["day"]), "abs", None))

@@ -77,7 +77,7 @@ def _speakers(state: State) -> State:
     places = frozenset({m.text for m in state["places"]} | {m.name for m in state["places"]}
                        # "Tamakoira market": Tamakoira is a place too
                        | {m.text.rsplit(" ", 1)[0] for m in state["places"] if " " in m.text})
-    return {"speakers": SpeakerResolver(state["document"].text, places=places)}
+    return {"speakers": SpeakerResolver(state["document"].text, actors=state["actors"].fork(), places=places)}
 
 
 @step("reckon.quotes.v1", needs=("document", "speakers"), gives=("quotes",))
