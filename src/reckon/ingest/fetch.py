@@ -310,7 +310,10 @@ class Fetcher:
         chunks: list[bytes] = []
         size = 0
         while size <= limit:
-            chunk = answer.read(min(64 * 1024, limit + 1 - size))
+            # read1: one receive at most, so the deadline is checked between drips (read(n)
+            # would loop inside http.client until n bytes arrived).
+            reader = getattr(answer, "read1", answer.read)
+            chunk = reader(min(64 * 1024, limit + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)
