@@ -87,7 +87,7 @@ def test_phrases_and_verbs_decide_the_kind(text, expected):
     [
         "Investigators have identified 30 body fragments from the Karsk market blast.",
         "Records were not released for the 90 bodies whose families refused to cooperate after the Ostra raid.",
-        "Most died of gunshots in the Lenn raid, with the exception of six victims who died after being beaten.",
+        "Gunfire caused most deaths in the Lenn raid, with the exception of four men who died in a fire.",
     ],
 )
 def test_not_a_toll(text):
