@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from reckon.extract.attribution import phrase_tokens, without_dateline
 from reckon.extract.lexicon import load_violence_words
+from reckon.extract.nlp import entity_type
 from reckon.extract.places import find_countries
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -99,11 +100,11 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
 
 def _names_a_state_or_group(token: Token) -> bool:
     """A modifier of an attack noun that names who attacked, not where ("the Baga attack")."""
-    if token.ent_type_ in ("NORP", "ORG"):
+    if entity_type(token) in ("NORP", "ORG"):
         return True
-    if token.ent_type_ == "GPE":
+    if entity_type(token) == "GPE":
         return find_countries(token.text) != []  # a country attacks; a town is where
-    return token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")
+    return token.pos_ == "PROPN" and entity_type(token) not in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")
 
 
 def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
@@ -171,8 +172,8 @@ def _is_place_only(tokens: list[Token]) -> bool:
     if any(t.lower_ in FORCE_NOUNS for t in tokens):
         return False
     names = [t for t in tokens if t.pos_ == "PROPN"]
-    return bool(names) and all(t.ent_type_ in ("FAC", "LOC", "GPE") for t in names) and not any(
-        t.ent_type_ in ("ORG", "NORP") for t in tokens)
+    return bool(names) and all(entity_type(t) in ("FAC", "LOC", "GPE") for t in names) and not any(
+        entity_type(t) in ("ORG", "NORP") for t in tokens)
 
 
 def is_generic(surface: str) -> bool:
@@ -182,7 +183,7 @@ def is_generic(surface: str) -> bool:
 
 
 def _names_an_actor(tokens: list[Token]) -> bool:
-    if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for t in tokens):
+    if any(t.pos_ == "PROPN" or entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens):
         return True
     # "a group of armed men and women", "masked men": people described by their arms.
     return any(t.lower_ in FORCE_NOUNS or t.lower_ in ("armed", "masked", "gunmen") for t in tokens)

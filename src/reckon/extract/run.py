@@ -16,7 +16,7 @@ from reckon.extract import counts as counts_module
 from reckon.extract import dates, incidents, numbers, places, quotes
 from reckon.extract.actors import ActorResolver
 from reckon.extract.attribution import ClaimantFinder
-from reckon.extract.nlp import load_nlp
+from reckon.extract.nlp import parse, prefetch_entities
 from reckon.extract.sentences import split_sentences
 from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people
 from reckon.extract.steps import STEPS, State, check_steps, step
@@ -96,10 +96,7 @@ def _parse(state: State) -> State:
         has_number = any(sentence.span.start <= s < sentence.span.end for s in starts)
         if has_number or _VIOLENCE_HINT.search(sentence.text):
             chosen.append(index)
-    nlp = load_nlp()
-    parsed = {}
-    for index, doc in zip(chosen, nlp.pipe([sentences[i].text for i in chosen], batch_size=64)):
-        parsed[index] = doc
+    parsed = dict(zip(chosen, parse([sentences[i].text for i in chosen])))
     return {"parsed": parsed}
 
 
@@ -151,6 +148,7 @@ def _accusations(state: State) -> State:
     actors: ActorResolver = state["actors"]
     sentences = state["sentences"]
     found: list[tuple[int, Accusation]] = []
+    prefetch_entities(state["parsed"].values(), lambda doc: list(accusations_module.find_accused(doc[:])))
     for index, doc in state["parsed"].items():
         offset = sentences[index].span.start
         for mention in accusations_module.find_accused(doc[:]):
