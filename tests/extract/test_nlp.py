@@ -1,0 +1,82 @@
+"""Reckon's spaCy pipeline annotates exactly as the stock one, with less work.
+
+The NER runs on a parsed sentence only when its entities are read, and the attribute ruler
+and lemmatizer have faster stand-ins: each is checked against the stock components on
+sentences about fictional places and people.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reckon.extract.nlp import MODEL_NAME, entity_type, load_nlp, parse, prefetch_entities
+from reckon.extract.nlp_speed import _CachedLemmas, _RulerMatcher
+
+SENTENCES = [
+    "Gunmen from the Velmora Liberation Front stormed a school in Tarvel on Monday, killing 14 pupils.",
+    "Police spokesman Idris Mabeko said the attackers, who had come from Lake Orsk, were not caught.",
+    "\"We don't know where they are,\" the governor of Kessary province told reporters in Halden.",
+    "There is no sign of the 31 girls taken from the dormitory, and there are fears for their lives.",
+    "I'm gonna stay, y'all ain't leaving, let's go and c'mon, we gotta help, he said of nothin' else.",
+    "The army blamed the Rusk Brigade for the raid; it is the third attack since March 2031.",
+    "  Two   spaces,\tand a tab: the ministry's figures were 12 dead and 40 wounded.",
+    "Whether or not it was, she has said that because of the fire, the toll had risen.",
+]
+
+
+@pytest.fixture(scope="module")
+def stock():
+    import spacy
+
+    return spacy.load(MODEL_NAME)
+
+
+def _annotations(doc):
+    return [(t.text, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_) for t in doc]
+
+
+def test_reckon_pipeline_uses_the_faster_components():
+    nlp = load_nlp()
+    assert isinstance(nlp.get_pipe("attribute_ruler").match, _RulerMatcher)
+    assert isinstance(nlp.get_pipe("lemmatizer").lemmatize, _CachedLemmas)
+
+
+def test_faster_components_annotate_as_the_stock_pipeline(stock):
+    mine = [_annotations(doc) for doc in load_nlp().pipe(SENTENCES)]
+    theirs = [_annotations(doc) for doc in stock.pipe(SENTENCES)]
+    assert mine == theirs
+    # twice: the second pass reads what the first remembered
+    assert [_annotations(doc) for doc in load_nlp().pipe(SENTENCES)] == theirs
+
+
+def test_ruler_matches_are_the_stock_matches(stock):
+    ruler, own = stock.get_pipe("attribute_ruler"), load_nlp().get_pipe("attribute_ruler")
+    for doc in stock.pipe(SENTENCES, disable=["attribute_ruler", "lemmatizer", "ner"]):
+        assert own.match(doc) == ruler.match(doc)
+    assert any(rule in {158, 161, 163, 174} for doc in stock.pipe(SENTENCES[3:5]) for rule, *_ in ruler.match(doc))
+
+
+def test_parse_leaves_entities_until_read(stock):
+    docs = list(parse(SENTENCES[:2]))
+    assert all(not doc.ents for doc in docs)
+    velmora = next(t for t in docs[0] if t.text == "Velmora")
+    assert entity_type(velmora) == stock(SENTENCES[0])[velmora.i].ent_type_ != ""
+    assert _annotations(docs[0]) == _annotations(stock(SENTENCES[0]))
+    assert not docs[1].ents  # not read: not run
+
+
+def test_prefetch_runs_the_ner_only_where_entities_are_read(stock):
+    docs = list(parse(SENTENCES[:3]))
+    asked = []
+
+    def read(doc):
+        asked.append(doc)
+        return entity_type(doc[0]) if doc is not docs[1] else None
+
+    prefetch_entities(docs, read)
+    assert asked == docs
+    assert docs[0].ents and docs[2].ents
+    assert not docs[1].ents and stock(SENTENCES[1]).ents  # never asked: never run
+    assert _annotations(docs[0]) == _annotations(stock(SENTENCES[0]))
+    assert _annotations(docs[2]) == _annotations(stock(SENTENCES[2]))
+    assert entity_type(docs[1][0]) == stock(SENTENCES[1])[0].ent_type_  # read later: run then
