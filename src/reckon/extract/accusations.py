@@ -183,7 +183,8 @@ def is_generic(surface: str) -> bool:
 
 
 def _names_an_actor(tokens: list[Token]) -> bool:
-    if any(t.pos_ == "PROPN" or entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens):
-        return True
-    # "a group of armed men and women", "masked men": people described by their arms.
-    return any(t.lower_ in FORCE_NOUNS or t.lower_ in ("armed", "masked", "gunmen") for t in tokens)
+    # Entity types are read last: they cost a NER pass over the sentence (see nlp.parse).
+    return (any(t.pos_ == "PROPN" for t in tokens)
+            # "a group of armed men and women", "masked men": people described by their arms.
+            or any(t.lower_ in FORCE_NOUNS or t.lower_ in ("armed", "masked", "gunmen") for t in tokens)
+            or any(entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens))
