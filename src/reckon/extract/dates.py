@@ -399,6 +399,9 @@ _RESIDUE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def find_published(text: str) -> tuple[str, Span] | None:
     """The document's own publication date, from its opening lines only, or None.
 
@@ -415,7 +418,8 @@ def find_published(text: str) -> tuple[str, Span] | None:
     nonempty = [(s, line) for s, line in lines if line.strip()]
     dated_lines = []
     for s, line in nonempty[:40]:
-        found = [d for d in find_dates(line) if d.year is not None and d.month is not None]
+        # Every form with a year is written with digits: a line without one is not read.
+        found = [d for d in find_dates(line) if d.year is not None and d.month is not None] if _DIGIT.search(line) else []
         dated_lines.append((s, line, found))
     for rule in (_by_label, _by_dateline, _by_lone_line, _by_outlet_line, _by_occasion):
         for index, (s, line, found) in enumerate(dated_lines):
