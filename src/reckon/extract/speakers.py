@@ -351,15 +351,12 @@ class SpeakerResolver:
                 chunks.append(sentence)
         if not chunks:
             return
-        if nlp is None:
-            from reckon.extract.nlp import load_nlp
+        from reckon.extract.nlp import find_entities
 
-            nlp = load_nlp()
         # Only entities are read here, and the small model's NER has its own embedding
         # layer (no listener on the shared tok2vec), so the other components are skipped:
         # the same entities at about a third of the cost.
-        skip = [name for name in nlp.pipe_names if name != "ner"] if _ner_is_standalone(nlp) else ["lemmatizer"]
-        for doc in nlp.pipe(chunks, disable=skip):
+        for doc in find_entities(chunks, nlp=nlp):
             for ent in doc.ents:
                 if (
                     ent.label_ == "PERSON"
@@ -788,12 +785,3 @@ class SpeakerResolver:
         if first:
             return first.group(1), "group", None
         return None
-
-
-@lru_cache(maxsize=4)
-def _ner_is_standalone(nlp: Language) -> bool:
-    """True when the pipeline's NER embeds tokens itself (not through a tok2vec listener)."""
-    if "ner" not in nlp.pipe_names:
-        return False
-    tok2vec = nlp.config["components"]["ner"]["model"].get("tok2vec", {})
-    return "Listener" not in str(tok2vec.get("@architectures", ""))
