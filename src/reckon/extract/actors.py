@@ -64,12 +64,14 @@ _TOKEN = re.compile(
 _VOWELS = re.compile(r"[aeiouy\s']")
 
 
+@lru_cache(maxsize=1 << 16)  # words and names recur across a document and a corpus
 def _fold(text: str) -> str:
     """Accents off, one apostrophe, so "Médecins" = "Medecins" and "Kata’ib" = "Kata'ib"."""
     text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def _norm_token(raw: str) -> str:
     token = _fold(raw).lower().replace(".", "")
     if token.endswith("'s") and len(token) > 2:
@@ -103,6 +105,7 @@ def _acronym_form(surface: str) -> str:
     return form
 
 
+@lru_cache(maxsize=1 << 14)
 def is_acronym(name: str) -> bool:
     """One word of capitals ("KH", "MeK", "IS-K", "PMOI/MEK", "U.N."): matched exactly."""
     form = _acronym_form(name)
