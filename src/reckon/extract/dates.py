@@ -107,12 +107,19 @@ _PRE = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"  # "Thursday, April 2"; a bare "th
 _P_ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})[-/](?P<mnum>0?[1-9]|1[0-2])[-/](?P<day>0?[1-9]|[12]\d|3[01])(?![\d-])")
 _P_DMY_ABBR = re.compile(rf"(?<![\d-])(?P<day>0?[1-9]|[12]\d|3[01])-(?P<mon>{_MONTH})-(?P<year2>\d{{4}}|\d{{2}})(?![\d-])")
 _P_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:1[89]|20)\d\d)(?![\d/.])")
+# The lookaheads at the head of _P_MDY and _P_DMY name the characters a match can start
+# with (a weekday's, a month's, a digit, an ordinal word's; same matches): they spare the
+# engine trying every alternative at every other character, most of the patterns' cost.
+# Abbreviations ("Tues", "Sept") start as their full names do.
+_WD_FIRST = "".join(sorted({w[0].upper() for w in _WEEKDAYS}))
+_MONTH_FIRST = "".join(sorted({w[0].upper() for w in _MONTH_NAMES}))
+_ORDW_FIRST = "".join(sorted({w[0].lower() for w in _ORDINAL_WORDS}))
 _P_MDY = re.compile(
-    rf"{_PRE}(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY})?"
+    rf"(?=[{_WD_FIRST}{_MONTH_FIRST}]){_PRE}(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY})?"
     rf"(?:(?:,\s*|\s+)(?:of\s+)?(?P<year>{_YEAR}))?"
 )
 _P_DMY = re.compile(
-    rf"{_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?"
+    rf"(?=[0-9{_WD_FIRST}]|(?i:[{_ORDW_FIRST}])){_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?"
 )
 _P_MY = re.compile(rf"(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})")
 _P_MONTH_ALONE = re.compile(
@@ -135,6 +142,7 @@ _P_ANNIVERSARY = re.compile(
     rf"\b(?:(?P<ordw>{_ORDW})|(?P<ordn>\d{{1,3}})(?:st|nd|rd|th)|(?P<nyear>\d{{1,3}}|{_NUMW})[-\s]year)\s+anniversary\b",
     re.I,
 )
+_ANNIVERSARY_WORD = re.compile(r"anniversary", re.I)  # no such word: no _P_ANNIVERSARY match to look for
 _YEAR_BEFORE = re.compile(
     r"(?:\b(?:in|since|of|by|until|till|during|from|before|after|year|early|late|mid|the|and|to|"
     r"between|circa|spring|summer|autumn|fall|winter|through|throughout|c\.)\s+|mid-|[(\[–]\s*)$",
@@ -217,7 +225,7 @@ def _find_candidates(text: str) -> list[tuple[int, int, int | None, int | None, 
         if m["rel"].lower() == "today" and text[max(0, m.start() - 4) : m.start()] == "USA ":
             continue
         out.append((m.start(), m.end(), None, None, None, "relative", m))
-    for m in _P_ANNIVERSARY.finditer(text):
+    for m in _P_ANNIVERSARY.finditer(text) if _ANNIVERSARY_WORD.search(text) else ():
         if m["ordw"]:
             n = _ORDINAL_WORDS[" ".join(m["ordw"].lower().split())]
         elif m["ordn"]:
