@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from reckon.extract.nlp import MODEL_NAME, entity_type, find_entities, load_nlp, parse, prefetch_entities
+from reckon.extract.nlp import MODEL_NAME, entity_type, find_entities, load_nlp, parse, read_with_entities
 from reckon.extract.nlp_speed import _CachedLemmas, _RulerMatcher
 
 SENTENCES = [
@@ -65,16 +65,17 @@ def test_parse_leaves_entities_until_read(stock):
     assert not docs[1].ents  # not read: not run
 
 
-def test_prefetch_runs_the_ner_only_where_entities_are_read(stock):
+def test_read_with_entities_runs_the_ner_only_where_entities_are_read(stock):
     docs = list(parse(SENTENCES[:3]))
     asked = []
 
     def read(doc):
         asked.append(doc)
-        return entity_type(doc[0]) if doc is not docs[1] else None
+        return entity_type(doc[0]) if doc is not docs[1] else "no entities read"
 
-    prefetch_entities(docs, read)
-    assert asked == docs
+    results = read_with_entities(docs, read)
+    assert asked == [docs[0], docs[1], docs[2], docs[0], docs[2]]  # probes, then again with entities
+    assert results == [stock(SENTENCES[0])[0].ent_type_, "no entities read", stock(SENTENCES[2])[0].ent_type_]
     assert docs[0].ents and docs[2].ents
     assert not docs[1].ents and stock(SENTENCES[1]).ents  # never asked: never run
     assert _annotations(docs[0]) == _annotations(stock(SENTENCES[0]))
@@ -82,18 +83,18 @@ def test_prefetch_runs_the_ner_only_where_entities_are_read(stock):
     assert entity_type(docs[1][0]) == stock(SENTENCES[1])[0].ent_type_  # read later: run then
 
 
-def test_prefetch_takes_entities_read_for_the_same_text(stock, monkeypatch):
+def test_entities_are_taken_from_the_same_text_read_before(stock, monkeypatch):
     from reckon.extract import nlp as nlp_module
 
     text = SENTENCES[5]
     find_entities([text])
     doc = next(iter(parse([text])))
     monkeypatch.setattr(nlp_module, "load_nlp", lambda: pytest.fail("the NER ran again"))
-    prefetch_entities([doc], lambda d: entity_type(d[2]))
+    read_with_entities([doc], lambda d: entity_type(d[2]))
     assert _annotations(doc) == _annotations(stock(text))
 
 
-def test_prefetch_refuses_entities_that_cross_a_sentence_start_of_the_parse(stock):
+def test_entities_that_cross_a_sentence_start_of_the_parse_are_not_taken(stock):
     from spacy.tokens import Span
 
     from reckon.extract import nlp as nlp_module
@@ -105,7 +106,7 @@ def test_prefetch_refuses_entities_that_cross_a_sentence_start_of_the_parse(stoc
     known.set_ents([Span(known, 1, 5, label="ORG")])  # "ended. Velmora Liberation": over the start
     nlp_module._ENTITY_DOCS[text] = known
     try:
-        prefetch_entities([doc], lambda d: entity_type(d[0]))
+        read_with_entities([doc], lambda d: entity_type(d[0]))
     finally:
         del nlp_module._ENTITY_DOCS[text]
     assert _annotations(doc) == _annotations(stock(text))

