@@ -32,6 +32,7 @@ _OPENERS = "“„«‟"
 _CLOSERS = "”»"
 _SINGLE_OPEN = "‘‚‹"
 _SINGLE_CLOSE = "’›"
+_DOUBLE_QUOTE = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + '"]')
 _BEFORE_OPEN = set(" \t\n([{—–-/:;,") | set(_OPENERS) | set(_SINGLE_OPEN)
 # A paragraph ends at a blank line, or at a line break not followed by a lower-case word
 # (hard-wrapped statements break lines mid-sentence; wire copy and infoboxes do not).
@@ -107,6 +108,13 @@ def _scan_double(text: str, ends: list[int]) -> list[_Raw]:
         if i >= len(text):
             break  # a paragraph break consumed the rest of the text
         ch = text[i]
+        if not (ch in _OPENERS or ch in _CLOSERS or ch == '"'):
+            # Nothing happens until the next double quote or paragraph end: go there.
+            found = _DOUBLE_QUOTE.search(text, i + 1)
+            i = found.start() if found else len(text)
+            if para < len(ends) - 1:
+                i = min(i, ends[para])
+            continue
         before = text[i - 1] if i else "\n"
         after = text[i + 1] if i + 1 < len(text) else "\n"
         if ch in _OPENERS or ch in _CLOSERS or ch == '"':
