@@ -673,6 +673,9 @@ def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
             and text[tokens[i + tight - 1].end()] in "-/&"
         ):
             tight += 1
+        if max(reach, tight) == 1 and not tokens[i].group()[:1].isupper():
+            i += 1  # one word, not capitalised: _lookup would refuse it
+            continue
         match: tuple[int, str] | None = None
         for n in range(max(reach, tight), 0, -1):
             start, end = tokens[i].start(), tokens[i + n - 1].end()
