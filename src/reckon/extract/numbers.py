@@ -165,6 +165,7 @@ _MONTH_ANY = rf"(?:{_MONTH}|{_MONTH.upper()})\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 # Spans that hold no count: masked before numbers are read. Month names are
 # case-sensitive so the verbs "may" and "march" do not hide a figure.
+_FILE_NAME = r"[\w.-]*\d[\w.-]*\.(?:png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|html?|mp4)\b"
 _MASK = re.compile(
     "|".join(
         [
@@ -185,10 +186,15 @@ _MASK = re.compile(
             # citations "[12]", section signs, hashes
             r"\[\d+\]|§\s*\d+|#\d+",
             # file names: "map-01.png"
-            r"[\w.-]*\d[\w.-]*\.(?:png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|html?|mp4)\b",
+            _FILE_NAME,
         ]
     )
 )
+# A text without a file extension holds no file name; then every other form starts with a
+# digit, a month's capital, "+", "(", "[", "§" or "#", and the lookahead saying so spares
+# the engine trying each form at every other character (same spans, a tenth of the time).
+_FILE_EXTENSION = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|html?|mp4)\b")
+_MASK_NO_FILES = re.compile(r"(?=[\dJFMASOND+(\[§#])(?:" + _MASK.pattern.removesuffix("|" + _FILE_NAME) + ")")
 _PERCENT = re.compile(r"\s*(?:%|percent\b|per\s*cent\b|pct\b|percentage\b)", re.I)
 _COMPOUND = re.compile(r"-(?!plus\b|odd\b)[^\W\d_]", re.I)  # "16-year-old", "two-hour", "one-third"
 _UNIT_AFTER = re.compile(
@@ -440,7 +446,8 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase in ``text`` that could count people, sorted and non-overlapping."""
     if not text:
         return []
-    masks = [(m.start(), m.end()) for m in _MASK.finditer(text)]
+    mask = _MASK if _FILE_EXTENSION.search(text) else _MASK_NO_FILES
+    masks = [(m.start(), m.end()) for m in mask.finditer(text)]
     mask_starts = [s for s, _ in masks]
     found: list[Quantity] = []
     for start, end in _windows(text):
