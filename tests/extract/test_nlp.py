@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from reckon.extract.nlp import MODEL_NAME, entity_type, find_entities, load_nlp, parse, read_with_entities
-from reckon.extract.nlp_speed import _CachedLemmas, _RulerMatcher
+from reckon.extract.nlp_speed import _CachedLemmas, _RulerMatcher, _RulerSetter
 
 SENTENCES = [
     "Gunmen from the Velmora Liberation Front stormed a school in Tarvel on Monday, killing 14 pupils.",
@@ -38,6 +38,7 @@ def _annotations(doc):
 def test_reckon_pipeline_uses_the_faster_components():
     nlp = load_nlp()
     assert isinstance(nlp.get_pipe("attribute_ruler").match, _RulerMatcher)
+    assert isinstance(nlp.get_pipe("attribute_ruler").set_annotations, _RulerSetter)
     assert isinstance(nlp.get_pipe("lemmatizer").lemmatize, _CachedLemmas)
 
 

@@ -7,9 +7,9 @@ rules, costing about as much as the tagger, parser and their embedding layer tog
   token) to map tags to coarse parts of speech and morphology. Its patterns are single
   tokens or short fixed sequences tested on TAG, LOWER, DEP and IS_SPACE, so a token's
   matches depend only on those four values: ``_RulerMatcher`` decides each distinct
-  combination once and remembers it, then hands the same sorted match list to the
-  ruler's own ``set_annotations``. A ruler holding any other kind of pattern (operators,
-  other attributes, other predicates) is left as it is.
+  combination once and remembers it; ``_RulerSetter`` then writes the matches' values
+  as one array instead of one Span per match. A ruler holding any other kind of pattern
+  (operators, other attributes, other predicates) or value is left as it is.
 - the rule lemmatizer caches a lemma per (word, part of speech, morphology) but returns
   early, uncached, for every base form (most nouns and verbs), reading the morphology
   each time. ``_CachedLemmas`` remembers every answer under the lemmatizer's own key: the
@@ -38,8 +38,10 @@ def speed_up(nlp: Language) -> Language:
     if "attribute_ruler" in nlp.pipe_names:
         ruler = nlp.get_pipe("attribute_ruler")
         matcher = _RulerMatcher.compile(ruler)
-        if matcher is not None:
-            ruler.match = matcher  # set_annotations (the ruler's own) consumes the same matches
+        setter = _RulerSetter.compile(ruler)
+        if matcher is not None and setter is not None:
+            ruler.match = matcher
+            ruler.set_annotations = setter
     if "lemmatizer" in nlp.pipe_names:
         lemmatizer = nlp.get_pipe("lemmatizer")
         if getattr(lemmatizer, "mode", None) == "rule" and getattr(lemmatizer, "lemmatize", None) == lemmatizer.rule_lemmatize:
@@ -60,6 +62,48 @@ class _CachedLemmas:
         if found is None:
             found = self._cache[key] = self._lemmatize(token)
         return found
+
+
+class _RulerSetter:
+    """The attribute ruler's ``set_annotations``: the stock one writes each match's values
+    through a new Span; this reads the columns it writes as one array, applies the matches
+    in the same (sorted) order and writes the array back. The values are plain token fields
+    (POS, TAG, DEP, MORPH, LEMMA: no lexeme attribute, no extension), so the last write of
+    each is all that stays either way."""
+
+    def __init__(self, columns: list[int], attrs: list[list[tuple[int, int]]], indices: list[int]):
+        self._columns = columns
+        self._attrs = attrs  # per rule: (column number, value)
+        self._indices = indices
+
+    @classmethod
+    def compile(cls, ruler: Any) -> _RulerSetter | None:
+        from spacy.attrs import DEP, LEMMA, MORPH, POS, TAG
+
+        plain = (POS, TAG, DEP, MORPH, LEMMA)
+        if any(not isinstance(key, int) or key not in plain or not isinstance(value, int)
+               for attrs in ruler.attrs for key, value in attrs.items()):
+            return None
+        columns = [key for key in plain if any(key in attrs for attrs in ruler.attrs)]
+        if not columns:
+            return None
+        rules = [[(columns.index(key), value) for key, value in attrs.items()] for attrs in ruler.attrs]
+        return cls(columns, rules, list(ruler.indices))
+
+    def __call__(self, doc: Doc, matches: list[tuple[int, int, int, int]]) -> None:
+        if not matches:
+            return
+        import numpy
+
+        rows = doc.to_array(self._columns).tolist()
+        for rule, _key, start, end in matches:
+            index, width = self._indices[rule], end - start
+            if not -width <= index < width:
+                raise ValueError(f"attribute ruler rule {rule}: index {index} outside its match {start}..{end}")
+            row = rows[start + index if index >= 0 else end + index]
+            for column, value in self._attrs[rule]:
+                row[column] = value
+        doc.from_array(self._columns, numpy.array(rows, dtype=numpy.uint64).reshape(len(rows), len(self._columns)))
 
 
 # A token spec compiled to a test on the tuple (TAG, LOWER, DEP, IS_SPACE) of hashes and
