@@ -90,7 +90,7 @@ def test_entities_are_taken_from_the_same_text_read_before(stock, monkeypatch):
     text = SENTENCES[5]
     find_entities([text])
     doc = next(iter(parse([text])))
-    monkeypatch.setattr(nlp_module, "load_nlp", lambda: pytest.fail("the NER ran again"))
+    monkeypatch.setattr(nlp_module, "_run_ner", lambda docs: pytest.fail("the NER ran again"))
     read_with_entities([doc], lambda d: entity_type(d[2]))
     assert _annotations(doc) == _annotations(stock(text))
 
@@ -111,3 +111,22 @@ def test_entities_that_cross_a_sentence_start_of_the_parse_are_not_taken(stock):
     finally:
         del nlp_module._ENTITY_DOCS[text]
     assert _annotations(doc) == _annotations(stock(text))
+
+
+def test_one_ner_pass_reads_texts_alone_and_parsed_sentences(stock, monkeypatch):
+    from reckon.extract.nlp import read_and_find_entities
+
+    texts = [SENTENCES[1], " Talks in Halden ended."]
+    docs = list(parse([SENTENCES[0], SENTENCES[1]]))
+    from reckon.extract import nlp as nlp_module
+
+    passes = []
+    run_ner = nlp_module._run_ner
+    monkeypatch.setattr(nlp_module, "_run_ner", lambda batch: passes.append(len(batch)) or run_ner(batch))
+    results, alone = read_and_find_entities(docs, lambda d: entity_type(d[0]), texts)
+    assert passes == [3]  # SENTENCES[0] run with the two texts; SENTENCES[1] takes the first text's entities
+    assert results == [stock(SENTENCES[0])[0].ent_type_, stock(SENTENCES[1])[0].ent_type_]
+    assert [_annotations(d) for d in docs] == [_annotations(stock(s)) for s in SENTENCES[:2]]
+    only_ner = [n for n in stock.pipe_names if n != "ner"]
+    assert [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in alone] == \
+        [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in stock.pipe(texts, disable=only_ner)]

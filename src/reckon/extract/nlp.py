@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-__all__ = ["MODEL_NAME", "entity_type", "find_entities", "load_nlp", "load_sentencizer", "parse", "read_with_entities"]
+__all__ = ["MODEL_NAME", "entity_type", "find_entities", "load_nlp", "load_sentencizer", "parse", "read_and_find_entities", "read_with_entities"]
 
 R = TypeVar("R")
 
@@ -90,18 +90,33 @@ def entity_type(token: Token) -> str:
 
 def read_with_entities(docs: Iterable[Doc], read: Callable[[Doc], R]) -> list[R]:
     """``read(doc)`` for each doc, in order; the docs whose reading asks for an entity type
-    get their entities first: those of the same text from ``find_entities`` where they
-    hold, else from one batched NER pass, then are read again.
+    get their entities first (see ``read_and_find_entities``), then are read again."""
+    return read_and_find_entities(docs, read, [])[0]
+
+
+def read_and_find_entities(docs: Iterable[Doc], read: Callable[[Doc], R], texts: list[str]) -> tuple[list[R], list[Doc]]:
+    """``read(doc)`` for each parsed doc, and the NER alone over ``texts`` (as
+    ``find_entities``), with one NER pass for both where the pipeline allows.
 
     ``read`` must have no effect but its result: on a doc ``parse`` left without entities
-    it is first run as a probe that stops at the first entity asked for. One batched NER
-    pass costs about half of one call per doc.
+    it is first run as a probe that stops at the first entity asked for. A doc that asks
+    takes the entities of the same text read by the NER alone (here or before) when none
+    crosses a sentence start of its parse, else the NER runs on it, in the same batch as
+    ``texts``; then it is read again. One batched NER pass costs about half of one call
+    per doc.
     """
     from spacy.tokens import Span
 
+    nlp = load_nlp()
+    if texts and not _ner_is_standalone(nlp):
+        alone: list[Doc] = find_entities(texts)
+        texts = []
+    else:
+        alone = [nlp.make_doc(text) for text in texts]
+    same_text = {text: at for at, text in enumerate(texts)}
     docs = list(docs)
     results: dict[int, R] = {}
-    wanted, again = [], []
+    again, run, later = [], [], []
     for at, doc in enumerate(docs):
         if doc.user_data.get(_NER_PENDING, False) is not True:
             continue
@@ -110,19 +125,32 @@ def read_with_entities(docs: Iterable[Doc], read: Callable[[Doc], R]) -> list[R]
             results[at] = read(doc)
         except _EntitiesWanted:
             again.append(at)
-            known = _ENTITY_DOCS.get(doc.text)
-            if known is not None and len(known) == len(doc) and not _crosses_a_sentence(known, doc):
-                doc.set_ents([Span(doc, ent.start, ent.end, label=ent.label) for ent in known.ents], default="outside")
-                del doc.user_data[_NER_PENDING]
-            else:
-                wanted.append(doc)
+            text = doc.text
+            (later if text in same_text or text in _ENTITY_DOCS else run).append(doc)
         finally:
-            if _NER_PENDING in doc.user_data:
-                doc.user_data[_NER_PENDING] = True
-    if wanted:
-        for doc in load_nlp().get_pipe("ner").pipe(wanted, batch_size=64):
+            doc.user_data[_NER_PENDING] = True
+    if texts or run:
+        for doc in _run_ner([*alone[: len(texts)], *run]):
+            doc.user_data.pop(_NER_PENDING, None)
+        _remember(texts, alone[: len(texts)])
+    refused = []
+    for doc in later:
+        text = doc.text
+        known = alone[same_text[text]] if text in same_text else _ENTITY_DOCS[text]
+        if len(known) == len(doc) and not _crosses_a_sentence(known, doc):
+            doc.set_ents([Span(doc, ent.start, ent.end, label=ent.label) for ent in known.ents], default="outside")
             del doc.user_data[_NER_PENDING]
-    return [results[at] if at in results else read(doc) for at, doc in enumerate(docs)]
+        else:
+            refused.append(doc)
+    if refused:
+        for doc in _run_ner(refused):
+            del doc.user_data[_NER_PENDING]
+    return [results[at] if at in results else read(doc) for at, doc in enumerate(docs)], alone
+
+
+def _run_ner(docs: list[Doc]) -> Iterable[Doc]:
+    """The NER over docs, in one batch."""
+    return load_nlp().get_pipe("ner").pipe(docs, batch_size=max(64, len(docs)))
 
 
 def _crosses_a_sentence(known: Doc, parsed: Doc) -> bool:
@@ -139,12 +167,16 @@ def find_entities(texts: list[str], *, nlp: Language | None = None) -> list[Doc]
     skip = [name for name in nlp.pipe_names if name != "ner"] if _ner_is_standalone(nlp) else ["lemmatizer"]
     docs = list(nlp.pipe(texts, disable=skip))
     if default:
-        for text, doc in zip(texts, docs):
-            _ENTITY_DOCS[text] = doc
-            _ENTITY_DOCS.move_to_end(text)
-        while len(_ENTITY_DOCS) > _ENTITY_DOCS_KEPT:
-            _ENTITY_DOCS.popitem(last=False)
+        _remember(texts, docs)
     return docs
+
+
+def _remember(texts: list[str], docs: list[Doc]) -> None:
+    for text, doc in zip(texts, docs):
+        _ENTITY_DOCS[text] = doc
+        _ENTITY_DOCS.move_to_end(text)
+    while len(_ENTITY_DOCS) > _ENTITY_DOCS_KEPT:
+        _ENTITY_DOCS.popitem(last=False)
 
 
 @lru_cache(maxsize=4)

@@ -16,9 +16,9 @@ from reckon.extract import counts as counts_module
 from reckon.extract import dates, incidents, numbers, places, quotes
 from reckon.extract.actors import ActorResolver
 from reckon.extract.attribution import ClaimantFinder
-from reckon.extract.nlp import parse, read_with_entities
+from reckon.extract.nlp import parse, read_and_find_entities
 from reckon.extract.sentences import split_sentences
-from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people
+from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people, entity_chunks
 from reckon.extract.steps import STEPS, State, check_steps, step
 from reckon.model import AUTHOR, Accusation, Actor, Claimant, Count, Document, DocumentFindings, Span
 
@@ -72,20 +72,6 @@ def _actors(state: State) -> State:
     return {"actors": ActorResolver(state["document"].text)}
 
 
-@step("reckon.speakers.v1", needs=("document", "actors", "places"), gives=("speakers",))
-def _speakers(state: State) -> State:
-    places = frozenset({m.text for m in state["places"]} | {m.name for m in state["places"]}
-                       # "Tamakoira market": Tamakoira is a place too
-                       | {m.text.rsplit(" ", 1)[0] for m in state["places"] if " " in m.text})
-    return {"speakers": SpeakerResolver(state["document"].text, actors=state["actors"].fork(), places=places)}
-
-
-@step("reckon.quotes.v1", needs=("document", "speakers"), gives=("quotes",))
-def _quotes(state: State) -> State:
-    found = quotes.find_quotes(state["document"].text, speakers=state["speakers"])
-    return {"quotes": found}
-
-
 @step("reckon.parse.v1", needs=("sentences", "quantities"), gives=("parsed",))
 def _parse(state: State) -> State:
     """Run the full pipeline on the sentences that may hold a count or an accusation."""
@@ -98,6 +84,31 @@ def _parse(state: State) -> State:
             chosen.append(index)
     parsed = dict(zip(chosen, parse([sentences[i].text for i in chosen])))
     return {"parsed": parsed}
+
+
+@step("reckon.entities.v1", needs=("document", "parsed"), gives=("entity_docs", "accused"))
+def _entities(state: State) -> State:
+    """One NER pass for the speakers' sentences (people's names) and for the parsed
+    sentences whose accused phrases ask for entity types; the accused are read here."""
+    parsed = state["parsed"]
+    accused, entity_docs = read_and_find_entities(
+        parsed.values(), lambda doc: list(accusations_module.find_accused(doc[:])), entity_chunks(state["document"].text))
+    return {"entity_docs": entity_docs, "accused": dict(zip(parsed, accused))}
+
+
+@step("reckon.speakers.v1", needs=("document", "actors", "places", "entity_docs"), gives=("speakers",))
+def _speakers(state: State) -> State:
+    places = frozenset({m.text for m in state["places"]} | {m.name for m in state["places"]}
+                       # "Tamakoira market": Tamakoira is a place too
+                       | {m.text.rsplit(" ", 1)[0] for m in state["places"] if " " in m.text})
+    return {"speakers": SpeakerResolver(state["document"].text, actors=state["actors"].fork(), places=places,
+                                        entity_docs=state["entity_docs"])}
+
+
+@step("reckon.quotes.v1", needs=("document", "speakers"), gives=("quotes",))
+def _quotes(state: State) -> State:
+    found = quotes.find_quotes(state["document"].text, speakers=state["speakers"])
+    return {"quotes": found}
 
 
 @step("reckon.claimants.v1", needs=("quotes", "speakers", "actors"), gives=("claimants",))
@@ -142,17 +153,15 @@ def _counts(state: State) -> State:
     return {"counts": found}
 
 
-@step("reckon.accusations.v1", needs=("parsed", "claimants", "actors"), gives=("accusations",))
+@step("reckon.accusations.v1", needs=("parsed", "accused", "claimants", "actors"), gives=("accusations",))
 def _accusations(state: State) -> State:
     finder: ClaimantFinder = state["claimants"]
     actors: ActorResolver = state["actors"]
     sentences = state["sentences"]
     found: list[tuple[int, Accusation]] = []
-    parsed = state["parsed"]
-    mentions = read_with_entities(parsed.values(), lambda doc: list(accusations_module.find_accused(doc[:])))
-    for (index, doc), found_in_sentence in zip(parsed.items(), mentions):
+    for index, doc in state["parsed"].items():
         offset = sentences[index].span.start
-        for mention in found_in_sentence:
+        for mention in state["accused"][index]:
             if mention.modifier and actors.canonical(mention.surface) is None:
                 continue  # "the Baga attack" names a place; "the Boko Haram attack" a known actor
             name = actors.resolve(mention.surface)

@@ -23,8 +23,9 @@ from reckon.model import Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
+    from spacy.tokens import Doc
 
-__all__ = ["SpeakerResolver", "describes_unnamed_people", "load_speech_verbs", "strip_titles"]
+__all__ = ["SpeakerResolver", "describes_unnamed_people", "entity_chunks", "load_speech_verbs", "strip_titles"]
 
 # Verbs that introduce quotations but are not in data/reporting_verbs.txt, whose list is
 # tuned for the claimants of figures; here a verb only needs to frame quoted words.
@@ -307,6 +308,19 @@ class _Said:
     gender: str | None = None
 
 
+def entity_chunks(text: str) -> list[str]:
+    """The stretches of ``text`` whose person names the NER is asked for: each run up to a
+    stop that holds a double quotation mark or a speech verb."""
+    verbs = load_speech_verbs()
+    chunks = []
+    for match in re.finditer(r"[^\n.!?]+[.!?]?", text):
+        sentence = match.group()
+        words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
+        if re.search(r"[\"“”]", sentence) or words & verbs.keys():
+            chunks.append(sentence)
+    return chunks
+
+
 class SpeakerResolver:
     """Names of speakers for one document; build once per text, then ``resolve`` in order."""
 
@@ -319,6 +333,7 @@ class SpeakerResolver:
         use_nlp: bool = True,
         quoted: list[Span] | None = None,
         places: frozenset[str] = frozenset(),
+        entity_docs: list[Doc] | None = None,
     ):
         self.text = text
         # Names the document uses as places ("Tamakoira's market") are never people.
@@ -329,7 +344,8 @@ class SpeakerResolver:
         self._said: list[_Said] = []
         self._person_ents: set[str] = set()
         if use_nlp:
-            self._read_entities(nlp)
+            # entity_docs: the NER already run on entity_chunks(text), in the same order
+            self._read_entities(nlp, entity_docs)
         self._read_people()
 
     # -------------------------------------------------------------- reading the text
@@ -341,14 +357,8 @@ class SpeakerResolver:
     def _in_quote(self, position: int) -> bool:
         return any(span.start <= position < span.end for span in self._quoted)
 
-    def _read_entities(self, nlp: Language | None) -> None:
-        verbs = load_speech_verbs()
-        chunks = []
-        for match in re.finditer(r"[^\n.!?]+[.!?]?", self.text):
-            sentence = match.group()
-            words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
-            if re.search(r"[\"“”]", sentence) or words & verbs.keys():
-                chunks.append(sentence)
+    def _read_entities(self, nlp: Language | None, entity_docs: list[Doc] | None) -> None:
+        chunks = entity_chunks(self.text)
         if not chunks:
             return
         from reckon.extract.nlp import find_entities
@@ -356,7 +366,8 @@ class SpeakerResolver:
         # Only entities are read here, and the small model's NER has its own embedding
         # layer (no listener on the shared tok2vec), so the other components are skipped:
         # the same entities at about a third of the cost.
-        for doc in find_entities(chunks, nlp=nlp):
+        docs = entity_docs if entity_docs is not None else find_entities(chunks, nlp=nlp)
+        for doc in docs:
             for ent in doc.ents:
                 if (
                     ent.label_ == "PERSON"
