@@ -1,8 +1,9 @@
 """The extraction pipeline: each step declared (needs/gives, versioned id) beside its code.
 
-Only the sentences that can hold a finding reach the full spaCy pipeline (a number or a
-violence word); everything else is regex and table look-ups, which keeps extraction faster
-than a plain full-pipeline pass over the same text (see benchmarks/).
+Only the sentences that can hold a finding are parsed (a number or a violence word), the
+NER runs once per document on the sentences that need entities (``reckon.entities.v1``),
+and everything else is regex and table look-ups, which keeps extraction faster than a
+plain full-pipeline pass over the same text (see benchmarks/ and the README's "Scale").
 """
 
 from __future__ import annotations
