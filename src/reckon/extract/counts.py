@@ -72,7 +72,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     number = char_span[-1]
     if _is_subset(sent.text, quantity.span.start - offset) or _is_aggregate(sent.text, quantity.span.start - offset):
         return None
-    found = _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
+    found = _kind_by_label(sent.text, quantity.span.start - offset, number, lexicon) \
+        or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
         or _kind_by_window(number, char_span, lexicon)
     if found is None:
         return None
@@ -97,6 +98,15 @@ _AGGREGATE = re.compile(
     r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b|\bannually\b|\bover\s+the\s+(?:years|decades)\b",
     re.IGNORECASE,
 )
+
+
+def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """An infobox field: the figure follows the field's label at the start of its line
+    ("Fatalities: 58", "- Injuries: 79", "DeathsAt least 334"), and the label names the kind."""
+    line_start = max(text.rfind("\n", 0, start), -1) + 1
+    label = text[line_start:start].strip(" \t•*-–:").lower()
+    kind = lexicon.labels.get(" ".join(label.split()))
+    return (kind, number, number) if kind is not None else None
 
 
 def _is_aggregate(text: str, start: int) -> bool:

@@ -17,7 +17,7 @@ from reckon.extract import dates, incidents, numbers, places, quotes
 from reckon.extract.actors import ActorResolver
 from reckon.extract.attribution import ClaimantFinder
 from reckon.extract.nlp import load_nlp
-from reckon.extract.sentences import split_sentences
+from reckon.extract.sentences import parse_text, split_sentences
 from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people
 from reckon.extract.steps import STEPS, State, check_steps, step
 from reckon.model import AUTHOR, Accusation, Actor, Claimant, Count, Document, DocumentFindings, Span
@@ -98,7 +98,7 @@ def _parse(state: State) -> State:
             chosen.append(index)
     nlp = load_nlp()
     parsed = {}
-    for index, doc in zip(chosen, nlp.pipe([sentences[i].text for i in chosen], batch_size=64)):
+    for index, doc in zip(chosen, nlp.pipe([parse_text(sentences[i].text) for i in chosen], batch_size=64)):
         parsed[index] = doc
     return {"parsed": parsed}
 
