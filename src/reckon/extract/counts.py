@@ -78,7 +78,9 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if found is None:
         return None
     kind, anchor, noun = found
-    if _is_negated_or_hypothetical(anchor) or _is_negated_or_hypothetical(noun):
+    # "has not exceeded about 150": a negation the hedge already read is a bound, not a denial.
+    inside = {t.i for t in char_span} | {t.i for t in doc[char_span[0].i:char_span[-1].i + 1]}
+    if _is_negated_or_hypothetical(anchor, inside) or _is_negated_or_hypothetical(noun, inside):
         return None
     victims = None
     if noun is not number and noun.lemma_.lower() not in lexicon.nouns and noun.pos_ in ("NOUN", "PROPN"):
@@ -221,8 +223,15 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     # 4. tolls: "death toll of 52", "putting the dead at 150", "the toll rose to 46".
     if dep in ("pobj", "attr", "dobj", "npadvmod", "nummod") or number.dep_ == "pobj":
         anchor = head if head.pos_ != "ADP" else head.head
+        hops = 0
+        while anchor.pos_ in ("ADP", "NUM") and anchor is not anchor.head and hops < 3:
+            anchor = anchor.head  # "had risen from three to nine": "to nine" hangs on "three"
+            hops += 1
         if _mentions_toll(anchor):
             return CountKind.KILLED, anchor, noun
+        tally = _tally_kind(anchor, lexicon) if anchor.pos_ in ("VERB", "AUX") else None
+        if tally is not None:
+            return tally, anchor, noun
     return None
 
 
@@ -265,6 +274,37 @@ def _mentions_toll(token: Token) -> bool:
     return False
 
 
+# Nouns that state a figure of what their "of" phrase names: "the number of staff killed",
+# "the total of those treated in hospital".
+_TALLY_NOUNS = frozenset({"number", "figure", "total", "tally", "count"})
+
+
+def _tally_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
+    """The kind of a tally that ``token`` (a verb: "has risen to", "stands at", "has not
+    exceeded") states of its subject: "the number of people who lost their lives"."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in _TALLY_NOUNS:
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
+                return _harm_in([t for t in child.subtree if t.i > child.i], lexicon)
+    return None
+
+
+def _harm_in(tokens: list[Token], lexicon: HarmLexicon) -> CountKind | None:
+    """The first harm the words name: a phrase of harm.tsv, a harm verb, adjective or noun."""
+    text = " ".join(t.lower_ for t in tokens)
+    for phrase, kind in lexicon.phrases.items():
+        if f" {phrase} " in f" {text} ":
+            return kind
+    for token in tokens:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.verbs:
+            return lexicon.verbs[token.lemma_.lower()]
+        if token.lower_ in lexicon.adjectives:
+            return lexicon.adjectives[token.lower_]
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns and token.lemma_.lower() not in ("life", "body"):
+            return lexicon.nouns[token.lemma_.lower()]
+    return None
+
+
 def _participle_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
     if token.lower_ in lexicon.adjectives:
         return lexicon.adjectives[token.lower_]
@@ -304,13 +344,19 @@ def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
     return None
 
 
-def _is_negated_or_hypothetical(token: Token) -> bool:
+def _is_negated_or_hypothetical(token: Token, inside: set[int] = frozenset()) -> bool:
+    lexicon = load_harm_lexicon()
     for child in token.children:
-        if child.dep_ == "neg":
+        if child.dep_ == "neg" and child.i not in inside:
             return True
         if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
             # "could have killed" is hypothetical; "could go higher" has no harm verb here.
             if any(c.lower_ == "have" for c in token.children):
+                return True
+            # "the remaining 219 might be released", "200 could be displaced": what a harm
+            # verb under a modal states has not happened.
+            if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.verbs \
+                    and any(c.dep_ == "auxpass" for c in token.children):
                 return True
         if child.dep_ == "det" and child.lower_ == "no":
             return True
