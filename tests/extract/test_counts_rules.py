@@ -51,3 +51,66 @@ def test_relative_clause_describing_the_event_is_the_writers() -> None:
 def test_event_inside_reported_content_keeps_the_reporter() -> None:
     rows = _rows("Velmar Watch said the massacre in Harlow, in which about 200 people were killed, was never investigated.")
     assert ("killed", 200, 200, "Velmar Watch") in rows
+
+
+def test_recovered_bodies_are_dead_not_rescued() -> None:
+    rows = _rows("A police spokesman, Colonel Arlo Penn, said 19 bodies had been recovered at Osk on Friday.")
+    assert ("killed", 19, 19, "Arlo Penn") in rows
+    assert not any(row[0] == "survived" for row in rows)
+
+
+def test_added_figure_takes_the_kind_of_the_first() -> None:
+    rows = _rows("Colonel Arlo Penn said 19 bodies had been recovered at Osk on Friday, on top of 12 that had "
+                 "been found on Thursday.")
+    assert ("killed", 12, 12, "Arlo Penn") in rows
+    rows = _rows("Tarrow mine siege\nDeaths: 71 (excluding 6 attackers)\nThe siege of the Tarrow mine began on 5 May 2022.")
+    assert {("killed", 71, 71, "author"), ("killed", 6, 6, "author")} <= rows
+
+
+def test_people_taken_as_hostages_are_abducted() -> None:
+    rows = _rows("The gunmen stormed the Velmar seminary, taking more than 300 people as hostages.")
+    assert ("abducted", 301, None, "author") in rows
+
+
+def test_vague_figure_counts_its_of_phrase() -> None:
+    rows = _rows("Hundreds of bodies remain strewn across the fields outside Dunmore.")
+    assert ("killed", 200, None, "author") in rows
+
+
+def test_toll_could_be_as_high_as() -> None:
+    rows = _rows("Rescue workers in Harlow said the toll could be as high as about 90.")
+    assert ("killed", None, 90, "Rescue workers in Harlow") in rows or ("killed", None, 90, "Rescue workers") in rows
+
+
+def test_list_figures_hang_on_the_verb_of_the_first() -> None:
+    rows = _rows("The clashes that erupted in Velmar Square left 80 dead, while other clashes in Osk left 20 dead, "
+                 "11 in Tarrow, and 7 in Harlow clashes during the festival.")
+    assert {("killed", 20, 20, "author"), ("killed", 11, 11, "author"), ("killed", 7, 7, "author")} <= rows
+
+
+def test_leave_dead_after_an_aside() -> None:
+    rows = _rows("A Velmar court has found key members of a powerful family guilty of a 2016 ambush in a mountain "
+                 "district that left 23 people, including four reporters, dead in a brazen act that shocked the region.")
+    assert ("killed", 23, 23, "author") in rows
+
+
+def test_participle_after_coordinated_nouns() -> None:
+    rows = _rows("The fate of more than 60 boys and young men abducted by the Red Hand remains unknown.")
+    assert ("abducted", 61, None, "author") in rows
+
+
+def test_name_between_figure_and_noun() -> None:
+    rows = _rows("Doctors also claimed that the bodies of 12 Union inmates killed in a prison van in Osk were rotten.")
+    assert ("killed", 12, 12, "Doctors") in rows
+
+
+def test_participle_after_a_harm_noun_says_what_befell_them() -> None:
+    rows = _rows("Doctors also claimed that the dead bodies of 12 Brotherhood detainees killed in a prison van in Osk "
+                 "were rotten.")
+    assert ("killed", 12, 12, "Doctors") in rows
+    assert not any(row[0] == "arrested" for row in rows)
+
+
+def test_role_named_in_apposition_gives_the_person() -> None:
+    rows = _rows("A health ministry spokeswoman, Dr Lina Voss, said 31 people were wounded in the Karsk blast.")
+    assert ("injured", 31, 31, "Lina Voss") in rows

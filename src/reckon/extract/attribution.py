@@ -116,11 +116,13 @@ class ClaimantFinder:
         described = False
         for child, current in chain:
             lemma = current.lemma_.lower()
-            if child is not None and child.dep_ in ("relcl", "acl") and _is_event_noun(current) and current.pos_ == "NOUN":
+            if child is not None and child.dep_ in ("relcl", "acl") and current.pos_ == "NOUN" and (
+                    _is_event_noun(current) or not any(c.dep_ == "nummod" for c in current.children)):
                 # "briefed the press on the incident that left 30 dead": a relative clause
-                # describing the event is the writer's narration, not the briefing's content,
-                # unless the event itself sits in what is reported ("HRW said the massacre,
-                # in which 1,000 were killed, ...").
+                # describing the event (or the place) is the writer's narration, not the
+                # briefing's content, unless it sits in what is reported ("HRW said the
+                # massacre, in which 1,000 were killed, ..."). A clause on the counted people
+                # ("reported 12 people who were killed") is the count itself.
                 described = True
             if described and lemma in self._verbs and current.pos_ in ("VERB", "AUX") \
                     and child is not None and child.dep_ not in ("ccomp", "parataxis", "xcomp"):
@@ -208,6 +210,11 @@ class ClaimantFinder:
             return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
         if head.like_num or head.lower_ in _QUANTITY_WORDS:
             return None  # "dozens reported dead": the counted people, not a source
+        if head.pos_ == "NOUN":
+            # "A police spokesman, Colonel Arlo Penn, said": the role's holder is named beside it.
+            named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i]
+            if named:
+                head = named[0]
         tokens = without_dateline(phrase_tokens(head, keep_coordination=True))
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)

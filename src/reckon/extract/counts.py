@@ -159,6 +159,17 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         noun = number.head
     elif number.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "oprd", "ROOT", "dep"):
         noun = number
+    if noun is not number and noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN", "VERB"):
+        noun = noun.head  # "37 Brotherhood inmates": the figure counts the inmates
+    if noun is number:
+        # "hundreds of bodies", "dozens of hostages": a figure read as a noun counts its "of" phrase
+        counted = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                   and not any(d.dep_ in ("det", "poss") for d in g.children)]
+        if counted and counted[0].lemma_.lower() in lexicon.nouns and counted[0].lemma_.lower() not in _TOLL_NOUNS | {"life"}:
+            harmed = counted[0]
+            if harmed.lemma_.lower() not in ("body", "corpse") or _bodies_found(harmed):
+                return lexicon.nouns[harmed.lemma_.lower()], harmed, harmed
     lemma = noun.lemma_.lower()
     lower = noun.lower_
     # 1. the counted noun is itself a harm noun: "7 hostages", "52 bodies", "24 dead".
@@ -166,12 +177,34 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         kind = lexicon.nouns.get(lemma) or lexicon.adjectives.get(lower)
         # "325 hostages ... were killed": what befell the hostages is the count's kind.
         verb = noun.head
-        if noun.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" and lexicon.verbs.get(verb.lemma_.lower()) \
+        # Bodies are dead whatever finds them: "24 bodies were recovered" is no rescue.
+        if lemma not in ("body", "corpse") and noun.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
+                and lexicon.verbs.get(verb.lemma_.lower()) \
                 not in (None, kind) and (noun.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE):
             return lexicon.verbs[verb.lemma_.lower()], verb, noun
+        # "12 detainees killed in a van", "7 hostages freed": a participle after the noun
+        # says what then befell them.
+        for child in noun.children:
+            if child.dep_ in ("acl", "amod") and 0 < child.i - noun.i <= 2 and lemma not in ("body", "corpse"):
+                befell = _participle_kind(child, lexicon)
+                if befell is not None and befell is not kind:
+                    return befell, child, noun
         if lemma not in ("body", "corpse") or _bodies_found(noun):
             return kind, noun, noun
-    # 2. a harm participle or adjective right after the noun: "52 killed", "147 dead".
+    # "took over 1,000 people as hostages": the role the people were held in is the harm.
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            role = [g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in lexicon.nouns]
+            if role and role[0].lemma_.lower() not in _TOLL_NOUNS | {"body", "corpse", "life"}:
+                return lexicon.nouns[role[0].lemma_.lower()], role[0], noun
+    # 2. a harm participle or adjective right after the noun: "52 killed", "147 dead";
+    # after a coordinated noun it qualifies both ("100 girls and young women abducted").
+    for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+        for child in conj.children:
+            if child.i > conj.i and child.dep_ in ("acl", "amod") and child.i - conj.i <= 2:
+                kind = _participle_kind(child, lexicon)
+                if kind is not None:
+                    return kind, child, noun
     for child in noun.children:
         if child.i > noun.i and child.dep_ in ("amod", "acl", "oprd", "advmod", "relcl", "appos", "dep", "conj"):
             kind = _participle_kind(child, lexicon)
@@ -215,6 +248,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
                 if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
                     return lexicon.adjectives[child.lower_], head, noun
         # "took seven hostages" is caught by rule 1; "left 52 killed, 7 hostages" below.
+        if head.lemma_.lower() == "leave" and dep == "dobj":
+            # "left 57 people, including 32 reporters, dead": the predicate comes after an aside
+            for child in head.subtree:
+                if child.i > noun.i + 1 and child.lower_ in lexicon.adjectives and child.nbor(-1).text == "," \
+                        and child.dep_ in ("advcl", "oprd", "acomp", "xcomp", "ccomp", "amod"):
+                    return lexicon.adjectives[child.lower_], head, noun
         if head.lemma_.lower() == "leave" and dep in ("dobj", "nsubj", "ccomp"):
             for child in noun.children:
                 kind = _participle_kind(child, lexicon)
@@ -224,7 +263,7 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     if dep in ("pobj", "attr", "dobj", "npadvmod", "nummod") or number.dep_ == "pobj":
         anchor = head if head.pos_ != "ADP" else head.head
         hops = 0
-        while anchor.pos_ in ("ADP", "NUM") and anchor is not anchor.head and hops < 3:
+        while (anchor.pos_ in ("ADP", "NUM") or anchor.dep_ == "acomp") and anchor is not anchor.head and hops < 3:
             anchor = anchor.head  # "had risen from three to nine": "to nine" hangs on "three"
             hops += 1
         if _mentions_toll(anchor):
@@ -252,6 +291,7 @@ def _nominal_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
 # Bodies are a toll only when someone finds, sees or counts them ("had seen 52 bodies"),
 # not when the text speaks of paperwork about them ("reports for the 173 bodies").
 _BODY_VERBS = frozenset({"see", "find", "recover", "count", "discover", "retrieve", "exhume", "identify", "pull",
+                         "remain", "strew", "scatter", "pile", "line", "float",
                          "lie", "bring", "collect", "bury", "receive", "dump", "litter"})
 
 
@@ -370,6 +410,10 @@ def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
     return noun.doc.text[start:end]
 
 
+_ADDITIVE = re.compile(r"\b(?:on\s+top\s+of|in\s+addition\s+to|excluding|not\s+including|as\s+well\s+as|besides|"
+                       r"plus)\s+(?:the\s+|another\s+|a\s+further\s+)?$", re.IGNORECASE)
+
+
 def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                       classified: list[CountCandidate]) -> CountCandidate | None:
     """A bare figure coordinated with a classified one takes its kind ("9 dead, 4 in X")."""
@@ -379,6 +423,13 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
+    # "24 bodies on Tuesday, on top of 22 found on Monday", "334 (excluding 31 attackers)":
+    # a figure added to a classified one is more of the same harm, not a part of it.
+    before = [c for c in classified if c.span.start < quantity.span.start]
+    if before and _ADDITIVE.search(sent.text[max(0, quantity.span.start - offset - 24):quantity.span.start - offset]):
+        other = max(before, key=lambda c: c.span.start)
+        return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
+                              token=number, victims=None, quantity_text=quantity.text)
     if number.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj") or _is_subset(sent.text, quantity.span.start - offset):
         return None
     # "One source said there were 61 dead and another said 70": a bare figure a reporting
@@ -393,7 +444,10 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         other_span = sent.doc.char_span(other.span.start - offset, other.span.end - offset, alignment_mode="expand")
         if other_span is None:
             continue
-        other_tokens = {t.i for t in other_span} | {other_span[-1].head.i}
+        # "left 24 dead, 14 in Helwan and 31 in Dokki": the later figures hang on the verb
+        # that governs the classified one's harm word.
+        other_tokens = {t.i for t in other_span} | {other_span[-1].head.i} | (
+            {other.token.head.i} if other.token.dep_ in ("oprd", "acomp", "xcomp") else set())
         current, hops = number, 0
         while current.head is not current and hops < 3:
             if current.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj", "punct"):
