@@ -114,3 +114,68 @@ def test_participle_after_a_harm_noun_says_what_befell_them() -> None:
 def test_role_named_in_apposition_gives_the_person() -> None:
     rows = _rows("A health ministry spokeswoman, Dr Lina Voss, said 31 people were wounded in the Karsk blast.")
     assert ("injured", 31, 31, "Lina Voss") in rows
+
+
+def test_part_of_a_group_takes_its_own_predicate() -> None:
+    rows = _rows("She said only 9 of the 61 miners kidnapped by gunmen at Osk on Tuesday had returned home.")
+    assert ("survived", 9, 9, "author") in rows
+    assert ("abducted", 61, 61, "author") in rows
+    assert not any(row[1] == 9 and row[0] == "abducted" for row in rows)
+
+
+def test_part_without_a_harm_predicate_is_a_subset() -> None:
+    rows = _rows("Forty people were killed in the Osk raid. Eleven of the victims were women, police said.")
+    assert not any(row[1] == 11 for row in rows)
+
+
+def test_all_but_n_accounted_for_are_missing() -> None:
+    rows = _rows("The army said in a statement that all but six of the 40 abducted pupils of Osk had been accounted for.")
+    assert ("missing", 6, 6, "army") in rows
+
+
+def test_harm_participle_between_figure_and_noun() -> None:
+    rows = _rows("Only 9 of 61 kidnapped miners have returned to Osk.")
+    assert ("abducted", 61, 61, "author") in rows
+
+
+def test_figure_run_into_another_is_a_label() -> None:
+    rows = _rows("Osk massacre toll rises to 46 1")
+    assert ("killed", 46, 46, "author") in rows
+    assert not any(row[1] == 1 for row in rows)
+
+
+def test_held_in_custody_or_captivity() -> None:
+    assert ("arrested", 2, 2, "author") in _rows("Two others remain in custody after the Osk shooting.")
+    assert ("missing", 80, 80, "author") in _rows(
+        "The government is making efforts to recover the 80 Osk miners still in the Red Hand's custody.")
+    assert ("missing", 9, 9, "author") in _rows("Nine pilgrims are still in the hands of the Red Hand after the Osk raid.")
+
+
+def test_treated_people_are_injured() -> None:
+    rows = _rows("The Osk hospital board said 31 patients with gunshot wounds are being treated.")
+    assert ("injured", 31, 31, "Osk hospital board") in rows
+
+
+def test_relative_clause_with_auxiliaries() -> None:
+    rows = _rows("There are currently four individuals who have been apprehended after the Osk attack, the minister said.")
+    assert ("arrested", 4, 4, "minister") in rows
+
+
+def test_infinitive_of_intent_is_no_event() -> None:
+    assert _rows("The Red Hand vowed to kill 100 villagers in Osk.") == set()
+
+
+def test_patients_in_hospital_are_not_injured() -> None:
+    assert _rows("At least 100 patients were in the hospital when the Osk raid began.") == set()
+
+
+def test_breakdown_by_relative_clause_is_not_a_row() -> None:
+    rows = _rows("She said 14 of the pupils had returned to Osk – four who jumped from a truck and 10 who "
+                 "escaped into the forest.")
+    assert not any(row[1] in (4, 10) for row in rows)
+
+
+def test_headline_role_is_its_one_holder() -> None:
+    text = ("Headmaster says 12 pupils were abducted from Osk school\n\n"
+            "The headmaster, Tomas Reyl, said on Friday that gunmen had come at night.")
+    assert ("abducted", 12, 12, "Tomas Reyl") in _rows(text)

@@ -28,11 +28,15 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["CountCandidate", "classify_quantity", "inherit_from_list"]
 
 _HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "can"})
+# Words of intent whose infinitive is an aim, not an event ("an effort to free 20 hostages").
+_INTENT = frozenset({"effort", "attempt", "bid", "plan", "try", "seek", "want", "vow", "threaten", "pledge", "promise",
+                     "aim", "intend", "hope", "plot", "demand", "urge", "struggle", "mission", "campaign", "prepare",
+                     "need", "push", "work", "wish", "offer", "refuse", "fail"})
 _SUBSET_BEFORE = ("including", "includes", "included", "among them", "among whom", "of whom", "of them",
                   "among those", "among the", "exception of", "except", "except for", "apart from", "other than")
 # Verbs that make their *object* the harmed people ("killed 52"), or their subject when
 # intransitive ("52 died"); for transitive verbs an active subject is the doer, never a toll.
-_INTRANSITIVE = frozenset({"die", "perish", "survive", "escape", "flee", "disappear"})
+_INTRANSITIVE = frozenset({"die", "perish", "survive", "escape", "flee", "disappear", "return"})
 _TOLL_NOUNS = frozenset({"toll", "dead", "death", "deaths", "fatality", "fatalities", "casualty", "casualties"})
 _TOLL_VERBS = frozenset({"put", "rise", "climb", "reach", "stand", "increase", "jump", "hit", "exceed", "place",
                          "give", "estimate", "raise", "be"})
@@ -72,9 +76,18 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     number = char_span[-1]
     if _is_subset(sent.text, quantity.span.start - offset) or _is_aggregate(sent.text, quantity.span.start - offset):
         return None
-    found = _kind_by_label(sent.text, quantity.span.start - offset, number, lexicon) \
-        or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
-        or _kind_by_window(number, char_span, lexicon)
+    if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
+        return None  # "toll rises to 46 1": a figure run into another is an image label's number
+    start = quantity.span.start - offset
+    if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(sent.text[:start]):
+        return None  # "14 had returned – four who jumped from a lorry and 10 who escaped": parts
+    partitive = _partitive_kind(sent.text, start, quantity.span.end - offset, number, lexicon)
+    if partitive is not None:
+        found = partitive or None
+    else:
+        found = _kind_by_label(sent.text, start, number, lexicon) \
+            or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
+            or _kind_by_window(number, char_span, lexicon)
     if found is None:
         return None
     kind, anchor, noun = found
@@ -102,6 +115,47 @@ _AGGREGATE = re.compile(
 )
 
 
+# A dash or colon after a figure opens its breakdown ("14 returned – four who jumped ...").
+_BREAKDOWN = re.compile(r"\d[^–—:]*\s[–—:]\s|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"[a-z]+teen|twenty|thirty|forty|fifty)\b[^–—:]*\s[–—:]\s", re.IGNORECASE)
+
+
+# "14 of the 129 girls", "all but eight of the students": the figure is a part of a group
+# named after it, and only its own predicate says what befell it.
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?(?:\d|[a-z-]+\s+(?:hundred|thousand)\b|"
+                              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                              r"sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
+_ALL_BUT = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
+# Verbs whose complement, after "all but N", is what the N are not: "all but eight have been
+# accounted for / freed" leaves eight missing.
+_ALL_BUT_MISSING = frozenset({"account", "free", "release", "rescue", "return", "escape", "find", "recover", "locate"})
+
+
+def _partitive_kind(text: str, start: int, end: int, number: Token,
+                    lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | tuple[()] | None:
+    """A part's kind: the predicate of "N of M ..." or "all but N of ...", () when that
+    predicate names no harm (a subset, not a row), None when the figure is no part."""
+    all_but = bool(_ALL_BUT.search(text[max(0, start - 12):start]))
+    if not all_but and not _PARTITIVE_AFTER.match(text, end):
+        return None
+    verb = number
+    hops = 0
+    while verb.pos_ not in ("VERB", "AUX") and verb is not verb.head and hops < 5:
+        verb = verb.head
+        hops += 1
+    lemma = verb.lemma_.lower()
+    if all_but:
+        return (CountKind.MISSING, verb, number) if lemma in _ALL_BUT_MISSING else ()
+    if verb.pos_ == "VERB" and lemma in lexicon.verbs:
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if passive or lemma in _INTRANSITIVE:
+            return lexicon.verbs[lemma], verb, number
+    for child in verb.children:  # "were found dead"
+        if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
+            return lexicon.adjectives[child.lower_], verb, number
+    return ()
+
+
 def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
     """An infobox field: the figure follows the field's label at the start of its line
     ("Fatalities: 58", "- Injuries: 79", "DeathsAt least 334"), and the label names the kind."""
@@ -123,8 +177,11 @@ def _is_subset(text: str, start: int) -> bool:
     return before.endswith(_SUBSET_BEFORE)
 
 
+# People who are in a hospital without being hurt there.
+_HOSPITAL_PEOPLE = frozenset({"patient", "doctor", "nurse", "staff", "worker", "visitor", "employee", "surgeon", "medic"})
+
 # Words that may stand between a figure and a harm phrase ("1,200 people were kept hostage").
-_PHRASE_GAP = frozenset({"people", "persons", "others", "more", "were", "was", "are", "is", "have", "has", "had",
+_PHRASE_GAP = frozenset({"people", "persons", "others", "more", "were", "was", "are", "is", "have", "has", "had", "currently", "now",
                          "been", "being", "remain", "remained", "remaining", "still", "reportedly", "later", "also",
                          "all", "of", "them", "whom", "who"})
 
@@ -143,6 +200,8 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
         rest = doc[i:min(len(doc), i + 5)].text.lower()
         for phrase, kind in lexicon.phrases.items():
             if rest == phrase or rest.startswith(phrase + " ") or rest.startswith(phrase + ",") or rest.startswith(phrase + "."):
+                if "hospital" in phrase and noun.lemma_.lower() in _HOSPITAL_PEOPLE:
+                    return None  # "100 patients were in the hospital": where they were, not a harm
                 return kind, token, noun
         if token.is_punct or not (token.lower_ in _PHRASE_GAP or (token.pos_ in ("NOUN", "ADJ") and skipped < 3)):
             return None
@@ -208,7 +267,20 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     for child in noun.children:
         if child.i > noun.i and child.dep_ in ("amod", "acl", "oprd", "advmod", "relcl", "appos", "dep", "conj"):
             kind = _participle_kind(child, lexicon)
-            if kind is not None and child.i - noun.i <= 3:
+            # "four individuals who have been apprehended": a relative clause may hold auxiliaries
+            near = child.i - noun.i <= 3 or (child.dep_ == "relcl" and child.i - noun.i <= 5 and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which") for c in child.children))
+            if kind is not None and near:
+                return kind, child, noun
+    held = _held_by(noun)
+    if held is not None:
+        return held[0], held[1], noun
+    # "129 kidnapped schoolgirls have returned": the participle between figure and noun names
+    # the harm the figure counts; the clause may tell of a later turn for some of them.
+    for child in noun.children:
+        if child.dep_ == "amod" and number.i < child.i < noun.i and child.tag_ in ("VBN", "VBD"):
+            kind = _participle_kind(child, lexicon)
+            if kind is not None:
                 return kind, child, noun
     nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
     if nxt is not None and nxt.tag_ in ("VBN", "JJ") and _participle_kind(nxt, lexicon) is not None:
@@ -271,6 +343,30 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         tally = _tally_kind(anchor, lexicon) if anchor.pos_ in ("VERB", "AUX") else None
         if tally is not None:
             return tally, anchor, noun
+    return None
+
+
+def _held_by(noun: Token) -> tuple[CountKind, Token] | None:
+    """ "195 girls still in the group's custody", "hostages in the hands of the gang": people
+    someone other than the state holds are missing; "in custody" alone is an arrest (read
+    on the words, as the parser often hangs the "in" on the verb)."""
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and doc[i].lower_ in ("still", "now", "currently", "remaining", "believed", "thought", "to", "be",
+                                              "are", "is", "were", "was", "remain", "remains", "remained", "being", "held"):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "in":
+        return None
+    for j in range(i + 1, min(len(doc), i + 7)):
+        lemma = doc[j].lemma_.lower()
+        if lemma in ("custody", "captivity", "hand") and doc[j].pos_ == "NOUN":
+            between = doc[i + 1:j]
+            owned = any(t.dep_ == "poss" or t.tag_ == "POS" for t in between) or doc[j].lower_ == "hands"
+            if lemma == "captivity" or owned:
+                return CountKind.MISSING, doc[j]
+            return (CountKind.ARRESTED, doc[j]) if lemma == "custody" else None
+        if doc[j].is_punct or doc[j].pos_ in ("VERB", "ADP"):
+            return None
     return None
 
 
@@ -398,6 +494,9 @@ def _is_negated_or_hypothetical(token: Token, inside: set[int] = frozenset()) ->
             if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.verbs \
                     and any(c.dep_ == "auxpass" for c in token.children):
                 return True
+        if child.dep_ == "aux" and child.lower_ == "to" and token.pos_ == "VERB" \
+                and token.head.lemma_.lower() in _INTENT and token.lemma_.lower() in lexicon.verbs:
+            return True  # "efforts to recover the 195 girls", "vowed to kill 100": not (yet) done
         if child.dep_ == "det" and child.lower_ == "no":
             return True
     return False
@@ -423,6 +522,8 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
+    if any(c.dep_ == "relcl" for c in number.children):
+        return None  # "14 returned – four who jumped from a lorry and 10 who escaped": a breakdown
     # "24 bodies on Tuesday, on top of 22 found on Monday", "334 (excluding 31 attackers)":
     # a figure added to a classified one is more of the same harm, not a part of it.
     before = [c for c in classified if c.span.start < quantity.span.start]

@@ -628,6 +628,11 @@ class SpeakerResolver:
                 "person" if self.actors.kind(bare) == "person" else "org",
                 None,
             )
+        if " " not in bare and bare[:1].isupper():
+            # "Headteacher says ...": a headline capitalises a role; its one holder in the text
+            holders = [p for p in self._people.values() if bare.lower() in p.roles]
+            if len(holders) == 1:
+                return holders[0].name, "person", holders[0].gender
         if _looks_like_person(bare) and bare[:1].isupper() and not self._is_actor(bare):
             full = self._expand(bare, titles, position) or bare
             person = self._people.get(full)
@@ -749,6 +754,11 @@ class SpeakerResolver:
         if bearers:
             person = max(bearers, key=lambda pair: pair[0])[1]
             return person.name, "person", person.gender
+        # "Headteacher says ..." in a headline, before "the headteacher, Jane Doe" is named:
+        # the one person the document gives that role.
+        holders = [person for person in self._people.values() if head in person.roles or role in person.roles]
+        if len(holders) == 1:
+            return holders[0].name, "person", holders[0].gender
         # "the interior minister said ..." before "Interior Minister Jane Doe" is named: a later
         # bearer of exactly that title (the full title, not just "minister").
         if len(role.split()) >= 2:
