@@ -97,6 +97,9 @@ def test_leave_dead_after_an_aside() -> None:
 def test_participle_after_coordinated_nouns() -> None:
     rows = _rows("The fate of more than 60 boys and young men abducted by the Red Hand remains unknown.")
     assert ("abducted", 61, None, "author") in rows
+    rows = _rows("The fate of more than 60 boys and young men abducted by Islamic extremists was thrown into doubt "
+                 "when the Osk police denied it.")
+    assert ("abducted", 61, None, "author") in rows
 
 
 def test_name_between_figure_and_noun() -> None:
@@ -179,3 +182,18 @@ def test_headline_role_is_its_one_holder() -> None:
     text = ("Headmaster says 12 pupils were abducted from Osk school\n\n"
             "The headmaster, Tomas Reyl, said on Friday that gunmen had come at night.")
     assert ("abducted", 12, 12, "Tomas Reyl") in _rows(text)
+
+
+def test_coordinated_harms_give_a_row_each() -> None:
+    assert {("abducted", 12, 12, "author"), ("killed", 12, 12, "author")} <= _rows(
+        "Gunmen kidnapped and killed 12 farmers in Osk.")
+    assert {("abducted", 200, None, "author"), ("killed", 200, None, "author")} <= _rows(
+        "The council condemned the taking hostage and killing of hundreds of pilgrims by an armed group in Osk.")
+    assert {("abducted", 30, 30, "author"), ("killed", 30, 30, "author")} <= _rows(
+        "The 30 pilgrims were kidnapped and later killed near Osk.")
+
+
+def test_alternatives_and_separate_clauses_keep_one_kind() -> None:
+    assert _rows("Over 200 people were killed or unaccounted for in Osk.") == {("killed", 201, None, "author")}
+    assert _rows("At least 40 people are reported killed and dozens injured after gunmen attacked Osk.") == {
+        ("killed", 40, None, "author"), ("injured", 24, None, "author")}

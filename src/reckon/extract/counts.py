@@ -62,6 +62,9 @@ class CountCandidate:
     token: Token  # the token the claimant search starts from (the harm word or the noun)
     victims: str | None
     quantity_text: str
+    # Further kinds the same figure has through coordinated harm words ("kidnapped and
+    # killed 12", "the taking hostage and killing of hundreds"): one row per kind.
+    also: tuple[CountKind, ...] = ()
 
 
 def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> CountCandidate | None:
@@ -101,7 +104,53 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
             return None
         victims = _victim_phrase(noun, char_span)
     return CountCandidate(kind=kind, min=quantity.min, max=quantity.max, span=quantity.span, token=anchor,
-                          victims=victims, quantity_text=quantity.text)
+                          victims=victims, quantity_text=quantity.text,
+                          also=_conjoined_kinds(anchor, noun, kind, lexicon))
+
+
+def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmLexicon) -> tuple[CountKind, ...]:
+    """Kinds of harm words joined to ``anchor`` by "and": "kidnapped and (later) killed"
+    befell the same people. "killed or unaccounted for" names alternatives: the first only;
+    "147 killed and dozens injured" are two clauses with figures of their own."""
+    if anchor.pos_ not in ("VERB", "NOUN", "ADJ"):
+        return ()
+    linked = []
+    if anchor.pos_ != "NOUN":
+        subject_here = noun.head is anchor and noun.dep_ in ("nsubj", "nsubjpass")
+        # a later verb shares the figure when the figure is the first verb's subject and the
+        # later verb has none of its own ("12 were kidnapped and killed")
+        linked += [c for c in anchor.children if c.dep_ == "conj" and not any(
+            g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
+        # an earlier verb shares it when the figure is the later verb's object ("kidnapped and killed 12")
+        if anchor.dep_ == "conj" and not subject_here and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in anchor.children) and noun.dep_ == "dobj" \
+                and not any(g.dep_ == "dobj" for g in anchor.head.children):
+            linked.append(anchor.head)
+    else:
+        linked += [c for c in anchor.children if c.dep_ == "conj"]
+        if anchor.dep_ == "conj":
+            linked.append(anchor.head)
+    found: list[CountKind] = []
+    for other in linked:
+        first, second = sorted((anchor, other), key=lambda t: t.i)
+        joiners = [t.lower_ for t in anchor.doc[first.i + 1:second.i] if t.dep_ == "cc"]
+        if joiners != ["and"] or second.i - first.i > 4:
+            continue
+        other_kind = _harm_word_kind(other, lexicon)
+        if other_kind is not None and other_kind is not kind and other_kind not in found:
+            found.append(other_kind)
+    return tuple(found)
+
+
+def _harm_word_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in lexicon.verbs:
+        return lexicon.verbs[lemma]
+    if token.pos_ == "NOUN":
+        if lemma in _TOLL_NOUNS or lemma in ("life", "body", "corpse"):
+            return None
+        return lexicon.nouns.get(lemma) or _nominal_kind(token, lexicon)
+    return lexicon.adjectives.get(token.lower_)
 
 
 # Totals over a span of time are not an incident's toll ("killed more than 10,000 people
@@ -270,6 +319,9 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             # "four individuals who have been apprehended": a relative clause may hold auxiliaries
             near = child.i - noun.i <= 3 or (child.dep_ == "relcl" and child.i - noun.i <= 5 and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which") for c in child.children))
+            # "100 girls and young women abducted": a coordinated noun may stand between
+            conjoined = {t.i for c in noun.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            near = near or (child.dep_ == "acl" and all(i in conjoined for i in range(noun.i + 1, child.i)))
             if kind is not None and near:
                 return kind, child, noun
     held = _held_by(noun)

@@ -139,9 +139,10 @@ def _counts(state: State) -> State:
                     candidates[quantity.span] = inherited
         for candidate in sorted(candidates.values(), key=lambda c: c.span.start):
             for claimant in finder.claimants(doc[:], candidate.token, offset=offset):
-                found.append((index, Count(kind=candidate.kind, min=candidate.min, max=candidate.max,
-                                           claimant=claimant, span=candidate.span, extractor="reckon.counts.v1",
-                                           victims=candidate.victims, quantity_text=candidate.quantity_text)))
+                for kind in (candidate.kind, *candidate.also):
+                    found.append((index, Count(kind=kind, min=candidate.min, max=candidate.max,
+                                               claimant=claimant, span=candidate.span, extractor="reckon.counts.v1",
+                                               victims=candidate.victims, quantity_text=candidate.quantity_text)))
     return {"counts": found}
 
 
