@@ -197,3 +197,14 @@ def test_alternatives_and_separate_clauses_keep_one_kind() -> None:
     assert _rows("Over 200 people were killed or unaccounted for in Osk.") == {("killed", 201, None, "author")}
     assert _rows("At least 40 people are reported killed and dozens injured after gunmen attacked Osk.") == {
         ("killed", 40, None, "author"), ("injured", 24, None, "author")}
+
+
+def test_qualified_media_are_named_and_bare_media_are_press_reports() -> None:
+    rows = _rows("Western outlets reported that 300 were killed in Osk, but local media reported at least 40 deaths.")
+    assert ("killed", 40, None, "local media") in rows
+    assert ("killed", 30, 30, "press reports") in _rows("Media reported that 30 people were killed in Osk.")
+
+
+def test_according_to_our_data_is_the_speakers() -> None:
+    rows = _rows("“According to our data, over 90 people were kept hostage in Osk,” prosecutor Ivo Marr said.")
+    assert ("abducted", 91, None, "Ivo Marr") in rows

@@ -201,8 +201,12 @@ class ClaimantFinder:
 
     def _named_list(self, head: Token, *, offset: int) -> list[_Named] | str | None:
         """The subject phrase(s) at ``head``, split on coordination ("the centre and the minister")."""
-        if head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
-                c.dep_ in ("poss", "compound") for c in head.children)):
+        qualified = head.lower_ in ("media", "press") and any(
+            c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") for c in head.children)
+        if not qualified and (head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
+                c.dep_ in ("poss", "compound") for c in head.children))):
+            # "media said" is unnamed; "local media", "state media", "Western media" name a
+            # body of outlets, kept as the text names it.
             return PRESS_REPORTS
         if head.lower_ in ("we", "us") or any(c.dep_ == "poss" and c.lower_ == "our" for c in head.children):
             return AUTHOR_VOICE  # "We counted 16 dead", "Our officials counted ...": the document's issuer
@@ -236,6 +240,8 @@ class ClaimantFinder:
             return None
         match = matches[-1]
         who = match.group("who").strip()
+        if re.match(r"(?:our|my)\b", who, re.IGNORECASE):
+            return None  # "according to our data": the speaker's own, found by the quotation or voice
         who_clean = clean_name(who)
         if not who_clean or who_clean.lower() in ("the press", "press", "media", "reports", "press reports", "media reports", "some", "sources"):
             return PRESS_REPORTS
