@@ -206,5 +206,6 @@ def test_qualified_media_are_named_and_bare_media_are_press_reports() -> None:
 
 
 def test_according_to_our_data_is_the_speakers() -> None:
-    rows = _rows("“According to our data, over 90 people were kept hostage in Osk,” prosecutor Ivo Marr said.")
+    rows = _rows("Prosecutor Ivo Marr told the council: “The raid on Osk was planned. According to our data, "
+                 "over 90 people were kept hostage.”")
     assert ("abducted", 91, None, "Ivo Marr") in rows
