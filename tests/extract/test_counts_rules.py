@@ -209,3 +209,12 @@ def test_according_to_our_data_is_the_speakers() -> None:
     rows = _rows("Prosecutor Ivo Marr told the council: “The raid on Osk was planned. According to our data, "
                  "over 90 people were kept hostage.”")
     assert ("abducted", 91, None, "Ivo Marr") in rows
+
+
+def test_definite_reports_are_their_issuers() -> None:
+    rows = _rows("The Velmar Health Ministry's autopsy unit released on Monday detailed reports on the victims of "
+                 "the Osk raid. According to the autopsy reports, 212 were killed at Osk market. The medical reports "
+                 "also claimed that 19 inmates died in a police van.")
+    assert ("killed", 212, 212, "Velmar Health Ministry's autopsy unit") in rows
+    assert ("killed", 19, 19, "Velmar Health Ministry's autopsy unit") in rows
+    assert ("killed", 50, 50, "press reports") in _rows("According to the reports, 50 people died in Osk.")

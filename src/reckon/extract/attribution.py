@@ -203,7 +203,10 @@ class ClaimantFinder:
         """The subject phrase(s) at ``head``, split on coordination ("the centre and the minister")."""
         qualified = head.lower_ in ("media", "press") and any(
             c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") for c in head.children)
-        if not qualified and (head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
+        # "the medical reports claimed": definite reports may be ones the text said a named body
+        # issued; the resolver looks for that body, and falls back to press reports.
+        definite = head.lemma_.lower() == "report" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if not qualified and not definite and (head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
                 c.dep_ in ("poss", "compound") for c in head.children))):
             # "media said" is unnamed; "local media", "state media", "Western media" name a
             # body of outlets, kept as the text names it.
@@ -260,7 +263,8 @@ class ClaimantFinder:
                 name = self._resolve(clean_name(surface), item.start)
             if not name or name.lower() in _PRONOUNS:
                 continue
-            if name.lower() in ("reports", "media", "press", "media reports", "news reports"):
+            if name.lower() in ("reports", "media", "press", "media reports", "news reports") or re.fullmatch(
+                    r"(?:(?:the|these|those)\s+)?(?:[a-z-]+\s+){0,2}reports?", name, re.IGNORECASE):
                 name = PRESS_REPORTS
             out.append(Claimant(name=name, span=Span(start=item.start, end=item.end)))
         return tuple(out) or (AUTHOR,)

@@ -126,6 +126,12 @@ _PRONOUNS = {
     "them": "p",
     "their": "p",
 }
+# "The Health Ministry's forensic department submitted on Thursday medical reports": a named
+# body (capitalised words, perhaps a possessive and a lower-case head) issuing reports.
+_ISSUED_REPORTS = re.compile(
+    r"(?P<issuer>(?:The\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:[’']s)?(?:\s+[a-z]+){0,2})\s+"
+    r"(?:submitted|released|issued|published|presented|produced|handed\s+over)\b[^.;]{0,80}?\breports?\b"
+)
 _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
 # Heads of phrases naming one or more unnamed people who speak ("a police source").
 _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
@@ -601,6 +607,12 @@ class SpeakerResolver:
         if doc_noun and doc_noun.group(1)[:1].isupper():
             issuer = doc_noun.group(1)
             return self.actors.canonical(issuer) or issuer, "org", None
+        if re.fullmatch(r"(?:(?:the|these|those)\s+)?(?:[a-z-]+\s+){0,2}reports?", segment, re.I):
+            # "the forensic reports" after "The ministry's forensic department submitted
+            # medical reports": the reports are the issuer's.
+            issuer = self._issuer_of_reports(position)
+            if issuer:
+                return self.actors.canonical(issuer) or issuer, "org", None
         if segment.split()[-1].lower() in _UNNAMED_PEOPLE:
             # "a Kenyan police source", "police officials": an unnamed person speaking is a
             # claimant of its own, described as the text describes it, not the institution
@@ -646,6 +658,13 @@ class SpeakerResolver:
         if generic != re.sub(r"^(?:the|a|an)\s+", "", segment, flags=re.I):
             return generic, "org", None
         return self._describe(segment), "group", None
+
+    def _issuer_of_reports(self, position: int) -> str | None:
+        """The body the text last said issued reports, before ``position``."""
+        found = None
+        for match in _ISSUED_REPORTS.finditer(self.text, 0, position):
+            found = match.group("issuer")
+        return re.sub(r"^(?:The|the)\s+", "", found) if found else None
 
     def _describe(self, segment: str) -> str:
         """An unnamed source as the text describes it, without article or quantifier."""
