@@ -218,3 +218,23 @@ def test_definite_reports_are_their_issuers() -> None:
     assert ("killed", 212, 212, "Velmar Health Ministry's autopsy unit") in rows
     assert ("killed", 19, 19, "Velmar Health Ministry's autopsy unit") in rows
     assert ("killed", 50, 50, "press reports") in _rows("According to the reports, 50 people died in Osk.")
+
+
+def test_reporting_participle_on_the_toll_names_its_source() -> None:
+    assert ("killed", 900, 900, "press reports") in _rows(
+        "The ministry described the 900 deaths reported across several media as false.")
+    assert ("killed", 900, 900, "Osk Herald") in _rows("The army described the 900 deaths reported by the Osk Herald as false.")
+
+
+def test_forced_from_their_homes_is_displaced() -> None:
+    assert ("displaced", 2000, None, "author") in _rows("The fighting in Osk forced thousands of villagers from the region.")
+
+
+def test_awaited_release_of_the_remaining_is_missing() -> None:
+    assert ("missing", 40, 40, "author") in _rows("Officials hope that the 40 remaining hostages of Osk might be released.")
+
+
+def test_harmed_group_of_n() -> None:
+    rows = _rows("He feared the toll could rise, with several members of the kidnapped party of more than 30 people "
+                 "still missing in Osk.")
+    assert ("abducted", 31, None, "author") in rows

@@ -135,6 +135,13 @@ class ClaimantFinder:
             if child is not None and current.pos_ in ("NOUN", "PROPN") and lemma in _REPORT_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") and child.i > current.i:
                 owner = self._report_owner(current, offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
+            if current.pos_ == "NOUN" and child is None or (child is not None and child.pos_ == "NOUN"):
+                # "the 2,000 deaths reported across several media / by the agency": a reporting
+                # participle on the counted noun names its source.
+                noun = current if child is None else child
+                source = self._reported_by(noun, offset=offset)
+                if source is not None:
+                    return source
             if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
@@ -189,6 +196,20 @@ class ClaimantFinder:
             subjects = [c for c in candidate.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
             if subjects:
                 return self._named_list(subjects[0], offset=offset)
+        return None
+
+    def _reported_by(self, noun: Token, *, offset: int) -> list[_Named] | str | None:
+        for acl in noun.children:
+            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in ("report", "claim", "cite", "give"):
+                continue
+            for prep in acl.children:
+                source = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if source is None:
+                    continue
+                if prep.dep_ == "agent":  # "reported by the agency"
+                    return self._named_list(source, offset=offset)
+                if prep.lower_ in ("across", "in", "on") and source.lemma_.lower() in _REPORT_NOUNS | {"outlet", "medium", "newspaper"}:
+                    return PRESS_REPORTS
         return None
 
     def _report_owner(self, noun: Token, *, offset: int) -> list[_Named] | None:

@@ -85,8 +85,12 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(sent.text[:start]):
         return None  # "14 had returned – four who jumped from a lorry and 10 who escaped": parts
     partitive = _partitive_kind(sent.text, start, quantity.span.end - offset, number, lexicon)
+    collective = _COLLECTIVE_BEFORE.search(sent.text[max(0, start - 48):start])
     if partitive is not None:
         found = partitive or None
+    elif collective and _participle_kind_of_word(collective.group(1), lexicon) is not None:
+        # "the kidnapped party of more than 40 people": the group's participle is their harm
+        found = (_participle_kind_of_word(collective.group(1), lexicon), number, number)
     else:
         found = _kind_by_label(sent.text, start, number, lexicon) \
             or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
@@ -97,6 +101,12 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     # "has not exceeded about 150": a negation the hedge already read is a bound, not a denial.
     inside = {t.i for t in char_span} | {t.i for t in doc[char_span[0].i:char_span[-1].i + 1]}
     if _is_negated_or_hypothetical(anchor, inside) or _is_negated_or_hypothetical(noun, inside):
+        # "the 219 remaining girls might be released": people whose release is still awaited
+        # are held, hence missing.
+        remaining = any(c.lower_ in ("remaining", "still") for c in (*noun.children, *anchor.children))
+        if kind is CountKind.SURVIVED and remaining and not any(c.dep_ == "neg" for c in anchor.children):
+            return CountCandidate(kind=CountKind.MISSING, min=quantity.min, max=quantity.max, span=quantity.span,
+                                  token=anchor, victims=None, quantity_text=quantity.text)
         return None
     victims = None
     if noun is not number and noun.lemma_.lower() not in lexicon.nouns and noun.pos_ in ("NOUN", "PROPN"):
@@ -162,6 +172,22 @@ _AGGREGATE = re.compile(
     r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b|\bannually\b|\bover\s+the\s+(?:years|decades)\b",
     re.IGNORECASE,
 )
+
+
+# "the kidnapped party of", "an abducted group of": a harmed group, then its size.
+_COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+ed|slain|dead|missing)\s+(?:group|party|convoy|busload|batch|band|contingent|"
+                                r"crowd|team|delegation)\s+of\s+$", re.IGNORECASE)
+
+
+def _participle_kind_of_word(word: str, lexicon: HarmLexicon) -> CountKind | None:
+    """The harm of a participle or adjective read as a word ("kidnapped", "slain")."""
+    lowered = word.lower()
+    if lowered in lexicon.adjectives:
+        return lexicon.adjectives[lowered]
+    for lemma in (lowered[:-2], lowered[:-1], lowered[:-3]):  # kidnapped -> kidnapp/kidnap, freed -> free
+        if lemma in lexicon.verbs:
+            return lexicon.verbs[lemma]
+    return None
 
 
 # A dash or colon after a figure opens its breakdown ("14 returned – four who jumped ...").
@@ -372,6 +398,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
                 if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
                     return lexicon.adjectives[child.lower_], head, noun
         # "took seven hostages" is caught by rule 1; "left 52 killed, 7 hostages" below.
+        if head.lemma_.lower() in ("force", "drive") and dep == "dobj" and any(
+                (c.dep_ == "prep" and c.lower_ in ("from", "out")) or (c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "away"))
+                or (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("flee", "leave", "abandon")) for c in head.children):
+            return CountKind.DISPLACED, head, noun  # "forced thousands from their homes", "drove 500 to flee"
         if head.lemma_.lower() == "leave" and dep == "dobj":
             # "left 57 people, including 32 reporters, dead": the predicate comes after an aside
             for child in head.subtree:
@@ -391,7 +421,11 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             anchor = anchor.head  # "had risen from three to nine": "to nine" hangs on "three"
             hops += 1
         if _mentions_toll(anchor):
-            return CountKind.KILLED, anchor, noun
+            toll = [c for c in anchor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _TOLL_NOUNS
+                    and any(g.dep_ == "acl" and g.tag_ == "VBN" for g in c.children)]
+            # "described the 2,000 deaths reported across several media": the toll noun and its
+            # reporting participle, not the describing verb, say whose figure it is.
+            return CountKind.KILLED, (toll[0] if toll else anchor), noun
         tally = _tally_kind(anchor, lexicon) if anchor.pos_ in ("VERB", "AUX") else None
         if tally is not None:
             return tally, anchor, noun
