@@ -238,3 +238,38 @@ def test_harmed_group_of_n() -> None:
     rows = _rows("He feared the toll could rise, with several members of the kidnapped party of more than 30 people "
                  "still missing in Osk.")
     assert ("abducted", 31, None, "author") in rows
+
+
+def test_period_after_a_superlative_ranks_rather_than_sums() -> None:
+    rows = _rows("OSK, May 3, 2022 (Velmar Press) - Gunmen killed at least 27 people at a market in Osk on Tuesday, "
+                 "a security source said, in one of the deadliest attacks in the region this year.")
+    assert ("killed", 27, None, "security source") in rows
+    assert _rows("Gunmen killed 30 people in the forest last year.") == set()
+
+
+def test_what_befell_the_group_beats_its_description() -> None:
+    rows = _rows("At least 44 displaced people, including 19 children, were killed in the Osk camp.")
+    assert ("killed", 44, None, "author") in rows
+    assert not any(row[0] == "displaced" for row in rows)
+
+
+def test_people_taken_are_abducted() -> None:
+    assert ("abducted", 43, 43, "government") in _rows("The government has always said 43 pupils were taken.")
+    assert ("injured", 24, None, "Police") in _rows("Police said that dozens of wounded had been taken to hospitals in Osk.")
+
+
+def test_doers_of_harm_to_n() -> None:
+    assert ("killed", 11, 11, "Velmar Watch") in _rows("The Velmar Watch reveals how the killers of 11 farmers in Osk were hired.")
+
+
+def test_according_to_a_document_filed_by_someone() -> None:
+    rows = _rows("Ten people were killed in Osk that night, according to the indictment filed by state prosecutors in 2019.")
+    assert ("killed", 10, 10, "state prosecutors") in rows
+    rows = _rows("According to preliminary information gathered by our teams and partners, at least 44 people were "
+                 "killed in Osk.")
+    assert ("killed", 44, None, "author") in rows
+
+
+def test_toll_given_by_someone() -> None:
+    rows = _rows("A local official said 25 people died in Osk. An earlier toll given by the same official was 18 dead.")
+    assert any(row[:3] == ("killed", 18, 18) and row[3] != "author" for row in rows)

@@ -44,6 +44,9 @@ _LEADING_NOISE = re.compile(
 _HEADLINE_SOURCE = re.compile(
     r"(?:\s*:|\s+[-–—]{1,2})\s+(?P<who>[A-Z][\w.'’&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’&-]*){0,4})\s*$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", re.IGNORECASE)
+_DOCUMENT_BY = re.compile(r"\b(?:filed|issued|released|published|compiled|gathered|provided|prepared|written|"
+                          r"drawn\s+up|submitted|given|made)\s+(?:\w+\s+){0,3}?by\s+(?P<who>.+?)(?:\s+(?:in|on|at|during|last|this|earlier|"
+                          r"later)\b.*)?$", re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r"\s*(?:,|\bwho\b|\bwhich\b|\bthat\b|\bwhose\b|\bin a\b|\bon\b|\bin its\b|\bin his\b|\bin her\b|\bafter\b|\bwhile\b).*$", re.IGNORECASE | re.DOTALL)
 
 Resolver = Callable[[str, int], str]
@@ -142,6 +145,12 @@ class ClaimantFinder:
                 source = self._reported_by(noun, offset=offset)
                 if source is not None:
                     return source
+            if current.pos_ in ("VERB", "AUX"):
+                # "An earlier toll given by the same official was 18 dead"
+                for subject in (c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"):
+                    source = self._reported_by(subject, offset=offset)
+                    if source is not None:
+                        return source
             if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
@@ -264,8 +273,14 @@ class ClaimantFinder:
             return None
         match = matches[-1]
         who = match.group("who").strip()
-        if re.match(r"(?:our|my)\b", who, re.IGNORECASE):
+        if re.search(r"\b(?:our|my|we|us)\b", who, re.IGNORECASE):
             return None  # "according to our data": the speaker's own, found by the quotation or voice
+        by = _DOCUMENT_BY.search(who)
+        if by:
+            # "according to the indictment filed by state prosecutors": the innermost source
+            # is who filed it
+            start = sent.start_char + match.start("who") + by.start("who") + offset
+            return [_Named(surface=by.group("who"), start=start, end=start + len(by.group("who")))]
         who_clean = clean_name(who)
         if not who_clean or who_clean.lower() in ("the press", "press", "media", "reports", "press reports", "media reports", "some", "sources"):
             return PRESS_REPORTS

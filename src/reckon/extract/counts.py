@@ -240,11 +240,18 @@ def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -
     return (kind, number, number) if kind is not None else None
 
 
+# "one of the deadliest attacks this year", "the worst since 2009": a period after a
+# superlative ranks the event; it does not sum a toll over the period.
+_RANKING = re.compile(r"\b(?:\w+iest|worst|largest|biggest|greatest|highest|gravest|latest|most\s+\w+)\s+(?:[\w-]+\s+){0,8}$",
+                      re.IGNORECASE)
+
+
 def _is_aggregate(text: str, start: int) -> bool:
     clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
     stops = [i for i in (text.find(";", start), text.find(". ", start)) if i != -1]
     clause_end = min(stops) if stops else len(text)
-    return bool(_AGGREGATE.search(text[clause_start:clause_end]))
+    clause = text[clause_start:clause_end]
+    return any(not _RANKING.search(clause[:m.start()]) for m in _AGGREGATE.finditer(clause))
 
 
 def _is_subset(text: str, start: int) -> bool:
@@ -304,6 +311,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             harmed = counted[0]
             if harmed.lemma_.lower() not in ("body", "corpse") or _bodies_found(harmed):
                 return lexicon.nouns[harmed.lemma_.lower()], harmed, harmed
+        adjective = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.lower_ in lexicon.adjectives]
+        if adjective:  # "dozens of wounded", "hundreds of dead"
+            return lexicon.adjectives[adjective[0].lower_], adjective[0], adjective[0]
     lemma = noun.lemma_.lower()
     lower = noun.lower_
     # 1. the counted noun is itself a harm noun: "7 hostages", "52 bodies", "24 dead".
@@ -355,10 +366,18 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         return held[0], held[1], noun
     # "129 kidnapped schoolgirls have returned": the participle between figure and noun names
     # the harm the figure counts; the clause may tell of a later turn for some of them.
+    # But "44 displaced people were killed": what the clause says befell them comes first,
+    # unless the figure is the whole a part is taken from ("14 of 129 kidnapped girls ...").
+    whole = number.doc[max(0, char_span[0].i - 2):char_span[0].i].text.lower().endswith(("of", "of the"))
+    predicate = noun.head
+    befell = None
+    if noun.dep_ in ("nsubj", "nsubjpass") and predicate.pos_ == "VERB" and predicate.lemma_.lower() in lexicon.verbs and (
+            noun.dep_ == "nsubjpass" or predicate.lemma_.lower() in _INTRANSITIVE):
+        befell = lexicon.verbs[predicate.lemma_.lower()]
     for child in noun.children:
         if child.dep_ == "amod" and number.i < child.i < noun.i and child.tag_ in ("VBN", "VBD"):
             kind = _participle_kind(child, lexicon)
-            if kind is not None:
+            if kind is not None and (befell is None or whole):
                 return kind, child, noun
     nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
     if nxt is not None and nxt.tag_ in ("VBN", "JJ") and _participle_kind(nxt, lexicon) is not None:
@@ -372,7 +391,8 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         # "the deaths of 50 members", "the abduction of seven students"
         owner = head.head
-        owner_kind = lexicon.nouns.get(owner.lemma_.lower()) or _nominal_kind(owner, lexicon)
+        owner_kind = lexicon.nouns.get(owner.lemma_.lower()) or _nominal_kind(owner, lexicon) \
+            or _DOER_NOUNS.get(owner.lemma_.lower())
         if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life", "body"):
             return owner_kind, owner, noun
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "NOUN", "PRON"):
@@ -382,6 +402,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("take", "hold") and any(
             c.lower_ in ("hostage", "hostages", "captive", "captives") for c in head.children):
         return CountKind.ABDUCTED, head, noun
+    if head.lemma_.lower() == "take" and head.tag_ == "VBN" and dep == "nsubjpass" and not any(
+            c.dep_ in ("prep", "oprd", "xcomp", "dative") and c.lower_ not in ("from", "by", "during", "in", "on", "at")
+            or c.dep_ == "prt" and c.lower_ != "away" for c in head.children):
+        return CountKind.ABDUCTED, head, noun  # "43 pupils were taken (away, from the school)": abducted
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         verb_kind = lexicon.verbs.get(head.lemma_.lower()) or lexicon.adjectives.get(head.lower_)
         if lemma == "life" and head.lemma_.lower() in _LIFE_VERBS:
@@ -461,6 +485,12 @@ _NOMINALS = {"killing": "kill", "murder": "murder", "massacre": "massacre", "exe
              "abduction": "abduct", "kidnapping": "kidnap", "arrest": "arrest", "detention": "detain",
              "injury": "injure", "wounding": "wound", "displacement": "displace", "rescue": "rescue",
              "release": "release", "disappearance": "disappear"}
+
+
+# Doers named by what they did to the people of their "of" phrase: "the killers of 11
+# farmers", "the kidnappers of 43 pupils".
+_DOER_NOUNS = {"killer": CountKind.KILLED, "murderer": CountKind.KILLED, "assassin": CountKind.KILLED,
+               "kidnapper": CountKind.ABDUCTED, "abductor": CountKind.ABDUCTED, "captor": CountKind.ABDUCTED}
 
 
 def _nominal_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
