@@ -273,3 +273,19 @@ def test_according_to_a_document_filed_by_someone() -> None:
 def test_toll_given_by_someone() -> None:
     rows = _rows("A local official said 25 people died in Osk. An earlier toll given by the same official was 18 dead.")
     assert any(row[:3] == ("killed", 18, 18) and row[3] != "author" for row in rows)
+
+
+def test_bare_institution_is_not_an_officer_with_its_title() -> None:
+    text = ("Police Lieutenant Colonel Arlo Penn, the town's police chief, said the bomb went off at dusk.\n\n"
+            "The blast killed at least nine people in Osk, police said.")
+    rows = _rows(text)
+    assert any(row[:3] == ("killed", 9, None) and row[3] != "Arlo Penn" for row in rows)
+
+
+def test_part_of_the_wounded_and_ages_are_not_rows() -> None:
+    rows = _rows("Police wounded 30 protesters in Osk. One of the wounded, Ivo Marr, 19, died in hospital on Monday, "
+                 "raising the toll to eight.")
+    assert ("killed", 8, 8, "author") in rows
+    assert not any(row[1] in (1, 19) for row in rows)
+    rows = _rows("Police fired on the crowd in Osk, killing three men, one of them a farmer, and injuring nine people.")
+    assert not any(row[1] == 1 for row in rows)

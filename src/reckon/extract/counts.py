@@ -98,6 +98,10 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if found is None:
         return None
     kind, anchor, noun = found
+    group = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if kind is CountKind.KILLED and group and (lexicon.adjectives.get(group[0].lower_) or lexicon.nouns.get(
+            group[0].lemma_.lower())) is CountKind.INJURED:
+        return None  # "two of the wounded later died": already inside the toll, not a toll
     # "has not exceeded about 150": a negation the hedge already read is a bound, not a denial.
     inside = {t.i for t in char_span} | {t.i for t in doc[char_span[0].i:char_span[-1].i + 1]}
     if _is_negated_or_hypothetical(anchor, inside) or _is_negated_or_hypothetical(noun, inside):
@@ -312,7 +316,8 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             if harmed.lemma_.lower() not in ("body", "corpse") or _bodies_found(harmed):
                 return lexicon.nouns[harmed.lemma_.lower()], harmed, harmed
         adjective = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of"
-                     for g in c.children if g.dep_ == "pobj" and g.lower_ in lexicon.adjectives]
+                     for g in c.children if g.dep_ == "pobj" and g.lower_ in lexicon.adjectives
+                     and not any(d.dep_ in ("det", "poss") for d in g.children)]  # "one of the wounded" is a part
         if adjective:  # "dozens of wounded", "hundreds of dead"
             return lexicon.adjectives[adjective[0].lower_], adjective[0], adjective[0]
     lemma = noun.lemma_.lower()
@@ -638,6 +643,8 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
+    if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", sent.text[quantity.span.end - offset:]):
+        return None  # "Joseph Mwangi, 19," is an age; "one of them a farmer" is a part
     if any(c.dep_ == "relcl" for c in number.children):
         return None  # "14 returned – four who jumped from a lorry and 10 who escaped": a breakdown
     # "24 bodies on Tuesday, on top of 22 found on Monday", "334 (excluding 31 attackers)":

@@ -146,6 +146,10 @@ def describes_unnamed_people(name: str) -> bool:
     return bool(words) and words[-1].lower() in _UNNAMED_PEOPLE
 
 
+# Bodies a bare noun names ("police said", "the army said"), which titles also contain
+# ("Police Lieutenant Colonel"): the noun alone is the body, never one officer.
+_INSTITUTIONS = frozenset({"police", "army", "military", "navy", "government", "authorities", "gendarmerie",
+                           "prosecutors", "prosecution", "court", "judiciary", "presidency"})
 _ORG_ROLES = {
     "group": None,
     "organisation": None,
@@ -764,6 +768,9 @@ class SpeakerResolver:
             return found if found[0] else None
         if role in _ORG_ROLES or head in _ORG_ROLES:
             return self._org_role(role, head, position)
+        if role in _INSTITUTIONS:
+            return None  # "police said": the force, not an officer whose title names it
+
         bearers = [
             (max(p for p in person.positions if p < position), person)
             for person in self._people.values()
