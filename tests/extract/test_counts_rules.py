@@ -289,3 +289,22 @@ def test_part_of_the_wounded_and_ages_are_not_rows() -> None:
     assert not any(row[1] in (1, 19) for row in rows)
     rows = _rows("Police fired on the crowd in Osk, killing three men, one of them a farmer, and injuring nine people.")
     assert not any(row[1] == 1 for row in rows)
+
+
+def test_clause_of_a_statement_is_what_it_says() -> None:
+    rows = _rows('The opposition Velmar Democratic Front said in a statement that "more than 15" people had been killed in Osk.')
+    assert any(row[:3] == ("killed", 16, None) and row[3].endswith("Velmar Democratic Front") for row in rows)
+
+
+def test_closing_attribution_before_a_while_clause() -> None:
+    rows = _rows("OSK — Police on Tuesday shot dead at least four people during protests in Osk town, the Velmar Police "
+                 "Service said, while the Osk County Hospital said seven bodies with gunshot wounds had been brought "
+                 "to its mortuary.")
+    assert ("killed", 4, None, "Velmar Police Service") in rows
+    assert ("killed", 7, 7, "Osk County Hospital") in rows
+
+
+def test_dateline_is_not_the_subject() -> None:
+    rows = _rows("OSK, Velmar, Sept 20, 2022 (Velmar Wire) -- Militiamen armed with machetes and rifles killed at least "
+                 "26 people overnight in an attack on a camp in Osk province, the army said on Tuesday.")
+    assert ("killed", 26, None, "army") in rows

@@ -119,7 +119,9 @@ class ClaimantFinder:
         described = False
         for child, current in chain:
             lemma = current.lemma_.lower()
-            if child is not None and child.dep_ in ("relcl", "acl") and current.pos_ == "NOUN" and (
+            content = child is not None and (any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+                                             or lemma in _SPEECH_NOUNS)
+            if child is not None and child.dep_ == "relcl" and current.pos_ == "NOUN" and not content and (
                     _is_event_noun(current) or not any(c.dep_ == "nummod" for c in current.children)):
                 # "briefed the press on the incident that left 30 dead": a relative clause
                 # describing the event (or the place) is the writer's narration, not the
@@ -159,7 +161,7 @@ class ClaimantFinder:
                     if quoted:
                         return self._named_list(quoted[0], offset=offset)
                 # The active subject speaks; a passive subject is what was said ("lives were claimed").
-                subjects = [c for c in current.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
+                subjects = _speakers_of(current, token)
                 if subjects and child not in subjects:
                     return self._named_list(subjects[0], offset=offset)
                 if not subjects:
@@ -196,13 +198,15 @@ class ClaimantFinder:
                 continue  # "..., a development that the government said was ...": a relative clause
             if any(c.dep_ == "mark" for c in candidate.children):
                 continue  # "..., as the military confirmed that ...": a clause of its own, not an attribution
-            if any(t.i > candidate.i and t not in candidate.subtree and not t.is_punct for t in sent):
-                continue
+            after = [t for t in sent if t.i > candidate.i and t not in candidate.subtree and not t.is_punct]
+            if after and not (after[0].lower_ in ("while", "whereas", "but", "and", "as", "although")
+                              and sent.doc[after[0].i - 1].text == ","):
+                continue  # "..., X said, while Y said ...": a clause of its own may follow
             if candidate.lemma_.lower() == "quote":
                 quoted = [c for c in candidate.children if c.dep_ in ("dobj", "obj")]
                 if quoted:
                     return self._named_list(quoted[0], offset=offset)
-            subjects = [c for c in candidate.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
+            subjects = _speakers_of(candidate, token)
             if subjects:
                 return self._named_list(subjects[0], offset=offset)
         return None
@@ -312,9 +316,21 @@ _CUT_AFTER_HEAD = frozenset({"relcl", "cc", "conj", "acl", "appos", "advcl", "pu
 
 
 # Subordinators of time: a clause they open dates a statement rather than reporting it.
+# Nouns whose clause is what was said ("a statement that 15 people had been killed").
+_SPEECH_NOUNS = frozenset({"statement", "report", "claim", "announcement", "communique", "communiqué", "message",
+                           "letter", "tweet", "post", "briefing", "interview", "declaration", "release", "estimate"})
 _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "since", "until", "once"})
 
 _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def _speakers_of(verb: Token, finding: Token) -> list[Token]:
+    """The subjects of a reporting verb that can be its speaker, nearest the verb first: not
+    an event, not the phrase holding the finding ("Militiamen ... killed 26, the army said"
+    parsed with two subjects), and "The opposition Velmar Front said" keeps the name."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_event_noun(c)
+                and finding not in c.subtree]
+    return sorted(subjects, key=lambda c: abs(verb.i - c.i))
 
 
 def _is_event_noun(token: Token) -> bool:

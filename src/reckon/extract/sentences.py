@@ -9,8 +9,9 @@ stop ends a known abbreviation ("Mr.", "Dept.", "U.S.", "Jan."). Encyclopedia re
 after the stop ("Nigeria.[7] 57 of the girls") stay with the sentence they close.
 
 ``parse_text`` gives the text the parser should read: the same characters at the same
-offsets, with reference marks and hard line breaks blanked, since the tokenizer glues
-"children,[5]" into one token and a parser reads a line break as a boundary.
+offsets, with reference marks, hard line breaks and a wire dateline blanked, since the
+tokenizer glues "children,[5]" into one token, a parser reads a line break as a boundary
+and a dateline as the subject of the first clause.
 """
 
 from __future__ import annotations
@@ -68,9 +69,15 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+# A wire dateline opening a story: "NIAMEY, Feb 8, 2022 (Agency) - ", "KARANDI — ".
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,[^—–\n]{0,90}?)?\s+(?:—|–|--|-)\s+(?=[A-Z\"“])")
+
+
 def parse_text(text: str) -> str:
-    """``text`` with reference marks and line breaks blanked, offsets unchanged."""
-    return _BLANKED.sub(lambda m: " " * len(m.group(0)), text)
+    """``text`` with reference marks, line breaks and a leading dateline blanked, offsets
+    unchanged: the parser reads "KARANDI — Police shot ..." as a name heading the clause."""
+    blanked = _BLANKED.sub(lambda m: " " * len(m.group(0)), text)
+    return _DATELINE.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
