@@ -308,3 +308,41 @@ def test_dateline_is_not_the_subject() -> None:
     rows = _rows("OSK, Velmar, Sept 20, 2022 (Velmar Wire) -- Militiamen armed with machetes and rifles killed at least "
                  "26 people overnight in an attack on a camp in Osk province, the army said on Tuesday.")
     assert ("killed", 26, None, "army") in rows
+
+
+def test_scare_quotes_around_a_figure() -> None:
+    rows = _rows('The Osk health office said on Monday that the number of injured had reached "nearly 60", seven of '
+                 'them in intensive care.')
+    assert ("injured", None, 60, "Osk health office") in rows
+
+
+def test_adjective_tagged_participle_before_the_noun() -> None:
+    rows = _rows('A regional official, speaking on condition of anonymity, gave the same figure of 43 abducted pupils, '
+                 '"including 27 girls," and said a guard had been wounded in Osk.')
+    assert ("abducted", 43, 43, "regional official") in rows
+
+
+def test_people_with_wounds_are_injured() -> None:
+    assert ("injured", 31, 31, "nurse") in _rows("A nurse said the hospital had also received 31 people with gunshot wounds in Osk.")
+
+
+def test_number_of_dead_as_an_object() -> None:
+    assert ("killed", 40, 50, "humanitarian source") in _rows(
+        "A humanitarian source in Osk put the number of dead at between 40 and 50.")
+
+
+def test_number_of_people_taken_is_abducted() -> None:
+    assert ("abducted", 43, 43, "author") in _rows("The verified number of pupils taken from the Osk school is 43.")
+
+
+def test_lexicon_neutralised_found_safe_circulated() -> None:
+    assert ("killed", 4, 4, "army") in _rows("Our forces intervened and neutralised four of the assailants in Osk, the army said.")
+    assert ("survived", 31, 31, "government") in _rows("The government announced that 31 pupils have been found safe in Osk.")
+    assert ("abducted", 51, None, "press reports") in _rows(
+        "Some media and social networks have circulated figures of more than 50 abducted pupils in Osk.")
+
+
+def test_headline_attribution_before_a_semicolon() -> None:
+    rows = _rows("Four killed in Osk water protests, police say; hospital reports seven dead")
+    assert ("killed", 4, 4, "police") in rows
+    assert ("killed", 7, 7, "hospital") in rows

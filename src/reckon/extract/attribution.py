@@ -45,7 +45,7 @@ _HEADLINE_SOURCE = re.compile(
     r"(?:\s*:|\s+[-–—]{1,2})\s+(?P<who>[A-Z][\w.'’&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’&-]*){0,4})\s*$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", re.IGNORECASE)
 _DOCUMENT_BY = re.compile(r"\b(?:filed|issued|released|published|compiled|gathered|provided|prepared|written|"
-                          r"drawn\s+up|submitted|given|made)\s+(?:\w+\s+){0,3}?by\s+(?P<who>.+?)(?:\s+(?:in|on|at|during|last|this|earlier|"
+                          r"drawn\s+up|submitted|given|made|established|conducted|carried\s+out|kept)\s+(?:\w+\s+){0,3}?by\s+(?P<who>.+?)(?:\s+(?:in|on|at|during|last|this|earlier|"
                           r"later)\b.*)?$", re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r"\s*(?:,|\bwho\b|\bwhich\b|\bthat\b|\bwhose\b|\bin a\b|\bon\b|\bin its\b|\bin his\b|\bin her\b|\bafter\b|\bwhile\b).*$", re.IGNORECASE | re.DOTALL)
 
@@ -199,8 +199,8 @@ class ClaimantFinder:
             if any(c.dep_ == "mark" for c in candidate.children):
                 continue  # "..., as the military confirmed that ...": a clause of its own, not an attribution
             after = [t for t in sent if t.i > candidate.i and t not in candidate.subtree and not t.is_punct]
-            if after and not (after[0].lower_ in ("while", "whereas", "but", "and", "as", "although")
-                              and sent.doc[after[0].i - 1].text == ","):
+            if after and not ((after[0].lower_ in ("while", "whereas", "but", "and", "as", "although")
+                               and sent.doc[after[0].i - 1].text == ",") or sent.doc[after[0].i - 1].text == ";"):
                 continue  # "..., X said, while Y said ...": a clause of its own may follow
             if candidate.lemma_.lower() == "quote":
                 quoted = [c for c in candidate.children if c.dep_ in ("dobj", "obj")]

@@ -366,6 +366,13 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             near = near or (child.dep_ == "acl" and all(i in conjoined for i in range(noun.i + 1, child.i)))
             if kind is not None and near:
                 return kind, child, noun
+    # "31 people with gunshot wounds": the people bear the harm
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "with" and child.i == noun.i + 1:
+            borne = [g for g in child.children if g.dep_ == "pobj" and lexicon.nouns.get(g.lemma_.lower()) is CountKind.INJURED
+                     or g.dep_ == "pobj" and g.lemma_.lower() == "wound"]
+            if borne:
+                return CountKind.INJURED, borne[0], noun
     held = _held_by(noun)
     if held is not None:
         return held[0], held[1], noun
@@ -380,8 +387,8 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             noun.dep_ == "nsubjpass" or predicate.lemma_.lower() in _INTRANSITIVE):
         befell = lexicon.verbs[predicate.lemma_.lower()]
     for child in noun.children:
-        if child.dep_ == "amod" and number.i < child.i < noun.i and child.tag_ in ("VBN", "VBD"):
-            kind = _participle_kind(child, lexicon)
+        if child.dep_ == "amod" and number.i < child.i < noun.i and (child.tag_ in ("VBN", "VBD") or child.lower_.endswith("ed")):
+            kind = _participle_kind(child, lexicon) or _participle_kind_of_word(child.lower_, lexicon)
             if kind is not None and (befell is None or whole):
                 return kind, child, noun
     nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
@@ -540,7 +547,7 @@ def _tally_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
     """The kind of a tally that ``token`` (a verb: "has risen to", "stands at", "has not
     exceeded") states of its subject: "the number of people who lost their lives"."""
     for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in _TALLY_NOUNS:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in _TALLY_NOUNS:
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
                 return _harm_in([t for t in child.subtree if t.i > child.i], lexicon)
     return None
@@ -555,6 +562,8 @@ def _harm_in(tokens: list[Token], lexicon: HarmLexicon) -> CountKind | None:
     for token in tokens:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.verbs:
             return lexicon.verbs[token.lemma_.lower()]
+        if token.lower_ == "taken" and not any(c.lower_ == "to" for c in token.children):
+            return CountKind.ABDUCTED  # "the number of pupils taken from the school"
         if token.lower_ in lexicon.adjectives:
             return lexicon.adjectives[token.lower_]
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns and token.lemma_.lower() not in ("life", "body"):
