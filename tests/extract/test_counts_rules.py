@@ -346,3 +346,31 @@ def test_headline_attribution_before_a_semicolon() -> None:
     rows = _rows("Four killed in Osk water protests, police say; hospital reports seven dead")
     assert ("killed", 4, 4, "police") in rows
     assert ("killed", 7, 7, "hospital") in rows
+
+
+def test_ordinals_and_dated_years_are_not_aggregates() -> None:
+    assert ("killed", 6, 6, "author") in _rows("Six farmers killed in Osk massacre, third in Velmar this year")
+    assert ("killed", 41, None, "author") in _rows(
+        "The attack is the deadliest in the region since an assault on Osk in March last year, which killed at least 41 people.")
+
+
+def test_attackers_counted_as_a_force_are_not_a_toll() -> None:
+    rows = _rows("On 27 February 2021, around eight unidentified armed men killed six civilians in Osk.")
+    assert rows == {("killed", 6, 6, "author")}
+
+
+def test_events_counted_are_not_people() -> None:
+    rows = _rows("In January, eight people were killed in two massacres in the towns of Osk and Tarrow, according to "
+                 "the regional ombudsman.")
+    assert not any(row[1] == 2 for row in rows)
+
+
+def test_buried_and_nursing_wounds() -> None:
+    rows = _rows("The mayor told the Record that 27 people had been buried in Osk and that hundreds more are nursing "
+                 "wounds in hospitals.")
+    assert {("killed", 27, 27, "mayor"), ("injured", 200, None, "mayor")} <= rows
+
+
+def test_part_without_its_own_predicate_is_a_subset() -> None:
+    rows = _rows("Agencies reported that 704 people had been hospitalised with injuries in Osk, 259 of them children.")
+    assert not any(row[1] == 259 for row in rows)

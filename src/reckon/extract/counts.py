@@ -48,7 +48,9 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "case", "charge", "attack", "incident", "raid", "bomb", "point", "page", "report",
                          "sit-in", "sit-ins", "protest", "rally", "camp", "square", "site", "school", "hospital",
                          "fragment", "part", "piece", "sample", "ins", "location", "place", "mosque", "church",
-                         "province", "district", "state", "country", "grave", "device", "weapon", "gun", "rifle"})
+                         "province", "district", "state", "country", "grave", "device", "weapon", "gun", "rifle",
+                         "massacre", "shooting", "bombing", "explosion", "blast", "clash", "ambush", "assault",
+                         "operation", "strike", "airstrike", "motorcycle", "lorry", "truck"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -201,7 +203,7 @@ _BREAKDOWN = re.compile(r"\d[^–—:]*\s[–—:]\s|\b(?:one|two|three|four|fiv
 
 # "14 of the 129 girls", "all but eight of the students": the figure is a part of a group
 # named after it, and only its own predicate says what befell it.
-_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?(?:\d|[a-z-]+\s+(?:hundred|thousand)\b|"
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b|\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?(?:\d|[a-z-]+\s+(?:hundred|thousand)\b|"
                               r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                               r"sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
 _ALL_BUT = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
@@ -217,11 +219,16 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
     all_but = bool(_ALL_BUT.search(text[max(0, start - 12):start]))
     if not all_but and not _PARTITIVE_AFTER.match(text, end):
         return None
-    verb = number
+    # The part's own predicate: the verb the figure (or the phrase it sits in) is subject of;
+    # "704 were hospitalised, 259 of them children" gives the 259 none.
+    part = number
     hops = 0
-    while verb.pos_ not in ("VERB", "AUX") and verb is not verb.head and hops < 5:
-        verb = verb.head
+    while part.dep_ in ("quantmod", "nummod", "compound", "amod", "pobj", "prep") and part is not part.head and hops < 5:
+        part = part.head
         hops += 1
+    if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ not in ("VERB", "AUX"):
+        return ()
+    verb = part.head
     lemma = verb.lemma_.lower()
     if all_but:
         return (CountKind.MISSING, verb, number) if lemma in _ALL_BUT_MISSING else ()
@@ -246,8 +253,12 @@ def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -
 
 # "one of the deadliest attacks this year", "the worst since 2009": a period after a
 # superlative ranks the event; it does not sum a toll over the period.
-_RANKING = re.compile(r"\b(?:\w+iest|worst|largest|biggest|greatest|highest|gravest|latest|most\s+\w+)\s+(?:[\w-]+\s+){0,8}$",
+_RANKING = re.compile(r"\b(?:\w+iest|worst|largest|biggest|greatest|highest|gravest|latest|most\s+\w+|first|second|third|"
+                      r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,8}$",
                       re.IGNORECASE)
+# "in March last year" dates the event; it does not make its toll a yearly sum.
+_MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\s+$")
 
 
 def _is_aggregate(text: str, start: int) -> bool:
@@ -255,7 +266,8 @@ def _is_aggregate(text: str, start: int) -> bool:
     stops = [i for i in (text.find(";", start), text.find(". ", start)) if i != -1]
     clause_end = min(stops) if stops else len(text)
     clause = text[clause_start:clause_end]
-    return any(not _RANKING.search(clause[:m.start()]) for m in _AGGREGATE.finditer(clause))
+    return any(not _RANKING.search(clause[:m.start()]) and not _MONTH_BEFORE.search(clause[:m.start()])
+               for m in _AGGREGATE.finditer(clause))
 
 
 def _is_subset(text: str, start: int) -> bool:
@@ -587,6 +599,9 @@ def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
         token = doc[i]
         if token.is_punct or token.lower_ in ("and", "or", "but", "of", "in", "at", "on"):
             break
+        if any(c.dep_ == "nsubj" and number.i < c.i < token.i for c in token.children) and any(
+                c.dep_ == "dobj" for c in token.children):
+            return None  # "around eight armed men killed six": the figure counts the doers
         if token.lower_ in lexicon.adjectives:
             return lexicon.adjectives[token.lower_], token, number
         if token.lemma_.lower() in lexicon.nouns and token.lemma_.lower() not in ("toll", "death", "life", "casualty"):
@@ -605,7 +620,9 @@ def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
         token = doc[i]
         if token.pos_ in ("VERB",) and token.lemma_.lower() in lexicon.verbs and token.lemma_.lower() not in _INTRANSITIVE:
             return lexicon.verbs[token.lemma_.lower()], token, number
-        if not (token.pos_ in ("ADV", "PART", "ADP", "DET") or token.lower_ in ("at", "least", "some", "about")):
+        # "killed at least 27", "killing some 50"; not "killed in two massacres"
+        if not (token.pos_ in ("ADV", "PART", "DET") or token.lower_ in (
+                "at", "least", "some", "about", "more", "than", "up", "to", "over", "nearly", "almost", "around")):
             break
     return None
 
