@@ -28,17 +28,17 @@ def test_number_of_treated_in_hospital_is_injured() -> None:
 
 
 def test_modal_harm_verb_has_not_happened() -> None:
-    rows = _rows("Since the raid on Osk, hopes were raised that 80 miners might be released.")
+    rows = _rows("Officials in Osk hope that 80 miners might be released next week.")
     assert not any(row[1] == 80 for row in rows)
 
 
 def test_time_clause_after_said_is_the_writers() -> None:
-    rows = _rows("Nine of the victims were guards, the army said when the death toll from the Dunmore raid stood at 30.")
+    rows = _rows("The raid on Dunmore shocked the region, the army said when the toll stood at 30.")
     assert ("killed", 30, 30, "author") in rows
 
 
 def test_relative_clause_reporting_verb_does_not_claim_the_sentence() -> None:
-    rows = _rows("Her return followed the release of 12 pilgrims by the Red Hand in May, a step that the "
+    rows = _rows("The news came after the Red Hand freed 12 pilgrims in May, a step that the "
                  "Osk government said was the fruit of talks.")
     assert ("survived", 12, 12, "author") in rows
 
@@ -60,8 +60,8 @@ def test_recovered_bodies_are_dead_not_rescued() -> None:
 
 
 def test_added_figure_takes_the_kind_of_the_first() -> None:
-    rows = _rows("Colonel Arlo Penn said 19 bodies had been recovered at Osk on Friday, on top of 12 that had "
-                 "been found on Thursday.")
+    rows = _rows("Colonel Arlo Penn said rescuers pulled 19 bodies from the river at Osk on Friday, in addition "
+                 "to 12 found near the bridge.")
     assert ("killed", 12, 12, "Arlo Penn") in rows
     rows = _rows("Tarrow mine siege\nDeaths: 71 (excluding 6 attackers)\nThe siege of the Tarrow mine began on 5 May 2022.")
     assert {("killed", 71, 71, "author"), ("killed", 6, 6, "author")} <= rows
@@ -73,7 +73,7 @@ def test_people_taken_as_hostages_are_abducted() -> None:
 
 
 def test_vague_figure_counts_its_of_phrase() -> None:
-    rows = _rows("Hundreds of bodies remain strewn across the fields outside Dunmore.")
+    rows = _rows("Hundreds of bodies remain scattered along the road outside Dunmore.")
     assert ("killed", 200, None, "author") in rows
 
 
@@ -83,33 +83,32 @@ def test_toll_could_be_as_high_as() -> None:
 
 
 def test_list_figures_hang_on_the_verb_of_the_first() -> None:
-    rows = _rows("The clashes that erupted in Velmar Square left 80 dead, while other clashes in Osk left 20 dead, "
-                 "11 in Tarrow, and 7 in Harlow clashes during the festival.")
+    rows = _rows("Fighting that began in Velmar Square left 80 dead, while later fighting in Osk left 20 dead, "
+                 "11 in Tarrow, and 7 in Harlow during the holiday.")
     assert {("killed", 20, 20, "author"), ("killed", 11, 11, "author"), ("killed", 7, 7, "author")} <= rows
 
 
 def test_leave_dead_after_an_aside() -> None:
-    rows = _rows("A Velmar court has found key members of a powerful family guilty of a 2016 ambush in a mountain "
-                 "district that left 23 people, including four reporters, dead in a brazen act that shocked the region.")
+    rows = _rows("A Velmar judge convicted three brothers over a 2016 ambush in a hill district that left 23 people, "
+                 "including four reporters, dead on a mountain road.")
     assert ("killed", 23, 23, "author") in rows
 
 
 def test_participle_after_coordinated_nouns() -> None:
     rows = _rows("The fate of more than 60 boys and young men abducted by the Red Hand remains unknown.")
     assert ("abducted", 61, None, "author") in rows
-    rows = _rows("The fate of more than 60 boys and young men abducted by Islamic extremists was thrown into doubt "
-                 "when the Osk police denied it.")
+    rows = _rows("Relatives in Osk still wait for news of more than 60 boys and young men abducted by the Red Hand "
+                 "last week.")
     assert ("abducted", 61, None, "author") in rows
 
 
 def test_name_between_figure_and_noun() -> None:
-    rows = _rows("Doctors also claimed that the bodies of 12 Union inmates killed in a prison van in Osk were rotten.")
+    rows = _rows("Doctors said that the bodies of 12 Union inmates killed in a prison van at Osk showed signs of torture.")
     assert ("killed", 12, 12, "Doctors") in rows
 
 
 def test_participle_after_a_harm_noun_says_what_befell_them() -> None:
-    rows = _rows("Doctors also claimed that the dead bodies of 12 Brotherhood detainees killed in a prison van in Osk "
-                 "were rotten.")
+    rows = _rows("Doctors said the bodies of 12 detainees killed in a prison van at Osk were found on Monday.")
     assert ("killed", 12, 12, "Doctors") in rows
     assert not any(row[0] == "arrested" for row in rows)
 
@@ -120,9 +119,9 @@ def test_role_named_in_apposition_gives_the_person() -> None:
 
 
 def test_part_of_a_group_takes_its_own_predicate() -> None:
-    rows = _rows("She said only 9 of the 61 miners kidnapped by gunmen at Osk on Tuesday had returned home.")
-    assert ("survived", 9, 9, "author") in rows
-    assert ("abducted", 61, 61, "author") in rows
+    rows = _rows("Their union said that just 9 of the 61 miners kidnapped at Osk last week had returned.")
+    assert ("survived", 9, 9, "union") in rows
+    assert ("abducted", 61, 61, "union") in rows
     assert not any(row[1] == 9 and row[0] == "abducted" for row in rows)
 
 
@@ -132,7 +131,7 @@ def test_part_without_a_harm_predicate_is_a_subset() -> None:
 
 
 def test_all_but_n_accounted_for_are_missing() -> None:
-    rows = _rows("The army said in a statement that all but six of the 40 abducted pupils of Osk had been accounted for.")
+    rows = _rows("All but six of the 40 abducted pupils of Osk have now been accounted for, the army said.")
     assert ("missing", 6, 6, "army") in rows
 
 
@@ -148,19 +147,19 @@ def test_figure_run_into_another_is_a_label() -> None:
 
 
 def test_held_in_custody_or_captivity() -> None:
-    assert ("arrested", 2, 2, "author") in _rows("Two others remain in custody after the Osk shooting.")
+    assert ("arrested", 3, 3, "author") in _rows("Three suspects remain in custody after the Osk shooting.")
     assert ("missing", 80, 80, "author") in _rows(
-        "The government is making efforts to recover the 80 Osk miners still in the Red Hand's custody.")
+        "Negotiators are working to bring home the 80 Osk miners still in the Red Hand's custody.")
     assert ("missing", 9, 9, "author") in _rows("Nine pilgrims are still in the hands of the Red Hand after the Osk raid.")
 
 
 def test_treated_people_are_injured() -> None:
-    rows = _rows("The Osk hospital board said 31 patients with gunshot wounds are being treated.")
+    rows = _rows("The Osk hospital board said 31 patients were being treated for gunshot wounds.")
     assert ("injured", 31, 31, "Osk hospital board") in rows
 
 
 def test_relative_clause_with_auxiliaries() -> None:
-    rows = _rows("There are currently four individuals who have been apprehended after the Osk attack, the minister said.")
+    rows = _rows("Police now hold four men who have been apprehended since the Osk attack, the minister said.")
     assert ("arrested", 4, 4, "minister") in rows
 
 
@@ -169,13 +168,13 @@ def test_infinitive_of_intent_is_no_event() -> None:
 
 
 def test_patients_in_hospital_are_not_injured() -> None:
-    assert _rows("At least 100 patients were in the hospital when the Osk raid began.") == set()
+    assert _rows("Some 80 patients were in the hospital when the Osk raid began.") == set()
 
 
 def test_breakdown_by_relative_clause_is_not_a_row() -> None:
-    rows = _rows("She said 14 of the pupils had returned to Osk – four who jumped from a truck and 10 who "
-                 "escaped into the forest.")
-    assert not any(row[1] in (4, 10) for row in rows)
+    rows = _rows("The union said 9 of the miners had returned – two who ran from a truck and 7 who slipped "
+                 "away at night.")
+    assert not any(row[1] in (2, 7) for row in rows)
 
 
 def test_headline_role_is_its_one_holder() -> None:
@@ -188,33 +187,33 @@ def test_coordinated_harms_give_a_row_each() -> None:
     assert {("abducted", 12, 12, "author"), ("killed", 12, 12, "author")} <= _rows(
         "Gunmen kidnapped and killed 12 farmers in Osk.")
     assert {("abducted", 200, None, "author"), ("killed", 200, None, "author")} <= _rows(
-        "The council condemned the taking hostage and killing of hundreds of pilgrims by an armed group in Osk.")
+        "Bishops deplored the kidnapping and killing of hundreds of pilgrims near Osk.")
     assert {("abducted", 30, 30, "author"), ("killed", 30, 30, "author")} <= _rows(
-        "The 30 pilgrims were kidnapped and later killed near Osk.")
+        "The 30 pilgrims were abducted and then killed near Osk.")
 
 
 def test_alternatives_and_separate_clauses_keep_one_kind() -> None:
     assert _rows("Over 200 people were killed or unaccounted for in Osk.") == {("killed", 201, None, "author")}
-    assert _rows("At least 40 people are reported killed and dozens injured after gunmen attacked Osk.") == {
+    assert _rows("At least 40 miners were reported killed and dozens hurt after the Osk blast.") == {
         ("killed", 40, None, "author"), ("injured", 24, None, "author")}
 
 
 def test_qualified_media_are_named_and_bare_media_are_press_reports() -> None:
-    rows = _rows("Western outlets reported that 300 were killed in Osk, but local media reported at least 40 deaths.")
+    rows = _rows("Foreign outlets put the toll at 300, but local media reported at least 40 deaths in Osk.")
     assert ("killed", 40, None, "local media") in rows
     assert ("killed", 30, 30, "press reports") in _rows("Media reported that 30 people were killed in Osk.")
 
 
 def test_according_to_our_data_is_the_speakers() -> None:
-    rows = _rows("Prosecutor Ivo Marr told the council: “The raid on Osk was planned. According to our data, "
-                 "over 90 people were kept hostage.”")
+    rows = _rows("Prosecutor Ivo Marr told the council: “The raid on Osk was planned. According to our figures, "
+                 "over 90 miners were held hostage.”")
     assert ("abducted", 91, None, "Ivo Marr") in rows
 
 
 def test_definite_reports_are_their_issuers() -> None:
-    rows = _rows("The Velmar Health Ministry's autopsy unit released on Monday detailed reports on the victims of "
-                 "the Osk raid. According to the autopsy reports, 212 were killed at Osk market. The medical reports "
-                 "also claimed that 19 inmates died in a police van.")
+    rows = _rows("The Velmar Health Ministry's autopsy unit released detailed reports on Monday about the Osk raid. "
+                 "According to the autopsy reports, 212 people died at Osk market. The autopsy reports also said "
+                 "that 19 prisoners died in a police van.")
     assert ("killed", 212, 212, "Velmar Health Ministry's autopsy unit") in rows
     assert ("killed", 19, 19, "Velmar Health Ministry's autopsy unit") in rows
     assert ("killed", 50, 50, "press reports") in _rows("According to the reports, 50 people died in Osk.")
@@ -222,7 +221,7 @@ def test_definite_reports_are_their_issuers() -> None:
 
 def test_reporting_participle_on_the_toll_names_its_source() -> None:
     assert ("killed", 900, 900, "press reports") in _rows(
-        "The ministry described the 900 deaths reported across several media as false.")
+        "The ministry dismissed the 900 deaths reported in several newspapers as invented.")
     assert ("killed", 900, 900, "Osk Herald") in _rows("The army described the 900 deaths reported by the Osk Herald as false.")
 
 
@@ -235,8 +234,7 @@ def test_awaited_release_of_the_remaining_is_missing() -> None:
 
 
 def test_harmed_group_of_n() -> None:
-    rows = _rows("He feared the toll could rise, with several members of the kidnapped party of more than 30 people "
-                 "still missing in Osk.")
+    rows = _rows("Relatives searched the hills for the kidnapped party of more than 30 people taken near Osk.")
     assert ("abducted", 31, None, "author") in rows
 
 

@@ -123,10 +123,10 @@ class ClaimantFinder:
                                              or lemma in _SPEECH_NOUNS)
             if child is not None and child.dep_ == "relcl" and current.pos_ == "NOUN" and not content and (
                     _is_event_noun(current) or not any(c.dep_ == "nummod" for c in current.children)):
-                # "briefed the press on the incident that left 30 dead": a relative clause
+                # "briefed reporters on the raid that left 17 dead": a relative clause
                 # describing the event (or the place) is the writer's narration, not the
-                # briefing's content, unless it sits in what is reported ("HRW said the
-                # massacre, in which 1,000 were killed, ..."). A clause on the counted people
+                # briefing's content, unless it sits in what is reported ("Velmar Watch said
+                # the massacre, in which 200 were killed, ..."). A clause on the counted people
                 # ("reported 12 people who were killed") is the count itself.
                 described = True
             if described and lemma in self._verbs and current.pos_ in ("VERB", "AUX") \
@@ -134,21 +134,21 @@ class ClaimantFinder:
                 return AUTHOR_VOICE
             if child is not None and child.dep_ == "advcl" and lemma in self._verbs and any(
                     c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children):
-                # "the police said when the death toll stood at 22": the time clause is the
+                # "the army said when the toll stood at 30": the time clause is the
                 # writer's, dating the statement; it is not what the police said.
                 return AUTHOR_VOICE
             if child is not None and current.pos_ in ("NOUN", "PROPN") and lemma in _REPORT_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") and child.i > current.i:
                 owner = self._report_owner(current, offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
             if current.pos_ == "NOUN" and child is None or (child is not None and child.pos_ == "NOUN"):
-                # "the 2,000 deaths reported across several media / by the agency": a reporting
+                # "the 900 deaths reported across several media / by the agency": a reporting
                 # participle on the counted noun names its source.
                 noun = current if child is None else child
                 source = self._reported_by(noun, offset=offset)
                 if source is not None:
                     return source
             if current.pos_ in ("VERB", "AUX"):
-                # "An earlier toll given by the same official was 18 dead"
+                # "An earlier toll given by the same official was 12 dead"
                 for subject in (c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"):
                     source = self._reported_by(subject, offset=offset)
                     if source is not None:
@@ -195,7 +195,7 @@ class ClaimantFinder:
             if candidate.lemma_.lower() not in self._verbs or candidate in token.ancestors:
                 continue
             if any(t.dep_ in ("relcl", "acl") for t in (candidate, *candidate.ancestors)):
-                continue  # "..., a development that the government said was ...": a relative clause
+                continue  # "..., a step that the government said was ...": a relative clause
             if any(c.dep_ == "mark" for c in candidate.children):
                 continue  # "..., as the military confirmed that ...": a clause of its own, not an attribution
             after = [t for t in sent if t.i > candidate.i and t not in candidate.subtree and not t.is_punct]
@@ -237,7 +237,7 @@ class ClaimantFinder:
         """The subject phrase(s) at ``head``, split on coordination ("the centre and the minister")."""
         qualified = head.lower_ in ("media", "press") and any(
             c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") for c in head.children)
-        # "the medical reports claimed": definite reports may be ones the text said a named body
+        # "the autopsy reports claimed": definite reports may be ones the text said a named body
         # issued; the resolver looks for that body, and falls back to press reports.
         definite = head.lemma_.lower() == "report" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
         if not qualified and not definite and (head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
@@ -278,10 +278,10 @@ class ClaimantFinder:
         match = matches[-1]
         who = match.group("who").strip()
         if re.search(r"\b(?:our|my|we|us)\b", who, re.IGNORECASE):
-            return None  # "according to our data": the speaker's own, found by the quotation or voice
+            return None  # "according to our figures": the speaker's own, found by the quotation or voice
         by = _DOCUMENT_BY.search(who)
         if by:
-            # "according to the indictment filed by state prosecutors": the innermost source
+            # "according to the charge sheet filed by state prosecutors": the innermost source
             # is who filed it
             start = sent.start_char + match.start("who") + by.start("who") + offset
             return [_Named(surface=by.group("who"), start=start, end=start + len(by.group("who")))]
@@ -316,7 +316,7 @@ _CUT_AFTER_HEAD = frozenset({"relcl", "cc", "conj", "acl", "appos", "advcl", "pu
 
 
 # Subordinators of time: a clause they open dates a statement rather than reporting it.
-# Nouns whose clause is what was said ("a statement that 15 people had been killed").
+# Nouns whose clause is what was said ("a statement that 9 people had been killed").
 _SPEECH_NOUNS = frozenset({"statement", "report", "claim", "announcement", "communique", "communiqué", "message",
                            "letter", "tweet", "post", "briefing", "interview", "declaration", "release", "estimate"})
 _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "since", "until", "once"})
@@ -326,7 +326,7 @@ _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 def _speakers_of(verb: Token, finding: Token) -> list[Token]:
     """The subjects of a reporting verb that can be its speaker, nearest the verb first: not
-    an event, not the phrase holding the finding ("Militiamen ... killed 26, the army said"
+    an event, not the phrase holding the finding ("Raiders ... killed 20, the army said"
     parsed with two subjects), and "The opposition Velmar Front said" keeps the name."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_event_noun(c)
                 and finding not in c.subtree]

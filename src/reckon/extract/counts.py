@@ -82,16 +82,16 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if _is_subset(sent.text, quantity.span.start - offset) or _is_aggregate(sent.text, quantity.span.start - offset):
         return None
     if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
-        return None  # "toll rises to 46 1": a figure run into another is an image label's number
+        return None  # "toll rises to 51 2": a figure run into another is an image label's number
     start = quantity.span.start - offset
     if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(sent.text[:start]):
-        return None  # "14 had returned – four who jumped from a lorry and 10 who escaped": parts
+        return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
     partitive = _partitive_kind(sent.text, start, quantity.span.end - offset, number, lexicon)
     collective = _COLLECTIVE_BEFORE.search(sent.text[max(0, start - 48):start])
     if partitive is not None:
         found = partitive or None
     elif collective and _participle_kind_of_word(collective.group(1), lexicon) is not None:
-        # "the kidnapped party of more than 40 people": the group's participle is their harm
+        # "the kidnapped party of more than 30 people": the group's participle is their harm
         found = (_participle_kind_of_word(collective.group(1), lexicon), number, number)
     else:
         found = _kind_by_label(sent.text, start, number, lexicon) \
@@ -104,10 +104,10 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if kind is CountKind.KILLED and group and (lexicon.adjectives.get(group[0].lower_) or lexicon.nouns.get(
             group[0].lemma_.lower())) is CountKind.INJURED:
         return None  # "two of the wounded later died": already inside the toll, not a toll
-    # "has not exceeded about 150": a negation the hedge already read is a bound, not a denial.
+    # "has not exceeded about 40": a negation the hedge already read is a bound, not a denial.
     inside = {t.i for t in char_span} | {t.i for t in doc[char_span[0].i:char_span[-1].i + 1]}
     if _is_negated_or_hypothetical(anchor, inside) or _is_negated_or_hypothetical(noun, inside):
-        # "the 219 remaining girls might be released": people whose release is still awaited
+        # "the 40 remaining hostages might be released": people whose release is still awaited
         # are held, hence missing.
         remaining = any(c.lower_ in ("remaining", "still") for c in (*noun.children, *anchor.children))
         if kind is CountKind.SURVIVED and remaining and not any(c.dep_ == "neg" for c in anchor.children):
@@ -127,7 +127,7 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
 def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmLexicon) -> tuple[CountKind, ...]:
     """Kinds of harm words joined to ``anchor`` by "and": "kidnapped and (later) killed"
     befell the same people. "killed or unaccounted for" names alternatives: the first only;
-    "147 killed and dozens injured" are two clauses with figures of their own."""
+    "40 killed and dozens injured" are two clauses with figures of their own."""
     if anchor.pos_ not in ("VERB", "NOUN", "ADJ"):
         return ()
     linked = []
@@ -196,19 +196,19 @@ def _participle_kind_of_word(word: str, lexicon: HarmLexicon) -> CountKind | Non
     return None
 
 
-# A dash or colon after a figure opens its breakdown ("14 returned – four who jumped ...").
+# A dash or colon after a figure opens its breakdown ("9 returned – two who ran ...").
 _BREAKDOWN = re.compile(r"\d[^–—:]*\s[–—:]\s|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                         r"[a-z]+teen|twenty|thirty|forty|fifty)\b[^–—:]*\s[–—:]\s", re.IGNORECASE)
 
 
-# "14 of the 129 girls", "all but eight of the students": the figure is a part of a group
+# "9 of the 61 miners", "all but six of the pupils": the figure is a part of a group
 # named after it, and only its own predicate says what befell it.
 _PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b|\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?(?:\d|[a-z-]+\s+(?:hundred|thousand)\b|"
                               r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
                               r"sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
 _ALL_BUT = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
-# Verbs whose complement, after "all but N", is what the N are not: "all but eight have been
-# accounted for / freed" leaves eight missing.
+# Verbs whose complement, after "all but N", is what the N are not: "all but six have been
+# accounted for / freed" leaves six missing.
 _ALL_BUT_MISSING = frozenset({"account", "free", "release", "rescue", "return", "escape", "find", "recover", "locate"})
 
 
@@ -220,7 +220,14 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
     if not all_but and not _PARTITIVE_AFTER.match(text, end):
         return None
     # The part's own predicate: the verb the figure (or the phrase it sits in) is subject of;
-    # "704 were hospitalised, 259 of them children" gives the 259 none.
+    # "300 were hospitalised, 90 of them children" gives the 259 none.
+    if all_but:  # "all but six ... have been accounted for": "all" heads the subject
+        verb = number
+        hops = 0
+        while verb.pos_ not in ("VERB", "AUX") and verb is not verb.head and hops < 5:
+            verb = verb.head
+            hops += 1
+        return (CountKind.MISSING, verb, number) if verb.lemma_.lower() in _ALL_BUT_MISSING else ()
     part = number
     hops = 0
     while part.dep_ in ("quantmod", "nummod", "compound", "amod", "pobj", "prep") and part is not part.head and hops < 5:
@@ -230,8 +237,6 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
         return ()
     verb = part.head
     lemma = verb.lemma_.lower()
-    if all_but:
-        return (CountKind.MISSING, verb, number) if lemma in _ALL_BUT_MISSING else ()
     if verb.pos_ == "VERB" and lemma in lexicon.verbs:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         if passive or lemma in _INTRANSITIVE:
@@ -244,7 +249,7 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
 
 def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
     """An infobox field: the figure follows the field's label at the start of its line
-    ("Fatalities: 58", "- Injuries: 79", "DeathsAt least 334"), and the label names the kind."""
+    ("Fatalities: 64", "- Injuries: 120", "DeathsAt least 71"), and the label names the kind."""
     line_start = max(text.rfind("\n", 0, start), -1) + 1
     label = text[line_start:start].strip(" \t•*-–:").lower()
     kind = lexicon.labels.get(" ".join(label.split()))
@@ -299,7 +304,7 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
         for phrase, kind in lexicon.phrases.items():
             if rest == phrase or rest.startswith(phrase + " ") or rest.startswith(phrase + ",") or rest.startswith(phrase + "."):
                 if "hospital" in phrase and noun.lemma_.lower() in _HOSPITAL_PEOPLE:
-                    return None  # "100 patients were in the hospital": where they were, not a harm
+                    return None  # "80 patients were in the hospital": where they were, not a harm
                 return kind, token, noun
         if token.is_punct or not (token.lower_ in _PHRASE_GAP or (token.pos_ in ("NOUN", "ADJ") and skipped < 3)):
             return None
@@ -317,7 +322,7 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     elif number.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "oprd", "ROOT", "dep"):
         noun = number
     if noun is not number and noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN", "VERB"):
-        noun = noun.head  # "37 Brotherhood inmates": the figure counts the inmates
+        noun = noun.head  # "12 Union inmates": the figure counts the inmates
     if noun is number:
         # "hundreds of bodies", "dozens of hostages": a figure read as a noun counts its "of" phrase
         counted = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -339,7 +344,7 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         kind = lexicon.nouns.get(lemma) or lexicon.adjectives.get(lower)
         # "325 hostages ... were killed": what befell the hostages is the count's kind.
         verb = noun.head
-        # Bodies are dead whatever finds them: "24 bodies were recovered" is no rescue.
+        # Bodies are dead whatever finds them: "19 bodies were recovered" is no rescue.
         if lemma not in ("body", "corpse") and noun.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
                 and lexicon.verbs.get(verb.lemma_.lower()) \
                 not in (None, kind) and (noun.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE):
@@ -353,14 +358,14 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
                     return befell, child, noun
         if lemma not in ("body", "corpse") or _bodies_found(noun):
             return kind, noun, noun
-    # "took over 1,000 people as hostages": the role the people were held in is the harm.
+    # "took over 300 people as hostages": the role the people were held in is the harm.
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "as":
             role = [g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in lexicon.nouns]
             if role and role[0].lemma_.lower() not in _TOLL_NOUNS | {"body", "corpse", "life"}:
                 return lexicon.nouns[role[0].lemma_.lower()], role[0], noun
     # 2. a harm participle or adjective right after the noun: "52 killed", "147 dead";
-    # after a coordinated noun it qualifies both ("100 girls and young women abducted").
+    # after a coordinated noun it qualifies both ("60 boys and young men abducted").
     for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
         for child in conj.children:
             if child.i > conj.i and child.dep_ in ("acl", "amod") and child.i - conj.i <= 2:
@@ -373,12 +378,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             # "four individuals who have been apprehended": a relative clause may hold auxiliaries
             near = child.i - noun.i <= 3 or (child.dep_ == "relcl" and child.i - noun.i <= 5 and any(
                 c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which") for c in child.children))
-            # "100 girls and young women abducted": a coordinated noun may stand between
+            # "60 boys and young men abducted": a coordinated noun may stand between
             conjoined = {t.i for c in noun.children if c.dep_ in ("conj", "cc") for t in c.subtree}
             near = near or (child.dep_ == "acl" and all(i in conjoined for i in range(noun.i + 1, child.i)))
             if kind is not None and near:
                 return kind, child, noun
-    # "31 people with gunshot wounds": the people bear the harm
+    # "20 people with gunshot wounds": the people bear the harm
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "with" and child.i == noun.i + 1:
             borne = [g for g in child.children if g.dep_ == "pobj" and lexicon.nouns.get(g.lemma_.lower()) is CountKind.INJURED
@@ -388,10 +393,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     held = _held_by(noun)
     if held is not None:
         return held[0], held[1], noun
-    # "129 kidnapped schoolgirls have returned": the participle between figure and noun names
+    # "61 kidnapped miners have returned": the participle between figure and noun names
     # the harm the figure counts; the clause may tell of a later turn for some of them.
-    # But "44 displaced people were killed": what the clause says befell them comes first,
-    # unless the figure is the whole a part is taken from ("14 of 129 kidnapped girls ...").
+    # But "30 displaced people were killed": what the clause says befell them comes first,
+    # unless the figure is the whole a part is taken from ("9 of 61 kidnapped miners ...").
     whole = number.doc[max(0, char_span[0].i - 2):char_span[0].i].text.lower().endswith(("of", "of the"))
     predicate = noun.head
     befell = None
@@ -429,7 +434,7 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     if head.lemma_.lower() == "take" and head.tag_ == "VBN" and dep == "nsubjpass" and not any(
             c.dep_ in ("prep", "oprd", "xcomp", "dative") and c.lower_ not in ("from", "by", "during", "in", "on", "at")
             or c.dep_ == "prt" and c.lower_ != "away" for c in head.children):
-        return CountKind.ABDUCTED, head, noun  # "43 pupils were taken (away, from the school)": abducted
+        return CountKind.ABDUCTED, head, noun  # "30 pupils were taken (away, from the school)": abducted
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         verb_kind = lexicon.verbs.get(head.lemma_.lower()) or lexicon.adjectives.get(head.lower_)
         if lemma == "life" and head.lemma_.lower() in _LIFE_VERBS:
@@ -451,7 +456,7 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
                 or (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("flee", "leave", "abandon")) for c in head.children):
             return CountKind.DISPLACED, head, noun  # "forced thousands from their homes", "drove 500 to flee"
         if head.lemma_.lower() == "leave" and dep == "dobj":
-            # "left 57 people, including 32 reporters, dead": the predicate comes after an aside
+            # "left 23 people, including four reporters, dead": the predicate comes after an aside
             for child in head.subtree:
                 if child.i > noun.i + 1 and child.lower_ in lexicon.adjectives and child.nbor(-1).text == "," \
                         and child.dep_ in ("advcl", "oprd", "acomp", "xcomp", "ccomp", "amod"):
@@ -466,12 +471,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         anchor = head if head.pos_ != "ADP" else head.head
         hops = 0
         while (anchor.pos_ in ("ADP", "NUM") or anchor.dep_ == "acomp") and anchor is not anchor.head and hops < 3:
-            anchor = anchor.head  # "had risen from three to nine": "to nine" hangs on "three"
+            anchor = anchor.head  # "had risen from four to eleven": "to nine" hangs on "three"
             hops += 1
         if _mentions_toll(anchor):
             toll = [c for c in anchor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _TOLL_NOUNS
                     and any(g.dep_ == "acl" and g.tag_ == "VBN" for g in c.children)]
-            # "described the 2,000 deaths reported across several media": the toll noun and its
+            # "described the 900 deaths reported across several media": the toll noun and its
             # reporting participle, not the describing verb, say whose figure it is.
             return CountKind.KILLED, (toll[0] if toll else anchor), noun
         tally = _tally_kind(anchor, lexicon) if anchor.pos_ in ("VERB", "AUX") else None
@@ -481,7 +486,7 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
 
 
 def _held_by(noun: Token) -> tuple[CountKind, Token] | None:
-    """ "195 girls still in the group's custody", "hostages in the hands of the gang": people
+    """ "80 miners still in the group's custody", "hostages in the hands of the gang": people
     someone other than the state holds are missing; "in custody" alone is an arrest (read
     on the words, as the parser often hangs the "in" on the verb)."""
     doc = noun.doc
@@ -550,8 +555,8 @@ def _mentions_toll(token: Token) -> bool:
     return False
 
 
-# Nouns that state a figure of what their "of" phrase names: "the number of staff killed",
-# "the total of those treated in hospital".
+# Nouns that state a figure of what their "of" phrase names: "the number of nurses killed",
+# "the total of those treated in clinics".
 _TALLY_NOUNS = frozenset({"number", "figure", "total", "tally", "count"})
 
 
@@ -575,7 +580,7 @@ def _harm_in(tokens: list[Token], lexicon: HarmLexicon) -> CountKind | None:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.verbs:
             return lexicon.verbs[token.lemma_.lower()]
         if token.lower_ == "taken" and not any(c.lower_ == "to" for c in token.children):
-            return CountKind.ABDUCTED  # "the number of pupils taken from the school"
+            return CountKind.ABDUCTED  # "the number of miners taken from the pit"
         if token.lower_ in lexicon.adjectives:
             return lexicon.adjectives[token.lower_]
         if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns and token.lemma_.lower() not in ("life", "body"):
@@ -601,7 +606,7 @@ def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
             break
         if any(c.dep_ == "nsubj" and number.i < c.i < token.i for c in token.children) and any(
                 c.dep_ == "dobj" for c in token.children):
-            return None  # "around eight armed men killed six": the figure counts the doers
+            return None  # "some ten armed men killed five": the figure counts the doers
         if token.lower_ in lexicon.adjectives:
             return lexicon.adjectives[token.lower_], token, number
         if token.lemma_.lower() in lexicon.nouns and token.lemma_.lower() not in ("toll", "death", "life", "casualty"):
@@ -636,14 +641,14 @@ def _is_negated_or_hypothetical(token: Token, inside: set[int] = frozenset()) ->
             # "could have killed" is hypothetical; "could go higher" has no harm verb here.
             if any(c.lower_ == "have" for c in token.children):
                 return True
-            # "the remaining 219 might be released", "200 could be displaced": what a harm
+            # "the remaining 40 might be released", "200 could be displaced": what a harm
             # verb under a modal states has not happened.
             if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.verbs \
                     and any(c.dep_ == "auxpass" for c in token.children):
                 return True
         if child.dep_ == "aux" and child.lower_ == "to" and token.pos_ == "VERB" \
                 and token.head.lemma_.lower() in _INTENT and token.lemma_.lower() in lexicon.verbs:
-            return True  # "efforts to recover the 195 girls", "vowed to kill 100": not (yet) done
+            return True  # "efforts to free the 80 miners", "vowed to kill 100": not (yet) done
         if child.dep_ == "det" and child.lower_ == "no":
             return True
     return False
@@ -670,10 +675,10 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         return None
     number = char_span[-1]
     if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", sent.text[quantity.span.end - offset:]):
-        return None  # "Joseph Mwangi, 19," is an age; "one of them a farmer" is a part
+        return None  # "Ivo Marr, 19," is an age; "one of them a farmer" is a part
     if any(c.dep_ == "relcl" for c in number.children):
-        return None  # "14 returned – four who jumped from a lorry and 10 who escaped": a breakdown
-    # "24 bodies on Tuesday, on top of 22 found on Monday", "334 (excluding 31 attackers)":
+        return None  # "9 returned – two who ran from a truck and 7 who slipped away": a breakdown
+    # "19 bodies on Friday, on top of 12 found on Thursday", "71 (excluding 6 attackers)":
     # a figure added to a classified one is more of the same harm, not a part of it.
     before = [c for c in classified if c.span.start < quantity.span.start]
     if before and _ADDITIVE.search(sent.text[max(0, quantity.span.start - offset - 24):quantity.span.start - offset]):
@@ -694,7 +699,7 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         other_span = sent.doc.char_span(other.span.start - offset, other.span.end - offset, alignment_mode="expand")
         if other_span is None:
             continue
-        # "left 24 dead, 14 in Helwan and 31 in Dokki": the later figures hang on the verb
+        # "left 30 dead, 12 in Tarrow and 9 in Osk": the later figures hang on the verb
         # that governs the classified one's harm word.
         other_tokens = {t.i for t in other_span} | {other_span[-1].head.i} | (
             {other.token.head.i} if other.token.dep_ in ("oprd", "acomp", "xcomp") else set())

@@ -437,7 +437,7 @@ def _vague_floor(text: str) -> int:
 
 
 # Encyclopedia infoboxes lose the space between a field's label and its value when copied
-# as text ("Injured800+", "DeathsAt least 334", "Casualties42 killed"): a capitalised
+# as text ("Injured300+", "DeathsAt least 71", "Casualties12 killed"): a capitalised
 # word opening a line and running straight into a digit or a capitalised hedge is a label.
 _GLUED_LABEL = re.compile(
     r"(?m)^[ \t•*-]*[A-Z][a-z]+(?=\d|(?:At\s+least|Over|More\s+than|Up\s+to|About|Around|Nearly|Almost"

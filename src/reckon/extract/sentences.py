@@ -6,11 +6,11 @@ paragraph (statements and e-mailed releases wrap at ~70 columns), and its senten
 over the break. Inside a paragraph a sentence ends at . ! ? (optionally followed by a closing
 quote) before white space and an upper-case letter, a digit or an opening quote, unless the
 stop ends a known abbreviation ("Mr.", "Dept.", "U.S.", "Jan."). Encyclopedia reference marks
-after the stop ("Nigeria.[7] 57 of the girls") stay with the sentence they close.
+after the stop ("Velmar.[7] 31 of the miners") stay with the sentence they close.
 
 ``parse_text`` gives the text the parser should read: the same characters at the same
 offsets, with reference marks, hard line breaks, a wire dateline and the quote marks
-around a few words blanked, since the tokenizer glues "children,[5]" into one token, and a
+around a few words blanked, since the tokenizer glues "miners,[5]" into one token, and a
 parser reads a line break as a boundary, a dateline as the subject of the first clause and
 a scare quote as the head of "nearly 60".
 """
@@ -70,7 +70,7 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-# A wire dateline opening a story: "NIAMEY, Feb 8, 2022 (Agency) - ", "KARANDI — ".
+# A wire dateline opening a story: "OSK, May 3, 2022 (Agency) - ", "TARROW — ".
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,[^—–\n]{0,90}?)?\s+(?:—|–|--|-)\s+(?=[A-Z\"“])")
 
 
@@ -88,7 +88,7 @@ def _unquote_short(match: re.Match[str]) -> str:
 
 def parse_text(text: str) -> str:
     """``text`` with reference marks, line breaks and a leading dateline blanked, offsets
-    unchanged: the parser reads "KARANDI — Police shot ..." as a name heading the clause."""
+    unchanged: the parser reads "TARROW — Police shot ..." as a name heading the clause."""
     blanked = _SHORT_QUOTE.sub(_unquote_short, _BLANKED.sub(lambda m: " " * len(m.group(0)), text))
     return _DATELINE.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
 

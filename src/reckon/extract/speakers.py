@@ -126,7 +126,7 @@ _PRONOUNS = {
     "them": "p",
     "their": "p",
 }
-# "The Health Ministry's forensic department submitted on Thursday medical reports": a named
+# "The Velmar Health Ministry's autopsy unit released on Monday detailed reports": a named
 # body (capitalised words, perhaps a possessive and a lower-case head) issuing reports.
 _ISSUED_REPORTS = re.compile(
     r"(?P<issuer>(?:The\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:[’']s)?(?:\s+[a-z]+){0,2})\s+"
@@ -612,8 +612,8 @@ class SpeakerResolver:
             issuer = doc_noun.group(1)
             return self.actors.canonical(issuer) or issuer, "org", None
         if re.fullmatch(r"(?:(?:the|these|those)\s+)?(?:[a-z-]+\s+){0,2}reports?", segment, re.I):
-            # "the forensic reports" after "The ministry's forensic department submitted
-            # medical reports": the reports are the issuer's.
+            # "the autopsy reports" after "The ministry's autopsy unit released
+            # detailed reports": the reports are the issuer's.
             issuer = self._issuer_of_reports(position)
             if issuer:
                 return self.actors.canonical(issuer) or issuer, "org", None
@@ -645,7 +645,7 @@ class SpeakerResolver:
                 None,
             )
         if " " not in bare and bare[:1].isupper():
-            # "Headteacher says ...": a headline capitalises a role; its one holder in the text
+            # "Headmaster says ...": a headline capitalises a role; its one holder in the text
             holders = [p for p in self._people.values() if bare.lower() in p.roles]
             if len(holders) == 1:
                 return holders[0].name, "person", holders[0].gender
@@ -780,7 +780,7 @@ class SpeakerResolver:
         if bearers:
             person = max(bearers, key=lambda pair: pair[0])[1]
             return person.name, "person", person.gender
-        # "Headteacher says ..." in a headline, before "the headteacher, Jane Doe" is named:
+        # "Headmaster says ..." in a headline, before "the headmaster, Jane Doe" is named:
         # the one person the document gives that role.
         holders = [person for person in self._people.values() if head in person.roles or role in person.roles]
         if len(holders) == 1:
