@@ -25,6 +25,14 @@ def test_parse_text_blanks_reference_marks_and_line_breaks() -> None:
     assert len(parse_text(text)) == len(text)
 
 
+def test_parse_text_blanks_a_wire_dateline_and_scare_quotes() -> None:
+    text = 'OSK, May 3, 2022 (Velmar Wire) -- Gunmen killed "more than 20" people.'
+    blanked = parse_text(text)
+    assert blanked.lstrip().startswith("Gunmen killed  more than 20  people.")
+    assert len(blanked) == len(text)
+    assert parse_text("MAJOR BLAST - a headline") == "MAJOR BLAST - a headline"
+
+
 def test_hard_wrapped_paragraph_is_one_sentence() -> None:
     text = "Raid on Osk mine\nThe armed men took over 300 miners as\nhostages at the Osk mine in Velmar."
     assert [s.text for s in split_sentences(text)] == [

@@ -89,9 +89,9 @@ def test_list_figures_hang_on_the_verb_of_the_first() -> None:
 
 
 def test_leave_dead_after_an_aside() -> None:
-    rows = _rows("A Velmar judge convicted three brothers over a 2016 ambush in a hill district that left 23 people, "
-                 "including four reporters, dead on a mountain road.")
-    assert ("killed", 23, 23, "author") in rows
+    rows = _rows("A court found two men guilty of a 2016 ambush in a remote district that left 23 people, including "
+                 "four reporters, dead in an attack that shocked the region.")
+    assert any(row[:3] == ("killed", 23, 23) for row in rows)
 
 
 def test_participle_after_coordinated_nouns() -> None:
