@@ -372,3 +372,7 @@ def test_buried_and_nursing_wounds() -> None:
 def test_part_without_its_own_predicate_is_a_subset() -> None:
     rows = _rows("Agencies reported that 704 people had been hospitalised with injuries in Osk, 259 of them children.")
     assert not any(row[1] == 259 for row in rows)
+
+
+def test_active_harm_verb_beats_the_objects_description() -> None:
+    assert _rows("Militiamen attacked the Osk camp, killing 44 displaced civilians.") == {("killed", 44, 44, "author")}

@@ -400,9 +400,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     whole = number.doc[max(0, char_span[0].i - 2):char_span[0].i].text.lower().endswith(("of", "of the"))
     predicate = noun.head
     befell = None
-    if noun.dep_ in ("nsubj", "nsubjpass") and predicate.pos_ == "VERB" and predicate.lemma_.lower() in lexicon.verbs and (
-            noun.dep_ == "nsubjpass" or predicate.lemma_.lower() in _INTRANSITIVE):
-        befell = lexicon.verbs[predicate.lemma_.lower()]
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and predicate.pos_ == "VERB" and predicate.lemma_.lower() in lexicon.verbs and (
+            noun.dep_ == "nsubjpass" or predicate.lemma_.lower() in _INTRANSITIVE
+            or (noun.dep_ == "dobj" and predicate.lemma_.lower() not in _INTRANSITIVE)):
+        befell = lexicon.verbs[predicate.lemma_.lower()]  # "killing 44 displaced civilians"
     for child in noun.children:
         if child.dep_ == "amod" and number.i < child.i < noun.i and (child.tag_ in ("VBN", "VBD") or child.lower_.endswith("ed")):
             kind = _participle_kind(child, lexicon) or _participle_kind_of_word(child.lower_, lexicon)
