@@ -376,3 +376,25 @@ def test_part_without_its_own_predicate_is_a_subset() -> None:
 
 def test_active_harm_verb_beats_the_objects_description() -> None:
     assert _rows("Militiamen attacked the Osk camp, killing 44 displaced civilians.") == {("killed", 44, 44, "author")}
+
+
+def test_later_conjunct_of_a_counted_group_is_a_part() -> None:
+    rows = _rows("Earlier this afternoon the police chief said three men and one woman are in custody in Osk.")
+    assert not any(row[1] == 1 for row in rows)
+
+
+def test_harm_carried_by_a_pronoun() -> None:
+    assert ("killed", 40, 40, "author") in _rows(
+        "The gunmen forced the group of 40 people off the road near Osk and executed them all.")
+    assert {("abducted", 30, 30, "author"), ("killed", 30, 30, "author")} <= _rows(
+        "The 30 pilgrims were on their way home from Osk when they were kidnapped and later killed.")
+
+
+def test_coordinated_figures_share_a_claimant() -> None:
+    rows = _rows("The general briefed reporters on the raid in Osk that left 30 people dead and 37 wounded.")
+    assert {("killed", 30, 30, "author"), ("injured", 37, 37, "author")} <= rows
+
+
+def test_two_groups_joined_are_two_rows() -> None:
+    assert {("killed", 23, 23, "government"), ("killed", 15, 15, "government")} <= _rows(
+        "The government reported 23 civilians and 15 assailants killed in Osk.")

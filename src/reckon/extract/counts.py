@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from reckon.extract.numbers import Quantity
 
-__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list"]
+__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant"]
 
 _HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "can"})
 # Words of intent whose infinitive is an aim, not an event ("an effort to free 20 hostages").
@@ -84,6 +84,10 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
         return None  # "toll rises to 51 2": a figure run into another is an image label's number
     start = quantity.span.start - offset
+    counted = number.head if number.dep_ == "nummod" else number
+    if counted.dep_ == "conj" and any(c.dep_ == "nummod" for c in counted.head.children) \
+            and counted.lemma_.lower() in _SEX_AGE and counted.head.lemma_.lower() in _SEX_AGE:
+        return None  # "three men and one woman are in custody": one group told by sex, a part of it
     if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(sent.text[:start]):
         return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
     partitive = _partitive_kind(sent.text, start, quantity.span.end - offset, number, lexicon)
@@ -96,7 +100,7 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     else:
         found = _kind_by_label(sent.text, start, number, lexicon) \
             or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
-            or _kind_by_window(number, char_span, lexicon)
+            or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon)
     if found is None:
         return None
     kind, anchor, noun = found
@@ -195,6 +199,10 @@ def _participle_kind_of_word(word: str, lexicon: HarmLexicon) -> CountKind | Non
             return lexicon.verbs[lemma]
     return None
 
+
+# Nouns that split one group by sex or age ("three men and one woman"), unlike roles
+# ("23 civilians and 15 assailants" are two groups).
+_SEX_AGE = frozenset({"man", "woman", "men", "women", "boy", "girl", "child", "children", "adult", "minor", "teenager"})
 
 # A dash or colon after a figure opens its breakdown ("9 returned – two who ran ...").
 _BREAKDOWN = re.compile(r"\d[^–—:]*\s[–—:]\s|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -633,6 +641,24 @@ def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
     return None
 
 
+def _kind_by_pronoun(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """ "forced the group of 58 people off the road and executed them all", "the 30 pilgrims
+    were on their way home when they were kidnapped": a later clause of the same sentence
+    harms the counted people through "they"/"them"."""
+    noun = number.head if number.dep_ == "nummod" else number
+    if noun.pos_ not in ("NOUN", "NUM") or noun.lemma_.lower() in _NOT_PEOPLE:
+        return None
+    for pronoun in noun.doc[noun.i + 1:]:
+        if pronoun.lower_ not in ("they", "them") or not (
+                pronoun.dep_ == "nsubjpass" or (pronoun.dep_ == "dobj" and any(c.lower_ == "all" for c in pronoun.children)
+                                                or pronoun.dep_ == "dobj" and pronoun.nbor(1).lower_ == "all")):
+            continue
+        verb = pronoun.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.verbs and verb.lemma_.lower() not in _INTRANSITIVE:
+            return lexicon.verbs[verb.lemma_.lower()], verb, noun
+    return None
+
+
 def _is_negated_or_hypothetical(token: Token, inside: set[int] = frozenset()) -> bool:
     lexicon = load_harm_lexicon()
     for child in token.children:
@@ -664,6 +690,21 @@ def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
 
 _ADDITIVE = re.compile(r"\b(?:on\s+top\s+of|in\s+addition\s+to|excluding|not\s+including|as\s+well\s+as|besides|"
                        r"plus)\s+(?:the\s+|another\s+|a\s+further\s+)?$", re.IGNORECASE)
+
+
+def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset: int) -> list[CountCandidate]:
+    """ "the raid that left 30 people dead and 37 wounded": figures joined by "and" within a
+    few words are one statement, so the later one is attributed as the first (the parser
+    often hangs the second on the sentence's main verb)."""
+    ordered = sorted(candidates, key=lambda c: c.span.start)
+    out = ordered[:1]
+    for before, after in zip(ordered, ordered[1:]):
+        between = sent.text[before.span.end - offset:after.span.start - offset]
+        if re.fullmatch(r"\s+(?:[a-z]+\s+){0,2}and\s+", between) and before.kind is not after.kind:
+            after = CountCandidate(kind=after.kind, min=after.min, max=after.max, span=after.span, token=before.token,
+                                   victims=after.victims, quantity_text=after.quantity_text, also=after.also)
+        out.append(after)
+    return out
 
 
 def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,

@@ -137,7 +137,7 @@ def _counts(state: State) -> State:
                                                             classified=list(candidates.values()))
                 if inherited is not None:
                     candidates[quantity.span] = inherited
-        for candidate in sorted(candidates.values(), key=lambda c: c.span.start):
+        for candidate in counts_module.share_claimant(list(candidates.values()), doc[:], offset=offset):
             for claimant in finder.claimants(doc[:], candidate.token, offset=offset):
                 for kind in (candidate.kind, *candidate.also):
                     found.append((index, Count(kind=kind, min=candidate.min, max=candidate.max,
