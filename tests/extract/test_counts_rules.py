@@ -398,3 +398,8 @@ def test_coordinated_figures_share_a_claimant() -> None:
 def test_two_groups_joined_are_two_rows() -> None:
     assert {("killed", 23, 23, "government"), ("killed", 15, 15, "government")} <= _rows(
         "The government reported 23 civilians and 15 assailants killed in Osk.")
+
+
+def test_a_returning_crowd_is_not_survivors() -> None:
+    rows = _rows("Some 5,000 residents have returned to their homes in Osk since the fighting ended.")
+    assert not any(row[0] == "survived" for row in rows)

@@ -36,7 +36,7 @@ _SUBSET_BEFORE = ("including", "includes", "included", "among them", "among whom
                   "among those", "among the", "exception of", "except", "except for", "apart from", "other than")
 # Verbs that make their *object* the harmed people ("killed 52"), or their subject when
 # intransitive ("52 died"); for transitive verbs an active subject is the doer, never a toll.
-_INTRANSITIVE = frozenset({"die", "perish", "survive", "escape", "flee", "disappear", "return"})
+_INTRANSITIVE = frozenset({"die", "perish", "survive", "escape", "flee", "disappear"})
 _TOLL_NOUNS = frozenset({"toll", "dead", "death", "deaths", "fatality", "fatalities", "casualty", "casualties"})
 _TOLL_VERBS = frozenset({"put", "rise", "climb", "reach", "stand", "increase", "jump", "hit", "exceed", "place",
                          "give", "estimate", "raise", "be"})
@@ -247,7 +247,9 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
     lemma = verb.lemma_.lower()
     if verb.pos_ == "VERB" and lemma in lexicon.verbs:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-        if passive or lemma in _INTRANSITIVE:
+        # "9 of the 61 kidnapped miners have returned": a part of a captive group that
+        # returns has come back alive (a returning crowd in general is no harm)
+        if passive or lemma in _INTRANSITIVE or lemma == "return":
             return lexicon.verbs[lemma], verb, number
     for child in verb.children:  # "were found dead"
         if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
