@@ -627,6 +627,9 @@ def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
                 return None  # "30 body fragments": the fragments are counted, not people
             return lexicon.nouns[token.lemma_.lower()], token, token
         if token.tag_ in ("VBN", "VBD") and token.lemma_.lower() in lexicon.verbs:
+            if token.lemma_.lower() not in _INTRANSITIVE and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children) \
+                    and not any(c.dep_ == "auxpass" for c in token.children):
+                return None  # "5,000 residents have returned": an active perfect tells what they did
             return lexicon.verbs[token.lemma_.lower()], token, number
         if token.pos_ not in ("ADJ", "NOUN", "PROPN", "AUX", "PART", "ADV"):
             break
