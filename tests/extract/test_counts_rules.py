@@ -403,3 +403,16 @@ def test_two_groups_joined_are_two_rows() -> None:
 def test_a_returning_crowd_is_not_survivors() -> None:
     rows = _rows("Some 5,000 residents have returned to their homes in Osk since the fighting ended.")
     assert not any(row[0] == "survived" for row in rows)
+
+
+def test_part_as_object_of_a_harm_verb() -> None:
+    rows = _rows("The governor's office said that 26 people had been killed in Osk and that the army had repelled "
+                 "the attackers, killing four of them.")
+    assert any(row[:3] == ("killed", 4, 4) for row in rows)
+
+
+def test_person_named_beside_a_role_with_an_of_phrase() -> None:
+    rows = _rows("The mayor of the Osk commune, Tomas Reyl Baro, told the Record that 27 people had been buried in the village.")
+    assert ("killed", 27, 27, "Tomas Reyl Baro") in rows
+    assert not any(row[3] == "Osk Division" for row in _rows(
+        "The spokesman for the Velmar Army, Osk Division, said 12 soldiers were killed."))

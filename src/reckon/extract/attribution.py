@@ -253,7 +253,9 @@ class ClaimantFinder:
             return None  # "dozens reported dead": the counted people, not a source
         if head.pos_ == "NOUN":
             # "A police spokesman, Colonel Arlo Penn, said": the role's holder is named beside it.
-            named = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i]
+            # "The mayor of the commune, Jane Doe, said": the name may hang on the role's "of" phrase
+            named = [t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
+                     and t.ent_type_ == "PERSON"]
             if named:
                 head = named[0]
         tokens = without_dateline(phrase_tokens(head, keep_coordination=True))

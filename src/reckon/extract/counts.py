@@ -241,6 +241,9 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
     while part.dep_ in ("quantmod", "nummod", "compound", "amod", "pobj", "prep") and part is not part.head and hops < 5:
         part = part.head
         hops += 1
+    if part.dep_ == "dobj" and part.head.pos_ == "VERB" and part.head.lemma_.lower() in lexicon.verbs \
+            and part.head.lemma_.lower() not in _INTRANSITIVE:
+        return lexicon.verbs[part.head.lemma_.lower()], part.head, number  # "killing four of them"
     if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ not in ("VERB", "AUX"):
         return ()
     verb = part.head
