@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from reckon.extract.nlp import entity_type
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.model import AUTHOR, Claimant, Quote, Span
 
@@ -44,6 +45,9 @@ _LEADING_NOISE = re.compile(
 _HEADLINE_SOURCE = re.compile(
     r"(?:\s*:|\s+[-–—]{1,2})\s+(?P<who>[A-Z][\w.'’&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’&-]*){0,4})\s*$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", re.IGNORECASE)
+_DOCUMENT_BY = re.compile(r"\b(?:filed|issued|released|published|compiled|gathered|provided|prepared|written|"
+                          r"drawn\s+up|submitted|given|made|established|conducted|carried\s+out|kept)\s+(?:\w+\s+){0,3}?by\s+(?P<who>.+?)(?:\s+(?:in|on|at|during|last|this|earlier|"
+                          r"later)\b.*)?$", re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r"\s*(?:,|\bwho\b|\bwhich\b|\bthat\b|\bwhose\b|\bin a\b|\bon\b|\bin its\b|\bin his\b|\bin her\b|\bafter\b|\bwhile\b).*$", re.IGNORECASE | re.DOTALL)
 
 Resolver = Callable[[str, int], str]
@@ -113,11 +117,43 @@ class ClaimantFinder:
         while current.head is not current and len(chain) < 12:
             chain.append((current, current.head))
             current = current.head
+        described = False
         for child, current in chain:
             lemma = current.lemma_.lower()
+            content = child is not None and (any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+                                             or lemma in _SPEECH_NOUNS)
+            if child is not None and child.dep_ == "relcl" and current.pos_ == "NOUN" and not content and (
+                    _is_event_noun(current) or not any(c.dep_ == "nummod" for c in current.children)):
+                # "briefed reporters on the raid that left 17 dead": a relative clause
+                # describing the event (or the place) is the writer's narration, not the
+                # briefing's content, unless it sits in what is reported ("Velmar Watch said
+                # the massacre, in which 200 were killed, ..."). A clause on the counted people
+                # ("reported 12 people who were killed") is the count itself.
+                described = True
+            if described and lemma in self._verbs and current.pos_ in ("VERB", "AUX") \
+                    and child is not None and child.dep_ not in ("ccomp", "parataxis", "xcomp"):
+                return AUTHOR_VOICE
+            if child is not None and child.dep_ == "advcl" and lemma in self._verbs and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children):
+                # "the army said when the toll stood at 30": the time clause is the
+                # writer's, dating the statement; it is not what the police said.
+                return AUTHOR_VOICE
             if child is not None and current.pos_ in ("NOUN", "PROPN") and lemma in _REPORT_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") and child.i > current.i:
                 owner = self._report_owner(current, offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
+            if current.pos_ == "NOUN" and child is None or (child is not None and child.pos_ == "NOUN"):
+                # "the 900 deaths reported across several media / by the agency": a reporting
+                # participle on the counted noun names its source.
+                noun = current if child is None else child
+                source = self._reported_by(noun, offset=offset)
+                if source is not None:
+                    return source
+            if current.pos_ in ("VERB", "AUX"):
+                # "An earlier toll given by the same official was 12 dead"
+                for subject in (c for c in current.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"):
+                    source = self._reported_by(subject, offset=offset)
+                    if source is not None:
+                        return source
             if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
@@ -126,7 +162,7 @@ class ClaimantFinder:
                     if quoted:
                         return self._named_list(quoted[0], offset=offset)
                 # The active subject speaks; a passive subject is what was said ("lives were claimed").
-                subjects = [c for c in current.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
+                subjects = _speakers_of(current, token)
                 if subjects and child not in subjects:
                     return self._named_list(subjects[0], offset=offset)
                 if not subjects:
@@ -159,17 +195,35 @@ class ClaimantFinder:
                 continue  # "..., and their headteacher says ...": a new clause, not an attribution
             if candidate.lemma_.lower() not in self._verbs or candidate in token.ancestors:
                 continue
+            if any(t.dep_ in ("relcl", "acl") for t in (candidate, *candidate.ancestors)):
+                continue  # "..., a step that the government said was ...": a relative clause
             if any(c.dep_ == "mark" for c in candidate.children):
                 continue  # "..., as the military confirmed that ...": a clause of its own, not an attribution
-            if any(t.i > candidate.i and t not in candidate.subtree and not t.is_punct for t in sent):
-                continue
+            after = [t for t in sent if t.i > candidate.i and t not in candidate.subtree and not t.is_punct]
+            if after and not ((after[0].lower_ in ("while", "whereas", "but", "and", "as", "although")
+                               and sent.doc[after[0].i - 1].text == ",") or sent.doc[after[0].i - 1].text == ";"):
+                continue  # "..., X said, while Y said ...": a clause of its own may follow
             if candidate.lemma_.lower() == "quote":
                 quoted = [c for c in candidate.children if c.dep_ in ("dobj", "obj")]
                 if quoted:
                     return self._named_list(quoted[0], offset=offset)
-            subjects = [c for c in candidate.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
+            subjects = _speakers_of(candidate, token)
             if subjects:
                 return self._named_list(subjects[0], offset=offset)
+        return None
+
+    def _reported_by(self, noun: Token, *, offset: int) -> list[_Named] | str | None:
+        for acl in noun.children:
+            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in ("report", "claim", "cite", "give"):
+                continue
+            for prep in acl.children:
+                source = next((g for g in prep.children if g.dep_ == "pobj"), None)
+                if source is None:
+                    continue
+                if prep.dep_ == "agent":  # "reported by the agency"
+                    return self._named_list(source, offset=offset)
+                if prep.lower_ in ("across", "in", "on") and source.lemma_.lower() in _REPORT_NOUNS | {"outlet", "medium", "newspaper"}:
+                    return PRESS_REPORTS
         return None
 
     def _report_owner(self, noun: Token, *, offset: int) -> list[_Named] | None:
@@ -182,8 +236,15 @@ class ClaimantFinder:
 
     def _named_list(self, head: Token, *, offset: int) -> list[_Named] | str | None:
         """The subject phrase(s) at ``head``, split on coordination ("the centre and the minister")."""
-        if head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
-                c.dep_ in ("poss", "compound") for c in head.children)):
+        qualified = head.lower_ in ("media", "press") and any(
+            c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") for c in head.children)
+        # "the autopsy reports claimed": definite reports may be ones the text said a named body
+        # issued; the resolver looks for that body, and falls back to press reports.
+        definite = head.lemma_.lower() == "report" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if not qualified and not definite and (head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
+                c.dep_ in ("poss", "compound") for c in head.children))):
+            # "media said" is unnamed; "local media", "state media", "Western media" name a
+            # body of outlets, kept as the text names it.
             return PRESS_REPORTS
         if head.lower_ in ("we", "us") or any(c.dep_ == "poss" and c.lower_ == "our" for c in head.children):
             return AUTHOR_VOICE  # "We counted 16 dead", "Our officials counted ...": the document's issuer
@@ -191,6 +252,13 @@ class ClaimantFinder:
             return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
         if head.like_num or head.lower_ in _QUANTITY_WORDS:
             return None  # "dozens reported dead": the counted people, not a source
+        if head.pos_ == "NOUN":
+            # "A police spokesman, Colonel Arlo Penn, said": the role's holder is named beside it.
+            # "The mayor of the commune, Jane Doe, said": the name may hang on the role's "of" phrase
+            named = [t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
+                     and entity_type(t) == "PERSON"]
+            if named:
+                head = named[0]
         tokens = without_dateline(phrase_tokens(head, keep_coordination=True))
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
@@ -212,6 +280,14 @@ class ClaimantFinder:
             return None
         match = matches[-1]
         who = match.group("who").strip()
+        if re.search(r"\b(?:our|my|we|us)\b", who, re.IGNORECASE):
+            return None  # "according to our figures": the speaker's own, found by the quotation or voice
+        by = _DOCUMENT_BY.search(who)
+        if by:
+            # "according to the charge sheet filed by state prosecutors": the innermost source
+            # is who filed it
+            start = sent.start_char + match.start("who") + by.start("who") + offset
+            return [_Named(surface=by.group("who"), start=start, end=start + len(by.group("who")))]
         who_clean = clean_name(who)
         if not who_clean or who_clean.lower() in ("the press", "press", "media", "reports", "press reports", "media reports", "some", "sources"):
             return PRESS_REPORTS
@@ -230,7 +306,8 @@ class ClaimantFinder:
                 name = self._resolve(clean_name(surface), item.start)
             if not name or name.lower() in _PRONOUNS:
                 continue
-            if name.lower() in ("reports", "media", "press", "media reports", "news reports"):
+            if name.lower() in ("reports", "media", "press", "media reports", "news reports") or re.fullmatch(
+                    r"(?:(?:the|these|those)\s+)?(?:[a-z-]+\s+){0,2}reports?", name, re.IGNORECASE):
                 name = PRESS_REPORTS
             out.append(Claimant(name=name, span=Span(start=item.start, end=item.end)))
         return tuple(out) or (AUTHOR,)
@@ -241,12 +318,28 @@ class ClaimantFinder:
 _CUT_AFTER_HEAD = frozenset({"relcl", "cc", "conj", "acl", "appos", "advcl", "punct", "prep", "npadvmod", "nummod"})
 
 
+# Subordinators of time: a clause they open dates a statement rather than reporting it.
+# Nouns whose clause is what was said ("a statement that 9 people had been killed").
+_SPEECH_NOUNS = frozenset({"statement", "report", "claim", "announcement", "communique", "communiqué", "message",
+                           "letter", "tweet", "post", "briefing", "interview", "declaration", "release", "estimate"})
+_TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "since", "until", "once"})
+
 _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def _speakers_of(verb: Token, finding: Token) -> list[Token]:
+    """The subjects of a reporting verb that can be its speaker, nearest the verb first: not
+    an event, not the phrase holding the finding ("Raiders ... killed 20, the army said"
+    parsed with two subjects), and "The opposition Velmar Front said" keeps the name."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_event_noun(c)
+                and finding not in c.subtree]
+    return sorted(subjects, key=lambda c: abs(verb.i - c.i))
 
 
 def _is_event_noun(token: Token) -> bool:
     """Subjects that are events, not sources ("the attack has claimed 147 lives")."""
-    return token.lemma_.lower() in load_violence_words()[1] or token.lemma_.lower() in ("toll", "blast", "explosion", "fire")
+    return token.lemma_.lower() in load_violence_words()[1] or token.lemma_.lower() in (
+        "toll", "blast", "explosion", "fire", "incident", "clash", "violence", "unrest", "riot", "fighting", "battle")
 
 
 def without_dateline(tokens: list[Token]) -> list[Token]:

@@ -25,9 +25,13 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from reckon.extract.numbers import Quantity
 
-__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list"]
+__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant"]
 
 _HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "can"})
+# Words of intent whose infinitive is an aim, not an event ("an effort to free 20 hostages").
+_INTENT = frozenset({"effort", "attempt", "bid", "plan", "try", "seek", "want", "vow", "threaten", "pledge", "promise",
+                     "aim", "intend", "hope", "plot", "demand", "urge", "struggle", "mission", "campaign", "prepare",
+                     "need", "push", "work", "wish", "offer", "refuse", "fail"})
 _SUBSET_BEFORE = ("including", "includes", "included", "among them", "among whom", "of whom", "of them",
                   "among those", "among the", "exception of", "except", "except for", "apart from", "other than")
 # Verbs that make their *object* the harmed people ("killed 52"), or their subject when
@@ -44,7 +48,9 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "case", "charge", "attack", "incident", "raid", "bomb", "point", "page", "report",
                          "sit-in", "sit-ins", "protest", "rally", "camp", "square", "site", "school", "hospital",
                          "fragment", "part", "piece", "sample", "ins", "location", "place", "mosque", "church",
-                         "province", "district", "state", "country", "grave", "device", "weapon", "gun", "rifle"})
+                         "province", "district", "state", "country", "grave", "device", "weapon", "gun", "rifle",
+                         "massacre", "shooting", "bombing", "explosion", "blast", "clash", "ambush", "assault",
+                         "operation", "strike", "airstrike", "motorcycle", "lorry", "truck"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,6 +64,9 @@ class CountCandidate:
     token: Token  # the token the claimant search starts from (the harm word or the noun)
     victims: str | None
     quantity_text: str
+    # Further kinds the same figure has through coordinated harm words ("kidnapped and
+    # killed 12", "the taking hostage and killing of hundreds"): one row per kind.
+    also: tuple[CountKind, ...] = ()
 
 
 def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> CountCandidate | None:
@@ -72,12 +81,42 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     number = char_span[-1]
     if _is_subset(sent.text, quantity.span.start - offset) or _is_aggregate(sent.text, quantity.span.start - offset):
         return None
-    found = _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
-        or _kind_by_window(number, char_span, lexicon)
+    if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
+        return None  # "toll rises to 51 2": a figure run into another is an image label's number
+    start = quantity.span.start - offset
+    counted = number.head if number.dep_ == "nummod" else number
+    if counted.dep_ == "conj" and any(c.dep_ == "nummod" for c in counted.head.children) \
+            and counted.lemma_.lower() in _SEX_AGE and counted.head.lemma_.lower() in _SEX_AGE:
+        return None  # "three men and one woman are in custody": one group told by sex, a part of it
+    if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(sent.text[:start]):
+        return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
+    partitive = _partitive_kind(sent.text, start, quantity.span.end - offset, number, lexicon)
+    collective = _COLLECTIVE_BEFORE.search(sent.text[max(0, start - 48):start])
+    if partitive is not None:
+        found = partitive or None
+    elif collective and _participle_kind_of_word(collective.group(1), lexicon) is not None:
+        # "the kidnapped party of more than 30 people": the group's participle is their harm
+        found = (_participle_kind_of_word(collective.group(1), lexicon), number, number)
+    else:
+        found = _kind_by_label(sent.text, start, number, lexicon) \
+            or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
+            or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon)
     if found is None:
         return None
     kind, anchor, noun = found
-    if _is_negated_or_hypothetical(anchor) or _is_negated_or_hypothetical(noun):
+    group = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if kind is CountKind.KILLED and group and (lexicon.adjectives.get(group[0].lower_) or lexicon.nouns.get(
+            group[0].lemma_.lower())) is CountKind.INJURED:
+        return None  # "two of the wounded later died": already inside the toll, not a toll
+    # "has not exceeded about 40": a negation the hedge already read is a bound, not a denial.
+    inside = {t.i for t in char_span} | {t.i for t in doc[char_span[0].i:char_span[-1].i + 1]}
+    if _is_negated_or_hypothetical(anchor, inside) or _is_negated_or_hypothetical(noun, inside):
+        # "the 40 remaining hostages might be released": people whose release is still awaited
+        # are held, hence missing.
+        remaining = any(c.lower_ in ("remaining", "still") for c in (*noun.children, *anchor.children))
+        if kind is CountKind.SURVIVED and remaining and not any(c.dep_ == "neg" for c in anchor.children):
+            return CountCandidate(kind=CountKind.MISSING, min=quantity.min, max=quantity.max, span=quantity.span,
+                                  token=anchor, victims=None, quantity_text=quantity.text)
         return None
     victims = None
     if noun is not number and noun.lemma_.lower() not in lexicon.nouns and noun.pos_ in ("NOUN", "PROPN"):
@@ -85,7 +124,53 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
             return None
         victims = _victim_phrase(noun, char_span)
     return CountCandidate(kind=kind, min=quantity.min, max=quantity.max, span=quantity.span, token=anchor,
-                          victims=victims, quantity_text=quantity.text)
+                          victims=victims, quantity_text=quantity.text,
+                          also=_conjoined_kinds(anchor, noun, kind, lexicon))
+
+
+def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmLexicon) -> tuple[CountKind, ...]:
+    """Kinds of harm words joined to ``anchor`` by "and": "kidnapped and (later) killed"
+    befell the same people. "killed or unaccounted for" names alternatives: the first only;
+    "40 killed and dozens injured" are two clauses with figures of their own."""
+    if anchor.pos_ not in ("VERB", "NOUN", "ADJ"):
+        return ()
+    linked = []
+    if anchor.pos_ != "NOUN":
+        subject_here = noun.head is anchor and noun.dep_ in ("nsubj", "nsubjpass")
+        # a later verb shares the figure when the figure is the first verb's subject and the
+        # later verb has none of its own ("12 were kidnapped and killed")
+        linked += [c for c in anchor.children if c.dep_ == "conj" and not any(
+            g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
+        # an earlier verb shares it when the figure is the later verb's object ("kidnapped and killed 12")
+        if anchor.dep_ == "conj" and not subject_here and not any(
+                g.dep_ in ("nsubj", "nsubjpass") for g in anchor.children) and noun.dep_ == "dobj" \
+                and not any(g.dep_ == "dobj" for g in anchor.head.children):
+            linked.append(anchor.head)
+    else:
+        linked += [c for c in anchor.children if c.dep_ == "conj"]
+        if anchor.dep_ == "conj":
+            linked.append(anchor.head)
+    found: list[CountKind] = []
+    for other in linked:
+        first, second = sorted((anchor, other), key=lambda t: t.i)
+        joiners = [t.lower_ for t in anchor.doc[first.i + 1:second.i] if t.dep_ == "cc"]
+        if joiners != ["and"] or second.i - first.i > 4:
+            continue
+        other_kind = _harm_word_kind(other, lexicon)
+        if other_kind is not None and other_kind is not kind and other_kind not in found:
+            found.append(other_kind)
+    return tuple(found)
+
+
+def _harm_word_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB" and lemma in lexicon.verbs:
+        return lexicon.verbs[lemma]
+    if token.pos_ == "NOUN":
+        if lemma in _TOLL_NOUNS or lemma in ("life", "body", "corpse"):
+            return None
+        return lexicon.nouns.get(lemma) or _nominal_kind(token, lexicon)
+    return lexicon.adjectives.get(token.lower_)
 
 
 # Totals over a span of time are not an incident's toll ("killed more than 10,000 people
@@ -99,11 +184,108 @@ _AGGREGATE = re.compile(
 )
 
 
+# "the kidnapped party of", "an abducted group of": a harmed group, then its size.
+_COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+ed|slain|dead|missing)\s+(?:group|party|convoy|busload|batch|band|contingent|"
+                                r"crowd|team|delegation)\s+of\s+$", re.IGNORECASE)
+
+
+def _participle_kind_of_word(word: str, lexicon: HarmLexicon) -> CountKind | None:
+    """The harm of a participle or adjective read as a word ("kidnapped", "slain")."""
+    lowered = word.lower()
+    if lowered in lexicon.adjectives:
+        return lexicon.adjectives[lowered]
+    for lemma in (lowered[:-2], lowered[:-1], lowered[:-3]):  # kidnapped -> kidnapp/kidnap, freed -> free
+        if lemma in lexicon.verbs:
+            return lexicon.verbs[lemma]
+    return None
+
+
+# Nouns that split one group by sex or age ("three men and one woman"), unlike roles
+# ("23 civilians and 15 assailants" are two groups).
+_SEX_AGE = frozenset({"man", "woman", "men", "women", "boy", "girl", "child", "children", "adult", "minor", "teenager"})
+
+# A dash or colon after a figure opens its breakdown ("9 returned – two who ran ...").
+_BREAKDOWN = re.compile(r"\d[^–—:]*\s[–—:]\s|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                        r"[a-z]+teen|twenty|thirty|forty|fifty)\b[^–—:]*\s[–—:]\s", re.IGNORECASE)
+
+
+# "9 of the 61 miners", "all but six of the pupils": the figure is a part of a group
+# named after it, and only its own predicate says what befell it.
+_PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:them|whom)\b|\s+of\s+(?:the\s+|those\s+|these\s+|its\s+|their\s+)?(?:\d|[a-z-]+\s+(?:hundred|thousand)\b|"
+                              r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|"
+                              r"sixty|seventy|eighty|ninety)\b)", re.IGNORECASE)
+_ALL_BUT = re.compile(r"\ball\s+but\s+$", re.IGNORECASE)
+# Verbs whose complement, after "all but N", is what the N are not: "all but six have been
+# accounted for / freed" leaves six missing.
+_ALL_BUT_MISSING = frozenset({"account", "free", "release", "rescue", "return", "escape", "find", "recover", "locate"})
+
+
+def _partitive_kind(text: str, start: int, end: int, number: Token,
+                    lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | tuple[()] | None:
+    """A part's kind: the predicate of "N of M ..." or "all but N of ...", () when that
+    predicate names no harm (a subset, not a row), None when the figure is no part."""
+    all_but = bool(_ALL_BUT.search(text[max(0, start - 12):start]))
+    if not all_but and not _PARTITIVE_AFTER.match(text, end):
+        return None
+    # The part's own predicate: the verb the figure (or the phrase it sits in) is subject of;
+    # "300 were hospitalised, 90 of them children" gives the 259 none.
+    if all_but:  # "all but six ... have been accounted for": "all" heads the subject
+        verb = number
+        hops = 0
+        while verb.pos_ not in ("VERB", "AUX") and verb is not verb.head and hops < 5:
+            verb = verb.head
+            hops += 1
+        return (CountKind.MISSING, verb, number) if verb.lemma_.lower() in _ALL_BUT_MISSING else ()
+    part = number
+    hops = 0
+    while part.dep_ in ("quantmod", "nummod", "compound", "amod", "pobj", "prep") and part is not part.head and hops < 5:
+        part = part.head
+        hops += 1
+    if part.dep_ == "dobj" and part.head.pos_ == "VERB" and part.head.lemma_.lower() in lexicon.verbs \
+            and part.head.lemma_.lower() not in _INTRANSITIVE:
+        return lexicon.verbs[part.head.lemma_.lower()], part.head, number  # "killing four of them"
+    if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ not in ("VERB", "AUX"):
+        return ()
+    verb = part.head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ == "VERB" and lemma in lexicon.verbs:
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        # "9 of the 61 kidnapped miners have returned": a part of a captive group that
+        # returns has come back alive (a returning crowd in general is no harm)
+        if passive or lemma in _INTRANSITIVE or lemma == "return":
+            return lexicon.verbs[lemma], verb, number
+    for child in verb.children:  # "were found dead"
+        if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
+            return lexicon.adjectives[child.lower_], verb, number
+    return ()
+
+
+def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """An infobox field: the figure follows the field's label at the start of its line
+    ("Fatalities: 64", "- Injuries: 120", "DeathsAt least 71"), and the label names the kind."""
+    line_start = max(text.rfind("\n", 0, start), -1) + 1
+    label = text[line_start:start].strip(" \t•*-–:").lower()
+    kind = lexicon.labels.get(" ".join(label.split()))
+    return (kind, number, number) if kind is not None else None
+
+
+# "one of the deadliest attacks this year", "the worst since 2009": a period after a
+# superlative ranks the event; it does not sum a toll over the period.
+_RANKING = re.compile(r"\b(?:\w+iest|worst|largest|biggest|greatest|highest|gravest|latest|most\s+\w+|first|second|third|"
+                      r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,8}$",
+                      re.IGNORECASE)
+# "in March last year" dates the event; it does not make its toll a yearly sum.
+_MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December)\s+$")
+
+
 def _is_aggregate(text: str, start: int) -> bool:
     clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
     stops = [i for i in (text.find(";", start), text.find(". ", start)) if i != -1]
     clause_end = min(stops) if stops else len(text)
-    return bool(_AGGREGATE.search(text[clause_start:clause_end]))
+    clause = text[clause_start:clause_end]
+    return any(not _RANKING.search(clause[:m.start()]) and not _MONTH_BEFORE.search(clause[:m.start()])
+               for m in _AGGREGATE.finditer(clause))
 
 
 def _is_subset(text: str, start: int) -> bool:
@@ -111,8 +293,11 @@ def _is_subset(text: str, start: int) -> bool:
     return before.endswith(_SUBSET_BEFORE)
 
 
+# People who are in a hospital without being hurt there.
+_HOSPITAL_PEOPLE = frozenset({"patient", "doctor", "nurse", "staff", "worker", "visitor", "employee", "surgeon", "medic"})
+
 # Words that may stand between a figure and a harm phrase ("1,200 people were kept hostage").
-_PHRASE_GAP = frozenset({"people", "persons", "others", "more", "were", "was", "are", "is", "have", "has", "had",
+_PHRASE_GAP = frozenset({"people", "persons", "others", "more", "were", "was", "are", "is", "have", "has", "had", "currently", "now",
                          "been", "being", "remain", "remained", "remaining", "still", "reportedly", "later", "also",
                          "all", "of", "them", "whom", "who"})
 
@@ -131,6 +316,8 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
         rest = doc[i:min(len(doc), i + 5)].text.lower()
         for phrase, kind in lexicon.phrases.items():
             if rest == phrase or rest.startswith(phrase + " ") or rest.startswith(phrase + ",") or rest.startswith(phrase + "."):
+                if "hospital" in phrase and noun.lemma_.lower() in _HOSPITAL_PEOPLE:
+                    return None  # "80 patients were in the hospital": where they were, not a harm
                 return kind, token, noun
         if token.is_punct or not (token.lower_ in _PHRASE_GAP or (token.pos_ in ("NOUN", "ADJ") and skipped < 3)):
             return None
@@ -147,6 +334,22 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         noun = number.head
     elif number.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "conj", "appos", "oprd", "ROOT", "dep"):
         noun = number
+    if noun is not number and noun.dep_ == "compound" and noun.head.i > noun.i and noun.head.pos_ in ("NOUN", "PROPN", "VERB"):
+        noun = noun.head  # "12 Union inmates": the figure counts the inmates
+    if noun is number:
+        # "hundreds of bodies", "dozens of hostages": a figure read as a noun counts its "of" phrase
+        counted = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                   and not any(d.dep_ in ("det", "poss") for d in g.children)]
+        if counted and counted[0].lemma_.lower() in lexicon.nouns and counted[0].lemma_.lower() not in _TOLL_NOUNS | {"life"}:
+            harmed = counted[0]
+            if harmed.lemma_.lower() not in ("body", "corpse") or _bodies_found(harmed):
+                return lexicon.nouns[harmed.lemma_.lower()], harmed, harmed
+        adjective = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and g.lower_ in lexicon.adjectives
+                     and not any(d.dep_ in ("det", "poss") for d in g.children)]  # "one of the wounded" is a part
+        if adjective:  # "dozens of wounded", "hundreds of dead"
+            return lexicon.adjectives[adjective[0].lower_], adjective[0], adjective[0]
     lemma = noun.lemma_.lower()
     lower = noun.lower_
     # 1. the counted noun is itself a harm noun: "7 hostages", "52 bodies", "24 dead".
@@ -154,16 +357,70 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         kind = lexicon.nouns.get(lemma) or lexicon.adjectives.get(lower)
         # "325 hostages ... were killed": what befell the hostages is the count's kind.
         verb = noun.head
-        if noun.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" and lexicon.verbs.get(verb.lemma_.lower()) \
+        # Bodies are dead whatever finds them: "19 bodies were recovered" is no rescue.
+        if lemma not in ("body", "corpse") and noun.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
+                and lexicon.verbs.get(verb.lemma_.lower()) \
                 not in (None, kind) and (noun.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE):
             return lexicon.verbs[verb.lemma_.lower()], verb, noun
+        # "12 detainees killed in a van", "7 hostages freed": a participle after the noun
+        # says what then befell them.
+        for child in noun.children:
+            if child.dep_ in ("acl", "amod") and 0 < child.i - noun.i <= 2 and lemma not in ("body", "corpse"):
+                befell = _participle_kind(child, lexicon)
+                if befell is not None and befell is not kind:
+                    return befell, child, noun
         if lemma not in ("body", "corpse") or _bodies_found(noun):
             return kind, noun, noun
-    # 2. a harm participle or adjective right after the noun: "52 killed", "147 dead".
+    # "took over 300 people as hostages": the role the people were held in is the harm.
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            role = [g for g in child.children if g.dep_ == "pobj" and g.lemma_.lower() in lexicon.nouns]
+            if role and role[0].lemma_.lower() not in _TOLL_NOUNS | {"body", "corpse", "life"}:
+                return lexicon.nouns[role[0].lemma_.lower()], role[0], noun
+    # 2. a harm participle or adjective right after the noun: "52 killed", "147 dead";
+    # after a coordinated noun it qualifies both ("60 boys and young men abducted").
+    for conj in (c for c in noun.children if c.dep_ == "conj" and c.pos_ == "NOUN"):
+        for child in conj.children:
+            if child.i > conj.i and child.dep_ in ("acl", "amod") and child.i - conj.i <= 2:
+                kind = _participle_kind(child, lexicon)
+                if kind is not None:
+                    return kind, child, noun
     for child in noun.children:
         if child.i > noun.i and child.dep_ in ("amod", "acl", "oprd", "advmod", "relcl", "appos", "dep", "conj"):
             kind = _participle_kind(child, lexicon)
-            if kind is not None and child.i - noun.i <= 3:
+            # "four individuals who have been apprehended": a relative clause may hold auxiliaries
+            near = child.i - noun.i <= 3 or (child.dep_ == "relcl" and child.i - noun.i <= 5 and any(
+                c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that", "which") for c in child.children))
+            # "60 boys and young men abducted": a coordinated noun may stand between
+            conjoined = {t.i for c in noun.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+            near = near or (child.dep_ == "acl" and all(i in conjoined for i in range(noun.i + 1, child.i)))
+            if kind is not None and near:
+                return kind, child, noun
+    # "20 people with gunshot wounds": the people bear the harm
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "with" and child.i == noun.i + 1:
+            borne = [g for g in child.children if g.dep_ == "pobj" and lexicon.nouns.get(g.lemma_.lower()) is CountKind.INJURED
+                     or g.dep_ == "pobj" and g.lemma_.lower() == "wound"]
+            if borne:
+                return CountKind.INJURED, borne[0], noun
+    held = _held_by(noun)
+    if held is not None:
+        return held[0], held[1], noun
+    # "61 kidnapped miners have returned": the participle between figure and noun names
+    # the harm the figure counts; the clause may tell of a later turn for some of them.
+    # But "30 displaced people were killed": what the clause says befell them comes first,
+    # unless the figure is the whole a part is taken from ("9 of 61 kidnapped miners ...").
+    whole = number.doc[max(0, char_span[0].i - 2):char_span[0].i].text.lower().endswith(("of", "of the"))
+    predicate = noun.head
+    befell = None
+    if noun.dep_ in ("nsubj", "nsubjpass", "dobj") and predicate.pos_ == "VERB" and predicate.lemma_.lower() in lexicon.verbs and (
+            noun.dep_ == "nsubjpass" or predicate.lemma_.lower() in _INTRANSITIVE
+            or (noun.dep_ == "dobj" and predicate.lemma_.lower() not in _INTRANSITIVE)):
+        befell = lexicon.verbs[predicate.lemma_.lower()]  # "killing 44 displaced civilians"
+    for child in noun.children:
+        if child.dep_ == "amod" and number.i < child.i < noun.i and (child.tag_ in ("VBN", "VBD") or child.lower_.endswith("ed")):
+            kind = _participle_kind(child, lexicon) or _participle_kind_of_word(child.lower_, lexicon)
+            if kind is not None and (befell is None or whole):
                 return kind, child, noun
     nxt = noun.nbor(1) if noun.i + 1 < len(noun.doc) else None
     if nxt is not None and nxt.tag_ in ("VBN", "JJ") and _participle_kind(nxt, lexicon) is not None:
@@ -177,7 +434,8 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         # "the deaths of 50 members", "the abduction of seven students"
         owner = head.head
-        owner_kind = lexicon.nouns.get(owner.lemma_.lower()) or _nominal_kind(owner, lexicon)
+        owner_kind = lexicon.nouns.get(owner.lemma_.lower()) or _nominal_kind(owner, lexicon) \
+            or _DOER_NOUNS.get(owner.lemma_.lower())
         if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life", "body"):
             return owner_kind, owner, noun
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "NOUN", "PRON"):
@@ -187,6 +445,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("take", "hold") and any(
             c.lower_ in ("hostage", "hostages", "captive", "captives") for c in head.children):
         return CountKind.ABDUCTED, head, noun
+    if head.lemma_.lower() == "take" and head.tag_ == "VBN" and dep == "nsubjpass" and not any(
+            c.dep_ in ("prep", "oprd", "xcomp", "dative") and c.lower_ not in ("from", "by", "during", "in", "on", "at")
+            or c.dep_ == "prt" and c.lower_ != "away" for c in head.children):
+        return CountKind.ABDUCTED, head, noun  # "30 pupils were taken (away, from the school)": abducted
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         verb_kind = lexicon.verbs.get(head.lemma_.lower()) or lexicon.adjectives.get(head.lower_)
         if lemma == "life" and head.lemma_.lower() in _LIFE_VERBS:
@@ -203,6 +465,16 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
                 if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
                     return lexicon.adjectives[child.lower_], head, noun
         # "took seven hostages" is caught by rule 1; "left 52 killed, 7 hostages" below.
+        if head.lemma_.lower() in ("force", "drive") and dep == "dobj" and any(
+                (c.dep_ == "prep" and c.lower_ in ("from", "out")) or (c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "away"))
+                or (c.dep_ in ("xcomp", "ccomp") and c.lemma_.lower() in ("flee", "leave", "abandon")) for c in head.children):
+            return CountKind.DISPLACED, head, noun  # "forced thousands from their homes", "drove 500 to flee"
+        if head.lemma_.lower() == "leave" and dep == "dobj":
+            # "left 23 people, including four reporters, dead": the predicate comes after an aside
+            for child in head.subtree:
+                if child.i > noun.i + 1 and child.lower_ in lexicon.adjectives and child.nbor(-1).text == "," \
+                        and child.dep_ in ("advcl", "oprd", "acomp", "xcomp", "ccomp", "amod"):
+                    return lexicon.adjectives[child.lower_], head, noun
         if head.lemma_.lower() == "leave" and dep in ("dobj", "nsubj", "ccomp"):
             for child in noun.children:
                 kind = _participle_kind(child, lexicon)
@@ -211,8 +483,43 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     # 4. tolls: "death toll of 52", "putting the dead at 150", "the toll rose to 46".
     if dep in ("pobj", "attr", "dobj", "npadvmod", "nummod") or number.dep_ == "pobj":
         anchor = head if head.pos_ != "ADP" else head.head
+        hops = 0
+        while (anchor.pos_ in ("ADP", "NUM") or anchor.dep_ == "acomp") and anchor is not anchor.head and hops < 3:
+            anchor = anchor.head  # "had risen from four to eleven": "to nine" hangs on "three"
+            hops += 1
         if _mentions_toll(anchor):
-            return CountKind.KILLED, anchor, noun
+            toll = [c for c in anchor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _TOLL_NOUNS
+                    and any(g.dep_ == "acl" and g.tag_ == "VBN" for g in c.children)]
+            # "described the 900 deaths reported across several media": the toll noun and its
+            # reporting participle, not the describing verb, say whose figure it is.
+            return CountKind.KILLED, (toll[0] if toll else anchor), noun
+        tally = _tally_kind(anchor, lexicon) if anchor.pos_ in ("VERB", "AUX") else None
+        if tally is not None:
+            return tally, anchor, noun
+    return None
+
+
+def _held_by(noun: Token) -> tuple[CountKind, Token] | None:
+    """ "80 miners still in the group's custody", "hostages in the hands of the gang": people
+    someone other than the state holds are missing; "in custody" alone is an arrest (read
+    on the words, as the parser often hangs the "in" on the verb)."""
+    doc = noun.doc
+    i = noun.i + 1
+    while i < len(doc) and doc[i].lower_ in ("still", "now", "currently", "remaining", "believed", "thought", "to", "be",
+                                              "are", "is", "were", "was", "remain", "remains", "remained", "being", "held"):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "in":
+        return None
+    for j in range(i + 1, min(len(doc), i + 7)):
+        lemma = doc[j].lemma_.lower()
+        if lemma in ("custody", "captivity", "hand") and doc[j].pos_ == "NOUN":
+            between = doc[i + 1:j]
+            owned = any(t.dep_ == "poss" or t.tag_ == "POS" for t in between) or doc[j].lower_ == "hands"
+            if lemma == "captivity" or owned:
+                return CountKind.MISSING, doc[j]
+            return (CountKind.ARRESTED, doc[j]) if lemma == "custody" else None
+        if doc[j].is_punct or doc[j].pos_ in ("VERB", "ADP"):
+            return None
     return None
 
 
@@ -221,6 +528,12 @@ _NOMINALS = {"killing": "kill", "murder": "murder", "massacre": "massacre", "exe
              "abduction": "abduct", "kidnapping": "kidnap", "arrest": "arrest", "detention": "detain",
              "injury": "injure", "wounding": "wound", "displacement": "displace", "rescue": "rescue",
              "release": "release", "disappearance": "disappear"}
+
+
+# Doers named by what they did to the people of their "of" phrase: "the killers of 11
+# farmers", "the kidnappers of 43 pupils".
+_DOER_NOUNS = {"killer": CountKind.KILLED, "murderer": CountKind.KILLED, "assassin": CountKind.KILLED,
+               "kidnapper": CountKind.ABDUCTED, "abductor": CountKind.ABDUCTED, "captor": CountKind.ABDUCTED}
 
 
 def _nominal_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
@@ -233,6 +546,7 @@ def _nominal_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
 # Bodies are a toll only when someone finds, sees or counts them ("had seen 52 bodies"),
 # not when the text speaks of paperwork about them ("reports for the 173 bodies").
 _BODY_VERBS = frozenset({"see", "find", "recover", "count", "discover", "retrieve", "exhume", "identify", "pull",
+                         "remain", "strew", "scatter", "pile", "line", "float",
                          "lie", "bring", "collect", "bury", "receive", "dump", "litter"})
 
 
@@ -255,6 +569,39 @@ def _mentions_toll(token: Token) -> bool:
     return False
 
 
+# Nouns that state a figure of what their "of" phrase names: "the number of nurses killed",
+# "the total of those treated in clinics".
+_TALLY_NOUNS = frozenset({"number", "figure", "total", "tally", "count"})
+
+
+def _tally_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
+    """The kind of a tally that ``token`` (a verb: "has risen to", "stands at", "has not
+    exceeded") states of its subject: "the number of people who lost their lives"."""
+    for child in token.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in _TALLY_NOUNS:
+            if any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
+                return _harm_in([t for t in child.subtree if t.i > child.i], lexicon)
+    return None
+
+
+def _harm_in(tokens: list[Token], lexicon: HarmLexicon) -> CountKind | None:
+    """The first harm the words name: a phrase of harm.tsv, a harm verb, adjective or noun."""
+    text = " ".join(t.lower_ for t in tokens)
+    for phrase, kind in lexicon.phrases.items():
+        if f" {phrase} " in f" {text} ":
+            return kind
+    for token in tokens:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lexicon.verbs:
+            return lexicon.verbs[token.lemma_.lower()]
+        if token.lower_ == "taken" and not any(c.lower_ == "to" for c in token.children):
+            return CountKind.ABDUCTED  # "the number of miners taken from the pit"
+        if token.lower_ in lexicon.adjectives:
+            return lexicon.adjectives[token.lower_]
+        if token.pos_ == "NOUN" and token.lemma_.lower() in lexicon.nouns and token.lemma_.lower() not in ("life", "body"):
+            return lexicon.nouns[token.lemma_.lower()]
+    return None
+
+
 def _participle_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
     if token.lower_ in lexicon.adjectives:
         return lexicon.adjectives[token.lower_]
@@ -271,6 +618,9 @@ def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
         token = doc[i]
         if token.is_punct or token.lower_ in ("and", "or", "but", "of", "in", "at", "on"):
             break
+        if any(c.dep_ == "nsubj" and number.i < c.i < token.i for c in token.children) and any(
+                c.dep_ == "dobj" for c in token.children):
+            return None  # "some ten armed men killed five": the figure counts the doers
         if token.lower_ in lexicon.adjectives:
             return lexicon.adjectives[token.lower_], token, number
         if token.lemma_.lower() in lexicon.nouns and token.lemma_.lower() not in ("toll", "death", "life", "casualty"):
@@ -280,6 +630,9 @@ def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
                 return None  # "30 body fragments": the fragments are counted, not people
             return lexicon.nouns[token.lemma_.lower()], token, token
         if token.tag_ in ("VBN", "VBD") and token.lemma_.lower() in lexicon.verbs:
+            if token.lemma_.lower() not in _INTRANSITIVE and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in token.children) \
+                    and not any(c.dep_ == "auxpass" for c in token.children):
+                return None  # "5,000 residents have returned": an active perfect tells what they did
             return lexicon.verbs[token.lemma_.lower()], token, number
         if token.pos_ not in ("ADJ", "NOUN", "PROPN", "AUX", "PART", "ADV"):
             break
@@ -289,19 +642,48 @@ def _kind_by_window(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
         token = doc[i]
         if token.pos_ in ("VERB",) and token.lemma_.lower() in lexicon.verbs and token.lemma_.lower() not in _INTRANSITIVE:
             return lexicon.verbs[token.lemma_.lower()], token, number
-        if not (token.pos_ in ("ADV", "PART", "ADP", "DET") or token.lower_ in ("at", "least", "some", "about")):
+        # "killed at least 27", "killing some 50"; not "killed in two massacres"
+        if not (token.pos_ in ("ADV", "PART", "DET") or token.lower_ in (
+                "at", "least", "some", "about", "more", "than", "up", "to", "over", "nearly", "almost", "around")):
             break
     return None
 
 
-def _is_negated_or_hypothetical(token: Token) -> bool:
+def _kind_by_pronoun(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """ "forced the group of 58 people off the road and executed them all", "the 30 pilgrims
+    were on their way home when they were kidnapped": a later clause of the same sentence
+    harms the counted people through "they"/"them"."""
+    noun = number.head if number.dep_ == "nummod" else number
+    if noun.pos_ not in ("NOUN", "NUM") or noun.lemma_.lower() in _NOT_PEOPLE:
+        return None
+    for pronoun in noun.doc[noun.i + 1:]:
+        if pronoun.lower_ not in ("they", "them") or not (
+                pronoun.dep_ == "nsubjpass" or (pronoun.dep_ == "dobj" and any(c.lower_ == "all" for c in pronoun.children)
+                                                or pronoun.dep_ == "dobj" and pronoun.nbor(1).lower_ == "all")):
+            continue
+        verb = pronoun.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.verbs and verb.lemma_.lower() not in _INTRANSITIVE:
+            return lexicon.verbs[verb.lemma_.lower()], verb, noun
+    return None
+
+
+def _is_negated_or_hypothetical(token: Token, inside: set[int] = frozenset()) -> bool:
+    lexicon = load_harm_lexicon()
     for child in token.children:
-        if child.dep_ == "neg":
+        if child.dep_ == "neg" and child.i not in inside:
             return True
         if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
             # "could have killed" is hypothetical; "could go higher" has no harm verb here.
             if any(c.lower_ == "have" for c in token.children):
                 return True
+            # "the remaining 40 might be released", "200 could be displaced": what a harm
+            # verb under a modal states has not happened.
+            if token.pos_ == "VERB" and token.lemma_.lower() in lexicon.verbs \
+                    and any(c.dep_ == "auxpass" for c in token.children):
+                return True
+        if child.dep_ == "aux" and child.lower_ == "to" and token.pos_ == "VERB" \
+                and token.head.lemma_.lower() in _INTENT and token.lemma_.lower() in lexicon.verbs:
+            return True  # "efforts to free the 80 miners", "vowed to kill 100": not (yet) done
         if child.dep_ == "det" and child.lower_ == "no":
             return True
     return False
@@ -314,6 +696,25 @@ def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
     return noun.doc.text[start:end]
 
 
+_ADDITIVE = re.compile(r"\b(?:on\s+top\s+of|in\s+addition\s+to|excluding|not\s+including|as\s+well\s+as|besides|"
+                       r"plus)\s+(?:the\s+|another\s+|a\s+further\s+)?$", re.IGNORECASE)
+
+
+def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset: int) -> list[CountCandidate]:
+    """ "the raid that left 30 people dead and 37 wounded": figures joined by "and" within a
+    few words are one statement, so the later one is attributed as the first (the parser
+    often hangs the second on the sentence's main verb)."""
+    ordered = sorted(candidates, key=lambda c: c.span.start)
+    out = ordered[:1]
+    for before, after in zip(ordered, ordered[1:]):
+        between = sent.text[before.span.end - offset:after.span.start - offset]
+        if re.fullmatch(r"\s+(?:[a-z]+\s+){0,2}and\s+", between) and before.kind is not after.kind:
+            after = CountCandidate(kind=after.kind, min=after.min, max=after.max, span=after.span, token=before.token,
+                                   victims=after.victims, quantity_text=after.quantity_text, also=after.also)
+        out.append(after)
+    return out
+
+
 def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                       classified: list[CountCandidate]) -> CountCandidate | None:
     """A bare figure coordinated with a classified one takes its kind ("9 dead, 4 in X")."""
@@ -323,6 +724,17 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
+    if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", sent.text[quantity.span.end - offset:]):
+        return None  # "Ivo Marr, 19," is an age; "one of them a farmer" is a part
+    if any(c.dep_ == "relcl" for c in number.children):
+        return None  # "9 returned – two who ran from a truck and 7 who slipped away": a breakdown
+    # "19 bodies on Friday, on top of 12 found on Thursday", "71 (excluding 6 attackers)":
+    # a figure added to a classified one is more of the same harm, not a part of it.
+    before = [c for c in classified if c.span.start < quantity.span.start]
+    if before and _ADDITIVE.search(sent.text[max(0, quantity.span.start - offset - 24):quantity.span.start - offset]):
+        other = max(before, key=lambda c: c.span.start)
+        return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
+                              token=number, victims=None, quantity_text=quantity.text)
     if number.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj") or _is_subset(sent.text, quantity.span.start - offset):
         return None
     # "One source said there were 61 dead and another said 70": a bare figure a reporting
@@ -337,7 +749,10 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         other_span = sent.doc.char_span(other.span.start - offset, other.span.end - offset, alignment_mode="expand")
         if other_span is None:
             continue
-        other_tokens = {t.i for t in other_span} | {other_span[-1].head.i}
+        # "left 30 dead, 12 in Tarrow and 9 in Osk": the later figures hang on the verb
+        # that governs the classified one's harm word.
+        other_tokens = {t.i for t in other_span} | {other_span[-1].head.i} | (
+            {other.token.head.i} if other.token.dep_ in ("oprd", "acomp", "xcomp") else set())
         current, hops = number, 0
         while current.head is not current and hops < 3:
             if current.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj", "punct"):

@@ -15,7 +15,7 @@ from reckon.model import CountKind
 
 __all__ = ["HarmLexicon", "load_harm_lexicon", "load_reporting_verbs", "load_violence_words"]
 
-_ROLES = {"verb", "noun", "adj", "phrase"}
+_ROLES = {"verb", "noun", "adj", "phrase", "label"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,6 +24,7 @@ class HarmLexicon:
     nouns: dict[str, CountKind]
     adjectives: dict[str, CountKind]
     phrases: dict[str, CountKind]
+    labels: dict[str, CountKind]
 
 
 def _data_lines(name: str) -> list[tuple[int, str]]:
@@ -50,7 +51,7 @@ def load_harm_lexicon() -> HarmLexicon:
             raise ExtractError(f"unknown count kind {kind!r}", where=f"data/harm.tsv:{number}",
                                code="R203") from None
     return HarmLexicon(verbs=tables["verb"], nouns=tables["noun"], adjectives=tables["adj"],
-                       phrases=tables["phrase"])
+                       phrases=tables["phrase"], labels=tables["label"])
 
 
 @lru_cache(maxsize=1)

@@ -442,10 +442,25 @@ def _vague_floor(text: str) -> int:
 # --- finding -----------------------------------------------------------------------------
 
 
+# Encyclopedia infoboxes lose the space between a field's label and its value when copied
+# as text ("Injured300+", "DeathsAt least 71", "Casualties12 killed"): a capitalised
+# word opening a line and running straight into a digit or a capitalised hedge is a label.
+_GLUED_LABEL = re.compile(
+    r"(?m)^[ \t•*-]*[A-Z][a-z]+(?=\d|(?:At\s+least|Over|More\s+than|Up\s+to|About|Around|Nearly|Almost"
+    r"|Approximately|Some|Fewer\s+than|Less\s+than|As\s+many\s+as)\b)"
+)
+
+
+def _unglue_labels(text: str) -> str:
+    """``text`` with a blank between a glued infobox label and its value (same length)."""
+    return _GLUED_LABEL.sub(lambda m: m.group(0)[:-1] + " ", text)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase in ``text`` that could count people, sorted and non-overlapping."""
     if not text:
         return []
+    text = _unglue_labels(text)  # same length: every span still indexes the caller's text
     mask = _MASK if _FILE_EXTENSION.search(text) else _MASK_NO_FILES
     masks = [(m.start(), m.end()) for m in mask.finditer(text)]
     mask_starts = [s for s, _ in masks]

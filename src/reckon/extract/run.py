@@ -18,7 +18,7 @@ from reckon.extract import dates, incidents, numbers, places, quotes
 from reckon.extract.actors import ActorResolver
 from reckon.extract.attribution import ClaimantFinder
 from reckon.extract.nlp import parse, read_and_find_entities
-from reckon.extract.sentences import split_sentences
+from reckon.extract.sentences import parse_text, split_sentences
 from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people, entity_chunks
 from reckon.extract.steps import STEPS, State, check_steps, step
 from reckon.model import AUTHOR, Accusation, Actor, Claimant, Count, Document, DocumentFindings, Span
@@ -83,7 +83,7 @@ def _parse(state: State) -> State:
         has_number = any(sentence.span.start <= s < sentence.span.end for s in starts)
         if has_number or _VIOLENCE_HINT.search(sentence.text):
             chosen.append(index)
-    parsed = dict(zip(chosen, parse([sentences[i].text for i in chosen])))
+    parsed = dict(zip(chosen, parse([parse_text(sentences[i].text) for i in chosen])))
     return {"parsed": parsed}
 
 
@@ -146,11 +146,12 @@ def _counts(state: State) -> State:
                                                             classified=list(candidates.values()))
                 if inherited is not None:
                     candidates[quantity.span] = inherited
-        for candidate in sorted(candidates.values(), key=lambda c: c.span.start):
+        for candidate in counts_module.share_claimant(list(candidates.values()), doc[:], offset=offset):
             for claimant in finder.claimants(doc[:], candidate.token, offset=offset):
-                found.append((index, Count(kind=candidate.kind, min=candidate.min, max=candidate.max,
-                                           claimant=claimant, span=candidate.span, extractor="reckon.counts.v1",
-                                           victims=candidate.victims, quantity_text=candidate.quantity_text)))
+                for kind in (candidate.kind, *candidate.also):
+                    found.append((index, Count(kind=kind, min=candidate.min, max=candidate.max,
+                                               claimant=claimant, span=candidate.span, extractor="reckon.counts.v1",
+                                               victims=candidate.victims, quantity_text=candidate.quantity_text)))
     return {"counts": found}
 
 

@@ -1,9 +1,18 @@
 """Fast rule-based sentence segmentation over a document's whole text, keeping offsets.
 
-Headlines, captions, bylines and tag lines carry no final stop, so every line break ends a
-sentence; inside a paragraph a sentence ends at . ! ? (optionally followed by a closing
+Headlines, captions, bylines and tag lines carry no final stop, so a line break ends a
+sentence, unless the next line starts with a lower-case word: that is a hard-wrapped
+paragraph (statements and e-mailed releases wrap at ~70 columns), and its sentences run on
+over the break. Inside a paragraph a sentence ends at . ! ? (optionally followed by a closing
 quote) before white space and an upper-case letter, a digit or an opening quote, unless the
-stop ends a known abbreviation ("Mr.", "Dept.", "U.S.", "Jan.").
+stop ends a known abbreviation ("Mr.", "Dept.", "U.S.", "Jan."). Encyclopedia reference marks
+after the stop ("Velmar.[7] 31 of the miners") stay with the sentence they close.
+
+``parse_text`` gives the text the parser should read: the same characters at the same
+offsets, with reference marks, hard line breaks, a wire dateline and the quote marks
+around a few words blanked, since the tokenizer glues "miners,[5]" into one token, and a
+parser reads a line break as a boundary, a dateline as the subject of the first clause and
+a scare quote as the head of "nearly 60".
 """
 
 from __future__ import annotations
@@ -13,7 +22,7 @@ from dataclasses import dataclass
 
 from reckon.model import Span
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "parse_text", "split_sentences"]
 
 # Abbreviations after which a full stop does not end the sentence (lower-cased, no dot).
 _ABBREVIATIONS = frozenset(
@@ -21,8 +30,11 @@ _ABBREVIATIONS = frozenset(
     "dept govt corp inc ltd co no vs etc jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k u.n e.g i.e approx est ft mt".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
-_LINE = re.compile(r"[^\n]+")
+# A reference mark: "[7]", "[a]", "[note 3]", "[citation needed]".
+_REFERENCE = r"\[(?:\d{1,3}|[a-z]|note\s+\d{1,3}|nb\s+\d{1,3}|citation needed)\]"
+_BOUNDARY = re.compile(rf"[.!?…]+[\"'”’)\]]*(?:{_REFERENCE})*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+_LINE = re.compile(r"[^\n]+(?:\n(?=[ \t]*[a-z])[^\n]+)*")
+_BLANKED = re.compile(rf"{_REFERENCE}|\n")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -56,6 +68,29 @@ def split_sentences(text: str) -> list[Sentence]:
             start = match.end()
         _add(sentences, text, start, line.end(), paragraph)
     return sentences
+
+
+# A wire dateline opening a story: "OSK, May 3, 2022 (Agency) - ", "TARROW — ".
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,[^—–\n]{0,90}?)?\s+(?:—|–|--|-)\s+(?=[A-Z\"“])")
+
+
+# Quote marks around a few words ("more than 50", "nearly 60"): a writer's scare quotes,
+# which the parser takes for the phrase's head.
+_SHORT_QUOTE = re.compile(r"[\"“]([^\"“”\n]{1,40})[\"”]")
+
+
+def _unquote_short(match: re.Match[str]) -> str:
+    inner = match.group(1)
+    if len(inner.split()) > 4:
+        return match.group(0)
+    return " " + inner + " "
+
+
+def parse_text(text: str) -> str:
+    """``text`` with reference marks, line breaks and a leading dateline blanked, offsets
+    unchanged: the parser reads "TARROW — Police shot ..." as a name heading the clause."""
+    blanked = _SHORT_QUOTE.sub(_unquote_short, _BLANKED.sub(lambda m: " " * len(m.group(0)), text))
+    return _DATELINE.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:

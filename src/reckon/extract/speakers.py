@@ -127,6 +127,12 @@ _PRONOUNS = {
     "them": "p",
     "their": "p",
 }
+# "The Velmar Health Ministry's autopsy unit released on Monday detailed reports": a named
+# body (capitalised words, perhaps a possessive and a lower-case head) issuing reports.
+_ISSUED_REPORTS = re.compile(
+    r"(?P<issuer>(?:The\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:[’']s)?(?:\s+[a-z]+){0,2})\s+"
+    r"(?:submitted|released|issued|published|presented|produced|handed\s+over)\b[^.;]{0,80}?\breports?\b"
+)
 _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
 # Heads of phrases naming one or more unnamed people who speak ("a police source").
 _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
@@ -141,6 +147,10 @@ def describes_unnamed_people(name: str) -> bool:
     return bool(words) and words[-1].lower() in _UNNAMED_PEOPLE
 
 
+# Bodies a bare noun names ("police said", "the army said"), which titles also contain
+# ("Police Lieutenant Colonel"): the noun alone is the body, never one officer.
+_INSTITUTIONS = frozenset({"police", "army", "military", "navy", "government", "authorities", "gendarmerie",
+                           "prosecutors", "prosecution", "court", "judiciary", "presidency"})
 _ORG_ROLES = {
     "group": None,
     "organisation": None,
@@ -609,6 +619,12 @@ class SpeakerResolver:
         if doc_noun and doc_noun.group(1)[:1].isupper():
             issuer = doc_noun.group(1)
             return self.actors.canonical(issuer) or issuer, "org", None
+        if re.fullmatch(r"(?:(?:the|these|those)\s+)?(?:[a-z-]+\s+){0,2}reports?", segment, re.I):
+            # "the autopsy reports" after "The ministry's autopsy unit released
+            # detailed reports": the reports are the issuer's.
+            issuer = self._issuer_of_reports(position)
+            if issuer:
+                return self.actors.canonical(issuer) or issuer, "org", None
         if segment.split()[-1].lower() in _UNNAMED_PEOPLE:
             # "a Kenyan police source", "police officials": an unnamed person speaking is a
             # claimant of its own, described as the text describes it, not the institution
@@ -636,6 +652,11 @@ class SpeakerResolver:
                 "person" if self.actors.kind(bare) == "person" else "org",
                 None,
             )
+        if " " not in bare and bare[:1].isupper():
+            # "Headmaster says ...": a headline capitalises a role; its one holder in the text
+            holders = [p for p in self._people.values() if bare.lower() in p.roles]
+            if len(holders) == 1:
+                return holders[0].name, "person", holders[0].gender
         if _looks_like_person(bare) and bare[:1].isupper() and not self._is_actor(bare):
             full = self._expand(bare, titles, position) or bare
             person = self._people.get(full)
@@ -649,6 +670,13 @@ class SpeakerResolver:
         if generic != re.sub(r"^(?:the|a|an)\s+", "", segment, flags=re.I):
             return generic, "org", None
         return self._describe(segment), "group", None
+
+    def _issuer_of_reports(self, position: int) -> str | None:
+        """The body the text last said issued reports, before ``position``."""
+        found = None
+        for match in _ISSUED_REPORTS.finditer(self.text, 0, position):
+            found = match.group("issuer")
+        return re.sub(r"^(?:The|the)\s+", "", found) if found else None
 
     def _describe(self, segment: str) -> str:
         """An unnamed source as the text describes it, without article or quantifier."""
@@ -748,6 +776,9 @@ class SpeakerResolver:
             return found if found[0] else None
         if role in _ORG_ROLES or head in _ORG_ROLES:
             return self._org_role(role, head, position)
+        if role in _INSTITUTIONS:
+            return None  # "police said": the force, not an officer whose title names it
+
         bearers = [
             (max(p for p in person.positions if p < position), person)
             for person in self._people.values()
@@ -757,6 +788,11 @@ class SpeakerResolver:
         if bearers:
             person = max(bearers, key=lambda pair: pair[0])[1]
             return person.name, "person", person.gender
+        # "Headmaster says ..." in a headline, before "the headmaster, Jane Doe" is named:
+        # the one person the document gives that role.
+        holders = [person for person in self._people.values() if head in person.roles or role in person.roles]
+        if len(holders) == 1:
+            return holders[0].name, "person", holders[0].gender
         # "the interior minister said ..." before "Interior Minister Jane Doe" is named: a later
         # bearer of exactly that title (the full title, not just "minister").
         if len(role.split()) >= 2:
