@@ -1,28 +1,37 @@
 """Accusations: who a sentence says did it, found in the parse around violence words.
 
-The accused is the active subject of a violence verb ("gunmen stormed the college"), the
-"by" agent of its passive or of a violence noun ("an attack by X"), the possessor of a
-violence noun ("X's assault"), the one at whose behest it was done, the group that claimed
-responsibility (then also the claimant), and the object of "blamed"/"accused" (then the
-subject is the claimant). The phrase must name an actor: a proper noun, a known alias, or a
-noun of armed force ("gunmen", "troops"); pronouns and victims are never accused.
+The accused is the active subject of a violence verb ("gunmen stormed the college"), also
+when the verb shares it with an earlier one ("the gunmen forced them out and executed them")
+or is a participle of a clause that has it ("the putschists used the army, killing 2,000");
+the "by" agent of its passive or of a violence noun ("an attack by X"); the possessor of a
+violence noun ("X's assault"); the one at whose behest or at whose hands it was done; the
+group that claimed responsibility (then also the claimant); the object of "blamed"/"accused"
+(then the subject is the claimant) and the subject of their passive ("X was blamed by Y");
+who an attack is "attributed to" or "blamed on"; who was "behind" it or its "mastermind";
+who is charged with murder or found guilty of it; whom the attackers belonged to or were sent
+by ("the hostage-takers were members of X"); and who held the hostages.
+
+The phrase must name an actor: a proper noun, a known alias, or a noun of armed force
+("gunmen", "troops"); pronouns, victims, dates ("Monday's attack") and page furniture
+(image file names, run-together infobox labels) are never accused. Security forces that
+kill the attackers or storm the place they hold are responders, not the accused.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reckon.extract.attribution import phrase_tokens, without_dateline
 from reckon.extract.lexicon import load_violence_words
-from reckon.extract.places import find_countries
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["AccusedMention", "find_accused", "is_generic"]
+__all__ = ["AccusedMention", "InfoboxAccused", "find_accused", "find_infobox_accused", "is_generic"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
 FORCE_NOUNS = frozenset({
@@ -32,11 +41,60 @@ FORCE_NOUNS = frozenset({
     "jihadists", "fighter", "fighters", "assailant", "assailants", "terrorist", "terrorists", "agent", "agents",
     "proxy", "proxies", "regime", "government", "military", "jets", "aircraft", "gunship", "gunships",
     "bombers", "bomber", "mob", "commandos", "paramilitaries", "guards", "officers", "security",
+    "kidnappers", "kidnapper", "abductors", "abductor", "raiders", "bodyguards", "putschists", "policemen",
 })
+# Who carried out an attack, as a text describes them before (or instead of) naming them.
+# Also the people whose death at the hands of security forces does not make those forces
+# the accused ("Russian forces killed 27 hostage takers").
+_ATTACKER_NOUNS = frozenset({
+    "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "hostage-taker", "hostage-takers",
+    "takers", "taker", "militant", "militants", "insurgent", "insurgents", "terrorist", "terrorists",
+    "kidnapper", "kidnappers", "abductor", "abductors", "bomber", "bombers", "jihadist", "jihadists",
+    "raiders", "rebels", "rebel", "captors", "captor", "suspect", "suspects",
+})
+# Security forces: when they storm a place the attackers hold, they respond to the attack.
+_RESPONDER_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "soldier", "police", "policemen",
+                              "army", "military", "commandos", "security", "officers", "units"})
+_STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besiege", "overrun", "enter"})
+_STANDOFF_WORDS = frozenset({"hostage", "hostages", "standoff", "stand-off", "siege", "holed", "barricaded"})
 _EVENT_NOUNS = frozenset({"attack", "blast", "explosion", "bombing", "fire", "crash", "incident", "violence",
-                          "siege", "raid", "storm", "clash", "clashes", "shooting", "massacre", "strike"})
+                          "siege", "raid", "storm", "clash", "clashes", "shooting", "massacre", "strike",
+                          "killing", "killings", "murder", "murders", "abduction", "kidnapping", "assault",
+                          "bombings", "attacks", "massacres", "shootings", "raids", "airstrike", "airstrikes",
+                          "ambush", "atrocity", "atrocities", "carnage", "rampage", "slaughter", "operation"})
+# Verbs that do no harm themselves: their subject is accused only when what they carry out is
+# an attack ("militants staged a raid"; not "police conducted an inquiry").
+_SUPPORT_VERBS = frozenset({"carry", "conduct", "launch", "plan", "stage", "perpetrate", "mount", "commit",
+                            "orchestrate", "mastermind"})
+# Crimes whose charge or conviction names the accused ("charged with murder").
+_CRIMES = frozenset({"murder", "murders", "killing", "killings", "massacre", "homicide", "manslaughter",
+                     "terrorism", "attack", "attacks", "kidnapping", "abduction", "bombing", "assassination"})
 _NEVER_ACCUSED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this",
-                            "residents", "civilians", "students", "people", "victims", "members"})
+                            "residents", "civilians", "students", "people", "victims", "members", "these",
+                            "those", "them", "him", "her", "us", "one", "others", "some"})
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
+# A possessor that dates an attack ("Monday's massacre", "last year's bombing") names no one.
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    "tonight", "week", "weekend", "month", "year", "day", "night", "morning", "evening", "afternoon",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "decade", "century",
+})
+# Page furniture that a plain-text rendering leaves in a sentence: image file names and
+# infobox labels run into their values ("Casualties42", "Date3 October").
+_FURNITURE = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b|\b[A-Z][a-z]{3,}\d", re.IGNORECASE)
+# Weapons and fire: the accused is who fires them ("army shelling", "police bullets").
+_INSTRUMENTS = frozenset({"fire", "gunfire", "sniper-fire", "bullets", "bullet", "shells", "shelling", "rockets",
+                          "rocket", "missiles", "missile", "bombs", "bomb", "airstrikes", "airstrike", "strikes",
+                          "strike", "shots", "drones", "drone", "artillery", "mortars", "grenades"})
+# Who stands behind the attackers: "sent by X", "led by X", "commanded by X".
+_SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "order", "hire", "pay", "arm", "train",
+                           "recruit"})
+# "members of X", "fighters of X": the group is the actor named.
+_MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
+                           "supporters", "loyalists", "elements", "operatives", "leaders", "commanders"})
+_GROUP_NOUNS = frozenset({"clan", "gang", "cell", "faction", "militia", "group", "network", "cartel", "army",
+                          "movement", "organisation", "organization"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,78 +109,394 @@ class AccusedMention:
 
 
 def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
+    """Every accused phrase of one parsed sentence (possibly repeated: callers dedupe)."""
     verbs, nouns = load_violence_words()
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and (lemma in verbs or (lemma == "open" and any(c.lower_ == "fire" for c in token.children))):
-            if lemma == "carry" and not any(c.lower_ == "out" for c in token.children):
-                continue
-            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-            for child in token.children:
-                if child.dep_ == "nsubj" and not passive:
-                    if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                        child = token.head  # "the gunman who murdered 51 people": the antecedent
-                        if child.lemma_.lower() in nouns or child.lemma_.lower() in _EVENT_NOUNS:
-                            continue  # "the attack, which killed 51": an event, not a doer
-                    yield from _mentions(child, anchor=token)
-                elif child.dep_ == "agent":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            yield from _mentions(pobj, anchor=token)
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in nouns:
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            yield from _mentions(pobj, anchor=token)
-                elif child.dep_ == "poss":
-                    yield from _mentions(child, anchor=token)
-                elif child.dep_ in ("compound", "amod") and child.i < token.i and _names_a_state_or_group(child):
-                    # "the U.S. attack", "a Boko Haram raid", "the Russian assault"
-                    yield from _mentions(child, anchor=token, compound=True)
-        elif token.lower_ == "behest":
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            yield from _mentions(pobj, anchor=token)
+        nominal = token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
+        if token.pos_ in ("VERB", "AUX") and not nominal and _is_harm_verb(token, lemma, verbs):
+            yield from _verb_agents(token, lemma, sent, nouns)
+        elif nominal and (lemma in nouns or token.lower_.rstrip("s") in nouns):
+            yield from _noun_agents(token)
+        if token.lower_ in ("behest", "hands") and token.head.lower_ in ("at", "by", "in"):
+            # "at the behest of X", "at the hands of X", "died in the hands of X"
+            for pobj in _of_objects(token):
+                yield from _mentions(pobj, anchor=token)
         elif lemma == "responsibility" and token.head.lemma_.lower() in ("claim", "admit", "accept", "take", "assume", "bear"):
             for child in token.head.children:
                 if child.dep_ == "nsubj":
                     yield from _mentions(child, anchor=token.head, self_claimed=True)
-        elif token.pos_ == "VERB" and lemma in ("blame", "accuse"):
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
-            for child in token.children:
-                if child.dep_ in ("dobj", "obj"):
-                    yield from _mentions(child, anchor=token, blamer=subjects[0] if subjects else None)
+        elif token.pos_ == "VERB" and lemma in ("blame", "accuse", "attribute", "link", "tie"):
+            yield from _blamed(token, lemma, nouns)
+        elif token.lower_ == "behind" and token.dep_ == "prep" and _is_event(_first_pobj(token), nouns):
+            # "X was behind the massacre", "X is believed to be behind the attack"
+            subject = _subject_of(token.head)
+            if subject is not None and subject.dep_ != "nsubjpass":
+                yield from _mentions(subject, anchor=token.head)
+        elif lemma == "mastermind" and token.pos_ == "NOUN":
+            yield from _mastermind(token)
+        elif lemma in ("charge", "convict", "sentence", "indict", "try") and token.pos_ == "VERB":
+            yield from _charged(token)
+        elif lemma == "find" and token.pos_ == "VERB" and any(t.lower_ == "guilty" for t in token.subtree):
+            yield from _found_guilty(token)
+        elif lemma == "hold" and token.pos_ == "VERB":
+            yield from _holders(token)
+        elif token.pos_ == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
+            yield from _attackers_belong(token)
+
+
+def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
+    if lemma in verbs:
+        return token.pos_ == "VERB"
+    children = {c.lower_ for c in token.children}
+    if lemma == "open" and "fire" in children:
+        return True
+    # "two bombers blew themselves up", "the attacker detonated a vest"
+    return (lemma == "blow" and "up" in children) or lemma == "detonate"
+
+
+def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
+    if lemma == "carry" and not any(c.lower_ == "out" for c in token.children):
+        return
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if lemma in _SUPPORT_VERBS:
+        # Only an attack carried out accuses: "staged a raid", "the attack was carried out by X".
+        carried = objects if not passive else [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not carried and token.dep_ == "relcl":
+            carried = [token.head]  # "the attack that X carried out"
+        if not any(_is_event(c, nouns) for c in carried):
+            return
+    # Those who kill or capture the attackers are not accused of the attack.
+    if any(_names_attackers(c) for c in objects) or (
+            passive and any(_names_attackers(c) for c in token.children if c.dep_ == "nsubjpass")):
+        return
+    if not passive:
+        subject = _subject_of(token)
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                subject = token.head  # "the gunman who murdered 51 people": the antecedent
+                if subject.lemma_.lower() in nouns or subject.lemma_.lower() in _EVENT_NOUNS:
+                    return  # "the attack, which killed 51": an event, not a doer
+            if lemma in _STORM_VERBS and _responds_to_attackers(subject, sent):
+                return
+            if subject.lower_ in _INSTRUMENTS or subject.lemma_.lower() in _INSTRUMENTS:
+                yield from _instrument_owner(subject, anchor=token)
+            else:
+                yield from _mentions(subject, anchor=token, describe=subject.lower_ == "those")
+    for child in token.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield from _agent(pobj, anchor=token)
+
+
+def _agent(pobj: Token, *, anchor: Token) -> Iterator[AccusedMention]:
+    """ "by gunmen": the gunmen; "by sniper bullets", "by army shelling": who fired them."""
+    if pobj.lower_ in _INSTRUMENTS or pobj.lemma_.lower() in _INSTRUMENTS:
+        yield from _instrument_owner(pobj, anchor=anchor)
+    else:
+        yield from _mentions(pobj, anchor=anchor)
+
+
+def _noun_agents(token: Token) -> Iterator[AccusedMention]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield from _mentions(pobj, anchor=token)
+        elif child.dep_ == "poss":
+            if _is_time(child):
+                continue
+            yield from _mentions(child, anchor=token)
+    # "the U.S. attack", "a Boko Haram raid", "the Russian assault": the word right before the
+    # noun (the parser does not always make it a child); never a name that only modifies a
+    # place before the noun ("a Russian school siege": the school is Russian).
+    if token.i > 0:
+        before = token.doc[token.i - 1]
+        if (before.head.i == token.i or before.dep_ in ("compound", "amod", "nmod", "pobj")) \
+                and before.dep_ != "poss" and _names_a_state_or_group(before):
+            yield from _mentions(before, anchor=token, compound=True)
+
+
+def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[AccusedMention]:
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    blamer = subjects[0] if subjects else agents[0] if agents else None
+    if lemma in ("blame", "accuse") and not passive:
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj"):
+                if _is_event(child, nouns):
+                    # "blamed the attack on X"
+                    for target in _prep_objects(token, ("on",)):
+                        yield from _mentions(target, anchor=token, blamer=blamer)
+                else:
+                    yield from _mentions(child, anchor=token, blamer=blamer)
+        return
+    if not passive:
+        return
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return
+    if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+        subject = token.head
+    if _is_event(subject, nouns):
+        # "the massacre was attributed to X", "the attack was blamed on X"
+        for target in _prep_objects(token, ("to", "on")):
+            yield from _mentions(target, anchor=token, blamer=blamer)
+    elif lemma in ("blame", "accuse"):
+        # "X was blamed for the attack", "X was accused of leading the massacre"
+        yield from _mentions(subject, anchor=token, blamer=blamer)
+
+
+def _mastermind(token: Token) -> Iterator[AccusedMention]:
+    """ "named X as the mastermind of the attack", "X, the mastermind", "the mastermind, X"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        verb = token.head.head
+        blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj"):
+                yield from _mentions(child, anchor=verb, blamer=blamer)
+            elif child.dep_ == "nsubjpass":
+                yield from _mentions(child, anchor=verb)
+    elif token.dep_ == "appos":
+        yield from _mentions(token.head, anchor=token)
+    elif token.dep_ == "attr":
+        subject = _subject_of(token.head)
+        if subject is not None:
+            yield from _mentions(subject, anchor=token.head)
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            yield from _mentions(child, anchor=token)
+
+
+def _charged(token: Token) -> Iterator[AccusedMention]:
+    """ "A 28-year-old man has been charged with murder", "X, who stands charged with murder"."""
+    crimes = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "of", "over")
+              for p in c.children if p.dep_ == "pobj"]
+    crimes += [p2 for p in crimes for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p2 in c.children if p2.dep_ == "pobj"]  # "57 counts of murder"
+    if not any(p.lemma_.lower() in _CRIMES or p.lower_ in _CRIMES for p in crimes):
+        return
+    verb = token.head if token.dep_ == "acomp" else token
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or verb is not token
+    if not passive:
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj"):
+                blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                yield from _mentions(child, anchor=token, blamer=blamer)
+        return
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is None:
+        return
+    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    yield from _mentions(subject, anchor=token)
+
+
+def _found_guilty(token: Token) -> Iterator[AccusedMention]:
+    """ "A court found X guilty of the massacre": X, claimed by the court."""
+    blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj"):
+            guilty = next((t for t in child.subtree if t.lower_ == "guilty"), None)
+            # The parse may hang "guilty of ..." on the object: the accused ends before it.
+            yield from _mentions(child, anchor=token, blamer=blamer, stop=guilty.i if guilty is not None else None)
+
+
+def _holders(token: Token) -> Iterator[AccusedMention]:
+    """ "a school held by hostage-takers", "the attackers held the hostages"."""
+    hostages = any(t.lower_ in ("hostage", "hostages", "captive", "captives") for t in token.subtree)
+    for child in token.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (hostages or _names_attackers(pobj)):
+                    yield from _mentions(pobj, anchor=token)
+        elif child.dep_ == "nsubj" and hostages:
+            yield from _mentions(child, anchor=token)
+
+
+def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
+    """ "The hostage-takers were members of X, sent by Y", "the gunmen belonged to X"."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _names_attackers(subject):
+        return
+    if token.lemma_ == "belong":
+        for target in _prep_objects(token, ("to",)):
+            yield from _mentions(target, anchor=token)
+        return
+    for attr in token.children:
+        if attr.dep_ != "attr":
+            continue
+        if attr.lower_ in _MEMBER_NOUNS or attr.lemma_.lower() in _MEMBER_NOUNS:
+            for group in _of_objects(attr):
+                yield from _mentions(group, anchor=token)
+        elif attr.pos_ == "PROPN":
+            yield from _mentions(attr, anchor=token)
+        for verb in attr.subtree:
+            if verb.lemma_.lower() in _SENDER_VERBS and verb.dep_ == "acl":
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                yield from _mentions(pobj, anchor=token)
+
+
+def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
+    """ "army shelling killed 12", "police bullets killed 3": who fires the weapon."""
+    for child in subject.children:
+        if child.dep_ == "poss" and not _is_time(child):
+            yield from _mentions(child, anchor=anchor)
+        elif child.dep_ in ("compound", "amod", "nmod") and child.i < subject.i:
+            tokens = [t for t in child.subtree if t.i < subject.i and t.dep_ != "punct"]
+            if tokens and _names_a_force(tokens) and not _is_place_only(tokens):
+                yield _mention(tokens, anchor=anchor)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the clause it continues: a conjoined verb shares its
+    first conjunct's subject; a participle or infinitive of purpose takes its clause's;
+    "X is believed to be behind it" takes the raised subject."""
+    current, via_conj = verb, False
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.dep_ == "nsubjpass" and via_conj:
+                    return None  # "the village was attacked ... and burned": no agent here
+                return child
+        if current.dep_ == "conj":
+            via_conj = True
+            current = current.head
+        elif current.dep_ == "xcomp" or (current.dep_ == "advcl" and (
+                current.tag_ == "VBG" or any(c.lower_ == "to" for c in current.children))):
+            current = current.head
+        elif current.dep_ in ("acomp", "pcomp") or (current.dep_ == "prep" and current is verb):
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _names_attackers(token: Token) -> bool:
+    """A phrase about the attackers themselves ("27 hostage takers", "the gunmen")."""
+    words = {t.lower_ for t in token.subtree if t.i <= token.i} | {token.lower_}
+    return token.lower_ in _ATTACKER_NOUNS or token.lemma_.lower() in _ATTACKER_NOUNS or (
+        token.lower_ in ("takers", "taker") and "hostage" in words)
+
+
+def _responds_to_attackers(subject: Token, sent: SpacySpan) -> bool:
+    """Security forces storming a place the attackers hold ("troops stormed the school held
+    by the gunmen", "on the third day of the standoff, police stormed the building")."""
+    own = {t.i for t in subject.subtree}
+    if not any(t.lower_ in _RESPONDER_NOUNS for t in subject.subtree):
+        return False
+    for t in sent:
+        if t.i in own:
+            continue
+        if t.lower_ in _STANDOFF_WORDS or _names_attackers(t) and t.lower_ not in ("suspect", "suspects"):
+            return True
+    return False
+
+
+def _is_event(token: Token | None, nouns: frozenset[str]) -> bool:
+    if token is None:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in nouns or lemma in _EVENT_NOUNS or token.lower_ in _EVENT_NOUNS
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.lower_.rstrip("'’s") in _TIME_WORDS \
+        or token.lemma_.lower() in _TIME_WORDS
+
+
+def _first_pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def _prep_objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+    found = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+             for p in c.children if p.dep_ == "pobj"]
+    # "blamed the attack on X": the parser may hang "on X" on the object noun.
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "obj", "nsubjpass"):
+            found += [p for c in obj.children if c.dep_ == "prep" and c.lower_ in preps
+                      for p in c.children if p.dep_ == "pobj"]
+    return found
+
+
+def _is_state_abbreviation(token: Token) -> bool:
+    letters = token.text.replace(".", "")
+    return token.ent_type_ == "GPE" and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 4
 
 
 def _names_a_state_or_group(token: Token) -> bool:
-    """A modifier of an attack noun that names who attacked, not where ("the Baga attack")."""
+    """A modifier of an attack noun that names who attacked, not where ("the Baga attack").
+
+    A demonym ("the Russian assault") or a state's abbreviation ("the U.S. strike") names the
+    attacker; a country's full name usually names where ("the Kenya attack", "the Mali
+    bombing"), like a town's."""
     if token.ent_type_ in ("NORP", "ORG"):
         return True
     if token.ent_type_ == "GPE":
-        return find_countries(token.text) != []  # a country attacks; a town is where
+        return _is_state_abbreviation(token)
     return token.pos_ == "PROPN" and token.ent_type_ not in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")
 
 
-def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
-              blamer: Token | None = None, compound: bool = False) -> Iterator[AccusedMention]:
+def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
+             modifier: bool = False) -> AccusedMention:
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    text = anchor.doc.text
+    # A citation mark or quote glued to the name ("Haram"[3][4]") is not part of it.
+    cut = re.search(r"[\"“”\[]", text[start:end])
+    if cut and cut.start() > 0:
+        end = start + cut.start()
+    while end > start and text[end - 1] in " ,;:'’\"“”":
+        end -= 1
+    while start < end and text[start] in "\"“”'‘":
+        start += 1
+    return AccusedMention(surface=text[start:end], start=start, end=end, token=anchor,
+                          self_claimed=self_claimed, blamer=blamer, modifier=modifier)
+
+
+def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
+              compound: bool = False, describe: bool = False, stop: int | None = None) -> Iterator[AccusedMention]:
     if compound:
-        # The whole modifier chain before the noun: "Boko Haram" in "Boko Haram attack".
-        first = head
-        while first.i > 0 and first.doc[first.i - 1].head is anchor and first.doc[first.i - 1].dep_ in ("compound", "amod") \
-                and _names_a_state_or_group(first.doc[first.i - 1]):
-            first = first.doc[first.i - 1]
-        tokens = [t for t in first.doc[first.i:head.i + 1] if t.dep_ != "punct" or t.text in (".", "-")]
-        if tokens and not _is_place_only(tokens):
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            yield AccusedMention(surface=head.doc.text[start:end], start=start, end=end, token=anchor,
-                                 self_claimed=self_claimed, blamer=blamer, modifier=True)
+        # The whole name before the noun: "Boko Haram" in "Boko Haram attack", whichever of
+        # its words the parser made the head.
+        first = head.left_edge
+        tokens = [t for t in head.doc[first.i:head.i + 1] if t.dep_ != "punct" or t.text in (".", "-")]
+        tokens = [t for t in tokens if t.lower_ not in ("the", "a", "an")]
+        if tokens and (_is_state_abbreviation(head) or not _is_place_only(tokens)) and not _is_furniture(tokens):
+            yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer, modifier=True)
         return
     for item in (head, *[t for t in head.conjuncts if t.i > head.i]):
-        if item.lower_ in _NEVER_ACCUSED or item.pos_ == "PRON":
+        if item.lower_ in _DEMONSTRATIVES and describe and any(c.dep_ in ("relcl", "acl") for c in item.children):
+            # "those who were in the sit-ins started shooting": the description is the actor
+            tokens = [t for t in item.subtree if t.dep_ != "punct" or t.text in ("-",)]
+            yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             continue
+        if item.pos_ == "PRON" or (item.lower_ in _NEVER_ACCUSED and item.lower_ != "members"):
+            continue
+        if (item.lower_ in _MEMBER_NOUNS or item.lemma_.lower() in _MEMBER_NOUNS) and item.pos_ != "PROPN":
+            groups = _of_objects(item)
+            if groups:
+                # "members of the X family", "fighters of X": the group is the actor.
+                for group in groups:
+                    tokens = [t for t in without_dateline(phrase_tokens(group)) if t.text not in ("(", ")")
+                              and (stop is None or t.i < stop)]
+                    if tokens and (_names_an_actor(tokens) or group.lower_ in _GROUP_NOUNS) \
+                            and not _is_place_only(tokens):
+                        yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+                continue
+            if item.lower_ == "members":
+                continue
         named_appositions = [c for c in item.children if c.dep_ == "appos" and c.i > item.i and c.pos_ == "PROPN"]
         if named_appositions and item.pos_ != "PROPN":
             # "Iranian proxies Kata'ib Hezballah (KH)": the apposition is the actor named.
@@ -130,23 +504,41 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             continue
         tokens = [t for t in without_dateline(phrase_tokens(item)) if t.text not in ("(", ")")]
+        if tokens and tokens[-1].i + 1 < len(item.doc):
+            glued = item.doc[tokens[-1].i + 1]
+            if glued.text[:1].isalpha() and re.search(r"[\"”\[]", glued.text):
+                tokens.append(glued)  # 'group "Boko Haram"[3]': a name torn by a citation mark
+        if stop is not None:
+            tokens = [t for t in tokens if t.i < stop]
+        possessor = next((c for c in item.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
         named = _self_named(without_dateline(list(item.subtree)))
         if named:
             tokens = named  # "a militant group calling itself the X Brigade": the X Brigade
-        if not _names_an_actor(tokens) or _is_place_only(tokens):
+        if tokens and tokens[0].lower_ in _DEMONSTRATIVES and not any(t.pos_ == "PROPN" for t in tokens):
+            continue  # "these forces": who they are was said elsewhere
+        if not tokens or not _names_an_actor(tokens) or _is_place_only(tokens) or _is_furniture(tokens):
             continue
-        start = min(t.idx for t in tokens)
-        end = max(t.idx + len(t.text) for t in tokens)
-        yield AccusedMention(surface=item.doc.text[start:end], start=start, end=end, token=anchor,
-                             self_claimed=self_claimed, blamer=blamer)
-        # "Iranian proxies Kata'ib Hezballah (KH)": an apposition names the actor itself.
+        if possessor is not None and possessor.head.head.dep_ == "relcl":
+            # "Andal Ampatuan, whose bodyguards were blamed": the owner's bodyguards.
+            owner = possessor.head.head.head
+            owner_tokens = [t for t in phrase_tokens(owner) if t.dep_ != "punct"]
+            rest = [t for t in tokens if t.i != possessor.i]
+            if owner_tokens and rest:
+                mention = _mention(rest, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+                owner_text = head.doc.text[min(t.idx for t in owner_tokens):max(t.idx + len(t.text) for t in owner_tokens)]
+                yield AccusedMention(surface=f"{owner_text}'s {mention.surface}", start=mention.start,
+                                     end=mention.end, token=anchor, self_claimed=self_claimed, blamer=blamer)
+                continue
+        yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+        # "Iranian proxies Kata'ib Hezballah (KH)": an apposition names the actor itself;
+        # "al-Shabab, an Islamic extremist group": a description of a name adds nothing.
         for child in item.children:
-            if child.dep_ == "appos" and child.i > item.i:
+            if child.dep_ == "appos" and child.i > item.i and (child.pos_ == "PROPN" or item.pos_ != "PROPN"):
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
 
 
 _SELF_NAMING = (("calling", "itself"), ("calling", "themselves"), ("known", "as"), ("called",), ("named",),
-                ("styling", "itself"))
+                ("styling", "itself"), ("identified", "as"), ("named", "as"))
 
 
 def _self_named(tokens: list[Token]) -> list[Token] | None:
@@ -156,7 +548,7 @@ def _self_named(tokens: list[Token]) -> list[Token] | None:
         for i in range(len(words) - len(cue)):
             if tuple(words[i:i + len(cue)]) == cue:
                 rest = tokens[i + len(cue):]
-                while rest and rest[0].lower_ in ("the", "a", "an"):
+                while rest and rest[0].lower_ in ("the", "a", "an", "as"):
                     rest = rest[1:]
                 end = 0
                 while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].lower_ in ("of", "al", "-")):
@@ -175,14 +567,92 @@ def _is_place_only(tokens: list[Token]) -> bool:
         t.ent_type_ in ("ORG", "NORP") for t in tokens)
 
 
+def _is_furniture(tokens: list[Token]) -> bool:
+    """Words of an image's file name or of an infobox label, not of the report."""
+    text = tokens[0].doc.text
+    line_start = text.rfind("\n", 0, tokens[0].idx) + 1
+    line_end = text.find("\n", tokens[-1].idx)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    phrase = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return bool(_FURNITURE.search(phrase)) or bool(re.search(r"\.(?:svg|png|jpe?g|gif|webp)\s*$", line, re.IGNORECASE))
+
+
 def is_generic(surface: str) -> bool:
     """An accused named only by a noun of force ("the assault force", "gunmen")."""
     words = [w for w in surface.replace("’", "'").split() if w.lower() not in ("the", "a", "an", "some")]
     return bool(words) and all(w.islower() for w in words)
 
 
+# People described without a name: an accused only as the doer of the harm ("a man opened
+# fire", "a 28-year-old man has been charged with murder"), never as its object.
+_PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "youth", "youths", "teenager", "teenagers", "boy",
+                           "boys", "person", "individual", "individuals", "suspect", "suspects", "killer",
+                           "killers", "perpetrator", "perpetrators", "shooter", "shooters", "sniper", "snipers"})
+
+
+def _names_a_force(tokens: list[Token]) -> bool:
+    """A name or a noun of armed force ("army", "police"): who owns a weapon ("police bullets",
+    not "sniper bullets", which says only what kind of shot it was)."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") or t.lower_ in FORCE_NOUNS
+               for t in tokens)
+
+
 def _names_an_actor(tokens: list[Token]) -> bool:
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for t in tokens):
         return True
     # "a group of armed men and women", "masked men": people described by their arms.
-    return any(t.lower_ in FORCE_NOUNS or t.lower_ in ("armed", "masked", "gunmen") for t in tokens)
+    return any(t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in ("armed", "masked", "gunmen")
+               for t in tokens)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InfoboxAccused:
+    """A name an encyclopedia infobox gives as the perpetrator ("Perpetrators  X")."""
+
+    surface: str
+    start: int  # document offsets
+    end: int
+
+
+# An infobox label at the start of a line, its value after it (run together in plain-text
+# renderings: "PerpetratorsX Brigade", "AssailantsJohn Doe") or on the next line.
+_INFOBOX_LABEL = re.compile(
+    r"(?m)^[ \t•*-]*(?:Perpetrators?|Perps?|Assailants?|Attackers?|Suspects?|Accused|Executed by)"
+    r"[ \t]*:?[ \t]*(?P<value>[^\n]*)$")
+_INFOBOX_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bassigned to\b|\bcall sign\b)\s*")
+
+
+def find_infobox_accused(text: str) -> list[InfoboxAccused]:
+    """Perpetrators an infobox names: short capitalised values of a perpetrator label."""
+    found: list[InfoboxAccused] = []
+    for match in _INFOBOX_LABEL.finditer(text):
+        value, start = match.group("value"), match.start("value")
+        if not value.strip():
+            rest = text[match.end():]
+            line = re.match(r"\n[ \t]*([^\n]*)", rest)
+            if line is None:
+                continue
+            value, start = line.group(1), match.end() + line.start(1)
+        if len(value) > 160 or value.rstrip().endswith((".", "?", "!")) or not value[:1].isupper():
+            continue  # a sentence that begins with the word, not a label
+        for piece in _pieces(value, start):
+            found.append(piece)
+    return found
+
+
+def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
+    position = 0
+    for part in _INFOBOX_SPLIT.split(value):
+        index = value.find(part, position)
+        position = index + len(part)
+        cleaned = re.sub(r"\[\d+\]|\"[^\"]*\"|“[^”]*”", "", part)
+        cleaned = re.sub(r"^.*\.(?:svg|png|jpe?g|gif)\s*", "", cleaned, flags=re.IGNORECASE).strip(" ()")
+        words = cleaned.split()
+        if not words or len(words) > 6 or not words[0][:1].isupper() and not words[0][:1].isdigit():
+            continue
+        if len(words) == 1 and any(ch.isdigit() for ch in words[0]):
+            continue  # an aircraft or a weapon's designation ("AC-130U")
+        if not any(w[:1].isupper() for w in words):
+            continue
+        offset = start + index + part.find(cleaned)
+        yield InfoboxAccused(surface=cleaned, start=offset, end=offset + len(cleaned))

@@ -852,6 +852,18 @@ class ActorResolver:
         entry = self.table.entry(canonical) if canonical else None
         return entry.kind if entry else None
 
+    def armed_forces_of(self, name: str) -> str | None:
+        """For a country's name, its armed forces as the table names them ("United States"
+        -> "US forces", "Russia" -> "Russian military"); None for any other name."""
+        entry = self.table.entry(name)
+        if entry is None or entry.kind != "country" or not entry.demonym:
+            return None
+        for body in ("forces", "military", "armed forces"):
+            found = self.table.canonical(f"{entry.demonym} {body}", fuzzy=False)
+            if found and found != name:
+                return found
+        return None
+
     def country_at(self, position: int | None) -> str | None:
         """The country a text position is about: the last country named earlier in its
         paragraph, else the document's most-named country."""

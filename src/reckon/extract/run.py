@@ -30,7 +30,8 @@ EXTRACTOR_VERSION = "reckon-extract-1"
 _VIOLENCE_HINT = re.compile(
     r"\b(attack|assault|massacre|raid|kill|slay|slain|storm|bomb|shell|shoot|shot|fire|target|ambush|abduct|"
     r"kidnap|execut|murder|slaughter|behead|seiz|besieg|torch|burn|behest|responsibilit|blame|accus|proxy|proxies|"
-    r"gunm[ae]n|militant|airstrike|strike|siege|dispers|crackdown|carried out|opened fire)",
+    r"gunm[ae]n|militant|airstrike|strike|siege|dispers|crackdown|carried out|opened fire|"
+    r"charged|guilty|convict|mastermind|hands of|attribut|behind|blew|detonat|held|hostage|perpetrat|trial|belong)",
     re.IGNORECASE,
 )
 
@@ -157,6 +158,8 @@ def _accusations(state: State) -> State:
             if mention.modifier and actors.canonical(mention.surface) is None:
                 continue  # "the Baga attack" names a place; "the Boko Haram attack" a known actor
             name = actors.resolve(mention.surface)
+            # "the US airstrikes", "Russia attacked": a state attacks through its armed forces.
+            name = actors.armed_forces_of(name) or name
             span = Span(start=mention.start + offset, end=mention.end + offset)
             if mention.self_claimed:
                 claimants: tuple[Claimant, ...] = (Claimant(name=name, span=span),)
@@ -169,6 +172,12 @@ def _accusations(state: State) -> State:
             for claimant in claimants:
                 found.append((index, Accusation(actor=name, claimant=claimant, span=span,
                                                 extractor="reckon.accusations.v1")))
+    for boxed in accusations_module.find_infobox_accused(state["document"].text):
+        index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
+        if index is not None:
+            found.append((index, Accusation(actor=actors.resolve(boxed.surface), claimant=AUTHOR,
+                                            span=Span(start=boxed.start, end=boxed.end),
+                                            extractor="reckon.accusations.v1")))
     return {"accusations": found}
 
 
