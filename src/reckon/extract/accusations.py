@@ -87,6 +87,7 @@ _FURNITURE = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b|\b[A-Z][a-z]{3,}\d", re
 _INSTRUMENTS = frozenset({"fire", "gunfire", "sniper-fire", "bullets", "bullet", "shells", "shelling", "rockets",
                           "rocket", "missiles", "missile", "bombs", "bomb", "airstrikes", "airstrike", "strikes",
                           "strike", "shots", "drones", "drone", "artillery", "mortars", "grenades"})
+_CAPTIVITY = frozenset({"custody", "captivity", "hideout", "hideouts", "camps", "dungeons"})
 # Who stands behind the attackers: "sent by X", "led by X", "commanded by X".
 _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "order", "hire", "pay", "arm", "train",
                            "recruit"})
@@ -108,8 +109,18 @@ class AccusedMention:
     modifier: bool = False  # "the U.S. attack": a name modifying the attack noun (kept only if a known actor)
 
 
+# A sentence about a span of time speaks of a conflict, not of one attack ("armed groups have
+# killed thousands in recent years").
+_SPAN_OF_TIME = re.compile(
+    r"\b(?:in recent (?:years|months|weeks)|over the (?:past|last) (?:few |several |\w+ )?(?:years|months|decades?)|"
+    r"since (?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?))\b",
+    re.IGNORECASE)
+
+
 def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
     """Every accused phrase of one parsed sentence (possibly repeated: callers dedupe)."""
+    if _SPAN_OF_TIME.search(sent.text):
+        return
     verbs, nouns = load_violence_words()
     for token in sent:
         lemma = token.lemma_.lower()
@@ -118,6 +129,13 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield from _verb_agents(token, lemma, sent, nouns)
         elif nominal and (lemma in nouns or token.lower_.rstrip("s") in nouns):
             yield from _noun_agents(token)
+        if token.lower_ in _CAPTIVITY:
+            # "the girls still in Boko Haram's custody": who holds the abducted, unless a state
+            # body holds suspects ("in police custody").
+            for child in token.children:
+                if child.dep_ == "poss" and child.pos_ == "PROPN" and not any(
+                        t.lower_ in _RESPONDER_NOUNS for t in child.subtree):
+                    yield from _mentions(child, anchor=token)
         if token.lower_ in ("behest", "hands") and token.head.lower_ in ("at", "by", "in"):
             # "at the behest of X", "at the hands of X", "died in the hands of X"
             for pobj in _of_objects(token):
@@ -167,11 +185,16 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
             carried = [token.head]  # "the attack that X carried out"
         if not any(_is_event(c, nouns) for c in carried):
             return
-    # Those who kill or capture the attackers are not accused of the attack.
+    # Those who kill or capture the attackers are not accused of the attack ("killed 15 of the
+    # attackers"; "repelled the attackers, killing four of them").
+    if token.dep_ in ("advcl", "conj") and any(c.lower_ in ("them", "they") for o in objects for c in o.subtree):
+        objects = objects + [c for c in token.head.children if c.dep_ in ("dobj", "obj")]
     if any(_names_attackers(c) for c in objects) or (
             passive and any(_names_attackers(c) for c in token.children if c.dep_ == "nsubjpass")):
         return
-    if not passive:
+    # "a boy shot in the back": a participle without an auxiliary describes its noun's fate.
+    bare_participle = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    if not passive and not bare_participle:
         subject = _subject_of(token)
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
@@ -183,7 +206,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
             if subject.lower_ in _INSTRUMENTS or subject.lemma_.lower() in _INSTRUMENTS:
                 yield from _instrument_owner(subject, anchor=token)
             else:
-                yield from _mentions(subject, anchor=token, describe=subject.lower_ == "those")
+                yield from _mentions(subject, anchor=token)
     for child in token.children:
         if child.dep_ == "agent":
             for pobj in child.children:
@@ -379,10 +402,10 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _names_attackers(token: Token) -> bool:
-    """A phrase about the attackers themselves ("27 hostage takers", "the gunmen")."""
-    words = {t.lower_ for t in token.subtree if t.i <= token.i} | {token.lower_}
-    return token.lower_ in _ATTACKER_NOUNS or token.lemma_.lower() in _ATTACKER_NOUNS or (
-        token.lower_ in ("takers", "taker") and "hostage" in words)
+    """A phrase about the attackers themselves ("27 hostage takers", "15 of the gunmen")."""
+    if token.lower_ in _ATTACKER_NOUNS or token.lemma_.lower() in _ATTACKER_NOUNS:
+        return True
+    return any(_names_attackers(p) for p in _of_objects(token)) if token.pos_ in ("NUM", "PRON", "NOUN") else False
 
 
 def _responds_to_attackers(subject: Token, sent: SpacySpan) -> bool:
@@ -466,7 +489,7 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
 
 
 def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
-              compound: bool = False, describe: bool = False, stop: int | None = None) -> Iterator[AccusedMention]:
+              compound: bool = False, stop: int | None = None) -> Iterator[AccusedMention]:
     if compound:
         # The whole name before the noun: "Boko Haram" in "Boko Haram attack", whichever of
         # its words the parser made the head.
@@ -477,11 +500,6 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer, modifier=True)
         return
     for item in (head, *[t for t in head.conjuncts if t.i > head.i]):
-        if item.lower_ in _DEMONSTRATIVES and describe and any(c.dep_ in ("relcl", "acl") for c in item.children):
-            # "those who were in the sit-ins started shooting": the description is the actor
-            tokens = [t for t in item.subtree if t.dep_ != "punct" or t.text in ("-",)]
-            yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
-            continue
         if item.pos_ == "PRON" or (item.lower_ in _NEVER_ACCUSED and item.lower_ != "members"):
             continue
         if (item.lower_ in _MEMBER_NOUNS or item.lemma_.lower() in _MEMBER_NOUNS) and item.pos_ != "PROPN":
@@ -503,7 +521,11 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             for child in named_appositions:
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             continue
-        tokens = [t for t in without_dateline(phrase_tokens(item)) if t.text not in ("(", ")")]
+        tokens = _without_dateline([t for t in without_dateline(phrase_tokens(item)) if t.text not in ("(", ")")])
+        if item.lower_ in _MEMBER_NOUNS and any(
+                t.dep_ == "poss" and t.head.i == item.i and (t.pos_ == "PRON" or t.pos_ == "NOUN" and t.text.islower())
+                for t in tokens):
+            continue  # "its fighters", "the group's fighters": whose, the text said before
         if tokens and tokens[-1].i + 1 < len(item.doc):
             glued = item.doc[tokens[-1].i + 1]
             if glued.text[:1].isalpha() and re.search(r"[\"”\[]", glued.text):
@@ -535,6 +557,24 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
         for child in item.children:
             if child.dep_ == "appos" and child.i > item.i and (child.pos_ == "PROPN" or item.pos_ != "PROPN"):
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+
+
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """ "SAO LUIS, Brazil, March 11 (Agency) - Gunmen": the words after a dateline's dash."""
+    if not tokens or not (tokens[0].text.isupper() and len(tokens[0].text) > 1):
+        return tokens
+    for i, token in enumerate(tokens):
+        if token.text in _DASHES and i + 1 < len(tokens):
+            return tokens[i + 1:]
+    if all(t.text.isupper() or not t.is_alpha for t in tokens):
+        text = tokens[0].doc.text
+        after = text[tokens[-1].idx + len(tokens[-1].text):].lstrip()
+        if after[:1] in ("-", "—", "–"):
+            return []  # the dateline alone
+    return tokens
 
 
 _SELF_NAMING = (("calling", "itself"), ("calling", "themselves"), ("known", "as"), ("called",), ("named",),
@@ -587,7 +627,8 @@ def is_generic(surface: str) -> bool:
 # fire", "a 28-year-old man has been charged with murder"), never as its object.
 _PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "youth", "youths", "teenager", "teenagers", "boy",
                            "boys", "person", "individual", "individuals", "suspect", "suspects", "killer",
-                           "killers", "perpetrator", "perpetrators", "shooter", "shooters", "sniper", "snipers"})
+                           "killers", "perpetrator", "perpetrators", "shooter", "shooters", "sniper", "snipers",
+                           "rioters"})
 
 
 def _names_a_force(tokens: list[Token]) -> bool:
@@ -645,7 +686,7 @@ def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
     for part in _INFOBOX_SPLIT.split(value):
         index = value.find(part, position)
         position = index + len(part)
-        cleaned = re.sub(r"\[\d+\]|\"[^\"]*\"|“[^”]*”", "", part)
+        cleaned = re.sub(r"\[\d+\]|\"[^\"]*\"|“[^”]*”|\s*\([^)]*\)?", "", part)
         cleaned = re.sub(r"^.*\.(?:svg|png|jpe?g|gif)\s*", "", cleaned, flags=re.IGNORECASE).strip(" ()")
         words = cleaned.split()
         if not words or len(words) > 6 or not words[0][:1].isupper() and not words[0][:1].isdigit():

@@ -157,9 +157,7 @@ def _accusations(state: State) -> State:
         for mention in accusations_module.find_accused(doc[:]):
             if mention.modifier and actors.canonical(mention.surface) is None:
                 continue  # "the Baga attack" names a place; "the Boko Haram attack" a known actor
-            name = actors.resolve(mention.surface)
-            # "the US airstrikes", "Russia attacked": a state attacks through its armed forces.
-            name = actors.armed_forces_of(name) or name
+            name = _accused_name(actors, mention.surface)
             span = Span(start=mention.start + offset, end=mention.end + offset)
             if mention.self_claimed:
                 claimants: tuple[Claimant, ...] = (Claimant(name=name, span=span),)
@@ -175,10 +173,26 @@ def _accusations(state: State) -> State:
     for boxed in accusations_module.find_infobox_accused(state["document"].text):
         index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
         if index is not None:
-            found.append((index, Accusation(actor=actors.resolve(boxed.surface), claimant=AUTHOR,
+            found.append((index, Accusation(actor=_accused_name(actors, boxed.surface), claimant=AUTHOR,
                                             span=Span(start=boxed.start, end=boxed.end),
                                             extractor="reckon.accusations.v1")))
     return {"accusations": found}
+
+
+def _accused_name(actors: ActorResolver, surface: str) -> str:
+    """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
+    a description as the text words it, article included ("the assailants"), since that is
+    how a reader (and an alias list) knows it."""
+    name = actors.resolve(surface)
+    forces = actors.armed_forces_of(name)
+    if forces:
+        return forces
+    cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
+    if accusations_module.is_generic(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
+            and actors.canonical(cleaned) is None:
+        first, _, rest = cleaned.partition(" ")
+        return f"{first.lower()} {rest}" if first.lower() in ("the", "a", "an") else cleaned
+    return name
 
 
 @step("reckon.incidents.v1", needs=("counts", "accusations", "places", "dates", "sentences", "published"),
