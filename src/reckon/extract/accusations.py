@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reckon.extract.attribution import phrase_tokens, without_dateline
+from reckon.extract.attribution import phrase_tokens
 from reckon.extract.lexicon import load_violence_words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -473,6 +473,8 @@ def _names_a_state_or_group(token: Token) -> bool:
 
 def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
              modifier: bool = False) -> AccusedMention:
+    if len(tokens) > 1 and tokens[-1].text in ("'s", "’s", "'", "’"):
+        tokens = tokens[:-1]  # "Velt Khar's custody": the owner, not its possessive
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     text = anchor.doc.text
@@ -494,12 +496,17 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
         # The whole name before the noun: "Boko Haram" in "Boko Haram attack", whichever of
         # its words the parser made the head.
         first = head.left_edge
+        while first.i > 0 and head.doc[first.i - 1].text[:1].isupper() and head.doc[first.i - 1].is_alpha \
+                and not head.doc[first.i - 1].is_sent_start:
+            first = head.doc[first.i - 1]  # "Red Dawn Front attack": the parser split the name
         tokens = [t for t in head.doc[first.i:head.i + 1] if t.dep_ != "punct" or t.text in (".", "-")]
         tokens = [t for t in tokens if t.lower_ not in ("the", "a", "an")]
         if tokens and (_is_state_abbreviation(head) or not _is_place_only(tokens)) and not _is_furniture(tokens):
             yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer, modifier=True)
         return
     for item in (head, *[t for t in head.conjuncts if t.i > head.i]):
+        if _in_dateline(item):
+            continue
         if item.pos_ == "PRON" or (item.lower_ in _NEVER_ACCUSED and item.lower_ != "members"):
             continue
         if (item.lower_ in _MEMBER_NOUNS or item.lemma_.lower() in _MEMBER_NOUNS) and item.pos_ != "PROPN":
@@ -507,7 +514,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             if groups:
                 # "members of the X family", "fighters of X": the group is the actor.
                 for group in groups:
-                    tokens = [t for t in without_dateline(phrase_tokens(group)) if t.text not in ("(", ")")
+                    tokens = [t for t in _without_dateline(phrase_tokens(group)) if t.text not in ("(", ")")
                               and (stop is None or t.i < stop)]
                     if tokens and (_names_an_actor(tokens) or group.lower_ in _GROUP_NOUNS) \
                             and not _is_place_only(tokens):
@@ -521,7 +528,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             for child in named_appositions:
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             continue
-        tokens = _without_dateline([t for t in without_dateline(phrase_tokens(item)) if t.text not in ("(", ")")])
+        tokens = _without_dateline([t for t in phrase_tokens(item) if t.text not in ("(", ")")])
         if item.lower_ in _MEMBER_NOUNS and any(
                 t.dep_ == "poss" and t.head.i == item.i and (t.pos_ == "PRON" or t.pos_ == "NOUN" and t.text.islower())
                 for t in tokens):
@@ -533,7 +540,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
         if stop is not None:
             tokens = [t for t in tokens if t.i < stop]
         possessor = next((c for c in item.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
-        named = _self_named(without_dateline(list(item.subtree)))
+        named = _self_named(_without_dateline(list(item.subtree)))
         if named:
             tokens = named  # "a militant group calling itself the X Brigade": the X Brigade
         if tokens and tokens[0].lower_ in _DEMONSTRATIVES and not any(t.pos_ == "PROPN" for t in tokens):
@@ -562,12 +569,26 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
 _DASHES = frozenset({"-", "—", "–", "--"})
 
 
+def _in_dateline(token: Token) -> bool:
+    """A word of "ORRIN, Velmar (Agency) -" before a report's first sentence."""
+    sentence = token.sent
+    first = sentence[0]
+    if not (first.text.isupper() and first.is_alpha and len(first.text) > 1):
+        return False
+    for t in sentence:
+        if t.text in _DASHES:
+            return token.i < t.i
+        if t.pos_ in ("VERB", "AUX") or t.i - first.i > 12:
+            return False
+    return False
+
+
 def _without_dateline(tokens: list[Token]) -> list[Token]:
     """ "SAO LUIS, Brazil, March 11 (Agency) - Gunmen": the words after a dateline's dash."""
     if not tokens or not (tokens[0].text.isupper() and len(tokens[0].text) > 1):
         return tokens
     for i, token in enumerate(tokens):
-        if token.text in _DASHES and i + 1 < len(tokens):
+        if token.text in _DASHES:
             return tokens[i + 1:]
     if all(t.text.isupper() or not t.is_alpha for t in tokens):
         text = tokens[0].doc.text

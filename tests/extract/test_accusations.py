@@ -1,0 +1,128 @@
+"""Who a sentence accuses: rules of reckon.extract.accusations on sentences written for these
+tests (fictional places, people, groups and events)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reckon import extract
+from reckon.extract.accusations import find_accused, find_infobox_accused
+from reckon.extract.nlp import load_nlp
+from reckon.formats import findings_to_json
+
+
+def _accused(sentence: str) -> set[str]:
+    doc = load_nlp()(sentence)
+    return {m.surface for m in find_accused(doc[:])}
+
+
+def _perpetrators(text: str) -> set[str]:
+    data = findings_to_json(extract(text), id="t")
+    return {p["actor"] for i in data["incidents"] for p in i["perpetrators"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        # a verb that continues a clause shares its subject
+        ("The raiders stopped the bus near Orrin, ordered the passengers out and executed nine of them.",
+         "The raiders"),
+        # a participle clause takes the subject of the clause it hangs on
+        ("The Velmar Brigade shelled the market at dawn, killing 14 traders.", "The Velmar Brigade"),
+        # an infinitive of purpose: who was in charge of conducting the attack
+        ("The Korrin Front was in charge to conduct the attack on the depot.", "The Korrin Front"),
+        # who an attack is attributed to
+        ("The massacre in Tallow has been attributed to members of the Dessane family.", "the Dessane family"),
+        # at whose hands
+        ("Forty villagers died at the hands of gunmen on the Orrin road.", "gunmen"),
+        # the bombers who blew themselves up
+        ("Two suicide bombers blew themselves up at the Kassel bus station.", "Two suicide bombers"),
+        # charged with murder, a person described without a name
+        ("A 31-year-old man has been charged with murder over the Perrow shooting.", "A 31-year-old man"),
+        # found guilty by a court: the accused, not the crime
+        ("A court in Marrow found the Oskan clan leader Jeb Oskan guilty of the 2011 massacre.", "Jeb Oskan"),
+        # the mastermind the government named
+        ("The government named Idris Kallo as the mastermind of the attack on the college.", "Idris Kallo"),
+        # who was behind it
+        ("Officials said the Harran Movement was behind the bombing.", "the Harran Movement"),
+        # who held the hostages
+        ("Commandos freed the ferry held by the hostage-takers.", "the hostage-takers"),
+        # the attackers' group
+        ("The gunmen were members of the Sefat Brigade, sent by the warlord Omar Tessin.", "the Sefat Brigade"),
+        # a blame in the passive: whose bodyguards
+        ("Residents named the mayor, Karl Dosso, whose bodyguards had been blamed by the army for the killings.",
+         "Karl Dosso's bodyguards"),
+        # a name modifying the attack, made of several words
+        ("The death toll of Red Dawn Front attack on the camp rose to 40.", "Red Dawn Front"),
+        # a state named by its abbreviation
+        ("The review examined the U.S. strike on the clinic.", "U.S."),
+        # a name torn by a citation mark
+        ('Pupils were seized from the school by the militant group "Velt Khar"[3][4] in the town.', "Velt Khar"),
+        # the holders of captives
+        ("Twenty girls remain in Velt Khar's custody.", "Velt Khar"),
+    ],
+)
+def test_the_agent_of_the_harm_is_accused(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_accused"),
+    [
+        # a date owns no attack
+        ("The scale of Tuesday's massacre has shocked the region.", "Tuesday"),
+        # troops that storm a school held by attackers respond to the attack
+        ("Troops stormed the school held by the hostage-takers.", "Troops"),
+        ("On the third day of the standoff, special forces stormed the ferry.", "special forces"),
+        # troops that kill the attackers are not accused of the attack
+        ("Army units killed 12 of the gunmen near the border.", "Army units"),
+        ("The army repelled the attackers, killing four of them.", "the army"),
+        # a country's name before the attack says where
+        ("The Kenya attack shocked the region.", "Kenya"),
+        # an adjective naming the place's country, not the attacker's
+        ("200 killed in Russian school siege", "Russian"),
+        # a description of a named group adds no actor
+        ("It was the deadliest attack by the Orrin Front, an Islamist group from the hills.",
+         "an Islamist group from the hills"),
+        # a victim shot is not the shooter
+        ("Among the dead was a fourteen-year-old boy shot in the back as he ran.", "a fourteen-year-old boy"),
+        # the kind of shot says nothing of who fired it
+        ("Protesters were targeted by sniper bullets.", "sniper bullets"),
+        # an image file name
+        ("Survivors of Tallow massacre.png", "Survivors of Tallow"),
+        # a support verb without an attack carried out
+        ("The police conducted an inquiry into the deaths.", "The police"),
+        # a conflict over years is not one attack
+        ("Armed groups have killed thousands of people in the region in recent years.", "Armed groups"),
+        # a dateline is not an attacker
+        ("ORRIN, Velmar (Agency) - Gunmen killed nine people on Sunday.", "ORRIN"),
+        # "its fighters": who they are was said elsewhere
+        ("The statement said the group's fighters had attacked the base.", "group's fighters"),
+    ],
+)
+def test_what_is_not_an_accused(sentence: str, not_accused: str) -> None:
+    assert not any(not_accused in found for found in _accused(sentence))
+
+
+def test_a_blame_on_an_attack_accuses_who_it_is_blamed_on():
+    assert "the Sefat Brigade" in _accused("The governor blamed the attack on the Sefat Brigade.")
+
+
+def test_an_infobox_names_its_perpetrators_run_together_or_on_their_own_line():
+    text = ("Orrin bus bombing\nDeaths14\nPerpetratorsSefat Brigade\nMotiveUnknown\n\n"
+            "Tallow raid\nAssailants\nKarl Dosso (alleged)\n\nSuspects were later released.\n"
+            "Executed by Flag of Velmar.svg K-12, assigned to 3rd Air Squadron, Velmar Air Force\n")
+    found = [m.surface for m in find_infobox_accused(text)]
+    assert found == ["Sefat Brigade", "Karl Dosso", "3rd Air Squadron", "Velmar Air Force"]
+    for mention in find_infobox_accused(text):
+        assert text[mention.start:mention.end] == mention.surface
+
+
+def test_a_state_attacking_is_its_armed_forces():
+    accused = _perpetrators("The US airstrikes killed 22 people at the Orrin clinic on Monday, witnesses said.")
+    assert accused == {"US forces"}
+
+
+def test_a_description_keeps_the_article_the_text_gives_it():
+    accused = _perpetrators("The assailants killed nine villagers in Orrin on Monday, police said.")
+    assert accused == {"the assailants"}
