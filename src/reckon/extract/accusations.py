@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["AccusedMention", "InfoboxAccused", "find_accused", "find_infobox_accused", "is_generic"]
+__all__ = ["AccusedMention", "InfoboxAccused", "find_accused", "find_infobox_accused", "is_description", "is_generic"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
 FORCE_NOUNS = frozenset({
@@ -87,13 +87,17 @@ _FURNITURE = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b|\b[A-Z][a-z]{3,}\d", re
 _INSTRUMENTS = frozenset({"fire", "gunfire", "sniper-fire", "bullets", "bullet", "shells", "shelling", "rockets",
                           "rocket", "missiles", "missile", "bombs", "bomb", "airstrikes", "airstrike", "strikes",
                           "strike", "shots", "drones", "drone", "artillery", "mortars", "grenades"})
+_SPOKESMEN = frozenset({"leader", "spokesman", "spokesperson", "spokeswoman", "commander", "chief", "head",
+                        "founder", "emir"})
+_SUSPECT_NOUNS = frozenset({"suspects", "perpetrators", "attackers", "assailants", "killers", "defendants",
+                            "accused", "culprits"})
 _CAPTIVITY = frozenset({"custody", "captivity", "hideout", "hideouts", "camps", "dungeons"})
 # Who stands behind the attackers: "sent by X", "led by X", "commanded by X".
 _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "order", "hire", "pay", "arm", "train",
                            "recruit"})
 # "members of X", "fighters of X": the group is the actor named.
 _MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
-                           "supporters", "loyalists", "elements", "operatives", "leaders", "commanders"})
+                           "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies"})
 _GROUP_NOUNS = frozenset({"clan", "gang", "cell", "faction", "militia", "group", "network", "cartel", "army",
                           "movement", "organisation", "organization"})
 
@@ -142,15 +146,30 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 yield from _mentions(pobj, anchor=token)
         elif lemma == "responsibility" and token.head.lemma_.lower() in ("claim", "admit", "accept", "take", "assume", "bear"):
             for child in token.head.children:
-                if child.dep_ == "nsubj":
-                    yield from _mentions(child, anchor=token.head, self_claimed=True)
-        elif token.pos_ == "VERB" and lemma in ("blame", "accuse", "attribute", "link", "tie"):
+                if child.dep_ != "nsubj":
+                    continue
+                if child.lemma_.lower() in _SPOKESMEN:
+                    # "its leader, X, claimed responsibility": he claims for the group, which is
+                    # the one accused ("the group's spokesman" names no one new).
+                    for owner in child.children:
+                        if owner.dep_ == "poss" and owner.pos_ == "PROPN":
+                            yield from _mentions(owner, anchor=token.head, self_claimed=True)
+                    continue
+                yield from _mentions(child, anchor=token.head, self_claimed=True)
+        elif token.pos_ == "VERB" and lemma in ("blame", "accuse", "attribute"):
             yield from _blamed(token, lemma, nouns)
         elif token.lower_ == "behind" and token.dep_ == "prep" and _is_event(_first_pobj(token), nouns):
             # "X was behind the massacre", "X is believed to be behind the attack"
             subject = _subject_of(token.head)
             if subject is not None and subject.dep_ != "nsubjpass":
                 yield from _mentions(subject, anchor=token.head)
+        elif token.lower_ in _SUSPECT_NOUNS and token.pos_ == "NOUN":
+            # "suspects including members of the X family and police officers"
+            for child in token.children:
+                if child.dep_ == "prep" and child.lower_ in ("including", "among"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=token)
         elif lemma == "mastermind" and token.pos_ == "NOUN":
             yield from _mastermind(token)
         elif lemma in ("charge", "convict", "sentence", "indict", "try") and token.pos_ == "VERB":
@@ -203,6 +222,8 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                     return  # "the attack, which killed 51": an event, not a doer
             if lemma in _STORM_VERBS and _responds_to_attackers(subject, sent):
                 return
+            if _is_event(subject, nouns):
+                return  # "the militia attack killed 30": the attack noun's own words say by whom
             if subject.lower_ in _INSTRUMENTS or subject.lemma_.lower() in _INSTRUMENTS:
                 yield from _instrument_owner(subject, anchor=token)
             else:
@@ -212,6 +233,14 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     yield from _agent(pobj, anchor=token)
+    if token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in _WIELD_VERBS:
+        # "the junta used the army and the police, killing 200": the forces it used did it too.
+        for obj in token.head.children:
+            if obj.dep_ in ("dobj", "obj") and obj.lower_ in FORCE_NOUNS:
+                yield from _mentions(obj, anchor=token)
+
+
+_WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
 
 
 def _agent(pobj: Token, *, anchor: Token) -> Iterator[AccusedMention]:
@@ -638,10 +667,20 @@ def _is_furniture(tokens: list[Token]) -> bool:
     return bool(_FURNITURE.search(phrase)) or bool(re.search(r"\.(?:svg|png|jpe?g|gif|webp)\s*$", line, re.IGNORECASE))
 
 
-def is_generic(surface: str) -> bool:
-    """An accused named only by a noun of force ("the assault force", "gunmen")."""
+def is_description(surface: str) -> bool:
+    """An accused named by lower-case words only ("the gunmen", "police officers")."""
     words = [w for w in surface.replace("’", "'").split() if w.lower() not in ("the", "a", "an", "some")]
     return bool(words) and all(w.islower() for w in words)
+
+
+def is_generic(surface: str) -> bool:
+    """An accused named only by a description that may stand for a named accused ("the
+    assault force", "gunmen", "a 28-year-old man"); not a description of another kind of
+    actor ("police officers", "militiamen", "the putschists"), which adds one."""
+    words = [w for w in surface.replace("’", "'").split() if w.lower() not in ("the", "a", "an", "some")]
+    if not words or not all(w.islower() for w in words):
+        return False
+    return words[-1].lower() in _STAND_IN_HEADS
 
 
 # People described without a name: an accused only as the doer of the harm ("a man opened
@@ -650,6 +689,13 @@ _PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "youth", "youths", "t
                            "boys", "person", "individual", "individuals", "suspect", "suspects", "killer",
                            "killers", "perpetrator", "perpetrators", "shooter", "shooters", "sniper", "snipers",
                            "rioters"})
+
+
+# Descriptions of the attackers that stand for whoever the text names as the attacker:
+# "the gunmen" of a report that blames a named group are that group's gunmen.
+_STAND_IN_HEADS = _ATTACKER_NOUNS | _PERSON_NOUNS | frozenset({
+    "group", "groups", "force", "fighters", "fighter", "extremists", "extremist", "men", "elements", "cell",
+    "gunship", "aircraft", "jets", "plane", "drone", "drones"})
 
 
 def _names_a_force(tokens: list[Token]) -> bool:

@@ -935,7 +935,9 @@ class ActorResolver:
             return None
         mention = mentions[0]
         rest = cleaned[: mention.span.start] + " " + cleaned[mention.span.end :]
-        if any(w[:1].isupper() for w in rest.split() if w.lower() not in {"the", "a", "an"}):
+        # A designation ("AC-130U", "F-16") is a machine of the actor, not another name.
+        if any(w[:1].isupper() and not any(ch.isdigit() for ch in w)
+               for w in rest.split() if w.lower() not in {"the", "a", "an"}):
             return None
         return mention.canonical if mention.kind != "country" else None
 

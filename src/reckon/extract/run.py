@@ -31,7 +31,8 @@ _VIOLENCE_HINT = re.compile(
     r"\b(attack|assault|massacre|raid|kill|slay|slain|storm|bomb|shell|shoot|shot|fire|target|ambush|abduct|"
     r"kidnap|execut|murder|slaughter|behead|seiz|besieg|torch|burn|behest|responsibilit|blame|accus|proxy|proxies|"
     r"gunm[ae]n|militant|airstrike|strike|siege|dispers|crackdown|carried out|opened fire|"
-    r"charged|guilty|convict|mastermind|hands of|attribut|behind|blew|detonat|held|hostage|perpetrat|trial|belong)",
+    r"charged|guilty|convict|mastermind|hands of|attribut|behind|blew|detonat|held|hostage|perpetrat|trial|belong|"
+    r"smash|crush|custody|captivity|suspects)",
     re.IGNORECASE,
 )
 
@@ -188,7 +189,7 @@ def _accused_name(actors: ActorResolver, surface: str) -> str:
     if forces:
         return forces
     cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
-    if accusations_module.is_generic(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
+    if accusations_module.is_description(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
             and actors.canonical(cleaned) is None:
         first, _, rest = cleaned.partition(" ")
         return f"{first.lower()} {rest}" if first.lower() in ("the", "a", "an") else cleaned
