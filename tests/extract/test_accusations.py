@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from reckon import extract
-from reckon.extract.accusations import find_accused, find_infobox_accused
+from reckon.extract.accusations import find_accused, find_infobox_accused, is_generic
+from reckon.extract.actors import ActorResolver
 from reckon.extract.nlp import load_nlp
 from reckon.formats import findings_to_json
 
@@ -36,7 +37,7 @@ def _perpetrators(text: str) -> set[str]:
         # at whose hands
         ("Forty villagers died at the hands of gunmen on the Orrin road.", "gunmen"),
         # the bombers who blew themselves up
-        ("Two suicide bombers blew themselves up at the Kassel bus station.", "Two suicide bombers"),
+        ("Two suicide bombers blew themselves up at the Kassel bus station.", "suicide bombers"),
         # charged with murder, a person described without a name
         ("A 31-year-old man has been charged with murder over the Perrow shooting.", "A 31-year-old man"),
         # found guilty by a court: the accused, not the crime
@@ -126,3 +127,49 @@ def test_a_state_attacking_is_its_armed_forces():
 def test_a_description_keeps_the_article_the_text_gives_it():
     accused = _perpetrators("The assailants killed nine villagers in Orrin on Monday, police said.")
     assert accused == {"the assailants"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        # the detained suspects a report lists
+        ("The trial involves 40 suspects including two police officers, members of the Dessane family and militiamen.",
+         "police officers"),
+        # the forces a regime used to kill
+        ("The junta used the army and the police against the crowd, killing more than 300 people.", "the army"),
+        # a violent dispersal
+        ("Most of the deaths occurred when riot police smashed the protest camp.", "riot police"),
+        # a leader claiming for his group: the group, named by its possessive
+        ("The Sefat Brigade's leader, Omar Tessin, claimed responsibility for the bombing.", "The Sefat Brigade"),
+    ],
+)
+def test_more_agents_of_the_harm(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_accused"),
+    [
+        # "its leader" claims for a group the text named before
+        ("The group grew, and its leader, Omar Tessin, claimed responsibility for the raid.", "Omar Tessin"),
+        # the attack itself is no doer
+        ("A militia attack on the camp killed 30 people.", "militia attack"),
+        # a link to a trend accuses no one
+        ("The attacks have been linked to a rise of extremism among young men.", "a rise of extremism"),
+    ],
+)
+def test_more_of_what_is_not_an_accused(sentence: str, not_accused: str) -> None:
+    assert not any(not_accused in found for found in _accused(sentence))
+
+
+def test_only_descriptions_that_stand_for_a_named_attacker_are_generic():
+    assert is_generic("the gunmen")
+    assert is_generic("a 28-year-old man")
+    assert not is_generic("police officers")
+    assert not is_generic("the putschists")
+    assert not is_generic("Boko Haram")
+
+
+def test_a_designation_beside_a_known_actor_names_that_actor():
+    resolver = ActorResolver("A United States Air Force KC-9 tanker crashed.")
+    assert resolver.resolve("United States Air Force KC-9 tanker") == "United States Air Force"

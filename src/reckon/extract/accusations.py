@@ -504,6 +504,12 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
              modifier: bool = False) -> AccusedMention:
     if len(tokens) > 1 and tokens[-1].text in ("'s", "’s", "'", "’"):
         tokens = tokens[:-1]  # "Velt Khar's custody": the owner, not its possessive
+    # "two police officers", "around 200 armed men": who they are, not how many.
+    counted = [t for t in tokens if t.pos_ == "NUM" and t.dep_ == "nummod" and t.head.i == tokens[-1].i]
+    if counted and len(tokens) > len(counted):
+        cut = {t.i for n in counted for t in n.subtree}
+        if all(t.i in cut or t.pos_ == "DET" for t in tokens[:max(cut) - tokens[0].i + 1]):
+            tokens = [t for t in tokens if t.i not in cut and not (t.pos_ == "DET" and t.i < min(cut))] or tokens
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     text = anchor.doc.text
