@@ -173,3 +173,38 @@ def test_only_descriptions_that_stand_for_a_named_attacker_are_generic():
 def test_a_designation_beside_a_known_actor_names_that_actor():
     resolver = ActorResolver("A United States Air Force KC-9 tanker crashed.")
     assert resolver.resolve("United States Air Force KC-9 tanker") == "United States Air Force"
+
+
+def test_a_statement_claiming_the_attack_names_the_group_that_posted_it():
+    found = {m.surface: m.self_claimed for m in
+             find_accused(load_nlp()("A statement posted by the Sefat Brigade claimed the attack on the depot.")[:])}
+    assert found.get("the Sefat Brigade") is True
+
+
+def test_a_group_claiming_the_attack_claims_it_itself():
+    found = {m.surface: m.self_claimed for m in
+             find_accused(load_nlp()("The Orrin Front claimed the bombing in a message on Sunday.")[:])}
+    assert found.get("The Orrin Front") is True
+
+
+def test_a_report_that_accuses_no_one_names_the_attackers_it_shows_acting():
+    text = ("Nine farmers were killed in Orrin on Monday, police said.\n\n"
+            "Witnesses said the gunmen arrived at dawn and the gunmen left before noon. "
+            "One gunman was wounded.")
+    assert _perpetrators(text) == {"the gunmen"}
+
+
+def test_described_attackers_are_only_a_last_resort():
+    text = ("The Sefat Brigade killed nine farmers in Orrin on Monday, police said. "
+            "Witnesses said the gunmen arrived at dawn.")
+    assert _perpetrators(text) == {"Sefat Brigade"}
+
+
+def test_a_name_with_a_joined_particle_is_defined_by_its_acronym():
+    resolver = ActorResolver("The Harakat Jund al-Sahil (HJS) posted a video. The HJS said it held nine men.")
+    assert resolver.resolve("HJS") == "Harakat Jund al-Sahil"
+
+
+def test_an_undefined_acronym_is_the_name_whose_initials_it_spells():
+    text = "KRB claims Orrin bombing\n\nThe Kessel Revolutionary Brigade said its fighters struck the depot."
+    assert ActorResolver(text).resolve("KRB") == "Kessel Revolutionary Brigade"

@@ -31,7 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["AccusedMention", "InfoboxAccused", "find_accused", "find_infobox_accused", "is_description", "is_generic"]
+__all__ = ["AccusedMention", "InfoboxAccused", "find_accused", "find_described_attackers", "find_infobox_accused",
+           "is_description", "is_generic"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
 FORCE_NOUNS = frozenset({
@@ -156,6 +157,9 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                             yield from _mentions(owner, anchor=token.head, self_claimed=True)
                     continue
                 yield from _mentions(child, anchor=token.head, self_claimed=True)
+        elif token.pos_ == "VERB" and lemma in ("claim", "admit") and any(
+                c.dep_ in ("dobj", "obj") and _is_event(c, nouns) for c in token.children):
+            yield from _claimed_attack(token)
         elif token.pos_ == "VERB" and lemma in ("blame", "accuse", "attribute"):
             yield from _blamed(token, lemma, nouns)
         elif token.lower_ == "behind" and token.dep_ == "prep" and _is_event(_first_pobj(token), nouns):
@@ -300,6 +304,24 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
     elif lemma in ("blame", "accuse"):
         # "X was blamed for the attack", "X was accused of leading the massacre"
         yield from _mentions(subject, anchor=token, blamer=blamer)
+
+
+_STATEMENT_NOUNS = frozenset({"statement", "video", "message", "communique", "communiqué", "post", "posting",
+                              "audio", "recording", "letter", "claim"})
+
+
+def _claimed_attack(verb: Token) -> Iterator[AccusedMention]:
+    """ "X claimed the attack" (a self-claim); "a statement posted by X claimed the attack": X."""
+    subject = _subject_of(verb)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return
+    if subject.lemma_.lower() in _STATEMENT_NOUNS:
+        owners = [t for t in subject.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and t.pos_ == "PROPN"]
+        owners += [t for t in subject.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.i == subject.i]
+        for owner in owners[:1]:
+            yield from _mentions(owner, anchor=verb, self_claimed=True)
+        return
+    yield from _mentions(subject, anchor=verb, self_claimed=True)
 
 
 def _mastermind(token: Token) -> Iterator[AccusedMention]:
@@ -717,6 +739,29 @@ def _names_an_actor(tokens: list[Token]) -> bool:
     # "a group of armed men and women", "masked men": people described by their arms.
     return any(t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in ("armed", "masked", "gunmen")
                for t in tokens)
+
+
+# Words that name nobody but the attackers of the event a report is about: when a report
+# accuses no one, the attackers it describes acting ("the gunmen came at dawn") are its accused.
+_ONLY_ATTACKERS = frozenset({"gunman", "gunmen", "hostage-takers", "attackers", "assailants", "kidnappers",
+                             "abductors", "bombers", "bomber", "attacker", "assailant", "kidnapper", "shooter"})
+
+
+def find_described_attackers(sent: SpacySpan) -> Iterator[AccusedMention]:
+    """The attackers a sentence shows acting, named only by what they did ("the gunmen left
+    the market", "the hostage-takers brought explosives"): a report's last resort."""
+    for token in sent:
+        if token.dep_ != "nsubj" or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = token.lower_
+        if words in ("takers", "taker") and token.i > 0 and token.doc[token.i - 1].lower_ in ("hostage", "-"):
+            words = "hostage-takers"
+        if words not in _ONLY_ATTACKERS:
+            continue
+        tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ != "punct" or t.text == "-" and t.i < token.i]
+        tokens = [t for t in tokens if t.i >= token.left_edge.i]
+        if tokens and not any(t.pos_ == "PRON" for t in tokens):
+            yield _mention(tokens, anchor=token.head)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

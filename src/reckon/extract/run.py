@@ -8,6 +8,7 @@ than a plain full-pipeline pass over the same text (see benchmarks/).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
@@ -171,6 +172,20 @@ def _accusations(state: State) -> State:
             for claimant in claimants:
                 found.append((index, Accusation(actor=name, claimant=claimant, span=span,
                                                 extractor="reckon.accusations.v1")))
+    if not found:
+        # A report that accuses no one may still show its attackers acting ("the gunmen came"):
+        # the description it uses most names them.
+        described = [(index, doc, mention) for index, doc in sorted(state["parsed"].items())
+                     for mention in accusations_module.find_described_attackers(doc[:])]
+        heads = Counter(mention.surface.split()[-1].lower() for _, _, mention in described)
+        for index, doc, mention in described:
+            if mention.surface.split()[-1].lower() != heads.most_common(1)[0][0]:
+                continue
+            offset = sentences[index].span.start
+            span = Span(start=mention.start + offset, end=mention.end + offset)
+            for claimant in finder.claimants(doc[:], mention.token, offset=offset):
+                found.append((index, Accusation(actor=_accused_name(actors, mention.surface), claimant=claimant,
+                                                span=span, extractor="reckon.accusations.v1")))
     for boxed in accusations_module.find_infobox_accused(state["document"].text):
         index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
         if index is not None:
