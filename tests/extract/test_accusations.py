@@ -31,34 +31,34 @@ def _perpetrators(text: str) -> set[str]:
         # a participle clause takes the subject of the clause it hangs on
         ("The Velmar Brigade shelled the market at dawn, killing 14 traders.", "The Velmar Brigade"),
         # an infinitive of purpose: who was in charge of conducting the attack
-        ("The Korrin Front was in charge to conduct the attack on the depot.", "The Korrin Front"),
+        ("The Korrin Front was ordered to conduct the raid on the depot.", "The Korrin Front"),
         # who an attack is attributed to
-        ("The massacre in Tallow has been attributed to members of the Dessane family.", "the Dessane family"),
+        ("By prosecutors, the Tallow killings were attributed to fighters of the Dessane clan.", "the Dessane clan"),
         # at whose hands
-        ("Forty villagers died at the hands of gunmen on the Orrin road.", "gunmen"),
+        ("Forty villagers died at the hands of masked raiders on the Orrin road.", "masked raiders"),
         # the bombers who blew themselves up
-        ("Two suicide bombers blew themselves up at the Kassel bus station.", "suicide bombers"),
+        ("The bomber blew himself up outside the Kassel depot.", "The bomber"),
         # charged with murder, a person described without a name
         ("A 31-year-old man has been charged with murder over the Perrow shooting.", "A 31-year-old man"),
         # found guilty by a court: the accused, not the crime
         ("A court in Marrow found the Oskan clan leader Jeb Oskan guilty of the 2011 massacre.", "Jeb Oskan"),
         # the mastermind the government named
-        ("The government named Idris Kallo as the mastermind of the attack on the college.", "Idris Kallo"),
+        ("Prosecutors identified Idris Kallo as the mastermind of the bombing.", "Idris Kallo"),
         # who was behind it
         ("Officials said the Harran Movement was behind the bombing.", "the Harran Movement"),
         # who held the hostages
         ("Commandos freed the ferry held by the hostage-takers.", "the hostage-takers"),
         # the attackers' group
-        ("The gunmen were members of the Sefat Brigade, sent by the warlord Omar Tessin.", "the Sefat Brigade"),
+        ("The attackers were members of the Sefat Brigade, an outfit funded by Omar Tessin.", "the Sefat Brigade"),
         # a blame in the passive: whose bodyguards
-        ("Residents named the mayor, Karl Dosso, whose bodyguards had been blamed by the army for the killings.",
-         "Karl Dosso's bodyguards"),
+        ("Residents named the mayor, Karl Dosso, whose guards were blamed by the army for the killings.",
+         "Karl Dosso's guards"),
         # a name modifying the attack, made of several words
-        ("The death toll of Red Dawn Front attack on the camp rose to 40.", "Red Dawn Front"),
+        ("Survivors described Red Dawn Front attack in detail.", "Red Dawn Front"),
         # a state named by its abbreviation
         ("The review examined the U.S. strike on the clinic.", "U.S."),
         # a name torn by a citation mark
-        ('Pupils were seized from the school by the militant group "Velt Khar"[3][4] in the town.', "Velt Khar"),
+        ('The depot was burned by the armed faction "Velt Khar"[3][4] last year.', "Velt Khar"),
         # the holders of captives
         ("Twenty girls remain in Velt Khar's custody.", "Velt Khar"),
     ],
@@ -71,24 +71,24 @@ def test_the_agent_of_the_harm_is_accused(sentence: str, accused: str) -> None:
     ("sentence", "not_accused"),
     [
         # a date owns no attack
-        ("The scale of Tuesday's massacre has shocked the region.", "Tuesday"),
-        # troops that storm a school held by attackers respond to the attack
-        ("Troops stormed the school held by the hostage-takers.", "Troops"),
-        ("On the third day of the standoff, special forces stormed the ferry.", "special forces"),
+        ("Tuesday's massacre drew condemnation from the bishops.", "Tuesday"),
+        # troops that storm a place held by attackers respond to the attack
+        ("Police stormed the hotel held by the gunmen.", "Police"),
+        ("After a two-day standoff, commandos stormed the ferry.", "commandos"),
         # troops that kill the attackers are not accused of the attack
         ("Army units killed 12 of the gunmen near the border.", "Army units"),
         ("The army repelled the attackers, killing four of them.", "the army"),
         # a country's name before the attack says where
         ("The Kenya attack shocked the region.", "Kenya"),
         # an adjective naming the place's country, not the attacker's
-        ("200 killed in Russian school siege", "Russian"),
+        ("Thirty dead in Kenyan hotel siege", "Kenyan"),
         # a description of a named group adds no actor
         ("It was the deadliest attack by the Orrin Front, an Islamist group from the hills.",
          "an Islamist group from the hills"),
         # a victim shot is not the shooter
         ("Among the dead was a fourteen-year-old boy shot in the back as he ran.", "a fourteen-year-old boy"),
         # the kind of shot says nothing of who fired it
-        ("Protesters were targeted by sniper bullets.", "sniper bullets"),
+        ("Marchers near the bridge were killed by sniper bullets.", "sniper"),
         # an image file name
         ("Survivors of Tallow massacre.png", "Survivors of Tallow"),
         # a support verb without an attack carried out
@@ -96,7 +96,7 @@ def test_the_agent_of_the_harm_is_accused(sentence: str, accused: str) -> None:
         # a conflict over years is not one attack
         ("Armed groups have killed thousands of people in the region in recent years.", "Armed groups"),
         # a dateline is not an attacker
-        ("ORRIN, Velmar (Agency) - Gunmen killed nine people on Sunday.", "ORRIN"),
+        ("ORRIN, Velmar, May 3 (Agency) - Gunmen killed nine people on Sunday.", "ORRIN"),
         # "its fighters": who they are was said elsewhere
         ("The statement said the group's fighters had attacked the base.", "group's fighters"),
     ],
@@ -133,12 +133,11 @@ def test_a_description_keeps_the_article_the_text_gives_it():
     ("sentence", "accused"),
     [
         # the detained suspects a report lists
-        ("The trial involves 40 suspects including two police officers, members of the Dessane family and militiamen.",
-         "police officers"),
+        ("Those on trial are 40 suspects including two prison guards and a village chief.", "prison guards"),
         # the forces a regime used to kill
-        ("The junta used the army and the police against the crowd, killing more than 300 people.", "the army"),
+        ("The colonels sent the army into the square, killing 300 people.", "the army"),
         # a violent dispersal
-        ("Most of the deaths occurred when riot police smashed the protest camp.", "riot police"),
+        ("Riot police smashed the protest camp at dawn, witnesses said.", "Riot police"),
         # a leader claiming for his group: the group, named by its possessive
         ("The Sefat Brigade's leader, Omar Tessin, claimed responsibility for the bombing.", "The Sefat Brigade"),
     ],
@@ -151,7 +150,7 @@ def test_more_agents_of_the_harm(sentence: str, accused: str) -> None:
     ("sentence", "not_accused"),
     [
         # "its leader" claims for a group the text named before
-        ("The group grew, and its leader, Omar Tessin, claimed responsibility for the raid.", "Omar Tessin"),
+        ("Days later its commander, Omar Tessin, took responsibility for the raid.", "Omar Tessin"),
         # the attack itself is no doer
         ("A militia attack on the camp killed 30 people.", "militia attack"),
         # a link to a trend accuses no one
@@ -164,7 +163,7 @@ def test_more_of_what_is_not_an_accused(sentence: str, not_accused: str) -> None
 
 def test_only_descriptions_that_stand_for_a_named_attacker_are_generic():
     assert is_generic("the gunmen")
-    assert is_generic("a 28-year-old man")
+    assert is_generic("a 40-year-old woman")
     assert not is_generic("police officers")
     assert not is_generic("the putschists")
     assert not is_generic("Boko Haram")

@@ -2,14 +2,14 @@
 
 The accused is the active subject of a violence verb ("gunmen stormed the college"), also
 when the verb shares it with an earlier one ("the gunmen forced them out and executed them")
-or is a participle of a clause that has it ("the putschists used the army, killing 2,000");
+or is a participle of a clause that has it ("the colonels sent in the army, killing 300");
 the "by" agent of its passive or of a violence noun ("an attack by X"); the possessor of a
 violence noun ("X's assault"); the one at whose behest or at whose hands it was done; the
 group that claimed responsibility (then also the claimant); the object of "blamed"/"accused"
 (then the subject is the claimant) and the subject of their passive ("X was blamed by Y");
 who an attack is "attributed to" or "blamed on"; who was "behind" it or its "mastermind";
 who is charged with murder or found guilty of it; whom the attackers belonged to or were sent
-by ("the hostage-takers were members of X"); and who held the hostages.
+by ("the attackers belonged to X"); and who held the hostages.
 
 The phrase must name an actor: a proper noun, a known alias, or a noun of armed force
 ("gunmen", "troops"); pronouns, victims, dates ("Monday's attack") and page furniture
@@ -46,7 +46,7 @@ FORCE_NOUNS = frozenset({
 })
 # Who carried out an attack, as a text describes them before (or instead of) naming them.
 # Also the people whose death at the hands of security forces does not make those forces
-# the accused ("Russian forces killed 27 hostage takers").
+# the accused ("troops killed 12 kidnappers").
 _ATTACKER_NOUNS = frozenset({
     "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "hostage-taker", "hostage-takers",
     "takers", "taker", "militant", "militants", "insurgent", "insurgents", "terrorist", "terrorists",
@@ -74,7 +74,7 @@ _NEVER_ACCUSED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", 
                             "residents", "civilians", "students", "people", "victims", "members", "these",
                             "those", "them", "him", "her", "us", "one", "others", "some"})
 _DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
-# A possessor that dates an attack ("Monday's massacre", "last year's bombing") names no one.
+# A possessor that dates an attack ("Sunday's bombing", "last year's raid") names no one.
 _TIME_WORDS = frozenset({
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
     "tonight", "week", "weekend", "month", "year", "day", "night", "morning", "evening", "afternoon",
@@ -82,7 +82,7 @@ _TIME_WORDS = frozenset({
     "november", "december", "decade", "century",
 })
 # Page furniture that a plain-text rendering leaves in a sentence: image file names and
-# infobox labels run into their values ("Casualties42", "Date3 October").
+# infobox labels run into their values ("Fatalities12", "Date5 May").
 _FURNITURE = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b|\b[A-Z][a-z]{3,}\d", re.IGNORECASE)
 # Weapons and fire: the accused is who fires them ("army shelling", "police bullets").
 _INSTRUMENTS = frozenset({"fire", "gunfire", "sniper-fire", "bullets", "bullet", "shells", "shelling", "rockets",
@@ -135,7 +135,7 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
         elif nominal and (lemma in nouns or token.lower_.rstrip("s") in nouns):
             yield from _noun_agents(token)
         if token.lower_ in _CAPTIVITY:
-            # "the girls still in Boko Haram's custody": who holds the abducted, unless a state
+            # "the hostages still in the Front's custody": who holds the abducted, unless a state
             # body holds suspects ("in police custody").
             for child in token.children:
                 if child.dep_ == "poss" and child.pos_ == "PROPN" and not any(
@@ -150,7 +150,7 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 if child.dep_ != "nsubj":
                     continue
                 if child.lemma_.lower() in _SPOKESMEN:
-                    # "its leader, X, claimed responsibility": he claims for the group, which is
+                    # "the group's chief, X, took responsibility": he speaks for the group, which is
                     # the one accused ("the group's spokesman" names no one new).
                     for owner in child.children:
                         if owner.dep_ == "poss" and owner.pos_ == "PROPN":
@@ -238,7 +238,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                 if pobj.dep_ == "pobj":
                     yield from _agent(pobj, anchor=token)
     if token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in _WIELD_VERBS:
-        # "the junta used the army and the police, killing 200": the forces it used did it too.
+        # "the colonels sent in the army, killing 300": the forces they sent did it too.
         for obj in token.head.children:
             if obj.dep_ in ("dobj", "obj") and obj.lower_ in FORCE_NOUNS:
                 yield from _mentions(obj, anchor=token)
@@ -267,7 +267,7 @@ def _noun_agents(token: Token) -> Iterator[AccusedMention]:
             yield from _mentions(child, anchor=token)
     # "the U.S. attack", "a Boko Haram raid", "the Russian assault": the word right before the
     # noun (the parser does not always make it a child); never a name that only modifies a
-    # place before the noun ("a Russian school siege": the school is Russian).
+    # place before the noun ("a Kenyan hotel siege": the hotel is Kenyan).
     if token.i > 0:
         before = token.doc[token.i - 1]
         if (before.head.i == token.i or before.dep_ in ("compound", "amod", "nmod", "pobj")) \
@@ -346,11 +346,11 @@ def _mastermind(token: Token) -> Iterator[AccusedMention]:
 
 
 def _charged(token: Token) -> Iterator[AccusedMention]:
-    """ "A 28-year-old man has been charged with murder", "X, who stands charged with murder"."""
+    """ "A 40-year-old woman was charged with murder", "X, who stands charged with murder"."""
     crimes = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "of", "over")
               for p in c.children if p.dep_ == "pobj"]
     crimes += [p2 for p in crimes for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
-               for p2 in c.children if p2.dep_ == "pobj"]  # "57 counts of murder"
+               for p2 in c.children if p2.dep_ == "pobj"]  # "12 counts of murder"
     if not any(p.lemma_.lower() in _CRIMES or p.lower_ in _CRIMES for p in crimes):
         return
     verb = token.head if token.dep_ == "acomp" else token
@@ -380,7 +380,7 @@ def _found_guilty(token: Token) -> Iterator[AccusedMention]:
 
 
 def _holders(token: Token) -> Iterator[AccusedMention]:
-    """ "a school held by hostage-takers", "the attackers held the hostages"."""
+    """ "a ferry held by kidnappers", "the attackers held the hostages"."""
     hostages = any(t.lower_ in ("hostage", "hostages", "captive", "captives") for t in token.subtree)
     for child in token.children:
         if child.dep_ == "agent":
@@ -392,7 +392,7 @@ def _holders(token: Token) -> Iterator[AccusedMention]:
 
 
 def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
-    """ "The hostage-takers were members of X, sent by Y", "the gunmen belonged to X"."""
+    """ "the attackers were members of X, paid by Y", "the gunmen belonged to X"."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None or not _names_attackers(subject):
         return
@@ -453,15 +453,15 @@ def _subject_of(verb: Token) -> Token | None:
 
 
 def _names_attackers(token: Token) -> bool:
-    """A phrase about the attackers themselves ("27 hostage takers", "15 of the gunmen")."""
+    """A phrase about the attackers themselves ("12 kidnappers", "15 of the gunmen")."""
     if token.lower_ in _ATTACKER_NOUNS or token.lemma_.lower() in _ATTACKER_NOUNS:
         return True
     return any(_names_attackers(p) for p in _of_objects(token)) if token.pos_ in ("NUM", "PRON", "NOUN") else False
 
 
 def _responds_to_attackers(subject: Token, sent: SpacySpan) -> bool:
-    """Security forces storming a place the attackers hold ("troops stormed the school held
-    by the gunmen", "on the third day of the standoff, police stormed the building")."""
+    """Security forces storming a place the attackers hold ("troops stormed the hotel held
+    by the gunmen", "after a long standoff, commandos entered the building")."""
     own = {t.i for t in subject.subtree}
     if not any(t.lower_ in _RESPONDER_NOUNS for t in subject.subtree):
         return False
@@ -526,7 +526,7 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
              modifier: bool = False) -> AccusedMention:
     if len(tokens) > 1 and tokens[-1].text in ("'s", "’s", "'", "’"):
         tokens = tokens[:-1]  # "Velt Khar's custody": the owner, not its possessive
-    # "two police officers", "around 200 armed men": who they are, not how many.
+    # "two police officers", "some 50 armed men": who they are, not how many.
     counted = [t for t in tokens if t.pos_ == "NUM" and t.dep_ == "nummod" and t.head.i == tokens[-1].i]
     if counted and len(tokens) > len(counted):
         cut = {t.i for n in counted for t in n.subtree}
@@ -605,7 +605,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
         if not tokens or not _names_an_actor(tokens) or _is_place_only(tokens) or _is_furniture(tokens):
             continue
         if possessor is not None and possessor.head.head.dep_ == "relcl":
-            # "Andal Ampatuan, whose bodyguards were blamed": the owner's bodyguards.
+            # "the mayor, whose guards were blamed": the owner's guards.
             owner = possessor.head.head.head
             owner_tokens = [t for t in phrase_tokens(owner) if t.dep_ != "punct"]
             rest = [t for t in tokens if t.i != possessor.i]
@@ -617,7 +617,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                 continue
         yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
         # "Iranian proxies Kata'ib Hezballah (KH)": an apposition names the actor itself;
-        # "al-Shabab, an Islamic extremist group": a description of a name adds nothing.
+        # "the Orrin Front, an armed group": a description of a name adds nothing.
         for child in item.children:
             if child.dep_ == "appos" and child.i > item.i and (child.pos_ == "PROPN" or item.pos_ != "PROPN"):
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
@@ -703,7 +703,7 @@ def is_description(surface: str) -> bool:
 
 def is_generic(surface: str) -> bool:
     """An accused named only by a description that may stand for a named accused ("the
-    assault force", "gunmen", "a 28-year-old man"); not a description of another kind of
+    assault force", "gunmen", "a 40-year-old woman"); not a description of another kind of
     actor ("police officers", "militiamen", "the putschists"), which adds one."""
     words = [w for w in surface.replace("’", "'").split() if w.lower() not in ("the", "a", "an", "some")]
     if not words or not all(w.islower() for w in words):
@@ -712,7 +712,7 @@ def is_generic(surface: str) -> bool:
 
 
 # People described without a name: an accused only as the doer of the harm ("a man opened
-# fire", "a 28-year-old man has been charged with murder"), never as its object.
+# fire", "a 40-year-old woman was charged with murder"), never as its object.
 _PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "youth", "youths", "teenager", "teenagers", "boy",
                            "boys", "person", "individual", "individuals", "suspect", "suspects", "killer",
                            "killers", "perpetrator", "perpetrators", "shooter", "shooters", "sniper", "snipers",
