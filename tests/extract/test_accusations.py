@@ -207,3 +207,20 @@ def test_a_name_with_a_joined_particle_is_defined_by_its_acronym():
 def test_an_undefined_acronym_is_the_name_whose_initials_it_spells():
     text = "KRB claims Orrin bombing\n\nThe Kessel Revolutionary Brigade said its fighters struck the depot."
     assert ActorResolver(text).resolve("KRB") == "Kessel Revolutionary Brigade"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        ("The police attributed the ambush to the Kessel Revolutionary Brigade.", "the Kessel Revolutionary Brigade"),
+        ("A colonel said the killings bore the hallmarks of the Dessane gang.", "the Dessane gang"),
+    ],
+)
+def test_attributions_in_the_active_voice_and_hallmarks(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+def test_who_an_attack_is_blamed_on_is_an_actor_even_if_the_tagger_took_it_for_a_place():
+    doc = load_nlp()("The army attributed the massacre to Los Cardenales; villagers blamed the Frente Sur.")
+    # (the small English model tags "Los Cardenales" as a GPE)
+    assert "Los Cardenales" in {m.surface for m in find_accused(doc[:])}

@@ -141,6 +141,10 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 if child.dep_ == "poss" and child.pos_ == "PROPN" and not any(
                         t.lower_ in _RESPONDER_NOUNS for t in child.subtree):
                     yield from _mentions(child, anchor=token)
+        if token.lemma_.lower() == "hallmark" and token.dep_ in ("dobj", "obj", "attr"):
+            # "the killings bore the hallmarks of X"
+            for pobj in _of_objects(token):
+                yield from _mentions(pobj, anchor=token.head, agent_slot=True)
         if token.lower_ in ("behest", "hands") and token.head.lower_ in ("at", "by", "in"):
             # "at the behest of X", "at the hands of X", "died in the hands of X"
             for pobj in _of_objects(token):
@@ -280,15 +284,15 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     blamer = subjects[0] if subjects else agents[0] if agents else None
-    if lemma in ("blame", "accuse") and not passive:
+    if not passive:
         for child in token.children:
             if child.dep_ in ("dobj", "obj"):
                 if _is_event(child, nouns):
-                    # "blamed the attack on X"
-                    for target in _prep_objects(token, ("on",)):
-                        yield from _mentions(target, anchor=token, blamer=blamer)
-                else:
-                    yield from _mentions(child, anchor=token, blamer=blamer)
+                    # "blamed the attack on X", "the army attributed the attack to X"
+                    for target in _prep_objects(token, ("on",) if lemma == "blame" else ("to",)):
+                        yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
+                elif lemma in ("blame", "accuse"):
+                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
         return
     if not passive:
         return
@@ -300,10 +304,10 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
     if _is_event(subject, nouns):
         # "the massacre was attributed to X", "the attack was blamed on X"
         for target in _prep_objects(token, ("to", "on")):
-            yield from _mentions(target, anchor=token, blamer=blamer)
+            yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
     elif lemma in ("blame", "accuse"):
         # "X was blamed for the attack", "X was accused of leading the massacre"
-        yield from _mentions(subject, anchor=token, blamer=blamer)
+        yield from _mentions(subject, anchor=token, blamer=blamer, agent_slot=True)
 
 
 _STATEMENT_NOUNS = frozenset({"statement", "video", "message", "communique", "communiqué", "post", "posting",
@@ -548,7 +552,10 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
 
 
 def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
-              compound: bool = False, stop: int | None = None) -> Iterator[AccusedMention]:
+              compound: bool = False, stop: int | None = None, agent_slot: bool = False) -> Iterator[AccusedMention]:
+    """The accused named at ``head``. ``agent_slot``: the construction itself says that the
+    phrase is a doer ("blamed the attack on X"), so a name the tagger took for a place is
+    still an actor."""
     if compound:
         # The whole name before the noun: "Boko Haram" in "Boko Haram attack", whichever of
         # its words the parser made the head.
@@ -602,7 +609,8 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             tokens = named  # "a militant group calling itself the X Brigade": the X Brigade
         if tokens and tokens[0].lower_ in _DEMONSTRATIVES and not any(t.pos_ == "PROPN" for t in tokens):
             continue  # "these forces": who they are was said elsewhere
-        if not tokens or not _names_an_actor(tokens) or _is_place_only(tokens) or _is_furniture(tokens):
+        if not tokens or not _names_an_actor(tokens) or (_is_place_only(tokens) and not agent_slot) \
+                or _is_furniture(tokens):
             continue
         if possessor is not None and possessor.head.head.dep_ == "relcl":
             # "the mayor, whose guards were blamed": the owner's guards.
@@ -678,8 +686,8 @@ def _self_named(tokens: list[Token]) -> list[Token] | None:
 
 def _is_place_only(tokens: list[Token]) -> bool:
     """A phrase that is only a place ("Camp Tarrow massacre" parsed with the camp as agent)."""
-    if any(t.lower_ in FORCE_NOUNS for t in tokens):
-        return False
+    if any(t.lower_ in FORCE_NOUNS or t.lower_ in _GROUP_NOUNS for t in tokens):
+        return False  # "the Dessane gang" is people, whatever the tagger thinks of "Dessane"
     names = [t for t in tokens if t.pos_ == "PROPN"]
     return bool(names) and all(t.ent_type_ in ("FAC", "LOC", "GPE") for t in names) and not any(
         t.ent_type_ in ("ORG", "NORP") for t in tokens)
