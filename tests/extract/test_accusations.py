@@ -224,3 +224,19 @@ def test_who_an_attack_is_blamed_on_is_an_actor_even_if_the_tagger_took_it_for_a
     doc = load_nlp()("The army attributed the massacre to Los Cardenales; villagers blamed the Frente Sur.")
     # (the small English model tags "Los Cardenales" as a GPE)
     assert "Los Cardenales" in {m.surface for m in find_accused(doc[:])}
+
+
+def test_descriptions_give_way_to_a_name_seen_doing_the_harm():
+    accused = _perpetrators("Gunmen of the Sefat Brigade killed nine farmers in Orrin on Monday. "
+                            "The gunmen fled north, police said, after the gunmen burned the granary.")
+    assert accused == {"Sefat Brigade"}
+
+
+def test_descriptions_stay_beside_a_name_that_is_only_blamed():
+    accused = _perpetrators("Armed men killed six farmers in Orrin on Monday. "
+                            "The army blamed the Kessel Revolutionary Brigade.")
+    assert accused == {"Armed men", "Kessel Revolutionary Brigade"}
+
+
+def test_men_counted_without_a_word_of_who_they_are_are_no_accused():
+    assert not _accused("Prosecutors charged nine men with murder on Friday.")

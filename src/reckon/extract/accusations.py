@@ -32,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 __all__ = ["AccusedMention", "InfoboxAccused", "find_accused", "find_described_attackers", "find_infobox_accused",
-           "is_description", "is_generic"]
+           "is_description", "is_direct", "is_generic"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
 FORCE_NOUNS = frozenset({
@@ -609,6 +609,8 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             tokens = named  # "a militant group calling itself the X Brigade": the X Brigade
         if tokens and tokens[0].lower_ in _DEMONSTRATIVES and not any(t.pos_ == "PROPN" for t in tokens):
             continue  # "these forces": who they are was said elsewhere
+        if [t.lower_ for t in tokens if t.pos_ not in ("DET", "NUM")] in (["men"], ["man"], ["women"], ["woman"]):
+            continue  # "nine men": nothing says who they are
         if not tokens or not _names_an_actor(tokens) or (_is_place_only(tokens) and not agent_slot) \
                 or _is_furniture(tokens):
             continue
@@ -823,3 +825,13 @@ def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
             continue
         offset = start + index + part.find(cleaned)
         yield InfoboxAccused(surface=cleaned, start=offset, end=offset + len(cleaned))
+
+
+def is_direct(mention: AccusedMention) -> bool:
+    """Whether the sentence shows the accused doing the harm, not blamed, charged or claiming it."""
+    if mention.self_claimed or mention.blamer is not None:
+        return False
+    verbs, nouns = load_violence_words()
+    lemma = mention.token.lemma_.lower()
+    return lemma in verbs or lemma in nouns or lemma in _EVENT_NOUNS or lemma in (
+        "hold", "blow", "detonate", "open", "behest", "hands", "custody", "captivity", "hideout")

@@ -154,6 +154,7 @@ def _accusations(state: State) -> State:
     actors: ActorResolver = state["actors"]
     sentences = state["sentences"]
     found: list[tuple[int, Accusation]] = []
+    direct: set[int] = set()  # positions in ``found`` of accused shown doing the harm
     for index, doc in state["parsed"].items():
         offset = sentences[index].span.start
         for mention in accusations_module.find_accused(doc[:]):
@@ -170,8 +171,15 @@ def _accusations(state: State) -> State:
             else:
                 claimants = finder.claimants(doc[:], mention.token, offset=offset)
             for claimant in claimants:
+                if accusations_module.is_direct(mention):
+                    direct.add(len(found))
                 found.append((index, Accusation(actor=name, claimant=claimant, span=span,
                                                 extractor="reckon.accusations.v1")))
+    # "The Front's gunmen attacked": the gunmen are the Front's, not a second accused. But a
+    # group only blamed or convicted leaves the people seen doing it ("armed men killed six")
+    # an accused of their own.
+    if any(i in direct and not accusations_module.is_generic(a.actor) for i, (_, a) in enumerate(found)):
+        found = [(index, a) for index, a in found if not accusations_module.is_generic(a.actor)]
     if not found:
         # A report that accuses no one may still show its attackers acting ("the gunmen came"):
         # the description it uses most names them.
