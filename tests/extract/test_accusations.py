@@ -240,3 +240,20 @@ def test_descriptions_stay_beside_a_name_that_is_only_blamed():
 
 def test_men_counted_without_a_word_of_who_they_are_are_no_accused():
     assert not _accused("Prosecutors charged nine men with murder on Friday.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        ("We hold the provincial governor and the police chief responsible for every death.",
+         "the provincial governor"),
+        ("Officials said the Orrin Front was responsible for the bombing.", "the Orrin Front"),
+        ("Witnesses identified the attackers as fighters of the Velt Khar Alliance.", "the Velt Khar Alliance"),
+    ],
+)
+def test_responsibility_and_identification(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+def test_rioters_are_no_stand_in_for_the_police():
+    assert not is_generic("a group of rioters")

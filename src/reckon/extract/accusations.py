@@ -184,8 +184,32 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield from _charged(token)
         elif lemma == "find" and token.pos_ == "VERB" and any(t.lower_ == "guilty" for t in token.subtree):
             yield from _found_guilty(token)
+        elif token.lower_ == "responsible" and "hold" in (token.head.lemma_.lower(), token.head.head.lemma_.lower()):
+            # "we hold the minister responsible for every life lost": the minister, by them
+            verb = token.head if token.head.lemma_.lower() == "hold" else token.head.head
+            blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if verb is token.head or verb.i == token.head.i:
+                held = [c for c in (*token.children, *verb.children)
+                        if c.dep_ in ("dobj", "obj") or (c.dep_ == "nsubj" and c.head.i == token.i)]
+            else:
+                held = [token.head]  # the parser hung "responsible" on the object itself
+            for child in held:
+                yield from _mentions(child, anchor=verb, blamer=blamer, agent_slot=True, stop=token.i)
+        elif token.lower_ == "responsible" and token.dep_ == "acomp" and any(
+                _is_event(p, nouns) or p.lemma_.lower() in ("death", "life") for p in _prep_objects(token, ("for",))):
+            # "the Front was responsible for the bombing"
+            subject = _subject_of(token.head)
+            if subject is not None:
+                yield from _mentions(subject, anchor=token.head, agent_slot=True)
         elif lemma == "hold" and token.pos_ == "VERB":
             yield from _holders(token)
+        elif lemma in ("identify", "name", "describe", "recognise", "recognize") and token.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "obj", "nsubjpass") and _names_attackers(c) for c in token.children):
+            # "survivors identified the attackers as members of X": X
+            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            for target in _prep_objects(token, ("as",)):
+                if not _names_attackers(target):
+                    yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
         elif token.pos_ == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
             yield from _attackers_belong(token)
 
@@ -731,9 +755,14 @@ _PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "youth", "youths", "t
 
 # Descriptions of the attackers that stand for whoever the text names as the attacker:
 # "the gunmen" of a report that blames a named group are that group's gunmen.
-_STAND_IN_HEADS = _ATTACKER_NOUNS | _PERSON_NOUNS | frozenset({
+_STAND_IN_HEADS = _ATTACKER_NOUNS | (_PERSON_NOUNS - {"rioters"}) | frozenset({
     "group", "groups", "force", "fighters", "fighter", "extremists", "extremist", "men", "elements", "cell",
     "gunship", "aircraft", "jets", "plane", "drone", "drones"})
+
+
+# Office holders: accused when a text blames them ("we hold the governor responsible").
+_TITLE_NOUNS = frozenset({"governor", "minister", "president", "chief", "commander", "secretary", "mayor",
+                          "general", "colonel", "warlord", "leader", "chairman", "prefect", "sheriff"})
 
 
 def _names_a_force(tokens: list[Token]) -> bool:
@@ -747,8 +776,8 @@ def _names_an_actor(tokens: list[Token]) -> bool:
     if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP", "GPE", "PERSON") for t in tokens):
         return True
     # "a group of armed men and women", "masked men": people described by their arms.
-    return any(t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in ("armed", "masked", "gunmen")
-               for t in tokens)
+    return any(t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in _TITLE_NOUNS
+               or t.lower_ in ("armed", "masked", "gunmen") for t in tokens)
 
 
 # Words that name nobody but the attackers of the event a report is about: when a report
