@@ -257,3 +257,24 @@ def test_responsibility_and_identification(sentence: str, accused: str) -> None:
 
 def test_rioters_are_no_stand_in_for_the_police():
     assert not is_generic("a group of rioters")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_accused"),
+    [
+        ("The military denied carrying out any strike near Kessa.", "The military"),
+        ("The rebels did not attack the convoy, their spokesman said.", "The rebels"),
+    ],
+)
+def test_a_denied_harm_accuses_no_one(sentence: str, not_accused: str) -> None:
+    assert not any(not_accused in found for found in _accused(sentence))
+
+
+def test_who_planted_the_bomb_is_accused():
+    assert "the Orrin Liberation Army" in _accused("Officials said the mine was planted by the Orrin Liberation Army.")
+
+
+def test_a_description_of_a_state_body_does_not_silence_the_attackers_blamed_beside_it():
+    accused = _perpetrators("An airstrike killed 30 people in Kessa on Sunday. Residents blamed the air force. "
+                            "The military said rebels had shelled the village.")
+    assert "rebels" in accused and "the air force" in accused

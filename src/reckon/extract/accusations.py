@@ -214,10 +214,17 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield from _attackers_belong(token)
 
 
+_DEVICES = frozenset({"bomb", "bombs", "mine", "mines", "landmine", "landmines", "explosive", "explosives",
+                      "device", "devices", "ied", "ieds", "charge", "charges"})
+
+
 def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
     if lemma in verbs:
         return token.pos_ == "VERB"
     children = {c.lower_ for c in token.children}
+    if lemma in ("plant", "place", "set", "lay", "hide") and any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in _DEVICES for c in token.children):
+        return True  # "the mine was planted by X", "X planted a bomb"
     if lemma == "open" and "fire" in children:
         return True
     # "two bombers blew themselves up", "the attacker detonated a vest"
@@ -226,6 +233,8 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
 
 def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
     if lemma == "carry" and not any(c.lower_ == "out" for c in token.children):
+        return
+    if _denied(token):
         return
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
@@ -273,6 +282,21 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
 
 
 _WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
+
+
+_DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "disclaim"})
+
+
+def _denied(verb: Token) -> bool:
+    """ "did not attack", "denied carrying out the strike": a harm said not to have been done."""
+    current = verb
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in current.children) or current.lemma_.lower() in _DENIALS:
+            return True
+        if current.dep_ not in ("xcomp", "pcomp", "conj", "advcl") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _agent(pobj: Token, *, anchor: Token) -> Iterator[AccusedMention]:

@@ -33,7 +33,7 @@ _VIOLENCE_HINT = re.compile(
     r"kidnap|execut|murder|slaughter|behead|seiz|besieg|torch|burn|behest|responsibilit|blame|accus|proxy|proxies|"
     r"gunm[ae]n|militant|airstrike|strike|siege|dispers|crackdown|carried out|opened fire|"
     r"charged|guilty|convict|mastermind|hands of|attribut|behind|blew|detonat|held|hostage|perpetrat|trial|belong|"
-    r"smash|crush|custody|captivity|suspects|hallmark)",
+    r"smash|crush|custody|captivity|suspects|hallmark|planted|responsible|identified)",
     re.IGNORECASE,
 )
 
@@ -178,7 +178,7 @@ def _accusations(state: State) -> State:
     # "The Front's gunmen attacked": the gunmen are the Front's, not a second accused. But a
     # group only blamed or convicted leaves the people seen doing it ("armed men killed six")
     # an accused of their own.
-    if any(i in direct and not accusations_module.is_generic(a.actor) for i, (_, a) in enumerate(found)):
+    if any(i in direct and not accusations_module.is_description(a.actor) for i, (_, a) in enumerate(found)):
         found = [(index, a) for index, a in found if not accusations_module.is_generic(a.actor)]
     if not found:
         # A report that accuses no one may still show its attackers acting ("the gunmen came"):
