@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reckon import extract
-from reckon.extract.accusations import find_accused, find_infobox_accused, is_generic
+from reckon.extract.accusations import find_accused, find_identified_attacker, find_infobox_accused, is_generic
 from reckon.extract.actors import ActorResolver
 from reckon.extract.nlp import load_nlp
 from reckon.formats import findings_to_json
@@ -278,3 +278,19 @@ def test_a_description_of_a_state_body_does_not_silence_the_attackers_blamed_bes
     accused = _perpetrators("An airstrike killed 30 people in Kessa on Sunday. Residents blamed the air force. "
                             "The military said rebels had shelled the village.")
     assert "rebels" in accused and "the air force" in accused
+
+
+def test_the_attacker_a_text_identifies_by_name_is_that_person():
+    accused = _perpetrators("A teenager opened fire at a school in Lenz on Monday, killing four students, police "
+                            "said. The 17-year-old, identified as Marco Vell, had posted threats online.")
+    assert accused == {"Marco Vell"}
+
+
+def test_police_naming_the_gunman_name_the_accused():
+    accused = _perpetrators("A gunman killed six people at a supermarket in Dorr on Friday. "
+                            "Police later named the gunman as Petr Olsen Hale, 44.")
+    assert accused == {"Petr Olsen Hale"}
+
+
+def test_two_people_identified_are_not_one_attacker():
+    assert find_identified_attacker("The gunman was identified as Ann Bell. A second man was named as Carl Dunn.") is None

@@ -31,8 +31,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["AccusedMention", "InfoboxAccused", "find_accused", "find_described_attackers", "find_infobox_accused",
-           "is_description", "is_direct", "is_generic"]
+__all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "find_accused", "find_described_attackers",
+           "find_identified_attacker", "find_infobox_accused", "is_description", "is_direct", "is_generic",
+           "names_one_person"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
 FORCE_NOUNS = frozenset({
@@ -825,6 +826,46 @@ def find_described_attackers(sent: SpacySpan) -> Iterator[AccusedMention]:
         tokens = [t for t in tokens if t.i >= token.left_edge.i]
         if tokens and not any(t.pos_ == "PRON" for t in tokens):
             yield _mention(tokens, anchor=token.head)
+
+
+_ONE_PERSON = frozenset({"gunman", "attacker", "assailant", "suspect", "shooter", "bomber", "teenager", "man",
+                         "woman", "boy", "girl", "youth", "killer", "driver", "perpetrator", "sniper"})
+# "The gunman, identified as John Doe", "the suspect was named as John Doe", "police
+# identified the attacker as John Doe", "the 17-year-old, named by police as John Doe".
+_IDENTIFIED = re.compile(
+    r"\b(?P<desc>(?:[\w-]+\s+){0,3}?(?P<head>" + "|".join(sorted(_ONE_PERSON)) + r"|\d+-year-old))\b"
+    r"(?:,|\s+(?:was|has\s+been|had\s+been|is))?\s+(?:later\s+|since\s+)?(?:identified|named)"
+    r"(?:\s+by\s+(?:the\s+)?[\w ]{1,30}?)?\s+as\s+(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|bin|al|de|van)){1,4})",
+    re.IGNORECASE)
+_IDENTIFIED_OBJECT = re.compile(
+    r"\b(?:identified|named)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_ONE_PERSON)) + r")\s+as\s+"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|bin|al|de|van)){1,4})")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IdentifiedAttacker:
+    """The name a text gives one attacker it first described ("the gunman, identified as X")."""
+
+    name: str
+    start: int  # document offsets of the name
+    end: int
+
+
+def find_identified_attacker(text: str) -> IdentifiedAttacker | None:
+    """The one attacker a text identifies by name, if it identifies exactly one."""
+    found = {}
+    for match in (*_IDENTIFIED.finditer(text), *_IDENTIFIED_OBJECT.finditer(text)):
+        name = match.group("name")
+        if not name[:1].isupper() or not match.group("name").split()[0][:1].isupper():
+            continue
+        found.setdefault(name, IdentifiedAttacker(name=name, start=match.start("name"), end=match.end("name")))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def names_one_person(surface: str) -> bool:
+    """ "the gunman", "a 31-year-old man", "A teenager": a description of one attacker."""
+    words = surface.lower().split()
+    return bool(words) and (words[-1] in _ONE_PERSON or words[-1].endswith("-year-old")) and is_description(surface)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -194,6 +194,11 @@ def _accusations(state: State) -> State:
             for claimant in finder.claimants(doc[:], mention.token, offset=offset):
                 found.append((index, Accusation(actor=_accused_name(actors, mention.surface), claimant=claimant,
                                                 span=span, extractor="reckon.accusations.v1")))
+    identified = accusations_module.find_identified_attacker(state["document"].text)
+    if identified is not None:
+        # "A teenager opened fire ... The 17-year-old, identified as X": the one attacker is X.
+        found = [(index, replace(a, actor=identified.name, span=Span(start=identified.start, end=identified.end)))
+                 if accusations_module.names_one_person(a.actor) else (index, a) for index, a in found]
     for boxed in accusations_module.find_infobox_accused(state["document"].text):
         index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
         if index is not None:
