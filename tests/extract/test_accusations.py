@@ -294,3 +294,21 @@ def test_police_naming_the_gunman_name_the_accused():
 
 def test_two_people_identified_are_not_one_attacker():
     assert find_identified_attacker("The gunman was identified as Ann Bell. A second man was named as Carl Dunn.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        # a hyphenated name the parser split into two subjects
+        ("Jund al-Sahil (JS) claimed the attack on Sunday.", "Jund al-Sahil"),
+        # the person a description ends on
+        ("Prosecutors charged four men with murder, among them the owner of the Vella estate, Hugo Brandt, "
+         "who denies any role.", "Hugo Brandt"),
+    ],
+)
+def test_names_as_written(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+def test_a_victim_hit_in_a_body_part_is_no_shooter():
+    assert not _accused("Among the dead, police said, was a young man shot in the chest as he fled.")

@@ -253,8 +253,10 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
     if any(_names_attackers(c) for c in objects) or (
             passive and any(_names_attackers(c) for c in token.children if c.dep_ == "nsubjpass")):
         return
-    # "a boy shot in the back": a participle without an auxiliary describes its noun's fate.
-    bare_participle = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+    # "a boy shot in the back": a participle without an auxiliary describes its noun's fate,
+    # and so does a harm that lands on a body part with no object ("X shot in the head").
+    bare_participle = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) or (
+        not objects and any(p.lower_ in _BODY_PARTS for p in _prep_objects(token, ("in", "through"))))
     if not passive and not bare_participle:
         subject = _subject_of(token)
         if subject is not None:
@@ -285,6 +287,8 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
 _WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
 
 
+_BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", "stomach", "neck", "face",
+                         "abdomen", "shoulder", "foot", "feet", "hand", "eye", "thigh", "side", "heart"})
 _DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "disclaim"})
 
 
@@ -588,6 +592,13 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
     text = anchor.doc.text
+    # "Harakat Rijal al-Sahra" parsed as two subjects: a name goes on across a hyphen.
+    while True:
+        joined = re.match(r"[-‐‑][^\W\d_][\w'’]*", text[end:]) or (
+            re.match(r"[^\W\d_][\w'’]*", text[end:]) if end > start and text[end - 1] in "-‐‑" else None)
+        if joined is None:
+            break
+        end += joined.end()
     # A citation mark or quote glued to the name ("Haram"[3][4]") is not part of it.
     cut = re.search(r"[\"“”\[]", text[start:end])
     if cut and cut.start() > 0:
@@ -636,6 +647,11 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             if item.lower_ == "members":
                 continue
         named_appositions = [c for c in item.children if c.dep_ == "appos" and c.i > item.i and c.pos_ == "PROPN"]
+        if not named_appositions and item.pos_ == "NOUN":
+            # "the owner of the X estate, John Doe, who ...": the person the phrase ends on
+            people = [t for t in item.subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON" and t.i > item.i]
+            if len(people) == 1:
+                named_appositions = people
         if named_appositions and item.pos_ != "PROPN":
             # "Iranian proxies Kata'ib Hezballah (KH)": the apposition is the actor named.
             for child in named_appositions:
@@ -646,6 +662,14 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                 t.dep_ == "poss" and t.head.i == item.i and (t.pos_ == "PRON" or t.pos_ == "NOUN" and t.text.islower())
                 for t in tokens):
             continue  # "its fighters", "the group's fighters": whose, the text said before
+        if item.pos_ == "PROPN" and item.ent_type_:
+            # "Katibat Nur al-Din" parsed as three subjects: the named entity is the one name.
+            entity = next((e for e in item.doc.ents if e.start <= item.i < e.end), None)
+            if entity is not None and tokens and (entity.start < tokens[0].i or entity.end - 1 > tokens[-1].i) \
+                    and all(t.pos_ in ("PROPN", "PUNCT", "ADP", "DET") for t in entity):
+                inside = {t.i for t in tokens}
+                tokens = sorted([*tokens, *(t for t in entity if t.i not in inside and t.text not in ("(", ")"))],
+                                key=lambda t: t.i)
         if tokens and tokens[-1].i + 1 < len(item.doc):
             glued = item.doc[tokens[-1].i + 1]
             if glued.text[:1].isalpha() and re.search(r"[\"”\[]", glued.text):
