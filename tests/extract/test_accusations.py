@@ -312,3 +312,8 @@ def test_names_as_written(sentence: str, accused: str) -> None:
 
 def test_a_victim_hit_in_a_body_part_is_no_shooter():
     assert not _accused("Among the dead, police said, was a young man shot in the chest as he fled.")
+
+
+def test_a_verb_hung_on_its_subject_after_a_dateline_still_accuses_it():
+    assert "Raiders" in _accused("ORRIN, May 3, 2022 (Velmar Press) - Raiders on motorbikes killed at least 12 herders "
+                                 "at a cattle market in northern Velmar on Tuesday, a police source said.")

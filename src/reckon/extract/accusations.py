@@ -255,8 +255,9 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         return
     # "a boy shot in the back": a participle without an auxiliary describes its noun's fate,
     # and so does a harm that lands on a body part with no object ("X shot in the head").
-    bare_participle = token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children) or (
-        not objects and any(p.lower_ in _BODY_PARTS for p in _prep_objects(token, ("in", "through"))))
+    bare_participle = not objects and (
+        token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        or any(p.lower_ in _BODY_PARTS for p in _prep_objects(token, ("in", "through"))))
     if not passive and not bare_participle:
         subject = _subject_of(token)
         if subject is not None:
@@ -496,6 +497,14 @@ def _subject_of(verb: Token) -> Token | None:
                 if child.dep_ == "nsubjpass" and via_conj:
                     return None  # "the village was attacked ... and burned": no agent here
                 return child
+        if current.dep_ == "acl" and current is verb and any(c.dep_ in ("dobj", "obj") for c in current.children) \
+                and current.head.pos_ in ("NOUN", "PROPN"):
+            # "X - Gunmen on motorbikes killed 27 people": a verb the parser hung on its subject
+            # (or on the last noun of it)
+            subject = current.head
+            while subject.dep_ == "pobj" and subject.head.dep_ == "prep" and subject.head.head.pos_ in ("NOUN", "PROPN"):
+                subject = subject.head.head
+            return subject
         if current.dep_ == "conj":
             via_conj = True
             current = current.head
