@@ -317,3 +317,9 @@ def test_a_victim_hit_in_a_body_part_is_no_shooter():
 def test_a_verb_hung_on_its_subject_after_a_dateline_still_accuses_it():
     assert "Raiders" in _accused("ORRIN, May 3, 2022 (Velmar Press) - Raiders on motorbikes killed at least 12 herders "
                                  "at a cattle market in northern Velmar on Tuesday, a police source said.")
+
+
+def test_a_description_opening_a_sentence_is_still_a_description():
+    assert is_generic("Gunmen") and is_generic("Armed men") and is_generic("Unidentified gunmen")
+    assert not is_generic("Police officers")  # a description, but of another kind of actor
+    assert not is_generic("Sefat Brigade")

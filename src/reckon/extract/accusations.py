@@ -787,20 +787,35 @@ def _is_furniture(tokens: list[Token]) -> bool:
     return bool(_FURNITURE.search(phrase)) or bool(re.search(r"\.(?:svg|png|jpe?g|gif|webp)\s*$", line, re.IGNORECASE))
 
 
-def is_description(surface: str) -> bool:
-    """An accused named by lower-case words only ("the gunmen", "police officers")."""
+# Words that open a description at the start of a sentence ("Armed men", "Unidentified
+# gunmen"): capitalised there, but no name.
+_DESCRIPTIVE = frozenset({"armed", "masked", "unidentified", "unknown", "suspected", "alleged", "suicide", "riot",
+                          "hooded", "several", "two", "three", "four", "five", "dozens", "hundreds"})
+
+
+def _description_words(surface: str) -> list[str] | None:
+    """The words of a description in lower case, or None when the surface is a name."""
     words = [w for w in surface.replace("’", "'").split() if w.lower() not in ("the", "a", "an", "some")]
-    return bool(words) and all(w.islower() for w in words)
+    if not words:
+        return None
+    first, rest = words[0], words[1:]
+    vocabulary = FORCE_NOUNS | _ATTACKER_NOUNS | _PERSON_NOUNS | _DESCRIPTIVE
+    if not all(w.islower() for w in rest) or not (first.islower() or first.lower() in vocabulary):
+        return None
+    return [w.lower() for w in words]
+
+
+def is_description(surface: str) -> bool:
+    """An accused named by words of description only ("the gunmen", "Armed men")."""
+    return _description_words(surface) is not None
 
 
 def is_generic(surface: str) -> bool:
     """An accused named only by a description that may stand for a named accused ("the
     assault force", "gunmen", "a 40-year-old woman"); not a description of another kind of
     actor ("police officers", "militiamen", "the putschists"), which adds one."""
-    words = [w for w in surface.replace("’", "'").split() if w.lower() not in ("the", "a", "an", "some")]
-    if not words or not all(w.islower() for w in words):
-        return False
-    return words[-1].lower() in _STAND_IN_HEADS
+    words = _description_words(surface)
+    return words is not None and words[-1] in _STAND_IN_HEADS
 
 
 # People described without a name: an accused only as the doer of the harm ("a man opened
