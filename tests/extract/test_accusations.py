@@ -323,3 +323,9 @@ def test_a_description_opening_a_sentence_is_still_a_description():
     assert is_generic("Gunmen") and is_generic("Armed men") and is_generic("Unidentified gunmen")
     assert not is_generic("Police officers")  # a description, but of another kind of actor
     assert not is_generic("Sefat Brigade")
+
+
+def test_those_described_by_where_they_were_are_accused_but_not_a_generality():
+    assert "those who were in the two camps" in _accused(
+        "Meanwhile, those who were in the two camps started shooting at the police, the statement said.")
+    assert not _accused("Those who attack defenceless traders at a market are not fighters.")

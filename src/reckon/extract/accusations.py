@@ -271,6 +271,13 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                 return  # "the militia attack killed 30": the attack noun's own words say by whom
             if subject.lower_ in _INSTRUMENTS or subject.lemma_.lower() in _INSTRUMENTS:
                 yield from _instrument_owner(subject, anchor=token)
+            elif subject.lower_ == "those" and token.dep_ != "relcl" and any(
+                    c.dep_ == "relcl" and (c.tag_ == "VBD" or any(a.tag_ == "VBD" for a in c.children if a.dep_ == "aux"))
+                    for c in subject.children):
+                # "those who were in the sit-ins started shooting": people the text describes
+                # by where they were (not "those who attack markets are criminals", a generality)
+                tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.text == "-"]
+                yield _mention(tokens, anchor=token)
             else:
                 yield from _mentions(subject, anchor=token)
     for child in token.children:
