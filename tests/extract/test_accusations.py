@@ -326,6 +326,6 @@ def test_a_description_opening_a_sentence_is_still_a_description():
 
 
 def test_those_described_by_where_they_were_are_accused_but_not_a_generality():
-    assert "those who were in the two camps" in _accused(
-        "Meanwhile, those who were in the two camps started shooting at the police, the statement said.")
+    assert "Those who were on the barricade" in _accused(
+        "Those who were on the barricade began firing at the guards, according to the army.")
     assert not _accused("Those who attack defenceless traders at a market are not fighters.")

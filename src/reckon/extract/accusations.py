@@ -274,8 +274,8 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
             elif subject.lower_ == "those" and token.dep_ != "relcl" and any(
                     c.dep_ == "relcl" and (c.tag_ == "VBD" or any(a.tag_ == "VBD" for a in c.children if a.dep_ == "aux"))
                     for c in subject.children):
-                # "those who were in the sit-ins started shooting": people the text describes
-                # by where they were (not "those who attack markets are criminals", a generality)
+                # "those who were on the barricade began firing": people the text describes by
+                # where they were (not "those who attack markets are criminals", a generality)
                 tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.text == "-"]
                 yield _mention(tokens, anchor=token)
             else:
