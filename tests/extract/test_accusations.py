@@ -39,11 +39,11 @@ def _perpetrators(text: str) -> set[str]:
         # the bombers who blew themselves up
         ("The bomber blew himself up outside the Kassel depot.", "The bomber"),
         # charged with murder, a person described without a name
-        ("A 31-year-old man has been charged with murder over the Perrow shooting.", "A 31-year-old man"),
+        ("A 31-year-old woman was charged with murder over the Perrow shooting.", "A 31-year-old woman"),
         # found guilty by a court: the accused, not the crime
         ("A court in Marrow found the Oskan clan leader Jeb Oskan guilty of the 2011 massacre.", "Jeb Oskan"),
         # the mastermind the government named
-        ("Prosecutors identified Idris Kallo as the mastermind of the bombing.", "Idris Kallo"),
+        ("Prosecutors identified Idris Kallo as the bombing's mastermind.", "Idris Kallo"),
         # who was behind it
         ("Officials said the Harran Movement was behind the bombing.", "the Harran Movement"),
         # who held the hostages
@@ -154,7 +154,7 @@ def test_more_agents_of_the_harm(sentence: str, accused: str) -> None:
         # the attack itself is no doer
         ("A militia attack on the camp killed 30 people.", "militia attack"),
         # a link to a trend accuses no one
-        ("The attacks have been linked to a rise of extremism among young men.", "a rise of extremism"),
+        ("The raids were later linked to a rise of extremism among young men.", "a rise of extremism"),
     ],
 )
 def test_more_of_what_is_not_an_accused(sentence: str, not_accused: str) -> None:
@@ -170,7 +170,7 @@ def test_only_descriptions_that_stand_for_a_named_attacker_are_generic():
 
 
 def test_a_designation_beside_a_known_actor_names_that_actor():
-    resolver = ActorResolver("A United States Air Force KC-9 tanker crashed.")
+    resolver = ActorResolver("The United States Air Force KC-9 tanker was grounded.")
     assert resolver.resolve("United States Air Force KC-9 tanker") == "United States Air Force"
 
 

@@ -173,7 +173,7 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             if subject is not None and subject.dep_ != "nsubjpass":
                 yield from _mentions(subject, anchor=token.head)
         elif token.lower_ in _SUSPECT_NOUNS and token.pos_ == "NOUN":
-            # "suspects including members of the X family and police officers"
+            # "suspects including two guards and the mayor"
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("including", "among"):
                     for pobj in child.children:
@@ -262,7 +262,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         subject = _subject_of(token)
         if subject is not None:
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                subject = token.head  # "the gunman who murdered 51 people": the antecedent
+                subject = token.head  # "the gunman who shot 12 worshippers": the antecedent
                 if subject.lemma_.lower() in nouns or subject.lemma_.lower() in _EVENT_NOUNS:
                     return  # "the attack, which killed 51": an event, not a doer
             if lemma in _STORM_VERBS and _responds_to_attackers(subject, sent):
@@ -367,7 +367,7 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
         for target in _prep_objects(token, ("to", "on")):
             yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
     elif lemma in ("blame", "accuse"):
-        # "X was blamed for the attack", "X was accused of leading the massacre"
+        # "X was blamed for the attack", "X was accused of ordering the raid"
         yield from _mentions(subject, anchor=token, blamer=blamer, agent_slot=True)
 
 
@@ -390,7 +390,7 @@ def _claimed_attack(verb: Token) -> Iterator[AccusedMention]:
 
 
 def _mastermind(token: Token) -> Iterator[AccusedMention]:
-    """ "named X as the mastermind of the attack", "X, the mastermind", "the mastermind, X"."""
+    """ "prosecutors named X as the raid's mastermind", "X, the mastermind", "the mastermind, X"."""
     if token.dep_ == "pobj" and token.head.lower_ == "as":
         verb = token.head.head
         blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
