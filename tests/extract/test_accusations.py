@@ -329,3 +329,14 @@ def test_those_described_by_where_they_were_are_accused_but_not_a_generality():
     assert "Those who were on the barricade" in _accused(
         "Those who were on the barricade began firing at the guards, according to the army.")
     assert not _accused("Those who attack defenceless traders at a market are not fighters.")
+
+
+def test_a_group_saying_it_did_it_claims_it():
+    found = {m.surface: m.self_claimed for m in
+             find_accused(load_nlp()("The Orrin Front said it carried out the attack on the depot.")[:])}
+    assert found.get("The Orrin Front") is True
+    assert not _accused("In a video, the group's commander said they had killed the soldiers.")
+
+
+def test_an_infobox_may_call_them_suspected_perpetrators():
+    assert [m.surface for m in find_infobox_accused("Kessa raid\nSuspected perpetrators\nVelt Khar\n")] == ["Velt Khar"]

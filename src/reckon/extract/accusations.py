@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reckon.extract.attribution import phrase_tokens
-from reckon.extract.lexicon import load_violence_words
+from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -278,6 +278,15 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                 # where they were (not "those who attack markets are criminals", a generality)
                 tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.text == "-"]
                 yield _mention(tokens, anchor=token)
+            elif subject.lower_ in ("it", "we", "they") and token.dep_ == "ccomp" \
+                    and token.head.lemma_.lower() in load_reporting_verbs():
+                # "the Front said it carried out the attack": a claim of the speaker's own deed
+                speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if speaker is not None and speaker.lemma_.lower() in _SPOKESMEN | {"statement", "spokesperson"}:
+                    # "the Front's spokesman said they ...": the Front
+                    speaker = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                if speaker is not None and speaker.pos_ != "PRON":
+                    yield from _mentions(speaker, anchor=token.head, self_claimed=True)
             else:
                 yield from _mentions(subject, anchor=token)
     for child in token.children:
@@ -935,7 +944,8 @@ class InfoboxAccused:
 # An infobox label at the start of a line, its value after it (run together in plain-text
 # renderings: "PerpetratorsX Brigade", "AssailantsJohn Doe") or on the next line.
 _INFOBOX_LABEL = re.compile(
-    r"(?m)^[ \t•*-]*(?:Perpetrators?|Perps?|Assailants?|Attackers?|Suspects?|Accused|Executed by)"
+    r"(?m)^[ \t•*-]*(?:(?:Suspected |Alleged )?[Pp]erpetrators?|Perps?|Assailants?|Attackers?|Suspects?|Accused|"
+    r"Executed by)"
     r"[ \t]*:?[ \t]*(?P<value>[^\n]*)$")
 _INFOBOX_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bassigned to\b|\bcall sign\b)\s*")
 
