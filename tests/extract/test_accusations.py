@@ -340,3 +340,8 @@ def test_a_group_saying_it_did_it_claims_it():
 
 def test_an_infobox_may_call_them_suspected_perpetrators():
     assert [m.surface for m in find_infobox_accused("Kessa raid\nSuspected perpetrators\nVelt Khar\n")] == ["Velt Khar"]
+
+
+def test_soldiers_of_a_named_army_are_that_army_and_men_of_nowhere_stay_men():
+    assert "the Velmar Army" in _accused("The massacre was the killing of 57 villagers by soldiers of the Velmar Army.")
+    assert "Armed men of unknown origin" in _accused("Armed men of unknown origin killed four people.")

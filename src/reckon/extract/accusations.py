@@ -99,7 +99,8 @@ _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "ord
                            "recruit"})
 # "members of X", "fighters of X": the group is the actor named.
 _MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
-                           "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies"})
+                           "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies",
+                           "soldiers", "troops", "officers", "men", "units", "forces"})
 _GROUP_NOUNS = frozenset({"clan", "gang", "cell", "faction", "militia", "group", "network", "cartel", "army",
                           "movement", "organisation", "organization"})
 
@@ -659,15 +660,15 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
         if item.pos_ == "PRON" or (item.lower_ in _NEVER_ACCUSED and item.lower_ != "members"):
             continue
         if (item.lower_ in _MEMBER_NOUNS or item.lemma_.lower() in _MEMBER_NOUNS) and item.pos_ != "PROPN":
-            groups = _of_objects(item)
-            if groups:
-                # "members of the X family", "fighters of X": the group is the actor.
-                for group in groups:
-                    tokens = [t for t in _without_dateline(phrase_tokens(group)) if t.text not in ("(", ")")
-                              and (stop is None or t.i < stop)]
-                    if tokens and (_names_an_actor(tokens) or group.lower_ in _GROUP_NOUNS) \
-                            and not _is_place_only(tokens):
-                        yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            # "members of the X family", "fighters of X": the group is the actor.
+            found_group = False
+            for group in _of_objects(item):
+                tokens = [t for t in _without_dateline(phrase_tokens(group)) if t.text not in ("(", ")")
+                          and (stop is None or t.i < stop)]
+                if tokens and (_names_an_actor(tokens) or group.lower_ in _GROUP_NOUNS) and not _is_place_only(tokens):
+                    found_group = True
+                    yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            if found_group:
                 continue
             if item.lower_ == "members":
                 continue
