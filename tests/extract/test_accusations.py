@@ -345,3 +345,7 @@ def test_an_infobox_may_call_them_suspected_perpetrators():
 def test_soldiers_of_a_named_army_are_that_army_and_men_of_nowhere_stay_men():
     assert "the Velmar Army" in _accused("The massacre was the killing of 57 villagers by soldiers of the Velmar Army.")
     assert "Armed men of unknown origin" in _accused("Armed men of unknown origin killed four people.")
+
+
+def test_agents_of_a_state_act_for_its_government():
+    assert _perpetrators("Iranian agents killed 52 residents of the camp on Sunday.") == {"Government of Iran"}

@@ -208,6 +208,9 @@ def _accusations(state: State) -> State:
     return {"accusations": found}
 
 
+_STATE_AGENTS = re.compile(r"^(?:the\s+)?([A-Z][\w-]+)\s+(?:agents|operatives|spies|intelligence agents|proxies)$")
+
+
 def _accused_name(actors: ActorResolver, surface: str) -> str:
     """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
     a description as the text words it, article included ("the assailants"), since that is
@@ -216,6 +219,12 @@ def _accused_name(actors: ActorResolver, surface: str) -> str:
     forces = actors.armed_forces_of(name)
     if forces:
         return forces
+    agents = _STATE_AGENTS.match(" ".join(surface.split()))
+    if agents and actors.table.is_demonym(agents.group(1)):
+        # "Iranian agents killed 52": agents act for their state's government.
+        government = actors.resolve(f"{agents.group(1)} government")
+        if government != f"{agents.group(1)} government":
+            return government
     cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
     if accusations_module.is_description(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
             and actors.canonical(cleaned) is None:
