@@ -175,6 +175,14 @@ def _accusations(state: State) -> State:
                     direct.add(len(found))
                 found.append((index, Accusation(actor=name, claimant=claimant, span=span,
                                                 extractor="reckon.accusations.v1")))
+    # An infobox's perpetrator line says who did it, as plainly as a sentence does.
+    for boxed in accusations_module.find_infobox_accused(state["document"].text):
+        index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
+        if index is not None:
+            direct.add(len(found))
+            found.append((index, Accusation(actor=_accused_name(actors, boxed.surface), claimant=AUTHOR,
+                                            span=Span(start=boxed.start, end=boxed.end),
+                                            extractor="reckon.accusations.v1")))
     # "The Front's gunmen attacked": the gunmen are the Front's, not a second accused. But a
     # group only blamed or convicted leaves the people seen doing it ("armed men killed six")
     # an accused of their own.
@@ -199,12 +207,6 @@ def _accusations(state: State) -> State:
         # "A teenager opened fire ... The 17-year-old, identified as X": the one attacker is X.
         found = [(index, replace(a, actor=identified.name, span=Span(start=identified.start, end=identified.end)))
                  if accusations_module.names_one_person(a.actor) else (index, a) for index, a in found]
-    for boxed in accusations_module.find_infobox_accused(state["document"].text):
-        index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
-        if index is not None:
-            found.append((index, Accusation(actor=_accused_name(actors, boxed.surface), claimant=AUTHOR,
-                                            span=Span(start=boxed.start, end=boxed.end),
-                                            extractor="reckon.accusations.v1")))
     return {"accusations": found}
 
 
