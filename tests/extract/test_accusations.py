@@ -349,3 +349,16 @@ def test_soldiers_of_a_named_army_are_that_army_and_men_of_nowhere_stay_men():
 
 def test_agents_of_a_state_act_for_its_government():
     assert _perpetrators("Iranian agents killed 52 residents of the camp on Sunday.") == {"Government of Iran"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        ("Fighters of the Orrin Front attacked Kessa on Saturday, and the group has killed thousands since 2009.",
+         {"the Orrin Front"}),
+        ("Ituri has been torn for years by fighting between rival militias, which has killed thousands of civilians.",
+         set()),
+    ],
+)
+def test_only_the_clause_about_a_span_of_time_is_left_out(sentence: str, accused: set[str]) -> None:
+    assert _accused(sentence) == accused

@@ -126,8 +126,30 @@ _SPAN_OF_TIME = re.compile(
 
 def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
     """Every accused phrase of one parsed sentence (possibly repeated: callers dedupe)."""
-    if _SPAN_OF_TIME.search(sent.text):
-        return
+    spans = [sent.start_char + m.start() for m in _SPAN_OF_TIME.finditer(sent.text)]
+    for mention in _find_accused(sent):
+        # A clause about a span of time speaks of a conflict, not of this attack.
+        if not any(_in_clause(mention.token, position) for position in spans):
+            yield mention
+
+
+def _in_clause(anchor: Token, position: int) -> bool:
+    """Whether a character of the sentence lies in the anchor's own clause (its subtree
+    without the clauses conjoined to it); a noun anchor speaks for its whole verb's clause."""
+    head = anchor
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("relcl", "acl"):
+        # "torn for years by fighting between militias, which has killed thousands": a
+        # relative clause speaks within the clause it qualifies.
+        head = head.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp") and head.head.i != head.i:
+            head = head.head
+    conjoined = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return any(t.idx <= position < t.idx + len(t.text) + 1 for t in head.subtree if t.i not in conjoined)
+
+
+def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
     verbs, nouns = load_violence_words()
     for token in sent:
         lemma = token.lemma_.lower()
