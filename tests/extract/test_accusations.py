@@ -362,3 +362,10 @@ def test_agents_of_a_state_act_for_its_government():
 )
 def test_only_the_clause_about_a_span_of_time_is_left_out(sentence: str, accused: set[str]) -> None:
     assert _accused(sentence) == accused
+
+
+@pytest.mark.parametrize("sentence", ["The bombing, claimed by the Orrin Front, killed nine people.",
+                                      "The attack on the depot was claimed by the Orrin Front."])
+def test_an_attack_claimed_by_a_group_is_its_own_claim(sentence: str) -> None:
+    found = {m.surface: m.self_claimed for m in find_accused(load_nlp()(sentence)[:])}
+    assert found.get("the Orrin Front") is True

@@ -188,6 +188,15 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
         elif token.pos_ == "VERB" and lemma in ("claim", "admit") and any(
                 c.dep_ in ("dobj", "obj") and _is_event(c, nouns) for c in token.children):
             yield from _claimed_attack(token)
+        elif token.pos_ == "VERB" and lemma == "claim" and (
+                _is_event(token.head, nouns) if token.dep_ == "acl" else
+                any(c.dep_ == "nsubjpass" and _is_event(c, nouns) for c in token.children)):
+            # "the bombing, claimed by the Front", "the attack was claimed by the Front"
+            for agent in token.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=token, self_claimed=True, agent_slot=True)
         elif token.pos_ == "VERB" and lemma in ("blame", "accuse", "attribute"):
             yield from _blamed(token, lemma, nouns)
         elif token.lower_ == "behind" and token.dep_ == "prep" and _is_event(_first_pobj(token), nouns):
