@@ -1,29 +1,40 @@
 """Accusations: who a sentence says did it, found in the parse around violence words.
 
-The accused is the active subject of a violence verb ("gunmen stormed the college"), the
-"by" agent of its passive or of a violence noun ("an attack by X"), the possessor of a
-violence noun ("X's assault"), the one at whose behest it was done, the group that claimed
-responsibility (then also the claimant), and the object of "blamed"/"accused" (then the
-subject is the claimant). The phrase must name an actor: a proper noun, a known alias, or a
-noun of armed force ("gunmen", "troops"); pronouns and victims are never accused.
+The accused is the active subject of a violence verb ("gunmen stormed the college"), also
+when the verb shares it with an earlier one ("the gunmen forced them out and executed them")
+or is a participle of a clause that has it ("the colonels sent in the army, killing 300");
+the "by" agent of its passive or of a violence noun ("an attack by X"); the possessor of a
+violence noun ("X's assault"); the one at whose behest or at whose hands it was done; the
+group that claimed responsibility (then also the claimant); the object of "blamed"/"accused"
+(then the subject is the claimant) and the subject of their passive ("X was blamed by Y");
+who an attack is "attributed to" or "blamed on"; who was "behind" it or its "mastermind";
+who is charged with murder or found guilty of it; whom the attackers belonged to or were sent
+by ("the attackers belonged to X"); and who held the hostages.
+
+The phrase must name an actor: a proper noun, a known alias, or a noun of armed force
+("gunmen", "troops"); pronouns, victims, dates ("Monday's attack") and page furniture
+(image file names, run-together infobox labels) are never accused. Security forces that
+kill the attackers or storm the place they hold are responders, not the accused.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from reckon.extract.attribution import phrase_tokens, without_dateline
-from reckon.extract.lexicon import load_violence_words
+from reckon.extract.attribution import phrase_tokens
+from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.extract.nlp import entity_type
-from reckon.extract.places import find_countries
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["AccusedMention", "find_accused", "is_generic"]
+__all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "find_accused", "find_described_attackers",
+           "find_identified_attacker", "find_infobox_accused", "is_description", "is_direct", "is_generic",
+           "names_one_person"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
 FORCE_NOUNS = frozenset({
@@ -33,11 +44,66 @@ FORCE_NOUNS = frozenset({
     "jihadists", "fighter", "fighters", "assailant", "assailants", "terrorist", "terrorists", "agent", "agents",
     "proxy", "proxies", "regime", "government", "military", "jets", "aircraft", "gunship", "gunships",
     "bombers", "bomber", "mob", "commandos", "paramilitaries", "guards", "officers", "security",
+    "kidnappers", "kidnapper", "abductors", "abductor", "raiders", "bodyguards", "putschists", "policemen",
 })
+# Who carried out an attack, as a text describes them before (or instead of) naming them.
+# Also the people whose death at the hands of security forces does not make those forces
+# the accused ("troops killed 12 kidnappers").
+_ATTACKER_NOUNS = frozenset({
+    "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "hostage-taker", "hostage-takers",
+    "takers", "taker", "militant", "militants", "insurgent", "insurgents", "terrorist", "terrorists",
+    "kidnapper", "kidnappers", "abductor", "abductors", "bomber", "bombers", "jihadist", "jihadists",
+    "raiders", "rebels", "rebel", "captors", "captor", "suspect", "suspects",
+})
+# Security forces: when they storm a place the attackers hold, they respond to the attack.
+_RESPONDER_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "soldier", "police", "policemen",
+                              "army", "military", "commandos", "security", "officers", "units"})
+_STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besiege", "overrun", "enter"})
+_STANDOFF_WORDS = frozenset({"hostage", "hostages", "standoff", "stand-off", "siege", "holed", "barricaded"})
 _EVENT_NOUNS = frozenset({"attack", "blast", "explosion", "bombing", "fire", "crash", "incident", "violence",
-                          "siege", "raid", "storm", "clash", "clashes", "shooting", "massacre", "strike"})
+                          "siege", "raid", "storm", "clash", "clashes", "shooting", "massacre", "strike",
+                          "killing", "killings", "murder", "murders", "abduction", "kidnapping", "assault",
+                          "bombings", "attacks", "massacres", "shootings", "raids", "airstrike", "airstrikes",
+                          "ambush", "atrocity", "atrocities", "carnage", "rampage", "slaughter", "operation"})
+# Verbs that do no harm themselves: their subject is accused only when what they carry out is
+# an attack ("militants staged a raid"; not "police conducted an inquiry").
+_SUPPORT_VERBS = frozenset({"carry", "conduct", "launch", "plan", "stage", "perpetrate", "mount", "commit",
+                            "orchestrate", "mastermind"})
+# Crimes whose charge or conviction names the accused ("charged with murder").
+_CRIMES = frozenset({"murder", "murders", "killing", "killings", "massacre", "homicide", "manslaughter",
+                     "terrorism", "attack", "attacks", "kidnapping", "abduction", "bombing", "assassination"})
 _NEVER_ACCUSED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this",
-                            "residents", "civilians", "students", "people", "victims", "members"})
+                            "residents", "civilians", "students", "people", "victims", "members", "these",
+                            "those", "them", "him", "her", "us", "one", "others", "some"})
+_DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
+# A possessor that dates an attack ("Sunday's bombing", "last year's raid") names no one.
+_TIME_WORDS = frozenset({
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
+    "tonight", "week", "weekend", "month", "year", "day", "night", "morning", "evening", "afternoon",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "decade", "century",
+})
+# Page furniture that a plain-text rendering leaves in a sentence: image file names and
+# infobox labels run into their values ("Fatalities12", "Date5 May").
+_FURNITURE = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b|\b[A-Z][a-z]{3,}\d", re.IGNORECASE)
+# Weapons and fire: the accused is who fires them ("army shelling", "police bullets").
+_INSTRUMENTS = frozenset({"fire", "gunfire", "sniper-fire", "bullets", "bullet", "shells", "shelling", "rockets",
+                          "rocket", "missiles", "missile", "bombs", "bomb", "airstrikes", "airstrike", "strikes",
+                          "strike", "shots", "drones", "drone", "artillery", "mortars", "grenades"})
+_SPOKESMEN = frozenset({"leader", "spokesman", "spokesperson", "spokeswoman", "commander", "chief", "head",
+                        "founder", "emir"})
+_SUSPECT_NOUNS = frozenset({"suspects", "perpetrators", "attackers", "assailants", "killers", "defendants",
+                            "accused", "culprits"})
+_CAPTIVITY = frozenset({"custody", "captivity", "hideout", "hideouts", "camps", "dungeons"})
+# Who stands behind the attackers: "sent by X", "led by X", "commanded by X".
+_SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "order", "hire", "pay", "arm", "train",
+                           "recruit"})
+# "members of X", "fighters of X": the group is the actor named.
+_MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
+                           "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies",
+                           "soldiers", "troops", "officers", "men", "units", "forces"})
+_GROUP_NOUNS = frozenset({"clan", "gang", "cell", "faction", "militia", "group", "network", "cartel", "army",
+                          "movement", "organisation", "organization"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -51,103 +117,687 @@ class AccusedMention:
     modifier: bool = False  # "the U.S. attack": a name modifying the attack noun (kept only if a known actor)
 
 
+# A sentence about a span of time speaks of a conflict, not of one attack ("armed groups have
+# killed thousands in recent years").
+_SPAN_OF_TIME = re.compile(
+    r"\b(?:in recent (?:years|months|weeks)|over the (?:past|last) (?:few |several |\w+ )?(?:years|months|decades?)|"
+    r"since (?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?))\b",
+    re.IGNORECASE)
+
+
 def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
+    """Every accused phrase of one parsed sentence (possibly repeated: callers dedupe)."""
+    spans = [sent.start_char + m.start() for m in _SPAN_OF_TIME.finditer(sent.text)]
+    for mention in _find_accused(sent):
+        # A clause about a span of time speaks of a conflict, not of this attack.
+        if not any(_in_clause(mention.token, position) for position in spans):
+            yield mention
+
+
+def _in_clause(anchor: Token, position: int) -> bool:
+    """Whether a character of the sentence lies in the anchor's own clause (its subtree
+    without the clauses conjoined to it); a noun anchor speaks for its whole verb's clause."""
+    head = anchor
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    if head.dep_ in ("relcl", "acl"):
+        # "torn for years by fighting between militias, which has killed thousands": a
+        # relative clause speaks within the clause it qualifies.
+        head = head.head
+        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp") and head.head.i != head.i:
+            head = head.head
+    conjoined = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return any(t.idx <= position < t.idx + len(t.text) + 1 for t in head.subtree if t.i not in conjoined)
+
+
+def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
     verbs, nouns = load_violence_words()
     for token in sent:
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB" and (lemma in verbs or (lemma == "open" and any(c.lower_ == "fire" for c in token.children))):
-            if lemma == "carry" and not any(c.lower_ == "out" for c in token.children):
-                continue
-            passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+        nominal = token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
+        if token.pos_ in ("VERB", "AUX") and not nominal and _is_harm_verb(token, lemma, verbs):
+            yield from _verb_agents(token, lemma, sent, nouns)
+        elif nominal and (lemma in nouns or token.lower_.rstrip("s") in nouns):
+            yield from _noun_agents(token)
+        if token.lower_ in _CAPTIVITY:
+            # "the hostages still in the Front's custody": who holds the abducted, unless a state
+            # body holds suspects ("in police custody").
             for child in token.children:
-                if child.dep_ == "nsubj" and not passive:
-                    if child.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                        child = token.head  # "the gunman who murdered 51 people": the antecedent
-                        if child.lemma_.lower() in nouns or child.lemma_.lower() in _EVENT_NOUNS:
-                            continue  # "the attack, which killed 51": an event, not a doer
+                if child.dep_ == "poss" and child.pos_ == "PROPN" and not any(
+                        t.lower_ in _RESPONDER_NOUNS for t in child.subtree):
                     yield from _mentions(child, anchor=token)
-                elif child.dep_ == "agent":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            yield from _mentions(pobj, anchor=token)
-        elif token.pos_ in ("NOUN", "PROPN") and lemma in nouns:
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "by":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            yield from _mentions(pobj, anchor=token)
-                elif child.dep_ == "poss":
-                    yield from _mentions(child, anchor=token)
-                elif child.dep_ in ("compound", "amod") and child.i < token.i and _names_a_state_or_group(child):
-                    # "the U.S. attack", "a Boko Haram raid", "the Russian assault"
-                    yield from _mentions(child, anchor=token, compound=True)
-        elif token.lower_ == "behest":
-            for child in token.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
-                    for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            yield from _mentions(pobj, anchor=token)
+        if token.lemma_.lower() == "hallmark" and token.dep_ in ("dobj", "obj", "attr"):
+            # "the killings bore the hallmarks of X"
+            for pobj in _of_objects(token):
+                yield from _mentions(pobj, anchor=token.head, agent_slot=True)
+        if token.lower_ in ("behest", "hands") and token.head.lower_ in ("at", "by", "in"):
+            # "at the behest of X", "at the hands of X", "died in the hands of X"
+            for pobj in _of_objects(token):
+                yield from _mentions(pobj, anchor=token)
         elif lemma == "responsibility" and token.head.lemma_.lower() in ("claim", "admit", "accept", "take", "assume", "bear"):
             for child in token.head.children:
-                if child.dep_ == "nsubj":
-                    yield from _mentions(child, anchor=token.head, self_claimed=True)
-        elif token.pos_ == "VERB" and lemma in ("blame", "accuse"):
-            subjects = [c for c in token.children if c.dep_ == "nsubj"]
+                if child.dep_ != "nsubj":
+                    continue
+                if child.lemma_.lower() in _SPOKESMEN:
+                    # "the group's chief, X, took responsibility": he speaks for the group, which is
+                    # the one accused ("the group's spokesman" names no one new).
+                    for owner in child.children:
+                        if owner.dep_ == "poss" and owner.pos_ == "PROPN":
+                            yield from _mentions(owner, anchor=token.head, self_claimed=True)
+                    continue
+                yield from _mentions(child, anchor=token.head, self_claimed=True)
+        elif token.pos_ == "VERB" and lemma in ("claim", "admit") and any(
+                c.dep_ in ("dobj", "obj") and _is_event(c, nouns) for c in token.children):
+            yield from _claimed_attack(token)
+        elif token.pos_ == "VERB" and lemma == "claim" and (
+                _is_event(token.head, nouns) if token.dep_ == "acl" else
+                any(c.dep_ == "nsubjpass" and _is_event(c, nouns) for c in token.children)):
+            # "the bombing, claimed by the Front", "the attack was claimed by the Front"
+            for agent in token.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=token, self_claimed=True, agent_slot=True)
+        elif token.pos_ == "VERB" and lemma in ("blame", "accuse", "attribute"):
+            yield from _blamed(token, lemma, nouns)
+        elif token.lower_ == "behind" and token.dep_ == "prep" and _is_event(_first_pobj(token), nouns):
+            # "X was behind the massacre", "X is believed to be behind the attack"
+            subject = _subject_of(token.head)
+            if subject is not None and subject.dep_ != "nsubjpass":
+                yield from _mentions(subject, anchor=token.head)
+        elif token.lower_ in _SUSPECT_NOUNS and token.pos_ == "NOUN":
+            # "suspects including two guards and the mayor"
             for child in token.children:
-                if child.dep_ in ("dobj", "obj"):
-                    yield from _mentions(child, anchor=token, blamer=subjects[0] if subjects else None)
+                if child.dep_ == "prep" and child.lower_ in ("including", "among"):
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=token)
+        elif lemma == "mastermind" and token.pos_ == "NOUN":
+            yield from _mastermind(token)
+        elif lemma in ("charge", "convict", "sentence", "indict", "try") and token.pos_ == "VERB":
+            yield from _charged(token)
+        elif lemma == "find" and token.pos_ == "VERB" and any(t.lower_ == "guilty" for t in token.subtree):
+            yield from _found_guilty(token)
+        elif token.lower_ == "responsible" and "hold" in (token.head.lemma_.lower(), token.head.head.lemma_.lower()):
+            # "we hold the minister responsible for every life lost": the minister, by them
+            verb = token.head if token.head.lemma_.lower() == "hold" else token.head.head
+            blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if verb is token.head or verb.i == token.head.i:
+                held = [c for c in (*token.children, *verb.children)
+                        if c.dep_ in ("dobj", "obj") or (c.dep_ == "nsubj" and c.head.i == token.i)]
+            else:
+                held = [token.head]  # the parser hung "responsible" on the object itself
+            for child in held:
+                yield from _mentions(child, anchor=verb, blamer=blamer, agent_slot=True, stop=token.i)
+        elif token.lower_ == "responsible" and token.dep_ == "acomp" and any(
+                _is_event(p, nouns) or p.lemma_.lower() in ("death", "life") for p in _prep_objects(token, ("for",))):
+            # "the Front was responsible for the bombing"
+            subject = _subject_of(token.head)
+            if subject is not None:
+                yield from _mentions(subject, anchor=token.head, agent_slot=True)
+        elif lemma == "hold" and token.pos_ == "VERB":
+            yield from _holders(token)
+        elif lemma in ("identify", "name", "describe", "recognise", "recognize") and token.pos_ == "VERB" and any(
+                c.dep_ in ("dobj", "obj", "nsubjpass") and _names_attackers(c) for c in token.children):
+            # "survivors identified the attackers as members of X": X
+            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            for target in _prep_objects(token, ("as",)):
+                if not _names_attackers(target):
+                    yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
+        elif token.pos_ == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
+            yield from _attackers_belong(token)
+
+
+_DEVICES = frozenset({"bomb", "bombs", "mine", "mines", "landmine", "landmines", "explosive", "explosives",
+                      "device", "devices", "ied", "ieds", "charge", "charges"})
+
+
+def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
+    if lemma in verbs:
+        return token.pos_ == "VERB"
+    children = {c.lower_ for c in token.children}
+    if lemma in ("plant", "place", "set", "lay", "hide") and any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in _DEVICES for c in token.children):
+        return True  # "the mine was planted by X", "X planted a bomb"
+    if lemma == "open" and "fire" in children:
+        return True
+    # "two bombers blew themselves up", "the attacker detonated a vest"
+    return (lemma == "blow" and "up" in children) or lemma == "detonate"
+
+
+def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
+    if lemma == "carry" and not any(c.lower_ == "out" for c in token.children):
+        return
+    if _denied(token):
+        return
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    if lemma in _SUPPORT_VERBS:
+        # Only an attack carried out accuses: "staged a raid", "the attack was carried out by X".
+        carried = objects if not passive else [c for c in token.children if c.dep_ == "nsubjpass"]
+        if not carried and token.dep_ == "relcl":
+            carried = [token.head]  # "the attack that X carried out"
+        if not any(_is_event(c, nouns) for c in carried):
+            return
+    # Those who kill or capture the attackers are not accused of the attack ("killed 15 of the
+    # attackers"; "repelled the attackers, killing four of them").
+    if token.dep_ in ("advcl", "conj") and any(c.lower_ in ("them", "they") for o in objects for c in o.subtree):
+        objects = objects + [c for c in token.head.children if c.dep_ in ("dobj", "obj")]
+    if any(_names_attackers(c) for c in objects) or (
+            passive and any(_names_attackers(c) for c in token.children if c.dep_ == "nsubjpass")):
+        return
+    # "a boy shot in the back": a participle without an auxiliary describes its noun's fate,
+    # and so does a harm that lands on a body part with no object ("X shot in the head").
+    bare_participle = not objects and (
+        token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        or any(p.lower_ in _BODY_PARTS for p in _prep_objects(token, ("in", "through"))))
+    if not passive and not bare_participle:
+        subject = _subject_of(token)
+        if subject is not None:
+            if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+                subject = token.head  # "the gunman who shot 12 worshippers": the antecedent
+                if subject.lemma_.lower() in nouns or subject.lemma_.lower() in _EVENT_NOUNS:
+                    return  # "the attack, which killed 51": an event, not a doer
+            if lemma in _STORM_VERBS and _responds_to_attackers(subject, sent):
+                return
+            if _is_event(subject, nouns):
+                return  # "the militia attack killed 30": the attack noun's own words say by whom
+            if subject.lower_ in _INSTRUMENTS or subject.lemma_.lower() in _INSTRUMENTS:
+                yield from _instrument_owner(subject, anchor=token)
+            elif subject.lower_ == "those" and token.dep_ != "relcl" and any(
+                    c.dep_ == "relcl" and (c.tag_ == "VBD" or any(a.tag_ == "VBD" for a in c.children if a.dep_ == "aux"))
+                    for c in subject.children):
+                # "those who were on the barricade began firing": people the text describes by
+                # where they were (not "those who attack markets are criminals", a generality)
+                tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.text == "-"]
+                yield _mention(tokens, anchor=token)
+            elif subject.lower_ in ("it", "we", "they") and token.dep_ == "ccomp" \
+                    and token.head.lemma_.lower() in load_reporting_verbs():
+                # "the Front said it carried out the attack": a claim of the speaker's own deed
+                speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+                if speaker is not None and speaker.lemma_.lower() in _SPOKESMEN | {"statement", "spokesperson"}:
+                    # "the Front's spokesman said they ...": the Front
+                    speaker = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+                if speaker is not None and speaker.pos_ != "PRON":
+                    yield from _mentions(speaker, anchor=token.head, self_claimed=True)
+            else:
+                yield from _mentions(subject, anchor=token)
+    for child in token.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield from _agent(pobj, anchor=token)
+    if token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in _WIELD_VERBS:
+        # "the colonels sent in the army, killing 300": the forces they sent did it too.
+        for obj in token.head.children:
+            if obj.dep_ in ("dobj", "obj") and obj.lower_ in FORCE_NOUNS:
+                yield from _mentions(obj, anchor=token)
+
+
+_WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
+
+
+_BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", "stomach", "neck", "face",
+                         "abdomen", "shoulder", "foot", "feet", "hand", "eye", "thigh", "side", "heart"})
+_DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "disclaim"})
+
+
+def _denied(verb: Token) -> bool:
+    """ "did not attack", "denied carrying out the strike": a harm said not to have been done."""
+    current = verb
+    for _ in range(3):
+        if any(c.dep_ == "neg" for c in current.children) or current.lemma_.lower() in _DENIALS:
+            return True
+        if current.dep_ not in ("xcomp", "pcomp", "conj", "advcl") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _agent(pobj: Token, *, anchor: Token) -> Iterator[AccusedMention]:
+    """ "by gunmen": the gunmen; "by sniper bullets", "by army shelling": who fired them."""
+    if pobj.lower_ in _INSTRUMENTS or pobj.lemma_.lower() in _INSTRUMENTS:
+        yield from _instrument_owner(pobj, anchor=anchor)
+    else:
+        yield from _mentions(pobj, anchor=anchor)
+
+
+def _noun_agents(token: Token) -> Iterator[AccusedMention]:
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    yield from _mentions(pobj, anchor=token)
+        elif child.dep_ == "poss":
+            if _is_time(child):
+                continue
+            yield from _mentions(child, anchor=token)
+    # "the U.S. attack", "a Boko Haram raid", "the Russian assault": the word right before the
+    # noun (the parser does not always make it a child); never a name that only modifies a
+    # place before the noun ("a Kenyan hotel siege": the hotel is Kenyan).
+    if token.i > 0:
+        before = token.doc[token.i - 1]
+        if (before.head.i == token.i or before.dep_ in ("compound", "amod", "nmod", "pobj")) \
+                and before.dep_ != "poss" and _names_a_state_or_group(before):
+            yield from _mentions(before, anchor=token, compound=True)
+
+
+def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[AccusedMention]:
+    subjects = [c for c in token.children if c.dep_ == "nsubj"]
+    agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    blamer = subjects[0] if subjects else agents[0] if agents else None
+    if not passive:
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj"):
+                if _is_event(child, nouns):
+                    # "blamed the attack on X", "the army attributed the attack to X"
+                    for target in _prep_objects(token, ("on",) if lemma == "blame" else ("to",)):
+                        yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
+                elif lemma in ("blame", "accuse"):
+                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
+        return
+    if not passive:
+        return
+    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return
+    if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
+        subject = token.head
+    if _is_event(subject, nouns):
+        # "the massacre was attributed to X", "the attack was blamed on X"
+        for target in _prep_objects(token, ("to", "on")):
+            yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
+    elif lemma in ("blame", "accuse"):
+        # "X was blamed for the attack", "X was accused of ordering the raid"
+        yield from _mentions(subject, anchor=token, blamer=blamer, agent_slot=True)
+
+
+_STATEMENT_NOUNS = frozenset({"statement", "video", "message", "communique", "communiqué", "post", "posting",
+                              "audio", "recording", "letter", "claim"})
+
+
+def _claimed_attack(verb: Token) -> Iterator[AccusedMention]:
+    """ "X claimed the attack" (a self-claim); "a statement posted by X claimed the attack": X."""
+    subject = _subject_of(verb)
+    if subject is None or subject.dep_ == "nsubjpass":
+        return
+    if subject.lemma_.lower() in _STATEMENT_NOUNS:
+        owners = [t for t in subject.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and t.pos_ == "PROPN"]
+        owners += [t for t in subject.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.i == subject.i]
+        for owner in owners[:1]:
+            yield from _mentions(owner, anchor=verb, self_claimed=True)
+        return
+    yield from _mentions(subject, anchor=verb, self_claimed=True)
+
+
+def _mastermind(token: Token) -> Iterator[AccusedMention]:
+    """ "prosecutors named X as the raid's mastermind", "X, the mastermind", "the mastermind, X"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "as":
+        verb = token.head.head
+        blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj"):
+                yield from _mentions(child, anchor=verb, blamer=blamer)
+            elif child.dep_ == "nsubjpass":
+                yield from _mentions(child, anchor=verb)
+    elif token.dep_ == "appos":
+        yield from _mentions(token.head, anchor=token)
+    elif token.dep_ == "attr":
+        subject = _subject_of(token.head)
+        if subject is not None:
+            yield from _mentions(subject, anchor=token.head)
+    for child in token.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            yield from _mentions(child, anchor=token)
+
+
+def _charged(token: Token) -> Iterator[AccusedMention]:
+    """ "A 40-year-old woman was charged with murder", "X, who stands charged with murder"."""
+    crimes = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "of", "over")
+              for p in c.children if p.dep_ == "pobj"]
+    crimes += [p2 for p in crimes for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+               for p2 in c.children if p2.dep_ == "pobj"]  # "12 counts of murder"
+    if not any(p.lemma_.lower() in _CRIMES or p.lower_ in _CRIMES for p in crimes):
+        return
+    verb = token.head if token.dep_ == "acomp" else token
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or verb is not token
+    if not passive:
+        for child in token.children:
+            if child.dep_ in ("dobj", "obj"):
+                blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                yield from _mentions(child, anchor=token, blamer=blamer)
+        return
+    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subject is None:
+        return
+    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    yield from _mentions(subject, anchor=token)
+
+
+def _found_guilty(token: Token) -> Iterator[AccusedMention]:
+    """ "A court found X guilty of the massacre": X, claimed by the court."""
+    blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj"):
+            guilty = next((t for t in child.subtree if t.lower_ == "guilty"), None)
+            # The parse may hang "guilty of ..." on the object: the accused ends before it.
+            yield from _mentions(child, anchor=token, blamer=blamer, stop=guilty.i if guilty is not None else None)
+
+
+def _holders(token: Token) -> Iterator[AccusedMention]:
+    """ "a ferry held by kidnappers", "the attackers held the hostages"."""
+    hostages = any(t.lower_ in ("hostage", "hostages", "captive", "captives") for t in token.subtree)
+    for child in token.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and (hostages or _names_attackers(pobj)):
+                    yield from _mentions(pobj, anchor=token)
+        elif child.dep_ == "nsubj" and hostages:
+            yield from _mentions(child, anchor=token)
+
+
+def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
+    """ "the attackers were members of X, paid by Y", "the gunmen belonged to X"."""
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _names_attackers(subject):
+        return
+    if token.lemma_ == "belong":
+        for target in _prep_objects(token, ("to",)):
+            yield from _mentions(target, anchor=token)
+        return
+    for attr in token.children:
+        if attr.dep_ != "attr":
+            continue
+        if attr.lower_ in _MEMBER_NOUNS or attr.lemma_.lower() in _MEMBER_NOUNS:
+            for group in _of_objects(attr):
+                yield from _mentions(group, anchor=token)
+        elif attr.pos_ == "PROPN":
+            yield from _mentions(attr, anchor=token)
+        for verb in attr.subtree:
+            if verb.lemma_.lower() in _SENDER_VERBS and verb.dep_ == "acl":
+                for agent in verb.children:
+                    if agent.dep_ == "agent":
+                        for pobj in agent.children:
+                            if pobj.dep_ == "pobj":
+                                yield from _mentions(pobj, anchor=token)
+
+
+def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
+    """ "army shelling killed 12", "police bullets killed 3": who fires the weapon."""
+    for child in subject.children:
+        if child.dep_ == "poss" and not _is_time(child):
+            yield from _mentions(child, anchor=anchor)
+        elif child.dep_ in ("compound", "amod", "nmod") and child.i < subject.i:
+            tokens = [t for t in child.subtree if t.i < subject.i and t.dep_ != "punct"]
+            if tokens and _names_a_force(tokens) and not _is_place_only(tokens):
+                yield _mention(tokens, anchor=anchor)
+
+
+def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the clause it continues: a conjoined verb shares its
+    first conjunct's subject; a participle or infinitive of purpose takes its clause's;
+    "X is believed to be behind it" takes the raised subject."""
+    current, via_conj = verb, False
+    for _ in range(6):
+        for child in current.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.dep_ == "nsubjpass" and via_conj:
+                    return None  # "the village was attacked ... and burned": no agent here
+                return child
+        if current.dep_ == "acl" and current is verb and any(c.dep_ in ("dobj", "obj") for c in current.children) \
+                and current.head.pos_ in ("NOUN", "PROPN"):
+            # "X - Gunmen on motorbikes killed 27 people": a verb the parser hung on its subject
+            # (or on the last noun of it)
+            subject = current.head
+            while subject.dep_ == "pobj" and subject.head.dep_ == "prep" and subject.head.head.pos_ in ("NOUN", "PROPN"):
+                subject = subject.head.head
+            return subject
+        if current.dep_ == "conj":
+            via_conj = True
+            current = current.head
+        elif current.dep_ == "xcomp" or (current.dep_ == "advcl" and (
+                current.tag_ == "VBG" or any(c.lower_ == "to" for c in current.children))):
+            current = current.head
+        elif current.dep_ in ("acomp", "pcomp") or (current.dep_ == "prep" and current is verb):
+            current = current.head
+        else:
+            return None
+    return None
+
+
+def _names_attackers(token: Token) -> bool:
+    """A phrase about the attackers themselves ("12 kidnappers", "15 of the gunmen")."""
+    if token.lower_ in _ATTACKER_NOUNS or token.lemma_.lower() in _ATTACKER_NOUNS:
+        return True
+    return any(_names_attackers(p) for p in _of_objects(token)) if token.pos_ in ("NUM", "PRON", "NOUN") else False
+
+
+def _responds_to_attackers(subject: Token, sent: SpacySpan) -> bool:
+    """Security forces storming a place the attackers hold ("troops stormed the hotel held
+    by the gunmen", "after a long standoff, commandos entered the building")."""
+    own = {t.i for t in subject.subtree}
+    if not any(t.lower_ in _RESPONDER_NOUNS for t in subject.subtree):
+        return False
+    for t in sent:
+        if t.i in own:
+            continue
+        if t.lower_ in _STANDOFF_WORDS or _names_attackers(t) and t.lower_ not in ("suspect", "suspects"):
+            return True
+    return False
+
+
+def _is_event(token: Token | None, nouns: frozenset[str]) -> bool:
+    if token is None:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in nouns or lemma in _EVENT_NOUNS or token.lower_ in _EVENT_NOUNS
+
+
+def _is_time(token: Token) -> bool:
+    return entity_type(token) in ("DATE", "TIME") or token.lower_.rstrip("'’s") in _TIME_WORDS \
+        or token.lemma_.lower() in _TIME_WORDS
+
+
+def _first_pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+def _of_objects(token: Token) -> list[Token]:
+    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+
+
+def _prep_objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
+    found = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
+             for p in c.children if p.dep_ == "pobj"]
+    # "blamed the attack on X": the parser may hang "on X" on the object noun.
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "obj", "nsubjpass"):
+            found += [p for c in obj.children if c.dep_ == "prep" and c.lower_ in preps
+                      for p in c.children if p.dep_ == "pobj"]
+    return found
+
+
+def _is_state_abbreviation(token: Token) -> bool:
+    letters = token.text.replace(".", "")
+    return entity_type(token) == "GPE" and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 4
 
 
 def _names_a_state_or_group(token: Token) -> bool:
-    """A modifier of an attack noun that names who attacked, not where ("the Baga attack")."""
+    """A modifier of an attack noun that names who attacked, not where ("the Baga attack").
+
+    A demonym ("the Russian assault") or a state's abbreviation ("the U.S. strike") names the
+    attacker; a country's full name usually names where ("the Kenya attack", "the Mali
+    bombing"), like a town's."""
     if entity_type(token) in ("NORP", "ORG"):
         return True
     if entity_type(token) == "GPE":
-        return find_countries(token.text) != []  # a country attacks; a town is where
+        return _is_state_abbreviation(token)
     return token.pos_ == "PROPN" and entity_type(token) not in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")
 
 
-def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False,
-              blamer: Token | None = None, compound: bool = False) -> Iterator[AccusedMention]:
+def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
+             modifier: bool = False) -> AccusedMention:
+    if len(tokens) > 1 and tokens[-1].text in ("'s", "’s", "'", "’"):
+        tokens = tokens[:-1]  # "Velt Khar's custody": the owner, not its possessive
+    # "two police officers", "some 50 armed men": who they are, not how many.
+    counted = [t for t in tokens if t.pos_ == "NUM" and t.dep_ == "nummod" and t.head.i == tokens[-1].i]
+    if counted and len(tokens) > len(counted):
+        cut = {t.i for n in counted for t in n.subtree}
+        if all(t.i in cut or t.pos_ == "DET" for t in tokens[:max(cut) - tokens[0].i + 1]):
+            tokens = [t for t in tokens if t.i not in cut and not (t.pos_ == "DET" and t.i < min(cut))] or tokens
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    text = anchor.doc.text
+    # "Harakat Rijal al-Sahra" parsed as two subjects: a name goes on across a hyphen.
+    while True:
+        joined = re.match(r"[-‐‑][^\W\d_][\w'’]*", text[end:]) or (
+            re.match(r"[^\W\d_][\w'’]*", text[end:]) if end > start and text[end - 1] in "-‐‑" else None)
+        if joined is None:
+            break
+        end += joined.end()
+    # A citation mark or quote glued to the name ("Haram"[3][4]") is not part of it.
+    cut = re.search(r"[\"“”\[]", text[start:end])
+    if cut and cut.start() > 0:
+        end = start + cut.start()
+    while end > start and text[end - 1] in " ,;:'’\"“”":
+        end -= 1
+    while start < end and text[start] in "\"“”'‘":
+        start += 1
+    return AccusedMention(surface=text[start:end], start=start, end=end, token=anchor,
+                          self_claimed=self_claimed, blamer=blamer, modifier=modifier)
+
+
+def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
+              compound: bool = False, stop: int | None = None, agent_slot: bool = False) -> Iterator[AccusedMention]:
+    """The accused named at ``head``. ``agent_slot``: the construction itself says that the
+    phrase is a doer ("blamed the attack on X"), so a name the tagger took for a place is
+    still an actor."""
     if compound:
-        # The whole modifier chain before the noun: "Boko Haram" in "Boko Haram attack".
-        first = head
-        while first.i > 0 and first.doc[first.i - 1].head is anchor and first.doc[first.i - 1].dep_ in ("compound", "amod") \
-                and _names_a_state_or_group(first.doc[first.i - 1]):
-            first = first.doc[first.i - 1]
-        tokens = [t for t in first.doc[first.i:head.i + 1] if t.dep_ != "punct" or t.text in (".", "-")]
-        if tokens and not _is_place_only(tokens):
-            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-            yield AccusedMention(surface=head.doc.text[start:end], start=start, end=end, token=anchor,
-                                 self_claimed=self_claimed, blamer=blamer, modifier=True)
+        # The whole name before the noun: "Boko Haram" in "Boko Haram attack", whichever of
+        # its words the parser made the head.
+        first = head.left_edge
+        while first.i > 0 and head.doc[first.i - 1].text[:1].isupper() and head.doc[first.i - 1].is_alpha \
+                and not head.doc[first.i - 1].is_sent_start:
+            first = head.doc[first.i - 1]  # "Red Dawn Front attack": the parser split the name
+        tokens = [t for t in head.doc[first.i:head.i + 1] if t.dep_ != "punct" or t.text in (".", "-")]
+        tokens = [t for t in tokens if t.lower_ not in ("the", "a", "an")]
+        if tokens and (_is_state_abbreviation(head) or not _is_place_only(tokens)) and not _is_furniture(tokens):
+            yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer, modifier=True)
         return
     for item in (head, *[t for t in head.conjuncts if t.i > head.i]):
-        if item.lower_ in _NEVER_ACCUSED or item.pos_ == "PRON":
+        if _in_dateline(item):
             continue
+        if item.pos_ == "PRON" or (item.lower_ in _NEVER_ACCUSED and item.lower_ != "members"):
+            continue
+        if (item.lower_ in _MEMBER_NOUNS or item.lemma_.lower() in _MEMBER_NOUNS) and item.pos_ != "PROPN":
+            # "members of the X family", "fighters of X": the group is the actor.
+            found_group = False
+            for group in _of_objects(item):
+                tokens = [t for t in _without_dateline(phrase_tokens(group)) if t.text not in ("(", ")")
+                          and (stop is None or t.i < stop)]
+                if tokens and (_names_an_actor(tokens) or group.lower_ in _GROUP_NOUNS) and not _is_place_only(tokens):
+                    found_group = True
+                    yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            if found_group:
+                continue
+            if item.lower_ == "members":
+                continue
         named_appositions = [c for c in item.children if c.dep_ == "appos" and c.i > item.i and c.pos_ == "PROPN"]
+        if not named_appositions and item.pos_ == "NOUN":
+            # "the owner of the X estate, John Doe, who ...": the person the phrase ends on
+            people = [t for t in item.subtree if t.dep_ == "appos" and entity_type(t) == "PERSON" and t.i > item.i]
+            if len(people) == 1:
+                named_appositions = people
         if named_appositions and item.pos_ != "PROPN":
             # "Iranian proxies Kata'ib Hezballah (KH)": the apposition is the actor named.
             for child in named_appositions:
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             continue
-        tokens = [t for t in without_dateline(phrase_tokens(item)) if t.text not in ("(", ")")]
-        named = _self_named(without_dateline(list(item.subtree)))
+        tokens = _without_dateline([t for t in phrase_tokens(item) if t.text not in ("(", ")")])
+        if item.lower_ in _MEMBER_NOUNS and any(
+                t.dep_ == "poss" and t.head.i == item.i and (t.pos_ == "PRON" or t.pos_ == "NOUN" and t.text.islower())
+                for t in tokens):
+            continue  # "its fighters", "the group's fighters": whose, the text said before
+        if item.pos_ == "PROPN" and entity_type(item):
+            # "Katibat Nur al-Din" parsed as three subjects: the named entity is the one name.
+            entity = next((e for e in item.doc.ents if e.start <= item.i < e.end), None)
+            if entity is not None and tokens and (entity.start < tokens[0].i or entity.end - 1 > tokens[-1].i) \
+                    and all(t.pos_ in ("PROPN", "PUNCT", "ADP", "DET") for t in entity):
+                inside = {t.i for t in tokens}
+                tokens = sorted([*tokens, *(t for t in entity if t.i not in inside and t.text not in ("(", ")"))],
+                                key=lambda t: t.i)
+        if tokens and tokens[-1].i + 1 < len(item.doc):
+            glued = item.doc[tokens[-1].i + 1]
+            if glued.text[:1].isalpha() and re.search(r"[\"”\[]", glued.text):
+                tokens.append(glued)  # 'group "Boko Haram"[3]': a name torn by a citation mark
+        if stop is not None:
+            tokens = [t for t in tokens if t.i < stop]
+        possessor = next((c for c in item.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+        named = _self_named(_without_dateline(list(item.subtree)))
         if named:
             tokens = named  # "a militant group calling itself the X Brigade": the X Brigade
-        if not _names_an_actor(tokens) or _is_place_only(tokens):
+        if tokens and tokens[0].lower_ in _DEMONSTRATIVES and not any(t.pos_ == "PROPN" for t in tokens):
+            continue  # "these forces": who they are was said elsewhere
+        if [t.lower_ for t in tokens if t.pos_ not in ("DET", "NUM")] in (["men"], ["man"], ["women"], ["woman"]):
+            continue  # "nine men": nothing says who they are
+        if not tokens or not _names_an_actor(tokens) or (_is_place_only(tokens) and not agent_slot) \
+                or _is_furniture(tokens):
             continue
-        start = min(t.idx for t in tokens)
-        end = max(t.idx + len(t.text) for t in tokens)
-        yield AccusedMention(surface=item.doc.text[start:end], start=start, end=end, token=anchor,
-                             self_claimed=self_claimed, blamer=blamer)
-        # "Iranian proxies Kata'ib Hezballah (KH)": an apposition names the actor itself.
+        if possessor is not None and possessor.head.head.dep_ == "relcl":
+            # "the mayor, whose guards were blamed": the owner's guards.
+            owner = possessor.head.head.head
+            owner_tokens = [t for t in phrase_tokens(owner) if t.dep_ != "punct"]
+            rest = [t for t in tokens if t.i != possessor.i]
+            if owner_tokens and rest:
+                mention = _mention(rest, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+                owner_text = head.doc.text[min(t.idx for t in owner_tokens):max(t.idx + len(t.text) for t in owner_tokens)]
+                yield AccusedMention(surface=f"{owner_text}'s {mention.surface}", start=mention.start,
+                                     end=mention.end, token=anchor, self_claimed=self_claimed, blamer=blamer)
+                continue
+        yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+        # "Iranian proxies Kata'ib Hezballah (KH)": an apposition names the actor itself;
+        # "the Orrin Front, an armed group": a description of a name adds nothing.
         for child in item.children:
-            if child.dep_ == "appos" and child.i > item.i:
+            if child.dep_ == "appos" and child.i > item.i and (child.pos_ == "PROPN" or item.pos_ != "PROPN"):
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
 
 
+_DASHES = frozenset({"-", "—", "–", "--"})
+
+
+def _in_dateline(token: Token) -> bool:
+    """A word of "ORRIN, Velmar (Agency) -" before a report's first sentence."""
+    sentence = token.sent
+    first = sentence[0]
+    if not (first.text.isupper() and first.is_alpha and len(first.text) > 1):
+        return False
+    for t in sentence:
+        if t.text in _DASHES:
+            return token.i < t.i
+        if t.pos_ in ("VERB", "AUX") or t.i - first.i > 12:
+            return False
+    return False
+
+
+def _without_dateline(tokens: list[Token]) -> list[Token]:
+    """ "SAO LUIS, Brazil, March 11 (Agency) - Gunmen": the words after a dateline's dash."""
+    if not tokens or not (tokens[0].text.isupper() and len(tokens[0].text) > 1):
+        return tokens
+    for i, token in enumerate(tokens):
+        if token.text in _DASHES:
+            return tokens[i + 1:]
+    if all(t.text.isupper() or not t.is_alpha for t in tokens):
+        text = tokens[0].doc.text
+        after = text[tokens[-1].idx + len(tokens[-1].text):].lstrip()
+        if after[:1] in ("-", "—", "–"):
+            return []  # the dateline alone
+    return tokens
+
+
 _SELF_NAMING = (("calling", "itself"), ("calling", "themselves"), ("known", "as"), ("called",), ("named",),
-                ("styling", "itself"))
+                ("styling", "itself"), ("identified", "as"), ("named", "as"))
 
 
 def _self_named(tokens: list[Token]) -> list[Token] | None:
@@ -157,7 +807,7 @@ def _self_named(tokens: list[Token]) -> list[Token] | None:
         for i in range(len(words) - len(cue)):
             if tuple(words[i:i + len(cue)]) == cue:
                 rest = tokens[i + len(cue):]
-                while rest and rest[0].lower_ in ("the", "a", "an"):
+                while rest and rest[0].lower_ in ("the", "a", "an", "as"):
                     rest = rest[1:]
                 end = 0
                 while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].lower_ in ("of", "al", "-")):
@@ -169,22 +819,211 @@ def _self_named(tokens: list[Token]) -> list[Token] | None:
 
 def _is_place_only(tokens: list[Token]) -> bool:
     """A phrase that is only a place ("Camp Tarrow massacre" parsed with the camp as agent)."""
-    if any(t.lower_ in FORCE_NOUNS for t in tokens):
-        return False
+    if any(t.lower_ in FORCE_NOUNS or t.lower_ in _GROUP_NOUNS for t in tokens):
+        return False  # "the Dessane gang" is people, whatever the tagger thinks of "Dessane"
     names = [t for t in tokens if t.pos_ == "PROPN"]
     return bool(names) and all(entity_type(t) in ("FAC", "LOC", "GPE") for t in names) and not any(
         entity_type(t) in ("ORG", "NORP") for t in tokens)
 
 
-def is_generic(surface: str) -> bool:
-    """An accused named only by a noun of force ("the assault force", "gunmen")."""
+def _is_furniture(tokens: list[Token]) -> bool:
+    """Words of an image's file name or of an infobox label, not of the report."""
+    text = tokens[0].doc.text
+    line_start = text.rfind("\n", 0, tokens[0].idx) + 1
+    line_end = text.find("\n", tokens[-1].idx)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    phrase = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    return bool(_FURNITURE.search(phrase)) or bool(re.search(r"\.(?:svg|png|jpe?g|gif|webp)\s*$", line, re.IGNORECASE))
+
+
+# Words that open a description at the start of a sentence ("Armed men", "Unidentified
+# gunmen"): capitalised there, but no name.
+_DESCRIPTIVE = frozenset({"armed", "masked", "unidentified", "unknown", "suspected", "alleged", "suicide", "riot",
+                          "hooded", "several", "two", "three", "four", "five", "dozens", "hundreds"})
+
+
+def _description_words(surface: str) -> list[str] | None:
+    """The words of a description in lower case, or None when the surface is a name."""
     words = [w for w in surface.replace("’", "'").split() if w.lower() not in ("the", "a", "an", "some")]
-    return bool(words) and all(w.islower() for w in words)
+    if not words:
+        return None
+    first, rest = words[0], words[1:]
+    vocabulary = FORCE_NOUNS | _ATTACKER_NOUNS | _PERSON_NOUNS | _DESCRIPTIVE
+    if not all(w.islower() for w in rest) or not (first.islower() or first.lower() in vocabulary):
+        return None
+    return [w.lower() for w in words]
+
+
+def is_description(surface: str) -> bool:
+    """An accused named by words of description only ("the gunmen", "Armed men")."""
+    return _description_words(surface) is not None
+
+
+def is_generic(surface: str) -> bool:
+    """An accused named only by a description that may stand for a named accused ("the
+    assault force", "gunmen", "a 40-year-old woman"); not a description of another kind of
+    actor ("police officers", "militiamen", "the putschists"), which adds one."""
+    words = _description_words(surface)
+    return words is not None and words[-1] in _STAND_IN_HEADS
+
+
+# People described without a name: an accused only as the doer of the harm ("a man opened
+# fire", "a 40-year-old woman was charged with murder"), never as its object.
+_PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "youth", "youths", "teenager", "teenagers", "boy",
+                           "boys", "person", "individual", "individuals", "suspect", "suspects", "killer",
+                           "killers", "perpetrator", "perpetrators", "shooter", "shooters", "sniper", "snipers",
+                           "rioters"})
+
+
+# Descriptions of the attackers that stand for whoever the text names as the attacker:
+# "the gunmen" of a report that blames a named group are that group's gunmen.
+_STAND_IN_HEADS = _ATTACKER_NOUNS | (_PERSON_NOUNS - {"rioters"}) | frozenset({
+    "group", "groups", "force", "fighters", "fighter", "extremists", "extremist", "men", "elements", "cell",
+    "gunship", "aircraft", "jets", "plane", "drone", "drones"})
+
+
+# Office holders: accused when a text blames them ("we hold the governor responsible").
+_TITLE_NOUNS = frozenset({"governor", "minister", "president", "chief", "commander", "secretary", "mayor",
+                          "general", "colonel", "warlord", "leader", "chairman", "prefect", "sheriff"})
+
+
+def _names_a_force(tokens: list[Token]) -> bool:
+    """A name or a noun of armed force ("army", "police"): who owns a weapon ("police bullets",
+    not "sniper bullets", which says only what kind of shot it was)."""
+    return any(t.pos_ == "PROPN" or entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") or t.lower_ in FORCE_NOUNS
+               for t in tokens)
 
 
 def _names_an_actor(tokens: list[Token]) -> bool:
-    # Entity types are read last: they cost a NER pass over the sentence (see nlp.parse).
-    return (any(t.pos_ == "PROPN" for t in tokens)
-            # "a group of armed men and women", "masked men": people described by their arms.
-            or any(t.lower_ in FORCE_NOUNS or t.lower_ in ("armed", "masked", "gunmen") for t in tokens)
-            or any(entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens))
+    if any(t.pos_ == "PROPN" or entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens):
+        return True
+    # "a group of armed men and women", "masked men": people described by their arms.
+    return any(t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in _TITLE_NOUNS
+               or t.lower_ in ("armed", "masked", "gunmen") for t in tokens)
+
+
+# Words that name nobody but the attackers of the event a report is about: when a report
+# accuses no one, the attackers it describes acting ("the gunmen came at dawn") are its accused.
+_ONLY_ATTACKERS = frozenset({"gunman", "gunmen", "hostage-takers", "attackers", "assailants", "kidnappers",
+                             "abductors", "bombers", "bomber", "attacker", "assailant", "kidnapper", "shooter"})
+
+
+def find_described_attackers(sent: SpacySpan) -> Iterator[AccusedMention]:
+    """The attackers a sentence shows acting, named only by what they did ("the gunmen left
+    the market", "the hostage-takers brought explosives"): a report's last resort."""
+    for token in sent:
+        if token.dep_ != "nsubj" or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        words = token.lower_
+        if words in ("takers", "taker") and token.i > 0 and token.doc[token.i - 1].lower_ in ("hostage", "-"):
+            words = "hostage-takers"
+        if words not in _ONLY_ATTACKERS:
+            continue
+        tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ != "punct" or t.text == "-" and t.i < token.i]
+        tokens = [t for t in tokens if t.i >= token.left_edge.i]
+        if tokens and not any(t.pos_ == "PRON" for t in tokens):
+            yield _mention(tokens, anchor=token.head)
+
+
+_ONE_PERSON = frozenset({"gunman", "attacker", "assailant", "suspect", "shooter", "bomber", "teenager", "man",
+                         "woman", "boy", "girl", "youth", "killer", "driver", "perpetrator", "sniper"})
+# "The gunman, identified as John Doe", "the suspect was named as John Doe", "police
+# identified the attacker as John Doe", "the 17-year-old, named by police as John Doe".
+_IDENTIFIED = re.compile(
+    r"\b(?P<desc>(?:[\w-]+\s+){0,3}?(?P<head>" + "|".join(sorted(_ONE_PERSON)) + r"|\d+-year-old))\b"
+    r"(?:,|\s+(?:was|has\s+been|had\s+been|is))?\s+(?:later\s+|since\s+)?(?:identified|named)"
+    r"(?:\s+by\s+(?:the\s+)?[\w ]{1,30}?)?\s+as\s+(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|bin|al|de|van)){1,4})",
+    re.IGNORECASE)
+_IDENTIFIED_OBJECT = re.compile(
+    r"\b(?:identified|named)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_ONE_PERSON)) + r")\s+as\s+"
+    r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|bin|al|de|van)){1,4})")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class IdentifiedAttacker:
+    """The name a text gives one attacker it first described ("the gunman, identified as X")."""
+
+    name: str
+    start: int  # document offsets of the name
+    end: int
+
+
+def find_identified_attacker(text: str) -> IdentifiedAttacker | None:
+    """The one attacker a text identifies by name, if it identifies exactly one."""
+    found = {}
+    for match in (*_IDENTIFIED.finditer(text), *_IDENTIFIED_OBJECT.finditer(text)):
+        name = match.group("name")
+        if not name[:1].isupper() or not match.group("name").split()[0][:1].isupper():
+            continue
+        found.setdefault(name, IdentifiedAttacker(name=name, start=match.start("name"), end=match.end("name")))
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def names_one_person(surface: str) -> bool:
+    """ "the gunman", "a 31-year-old man", "A teenager": a description of one attacker."""
+    words = surface.lower().split()
+    return bool(words) and (words[-1] in _ONE_PERSON or words[-1].endswith("-year-old")) and is_description(surface)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class InfoboxAccused:
+    """A name an encyclopedia infobox gives as the perpetrator ("Perpetrators  X")."""
+
+    surface: str
+    start: int  # document offsets
+    end: int
+
+
+# An infobox label at the start of a line, its value after it (run together in plain-text
+# renderings: "PerpetratorsX Brigade", "AssailantsJohn Doe") or on the next line.
+_INFOBOX_LABEL = re.compile(
+    r"(?m)^[ \t•*-]*(?:(?:Suspected |Alleged )?[Pp]erpetrators?|Perps?|Assailants?|Attackers?|Suspects?|Accused|"
+    r"Executed by)"
+    r"[ \t]*:?[ \t]*(?P<value>[^\n]*)$")
+_INFOBOX_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bassigned to\b|\bcall sign\b)\s*")
+
+
+def find_infobox_accused(text: str) -> list[InfoboxAccused]:
+    """Perpetrators an infobox names: short capitalised values of a perpetrator label."""
+    found: list[InfoboxAccused] = []
+    for match in _INFOBOX_LABEL.finditer(text):
+        value, start = match.group("value"), match.start("value")
+        if not value.strip():
+            rest = text[match.end():]
+            line = re.match(r"\n[ \t]*([^\n]*)", rest)
+            if line is None:
+                continue
+            value, start = line.group(1), match.end() + line.start(1)
+        if len(value) > 160 or value.rstrip().endswith((".", "?", "!")) or not value[:1].isupper():
+            continue  # a sentence that begins with the word, not a label
+        for piece in _pieces(value, start):
+            found.append(piece)
+    return found
+
+
+def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
+    position = 0
+    for part in _INFOBOX_SPLIT.split(value):
+        index = value.find(part, position)
+        position = index + len(part)
+        cleaned = re.sub(r"\[\d+\]|\"[^\"]*\"|“[^”]*”|\s*\([^)]*\)?", "", part)
+        cleaned = re.sub(r"^.*\.(?:svg|png|jpe?g|gif)\s*", "", cleaned, flags=re.IGNORECASE).strip(" ()")
+        words = cleaned.split()
+        if not words or len(words) > 6 or not words[0][:1].isupper() and not words[0][:1].isdigit():
+            continue
+        if len(words) == 1 and any(ch.isdigit() for ch in words[0]):
+            continue  # an aircraft or a weapon's designation ("AC-130U")
+        if not any(w[:1].isupper() for w in words):
+            continue
+        offset = start + index + part.find(cleaned)
+        yield InfoboxAccused(surface=cleaned, start=offset, end=offset + len(cleaned))
+
+
+def is_direct(mention: AccusedMention) -> bool:
+    """Whether the sentence shows the accused doing the harm, not blamed, charged or claiming it."""
+    if mention.self_claimed or mention.blamer is not None:
+        return False
+    verbs, nouns = load_violence_words()
+    lemma = mention.token.lemma_.lower()
+    return lemma in verbs or lemma in nouns or lemma in _EVENT_NOUNS or lemma in (
+        "hold", "blow", "detonate", "open", "behest", "hands", "custody", "captivity", "hideout")

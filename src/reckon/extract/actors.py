@@ -415,6 +415,15 @@ _GOES_BY = re.compile(r"\bwho\s+(?:also\s+)?goes\s+by\s+(?:the\s+)?(?:names?\s+|
 _AKA = re.compile(r",?\s*\(?(?:a\.k\.a\.?|aka)\s+", re.IGNORECASE)
 
 
+def _is_name_word(word: str) -> bool:
+    """A capitalised word, a number, or a particle joined to a name ("al-Firdaws", "bin-Zayed")."""
+    if word[:1].isupper() or word[:1].isdigit():
+        return True
+    head, _, tail = word.rpartition("-")
+    return bool(head) and head.lower() in _CONNECTORS | {"al", "el", "ad", "ash", "as", "an", "bin", "ibn", "abu"} \
+        and tail[:1].isupper()
+
+
 def _name_before(text: str, end: int) -> tuple[int, str] | None:
     """The capitalised multi-word name that ends at ``end`` (connectors allowed inside)."""
     words = list(_NAME_WORD.finditer(text, max(0, end - 200), end))
@@ -424,7 +433,7 @@ def _name_before(text: str, end: int) -> tuple[int, str] | None:
         if gap.strip(" -") or "\n" in gap:
             break
         w = word.group()
-        if w[:1].isupper() or w[:1].isdigit() or (w.lower() in _CONNECTORS and kept):
+        if _is_name_word(w) or (w.lower() in _CONNECTORS and kept):
             kept.append(word)
         else:
             break
@@ -446,7 +455,7 @@ def _name_after(text: str, start: int, *, lists: bool = False) -> str | None:
         w = word.group().rstrip(".")
         if lists and w.lower() in ("and", "or"):
             break
-        if w[:1].isupper() or w[:1].isdigit() or (w.lower() in _CONNECTORS and kept):
+        if _is_name_word(w) or (w.lower() in _CONNECTORS and kept):
             kept.append(word)
         else:
             break
@@ -506,6 +515,33 @@ def _is_tag_line(line: str) -> bool:
         and not re.search(r"[.!?;:]\s|[“”\"]", line)
         and all(item and item[0].isupper() and len(item.split()) <= 8 for item in items)
     )
+
+
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,6}\b")
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'-]*(?:\s+(?:(?:of|the|for|and|de|du|des|al)\s+)*[A-Z][\w’'-]*)+")
+
+
+def _add_initialisms(text: str, found: dict[str, set[str]], table: AliasTable, add) -> None:  # noqa: ANN001
+    """An acronym the text uses but never defines, made of the initials of a name the text
+    spells out ("BJB" beside "Bangsa Jihad Brigade"): one actor. Only when exactly one name
+    of the text fits and neither the acronym nor the name belongs to another known actor."""
+    defined = {short for shorts in found.values() for short in shorts}
+    acronyms = {m.group() for m in _ACRONYM_WORD.finditer(text)} - defined
+    if not acronyms:
+        return
+    by_initials: dict[str, set[str]] = {}
+    for match in _CAPITALISED_RUN.finditer(text):
+        name = re.sub(r"^(?:The|A|An)\s+", "", match.group())
+        words = [w for w in name.split() if w.lower() not in _CONNECTORS]
+        if 2 <= len(words) <= 6:
+            by_initials.setdefault("".join(w[0] for w in words).upper(), set()).add(name)
+    for acronym in sorted(acronyms):
+        names = by_initials.get(acronym, set())
+        if len(names) != 1 or table.canonical(acronym, fuzzy=False) or _is_shouting(text, text.find(acronym)):
+            continue
+        (name,) = names
+        known = table.canonical(name, fuzzy=False)
+        add(known or name, acronym)
 
 
 def find_document_aliases(text: str, *, table: AliasTable | None = None) -> dict[str, set[str]]:
@@ -580,6 +616,7 @@ def find_document_aliases(text: str, *, table: AliasTable | None = None) -> dict
             continue
         for name in _names_list(text, match.end()):
             add(head.group(1), name)
+    _add_initialisms(text, found, table, add)
     for line in text.splitlines():
         if not _is_tag_line(line):
             continue
@@ -858,6 +895,18 @@ class ActorResolver:
         entry = self.table.entry(canonical) if canonical else None
         return entry.kind if entry else None
 
+    def armed_forces_of(self, name: str) -> str | None:
+        """For a country's name, its armed forces as the table names them ("United States"
+        -> "US forces", "Russia" -> "Russian military"); None for any other name."""
+        entry = self.table.entry(name)
+        if entry is None or entry.kind != "country" or not entry.demonym:
+            return None
+        for body in ("forces", "military", "armed forces"):
+            found = self.table.canonical(f"{entry.demonym} {body}", fuzzy=False)
+            if found and found != name:
+                return found
+        return None
+
     def country_at(self, position: int | None) -> str | None:
         """The country a text position is about: the last country named earlier in its
         paragraph, else the document's most-named country."""
@@ -929,7 +978,9 @@ class ActorResolver:
             return None
         mention = mentions[0]
         rest = cleaned[: mention.span.start] + " " + cleaned[mention.span.end :]
-        if any(w[:1].isupper() for w in rest.split() if w.lower() not in {"the", "a", "an"}):
+        # A designation ("AC-130U", "F-16") is a machine of the actor, not another name.
+        if any(w[:1].isupper() and not any(ch.isdigit() for ch in w)
+               for w in rest.split() if w.lower() not in {"the", "a", "an"}):
             return None
         return mention.canonical if mention.kind != "country" else None
 

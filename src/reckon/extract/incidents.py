@@ -18,7 +18,6 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from reckon.extract.accusations import is_generic
 from reckon.extract.places import PlaceMention
 from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
 
@@ -339,10 +338,7 @@ def _dedupe_counts(counts: list[Count]) -> list[Count]:
 
 
 def _dedupe_accusations(accusations: list[Accusation]) -> list[Accusation]:
-    # A noun of force alone ("the assault force") is kept only when nothing named is accused.
-    named = [a for a in accusations if not is_generic(a.actor)]
-    if named:
-        accusations = named
+    # Which descriptions ("the gunmen") give way to a name is decided by the accusations step.
     seen, out = set(), []
     for accusation in accusations:
         key = (accusation.actor.lower(), accusation.claimant.name)

@@ -9,6 +9,7 @@ plain full-pipeline pass over the same text (see benchmarks/ and the README's "S
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from datetime import date
 
@@ -31,7 +32,9 @@ EXTRACTOR_VERSION = "reckon-extract-1"
 _VIOLENCE_HINT = re.compile(
     r"\b(attack|assault|massacre|raid|kill|slay|slain|storm|bomb|shell|shoot|shot|fire|target|ambush|abduct|"
     r"kidnap|execut|murder|slaughter|behead|seiz|besieg|torch|burn|behest|responsibilit|blame|accus|proxy|proxies|"
-    r"gunm[ae]n|militant|airstrike|strike|siege|dispers|crackdown|carried out|opened fire)",
+    r"gunm[ae]n|militant|airstrike|strike|siege|dispers|crackdown|carried out|opened fire|"
+    r"charged|guilty|convict|mastermind|hands of|attribut|behind|blew|detonat|held|hostage|perpetrat|trial|belong|"
+    r"smash|crush|custody|captivity|suspects|hallmark|planted|responsible|identified)",
     re.IGNORECASE,
 )
 
@@ -161,12 +164,13 @@ def _accusations(state: State) -> State:
     actors: ActorResolver = state["actors"]
     sentences = state["sentences"]
     found: list[tuple[int, Accusation]] = []
+    direct: set[int] = set()  # positions in ``found`` of accused shown doing the harm
     for index, doc in state["parsed"].items():
         offset = sentences[index].span.start
         for mention in state["accused"][index]:
             if mention.modifier and actors.canonical(mention.surface) is None:
                 continue  # "the Baga attack" names a place; "the Boko Haram attack" a known actor
-            name = actors.resolve(mention.surface)
+            name = _accused_name(actors, mention.surface)
             span = Span(start=mention.start + offset, end=mention.end + offset)
             if mention.self_claimed:
                 claimants: tuple[Claimant, ...] = (Claimant(name=name, span=span),)
@@ -177,9 +181,68 @@ def _accusations(state: State) -> State:
             else:
                 claimants = finder.claimants(doc[:], mention.token, offset=offset)
             for claimant in claimants:
+                if accusations_module.is_direct(mention):
+                    direct.add(len(found))
                 found.append((index, Accusation(actor=name, claimant=claimant, span=span,
                                                 extractor="reckon.accusations.v1")))
+    # An infobox's perpetrator line says who did it, as plainly as a sentence does.
+    for boxed in accusations_module.find_infobox_accused(state["document"].text):
+        index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
+        if index is not None:
+            direct.add(len(found))
+            found.append((index, Accusation(actor=_accused_name(actors, boxed.surface), claimant=AUTHOR,
+                                            span=Span(start=boxed.start, end=boxed.end),
+                                            extractor="reckon.accusations.v1")))
+    # "The Front's gunmen attacked": the gunmen are the Front's, not a second accused. But a
+    # group only blamed or convicted leaves the people seen doing it ("armed men killed six")
+    # an accused of their own.
+    if any(i in direct and not accusations_module.is_description(a.actor) for i, (_, a) in enumerate(found)):
+        found = [(index, a) for index, a in found if not accusations_module.is_generic(a.actor)]
+    if not found:
+        # A report that accuses no one may still show its attackers acting ("the gunmen came"):
+        # the description it uses most names them.
+        described = [(index, doc, mention) for index, doc in sorted(state["parsed"].items())
+                     for mention in accusations_module.find_described_attackers(doc[:])]
+        heads = Counter(mention.surface.split()[-1].lower() for _, _, mention in described)
+        for index, doc, mention in described:
+            if mention.surface.split()[-1].lower() != heads.most_common(1)[0][0]:
+                continue
+            offset = sentences[index].span.start
+            span = Span(start=mention.start + offset, end=mention.end + offset)
+            for claimant in finder.claimants(doc[:], mention.token, offset=offset):
+                found.append((index, Accusation(actor=_accused_name(actors, mention.surface), claimant=claimant,
+                                                span=span, extractor="reckon.accusations.v1")))
+    identified = accusations_module.find_identified_attacker(state["document"].text)
+    if identified is not None:
+        # "A teenager opened fire ... The 17-year-old, identified as X": the one attacker is X.
+        found = [(index, replace(a, actor=identified.name, span=Span(start=identified.start, end=identified.end)))
+                 if accusations_module.names_one_person(a.actor) else (index, a) for index, a in found]
     return {"accusations": found}
+
+
+_STATE_AGENTS = re.compile(r"^(?:the\s+)?([A-Z][\w-]+)\s+(?:agents|operatives|spies|intelligence agents|proxies)$")
+
+
+def _accused_name(actors: ActorResolver, surface: str) -> str:
+    """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
+    a description as the text words it, article included ("the assailants"), since that is
+    how a reader (and an alias list) knows it."""
+    name = actors.resolve(surface)
+    forces = actors.armed_forces_of(name)
+    if forces:
+        return forces
+    agents = _STATE_AGENTS.match(" ".join(surface.split()))
+    if agents and actors.table.is_demonym(agents.group(1)):
+        # "Iranian agents killed 52": agents act for their state's government.
+        government = actors.resolve(f"{agents.group(1)} government")
+        if government != f"{agents.group(1)} government":
+            return government
+    cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
+    if accusations_module.is_description(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
+            and actors.canonical(cleaned) is None:
+        first, _, rest = cleaned.partition(" ")
+        return f"{first.lower()} {rest}" if first.lower() in ("the", "a", "an") else cleaned
+    return name
 
 
 @step("reckon.incidents.v1", needs=("counts", "accusations", "places", "dates", "sentences", "published"),
