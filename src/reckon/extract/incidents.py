@@ -7,9 +7,8 @@ nearest to it in its own clause when that place is distinct from the document's 
 is dated in another year; every other count and accusation belongs to the main incident.
 
 The main place is the most mentioned specific place (sites and towns before countries, the
-headline counting double); the incident date is the most frequent full date named in the
-sentences that speak of harm, then the most frequent month, then year — never a date after
-the document's own.
+headline counting double); the incident date is chosen by ``event_dates`` from the
+sentences that speak of harm.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from collections import Counter
 from dataclasses import replace
 
 from reckon.extract.accusations import is_generic
+from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.places import PlaceMention
 from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
 
@@ -169,31 +169,6 @@ def _to_place(mention: PlaceMention | None) -> Place | None:
                  span=mention.span)
 
 
-def _incident_date(dates_found: list, sentences: list, harm_sentences: set[int], published: str | None,
-                   *, only: set[int] | None = None) -> tuple[str | None, Span | None]:
-    chosen = only if only is not None else harm_sentences
-    full: Counter[str] = Counter()
-    months: Counter[str] = Counter()
-    years: Counter[str] = Counter()
-    spans: dict[str, Span] = {}
-    for mention in dates_found:
-        value = mention.value
-        if value is None:
-            continue
-        if published and value[: len(published)] > published[: len(value)]:
-            continue  # an event cannot be dated after the report
-        index = _sentence_of(sentences, mention.span.start)
-        if index not in chosen:
-            continue
-        spans.setdefault(value, mention.span)
-        (full if len(value) == 10 else months if len(value) == 7 else years)[value] += 1
-    for table in (full, months, years):
-        if table:
-            value = sorted(table, key=lambda v: (-table[v], v))[0]
-            return value, spans[value]
-    return None, None
-
-
 def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[int],
                        main_date: str | None) -> dict[int, list]:
     """Harm sentences dated in a year before the main event's, with that date mention."""
@@ -241,14 +216,19 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         return []
     headline_end = sentences[0].span.end if sentences else 0
     harm_sentences = {index for index, _ in counts} | {index for index, _ in accusations}
-    main_date, main_date_span = _incident_date(state["dates"], sentences, harm_sentences, state["published"])
+    evidence = date_evidence(text, state["dates"], sentences, state["published"], state.get("published_span"))
+
+    def sentence_of(position: int) -> int:
+        return _sentence_of(sentences, position)
+
+    main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True)
     # Sentences dated in an earlier year than the event ("the 2017 bombing of a market in X
     # that killed 11") recall another incident: their figures form it, and neither their
     # places nor their dates speak for the main event.
     earlier = _earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date)
     if earlier:
-        main_date, main_date_span = _incident_date(state["dates"], sentences, harm_sentences - set(earlier),
-                                                   state["published"])
+        main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
+                                              exclude=set(earlier))
     harm_spans = sorted({sentences[index].span for index in harm_sentences - set(earlier)}, key=lambda span: span.start)
     datelines = _datelines(text)
     earlier_spans = [sentences[index].span for index in earlier]
@@ -260,17 +240,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if country is None:
         countries = Counter(m.country for m in mentions if m.country)
         country = countries.most_common(1)[0][0] if countries else None
-    if main_date is None:
-        # No date beside the harm itself: a dated sentence elsewhere in the report (not the
-        # report's own dateline), else a same-day report's date when the text speaks of "today".
-        published_span = state.get("published_span")
-        others = [m for m in state["dates"] if published_span is None or not m.span.overlaps(published_span)]
-        main_date, main_date_span = _incident_date(others, sentences, set(range(len(sentences))) - set(earlier),
-                                                   state["published"])
-        if main_date is not None and len(main_date) < 10:
-            main_date, main_date_span = None, None
-        if main_date is None and state["published"] and _SAME_DAY.search(text):
-            main_date = state["published"]
+    if main_date is None and state["published"] and _SAME_DAY.search(text):
+        main_date = state["published"]  # a same-day report of what happened "today"
 
     groups: dict[str, list[tuple[int, Count]]] = {}
     group_place: dict[str, PlaceMention | None] = {"": main}
@@ -310,8 +281,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             date, date_span = mention.value, mention.span
             perpetrators = tuple(_dedupe_accusations([a for i, a in accusations if i in {j for j, _ in members}]))
         else:
-            date, date_span = _incident_date(state["dates"], sentences, harm_sentences, state["published"],
-                                             only={i for i, _ in members})
+            date, date_span = pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"],
+                                        main=False)
             perpetrators = ()
         result.append(ReportedIncident(date=date, place=place, counts=tuple(_dedupe_counts([c for _, c in members])),
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),

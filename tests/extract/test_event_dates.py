@@ -1,0 +1,41 @@
+"""Which date is the event's: rules of reckon.extract.event_dates, on short fictional reports."""
+
+from __future__ import annotations
+
+from reckon import extract
+from reckon.formats import findings_to_json
+
+
+def _dates(text: str) -> list[str | None]:
+    return [i["date"] for i in findings_to_json(extract(text), id="t")["incidents"]]
+
+
+def test_the_reports_own_dateline_does_not_outvote_the_event_day():
+    text = ("ORLAND, March 20, 2016 — Errors led to the strike that killed 14 people at a clinic in Vessa on "
+            "Feb. 4, the commander said in Orland today.\n\nThe strike also left 20 wounded.")
+    assert _dates(text) == ["2016-02-04"]
+
+
+def test_a_sentence_saying_when_the_siege_began_gives_the_first_day():
+    text = ("Published 9 June 2012\n\nThe siege began on 2 June when gunmen burst into a school in Tolvar. "
+            "Security forces stormed the building on 4 June. More than 80 hostages were killed.")
+    assert _dates(text) == ["2012-06-02"]
+
+
+def test_a_date_that_names_another_kind_of_event_is_not_the_event_date():
+    text = ("Posted: May 20, 2011\n\nThe March 2 coup leaders showed their brutality again. Today their "
+            "soldiers massacred protesters at Dorran Square. Troops fired on the crowd, killing more than "
+            "three hundred people, and the March 2 coup leaders promised more.")
+    assert _dates(text) == ["2011-05-20"]
+
+
+def test_a_full_date_of_the_event_refines_a_year_in_the_toll_sentence():
+    text = ("Rights groups recalled the 2011 Lessa Square massacre by the army. They asked courts to judge "
+            "what happened in Lessa on 9 October 2010. Around 300 people were killed that day.")
+    assert _dates(text) == ["2010-10-09"]
+
+
+def test_a_year_modifying_a_massacre_dates_it_when_nothing_else_does():
+    text = ("date 2020-05-02 Orvieto: A court convicted nine men over a 2012 massacre in a northern province. "
+            "The trial involved more than 60 detained suspects.")
+    assert _dates(text) == ["2012"]
