@@ -67,7 +67,10 @@ def _tokens(name: str) -> list[str]:
 
 # A dateline ("MANILA, Philippines -", "NAIROBI (Reuters) -") names where the reporter
 # files from, which is often not where the event happened: it does not vote for the place.
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:,]")
+# "Kabul: Gunmen ..." and " date 2019-12-19 Manila: A court ...", the colon form of
+# South Asian and wire copy, are datelines too.
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
+                       r"[-\u2013\u2014:,]|(?:(?:date[ \t]+)?\d{4}-\d\d-\d\d[ \t]+)?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}:(?=[ ][A-Z]))")
 
 
 def _datelines(text: str) -> list[Span]:
@@ -75,17 +78,25 @@ def _datelines(text: str) -> list[Span]:
 
 
 def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: list[Span] = (),
-                datelines: list[Span] = ()) -> PlaceMention | None:
+                datelines: list[Span] = (), text: str = "") -> PlaceMention | None:
     scores: Counter[str] = Counter()
     best: dict[str, PlaceMention] = {}
+    labelled = _labelled_location(mentions, text)
+    # "treated at X Hospital", "fled to X": where the victims went, not where the harm
+    # happened; a hospital named so is the report's place of care wherever else it is named.
+    destinations = [m for m in mentions if text and _DESTINATION.search(text[max(0, m.span.start - 60):m.span.start])]
+    hospitals = {m.name for m in destinations if m.kind == "hospital"}
     for mention in mentions:
         key = mention.name
-        if any(d.start <= mention.span.start < d.end for d in datelines):
+        if any(d.start <= mention.span.start < d.end for d in datelines) or key in hospitals \
+                or any(mention is d for d in destinations):
             continue
         weight = 2 if mention.span.start < headline_end else 1
         # Places named in the very sentences that give a toll or an accusation speak of the event.
         if any(h.start <= mention.span.start < h.end for h in harm_spans):
             weight += 2
+        if mention is labelled:
+            weight += 6  # an infobox's "Location:" names the event's place, most specific first
         scores[key] += weight
         current = best.get(key)
         if current is None or _specificity(mention) > _specificity(current):
@@ -107,6 +118,29 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
                                            _specificity(best[n])), reverse=True)
     voting = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
     return _as_written(best[ranked[0]], voting or mentions)
+
+
+# An infobox line "Location: Baga, Borno State, Nigeria" (or "LocationBaga, ..." as some
+# renderings run the label into its value); "Location of X (left)" is a map caption.
+_LOCATION_LABEL = re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))")
+_DESTINATION = re.compile(
+    r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
+    r"hospitali[sz]ed|fled|relocated|moved)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
+    r"(?:in|at)[ ]hospital[ ]in)[ ](?:the[ ])?$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_location(mentions: list[PlaceMention], text: str) -> PlaceMention | None:
+    """The first place on an infobox "Location" line, if the document has one."""
+    for label in _LOCATION_LABEL.finditer(text[:20000]):
+        line_end = text.find("\n", label.end())
+        line_end = len(text) if line_end < 0 else line_end
+        on_line = sorted((m for m in mentions if label.end() <= m.span.start < line_end), key=lambda m: m.span.start)
+        # Only a town or a site: a line that opens with the region names no place we know in it.
+        if on_line and _specificity(on_line[0]) >= 2:
+            return on_line[0]
+    return None
 
 
 def _as_written(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
@@ -157,8 +191,63 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
     inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0
               and not _NOT_EVENT_PLACE.search(text[max(0, m.span.start - 40):m.span.start])]
     if not inside:
-        return None
+        return _sentence_place(position, sentence_span, text, mentions)
     return min(inside, key=lambda m: abs(m.span.start - position))
+
+
+# "Meanwhile in X, Y state, at least six are dead"; "Fighters attacked X, capital of Y,
+# with dozens reported dead": the figure's clause names no place, but the sentence sets
+# the scene in one town or site, by a preposition of place or as what was attacked.
+_SCENE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|inside|outside)|\b(?:attacked|stormed|raided|bombed|shelled|struck|hit|overran|besieged|"
+    r"targeted|invaded|ambushed)(?:[ ]the)?)[ ]+(?:the[ ]+)?$",
+    re.IGNORECASE,
+)
+_SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced|reported|added|stated)\b", re.I)
+
+
+def _sentence_place(position: int, sentence_span: Span, text: str,
+                    mentions: list[PlaceMention]) -> PlaceMention | None:
+    scenes = {}
+    for m in mentions:
+        if not (sentence_span.start <= m.span.start < sentence_span.end) or _specificity(m) < 2:
+            continue
+        before = text[max(0, m.span.start - 60):m.span.start]
+        if not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before):
+            continue
+        low, high = sorted((m.span.end, position))
+        if _SPEECH_BETWEEN.search(text, low, high):
+            continue  # "In X, the minister condemned the attack that killed 12": where he spoke
+        scenes.setdefault(m.name, m)
+    # One scene only: with two, the figure's own clause would have to say which.
+    return next(iter(scenes.values())) if len(scenes) == 1 else None
+
+
+def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention | None,
+                recalled: set[str]) -> set[str]:
+    """Site groups that only break the main toll down by site, so no incidents of their own.
+
+    "Forty people died in two shootings in Karrow. Thirty died at the Hill Street mosque,
+    while 10 died at the Dock Road mosque": the sites sit inside the town the total names,
+    their figures follow it at once and add up to no more than it. A main place that is
+    itself a site (one square of a crackdown) holds no other site: there each site with
+    its own toll stays its own incident.
+    """
+    if main is None or _specificity(main) > 2:
+        return set()
+    merged: set[str] = set()
+    for total_index, total in groups.get("", []):
+        value = total.max if total.max is not None else total.min
+        if value is None:
+            continue
+        parts = [key for key, members in groups.items()
+                 if key and key not in recalled and key not in merged
+                 and all(index in (total_index, total_index + 1) and count.kind == total.kind
+                         for index, count in members)]
+        share = sum((count.max if count.max is not None else count.min or 0) for key in parts for _, count in groups[key])
+        if parts and share <= value:
+            merged.update(parts)
+    return merged
 
 
 def _to_place(mention: PlaceMention | None) -> Place | None:
@@ -233,7 +322,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     datelines = _datelines(text)
     earlier_spans = [sentences[index].span for index in earlier]
     voting = [m for m in mentions if not any(e.start <= m.span.start < e.end for e in earlier_spans)]
-    main = _main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines)
+    main = _main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines,
+                       text=text)
     # Nor does a dateline give a count a place of its own.
     mentions = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
     country = main.country if main else None
@@ -265,6 +355,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             key = local.name
             group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))
+    for key in _breakdowns(groups, main, set(group_date)):
+        groups[""] = sorted([*groups.get("", []), *groups.pop(key)], key=lambda item: item[1].span.start)
     # A group is its own incident only with a figure the main incident does not also give
     # from the same sentence; everything else stays in the main incident.
     result: list[ReportedIncident] = []

@@ -215,11 +215,18 @@ _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "vil
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
             "area": "district", "island": "island", "municipality": "town"}  # fmt: skip
 _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
+# "in southern Ampatuan", "near north-western Kasso": a compass word between the
+# preposition and the name still ties the name to a place.
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|inside|outside|into|to|around|across|towards?|through|within|of\s+the\s+"
-    r"(?:town|village|city|district|province|region)\s+of|(?:town|village|city|district|camp)\s+of)\s+(?:the\s+)?)$",
+    r"(?:town|village|city|district|province|region)\s+of|(?:town|village|city|district|camp)\s+of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?[ ]|"
+    r"(?:north|south)-?(?:east|west)ern[ ])?)$",
     re.I,
 )
+_GLUED_LABEL = re.compile(r"(?m)^[ \t]*(?:Location|Place|Site)(?=[A-Z][a-z])")
+# "Ampatuan town", "Kasso village": a name the next word calls a settlement.
+_SETTLEMENT_AFTER = re.compile(r"[ ](?:town|village|city|hamlet|settlement)\b")
 _ADMIN_AFTER = re.compile(r"[ ](?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|County|Oblast)\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|stated|noted|wrote)\b")
 _APPOSITION = re.compile(rf",[ ]+(?P<n>{_NAME})")
@@ -249,6 +256,9 @@ def find_places(text: str) -> list[PlaceMention]:
     """
     if not text:
         return []
+    # "LocationBeslan, Russia": an infobox label run into its value hides the name; blank
+    # the label (same length, so every span still indexes the document's text).
+    text = _GLUED_LABEL.sub(lambda m: " " * len(m.group()), text)
     spans = list(_spans(text))
     home = _home_country(text, spans)
     candidates: list[tuple[int, int, int, PlaceMention]] = []  # (start, -length, priority, mention)
@@ -517,7 +527,8 @@ def _geonames_match(
     region_word = bool(_ADMIN_AFTER.match(after))
     tie_country = _apposition_country(text, end)
     dateline = surface.isupper() and after.startswith(",") and (start == 0 or text[start - 1] == "\n")
-    tied = _is_locative(text, start) or region_word or tie_country is not None or dateline
+    settlement = bool(_SETTLEMENT_AFTER.match(after))
+    tied = _is_locative(text, start) or region_word or tie_country is not None or dateline or settlement
     row = _pick(rows, tie_country or home, prefer_city=not region_word)
     assert row is not None
     if key in stop or (" " not in key and key in lowered):

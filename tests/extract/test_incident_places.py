@@ -1,0 +1,67 @@
+"""Where an incident happened and how many incidents a report gives: place rules of
+reckon.extract.incidents and reckon.extract.places, on short fictional reports."""
+
+from __future__ import annotations
+
+from reckon import extract
+from reckon.extract.places import find_places
+from reckon.formats import findings_to_json
+
+
+def _incidents(text: str) -> list[dict]:
+    return findings_to_json(extract(text), id="t")["incidents"]
+
+
+def test_a_hospital_the_wounded_are_treated_at_is_not_the_event_place():
+    text = ("Shots fired at a church in central Wellington\n\nTwelve people have died in a shooting at a church "
+            "in Wellington. The health board said 20 patients are being treated at Wellington Hospital. "
+            "Wellington Hospital asked for blood donors.")
+    assert [i["place"] for i in _incidents(text)] == ["Wellington"]
+
+
+def test_a_breakdown_of_the_toll_by_site_inside_the_town_is_not_an_incident_of_its_own():
+    text = ("Forty people have died in two shootings in Wellington on Friday. Thirty people died at the "
+            "Hill Street church, while 10 died at the Dock Road church.")
+    incidents = _incidents(text)
+    assert len(incidents) == 1 and incidents[0]["place"] == "Wellington"
+
+
+def test_sites_of_a_crackdown_with_their_own_tolls_stay_incidents_of_their_own():
+    text = ("Troops killed 300 people at Korvan Square on Monday. Another 40 were killed at Pellas Square "
+            "the same day.")
+    assert sorted(i["place"] for i in _incidents(text)) == ["Korvan Square", "Pellas Square"]
+
+
+def test_a_scene_set_at_the_start_of_the_sentence_places_a_figure_in_another_clause():
+    text = ("Gunmen killed 40 people in Lokoja on Monday. Meanwhile in Potiskum, Yobe state, at least six "
+            "people are dead after a bomb exploded in a market. Fighters also attacked Gombe, capital of "
+            "Gombe state, with dozens reported dead.")
+    assert sorted(i["place"] for i in _incidents(text)) == ["Gombe", "Lokoja", "Potiskum"]
+
+
+def test_where_a_source_speaks_does_not_set_the_scene():
+    text = ("Gunmen killed 40 people in Lokoja on Monday. A police spokesman told reporters in Abuja that "
+            "12 more bodies had been found, and 79 others were injured and rushed to hospital in Kaduna.")
+    assert [i["place"] for i in _incidents(text)] == ["Lokoja"]
+
+
+def test_an_infobox_location_line_names_the_event_place():
+    text = ("Lokoja bombing\n\nLocationLokoja, Kogi State, Nigeria\nDeaths 31\n\n"
+            "The bombing at the Adeyemi Mosque and the Sabo market in Lokoja killed 31 people. "
+            "The Adeyemi Mosque was rebuilt. The Adeyemi Mosque reopened in June.")
+    assert [i["place"] for i in _incidents(text)] == ["Lokoja"]
+
+
+def test_a_colon_dateline_is_where_the_reporter_files_from():
+    from reckon.extract.incidents import _datelines
+
+    for text in ("date 2021-06-02 Kaduna: A court convicted six men.", "Kaduna: Gunmen killed 12 people."):
+        assert [text[d.start:d.end].strip() for d in _datelines(text)][0].endswith("Kaduna:")
+    assert _datelines("The toll: 12 people.") == []
+
+
+def test_a_compass_word_or_town_after_the_name_ties_it_to_a_place():
+    names = [m.name for m in find_places("Suspects in the killings in southern Gajiram remain at large.")]
+    assert names == ["Gajiram"]
+    names = [m.name for m in find_places("The suspects left Gajiram town on foot.")]
+    assert names == ["Gajiram"]
