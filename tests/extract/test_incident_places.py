@@ -65,3 +65,15 @@ def test_a_compass_word_or_town_after_the_name_ties_it_to_a_place():
     assert names == ["Gajiram"]
     names = [m.name for m in find_places("The suspects left Gajiram town on foot.")]
     assert names == ["Gajiram"]
+
+
+def test_a_known_town_name_heading_a_longer_name_is_not_that_town():
+    names = [m.name for m in find_places("The camp lies near Vila Nova do Capirana, in the north of Brazil.")]
+    assert "Vila Nova" not in names
+
+
+def test_when_no_figure_stays_with_the_main_place_the_site_with_figures_takes_the_blame():
+    text = ("Dorra camp attack\n\nLocationDorra camp, Kesso district\n\nGunmen killed nine farmers near "
+            "Gajiram town on Monday, the police said.")
+    incidents = _incidents(text)
+    assert len(incidents) == 1 and incidents[0]["perpetrators"]

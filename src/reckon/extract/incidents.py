@@ -357,6 +357,13 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         groups.setdefault(key, []).append((index, count))
     for key in _breakdowns(groups, main, set(group_date)):
         groups[""] = sorted([*groups.get("", []), *groups.pop(key)], key=lambda item: item[1].span.start)
+    local = [key for key in groups if key and key not in group_date]
+    if "" not in groups and local:
+        # No figure stayed with the main place: the site with the most figures is the
+        # report's main incident, and takes its date and its accused.
+        lead = max(local, key=lambda key: (len(groups[key]), -min(c.span.start for _, c in groups[key])))
+        group_place[""] = group_place[lead]
+        groups[""] = groups.pop(lead)
     # A group is its own incident only with a figure the main incident does not also give
     # from the same sentence; everything else stays in the main incident.
     result: list[ReportedIncident] = []

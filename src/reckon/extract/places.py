@@ -545,6 +545,8 @@ def _geonames_match(
             return None  # "Justice Cameron", "Wesley Martin": a surname
     if re.search(r"[A-Z][\w'’-]*[ ](?:del|de|la|du|da|al|el|y|di)[ ]$", before):
         return None  # "Maguindanao del Sur": the tail of a longer name
+    if re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", after):
+        return None  # "Vila Nova do Capimirim": the head of a longer name no table knows
     following = re.match(r"[ ]([A-Z][\w'’-]*)", after)
     if following and not region_word and _fold(following.group(1)) not in _PLACE_NEXT:
         return None  # "Vladimir Ustinov", "Boko Haram", "Quds Force": part of another name
