@@ -39,3 +39,16 @@ def test_a_year_modifying_a_massacre_dates_it_when_nothing_else_does():
     text = ("date 2020-05-02 Orvieto: A court convicted nine men over a 2012 massacre in a northern province. "
             "The trial involved more than 60 detained suspects.")
     assert _dates(text) == ["2012"]
+
+
+def test_a_day_that_names_the_massacre_outweighs_the_days_the_toll_rose():
+    text = ("Posted at Mar 9 2011 05:00 PM\n\nKORRAN - The death toll from the massacre in Velle rose to 30 on "
+            "Wednesday. Police said 12 bodies had been recovered on Wednesday, on top of 18 found on Tuesday. "
+            "The scale of Monday's massacre has shocked the country, and 40 people were wounded on Wednesday.")
+    assert _dates(text) == ["2011-03-07"]
+
+
+def test_figures_date_the_event_before_a_sentence_that_only_blames():
+    text = ("A bomb killed 12 people at the Korri bus terminal in 2021. Militants have struck before, among "
+            "them in the 2017 bombing of a market in Ulwan.")
+    assert _dates(text) == ["2021"]

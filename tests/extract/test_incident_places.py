@@ -33,10 +33,9 @@ def test_sites_of_a_crackdown_with_their_own_tolls_stay_incidents_of_their_own()
 
 
 def test_a_scene_set_at_the_start_of_the_sentence_places_a_figure_in_another_clause():
-    text = ("Gunmen killed 40 people in Lokoja on Monday. Meanwhile in Potiskum, Yobe state, at least six "
-            "people are dead after a bomb exploded in a market. Fighters also attacked Gombe, capital of "
-            "Gombe state, with dozens reported dead.")
-    assert sorted(i["place"] for i in _incidents(text)) == ["Gombe", "Lokoja", "Potiskum"]
+    text = ("Gunmen killed 40 people in Lokoja on Monday. Elsewhere in Gajiram, a border town, a bomb left "
+            "nine traders dead on Tuesday. Raiders also stormed Gombe, a state capital, leaving scores dead.")
+    assert sorted(i["place"] for i in _incidents(text)) == ["Gajiram", "Gombe", "Lokoja"]
 
 
 def test_where_a_source_speaks_does_not_set_the_scene():
@@ -77,3 +76,31 @@ def test_when_no_figure_stays_with_the_main_place_the_site_with_figures_takes_th
             "Gajiram town on Monday, the police said.")
     incidents = _incidents(text)
     assert len(incidents) == 1 and incidents[0]["perpetrators"]
+
+
+def test_the_town_of_pattern_reads_a_demonym_and_a_local_kind_word_in_parentheses():
+    names = [m.name for m in find_places("A bomb hit a bus station in the southern Nigerian town of Karbeli.")]
+    assert "Karbeli" in names
+    names = [m.name for m in find_places("Gunmen struck the rural settlement (vereda) of Las Brisas on Sunday.")]
+    assert "Las Brisas" in names
+
+
+def test_a_record_location_field_is_a_place_even_when_no_table_knows_it():
+    text = "Country: Nigeria\nAdmin1: Borno | Admin2: Kessa | Location: Ngoro Tilla (village)\nFatalities: 9\n"
+    found = {m.name: m.country for m in find_places(text)}
+    assert found.get("Ngoro Tilla") == "NG" and found.get("Kessa") == "NG"
+
+
+def test_a_record_location_field_beats_the_region_for_the_incident_place():
+    text = ("Incident record 77\nEvent date: 4 May 2020\nCountry: Nigeria\nAdmin1: Borno | Location: Ngoro Tilla\n"
+            "Notes: On 4 May 2020 gunmen killed nine herders in Borno.\nCoded: 9 May 2020\n")
+    data = findings_to_json(extract(text), id="t")
+    assert [(i["place"], i["date"]) for i in data["incidents"]] == [("Ngoro Tilla", "2020-05-04")]
+    assert data["published"] == "2020-05-09"
+
+
+def test_a_place_in_a_sentence_about_an_earlier_year_does_not_vote_for_the_main_place():
+    text = ("Bomb kills 12 at bus station\n\nA bomb killed 12 people at the Korri Central Bus Terminal on Saturday "
+            "in 2021. Militants have struck the region before, among them the 2017 bombing of a market in the "
+            "town of Ulwan, and the 2019 raid on a mosque in the town of Ulwan.")
+    assert [i["place"] for i in _incidents(text)] == ["Korri Central Bus Terminal"]

@@ -379,7 +379,7 @@ def _sentence_bounds(text: str, i: int) -> tuple[int, int]:
 # --- publication date --------------------------------------------------------------------
 _LABEL = re.compile(
     r"^\W{0,3}(?:Published|Posted|Updated|Last\s+updated|First\s+published|Date\s+published|Released"
-    r"|Issued|Publication\s+date)\b",
+    r"|Issued|Publication\s+date|Coded|Recorded|Last\s+modified)\b",
     re.I,
 )
 _DATELINE = re.compile(
@@ -441,8 +441,12 @@ def _by_dateline(index: int, line: str, found: list[DateMention]) -> DateMention
     return None
 
 
+# "Date: ...", "Event date: ...": an infobox's or an incident record's date of the event.
+_EVENT_DATE_LINE = re.compile(r"\W{0,3}(?:(?:Event|Incident|Attack)[ ]+date|Date)(?![a-z])")
+
+
 def _by_lone_line(index: int, line: str, found: list[DateMention]) -> DateMention | None:
-    if index >= 6 or len(found) != 1 or len(line) > 80 or re.match(r"\W{0,3}Date(?![a-z])", line):
+    if index >= 6 or len(found) != 1 or len(line) > 80 or _EVENT_DATE_LINE.match(line):
         return None
     d = found[0]
     residue = _RESIDUE.sub(" ", line[: d.span.start] + " " + line[d.span.end :])

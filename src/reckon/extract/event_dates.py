@@ -5,10 +5,11 @@ spoke ("Campbell said in Kabul today"), other events used as names ("the July 3 
 commanders"), and the event's own days. FORMAT.md wants the event's first day. The
 rules, in order of trust:
 
-1. Dates in the sentences that give the event's figures or blame, or that say when it
-   began ("The siege began on 1 May"), not counting the report's own date, a relative
-   date tied to a reporting verb ("said today"), or a date that names another kind of
-   event ("the July 3 coup"): the most frequent full date, ties to the earliest (the
+1. Dates in the sentences that give the event's figures (else those that blame), or
+   that say when it began ("The siege began on 1 May"), not counting the report's own
+   date, a relative date tied to a reporting verb ("said today"), or a date that names
+   another kind of event ("the July 3 coup"): first a day that names the event itself
+   ("Monday's massacre"), else the most frequent full date, ties to the earliest (the
    first day); else the most frequent month, then year.
 2. When (1) gives only a year or a month, a full date in a sentence that speaks of the
    event ("what happened in X on 14 May 2012", "the attack on 3 June 2011") refines it,
@@ -46,6 +47,7 @@ _BEGAN = re.compile(r"\b(?:began|begun|started|erupted|broke out)\b", re.I)
 # Nouns a date can date without naming the violent event itself ("the 2009 elections").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our|last)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+(?:(?:deadly|bloody|brutal|twin|suicide|mass|armed|terror|terrorist)\s+)?([a-z][a-z-]+)")
 _EVENT_NOUNS = frozenset(
     "attack attacks assault massacre massacres raid raids killing killings bombing bombings shooting shootings "
     "siege crackdown dispersal ambush abduction abductions kidnapping kidnappings rampage strike strikes "
@@ -123,7 +125,11 @@ def _is_report_date(text: str, mention: DateMention, published: str | None, publ
 
 
 def _attributive_noun(text: str, mention: DateMention) -> str | None:
-    """ "the July 3 coup" -> "coup"; None when the date is not a modifier of a noun."""
+    """ "the July 3 coup" -> "coup", "Monday's massacre" -> "massacre"; None when the date
+    does not modify a noun."""
+    possessive = _POSSESSIVE_AFTER.match(text, mention.span.end)
+    if possessive is not None:
+        return possessive.group(1).lower()
     if not _DETERMINER_BEFORE.search(text[max(0, mention.span.start - 8):mention.span.start]):
         return None
     found = _NOUN_AFTER.match(text, mention.span.end)
@@ -133,18 +139,25 @@ def _attributive_noun(text: str, mention: DateMention) -> str | None:
 
 
 def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], published: str | None,
-              *, main: bool, exclude: Iterable[int] = ()) -> tuple[str | None, Span | None]:
+              *, main: bool, exclude: Iterable[int] = (), prefer: Iterable[int] | None = None
+              ) -> tuple[str | None, Span | None]:
     """The event date of the sentences ``chosen`` (see the module's rules), with its span.
 
     ``main`` adds the sentences that say when the event began and the fallbacks of rules
     2 and 3, which speak for the document's main event only; ``exclude`` are sentences
-    about other events, which those never read.
+    about other events, which those never read; ``prefer`` (the sentences that give
+    figures) are read before the rest of ``chosen`` (those that only blame).
     """
     exclude = set(exclude)
     chosen = set(chosen) - exclude
     if main:
         chosen |= evidence.began - exclude
-    value, span = _vote(evidence.usable, sentence_of, chosen, published)
+    # "Monday's massacre", "the 14 August dispersal": a day that names the event itself.
+    value, span = _vote(evidence.event_named, sentence_of, chosen, published, full_only=True)
+    if value is None and prefer is not None:
+        value, span = _vote(evidence.usable, sentence_of, (set(prefer) - exclude) | (chosen & evidence.began), published)
+    if value is None:
+        value, span = _vote(evidence.usable, sentence_of, chosen, published)
     if not main:
         return value, span
     eventful = set(evidence.eventful) - exclude

@@ -121,8 +121,10 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
 
 
 # An infobox line "Location: Baga, Borno State, Nigeria" (or "LocationBaga, ..." as some
-# renderings run the label into its value); "Location of X (left)" is a map caption.
-_LOCATION_LABEL = re.compile(r"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))")
+# renderings run the label into its value), a record's "| Location: X" field; "Location
+# of X (left)" is a map caption.
+_LOCATION_LABEL = re.compile(
+    r"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site|Village|Locality)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))")
 _DESTINATION = re.compile(
     r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
     r"hospitali[sz]ed|fled|relocated|moved)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
@@ -166,7 +168,8 @@ def _name_only(mention: PlaceMention) -> PlaceMention:
 
 _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "district", "province", "region", "state",
                           "county", "community", "suburb", "neighbourhood", "neighborhood", "area", "island",
-                          "municipality"})
+                          "municipality", "vereda", "corregimiento", "commune", "locality", "ward", "quarter",
+                          "sub-county"})
 
 
 # Places that are not where the harm happened: a destination ("airlifted to X", "fled
@@ -224,14 +227,14 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
 
 
 def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention | None,
-                recalled: set[str]) -> set[str]:
+                recalled: set[str], places: dict[str, PlaceMention | None]) -> set[str]:
     """Site groups that only break the main toll down by site, so no incidents of their own.
 
     "Forty people died in two shootings in Karrow. Thirty died at the Hill Street mosque,
     while 10 died at the Dock Road mosque": the sites sit inside the town the total names,
     their figures follow it at once and add up to no more than it. A main place that is
-    itself a site (one square of a crackdown) holds no other site: there each site with
-    its own toll stays its own incident.
+    itself a site (one square of a crackdown) holds no other site, and another town is no
+    part of a town: there each place with its own toll stays its own incident.
     """
     if main is None or _specificity(main) > 2:
         return set()
@@ -241,7 +244,7 @@ def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention |
         if value is None:
             continue
         parts = [key for key, members in groups.items()
-                 if key and key not in recalled and key not in merged
+                 if key and key not in recalled and key not in merged and _specificity(places[key]) >= 3
                  and all(index in (total_index, total_index + 1) and count.kind == total.kind
                          for index, count in members)]
         share = sum((count.max if count.max is not None else count.min or 0) for key in parts for _, count in groups[key])
@@ -280,6 +283,26 @@ def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[i
     return found
 
 
+def _recalled(dates_found: list, sentences: list, text: str, main_date: str | None) -> set[int]:
+    """Sentences about an earlier event, figure or none ("the 2017 bombing of a market in
+    the town of X"): dated only in years before the main event's ("since 2011" spans up to
+    now and recalls nothing)."""
+    if main_date is None:
+        return set()
+    main_year = int(main_date[:4])
+    before, current = set(), set()
+    for mention in dates_found:
+        if mention.year is None:
+            continue
+        index = _sentence_of(sentences, mention.span.start)
+        if mention.year >= main_year or mention.relative or \
+                re.search(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", text[max(0, mention.span.start - 12):mention.span.start]):
+            current.add(index)
+        else:
+            before.add(index)
+    return before - current
+
+
 def _sentence_of(sentences: list, position: int) -> int:
     low, high = 0, len(sentences) - 1
     while low <= high:
@@ -310,17 +333,19 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     def sentence_of(position: int) -> int:
         return _sentence_of(sentences, position)
 
-    main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True)
+    count_sentences = {index for index, _ in counts}
+    main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
+                                          prefer=count_sentences)
     # Sentences dated in an earlier year than the event ("the 2017 bombing of a market in X
     # that killed 11") recall another incident: their figures form it, and neither their
     # places nor their dates speak for the main event.
     earlier = _earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date)
     if earlier:
         main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
-                                              exclude=set(earlier))
+                                              exclude=set(earlier), prefer=count_sentences)
     harm_spans = sorted({sentences[index].span for index in harm_sentences - set(earlier)}, key=lambda span: span.start)
     datelines = _datelines(text)
-    earlier_spans = [sentences[index].span for index in earlier]
+    earlier_spans = [sentences[index].span for index in {*earlier, *_recalled(state["dates"], sentences, text, main_date)}]
     voting = [m for m in mentions if not any(e.start <= m.span.start < e.end for e in earlier_spans)]
     main = _main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines,
                        text=text)
@@ -355,7 +380,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             key = local.name
             group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))
-    for key in _breakdowns(groups, main, set(group_date)):
+    for key in _breakdowns(groups, main, set(group_date), group_place):
         groups[""] = sorted([*groups.get("", []), *groups.pop(key)], key=lambda item: item[1].span.start)
     local = [key for key in groups if key and key not in group_date]
     if "" not in groups and local:

@@ -207,13 +207,16 @@ _PREFIX_SITE = re.compile(
 )
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 _TOWN_OF = re.compile(
-    r"\bthe(?:[ ][a-z]{3,15}){0,2}?[ ](?P<kw>town|village|city|hamlet|settlement|district|province|region|state|county|community"
-    rf"|suburb|neighbou?rhood|area|island|municipality)[ ]of[ ](?P<x>{_NAME})"
+    r"\bthe(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
+    r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
+    rf"|commune|locality|ward|quarter|sub-county)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
 )
 _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
             "district": "district", "province": "region", "region": "region", "state": "region", "county": "region",
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
-            "area": "district", "island": "island", "municipality": "town"}  # fmt: skip
+            "area": "district", "island": "island", "municipality": "town", "vereda": "village",
+            "corregimiento": "village", "commune": "town", "locality": "village", "ward": "district",
+            "quarter": "district", "sub-county": "district"}  # fmt: skip
 _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
 # "in southern Ampatuan", "near north-western Kasso": a compass word between the
 # preposition and the name still ties the name to a place.
@@ -258,12 +261,15 @@ def find_places(text: str) -> list[PlaceMention]:
         return []
     # "LocationBeslan, Russia": an infobox label run into its value hides the name; blank
     # the label (same length, so every span still indexes the document's text).
+    written = text
     text = _GLUED_LABEL.sub(lambda m: " " * len(m.group()), text)
     spans = list(_spans(text))
     home = _home_country(text, spans)
     candidates: list[tuple[int, int, int, PlaceMention]] = []  # (start, -length, priority, mention)
     for mention in _pattern_sites(text, home):
         candidates.append((mention.span.start, -len(mention.span), 1, mention))
+    for mention in _labelled_places(written, home):  # last: any table that knows the name places it better
+        candidates.append((mention.span.start, -len(mention.span), 4, mention))
     for mention in _token_matches(text, home, spans):
         priority = {"sites": 0, "fuzzy": 0, "country": 2, "geonames": 3}[mention.source]
         candidates.append((mention.span.start, -len(mention.span), priority, mention))
@@ -645,6 +651,34 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
                                 country=country, admin1=base.admin1 if base else None,
                                 latitude=base.latitude if base else None, longitude=base.longitude if base else None,
                                 source="pattern"))  # fmt: skip
+    return out
+
+
+# A record's or an infobox's place field ("Location: La Esmeralda (vereda)", "Admin2:
+# Puerto Lozada", "LocationChibok in Borno State"): the value is a place even when no table
+# knows it, which is exactly when it matters (villages, hamlets).
+_LABELLED = re.compile(
+    rf"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?P<label>Location|Place|Village|Town|Locality|Admin2|Admin3)"
+    rf"(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))(?P<x>{_NAME})"
+)
+
+
+def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
+    out = []
+    stop = _stopwords()
+    for m in _LABELLED.finditer(text):
+        x = m.group("x")
+        key = _fold(x)
+        if key in stop or key in _countries()[0] or len(key) < 3:
+            continue
+        kind = "district" if m.group("label").startswith("Admin") else "village"
+        base = _base_place(x, home, prefer_city=True)
+        if base is not None and (base.country != home or _fold(base.name) != key):
+            base = None  # "La Esmeralda" in a Colombian record is not the Cuban town
+        out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind=kind,
+                                country=base.country if base else home, admin1=base.admin1 if base else None,
+                                latitude=base.latitude if base else None, longitude=base.longitude if base else None,
+                                source="pattern"))
     return out
 
 
