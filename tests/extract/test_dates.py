@@ -195,3 +195,12 @@ def test_an_outlet_line_near_the_top_gives_the_publication_date():
     found = find_published(text)
     assert found is not None and found[0] == "2023-03-03"
     assert text[found[1].start:found[1].end] == "Friday 3 March 2023"
+
+
+def test_so_many_years_ago_today_is_that_same_day():
+    from datetime import date as _date
+
+    from reckon.extract.dates import find_dates
+
+    found = find_dates("A year ago today, gunmen stormed the school.", anchor=_date(2024, 3, 2))
+    assert [(m.text, m.value) for m in found] == [("A year ago today", "2023-03-02")]

@@ -104,3 +104,19 @@ def test_a_place_in_a_sentence_about_an_earlier_year_does_not_vote_for_the_main_
             "in 2021. Militants have struck the region before, among them the 2017 bombing of a market in the "
             "town of Ulwan, and the 2019 raid on a mosque in the town of Ulwan.")
     assert [i["place"] for i in _incidents(text)] == ["Korri Central Bus Terminal"]
+
+
+def test_a_local_kind_word_in_parentheses_is_not_part_of_the_written_place():
+    text = "Armed men killed five farmers in the rural settlement (vereda) of Las Brisas, in Colombia, on Sunday."
+    assert [i["place"] for i in _incidents(text)] == ["Las Brisas"]
+
+
+def test_a_site_named_in_french_or_spanish_is_a_place():
+    found = {m.name: m.kind for m in find_places("Gunmen attacked the Lycée provincial de Tankori, in Burkina Faso.")}
+    assert found.get("Lycée provincial de Tankori") == "school"
+    found = {m.name: m.kind for m in find_places("The wounded reached the Hospital regional de Las Brisas.")}
+    assert found.get("Hospital regional de Las Brisas") == "hospital"
+
+
+def test_a_one_word_site_name_inside_a_persons_name_is_not_the_site():
+    assert find_places("The report was signed by its director, Amina Zaatari Okello.") == []

@@ -20,7 +20,8 @@ the text never gives the event's year, the date is null"):
   anchor; "N days ago" -> anchor - N days.
 - "last week" / "N weeks ago" -> month-level (the month of anchor - 7N days): a week is
   too coarse for a day and FORMAT.md's coarsest date below a day is the month.
-  "last month" -> the previous month, "last year" -> the previous year (year-level).
+  "last month" -> the previous month, "last year" -> the previous year (year-level);
+  "a year ago today", "six months ago today" -> that same day, so many months or years back.
 - "the sixth anniversary" -> six years before the anniversary: the day and month of a
   date in the same sentence ("This September 1 marks the sixth anniversary ..."), else
   the anchor's own day when the sentence says today/this day, else the year only.
@@ -128,7 +129,7 @@ _NUMW = "|".join(_CARDINAL_WORDS)
 _P_RELATIVE = re.compile(
     r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|earlier\s+today"
     r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:night|week|month|year)"
-    rf"|(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
+    rf"|(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?P<sameday>\s+today|\s+this\s+day)?)\b",
     re.I,
 )
 _P_ANNIVERSARY = re.compile(
@@ -315,6 +316,11 @@ def _resolve(
             return _on_day(mention, anchor - timedelta(days=n))
         if unit == "week":
             return _in_month(mention, anchor - timedelta(days=7 * n))
+        if extra["sameday"] and unit in ("month", "year"):
+            # "a year ago today": the same day, N months or years back
+            y, mo = divmod(anchor.year * 12 + anchor.month - 1 - (n if unit == "month" else 12 * n), 12)
+            if _valid(y, mo + 1, anchor.day):
+                return _on_day(mention, date(y, mo + 1, anchor.day))
         if unit == "month":
             y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
             return replace(mention, year=y, month=mo + 1, relative=True)

@@ -158,9 +158,10 @@ def _as_written(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMent
 
 
 def _name_only(mention: PlaceMention) -> PlaceMention:
-    """"the town of Chibok" written as "Chibok": the descriptor is not part of the name."""
+    """"the town of Chibok" written as "Chibok", "the settlement (vereda) of X" as "X": the
+    descriptor is not part of the name."""
     head, of, tail = mention.text.rpartition(" of ")
-    if of and head.split()[-1].lower() in _DESCRIPTORS and tail.casefold() == mention.name.casefold():
+    if of and head.split()[-1].strip("()").lower() in _DESCRIPTORS and tail.casefold() == mention.name.casefold():
         start = mention.span.end - len(tail)
         return replace(mention, text=tail, span=Span(start=start, end=mention.span.end))
     return mention

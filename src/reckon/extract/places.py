@@ -205,6 +205,16 @@ _PREFIX_SITE = re.compile(
     rf"\b(?:(?P<camp>Camp)|(?P<university>University[ ]of)|(?P<mosque>Masjid)|(?P<village>Sitio|Barangay|Purok))"
     rf"[ ](?P<x>{_NAME})"
 )
+# Sites named in French, Spanish or Portuguese, as reports in English keep them: the kind
+# word first, an optional adjective, then "de X" ("Lycée communal de Nabouli", "Hospital
+# de San Rafael", "Escola Municipal de X").
+_ROMANCE_SITE = re.compile(
+    r"\b(?:(?P<school>Lyc[ée]e|[ÉE]cole|Coll[èe]ge|Escuela|Colegio|Escola|Col[ée]gio|Liceo|Instituto)"
+    r"|(?P<university>Universit[ée]|Universidad|Universidade)|(?P<hospital>H[ôo]pital|Hospital|Clinique|Cl[íi]nica)"
+    r"|(?P<market>March[ée]|Mercado)|(?P<mosque>Mosqu[ée]e)|(?P<church>[ÉE]glise|Iglesia|Igreja)"
+    r"|(?P<prison>Prison[ ]civile|Maison[ ]d['’]arr[êe]t|C[áa]rcel|Pres[íi]dio))"
+    r"(?:[ ][a-zéèêàçíóú]{3,15}){0,2}[ ](?:de[ ]la|de|du|des|del|da|do|dos|das)[ ](?P<x>" + _NAME + ")"
+)
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 _TOWN_OF = re.compile(
     r"\bthe(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
@@ -470,6 +480,13 @@ def _next_to_capital(text: str, start: int, end: int) -> bool:
     return cap_before or bool(re.match(r"[ ][A-Z][a-z]", text[end : end + 30]))
 
 
+def _inside_person_name(text: str, start: int, end: int) -> bool:
+    """Capitalised name words on both sides: "Wambui Nduta Kariuki"."""
+    prev = re.search(r"\b([A-Z][a-z]+)[ ]$", text[max(0, start - 30) : start])
+    return prev is not None and _fold(prev.group(1)) not in _stopwords() \
+        and not _sentence_start(text, start - len(prev.group(0))) and bool(re.match(r"[ ][A-Z][a-z]", text[end : end + 3]))
+
+
 def _sentence_start(text: str, i: int) -> bool:
     head = text[max(0, i - 3) : i].rstrip(" \t")
     return not head or head[-1] in ".!?:\n\"'“‘(•-–—|"
@@ -490,6 +507,8 @@ def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str,
         # a weak alias needs "in"/"at"/... before it and no name word after it ("in Ashraf Velde's")
         locative = _is_locative(text, start) and not re.match(r"[ ][A-Z][a-z]", text[end : end + 3])
         row = _site_row(sites.get(key, []), home, locative=locative)
+        if row is not None and " " not in key and not locative and _inside_person_name(text, start, end):
+            row = None  # "Wambui Nduta Kariuki": a one-word site name as a person's middle name
         if row is not None:
             hit = PlaceMention(span=span, text=surface, name=row.name, kind=row.kind, country=row.country,
                                admin1=row.admin1, latitude=row.latitude, longitude=row.longitude, source="sites")  # fmt: skip
@@ -603,6 +622,7 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
     matches = [
         *((m, m.lastgroup or "") for m in _SUFFIX_SITE.finditer(text)),
         *((m, next(k for k, v in m.groupdict().items() if v and k != "x")) for m in _PREFIX_SITE.finditer(text)),
+        *((m, next(k for k, v in m.groupdict().items() if v and k != "x")) for m in _ROMANCE_SITE.finditer(text)),
         *((m, "school") for m in _NUMBERED_SCHOOL.finditer(text)),
         *((m, "town") for m in _TOWN_OF.finditer(text)),
     ]
