@@ -52,3 +52,16 @@ def test_figures_date_the_event_before_a_sentence_that_only_blames():
     text = ("A bomb killed 12 people at the Korri bus terminal in 2021. Militants have struck before, among "
             "them in the 2017 bombing of a market in Ulwan.")
     assert _dates(text) == ["2021"]
+
+
+def test_the_day_a_running_toll_stood_by_is_not_the_event_day():
+    text = ("KORRAN, May 6, 2020 -- Gunmen attacked a camp near Velle late on Monday. A chief reported about 12 "
+            "dead on Monday night. By Tuesday afternoon volunteers had collected 41 bodies, and more than 300 "
+            "people had fled by Tuesday.")
+    assert _dates(text) == ["2020-05-04"]
+
+
+def test_a_span_of_days_is_dated_by_its_first_day():
+    text = ("Published 22 May 2020\n\nThe attack carried out on the night of 17 to 18 May against the Velle camp "
+            "killed at least 40 people.")
+    assert _dates(text) == ["2020-05-17"]

@@ -120,3 +120,10 @@ def test_a_site_named_in_french_or_spanish_is_a_place():
 
 def test_a_one_word_site_name_inside_a_persons_name_is_not_the_site():
     assert find_places("The report was signed by its director, Amina Zaatari Okello.") == []
+
+
+def test_where_a_source_sits_does_not_vote_for_the_main_place():
+    text = ("Raiders stormed the Velle displacement site late on Monday, killing 30. "
+            "A civil society leader in Gajiram, who asked not to be named, put the toll at 41. A humanitarian "
+            "source in Gajiram, speaking by phone, counted more than 60 wounded.")
+    assert [i["place"] for i in _incidents(text)] == ["Velle displacement site"]

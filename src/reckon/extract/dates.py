@@ -112,8 +112,10 @@ _P_MDY = re.compile(
     rf"{_PRE}(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY})?"
     rf"(?:(?:,\s*|\s+)(?:of\s+)?(?P<year>{_YEAR}))?"
 )
+# "19 to 20 September", "12 and 13 November": a span of days is dated by its first day.
 _P_DMY = re.compile(
-    rf"{_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?"
+    rf"{_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY}|\s+(?:to|and)\s+{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?"
 )
 _P_MY = re.compile(rf"(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})")
 _P_MONTH_ALONE = re.compile(

@@ -7,8 +7,9 @@ rules, in order of trust:
 
 1. Dates in the sentences that give the event's figures (else those that blame), or
    that say when it began ("The siege began on 1 May"), not counting the report's own
-   date, a relative date tied to a reporting verb ("said today"), or a date that names
-   another kind of event ("the July 3 coup"): first a day that names the event itself
+   date, a relative date tied to a reporting verb ("said today"), the as-of date of a
+   running toll ("by Tuesday"), or a date that names another kind of event ("the July 3
+   coup"): first a day that names the event itself
    ("Monday's massacre"), else the most frequent full date, ties to the earliest (the
    first day); else the most frequent month, then year.
 2. When (1) gives only a year or a month, a full date in a sentence that speaks of the
@@ -66,6 +67,9 @@ _REPORTING_BEFORE = re.compile(
 )
 
 
+_AS_OF_BEFORE = re.compile(r"\b(?:[Bb]y|[Aa]s\s+of|[Uu]ntil|[Tt]ill|[Uu]p\s+to)\s+(?:the\s+)?$")
+
+
 @dataclass(frozen=True, slots=True)
 class DateEvidence:
     """One document's dates sorted by what they may date."""
@@ -93,6 +97,8 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
             event_named.append(mention)
         if mention.relative and _REPORTING_BEFORE.search(text[max(0, mention.span.start - 60):mention.span.start]):
             continue  # "said in Kabul today": when the source spoke
+        if _AS_OF_BEFORE.search(text[max(0, mention.span.start - 20):mention.span.start]):
+            continue  # "41 bodies by Tuesday afternoon": when a running toll stood, not when it began
         usable.append(mention)
     began = frozenset(i for i, s in enumerate(sentences) if _BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text))
     eventful = frozenset(i for i, s in enumerate(sentences) if _VIOLENCE.search(s.text) or _HAPPENED.search(s.text))

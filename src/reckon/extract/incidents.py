@@ -84,7 +84,9 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     labelled = _labelled_location(mentions, text)
     # "treated at X Hospital", "fled to X": where the victims went, not where the harm
     # happened; a hospital named so is the report's place of care wherever else it is named.
-    destinations = [m for m in mentions if text and _DESTINATION.search(text[max(0, m.span.start - 60):m.span.start])]
+    # "a source in X": where a source sits.
+    destinations = [m for m in mentions if text and (_DESTINATION.search(text[max(0, m.span.start - 60):m.span.start])
+                                                      or _SOURCE_SITS.search(text[max(0, m.span.start - 60):m.span.start]))]
     hospitals = {m.name for m in destinations if m.kind == "hospital"}
     for mention in mentions:
         key = mention.name
@@ -125,6 +127,12 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
 # of X (left)" is a map caption.
 _LOCATION_LABEL = re.compile(
     r"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site|Village|Locality)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))")
+# "a humanitarian source in Bunia", "officials in the capital": where a source sits.
+_SOURCE_SITS = re.compile(
+    r"\b(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
+    r"leaders?|doctors?|administrators?|analysts?|diplomats?)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _DESTINATION = re.compile(
     r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
     r"hospitali[sz]ed|fled|relocated|moved)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
