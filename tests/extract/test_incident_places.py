@@ -127,3 +127,21 @@ def test_where_a_source_sits_does_not_vote_for_the_main_place():
             "A civil society leader in Gajiram, who asked not to be named, put the toll at 41. A humanitarian "
             "source in Gajiram, speaking by phone, counted more than 60 wounded.")
     assert [i["place"] for i in _incidents(text)] == ["Velle displacement site"]
+
+
+def test_a_state_named_like_an_old_name_of_its_capital_is_the_state():
+    found = {m.name: m.kind for m in find_places("Gunmen attacked a farm in Brazil's northeastern state of Maranhão.")}
+    assert found.get("Maranhão") == "region"
+    assert {m.kind for m in find_places("Land conflicts in Maranhão have left many dead.")} == {"region"}
+
+
+def test_a_portuguese_particle_joins_a_town_name():
+    names = [m.name for m in find_places("The camp lies near the town of Vila Nova do Capirana, police said.")]
+    assert names == ["Vila Nova do Capirana"]
+
+
+def test_a_municipality_that_only_locates_the_village_is_not_a_second_scene():
+    text = ("Gunmen killed 12 people in Gajiram on Friday. Armed men killed six people, among them a teacher, at a "
+            "bar in the rural settlement (vereda) of Las Brisas, in the municipality of Puerto Toro, on Saturday.")
+    places = sorted(i["place"] for i in _incidents(text))
+    assert "Puerto Toro" not in places

@@ -212,18 +212,24 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
 # the scene in one town or site, by a preposition of place or as what was attacked.
 _SCENE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside)|\b(?:attacked|stormed|raided|bombed|shelled|struck|hit|overran|besieged|"
-    r"targeted|invaded|ambushed)(?:[ ]the)?)[ ]+(?:the[ ]+)?$",
+    r"targeted|invaded|ambushed)(?:[ ]the)?)[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$",
     re.IGNORECASE,
 )
+_LOCATES_PREVIOUS = re.compile(r",?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}")
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced|reported|added|stated)\b", re.I)
 
 
 def _sentence_place(position: int, sentence_span: Span, text: str,
                     mentions: list[PlaceMention]) -> PlaceMention | None:
     scenes = {}
-    for m in mentions:
+    previous_end = -1
+    for m in sorted(mentions, key=lambda m: m.span.start):
         if not (sentence_span.start <= m.span.start < sentence_span.end) or _specificity(m) < 2:
             continue
+        holder = previous_end >= 0 and _LOCATES_PREVIOUS.fullmatch(text, previous_end, m.span.start)
+        previous_end = m.span.end
+        if holder:
+            continue  # "X, in the municipality of Y": Y only says where X is
         before = text[max(0, m.span.start - 60):m.span.start]
         if not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before):
             continue

@@ -169,7 +169,7 @@ def _gazetteer_rows(key: str) -> list[_Row]:
 # Particles inside names when written apart ("Rabaa al Adawiya", "Sitio de Oro"); the
 # Arabic article's assimilated forms (at-, as-, an-) only hyphenated, as English
 # "at", "as", "an" would join two names across a sentence.
-_PARTICLE = r"(?:al|el|bin|ibn|de|del|la|le|du|da|di|dos|das|van|von|y)"
+_PARTICLE = r"(?:al|el|bin|ibn|de|del|la|le|du|da|di|do|dos|das|van|von|y)"
 _CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑])?[A-Z][\w'’]*(?:[-‑][A-Za-z][\w'’]*)*"
 _NAME = rf"{_CAP}(?:[ ](?:{_PARTICLE}[ ])?{_CAP}){{0,3}}"
 # Site kinds by the word that follows the name ("X Square") ...
@@ -217,7 +217,7 @@ _ROMANCE_SITE = re.compile(
 )
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 _TOWN_OF = re.compile(
-    r"\bthe(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
+    r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
     rf"|commune|locality|ward|quarter|sub-county)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
 )
@@ -410,6 +410,14 @@ def _pick(rows: list[_Row], country: str | None, *, prefer_city: bool = False) -
     if country:
         same = [r for r in rows if r.country == country]
         rows = same or rows
+    # "Maranhão" is the state's own name and only an old alternate name of its capital city
+    # (São Luís): a region named so beats a city merely also called so.
+    keys = {_fold(r.name) for r in rows if r.kind == "region"}
+    cities_by_own_name = [r for r in rows if r.kind != "region" and _fold(r.name) in keys]
+    if prefer_city and keys and not cities_by_own_name:
+        own = [r for r in rows if r.kind == "region"]
+        if own and all(_fold(r.name) != _fold(own[0].name) for r in rows if r.kind != "region"):
+            rows = own
     return max(rows, key=lambda r: ((r.kind != "region") if prefer_city else 0, r.population))
 
 
@@ -628,7 +636,9 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
     ]
     for m, kind in matches:
         x = m.groupdict().get("x")
-        start = m.start()
+        # "Brazil's northeastern state of X": the mention is "state of X", and "Brazil" stays
+        # a mention of its own.
+        start = m.start("kw") if m.re is _TOWN_OF else m.start()
         if x is not None:
             # "Location of Al Noor Mosque", "The US State": drop leading label and
             # descriptor words; nothing left means no name at all
