@@ -145,3 +145,20 @@ def test_a_municipality_that_only_locates_the_village_is_not_a_second_scene():
             "bar in the rural settlement (vereda) of Las Brisas, in the municipality of Puerto Toro, on Saturday.")
     places = sorted(i["place"] for i in _incidents(text))
     assert "Puerto Toro" not in places
+
+
+def test_a_land_occupation_is_a_camp():
+    found = {m.name: m.kind for m in find_places("Gunmen attacked the Boa Vista land occupation at dawn.")}
+    assert found.get("Boa Vista land occupation") == "camp"
+
+
+def test_a_small_place_known_by_the_name_only_as_an_alternate_is_not_matched():
+    # GeoNames lists "Santa Clara" as an old name of a small Brazilian town of another name.
+    names = [m.name for m in find_places("Farmers in Brazil said gunmen from the ranch in Santa Clara fired.")]
+    assert "Tupanatinga" not in names
+
+
+def test_an_infobox_site_name_is_not_folded_into_a_longer_wording_of_it():
+    text = ("Boa Vista massacre\n\nLocationBoa Vista camp, Maranhão, Brazil\n\nThe massacre was the killing of "
+            "nine farmers at the Boa Vista land occupation in 2019.")
+    assert [i["place"] for i in _incidents(text)] == ["Boa Vista camp"]

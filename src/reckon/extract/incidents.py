@@ -107,7 +107,8 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
         return None
     # Fold a short form into the fuller name that contains it ("Tarrow" into "Camp Tarrow").
     names = sorted(scores, key=lambda n: -len(n))
-    for short in list(names):
+    # An infobox's own name for a site is kept, not folded into a longer wording of it.
+    for short in [n for n in names if labelled is None or n != labelled.name or _specificity(labelled) < 3]:
         for long in names:
             if long != short and long in scores and short in scores and _same_place(best[short], best[long]) \
                     and _specificity(best[long]) >= _specificity(best[short]) and len(long) > len(short):

@@ -176,7 +176,7 @@ _NAME = rf"{_CAP}(?:[ ](?:{_PARTICLE}[ ])?{_CAP}){{0,3}}"
 _SUFFIX_KINDS = [
     ("square", r"Square|square|Roundabout|roundabout"),
     ("camp", r"(?:(?:[Rr]efugee|IDP|[Dd]isplacement|[Tt]ransit|[Pp]rotection)[ ])?(?:[Cc]amp|[Ss]ettlement)\b(?![ ][A-Z])"
-             r"|(?:IDP|[Dd]isplacement|[Rr]efugee)[ ][Ss]ite\b"),
+             r"|(?:IDP|[Dd]isplacement|[Rr]efugee)[ ][Ss]ite\b|[Ll]and[ ][Oo]ccupation\b"),
     ("station", r"(?:(?:Integrated|Central|Main)[ ])?(?:Bus|Railway|Train|Police|Ferry)[ ](?:Terminal|Station|Depot)"),
     ("university", r"(?:University|Polytechnic)(?:[ ]College)?|College|Institute"),
     ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"),
@@ -585,6 +585,11 @@ def _geonames_match(
         return None  # "Vladimir Ustinov", "Boko Haram", "Quds Force": part of another name
     if home and row.country != home and row.population < _BIG_CITY and tie_country is None:
         return None  # "in Linwood" in a New Zealand story is not the Scottish town
+    if _fold(row.name) != key and row.population < _BIG_CITY and row.kind != "region":
+        # Known by this name only as an alternate ("Santa Clara" for Tupanatinga, "Vila
+        # Nova" for Neópolis): for a small place that is an old or a neighbouring name, not
+        # the place a report means.
+        return None
     big = row.population >= _BIG_CITY or (row.population >= _HOME_TOWN and row.country == home)
     if not (tied or big):
         return None
