@@ -162,3 +162,19 @@ def test_an_infobox_site_name_is_not_folded_into_a_longer_wording_of_it():
     text = ("Boa Vista massacre\n\nLocationBoa Vista camp, Maranhão, Brazil\n\nThe massacre was the killing of "
             "nine farmers at the Boa Vista land occupation in 2019.")
     assert [i["place"] for i in _incidents(text)] == ["Boa Vista camp"]
+
+
+def test_a_site_found_by_its_kind_word_is_found_again_without_it():
+    found = [(m.text, m.name) for m in find_places("Gunmen attacked the Oskaro Velde camp at dawn. Nine farmers "
+                                                   "were shot in Oskaro Velde on Sunday.")]
+    assert found == [("Oskaro Velde camp", "Oskaro Velde camp"), ("Oskaro Velde", "Oskaro Velde camp")]
+
+
+def test_a_portuguese_surname_is_not_a_city():
+    assert find_places("The coordinator, Antonia Ribeiro dos Santos, spoke.") == []
+
+
+def test_a_figure_the_main_incident_gives_again_beside_another_place_is_no_new_incident():
+    text = ("Gunmen killed 11 farmers at the Boa Vista camp on Sunday. Supporters held portraits of the 11 "
+            "farmers killed at a rally in Imperatriz.")
+    assert [i["place"] for i in _incidents(text)] == ["Boa Vista camp"]

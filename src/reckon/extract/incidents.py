@@ -398,6 +398,12 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         groups.setdefault(key, []).append((index, count))
     for key in _breakdowns(groups, main, set(group_date), group_place):
         groups[""] = sorted([*groups.get("", []), *groups.pop(key)], key=lambda item: item[1].span.start)
+    # "portraits of the 11 martyrs in X": a figure the main incident already gives, named
+    # beside another place, is the main incident's figure again, not another event.
+    main_values = {(c.kind, c.min, c.max) for _, c in groups.get("", [])}
+    for key in [k for k in groups if k and k not in group_date]:
+        if all((c.kind, c.min, c.max) in main_values for _, c in groups[key]):
+            groups[""] = sorted([*groups[""], *groups.pop(key)], key=lambda item: item[1].span.start)
     local = [key for key in groups if key and key not in group_date]
     if "" not in groups and local:
         # No figure stayed with the main place: the site with the most figures is the
@@ -405,8 +411,6 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         lead = max(local, key=lambda key: (len(groups[key]), -min(c.span.start for _, c in groups[key])))
         group_place[""] = group_place[lead]
         groups[""] = groups.pop(lead)
-    # A group is its own incident only with a figure the main incident does not also give
-    # from the same sentence; everything else stays in the main incident.
     result: list[ReportedIncident] = []
     for key, members in sorted(groups.items(), key=lambda item: (item[0] != "", min(c.span.start for _, c in item[1]))):
         place_mention = group_place.get(key)

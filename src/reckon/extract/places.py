@@ -289,7 +289,34 @@ def find_places(text: str) -> list[PlaceMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.span.end
-    return _with_contained_names(text, chosen)
+    return _with_short_forms(text, _with_contained_names(text, chosen))
+
+
+_SHORT_FORM_KINDS = frozenset({"camp", "school", "university", "hospital", "mosque", "church", "market", "prison",
+                               "mall", "hotel", "stadium", "temple", "synagogue"})
+
+
+def _with_short_forms(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the Terra Prometida camp" ... "gunned down in Terra Prometida": a site found by its
+    kind word is the same site where the text names it without that word. Only names of
+    two words or more, which are not ordinary words or one person's given name."""
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    found: list[PlaceMention] = []
+    seen: set[str] = set()
+    for mention in chosen:
+        if mention.source != "pattern" or mention.kind not in _SHORT_FORM_KINDS:
+            continue
+        match = _SUFFIX_SITE.fullmatch(mention.text)
+        short = match.group("x") if match else None
+        if not short or len(short.split()) < 2 or short in seen or _fold(short) in _countries()[0]:
+            continue
+        seen.add(short)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?![ ][A-Z])", text):
+            start, end = hit.span()
+            if not any(a < end and start < b for a, b in taken):
+                found.append(replace(mention, span=Span(start=start, end=end), text=hit.group()))
+                taken.append((start, end))
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
 
 
 # "in Nabouli, in the Gnagna province", "at Tamakoira, in the department of Ouallam",
@@ -576,7 +603,7 @@ def _geonames_match(
     if prev and not _sentence_start(text, start - len(prev.group(0))) and _fold(prev.group(1)) not in _countries()[0]:
         if not _is_locative(text, start):
             return None  # "Justice Cameron", "Wesley Martin": a surname
-    if re.search(r"[A-Z][\w'’-]*[ ](?:del|de|la|du|da|al|el|y|di)[ ]$", before):
+    if re.search(r"[A-Z][\w'’-]*[ ](?:del|de|la|du|da|al|el|y|di|do|dos|das)[ ]$", before):
         return None  # "Maguindanao del Sur": the tail of a longer name
     if re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", after):
         return None  # "Vila Nova do Capimirim": the head of a longer name no table knows
