@@ -178,3 +178,20 @@ def test_a_figure_the_main_incident_gives_again_beside_another_place_is_no_new_i
     text = ("Gunmen killed 11 farmers at the Boa Vista camp on Sunday. Supporters held portraits of the 11 "
             "farmers killed at a rally in Imperatriz.")
     assert [i["place"] for i in _incidents(text)] == ["Boa Vista camp"]
+
+
+def test_a_name_the_next_word_calls_a_town_is_a_place_unless_it_is_an_actor():
+    found = {m.name: m.kind for m in find_places("Police shot dead four people in Oskarvi town on Tuesday.")}
+    assert found.get("Oskarvi") == "town"
+    assert find_places("Survivors of the Boko Haram village raids spoke.") == []
+
+
+def test_with_no_country_in_the_text_a_site_is_not_placed_by_a_namesake_abroad():
+    found = {m.name: m.country for m in find_places("Witnesses at Soko Square disputed the account.")}
+    assert found.get("Soko Square") is None
+
+
+def test_a_hospital_that_speaks_is_a_source_not_the_scene():
+    text = ("Police shot dead at least four people during protests in Oskarvi town, while the Oskarvi County "
+            "Hospital said seven bodies had been brought to its mortuary.")
+    assert [i["place"] for i in _incidents(text)] == ["Oskarvi"]

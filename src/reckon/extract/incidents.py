@@ -87,6 +87,8 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     # "a source in X": where a source sits.
     destinations = [m for m in mentions if text and (_DESTINATION.search(text[max(0, m.span.start - 60):m.span.start])
                                                       or _SOURCE_SITS.search(text[max(0, m.span.start - 60):m.span.start]))]
+    # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
+    destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
     hospitals = {m.name for m in destinations if m.kind == "hospital"}
     for mention in mentions:
         key = mention.name
@@ -134,6 +136,8 @@ _SOURCE_SITS = re.compile(
     r"leaders?|doctors?|administrators?|analysts?|diplomats?)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|reported|reports|told|confirmed|stated|"
+                           r"announced|recorded|received)\b")
 _DESTINATION = re.compile(
     r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
     r"hospitali[sz]ed|fled|relocated|moved)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"

@@ -38,6 +38,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rapidfuzz import process
 
 from reckon.errors import ExtractError
+from reckon.extract.actors import load_alias_table
 from reckon.model import Place, Span
 
 __all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place"]
@@ -196,6 +197,8 @@ _SUFFIX_KINDS = [
     ("stadium", r"Stadium"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
     ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality)\b(?![ ][A-Z])"),
+    # "in Karandi town", "Ngoro village": a name the next word calls a settlement
+    ("settlement", r"(?:town|village|hamlet)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
 ]  # fmt: skip
 _SUFFIX_SITE = re.compile(
     rf"(?P<x>{_NAME})[ ](?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _SUFFIX_KINDS) + r")\b"
@@ -699,12 +702,22 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
                                     country=listed.country, admin1=listed.admin1, latitude=listed.latitude,
                                     longitude=listed.longitude, source="sites"))  # fmt: skip
             continue
+        if kind == "settlement":
+            if x is None or load_alias_table().canonical(x, fuzzy=False) is not None:
+                continue  # "the Boko Haram village raids": an actor, not a place
+            kind = "town"
+            span = Span(start=m.start("x") + (len(m.group("x")) - len(x)), end=m.end("x"))
+            surface = x
         site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
         tie = _apposition_country(text, m.end())
         context = tie or home
         base = _base_place(x, context, prefer_city=site_kind != "region") if x else None
         if base is not None and context and base.country != context and base.population < _BIG_CITY:
             base = None  # "the village of Korvel, Nigeria" is not the Dutch Korvel
+        if base is not None and context is None and (
+                base.population < _HOME_TOWN
+                or len({r.country for r in _gazetteer_rows(_fold(base.name)) if r.kind == base.kind}) > 1):
+            base = None  # with no country in the text, a namesake abroad is no evidence
         country = base.country if base else context
         if kind in ("village",) and surface.split()[0] in ("Sitio", "Barangay", "Purok"):
             country = "PH"
