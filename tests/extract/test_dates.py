@@ -204,3 +204,11 @@ def test_so_many_years_ago_today_is_that_same_day():
 
     found = find_dates("A year ago today, gunmen stormed the school.", anchor=_date(2024, 3, 2))
     assert [(m.text, m.value) for m in found] == [("A year ago today", "2023-03-02")]
+
+
+def test_an_epigraphs_attribution_line_is_not_the_publication_date():
+    from reckon.extract.dates import find_published
+
+    text = ("Summary\n\nIn the province, the clan's word was law.\n—Tomas Reyes, militia member, March 9, 2010.\n"
+            "On November 23, 2009, gunmen stopped a convoy.")
+    assert find_published(text) is None

@@ -461,10 +461,14 @@ def _by_lone_line(index: int, line: str, found: list[DateMention]) -> DateMentio
     return d if len(residue.split()) <= 2 else None
 
 
+# "—Amina Bello, a market trader, March 9, 2010.": who said an epigraph, and when.
+_EPIGRAPH = re.compile(r"\s*[—–―]\s*[A-Z]")
+
+
 def _by_outlet_line(index: int, line: str, found: list[DateMention]) -> DateMention | None:
     """ "Le Courrier de l'Est, Friday 3 March 2023", "Sahel Daily Record | 10 Feb 2022": an
     outlet's name, a separator and the date closing a short line near the top."""
-    if index >= 6 or len(found) != 1 or len(line) > 90 or found[0].day is None:
+    if index >= 6 or len(found) != 1 or len(line) > 90 or found[0].day is None or _EPIGRAPH.match(line):
         return None
     d = found[0]
     before, after = line[: d.span.start], line[d.span.end :]
