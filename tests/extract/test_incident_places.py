@@ -195,3 +195,14 @@ def test_a_hospital_that_speaks_is_a_source_not_the_scene():
     text = ("Police shot dead at least four people during protests in Oskarvi town, while the Oskarvi County "
             "Hospital said seven bodies had been brought to its mortuary.")
     assert [i["place"] for i in _incidents(text)] == ["Oskarvi"]
+
+
+def test_what_violence_happened_in_is_a_place_even_unknown_to_the_tables():
+    found = {m.name for m in find_places("Clashes in Oskarvi left 24 dead, and 31 died in Velleni clashes.")}
+    assert {"Oskarvi", "Velleni"} <= found
+    assert find_places("Hundreds died in Boko Haram attacks and in attacks in Ramadan.") == []
+
+
+def test_a_district_with_its_own_toll_beside_a_square_is_its_own_incident():
+    text = ("Troops killed 300 people at Korvan Square on Monday. Later clashes in Oskarvi left 24 dead.")
+    assert sorted(i["place"] for i in _incidents(text)) == ["Korvan Square", "Oskarvi"]

@@ -281,7 +281,8 @@ def find_places(text: str) -> list[PlaceMention]:
     candidates: list[tuple[int, int, int, PlaceMention]] = []  # (start, -length, priority, mention)
     for mention in _pattern_sites(text, home):
         candidates.append((mention.span.start, -len(mention.span), 1, mention))
-    for mention in _labelled_places(written, home):  # last: any table that knows the name places it better
+    for mention in [*_labelled_places(written, home), *_event_scenes(text, home)]:
+        # last: any table or pattern that knows the name places it better
         candidates.append((mention.span.start, -len(mention.span), 4, mention))
     for mention in _token_matches(text, home, spans):
         priority = {"sites": 0, "fuzzy": 0, "country": 2, "geonames": 3}[mention.source]
@@ -736,6 +737,35 @@ _LABELLED = re.compile(
     rf"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?P<label>Location|Place|Village|Town|Locality|Admin2|Admin3)"
     rf"(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))(?P<x>{_NAME})"
 )
+
+
+# "clashes in Omraneya", "the attack at Kessa", "31 in Dokki clashes": what violence
+# happened in or at is a place, even one no table knows (a district, a hamlet).
+_EVENT_NOUN = (r"(?i:clashes|fighting|protests?|violence|attacks?|raids?|bombings?|shootings?|massacres?|explosions?|"
+               r"blasts?|unrest|riots?|killings?|ambush|airstrikes?|shelling|demonstrations?|sit-ins?)")
+_EVENT_SCENE = re.compile(
+    rf"\b{_EVENT_NOUN}[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
+)
+_NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french"})
+
+
+def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
+    out = []
+    stop = _stopwords()
+    actors = load_alias_table()
+    for m in _EVENT_SCENE.finditer(text):
+        group = "x" if m.group("x") else "y"
+        name = m.group(group)
+        key = _fold(name)
+        words = key.split()
+        if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in _countries()[0]
+                or len(key) < 4 or name.isupper() or actors.canonical(name, fuzzy=False) is not None):
+            continue  # "attacks in March", "in Boko Haram attacks": a time or an actor, not a place
+        # a town or district of unknown size: never more specific than a named site
+        out.append(PlaceMention(span=Span(start=m.start(group), end=m.end(group)), text=name, name=name,
+                                kind="town", country=home, source="pattern"))
+    return out
 
 
 def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
