@@ -65,3 +65,10 @@ def test_a_span_of_days_is_dated_by_its_first_day():
     text = ("Published 22 May 2020\n\nThe attack carried out on the night of 17 to 18 May against the Velle camp "
             "killed at least 40 people.")
     assert _dates(text) == ["2020-05-17"]
+
+
+def test_the_day_of_a_statement_is_not_the_event_day():
+    text = ("Published 10 May 2021\n\nBy the time the gunmen left the Velle market on Tuesday afternoon, many "
+            "were dead. The government put the toll at 23 killed in a statement on Wednesday. A statement "
+            "posted late on Wednesday by the group claimed the attack.")
+    assert _dates(text) == ["2021-05-04"]

@@ -62,7 +62,10 @@ _FUNCTION_WORDS = frozenset(
 # "said in Kabul today", "told reporters on Monday": the day of the speaking.
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|reported|added|confirmed|declared|disclosed|explained|briefed|"
-    r"tweeted|wrote|noted|insisted)\b[^.;:!?,]{0,40}$",
+    r"tweeted|wrote|noted|insisted)\b[^.;:!?,]{0,40}$"
+    # "in a statement on Wednesday", "a statement posted late on Wednesday"
+    r"|\b(?:statement|communiqu[eé]|press[ ]conference|press[ ]release|briefing|interview)[ ]+"
+    r"(?:(?:posted|issued|released|published|given|held)[ ]+)?(?:(?:late|early)[ ]+)?(?:on[ ]+)?$",
     re.I,
 )
 
