@@ -206,3 +206,9 @@ def test_what_violence_happened_in_is_a_place_even_unknown_to_the_tables():
 def test_a_district_with_its_own_toll_beside_a_square_is_its_own_incident():
     text = ("Troops killed 300 people at Korvan Square on Monday. Later clashes in Oskarvi left 24 dead.")
     assert sorted(i["place"] for i in _incidents(text)) == ["Korvan Square", "Oskarvi"]
+
+
+def test_where_a_site_of_a_settlement_is_names_a_place():
+    found = {m.name for m in find_places("Gunmen surrounded the weekly market at Oskarvi on Tuesday.")}
+    assert "Oskarvi" in found
+    assert find_places("She studied at the school of Journalism.") == []

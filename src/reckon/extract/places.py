@@ -281,8 +281,7 @@ def find_places(text: str) -> list[PlaceMention]:
     candidates: list[tuple[int, int, int, PlaceMention]] = []  # (start, -length, priority, mention)
     for mention in _pattern_sites(text, home):
         candidates.append((mention.span.start, -len(mention.span), 1, mention))
-    for mention in [*_labelled_places(written, home), *_event_scenes(text, home)]:
-        # last: any table or pattern that knows the name places it better
+    for mention in _labelled_places(written, home):  # last: any table that knows the name places it better
         candidates.append((mention.span.start, -len(mention.span), 4, mention))
     for mention in _token_matches(text, home, spans):
         priority = {"sites": 0, "fuzzy": 0, "country": 2, "geonames": 3}[mention.source]
@@ -293,7 +292,21 @@ def find_places(text: str) -> list[PlaceMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.span.end
-    return _with_short_forms(text, _with_contained_names(text, chosen))
+    return _with_short_forms(text, _with_scenes(text, _with_contained_names(text, chosen), home))
+
+
+def _with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> list[PlaceMention]:
+    """Names found only as the scene of violence or the place of a site, after every table
+    and pattern had its say. Their other mentions are not added: a province named once as
+    a scene ("the massacre in X") would then outvote the village the report is about."""
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    found: list[PlaceMention] = []
+    for mention in _event_scenes(text, home):
+        start, end = mention.span.start, mention.span.end
+        if not any(a < end and start < b for a, b in taken):
+            found.append(mention)
+            taken.append((start, end))
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
 
 
 _SHORT_FORM_KINDS = frozenset({"camp", "school", "university", "hospital", "mosque", "church", "market", "prison",
@@ -740,11 +753,16 @@ _LABELLED = re.compile(
 
 
 # "clashes in Omraneya", "the attack at Kessa", "31 in Dokki clashes": what violence
-# happened in or at is a place, even one no table knows (a district, a hamlet).
+# happened in or at is a place, even one no table knows (a district, a hamlet); "attacks
+# of X" is left out ("attacks of Boko Haram" name the attacker).
 _EVENT_NOUN = (r"(?i:clashes|fighting|protests?|violence|attacks?|raids?|bombings?|shootings?|massacres?|explosions?|"
                r"blasts?|unrest|riots?|killings?|ambush|airstrikes?|shelling|demonstrations?|sit-ins?)")
+# ... and so is where a site of a settlement is: "the weekly market at Tamakoira", "the
+# school in Kessa", "the camp of Dorra".
+_SITE_NOUN = r"(?:market|school|camp|mosque|church|hospital|clinic|college|university|prison|mine|village|town)"
 _EVENT_SCENE = re.compile(
-    rf"\b{_EVENT_NOUN}[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN})[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
 )
 _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french"})
@@ -755,7 +773,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     stop = _stopwords()
     actors = load_alias_table()
     for m in _EVENT_SCENE.finditer(text):
-        group = "x" if m.group("x") else "y"
+        group = next(g for g in ("x", "y", "z") if m.group(g))
         name = m.group(group)
         key = _fold(name)
         words = key.split()
