@@ -212,3 +212,12 @@ def test_an_epigraphs_attribution_line_is_not_the_publication_date():
     text = ("Summary\n\nIn the province, the clan's word was law.\n—Tomas Reyes, militia member, March 9, 2010.\n"
             "On November 23, 2009, gunmen stopped a convoy.")
     assert find_published(text) is None
+
+
+def test_an_anniversary_falling_on_the_weekday_of_the_report_is_on_the_reports_day():
+    from datetime import date as _date
+
+    from reckon.extract.dates import find_dates
+
+    found = find_dates("Thursday is the third anniversary of the raid on the camp.", anchor=_date(2021, 3, 11))
+    assert [m.value for m in found if "anniversary" in m.text] == ["2018-03-11"]

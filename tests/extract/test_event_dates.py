@@ -72,3 +72,9 @@ def test_the_day_of_a_statement_is_not_the_event_day():
             "were dead. The government put the toll at 23 killed in a statement on Wednesday. A statement "
             "posted late on Wednesday by the group claimed the attack.")
     assert _dates(text) == ["2021-05-04"]
+
+
+def test_the_anniversary_dates_the_event_when_the_toll_sentence_gives_only_a_later_year():
+    text = ("Camp News | Thursday, 11 March 2021\n\nThursday is the third anniversary of the attack on the Boa "
+            "Vista camp. Ten people were killed that night, according to the indictment filed in 2019.")
+    assert _dates(text) == ["2018-03-11"]

@@ -75,6 +75,7 @@ _MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
 _MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)})
 _MONTHS.update({"sept": 9, "febr": 2})
 _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_WD_NAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 _ORDINAL_WORDS = {
     w: i
@@ -372,7 +373,9 @@ def _resolve_anniversary(
             return replace(mention, year=year - n, month=nearest.month, day=nearest.day, relative=True)
     if anchor is None:
         return replace(mention, relative=True)
-    if _TODAY_IN_SENTENCE.search(text, start, end) and _valid(anchor.year - n, anchor.month, anchor.day):
+    # "Thursday is the third anniversary", written on a Thursday: that day is today.
+    weekday_today = re.search(rf"\b{_WD_NAMES[anchor.weekday()]}\b", text[start:end], re.I) is not None
+    if (_TODAY_IN_SENTENCE.search(text, start, end) or weekday_today) and _valid(anchor.year - n, anchor.month, anchor.day):
         return replace(mention, year=anchor.year - n, month=anchor.month, day=anchor.day, relative=True)
     return replace(mention, year=anchor.year - n, relative=True)
 
