@@ -195,3 +195,29 @@ def test_an_outlet_line_near_the_top_gives_the_publication_date():
     found = find_published(text)
     assert found is not None and found[0] == "2023-03-03"
     assert text[found[1].start:found[1].end] == "Friday 3 March 2023"
+
+
+def test_so_many_years_ago_today_is_that_same_day():
+    from datetime import date as _date
+
+    from reckon.extract.dates import find_dates
+
+    found = find_dates("A year ago today, gunmen stormed the school.", anchor=_date(2024, 3, 2))
+    assert [(m.text, m.value) for m in found] == [("A year ago today", "2023-03-02")]
+
+
+def test_an_epigraphs_attribution_line_is_not_the_publication_date():
+    from reckon.extract.dates import find_published
+
+    text = ("Summary\n\nIn the province, the clan's word was law.\n—Tomas Reyes, militia member, March 9, 2010.\n"
+            "On November 23, 2009, gunmen stopped a convoy.")
+    assert find_published(text) is None
+
+
+def test_an_anniversary_falling_on_the_weekday_of_the_report_is_on_the_reports_day():
+    from datetime import date as _date
+
+    from reckon.extract.dates import find_dates
+
+    found = find_dates("Thursday is the third anniversary of the raid on the camp.", anchor=_date(2021, 3, 11))
+    assert [m.value for m in found if "anniversary" in m.text] == ["2018-03-11"]

@@ -20,7 +20,8 @@ the text never gives the event's year, the date is null"):
   anchor; "N days ago" -> anchor - N days.
 - "last week" / "N weeks ago" -> month-level (the month of anchor - 7N days): a week is
   too coarse for a day and FORMAT.md's coarsest date below a day is the month.
-  "last month" -> the previous month, "last year" -> the previous year (year-level).
+  "last month" -> the previous month, "last year" -> the previous year (year-level);
+  "a year ago today", "six months ago today" -> that same day, so many months or years back.
 - "the sixth anniversary" -> six years before the anniversary: the day and month of a
   date in the same sentence ("This September 1 marks the sixth anniversary ..."), else
   the anchor's own day when the sentence says today/this day, else the year only.
@@ -74,6 +75,7 @@ _MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
 _MONTHS.update({name[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)})
 _MONTHS.update({"sept": 9, "febr": 2})
 _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_WD_NAMES = "monday tuesday wednesday thursday friday saturday sunday".split()
 
 _ORDINAL_WORDS = {
     w: i
@@ -118,8 +120,10 @@ _P_MDY = re.compile(
     rf"(?=[{_WD_FIRST}{_MONTH_FIRST}]){_PRE}(?P<mon>{_MONTH})\s+(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY})?"
     rf"(?:(?:,\s*|\s+)(?:of\s+)?(?P<year>{_YEAR}))?"
 )
+# "19 to 20 September", "12 and 13 November": a span of days is dated by its first day.
 _P_DMY = re.compile(
-    rf"(?=[0-9{_WD_FIRST}]|(?i:[{_ORDW_FIRST}])){_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?"
+    rf"(?=[0-9{_WD_FIRST}]|(?i:[{_ORDW_FIRST}])){_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY}|\s+(?:to|and)\s+{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})"
+    rf"(?:,?\s+(?P<year>{_YEAR}))?"
 )
 _P_MY = re.compile(rf"(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})")
 _P_MONTH_ALONE = re.compile(
@@ -135,7 +139,7 @@ _NUMW = "|".join(_CARDINAL_WORDS)
 _P_RELATIVE = re.compile(
     r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|earlier\s+today"
     r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:night|week|month|year)"
-    rf"|(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago)\b",
+    rf"|(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?P<sameday>\s+today|\s+this\s+day)?)\b",
     re.I,
 )
 _P_ANNIVERSARY = re.compile(
@@ -323,6 +327,11 @@ def _resolve(
             return _on_day(mention, anchor - timedelta(days=n))
         if unit == "week":
             return _in_month(mention, anchor - timedelta(days=7 * n))
+        if extra["sameday"] and unit in ("month", "year"):
+            # "a year ago today": the same day, N months or years back
+            y, mo = divmod(anchor.year * 12 + anchor.month - 1 - (n if unit == "month" else 12 * n), 12)
+            if _valid(y, mo + 1, anchor.day):
+                return _on_day(mention, date(y, mo + 1, anchor.day))
         if unit == "month":
             y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
             return replace(mention, year=y, month=mo + 1, relative=True)
@@ -372,7 +381,9 @@ def _resolve_anniversary(
             return replace(mention, year=year - n, month=nearest.month, day=nearest.day, relative=True)
     if anchor is None:
         return replace(mention, relative=True)
-    if _TODAY_IN_SENTENCE.search(text, start, end) and _valid(anchor.year - n, anchor.month, anchor.day):
+    # "Thursday is the third anniversary", written on a Thursday: that day is today.
+    weekday_today = re.search(rf"\b{_WD_NAMES[anchor.weekday()]}\b", text[start:end], re.I) is not None
+    if (_TODAY_IN_SENTENCE.search(text, start, end) or weekday_today) and _valid(anchor.year - n, anchor.month, anchor.day):
         return replace(mention, year=anchor.year - n, month=anchor.month, day=anchor.day, relative=True)
     return replace(mention, year=anchor.year - n, relative=True)
 
@@ -387,7 +398,7 @@ def _sentence_bounds(text: str, i: int) -> tuple[int, int]:
 # --- publication date --------------------------------------------------------------------
 _LABEL = re.compile(
     r"^\W{0,3}(?:Published|Posted|Updated|Last\s+updated|First\s+published|Date\s+published|Released"
-    r"|Issued|Publication\s+date)\b",
+    r"|Issued|Publication\s+date|Coded|Recorded|Last\s+modified)\b",
     re.I,
 )
 _DATELINE = re.compile(
@@ -453,18 +464,26 @@ def _by_dateline(index: int, line: str, found: list[DateMention]) -> DateMention
     return None
 
 
+# "Date: ...", "Event date: ...": an infobox's or an incident record's date of the event.
+_EVENT_DATE_LINE = re.compile(r"\W{0,3}(?:(?:Event|Incident|Attack)[ ]+date|Date)(?![a-z])")
+
+
 def _by_lone_line(index: int, line: str, found: list[DateMention]) -> DateMention | None:
-    if index >= 6 or len(found) != 1 or len(line) > 80 or re.match(r"\W{0,3}Date(?![a-z])", line):
+    if index >= 6 or len(found) != 1 or len(line) > 80 or _EVENT_DATE_LINE.match(line):
         return None
     d = found[0]
     residue = _RESIDUE.sub(" ", line[: d.span.start] + " " + line[d.span.end :])
     return d if len(residue.split()) <= 2 else None
 
 
+# "—Amina Bello, a market trader, March 9, 2010.": who said an epigraph, and when.
+_EPIGRAPH = re.compile(r"\s*[—–―]\s*[A-Z]")
+
+
 def _by_outlet_line(index: int, line: str, found: list[DateMention]) -> DateMention | None:
     """ "Le Courrier de l'Est, Friday 3 March 2023", "Sahel Daily Record | 10 Feb 2022": an
     outlet's name, a separator and the date closing a short line near the top."""
-    if index >= 6 or len(found) != 1 or len(line) > 90 or found[0].day is None:
+    if index >= 6 or len(found) != 1 or len(line) > 90 or found[0].day is None or _EPIGRAPH.match(line):
         return None
     d = found[0]
     before, after = line[: d.span.start], line[d.span.end :]

@@ -7,9 +7,8 @@ nearest to it in its own clause when that place is distinct from the document's 
 is dated in another year; every other count and accusation belongs to the main incident.
 
 The main place is the most mentioned specific place (sites and towns before countries, the
-headline counting double); the incident date is the most frequent full date named in the
-sentences that speak of harm, then the most frequent month, then year — never a date after
-the document's own.
+headline counting double); the incident date is chosen by ``event_dates`` from the
+sentences that speak of harm.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.places import PlaceMention
 from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
 
@@ -66,7 +66,10 @@ def _tokens(name: str) -> list[str]:
 
 # A dateline ("MANILA, Philippines -", "NAIROBI (Reuters) -") names where the reporter
 # files from, which is often not where the event happened: it does not vote for the place.
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:,]")
+# "Kabul: Gunmen ..." and " date 2019-12-19 Manila: A court ...", the colon form of
+# South Asian and wire copy, are datelines too.
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
+                       r"[-\u2013\u2014:,]|(?:(?:date[ \t]+)?\d{4}-\d\d-\d\d[ \t]+)?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}:(?=[ ][A-Z]))")
 
 
 def _datelines(text: str) -> list[Span]:
@@ -74,17 +77,29 @@ def _datelines(text: str) -> list[Span]:
 
 
 def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: list[Span] = (),
-                datelines: list[Span] = ()) -> PlaceMention | None:
+                datelines: list[Span] = (), text: str = "") -> PlaceMention | None:
     scores: Counter[str] = Counter()
     best: dict[str, PlaceMention] = {}
+    labelled = _labelled_location(mentions, text)
+    # "treated at X Hospital", "fled to X": where the victims went, not where the harm
+    # happened; a hospital named so is the report's place of care wherever else it is named.
+    # "a source in X": where a source sits.
+    destinations = [m for m in mentions if text and (_DESTINATION.search(text[max(0, m.span.start - 60):m.span.start])
+                                                      or _SOURCE_SITS.search(text[max(0, m.span.start - 60):m.span.start]))]
+    # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
+    destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
+    hospitals = {m.name for m in destinations if m.kind == "hospital"}
     for mention in mentions:
         key = mention.name
-        if any(d.start <= mention.span.start < d.end for d in datelines):
+        if any(d.start <= mention.span.start < d.end for d in datelines) or key in hospitals \
+                or any(mention is d for d in destinations):
             continue
         weight = 2 if mention.span.start < headline_end else 1
         # Places named in the very sentences that give a toll or an accusation speak of the event.
         if any(h.start <= mention.span.start < h.end for h in harm_spans):
             weight += 2
+        if mention is labelled:
+            weight += 6  # an infobox's "Location:" names the event's place, most specific first
         scores[key] += weight
         current = best.get(key)
         if current is None or _specificity(mention) > _specificity(current):
@@ -93,7 +108,8 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
         return None
     # Fold a short form into the fuller name that contains it ("Tarrow" into "Camp Tarrow").
     names = sorted(scores, key=lambda n: -len(n))
-    for short in list(names):
+    # An infobox's own name for a site is kept, not folded into a longer wording of it.
+    for short in [n for n in names if labelled is None or n != labelled.name or _specificity(labelled) < 3]:
         for long in names:
             if long != short and long in scores and short in scores and _same_place(best[short], best[long]) \
                     and _specificity(best[long]) >= _specificity(best[short]) and len(long) > len(short):
@@ -106,6 +122,39 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
                                            _specificity(best[n])), reverse=True)
     voting = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
     return _as_written(best[ranked[0]], voting or mentions)
+
+
+# An infobox line "Location: Baga, Borno State, Nigeria" (or "LocationBaga, ..." as some
+# renderings run the label into its value), a record's "| Location: X" field; "Location
+# of X (left)" is a map caption.
+_LOCATION_LABEL = re.compile(
+    r"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site|Village|Locality)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))")
+# "a humanitarian source in Bunia", "officials in the capital": where a source sits.
+_SOURCE_SITS = re.compile(
+    r"\b(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
+    r"leaders?|doctors?|administrators?|analysts?|diplomats?)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|reported|reports|told|confirmed|stated|"
+                           r"announced|recorded|received)\b")
+_DESTINATION = re.compile(
+    r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
+    r"hospitali[sz]ed|fled|relocated|moved)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
+    r"(?:in|at)[ ]hospital[ ]in)[ ](?:the[ ])?$",
+    re.IGNORECASE,
+)
+
+
+def _labelled_location(mentions: list[PlaceMention], text: str) -> PlaceMention | None:
+    """The first place on an infobox "Location" line, if the document has one."""
+    for label in _LOCATION_LABEL.finditer(text[:20000]):
+        line_end = text.find("\n", label.end())
+        line_end = len(text) if line_end < 0 else line_end
+        on_line = sorted((m for m in mentions if label.end() <= m.span.start < line_end), key=lambda m: m.span.start)
+        # Only a town or a site: a line that opens with the region names no place we know in it.
+        if on_line and _specificity(on_line[0]) >= 2:
+            return on_line[0]
+    return None
 
 
 def _as_written(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
@@ -121,9 +170,10 @@ def _as_written(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMent
 
 
 def _name_only(mention: PlaceMention) -> PlaceMention:
-    """"the town of Chibok" written as "Chibok": the descriptor is not part of the name."""
+    """"the town of Chibok" written as "Chibok", "the settlement (vereda) of X" as "X": the
+    descriptor is not part of the name."""
     head, of, tail = mention.text.rpartition(" of ")
-    if of and head.split()[-1].lower() in _DESCRIPTORS and tail.casefold() == mention.name.casefold():
+    if of and head.split()[-1].strip("()").lower() in _DESCRIPTORS and tail.casefold() == mention.name.casefold():
         start = mention.span.end - len(tail)
         return replace(mention, text=tail, span=Span(start=start, end=mention.span.end))
     return mention
@@ -131,7 +181,8 @@ def _name_only(mention: PlaceMention) -> PlaceMention:
 
 _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "district", "province", "region", "state",
                           "county", "community", "suburb", "neighbourhood", "neighborhood", "area", "island",
-                          "municipality"})
+                          "municipality", "vereda", "corregimiento", "commune", "locality", "ward", "quarter",
+                          "sub-county"})
 
 
 # Places that are not where the harm happened: a destination ("airlifted to X", "fled
@@ -156,8 +207,69 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
     inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0
               and not _NOT_EVENT_PLACE.search(text[max(0, m.span.start - 40):m.span.start])]
     if not inside:
-        return None
+        return _sentence_place(position, sentence_span, text, mentions)
     return min(inside, key=lambda m: abs(m.span.start - position))
+
+
+# "Meanwhile in X, Y state, at least six are dead"; "Fighters attacked X, capital of Y,
+# with dozens reported dead": the figure's clause names no place, but the sentence sets
+# the scene in one town or site, by a preposition of place or as what was attacked.
+_SCENE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|inside|outside)|\b(?:attacked|stormed|raided|bombed|shelled|struck|hit|overran|besieged|"
+    r"targeted|invaded|ambushed)(?:[ ]the)?)[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$",
+    re.IGNORECASE,
+)
+_LOCATES_PREVIOUS = re.compile(r",?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}")
+_SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced|reported|added|stated)\b", re.I)
+
+
+def _sentence_place(position: int, sentence_span: Span, text: str,
+                    mentions: list[PlaceMention]) -> PlaceMention | None:
+    scenes = {}
+    previous_end = -1
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if not (sentence_span.start <= m.span.start < sentence_span.end) or _specificity(m) < 2:
+            continue
+        holder = previous_end >= 0 and _LOCATES_PREVIOUS.fullmatch(text, previous_end, m.span.start)
+        previous_end = m.span.end
+        if holder:
+            continue  # "X, in the municipality of Y": Y only says where X is
+        before = text[max(0, m.span.start - 60):m.span.start]
+        if not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before):
+            continue
+        low, high = sorted((m.span.end, position))
+        if _SPEECH_BETWEEN.search(text, low, high):
+            continue  # "In X, the minister condemned the attack that killed 12": where he spoke
+        scenes.setdefault(m.name, m)
+    # One scene only: with two, the figure's own clause would have to say which.
+    return next(iter(scenes.values())) if len(scenes) == 1 else None
+
+
+def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention | None,
+                recalled: set[str], places: dict[str, PlaceMention | None]) -> set[str]:
+    """Site groups that only break the main toll down by site, so no incidents of their own.
+
+    "Forty people died in two shootings in Karrow. Thirty died at the Hill Street mosque,
+    while 10 died at the Dock Road mosque": the sites sit inside the town the total names,
+    their figures follow it at once and add up to no more than it. A main place that is
+    itself a site (one square of a crackdown) holds no other site, and another town is no
+    part of a town: there each place with its own toll stays its own incident.
+    """
+    if main is None or _specificity(main) > 2:
+        return set()
+    merged: set[str] = set()
+    for total_index, total in groups.get("", []):
+        value = total.max if total.max is not None else total.min
+        if value is None:
+            continue
+        parts = [key for key, members in groups.items()
+                 if key and key not in recalled and key not in merged and _specificity(places[key]) >= 3
+                 and all(index in (total_index, total_index + 1) and count.kind == total.kind
+                         for index, count in members)]
+        share = sum((count.max if count.max is not None else count.min or 0) for key in parts for _, count in groups[key])
+        if parts and share <= value:
+            merged.update(parts)
+    return merged
 
 
 def _to_place(mention: PlaceMention | None) -> Place | None:
@@ -166,31 +278,6 @@ def _to_place(mention: PlaceMention | None) -> Place | None:
     return Place(name=mention.name, country=mention.country, latitude=mention.latitude,
                  longitude=mention.longitude, admin1=mention.admin1, kind=mention.kind,
                  span=mention.span)
-
-
-def _incident_date(dates_found: list, sentences: list, harm_sentences: set[int], published: str | None,
-                   *, only: set[int] | None = None) -> tuple[str | None, Span | None]:
-    chosen = only if only is not None else harm_sentences
-    full: Counter[str] = Counter()
-    months: Counter[str] = Counter()
-    years: Counter[str] = Counter()
-    spans: dict[str, Span] = {}
-    for mention in dates_found:
-        value = mention.value
-        if value is None:
-            continue
-        if published and value[: len(published)] > published[: len(value)]:
-            continue  # an event cannot be dated after the report
-        index = _sentence_of(sentences, mention.span.start)
-        if index not in chosen:
-            continue
-        spans.setdefault(value, mention.span)
-        (full if len(value) == 10 else months if len(value) == 7 else years)[value] += 1
-    for table in (full, months, years):
-        if table:
-            value = sorted(table, key=lambda v: (-table[v], v))[0]
-            return value, spans[value]
-    return None, None
 
 
 def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[int],
@@ -213,6 +300,26 @@ def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[i
     if len(found) * 2 > len(harm_sentences):
         return {}  # most of the harm is dated earlier: that is the main event, not a recollection
     return found
+
+
+def _recalled(dates_found: list, sentences: list, text: str, main_date: str | None) -> set[int]:
+    """Sentences about an earlier event, figure or none ("the 2017 bombing of a market in
+    the town of X"): dated only in years before the main event's ("since 2011" spans up to
+    now and recalls nothing)."""
+    if main_date is None:
+        return set()
+    main_year = int(main_date[:4])
+    before, current = set(), set()
+    for mention in dates_found:
+        if mention.year is None:
+            continue
+        index = _sentence_of(sentences, mention.span.start)
+        if mention.year >= main_year or mention.relative or \
+                re.search(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", text[max(0, mention.span.start - 12):mention.span.start]):
+            current.add(index)
+        else:
+            before.add(index)
+    return before - current
 
 
 def _sentence_of(sentences: list, position: int) -> int:
@@ -240,36 +347,35 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         return []
     headline_end = sentences[0].span.end if sentences else 0
     harm_sentences = {index for index, _ in counts} | {index for index, _ in accusations}
-    main_date, main_date_span = _incident_date(state["dates"], sentences, harm_sentences, state["published"])
+    evidence = date_evidence(text, state["dates"], sentences, state["published"], state.get("published_span"))
+
+    def sentence_of(position: int) -> int:
+        return _sentence_of(sentences, position)
+
+    count_sentences = {index for index, _ in counts}
+    main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
+                                          prefer=count_sentences)
     # Sentences dated in an earlier year than the event ("the 2017 bombing of a market in X
     # that killed 11") recall another incident: their figures form it, and neither their
     # places nor their dates speak for the main event.
     earlier = _earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date)
     if earlier:
-        main_date, main_date_span = _incident_date(state["dates"], sentences, harm_sentences - set(earlier),
-                                                   state["published"])
+        main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
+                                              exclude=set(earlier), prefer=count_sentences)
     harm_spans = sorted({sentences[index].span for index in harm_sentences - set(earlier)}, key=lambda span: span.start)
     datelines = _datelines(text)
-    earlier_spans = [sentences[index].span for index in earlier]
+    earlier_spans = [sentences[index].span for index in {*earlier, *_recalled(state["dates"], sentences, text, main_date)}]
     voting = [m for m in mentions if not any(e.start <= m.span.start < e.end for e in earlier_spans)]
-    main = _main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines)
+    main = _main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines,
+                       text=text)
     # Nor does a dateline give a count a place of its own.
     mentions = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
     country = main.country if main else None
     if country is None:
         countries = Counter(m.country for m in mentions if m.country)
         country = countries.most_common(1)[0][0] if countries else None
-    if main_date is None:
-        # No date beside the harm itself: a dated sentence elsewhere in the report (not the
-        # report's own dateline), else a same-day report's date when the text speaks of "today".
-        published_span = state.get("published_span")
-        others = [m for m in state["dates"] if published_span is None or not m.span.overlaps(published_span)]
-        main_date, main_date_span = _incident_date(others, sentences, set(range(len(sentences))) - set(earlier),
-                                                   state["published"])
-        if main_date is not None and len(main_date) < 10:
-            main_date, main_date_span = None, None
-        if main_date is None and state["published"] and _SAME_DAY.search(text):
-            main_date = state["published"]
+    if main_date is None and state["published"] and _SAME_DAY.search(text):
+        main_date = state["published"]  # a same-day report of what happened "today"
 
     groups: dict[str, list[tuple[int, Count]]] = {}
     group_place: dict[str, PlaceMention | None] = {"": main}
@@ -293,8 +399,21 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             key = local.name
             group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))
-    # A group is its own incident only with a figure the main incident does not also give
-    # from the same sentence; everything else stays in the main incident.
+    for key in _breakdowns(groups, main, set(group_date), group_place):
+        groups[""] = sorted([*groups.get("", []), *groups.pop(key)], key=lambda item: item[1].span.start)
+    # "portraits of the 11 martyrs in X": a figure the main incident already gives, named
+    # beside another place, is the main incident's figure again, not another event.
+    main_values = {(c.kind, c.min, c.max) for _, c in groups.get("", [])}
+    for key in [k for k in groups if k and k not in group_date]:
+        if all((c.kind, c.min, c.max) in main_values for _, c in groups[key]):
+            groups[""] = sorted([*groups[""], *groups.pop(key)], key=lambda item: item[1].span.start)
+    local = [key for key in groups if key and key not in group_date]
+    if "" not in groups and local:
+        # No figure stayed with the main place: the site with the most figures is the
+        # report's main incident, and takes its date and its accused.
+        lead = max(local, key=lambda key: (len(groups[key]), -min(c.span.start for _, c in groups[key])))
+        group_place[""] = group_place[lead]
+        groups[""] = groups.pop(lead)
     result: list[ReportedIncident] = []
     for key, members in sorted(groups.items(), key=lambda item: (item[0] != "", min(c.span.start for _, c in item[1]))):
         place_mention = group_place.get(key)
@@ -309,8 +428,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             date, date_span = mention.value, mention.span
             perpetrators = tuple(_dedupe_accusations([a for i, a in accusations if i in {j for j, _ in members}]))
         else:
-            date, date_span = _incident_date(state["dates"], sentences, harm_sentences, state["published"],
-                                             only={i for i, _ in members})
+            date, date_span = pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"],
+                                        main=False)
             perpetrators = ()
         result.append(ReportedIncident(date=date, place=place, counts=tuple(_dedupe_counts([c for _, c in members])),
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),

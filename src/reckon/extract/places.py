@@ -38,6 +38,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from rapidfuzz import process
 
 from reckon.errors import ExtractError
+from reckon.extract.actors import load_alias_table
 from reckon.model import Place, Span
 
 __all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place"]
@@ -169,14 +170,14 @@ def _gazetteer_rows(key: str) -> list[_Row]:
 # Particles inside names when written apart ("Rabaa al Adawiya", "Sitio de Oro"); the
 # Arabic article's assimilated forms (at-, as-, an-) only hyphenated, as English
 # "at", "as", "an" would join two names across a sentence.
-_PARTICLE = r"(?:al|el|bin|ibn|de|del|la|le|du|da|di|dos|das|van|von|y)"
+_PARTICLE = r"(?:al|el|bin|ibn|de|del|la|le|du|da|di|do|dos|das|van|von|y)"
 _CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑])?[A-Z][\w'’]*(?:[-‑][A-Za-z][\w'’]*)*"
 _NAME = rf"{_CAP}(?:[ ](?:{_PARTICLE}[ ])?{_CAP}){{0,3}}"
 # Site kinds by the word that follows the name ("X Square") ...
 _SUFFIX_KINDS = [
     ("square", r"Square|square|Roundabout|roundabout"),
     ("camp", r"(?:(?:[Rr]efugee|IDP|[Dd]isplacement|[Tt]ransit|[Pp]rotection)[ ])?(?:[Cc]amp|[Ss]ettlement)\b(?![ ][A-Z])"
-             r"|(?:IDP|[Dd]isplacement|[Rr]efugee)[ ][Ss]ite\b"),
+             r"|(?:IDP|[Dd]isplacement|[Rr]efugee)[ ][Ss]ite\b|[Ll]and[ ][Oo]ccupation\b"),
     ("station", r"(?:(?:Integrated|Central|Main)[ ])?(?:Bus|Railway|Train|Police|Ferry)[ ](?:Terminal|Station|Depot)"),
     ("university", r"(?:University|Polytechnic)(?:[ ]College)?|College|Institute"),
     ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"),
@@ -196,6 +197,8 @@ _SUFFIX_KINDS = [
     ("stadium", r"Stadium"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
     ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality)\b(?![ ][A-Z])"),
+    # "in Karandi town", "Ngoro village": a name the next word calls a settlement
+    ("settlement", r"(?:town|village|hamlet)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
 ]  # fmt: skip
 _SUFFIX_SITE = re.compile(
     rf"(?P<x>{_NAME})[ ](?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _SUFFIX_KINDS) + r")\b"
@@ -205,21 +208,41 @@ _PREFIX_SITE = re.compile(
     rf"\b(?:(?P<camp>Camp)|(?P<university>University[ ]of)|(?P<mosque>Masjid)|(?P<village>Sitio|Barangay|Purok))"
     rf"[ ](?P<x>{_NAME})"
 )
+# Sites named in French, Spanish or Portuguese, as reports in English keep them: the kind
+# word first, an optional adjective, then "de X" ("Lycée communal de Nabouli", "Hospital
+# de San Rafael", "Escola Municipal de X").
+_ROMANCE_SITE = re.compile(
+    r"\b(?:(?P<school>Lyc[ée]e|[ÉE]cole|Coll[èe]ge|Escuela|Colegio|Escola|Col[ée]gio|Liceo|Instituto)"
+    r"|(?P<university>Universit[ée]|Universidad|Universidade)|(?P<hospital>H[ôo]pital|Hospital|Clinique|Cl[íi]nica)"
+    r"|(?P<market>March[ée]|Mercado)|(?P<mosque>Mosqu[ée]e)|(?P<church>[ÉE]glise|Iglesia|Igreja)"
+    r"|(?P<prison>Prison[ ]civile|Maison[ ]d['’]arr[êe]t|C[áa]rcel|Pres[íi]dio))"
+    r"(?:[ ][a-zéèêàçíóú]{3,15}){0,2}[ ](?:de[ ]la|de|du|des|del|da|do|dos|das)[ ](?P<x>" + _NAME + ")"
+)
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 _TOWN_OF = re.compile(
-    r"\bthe(?:[ ][a-z]{3,15}){0,2}?[ ](?P<kw>town|village|city|hamlet|settlement|district|province|region|state|county|community"
-    rf"|suburb|neighbou?rhood|area|island|municipality)[ ]of[ ](?P<x>{_NAME})"
+    r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
+    r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
+    rf"|commune|locality|ward|quarter|sub-county)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
 )
 _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
             "district": "district", "province": "region", "region": "region", "state": "region", "county": "region",
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
-            "area": "district", "island": "island", "municipality": "town"}  # fmt: skip
+            "area": "district", "island": "island", "municipality": "town", "vereda": "village",
+            "corregimiento": "village", "commune": "town", "locality": "village", "ward": "district",
+            "quarter": "district", "sub-county": "district"}  # fmt: skip
 _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
+# "in southern Ampatuan", "near north-western Kasso": a compass word between the
+# preposition and the name still ties the name to a place.
 _LOCATIVE = re.compile(
     r"(?:\b(?:in|at|near|from|inside|outside|into|to|around|across|towards?|through|within|of\s+the\s+"
-    r"(?:town|village|city|district|province|region)\s+of|(?:town|village|city|district|camp)\s+of)\s+(?:the\s+)?)$",
+    r"(?:town|village|city|district|province|region)\s+of|(?:town|village|city|district|camp)\s+of)\s+(?:the\s+)?"
+    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?[ ]|"
+    r"(?:north|south)-?(?:east|west)ern[ ])?)$",
     re.I,
 )
+_GLUED_LABEL = re.compile(r"(?m)^[ \t]*(?:Location|Place|Site)(?=[A-Z][a-z])")
+# "Ampatuan town", "Kasso village": a name the next word calls a settlement.
+_SETTLEMENT_AFTER = re.compile(r"[ ](?:town|village|city|hamlet|settlement)\b")
 _ADMIN_AFTER = re.compile(r"[ ](?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|County|Oblast)\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|stated|noted|wrote)\b")
 _APPOSITION = re.compile(rf",[ ]+(?P<n>{_NAME})")
@@ -249,11 +272,17 @@ def find_places(text: str) -> list[PlaceMention]:
     """
     if not text:
         return []
+    # "LocationBeslan, Russia": an infobox label run into its value hides the name; blank
+    # the label (same length, so every span still indexes the document's text).
+    written = text
+    text = _GLUED_LABEL.sub(lambda m: " " * len(m.group()), text)
     spans = list(_spans(text))
     home = _home_country(text, spans)
     candidates: list[tuple[int, int, int, PlaceMention]] = []  # (start, -length, priority, mention)
     for mention in _pattern_sites(text, home):
         candidates.append((mention.span.start, -len(mention.span), 1, mention))
+    for mention in _labelled_places(written, home):  # last: any table that knows the name places it better
+        candidates.append((mention.span.start, -len(mention.span), 4, mention))
     for mention in _token_matches(text, home, spans):
         priority = {"sites": 0, "fuzzy": 0, "country": 2, "geonames": 3}[mention.source]
         candidates.append((mention.span.start, -len(mention.span), priority, mention))
@@ -263,7 +292,48 @@ def find_places(text: str) -> list[PlaceMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.span.end
-    return _with_contained_names(text, chosen)
+    return _with_short_forms(text, _with_scenes(text, _with_contained_names(text, chosen), home))
+
+
+def _with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> list[PlaceMention]:
+    """Names found only as the scene of violence or the place of a site, after every table
+    and pattern had its say. Their other mentions are not added: a province named once as
+    a scene ("the massacre in X") would then outvote the village the report is about."""
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    found: list[PlaceMention] = []
+    for mention in _event_scenes(text, home):
+        start, end = mention.span.start, mention.span.end
+        if not any(a < end and start < b for a, b in taken):
+            found.append(mention)
+            taken.append((start, end))
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
+
+
+_SHORT_FORM_KINDS = frozenset({"camp", "school", "university", "hospital", "mosque", "church", "market", "prison",
+                               "mall", "hotel", "stadium", "temple", "synagogue"})
+
+
+def _with_short_forms(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the Terra Prometida camp" ... "gunned down in Terra Prometida": a site found by its
+    kind word is the same site where the text names it without that word. Only names of
+    two words or more, which are not ordinary words or one person's given name."""
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    found: list[PlaceMention] = []
+    seen: set[str] = set()
+    for mention in chosen:
+        if mention.source != "pattern" or mention.kind not in _SHORT_FORM_KINDS:
+            continue
+        match = _SUFFIX_SITE.fullmatch(mention.text)
+        short = match.group("x") if match else None
+        if not short or len(short.split()) < 2 or short in seen or _fold(short) in _countries()[0]:
+            continue
+        seen.add(short)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?![ ][A-Z])", text):
+            start, end = hit.span()
+            if not any(a < end and start < b for a, b in taken):
+                found.append(replace(mention, span=Span(start=start, end=end), text=hit.group()))
+                taken.append((start, end))
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
 
 
 # "in Nabouli, in the Gnagna province", "at Tamakoira, in the department of Ouallam",
@@ -384,6 +454,14 @@ def _pick(rows: list[_Row], country: str | None, *, prefer_city: bool = False) -
     if country:
         same = [r for r in rows if r.country == country]
         rows = same or rows
+    # "Maranhão" is the state's own name and only an old alternate name of its capital city
+    # (São Luís): a region named so beats a city merely also called so.
+    keys = {_fold(r.name) for r in rows if r.kind == "region"}
+    cities_by_own_name = [r for r in rows if r.kind != "region" and _fold(r.name) in keys]
+    if prefer_city and keys and not cities_by_own_name:
+        own = [r for r in rows if r.kind == "region"]
+        if own and all(_fold(r.name) != _fold(own[0].name) for r in rows if r.kind != "region"):
+            rows = own
     return max(rows, key=lambda r: ((r.kind != "region") if prefer_city else 0, r.population))
 
 
@@ -454,6 +532,13 @@ def _next_to_capital(text: str, start: int, end: int) -> bool:
     return cap_before or bool(re.match(r"[ ][A-Z][a-z]", text[end : end + 30]))
 
 
+def _inside_person_name(text: str, start: int, end: int) -> bool:
+    """Capitalised name words on both sides: "Wambui Nduta Kariuki"."""
+    prev = re.search(r"\b([A-Z][a-z]+)[ ]$", text[max(0, start - 30) : start])
+    return prev is not None and _fold(prev.group(1)) not in _stopwords() \
+        and not _sentence_start(text, start - len(prev.group(0))) and bool(re.match(r"[ ][A-Z][a-z]", text[end : end + 3]))
+
+
 def _sentence_start(text: str, i: int) -> bool:
     head = text[max(0, i - 3) : i].rstrip(" \t")
     return not head or head[-1] in ".!?:\n\"'“‘(•-–—|"
@@ -474,6 +559,8 @@ def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str,
         # a weak alias needs "in"/"at"/... before it and no name word after it ("in Ashraf Velde's")
         locative = _is_locative(text, start) and not re.match(r"[ ][A-Z][a-z]", text[end : end + 3])
         row = _site_row(sites.get(key, []), home, locative=locative)
+        if row is not None and " " not in key and not locative and _inside_person_name(text, start, end):
+            row = None  # "Wambui Nduta Kariuki": a one-word site name as a person's middle name
         if row is not None:
             hit = PlaceMention(span=span, text=surface, name=row.name, kind=row.kind, country=row.country,
                                admin1=row.admin1, latitude=row.latitude, longitude=row.longitude, source="sites")  # fmt: skip
@@ -517,7 +604,8 @@ def _geonames_match(
     region_word = bool(_ADMIN_AFTER.match(after))
     tie_country = _apposition_country(text, end)
     dateline = surface.isupper() and after.startswith(",") and (start == 0 or text[start - 1] == "\n")
-    tied = _is_locative(text, start) or region_word or tie_country is not None or dateline
+    settlement = bool(_SETTLEMENT_AFTER.match(after))
+    tied = _is_locative(text, start) or region_word or tie_country is not None or dateline or settlement
     row = _pick(rows, tie_country or home, prefer_city=not region_word)
     assert row is not None
     if key in stop or (" " not in key and key in lowered):
@@ -532,13 +620,20 @@ def _geonames_match(
     if prev and not _sentence_start(text, start - len(prev.group(0))) and _fold(prev.group(1)) not in _countries()[0]:
         if not _is_locative(text, start):
             return None  # "Justice Cameron", "Wesley Martin": a surname
-    if re.search(r"[A-Z][\w'’-]*[ ](?:del|de|la|du|da|al|el|y|di)[ ]$", before):
+    if re.search(r"[A-Z][\w'’-]*[ ](?:del|de|la|du|da|al|el|y|di|do|dos|das)[ ]$", before):
         return None  # "Maguindanao del Sur": the tail of a longer name
+    if re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", after):
+        return None  # "Vila Nova do Capimirim": the head of a longer name no table knows
     following = re.match(r"[ ]([A-Z][\w'’-]*)", after)
     if following and not region_word and _fold(following.group(1)) not in _PLACE_NEXT:
         return None  # "Vladimir Ustinov", "Boko Haram", "Quds Force": part of another name
     if home and row.country != home and row.population < _BIG_CITY and tie_country is None:
         return None  # "in Linwood" in a New Zealand story is not the Scottish town
+    if _fold(row.name) != key and row.population < _BIG_CITY and row.kind != "region":
+        # Known by this name only as an alternate ("Santa Clara" for Tupanatinga, "Vila
+        # Nova" for Neópolis): for a small place that is an old or a neighbouring name, not
+        # the place a report means.
+        return None
     big = row.population >= _BIG_CITY or (row.population >= _HOME_TOWN and row.country == home)
     if not (tied or big):
         return None
@@ -584,12 +679,15 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
     matches = [
         *((m, m.lastgroup or "") for m in _SUFFIX_SITE.finditer(text)),
         *((m, next(k for k, v in m.groupdict().items() if v and k != "x")) for m in _PREFIX_SITE.finditer(text)),
+        *((m, next(k for k, v in m.groupdict().items() if v and k != "x")) for m in _ROMANCE_SITE.finditer(text)),
         *((m, "school") for m in _NUMBERED_SCHOOL.finditer(text)),
         *((m, "town") for m in _TOWN_OF.finditer(text)),
     ]
     for m, kind in matches:
         x = m.groupdict().get("x")
-        start = m.start()
+        # "Brazil's northeastern state of X": the mention is "state of X", and "Brazil" stays
+        # a mention of its own.
+        start = m.start("kw") if m.re is _TOWN_OF else m.start()
         if x is not None:
             # "Location of Al Noor Mosque", "The US State": drop leading label and
             # descriptor words; nothing left means no name at all
@@ -618,12 +716,22 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
                                     country=listed.country, admin1=listed.admin1, latitude=listed.latitude,
                                     longitude=listed.longitude, source="sites"))  # fmt: skip
             continue
+        if kind == "settlement":
+            if x is None or load_alias_table().canonical(x, fuzzy=False) is not None:
+                continue  # "the Boko Haram village raids": an actor, not a place
+            kind = "town"
+            span = Span(start=m.start("x") + (len(m.group("x")) - len(x)), end=m.end("x"))
+            surface = x
         site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
         tie = _apposition_country(text, m.end())
         context = tie or home
         base = _base_place(x, context, prefer_city=site_kind != "region") if x else None
         if base is not None and context and base.country != context and base.population < _BIG_CITY:
             base = None  # "the village of Korvel, Nigeria" is not the Dutch Korvel
+        if base is not None and context is None and (
+                base.population < _HOME_TOWN
+                or len({r.country for r in _gazetteer_rows(_fold(base.name)) if r.kind == base.kind}) > 1):
+            base = None  # with no country in the text, a namesake abroad is no evidence
         country = base.country if base else context
         if kind in ("village",) and surface.split()[0] in ("Sitio", "Barangay", "Purok"):
             country = "PH"
@@ -632,6 +740,68 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
                                 country=country, admin1=base.admin1 if base else None,
                                 latitude=base.latitude if base else None, longitude=base.longitude if base else None,
                                 source="pattern"))  # fmt: skip
+    return out
+
+
+# A record's or an infobox's place field ("Location: La Esmeralda (vereda)", "Admin2:
+# Puerto Lozada", "LocationChibok in Borno State"): the value is a place even when no table
+# knows it, which is exactly when it matters (villages, hamlets).
+_LABELLED = re.compile(
+    rf"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?P<label>Location|Place|Village|Town|Locality|Admin2|Admin3)"
+    rf"(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))(?P<x>{_NAME})"
+)
+
+
+# "clashes in Omraneya", "the attack at Kessa", "31 in Dokki clashes": what violence
+# happened in or at is a place, even one no table knows (a district, a hamlet); "attacks
+# of X" is left out ("attacks of Boko Haram" name the attacker).
+_EVENT_NOUN = (r"(?i:clashes|fighting|protests?|violence|attacks?|raids?|bombings?|shootings?|massacres?|explosions?|"
+               r"blasts?|unrest|riots?|killings?|ambush|airstrikes?|shelling|demonstrations?|sit-ins?)")
+# ... and so is where a site of a settlement is: "the weekly market at Tamakoira", "the
+# school in Kessa", "the camp of Dorra".
+_SITE_NOUN = r"(?:market|school|camp|mosque|church|hospital|clinic|college|university|prison|mine|village|town)"
+_EVENT_SCENE = re.compile(
+    rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN})[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
+)
+_NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french"})
+
+
+def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
+    out = []
+    stop = _stopwords()
+    actors = load_alias_table()
+    for m in _EVENT_SCENE.finditer(text):
+        group = next(g for g in ("x", "y", "z") if m.group(g))
+        name = m.group(group)
+        key = _fold(name)
+        words = key.split()
+        if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in _countries()[0]
+                or len(key) < 4 or name.isupper() or actors.canonical(name, fuzzy=False) is not None):
+            continue  # "attacks in March", "in Boko Haram attacks": a time or an actor, not a place
+        # a town or district of unknown size: never more specific than a named site
+        out.append(PlaceMention(span=Span(start=m.start(group), end=m.end(group)), text=name, name=name,
+                                kind="town", country=home, source="pattern"))
+    return out
+
+
+def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
+    out = []
+    stop = _stopwords()
+    for m in _LABELLED.finditer(text):
+        x = m.group("x")
+        key = _fold(x)
+        if key in stop or key in _countries()[0] or len(key) < 3:
+            continue
+        kind = "district" if m.group("label").startswith("Admin") else "village"
+        base = _base_place(x, home, prefer_city=True)
+        if base is not None and (base.country != home or _fold(base.name) != key):
+            base = None  # "La Esmeralda" in a Colombian record is not the Cuban town
+        out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind=kind,
+                                country=base.country if base else home, admin1=base.admin1 if base else None,
+                                latitude=base.latitude if base else None, longitude=base.longitude if base else None,
+                                source="pattern"))
     return out
 
 

@@ -1,0 +1,209 @@
+"""Which of a document's dates is the date of the event it reports.
+
+A report names many dates: its own (the dateline, a "Published" line), the day a source
+spoke ("Campbell said in Kabul today"), other events used as names ("the July 3 coup
+commanders"), and the event's own days. FORMAT.md wants the event's first day. The
+rules, in order of trust:
+
+1. Dates in the sentences that give the event's figures (else those that blame), or
+   that say when it began ("The siege began on 1 May"), not counting the report's own
+   date, a relative date tied to a reporting verb ("said today"), the as-of date of a
+   running toll ("by Tuesday"), or a date that names another kind of event ("the July 3
+   coup"): first a day that names the event itself
+   ("Monday's massacre"), else the most frequent full date, ties to the earliest (the
+   first day); else the most frequent month, then year.
+2. When (1) gives only a year or a month, a full date in a sentence that speaks of the
+   event ("what happened in X on 14 May 2012", "the attack on 3 June 2011") refines it,
+   if its year is within one of the coarse one.
+3. When (1) gives nothing: a full date in a sentence that speaks of violence; else the
+   year or month of a date that modifies a violence noun ("a 2009 massacre"); else a full
+   date anywhere; else the report's own date if a harm sentence carries it (a same-day
+   dateline).
+
+Never a date after the document's own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from reckon.extract.dates import DateMention
+from reckon.model import Span
+
+__all__ = ["DateEvidence", "date_evidence", "pick_date"]
+
+# Stems of words that speak of a violent event (verbs and nouns, any inflection).
+_VIOLENCE = re.compile(
+    r"\b(?:attack|assault|massacre|raid|kill|slay|slain|storm|bomb|shell|shoot|shot|gunfire|ambush|abduct|"
+    r"kidnap|execut|murder|slaughter|behead|besieg|siege|torch|hostage|gunm[ae]n|airstrike|air strike|"
+    r"crackdown|dispers|clash|fighting|violence|died|dead|death|wound|injur|explo|blast|massacre|stampede|"
+    r"rampage|killing|carnage|atrocit)",
+    re.IGNORECASE,
+)
+_HAPPENED = re.compile(r"\b(?:happened|occurred|took place|unfolded|began|begun|started|erupted|broke out)\b", re.I)
+_BEGAN = re.compile(r"\b(?:began|begun|started|erupted|broke out)\b", re.I)
+# Nouns a date can date without naming the violent event itself ("the 2009 elections").
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our|last)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]+)")
+_POSSESSIVE_AFTER = re.compile(r"['’]s\s+(?:(?:deadly|bloody|brutal|twin|suicide|mass|armed|terror|terrorist)\s+)?([a-z][a-z-]+)")
+_EVENT_NOUNS = frozenset(
+    "attack attacks assault massacre massacres raid raids killing killings bombing bombings shooting shootings "
+    "siege crackdown dispersal ambush abduction abductions kidnapping kidnappings rampage strike strikes "
+    "airstrike airstrikes violence clashes fighting explosion explosions blast blasts carnage atrocity "
+    "atrocities incident tragedy hostage-taking standoff uprising riots riot slaughter executions".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "and or to of in on at by for from with as was were is are had has have that which who when while but "
+    "after before during until since than".split()
+)
+# "said in Kabul today", "told reporters on Monday": the day of the speaking.
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|told|announced|stated|reported|added|confirmed|declared|disclosed|explained|briefed|"
+    r"tweeted|wrote|noted|insisted)\b[^.;:!?,]{0,40}$"
+    # "in a statement on Wednesday", "a statement posted late on Wednesday"
+    r"|\b(?:statement|communiqu[eé]|press[ ]conference|press[ ]release|briefing|interview)[ ]+"
+    r"(?:(?:posted|issued|released|published|given|held)[ ]+)?(?:(?:late|early)[ ]+)?(?:on[ ]+)?$",
+    re.I,
+)
+
+
+_AS_OF_BEFORE = re.compile(r"\b(?:[Bb]y|[Aa]s\s+of|[Uu]ntil|[Tt]ill|[Uu]p\s+to)\s+(?:the\s+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class DateEvidence:
+    """One document's dates sorted by what they may date."""
+
+    usable: tuple[DateMention, ...]  # may date an event
+    report: tuple[DateMention, ...]  # the report's own date
+    event_named: tuple[DateMention, ...]  # modifies a violence noun: "a 2009 massacre"
+    began: frozenset[int]  # sentences that say when something began
+    eventful: frozenset[int]  # sentences that speak of violence or of something happening
+
+
+def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, published: str | None,
+                  published_span: Span | None) -> DateEvidence:
+    usable, report, event_named = [], [], []
+    for mention in dates:
+        if mention.value is None:
+            continue
+        if _is_report_date(text, mention, published, published_span):
+            report.append(mention)
+            continue
+        noun = _attributive_noun(text, mention)
+        if noun is not None and noun not in _EVENT_NOUNS:
+            continue  # "the July 3 coup commanders": the date names another event
+        if noun is not None:
+            event_named.append(mention)
+        if mention.relative and _REPORTING_BEFORE.search(text[max(0, mention.span.start - 60):mention.span.start]):
+            continue  # "said in Kabul today": when the source spoke
+        if _AS_OF_BEFORE.search(text[max(0, mention.span.start - 20):mention.span.start]):
+            continue  # "41 bodies by Tuesday afternoon": when a running toll stood, not when it began
+        usable.append(mention)
+    began = frozenset(i for i, s in enumerate(sentences) if _BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text))
+    eventful = frozenset(i for i, s in enumerate(sentences) if _VIOLENCE.search(s.text) or _HAPPENED.search(s.text))
+    return DateEvidence(usable=tuple(usable), report=tuple(report), event_named=tuple(event_named),
+                        began=began, eventful=eventful)
+
+
+def _VIOLENCE_OR_EVENT(sentence: str) -> bool:  # noqa: N802 - reads as the predicate it is
+    return bool(_VIOLENCE.search(sentence) or re.search(r"\b(?:crisis|siege|standoff|operation|occupation)\b",
+                                                         sentence, re.I))
+
+
+def _is_report_date(text: str, mention: DateMention, published: str | None, published_span: Span | None) -> bool:
+    """The report's own date: the span the publication date was read from, or the same day
+    written in the document's head (a dateline, a "Posted" line) rather than in its prose."""
+    if published_span is not None and mention.span.overlaps(published_span):
+        return True
+    if not published or mention.relative or mention.value != published or mention.span.start > 1500:
+        return False
+    line_start = text.rfind("\n", 0, mention.span.start) + 1
+    line_end = text.find("\n", mention.span.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    rest = line.replace(mention.text, " ")
+    if len(line) <= 100 and len(rest.split()) <= 8 and not rest.rstrip().endswith("."):
+        return True  # "• August 14, 2013", "Posted on 3 May 2011 by the editors"
+    # "WASHINGTON, November 25, 2015 — Human error ...": a dateline opening the prose.
+    before = text[line_start:mention.span.start]
+    return bool(re.fullmatch(r"\W*(?:[A-Z][A-Za-z.'’ -]{1,40},\s*)?(?:[A-Z][a-z]+,?\s+)?", before)) and \
+        bool(re.match(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—:]", text[mention.span.end:]))
+
+
+def _attributive_noun(text: str, mention: DateMention) -> str | None:
+    """ "the July 3 coup" -> "coup", "Monday's massacre" -> "massacre"; None when the date
+    does not modify a noun."""
+    possessive = _POSSESSIVE_AFTER.match(text, mention.span.end)
+    if possessive is not None:
+        return possessive.group(1).lower()
+    if not _DETERMINER_BEFORE.search(text[max(0, mention.span.start - 8):mention.span.start]):
+        return None
+    found = _NOUN_AFTER.match(text, mention.span.end)
+    if found is None or found.group(1) in _FUNCTION_WORDS:
+        return None
+    return found.group(1).lower()
+
+
+def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], published: str | None,
+              *, main: bool, exclude: Iterable[int] = (), prefer: Iterable[int] | None = None
+              ) -> tuple[str | None, Span | None]:
+    """The event date of the sentences ``chosen`` (see the module's rules), with its span.
+
+    ``main`` adds the sentences that say when the event began and the fallbacks of rules
+    2 and 3, which speak for the document's main event only; ``exclude`` are sentences
+    about other events, which those never read; ``prefer`` (the sentences that give
+    figures) are read before the rest of ``chosen`` (those that only blame).
+    """
+    exclude = set(exclude)
+    chosen = set(chosen) - exclude
+    if main:
+        chosen |= evidence.began - exclude
+    # "Monday's massacre", "the 14 August dispersal": a day that names the event itself.
+    value, span = _vote(evidence.event_named, sentence_of, chosen, published, full_only=True)
+    if value is None and prefer is not None:
+        value, span = _vote(evidence.usable, sentence_of, (set(prefer) - exclude) | (chosen & evidence.began), published)
+    if value is None:
+        value, span = _vote(evidence.usable, sentence_of, chosen, published)
+    if not main:
+        return value, span
+    eventful = set(evidence.eventful) - exclude
+    if value is not None and len(value) < 10:
+        finer, finer_span = _vote(evidence.usable, sentence_of, eventful, published, full_only=True)
+        if finer is not None and abs(int(finer[:4]) - int(value[:4])) <= 1:
+            return finer, finer_span
+        return value, span
+    if value is not None:
+        return value, span
+    everywhere = {sentence_of(m.span.start) for m in evidence.usable} - exclude
+    for mentions, where, full_only in ((evidence.usable, eventful, True), (evidence.event_named, everywhere, False),
+                                       (evidence.usable, everywhere, True)):
+        value, span = _vote(mentions, sentence_of, where, published, full_only=full_only)
+        if value is not None:
+            return value, span
+    return _vote(evidence.report, sentence_of, chosen, published)
+
+
+def _vote(mentions: Iterable[DateMention], sentence_of, chosen: set[int] | None, published: str | None,
+          *, full_only: bool = False) -> tuple[str | None, Span | None]:
+    full: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    years: Counter[str] = Counter()
+    spans: dict[str, Span] = {}
+    for mention in mentions:
+        value = mention.value
+        if value is None:
+            continue
+        if published and value[: len(published)] > published[: len(value)]:
+            continue  # an event cannot be dated after the report
+        if chosen is not None and sentence_of(mention.span.start) not in chosen:
+            continue
+        spans.setdefault(value, mention.span)
+        (full if len(value) == 10 else months if len(value) == 7 else years)[value] += 1
+    for table in (full,) if full_only else (full, months, years):
+        if table:
+            value = sorted(table, key=lambda v: (-table[v], v))[0]
+            return value, spans[value]
+    return None, None
