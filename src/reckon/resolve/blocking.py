@@ -15,8 +15,8 @@ time. So reports are compared only when
   interval, at most ``NEIGHBOURS`` of them.
 
 Reports also meet the reports at the places their documents name (``context``) or at
-their region. Undated reports meet the most recent events at their place before their
-publication;
+their region. Undated reports, and reports dated only by their publication day, meet the
+most recent events at their place before their publication;
 reports without a place meet the reports of the same day; copies in one independence
 group meet each other.
 """
@@ -256,8 +256,10 @@ def find_candidate_pairs(
             for other in undated[at + 1 : at + 1 + NEIGHBOURS // 2]:
                 add(position, other)
         # ... and the most recent events at the place, or a related place, before they
-        # were published.
-        for position in undated:
+        # were published; so do reports dated only by their publication day (an
+        # anniversary piece, a statement days later: matching.ReportNode.weak).
+        weak = [m for m in members if nodes[m].weak]
+        for position in undated + weak:
             publication = nodes[position].pub_hi
             found = 0
             for place in [key, *sorted(related.get(key, ()))]:
@@ -282,7 +284,7 @@ def find_candidate_pairs(
         side.update({m: "names" for m in mentioners if nodes[m].lo is not None})
         sweep(sorted(side, key=lambda m: nodes[m].lo or 0), NEIGHBOURS, cross=side)
         for position in mentioners:
-            if nodes[position].lo is not None:
+            if nodes[position].lo is not None and not nodes[position].weak:
                 continue
             publication = nodes[position].pub_hi
             end = bisect_right(los, publication + 1) if publication is not None else len(los)

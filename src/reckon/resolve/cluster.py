@@ -10,6 +10,9 @@ Which reports are one event is ``matching``'s question; which pairs are asked is
   documents link them, and one restating the other's toll joins at once
   (``repeats_report``);
 * no dates more than three days apart, so chains of undated reports cannot bridge years;
+  a date that is only its document's publication day (``ReportNode.weak``) stops binding
+  once the report restates another document's figure (then it says "on or before"; the
+  publication guard below keeps that), and binds again when another source gives that day;
 * one country;
 * no event that begins after one of its documents was published;
 * no merging of two incidents that already have ids (``existing``): ids stay stable.
@@ -66,13 +69,56 @@ def incident_id(document_id: str, index: int) -> str:
 class _Cluster:
     documents: dict[str, list[ReportNode]]  # document id -> its reports in the cluster
     existing: str | None
-    lo_max: int | None
+    lo_max: int | None  # over the firm dates
     hi_min: int | None
     country: str | None
     first_published: int | None
+    # Reports dated only by their publication day: (day, independence group, node order).
+    weak: tuple[tuple[int, str, tuple], ...] = ()
+    released: frozenset[tuple] = frozenset()  # of those, the ones a restated figure placed
 
 
-def _merged(a: _Cluster, b: _Cluster, *, same_document: bool = False) -> _Cluster | None:
+def _start(node: ReportNode) -> _Cluster:
+    if node.weak and node.lo is not None:
+        return _Cluster({node.document_id: [node]}, node.existing, None, None, node.country,
+                        node.pub_hi, ((node.lo, node.group, node.order),))  # fmt: skip
+    return _Cluster(
+        {node.document_id: [node]}, node.existing, node.lo, node.hi, node.country, node.pub_hi
+    )
+
+
+def _date_bounds(
+    lo_max: int | None,
+    hi_min: int | None,
+    weak: tuple[tuple[int, str, tuple], ...],
+    released: frozenset[tuple],
+) -> tuple[int | None, int | None]:
+    """The cluster's latest start and earliest end over the dates that bind it.
+
+    A publication-day date binds, as if firm, until the report restates a figure of
+    another document's report (``released``): then it was written about an event already
+    reported, and says only "on or before". A released date binds again when another
+    independent source gives the same day (within a day): the same-day wires of a new
+    attack fix its date, so they cannot join an earlier attack at the place.
+    """
+    groups_on: dict[int, set[str]] = defaultdict(set)
+    for day, group, _ in weak:
+        groups_on[day].add(group)
+    for day, group, key in weak:
+        near = groups_on.get(day - 1, set()) | groups_on[day] | groups_on.get(day + 1, set())
+        if key not in released or near - {group}:
+            lo_max = day if lo_max is None else max(lo_max, day)
+            hi_min = day if hi_min is None else min(hi_min, day)
+    return lo_max, hi_min
+
+
+def _merged(
+    a: _Cluster,
+    b: _Cluster,
+    *,
+    same_document: bool = False,
+    release: frozenset[tuple] = frozenset(),
+) -> _Cluster | None:
     if a.existing and b.existing and a.existing != b.existing:
         return None
     if a.country and b.country and a.country != b.country:
@@ -88,14 +134,20 @@ def _merged(a: _Cluster, b: _Cluster, *, same_document: bool = False) -> _Cluste
         return None
     lo_max = max((v for v in (a.lo_max, b.lo_max) if v is not None), default=None)
     hi_min = min((v for v in (a.hi_min, b.hi_min) if v is not None), default=None)
-    if lo_max is not None and hi_min is not None and lo_max - hi_min > MAX_DAY_GAP:
+    weak = a.weak + b.weak
+    released = a.released | b.released | release if weak else frozenset()
+    low, high = _date_bounds(lo_max, hi_min, weak, released)
+    if low is not None and high is not None and low - high > MAX_DAY_GAP:
         return None
     first = min((v for v in (a.first_published, b.first_published) if v is not None), default=None)
-    if first is not None and lo_max is not None and lo_max > first + 1:
+    if first is not None and low is not None and low > first + 1:
         return None  # a document cannot report an event that begins after it was published
     for document, reports in small.items():
         large.setdefault(document, []).extend(reports)
-    return _Cluster(large, a.existing or b.existing, lo_max, hi_min, a.country or b.country, first)
+    return _Cluster(
+        large, a.existing or b.existing, lo_max, hi_min, a.country or b.country, first, weak,
+        released,
+    )  # fmt: skip
 
 
 def _forced(a: _Cluster, b: _Cluster) -> _Cluster:
@@ -110,6 +162,8 @@ def _forced(a: _Cluster, b: _Cluster) -> _Cluster:
         pick((a.hi_min, b.hi_min), min),
         a.country or b.country,
         pick((a.first_published, b.first_published), min),
+        a.weak + b.weak,
+        a.released | b.released,
     )
 
 
@@ -262,9 +316,7 @@ def cluster_reports(
 
     clusters: dict[int, _Cluster] = {}
     for position, node in enumerate(nodes):
-        clusters[position] = _Cluster(
-            {node.document_id: [node]}, node.existing, node.lo, node.hi, node.country, node.pub_hi
-        )
+        clusters[position] = _start(node)
     existing_root: dict[str, int] = {}
     for position, node in enumerate(nodes):
         if node.existing is None:
@@ -306,7 +358,12 @@ def cluster_reports(
         root_i, root_j = find(i), find(j)
         if root_i == root_j:
             continue
-        merged = _merged(clusters[root_i], clusters[root_j])
+        # A publication-day report that restates another document's figure is about an
+        # event already reported: its date no longer binds (see _date_bounds).
+        restated = frozenset(
+            n.order for n in (nodes[i], nodes[j]) if n.weak and nodes[i].stated & nodes[j].stated
+        )
+        merged = _merged(clusters[root_i], clusters[root_j], release=restated)
         if merged is None:
             continue
         low, high = sorted((root_i, root_j))

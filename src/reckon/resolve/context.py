@@ -50,7 +50,10 @@ class PlaceIndex:
         self.skeletons: dict[str, list[str]] = defaultdict(list)
         self.compact: dict[str, str] = {}  # "tinkoumbi" -> "koumbi tin" and back
         for key in sorted(self.known):
-            self.compact.setdefault(key.replace(" ", ""), key)
+            # Keys are sorted words: "Nkwen-For" is "for nkwen", and the "Nkwenfor" a text
+            # writes is its words in the order written, so both orders are indexed.
+            for form in sorted(compact_forms(key) | {key.replace(" ", "")}):
+                self.compact.setdefault(form, key)
             for band in length_bands(len(key)):
                 self.blocks[(key[:2], band)].append(key)
             self.skeletons[skeleton(key)].append(key)

@@ -6,7 +6,11 @@ accused actors, victim words and exact figures. ``score_pair`` compares two node
 
 * dates: the same day is strong; the next day (an "overnight" attack, local vs UTC) is a
   dispute to flag, not two events; two or three days apart needs corroboration; a month
-  or a year is compatible with any day inside it; further apart is never one event;
+  or a year is compatible with any day inside it; further apart is never one event, except
+  that a date which is its document's own publication day (``ReportNode.weak``: a
+  dateline, "today" in a condemnation, "three years ago today") says only "on or before
+  that day", so it may meet an earlier event at the same place with a figure, a name or
+  wording in common;
 * places: the same key once generic words are dropped ("Verdan University College" =
   "Verdan"), one key inside the other, a spelling variant, or coordinates within 3 km; a
   town and a site within 30 km of it; a place and its gazetteer region; documents that
@@ -40,6 +44,7 @@ __all__ = [
     "YEAR",
     "Evidence",
     "ReportNode",
+    "is_publication_day",
     "make_node",
     "nested_places",
     "parse_date_interval",
@@ -93,6 +98,10 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 # A next-day date is the commonest dispute (an attack "overnight", local vs UTC dates), so
 # it needs only a matching place; two or three days apart also needs corroboration.
 _SAME_DAY, _NEXT_DAY, _NEAR_DAY, _SAME_MONTH, _SAME_YEAR, _UNDATED = 1.0, 0.5, 0.4, 0.6, 0.3, 0.0
+# A publication-day date against an earlier event: ranked below every dated match (the
+# same-day reports of a new event at the place must find each other first) and below an
+# undated report's match.
+_BEFORE_PUBLICATION = -0.2
 # Place relation weights; _DIFFERENT_PLACE is negative so that it is never "enough".
 _SAME_PLACE, _SIMILAR_PLACE, _CONTAINED_PLACE = 1.0, 0.85, 0.8
 _NEAR_HIERARCHY, _NEAR_PLACE, _NO_PLACE, _DIFFERENT_PLACE = 0.7, 0.3, 0.0, -1.0
@@ -122,6 +131,18 @@ def parse_date_interval(text: str | None) -> tuple[int, int, int] | None:
         return None
 
 
+def is_publication_day(when: str | None, published: str | None) -> bool:
+    """Whether an event date is its document's own publication day.
+
+    Such a date often comes from the writing, not the event: a wire dateline, "today" in a
+    statement about an attack a week earlier, "three years ago today" read as today. It
+    is still the event's date for the commonest story, the report of the day, so it is
+    kept, but only as weak evidence: the event happened on or before that day.
+    """
+    event, issue = parse_date_interval(when), parse_date_interval(published)
+    return bool(event and issue and event[2] == DAY and issue[2] == DAY and event[0] == issue[0])
+
+
 def parse_place_key(place: Place | None) -> str:
     """The words that identify a place, sorted; "" when the place is unknown or a country."""
     if place is None or (place.kind or "").casefold() == "country":
@@ -146,6 +167,7 @@ class ReportNode:
     precision: int = 0
     pub_lo: int | None = None
     pub_hi: int | None = None
+    weak: bool = False  # the date is the document's publication day: "on or before" it
     country: str | None = None
     place_key: str = ""
     place_tokens: frozenset[str] = frozenset()
@@ -182,6 +204,7 @@ def make_node(
     published_interval = parse_date_interval(published)
     if published_interval:
         node.pub_lo, node.pub_hi, _ = published_interval
+    node.weak = is_publication_day(report.date, published)
     place = report.place
     node.country = place.country if place else None
     node.place_key = parse_place_key(place)
@@ -284,14 +307,15 @@ def _date_relation(a: ReportNode, b: ReportNode) -> float | None:
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         return _UNDATED
     gap = max(a.lo, b.lo) - min(a.hi, b.hi)  # <= 0 when the intervals overlap
+    if gap > MAX_DAY_GAP:
+        later = a if a.lo > b.lo else b
+        return _BEFORE_PUBLICATION if later.weak else None
     if a.precision == DAY and b.precision == DAY:
         if gap == 0:
             return _SAME_DAY
         if gap == 1:
             return _NEXT_DAY
-        return _NEAR_DAY if gap <= MAX_DAY_GAP else None
-    if gap > MAX_DAY_GAP:
-        return None
+        return _NEAR_DAY
     if gap > 0:
         return _NEAR_DAY
     return _SAME_YEAR if YEAR in (a.precision, b.precision) else _SAME_MONTH
@@ -353,6 +377,9 @@ class Evidence:
                 signals.append(0.5 * shared)
         if a.figures & b.figures:
             signals.append(0.5)
+        elif a.stated & b.stated:
+            # "at least 326" and "326": the same number, one side as a bound.
+            signals.append(0.4)
         for undated, dated in ((a, b), (b, a)):
             if undated.lo is None and dated.lo is not None and undated.pub_lo is not None:
                 if 0 <= undated.pub_lo - dated.lo <= RECENT_DAYS:
@@ -399,6 +426,13 @@ def _required_support(when: float, place: float) -> float | None:
         if place >= _CONTAINED_PLACE:
             return 0.0
         return 0.45 if place >= _MENTIONED_ONE else None
+    if when == _BEFORE_PUBLICATION:
+        # One place (or documents naming each other's places) and a restated figure
+        # (score_pair): a new attack on the place, reported on its day, has its own toll,
+        # and shares the place's names and its armed groups with the earlier attack.
+        if place >= _CONTAINED_PLACE:
+            return 0.45
+        return 0.6 if place >= _MENTIONED_BOTH else None
     if place == _NO_PLACE:
         return 0.9  # neither date nor place: only a copy of the same story
     if place >= _CONTAINED_PLACE:
@@ -458,6 +492,8 @@ def score_pair(a: ReportNode, b: ReportNode, evidence: Evidence) -> float | None
     needed = _required_support(when, place)
     if needed is None:
         return None
+    if when == _BEFORE_PUBLICATION and not a.stated & b.stated:
+        return None  # wording and names alone do not tell a new attack from a recalled one
     support = evidence.score(a, b)
     # Wording is read when it can decide, and for undated reports, where it also breaks
     # ties between events at one place.
