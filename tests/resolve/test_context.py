@@ -22,6 +22,13 @@ def test_place_index_finds_names_and_variants_not_lowercase_words() -> None:
     assert index.mentions("the verdan road") == frozenset()  # not a name: no capital
 
 
+def test_place_index_finds_a_hyphenated_name_written_as_one_word() -> None:
+    # The batch knows "Tessa-Marn" (key "marn tessa"); a text writes "Tessamarn".
+    index = _index("marn tessa", "koumbi oster")
+    assert index.mentions("Residents of Tessamarn fled.") == frozenset({"marn tessa"})
+    assert index.mentions("Oster-Koumbi and Osterkoumbi") == frozenset({"koumbi oster"})
+
+
 def test_dateline_report_joins_the_site_its_documents_name() -> None:
     # A wire datelined in the capital names the village; the village story names the capital.
     wire = make_document("KESSABURG, 2 May 2031 - Gunmen attacked Tollendorf village, officials said.",

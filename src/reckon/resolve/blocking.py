@@ -259,6 +259,15 @@ def find_candidate_pairs(
         # were published; so do reports dated only by their publication day (an
         # anniversary piece, a statement days later: matching.ReportNode.weak).
         weak = [m for m in members if nodes[m].weak]
+        if weak and undated:
+            # A later piece also meets the undated reports of the place written before it
+            # (those without a publication date count as earlier).
+            by_publication = sorted(undated, key=lambda m: nodes[m].pub_hi or 0)
+            published = [nodes[m].pub_hi or 0 for m in by_publication]
+            for position in weak:
+                end = bisect_right(published, nodes[position].pub_hi or 0)
+                for other in by_publication[max(0, end - NEIGHBOURS // 2) : end]:
+                    add(position, other)
         for position in undated + weak:
             publication = nodes[position].pub_hi
             found = 0

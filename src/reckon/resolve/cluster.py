@@ -48,6 +48,7 @@ from reckon.resolve.matching import (
     MONTH,
     YEAR,
     Evidence,
+    is_publication_day,
     ReportNode,
     make_node,
     parse_date_interval,
@@ -168,12 +169,34 @@ def _forced(a: _Cluster, b: _Cluster) -> _Cluster:
 
 
 def summarize_date(reports: Sequence[IncidentReport]) -> str | None:
-    """The most common exact date among reports (ties: the earliest); else month, year."""
+    """The most common exact date among reports (ties: the earliest); else month, year.
+
+    A publication-day date more than ``MAX_DAY_GAP`` days after another report's date is
+    the day a later piece was written (a statement, an anniversary), not the event's.
+    """
+    firm = [
+        p[0]
+        for r in reports
+        if not is_publication_day(r.report.date, r.published)
+        and (p := parse_date_interval(r.report.date))
+    ]
+    earliest = min(firm, default=None)
+
+    def written_later(report: IncidentReport, first_day: int) -> bool:
+        return (
+            earliest is not None
+            and is_publication_day(report.report.date, report.published)
+            and first_day > earliest + MAX_DAY_GAP
+        )
+
     for precision in (DAY, MONTH, YEAR):
         dates = [
             r.report.date[:10]
             for r in reports
-            if r.report.date and (p := parse_date_interval(r.report.date)) and p[2] == precision
+            if r.report.date
+            and (p := parse_date_interval(r.report.date))
+            and p[2] == precision
+            and not written_later(r, p[0])
         ]
         if dates:
             counts = Counter(dates)
