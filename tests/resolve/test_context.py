@@ -5,7 +5,7 @@ from __future__ import annotations
 from reckon.resolve import actors_to_json, resolve
 from reckon.resolve.blocking import consonant_skeleton, is_place_variant
 from reckon.resolve.cluster import cluster_reports
-from reckon.resolve.context import PlaceIndex
+from reckon.resolve.context import PlaceIndex, confirmed_country, named_countries
 from reckon.resolve.matching import GENERIC_PLACE_WORDS
 from reckon.resolve.scoring import bcubed, gold_events
 from tests.resolve._builders import accuse, count, findings, make_document, report
@@ -136,3 +136,28 @@ def test_incident_place_leans_to_the_most_specific() -> None:
     # Four at the city, one at a site: the city.
     many = [at("Kessaburg", "city")] * 4 + [at("Brannick school", "school")]
     assert summarize_place(many) == Place(name="Kessaburg", country="XA", kind="city")
+
+
+def test_country_the_text_contradicts_does_not_keep_reports_apart() -> None:
+    # The gazetteer put one report's "Kessa" in another country's same-named region; its
+    # text names only Chad. Invented town and people; Chad is real only as a country.
+    chad = make_document("Kessa market blast kills 11, Chadian police say.", published="2031-03-03")
+    wrong = make_document("KESSA, 3 March 2031 - Eleven died at the Kessa market in Chad.",
+                          published="2031-03-03")  # fmt: skip
+    batch = [
+        findings(chad, report("2031-03-03", "Kessa market", "TD", counts=(count("killed", 11),))),
+        findings(wrong, report("2031-03-03", "Kessa", "PE", kind="region", counts=(count("killed", 11),))),
+    ]  # fmt: skip
+    assert len(cluster_reports(batch)) == 1
+    # A text that names the other country, or none, keeps its country.
+    peru = make_document("KESSA, 3 March 2031 - Eleven died at the Kessa market in Peru.",
+                         published="2031-03-03")  # fmt: skip
+    batch[1] = findings(peru, report("2031-03-03", "Kessa", "PE", kind="region", counts=(count("killed", 11),)))
+    assert len(cluster_reports(batch)) == 2
+
+
+def test_confirmed_country() -> None:
+    assert confirmed_country("PE", frozenset({"TD"})) is None
+    assert confirmed_country("PE", frozenset({"TD", "PE"})) == "PE"
+    assert confirmed_country("PE", frozenset()) == "PE"
+    assert named_countries("Chadian police and officials in Peru") == frozenset({"TD", "PE"})

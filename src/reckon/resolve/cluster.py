@@ -38,7 +38,7 @@ from reckon.resolve.blocking import (
     find_related_places,
     is_place_variant,
 )
-from reckon.resolve.context import PlaceIndex
+from reckon.resolve.context import PlaceIndex, confirmed_country, named_countries
 from reckon.resolve.independence import find_independence_groups
 from reckon.resolve.matching import (
     DAY,
@@ -318,14 +318,18 @@ def cluster_reports(
     related = find_related_places(known)
     index = PlaceIndex(known, GENERIC_PLACE_WORDS, is_place_variant, consonant_skeleton)
     mentions: dict[str, frozenset[str]] = {}
+    countries: dict[str, frozenset[str]] = {}
     for node in nodes:
         found = mentions.get(node.document_id)
         if found is None:
-            named = index.mentions(texts.get(node.document_id, ""))
+            text = texts.get(node.document_id, "")
+            named = index.mentions(text)
             # A spelling variant named in the text names the place too (Tinkumbi / Tinkoumbi).
             found = named | {other for key in named for other in related.get(key, ())}
             mentions[node.document_id] = found
+            countries[node.document_id] = named_countries(text)
         node.mentions = found
+        node.country = confirmed_country(node.country, countries[node.document_id])
     # Sorting first makes the result independent of the order findings arrive in.
     nodes.sort(key=lambda n: (n.existing is None, n.existing or "", n.order))
 

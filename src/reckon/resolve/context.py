@@ -14,6 +14,11 @@ one-way mentions as weak place evidence that needs corroboration.
 The scan is linear in the text: every run of one to ``MAX_WORDS`` words that begins with a
 capital, with the generic place words dropped and the rest sorted, is looked up in the
 known keys, then (once per distinct spelling, cached) among the keys of similar spelling.
+
+``confirmed_country`` applies the same idea to countries: a gazetteer that matched a
+same-named place abroad ("Somali" region of another country for a Somali market town,
+"Northwest" of another continent) gives a country the document never names while it names
+another; such a country is no evidence that two reports are in different countries.
 """
 
 from __future__ import annotations
@@ -22,10 +27,11 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection
 
+from reckon.extract.places import find_countries
 from reckon.resolve.aliases import length_bands, normalize_name
 from reckon.resolve.blocking import compact_forms
 
-__all__ = ["MAX_WORDS", "PlaceIndex"]
+__all__ = ["MAX_WORDS", "PlaceIndex", "confirmed_country", "named_countries"]
 
 MAX_WORDS = 4
 MIN_VARIANT_LENGTH = 3  # "Gab" / "Gaab"; shorter words are too ambiguous to fuzz
@@ -101,3 +107,19 @@ class PlaceIndex:
                     if hit is not None:
                         found.add(hit)
         return frozenset(found)
+
+
+def named_countries(text: str) -> frozenset[str]:
+    """ISO codes of the countries a text names, by name or national adjective."""
+    return frozenset(m.country for m in find_countries(text) if m.country)
+
+
+def confirmed_country(country: str | None, named: Collection[str]) -> str | None:
+    """``country``, unless the text names countries and not this one (then None: unknown).
+
+    A text that names no country says nothing either way; one that names "Somali" elders
+    and a report placed in another country's "Somali" region contradicts the gazetteer.
+    """
+    if country is None or not named or country in named:
+        return country
+    return None
