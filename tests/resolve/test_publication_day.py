@@ -118,3 +118,20 @@ def test_summary_date_skips_a_publication_day_written_later() -> None:
     # The report of the day: its publication day is the event's, counted as before.
     same_day = [item("2031-09-01", "2031-09-01"), item("2031-09-01", "2031-09-01")]
     assert summarize_date([item("2031-09-02", "2031-09-03"), *same_day]) == "2031-09-01"
+
+
+def test_placeless_statement_naming_the_town_joins_through_the_restated_toll() -> None:
+    # A coalition "today" condemns the abduction of 63 girls "in Dessaro"; the extractor
+    # found no place for it, but its text names the town the wire's report is placed at.
+    wire = make_document("DESSARO, 4 March 2032 - Gunmen seized 63 pupils in Dessaro.",
+                         published="2032-03-04")  # fmt: skip
+    statement = make_document("The coalition today condemns the abduction of 63 girls in Dessaro.",
+                              published="2032-03-10")  # fmt: skip
+    batch = [
+        findings(wire, report("2032-03-03", "Dessaro", kind="town", counts=(count("abducted", 63),))),
+        findings(statement, report("2032-03-10", None, None, counts=(count("abducted", 63),))),
+    ]  # fmt: skip
+    assert len(cluster_reports(batch)) == 1
+    # Without the restated toll it stays apart: a new event in the town, written that day.
+    batch[1] = findings(statement, report("2032-03-10", None, None, counts=(count("abducted", 12),)))
+    assert len(cluster_reports(batch)) == 2

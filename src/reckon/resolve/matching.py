@@ -427,12 +427,12 @@ def _required_support(when: float, place: float) -> float | None:
             return 0.0
         return 0.45 if place >= _MENTIONED_ONE else None
     if when == _BEFORE_PUBLICATION:
-        # One place (or documents naming each other's places) and a restated figure
+        # One place (or a text naming the other's place) and a restated figure
         # (score_pair): a new attack on the place, reported on its day, has its own toll,
         # and shares the place's names and its armed groups with the earlier attack.
         if place >= _CONTAINED_PLACE:
             return 0.45
-        return 0.6 if place >= _MENTIONED_BOTH else None
+        return 0.5 if place >= _MENTIONED_ONE else None
     if place == _NO_PLACE:
         return 0.9  # neither date nor place: only a copy of the same story
     if place >= _CONTAINED_PLACE:
