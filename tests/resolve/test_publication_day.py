@@ -135,3 +135,14 @@ def test_placeless_statement_naming_the_town_joins_through_the_restated_toll() -
     # Without the restated toll it stays apart: a new event in the town, written that day.
     batch[1] = findings(statement, report("2032-03-10", None, None, counts=(count("abducted", 12),)))
     assert len(cluster_reports(batch)) == 2
+
+
+def test_a_small_shared_toll_does_not_tie_a_later_piece_to_an_old_event() -> None:
+    # "Two killed" at one village, years apart: a coincidence, not a restated toll.
+    old = make_document(key="old", published="2031-05-03")
+    new = make_document(key="new", published="2035-01-09")
+    batch = [
+        findings(old, report("2031-05-02", "Brannick", counts=(count("killed", 2),))),
+        findings(new, report("2035-01-09", "Brannick", counts=(count("killed", 2),))),
+    ]
+    assert len(cluster_reports(batch)) == 2

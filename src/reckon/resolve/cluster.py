@@ -55,6 +55,7 @@ from reckon.resolve.matching import (
     nested_places,
     parse_place_key,
     repeats_report,
+    restates_figure,
     score_pair,
 )
 
@@ -388,7 +389,7 @@ def cluster_reports(
         # A publication-day report that restates another document's figure is about an
         # event already reported: its date no longer binds (see _date_bounds).
         restated = frozenset(
-            n.order for n in (nodes[i], nodes[j]) if n.weak and nodes[i].stated & nodes[j].stated
+            n.order for n in (nodes[i], nodes[j]) if n.weak and restates_figure(nodes[i], nodes[j])
         )
         merged = _merged(clusters[root_i], clusters[root_j], release=restated)
         if merged is None:

@@ -50,6 +50,7 @@ __all__ = [
     "parse_date_interval",
     "parse_place_key",
     "repeats_report",
+    "restates_figure",
     "score_pair",
 ]
 
@@ -60,6 +61,7 @@ SAME_PLACE_KM = 3.0
 NEAR_PLACE_KM = 30.0
 FAR_PLACE_KM = 50.0
 RECENT_DAYS = 14
+RESTATED_MIN = 5  # smallest shared toll that ties a publication-day report to an earlier event
 KEYWORDS = 200  # distinctive words kept per document for wording
 # Wording support = min(cap, scale * cosine): calibrated so that two stories of one event
 # (median cosine ~0.12 on distinctive words) reach the 0.3 an undated report at the same
@@ -446,6 +448,15 @@ def _required_support(when: float, place: float) -> float | None:
     return 0.45 if place >= _MENTIONED_ONE else None
 
 
+def restates_figure(a: ReportNode, b: ReportNode) -> bool:
+    """Whether two reports give one figure of one kind (either side exact or a bound).
+
+    Small figures ("two killed") recur at one place by chance; from ``RESTATED_MIN`` a
+    shared toll says the later text is about the earlier event.
+    """
+    return any(number >= RESTATED_MIN for _, number in a.stated & b.stated)
+
+
 def nested_places(a: ReportNode, b: ReportNode) -> bool:
     """Whether two reports of one document can be one event's place at two scales.
 
@@ -492,7 +503,7 @@ def score_pair(a: ReportNode, b: ReportNode, evidence: Evidence) -> float | None
     needed = _required_support(when, place)
     if needed is None:
         return None
-    if when == _BEFORE_PUBLICATION and not a.stated & b.stated:
+    if when == _BEFORE_PUBLICATION and not restates_figure(a, b):
         return None  # wording and names alone do not tell a new attack from a recalled one
     support = evidence.score(a, b)
     # Wording is read when it can decide, and for undated reports, where it also breaks
