@@ -146,3 +146,19 @@ def test_a_small_shared_toll_does_not_tie_a_later_piece_to_an_old_event() -> Non
         findings(new, report("2035-01-09", "Brannick", counts=(count("killed", 2),))),
     ]
     assert len(cluster_reports(batch)) == 2
+
+
+def test_wire_datelined_the_morning_after_joins_the_site_report() -> None:
+    # A night raid on Dessaro Girls College, dated that day by the local paper; the wire's
+    # report is dated by its dateline, the next morning, and placed in the town.
+    local = make_document("Parents waited at the college gate.", published="2032-03-05")
+    wire = make_document("DESSARO, 4 March 2032 - Gunmen raided overnight.", published="2032-03-04")
+    batch = [
+        findings(local, report("2032-03-03", "Dessaro Girls College", kind="school")),
+        findings(wire, report("2032-03-04", "Dessaro", kind="town")),
+    ]
+    assert len(cluster_reports(batch)) == 1
+    # Two days later, it is not the morning after: corroboration is needed.
+    later = make_document("DESSARO, 5 March 2032 - Gunmen raided overnight.", published="2032-03-05")
+    batch[1] = findings(later, report("2032-03-05", "Dessaro", kind="town"))
+    assert len(cluster_reports(batch)) == 2

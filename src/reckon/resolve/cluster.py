@@ -38,7 +38,12 @@ from reckon.resolve.blocking import (
     find_related_places,
     is_place_variant,
 )
-from reckon.resolve.context import PlaceIndex, confirmed_country, named_countries
+from reckon.resolve.context import (
+    PlaceIndex,
+    confirmed_country,
+    named_countries,
+    places_beside,
+)
 from reckon.resolve.independence import find_independence_groups
 from reckon.resolve.matching import (
     DAY,
@@ -331,6 +336,9 @@ def cluster_reports(
             countries[node.document_id] = named_countries(text)
         node.mentions = found
         node.country = confirmed_country(node.country, countries[node.document_id])
+        place = node.report.place
+        if place is not None and place.span is not None and node.document_id in texts:
+            node.beside = places_beside(texts[node.document_id], place.span.start, place.span.end, index)
     # Sorting first makes the result independent of the order findings arrive in.
     nodes.sort(key=lambda n: (n.existing is None, n.existing or "", n.order))
 

@@ -15,6 +15,11 @@ The scan is linear in the text: every run of one to ``MAX_WORDS`` words that beg
 capital, with the generic place words dropped and the rest sorted, is looked up in the
 known keys, then (once per distinct spelling, cached) among the keys of similar spelling.
 
+``places_beside`` is the strong form of a mention: the places a text names right beside a
+report's own place ("St Agnes College in Dessoro", "the camp near the town of Sebedougou",
+"Dessoro's market", "Nkwenfor, Northwest region") are the places it lies in, so a report
+at the college and one at the town are one place at two scales.
+
 ``confirmed_country`` applies the same idea to countries: a gazetteer that matched a
 same-named place abroad ("Somali" region of another country for a Somali market town,
 "Northwest" of another continent) gives a country the document never names while it names
@@ -31,11 +36,20 @@ from reckon.extract.places import find_countries
 from reckon.resolve.aliases import length_bands, normalize_name
 from reckon.resolve.blocking import compact_forms
 
-__all__ = ["MAX_WORDS", "PlaceIndex", "confirmed_country", "named_countries"]
+__all__ = ["MAX_WORDS", "PlaceIndex", "confirmed_country", "named_countries", "places_beside"]
 
 MAX_WORDS = 4
 MIN_VARIANT_LENGTH = 3  # "Gab" / "Gaab"; shorter words are too ambiguous to fuzz
 _TOKEN = re.compile(r"\w+")
+BESIDE_CHARS = 48  # how far after "in" / "near" / a comma the containing place's name may run
+# After a place: a comma or "in" / "near" / "outside", then "the town of" and the like.
+_BESIDE_AFTER = re.compile(
+    r"(?:\s*,\s*(?:(?:in|near|outside)\s+)?|\s+(?:in|near|outside|on the outskirts of)\s+)"
+    r"(?:the\s+)?(?:(?:town|village|city|district|province|region|state|county|commune"
+    r"|municipality|area|circle|cercle|prefecture|department|governorate)\s+of\s+)?(?=[A-Z])"
+)
+# Before a place: a possessive name, "Dessoro's" (market).
+_BESIDE_BEFORE = re.compile(r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})['’]s\s+(?:[a-z]+\s+)?$")
 
 
 class PlaceIndex:
@@ -123,3 +137,16 @@ def confirmed_country(country: str | None, named: Collection[str]) -> str | None
     if country is None or not named or country in named:
         return country
     return None
+
+
+def places_beside(text: str, start: int, end: int, index: PlaceIndex) -> frozenset[str]:
+    """Known place keys the text names right beside the place at ``text[start:end]``."""
+    found: set[str] = set()
+    after = _BESIDE_AFTER.match(text, end)
+    if after:
+        window = text[after.end() : after.end() + BESIDE_CHARS]
+        found |= index.mentions(re.split(r"[.;:()\n]", window, maxsplit=1)[0])
+    before = _BESIDE_BEFORE.search(text[max(0, start - BESIDE_CHARS) : start])
+    if before:
+        found |= index.mentions(before.group(1))
+    return frozenset(found)

@@ -15,7 +15,8 @@ accused actors, victim words and exact figures. ``score_pair`` compares two node
   "Verdan"), one key inside the other, a spelling variant, or coordinates within 3 km; a
   town and a site within 30 km of it; a place and its gazetteer region; documents that
   name each other's places (``context``: a dateline, a region, the village), weaker when
-  only one names the other's; countries must agree when both are known;
+  only one names the other's, as strong as containment when a text names the other's
+  place right beside the report's own ("St Agnes College in Dessoro"); countries must agree when both are known;
 * corroboration: one independence group, a shared accused actor (a name counts more
   than a description such as "gunmen"), shared victims, the same figure, publication
   within two weeks after the event, or shared keywords.
@@ -104,6 +105,10 @@ _SAME_DAY, _NEXT_DAY, _NEAR_DAY, _SAME_MONTH, _SAME_YEAR, _UNDATED = 1.0, 0.5, 0
 # same-day reports of a new event at the place must find each other first) and below an
 # undated report's match.
 _BEFORE_PUBLICATION = -0.2
+# A publication-day date the day after the other report's date: a wire datelined
+# the morning after a night raid. Weighted as the next day, but agreeing, not disputed, so a
+# place one inside the other (a town and its school) is enough.
+_WRITTEN_LATER = 0.45
 # Place relation weights; _DIFFERENT_PLACE is negative so that it is never "enough".
 _SAME_PLACE, _SIMILAR_PLACE, _CONTAINED_PLACE = 1.0, 0.85, 0.8
 _NEAR_HIERARCHY, _NEAR_PLACE, _NO_PLACE, _DIFFERENT_PLACE = 0.7, 0.3, 0.0, -1.0
@@ -179,6 +184,7 @@ class ReportNode:
     region: bool = False  # the place is a region or district, not a site or settlement
     admin1_key: str = ""  # the report's region as a place key ("mopti"): a hierarchy link
     mentions: frozenset[str] = frozenset()  # batch place keys its document names (context)
+    beside: frozenset[str] = frozenset()  # ... right beside this report's place: its containers
     actors: frozenset[str] = frozenset()  # canonical names (a capitalised word)
     descriptions: frozenset[str] = frozenset()  # "gunmen", "armed men": weak evidence
     victims: frozenset[str] = frozenset()
@@ -267,6 +273,8 @@ def _context_relation(a: ReportNode, b: ReportNode) -> float:
     """Place evidence from the documents' texts and the gazetteer's regions (see context)."""
     if a.place_key and b.place_key and (a.admin1_key == b.place_key or b.admin1_key == a.place_key):
         return _CONTAINED_PLACE  # a place and the region it lies in
+    if (b.place_key and b.place_key in a.beside) or (a.place_key and a.place_key in b.beside):
+        return _CONTAINED_PLACE  # "St Agnes College in Dessoro": a site and its town
     a_names_b = bool(b.place_key) and b.place_key in a.mentions
     b_names_a = bool(a.place_key) and a.place_key in b.mentions
     if a_names_b and b_names_a:
@@ -315,6 +323,8 @@ def _date_relation(a: ReportNode, b: ReportNode) -> float | None:
     if a.precision == DAY and b.precision == DAY:
         if gap == 0:
             return _SAME_DAY
+        if gap == 1 and (a if a.lo > b.lo else b).weak:
+            return _WRITTEN_LATER  # "on or before" the later day: no dispute
         if gap == 1:
             return _NEXT_DAY
         return _NEAR_DAY
@@ -416,6 +426,10 @@ def _required_support(when: float, place: float) -> float | None:
         if place >= _SIMILAR_PLACE:
             return 0.0
         return 0.3 if place >= _MENTIONED_ONE else None
+    if when == _WRITTEN_LATER:
+        if place >= _CONTAINED_PLACE:
+            return 0.0
+        return 0.3 if place >= _MENTIONED_ONE else None
     if when == _NEAR_DAY:
         if place >= _NEAR_HIERARCHY:
             return 0.3
@@ -469,6 +483,8 @@ def nested_places(a: ReportNode, b: ReportNode) -> bool:
     if not a.place_key or not b.place_key or a.region or b.region:
         return True
     if a.admin1_key == b.place_key or b.admin1_key == a.place_key:
+        return True
+    if b.place_key in a.beside or a.place_key in b.beside:
         return True
     return a.place_tokens <= b.place_tokens or b.place_tokens <= a.place_tokens
 
