@@ -162,3 +162,26 @@ def test_wire_datelined_the_morning_after_joins_the_site_report() -> None:
     later = make_document("DESSARO, 5 March 2032 - Gunmen raided overnight.", published="2032-03-05")
     batch[1] = findings(later, report("2032-03-05", "Dessaro", kind="town"))
     assert len(cluster_reports(batch)) == 2
+
+
+def test_a_later_run_still_joins_reports_to_an_incident_with_a_released_date() -> None:
+    # First run: the siege and the statement a week later are one incident. A second run
+    # brings another report of the siege's day: it joins that incident, not a new one.
+    encyclopedia = make_document(key="encyclopedia")
+    wire = make_document(key="wire")
+    statement = make_document(key="statement", published="2031-09-08")
+    first = cluster_reports([
+        findings(encyclopedia, report("2031-09-01", "Marnow School No. 3",
+                                      counts=(count("killed", 230), count("abducted", 1100)))),
+        findings(wire, report(None, "Marnow School No. 3",
+                              counts=(count("killed", 212), count("abducted", 1100)))),
+        findings(statement, report("2031-09-08", "Marnow", kind="town",
+                                   counts=(count("killed", 212, None, same=False),))),
+    ])  # fmt: skip
+    assert len(first) == 1
+    radio = make_document(key="radio", published="2031-09-02")
+    second = cluster_reports(
+        [findings(radio, report("2031-09-01", "Marnow School No. 3", counts=(count("killed", 200),)))],
+        existing=first,
+    )
+    assert len(second) == 1 and radio.id in second[0].document_ids

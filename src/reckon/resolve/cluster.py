@@ -162,15 +162,19 @@ def _forced(a: _Cluster, b: _Cluster) -> _Cluster:
         known = [v for v in values if v is not None]
         return choose(known) if known else None
 
+    documents = {d: a.documents.get(d, []) + b.documents.get(d, []) for d in a.documents | b.documents}
+    weak = a.weak + b.weak
     return _Cluster(
-        {d: a.documents.get(d, []) + b.documents.get(d, []) for d in a.documents | b.documents},
+        documents,
         a.existing or b.existing,
         pick((a.lo_max, b.lo_max), max),
         pick((a.hi_min, b.hi_min), min),
         a.country or b.country,
         pick((a.first_published, b.first_published), min),
-        a.weak + b.weak,
-        a.released | b.released,
+        weak,
+        # An earlier run placed these publication-day reports with other documents' reports;
+        # their dates bind no more than they did then (see _date_bounds).
+        frozenset(key for _, _, key in weak) if len(documents) > 1 else frozenset(),
     )
 
 
