@@ -16,7 +16,8 @@ time. So reports are compared only when
 
 Reports also meet the reports at the places their documents name (``context``) or at
 their region. Undated reports, and reports dated only by their publication day, meet the
-most recent events at their place before their publication;
+most recent events at their place before their publication; reports whose text gives other
+full dates meet the reports at their place on those days;
 reports without a place meet the reports of the same day; copies in one independence
 group meet each other.
 """
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -279,6 +280,21 @@ def find_candidate_pairs(
                     found += 1
                 if found >= UNDATED_CANDIDATES:
                     break
+
+    # A report whose text gives other full dates meets the reports at its place (a related
+    # one, one its text names) on those days: a page whose event date came from a caption.
+    for key, members in exact.items():
+        for position in members:
+            node = nodes[position]
+            if not node.text_days:
+                continue
+            places = {key} | related.get(key, frozenset()) | node.mentions
+            for day in sorted(node.text_days):
+                for place in sorted(places & dated_at.keys())[:NEIGHBOURS // 4]:
+                    dated, los = dated_at[place]
+                    start = bisect_left(los, day - 1)
+                    for other in dated[start : bisect_right(los, day + 1)][: NEIGHBOURS // 4]:
+                        add(position, other)
 
     # Reports whose document names a place (or whose region is that place) meet the
     # reports at that place: the dateline city, the region, the village (see context).

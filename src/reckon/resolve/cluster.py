@@ -12,7 +12,9 @@ Which reports are one event is ``matching``'s question; which pairs are asked is
 * no dates more than three days apart, so chains of undated reports cannot bridge years;
   a date that is only its document's publication day (``ReportNode.weak``) stops binding
   once the report restates another document's figure (then it says "on or before"; the
-  publication guard below keeps that), and binds again when another source gives that day;
+  publication guard below keeps that), a date contradicted by its own text (which gives
+  the other report's day in full) once matched on that day; either binds again when
+  another independent source gives it;
 * one country;
 * no event that begins after one of its documents was published;
 * no merging of two incidents that already have ids (``existing``): ids stay stable.
@@ -26,7 +28,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from reckon.model import DocumentFindings, Incident, IncidentReport, Place
@@ -41,6 +43,7 @@ from reckon.resolve.blocking import (
 from reckon.resolve.context import (
     PlaceIndex,
     confirmed_country,
+    explicit_days,
     named_countries,
     places_beside,
 )
@@ -53,6 +56,7 @@ from reckon.resolve.matching import (
     MONTH,
     YEAR,
     Evidence,
+    gives_date,
     is_publication_day,
     ReportNode,
     make_node,
@@ -80,15 +84,17 @@ class _Cluster:
     hi_min: int | None
     country: str | None
     first_published: int | None
-    # Reports dated only by their publication day: (day, independence group, node order).
-    weak: tuple[tuple[int, str, tuple], ...] = ()
-    released: frozenset[tuple] = frozenset()  # of those, the ones a restated figure placed
+    # Dates that may stop binding (see _date_bounds): (first day, last day, independence
+    # group, node order) of reports dated by their publication day or whose text gives
+    # other full dates.
+    soft: tuple[tuple[int, int, str, tuple], ...] = ()
+    released: frozenset[tuple] = frozenset()  # of those, the ones another report placed
 
 
 def _start(node: ReportNode) -> _Cluster:
-    if node.weak and node.lo is not None:
+    if node.lo is not None and node.hi is not None and (node.weak or node.text_days):
         return _Cluster({node.document_id: [node]}, node.existing, None, None, node.country,
-                        node.pub_hi, ((node.lo, node.group, node.order),))  # fmt: skip
+                        node.pub_hi, ((node.lo, node.hi, node.group, node.order),))  # fmt: skip
     return _Cluster(
         {node.document_id: [node]}, node.existing, node.lo, node.hi, node.country, node.pub_hi
     )
@@ -97,26 +103,36 @@ def _start(node: ReportNode) -> _Cluster:
 def _date_bounds(
     lo_max: int | None,
     hi_min: int | None,
-    weak: tuple[tuple[int, str, tuple], ...],
+    soft: tuple[tuple[int, int, str, tuple], ...],
     released: frozenset[tuple],
 ) -> tuple[int | None, int | None]:
     """The cluster's latest start and earliest end over the dates that bind it.
 
-    A publication-day date binds, as if firm, until the report restates a figure of
-    another document's report (``released``): then it was written about an event already
-    reported, and says only "on or before". A released date binds again when another
-    independent source gives the same day (within a day): the same-day wires of a new
-    attack fix its date, so they cannot join an earlier attack at the place.
+    A soft date binds, as if firm, until a match releases it: a publication-day report
+    that restates another document's figure was written about an event already reported
+    and says only "on or before"; a report whose own text gives the other report's day in
+    full had its date taken from elsewhere in that text. A released date binds again when
+    another independent source gives a date within a day of it: the same-day wires of a
+    new attack fix its date, so they cannot join an earlier attack at the place.
     """
-    groups_on: dict[int, set[str]] = defaultdict(set)
-    for day, group, _ in weak:
-        groups_on[day].add(group)
-    for day, group, key in weak:
-        near = groups_on.get(day - 1, set()) | groups_on[day] | groups_on.get(day + 1, set())
-        if key not in released or near - {group}:
-            lo_max = day if lo_max is None else max(lo_max, day)
-            hi_min = day if hi_min is None else min(hi_min, day)
+    for lo, hi, group, key in soft:
+        binds = key not in released or any(
+            other_group != group and other_lo <= hi + 1 and other_hi >= lo - 1
+            for other_lo, other_hi, other_group, _ in soft
+        )
+        if binds:
+            lo_max = lo if lo_max is None else max(lo_max, lo)
+            hi_min = hi if hi_min is None else min(hi_min, hi)
     return lo_max, hi_min
+
+
+def _released(a: ReportNode, b: ReportNode) -> frozenset[tuple]:
+    """The reports of a matched pair whose dates stop binding (see _date_bounds)."""
+    keys = {n.order for n in (a, b) if n.weak} if restates_figure(a, b) else set()
+    if a.lo is not None and b.lo is not None and a.hi is not None and b.hi is not None:
+        if max(a.lo, b.lo) - min(a.hi, b.hi) > MAX_DAY_GAP:
+            keys |= {x.order for x, y in ((a, b), (b, a)) if gives_date(x, y)}
+    return frozenset(keys)
 
 
 def _merged(
@@ -125,11 +141,19 @@ def _merged(
     *,
     same_document: bool = False,
     release: frozenset[tuple] = frozenset(),
+    confirm: Callable[[_Cluster], str | None] | None = None,
 ) -> _Cluster | None:
     if a.existing and b.existing and a.existing != b.existing:
         return None
+    country = a.country or b.country
     if a.country and b.country and a.country != b.country:
-        return None
+        # Rare: only now read the texts for the countries they name (context).
+        if confirm is None:
+            return None
+        left, right = confirm(a), confirm(b)
+        if left and right and left != right:
+            return None
+        country = left or right
     small, large = (
         (a.documents, b.documents)
         if len(a.documents) <= len(b.documents)
@@ -141,9 +165,9 @@ def _merged(
         return None
     lo_max = max((v for v in (a.lo_max, b.lo_max) if v is not None), default=None)
     hi_min = min((v for v in (a.hi_min, b.hi_min) if v is not None), default=None)
-    weak = a.weak + b.weak
-    released = a.released | b.released | release if weak else frozenset()
-    low, high = _date_bounds(lo_max, hi_min, weak, released)
+    soft = a.soft + b.soft
+    released = a.released | b.released | release if soft else frozenset()
+    low, high = _date_bounds(lo_max, hi_min, soft, released)
     if low is not None and high is not None and low - high > MAX_DAY_GAP:
         return None
     first = min((v for v in (a.first_published, b.first_published) if v is not None), default=None)
@@ -152,8 +176,7 @@ def _merged(
     for document, reports in small.items():
         large.setdefault(document, []).extend(reports)
     return _Cluster(
-        large, a.existing or b.existing, lo_max, hi_min, a.country or b.country, first, weak,
-        released,
+        large, a.existing or b.existing, lo_max, hi_min, country, first, soft, released
     )  # fmt: skip
 
 
@@ -163,7 +186,7 @@ def _forced(a: _Cluster, b: _Cluster) -> _Cluster:
         return choose(known) if known else None
 
     documents = {d: a.documents.get(d, []) + b.documents.get(d, []) for d in a.documents | b.documents}
-    weak = a.weak + b.weak
+    soft = a.soft + b.soft
     return _Cluster(
         documents,
         a.existing or b.existing,
@@ -171,25 +194,37 @@ def _forced(a: _Cluster, b: _Cluster) -> _Cluster:
         pick((a.hi_min, b.hi_min), min),
         a.country or b.country,
         pick((a.first_published, b.first_published), min),
-        weak,
-        # An earlier run placed these publication-day reports with other documents' reports;
-        # their dates bind no more than they did then (see _date_bounds).
-        frozenset(key for _, _, key in weak) if len(documents) > 1 else frozenset(),
+        soft,
+        # An earlier run placed these reports with other documents' reports; their dates
+        # bind no more than they did then (see _date_bounds).
+        frozenset(key for *_, key in soft) if len(documents) > 1 else frozenset(),
     )
 
 
-def summarize_date(reports: Sequence[IncidentReport]) -> str | None:
+def summarize_date(
+    reports: Sequence[IncidentReport], text_days: Mapping[str, frozenset[int]] | None = None
+) -> str | None:
     """The most common exact date among reports (ties: the earliest); else month, year.
 
-    A publication-day date more than ``MAX_DAY_GAP`` days after another report's date is
-    the day a later piece was written (a statement, an anniversary), not the event's.
+    Two kinds of dates do not vote while another report's date can: a publication-day date
+    more than ``MAX_DAY_GAP`` days after another report's date (the day a later piece was
+    written: a statement, an anniversary), and a date more than ``MAX_DAY_GAP`` days from
+    another report's day that the report's own text gives in full (``text_days``: document
+    id -> ordinals; the extractor took a caption's or another event's date).
     """
-    firm = [
-        p[0]
-        for r in reports
-        if not is_publication_day(r.report.date, r.published)
-        and (p := parse_date_interval(r.report.date))
-    ]
+    dated = [(r, p) for r in reports if (p := parse_date_interval(r.report.date))]
+    days = {p[0] for _, p in dated if p[2] == DAY}
+
+    def contradicted(report: IncidentReport, interval: tuple[int, int, int]) -> bool:
+        given = (text_days or {}).get(report.document_id, frozenset())
+        return any(
+            (day > interval[1] + MAX_DAY_GAP or day < interval[0] - MAX_DAY_GAP)
+            and {day - 1, day, day + 1} & given
+            for day in days
+        )
+
+    voting = [(r, p) for r, p in dated if not contradicted(r, p)] or dated
+    firm = [p[0] for r, p in voting if not is_publication_day(r.report.date, r.published)]
     earliest = min(firm, default=None)
 
     def written_later(report: IncidentReport, first_day: int) -> bool:
@@ -202,11 +237,8 @@ def summarize_date(reports: Sequence[IncidentReport]) -> str | None:
     for precision in (DAY, MONTH, YEAR):
         dates = [
             r.report.date[:10]
-            for r in reports
-            if r.report.date
-            and (p := parse_date_interval(r.report.date))
-            and p[2] == precision
-            and not written_later(r, p[0])
+            for r, p in voting
+            if r.report.date and p[2] == precision and not written_later(r, p[0])
         ]
         if dates:
             counts = Counter(dates)
@@ -328,7 +360,7 @@ def cluster_reports(
     related = find_related_places(known)
     index = PlaceIndex(known, GENERIC_PLACE_WORDS, is_place_variant, consonant_skeleton)
     mentions: dict[str, frozenset[str]] = {}
-    countries: dict[str, frozenset[str]] = {}
+    days: dict[str, frozenset[int]] = {}
     for node in nodes:
         found = mentions.get(node.document_id)
         if found is None:
@@ -337,9 +369,10 @@ def cluster_reports(
             # A spelling variant named in the text names the place too (Tinkumbi / Tinkoumbi).
             found = named | {other for key in named for other in related.get(key, ())}
             mentions[node.document_id] = found
-            countries[node.document_id] = named_countries(text)
+            days[node.document_id] = explicit_days(text, node.pub_hi)
         node.mentions = found
-        node.country = confirmed_country(node.country, countries[node.document_id])
+        if node.lo is not None:
+            node.text_days = days[node.document_id] - {node.lo}
         place = node.report.place
         if place is not None and place.span is not None and node.document_id in texts:
             node.beside = places_beside(texts[node.document_id], place.span.start, place.span.end, index)
@@ -389,7 +422,25 @@ def cluster_reports(
 
     evidence = Evidence(texts)
     scored = []
+    # A report's country counts only if its text does not contradict it (context.
+    # confirmed_country); the texts are read for the few reports whose countries differ.
+    checked: set[tuple] = set()
+
+    def confirm_node(node: ReportNode) -> str | None:
+        if node.order not in checked and node.country:
+            checked.add(node.order)
+            named = named_countries(texts.get(node.document_id, ""))
+            node.country = confirmed_country(node.country, named)
+        return node.country
+
+    def confirm(cluster: _Cluster) -> str | None:
+        found = [confirm_node(n) for members in cluster.documents.values() for n in members]
+        cluster.country = next((c for c in found if c), None)
+        return cluster.country
+
     for i, j in find_candidate_pairs(nodes, related):
+        if nodes[i].country and nodes[j].country and nodes[i].country != nodes[j].country:
+            confirm_node(nodes[i]), confirm_node(nodes[j])
         score = score_pair(nodes[i], nodes[j], evidence)
         if score is not None:
             scored.append((-score, i, j))
@@ -398,12 +449,9 @@ def cluster_reports(
         root_i, root_j = find(i), find(j)
         if root_i == root_j:
             continue
-        # A publication-day report that restates another document's figure is about an
-        # event already reported: its date no longer binds (see _date_bounds).
-        restated = frozenset(
-            n.order for n in (nodes[i], nodes[j]) if n.weak and restates_figure(nodes[i], nodes[j])
+        merged = _merged(
+            clusters[root_i], clusters[root_j], release=_released(nodes[i], nodes[j]), confirm=confirm
         )
-        merged = _merged(clusters[root_i], clusters[root_j], release=restated)
         if merged is None:
             continue
         low, high = sorted((root_i, root_j))
@@ -432,7 +480,7 @@ def cluster_reports(
         incidents.append(
             Incident(
                 id=identifier,
-                date=summarize_date(reports),
+                date=summarize_date(reports, days),
                 place=summarize_place(reports),
                 reports=reports,
             )

@@ -9,8 +9,10 @@ accused actors, victim words and exact figures. ``score_pair`` compares two node
   or a year is compatible with any day inside it; further apart is never one event, except
   that a date which is its document's own publication day (``ReportNode.weak``: a
   dateline, "today" in a condemnation, "three years ago today") says only "on or before
-  that day", so it may meet an earlier event at the same place with a figure, a name or
-  wording in common;
+  that day", so it may meet an earlier event at the same place through a restated
+  figure; and a report whose own text gives the other's day in full (``gives_date``: a
+  page whose event date the extractor took from a caption) may meet it at the same place
+  with some support;
 * places: the same key once generic words are dropped ("Verdan University College" =
   "Verdan"), one key inside the other, a spelling variant, or coordinates within 3 km; a
   town and a site within 30 km of it; a place and its gazetteer region; documents that
@@ -45,6 +47,7 @@ __all__ = [
     "YEAR",
     "Evidence",
     "ReportNode",
+    "gives_date",
     "is_publication_day",
     "make_node",
     "nested_places",
@@ -105,6 +108,10 @@ _SAME_DAY, _NEXT_DAY, _NEAR_DAY, _SAME_MONTH, _SAME_YEAR, _UNDATED = 1.0, 0.5, 0
 # same-day reports of a new event at the place must find each other first) and below an
 # undated report's match.
 _BEFORE_PUBLICATION = -0.2
+# Dates that disagree, but one report's own text gives the other's day in full ("15 March
+# 2031"): the extractor took another date of that text (a caption, a coup, a founding) for
+# the event's. Ranked with the undated matches; it needs the same place and some support.
+_TEXT_DATE = -0.1
 # A publication-day date the day after the other report's date: a wire datelined
 # the morning after a night raid. Weighted as the next day, but agreeing, not disputed, so a
 # place one inside the other (a town and its school) is enough.
@@ -175,6 +182,7 @@ class ReportNode:
     pub_lo: int | None = None
     pub_hi: int | None = None
     weak: bool = False  # the date is the document's publication day: "on or before" it
+    text_days: frozenset[int] = frozenset()  # full dates its document's text gives (ordinals)
     country: str | None = None
     place_key: str = ""
     place_tokens: frozenset[str] = frozenset()
@@ -318,8 +326,9 @@ def _date_relation(a: ReportNode, b: ReportNode) -> float | None:
         return _UNDATED
     gap = max(a.lo, b.lo) - min(a.hi, b.hi)  # <= 0 when the intervals overlap
     if gap > MAX_DAY_GAP:
-        later = a if a.lo > b.lo else b
-        return _BEFORE_PUBLICATION if later.weak else None
+        if gives_date(a, b) or gives_date(b, a):
+            return _TEXT_DATE
+        return _BEFORE_PUBLICATION if (a if a.lo > b.lo else b).weak else None
     if a.precision == DAY and b.precision == DAY:
         if gap == 0:
             return _SAME_DAY
@@ -426,6 +435,10 @@ def _required_support(when: float, place: float) -> float | None:
         if place >= _SIMILAR_PLACE:
             return 0.0
         return 0.3 if place >= _MENTIONED_ONE else None
+    if when == _TEXT_DATE:
+        if place >= _CONTAINED_PLACE:
+            return 0.3
+        return 0.45 if place >= _MENTIONED_BOTH else None
     if when == _WRITTEN_LATER:
         if place >= _CONTAINED_PLACE:
             return 0.0
@@ -460,6 +473,13 @@ def _required_support(when: float, place: float) -> float | None:
     if place >= _NEAR_HIERARCHY:
         return 0.3
     return 0.45 if place >= _MENTIONED_ONE else None
+
+
+def gives_date(a: ReportNode, b: ReportNode) -> bool:
+    """Whether ``a``'s text gives ``b``'s exact day (within a day) as a full date."""
+    if b.precision != DAY or b.lo is None or not a.text_days:
+        return False
+    return any(day in a.text_days for day in (b.lo - 1, b.lo, b.lo + 1))
 
 
 def restates_figure(a: ReportNode, b: ReportNode) -> bool:
