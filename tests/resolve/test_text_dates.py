@@ -61,3 +61,20 @@ def test_new_attack_recalling_the_old_date_keeps_its_own_day() -> None:
     incidents = cluster_reports(batch)
     assert len(incidents) == 2
     assert any({recalling.id, other.id} == set(i.document_ids) for i in incidents)
+
+
+def test_encyclopedia_of_two_attacks_keeps_its_report_with_its_own_day() -> None:
+    # The page gives both attacks' days; its one report is of the second. Two papers
+    # report each attack on its day; the page joins the second, not the first.
+    page = make_document("Dorrin camp attacks. On 6 May 2030 gunmen killed 14 in Dorrin camp. "
+                         "On 19 November 2034 gunmen attacked Dorrin camp again, killing nine.")  # fmt: skip
+    batch = [findings(page, report("2034-11-19", "Dorrin camp", counts=(count("killed", 9),)))]
+    for day, killed in (("2030-05-06", 14), ("2034-11-19", 9)):
+        for outlet in ("a", "b"):
+            paper = make_document(f"Gunmen attacked Dorrin camp, killing {killed} ({outlet}).",
+                                  published=day)  # fmt: skip
+            batch.append(findings(paper, report(day, "Dorrin camp", counts=(count("killed", killed),))))
+    incidents = cluster_reports(batch)
+    assert len(incidents) == 2
+    second = next(i for i in incidents if i.date == "2034-11-19")
+    assert page.id in second.document_ids and len(second.reports) == 3
