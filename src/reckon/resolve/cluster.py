@@ -185,7 +185,9 @@ def _forced(a: _Cluster, b: _Cluster) -> _Cluster:
         known = [v for v in values if v is not None]
         return choose(known) if known else None
 
-    documents = {d: a.documents.get(d, []) + b.documents.get(d, []) for d in a.documents | b.documents}
+    documents = {
+        d: a.documents.get(d, []) + b.documents.get(d, []) for d in a.documents | b.documents
+    }
     soft = a.soft + b.soft
     return _Cluster(
         documents,
@@ -375,7 +377,8 @@ def cluster_reports(
             node.text_days = days[node.document_id] - {node.lo}
         place = node.report.place
         if place is not None and place.span is not None and node.document_id in texts:
-            node.beside = places_beside(texts[node.document_id], place.span.start, place.span.end, index)
+            text = texts[node.document_id]
+            node.beside = places_beside(text, place.span.start, place.span.end, index)
     # Sorting first makes the result independent of the order findings arrive in.
     nodes.sort(key=lambda n: (n.existing is None, n.existing or "", n.order))
 
@@ -449,9 +452,8 @@ def cluster_reports(
         root_i, root_j = find(i), find(j)
         if root_i == root_j:
             continue
-        merged = _merged(
-            clusters[root_i], clusters[root_j], release=_released(nodes[i], nodes[j]), confirm=confirm
-        )
+        release = _released(nodes[i], nodes[j])
+        merged = _merged(clusters[root_i], clusters[root_j], release=release, confirm=confirm)
         if merged is None:
             continue
         low, high = sorted((root_i, root_j))

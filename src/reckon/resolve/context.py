@@ -72,8 +72,10 @@ _MONTH = (
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _FULL_DATE = re.compile(
     r"\b(?:(?P<iso>\d{4}-\d{2}-\d{2})"
-    rf"|(?P<dmy_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_month>{_MONTH}),?\s+(?P<dmy_year>\d{{4}})"
-    rf"|(?P<mdy_month>{_MONTH})\s+(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<mdy_year>\d{{4}}))\b",
+    rf"|(?P<dmy_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dmy_month>{_MONTH}),?\s+"
+    r"(?P<dmy_year>\d{4})"
+    rf"|(?P<mdy_month>{_MONTH})\s+(?P<mdy_day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+    r"(?P<mdy_year>\d{4}))\b",
     re.IGNORECASE,
 )
 # Before a place: a possessive name, "Dessoro's" (market).

@@ -18,7 +18,8 @@ accused actors, victim words and exact figures. ``score_pair`` compares two node
   town and a site within 30 km of it; a place and its gazetteer region; documents that
   name each other's places (``context``: a dateline, a region, the village), weaker when
   only one names the other's, as strong as containment when a text names the other's
-  place right beside the report's own ("St Agnes College in Dessoro"); countries must agree when both are known;
+  place right beside the report's own ("St Agnes College in Dessoro"); countries must
+  agree when both are known (a country its own text contradicts is not known: context);
 * corroboration: one independence group, a shared accused actor (a name counts more
   than a description such as "gunmen"), shared victims, the same figure, publication
   within two weeks after the event, or shared keywords.
