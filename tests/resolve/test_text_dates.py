@@ -78,3 +78,25 @@ def test_encyclopedia_of_two_attacks_keeps_its_report_with_its_own_day() -> None
     assert len(incidents) == 2
     second = next(i for i in incidents if i.date == "2034-11-19")
     assert page.id in second.document_ids and len(second.reports) == 3
+
+
+def test_a_later_run_without_the_page_text_still_grows_the_incident() -> None:
+    # The first run joined the captioned page to the news; a second run gets only a new
+    # report (the page's text is not in the batch): it still joins by the incident's date.
+    page = make_document(_PAGE)
+    news = make_document("KESSABURG, 15 March 2031 - A gunman opened fire at the Orlo Mosque "
+                         "during Friday prayers, killing 49 worshippers.", published="2031-03-15")
+    batch = [
+        findings(page, report("2024-06-12", "Orlo Mosque", kind="mosque", counts=(count("killed", 50),))),
+        findings(news, report("2031-03-15", "Orlo Mosque", kind="mosque", counts=(count("killed", 49),))),
+    ]  # fmt: skip
+    others = [make_document(key=f"elsewhere {n}", published="2031-01-0{n}") for n in range(1, 5)]
+    batch += [findings(d, report(f"2031-01-0{n}", f"Brannick {n}")) for n, d in enumerate(others, 1)]
+    first = cluster_reports(batch)
+    radio = make_document(key="radio", published="2031-03-16")
+    second = cluster_reports(
+        [findings(radio, report("2031-03-15", "Orlo Mosque", counts=(count("killed", 49),)))],
+        existing=first,
+    )
+    assert len(second) == len(first)
+    assert any({page.id, radio.id} <= set(i.document_ids) for i in second)

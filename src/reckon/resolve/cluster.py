@@ -402,6 +402,16 @@ def cluster_reports(
             # Existing incidents are kept as they are, even if a guard would object.
             clusters[root] = _forced(clusters[root], clusters.pop(position))
             parent[position] = root
+    summary_dates = {incident.id: parse_date_interval(incident.date) for incident in existing}
+    for incident_key, root in existing_root.items():
+        cluster = clusters[root]
+        low, high = _date_bounds(cluster.lo_max, cluster.hi_min, cluster.soft, cluster.released)
+        interval = summary_dates.get(incident_key)
+        inconsistent = low is not None and high is not None and low - high > MAX_DAY_GAP
+        if interval and (cluster.soft or inconsistent):
+            # An earlier run may have released some of its dates, on texts this batch may
+            # not hold: the incident's own date is what binds it now.
+            cluster.lo_max, cluster.hi_min, cluster.soft = interval[0], interval[1], ()
 
     # One event told twice by one document (a dateline report restating the site's toll)
     # is joined before anything else; the guard below keeps other reports of one document
