@@ -5,7 +5,8 @@ from __future__ import annotations
 from reckon.resolve import actors_to_json, resolve
 from reckon.resolve.blocking import consonant_skeleton, is_place_variant
 from reckon.resolve.cluster import cluster_reports
-from reckon.resolve.context import PlaceIndex
+from reckon.model import Place, ReportedIncident, Span
+from reckon.resolve.context import PlaceIndex, confirmed_country, named_countries, places_beside
 from reckon.resolve.matching import GENERIC_PLACE_WORDS
 from reckon.resolve.scoring import bcubed, gold_events
 from tests.resolve._builders import accuse, count, findings, make_document, report
@@ -20,6 +21,13 @@ def test_place_index_finds_names_and_variants_not_lowercase_words() -> None:
     text = "Witnesses in El Gab and Mutchemba said the verdant hills near Ceel Gaab market burned."
     assert index.mentions(text) == frozenset({"ceel gaab", "muchemba"})
     assert index.mentions("the verdan road") == frozenset()  # not a name: no capital
+
+
+def test_place_index_finds_a_hyphenated_name_written_as_one_word() -> None:
+    # The batch knows "Tessa-Marn" (key "marn tessa"); a text writes "Tessamarn".
+    index = _index("marn tessa", "koumbi oster")
+    assert index.mentions("Residents of Tessamarn fled.") == frozenset({"marn tessa"})
+    assert index.mentions("Oster-Koumbi and Osterkoumbi") == frozenset({"koumbi oster"})
 
 
 def test_dateline_report_joins_the_site_its_documents_name() -> None:
@@ -129,3 +137,60 @@ def test_incident_place_leans_to_the_most_specific() -> None:
     # Four at the city, one at a site: the city.
     many = [at("Kessaburg", "city")] * 4 + [at("Brannick school", "school")]
     assert summarize_place(many) == Place(name="Kessaburg", country="XA", kind="city")
+
+
+def test_country_the_text_contradicts_does_not_keep_reports_apart() -> None:
+    # The gazetteer put one report's "Kessa" in another country's same-named region; its
+    # text names only Chad. Invented town and people; Chad is real only as a country.
+    chad = make_document("Kessa market blast kills 11, Chadian police say.", published="2031-03-03")
+    wrong = make_document("KESSA, 3 March 2031 - Eleven died at the Kessa market in Chad.",
+                          published="2031-03-03")  # fmt: skip
+    batch = [
+        findings(chad, report("2031-03-03", "Kessa market", "TD", counts=(count("killed", 11),))),
+        findings(wrong, report("2031-03-03", "Kessa", "PE", kind="region", counts=(count("killed", 11),))),
+    ]  # fmt: skip
+    assert len(cluster_reports(batch)) == 1
+    # A text that names the other country, or none, keeps its country.
+    peru = make_document("KESSA, 3 March 2031 - Eleven died at the Kessa market in Peru.",
+                         published="2031-03-03")  # fmt: skip
+    batch[1] = findings(peru, report("2031-03-03", "Kessa", "PE", kind="region", counts=(count("killed", 11),)))
+    assert len(cluster_reports(batch)) == 2
+
+
+def test_confirmed_country() -> None:
+    assert confirmed_country("PE", frozenset({"TD"})) is None
+    assert confirmed_country("PE", frozenset({"TD", "PE"})) == "PE"
+    assert confirmed_country("PE", frozenset()) == "PE"
+    assert named_countries("Chadian police and officials in Peru") == frozenset({"TD", "PE"})
+
+
+def test_places_beside_a_report_place_are_its_containers() -> None:
+    index = _index("dessaro", "ostrel", "agnes st")
+    text = "Gunmen raided St Agnes College in Dessaro. Ostrel's market was calm. Ostrel was not."
+    college = text.index("St Agnes College")
+    assert places_beside(text, college, college + len("St Agnes College"), index) == {"dessaro"}
+    market = text.index("market")
+    assert places_beside(text, market, market + len("market"), index) == {"ostrel"}
+    # A name further on, or a lowercase word after the comma, is not beside.
+    town = text.index("Dessaro")
+    assert places_beside(text, town, town + len("Dessaro"), index) == frozenset()
+    text = "A school in the circle of Dessaro, Ostrel district, was hit."
+    school = text.index("school")
+    assert places_beside(text, school, school + len("school"), index) == {"dessaro", "ostrel"}
+
+
+def test_site_and_the_town_its_text_places_it_in_are_one_place() -> None:
+    # The college's name does not contain the town's; its story says where it is. The
+    # wire names only the town; their dates differ by a day (a night raid).
+    wire = make_document("DESSARO, 4 March 2032 - Gunmen seized pupils from a school in Dessaro overnight.",
+                         published="2032-03-04")  # fmt: skip
+    local = make_document("Parents wait outside St Agnes College in Dessaro after the raid.",
+                          published="2032-03-05")  # fmt: skip
+    college = local.text.index("St Agnes College")
+    site = Place(name="St Agnes College", country="XA", kind="school",
+                 span=Span(start=college, end=college + len("St Agnes College")))  # fmt: skip
+    batch = [
+        findings(wire, report("2032-03-04", "Dessaro", kind="town")),
+        findings(local, ReportedIncident(date="2032-03-03", place=site)),
+    ]
+    assert len(cluster_reports(batch)) == 1

@@ -15,8 +15,9 @@ time. So reports are compared only when
   interval, at most ``NEIGHBOURS`` of them.
 
 Reports also meet the reports at the places their documents name (``context``) or at
-their region. Undated reports meet the most recent events at their place before their
-publication;
+their region. Undated reports, and reports dated only by their publication day, meet the
+most recent events at their place before their publication; reports whose text gives other
+full dates meet the reports at their place on those days;
 reports without a place meet the reports of the same day; copies in one independence
 group meet each other.
 """
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -256,8 +257,19 @@ def find_candidate_pairs(
             for other in undated[at + 1 : at + 1 + NEIGHBOURS // 2]:
                 add(position, other)
         # ... and the most recent events at the place, or a related place, before they
-        # were published.
-        for position in undated:
+        # were published; so do reports dated only by their publication day (an
+        # anniversary piece, a statement days later: matching.ReportNode.weak).
+        weak = [m for m in members if nodes[m].weak]
+        if weak and undated:
+            # A later piece also meets the undated reports of the place written before it
+            # (those without a publication date count as earlier).
+            by_publication = sorted(undated, key=lambda m: nodes[m].pub_hi or 0)
+            published = [nodes[m].pub_hi or 0 for m in by_publication]
+            for position in weak:
+                end = bisect_right(published, nodes[position].pub_hi or 0)
+                for other in by_publication[max(0, end - NEIGHBOURS // 2) : end]:
+                    add(position, other)
+        for position in undated + weak:
             publication = nodes[position].pub_hi
             found = 0
             for place in [key, *sorted(related.get(key, ()))]:
@@ -268,6 +280,21 @@ def find_candidate_pairs(
                     found += 1
                 if found >= UNDATED_CANDIDATES:
                     break
+
+    # A report whose text gives other full dates meets the reports at its place (a related
+    # one, one its text names) on those days: a page whose event date came from a caption.
+    for key, members in exact.items():
+        for position in members:
+            node = nodes[position]
+            if not node.text_days:
+                continue
+            places = {key} | related.get(key, frozenset()) | node.mentions
+            for day in sorted(node.text_days):
+                for place in sorted(places & dated_at.keys())[:NEIGHBOURS // 4]:
+                    dated, los = dated_at[place]
+                    start = bisect_left(los, day - 1)
+                    for other in dated[start : bisect_right(los, day + 1)][: NEIGHBOURS // 4]:
+                        add(position, other)
 
     # Reports whose document names a place (or whose region is that place) meet the
     # reports at that place: the dateline city, the region, the village (see context).
@@ -282,7 +309,7 @@ def find_candidate_pairs(
         side.update({m: "names" for m in mentioners if nodes[m].lo is not None})
         sweep(sorted(side, key=lambda m: nodes[m].lo or 0), NEIGHBOURS, cross=side)
         for position in mentioners:
-            if nodes[position].lo is not None:
+            if nodes[position].lo is not None and not nodes[position].weak:
                 continue
             publication = nodes[position].pub_hi
             end = bisect_right(los, publication + 1) if publication is not None else len(los)

@@ -6,12 +6,20 @@ accused actors, victim words and exact figures. ``score_pair`` compares two node
 
 * dates: the same day is strong; the next day (an "overnight" attack, local vs UTC) is a
   dispute to flag, not two events; two or three days apart needs corroboration; a month
-  or a year is compatible with any day inside it; further apart is never one event;
+  or a year is compatible with any day inside it; further apart is never one event, except
+  that a date which is its document's own publication day (``ReportNode.weak``: a
+  dateline, "today" in a condemnation, "three years ago today") says only "on or before
+  that day", so it may meet an earlier event at the same place through a restated
+  figure; and a report whose own text gives the other's day in full (``gives_date``: a
+  page whose event date the extractor took from a caption) may meet it at the same place
+  with some support;
 * places: the same key once generic words are dropped ("Verdan University College" =
   "Verdan"), one key inside the other, a spelling variant, or coordinates within 3 km; a
   town and a site within 30 km of it; a place and its gazetteer region; documents that
   name each other's places (``context``: a dateline, a region, the village), weaker when
-  only one names the other's; countries must agree when both are known;
+  only one names the other's, as strong as containment when a text names the other's
+  place right beside the report's own ("St Agnes College in Dessoro"); countries must
+  agree when both are known (a country its own text contradicts is not known: context);
 * corroboration: one independence group, a shared accused actor (a name counts more
   than a description such as "gunmen"), shared victims, the same figure, publication
   within two weeks after the event, or shared keywords.
@@ -40,11 +48,14 @@ __all__ = [
     "YEAR",
     "Evidence",
     "ReportNode",
+    "gives_date",
+    "is_publication_day",
     "make_node",
     "nested_places",
     "parse_date_interval",
     "parse_place_key",
     "repeats_report",
+    "restates_figure",
     "score_pair",
 ]
 
@@ -55,6 +66,7 @@ SAME_PLACE_KM = 3.0
 NEAR_PLACE_KM = 30.0
 FAR_PLACE_KM = 50.0
 RECENT_DAYS = 14
+RESTATED_MIN = 5  # smallest shared toll that ties a publication-day report to an earlier event
 KEYWORDS = 200  # distinctive words kept per document for wording
 # Wording support = min(cap, scale * cosine): calibrated so that two stories of one event
 # (median cosine ~0.12 on distinctive words) reach the 0.3 an undated report at the same
@@ -93,6 +105,18 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 # A next-day date is the commonest dispute (an attack "overnight", local vs UTC dates), so
 # it needs only a matching place; two or three days apart also needs corroboration.
 _SAME_DAY, _NEXT_DAY, _NEAR_DAY, _SAME_MONTH, _SAME_YEAR, _UNDATED = 1.0, 0.5, 0.4, 0.6, 0.3, 0.0
+# A publication-day date against an earlier event: ranked below every dated match (the
+# same-day reports of a new event at the place must find each other first) and below an
+# undated report's match.
+_BEFORE_PUBLICATION = -0.2
+# Dates that disagree, but one report's own text gives the other's day in full ("15 March
+# 2031"): the extractor took another date of that text (a caption, a coup, a founding) for
+# the event's. Ranked with the undated matches; it needs the same place and some support.
+_TEXT_DATE = -0.1
+# A publication-day date the day after the other report's date: a wire datelined
+# the morning after a night raid. Weighted as the next day, but agreeing, not disputed, so a
+# place one inside the other (a town and its school) is enough.
+_WRITTEN_LATER = 0.45
 # Place relation weights; _DIFFERENT_PLACE is negative so that it is never "enough".
 _SAME_PLACE, _SIMILAR_PLACE, _CONTAINED_PLACE = 1.0, 0.85, 0.8
 _NEAR_HIERARCHY, _NEAR_PLACE, _NO_PLACE, _DIFFERENT_PLACE = 0.7, 0.3, 0.0, -1.0
@@ -122,6 +146,18 @@ def parse_date_interval(text: str | None) -> tuple[int, int, int] | None:
         return None
 
 
+def is_publication_day(when: str | None, published: str | None) -> bool:
+    """Whether an event date is its document's own publication day.
+
+    Such a date often comes from the writing, not the event: a wire dateline, "today" in a
+    statement about an attack a week earlier, "three years ago today" read as today. It
+    is still the event's date for the commonest story, the report of the day, so it is
+    kept, but only as weak evidence: the event happened on or before that day.
+    """
+    event, issue = parse_date_interval(when), parse_date_interval(published)
+    return bool(event and issue and event[2] == DAY and issue[2] == DAY and event[0] == issue[0])
+
+
 def parse_place_key(place: Place | None) -> str:
     """The words that identify a place, sorted; "" when the place is unknown or a country."""
     if place is None or (place.kind or "").casefold() == "country":
@@ -146,6 +182,8 @@ class ReportNode:
     precision: int = 0
     pub_lo: int | None = None
     pub_hi: int | None = None
+    weak: bool = False  # the date is the document's publication day: "on or before" it
+    text_days: frozenset[int] = frozenset()  # full dates its document's text gives (ordinals)
     country: str | None = None
     place_key: str = ""
     place_tokens: frozenset[str] = frozenset()
@@ -155,6 +193,7 @@ class ReportNode:
     region: bool = False  # the place is a region or district, not a site or settlement
     admin1_key: str = ""  # the report's region as a place key ("mopti"): a hierarchy link
     mentions: frozenset[str] = frozenset()  # batch place keys its document names (context)
+    beside: frozenset[str] = frozenset()  # ... right beside this report's place: its containers
     actors: frozenset[str] = frozenset()  # canonical names (a capitalised word)
     descriptions: frozenset[str] = frozenset()  # "gunmen", "armed men": weak evidence
     victims: frozenset[str] = frozenset()
@@ -182,6 +221,7 @@ def make_node(
     published_interval = parse_date_interval(published)
     if published_interval:
         node.pub_lo, node.pub_hi, _ = published_interval
+    node.weak = is_publication_day(report.date, published)
     place = report.place
     node.country = place.country if place else None
     node.place_key = parse_place_key(place)
@@ -242,6 +282,8 @@ def _context_relation(a: ReportNode, b: ReportNode) -> float:
     """Place evidence from the documents' texts and the gazetteer's regions (see context)."""
     if a.place_key and b.place_key and (a.admin1_key == b.place_key or b.admin1_key == a.place_key):
         return _CONTAINED_PLACE  # a place and the region it lies in
+    if (b.place_key and b.place_key in a.beside) or (a.place_key and a.place_key in b.beside):
+        return _CONTAINED_PLACE  # "St Agnes College in Dessoro": a site and its town
     a_names_b = bool(b.place_key) and b.place_key in a.mentions
     b_names_a = bool(a.place_key) and a.place_key in b.mentions
     if a_names_b and b_names_a:
@@ -284,14 +326,18 @@ def _date_relation(a: ReportNode, b: ReportNode) -> float | None:
     if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
         return _UNDATED
     gap = max(a.lo, b.lo) - min(a.hi, b.hi)  # <= 0 when the intervals overlap
+    if gap > MAX_DAY_GAP:
+        if gives_date(a, b) or gives_date(b, a):
+            return _TEXT_DATE
+        return _BEFORE_PUBLICATION if (a if a.lo > b.lo else b).weak else None
     if a.precision == DAY and b.precision == DAY:
         if gap == 0:
             return _SAME_DAY
+        if gap == 1 and (a if a.lo > b.lo else b).weak:
+            return _WRITTEN_LATER  # "on or before" the later day: no dispute
         if gap == 1:
             return _NEXT_DAY
-        return _NEAR_DAY if gap <= MAX_DAY_GAP else None
-    if gap > MAX_DAY_GAP:
-        return None
+        return _NEAR_DAY
     if gap > 0:
         return _NEAR_DAY
     return _SAME_YEAR if YEAR in (a.precision, b.precision) else _SAME_MONTH
@@ -353,6 +399,9 @@ class Evidence:
                 signals.append(0.5 * shared)
         if a.figures & b.figures:
             signals.append(0.5)
+        elif a.stated & b.stated:
+            # "at least 326" and "326": the same number, one side as a bound.
+            signals.append(0.4)
         for undated, dated in ((a, b), (b, a)):
             if undated.lo is None and dated.lo is not None and undated.pub_lo is not None:
                 if 0 <= undated.pub_lo - dated.lo <= RECENT_DAYS:
@@ -387,6 +436,14 @@ def _required_support(when: float, place: float) -> float | None:
         if place >= _SIMILAR_PLACE:
             return 0.0
         return 0.3 if place >= _MENTIONED_ONE else None
+    if when == _TEXT_DATE:
+        if place >= _CONTAINED_PLACE:
+            return 0.3
+        return 0.45 if place >= _MENTIONED_BOTH else None
+    if when == _WRITTEN_LATER:
+        if place >= _CONTAINED_PLACE:
+            return 0.0
+        return 0.3 if place >= _MENTIONED_ONE else None
     if when == _NEAR_DAY:
         if place >= _NEAR_HIERARCHY:
             return 0.3
@@ -399,6 +456,13 @@ def _required_support(when: float, place: float) -> float | None:
         if place >= _CONTAINED_PLACE:
             return 0.0
         return 0.45 if place >= _MENTIONED_ONE else None
+    if when == _BEFORE_PUBLICATION:
+        # One place (or a text naming the other's place) and a restated figure
+        # (score_pair): a new attack on the place, reported on its day, has its own toll,
+        # and shares the place's names and its armed groups with the earlier attack.
+        if place >= _CONTAINED_PLACE:
+            return 0.45
+        return 0.5 if place >= _MENTIONED_ONE else None
     if place == _NO_PLACE:
         return 0.9  # neither date nor place: only a copy of the same story
     if place >= _CONTAINED_PLACE:
@@ -410,6 +474,22 @@ def _required_support(when: float, place: float) -> float | None:
     if place >= _NEAR_HIERARCHY:
         return 0.3
     return 0.45 if place >= _MENTIONED_ONE else None
+
+
+def gives_date(a: ReportNode, b: ReportNode) -> bool:
+    """Whether ``a``'s text gives ``b``'s exact day (within a day) as a full date."""
+    if b.precision != DAY or b.lo is None or not a.text_days:
+        return False
+    return any(day in a.text_days for day in (b.lo - 1, b.lo, b.lo + 1))
+
+
+def restates_figure(a: ReportNode, b: ReportNode) -> bool:
+    """Whether two reports give one figure of one kind (either side exact or a bound).
+
+    Small figures ("two killed") recur at one place by chance; from ``RESTATED_MIN`` a
+    shared toll says the later text is about the earlier event.
+    """
+    return any(number >= RESTATED_MIN for _, number in a.stated & b.stated)
 
 
 def nested_places(a: ReportNode, b: ReportNode) -> bool:
@@ -424,6 +504,8 @@ def nested_places(a: ReportNode, b: ReportNode) -> bool:
     if not a.place_key or not b.place_key or a.region or b.region:
         return True
     if a.admin1_key == b.place_key or b.admin1_key == a.place_key:
+        return True
+    if b.place_key in a.beside or a.place_key in b.beside:
         return True
     return a.place_tokens <= b.place_tokens or b.place_tokens <= a.place_tokens
 
@@ -458,6 +540,8 @@ def score_pair(a: ReportNode, b: ReportNode, evidence: Evidence) -> float | None
     needed = _required_support(when, place)
     if needed is None:
         return None
+    if when == _BEFORE_PUBLICATION and not restates_figure(a, b):
+        return None  # wording and names alone do not tell a new attack from a recalled one
     support = evidence.score(a, b)
     # Wording is read when it can decide, and for undated reports, where it also breaks
     # ties between events at one place.
