@@ -8,6 +8,7 @@ out as plain strings; escaping is the template's job (autoescape) or JSON's.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -29,6 +30,7 @@ __all__ = [
     "tag_context",
 ]
 
+_MARKS = re.compile(f"([{queries.MARK_START}{queries.MARK_END}])")
 # Characters of context either side of an evidence span on the incident page.
 SNIPPET_CONTEXT = 160
 MAX_PAGE = 10_000
@@ -312,17 +314,17 @@ def search_context(connection: Connection, query: str, *, page: int,
 
 
 def _split_marks(snippet: str) -> list[dict[str, Any]]:
-    """A search snippet as [{"text", "match"}] pieces: highlight without trusting markup."""
-    pieces, match, current = [], False, []
-    for char in snippet:
-        if char in (queries.MARK_START, queries.MARK_END):
-            if current:
-                pieces.append({"text": "".join(current), "match": match})
-            current, match = [], char == queries.MARK_START
-        else:
-            current.append(char)
-    if current:
-        pieces.append({"text": "".join(current), "match": match})
+    """A search snippet as [{"text", "match"}] pieces: highlight without trusting markup.
+
+    One regex split rather than a loop over characters (that loop was a tenth of a search
+    page's time): the parts alternate text, mark, text...; a piece is a match when the
+    last mark before it opened one."""
+    pieces, match = [], False
+    for position, part in enumerate(_MARKS.split(snippet)):
+        if position % 2:
+            match = part == queries.MARK_START
+        elif part:
+            pieces.append({"text": part, "match": match})
     return pieces
 
 
