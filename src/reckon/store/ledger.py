@@ -345,14 +345,17 @@ def _resolve_id(connection: Connection, table: sa.Table, wanted: str, noun: str)
 
 
 def _read_documents(
-    connection: Connection, document_ids: Sequence[str]
+    connection: Connection, document_ids: Sequence[str], *, raw: bool = True
 ) -> list[tuple[Document, str]]:
-    """Documents (with their raw bytes) and extractor versions, in the order of the ids."""
+    """Documents (with their raw bytes unless ``raw`` is False: their SHA-256 is kept either
+    way) and extractor versions, in the order of the ids."""
     documents, blobs = schema.documents, schema.raw_blobs
     query = (
         sa.select(documents, blobs.c.bytes)
         .outerjoin(blobs, blobs.c.sha256 == documents.c.raw_sha256)
         .where(documents.c.id.in_(document_ids))
+        if raw
+        else sa.select(documents, sa.null().label("bytes")).where(documents.c.id.in_(document_ids))
     )
     found = {
         row["id"]: (rows.read_document(row, row["bytes"]), row["extractor_version"])

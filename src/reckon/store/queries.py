@@ -584,5 +584,9 @@ def read_incident(connection: Connection, incident_id: str) -> tuple[Any, dict[s
     full_id = _resolve_id(connection, schema.incidents, incident_id, "incident")
     (incident,) = _read_incidents(connection, full_id)
     ids = list(dict.fromkeys(report.document_id for report in incident.reports))
-    documents = {document.id: document for document, _version in _read_documents(connection, ids)}
+    # Not the raw bytes (the page links to them): a fetched HTML page is often 100 kB or more.
+    documents = {
+        document.id: document
+        for document, _version in _read_documents(connection, ids, raw=False)
+    }
     return incident, documents

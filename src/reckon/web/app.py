@@ -40,6 +40,8 @@ class SiteSettings:
     # Absolute links (sitemap, feed, OpenGraph) need the public origin; None: the request's.
     base_url: str | None = None
     page_size: int = 20
+    # Public pages read and render in at most this many threads at once (deps.read).
+    reader_threads: int = 2
 
 
 SECURITY_HEADERS = {
