@@ -86,12 +86,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(url: str, workers: int) -> tuple[subprocess.Popen, str]:
+def start_server(url: str, workers: int, reader_threads: int) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     process = subprocess.Popen(
         [sys.executable, "-c", "from reckon.cli import main; main()", "serve", "--db", url,
-         "--port", str(port), "--workers", str(workers), "--log-level", "warning"],
+         "--port", str(port), "--workers", str(workers), "--reader-threads", str(reader_threads),
+         "--log-level", "warning"],
         env=env,
     )
     base = f"http://127.0.0.1:{port}"
@@ -253,6 +254,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rate", type=float, default=100.0, help="paced load, requests/second")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--reader-threads", type=int, default=2)
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
                         help="raw asyncio HTTP/1.1 (cheap) or httpx (the old client)")
     args = parser.parse_args()
@@ -270,14 +272,15 @@ def main() -> None:
     rng = random.Random(11)
     incident_ids, queries = sample_targets(url, rng)
     print(f"ledger: {url} ({len(incident_ids)} incidents); {args.clients} clients, "
-          f"{args.requests} requests per kind per run, {args.runs} runs, {args.workers} worker(s), "
+          f"{args.requests} requests per kind per run, {args.runs} runs, {args.workers} worker(s) of "
+          f"{args.reader_threads} reader thread(s), "
           f"{args.client} client, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
     kinds = {
         "static (baseline)": lambda: "/static/favicon.svg",
         "incident page": lambda: f"/incidents/{rng.choice(incident_ids)}",
         "search page": lambda: f"/search?q={rng.choice(queries)}",
     }
-    process, base = start_server(url, args.workers)
+    process, base = start_server(url, args.workers, args.reader_threads)
     try:
         asyncio.run(closed_loop(base, [f() for f in kinds.values() for _ in range(100)], 10,
                                 args.client))
