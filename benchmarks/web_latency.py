@@ -86,13 +86,14 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(url: str, workers: int, reader_threads: int) -> tuple[subprocess.Popen, str]:
+def start_server(url: str, workers: int, reader_threads: int | None
+                 ) -> tuple[subprocess.Popen, str]:
     port = free_port()
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     process = subprocess.Popen(
         [sys.executable, "-c", "from reckon.cli import main; main()", "serve", "--db", url,
-         "--port", str(port), "--workers", str(workers), "--reader-threads", str(reader_threads),
-         "--log-level", "warning"],
+         "--port", str(port), "--workers", str(workers), "--log-level", "warning",
+         *(["--reader-threads", str(reader_threads)] if reader_threads else [])],
         env=env,
     )
     base = f"http://127.0.0.1:{port}"
@@ -254,7 +255,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--rate", type=float, default=100.0, help="paced load, requests/second")
     parser.add_argument("--workers", type=int, default=1)
-    parser.add_argument("--reader-threads", type=int, default=2)
+    parser.add_argument("--reader-threads", type=int, help="default: reckon serve's")
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
                         help="raw asyncio HTTP/1.1 (cheap) or httpx (the old client)")
     args = parser.parse_args()
@@ -272,8 +273,8 @@ def main() -> None:
     rng = random.Random(11)
     incident_ids, queries = sample_targets(url, rng)
     print(f"ledger: {url} ({len(incident_ids)} incidents); {args.clients} clients, "
-          f"{args.requests} requests per kind per run, {args.runs} runs, {args.workers} worker(s) of "
-          f"{args.reader_threads} reader thread(s), "
+          f"{args.requests} requests per kind per run, {args.runs} runs, {args.workers} worker(s), "
+          f"reader threads {args.reader_threads or 'default'}, "
           f"{args.client} client, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
     kinds = {
         "static (baseline)": lambda: "/static/favicon.svg",
