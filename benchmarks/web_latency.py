@@ -286,8 +286,8 @@ def main() -> None:
         asyncio.run(closed_loop(base, [f() for f in kinds.values() for _ in range(100)], 10,
                                 args.client))
         for load in ("closed loop", "paced"):
-            results: dict[str, list[tuple[float, float, float, int, float | None]]] = {
-                k: [] for k in kinds}
+            results: dict[str, list[tuple[float, float, float, int, float | None,
+                                          float | None]]] = {k: [] for k in kinds}
             for _run in range(args.runs):
                 for kind, make in kinds.items():
                     paths = [make() for _ in range(args.requests)]
@@ -303,12 +303,13 @@ def main() -> None:
                     cpu = (None if cpu_before is None or cpu_after is None
                            else (cpu_after - cpu_before) / len(latencies))
                     results[kind].append((percentile(latencies, 0.5), percentile(latencies, 0.95),
-                                          len(latencies) / elapsed, failures, cpu))
+                                          len(latencies) / elapsed, failures, cpu,
+                                          None if cpu is None else cpu * len(latencies) / elapsed))
             title = (f"{load}: {args.clients} clients" +
                      (f", {args.rate:g} requests/s in all" if load == "paced" else ", no pause") +
                      f" (load average now {os.getloadavg()[0]:.2f})")
             print(f"\n{title}\n{'page':<20}{'p50 ms':>9}{'p95 ms':>9}{'req/s':>9}{'errors':>8}"
-                  f"{'p95 / baseline':>16}{'server CPU ms/req':>19}")
+                  f"{'p95 / baseline':>16}{'server CPU ms/req':>19}{'server cores':>14}")
             baseline = statistics.median(r[1] for r in results["static (baseline)"])
             for kind, runs in results.items():
                 p50 = statistics.median(r[0] for r in runs) * 1000
@@ -318,8 +319,12 @@ def main() -> None:
                 ratio = statistics.median(r[1] for r in runs) / baseline
                 cpus = [r[4] for r in runs if r[4] is not None]
                 cpu = f"{statistics.median(cpus) * 1000:.1f}" if cpus else "-"
+                # Cores the server used while answering: below 1 with one worker, under
+                # load, means the machine (other processes), not the server, set the pace.
+                cores = [r[5] for r in runs if r[5] is not None]
+                used = f"{statistics.median(cores):.2f}" if cores else "-"
                 print(f"{kind:<20}{p50:>9.1f}{p95:>9.1f}{rps:>9.0f}{errors:>8}{ratio:>16.2f}"
-                      f"{cpu:>19}")
+                      f"{cpu:>19}{used:>14}")
     finally:
         process.terminate()
         process.wait(timeout=20)
