@@ -18,7 +18,7 @@ from reckon.errors import ReckonError
 from reckon.model import AUTHOR, CountKind
 from reckon.resolve import incident_to_json
 from reckon.store import Ledger, queries
-from reckon.store.review import claim_key, reviewed_claims
+from reckon.store.review import claim_key, claim_reviews
 
 __all__ = [
     "actor_context",
@@ -146,9 +146,12 @@ def incident_context(ledger: Ledger, incident_id: str) -> dict[str, Any]:
     chart data, conflicts, accused actors per claimant, documents."""
     with ledger.engine.connect() as connection:
         incident, documents = queries.read_incident(connection, incident_id)
-        # Editors' reviews, shown beside the machine's claims.
-        reviewed = reviewed_claims(connection, incident.id)
-    data = incident_to_json(incident, documents)
+        data = incident_to_json(incident, documents)
+        # Editors' reviews, shown beside the machine's claims (keyed as the loop below asks).
+        reviewed = claim_reviews(connection, (
+            claim_key(claim["document_id"], claim["span"], kind)
+            for kind, summary in data["counts"].items() for claim in summary["claims"]
+        ))
     by_id = {d["id"]: d for d in data["documents"]}
     for document in data["documents"]:
         stored = documents.get(document["id"])
