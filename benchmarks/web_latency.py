@@ -256,6 +256,7 @@ def main() -> None:
     parser.add_argument("--rate", type=float, default=100.0, help="paced load, requests/second")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--reader-threads", type=int, help="default: reckon serve's")
+    parser.add_argument("--load", choices=("both", "closed", "paced"), default="both")
     parser.add_argument("--client", choices=("raw", "httpx"), default="raw",
                         help="raw asyncio HTTP/1.1 (cheap) or httpx (the old client)")
     args = parser.parse_args()
@@ -285,7 +286,8 @@ def main() -> None:
     try:
         asyncio.run(closed_loop(base, [f() for f in kinds.values() for _ in range(100)], 10,
                                 args.client))
-        for load in ("closed loop", "paced"):
+        for load in {"both": ("closed loop", "paced"), "closed": ("closed loop",),
+                     "paced": ("paced",)}[args.load]:
             results: dict[str, list[tuple[float, float, float, int, float | None,
                                           float | None]]] = {k: [] for k in kinds}
             for _run in range(args.runs):
