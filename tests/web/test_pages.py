@@ -290,6 +290,7 @@ def test_pages_read_in_at_most_reader_threads(site_ledger_url: str, threads: int
     import threading
     import time
     from types import SimpleNamespace
+    from typing import Any
 
     from reckon.web.app import SiteSettings, create_app
     from reckon.web.deps import read
@@ -307,8 +308,8 @@ def test_pages_read_in_at_most_reader_threads(site_ledger_url: str, threads: int
         return threading.current_thread().name
 
     async def main() -> list[str]:
-        request = SimpleNamespace(app=app)
-        return await asyncio.gather(*(read(request, work) for _ in range(6)))  # type: ignore[arg-type]
+        request: Any = SimpleNamespace(app=app)  # read() only looks at request.app
+        return await asyncio.gather(*(read(request, work) for _ in range(6)))
 
     names = asyncio.run(main())
     app.state.ledger.close()
