@@ -252,3 +252,66 @@ def test_openapi_documents_the_api(client) -> None:  # type: ignore[no-untyped-d
     assert not any(path.endswith(".json") for path in schema["paths"])  # pages stay out
     page = client.get("/api")
     assert page.status_code == 200 and "/api/incidents/{incident_id}" in page.text
+
+
+def test_search_snippet_marks_become_pieces() -> None:
+    """The highlight marks split a snippet into plain and matching pieces; a stray or
+    doubled mark never yields an empty piece or loses text."""
+    from reckon.store.queries import MARK_END as E
+    from reckon.store.queries import MARK_START as S
+    from reckon.web.contexts import _split_marks
+
+    assert _split_marks(f"…the {S}Vellan{E} ferry {S}sank{E}") == [
+        {"text": "…the ", "match": False}, {"text": "Vellan", "match": True},
+        {"text": " ferry ", "match": False}, {"text": "sank", "match": True},
+    ]
+    assert _split_marks(f"{S}{S}quay{E}{E} wall{E}") == [
+        {"text": "quay", "match": True}, {"text": " wall", "match": False},
+    ]
+    assert _split_marks("") == []
+
+
+def test_templates_read_dict_keys_and_keep_dict_methods() -> None:
+    """``item.key`` on a page's dict is its key; ``.items()`` stays the dict's method, also
+    when the dict has a key named "items"; objects keep their attributes."""
+    from reckon.web.deps import templates
+
+    render = templates.env.from_string(
+        "{{ d.title }}|{% for k, v in d.items() %}{{ k }}{% endfor %}|{{ d.missing }}|{{ o.real }}"
+    ).render
+    assert render(d={"title": "Ferry", "items": 3}, o=1.5) == "Ferry|titleitems||1.5"
+
+
+@pytest.mark.parametrize("threads", [1, 3])
+def test_pages_read_in_at_most_reader_threads(site_ledger_url: str, threads: int) -> None:
+    """deps.read runs page work in worker threads, never more than reader_threads at once
+    (the GIL convoy of 40 interleaving threads cost a third of a page's CPU)."""
+    import asyncio
+    import threading
+    import time
+    from types import SimpleNamespace
+    from typing import Any
+
+    from reckon.web.app import SiteSettings, create_app
+    from reckon.web.deps import read
+
+    app = create_app(site_ledger_url, settings=SiteSettings(reader_threads=threads))
+    lock, active, peak = threading.Lock(), [0], [0]
+
+    def work() -> str:
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        time.sleep(0.05)
+        with lock:
+            active[0] -= 1
+        return threading.current_thread().name
+
+    async def main() -> list[str]:
+        request: Any = SimpleNamespace(app=app)  # read() only looks at request.app
+        return await asyncio.gather(*(read(request, work) for _ in range(6)))
+
+    names = asyncio.run(main())
+    app.state.ledger.close()
+    assert peak[0] == threads
+    assert threading.main_thread().name not in names

@@ -7,6 +7,8 @@ the hash of the clean text, so re-ingesting the same input is a no-op).
 
 from __future__ import annotations
 
+import functools
+
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -321,7 +323,7 @@ def _insert_all(connection: Connection, table: sa.Table, table_rows: list[dict[s
 def _resolve_id(connection: Connection, table: sa.Table, wanted: str, noun: str) -> str:
     """The full id for ``wanted``: itself if stored, else the one id it is a prefix of."""
     column = table.c.id
-    if wanted and connection.execute(sa.select(column).where(column == wanted)).first():
+    if wanted and connection.execute(_exact_id(table), {"id": wanted}).first():
         return wanted
     # substr rather than LIKE: ids may contain % or _, which LIKE would read as wildcards.
     matches = (
@@ -344,29 +346,67 @@ def _resolve_id(connection: Connection, table: sa.Table, wanted: str, noun: str)
     raise StoreError(f"no {noun} with id {wanted!r}", where=wanted, code="R403")
 
 
-def _read_documents(
-    connection: Connection, document_ids: Sequence[str]
-) -> list[tuple[Document, str]]:
-    """Documents (with their raw bytes) and extractor versions, in the order of the ids."""
+# Statements the readers run for every web page are built once (per table, per order):
+# building a Select, and its cache key, costs more than SQLite takes to answer it. Cached
+# by names: SQLAlchemy columns overload ==, so they make unsafe cache keys.
+_IDS = sa.bindparam("ids", expanding=True)
+
+
+def _exact_id(table: sa.Table) -> sa.Select:
+    return _exact_id_of(table.name)
+
+
+@functools.cache
+def _exact_id_of(name: str) -> sa.Select:
+    table = schema.metadata.tables[name]
+    return sa.select(table.c.id).where(table.c.id == sa.bindparam("id"))
+
+
+@functools.cache
+def _documents_statement(raw: bool) -> sa.Select:
     documents, blobs = schema.documents, schema.raw_blobs
-    query = (
+    if not raw:
+        return sa.select(documents, sa.null().label("bytes")).where(documents.c.id.in_(_IDS))
+    return (
         sa.select(documents, blobs.c.bytes)
         .outerjoin(blobs, blobs.c.sha256 == documents.c.raw_sha256)
-        .where(documents.c.id.in_(document_ids))
+        .where(documents.c.id.in_(_IDS))
     )
+
+
+@functools.cache
+def _by_document_statement(name: str, order: str) -> sa.Select:
+    table = schema.metadata.tables[name]
+    return sa.select(table).where(table.c.document_id.in_(_IDS)).order_by(table.c[order])
+
+
+@functools.cache
+def _of_incident_statement(name: str, column: str, order: str | None) -> sa.Select:
+    table = schema.metadata.tables[name]
+    query = sa.select(table).where(table.c[column] == sa.bindparam("incident_id"))
+    return query.order_by(table.c[order]) if order else query
+
+
+def _read_documents(
+    connection: Connection, document_ids: Sequence[str], *, raw: bool = True
+) -> list[tuple[Document, str]]:
+    """Documents (with their raw bytes unless ``raw`` is False: their SHA-256 is kept either
+    way) and extractor versions, in the order of the ids."""
     found = {
         row["id"]: (rows.read_document(row, row["bytes"]), row["extractor_version"])
-        for row in connection.execute(query).mappings()
+        for row in connection.execute(
+            _documents_statement(raw), {"ids": list(document_ids)}
+        ).mappings()
     }
     return [found[document_id] for document_id in document_ids if document_id in found]
 
 
 def _by_document(
-    connection: Connection, table: sa.Table, document_ids: Sequence[str], *order: Any
+    connection: Connection, table: sa.Table, document_ids: Sequence[str], order: sa.Column
 ) -> Iterator[Any]:
+    query = _by_document_statement(table.name, order.name)
     for chunk in _chunks(list(document_ids)):
-        query = sa.select(table).where(table.c.document_id.in_(chunk)).order_by(*order)
-        yield from connection.execute(query).mappings()
+        yield from connection.execute(query, {"ids": list(chunk)}).mappings()
 
 
 def _read_reported(
@@ -423,24 +463,26 @@ def _read_findings(connection: Connection, document_id: str) -> DocumentFindings
 
 def _read_incidents(connection: Connection, incident_id: str | None) -> list[Incident]:
     incidents, reports, conflicts = schema.incidents, schema.incident_reports, schema.conflicts
+    params = {"incident_id": incident_id} if incident_id is not None else {}
 
-    def where(query: sa.Select, column: sa.Column) -> sa.Select:
-        return query if incident_id is None else query.where(column == incident_id)
+    def select(table: sa.Table, column: str, order: str | None) -> sa.Select:
+        if incident_id is None:
+            return sa.select(table).order_by(table.c[order]) if order else sa.select(table)
+        return _of_incident_statement(table.name, column, order)
 
     undated_last = sa.case((incidents.c.date.is_(None), 1), else_=0)
     incident_rows = (
         connection.execute(
-            where(sa.select(incidents), incidents.c.id).order_by(
-                undated_last, incidents.c.date, incidents.c.id
-            )
+            select(incidents, "id", None)  # one row: no order
+            if incident_id is not None
+            else sa.select(incidents).order_by(undated_last, incidents.c.date, incidents.c.id),
+            params,
         )
         .mappings()
         .all()
     )
     report_rows = (
-        connection.execute(where(sa.select(reports), reports.c.incident_id).order_by(reports.c.id))
-        .mappings()
-        .all()
+        connection.execute(select(reports, "incident_id", "id"), params).mappings().all()
     )
     reported = _read_reported(connection, (row["document_id"] for row in report_rows))
     by_incident: dict[str, list[IncidentReport]] = defaultdict(list)
@@ -454,9 +496,7 @@ def _read_incidents(connection: Connection, incident_id: str | None) -> list[Inc
                 independence_group=row["independence_group"],
             )
         )
-    conflict_rows = connection.execute(
-        where(sa.select(conflicts), conflicts.c.incident_id).order_by(conflicts.c.id)
-    )
+    conflict_rows = connection.execute(select(conflicts, "incident_id", "id"), params)
     conflicts_of = defaultdict(list)
     for row in conflict_rows.mappings():
         conflicts_of[row["incident_id"]].append(rows.read_conflict(row))

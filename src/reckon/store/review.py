@@ -45,6 +45,7 @@ __all__ = [
     "added_aliases",
     "audit_log",
     "claim_key",
+    "claim_reviews",
     "machine_claim",
     "merge_incidents",
     "merged_into",
@@ -257,18 +258,21 @@ def review_claim(
     )
 
 
+# Built once: every public incident page runs it.
+_CLAIM_REVIEWS = (
+    sa.select(schema.reviews)
+    .where(schema.reviews.c.target_table == "counts")
+    .where(schema.reviews.c.target_id.in_(sa.bindparam("keys", expanding=True)))
+    .order_by(schema.reviews.c.id)
+)
+
+
 def _latest_claim_reviews(connection: Connection, keys: Iterable[str]) -> dict[str, ClaimReview]:
-    reviews = schema.reviews
     wanted = sorted(set(keys))
     latest: dict[str, ClaimReview] = {}
     for start in range(0, len(wanted), 500):
-        query = (
-            sa.select(reviews)
-            .where(reviews.c.target_table == "counts")
-            .where(reviews.c.target_id.in_(wanted[start : start + 500]))
-            .order_by(reviews.c.id)
-        )
-        for row in connection.execute(query).mappings():
+        chunk = {"keys": wanted[start : start + 500]}
+        for row in connection.execute(_CLAIM_REVIEWS, chunk).mappings():
             machine = row["before"]
             value = row["after"] if row["action"] == "correct" else None
             if row["action"] == "accept":
@@ -284,6 +288,12 @@ def _latest_claim_reviews(connection: Connection, keys: Iterable[str]) -> dict[s
                 review_id=row["id"],
             )
     return latest
+
+
+def claim_reviews(connection: Connection, keys: Iterable[str]) -> dict[str, ClaimReview]:
+    """The latest review of each claim among ``keys`` (``claim_key`` values), by key: for a
+    page that already holds its claims (``reviewed_claims`` reads them again)."""
+    return _latest_claim_reviews(connection, keys)
 
 
 def _incident_counts(connection: Connection, incident_ids: Sequence[str] | None) -> sa.Select:

@@ -40,6 +40,8 @@ class SiteSettings:
     # Absolute links (sitemap, feed, OpenGraph) need the public origin; None: the request's.
     base_url: str | None = None
     page_size: int = 20
+    # Public pages read and render in at most this many threads at once (deps.read).
+    reader_threads: int = 2
 
 
 SECURITY_HEADERS = {
@@ -155,4 +157,6 @@ def app_from_environment() -> FastAPI:
     import os
 
     base_url = os.environ.get("RECKON_SERVE_BASE_URL") or None
-    return create_app(os.environ["RECKON_SERVE_DB"], settings=SiteSettings(base_url=base_url))
+    threads = int(os.environ.get("RECKON_SERVE_READER_THREADS") or SiteSettings.reader_threads)
+    return create_app(os.environ["RECKON_SERVE_DB"],
+                      settings=SiteSettings(base_url=base_url, reader_threads=threads))

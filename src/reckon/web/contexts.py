@@ -8,6 +8,7 @@ out as plain strings; escaping is the template's job (autoescape) or JSON's.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -17,7 +18,7 @@ from reckon.errors import ReckonError
 from reckon.model import AUTHOR, CountKind
 from reckon.resolve import incident_to_json
 from reckon.store import Ledger, queries
-from reckon.store.review import claim_key, reviewed_claims
+from reckon.store.review import claim_key, claim_reviews
 
 __all__ = [
     "actor_context",
@@ -29,6 +30,7 @@ __all__ = [
     "tag_context",
 ]
 
+_MARKS = re.compile(f"([{queries.MARK_START}{queries.MARK_END}])")
 # Characters of context either side of an evidence span on the incident page.
 SNIPPET_CONTEXT = 160
 MAX_PAGE = 10_000
@@ -144,9 +146,12 @@ def incident_context(ledger: Ledger, incident_id: str) -> dict[str, Any]:
     chart data, conflicts, accused actors per claimant, documents."""
     with ledger.engine.connect() as connection:
         incident, documents = queries.read_incident(connection, incident_id)
-        # Editors' reviews, shown beside the machine's claims.
-        reviewed = reviewed_claims(connection, incident.id)
-    data = incident_to_json(incident, documents)
+        data = incident_to_json(incident, documents)
+        # Editors' reviews, shown beside the machine's claims (keyed as the loop below asks).
+        reviewed = claim_reviews(connection, (
+            claim_key(claim["document_id"], claim["span"], kind)
+            for kind, summary in data["counts"].items() for claim in summary["claims"]
+        ))
     by_id = {d["id"]: d for d in data["documents"]}
     for document in data["documents"]:
         stored = documents.get(document["id"])
@@ -312,17 +317,17 @@ def search_context(connection: Connection, query: str, *, page: int,
 
 
 def _split_marks(snippet: str) -> list[dict[str, Any]]:
-    """A search snippet as [{"text", "match"}] pieces: highlight without trusting markup."""
-    pieces, match, current = [], False, []
-    for char in snippet:
-        if char in (queries.MARK_START, queries.MARK_END):
-            if current:
-                pieces.append({"text": "".join(current), "match": match})
-            current, match = [], char == queries.MARK_START
-        else:
-            current.append(char)
-    if current:
-        pieces.append({"text": "".join(current), "match": match})
+    """A search snippet as [{"text", "match"}] pieces: highlight without trusting markup.
+
+    One regex split rather than a loop over characters (that loop was a tenth of a search
+    page's time): the parts alternate text, mark, text...; a piece is a match when the
+    last mark before it opened one."""
+    pieces, match = [], False
+    for position, part in enumerate(_MARKS.split(snippet)):
+        if position % 2:
+            match = part == queries.MARK_START
+        elif part:
+            pieces.append({"text": part, "match": match})
     return pieces
 
 

@@ -11,18 +11,25 @@ The review routes (``reckon.web.review``) and the public pages use the same piec
   ``{"ok": true, "data": ..., "meta": {...}}`` and
   ``{"ok": false, "error": {"code": "R403", "message": "...", "status": 404}}``;
 - ``page(request, template, context, data=...)``: an HTML page, or its JSON twin when the
-  path ends in ``.json``.
+  path ends in ``.json``;
+- ``read(request, work)``: run a public page's queries and rendering in a worker thread,
+  at most ``SiteSettings.reader_threads`` at once (see ``read`` for why).
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Iterator
+from asyncio import get_running_loop
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
 
+import anyio.to_thread
+import jinja2
+from anyio import CapacityLimiter
 from fastapi import Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.templating import Jinja2Templates
@@ -35,12 +42,14 @@ __all__ = [
     "STATIC_DIR",
     "SafeJSONResponse",
     "TEMPLATES_DIR",
+    "connected",
     "error_body",
     "get_ledger",
     "json_script",
     "ledger_connection",
     "ok",
     "page",
+    "read",
     "site_url",
     "templates",
     "url_quote",
@@ -52,10 +61,35 @@ WEB_DIR = Path(__file__).resolve().parent
 TEMPLATES_DIR = WEB_DIR / "templates"
 STATIC_DIR = WEB_DIR / "static"
 
-templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
-# Jinja2Templates already autoescapes .html; make it every template (the feed and
-# the sitemap are XML and carry untrusted titles too).
-templates.env.autoescape = True
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+
+
+class _Environment(jinja2.Environment):
+    """Jinja's environment, reading ``item.key`` on a dict as ``item["key"]`` first.
+
+    The pages' data are plain dicts (the same data the JSON twins send), and Jinja tries
+    ``getattr`` first, so every ``item.headline`` raised and caught an AttributeError:
+    a tenth of a page's rendering. A dict's own methods (``.items()``) still come first.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute not in _DICT_ATTRIBUTES:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
+templates = Jinja2Templates(env=_Environment(
+    loader=jinja2.FileSystemLoader(str(TEMPLATES_DIR)),
+    # Every template, not only .html: the feed and the sitemap are XML and carry
+    # untrusted titles too.
+    autoescape=True,
+    # The templates ship inside the package and change only with it: no stat() of every
+    # template file on every render to see whether it changed.
+    auto_reload=False,
+))
 
 
 def json_script(value: Any) -> Markup:
@@ -80,6 +114,39 @@ def ledger_connection(request: Request) -> Iterator[Connection]:
     """A FastAPI dependency: one read connection for the request, closed after it."""
     with get_ledger(request).engine.connect() as connection:
         yield connection
+
+
+T = TypeVar("T")
+
+
+async def read(request: Request, work: Callable[[], T]) -> T:
+    """``work()`` (a page's queries and its rendering) in a worker thread, with at most
+    ``reader_threads`` such threads at once per process.
+
+    A sync FastAPI route runs in a pool of 40 threads, and so did its connection
+    dependency (twice: open and close). Under 50 concurrent readers that was 40 threads
+    taking turns on one GIL: SQLite releases the GIL at every step of a query, and each
+    time it has to win it back from the others. Measured on the 10,000-document benchmark
+    (benchmarks/web_latency.py), a search page cost 8.9 ms of server CPU that way and
+    6.0 ms with one reader thread: a third of the CPU went to the convoy, not the page.
+    Few threads keep the event loop free (static files, sign-in, exports go on) while
+    pages queue in order instead of interleaving.
+    """
+    state = request.app.state
+    loop = get_running_loop()
+    # One limiter per app and event loop (a TestClient may run several loops in turn).
+    if getattr(state, "readers", None) is None or state.readers[0] is not loop:
+        state.readers = (loop, CapacityLimiter(state.settings.reader_threads))
+    return await anyio.to_thread.run_sync(work, limiter=state.readers[1])
+
+
+def connected(request: Request, work: Callable[[Connection], T]) -> Callable[[], T]:
+    """``work`` given a read connection of the ledger, opened and closed in its thread."""
+    def run() -> T:
+        with get_ledger(request).engine.connect() as connection:
+            return work(connection)
+
+    return run
 
 
 class SafeJSONResponse(JSONResponse):
@@ -150,7 +217,13 @@ def xml_text(value: object) -> str:
 
 def url_quote(value: object) -> str:
     """A path segment or query value, percent-encoded (names with / ? # & stay one value)."""
-    return quote("" if value is None else str(value), safe="")
+    return _quote("" if value is None else str(value))
+
+
+@functools.lru_cache(maxsize=8192)
+def _quote(text: str) -> str:
+    # Pages quote the same ids and names over and over; urllib's quote is slow Python.
+    return quote(text, safe="")
 
 
 def sentence(value: object) -> str:

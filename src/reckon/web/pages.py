@@ -5,6 +5,9 @@ matched before the plain one, whose parameter would otherwise swallow the suffix
 
 Handlers parse the request, call one function of ``contexts`` and hand the data to
 ``deps.page``, which renders the template or, for a ``.json`` path, returns the envelope.
+The public pages do that in ``deps.read`` (a few reader threads, each with its own
+connection), so they are ``async def``: FastAPI would otherwise hop to its 40-thread pool
+for the handler and for each sync dependency.
 """
 
 from __future__ import annotations
@@ -21,12 +24,11 @@ from reckon.errors import ReckonError
 from reckon.export import write_export
 from reckon.store import queries
 from reckon.web import contexts, maps
-from reckon.web.deps import get_ledger, ledger_connection, page
+from reckon.web.deps import connected, get_ledger, page, read
 
 __all__ = ["router"]
 
 router = APIRouter(include_in_schema=False)
-Db = Annotated[Connection, Depends(ledger_connection)]
 
 
 def _blank_is_none(value: str | None) -> str | None:
@@ -34,7 +36,7 @@ def _blank_is_none(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
-def read_filters(
+async def read_filters(  # async: no I/O, so no thread hop
     country: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
@@ -57,17 +59,25 @@ Filters = Annotated[queries.IncidentFilters, Depends(read_filters)]
 @router.get("/index.json")
 @router.get("/incidents")
 @router.get("/incidents.json")
-def incidents(request: Request, db: Db, filters: Filters, page_number: Annotated[
+async def incidents(request: Request, filters: Filters, page_number: Annotated[
         int, Query(alias="page", ge=1, le=contexts.MAX_PAGE)] = 1) -> Response:
     per_page = request.app.state.settings.page_size
-    data, meta = contexts.incidents_context(db, filters, page=page_number, per_page=per_page)
-    context = {"filters": filters, "incident_map": maps.incident_map(data["map"])}
-    return page(request, "index.html", context, data=data, meta=meta)
+
+    def work(db: Connection) -> Response:
+        data, meta = contexts.incidents_context(db, filters, page=page_number, per_page=per_page)
+        context = {"filters": filters, "incident_map": maps.incident_map(data["map"])}
+        return page(request, "index.html", context, data=data, meta=meta)
+
+    return await read(request, connected(request, work))
 
 
 @router.get("/incidents/{incident_id}")
 @router.get("/incidents/{incident_id}.json")
-def incident(request: Request, incident_id: str) -> Response:
+async def incident(request: Request, incident_id: str) -> Response:
+    return await read(request, lambda: incident_page(request, incident_id))
+
+
+def incident_page(request: Request, incident_id: str) -> Response:
     try:
         data = contexts.incident_context(get_ledger(request), incident_id)
     except ReckonError as error:
@@ -108,36 +118,50 @@ def document_raw(request: Request, document_id: str) -> Response:
 
 @router.get("/documents/{document_id}")
 @router.get("/documents/{document_id}.json")
-def document(request: Request, document_id: str, db: Db) -> Response:
-    data = contexts.document_context(get_ledger(request), db, document_id)
-    context = {"paragraphs": contexts.paragraphs(data["text"], data["findings"])}
-    return page(request, "document.html", context, data=data)
+async def document(request: Request, document_id: str) -> Response:
+    def work(db: Connection) -> Response:
+        data = contexts.document_context(get_ledger(request), db, document_id)
+        context = {"paragraphs": contexts.paragraphs(data["text"], data["findings"])}
+        return page(request, "document.html", context, data=data)
+
+    return await read(request, connected(request, work))
 
 
 @router.get("/actors/{name:path}")
 @router.get("/actors/{name:path}.json")
-def actor(request: Request, name: str, db: Db) -> Response:
-    return page(request, "actor.html", {}, data=contexts.actor_context(db, name))
+async def actor(request: Request, name: str) -> Response:
+    def work(db: Connection) -> Response:
+        return page(request, "actor.html", {}, data=contexts.actor_context(db, name))
+
+    return await read(request, connected(request, work))
 
 
 @router.get("/search")
 @router.get("/search.json")
-def search(request: Request, db: Db, q: Annotated[str, Query(max_length=500)] = "",
-           page_number: Annotated[int, Query(alias="page", ge=1, le=contexts.MAX_PAGE)] = 1
-           ) -> Response:
+async def search(request: Request, q: Annotated[str, Query(max_length=500)] = "",
+                 page_number: Annotated[int, Query(alias="page", ge=1, le=contexts.MAX_PAGE)] = 1
+                 ) -> Response:
     per_page = request.app.state.settings.page_size
-    data, meta = contexts.search_context(db, q, page=page_number, per_page=per_page)
-    return page(request, "search.html", {"query": q}, data=data, meta=meta)
+
+    def work(db: Connection) -> Response:
+        data, meta = contexts.search_context(db, q, page=page_number, per_page=per_page)
+        return page(request, "search.html", {"query": q}, data=data, meta=meta)
+
+    return await read(request, connected(request, work))
 
 
 @router.get("/tags/{tag:path}")
 @router.get("/tags/{tag:path}.json")
-def tag(request: Request, tag: str, db: Db,
-        page_number: Annotated[int, Query(alias="page", ge=1, le=contexts.MAX_PAGE)] = 1
-        ) -> Response:
+async def tag(request: Request, tag: str,
+              page_number: Annotated[int, Query(alias="page", ge=1, le=contexts.MAX_PAGE)] = 1
+              ) -> Response:
     per_page = request.app.state.settings.page_size
-    data, meta = contexts.tag_context(db, tag, page=page_number, per_page=per_page)
-    return page(request, "tag.html", {}, data=data, meta=meta)
+
+    def work(db: Connection) -> Response:
+        data, meta = contexts.tag_context(db, tag, page=page_number, per_page=per_page)
+        return page(request, "tag.html", {}, data=data, meta=meta)
+
+    return await read(request, connected(request, work))
 
 
 @router.get("/api")
