@@ -221,3 +221,12 @@ def test_an_anniversary_falling_on_the_weekday_of_the_report_is_on_the_reports_d
 
     found = find_dates("Thursday is the third anniversary of the raid on the camp.", anchor=_date(2021, 3, 11))
     assert [m.value for m in found if "anniversary" in m.text] == ["2018-03-11"]
+
+
+@pytest.mark.parametrize("text", ["on the \u017fecond September 2021", "\u017fecond of \u017feptember 2021",
+                                  "on \u017fEPT. 2, 2021", "the \u212aey date"])
+def test_letters_that_casefold_to_ascii_never_crash(text: str) -> None:
+    # The patterns ignore case, and Python's ignore-case lets the long s (U+017F) match "s"
+    # and the Kelvin sign match "k"; the values are then read with casefold, not lower().
+    for mention in find_dates(text, anchor=date(2021, 9, 10)):
+        assert mention.span.end <= len(text)

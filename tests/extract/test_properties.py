@@ -189,3 +189,27 @@ def test_find_document_aliases_reads_a_bracketed_acronym(words: list[str]) -> No
     text = f"Fighters of the {full} ({acronym}) entered {acronym[0]}ashwick; the {acronym} later withdrew."
     found = find_document_aliases(text)
     assert any(acronym in shorts and full in long for long, shorts in found.items()), found
+
+
+# Letters that Python's ignore-case patterns equate to ASCII ones (long s, Kelvin sign,
+# dotless and dotted i): a matched word holding one must still be read, never crash a lookup.
+_LOOKALIKES = {"s": "\u017f", "k": "\u212a", "i": "\u0131"}
+
+
+@st.composite
+def lookalike_reports(draw: st.DrawFn) -> str:
+    text = draw(reports())
+    for ascii_letter, other in _LOOKALIKES.items():
+        if draw(st.booleans()):
+            text = text.replace(ascii_letter, other)
+    extra = draw(st.sampled_from(["the sixth anniversary", "dozens", "hundreds of them", "the second of September",
+                                  "thousands fled", "scores of dead", "first Sunday"]))
+    return text + " " + "".join(_LOOKALIKES.get(c, c) if draw(st.booleans()) else c for c in extra) + "."
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lookalike_reports())
+def test_extract_reads_letters_that_fold_to_ascii(text: str) -> None:
+    findings = reckon.extract(text)
+    for label, span in spans_of(findings):
+        assert 0 <= span.start <= span.end <= len(text), label

@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from reckon.extract.lexicon import fold
 from reckon.model import Span
 
 __all__ = ["DateMention", "find_dates", "find_published"]
@@ -163,14 +164,15 @@ _TODAY_IN_SENTENCE = re.compile(r"\b(?:today|this\s+day|marks)\b", re.I)
 
 
 def _day_value(token: str) -> int:
-    token = " ".join(token.lower().split())
+    token = " ".join(fold(token).split())
     if token in _ORDINAL_WORDS:
         return _ORDINAL_WORDS[token]
     return int(re.match(r"\d+", token).group(0))  # type: ignore[union-attr]
 
 
 def _month_value(token: str) -> int:
-    return _MONTHS[token.lower().rstrip(".")[:4] if token.lower().startswith("sept") else token.lower().rstrip(".")[:3]]
+    token = fold(token)
+    return _MONTHS[token.rstrip(".")[:4] if token.startswith("sept") else token.rstrip(".")[:3]]
 
 
 def _valid(year: int | None, month: int | None, day: int | None) -> bool:
@@ -222,20 +224,20 @@ def _find_candidates(text: str) -> list[tuple[int, int, int | None, int | None, 
             continue  # "2000 people", "2000 to 5000 armed men": a count, not a year
         out.append((m.start(), m.end(), int(m["year"]), None, None, "abs", None))
     for m in _P_WEEKDAY.finditer(text):
-        mod = (m["mod"] or "").lower()
+        mod = fold((m["mod"] or ""))
         start = m.start() if mod else m.start("wdname")
-        out.append((start, m.end("wdname"), None, None, None, "weekday", (_WEEKDAYS[m["wdname"].lower()], mod)))
+        out.append((start, m.end("wdname"), None, None, None, "weekday", (_WEEKDAYS[fold(m["wdname"])], mod)))
     for m in _P_RELATIVE.finditer(text):
-        if m["rel"].lower() == "today" and text[max(0, m.start() - 4) : m.start()] == "USA ":
+        if fold(m["rel"]) == "today" and text[max(0, m.start() - 4) : m.start()] == "USA ":
             continue
         out.append((m.start(), m.end(), None, None, None, "relative", m))
     for m in _P_ANNIVERSARY.finditer(text) if _ANNIVERSARY_WORD.search(text) else ():
         if m["ordw"]:
-            n = _ORDINAL_WORDS[" ".join(m["ordw"].lower().split())]
+            n = _ORDINAL_WORDS[" ".join(fold(m["ordw"]).split())]
         elif m["ordn"]:
             n = int(m["ordn"])
         else:
-            n = _CARDINAL_WORDS.get(m["nyear"].lower()) or int(m["nyear"])
+            n = _CARDINAL_WORDS.get(fold(m["nyear"])) or int(m["nyear"])
         out.append((m.start(), m.end(), None, None, None, "anniversary", n))
     return out
 
@@ -319,10 +321,10 @@ def _resolve(
                 delta = 7
         return _on_day(mention, anchor - timedelta(days=delta))
     assert isinstance(extra, re.Match)
-    rel = " ".join(extra["rel"].lower().split())
+    rel = " ".join(fold(extra["rel"]).split())
     if extra["unit"]:
-        n = int(extra["n"]) if extra["n"].isdigit() else _CARDINAL_WORDS[extra["n"].lower()]
-        unit = extra["unit"].lower().rstrip("s")
+        n = int(extra["n"]) if extra["n"].isdigit() else _CARDINAL_WORDS[fold(extra["n"])]
+        unit = fold(extra["unit"]).rstrip("s")
         if unit == "day":
             return _on_day(mention, anchor - timedelta(days=n))
         if unit == "week":

@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from reckon.extract.lexicon import fold
 from reckon.extract.dates import DateMention
 from reckon.model import Span
 
@@ -138,13 +139,13 @@ def _attributive_noun(text: str, mention: DateMention) -> str | None:
     does not modify a noun."""
     possessive = _POSSESSIVE_AFTER.match(text, mention.span.end)
     if possessive is not None:
-        return possessive.group(1).lower()
+        return fold(possessive.group(1))
     if not _DETERMINER_BEFORE.search(text[max(0, mention.span.start - 8):mention.span.start]):
         return None
     found = _NOUN_AFTER.match(text, mention.span.end)
     if found is None or found.group(1) in _FUNCTION_WORDS:
         return None
-    return found.group(1).lower()
+    return fold(found.group(1))
 
 
 def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], published: str | None,

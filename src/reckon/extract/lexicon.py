@@ -27,6 +27,17 @@ class HarmLexicon:
     labels: dict[str, CountKind]
 
 
+# Python's ignore-case patterns let four letters outside ASCII match ASCII ones: the long s
+# (U+017F) matches "s", the Kelvin sign "k", the dotless and the dotted i "i". A word the
+# patterns matched is looked up in ASCII tables, so it is folded with them first.
+_FOLD = str.maketrans({"\u017f": "s", "\u212a": "k", "\u0131": "i", "\u0130": "i"})
+
+
+def fold(word: str) -> str:
+    """``word`` in lower case, with the letters ignore-case patterns equate to ASCII made ASCII."""
+    return word.translate(_FOLD).lower()
+
+
 def _data_lines(name: str) -> list[tuple[int, str]]:
     text = resources.files("reckon.data").joinpath(name).read_text(encoding="utf-8")
     return [

@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from reckon.extract.lexicon import fold
 from reckon.model import Span
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "parse_quantity"]
@@ -273,7 +274,7 @@ def parse_number(text: str) -> int | None:
         return None
     if text[0].isdigit():
         return _parse_digits(text)
-    return _parse_words(text.lower())
+    return _parse_words(fold(text))
 
 
 _DIGITS_FULL = re.compile(
@@ -292,7 +293,7 @@ def _parse_digits(text: str) -> int | None:
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
         return None
     if scale:
-        number *= _DIGIT_SCALES[scale.lower()]
+        number *= _DIGIT_SCALES[fold(scale)]
     if number != number.to_integral_value():
         return None  # "3.5" counts no whole people
     return int(number)
@@ -392,7 +393,7 @@ def _bounds(m: re.Match[str]) -> tuple[int | None, int | None, int | None] | Non
         if value is None:
             return None
         low = high = value
-        suffix = (m.group("suffix") or "").strip().lower()
+        suffix = fold((m.group("suffix") or "").strip())
         if suffix in ("+", "plus", "-plus", "or more"):
             return value, value, None
         if suffix.startswith("or ") and suffix != "or so":  # "or fewer", "or less"
@@ -427,12 +428,12 @@ def _range_pair(m: re.Match[str]) -> tuple[int, int] | None:
 
 
 def _scale_word(number: str) -> int | None:
-    last = number.lower().split()[-1] if number.strip() else ""
+    last = fold(number).split()[-1] if number.strip() else ""
     return {"hundred": 100, **_DIGIT_SCALES}.get(last)
 
 
 def _vague_floor(text: str) -> int:
-    words = " ".join(text.lower().split())
+    words = " ".join(fold(text).split())
     if words in _VAGUE_FLOOR:
         return _VAGUE_FLOOR[words]
     last = words.split()[-1].rstrip("s")
@@ -531,7 +532,7 @@ def _read_match(
             value=value,
             min=low,
             max=high,
-            hedge=" ".join(hedge.lower().split()) if hedge else None,
+            hedge=" ".join(fold(hedge).split()) if hedge else None,
             is_vague=bool(m.group("vague")),
             is_range=bool(m.group("range")),
             maybe_age=_maybe_age(text, m),
@@ -553,7 +554,7 @@ def _context_allows(text: str, m: re.Match[str]) -> bool:
     if m.group("vague"):
         if _VAGUE_OF.match(after):
             return False
-        return not (m.group("vague").lower() == "scores" and not _SCORES_OK.match(after))
+        return not (fold(m.group("vague")) == "scores" and not _SCORES_OK.match(after))
     hedged = m.group("hedge") is not None
     if not hedged and _IDENT_BEFORE.search(before):
         return False
@@ -565,7 +566,7 @@ def _context_allows(text: str, m: re.Match[str]) -> bool:
     if not hedged and _is_year(number, before, after, m.group("suffix")):
         return False
     if number[0].isalpha():
-        lowered = number.lower()
+        lowered = fold(number)
         if lowered == "one" and (_ONE_NOT.search(before) or _ONE_AFTER_NOT.match(after)):
             return False
         if lowered == "one" and hedged and _PREPOSITION_OF.match(m.group("hedge")) and after.startswith(" of"):
