@@ -290,3 +290,13 @@ def test_find_quotes_never_breaks_provenance(text: str) -> None:
     for quote in find_quotes(text, speakers=SpeakerResolver(text, use_nlp=False)):
         assert text[quote.span.start : quote.span.end] == quote.text
         assert quote.text.strip()
+
+
+def test_find_quotes_subject_before_a_participial_aside() -> None:
+    # The aside between the subject and "states" names the report and its date; the
+    # speaker is the subject, not the words of the aside.
+    text = ("The Delve Institute’s study, titled “Dry Wells” and published on June 4, 2020, states:\n\n"
+            "“Nine herders were shot at the well.”")
+    speaker, words = quotes_of(text)[-1]
+    assert words == "Nine herders were shot"
+    assert speaker is not None and speaker.startswith("Delve Institute") and "published" not in speaker

@@ -63,6 +63,10 @@ _INVERTING = frozenset(
     "respond answer concede admit conclude argue claim report shout cry exclaim whisper".split()
 )
 _SELF_PRONOUNS = frozenset("i we you".split())
+# A comma and a past participle opening an aside about the noun before it.
+_PARTICIPIAL_ASIDE = re.compile(
+    r",\s+(?:titled|entitled|dated|published|released|issued|signed|written|made public|sent|posted)\b"
+)
 _CLAUSE_BREAK = re.compile(
     r"(?:[;—]|\s[–-]\s|,\s+(?:but|while|and|whereas|as)\s|\s(?:but|while|whereas|that)\s)"
 )
@@ -360,6 +364,11 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them"):
         words = words[-1:]
     begin, end = words[0].start(), words[-1].end()
+    # "The Bureau's report, titled “…” and published in May, states:": the participial
+    # phrase set off by commas describes the subject, which is the noun phrase before it.
+    aside = _PARTICIPIAL_ASIDE.search(masked, begin, end)
+    if aside and aside.start() > begin and _MASK not in masked[begin : aside.start()]:
+        end = aside.start()
     if _MASK in masked[begin:end]:
         begin = masked.rfind(_MASK, begin, end) + 1
     surface = text[begin:end].strip(" ,")
