@@ -223,11 +223,29 @@ def _accusations(state: State) -> State:
 _STATE_AGENTS = re.compile(r"^(?:the\s+)?([A-Z][\w-]+)\s+(?:agents|operatives|spies|intelligence agents|proxies)$")
 
 
+# A part of a named group ("a faction of X", "a splinter cell of the X") ...
+_PART_OF_GROUP = re.compile(
+    r"(?i:(?:a|an|the)\s+)?(?i:faction|wing|splinter\s+group|splinter\s+faction|cell|branch|unit|fighter|insurgent|militant|member)s?\s+of\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)"
+)
+# ... or a named group followed by the kind of group it is, in lower case ("the X movement").
+_GROUP_WITH_KIND = re.compile(
+    r"(?:(?:the)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|ad-|ar-|as-|ash-|at-|ibn\b|bin\b|de\b|du\b)[\w'’.-]*)*)"
+    r"\s+(?:movement|group|militia|organi[sz]ation|network|faction|gang|cell)"
+)
+
+
 def _accused_name(actors: ActorResolver, surface: str) -> str:
     """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
     a description as the text words it, article included ("the assailants"), since that is
     how a reader (and an alias list) knows it."""
     name = actors.resolve(surface)
+    if actors.canonical(surface) is None:
+        # "a faction of the Red Hand", "the Red Hand movement": the group the text names,
+        # so that every spelling of one group is one actor across the ledger.
+        named = _PART_OF_GROUP.fullmatch(name) or _GROUP_WITH_KIND.fullmatch(name)
+        if named:
+            name = actors.resolve(named.group("name"))
     forces = actors.armed_forces_of(name)
     if forces:
         return forces
