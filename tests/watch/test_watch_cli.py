@@ -86,6 +86,9 @@ def test_watch_stops_cleanly_on_a_signal(tmp_path: Path, courier: Site, stop: si
         [sys.executable, "-c", "from reckon.cli import main; main()",
          "watch", courier.base + "/atom.xml", "--interval", "60", "--db", db],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+        # A shell without job control starts background commands with SIGINT ignored, and
+        # Python keeps an ignored SIGINT ignored: give the child the disposition a terminal has.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         assert child.stdout is not None
@@ -98,6 +101,9 @@ def test_watch_stops_cleanly_on_a_signal(tmp_path: Path, courier: Site, stop: si
         if child.poll() is None:
             child.kill()
             child.wait()
+        for pipe in (child.stdout, child.stderr):
+            if pipe is not None:
+                pipe.close()  # else a failed run leaks them into a later test's ResourceWarning
     assert child.returncode == 130
     assert "stopped after 1 complete round(s)" in stderr and "Traceback" not in stderr
     with Ledger(db) as ledger:
