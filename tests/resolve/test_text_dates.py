@@ -30,7 +30,9 @@ def test_explicit_days_are_full_dates_not_after_publication() -> None:
     assert explicit_days("It happened in March 2031, on a Friday.") == frozenset()
 
 
-def test_page_dated_by_a_caption_joins_the_day_its_text_gives() -> None:
+def _captioned_page_and_news():  # type: ignore[no-untyped-def]
+    """A page dated by its photo caption (2024) whose text gives the event's day, and the
+    news of that day: the two reports, and their findings."""
     page = make_document(_PAGE)
     news = make_document("KESSABURG, 15 March 2031 - A gunman opened fire at the Orlo Mosque "
                          "during Friday prayers, killing 49 worshippers.", published="2031-03-15")
@@ -38,6 +40,11 @@ def test_page_dated_by_a_caption_joins_the_day_its_text_gives() -> None:
         findings(page, report("2024-06-12", "Orlo Mosque", kind="mosque", counts=(count("killed", 50),))),
         findings(news, report("2031-03-15", "Orlo Mosque", kind="mosque", counts=(count("killed", 49),))),
     ]  # fmt: skip
+    return page, news, batch
+
+
+def test_page_dated_by_a_caption_joins_the_day_its_text_gives() -> None:
+    page, news, batch = _captioned_page_and_news()
     # Other events in the batch make the shared names rare words, as in a real ledger.
     others = [make_document(key=f"elsewhere {n}", published="2031-01-0{n}") for n in range(1, 5)]
     batch += [findings(d, report(f"2031-01-0{n}", f"Brannick {n}")) for n, d in enumerate(others, 1)]
@@ -83,13 +90,7 @@ def test_encyclopedia_of_two_attacks_keeps_its_report_with_its_own_day() -> None
 def test_a_later_run_without_the_page_text_still_grows_the_incident() -> None:
     # The first run joined the captioned page to the news; a second run gets only a new
     # report (the page's text is not in the batch): it still joins by the incident's date.
-    page = make_document(_PAGE)
-    news = make_document("KESSABURG, 15 March 2031 - A gunman opened fire at the Orlo Mosque "
-                         "during Friday prayers, killing 49 worshippers.", published="2031-03-15")
-    batch = [
-        findings(page, report("2024-06-12", "Orlo Mosque", kind="mosque", counts=(count("killed", 50),))),
-        findings(news, report("2031-03-15", "Orlo Mosque", kind="mosque", counts=(count("killed", 49),))),
-    ]  # fmt: skip
+    page, news, batch = _captioned_page_and_news()
     others = [make_document(key=f"elsewhere {n}", published="2031-01-0{n}") for n in range(1, 5)]
     batch += [findings(d, report(f"2031-01-0{n}", f"Brannick {n}")) for n, d in enumerate(others, 1)]
     first = cluster_reports(batch)
