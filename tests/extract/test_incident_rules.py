@@ -128,3 +128,15 @@ def test_a_group_naming_itself_is_what_the_description_later_stands_for():
                  "terminal on Sunday. In a statement, the militant group claimed that more than 50 soldiers had been killed.")
     rows = {(c["min"], c["claimed_by"]) for i in data["incidents"] for c in i["counts"]}
     assert (51, "Crimson Vanguard") in rows
+
+
+def test_an_earlier_event_recalled_by_counting_back_years_is_an_incident_of_its_own():
+    # "in June last year" is relative to the report's date, but counted in years: its
+    # year is as sure as the report's own, and the month written before it dates it.
+    data = _json("Published 14 April 2027\n\nGunmen killed 12 traders at the market in Salvanne on Tuesday, "
+                 "the governor said. It was the worst attack in the area since a raid on the village of "
+                 "Dorrimet in June last year, which killed at least 30 people.")
+    incidents = {(i["date"], i["place"]): [(c["kind"], c["min"]) for c in i["counts"]] for i in data["incidents"]}
+    assert incidents[("2026-06", "Dorrimet")] == [("killed", 30)]
+    assert [key for key in incidents if key[1] != "Dorrimet"] and all(
+        ("killed", 30) not in rows for key, rows in incidents.items() if key[1] != "Dorrimet")

@@ -288,11 +288,11 @@ def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[i
     main_year = int(main_date[:4])
     found: dict[int, list] = {}
     for mention in dates_found:
-        if mention.year is None or mention.year >= main_year or mention.relative:
+        if mention.year is None or mention.year >= main_year or (mention.relative and not _counts_years(mention)):
             continue
         index = _sentence_of(sentences, mention.span.start)
         if index in harm_sentences:
-            found.setdefault(index, []).append(mention)
+            found.setdefault(index, []).append(_with_month_before(mention, dates_found))
     # A sentence that also names the main event's year is about the main event.
     for mention in dates_found:
         if mention.year == main_year:
@@ -300,6 +300,24 @@ def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[i
     if len(found) * 2 > len(harm_sentences):
         return {}  # most of the harm is dated earlier: that is the main event, not a recollection
     return found
+
+
+def _with_month_before(mention, dates_found: list):  # type: ignore[no-untyped-def]
+    """"March last year": the month written right before a year counted back dates it too."""
+    if mention.month is not None or not mention.relative:
+        return mention
+    for other in dates_found:
+        if other.year == mention.year and other.month is not None and other.day is None \
+                and 0 <= mention.span.start - other.span.end <= 1:
+            return replace(mention, span=Span(start=other.span.start, end=mention.span.end),
+                           text=f"{other.text} {mention.text}", month=other.month)
+    return mention
+
+
+def _counts_years(mention) -> bool:  # type: ignore[no-untyped-def]
+    """A relative date that counts back in years ("in March last year", "two years ago"):
+    its year is as sure as the report's own, unlike a weekday's near a new year."""
+    return bool(re.search(r"\byears?\b", mention.text, re.IGNORECASE))
 
 
 def _recalled(dates_found: list, sentences: list, text: str, main_date: str | None) -> set[int]:
@@ -314,7 +332,7 @@ def _recalled(dates_found: list, sentences: list, text: str, main_date: str | No
         if mention.year is None:
             continue
         index = _sentence_of(sentences, mention.span.start)
-        if mention.year >= main_year or mention.relative or \
+        if mention.year >= main_year or (mention.relative and not _counts_years(mention)) or \
                 re.search(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", text[max(0, mention.span.start - 12):mention.span.start]):
             current.add(index)
         else:
