@@ -39,7 +39,7 @@ def incident_rows(ledger) -> list[dict[str, Any]]:
     from reckon.resolve import incidents_to_json
 
     documents = {d.id: d for d in ledger.documents()}
-    return incidents_to_json(ledger.incidents(), documents)
+    return incidents_to_json(ledger.incidents(), documents, ledger.actors())
 
 
 def _join(values) -> str:

@@ -175,6 +175,9 @@ def test_show_matches_incidents_and_actors_link_back(resolved_db: str) -> None:
     names = {alias: a["name"] for a in actors for alias in a["aliases"]}
     al_tilemsi = {names[alias] for alias in names if "Tilemsi" in alias}
     assert len(al_tilemsi) == 1
+    # An acronym one document defines ("Jaysh al-Bayaan (JAB)") names the group where
+    # another document uses it bare ("He blamed JAB").
+    assert names.get("JAB") == names.get("Jaysh al-Bayaan") is not None
 
 
 def test_exports(resolved_db: str, tmp_path: Path) -> None:

@@ -47,7 +47,7 @@ def show(incident: Annotated[str, typer.Argument(help="Incident id (a unique pre
         found = ledger.incident(incident)
         documents = {d.id: d for d in ledger.documents()}
         # Names canonical across the whole ledger, as in `incidents --json`.
-        row = incident_to_json(found, documents, actor_names=actor_names_of(ledger.incidents()))
+        row = incident_to_json(found, documents, actor_names=actor_names_of(ledger.incidents(), ledger.actors()))
     if as_json:
         sys.stdout.write(json.dumps(row, ensure_ascii=False, indent=2) + "\n")
         return
@@ -85,7 +85,7 @@ def actors(db: DbOption = None, as_json: JsonOption = False) -> None:
     from reckon.resolve import actors_to_json
 
     with open_ledger(db) as ledger:
-        rows = actors_to_json(ledger.incidents())
+        rows = actors_to_json(ledger.incidents(), ledger.actors())
     if as_json:
         sys.stdout.write(json.dumps({"actors": rows}, ensure_ascii=False, indent=2) + "\n")
         return

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from reckon.model import Document, Incident
+from reckon.model import Actor, Document, Incident
 from reckon.resolve.aliases import is_named_actor, normalize_name, resolve_actor_names
 from reckon.resolve.conflicts import GENERIC_ACTOR_WORDS, parse_holder
 from reckon.resolve.ranges import Claim, resolve_claims, resolve_counts
@@ -21,14 +21,17 @@ from reckon.resolve.ranges import Claim, resolve_claims, resolve_counts
 __all__ = ["actor_names_of", "actors_to_json", "incident_to_json", "incidents_to_json"]
 
 
-def actor_names_of(incidents: Iterable[Incident]) -> dict[str, str]:
-    """Surface form -> canonical name over every accused actor and named claimant."""
+def actor_names_of(incidents: Iterable[Incident], actors: Iterable[Actor] = ()) -> dict[str, str]:
+    """Surface form -> canonical name over every accused actor and named claimant.
+
+    ``actors``: the aliases documents define ("Jaysh al-Bayaan (JAB)"), which join a bare
+    "JAB" in another document to the group (``Ledger.actors()`` gives the ledger's)."""
     names: list[str] = []
     for incident in incidents:
         for report in incident.reports:
             names += [a.actor for a in report.report.perpetrators]
             names += [c.claimant.name for c in report.report.counts if not c.claimant.is_author]
-    return resolve_actor_names(names)
+    return resolve_actor_names(names, actors=actors)
 
 
 def _names_someone(actor: str) -> bool:
@@ -174,14 +177,14 @@ def incident_to_json(
 
 
 def incidents_to_json(
-    incidents: Sequence[Incident], documents: Mapping[str, Document]
+    incidents: Sequence[Incident], documents: Mapping[str, Document], actors: Iterable[Actor] = ()
 ) -> list[dict[str, Any]]:
     """Every incident as ``incident_to_json`` gives it, with one actor name space for all."""
-    names = actor_names_of(incidents)
+    names = actor_names_of(incidents, actors)
     return [incident_to_json(i, documents, actor_names=names) for i in incidents]
 
 
-def actors_to_json(incidents: Sequence[Incident]) -> list[dict[str, Any]]:
+def actors_to_json(incidents: Sequence[Incident], actors: Iterable[Actor] = ()) -> list[dict[str, Any]]:
     """One entry per canonical *named* actor across the incidents.
 
     Each gives every alias seen (surface forms the documents used), the incidents it is
@@ -189,7 +192,7 @@ def actors_to_json(incidents: Sequence[Incident]) -> list[dict[str, Any]]:
     name it among the victims, and the incidents in which it speaks as a claimant.
     Descriptions ("gunmen", "armed men") are not actors: they name no one.
     """
-    names = actor_names_of(incidents)
+    names = actor_names_of(incidents, actors)
     by_key = {normalize_name(surface): canonical for surface, canonical in names.items()}
     entries: dict[str, dict[str, Any]] = {}
 

@@ -194,6 +194,17 @@ class Ledger:
                 findings = _read_findings(connection, document_id)
             yield findings
 
+    def actors(self) -> list[Actor]:
+        """Every actor a document named, with every alias any document defined for it
+        ("Jaysh al-Bayaan (JAB)"): the ledger-wide alias table the views canonicalise with."""
+        with self._reading() as connection:
+            aliases: dict[str, set[str]] = defaultdict(set)
+            for name in connection.execute(sa.select(schema.actors.c.name)).scalars():
+                aliases.setdefault(name, set())
+            for actor, alias in connection.execute(sa.select(schema.actor_aliases.c.actor, schema.actor_aliases.c.alias)):
+                aliases[actor].add(alias)
+        return [Actor(name=name, aliases=tuple(sorted(found))) for name, found in sorted(aliases.items())]
+
     def incidents(self) -> list[Incident]:
         """Every incident, by date (undated last), then id."""
         with self._reading() as connection:
