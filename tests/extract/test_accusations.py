@@ -374,10 +374,8 @@ def test_an_attack_claimed_by_a_group_is_its_own_claim(sentence: str) -> None:
 def test_parts_and_kinds_of_a_named_group_are_the_group() -> None:
     # Every spelling of one group must be one actor across the ledger: "the X movement",
     # "a faction of X" and "insurgents of X" all accuse X.
-    import reckon
-
     text = ("TARVO, May 3 - Gunmen killed 12 villagers in Tarvo on Sunday, police said. Officials blamed the "
             "Red Hand movement. A witness said the attackers belonged to a faction of the Red Hand. "
             "Insurgents of the Red Hand also burned 30 homes, the mayor said.")
-    accused = {a.actor for incident in reckon.extract(text).incidents for a in incident.perpetrators}
+    accused = {a.actor for incident in extract(text).incidents for a in incident.perpetrators}
     assert accused == {"Red Hand"}

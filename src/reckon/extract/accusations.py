@@ -30,9 +30,11 @@ from reckon.extract.nlp import entity_type
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
+
+    from reckon.extract.actors import ActorResolver
     from spacy.tokens import Token
 
-__all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "find_accused", "find_described_attackers",
+__all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "accused_name", "find_accused", "find_described_attackers",
            "find_identified_attacker", "find_infobox_accused", "is_description", "is_direct", "is_generic",
            "names_one_person"]
 
@@ -1027,3 +1029,46 @@ def is_direct(mention: AccusedMention) -> bool:
     lemma = mention.token.lemma_.lower()
     return lemma in verbs or lemma in nouns or lemma in _EVENT_NOUNS or lemma in (
         "hold", "blow", "detonate", "open", "behest", "hands", "custody", "captivity", "hideout")
+
+
+_STATE_AGENTS = re.compile(r"^(?:the\s+)?([A-Z][\w-]+)\s+(?:agents|operatives|spies|intelligence agents|proxies)$")
+
+
+# A part of a named group ("a faction of X", "a splinter cell of the X") ...
+_PART_OF_GROUP = re.compile(
+    r"(?i:(?:a|an|the)\s+)?(?i:faction|wing|splinter\s+group|splinter\s+faction|cell|branch|unit|fighter|insurgent|militant|member)s?\s+of\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)"
+)
+# ... or a named group followed by the kind of group it is, in lower case ("the X movement").
+_GROUP_WITH_KIND = re.compile(
+    r"(?:(?:the)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|ad-|ar-|as-|ash-|at-|ibn\b|bin\b|de\b|du\b)[\w'’.-]*)*)"
+    r"\s+(?:movement|group|militia|organi[sz]ation|network|faction|gang|cell)"
+)
+
+
+def accused_name(actors: ActorResolver, surface: str) -> str:
+    """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
+    a description as the text words it, article included ("the assailants"), since that is
+    how a reader (and an alias list) knows it."""
+    name = actors.resolve(surface)
+    if actors.canonical(surface) is None:
+        # "a faction of the Red Hand", "the Red Hand movement": the group the text names,
+        # so that every spelling of one group is one actor across the ledger.
+        named = _PART_OF_GROUP.fullmatch(name) or _GROUP_WITH_KIND.fullmatch(name)
+        if named:
+            name = actors.resolve(named.group("name"))
+    forces = actors.armed_forces_of(name)
+    if forces:
+        return forces
+    agents = _STATE_AGENTS.match(" ".join(surface.split()))
+    if agents and actors.table.is_demonym(agents.group(1)):
+        # "Iranian agents killed 52": agents act for their state's government.
+        government = actors.resolve(f"{agents.group(1)} government")
+        if government != f"{agents.group(1)} government":
+            return government
+    cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
+    if is_description(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
+            and actors.canonical(cleaned) is None:
+        first, _, rest = cleaned.partition(" ")
+        return f"{first.lower()} {rest}" if first.lower() in ("the", "a", "an") else cleaned
+    return name

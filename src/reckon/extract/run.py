@@ -163,6 +163,7 @@ def _accusations(state: State) -> State:
     finder: ClaimantFinder = state["claimants"]
     actors: ActorResolver = state["actors"]
     sentences = state["sentences"]
+    name_of = accusations_module.accused_name
     found: list[tuple[int, Accusation]] = []
     direct: set[int] = set()  # positions in ``found`` of accused shown doing the harm
     for index, doc in state["parsed"].items():
@@ -170,7 +171,7 @@ def _accusations(state: State) -> State:
         for mention in state["accused"][index]:
             if mention.modifier and actors.canonical(mention.surface) is None:
                 continue  # "the Baga attack" names a place; "the Boko Haram attack" a known actor
-            name = _accused_name(actors, mention.surface)
+            name = name_of(actors, mention.surface)
             span = Span(start=mention.start + offset, end=mention.end + offset)
             if mention.self_claimed:
                 claimants: tuple[Claimant, ...] = (Claimant(name=name, span=span),)
@@ -190,7 +191,7 @@ def _accusations(state: State) -> State:
         index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
         if index is not None:
             direct.add(len(found))
-            found.append((index, Accusation(actor=_accused_name(actors, boxed.surface), claimant=AUTHOR,
+            found.append((index, Accusation(actor=name_of(actors, boxed.surface), claimant=AUTHOR,
                                             span=Span(start=boxed.start, end=boxed.end),
                                             extractor="reckon.accusations.v1")))
     # "The Front's gunmen attacked": the gunmen are the Front's, not a second accused. But a
@@ -210,7 +211,7 @@ def _accusations(state: State) -> State:
             offset = sentences[index].span.start
             span = Span(start=mention.start + offset, end=mention.end + offset)
             for claimant in finder.claimants(doc[:], mention.token, offset=offset):
-                found.append((index, Accusation(actor=_accused_name(actors, mention.surface), claimant=claimant,
+                found.append((index, Accusation(actor=name_of(actors, mention.surface), claimant=claimant,
                                                 span=span, extractor="reckon.accusations.v1")))
     identified = accusations_module.find_identified_attacker(state["document"].text)
     if identified is not None:
@@ -218,49 +219,6 @@ def _accusations(state: State) -> State:
         found = [(index, replace(a, actor=identified.name, span=Span(start=identified.start, end=identified.end)))
                  if accusations_module.names_one_person(a.actor) else (index, a) for index, a in found]
     return {"accusations": found}
-
-
-_STATE_AGENTS = re.compile(r"^(?:the\s+)?([A-Z][\w-]+)\s+(?:agents|operatives|spies|intelligence agents|proxies)$")
-
-
-# A part of a named group ("a faction of X", "a splinter cell of the X") ...
-_PART_OF_GROUP = re.compile(
-    r"(?i:(?:a|an|the)\s+)?(?i:faction|wing|splinter\s+group|splinter\s+faction|cell|branch|unit|fighter|insurgent|militant|member)s?\s+of\s+"
-    r"(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)"
-)
-# ... or a named group followed by the kind of group it is, in lower case ("the X movement").
-_GROUP_WITH_KIND = re.compile(
-    r"(?:(?:the)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|ad-|ar-|as-|ash-|at-|ibn\b|bin\b|de\b|du\b)[\w'’.-]*)*)"
-    r"\s+(?:movement|group|militia|organi[sz]ation|network|faction|gang|cell)"
-)
-
-
-def _accused_name(actors: ActorResolver, surface: str) -> str:
-    """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
-    a description as the text words it, article included ("the assailants"), since that is
-    how a reader (and an alias list) knows it."""
-    name = actors.resolve(surface)
-    if actors.canonical(surface) is None:
-        # "a faction of the Red Hand", "the Red Hand movement": the group the text names,
-        # so that every spelling of one group is one actor across the ledger.
-        named = _PART_OF_GROUP.fullmatch(name) or _GROUP_WITH_KIND.fullmatch(name)
-        if named:
-            name = actors.resolve(named.group("name"))
-    forces = actors.armed_forces_of(name)
-    if forces:
-        return forces
-    agents = _STATE_AGENTS.match(" ".join(surface.split()))
-    if agents and actors.table.is_demonym(agents.group(1)):
-        # "Iranian agents killed 52": agents act for their state's government.
-        government = actors.resolve(f"{agents.group(1)} government")
-        if government != f"{agents.group(1)} government":
-            return government
-    cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
-    if accusations_module.is_description(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
-            and actors.canonical(cleaned) is None:
-        first, _, rest = cleaned.partition(" ")
-        return f"{first.lower()} {rest}" if first.lower() in ("the", "a", "an") else cleaned
-    return name
 
 
 @step("reckon.incidents.v1", needs=("counts", "accusations", "places", "dates", "sentences", "published"),
