@@ -424,56 +424,36 @@ class Evidence:
         return 1.0 - (1.0 - support) * (1.0 - min(WORDING_CAP, WORDING_SCALE * cosine))
 
 
+# How much corroboration a date relation still needs at each place relation: the first
+# (place at least, support needed) step the place reaches; None below the last step.
+_SUPPORT_NEEDED: dict[float, tuple[tuple[float, float], ...]] = {
+    _SAME_DAY: ((_NEAR_HIERARCHY, 0.0), (_MENTIONED_ONE, 0.3), (_NO_PLACE, 0.6)),
+    _NEXT_DAY: ((_SIMILAR_PLACE, 0.0), (_MENTIONED_ONE, 0.3)),
+    _TEXT_DATE: ((_CONTAINED_PLACE, 0.3), (_MENTIONED_BOTH, 0.45)),
+    _WRITTEN_LATER: ((_CONTAINED_PLACE, 0.0), (_MENTIONED_ONE, 0.3)),
+    _NEAR_DAY: ((_NEAR_HIERARCHY, 0.3), (_MENTIONED_ONE, 0.45)),
+    _SAME_MONTH: ((_NEAR_HIERARCHY, 0.0), (_MENTIONED_ONE, 0.3)),
+    _SAME_YEAR: ((_CONTAINED_PLACE, 0.0), (_MENTIONED_ONE, 0.45)),
+    # One place (or a text naming the other's place) and a restated figure (score_pair):
+    # a new attack on the place, reported on its day, has its own toll, and shares the
+    # place's names and its armed groups with the earlier attack.
+    _BEFORE_PUBLICATION: ((_CONTAINED_PLACE, 0.45), (_MENTIONED_ONE, 0.5)),
+}
+# Undated at one place: shared wording (cosine >= 0.1), a named actor, a figure; a
+# description ("gunmen", 0.2) alone is not enough. Another event at the place competes with
+# its own score, and the cluster's date guard keeps an undated report from tying two
+# events together.
+_UNDATED_SUPPORT_NEEDED = ((_CONTAINED_PLACE, 0.25), (_NEAR_HIERARCHY, 0.3), (_MENTIONED_ONE, 0.45))
+
+
 def _required_support(when: float, place: float) -> float | None:
     """How much corroboration a date and place relation still needs; None: never enough."""
-    if when == _SAME_DAY:
-        if place >= _NEAR_HIERARCHY:
-            return 0.0
-        if place >= _MENTIONED_ONE:
-            return 0.3
-        return 0.6 if place >= _NO_PLACE else None
-    if when == _NEXT_DAY:
-        if place >= _SIMILAR_PLACE:
-            return 0.0
-        return 0.3 if place >= _MENTIONED_ONE else None
-    if when == _TEXT_DATE:
-        if place >= _CONTAINED_PLACE:
-            return 0.3
-        return 0.45 if place >= _MENTIONED_BOTH else None
-    if when == _WRITTEN_LATER:
-        if place >= _CONTAINED_PLACE:
-            return 0.0
-        return 0.3 if place >= _MENTIONED_ONE else None
-    if when == _NEAR_DAY:
-        if place >= _NEAR_HIERARCHY:
-            return 0.3
-        return 0.45 if place >= _MENTIONED_ONE else None
-    if when == _SAME_MONTH:
-        if place >= _NEAR_HIERARCHY:
-            return 0.0
-        return 0.3 if place >= _MENTIONED_ONE else None
-    if when == _SAME_YEAR:
-        if place >= _CONTAINED_PLACE:
-            return 0.0
-        return 0.45 if place >= _MENTIONED_ONE else None
-    if when == _BEFORE_PUBLICATION:
-        # One place (or a text naming the other's place) and a restated figure
-        # (score_pair): a new attack on the place, reported on its day, has its own toll,
-        # and shares the place's names and its armed groups with the earlier attack.
-        if place >= _CONTAINED_PLACE:
-            return 0.45
-        return 0.5 if place >= _MENTIONED_ONE else None
-    if place == _NO_PLACE:
-        return 0.9  # neither date nor place: only a copy of the same story
-    if place >= _CONTAINED_PLACE:
-        # Undated at one place: shared wording (cosine >= 0.1), a named actor, a figure;
-        # a description ("gunmen", 0.2) alone is not enough.
-        # Another event at the place competes with its own score, and the cluster's date
-        # guard keeps an undated report from tying two events together.
-        return 0.25
-    if place >= _NEAR_HIERARCHY:
-        return 0.3
-    return 0.45 if place >= _MENTIONED_ONE else None
+    steps = _SUPPORT_NEEDED.get(when)
+    if steps is None:
+        if place == _NO_PLACE:
+            return 0.9  # neither date nor place: only a copy of the same story
+        steps = _UNDATED_SUPPORT_NEEDED
+    return next((needed for least, needed in steps if place >= least), None)
 
 
 def gives_date(a: ReportNode, b: ReportNode) -> bool:
