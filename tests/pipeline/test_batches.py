@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import reckon.extract.run  # noqa: F401 - declares the STEPS
 from reckon.extract.steps import STEPS
 from reckon.pipeline import extract_files, groups, ingest_into
 from reckon.store import Ledger
