@@ -177,9 +177,10 @@ def bench_resolve(options) -> None:
 def bench_extract(options) -> None:
     import spacy
 
-    from reckon.extract import extract_document
     from reckon.extract.nlp import MODEL_NAME
+    from reckon.extract.run import extract_documents
     from reckon.ingest import IngestFailure, load_inputs, read_document
+    from reckon.pipeline import BATCH, groups
 
     nlp = spacy.load(MODEL_NAME)  # the plain pipeline, not Reckon's tuned one
 
@@ -190,14 +191,13 @@ def bench_extract(options) -> None:
             continue
         documents = [read_document(raw) for raw in load_inputs([folder]) if not isinstance(raw, IngestFailure)]
         texts = [d.text for d in documents]
-        for document in documents[:2]:
-            extract_document(document)
+        extract_documents(documents[:2])
         list(nlp.pipe(texts[:2]))
         ours, base = [], []
         for _ in range(options.runs):
             wall, cpu = time.perf_counter(), time.process_time()
-            for document in documents:
-                extract_document(document)
+            for group in groups(documents, BATCH):  # as `reckon extract` does
+                extract_documents(group)
             ours.append((time.perf_counter() - wall, time.process_time() - cpu))
             wall, cpu = time.perf_counter(), time.process_time()
             for _doc in nlp.pipe(texts):

@@ -1,9 +1,9 @@
 """Where extraction runs: in this process, in a pool of local processes, or on Dask.
 
-Every mode maps :func:`reckon.pipeline.process_input` over the raw inputs and yields the
-outcomes in input order, so the caller (the single writer) stores exactly what a serial
-run stores, in the same order. Inputs are read lazily and at most ``window`` of them are
-in flight at once: memory stays flat however large the corpus or the archive.
+Every mode maps :func:`reckon.pipeline.process_inputs` over groups of the raw inputs and
+yields the outcomes in input order, so the caller (the single writer) stores exactly what a serial
+run stores, in the same order. Inputs are read lazily and at most ``window`` groups of them
+are in flight at once: memory stays flat however large the corpus or the archive.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from reckon.errors import ConfigError, ExtractError
 
 __all__ = ["outcomes_in_order", "resolve_workers"]
 
-_IN_FLIGHT_PER_WORKER = 4  # enough to keep a worker busy while the writer stores
+_IN_FLIGHT_PER_WORKER = 2  # groups of inputs: enough to keep a worker busy while the writer stores
 
 
 def resolve_workers(workers: int) -> int:
@@ -30,54 +30,69 @@ def resolve_workers(workers: int) -> int:
 
 def outcomes_in_order(sources: Iterable[str | Path], *, known: Callable[[str], bool] | None = None,
                       workers: int = 1, dask: str | None = None) -> Iterator[Any]:
-    """Outcomes of every input of ``sources``, in order (see module doc)."""
-    from reckon.ingest import IngestFailure, load_inputs
-    from reckon.pipeline import Outcome, process_input
+    """Outcomes of every input of ``sources``, in order (see module doc). Inputs go in
+    groups of ``pipeline.BATCH``: a group's documents are extracted in one batch."""
+    from reckon.ingest import load_inputs
+    from reckon.pipeline import groups, process_inputs
 
     inputs = load_inputs([str(s) for s in sources])
     count = resolve_workers(workers)
     if dask is None and count == 1:
-        for item in inputs:
-            if isinstance(item, IngestFailure):
-                yield Outcome(label=item.source, error=item.error)
-            else:
-                yield from process_input(item, known)
+        for group in groups(inputs):
+            yield from _outcomes(group, lambda raws: process_inputs(raws, known))
         return
     if dask is not None:
         with _dask_client(dask, count) as client:
             width = _IN_FLIGHT_PER_WORKER * max(1, len(client.scheduler_info().get("workers", {})) or count)
-            yield from _windowed(lambda raw: client.submit(process_input, raw, pure=False), inputs, width)
+            yield from _windowed(lambda raws: client.submit(process_inputs, raws, pure=False), groups(inputs), width)
         return
     from concurrent.futures import ProcessPoolExecutor
     from multiprocessing import get_context
 
     # spawn, not fork: the writer may hold database connections and a progress thread.
     with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn"), initializer=_warm_up) as pool:
-        yield from _windowed(lambda raw: pool.submit(process_input, raw), inputs, _IN_FLIGHT_PER_WORKER * count)
+        yield from _windowed(lambda raws: pool.submit(process_inputs, raws), groups(inputs), _IN_FLIGHT_PER_WORKER * count)
 
 
-def _windowed(submit: Callable[[Any], Any], inputs: Iterable[Any], width: int) -> Iterator[Any]:
-    """Submit inputs while at most ``width`` are pending; yield their outcomes in order."""
+def _outcomes(group: list[Any], run: Callable[[list[Any]], list[list[Any]]]) -> list[Any]:
+    """The outcomes of a group of inputs, in order: inputs that could not be read fail in
+    their place, the others go to ``run`` (``process_inputs`` here or a finished task's result)."""
     from reckon.ingest import IngestFailure
     from reckon.pipeline import Outcome
 
-    pending: deque[tuple[str, Any]] = deque()
+    readable = [item for item in group if not isinstance(item, IngestFailure)]
+    results = iter(run(readable) if readable else [])
+    outcomes = []
+    for item in group:
+        if isinstance(item, IngestFailure):
+            outcomes.append(Outcome(label=item.source, error=item.error))
+        else:
+            outcomes.extend(next(results))
+    return outcomes
+
+
+def _windowed(submit: Callable[[list[Any]], Any], groups: Iterable[list[Any]], width: int) -> Iterator[Any]:
+    """Submit groups of inputs while at most ``width`` are pending; yield their outcomes in order."""
+    from reckon.ingest import IngestFailure
+    from reckon.pipeline import Outcome
+
+    pending: deque[tuple[list[Any], Any]] = deque()
 
     def finish() -> list[Any]:
-        source, future = pending.popleft()
-        if isinstance(future, Outcome):
-            return [future]
+        group, future = pending.popleft()
+        if future is None:
+            return _outcomes(group, lambda _readable: [])
         try:
-            return future.result()
-        except Exception as error:  # a worker died or the cluster lost the task: say which input
-            return [Outcome(label=source, error=ExtractError(
-                f"extraction worker failed ({type(error).__name__}: {error})", where=source, code="R201"))]
+            result = future.result()
+        except Exception as error:  # a worker died or the cluster lost the task: say which inputs
+            return [Outcome(label=item.source, error=item.error if isinstance(item, IngestFailure) else ExtractError(
+                f"extraction worker failed ({type(error).__name__}: {error})", where=item.source, code="R201"))
+                for item in group]
+        return _outcomes(group, lambda _readable: result)
 
-    for item in inputs:
-        if isinstance(item, IngestFailure):
-            pending.append((item.source, Outcome(label=item.source, error=item.error)))
-        else:
-            pending.append((item.source, submit(item)))
+    for group in groups:
+        readable = [item for item in group if not isinstance(item, IngestFailure)]
+        pending.append((group, submit(readable) if readable else None))
         while len(pending) > width:
             yield from finish()
     while pending:

@@ -22,6 +22,7 @@ __all__ = [
     "extract_files",
     "ingest_into",
     "process_input",
+    "process_inputs",
     "refresh_incidents",
     "resolve_ledger",
 ]
@@ -39,16 +40,38 @@ class IngestReport:
         return not self.failures
 
 
-def _extract_safely(document: Document) -> DocumentFindings:
-    from reckon.extract import extract_document
+# Documents extracted together: the spaCy steps run once per batch, not once per document
+# (a pass costs a few milliseconds per call on top of its text; see extract.run). Small
+# enough that progress stays lively and a batch's memory is nothing.
+BATCH = 16
 
-    try:
-        return extract_document(document)
-    except ReckonError:
-        raise
-    except Exception as error:  # an extractor bug must not sink the batch; say which document
-        raise ExtractError(f"extraction failed ({type(error).__name__}: {error})",
-                           where=document.source or document.name, code="R201") from error
+
+def _extract_safely(documents: list[Document]) -> list[DocumentFindings | ReckonError]:
+    """The findings of each document, or the error that says which document failed."""
+    from reckon.extract.run import extract_documents
+
+    results: list[DocumentFindings | ReckonError] = []
+    for document, result in zip(documents, extract_documents(documents)):
+        if isinstance(result, Exception) and not isinstance(result, ReckonError):
+            # an extractor bug must not sink the batch; say which document
+            error = ExtractError(f"extraction failed ({type(result).__name__}: {result})",
+                                 where=document.source or document.name, code="R201")
+            error.__cause__ = result
+            result = error
+        results.append(result)
+    return results
+
+
+def groups(items: Iterable, size: int = BATCH) -> Iterator[list]:
+    """``items`` in lists of ``size`` (the last may be shorter), read lazily."""
+    group: list = []
+    for item in items:
+        group.append(item)
+        if len(group) == size:
+            yield group
+            group = []
+    if group:
+        yield group
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -64,28 +87,41 @@ class Outcome:
 
 def process_input(raw_input, known: Callable[[str], bool] | None = None) -> list[Outcome]:
     """Ingest one raw input (decode, main text, listing split, boilerplate) and extract
-    each of its documents. A plain, picklable function of its argument: the serial loop,
-    a worker process and a Dask task all run this, so every mode reads alike.
+    each of its documents (see ``process_inputs``)."""
+    return process_inputs([raw_input], known)[0]
+
+
+def process_inputs(raw_inputs: list, known: Callable[[str], bool] | None = None) -> list[list[Outcome]]:
+    """Ingest each raw input and extract all their documents in one batch: the outcomes of
+    each input, in order. A plain, picklable function of its arguments: the serial loop, a
+    worker process and a Dask task all run this, so every mode reads alike.
 
     ``known(document_id)`` (serial runs only) skips extraction of stored documents.
     """
     from reckon.ingest import read_documents
 
-    try:
-        documents = read_documents(raw_input)
-    except ReckonError as error:
-        return [Outcome(label=raw_input.source, error=error)]
-    outcomes = []
-    for document in documents:
-        label = document.source + (f"#{document.part}" if document.part is not None else "")
-        if known is not None and known(document.id):
-            outcomes.append(Outcome(label=label, duplicate=True))
-            continue
+    outcomes: list[list[Outcome | None]] = []
+    wanted: list[tuple[int, int, str, Document]] = []
+    for at, raw_input in enumerate(raw_inputs):
         try:
-            outcomes.append(Outcome(label=label, findings=_extract_safely(document)))
+            documents = read_documents(raw_input)
         except ReckonError as error:
-            outcomes.append(Outcome(label=label, error=error))
-    return outcomes
+            outcomes.append([Outcome(label=raw_input.source, error=error)])
+            continue
+        mine: list[Outcome | None] = []
+        for document in documents:
+            label = document.source + (f"#{document.part}" if document.part is not None else "")
+            if known is not None and known(document.id):
+                mine.append(Outcome(label=label, duplicate=True))
+            else:
+                wanted.append((at, len(mine), label, document))
+                mine.append(None)
+        outcomes.append(mine)
+    results = _extract_safely([document for *_, document in wanted])
+    for (at, slot, label, _document), result in zip(wanted, results):
+        outcomes[at][slot] = (Outcome(label=label, error=result) if isinstance(result, ReckonError)
+                              else Outcome(label=label, findings=result))
+    return outcomes  # type: ignore[return-value] - every None slot was filled above
 
 
 def ingest_into(ledger, sources: Iterable[str | Path], *, on_item: Callable[[str, str], None] | None = None,
@@ -179,19 +215,24 @@ def refresh_incidents(ledger, incident_ids: Iterable[str]) -> None:
 
 
 def extract_files(paths: Iterable[str | Path]) -> Iterator[tuple[str, DocumentFindings | ReckonError]]:
-    """Stateless extraction of whole files (no listing split): (source, findings or error)."""
+    """Stateless extraction of whole files (no listing split): (source, findings or error),
+    in order, extracted in batches."""
     from reckon.ingest import IngestFailure, read_document
     from reckon.ingest.sources import load_inputs
 
-    for raw in load_inputs([str(p) for p in paths]):
-        if isinstance(raw, IngestFailure):
-            yield raw.source, raw.error
-            continue
-        try:
-            document = read_document(raw)
-            yield raw.source, _extract_safely(document)
-        except ReckonError as error:
-            yield raw.source, error
+    for group in groups(load_inputs([str(p) for p in paths])):
+        read: list[tuple[str, Document | ReckonError]] = []
+        for raw in group:
+            if isinstance(raw, IngestFailure):
+                read.append((raw.source, raw.error))
+                continue
+            try:
+                read.append((raw.source, read_document(raw)))
+            except ReckonError as error:
+                read.append((raw.source, error))
+        results = iter(_extract_safely([item for _, item in read if isinstance(item, Document)]))
+        for source, item in read:
+            yield source, next(results) if isinstance(item, Document) else item
 
 
 def store_document(ledger, document: Document) -> bool:
@@ -202,4 +243,7 @@ def store_document(ledger, document: Document) -> bool:
     """
     if ledger.has_document(document.id):
         return False
-    return ledger.add(_extract_safely(document))
+    (result,) = _extract_safely([document])
+    if isinstance(result, ReckonError):
+        raise result
+    return ledger.add(result)

@@ -598,8 +598,9 @@ def _is_event(token: Token | None, nouns: frozenset[str]) -> bool:
 
 
 def _is_time(token: Token) -> bool:
-    return entity_type(token) in ("DATE", "TIME") or token.lower_.rstrip("'’s") in _TIME_WORDS \
-        or token.lemma_.lower() in _TIME_WORDS
+    # The words first: an entity type may cost a run of the NER (``entity_type``).
+    return token.lower_.rstrip("'’s") in _TIME_WORDS or token.lemma_.lower() in _TIME_WORDS \
+        or entity_type(token) in ("DATE", "TIME")
 
 
 def _first_pobj(prep: Token) -> Token | None:
@@ -626,12 +627,18 @@ def _is_state_abbreviation(token: Token) -> bool:
     return entity_type(token) == "GPE" and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 4
 
 
+# Word classes that never name a state or a group on their own (determiners, numerals...).
+_NEVER_A_NAME = frozenset({"DET", "NUM", "PRON", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "SYM"})
+
+
 def _names_a_state_or_group(token: Token) -> bool:
     """A modifier of an attack noun that names who attacked, not where ("the Baga attack").
 
     A demonym ("the Russian assault") or a state's abbreviation ("the U.S. strike") names the
     attacker; a country's full name usually names where ("the Kenya attack", "the Mali
     bombing"), like a town's."""
+    if token.pos_ in _NEVER_A_NAME:
+        return False  # "the attack", "two attacks": asking the NER would only cost its run
     if entity_type(token) in ("NORP", "ORG"):
         return True
     if entity_type(token) == "GPE":
@@ -892,16 +899,17 @@ _TITLE_NOUNS = frozenset({"governor", "minister", "president", "chief", "command
 def _names_a_force(tokens: list[Token]) -> bool:
     """A name or a noun of armed force ("army", "police"): who owns a weapon ("police bullets",
     not "sniper bullets", which says only what kind of shot it was)."""
-    return any(t.pos_ == "PROPN" or entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") or t.lower_ in FORCE_NOUNS
-               for t in tokens)
+    # The words first: an entity type may cost a run of the NER (``entity_type``).
+    return any(t.pos_ == "PROPN" or t.lower_ in FORCE_NOUNS for t in tokens) \
+        or any(entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens)
 
 
 def _names_an_actor(tokens: list[Token]) -> bool:
-    if any(t.pos_ == "PROPN" or entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens):
-        return True
-    # "a group of armed men and women", "masked men": people described by their arms.
-    return any(t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in _TITLE_NOUNS
-               or t.lower_ in ("armed", "masked", "gunmen") for t in tokens)
+    # A name, or "a group of armed men and women", "masked men": people described by their
+    # arms; the entity types last, since asking one may cost a run of the NER.
+    return any(t.pos_ == "PROPN" or t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in _TITLE_NOUNS
+               or t.lower_ in ("armed", "masked", "gunmen") for t in tokens) \
+        or any(entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens)
 
 
 # Words that name nobody but the attackers of the event a report is about: when a report

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -24,7 +25,7 @@ from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people, e
 from reckon.extract.steps import STEPS, State, check_steps, step
 from reckon.model import AUTHOR, Accusation, Actor, Claimant, Count, Document, DocumentFindings, Span
 
-__all__ = ["EXTRACTOR_VERSION", "extract_document"]
+__all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_documents"]
 
 EXTRACTOR_VERSION = "reckon-extract-1"
 
@@ -76,28 +77,46 @@ def _actors(state: State) -> State:
     return {"actors": ActorResolver(state["document"].text)}
 
 
-@step("reckon.parse.v1", needs=("sentences", "quantities"), gives=("parsed",))
-def _parse(state: State) -> State:
-    """Run the full pipeline on the sentences that may hold a count or an accusation."""
-    sentences = state["sentences"]
-    starts = [q.span.start for q in state["quantities"]]
-    chosen = []
-    for index, sentence in enumerate(sentences):
-        has_number = any(sentence.span.start <= s < sentence.span.end for s in starts)
-        if has_number or _VIOLENCE_HINT.search(sentence.text):
-            chosen.append(index)
-    parsed = dict(zip(chosen, parse([parse_text(sentences[i].text) for i in chosen])))
-    return {"parsed": parsed}
+@step("reckon.parse.v1", needs=("sentences", "quantities"), gives=("parsed",), batched=True)
+def _parse(states: list[State]) -> list[State]:
+    """Run the full pipeline on the sentences that may hold a count or an accusation: those
+    of every document of the batch in one pass."""
+    owners, texts = [], []
+    for at, state in enumerate(states):
+        starts = [q.span.start for q in state["quantities"]]
+        for index, sentence in enumerate(state["sentences"]):
+            has_number = any(sentence.span.start <= s < sentence.span.end for s in starts)
+            if has_number or _VIOLENCE_HINT.search(sentence.text):
+                owners.append((at, index))
+                texts.append(parse_text(sentence.text))
+    parsed: list[dict] = [{} for _ in states]
+    for (at, index), doc in zip(owners, parse(texts)):
+        parsed[at][index] = doc
+    return [{"parsed": p} for p in parsed]
 
 
-@step("reckon.entities.v1", needs=("document", "parsed"), gives=("entity_docs", "accused"))
-def _entities(state: State) -> State:
-    """One NER pass for the speakers' sentences (people's names) and for the parsed
-    sentences whose accused phrases ask for entity types; the accused are read here."""
-    parsed = state["parsed"]
+@step("reckon.entities.v1", needs=("document", "parsed"), gives=("entity_docs", "accused"), batched=True)
+def _entities(states: list[State]) -> list[State]:
+    """One NER pass for the whole batch: the speakers' sentences (people's names) and the
+    parsed sentences whose accused phrases ask for entity types; the accused are read here."""
+    docs, owners, texts, chunk_counts = [], [], [], []
+    for at, state in enumerate(states):
+        for index, doc in state["parsed"].items():
+            docs.append(doc)
+            owners.append((at, index))
+        chunks = entity_chunks(state["document"].text)
+        texts.extend(chunks)
+        chunk_counts.append(len(chunks))
     accused, entity_docs = read_and_find_entities(
-        parsed.values(), lambda doc: list(accusations_module.find_accused(doc[:])), entity_chunks(state["document"].text))
-    return {"entity_docs": entity_docs, "accused": dict(zip(parsed, accused))}
+        docs, lambda doc: list(accusations_module.find_accused(doc[:])), texts)
+    gives: list[State] = [{"entity_docs": [], "accused": {}} for _ in states]
+    for (at, index), found in zip(owners, accused):
+        gives[at]["accused"][index] = found
+    start = 0
+    for at, count in enumerate(chunk_counts):
+        gives[at]["entity_docs"] = entity_docs[start:start + count]
+        start += count
+    return gives
 
 
 @step("reckon.speakers.v1", needs=("document", "actors", "places", "entity_docs"), gives=("speakers",))
@@ -246,9 +265,46 @@ def _as_date(value: str | None) -> date | None:
 
 def extract_document(document: Document) -> DocumentFindings:
     """Run every step over one document and gather its findings."""
-    state: State = {"document": document}
+    result = extract_documents([document])[0]
+    if isinstance(result, Exception):
+        raise result
+    return result
+
+
+def extract_documents(documents: Sequence[Document]) -> list[DocumentFindings | Exception]:
+    """Run every step over a batch of documents: the batched (spaCy) steps once for all of
+    them, the others document by document. Each document's findings are the ones it gets
+    alone; a document a step fails on gets the exception in its place, and the rest go on."""
+    states: list[State] = [{"document": document} for document in documents]
+    failed: dict[int, Exception] = {}
     for item in STEPS:
-        state.update(item.function(state))
+        live = [at for at in range(len(states)) if at not in failed]
+        if not live:
+            break
+        if item.batched:
+            try:
+                gives = item.function([states[at] for at in live])
+            except Exception:  # noqa: BLE001 - find out which document it was, one by one
+                gives = []
+                for at in live:
+                    try:
+                        gives.append(item.function([states[at]])[0])
+                    except Exception as error:  # noqa: BLE001 - reported in its place
+                        failed[at] = error
+                        gives.append({})
+            for at, given in zip(live, gives):
+                states[at].update(given)
+            continue
+        for at in live:
+            try:
+                states[at].update(item.function(states[at]))
+            except Exception as error:  # noqa: BLE001 - reported in its place
+                failed[at] = error
+    return [failed[at] if at in failed else _findings(state) for at, state in enumerate(states)]
+
+
+def _findings(state: State) -> DocumentFindings:
+    document: Document = state["document"]
     actors: ActorResolver = state["actors"]
     published = state["published"]
     if published != document.published:
@@ -261,4 +317,3 @@ def extract_document(document: Document) -> DocumentFindings:
         inconsistencies=tuple(state["inconsistencies"]),
         extractor_version=EXTRACTOR_VERSION,
     )
-

@@ -319,16 +319,63 @@ class _Said:
 
 
 def entity_chunks(text: str) -> list[str]:
-    """The stretches of ``text`` whose person names the NER is asked for: each run up to a
-    stop that holds a double quotation mark or a speech verb."""
+    """The stretches of ``text`` whose person names the NER is asked for: in each run up to
+    a stop that holds a double quotation mark or a speech verb, the capitalised words
+    outside quotation marks with the words around them (see ``_name_windows``)."""
     verbs = load_speech_verbs()
     chunks = []
     for match in re.finditer(r"[^\n.!?]+[.!?]?", text):
         sentence = match.group()
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
         if re.search(r"[\"“”]", sentence) or words & verbs.keys():
-            chunks.append(sentence)
+            chunks.extend(_name_windows(sentence))
     return chunks
+
+
+# Words of context each side of a capitalised word: the small model's NER sees four tokens
+# each side through its embedding layers and a token or two more through its state, so a
+# window this wide gives it what the whole sentence would.
+_WINDOW = 6
+
+
+def _never_a_name(word: str) -> bool:
+    """ "The", "He", "Monday": capitalised words that start no one's name (a name written
+    beside them still has its own window)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    bare = word.strip(".,;:!?()[]'’")
+    return bare.lower() in STOP_WORDS or re.fullmatch(_CALENDAR, bare) is not None
+
+
+def _quoted_characters(sentence: str) -> set[int]:
+    """Offsets of the characters between quotation marks (a straight one opens or closes)."""
+    quoted, inside = set(), False
+    for at, char in enumerate(sentence):
+        if char == "“" or char == '"' and not inside:
+            inside = True
+        elif char == "”" or char == '"':
+            inside = False
+        elif inside:
+            quoted.add(at)
+    return quoted
+
+
+def _name_windows(sentence: str) -> list[str]:
+    """The stretches of ``sentence`` that can hold a speaker's name: each capitalised word
+    outside quotation marks with ``_WINDOW`` words each side, overlapping stretches joined.
+    The quoted words are the speaker's, and the NER costs by the word."""
+    quoted = _quoted_characters(sentence)
+    words = list(re.finditer(r"[^\s\"“”]+", sentence))
+    wanted = [at for at, word in enumerate(words)
+              if word.group()[:1].isupper() and word.start() not in quoted and not _never_a_name(word.group())]
+    windows: list[list[int]] = []
+    for at in wanted:
+        start, end = max(0, at - _WINDOW), min(len(words), at + _WINDOW + 1)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    return [sentence[words[start].start():words[end - 1].end()] for start, end in windows]
 
 
 class SpeakerResolver:

@@ -21,20 +21,29 @@ State = dict[str, Any]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Step:
+    """One step. A ``batched`` step's function takes the states of a batch of documents and
+    returns what each gives, in order: the spaCy steps are batched, since one pipeline pass
+    over many documents' sentences costs much less than one pass per document."""
+
     id: str
-    function: Callable[[State], State]
+    function: Callable[..., Any]
     needs: tuple[str, ...]
     gives: tuple[str, ...]
+    batched: bool = False
 
 
 STEPS: list[Step] = []
 
 
-def step(id: str, *, needs: tuple[str, ...], gives: tuple[str, ...]) -> Callable[[Callable[[State], State]], Callable[[State], State]]:
-    """Declare a step beside its code; the module that defines it decides its place by import order."""
+def step(id: str, *, needs: tuple[str, ...], gives: tuple[str, ...],
+         batched: bool = False) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Declare a step beside its code; the module that defines it decides its place by import order.
 
-    def register(function: Callable[[State], State]) -> Callable[[State], State]:
-        STEPS.append(Step(id=id, function=function, needs=needs, gives=gives))
+    A plain step maps one document's state to what it gives; a ``batched`` one maps a list
+    of states to a list of what each gives (see ``Step``)."""
+
+    def register(function: Callable[..., Any]) -> Callable[..., Any]:
+        STEPS.append(Step(id=id, function=function, needs=needs, gives=gives, batched=batched))
         return function
 
     return register
