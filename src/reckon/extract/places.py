@@ -301,8 +301,12 @@ def _with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> lis
     a scene ("the massacre in X") would then outvote the village the report is about."""
     taken = [(m.span.start, m.span.end) for m in chosen]
     found: list[PlaceMention] = []
+    # "kills dozens in Ituri" where the text also writes "Ituri province": the region, not a town.
+    areas = {_fold(m.text.split()[0]) for m in chosen if m.kind in ("region", "country") and m.text}
     for mention in _event_scenes(text, home):
         start, end = mention.span.start, mention.span.end
+        if _fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") for m in chosen):
+            continue  # "the Oskaro Velde camp ... shot in Oskaro Velde": the short form of that site
         if not any(a < end and start < b for a, b in taken):
             found.append(mention)
             taken.append((start, end))
@@ -765,25 +769,64 @@ _EVENT_SCENE = re.compile(
     rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
 )
-_NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french"})
+_NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french",
+                              "operation", "hospital", "custody", "captivity", "mass", "parliament", "court"})
+# ... and so is where people were killed, wounded or taken, named in the harm's own clause:
+# "killed five civilians and wounded three in Kourmey Gorou on Thursday", "abducted a dozen
+# people, including the chief, from Tagalel Bangou", "Fighting ... near In-Tessoum killed",
+# "In Olmasai, at least three people were killed". Villages and hamlets are what the tables
+# lack, and a dataset's or an NGO's list of incidents names them exactly so. The words between
+# the harm and the preposition stay inside one clause of the sentence (no full stop, colon,
+# semicolon); "from" counts only after taking people ("abducted ... from X"), being elsewhere
+# an origin.
+_HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(?:[ ]dead)?|shooting|beheaded|"
+              r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|"
+              r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
+_TAKING_WORD = r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken)"
+_HARM_SCENE = re.compile(
+    rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around)"
+    rf"|{_TAKING_WORD}\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|from))"
+    rf"[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
+    # "In Olmasai, at least three people were killed": the sentence opens on its scene.
+    rf"|(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?P<y>{_NAME}),[ ](?=[^.!?\n]*\b(?:{_HARM_WORD}|{_TAKING_WORD})\b)"
+)
 
 
 def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
     actors = load_alias_table()
-    for m in _EVENT_SCENE.finditer(text):
-        group = next(g for g in ("x", "y", "z") if m.group(g))
+    scenes = [*((m, next(g for g in ("x", "y", "z") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
+              *((m, "x" if m.group("x") else "y") for m in _HARM_SCENE.finditer(text))]
+    for m, group in scenes:
         name = m.group(group)
         key = _fold(name)
-        words = key.split()
+        words = [_fold(word) for word in name.split()]  # "In-Tessoum" is one word, not "in"
         if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in _countries()[0]
-                or len(key) < 4 or name.isupper() or actors.canonical(name, fuzzy=False) is not None):
+                or len(key) < 4 or name.isupper() or actors.canonical(name, fuzzy=False) is not None
+                or text.startswith(("'s", "’s"), m.end(group)) or name.endswith(("'s", "’s"))
+                or (m.re is _HARM_SCENE and any(r.kind == "region" for r in _gazetteer_rows(key)))):
             continue  # "attacks in March", "in Boko Haram attacks": a time or an actor, not a place
         # a town or district of unknown size: never more specific than a named site
         out.append(PlaceMention(span=Span(start=m.start(group), end=m.end(group)), text=name, name=name,
-                                kind="town", country=home, source="pattern"))
+                                kind="town", country=_section_country(text, m.start(group)) or home,
+                                source="pattern"))
     return out
+
+
+_COUNTRY_LINE = re.compile(r"(?m)^[ \t]*(?P<c>[A-Za-z][A-Za-z .'’-]{2,40}?)[ \t]*$")
+
+
+def _section_country(text: str, position: int) -> str | None:
+    """The country a digest's section heading names above ``position`` ("MALI" on a line of
+    its own, then that country's entries): a place no table knows is in that country."""
+    found = None
+    countries, _ = _countries()
+    for line in _COUNTRY_LINE.finditer(text, 0, position):
+        hit = countries.get(_fold(line.group("c")))
+        if hit is not None and hit[2] == "name":
+            found = hit[0]
+    return found
 
 
 def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
