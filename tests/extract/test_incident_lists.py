@@ -51,3 +51,35 @@ def test_a_place_with_no_day_of_its_own_takes_its_paragraphs_then_the_reports():
             "9 November 2019 | Coast | Tassiga Beri\nGunmen killed four traders in Tassiga Beri.")
     found = {i["place"]: i["date"] for i in _incidents(text)}
     assert found == {"Velmora": "2019-11-12", "Palmeru": "2019-11-12", "Tassiga Beri": "2019-11-09"}
+
+
+def test_a_one_word_site_inside_a_persons_name_does_not_vote_for_the_home_country():
+    from reckon.extract import places
+
+    text = "KENYA MONITOR\n\nSaid the director, Wambui Nduta Kariuki, police shot 7 people at Velmora Square."
+    assert places._home_country(text, list(places._spans(text))) == "KE"
+
+
+def test_a_night_market_or_weekly_market_is_a_named_site():
+    found = {(m.name, m.kind) for m in find_places("The 2017 Velmora night market bombing killed eleven people.")}
+    assert ("Velmora night market", "market") in found
+
+
+def test_the_market_at_a_town_is_a_site_and_outranks_a_village_named_for_a_later_blast():
+    text = ("Gunmen kill 27 at market\n\nGunmen surrounded the market at Velmora Koy on Tuesday and killed 27 people. "
+            "Two soldiers were wounded later when a patrol hit a mine near the village of Tassiga.")
+    assert [i["place"] for i in _incidents(text)][0] == "Velmora Koy"
+
+
+def test_a_source_sitting_somewhere_or_a_place_listed_after_a_destination_is_no_scene():
+    text = ("Gunmen killed at least 27 people in Velmora Koy on Tuesday. The security source, in "
+            "Kaduna, said later that 27 bodies had been counted and dozens of wounded taken to hospitals in "
+            "Zaria and Kaduna.")
+    assert [i["place"] for i in _incidents(text)] == ["Velmora Koy"]
+
+
+def test_the_day_a_source_spoke_to_journalists_or_the_dead_were_buried_is_not_the_event_day():
+    text = ("Statement, Thursday 22 September 2022\n\nMilitiamen attacked the Velmora camp on the night of 19 to 20 "
+            "September. Speaking to journalists on Wednesday, an official said survivors identified the attackers "
+            "as members of the Front. \"We buried 27 of our people yesterday,\" the mayor said.")
+    assert [i["date"] for i in _incidents(text)] == ["2022-09-19"]

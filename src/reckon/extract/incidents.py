@@ -86,6 +86,11 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     # "a source in X": where a source sits.
     destinations = [m for m in mentions if text and (_DESTINATION.search(text[max(0, m.span.start - 60):m.span.start])
                                                       or _SOURCE_SITS.search(text[max(0, m.span.start - 60):m.span.start]))]
+    # "taken to hospitals in Tillabéri and Niamey": a place joined to a destination is one too.
+    for before, after in zip(mentions, mentions[1:]):
+        if any(before is d for d in destinations) and text and \
+                re.fullmatch(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ])", text[before.span.end:after.span.start]):
+            destinations.append(after)
     # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
     destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
     hospitals = {m.name for m in destinations if m.kind == "hospital"}
@@ -132,7 +137,7 @@ _LOCATION_LABEL = re.compile(
 # "a humanitarian source in Bunia", "officials in the capital": where a source sits.
 _SOURCE_SITS = re.compile(
     r"\b(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
-    r"leaders?|doctors?|administrators?|analysts?|diplomats?)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$",
+    r"leaders?|doctors?|administrators?|analysts?|diplomats?),?\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|reported|reports|told|confirmed|stated|"
@@ -189,7 +194,7 @@ _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "di
 # to X"), an origin, or where a source sits ("a police source in X", "hospital officials in X").
 _NOT_EVENT_PLACE = re.compile(
     r"(?:\b(?:to|from|into|towards?)|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
-    r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?)\s+(?:in|at|from))"
+    r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from))"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -205,7 +210,8 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
     clause_start = max(b for b in bounds if b <= position)
     clause_end = min((b for b in bounds if b > position), default=sentence_span.end)
     inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0
-              and (not _NOT_EVENT_PLACE.search(text[max(0, m.span.start - 40):m.span.start])
+              and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
+                                                    _head_of_list(m, mentions, text)])
                    or _taken_from(text, sentence_span.start, m.span.start))]
     if not inside:
         return _sentence_place(position, sentence_span, text, mentions)
@@ -239,6 +245,16 @@ def _paragraph_date(evidence, text: str, position: int, published: str | None) -
         return None, None
     last = max(before, key=lambda m: m.span.start)
     return last.value, last.span
+
+
+def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> int:
+    """Where the list holding ``mention`` starts: "hospitals in Tillabéri and Niamey" puts
+    Niamey after the words Tillabéri follows."""
+    start = mention.span.start
+    for other in sorted(mentions, key=lambda m: -m.span.start):
+        if other.span.end <= start and re.fullmatch(r",[ ]|[ ]and[ ]|,[ ]and[ ]", text[other.span.end:start]):
+            start = other.span.start
+    return start
 
 
 def _taken_from(text: str, sentence_start: int, position: int) -> bool:

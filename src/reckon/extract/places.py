@@ -189,7 +189,7 @@ _SUFFIX_KINDS = [
     ("synagogue", r"Synagogue|synagogue"),
     ("temple", r"Temple|Shrine|shrine"),
     ("mine", r"[Mm]ines?|[Gg]old[ ]mine"),
-    ("market", r"[Mm]arket"),
+    ("market", r"(?:(?:night|weekly|central|main|cattle|livestock|fish|vegetable)[ ])?[Mm]arket"),
     ("mall", r"[Mm]all|Shopping[ ]Cent(?:re|er)"),
     ("hotel", r"Hotel"),
     ("airport", r"(?:International[ ])?Airport"),
@@ -511,9 +511,10 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
     for m in _find_countries(text, spans):
         counts[m.country or ""] += _WEIGHT[m.source]
     sites, stop = _sites()[0], _stopwords()
-    for _, _, key, surface in spans:
+    for start, end, key, surface in spans:
         for row, weak in sites.get(key, []):
-            if not weak and row.country:
+            # "Wambui Nduta Kariuki": a one-word site name as a person's middle name votes for nothing
+            if not weak and row.country and (" " in key or not _inside_person_name(text, start, end)):
                 counts[row.country] += 2.0
         if " " not in key and key not in stop and not surface.isupper():
             # main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
@@ -769,6 +770,7 @@ _EVENT_SCENE = re.compile(
     rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
 )
+_SITE_THERE = re.compile(r"^the(?:[ ][a-z]+)?[ ](market|school|camp|mosque|church|college|university|prison|mine)[ ]")
 _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french",
                               "operation", "hospital", "custody", "captivity", "mass", "parliament", "court"})
 # ... and so is where people were killed, wounded or taken, named in the harm's own clause:
@@ -807,9 +809,12 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
                 or text.startswith(("'s", "’s"), m.end(group)) or name.endswith(("'s", "’s"))
                 or (m.re is _HARM_SCENE and any(r.kind == "region" for r in _gazetteer_rows(key)))):
             continue  # "attacks in March", "in Boko Haram attacks": a time or an actor, not a place
-        # a town or district of unknown size: never more specific than a named site
+        # a town or district of unknown size: never more specific than a named site; but "the market
+        # at X", "the school in X" name a site there, as specific as a named one
+        site = _SITE_THERE.search(m.group(0)) if m.re is _EVENT_SCENE else None
         out.append(PlaceMention(span=Span(start=m.start(group), end=m.end(group)), text=name, name=name,
-                                kind="town", country=_section_country(text, m.start(group)) or home,
+                                kind=site.group(1).lower() if site else "town",
+                                country=_section_country(text, m.start(group)) or home,
                                 source="pattern"))
     return out
 
