@@ -83,3 +83,13 @@ def test_the_day_a_source_spoke_to_journalists_or_the_dead_were_buried_is_not_th
             "September. Speaking to journalists on Wednesday, an official said survivors identified the attackers "
             "as members of the Front. \"We buried 27 of our people yesterday,\" the mayor said.")
     assert [i["date"] for i in _incidents(text)] == ["2022-09-19"]
+
+
+def test_findings_listed_by_location_take_the_place_heading_their_paragraph():
+    text = ("Findings, 20 November 2019\n\nOn Tuesday 12 November 2019 police fired on protesters.\n\n"
+            "Velmora. Police shot dead seven people at Soko Square and wounded at least 34 others.\n\n"
+            "Palmeru Bay. Two fishermen were shot dead near the landing site.\n\n"
+            "Tassiga. No one was killed; six people were treated for injuries.")
+    found = {i["place"]: sorted(c["min"] for c in i["counts"]) for i in _incidents(text)}
+    assert found == {"Velmora": [7, 34], "Palmeru Bay": [2], "Tassiga": [6]}
+    assert find_places("Summary. Police shot dead seven people.") == []

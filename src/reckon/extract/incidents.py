@@ -439,10 +439,14 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     group_place: dict[str, PlaceMention | None] = {"": main}
     group_date: dict[str, object] = {}
     previous: tuple[int, str] | None = None  # (paragraph, key) of the last figure with a place of its own
+    # "Kobura Bay. Two fishermen were shot dead ...": a paragraph headed by a place gives its figures that place.
+    headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
     for index, count in counts:
         local = _local_place(count.span.start, sentences[index].span, text, mentions)
         key = ""
         paragraph = text.count("\n\n", 0, count.span.start)
+        if paragraph in headed and index not in earlier:
+            local = headed[paragraph]
         if local is None and previous is not None and previous[0] == paragraph and index not in earlier \
                 and not any(sentences[index].span.start <= m.span.start < sentences[index].span.end for m in mentions):
             # "Gunmen abducted four women near X. One of them escaped the next day.": a figure

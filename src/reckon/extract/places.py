@@ -295,6 +295,29 @@ def find_places(text: str) -> list[PlaceMention]:
     return _with_short_forms(text, _with_scenes(text, _with_contained_names(text, chosen), home))
 
 
+# "Karandi. Police shot dead seven people ...": findings listed by location, each paragraph
+# opening on the place's name as a run-in heading. Only a list of them (two or more) is read
+# so: a lone "Summary. ..." is no place.
+_RUN_IN = re.compile(rf"(?:^|(?<=\n\n))(?P<x>{_NAME})\.[ ]+(?=[A-Z])")
+
+
+def run_in_headings(text: str, home: str | None = None) -> list[PlaceMention]:
+    """The place names that head paragraphs of a by-location list (see ``_RUN_IN``)."""
+    stop = _stopwords()
+    countries = _countries()[0]
+    actors = load_alias_table()
+    found = []
+    for m in _RUN_IN.finditer(text):
+        name = m.group("x")
+        words = [_fold(word) for word in name.split()]
+        if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or len(name) < 4 or name.isupper()
+                or _fold(name) in countries or actors.canonical(name, fuzzy=False) is not None):
+            continue
+        found.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=name, name=name, kind="town",
+                                  country=_section_country(text, m.start("x")) or home, source="heading"))
+    return found if len(found) >= 2 else []
+
+
 def _with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> list[PlaceMention]:
     """Names found only as the scene of violence or the place of a site, after every table
     and pattern had its say. Their other mentions are not added: a province named once as
@@ -303,7 +326,7 @@ def _with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> lis
     found: list[PlaceMention] = []
     # "kills dozens in Ituri" where the text also writes "Ituri province": the region, not a town.
     areas = {_fold(m.text.split()[0]) for m in chosen if m.kind in ("region", "country") and m.text}
-    for mention in _event_scenes(text, home):
+    for mention in [*run_in_headings(text, home), *_event_scenes(text, home)]:
         start, end = mention.span.start, mention.span.end
         if _fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") for m in chosen):
             continue  # "the Oskaro Velde camp ... shot in Oskaro Velde": the short form of that site
