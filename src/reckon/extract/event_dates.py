@@ -64,6 +64,8 @@ _FUNCTION_WORDS = frozenset(
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|told|announced|stated|reported|added|confirmed|declared|disclosed|explained|briefed|"
     r"tweeted|wrote|noted|insisted)\b[^.;:!?,]{0,40}$"
+    # "Speaking to journalists in Bunia on Wednesday, the official said ..."
+    r"|\b(?:[Ss]peaking|[Tt]alking)[ ]+(?:to|with)[ ]+(?:journalists|reporters|the[ ]press|the[ ]media)\b[^.;:!?,]{0,40}$"
     # "in a statement on Wednesday", "a statement posted late on Wednesday"
     r"|\b(?:statement|communiqu[eé]|press[ ]conference|press[ ]release|briefing|interview)[ ]+"
     r"(?:(?:posted|issued|released|published|given|held)[ ]+)?(?:(?:late|early)[ ]+)?(?:on[ ]+)?$",
@@ -71,6 +73,9 @@ _REPORTING_BEFORE = re.compile(
 )
 
 
+# Burials and funerals follow the event: the day they are dated by is not the event's.
+_AFTERMATH_BEFORE = re.compile(r"\b(?:buried|burial|funerals?|laid[ ]to[ ]rest|mourners|exhumed)\b[^.;:!?]{0,40}$",
+                               re.IGNORECASE)
 _AS_OF_BEFORE = re.compile(r"\b(?:[Bb]y|[Aa]s\s+of|[Uu]ntil|[Tt]ill|[Uu]p\s+to)\s+(?:the\s+)?$")
 
 
@@ -103,6 +108,8 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
             continue  # "said in Kabul today": when the source spoke
         if _AS_OF_BEFORE.search(text[max(0, mention.span.start - 20):mention.span.start]):
             continue  # "41 bodies by Tuesday afternoon": when a running toll stood, not when it began
+        if _AFTERMATH_BEFORE.search(text[max(0, mention.span.start - 50):mention.span.start]):
+            continue  # "We buried twenty-seven of our people yesterday": a day after the event
         usable.append(mention)
     began = frozenset(i for i, s in enumerate(sentences) if _BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text))
     eventful = frozenset(i for i, s in enumerate(sentences) if _VIOLENCE.search(s.text) or _HAPPENED.search(s.text))

@@ -86,6 +86,11 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     # "a source in X": where a source sits.
     destinations = [m for m in mentions if text and (_DESTINATION.search(text[max(0, m.span.start - 60):m.span.start])
                                                       or _SOURCE_SITS.search(text[max(0, m.span.start - 60):m.span.start]))]
+    # "taken to hospitals in Tillabéri and Niamey": a place joined to a destination is one too.
+    for before, after in zip(mentions, mentions[1:]):
+        if any(before is d for d in destinations) and text and \
+                re.fullmatch(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ])", text[before.span.end:after.span.start]):
+            destinations.append(after)
     # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
     destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
     hospitals = {m.name for m in destinations if m.kind == "hospital"}
@@ -132,7 +137,7 @@ _LOCATION_LABEL = re.compile(
 # "a humanitarian source in Bunia", "officials in the capital": where a source sits.
 _SOURCE_SITS = re.compile(
     r"\b(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
-    r"leaders?|doctors?|administrators?|analysts?|diplomats?)\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$",
+    r"leaders?|doctors?|administrators?|analysts?|diplomats?),?\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|reported|reports|told|confirmed|stated|"
@@ -189,7 +194,7 @@ _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "di
 # to X"), an origin, or where a source sits ("a police source in X", "hospital officials in X").
 _NOT_EVENT_PLACE = re.compile(
     r"(?:\b(?:to|from|into|towards?)|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
-    r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?)\s+(?:in|at|from))"
+    r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from))"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -205,7 +210,9 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
     clause_start = max(b for b in bounds if b <= position)
     clause_end = min((b for b in bounds if b > position), default=sentence_span.end)
     inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0
-              and not _NOT_EVENT_PLACE.search(text[max(0, m.span.start - 40):m.span.start])]
+              and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
+                                                    _head_of_list(m, mentions, text)])
+                   or _taken_from(text, sentence_span.start, m.span.start))]
     if not inside:
         return _sentence_place(position, sentence_span, text, mentions)
     return min(inside, key=lambda m: abs(m.span.start - position))
@@ -223,6 +230,37 @@ _LOCATES_PREVIOUS = re.compile(r",?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+)
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced|reported|added|stated)\b", re.I)
 
 
+# "abducted ... from X", "kidnapped ... from X": the place people were taken from is the
+# scene, though "from" elsewhere names an origin.
+_TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatched|took|taken)\b[^.;:!?]{0,120}?"
+                         r"\bfrom[ ](?:the[ ])?$", re.IGNORECASE)
+
+
+def _paragraph_date(evidence, text: str, position: int, published: str | None) -> tuple[str | None, Span | None]:
+    """The last day written before ``position`` in its own paragraph (none after the report's date)."""
+    start = text.rfind("\n\n", 0, position) + 2 if "\n\n" in text[:position] else 0
+    before = [m for m in evidence.usable if start <= m.span.start < position and m.value is not None
+              and (not published or m.value[:len(published)] <= published[:len(m.value)])]
+    if not before:
+        return None, None
+    last = max(before, key=lambda m: m.span.start)
+    return last.value, last.span
+
+
+def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> int:
+    """Where the list holding ``mention`` starts: "hospitals in Tillabéri and Niamey" puts
+    Niamey after the words Tillabéri follows."""
+    start = mention.span.start
+    for other in sorted(mentions, key=lambda m: -m.span.start):
+        if other.span.end <= start and re.fullmatch(r",[ ]|[ ]and[ ]|,[ ]and[ ]", text[other.span.end:start]):
+            start = other.span.start
+    return start
+
+
+def _taken_from(text: str, sentence_start: int, position: int) -> bool:
+    return bool(_TAKEN_FROM.search(text, sentence_start, position))
+
+
 def _sentence_place(position: int, sentence_span: Span, text: str,
                     mentions: list[PlaceMention]) -> PlaceMention | None:
     scenes = {}
@@ -235,7 +273,9 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
         if holder:
             continue  # "X, in the municipality of Y": Y only says where X is
         before = text[max(0, m.span.start - 60):m.span.start]
-        if not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before):
+        if _taken_from(text, sentence_span.start, m.span.start):
+            pass  # "abducted a dozen people, including the chief, from X": where they were taken
+        elif not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before):
             continue
         low, high = sorted((m.span.end, position))
         if _SPEECH_BETWEEN.search(text, low, high):
@@ -398,9 +438,21 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     groups: dict[str, list[tuple[int, Count]]] = {}
     group_place: dict[str, PlaceMention | None] = {"": main}
     group_date: dict[str, object] = {}
+    previous: tuple[int, str] | None = None  # (paragraph, key) of the last figure with a place of its own
+    # "Kobura Bay. Two fishermen were shot dead ...": a paragraph headed by a place gives its figures that place.
+    headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
     for index, count in counts:
         local = _local_place(count.span.start, sentences[index].span, text, mentions)
         key = ""
+        paragraph = text.count("\n\n", 0, count.span.start)
+        if paragraph in headed and index not in earlier:
+            local = headed[paragraph]
+        if local is None and previous is not None and previous[0] == paragraph and index not in earlier \
+                and not any(sentences[index].span.start <= m.span.start < sentences[index].span.end for m in mentions):
+            # "Gunmen abducted four women near X. One of them escaped the next day.": a figure
+            # whose sentence names no place goes on with the entry its paragraph began.
+            groups[previous[1]].append((index, count))
+            continue
         if index in earlier:
             # The recalled event's own year and place: the ones named nearest its figure.
             dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
@@ -417,6 +469,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             key = local.name
             group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))
+        previous = (paragraph, key) if key else None
     for key in _breakdowns(groups, main, set(group_date), group_place):
         groups[""] = sorted([*groups.get("", []), *groups.pop(key)], key=lambda item: item[1].span.start)
     # "portraits of the 11 martyrs in X": a figure the main incident already gives, named
@@ -432,6 +485,15 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         lead = max(local, key=lambda key: (len(groups[key]), -min(c.span.start for _, c in groups[key])))
         group_place[""] = group_place[lead]
         groups[""] = groups.pop(lead)
+    others = {i for key, members in groups.items() if key for i, _ in members}
+    if any(key and key not in group_date for key in groups) and groups.get(""):
+        # Several places with figures of their own ("killed six in X on Saturday ... three in Y on
+        # Sunday"): the main incident is dated by its own sentences, not by the others' days.
+        own = {i for i, _ in groups[""]} - others
+        dated, dated_span = pick_date(evidence, sentence_of, own | (harm_sentences - others), state["published"],
+                                      main=True, exclude=others | set(earlier), prefer=own)
+        if dated is not None:
+            main_date, main_date_span = dated, dated_span
     result: list[ReportedIncident] = []
     for key, members in sorted(groups.items(), key=lambda item: (item[0] != "", min(c.span.start for _, c in item[1]))):
         place_mention = group_place.get(key)
@@ -448,6 +510,14 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         else:
             date, date_span = pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"],
                                         main=False)
+            if date is None:
+                # A record's header line ("9 February 2022 | Ménaka | In-Tessoum") or the paragraph's
+                # opening ("On 19 April, ...") dates the figures below it; with neither, "In Olmasai,
+                # three were killed" shares the report's day.
+                date, date_span = _paragraph_date(evidence, text, min(c.span.start for _, c in members),
+                                                  state["published"])
+                if date is None:
+                    date, date_span = main_date, None
             perpetrators = ()
         result.append(ReportedIncident(date=date, place=place, counts=tuple(_dedupe_counts([c for _, c in members])),
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),

@@ -189,7 +189,7 @@ _SUFFIX_KINDS = [
     ("synagogue", r"Synagogue|synagogue"),
     ("temple", r"Temple|Shrine|shrine"),
     ("mine", r"[Mm]ines?|[Gg]old[ ]mine"),
-    ("market", r"[Mm]arket"),
+    ("market", r"(?:(?:night|weekly|central|main|cattle|livestock|fish|vegetable)[ ])?[Mm]arket"),
     ("mall", r"[Mm]all|Shopping[ ]Cent(?:re|er)"),
     ("hotel", r"Hotel"),
     ("airport", r"(?:International[ ])?Airport"),
@@ -295,14 +295,41 @@ def find_places(text: str) -> list[PlaceMention]:
     return _with_short_forms(text, _with_scenes(text, _with_contained_names(text, chosen), home))
 
 
+# "Karandi. Police shot dead seven people ...": findings listed by location, each paragraph
+# opening on the place's name as a run-in heading. Only a list of them (two or more) is read
+# so: a lone "Summary. ..." is no place.
+_RUN_IN = re.compile(rf"(?:^|(?<=\n\n))(?P<x>{_NAME})\.[ ]+(?=[A-Z])")
+
+
+def run_in_headings(text: str, home: str | None = None) -> list[PlaceMention]:
+    """The place names that head paragraphs of a by-location list (see ``_RUN_IN``)."""
+    stop = _stopwords()
+    countries = _countries()[0]
+    actors = load_alias_table()
+    found = []
+    for m in _RUN_IN.finditer(text):
+        name = m.group("x")
+        words = [_fold(word) for word in name.split()]
+        if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or len(name) < 4 or name.isupper()
+                or _fold(name) in countries or actors.canonical(name, fuzzy=False) is not None):
+            continue
+        found.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=name, name=name, kind="town",
+                                  country=_section_country(text, m.start("x")) or home, source="heading"))
+    return found if len(found) >= 2 else []
+
+
 def _with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> list[PlaceMention]:
     """Names found only as the scene of violence or the place of a site, after every table
     and pattern had its say. Their other mentions are not added: a province named once as
     a scene ("the massacre in X") would then outvote the village the report is about."""
     taken = [(m.span.start, m.span.end) for m in chosen]
     found: list[PlaceMention] = []
-    for mention in _event_scenes(text, home):
+    # "kills dozens in Ituri" where the text also writes "Ituri province": the region, not a town.
+    areas = {_fold(m.text.split()[0]) for m in chosen if m.kind in ("region", "country") and m.text}
+    for mention in [*run_in_headings(text, home), *_event_scenes(text, home)]:
         start, end = mention.span.start, mention.span.end
+        if _fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") for m in chosen):
+            continue  # "the Oskaro Velde camp ... shot in Oskaro Velde": the short form of that site
         if not any(a < end and start < b for a, b in taken):
             found.append(mention)
             taken.append((start, end))
@@ -507,9 +534,10 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
     for m in _find_countries(text, spans):
         counts[m.country or ""] += _WEIGHT[m.source]
     sites, stop = _sites()[0], _stopwords()
-    for _, _, key, surface in spans:
+    for start, end, key, surface in spans:
         for row, weak in sites.get(key, []):
-            if not weak and row.country:
+            # "Wambui Nduta Kariuki": a one-word site name as a person's middle name votes for nothing
+            if not weak and row.country and (" " in key or not _inside_person_name(text, start, end)):
                 counts[row.country] += 2.0
         if " " not in key and key not in stop and not surface.isupper():
             # main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
@@ -765,25 +793,68 @@ _EVENT_SCENE = re.compile(
     rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
 )
-_NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french"})
+_SITE_THERE = re.compile(r"^the(?:[ ][a-z]+)?[ ](market|school|camp|mosque|church|college|university|prison|mine)[ ]")
+_NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french",
+                              "operation", "hospital", "custody", "captivity", "mass", "parliament", "court"})
+# ... and so is where people were killed, wounded or taken, named in the harm's own clause:
+# "killed five civilians and wounded three in Kourmey Gorou on Thursday", "abducted a dozen
+# people, including the chief, from Tagalel Bangou", "Fighting ... near In-Tessoum killed",
+# "In Olmasai, at least three people were killed". Villages and hamlets are what the tables
+# lack, and a dataset's or an NGO's list of incidents names them exactly so. The words between
+# the harm and the preposition stay inside one clause of the sentence (no full stop, colon,
+# semicolon); "from" counts only after taking people ("abducted ... from X"), being elsewhere
+# an origin.
+_HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(?:[ ]dead)?|shooting|beheaded|"
+              r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|"
+              r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
+_TAKING_WORD = r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken)"
+_HARM_SCENE = re.compile(
+    rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around)"
+    rf"|{_TAKING_WORD}\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|from))"
+    rf"[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
+    # "In Olmasai, at least three people were killed": the sentence opens on its scene.
+    rf"|(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?P<y>{_NAME}),[ ](?=[^.!?\n]*\b(?:{_HARM_WORD}|{_TAKING_WORD})\b)"
+)
 
 
 def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
     actors = load_alias_table()
-    for m in _EVENT_SCENE.finditer(text):
-        group = next(g for g in ("x", "y", "z") if m.group(g))
+    scenes = [*((m, next(g for g in ("x", "y", "z") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
+              *((m, "x" if m.group("x") else "y") for m in _HARM_SCENE.finditer(text))]
+    for m, group in scenes:
         name = m.group(group)
         key = _fold(name)
-        words = key.split()
+        words = [_fold(word) for word in name.split()]  # "In-Tessoum" is one word, not "in"
         if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in _countries()[0]
-                or len(key) < 4 or name.isupper() or actors.canonical(name, fuzzy=False) is not None):
+                or len(key) < 4 or name.isupper() or actors.canonical(name, fuzzy=False) is not None
+                or text.startswith(("'s", "’s"), m.end(group)) or name.endswith(("'s", "’s"))
+                or (m.re is _HARM_SCENE and any(r.kind == "region" for r in _gazetteer_rows(key)))):
             continue  # "attacks in March", "in Boko Haram attacks": a time or an actor, not a place
-        # a town or district of unknown size: never more specific than a named site
+        # a town or district of unknown size: never more specific than a named site; but "the market
+        # at X", "the school in X" name a site there, as specific as a named one
+        site = _SITE_THERE.search(m.group(0)) if m.re is _EVENT_SCENE else None
         out.append(PlaceMention(span=Span(start=m.start(group), end=m.end(group)), text=name, name=name,
-                                kind="town", country=home, source="pattern"))
+                                kind=site.group(1).lower() if site else "town",
+                                country=_section_country(text, m.start(group)) or home,
+                                source="pattern"))
     return out
+
+
+_COUNTRY_LINE = re.compile(r"(?m)^[ \t]*(?P<c>[A-Za-z][A-Za-z .'’-]{2,40}?)[ \t]*$")
+
+
+def _section_country(text: str, position: int) -> str | None:
+    """The country a digest's section heading names above ``position`` ("MALI" on a line of
+    its own, then that country's entries): a place no table knows is in that country."""
+    found = None
+    countries, _ = _countries()
+    for line in _COUNTRY_LINE.finditer(text, 0, position):
+        hit = countries.get(_fold(line.group("c")))
+        if hit is not None and hit[2] == "name":
+            found = hit[0]
+    return found
 
 
 def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
