@@ -379,3 +379,14 @@ def test_parts_and_kinds_of_a_named_group_are_the_group() -> None:
             "Insurgents of the Red Hand also burned 30 homes, the mayor said.")
     accused = {a.actor for incident in extract(text).incidents for a in incident.perpetrators}
     assert accused == {"Red Hand"}
+
+
+def test_the_ner_is_asked_to_extend_a_name_only_when_a_name_word_lies_beyond_it() -> None:
+    from reckon.extract.accusations import _name_may_go_on
+    from reckon.extract.nlp import parse
+
+    (doc,) = parse(["Fighters of the Velmora Liberation Front stormed the village on Monday."])
+    front = [t for t in doc if t.text in ("Velmora", "Liberation", "Front")]
+    assert not _name_may_go_on(front)  # "of the" then "Fighters": no name word beyond
+    assert _name_may_go_on(front[1:])  # "Velmora" lies right before
+    assert not _name_may_go_on([])

@@ -631,6 +631,21 @@ def _is_state_abbreviation(token: Token) -> bool:
 _NEVER_A_NAME = frozenset({"DET", "NUM", "PRON", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "SYM"})
 
 
+def _name_may_go_on(tokens: list[Token]) -> bool:
+    """True when a name word lies beyond either end of ``tokens`` across only words a name
+    may hold ("Katibat Nur | al - Din"): only then can the named entity around them reach
+    further, so only then is the NER asked (each ask may cost a run of it)."""
+    if not tokens:
+        return False
+    doc = tokens[0].doc
+    for step, at in ((-1, tokens[0].i - 1), (1, tokens[-1].i + 1)):
+        while 0 <= at < len(doc) and doc[at].pos_ in ("PUNCT", "ADP", "DET"):
+            at += step
+        if 0 <= at < len(doc) and doc[at].pos_ == "PROPN":
+            return True
+    return False
+
+
 def _names_a_state_or_group(token: Token) -> bool:
     """A modifier of an attack noun that names who attacked, not where ("the Baga attack").
 
@@ -729,7 +744,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                 t.dep_ == "poss" and t.head.i == item.i and (t.pos_ == "PRON" or t.pos_ == "NOUN" and t.text.islower())
                 for t in tokens):
             continue  # "its fighters", "the group's fighters": whose, the text said before
-        if item.pos_ == "PROPN" and entity_type(item):
+        if item.pos_ == "PROPN" and _name_may_go_on(tokens) and entity_type(item):
             # "Katibat Nur al-Din" parsed as three subjects: the named entity is the one name.
             entity = next((e for e in item.doc.ents if e.start <= item.i < e.end), None)
             if entity is not None and tokens and (entity.start < tokens[0].i or entity.end - 1 > tokens[-1].i) \
@@ -751,7 +766,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             continue  # "these forces": who they are was said elsewhere
         if [t.lower_ for t in tokens if t.pos_ not in ("DET", "NUM")] in (["men"], ["man"], ["women"], ["woman"]):
             continue  # "nine men": nothing says who they are
-        if not tokens or not _names_an_actor(tokens) or (_is_place_only(tokens) and not agent_slot) \
+        if not tokens or not _names_an_actor(tokens) or (not agent_slot and _is_place_only(tokens)) \
                 or _is_furniture(tokens):
             continue
         if possessor is not None and possessor.head.head.dep_ == "relcl":
