@@ -59,3 +59,11 @@ def test_only_sentences_with_quotes_or_speech_verbs_are_read() -> None:
     chunks = entity_chunks(text)
     assert chunks and all("Tarvel" not in chunk for chunk in chunks)
     assert any("Lina Osk" in chunk for chunk in chunks)
+
+
+def test_names_the_tables_know_start_no_window() -> None:
+    sentence = "The Velmora Liberation Front said it had freed the hostages at dawn."
+    assert _name_windows(sentence)
+    known = frozenset(range(4, 4 + len("Velmora Liberation Front")))
+    assert _name_windows(sentence, not_people=known) == []
+    assert _name_windows("x " + sentence, offset=-2, not_people=known) == []

@@ -95,7 +95,7 @@ def _parse(states: list[State]) -> list[State]:
     return [{"parsed": p} for p in parsed]
 
 
-@step("reckon.entities.v1", needs=("document", "parsed"), gives=("entity_docs", "accused"), batched=True)
+@step("reckon.entities.v1", needs=("document", "parsed", "actors", "places"), gives=("entity_docs", "accused"), batched=True)
 def _entities(states: list[State]) -> list[State]:
     """One NER pass for the whole batch: the speakers' sentences (people's names) and the
     parsed sentences whose accused phrases ask for entity types; the accused are read here."""
@@ -104,7 +104,10 @@ def _entities(states: list[State]) -> list[State]:
         for index, doc in state["parsed"].items():
             docs.append(doc)
             owners.append((at, index))
-        chunks = entity_chunks(state["document"].text)
+        # The names the tables know as actors or places need no NER to be told from people.
+        not_people = frozenset(at for found in (state["actors"].mentions, state["places"])
+                               for mention in found for at in range(mention.span.start, mention.span.end))
+        chunks = entity_chunks(state["document"].text, not_people=not_people)
         texts.extend(chunks)
         chunk_counts.append(len(chunks))
     accused, entity_docs = read_and_find_entities(

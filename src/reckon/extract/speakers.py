@@ -318,17 +318,20 @@ class _Said:
     gender: str | None = None
 
 
-def entity_chunks(text: str) -> list[str]:
+def entity_chunks(text: str, *, not_people: frozenset[int] = frozenset()) -> list[str]:
     """The stretches of ``text`` whose person names the NER is asked for: in each run up to
     a stop that holds a double quotation mark or a speech verb, the capitalised words
-    outside quotation marks with the words around them (see ``_name_windows``)."""
+    outside quotation marks with the words around them (see ``_name_windows``).
+
+    ``not_people``: offsets of characters already known to name no person (the actors and
+    places the tables found); a word starting there needs no window of its own."""
     verbs = load_speech_verbs()
     chunks = []
     for match in re.finditer(r"[^\n.!?]+[.!?]?", text):
         sentence = match.group()
         words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
         if re.search(r"[\"“”]", sentence) or words & verbs.keys():
-            chunks.extend(_name_windows(sentence))
+            chunks.extend(_name_windows(sentence, offset=match.start(), not_people=not_people))
     return chunks
 
 
@@ -360,14 +363,15 @@ def _quoted_characters(sentence: str) -> set[int]:
     return quoted
 
 
-def _name_windows(sentence: str) -> list[str]:
+def _name_windows(sentence: str, *, offset: int = 0, not_people: frozenset[int] = frozenset()) -> list[str]:
     """The stretches of ``sentence`` that can hold a speaker's name: each capitalised word
     outside quotation marks with ``_WINDOW`` words each side, overlapping stretches joined.
     The quoted words are the speaker's, and the NER costs by the word."""
     quoted = _quoted_characters(sentence)
     words = list(re.finditer(r"[^\s\"“”]+", sentence))
     wanted = [at for at, word in enumerate(words)
-              if word.group()[:1].isupper() and word.start() not in quoted and not _never_a_name(word.group())]
+              if word.group()[:1].isupper() and word.start() not in quoted and offset + word.start() not in not_people
+              and not _never_a_name(word.group())]
     windows: list[list[int]] = []
     for at in wanted:
         start, end = max(0, at - _WINDOW), min(len(words), at + _WINDOW + 1)
@@ -415,16 +419,17 @@ class SpeakerResolver:
         return any(span.start <= position < span.end for span in self._quoted)
 
     def _read_entities(self, nlp: Language | None, entity_docs: list[Doc] | None) -> None:
-        chunks = entity_chunks(self.text)
-        if not chunks:
-            return
-        from reckon.extract.nlp import find_entities
+        if entity_docs is None:
+            from reckon.extract.nlp import find_entities
 
-        # Only entities are read here, and the small model's NER has its own embedding
-        # layer (no listener on the shared tok2vec), so the other components are skipped:
-        # the same entities at about a third of the cost.
-        docs = entity_docs if entity_docs is not None else find_entities(chunks, nlp=nlp)
-        for doc in docs:
+            # Only entities are read here, and the small model's NER has its own embedding
+            # layer (no listener on the shared tok2vec), so the other components are skipped:
+            # the same entities at about a third of the cost.
+            not_people = frozenset(at for mention in self.actors.mentions
+                                   for at in range(mention.span.start, mention.span.end))
+            chunks = entity_chunks(self.text, not_people=not_people)
+            entity_docs = find_entities(chunks, nlp=nlp) if chunks else []
+        for doc in entity_docs:
             for ent in doc.ents:
                 if (
                     ent.label_ == "PERSON"
