@@ -42,7 +42,9 @@ _SPEECH_HEADING = re.compile(
     r"(?P<who>[^,\n]+?)(?=\s+(?:in|at|on)\s|,|$)",
     re.M,
 )
-_STOP = re.compile(r"[.!?](?:[\"”’)\]]*)(?=\s+[\"“‘(]?[A-Z0-9])")
+# A sentence ends at a stop before a capital, a digit or a quotation (blanked to NUL in the
+# mask): "…, said Nenita Sumagang, 58. “Who …" starts a new sentence at the quote.
+_STOP = re.compile(r"[.!?](?:[\"”’)\]]*)(?=\s+(?:[\"“‘(]?[A-Z0-9]|\x00))")
 # Words whose full stop does not end a sentence ("Mr. Ustinov said").
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt maj capt sgt cpl adm gov sen rep rev st jr sr prof dept govt no vs "
@@ -70,7 +72,16 @@ _PARTICIPIAL_ASIDE = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"(?:[;—]|\s[–-]\s|,\s+(?:but|while|and|whereas|as)\s|\s(?:but|while|whereas|that)\s)"
 )
+# Quote marks around a name or a title, not words anyone said: 'a commander known as
+# "Mzee Kiboko"', 'the report, titled "Land, Guns and Silence"'.
+_NAMING = re.compile(
+    r"\b(?:(?:also\s+)?known\s+as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
+    r"under\s+the\s+name(?:\s+of)?|by\s+the\s+name(?:\s+of)?)\s*$",
+    re.I,
+)
 _DASH_SIGNATURE = re.compile(r"^[ \t]*(?:—|―|--|–)\s*(?P<who>[A-Z][^\n]*)$", re.M)
+# The first line of a list ("1. The release …", "- transfer …", "• protect …").
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-•*▪◦–]|\(?\d{1,2}[.)]|\(?[a-z][.)])[ \t]+")
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
 
 
@@ -209,6 +220,8 @@ def _scan_blocks(text: str, ends: list[int], taken: list[tuple[int, int]]) -> li
         start = starts[k + 1]
         if start >= len(text) or text[start] in _OPENERS + '"' + _SINGLE_OPEN:
             continue
+        if _LIST_ITEM.match(text, start):
+            continue  # "The Alliance demands:" and a numbered list: its own demands, not a quote
         stop = ends[k + 1]
         block_start, block_end = _trim(text, start, stop)
         if block_end > block_start and not any(a <= block_start < b for a, b in taken):
@@ -350,6 +363,11 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     start = lo + (breaks[-1].end() if breaks else 0)
     words = _words(masked, start, verb.start())
     if words and words[-1].group() == "and":
+        # "the group said “…” and claimed that “…”": the second verb shares the subject
+        # of the nearest reporting verb before it.
+        shared = next((w for w in reversed(words[:-1]) if _is_verb(masked, w)), None)
+        if shared is not None:
+            return _subject_before(text, masked, shared, lo)
         first_verb = next(
             (n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+(?:ed|ied)", w.group())),
             None,
@@ -429,12 +447,25 @@ def _from_verb(
     return _subject_before(text, masked, verb, lo)
 
 
+def _governing(region: str, lo: int, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The verbs that may govern a quote at the end of ``region``: in "X said later that 27
+    bodies had been counted and that “dozens” were hurt" the quote is in a second complement
+    of "said", so the verbs inside the first ("counted") do not govern it."""
+    coordinated = list(re.finditer(r"\band\s+that\b", region))
+    if not verbs or not coordinated or coordinated[-1].start() < verbs[-1].end() - lo:
+        return verbs
+    first_that = re.search(r"\bthat\b", region)
+    heads = [v for v in verbs if first_that and v.end() - lo <= first_that.start()]
+    return heads or verbs
+
+
 def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
     """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
     lo = _sentence_start(masked, raw.opener, floor)
     region = masked[lo : raw.opener]
     according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
     verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w)]
+    verbs = _governing(region, lo, verbs)
     if according and (not verbs or according[-1].start() > verbs[-1].start() - lo):
         who = according[-1]
         return _Source(text[lo + who.start(1) : lo + who.end(1)].strip(), lo + who.start(1))
@@ -457,6 +488,13 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
     return None
 
 
+# A sentence after a quotation that names whose words they were.
+_WORDS_OF = re.compile(
+    r"(?:(?:Those|These|They|Such)\s+(?:were|are)|(?:That|This|It|Such)\s+(?:was|is))\s+"
+    r"(?:the\s+|his\s+|her\s+)?(?:own\s+|very\s+|exact\s+)?words\s+of\s+"
+)
+
+
 def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
     """Attribution after the quote: "…,” X said." / "…,” said X." / "…,” according to X."."""
     if raw.closer is None:
@@ -471,6 +509,12 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
         or rest[:1] in ",—–-"
         or (text[raw.end - 1 : raw.end] == "." and rest.strip()[:1].islower())
     )
+    words_of = _WORDS_OF.match(masked, begin, hi)
+    if words_of:  # "“…” Those were the words of our party leader, Dr. Jane Doe, …"
+        found = _subject_after(text, masked, words_of.end(), hi)
+        if found is not None:
+            cut = _CLAUSE_BREAK.search(found.surface)
+            return _Source(found.surface[: cut.start()] if cut else found.surface, found.position)
     according = re.match(r"\s*[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", masked[begin:hi])
     if according:
         return _Source(
@@ -576,6 +620,8 @@ def _first_pass(
     raw = raws[k]
     if raw.parent is not None:
         masked = _inside_mask(text, masked, raws, raw.parent)
+    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 40) : raw.opener]):
+        return False  # a name or a title in quote marks is nobody's words
     if raw.signed:
         who = raw.signed.split(",")[0].strip()
         return _Source(who, text.index(who, raw.end))
@@ -601,6 +647,58 @@ def _first_pass(
     if not masked[paragraph_start : raw.opener].strip():
         return _intro(text, masked, ends, raw)
     return None
+
+
+def _follows_attribution(text: str, masked: str, before: _Raw, raw: _Raw, credited_at: int | None) -> bool:
+    """ "“My son …,” said Nenita Sumagang, 58. “Who claims that?”": a quotation opening the
+    sentence right after the one that credited the quotation before it, in the same
+    paragraph, goes on in the same voice."""
+    stop = before.closer + 1 if before.closer is not None else before.end
+    if credited_at is None or not stop <= credited_at < raw.opener or "\n" in text[stop : raw.opener]:
+        return False
+    between = _stops(masked, stop, raw.opener)
+    return len(between) == 1 and not masked[between[0] : raw.opener].strip()
+
+
+def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tuple[str, int, bool]]:
+    """Who a "he" or "she" crediting ``raw`` may stand for, nearest first: the subjects of
+    the reporting verbs of the narrative before it (this paragraph and the two before), and
+    a name that opens a sentence without one ("Hadjia Soumana was counting …")."""
+    hi = raw.opener
+    starts = [0] + [_trim(text, e, len(text))[0] for e in ends[:-1]]
+    k = max(i for i, s in enumerate(starts) if s <= hi)
+    lo = starts[max(0, k - 2)]
+    # (the stop just before the quote is only seen with the quote's first mark in view)
+    stops = [s for s in _stops(masked, lo, min(len(masked), hi + 2)) if s <= hi]
+    bounds = sorted({lo, hi, *stops, *(s for s in starts if lo < s < hi)})
+    found: list[tuple[str, int, bool]] = []
+    for a, b in reversed(list(zip(bounds, bounds[1:]))):
+        before = len(found)
+        for verb in reversed([w for w in _words(masked, a, b) if _is_verb(masked, w)]):
+            source = _from_verb(text, masked, verb, a, b)
+            if isinstance(source, _Source):
+                found.append((source.surface, source.position, True))
+        for match in reversed(list(re.finditer(r"\b[Aa]ccording\s+to\s+([^.;:\x00]{1,80})", masked[a:b]))):
+            found.append((text[a + match.start(1) : a + match.end(1)], a + match.start(1), True))
+        if len(found) == before:
+            begin = _trim(masked, a, b)[0]
+            dateline = _DATELINE.match(masked, begin, b)
+            name = _OPENING_NAME.match(masked, dateline.end() if dateline else begin, b)
+            if name:
+                found.append((name.group(1), name.start(1), False))
+    return found
+
+
+# "TILLABÉRI — " before a story's first sentence.
+_DATELINE = re.compile(r"[^\W\da-z][^\Wa-z]*(?:[ ,.]+[^\W\da-z][^\Wa-z]*)*\s+(?:—|–|--)\s+")
+
+
+# A person's name opening a sentence: two to five capitalised words, then a verb or an
+# apposition ("Hadjia Mariama Soumana was …", "Ali Haji, a farmer, …").
+_OPENING_NAME = re.compile(
+    r"(?!(?:The|A|An|In|On|At|By|This|That|These|Those|It|Its|Their|His|Her|When|After|Before|But|And|As|For|From|With)\b)"
+    r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){1,4})(?=,|\s+[a-z])"
+)
 
 
 def _is_alone(text: str, masked: str, ends: list[int], raw: _Raw) -> bool:
@@ -637,17 +735,26 @@ def find_quotes(
     speakers.mark_quoted([Span(start=r.start, end=r.end) for r in raws])
     names: list[str | None] = [None] * len(raws)
     explicit: list[bool] = [False] * len(raws)
+    credited_at: list[int | None] = [None] * len(raws)  # where the words naming the speaker start
     order = sorted(range(len(raws)), key=lambda k: raws[k].start)
     for k in order:
         found = _first_pass(text, masked, ends, raws, k)
         if isinstance(found, _Source):
             if raws[k].parent is not None and found.surface.lower() in _SELF_PRONOUNS:
                 continue  # "you said “yes”" inside a speech is the speaker's own figure
-            names[k] = speakers.resolve(found.surface, position=found.position) or None
+            if raws[k].parent is None and found.surface.strip().lower() in ("he", "she"):
+                names[k] = speakers.resolve_pronoun(
+                    found.surface.strip(),
+                    position=found.position,
+                    antecedents=_antecedents(text, masked, ends, raws[k]),
+                ) or None
+            else:
+                names[k] = speakers.resolve(found.surface, position=found.position) or None
             explicit[k] = names[k] is not None
+            credited_at[k] = found.position
         elif found is False:
             explicit[k] = True  # deliberately unattributed ("reported to be “heavy”")
-    _second_pass(text, masked, ends, raws, names, explicit, speakers)
+    _second_pass(text, masked, ends, raws, names, explicit, speakers, credited_at)
     quotes: list[Quote] = []
     seen: dict[str, int] = {}
     for k in order:
@@ -683,6 +790,7 @@ def _second_pass(
     names: list[str | None],
     explicit: list[bool],
     speakers: SpeakerResolver,
+    credited_at: list[int | None],
 ) -> None:
     """Quotes with no attribution of their own: the speaker of an adjacent quote, of the
     paragraph before a stand-alone quote, or of the sentence a dash-led quote ends."""
@@ -713,6 +821,10 @@ def _second_pass(
                 ):
                     names[k] = names[m]
                     break
+            if names[k] is None and n and _follows_attribution(
+                text, masked, raws[top[n - 1]], raw, credited_at[top[n - 1]]
+            ):
+                names[k] = names[top[n - 1]]
     for k in top:
         if names[k] is not None or explicit[k]:
             continue

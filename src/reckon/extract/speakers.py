@@ -138,13 +138,41 @@ _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|
 _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
                              "spokesperson", "officer", "officers", "witness", "witnesses", "resident",
                              "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "medic",
-                             "medics", "worker", "workers", "diplomat", "diplomats"})
+                             "medics", "worker", "workers", "diplomat", "diplomats", "leader", "leaders",
+                             "villager", "villagers", "elder", "elders", "teacher", "teachers", "parent",
+                             "parents", "relative", "relatives", "activist", "activists"})
+
+
+def _is_one_unnamed_person(name: str) -> bool:
+    """ "nurse at the referral hospital", "police source": one unnamed person, whom a later
+    "she" or "he" can stand for ("officials", "witnesses" cannot)."""
+    head = _unnamed_head(name)
+    return head is not None and not head.endswith("s")
+
+
+def _unnamed_head(name: str) -> str | None:
+    """The noun naming unnamed people in a description, before any prepositional phrase:
+    "a nurse at the referral hospital" -> "nurse"; None when the head is not such a noun."""
+    words = re.split(r"\s+(?:at|in|of|from|for|with|on|inside|near)\s", name, maxsplit=1)[0].split()
+    return words[-1].lower() if words and words[-1].lower() in _UNNAMED_PEOPLE else None
+
+
+def _without_intro(segment: str) -> str:
+    """ "By Tuesday afternoon a civil society leader in Djugu" -> "a civil society leader in
+    Djugu": an opening adverbial with no comma after it is not part of the speaker."""
+    if not _INTRO.match(segment):
+        return segment
+    for article in re.finditer(r"\s(?:a|an|the|one)\s+(?=[a-z])", segment):
+        rest = segment[article.start() + 1 :]
+        if _unnamed_head(rest) is not None:
+            return rest
+    return segment
 
 
 def describes_unnamed_people(name: str) -> bool:
-    """Whether ``name`` describes unnamed speakers ("Kenyan police source", "officials")."""
-    words = name.split()
-    return bool(words) and words[-1].lower() in _UNNAMED_PEOPLE
+    """Whether ``name`` describes unnamed speakers ("Kenyan police source", "officials",
+    "nurse at the referral hospital")."""
+    return _unnamed_head(name) is not None
 
 
 # Bodies a bare noun names ("police said", "the army said"), which titles also contain
@@ -397,6 +425,7 @@ class SpeakerResolver:
             if len(ent_words) == 2 and ent_words[0].lower() in load_speech_verbs():
                 ent = ent_words[1]
             name, titles = strip_titles(ent)
+            name = self._fullest_written(name)
             if name not in self._people and _looks_like_person(name):
                 for match in re.finditer(re.escape(ent), self.text):
                     self._add_person(name, titles, match.start())
@@ -405,6 +434,25 @@ class SpeakerResolver:
                 self._add_person(mention.canonical, set(), mention.span.start)
         self._merge_surnames()
         self._read_roles()
+
+    def _fullest_written(self, name: str) -> str:
+        """A person entity cut short ("Hassane Yacouba" in "…, Boubacar Hassane Yacouba,"):
+        the capitalised given names the text writes right before it belong to the name."""
+        pattern = r"(?<![\w’'.-])((?:[A-Z][\w’'-]+[ \t]+){1,2})" + re.escape(name) + r"\b"
+        for match in re.finditer(pattern, self.text):
+            words = match.group(1).split()
+            while words and (
+                _key(words[0]) in _TITLES | _MALE | _FEMALE | _PRONOUNS.keys() | {"the", "a", "an"}
+                or _INTRO.match(words[0])
+                or re.fullmatch(_CALENDAR, words[0])
+                or self.actors.canonical(words[0])
+                or words[0].casefold() in self._places
+                or words[0].lower() in load_speech_verbs()  # "Said Hassane Yacouba"
+            ):
+                words = words[1:]
+            if words:
+                return " ".join([*words, name])
+        return name
 
     def _merge_surnames(self) -> None:
         """ "Mr Nkaissery" is "Joseph Nkaissery" when the text gives one full name with
@@ -476,12 +524,13 @@ class SpeakerResolver:
                 + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)",
                 self.text,
             )
-            before = re.finditer(
-                r"(?:a|an|the)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + escaped,
+            before = re.finditer(  # "The mayor of the Tamakoira commune, Boubacar Yacouba,"
+                r"\b(?:[Aa]n?|[Tt]he)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + escaped,
                 self.text,
             )
             for match in (*after, *before):
-                head = match.group(1).split()[-1]
+                role = re.split(r"\s+(?:of|for|at|in|on)\s", match.group(1), maxsplit=1)[0]
+                head = role.split()[-1]
                 person.roles.add(_ROLE_SYNONYMS.get(head, head))
 
     # ------------------------------------------------------------------ resolving
@@ -495,6 +544,39 @@ class SpeakerResolver:
                 self.actors.note(name, written)  # "the headteacher" is an alias of her name
         return name
 
+    def resolve_pronoun(self, pronoun: str, *, position: int, antecedents: list[tuple[str, int, bool]]) -> str:
+        """ "“…,” she said": the speaker is the nearest earlier subject the narrative gives
+        that a "he" or "she" can stand for. ``antecedents`` are (words, position, by_verb),
+        nearest first: subjects of reporting verbs ("A nurse at the hospital … said the
+        hospital had …") and, with by_verb False, names opening a sentence ("Hadjia Mariama
+        Soumana was counting …"). People of the other gender, bodies and plural sources are
+        passed over; with no fit the pronoun goes to the nearest person the text names."""
+        wanted = _PRONOUNS.get(pronoun.lower())
+        if wanted in ("m", "f"):
+            for surface, at, by_verb in antecedents:
+                if surface.strip().lower() in _PRONOUNS:
+                    continue
+                name, kind, gender = self._resolve(surface, at)
+                if not name or (not by_verb and not self._is_new_person(name, kind)):
+                    continue
+                fits = (kind == "person" and gender in (None, wanted)) or (
+                    kind == "group" and _is_one_unnamed_person(name)
+                )
+                if fits:
+                    self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
+                    return name
+        return self.resolve(pronoun, position=position)
+
+    def _is_new_person(self, name: str, kind: str) -> bool:
+        """A name opening a sentence with no reporting verb stands for a person only when it
+        is one: two words or more, not a place of the text, not a known body."""
+        return (
+            kind == "person"
+            and len(name.split()) >= 2
+            and name.casefold() not in self._places
+            and not self._is_actor(name)
+        )
+
     def _resolve(self, surface: str, position: int) -> tuple[str, str, str | None]:
         cleaned = " ".join(surface.split()).strip(" ,.;:-–—\"“”‘’'()")
         cleaned = re.sub(r"^(?:and|but|while|whereas|as|so|then)\s+", "", cleaned, flags=re.I)
@@ -507,7 +589,7 @@ class SpeakerResolver:
         if relative:
             cleaned = cleaned[: relative.start()]
         segments = [
-            self._head(s.strip())
+            self._head(_without_intro(s.strip()))
             for s in re.split(r",|\s+[–—-]\s+|\(|\)|\s+and\s+(?=[A-Z])", cleaned)
             if s.strip()
         ]
@@ -616,8 +698,16 @@ class SpeakerResolver:
             segment,
             re.I,
         )
+        issued_by = re.match(
+            r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:" + _DOCUMENT_NOUNS + r")\b.*?\s"
+            r"(?:by|from)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al-[\w’'-]+|of|de|du|des))*)$",
+            segment,
+        )
+        if issued_by:  # "A statement posted … on a channel used by the Harakat Rijal al-Sahra"
+            issuer = issued_by.group(1)
+            return self.actors.canonical(issuer) or issuer, "org", None
         if doc_noun and doc_noun.group(1)[:1].isupper():
-            issuer = doc_noun.group(1)
+            issuer = re.sub(r"[’']s$", "", doc_noun.group(1))  # "The Observatory’s report"
             return self.actors.canonical(issuer) or issuer, "org", None
         if re.fullmatch(r"(?:(?:the|these|those)\s+)?(?:[a-z-]+\s+){0,2}reports?", segment, re.I):
             # "the autopsy reports" after "The ministry's autopsy unit released
@@ -625,11 +715,13 @@ class SpeakerResolver:
             issuer = self._issuer_of_reports(position)
             if issuer:
                 return self.actors.canonical(issuer) or issuer, "org", None
-        if segment.split()[-1].lower() in _UNNAMED_PEOPLE:
-            # "a Kenyan police source", "police officials": an unnamed person speaking is a
-            # claimant of its own, described as the text describes it, not the institution
-            # (unless "the spokesman" is a role a named person of the text bears).
-            role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z -]*)$", segment)
+        if _unnamed_head(segment) is not None:
+            # "a Kenyan police source", "police officials", "a nurse at the referral
+            # hospital": an unnamed person speaking is a claimant of its own, described as
+            # the text describes it, not the institution (unless "the spokesman" is a role a
+            # named person of the text bears).
+            noun_phrase = re.split(r"\s+(?:at|in|of|from|for|with|on|inside|near)\s", segment, maxsplit=1)[0]
+            role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z -]*)$", noun_phrase)
             found = self._role(role.group(1).lower(), position) if role else None
             if found and found[0]:
                 return found
@@ -638,8 +730,8 @@ class SpeakerResolver:
         if known:
             kind = "person" if self.actors.kind(segment) == "person" else "org"
             return known, kind, None
-        apposed = re.match(
-            r"^(?:the|a|an)\s+(?:[a-z-]+\s+){1,3}([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", segment
+        apposed = re.match(  # the article may open a sentence ("The opposition Wananchi Party")
+            r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){1,3}([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", segment
         )
         if apposed:  # "the organisation Valley Watch", "the militant group Boko Haram"
             return self._name_of(apposed.group(1), position)
@@ -661,7 +753,11 @@ class SpeakerResolver:
             full = self._expand(bare, titles, position) or bare
             person = self._people.get(full)
             return full, "person", person.gender if person else None
-        role = re.match(r"^(?:the|this|that)\s+([a-z][\w -]*)$", segment, re.I) or re.match(r"^([a-z][a-z -]*)$", segment)
+        # A role is lower-case words ("the general", "the organisation"); "The opposition
+        # Wananchi Party" is a name with a description before it, not the role "party".
+        role = re.match(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][a-z -]*)$", segment) or re.match(
+            r"^([a-z][a-z -]*)$", segment
+        )
         if role:
             found = self._role(role.group(1).lower(), position)
             if found and found[0]:
