@@ -64,7 +64,9 @@ _INVERTING = frozenset(
     "say add ask write reply continue explain insist warn declare state note tell remark recall "
     "respond answer concede admit conclude argue claim report shout cry exclaim whisper".split()
 )
-_SELF_PRONOUNS = frozenset("i we you".split())
+# Pronouns that, inside a quotation, point into the speaker's own story ("She told me, “…”"
+# is some mother the speaker met), never at a speaker the narrative names.
+_SELF_PRONOUNS = frozenset("i we you he she they it".split())
 # A comma and a past participle opening an aside about the noun before it.
 _PARTICIPIAL_ASIDE = re.compile(
     r",\s+(?:titled|entitled|dated|published|released|issued|signed|written|made public|sent|posted)\b"
@@ -188,22 +190,49 @@ def _paragraph_break(
 def _scan_single(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[_Raw]:
     """‘Single-quoted’ stretches outside double quotes, within one paragraph."""
     quotes: list[_Raw] = []
+    reopened: set[int] = set()  # marks that reopen a quotation running over paragraphs
     for match in re.finditer(r"[‘']", text):
         i = match.start()
-        if any(a <= i < b for a, b in taken) or (i and text[i - 1] not in _BEFORE_OPEN):
+        if i in reopened or any(a <= i < b for a, b in taken) or (i and text[i - 1] not in _BEFORE_OPEN):
             continue
         if i + 1 >= len(text) or not text[i + 1].isalnum():
             continue
         stop = next(e for e in ends if e > i)
-        for close in re.finditer(r"[’']", text[i + 1 : min(stop, i + 300)]):
-            j = i + 1 + close.start()
-            after = text[j + 1] if j + 1 < len(text) else " "
-            if not text[j - 1].isspace() and not after.isalnum():
-                start, end = _trim(text, i + 1, j)
-                if end > start:
-                    quotes.append(_Raw(start=start, end=end, opener=i, closer=j, single=True))
-                break
+        j = _single_closer(text, i + 1, min(stop, i + 300))
+        if j is None and _single_closer(text, i + 1, stop) is None:
+            j = _closer_over_paragraphs(text, ends, text[i], stop, reopened)
+        if j is not None:
+            start, end = _trim(text, i + 1, j)
+            if end > start:
+                quotes.append(_Raw(start=start, end=end, opener=i, closer=j, single=True))
     return quotes
+
+
+def _single_closer(text: str, lo: int, hi: int) -> int | None:
+    """The first closing single mark in text[lo:hi]: after a word, not inside one ("Chad’s")."""
+    for close in re.finditer(r"[’']", text[lo:hi]):
+        j = lo + close.start()
+        after = text[j + 1] if j + 1 < len(text) else " "
+        if not text[j - 1].isspace() and not after.isalnum():
+            return j
+    return None
+
+
+def _closer_over_paragraphs(text: str, ends: list[int], mark: str, stop: int, reopened: set[int]) -> int | None:
+    """A single-quoted quotation left open at its paragraph's end goes on when the next
+    paragraph reopens it with the same mark (British typography, as with double quotes):
+    the closer is the first one of a reopened paragraph."""
+    marks: list[int] = []
+    while True:
+        nxt = _trim(text, stop, len(text))[0]
+        if nxt >= len(text) or text[nxt] != mark or nxt + 1 >= len(text) or not text[nxt + 1].isalnum():
+            return None
+        marks.append(nxt)
+        stop = next(e for e in ends if e > nxt)
+        j = _single_closer(text, nxt + 1, stop)
+        if j is not None:
+            reopened.update(marks)
+            return j
 
 
 def _scan_blocks(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[_Raw]:
@@ -347,7 +376,7 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
         return False
     if form == lemma and form not in ("said", "read", "put"):
         return (
-            previous in ("they", "we", "i", "you", "police", "media", "people", "officials")
+            previous in ("they", "we", "i", "you", "police", "media", "people", "officials", "which", "who")
             or (previous.endswith("s") and not previous.endswith("ss"))
             or previous
             in ("also", "would", "will", "did", "do", "does", "may", "might", "could", "can")
@@ -379,6 +408,10 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     if not words:
         return None
     last = words[-1].group().lower()
+    if last in ("which", "who") and len(words) > 1:
+        # "figures published on certain websites, which speak of “…”": the relative
+        # pronoun stands for the noun phrase right before it.
+        return _antecedent_of_relative(text, masked, words[-1].start(), start)
     if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them"):
         words = words[-1:]
     begin, end = words[0].start(), words[-1].end()
@@ -391,6 +424,29 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         begin = masked.rfind(_MASK, begin, end) + 1
     surface = text[begin:end].strip(" ,")
     return _Source(surface, begin) if surface else None
+
+
+def _antecedent_of_relative(text: str, masked: str, at: int, lo: int) -> _Source | None:
+    """The noun phrase a "which" or "who" at ``at`` stands for: the words since the last
+    preposition, verb or clause break before it ("… published on certain websites, which")."""
+    region = masked[lo:at].rstrip(" ,")
+    words = _words(masked, lo, lo + len(region))
+    kept: list[re.Match[str]] = []
+    for word in reversed(words):
+        if word.group().lower() in _PHRASE_BREAKS or _is_verb(masked, word):
+            break
+        kept.insert(0, word)
+    if not kept:
+        return None
+    surface = text[kept[0].start() : kept[-1].end()]
+    return _Source(surface, kept[0].start())
+
+
+# Words that end a noun phrase read backwards from a relative pronoun.
+_PHRASE_BREAKS = frozenset(
+    "on in at of by from to with for about into onto over under after before than and or but "
+    "is are was were has have had".split()
+)
 
 
 def _subject_after(text: str, masked: str, lo: int, hi: int) -> _Source | None:
@@ -437,6 +493,12 @@ def _from_verb(
         [lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked[lo : verb.start()])]
     )
     if not masked[clause_start : verb.start()].strip(" ,\x00"):
+        if re.search(r"\band\s*$", masked[lo:clause_start]):
+            # "He blamed the group, …, and said the army had launched “…”": a verb
+            # coordinated with an earlier one shares its subject.
+            earlier = [w for w in _words(masked, lo, clause_start) if _is_verb(masked, w)]
+            if earlier:
+                return _from_verb(text, masked, earlier[-1], lo, hi)
         return _subject_after(text, masked, verb.end(), hi)  # "Said Daniel Eyre, researcher:"
     if form.endswith("ing"):  # "…, saying that …": the subject of the clause's main verb
         lo2 = clause_start
@@ -741,7 +803,7 @@ def find_quotes(
         found = _first_pass(text, masked, ends, raws, k)
         if isinstance(found, _Source):
             if raws[k].parent is not None and found.surface.lower() in _SELF_PRONOUNS:
-                continue  # "you said “yes”" inside a speech is the speaker's own figure
+                continue  # "you said “yes”", "she told me “…”" inside a speech: the speaker's own story
             if raws[k].parent is None and found.surface.strip().lower() in ("he", "she"):
                 names[k] = speakers.resolve_pronoun(
                     found.surface.strip(),
