@@ -736,9 +736,13 @@ def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tup
     found: list[tuple[str, int, bool]] = []
     for a, b in reversed(list(zip(bounds, bounds[1:]))):
         before = len(found)
-        for verb in reversed([w for w in _words(masked, a, b) if _is_verb(masked, w)]):
+        verbs = [w for w in _words(masked, a, b) if _is_verb(masked, w)]
+        for verb in reversed(verbs):
             source = _from_verb(text, masked, verb, a, b)
-            if isinstance(source, _Source):
+            if isinstance(source, _Source) and not any(
+                source.position <= v.start() < source.position + len(source.surface.split(",")[0])
+                for v in verbs
+            ):  # "a leader said volunteers" (before any aside) is a clause, not a subject
                 found.append((source.surface, source.position, True))
         for match in reversed(list(re.finditer(r"\b[Aa]ccording\s+to\s+([^.;:\x00]{1,80})", masked[a:b]))):
             found.append((text[a + match.start(1) : a + match.end(1)], a + match.start(1), True))
