@@ -104,7 +104,8 @@ _ORG_WORDS = frozenset(
     "camp square street avenue road district province city town village island river lake airport "
     "prison coalition alliance corporation company bank club church fund programme program mission "
     "authority board association society federation press daily post journal herald tribune "
-    "guardian telegraph reuters".split()
+    "guardian telegraph reuters division battalion regiment corps command detachment squadron unit "
+    "platoon garrison".split()  # military units ("Osk Division") are never people
 )
 _PARTICLES = frozenset(
     "al al- el bin bint ibn abu abdul de da di du van von der den la le dos del mac mc".split()
