@@ -339,6 +339,10 @@ NEW_STYLE_CASES = {
         "chairwoman, Dr. Selma Odenyo, this morning, and we stand by them.",
         [("Selma Odenyo", "A state that fires")],
     ),
+    "accented names are not cut at the accent": (
+        "The regional governor, Colonel Ousmane Keïta Dembélé, blamed “armed elements” for the raid.",
+        [("Ousmane Keïta Dembélé", "armed elements")],
+    ),
     "relative pronoun as the subject": (
         'The colonel rejected the figures published on certain blogs, which speak of "more than 60 dead".',
         [("certain blogs", "more than 60 dead")],
@@ -376,6 +380,16 @@ PRONOUN_CASES = {
         "According to the local ombudsman, Lucia Ferreira Dos Anjos, six men arrived at midnight. "
         "“They asked for the owner by name,” she said.",
         ("Lucia Ferreira Dos Anjos", "They asked for the"),
+    ),
+    "it after a body named with what it is": (
+        "Rights group Valley Watch put the toll higher. It said on Monday that 14 people had died. "
+        "“The authorities count the dead and forget the missing,” it said.",
+        ("Valley Watch", "The authorities count the"),
+    ),
+    "one of them after a plural unnamed source": (
+        "Two soldiers at the Orvel base, speaking on condition of anonymity, said they had no orders. "
+        "“We were ready to go,” one of them said.",
+        ("soldiers at the Orvel base", "We were ready to"),
     ),
     "a person of the other gender is passed over": (
         "Mrs. Hilde Aune, a teacher, said the school was empty. Mr. Piet Aune, her husband, said "

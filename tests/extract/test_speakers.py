@@ -170,6 +170,23 @@ def test_speaker_resolver_document_issued_by_a_named_body() -> None:
     assert resolver.resolve(surface, position=0) == "Valley Falcons"
 
 
+def test_speaker_resolver_document_from_a_body_with_a_time_phrase() -> None:
+    text = "A statement from the Ministry of Water on Monday evening said a patrol was hit."
+    resolver = SpeakerResolver(text, use_nlp=False)
+    surface = "A statement from the Ministry of Water on Monday evening"
+    assert resolver.resolve(surface, position=0) == "Ministry of Water"
+
+
+@pytest.mark.parametrize(
+    ("surface", "expected"),
+    [("Human rights group Valley Watch", "Valley Watch"), ("The weekly Le Courrier du Fleuve", "Le Courrier du Fleuve")],
+)
+def test_speaker_resolver_body_named_after_its_kind(surface: str, expected: str) -> None:
+    text = surface + " said 14 people had died."
+    resolver = SpeakerResolver(text, use_nlp=False)
+    assert resolver.resolve(surface, position=0) == expected
+
+
 def test_speaker_resolver_possessive_issuer_of_a_report() -> None:
     text = "The Observatory’s report states that 9 died."
     resolver = SpeakerResolver(text, use_nlp=False)

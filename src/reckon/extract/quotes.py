@@ -50,7 +50,9 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt maj capt sgt cpl adm gov sen rep rev st jr sr prof dept govt no vs "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# A word, accented letters included ("Sangaré", "Patiño"): cutting a name at its first
+# accent would credit "Keïta Sangar".
+_WORD = re.compile(r"[^\W\d_][^\W\d_’'-]*(?:[’'-][^\W\d_]*)*")
 _AUX = frozenset(
     "has have had will would was were is are been be also later then earlier further "
     "again finally repeatedly once reportedly previously first".split()
@@ -413,7 +415,8 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         # pronoun stands for the noun phrase right before it.
         return _antecedent_of_relative(text, masked, words[-1].start(), start)
     if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them"):
-        words = words[-1:]
+        one_of = _ANAPHORIC.fullmatch(" ".join(w.group().lower() for w in words[-4:][-3:]))
+        words = words[-3:] if one_of and len(words) >= 3 else words[-1:]  # "one of them said"
     begin, end = words[0].start(), words[-1].end()
     # "The Bureau's report, titled “…” and published in May, states:": the participial
     # phrase set off by commas describes the subject, which is the noun phrase before it.
@@ -759,6 +762,9 @@ def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tup
 _DATELINE = re.compile(r"[^\W\da-z][^\Wa-z]*(?:[ ,.]+[^\W\da-z][^\Wa-z]*)*\s+(?:—|–|--)\s+")
 
 
+# Speakers named only by reference to the narrative before the quote.
+_ANAPHORIC = re.compile(r"he|she|it|(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)")
+
 # A person's name opening a sentence: two to five capitalised words, then a verb or an
 # apposition ("Hadjia Mariama Soumana was …", "Ali Haji, a farmer, …").
 _OPENING_NAME = re.compile(
@@ -808,7 +814,7 @@ def find_quotes(
         if isinstance(found, _Source):
             if raws[k].parent is not None and found.surface.lower() in _SELF_PRONOUNS:
                 continue  # "you said “yes”", "she told me “…”" inside a speech: the speaker's own story
-            if raws[k].parent is None and found.surface.strip().lower() in ("he", "she"):
+            if raws[k].parent is None and _ANAPHORIC.fullmatch(" ".join(found.surface.lower().split())):
                 names[k] = speakers.resolve_pronoun(
                     found.surface.strip(),
                     position=found.position,

@@ -134,6 +134,15 @@ _ISSUED_REPORTS = re.compile(
     r"(?P<issuer>(?:The\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:[’']s)?(?:\s+[a-z]+){0,2})\s+"
     r"(?:submitted|released|issued|published|presented|produced|handed\s+over)\b[^.;]{0,80}?\breports?\b"
 )
+# Nouns that say what kind of body the name after them is ("rights group Valley Watch").
+_BODY_NOUNS = (
+    r"group|organi[sz]ation|charity|watchdog|monitor|NGO|agency|coalition|alliance|movement|"
+    r"newspaper|daily|weekly|broadcaster|channel|network|outlet|party|militia|faction|union|association"
+)
+_DESCRIBED_BODY = re.compile(
+    r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:" + _BODY_NOUNS + r")\s+"
+    r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|du|des|al-[\w’'-]+))*)$"
+)
 _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
 # Heads of phrases naming one or more unnamed people who speak ("a police source").
 _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
@@ -141,7 +150,13 @@ _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spok
                              "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "medic",
                              "medics", "worker", "workers", "diplomat", "diplomats", "leader", "leaders",
                              "villager", "villagers", "elder", "elders", "teacher", "teachers", "parent",
-                             "parents", "relative", "relatives", "activist", "activists"})
+                             "parents", "relative", "relatives", "activist", "activists", "soldier",
+                             "soldiers", "policeman", "policemen", "guard", "guards", "farmer", "farmers",
+                             "fisherman", "fishermen", "trader", "traders"})
+
+
+# "one of them said": one member of a plural source named just before.
+_ONE_OF_THEM = re.compile(r"(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)")
 
 
 def _is_one_unnamed_person(name: str) -> bool:
@@ -547,26 +562,34 @@ class SpeakerResolver:
 
     def resolve_pronoun(self, pronoun: str, *, position: int, antecedents: list[tuple[str, int, bool]]) -> str:
         """ "“…,” she said": the speaker is the nearest earlier subject the narrative gives
-        that a "he" or "she" can stand for. ``antecedents`` are (words, position, by_verb),
+        that the pronoun can stand for. ``antecedents`` are (words, position, by_verb),
         nearest first: subjects of reporting verbs ("A nurse at the hospital … said the
         hospital had …") and, with by_verb False, names opening a sentence ("Hadjia Mariama
-        Soumana was counting …"). People of the other gender, bodies and plural sources are
-        passed over; with no fit the pronoun goes to the nearest person the text names."""
-        wanted = _PRONOUNS.get(pronoun.lower())
-        if wanted in ("m", "f"):
+        Soumana was counting …"). "he"/"she" take a person of that gender or one unnamed
+        person, "it" a body, "one of them" a plural unnamed source ("Two soldiers at the
+        camp … said …"); the rest are passed over. With no fit the pronoun goes to the
+        nearest person or body the text names."""
+        lowered = " ".join(pronoun.lower().split())
+        wanted = "p1" if _ONE_OF_THEM.fullmatch(lowered) else _PRONOUNS.get(lowered)
+        if wanted in ("m", "f", "o", "p1"):
             for surface, at, by_verb in antecedents:
                 if surface.strip().lower() in _PRONOUNS:
                     continue
                 name, kind, gender = self._resolve(surface, at)
                 if not name or (not by_verb and not self._is_new_person(name, kind)):
                     continue
-                fits = (kind == "person" and gender in (None, wanted)) or (
-                    kind == "group" and _is_one_unnamed_person(name)
-                )
+                if wanted == "o":
+                    fits = kind == "org"
+                elif wanted == "p1":
+                    fits = kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
+                else:
+                    fits = (kind == "person" and gender in (None, wanted)) or (
+                        kind == "group" and _is_one_unnamed_person(name)
+                    )
                 if fits:
                     self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
                     return name
-        return self.resolve(pronoun, position=position)
+        return self.resolve(pronoun, position=position) if wanted != "p1" else ""
 
     def _is_new_person(self, name: str, kind: str) -> bool:
         """A name opening a sentence with no reporting verb stands for a person only when it
@@ -595,7 +618,7 @@ class SpeakerResolver:
             if s.strip()
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
-        if self._score(best) <= 1 and not describes_unnamed_people(best):
+        if self._score(best) <= 1 and not describes_unnamed_people(best) and not self._described_body(best):
             inner = self._names_inside(cleaned, last=bool(relative))
             if inner:
                 best = inner
@@ -701,7 +724,8 @@ class SpeakerResolver:
         )
         issued_by = re.match(
             r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:" + _DOCUMENT_NOUNS + r")\b.*?\s"
-            r"(?:by|from)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al-[\w’'-]+|of|de|du|des))*)$",
+            r"(?:by|from)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al-[\w’'-]+|of|de|du|des))*)"
+            r"(?:\s+(?:on|late|early|last|this|overnight)\b.*)?$",  # "… on Monday evening"
             segment,
         )
         if issued_by:  # "A statement posted … on a channel used by the Harakat Rijal al-Sahra"
@@ -731,6 +755,9 @@ class SpeakerResolver:
         if known:
             kind = "person" if self.actors.kind(segment) == "person" else "org"
             return known, kind, None
+        described = self._described_body(segment)
+        if described:
+            return described, "org", None
         apposed = re.match(  # the article may open a sentence ("The opposition Wananchi Party")
             r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){1,3}([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", segment
         )
@@ -767,6 +794,17 @@ class SpeakerResolver:
         if generic != re.sub(r"^(?:the|a|an)\s+", "", segment, flags=re.I):
             return generic, "org", None
         return self._describe(segment), "group", None
+
+    def _described_body(self, segment: str) -> str | None:
+        """ "Human rights group Sahel Vigilance", "the weekly Le Riverain du Lac": a body
+        named right after the noun that says what kind of body it is."""
+        if self.actors.canonical(segment):
+            return None
+        described = _DESCRIBED_BODY.match(segment)
+        if not described:
+            return None
+        name = described.group(1)
+        return self.actors.canonical(name) or name
 
     def _issuer_of_reports(self, position: int) -> str | None:
         """The body the text last said issued reports, before ``position``."""
