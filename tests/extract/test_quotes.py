@@ -391,6 +391,11 @@ PRONOUN_CASES = {
         "“We were ready to go,” one of them said.",
         ("soldiers at the Orvel base", "We were ready to"),
     ),
+    "he after a name with a description before it": (
+        "Inspector Tova Lind said two attackers were known. Local fisherman Ravi Osmund, 47, was mending "
+        "nets when the shooting began. “I swam under the boats,” he told Valley Radio.",
+        ("Ravi Osmund", "I swam under the"),
+    ),
     "a person of the other gender is passed over": (
         "Mrs. Hilde Aune, a teacher, said the school was empty. Mr. Piet Aune, her husband, said "
         "nothing. “We have nowhere to go,” she said.",

@@ -766,10 +766,12 @@ _DATELINE = re.compile(r"[^\W\da-z][^\Wa-z]*(?:[ ,.]+[^\W\da-z][^\Wa-z]*)*\s+(?:
 _ANAPHORIC = re.compile(r"he|she|it|(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)")
 
 # A person's name opening a sentence: two to five capitalised words, then a verb or an
-# apposition ("Hadjia Mariama Soumana was …", "Ali Haji, a farmer, …").
+# apposition ("Hadjia Mariama Soumana was …", "Ali Haji, a farmer, …"), perhaps after a
+# description in lower case ("Local fisherman Edwin Arboleda, 47, was …").
+_NOT_A_NAME = r"(?!(?:The|A|An|In|On|At|By|This|That|These|Those|It|Its|Their|His|Her|When|After|Before|But|And|As|For|From|With)\b)"
 _OPENING_NAME = re.compile(
-    r"(?!(?:The|A|An|In|On|At|By|This|That|These|Those|It|Its|Their|His|Her|When|After|Before|But|And|As|For|From|With)\b)"
-    r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){1,4})(?=,|\s+[a-z])"
+    _NOT_A_NAME + r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][a-z-]+\s+){0,2}?" + _NOT_A_NAME
+    + r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){1,4})(?=,|\s+[a-z])"
 )
 
 
