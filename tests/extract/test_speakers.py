@@ -223,3 +223,16 @@ def test_speaker_resolver_resolve_pronoun_prefers_the_narrative_subject() -> Non
     # a plural source cannot be "he": the nearest fitting person is taken instead
     plural = [("Witnesses", text.index("A doctor"), True), ("Colonel Ivo Brandt", 0, True)]
     assert resolver.resolve_pronoun("he", position=position, antecedents=plural) == "Ivo Brandt"
+
+
+def test_speaker_resolver_capitalised_role_is_its_bearer_before_a_body() -> None:
+    # "The Commissioner" is the person the text gave that role, not the office whose
+    # name holds the word; the spokesperson "for the Commissioner" does not bear it.
+    text = (
+        "The Office of the Valley Rights Commissioner is alarmed. The Commissioner, Ingrid Solheim "
+        "Varga, spoke on Monday. A spokesperson for the Commissioner, Daniel Mbeki Osei, briefed "
+        "reporters. The Commissioner called for an inquiry."
+    )
+    resolver = SpeakerResolver(text, use_nlp=False)
+    position = text.index("called for")
+    assert resolver.resolve("The Commissioner", position=position) == "Ingrid Solheim Varga"

@@ -69,6 +69,7 @@ _TITLES = frozenset(
     "state country resident staff special headteacher headmaster headmistress principal "
     "president-elect coordinator representative".split()
 )
+_OBJECT_PREPOSITIONS = frozenset("for of to with by from".split())
 _MALE = frozenset("mr sir lord king prince father brother".split())
 _FEMALE = frozenset("mrs ms miss lady dame queen princess sister".split())
 # Titles whose role a later "the <role>" refers back to.
@@ -498,10 +499,18 @@ class SpeakerResolver:
             run = run[:-2]
         name, titles = strip_titles(run)
         before = re.findall(r"[A-Za-z.-]+", self.text[max(0, start - 40) : start])
+        found: set[str] = set()
+        n = 0
         for word in reversed(before[-3:]):
             if _key(word) not in _TITLES:
                 break
-            titles.add(_key(word))
+            found.add(_key(word))
+            n += 1
+        # "A spokesperson for the Commissioner, Daniel Osei": the title belongs to the
+        # object of the preposition, not to the person named after it.
+        rest = [w.lower() for w in before[: len(before) - n]]
+        if not (rest[-2:-1] and rest[-1] in ("the", "a", "an") and rest[-2] in _OBJECT_PREPOSITIONS):
+            titles |= found
         if not titles and name not in self._person_ents:
             return
         if _looks_like_person(name) and not self._is_actor(name):
@@ -751,6 +760,13 @@ class SpeakerResolver:
             if found and found[0]:
                 return found
             return self._describe(segment), "group", None
+        capital_role = re.match(r"^[Tt]he\s+([A-Z][a-z-]+)$", segment)
+        if capital_role:
+            # "The Commissioner called …" after "the Commissioner, Ingrid Varga,": the person
+            # who bears the role, before any body whose name holds the word.
+            found = self._role(capital_role.group(1).lower(), position)
+            if found and found[1] == "person":
+                return found
         known = self.actors.canonical(segment)
         if known:
             kind = "person" if self.actors.kind(segment) == "person" else "org"
