@@ -343,6 +343,14 @@ NEW_STYLE_CASES = {
         "The regional governor, Colonel Ousmane Keïta Dembélé, blamed “armed elements” for the raid.",
         [("Ousmane Keïta Dembélé", "armed elements")],
     ),
+    "in her words": (
+        "The prosecutor, Sigrid Aune, opened a review. In her words, “every shot will be accounted for.”",
+        [("Sigrid Aune", "every shot will be")],
+    ),
+    "in the words of": (
+        "In the words of Mayor Tomas Reyl, “the valley will not be silent.”",
+        [("Tomas Reyl", "the valley will not")],
+    ),
     "relative pronoun as the subject": (
         'The colonel rejected the figures published on certain blogs, which speak of "more than 60 dead".',
         [("certain blogs", "more than 60 dead")],
@@ -395,6 +403,11 @@ PRONOUN_CASES = {
         "Inspector Tova Lind said two attackers were known. Local fisherman Ravi Osmund, 47, was mending "
         "nets when the shooting began. “I swam under the boats,” he told Valley Radio.",
         ("Ravi Osmund", "I swam under the"),
+    ),
+    "he after a surname opening a sentence": (
+        "“We had no choice,” said police chief Arvid Tamm. A nurse at the scene said the raid was rushed. "
+        "Tamm rejected the claim. “That is speculation,” he said.",
+        ("Arvid Tamm", "That is speculation,"),
     ),
     "a person of the other gender is passed over": (
         "Mrs. Hilde Aune, a teacher, said the school was empty. Mr. Piet Aune, her husband, said "

@@ -524,10 +524,23 @@ def _governing(region: str, lo: int, verbs: list[re.Match[str]]) -> list[re.Matc
     return heads or verbs
 
 
+# "In her words," / "In the words of X," right before a quotation names its speaker.
+_IN_WORDS = re.compile(
+    r"\b[Ii]n\s+(?:(?P<pos>his|her|its|their)\s+(?:own\s+)?words|the\s+words\s+of\s+(?P<of>[^,\x00]{1,80}))"
+    r"\s*[,:]?\s*$"
+)
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
 def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
     """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
     lo = _sentence_start(masked, raw.opener, floor)
     region = masked[lo : raw.opener]
+    own_words = _IN_WORDS.search(region)
+    if own_words:  # "In her words, “…”", "In the words of the mayor, “…”"
+        who = own_words.group("of") or _POSSESSIVE_PRONOUN[own_words.group("pos").lower()]
+        at = lo + own_words.start("of" if own_words.group("of") else "pos")
+        return _Source(who, at)
     according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
     verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w)]
     verbs = _governing(region, lo, verbs)
@@ -771,8 +784,8 @@ _ANAPHORIC = re.compile(r"he|she|it|(?:one|another|a\s+second|a\s+third|each)\s+
 _NOT_A_NAME = r"(?!(?:The|A|An|In|On|At|By|This|That|These|Those|It|Its|Their|His|Her|When|After|Before|But|And|As|For|From|With)\b)"
 _OPENING_NAME = re.compile(
     _NOT_A_NAME + r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][a-z-]+\s+){0,2}?" + _NOT_A_NAME
-    + r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){1,4})(?=,|\s+[a-z])"
-)
+    + r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){0,4})(?=,|\s+[a-z])"
+)  # (one word, "Tamm rejected …", only when the resolver knows the fuller name)
 
 
 def _is_alone(text: str, masked: str, ends: list[int], raw: _Raw) -> bool:

@@ -153,7 +153,8 @@ _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spok
                              "villager", "villagers", "elder", "elders", "teacher", "teachers", "parent",
                              "parents", "relative", "relatives", "activist", "activists", "soldier",
                              "soldiers", "policeman", "policemen", "guard", "guards", "farmer", "farmers",
-                             "fisherman", "fishermen", "trader", "traders"})
+                             "fisherman", "fishermen", "trader", "traders", "paramedic", "paramedics",
+                             "rescuer", "rescuers", "volunteer", "volunteers"})
 
 
 # "one of them said": one member of a plural source named just before.
