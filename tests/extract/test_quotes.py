@@ -351,6 +351,15 @@ NEW_STYLE_CASES = {
         "In the words of Mayor Tomas Reyl, “the valley will not be silent.”",
         [("Tomas Reyl", "the valley will not")],
     ),
+    "participle after a comma goes with the sentence's verb": (
+        "An army spokesman, Major Felix Rono, denied that soldiers had killed civilians, telling "
+        'reporters that nine "terrorists" had died.',
+        [("Felix Rono", "terrorists")],
+    ),
+    "quotation signed after a dash on its own line": (
+        "The report ends with the survivors' words.\n\n“I want the world to know.” – Abdi, 19, a student",
+        [("Abdi", "I want the world")],
+    ),
     "relative pronoun as the subject": (
         'The colonel rejected the figures published on certain blogs, which speak of "more than 60 dead".',
         [("certain blogs", "more than 60 dead")],
@@ -408,6 +417,12 @@ PRONOUN_CASES = {
         "“We had no choice,” said police chief Arvid Tamm. A nurse at the scene said the raid was rushed. "
         "Tamm rejected the claim. “That is speculation,” he said.",
         ("Arvid Tamm", "That is speculation,"),
+    ),
+    "she is not an unnamed man": (
+        "A 52-year-old farmer who lost two sons said soldiers searched every house. A woman whose "
+        "husband was among those killed said she found him at dawn. “They did not let us bury "
+        "them,” she said.",
+        ("woman", "They did not let"),
     ),
     "a person of the other gender is passed over": (
         "Mrs. Hilde Aune, a teacher, said the school was empty. Mr. Piet Aune, her husband, said "

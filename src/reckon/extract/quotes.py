@@ -506,6 +506,10 @@ def _from_verb(
     if form.endswith("ing"):  # "…, saying that …": the subject of the clause's main verb
         lo2 = clause_start
         earlier = [w for w in _words(masked, lo2, verb.start()) if _is_verb(masked, w)]
+        if not earlier and masked[verb.start() - 2 : verb.start()] == ", ":
+            # "X denied that soldiers had killed civilians, telling reporters …": the
+            # participle after a comma goes with the sentence's reporting verb.
+            earlier = [w for w in _words(masked, lo, lo2) if _is_verb(masked, w)]
         if earlier:
             return _from_verb(text, masked, earlier[-1], lo, hi)
         return _subject_before(text, masked, verb, lo)
@@ -566,6 +570,7 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
     return None
 
 
+_INLINE_SIGNATURE = re.compile(r"[.!?,]?[ \t]*(?:—|―|–|--)[ \t]*(?P<who>[A-Z][^\n\x00]*)(?=\n|$)")
 # A sentence after a quotation that names whose words they were.
 _WORDS_OF = re.compile(
     r"(?:(?:Those|These|They|Such)\s+(?:were|are)|(?:That|This|It|Such)\s+(?:was|is))\s+"
@@ -587,6 +592,17 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
         or rest[:1] in ",—–-"
         or (text[raw.end - 1 : raw.end] == "." and rest.strip()[:1].islower())
     )
+    line_start = masked.rfind("\n", 0, raw.opener) + 1
+    signed = _INLINE_SIGNATURE.match(masked, lo)
+    if (
+        signed
+        and not masked[line_start : raw.opener].strip()
+        and len(signed.group("who").split(",")[0].split()) <= 4  # a name, not a headline's clause
+    ):
+        # "“I want the world to know.” – Abdi, 19, a student": a quotation on its own line
+        # signed after a dash, as an epigraph is on the next line.
+        who = signed.group("who").split(",")[0].strip()
+        return _Source(who, signed.start("who"))
     words_of = _WORDS_OF.match(masked, begin, hi)
     if words_of:  # "“…” Those were the words of our party leader, Dr. Jane Doe, …"
         found = _subject_after(text, masked, words_of.end(), hi)

@@ -146,6 +146,12 @@ _DESCRIBED_BODY = re.compile(
 )
 _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
 # Heads of phrases naming one or more unnamed people who speak ("a police source").
+# Nouns for one unnamed person that say whether a later "he" or "she" can be them.
+_UNNAMED_GENDER = {
+    "woman": "f", "women": "f", "mother": "f", "mothers": "f", "widow": "f", "widows": "f", "girl": "f",
+    "girls": "f", "wife": "f", "sister": "f", "daughter": "f", "man": "m", "men": "m", "father": "m",
+    "fathers": "m", "boy": "m", "boys": "m", "husband": "m", "brother": "m", "son": "m",
+}
 _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
                              "spokesperson", "officer", "officers", "witness", "witnesses", "resident",
                              "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "medic",
@@ -154,25 +160,32 @@ _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spok
                              "parents", "relative", "relatives", "activist", "activists", "soldier",
                              "soldiers", "policeman", "policemen", "guard", "guards", "farmer", "farmers",
                              "fisherman", "fishermen", "trader", "traders", "paramedic", "paramedics",
-                             "rescuer", "rescuers", "volunteer", "volunteers"})
+                             "rescuer", "rescuers", "volunteer", "volunteers", *_UNNAMED_GENDER})
 
 
 # "one of them said": one member of a plural source named just before.
 _ONE_OF_THEM = re.compile(r"(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)")
 
 
-def _is_one_unnamed_person(name: str) -> bool:
+def _is_one_unnamed_person(name: str, gender: str | None = None) -> bool:
     """ "nurse at the referral hospital", "police source": one unnamed person, whom a later
-    "she" or "he" can stand for ("officials", "witnesses" cannot)."""
+    "she" or "he" can stand for ("officials", "witnesses", "fishermen" cannot); with
+    ``gender``, not one the noun gives the other gender ("a woman whose …" is no "he")."""
     head = _unnamed_head(name)
-    return head is not None and not head.endswith("s")
+    if head is None or head.endswith(("s", "men")):
+        return False
+    return gender is None or _UNNAMED_GENDER.get(head) in (None, gender)
 
 
 def _unnamed_head(name: str) -> str | None:
-    """The noun naming unnamed people in a description, before any prepositional phrase:
-    "a nurse at the referral hospital" -> "nurse"; None when the head is not such a noun."""
-    words = re.split(r"\s+(?:at|in|of|from|for|with|on|inside|near)\s", name, maxsplit=1)[0].split()
+    """The noun naming unnamed people in a description, before any prepositional phrase or
+    relative clause: "a nurse at the referral hospital" -> "nurse", "a woman whose husband
+    was killed" -> "woman"; None when the head is not such a noun."""
+    words = _NOUN_PHRASE_END.split(name, maxsplit=1)[0].split()
     return words[-1].lower() if words and words[-1].lower() in _UNNAMED_PEOPLE else None
+
+
+_NOUN_PHRASE_END = re.compile(r",|\s+(?:at|in|of|from|for|with|on|inside|near|who|whose|which|that)\s")
 
 
 def _without_intro(segment: str) -> str:
@@ -594,7 +607,7 @@ class SpeakerResolver:
                     fits = kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
                 else:
                     fits = (kind == "person" and gender in (None, wanted)) or (
-                        kind == "group" and _is_one_unnamed_person(name)
+                        kind == "group" and _is_one_unnamed_person(surface, wanted)
                     )
                 if fits:
                     self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
@@ -755,7 +768,7 @@ class SpeakerResolver:
             # hospital": an unnamed person speaking is a claimant of its own, described as
             # the text describes it, not the institution (unless "the spokesman" is a role a
             # named person of the text bears).
-            noun_phrase = re.split(r"\s+(?:at|in|of|from|for|with|on|inside|near)\s", segment, maxsplit=1)[0]
+            noun_phrase = _NOUN_PHRASE_END.split(segment, maxsplit=1)[0]
             role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z -]*)$", noun_phrase)
             found = self._role(role.group(1).lower(), position) if role else None
             if found and found[0]:
