@@ -42,6 +42,7 @@ def at(phrase: str) -> int:
         ),
         ("PNP chief Arturo Belmonte", "Arturo Belmonte", {"pnp", "chief"}),
         ("Nadia Ferrante", "Nadia Ferrante", set()),
+        ("Transport Minister Kofi Asante", "Kofi Asante", {"transport", "minister"}),
     ],
 )
 def test_strip_titles(surface: str, name: str, titles: set[str]) -> None:
@@ -236,3 +237,17 @@ def test_speaker_resolver_capitalised_role_is_its_bearer_before_a_body() -> None
     resolver = SpeakerResolver(text, use_nlp=False)
     position = text.index("called for")
     assert resolver.resolve("The Commissioner", position=position) == "Ingrid Solheim Varga"
+
+
+def test_speaker_resolver_entity_cut_short_stops_at_a_title() -> None:
+    # Words before a person entity join the name only up to a title: a portfolio and its
+    # office ("Transport Minister") are not given names.
+    text = "Transport Minister Kofi Asante-Bram told parliament he had seen no evidence."
+    resolver = SpeakerResolver(text, entity_docs=[_Doc("Kofi Asante-Bram")])
+    assert resolver.resolve("Transport Minister Kofi Asante-Bram", position=0) == "Kofi Asante-Bram"
+
+
+def test_speaker_resolver_newspaper_is_not_a_person() -> None:
+    text = "The Marshport Gazette reported that the ferry had failed an inspection."
+    resolver = SpeakerResolver(text, use_nlp=False)
+    assert resolver.resolve_pronoun("she", position=len(text), antecedents=[("The Marshport Gazette", 0, True)]) == ""

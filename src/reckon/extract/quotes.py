@@ -48,6 +48,7 @@ _STOP = re.compile(r"[.!?](?:[\"”’)\]]*)(?=\s+(?:[\"“‘(]?[A-Z0-9]|\x00))
 # Words whose full stop does not end a sentence ("Mr. Ustinov said").
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt maj capt sgt cpl adm gov sen rep rev st jr sr prof dept govt no vs "
+    "cmdr cdr comdr brig insp supt det cmdt lieut hon amb pres mme mlle messrs gens "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp".split()
 )
 # A word, accented letters included ("Sangaré", "Patiño"): cutting a name at its first
@@ -781,9 +782,11 @@ def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tup
         if len(found) == before:
             begin = _trim(masked, a, b)[0]
             dateline = _DATELINE.match(masked, begin, b)
-            name = _OPENING_NAME.match(masked, dateline.end() if dateline else begin, b)
-            if name:
-                found.append((name.group(1), name.start(1), False))
+            opening = _OPENING_NAME.match(masked, dateline.end() if dateline else begin, b)
+            apposed = _APPOSED_NAME.search(masked, begin, b)
+            for name in (opening, apposed):
+                if name:
+                    found.append((name.group(1), name.start(1), False))
     return found
 
 
@@ -791,13 +794,24 @@ def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tup
 _DATELINE = re.compile(r"[^\W\da-z][^\Wa-z]*(?:[ ,.]+[^\W\da-z][^\Wa-z]*)*\s+(?:—|–|--)\s+")
 
 
+# A person's name inside a sentence, introduced by an apposition ("Among those waiting was
+# Grace Okonkwo Bell, whose sister …", "… was Ali Haji, 47, …").
+_APPOSED_NAME = re.compile(
+    r"(?<![\w’'-])([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){1,4}),\s+"
+    r"(?=(?:who|whose|a|an|the|aged)\b|\d)"
+)
+
 # Speakers named only by reference to the narrative before the quote.
 _ANAPHORIC = re.compile(r"he|she|it|(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)")
 
 # A person's name opening a sentence: two to five capitalised words, then a verb or an
 # apposition ("Hadjia Mariama Soumana was …", "Ali Haji, a farmer, …"), perhaps after a
 # description in lower case ("Local fisherman Edwin Arboleda, 47, was …").
-_NOT_A_NAME = r"(?!(?:The|A|An|In|On|At|By|This|That|These|Those|It|Its|Their|His|Her|When|After|Before|But|And|As|For|From|With)\b)"
+_NOT_A_NAME = (
+    r"(?!(?:The|A|An|In|On|At|By|This|That|These|Those|It|Its|Their|His|Her|When|After|Before|But|And|As|"
+    r"For|From|With|Among|During|Despite|Since|Until|While|Although|Though|If|Once|Inside|Outside|Near|"
+    r"Under|Over|Behind|Across|Along|Around|Through|Without|Within|Yet|So|Then|Still|Later|Earlier)\b)"
+)
 _OPENING_NAME = re.compile(
     _NOT_A_NAME + r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][a-z-]+\s+){0,2}?" + _NOT_A_NAME
     + r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){0,4})(?=,|\s+[a-z])"

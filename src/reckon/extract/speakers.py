@@ -69,6 +69,19 @@ _TITLES = frozenset(
     "state country resident staff special headteacher headmaster headmistress principal "
     "president-elect coordinator representative".split()
 )
+# Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
+_PORTFOLIO_TITLES = frozenset(
+    "minister secretary commissioner governor mayor ambassador director spokesman spokeswoman "
+    "spokesperson chief".split()
+)
+# A source named only as they asked to be: "who gave his name only as Tunde", "identified
+# only as Amina", "who asked to be called Joseph".
+_GIVEN_NAME = re.compile(
+    r"\b(?:gave|gives|give)\s+(?:his|her|their|only\s+(?:his|her|their))\s+(?:first\s+)?name\s+"
+    r"(?:only\s+)?as\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    r"|\bidentified\s+(?:only\s+)?(?:as|by\s+(?:his|her)\s+(?:first\s+)?name,?)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    r"|\basked\s+to\s+be\s+(?:called|identified\s+as)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
 _OBJECT_PREPOSITIONS = frozenset("for of to with by from".split())
 _MALE = frozenset("mr sir lord king prince father brother".split())
 _FEMALE = frozenset("mrs ms miss lady dame queen princess sister".split())
@@ -106,7 +119,8 @@ _ORG_WORDS = frozenset(
     "prison coalition alliance corporation company bank club church fund programme program mission "
     "authority board association society federation press daily post journal herald tribune "
     "guardian telegraph reuters division battalion regiment corps command detachment squadron unit "
-    "platoon garrison".split()  # military units ("Osk Division") are never people
+    "platoon garrison gazette courier chronicle observer mirror express standard bulletin dispatch "
+    "inquirer sentinel".split()  # military units ("Osk Division") and newspapers are never people
 )
 _PARTICLES = frozenset(
     "al al- el bin bint ibn abu abdul de da di du van von der den la le dos del mac mc".split()
@@ -293,6 +307,10 @@ def strip_titles(name: str) -> tuple[str, set[str]]:
     words = name.replace("Mr.", "Mr. ").replace("Mrs.", "Mrs. ").replace("Dr.", "Dr. ").split()
     titles: set[str] = set()
     table = load_alias_table()
+    if len(words) > 2 and _key(words[1]) in _PORTFOLIO_TITLES and words[0][:1].isupper():
+        # "Transport Minister Kofi Asante": a portfolio names the office, not the person
+        titles.add(_key(words[0]))
+        words = words[1:]
     while len(words) > 1 and (
         _key(words[0]) in _TITLES
         or all(part in _TITLES for part in _key(words[0]).split("-"))  # "Secretary-General"
@@ -468,21 +486,24 @@ class SpeakerResolver:
 
     def _fullest_written(self, name: str) -> str:
         """A person entity cut short ("Hassane Yacouba" in "…, Boubacar Hassane Yacouba,"):
-        the capitalised given names the text writes right before it belong to the name."""
+        the capitalised given names the text writes right before it belong to the name (up
+        to a title: "Transport Minister Kofi Asante" stays "Kofi Asante")."""
         pattern = r"(?<![\w’'.-])((?:[A-Z][\w’'-]+[ \t]+){1,2})" + re.escape(name) + r"\b"
         for match in re.finditer(pattern, self.text):
-            words = match.group(1).split()
-            while words and (
-                _key(words[0]) in _TITLES | _MALE | _FEMALE | _PRONOUNS.keys() | {"the", "a", "an"}
-                or _INTRO.match(words[0])
-                or re.fullmatch(_CALENDAR, words[0])
-                or self.actors.canonical(words[0])
-                or words[0].casefold() in self._places
-                or words[0].lower() in load_speech_verbs()  # "Said Hassane Yacouba"
-            ):
-                words = words[1:]
-            if words:
-                return " ".join([*words, name])
+            given: list[str] = []
+            for word in reversed(match.group(1).split()):
+                if (
+                    _key(word) in _TITLES | _MALE | _FEMALE | _PRONOUNS.keys() | {"the", "a", "an"}
+                    or _INTRO.match(word)
+                    or re.fullmatch(_CALENDAR, word)
+                    or self.actors.canonical(word)
+                    or word.casefold() in self._places
+                    or word.lower() in load_speech_verbs()  # "Said Hassane Yacouba"
+                ):
+                    break
+                given.insert(0, word)
+            if given:
+                return " ".join([*given, name])
         return name
 
     def _merge_surnames(self) -> None:
@@ -632,6 +653,9 @@ class SpeakerResolver:
         lowered = cleaned.lower()
         if lowered in _PRONOUNS:
             return self._pronoun(_PRONOUNS[lowered], position)
+        given = _GIVEN_NAME.search(cleaned)
+        if given:  # "a truck driver who gave his name only as Tunde"
+            return next(g for g in given.groups() if g), "person", None
         relative = re.search(r"\s+(?:who|which|that)$", cleaned)
         if relative:
             cleaned = cleaned[: relative.start()]
