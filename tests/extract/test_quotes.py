@@ -439,6 +439,11 @@ PRONOUN_CASES = {
         "“They keep telling us to be patient,” she said.",
         ("Grace Okonkwo Bell", "They keep telling us"),
     ),
+    "the statement after the narrative names its issuer": (
+        "The governor's office said in a statement that it had met the mayors. Colonel Ana Roa said "
+        "the police had few officers. «No leader should have to choose», the statement said.",
+        ("governor's office", "No leader should have"),
+    ),
     "a person of the other gender is passed over": (
         "Mrs. Hilde Aune, a teacher, said the school was empty. Mr. Piet Aune, her husband, said "
         "nothing. “We have nowhere to go,” she said.",

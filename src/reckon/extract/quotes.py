@@ -802,7 +802,10 @@ _APPOSED_NAME = re.compile(
 )
 
 # Speakers named only by reference to the narrative before the quote.
-_ANAPHORIC = re.compile(r"he|she|it|(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)")
+_ANAPHORIC = re.compile(
+    r"he|she|it|(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)"
+    r"|(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|message|letter|report)"
+)
 
 # A person's name opening a sentence: two to five capitalised words, then a verb or an
 # apposition ("Hadjia Mariama Soumana was …", "Ali Haji, a farmer, …"), perhaps after a

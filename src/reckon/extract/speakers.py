@@ -611,11 +611,23 @@ class SpeakerResolver:
         hospital had …") and, with by_verb False, names opening a sentence ("Hadjia Mariama
         Soumana was counting …"). "he"/"she" take a person of that gender or one unnamed
         person, "it" a body, "one of them" a plural unnamed source ("Two soldiers at the
-        camp … said …"); the rest are passed over. With no fit the pronoun goes to the
+        camp … said …"), "the statement" whoever the narrative says issued one; the rest are
+        passed over. With no fit the pronoun goes to the
         nearest person or body the text names."""
         lowered = " ".join(pronoun.lower().split())
         wanted = "p1" if _ONE_OF_THEM.fullmatch(lowered) else _PRONOUNS.get(lowered)
-        if wanted in ("m", "f", "o", "p1"):
+        if re.fullmatch(r"(?:the|this|that)\s+(?:" + _DOCUMENT_NOUNS + r")", lowered):
+            wanted = "doc"  # "the statement said": whoever the narrative said issued it
+        if wanted == "doc":
+            # the issuer whose sentence mentions that document ("… said in a statement …")
+            noun = lowered.split()[-1]
+
+            def mentions(antecedent: tuple[str, int, bool]) -> bool:
+                stop = self.text.find(".", antecedent[1])
+                return noun in self.text[antecedent[1] : stop if stop >= 0 else None].lower()
+
+            antecedents = sorted(antecedents, key=lambda a: not mentions(a))  # stable: nearest first
+        if wanted in ("m", "f", "o", "p1", "doc"):
             for surface, at, by_verb in antecedents:
                 if surface.strip().lower() in _PRONOUNS:
                     continue
@@ -624,6 +636,8 @@ class SpeakerResolver:
                     continue
                 if wanted == "o":
                     fits = kind == "org"
+                elif wanted == "doc":
+                    fits = kind in ("org", "person") or (kind == "group" and not describes_unnamed_people(name))
                 elif wanted == "p1":
                     fits = kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
                 else:
@@ -633,7 +647,7 @@ class SpeakerResolver:
                 if fits:
                     self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
                     return name
-        return self.resolve(pronoun, position=position) if wanted != "p1" else ""
+        return self.resolve(pronoun, position=position) if wanted != "p1" else ""  # (a document: its issuer)
 
     def _is_new_person(self, name: str, kind: str) -> bool:
         """A name opening a sentence with no reporting verb stands for a person only when it
