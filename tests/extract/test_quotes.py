@@ -369,6 +369,14 @@ NEW_STYLE_CASES = {
         "said: “The smoke came up the stairs.”",
         [("Tunde", "The smoke came up")],
     ),
+    "inverted 'tweeted'": (
+        "“This must stop,” tweeted Senator Ruth Obi.",
+        [("Ruth Obi", "This must stop,")],
+    ),
+    "an opening participle is not the speaker": (
+        "Asked about the toll, the minister replied: “Every life matters.”",
+        [("minister", "Every life matters.")],
+    ),
     "relative pronoun as the subject": (
         'The colonel rejected the figures published on certain blogs, which speak of "more than 60 dead".',
         [("certain blogs", "more than 60 dead")],

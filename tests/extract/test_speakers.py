@@ -251,3 +251,15 @@ def test_speaker_resolver_newspaper_is_not_a_person() -> None:
     text = "The Marshport Gazette reported that the ferry had failed an inspection."
     resolver = SpeakerResolver(text, use_nlp=False)
     assert resolver.resolve_pronoun("she", position=len(text), antecedents=[("The Marshport Gazette", 0, True)]) == ""
+
+
+def test_speaker_resolver_paternal_surname_alone_is_the_full_name() -> None:
+    text = "Brigadier General Tomas Okafor Reyes said the town was secured. Later, Okafor spoke again."
+    resolver = SpeakerResolver(text, use_nlp=False)
+    assert resolver.resolve("Okafor", position=text.index("spoke")) == "Tomas Okafor Reyes"
+
+
+def test_speaker_resolver_first_name_is_not_joined_across_a_full_stop() -> None:
+    text = "“Nobody warned us,” said Pedro. Pedro Alvarez Ruiz, 40, runs a shop near the square."
+    resolver = SpeakerResolver(text, use_nlp=False)
+    assert resolver.resolve("Pedro", position=text.index("Pedro")) == "Pedro"

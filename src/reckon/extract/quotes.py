@@ -65,7 +65,8 @@ _NOUN_MARKERS = frozenset(
 # Verbs that may come before their subject after a quote ("…,” said the minister).
 _INVERTING = frozenset(
     "say add ask write reply continue explain insist warn declare state note tell remark recall "
-    "respond answer concede admit conclude argue claim report shout cry exclaim whisper".split()
+    "respond answer concede admit conclude argue claim report shout cry exclaim whisper tweet post "
+    "announce confirm acknowledge stress urge reiterate lament vow".split()
 )
 # Pronouns that, inside a quotation, point into the speaker's own story ("She told me, “…”"
 # is some mother the speaker met), never at a speaker the narrative names.

@@ -127,6 +127,7 @@ _PARTICLES = frozenset(
 )
 _INTRO = re.compile(
     r"^(?:in|on|at|during|while|after|before|speaking|according|following|meanwhile|earlier|later|"
+    r"asked|answering|responding|replying|referring|commenting|reacting|addressing|interviewed|contacted|"
     r"yesterday|today|tonight|last|this|that|by|from|with|as|when|since|for|of|about|under|over|"
     r"\d)\b",
     re.IGNORECASE,
@@ -906,6 +907,15 @@ class SpeakerResolver:
             and len(p.name.split()) >= len(bare.split())
             and (gender is None or p.gender in (None, gender))
         ]
+        if not candidates and len(bare.split()) == 1:
+            # "Okafor" for "Tomas Okafor Reyes", "Ngoy" for "Jules Ngoy Mbala": a paternal
+            # surname or middle name used alone stands for the fuller name.
+            candidates = [
+                p
+                for p in self._people.values()
+                if surname in [_key(w) for w in p.name.split()[1:-1]]
+                and (gender is None or p.gender in (None, gender))
+            ]
         fuller = [p for p in candidates if len(p.name.split()) > len(bare.split())]
         candidates = fuller or candidates
         if not fuller and len(bare.split()) == 1:
@@ -931,7 +941,13 @@ class SpeakerResolver:
         """ "Zubairu" -> "Amina Zubairu" when the text writes the full name somewhere, even
         in a sentence nobody is quoted in (those are not read for entities)."""
         found: list[tuple[int, str]] = []
-        pattern = r"\b((?:[A-Z][\w’'-]+\.?\s+){1,3})" + re.escape(surname) + r"\b"
+        # (a full stop only after an initial or an abbreviated title: "said Pedro. Pedro
+        # Alvarez …" is two sentences, not a name)
+        pattern = (
+            r"\b((?:(?:[A-Z]|Mrs?|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|Prof)\.\s*|[A-Z][\w’'-]+\s+){1,3})"
+            + re.escape(surname)
+            + r"\b"
+        )
         for match in re.finditer(pattern, self.text):
             name, _ = strip_titles(match.group(1) + surname)
             if len(name.split()) >= 2 and _looks_like_person(name) and not self._is_actor(name):
