@@ -416,3 +416,12 @@ def test_person_named_beside_a_role_with_an_of_phrase() -> None:
     assert ("killed", 27, 27, "Tomas Reyl Baro") in rows
     assert not any(row[3] == "Osk Division" for row in _rows(
         "The spokesman for the Velmar Army, Osk Division, said 12 soldiers were killed."))
+
+
+def test_figure_inside_a_credited_quotation_in_a_relative_clause() -> None:
+    # The relative clause describes the websites, but the figure sits inside words credited
+    # to them: a quotation is never the writer's own narration.
+    rows = _rows("On Thursday gunmen attacked the island of Osk. The colonel rejected what he called \"wild figures\" "
+                 "published on certain websites, which speak of \"more than 40 dead\" in Osk.")
+    assert ("killed", 41, None, "author") not in rows
+    assert any(row[:3] == ("killed", 41, None) for row in rows)

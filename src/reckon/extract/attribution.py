@@ -86,13 +86,17 @@ class ClaimantFinder:
         named = self._from_syntax(sent, token, offset=offset)
         if named is None:
             named = self._according_to(sent, token, offset=offset)
+        quote = self.quote_at(token.idx + offset)
         if named is not None:
             if named == PRESS_REPORTS:
                 return (Claimant(name=PRESS_REPORTS),)
             if named == AUTHOR_VOICE:
+                if quote is not None and quote.speaker:
+                    # words inside a quotation credited to someone are never the writer's
+                    # own narration ("figures on websites, which speak of “more than 40 dead”")
+                    return (Claimant(name=quote.speaker),)
                 return (AUTHOR,)
             return self._to_claimants(named)
-        quote = self.quote_at(token.idx + offset)
         if quote is not None and quote.speaker:
             return (Claimant(name=quote.speaker),)
         credited = _HEADLINE_SOURCE.search(sent.text)
