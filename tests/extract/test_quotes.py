@@ -334,6 +334,11 @@ NEW_STYLE_CASES = {
         'The army announced an operation code-named "River Wall" on Friday.',
         [(None, "River Wall")],
     ),
+    "a thing 'called' something is named, not quoted": (
+        'The group denied it in a statement posted on a site called "Voice of the Hills". '
+        'The minister called the raid "a crime".',
+        [(None, "Voice of the Hills"), ("minister", "a crime")],
+    ),
     "the words of X after the quotation": (
         '"A state that fires on its own people has lost its mandate." Those were the words of our '
         "chairwoman, Dr. Selma Odenyo, this morning, and we stand by them.",

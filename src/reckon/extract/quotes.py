@@ -74,10 +74,11 @@ _CLAUSE_BREAK = re.compile(
 )
 # Quote marks around a name or a title, not words anyone said: 'a commander known as
 # "Mzee Kiboko"', 'the report, titled "Land, Guns and Silence"'.
+# "a site called “…”" names the site ("he called the raid “…”" quotes him).
 _NAMING = re.compile(
-    r"\b(?:(?:also\s+)?known\s+as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
-    r"under\s+the\s+name(?:\s+of)?|by\s+the\s+name(?:\s+of)?)\s*$",
-    re.I,
+    r"\b(?:(?i:(?:also\s+)?known\s+as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
+    r"under\s+the\s+name(?:\s+of)?|by\s+the\s+name(?:\s+of)?)|"
+    r"(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:called|named)|(?:is|was|are|were|be|been)\s+(?:called|named))\s*$"
 )
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
 
