@@ -425,3 +425,12 @@ def test_figure_inside_a_credited_quotation_in_a_relative_clause() -> None:
                  "published on certain websites, which speak of \"more than 40 dead\" in Osk.")
     assert ("killed", 41, None, "author") not in rows
     assert any(row[:3] == ("killed", 41, None) for row in rows)
+
+
+def test_closing_reporting_clause_whose_subject_the_parser_hung_elsewhere() -> None:
+    # The parser takes "the governor of Velmar province" for an apposition of the island;
+    # the phrase between the comma and "said" is still the verb's subject.
+    rows = _rows("Gunmen who arrived in motorised canoes before dawn on Thursday killed 19 villagers and abducted "
+                 "at least 12 others on the fishing island of Osk, the governor of Velmar province said on Friday.")
+    assert ("killed", 19, 19, "author") not in rows
+    assert any(row[:3] == ("killed", 19, 19) and "governor" in row[3] for row in rows)

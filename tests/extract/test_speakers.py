@@ -263,3 +263,10 @@ def test_speaker_resolver_first_name_is_not_joined_across_a_full_stop() -> None:
     text = "“Nobody warned us,” said Pedro. Pedro Alvarez Ruiz, 40, runs a shop near the square."
     resolver = SpeakerResolver(text, use_nlp=False)
     assert resolver.resolve("Pedro", position=text.index("Pedro")) == "Pedro"
+
+
+def test_speaker_resolver_role_with_an_of_phrase_is_its_bearer() -> None:
+    text = "Governor Hassan Okello Mire visited the camp. The governor of Velmar province said 9 died."
+    resolver = SpeakerResolver(text, use_nlp=False)
+    position = text.index("said 9")
+    assert resolver.resolve("the governor of Velmar province", position=position) == "Hassan Okello Mire"

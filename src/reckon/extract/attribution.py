@@ -214,6 +214,12 @@ class ClaimantFinder:
             subjects = _speakers_of(candidate, token)
             if subjects:
                 return self._named_list(subjects[0], offset=offset)
+            between = sent.doc[last_comma + 1 : candidate.i]
+            if 0 < len(between) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in between) and \
+                    between[0].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
+                # "…, the governor of Lac province said on Friday.": the parser may hang the
+                # phrase before the verb on the sentence as an apposition; it is the subject.
+                return self._named_list(between.root, offset=offset)
         return None
 
     def _reported_by(self, noun: Token, *, offset: int) -> list[_Named] | str | None:

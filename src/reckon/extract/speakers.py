@@ -813,6 +813,12 @@ class SpeakerResolver:
             if found and found[0]:
                 return found
             return self._describe(segment), "group", None
+        of_role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z-]*)\s+(?:of|for|in|at)\s+\S", segment)
+        if of_role and of_role.group(1) in _TITLES:
+            # "the governor of Lac province" after "Governor Hassaballah Kedella": the bearer
+            found = self._role(of_role.group(1), position)
+            if found and found[1] == "person":
+                return found
         capital_role = re.match(r"^[Tt]he\s+([A-Z][a-z-]+)$", segment)
         if capital_role:
             # "The Commissioner called …" after "the Commissioner, Ingrid Varga,": the person
