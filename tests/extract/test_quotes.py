@@ -457,6 +457,12 @@ PRONOUN_CASES = {
         "the police had few officers. «No leader should have to choose», the statement said.",
         ("governor's office", "No leader should have"),
     ),
+    "she after a subject whose sentence opens with 'the regular briefing'": (
+        "Dr. Piet Lund said the clinic was closed. At the regular briefing in Tarvel today, the "
+        "spokesperson for the agency, Mette Lindholm Ravn, said the agency was alarmed. "
+        "“Hospitals are not a target,” she said.",
+        ("Mette Lindholm Ravn", "Hospitals are not a"),
+    ),
     "a person of the other gender is passed over": (
         "Mrs. Hilde Aune, a teacher, said the school was empty. Mr. Piet Aune, her husband, said "
         "nothing. “We have nowhere to go,” she said.",

@@ -163,6 +163,12 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
     previous = _previous_word(masked, word.start())
     if previous in _NOUN_MARKERS or previous == "to":
         return False
+    if form.endswith("ing"):
+        # "the regular briefing", "a daily posting": an article and an adjective before an
+        # -ing form make it a noun
+        before = _WORD.findall(masked[max(0, word.start() - 40) : word.start()])
+        if len(before) >= 2 and before[-2].lower() in _NOUN_MARKERS and before[-1].islower():
+            return False
     if form == lemma and form not in ("said", "read", "put"):
         return (
             previous in ("they", "we", "i", "you", "police", "media", "people", "officials", "which", "who")
