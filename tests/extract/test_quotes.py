@@ -339,6 +339,11 @@ NEW_STYLE_CASES = {
         'The minister called the raid "a crime".',
         [(None, "Voice of the Hills"), ("minister", "a crime")],
     ),
+    "passive 'was quoted by the outlet as saying'": (
+        'Commissioner Abel Tanko Yusuf was quoted by the Orvel Post as saying that five suspects were held '
+        'and that "more arrests will follow".',
+        [("Abel Tanko Yusuf", "more arrests will follow")],
+    ),
     "the words of X after the quotation": (
         '"A state that fires on its own people has lost its mandate." Those were the words of our '
         "chairwoman, Dr. Selma Odenyo, this morning, and we stand by them.",
@@ -462,6 +467,11 @@ PRONOUN_CASES = {
         "spokesperson for the agency, Mette Lindholm Ravn, said the agency was alarmed. "
         "“Hospitals are not a target,” she said.",
         ("Mette Lindholm Ravn", "Hospitals are not a"),
+    ),
+    "they after a plural unnamed source": (
+        "Captain Ines Roa said the road was open. Residents said the attackers went from house to house. "
+        "“They knew every family,” they said.",
+        ("Residents", "They knew every family,"),
     ),
     "a person of the other gender is passed over": (
         "Mrs. Hilde Aune, a teacher, said the school was empty. Mr. Piet Aune, her husband, said "

@@ -268,6 +268,7 @@ def _from_verb(
     if (
         form in ("quoted", "quoting", "quote", "quotes", "cited", "citing", "cite", "cites")
         and quoted_as
+        and _previous_word(masked, verb.start()) not in _PASSIVE  # "X was quoted by the Post as saying"
     ):
         return _Source(
             text[verb.end() + quoted_as.start(1) : verb.end() + quoted_as.end(1)],
@@ -280,7 +281,8 @@ def _from_verb(
     if form in ("cited", "citing", "cite", "cites", "quoting", "quoted") and cited:
         return _Source(cited.group(1), verb.end() + cited.start(1))
     previous = _previous_word(masked, verb.start())
-    if previous in _PASSIVE and not re.match(r"\s+as\s+saying", after):
+    if previous in _PASSIVE and not re.match(r"\s+(?:by\s+[^\x00]{1,80}?\s+)?as\s+(?:saying|telling|stating)\b", after):
+        # ("X was quoted by the Post as saying “…”": X speaks, the Post only reports it)
         agent = re.match(r"\s+by\s+(.{1,80}?)(?=[,.;:]|$|\s+(?:that|as|on|in)\b)", after)
         if agent:
             return _Source(agent.group(1), verb.end() + agent.start(1))
@@ -595,7 +597,7 @@ _APPOSED_NAME = re.compile(
 
 # Speakers named only by reference to the narrative before the quote.
 _ANAPHORIC = re.compile(
-    r"he|she|it|(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)"
+    r"he|she|it|they|(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)"
     r"|(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|message|letter|report)"
 )
 

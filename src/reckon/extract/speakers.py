@@ -612,8 +612,8 @@ class SpeakerResolver:
         hospital had …") and, with by_verb False, names opening a sentence ("Hadjia Mariama
         Soumana was counting …"). "he"/"she" take a person of that gender or one unnamed
         person, "it" a body, "one of them" a plural unnamed source ("Two soldiers at the
-        camp … said …"), "the statement" whoever the narrative says issued one; the rest are
-        passed over. With no fit the pronoun goes to the
+        camp … said …"), "they" a body or a plural source, "the statement" whoever the
+        narrative says issued one; the rest are passed over. With no fit the pronoun goes to the
         nearest person or body the text names."""
         lowered = " ".join(pronoun.lower().split())
         wanted = "p1" if _ONE_OF_THEM.fullmatch(lowered) else _PRONOUNS.get(lowered)
@@ -628,7 +628,7 @@ class SpeakerResolver:
                 return noun in self.text[antecedent[1] : stop if stop >= 0 else None].lower()
 
             antecedents = sorted(antecedents, key=lambda a: not mentions(a))  # stable: nearest first
-        if wanted in ("m", "f", "o", "p1", "doc"):
+        if wanted in ("m", "f", "o", "p", "p1", "doc"):
             for surface, at, by_verb in antecedents:
                 if surface.strip().lower() in _PRONOUNS:
                     continue
@@ -637,6 +637,10 @@ class SpeakerResolver:
                     continue
                 if wanted == "o":
                     fits = kind == "org"
+                elif wanted == "p":  # "they": a body or a plural unnamed source
+                    fits = kind == "org" or (
+                        kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
+                    )
                 elif wanted == "doc":
                     fits = kind in ("org", "person") or (kind == "group" and not describes_unnamed_people(name))
                 elif wanted == "p1":
