@@ -416,3 +416,21 @@ def test_person_named_beside_a_role_with_an_of_phrase() -> None:
     assert ("killed", 27, 27, "Tomas Reyl Baro") in rows
     assert not any(row[3] == "Osk Division" for row in _rows(
         "The spokesman for the Velmar Army, Osk Division, said 12 soldiers were killed."))
+
+
+def test_figure_inside_a_credited_quotation_in_a_relative_clause() -> None:
+    # The relative clause describes the websites, but the figure sits inside words credited
+    # to them: a quotation is never the writer's own narration.
+    rows = _rows("On Thursday gunmen attacked the island of Osk. The colonel rejected what he called \"wild figures\" "
+                 "published on certain websites, which speak of \"more than 40 dead\" in Osk.")
+    assert ("killed", 41, None, "author") not in rows
+    assert any(row[:3] == ("killed", 41, None) for row in rows)
+
+
+def test_closing_reporting_clause_whose_subject_the_parser_hung_elsewhere() -> None:
+    # The parser takes "the governor of Velmar province" for an apposition of the island;
+    # the phrase between the comma and "said" is still the verb's subject.
+    rows = _rows("Gunmen who arrived in motorised canoes before dawn on Thursday killed 19 villagers and abducted "
+                 "at least 12 others on the fishing island of Osk, the governor of Velmar province said on Friday.")
+    assert ("killed", 19, 19, "author") not in rows
+    assert any(row[:3] == ("killed", 19, 19) and "governor" in row[3] for row in rows)

@@ -86,13 +86,17 @@ class ClaimantFinder:
         named = self._from_syntax(sent, token, offset=offset)
         if named is None:
             named = self._according_to(sent, token, offset=offset)
+        quote = self.quote_at(token.idx + offset)
         if named is not None:
             if named == PRESS_REPORTS:
                 return (Claimant(name=PRESS_REPORTS),)
             if named == AUTHOR_VOICE:
+                if quote is not None and quote.speaker:
+                    # words inside a quotation credited to someone are never the writer's
+                    # own narration ("figures on websites, which speak of “more than 40 dead”")
+                    return (Claimant(name=quote.speaker),)
                 return (AUTHOR,)
             return self._to_claimants(named)
-        quote = self.quote_at(token.idx + offset)
         if quote is not None and quote.speaker:
             return (Claimant(name=quote.speaker),)
         credited = _HEADLINE_SOURCE.search(sent.text)
@@ -210,6 +214,12 @@ class ClaimantFinder:
             subjects = _speakers_of(candidate, token)
             if subjects:
                 return self._named_list(subjects[0], offset=offset)
+            between = sent.doc[last_comma + 1 : candidate.i]
+            if 0 < len(between) <= 8 and not any(t.pos_ in ("VERB", "AUX") for t in between) and \
+                    between[0].pos_ in ("DET", "PROPN", "NOUN", "ADJ"):
+                # "…, the governor of Lac province said on Friday.": the parser may hang the
+                # phrase before the verb on the sentence as an apposition; it is the subject.
+                return self._named_list(between.root, offset=offset)
         return None
 
     def _reported_by(self, noun: Token, *, offset: int) -> list[_Named] | str | None:

@@ -1,19 +1,19 @@
 """Direct quotations and who said them.
 
-Two passes. ``_scan`` finds the quoted stretches: double quotes straight or curly, nested
-quotes, a quotation left open at a paragraph's end (in English typography a quotation
-running over paragraphs reopens each one and closes only the last: it is one quote), an
-opening mark at the end of a line, block quotations after "said:" and epigraphs signed
-"—Name". Single quotes are read too, but since "Lion’s", "regime’s" and scare quotes
-('protected persons') share the marks, a single-quoted stretch is kept only when the text
-credits it to someone. ``_attribute`` then finds the speaker from the words around the
-quote: ", X said", "said X", "X said, “", "X: “", "X said it was “unlikely”",
-"according to X", "X was quoted as saying", the line before a block quotation, and a
-quotation that continues the speaker's paragraph or the one before it.
+``quote_marks.scan_quotes`` finds the quoted stretches; this module finds the speaker of
+each from the words around it: ", X said", "said X", "X said, “", "X: “", "X said it was
+“unlikely”", "according to X", "X was quoted as saying", "In her words, “", "“…” Those
+were the words of X", the line before a block quotation, a quotation that continues the
+speaker's paragraph or the one before it, and a quotation that opens the sentence right
+after the one crediting the quotation before it. A "he", "she", "it", "one of them" or
+"the statement" is the nearest fitting subject of the narrative before the quotation
+(``_antecedents``), which is how news copy introduces a source and then quotes them. A
+single-quoted stretch is kept only when credited; a name or title in quote marks
+("known as “…”", "titled “…”") is nobody's words.
 
 FORMAT.md lists quotations inside a quotation only when they have their own speaker: the
 words of someone quoted inside a speech are listed under that person; a "yes" inside
-someone's sentence is not listed.
+someone's sentence, or the words of a "she" of the speaker's own story, are not listed.
 """
 
 from __future__ import annotations
@@ -21,6 +21,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
+from reckon.extract.quote_marks import WORD as _WORD
+from reckon.extract.quote_marks import RawQuote as _Raw
+from reckon.extract.quote_marks import paragraph_ends as _paragraph_ends
+from reckon.extract.quote_marks import scan_quotes as _scan
+from reckon.extract.quote_marks import trim as _trim
 from reckon.extract.speakers import SpeakerResolver, load_speech_verbs
 from reckon.model import Quote, Span
 
@@ -28,27 +34,20 @@ __all__ = ["EXTRACTOR", "find_quotes"]
 
 EXTRACTOR = "reckon.quotes.v1"
 
-_OPENERS = "“„«‟"
-_CLOSERS = "”»"
-_SINGLE_OPEN = "‘‚‹"
-_SINGLE_CLOSE = "’›"
-_DOUBLE_QUOTE = re.compile("[" + re.escape(_OPENERS + _CLOSERS) + '"]')
-_BEFORE_OPEN = set(" \t\n([{—–-/:;,") | set(_OPENERS) | set(_SINGLE_OPEN)
-# A paragraph ends at a blank line, or at a line break not followed by a lower-case word
-# (hard-wrapped statements break lines mid-sentence; wire copy and infoboxes do not).
-_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*|[ \t]*\n(?![ \t]*[a-z])(?=[ \t]*\S)")
 _SPEECH_HEADING = re.compile(
     r"^(?:Speech|Statement|Remarks|Address|Testimony|Message|Letter|Interview|Briefing)\b[^\n]{0,40}?\bby\s+"
     r"(?P<who>[^,\n]+?)(?=\s+(?:in|at|on)\s|,|$)",
     re.M,
 )
-_STOP = re.compile(r"[.!?](?:[\"”’)\]]*)(?=\s+[\"“‘(]?[A-Z0-9])")
+# A sentence ends at a stop before a capital, a digit or a quotation (blanked to NUL in the
+# mask): "…, said Nenita Sumagang, 58. “Who …" starts a new sentence at the quote.
+_STOP = re.compile(r"[.!?](?:[\"”’)\]]*)(?=\s+(?:[\"“‘(]?[A-Z0-9]|\x00))")
 # Words whose full stop does not end a sentence ("Mr. Ustinov said").
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt maj capt sgt cpl adm gov sen rep rev st jr sr prof dept govt no vs "
+    "cmdr cdr comdr brig insp supt det cmdt lieut hon amb pres mme mlle messrs gens "
     "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp".split()
 )
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _AUX = frozenset(
     "has have had will would was were is are been be also later then earlier further "
     "again finally repeatedly once reportedly previously first".split()
@@ -60,9 +59,12 @@ _NOUN_MARKERS = frozenset(
 # Verbs that may come before their subject after a quote ("…,” said the minister).
 _INVERTING = frozenset(
     "say add ask write reply continue explain insist warn declare state note tell remark recall "
-    "respond answer concede admit conclude argue claim report shout cry exclaim whisper".split()
+    "respond answer concede admit conclude argue claim report shout cry exclaim whisper tweet post "
+    "announce confirm acknowledge stress urge reiterate lament vow".split()
 )
-_SELF_PRONOUNS = frozenset("i we you".split())
+# Pronouns that, inside a quotation, point into the speaker's own story ("She told me, “…”"
+# is some mother the speaker met), never at a speaker the narrative names.
+_SELF_PRONOUNS = frozenset("i we you he she they it".split())
 # A comma and a past participle opening an aside about the noun before it.
 _PARTICIPIAL_ASIDE = re.compile(
     r",\s+(?:titled|entitled|dated|published|released|issued|signed|written|made public|sent|posted)\b"
@@ -70,186 +72,15 @@ _PARTICIPIAL_ASIDE = re.compile(
 _CLAUSE_BREAK = re.compile(
     r"(?:[;—]|\s[–-]\s|,\s+(?:but|while|and|whereas|as)\s|\s(?:but|while|whereas|that)\s)"
 )
-_DASH_SIGNATURE = re.compile(r"^[ \t]*(?:—|―|--|–)\s*(?P<who>[A-Z][^\n]*)$", re.M)
+# Quote marks around a name or a title, not words anyone said: 'a commander known as
+# "Mzee Kiboko"', 'the report, titled "Land, Guns and Silence"'.
+# "a site called “…”" names the site ("he called the raid “…”" quotes him).
+_NAMING = re.compile(
+    r"\b(?:(?i:(?:also\s+)?known\s+as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
+    r"under\s+the\s+name(?:\s+of)?|by\s+the\s+name(?:\s+of)?)|"
+    r"(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:called|named)|(?:is|was|are|were|be|been)\s+(?:called|named))\s*$"
+)
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
-
-
-@dataclass(slots=True)
-class _Raw:
-    start: int  # the quoted words: text[start:end]
-    end: int
-    opener: int  # offset of the opening mark (== start for a block quotation)
-    closer: int | None  # offset of the closing mark, None when the paragraph closed it
-    single: bool = False
-    block: bool = False
-    parent: int | None = None
-    signed: str | None = None  # the signature of an epigraph
-
-
-def _paragraph_ends(text: str) -> list[int]:
-    """Offsets where paragraphs end: blank lines, and line ends after a full stop or colon
-    (wire copy puts one paragraph per line; hard-wrapped statements do not end lines on a stop)."""
-    return [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _scan_double(text: str, ends: list[int]) -> list[_Raw]:
-    quotes: list[_Raw] = []
-    stack: list[tuple[int, bool]] = []  # (offset of opener, straight?)
-    para = 0
-    i = 0
-    while i < len(text):
-        while para < len(ends) - 1 and i >= ends[para]:
-            i = _paragraph_break(text, ends, para, stack, quotes, i)
-            para += 1
-        if i >= len(text):
-            break  # a paragraph break consumed the rest of the text
-        ch = text[i]
-        if not (ch in _OPENERS or ch in _CLOSERS or ch == '"'):
-            # Nothing happens until the next double quote or paragraph end: go there.
-            found = _DOUBLE_QUOTE.search(text, i + 1)
-            i = found.start() if found else len(text)
-            if para < len(ends) - 1:
-                i = min(i, ends[para])
-            continue
-        before = text[i - 1] if i else "\n"
-        after = text[i + 1] if i + 1 < len(text) else "\n"
-        if ch in _OPENERS or ch in _CLOSERS or ch == '"':
-            opens = before in _BEFORE_OPEN and not after.isspace()
-            closes = not before.isspace() and (
-                after.isspace() or after in ".,;:!?)]—–-’'" or i + 1 == len(text)
-            )
-            straight = ch == '"'
-            if straight and stack and stack[-1][1]:
-                kind = "close"
-            elif ch in _OPENERS:
-                kind = "close" if stack and closes and not opens else "open"
-            elif ch in _CLOSERS:
-                kind = "open" if not stack and opens and not closes else "close"
-            else:
-                kind = "open" if opens else "close" if stack else "skip"
-            if kind == "open":
-                stack.append((i, straight))
-            elif kind == "close" and stack:
-                opener, _ = stack.pop()
-                start, end = _trim(text, opener + 1, i)
-                if end > start:
-                    quotes.append(_Raw(start=start, end=end, opener=opener, closer=i))
-        i += 1
-    for opener, _ in stack:
-        start, end = _trim(text, opener + 1, len(text))
-        if end > start:
-            quotes.append(_Raw(start=start, end=end, opener=opener, closer=None))
-    return quotes
-
-
-def _paragraph_break(
-    text: str, ends: list[int], para: int, stack: list[tuple[int, bool]], quotes: list[_Raw], i: int
-) -> int:
-    """At a paragraph's end: a quote still open continues if the next paragraph reopens it
-    (or if its mark stood alone at the end of the line); otherwise the paragraph closes it."""
-    if not stack:
-        return i
-    end = ends[para]
-    nxt = _trim(text, end, len(text))[0]
-    reopens = nxt < len(text) and (text[nxt] in _OPENERS or text[nxt] == '"')
-    outer, outer_straight = stack[0]
-    dangling = not text[outer + 1 : end].strip()
-    for opener, _ in reversed(stack[1:] if (reopens or dangling) else stack):
-        start, stop = _trim(text, opener + 1, end)
-        if stop > start:
-            quotes.append(_Raw(start=start, end=stop, opener=opener, closer=None))
-    del stack[1 if (reopens or dangling) else 0 :]
-    if reopens and not dangling:
-        return nxt + 1  # skip the reopening mark: same quotation
-    if dangling and stack:
-        stack[0] = (outer, outer_straight)
-    return i
-
-
-def _scan_single(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[_Raw]:
-    """‘Single-quoted’ stretches outside double quotes, within one paragraph."""
-    quotes: list[_Raw] = []
-    for match in re.finditer(r"[‘']", text):
-        i = match.start()
-        if any(a <= i < b for a, b in taken) or (i and text[i - 1] not in _BEFORE_OPEN):
-            continue
-        if i + 1 >= len(text) or not text[i + 1].isalnum():
-            continue
-        stop = next(e for e in ends if e > i)
-        for close in re.finditer(r"[’']", text[i + 1 : min(stop, i + 300)]):
-            j = i + 1 + close.start()
-            after = text[j + 1] if j + 1 < len(text) else " "
-            if not text[j - 1].isspace() and not after.isalnum():
-                start, end = _trim(text, i + 1, j)
-                if end > start:
-                    quotes.append(_Raw(start=start, end=end, opener=i, closer=j, single=True))
-                break
-    return quotes
-
-
-def _scan_blocks(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[_Raw]:
-    """Unmarked block quotations: after a line ending "said:", and epigraphs signed "—Name"."""
-    blocks: list[_Raw] = []
-    verbs = load_speech_verbs()
-    starts = [0] + [_trim(text, e, len(text))[0] for e in ends[:-1]]
-    for k, end in enumerate(ends[:-1]):
-        intro = text[starts[k] : end].rstrip()
-        if not intro.endswith(":") or not any(
-            w.lower() in verbs for w in _WORD.findall(intro[-80:])
-        ):
-            continue
-        start = starts[k + 1]
-        if start >= len(text) or text[start] in _OPENERS + '"' + _SINGLE_OPEN:
-            continue
-        stop = ends[k + 1]
-        block_start, block_end = _trim(text, start, stop)
-        if block_end > block_start and not any(a <= block_start < b for a, b in taken):
-            blocks.append(
-                _Raw(start=block_start, end=block_end, opener=block_start, closer=None, block=True)
-            )
-    for match in _DASH_SIGNATURE.finditer(text):
-        line_start = match.start()
-        prev_end = text.rfind("\n", 0, line_start)
-        if prev_end < 0:
-            continue
-        prev_start = text.rfind("\n", 0, prev_end) + 1
-        start, end = _trim(text, prev_start, prev_end)
-        if end <= start or _DASH_SIGNATURE.match(text, prev_start):
-            continue
-        blocks.append(
-            _Raw(
-                start=start,
-                end=end,
-                opener=start,
-                closer=None,
-                block=True,
-                signed=match.group("who"),
-            )
-        )
-    return blocks
-
-
-def _scan(text: str) -> list[_Raw]:
-    ends = _paragraph_ends(text)
-    raws = _scan_double(text, ends)
-    taken = [(r.opener, (r.closer if r.closer is not None else r.end) + 1) for r in raws]
-    raws += _scan_single(text, ends, taken)
-    raws += _scan_blocks(text, ends, taken)
-    raws.sort(key=lambda r: (r.opener, -r.end))
-    for k, raw in enumerate(raws):  # nesting: the innermost quote that contains it
-        for outer in reversed(raws[:k]):
-            if outer.start <= raw.opener and raw.end <= outer.end and outer is not raw:
-                raw.parent = raws.index(outer)
-                break
-    return raws
 
 
 # ------------------------------------------------------------------------ attribution
@@ -332,9 +163,15 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
     previous = _previous_word(masked, word.start())
     if previous in _NOUN_MARKERS or previous == "to":
         return False
+    if form.endswith("ing"):
+        # "the regular briefing", "a daily posting": an article and an adjective before an
+        # -ing form make it a noun
+        before = _WORD.findall(masked[max(0, word.start() - 40) : word.start()])
+        if len(before) >= 2 and before[-2].lower() in _NOUN_MARKERS and before[-1].islower():
+            return False
     if form == lemma and form not in ("said", "read", "put"):
         return (
-            previous in ("they", "we", "i", "you", "police", "media", "people", "officials")
+            previous in ("they", "we", "i", "you", "police", "media", "people", "officials", "which", "who")
             or (previous.endswith("s") and not previous.endswith("ss"))
             or previous
             in ("also", "would", "will", "did", "do", "does", "may", "might", "could", "can")
@@ -350,6 +187,11 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     start = lo + (breaks[-1].end() if breaks else 0)
     words = _words(masked, start, verb.start())
     if words and words[-1].group() == "and":
+        # "the group said “…” and claimed that “…”": the second verb shares the subject
+        # of the nearest reporting verb before it.
+        shared = next((w for w in reversed(words[:-1]) if _is_verb(masked, w)), None)
+        if shared is not None:
+            return _subject_before(text, masked, shared, lo)
         first_verb = next(
             (n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+(?:ed|ied)", w.group())),
             None,
@@ -361,8 +203,13 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     if not words:
         return None
     last = words[-1].group().lower()
+    if last in ("which", "who") and len(words) > 1:
+        # "figures published on certain websites, which speak of “…”": the relative
+        # pronoun stands for the noun phrase right before it.
+        return _antecedent_of_relative(text, masked, words[-1].start(), start)
     if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them"):
-        words = words[-1:]
+        one_of = _ANAPHORIC.fullmatch(" ".join(w.group().lower() for w in words[-4:][-3:]))
+        words = words[-3:] if one_of and len(words) >= 3 else words[-1:]  # "one of them said"
     begin, end = words[0].start(), words[-1].end()
     # "The Bureau's report, titled “…” and published in May, states:": the participial
     # phrase set off by commas describes the subject, which is the noun phrase before it.
@@ -373,6 +220,29 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         begin = masked.rfind(_MASK, begin, end) + 1
     surface = text[begin:end].strip(" ,")
     return _Source(surface, begin) if surface else None
+
+
+def _antecedent_of_relative(text: str, masked: str, at: int, lo: int) -> _Source | None:
+    """The noun phrase a "which" or "who" at ``at`` stands for: the words since the last
+    preposition, verb or clause break before it ("… published on certain websites, which")."""
+    region = masked[lo:at].rstrip(" ,")
+    words = _words(masked, lo, lo + len(region))
+    kept: list[re.Match[str]] = []
+    for word in reversed(words):
+        if word.group().lower() in _PHRASE_BREAKS or _is_verb(masked, word):
+            break
+        kept.insert(0, word)
+    if not kept:
+        return None
+    surface = text[kept[0].start() : kept[-1].end()]
+    return _Source(surface, kept[0].start())
+
+
+# Words that end a noun phrase read backwards from a relative pronoun.
+_PHRASE_BREAKS = frozenset(
+    "on in at of by from to with for about into onto over under after before than and or but "
+    "is are was were has have had".split()
+)
 
 
 def _subject_after(text: str, masked: str, lo: int, hi: int) -> _Source | None:
@@ -398,6 +268,7 @@ def _from_verb(
     if (
         form in ("quoted", "quoting", "quote", "quotes", "cited", "citing", "cite", "cites")
         and quoted_as
+        and _previous_word(masked, verb.start()) not in _PASSIVE  # "X was quoted by the Post as saying"
     ):
         return _Source(
             text[verb.end() + quoted_as.start(1) : verb.end() + quoted_as.end(1)],
@@ -410,7 +281,8 @@ def _from_verb(
     if form in ("cited", "citing", "cite", "cites", "quoting", "quoted") and cited:
         return _Source(cited.group(1), verb.end() + cited.start(1))
     previous = _previous_word(masked, verb.start())
-    if previous in _PASSIVE and not re.match(r"\s+as\s+saying", after):
+    if previous in _PASSIVE and not re.match(r"\s+(?:by\s+[^\x00]{1,80}?\s+)?as\s+(?:saying|telling|stating)\b", after):
+        # ("X was quoted by the Post as saying “…”": X speaks, the Post only reports it)
         agent = re.match(r"\s+by\s+(.{1,80}?)(?=[,.;:]|$|\s+(?:that|as|on|in)\b)", after)
         if agent:
             return _Source(agent.group(1), verb.end() + agent.start(1))
@@ -419,22 +291,58 @@ def _from_verb(
         [lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked[lo : verb.start()])]
     )
     if not masked[clause_start : verb.start()].strip(" ,\x00"):
+        if re.search(r"\band\s*$", masked[lo:clause_start]):
+            # "He blamed the group, …, and said the army had launched “…”": a verb
+            # coordinated with an earlier one shares its subject.
+            earlier = [w for w in _words(masked, lo, clause_start) if _is_verb(masked, w)]
+            if earlier:
+                return _from_verb(text, masked, earlier[-1], lo, hi)
         return _subject_after(text, masked, verb.end(), hi)  # "Said Daniel Eyre, researcher:"
     if form.endswith("ing"):  # "…, saying that …": the subject of the clause's main verb
         lo2 = clause_start
         earlier = [w for w in _words(masked, lo2, verb.start()) if _is_verb(masked, w)]
+        if not earlier and masked[verb.start() - 2 : verb.start()] == ", ":
+            # "X denied that soldiers had killed civilians, telling reporters …": the
+            # participle after a comma goes with the sentence's reporting verb.
+            earlier = [w for w in _words(masked, lo, lo2) if _is_verb(masked, w)]
         if earlier:
             return _from_verb(text, masked, earlier[-1], lo, hi)
         return _subject_before(text, masked, verb, lo)
     return _subject_before(text, masked, verb, lo)
 
 
+def _governing(region: str, lo: int, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The verbs that may govern a quote at the end of ``region``: in "X said later that 27
+    bodies had been counted and that “dozens” were hurt" the quote is in a second complement
+    of "said", so the verbs inside the first ("counted") do not govern it."""
+    coordinated = list(re.finditer(r"\band\s+that\b", region))
+    if not verbs or not coordinated or coordinated[-1].start() < verbs[-1].end() - lo:
+        return verbs
+    first_that = re.search(r"\bthat\b", region)
+    heads = [v for v in verbs if first_that and v.end() - lo <= first_that.start()]
+    return heads or verbs
+
+
+# "In her words," / "In the words of X," right before a quotation names its speaker.
+_IN_WORDS = re.compile(
+    r"\b[Ii]n\s+(?:(?P<pos>his|her|its|their)\s+(?:own\s+)?words|the\s+words\s+of\s+(?P<of>[^,\x00]{1,80}))"
+    r"\s*[,:]?\s*$"
+)
+_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
+
+
 def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
     """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
     lo = _sentence_start(masked, raw.opener, floor)
     region = masked[lo : raw.opener]
+    own_words = _IN_WORDS.search(region)
+    if own_words:  # "In her words, “…”", "In the words of the mayor, “…”"
+        who = own_words.group("of") or _POSSESSIVE_PRONOUN[own_words.group("pos").lower()]
+        at = lo + own_words.start("of" if own_words.group("of") else "pos")
+        return _Source(who, at)
     according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
     verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w)]
+    verbs = _governing(region, lo, verbs)
     if according and (not verbs or according[-1].start() > verbs[-1].start() - lo):
         who = according[-1]
         return _Source(text[lo + who.start(1) : lo + who.end(1)].strip(), lo + who.start(1))
@@ -457,6 +365,14 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
     return None
 
 
+_INLINE_SIGNATURE = re.compile(r"[.!?,]?[ \t]*(?:—|―|–|--)[ \t]*(?P<who>[A-Z][^\n\x00]*)(?=\n|$)")
+# A sentence after a quotation that names whose words they were.
+_WORDS_OF = re.compile(
+    r"(?:(?:Those|These|They|Such)\s+(?:were|are)|(?:That|This|It|Such)\s+(?:was|is))\s+"
+    r"(?:the\s+|his\s+|her\s+)?(?:own\s+|very\s+|exact\s+)?words\s+of\s+"
+)
+
+
 def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
     """Attribution after the quote: "…,” X said." / "…,” said X." / "…,” according to X."."""
     if raw.closer is None:
@@ -471,6 +387,23 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
         or rest[:1] in ",—–-"
         or (text[raw.end - 1 : raw.end] == "." and rest.strip()[:1].islower())
     )
+    line_start = masked.rfind("\n", 0, raw.opener) + 1
+    signed = _INLINE_SIGNATURE.match(masked, lo)
+    if (
+        signed
+        and not masked[line_start : raw.opener].strip()
+        and len(signed.group("who").split(",")[0].split()) <= 4  # a name, not a headline's clause
+    ):
+        # "“I want the world to know.” – Abdi, 19, a student": a quotation on its own line
+        # signed after a dash, as an epigraph is on the next line.
+        who = signed.group("who").split(",")[0].strip()
+        return _Source(who, signed.start("who"))
+    words_of = _WORDS_OF.match(masked, begin, hi)
+    if words_of:  # "“…” Those were the words of our party leader, Dr. Jane Doe, …"
+        found = _subject_after(text, masked, words_of.end(), hi)
+        if found is not None:
+            cut = _CLAUSE_BREAK.search(found.surface)
+            return _Source(found.surface[: cut.start()] if cut else found.surface, found.position)
     according = re.match(r"\s*[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", masked[begin:hi])
     if according:
         return _Source(
@@ -576,6 +509,8 @@ def _first_pass(
     raw = raws[k]
     if raw.parent is not None:
         masked = _inside_mask(text, masked, raws, raw.parent)
+    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 40) : raw.opener]):
+        return False  # a name or a title in quote marks is nobody's words
     if raw.signed:
         who = raw.signed.split(",")[0].strip()
         return _Source(who, text.index(who, raw.end))
@@ -601,6 +536,83 @@ def _first_pass(
     if not masked[paragraph_start : raw.opener].strip():
         return _intro(text, masked, ends, raw)
     return None
+
+
+def _follows_attribution(text: str, masked: str, before: _Raw, raw: _Raw, credited_at: int | None) -> bool:
+    """ "“My son …,” said Nenita Sumagang, 58. “Who claims that?”": a quotation opening the
+    sentence right after the one that credited the quotation before it, in the same
+    paragraph, goes on in the same voice."""
+    stop = before.closer + 1 if before.closer is not None else before.end
+    if credited_at is None or not stop <= credited_at < raw.opener or "\n" in text[stop : raw.opener]:
+        return False
+    between = _stops(masked, stop, raw.opener)
+    return len(between) == 1 and not masked[between[0] : raw.opener].strip()
+
+
+def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tuple[str, int, bool]]:
+    """Who a "he" or "she" crediting ``raw`` may stand for, nearest first: the subjects of
+    the reporting verbs of the narrative before it (this paragraph and the two before), and
+    a name that opens a sentence without one ("Hadjia Soumana was counting …")."""
+    hi = raw.opener
+    starts = [0] + [_trim(text, e, len(text))[0] for e in ends[:-1]]
+    k = max(i for i, s in enumerate(starts) if s <= hi)
+    lo = starts[max(0, k - 2)]
+    # (the stop just before the quote is only seen with the quote's first mark in view)
+    stops = [s for s in _stops(masked, lo, min(len(masked), hi + 2)) if s <= hi]
+    bounds = sorted({lo, hi, *stops, *(s for s in starts if lo < s < hi)})
+    found: list[tuple[str, int, bool]] = []
+    for a, b in reversed(list(zip(bounds, bounds[1:]))):
+        before = len(found)
+        verbs = [w for w in _words(masked, a, b) if _is_verb(masked, w)]
+        for verb in reversed(verbs):
+            source = _from_verb(text, masked, verb, a, b)
+            if isinstance(source, _Source) and not any(
+                source.position <= v.start() < source.position + len(source.surface.split(",")[0])
+                for v in verbs
+            ):  # "a leader said volunteers" (before any aside) is a clause, not a subject
+                found.append((source.surface, source.position, True))
+        for match in reversed(list(re.finditer(r"\b[Aa]ccording\s+to\s+([^.;:\x00]{1,80})", masked[a:b]))):
+            found.append((text[a + match.start(1) : a + match.end(1)], a + match.start(1), True))
+        if len(found) == before:
+            begin = _trim(masked, a, b)[0]
+            dateline = _DATELINE.match(masked, begin, b)
+            opening = _OPENING_NAME.match(masked, dateline.end() if dateline else begin, b)
+            apposed = _APPOSED_NAME.search(masked, begin, b)
+            for name in (opening, apposed):
+                if name:
+                    found.append((name.group(1), name.start(1), False))
+    return found
+
+
+# "TILLABÉRI — " before a story's first sentence.
+_DATELINE = re.compile(r"[^\W\da-z][^\Wa-z]*(?:[ ,.]+[^\W\da-z][^\Wa-z]*)*\s+(?:—|–|--)\s+")
+
+
+# A person's name inside a sentence, introduced by an apposition ("Among those waiting was
+# Grace Okonkwo Bell, whose sister …", "… was Ali Haji, 47, …").
+_APPOSED_NAME = re.compile(
+    r"(?<![\w’'-])([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){1,4}),\s+"
+    r"(?=(?:who|whose|a|an|the|aged)\b|\d)"
+)
+
+# Speakers named only by reference to the narrative before the quote.
+_ANAPHORIC = re.compile(
+    r"he|she|it|they|(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)"
+    r"|(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|message|letter|report)"
+)
+
+# A person's name opening a sentence: two to five capitalised words, then a verb or an
+# apposition ("Hadjia Mariama Soumana was …", "Ali Haji, a farmer, …"), perhaps after a
+# description in lower case ("Local fisherman Edwin Arboleda, 47, was …").
+_NOT_A_NAME = (
+    r"(?!(?:The|A|An|In|On|At|By|This|That|These|Those|It|Its|Their|His|Her|When|After|Before|But|And|As|"
+    r"For|From|With|Among|During|Despite|Since|Until|While|Although|Though|If|Once|Inside|Outside|Near|"
+    r"Under|Over|Behind|Across|Along|Around|Through|Without|Within|Yet|So|Then|Still|Later|Earlier)\b)"
+)
+_OPENING_NAME = re.compile(
+    _NOT_A_NAME + r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][a-z-]+\s+){0,2}?" + _NOT_A_NAME
+    + r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){0,4})(?=,|\s+[a-z])"
+)  # (one word, "Tamm rejected …", only when the resolver knows the fuller name)
 
 
 def _is_alone(text: str, masked: str, ends: list[int], raw: _Raw) -> bool:
@@ -637,17 +649,26 @@ def find_quotes(
     speakers.mark_quoted([Span(start=r.start, end=r.end) for r in raws])
     names: list[str | None] = [None] * len(raws)
     explicit: list[bool] = [False] * len(raws)
+    credited_at: list[int | None] = [None] * len(raws)  # where the words naming the speaker start
     order = sorted(range(len(raws)), key=lambda k: raws[k].start)
     for k in order:
         found = _first_pass(text, masked, ends, raws, k)
         if isinstance(found, _Source):
             if raws[k].parent is not None and found.surface.lower() in _SELF_PRONOUNS:
-                continue  # "you said “yes”" inside a speech is the speaker's own figure
-            names[k] = speakers.resolve(found.surface, position=found.position) or None
+                continue  # "you said “yes”", "she told me “…”" inside a speech: the speaker's own story
+            if raws[k].parent is None and _ANAPHORIC.fullmatch(" ".join(found.surface.lower().split())):
+                names[k] = speakers.resolve_pronoun(
+                    found.surface.strip(),
+                    position=found.position,
+                    antecedents=_antecedents(text, masked, ends, raws[k]),
+                ) or None
+            else:
+                names[k] = speakers.resolve(found.surface, position=found.position) or None
             explicit[k] = names[k] is not None
+            credited_at[k] = found.position
         elif found is False:
             explicit[k] = True  # deliberately unattributed ("reported to be “heavy”")
-    _second_pass(text, masked, ends, raws, names, explicit, speakers)
+    _second_pass(text, masked, ends, raws, names, explicit, speakers, credited_at)
     quotes: list[Quote] = []
     seen: dict[str, int] = {}
     for k in order:
@@ -683,6 +704,7 @@ def _second_pass(
     names: list[str | None],
     explicit: list[bool],
     speakers: SpeakerResolver,
+    credited_at: list[int | None],
 ) -> None:
     """Quotes with no attribution of their own: the speaker of an adjacent quote, of the
     paragraph before a stand-alone quote, or of the sentence a dash-led quote ends."""
@@ -713,6 +735,10 @@ def _second_pass(
                 ):
                     names[k] = names[m]
                     break
+            if names[k] is None and n and _follows_attribution(
+                text, masked, raws[top[n - 1]], raw, credited_at[top[n - 1]]
+            ):
+                names[k] = names[top[n - 1]]
     for k in top:
         if names[k] is not None or explicit[k]:
             continue

@@ -69,6 +69,20 @@ _TITLES = frozenset(
     "state country resident staff special headteacher headmaster headmistress principal "
     "president-elect coordinator representative".split()
 )
+# Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
+_PORTFOLIO_TITLES = frozenset(
+    "minister secretary commissioner governor mayor ambassador director spokesman spokeswoman "
+    "spokesperson chief".split()
+)
+# A source named only as they asked to be: "who gave his name only as Tunde", "identified
+# only as Amina", "who asked to be called Joseph".
+_GIVEN_NAME = re.compile(
+    r"\b(?:gave|gives|give)\s+(?:his|her|their|only\s+(?:his|her|their))\s+(?:first\s+)?name\s+"
+    r"(?:only\s+)?as\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    r"|\bidentified\s+(?:only\s+)?(?:as|by\s+(?:his|her)\s+(?:first\s+)?name,?)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+    r"|\basked\s+to\s+be\s+(?:called|identified\s+as)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+_OBJECT_PREPOSITIONS = frozenset("for of to with by from".split())
 _MALE = frozenset("mr sir lord king prince father brother".split())
 _FEMALE = frozenset("mrs ms miss lady dame queen princess sister".split())
 # Titles whose role a later "the <role>" refers back to.
@@ -104,13 +118,16 @@ _ORG_WORDS = frozenset(
     "camp square street avenue road district province city town village island river lake airport "
     "prison coalition alliance corporation company bank club church fund programme program mission "
     "authority board association society federation press daily post journal herald tribune "
-    "guardian telegraph reuters".split()
+    "guardian telegraph reuters division battalion regiment corps command detachment squadron unit "
+    "platoon garrison gazette courier chronicle observer mirror express standard bulletin dispatch "
+    "inquirer sentinel".split()  # military units ("Osk Division") and newspapers are never people
 )
 _PARTICLES = frozenset(
     "al al- el bin bint ibn abu abdul de da di du van von der den la le dos del mac mc".split()
 )
 _INTRO = re.compile(
     r"^(?:in|on|at|during|while|after|before|speaking|according|following|meanwhile|earlier|later|"
+    r"asked|answering|responding|replying|referring|commenting|reacting|addressing|interviewed|contacted|"
     r"yesterday|today|tonight|last|this|that|by|from|with|as|when|since|for|of|about|under|over|"
     r"\d)\b",
     re.IGNORECASE,
@@ -133,18 +150,75 @@ _ISSUED_REPORTS = re.compile(
     r"(?P<issuer>(?:The\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:[’']s)?(?:\s+[a-z]+){0,2})\s+"
     r"(?:submitted|released|issued|published|presented|produced|handed\s+over)\b[^.;]{0,80}?\breports?\b"
 )
+# Nouns that say what kind of body the name after them is ("rights group Valley Watch").
+_BODY_NOUNS = (
+    r"group|organi[sz]ation|charity|watchdog|monitor|NGO|agency|coalition|alliance|movement|"
+    r"newspaper|daily|weekly|broadcaster|channel|network|outlet|party|militia|faction|union|association"
+)
+_DESCRIBED_BODY = re.compile(
+    r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:" + _BODY_NOUNS + r")\s+"
+    r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|du|des|al-[\w’'-]+))*)$"
+)
 _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
 # Heads of phrases naming one or more unnamed people who speak ("a police source").
+# Nouns for one unnamed person that say whether a later "he" or "she" can be them.
+_UNNAMED_GENDER = {
+    "woman": "f", "women": "f", "mother": "f", "mothers": "f", "widow": "f", "widows": "f", "girl": "f",
+    "girls": "f", "wife": "f", "sister": "f", "daughter": "f", "man": "m", "men": "m", "father": "m",
+    "fathers": "m", "boy": "m", "boys": "m", "husband": "m", "brother": "m", "son": "m",
+}
 _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
                              "spokesperson", "officer", "officers", "witness", "witnesses", "resident",
                              "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "medic",
-                             "medics", "worker", "workers", "diplomat", "diplomats"})
+                             "medics", "worker", "workers", "diplomat", "diplomats", "leader", "leaders",
+                             "villager", "villagers", "elder", "elders", "teacher", "teachers", "parent",
+                             "parents", "relative", "relatives", "activist", "activists", "soldier",
+                             "soldiers", "policeman", "policemen", "guard", "guards", "farmer", "farmers",
+                             "fisherman", "fishermen", "trader", "traders", "paramedic", "paramedics",
+                             "rescuer", "rescuers", "volunteer", "volunteers", *_UNNAMED_GENDER})
+
+
+# "one of them said": one member of a plural source named just before.
+_ONE_OF_THEM = re.compile(r"(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)")
+
+
+def _is_one_unnamed_person(name: str, gender: str | None = None) -> bool:
+    """ "nurse at the referral hospital", "police source": one unnamed person, whom a later
+    "she" or "he" can stand for ("officials", "witnesses", "fishermen" cannot); with
+    ``gender``, not one the noun gives the other gender ("a woman whose …" is no "he")."""
+    head = _unnamed_head(name)
+    if head is None or head.endswith(("s", "men")):
+        return False
+    return gender is None or _UNNAMED_GENDER.get(head) in (None, gender)
+
+
+def _unnamed_head(name: str) -> str | None:
+    """The noun naming unnamed people in a description, before any prepositional phrase or
+    relative clause: "a nurse at the referral hospital" -> "nurse", "a woman whose husband
+    was killed" -> "woman"; None when the head is not such a noun."""
+    words = _NOUN_PHRASE_END.split(name, maxsplit=1)[0].split()
+    return words[-1].lower() if words and words[-1].lower() in _UNNAMED_PEOPLE else None
+
+
+_NOUN_PHRASE_END = re.compile(r",|\s+(?:at|in|of|from|for|with|on|inside|near|who|whose|which|that)\s")
+
+
+def _without_intro(segment: str) -> str:
+    """ "By Tuesday afternoon a civil society leader in Djugu" -> "a civil society leader in
+    Djugu": an opening adverbial with no comma after it is not part of the speaker."""
+    if not _INTRO.match(segment):
+        return segment
+    for article in re.finditer(r"\s(?:a|an|the|one)\s+(?=[a-z])", segment):
+        rest = segment[article.start() + 1 :]
+        if _unnamed_head(rest) is not None:
+            return rest
+    return segment
 
 
 def describes_unnamed_people(name: str) -> bool:
-    """Whether ``name`` describes unnamed speakers ("Kenyan police source", "officials")."""
-    words = name.split()
-    return bool(words) and words[-1].lower() in _UNNAMED_PEOPLE
+    """Whether ``name`` describes unnamed speakers ("Kenyan police source", "officials",
+    "nurse at the referral hospital")."""
+    return _unnamed_head(name) is not None
 
 
 # Bodies a bare noun names ("police said", "the army said"), which titles also contain
@@ -234,6 +308,10 @@ def strip_titles(name: str) -> tuple[str, set[str]]:
     words = name.replace("Mr.", "Mr. ").replace("Mrs.", "Mrs. ").replace("Dr.", "Dr. ").split()
     titles: set[str] = set()
     table = load_alias_table()
+    if len(words) > 2 and _key(words[1]) in _PORTFOLIO_TITLES and words[0][:1].isupper():
+        # "Transport Minister Kofi Asante": a portfolio names the office, not the person
+        titles.add(_key(words[0]))
+        words = words[1:]
     while len(words) > 1 and (
         _key(words[0]) in _TITLES
         or all(part in _TITLES for part in _key(words[0]).split("-"))  # "Secretary-General"
@@ -449,6 +527,7 @@ class SpeakerResolver:
             if len(ent_words) == 2 and ent_words[0].lower() in load_speech_verbs():
                 ent = ent_words[1]
             name, titles = strip_titles(ent)
+            name = self._fullest_written(name)
             if name not in self._people and _looks_like_person(name):
                 for match in re.finditer(re.escape(ent), self.text):
                     self._add_person(name, titles, match.start())
@@ -457,6 +536,28 @@ class SpeakerResolver:
                 self._add_person(mention.canonical, set(), mention.span.start)
         self._merge_surnames()
         self._read_roles()
+
+    def _fullest_written(self, name: str) -> str:
+        """A person entity cut short ("Hassane Yacouba" in "…, Boubacar Hassane Yacouba,"):
+        the capitalised given names the text writes right before it belong to the name (up
+        to a title: "Transport Minister Kofi Asante" stays "Kofi Asante")."""
+        pattern = r"(?<![\w’'.-])((?:[A-Z][\w’'-]+[ \t]+){1,2})" + re.escape(name) + r"\b"
+        for match in re.finditer(pattern, self.text):
+            given: list[str] = []
+            for word in reversed(match.group(1).split()):
+                if (
+                    _key(word) in _TITLES | _MALE | _FEMALE | _PRONOUNS.keys() | {"the", "a", "an"}
+                    or _INTRO.match(word)
+                    or re.fullmatch(_CALENDAR, word)
+                    or self.actors.canonical(word)
+                    or word.casefold() in self._places
+                    or word.lower() in load_speech_verbs()  # "Said Hassane Yacouba"
+                ):
+                    break
+                given.insert(0, word)
+            if given:
+                return " ".join([*given, name])
+        return name
 
     def _merge_surnames(self) -> None:
         """ "Mr Nkaissery" is "Joseph Nkaissery" when the text gives one full name with
@@ -486,10 +587,18 @@ class SpeakerResolver:
             run = run[:-2]
         name, titles = strip_titles(run)
         before = re.findall(r"[A-Za-z.-]+", self.text[max(0, start - 40) : start])
+        found: set[str] = set()
+        n = 0
         for word in reversed(before[-3:]):
             if _key(word) not in _TITLES:
                 break
-            titles.add(_key(word))
+            found.add(_key(word))
+            n += 1
+        # "A spokesperson for the Commissioner, Daniel Osei": the title belongs to the
+        # object of the preposition, not to the person named after it.
+        rest = [w.lower() for w in before[: len(before) - n]]
+        if not (rest[-2:-1] and rest[-1] in ("the", "a", "an") and rest[-2] in _OBJECT_PREPOSITIONS):
+            titles |= found
         if not titles and name not in self._person_ents:
             return
         if _looks_like_person(name) and not self._is_actor(name):
@@ -528,12 +637,13 @@ class SpeakerResolver:
                 + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)",
                 self.text,
             )
-            before = re.finditer(
-                r"(?:a|an|the)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + escaped,
+            before = re.finditer(  # "The mayor of the Tamakoira commune, Boubacar Yacouba,"
+                r"\b(?:[Aa]n?|[Tt]he)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + escaped,
                 self.text,
             )
             for match in (*after, *before):
-                head = match.group(1).split()[-1]
+                role = re.split(r"\s+(?:of|for|at|in|on)\s", match.group(1), maxsplit=1)[0]
+                head = role.split()[-1]
                 person.roles.add(_ROLE_SYNONYMS.get(head, head))
 
     # ------------------------------------------------------------------ resolving
@@ -547,6 +657,65 @@ class SpeakerResolver:
                 self.actors.note(name, written)  # "the headteacher" is an alias of her name
         return name
 
+    def resolve_pronoun(self, pronoun: str, *, position: int, antecedents: list[tuple[str, int, bool]]) -> str:
+        """ "“…,” she said": the speaker is the nearest earlier subject the narrative gives
+        that the pronoun can stand for. ``antecedents`` are (words, position, by_verb),
+        nearest first: subjects of reporting verbs ("A nurse at the hospital … said the
+        hospital had …") and, with by_verb False, names opening a sentence ("Hadjia Mariama
+        Soumana was counting …"). "he"/"she" take a person of that gender or one unnamed
+        person, "it" a body, "one of them" a plural unnamed source ("Two soldiers at the
+        camp … said …"), "they" a body or a plural source, "the statement" whoever the
+        narrative says issued one; the rest are passed over. With no fit the pronoun goes to the
+        nearest person or body the text names."""
+        lowered = " ".join(pronoun.lower().split())
+        wanted = "p1" if _ONE_OF_THEM.fullmatch(lowered) else _PRONOUNS.get(lowered)
+        if re.fullmatch(r"(?:the|this|that)\s+(?:" + _DOCUMENT_NOUNS + r")", lowered):
+            wanted = "doc"  # "the statement said": whoever the narrative said issued it
+        if wanted == "doc":
+            # the issuer whose sentence mentions that document ("… said in a statement …")
+            noun = lowered.split()[-1]
+
+            def mentions(antecedent: tuple[str, int, bool]) -> bool:
+                stop = self.text.find(".", antecedent[1])
+                return noun in self.text[antecedent[1] : stop if stop >= 0 else None].lower()
+
+            antecedents = sorted(antecedents, key=lambda a: not mentions(a))  # stable: nearest first
+        if wanted in ("m", "f", "o", "p", "p1", "doc"):
+            for surface, at, by_verb in antecedents:
+                if surface.strip().lower() in _PRONOUNS:
+                    continue
+                name, kind, gender = self._resolve(surface, at)
+                if not name or (not by_verb and not self._is_new_person(name, kind)):
+                    continue
+                if wanted == "o":
+                    fits = kind == "org"
+                elif wanted == "p":  # "they": a body or a plural unnamed source
+                    fits = kind == "org" or (
+                        kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
+                    )
+                elif wanted == "doc":
+                    fits = kind in ("org", "person") or (kind == "group" and not describes_unnamed_people(name))
+                elif wanted == "p1":
+                    fits = kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
+                else:
+                    fits = (kind == "person" and gender in (None, wanted)) or (
+                        kind == "group" and _is_one_unnamed_person(surface, wanted)
+                    )
+                if fits:
+                    self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
+                    return name
+        return self.resolve(pronoun, position=position) if wanted != "p1" else ""  # (a document: its issuer)
+
+    def _is_new_person(self, name: str, kind: str) -> bool:
+        """A name opening a sentence with no reporting verb stands for a person only when it
+        is one: two words or more, not a place of the text, not a known body."""
+        return (
+            kind == "person"
+            and len(name.split()) >= 2
+            and name.casefold() not in self._places
+            and not self._is_actor(name)
+        )
+
     def _resolve(self, surface: str, position: int) -> tuple[str, str, str | None]:
         cleaned = " ".join(surface.split()).strip(" ,.;:-–—\"“”‘’'()")
         cleaned = re.sub(r"^(?:and|but|while|whereas|as|so|then)\s+", "", cleaned, flags=re.I)
@@ -555,16 +724,19 @@ class SpeakerResolver:
         lowered = cleaned.lower()
         if lowered in _PRONOUNS:
             return self._pronoun(_PRONOUNS[lowered], position)
+        given = _GIVEN_NAME.search(cleaned)
+        if given:  # "a truck driver who gave his name only as Tunde"
+            return next(g for g in given.groups() if g), "person", None
         relative = re.search(r"\s+(?:who|which|that)$", cleaned)
         if relative:
             cleaned = cleaned[: relative.start()]
         segments = [
-            self._head(s.strip())
+            self._head(_without_intro(s.strip()))
             for s in re.split(r",|\s+[–—-]\s+|\(|\)|\s+and\s+(?=[A-Z])", cleaned)
             if s.strip()
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
-        if self._score(best) <= 1 and not describes_unnamed_people(best):
+        if self._score(best) <= 1 and not describes_unnamed_people(best) and not self._described_body(best):
             inner = self._names_inside(cleaned, last=bool(relative))
             if inner:
                 best = inner
@@ -668,8 +840,17 @@ class SpeakerResolver:
             segment,
             re.I,
         )
+        issued_by = re.match(
+            r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:" + _DOCUMENT_NOUNS + r")\b.*?\s"
+            r"(?:by|from)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al-[\w’'-]+|of|de|du|des))*)"
+            r"(?:\s+(?:on|late|early|last|this|overnight)\b.*)?$",  # "… on Monday evening"
+            segment,
+        )
+        if issued_by:  # "A statement posted … on a channel used by the Harakat Rijal al-Sahra"
+            issuer = issued_by.group(1)
+            return self.actors.canonical(issuer) or issuer, "org", None
         if doc_noun and doc_noun.group(1)[:1].isupper():
-            issuer = doc_noun.group(1)
+            issuer = re.sub(r"[’']s$", "", doc_noun.group(1))  # "The Observatory’s report"
             return self.actors.canonical(issuer) or issuer, "org", None
         if re.fullmatch(r"(?:(?:the|these|those)\s+)?(?:[a-z-]+\s+){0,2}reports?", segment, re.I):
             # "the autopsy reports" after "The ministry's autopsy unit released
@@ -677,21 +858,39 @@ class SpeakerResolver:
             issuer = self._issuer_of_reports(position)
             if issuer:
                 return self.actors.canonical(issuer) or issuer, "org", None
-        if segment.split()[-1].lower() in _UNNAMED_PEOPLE:
-            # "a Kenyan police source", "police officials": an unnamed person speaking is a
-            # claimant of its own, described as the text describes it, not the institution
-            # (unless "the spokesman" is a role a named person of the text bears).
-            role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z -]*)$", segment)
+        if _unnamed_head(segment) is not None:
+            # "a Kenyan police source", "police officials", "a nurse at the referral
+            # hospital": an unnamed person speaking is a claimant of its own, described as
+            # the text describes it, not the institution (unless "the spokesman" is a role a
+            # named person of the text bears).
+            noun_phrase = _NOUN_PHRASE_END.split(segment, maxsplit=1)[0]
+            role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z -]*)$", noun_phrase)
             found = self._role(role.group(1).lower(), position) if role else None
             if found and found[0]:
                 return found
             return self._describe(segment), "group", None
+        of_role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z-]*)\s+(?:of|for|in|at)\s+\S", segment)
+        if of_role and of_role.group(1) in _TITLES:
+            # "the governor of Lac province" after "Governor Hassaballah Kedella": the bearer
+            found = self._role(of_role.group(1), position)
+            if found and found[1] == "person":
+                return found
+        capital_role = re.match(r"^[Tt]he\s+([A-Z][a-z-]+)$", segment)
+        if capital_role:
+            # "The Commissioner called …" after "the Commissioner, Ingrid Varga,": the person
+            # who bears the role, before any body whose name holds the word.
+            found = self._role(capital_role.group(1).lower(), position)
+            if found and found[1] == "person":
+                return found
         known = self.actors.canonical(segment)
         if known:
             kind = "person" if self.actors.kind(segment) == "person" else "org"
             return known, kind, None
-        apposed = re.match(
-            r"^(?:the|a|an)\s+(?:[a-z-]+\s+){1,3}([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", segment
+        described = self._described_body(segment)
+        if described:
+            return described, "org", None
+        apposed = re.match(  # the article may open a sentence ("The opposition Wananchi Party")
+            r"^(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){1,3}([A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)$", segment
         )
         if apposed:  # "the organisation Valley Watch", "the militant group Boko Haram"
             return self._name_of(apposed.group(1), position)
@@ -713,7 +912,11 @@ class SpeakerResolver:
             full = self._expand(bare, titles, position) or bare
             person = self._people.get(full)
             return full, "person", person.gender if person else None
-        role = re.match(r"^(?:the|this|that)\s+([a-z][\w -]*)$", segment, re.I) or re.match(r"^([a-z][a-z -]*)$", segment)
+        # A role is lower-case words ("the general", "the organisation"); "The opposition
+        # Wananchi Party" is a name with a description before it, not the role "party".
+        role = re.match(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+([a-z][a-z -]*)$", segment) or re.match(
+            r"^([a-z][a-z -]*)$", segment
+        )
         if role:
             found = self._role(role.group(1).lower(), position)
             if found and found[0]:
@@ -722,6 +925,17 @@ class SpeakerResolver:
         if generic != re.sub(r"^(?:the|a|an)\s+", "", segment, flags=re.I):
             return generic, "org", None
         return self._describe(segment), "group", None
+
+    def _described_body(self, segment: str) -> str | None:
+        """ "Human rights group Sahel Vigilance", "the weekly Le Riverain du Lac": a body
+        named right after the noun that says what kind of body it is."""
+        if self.actors.canonical(segment):
+            return None
+        described = _DESCRIBED_BODY.match(segment)
+        if not described:
+            return None
+        name = described.group(1)
+        return self.actors.canonical(name) or name
 
     def _issuer_of_reports(self, position: int) -> str | None:
         """The body the text last said issued reports, before ``position``."""
@@ -755,6 +969,15 @@ class SpeakerResolver:
             and len(p.name.split()) >= len(bare.split())
             and (gender is None or p.gender in (None, gender))
         ]
+        if not candidates and len(bare.split()) == 1:
+            # "Okafor" for "Tomas Okafor Reyes", "Ngoy" for "Jules Ngoy Mbala": a paternal
+            # surname or middle name used alone stands for the fuller name.
+            candidates = [
+                p
+                for p in self._people.values()
+                if surname in [_key(w) for w in p.name.split()[1:-1]]
+                and (gender is None or p.gender in (None, gender))
+            ]
         fuller = [p for p in candidates if len(p.name.split()) > len(bare.split())]
         candidates = fuller or candidates
         if not fuller and len(bare.split()) == 1:
@@ -780,7 +1003,13 @@ class SpeakerResolver:
         """ "Zubairu" -> "Amina Zubairu" when the text writes the full name somewhere, even
         in a sentence nobody is quoted in (those are not read for entities)."""
         found: list[tuple[int, str]] = []
-        pattern = r"\b((?:[A-Z][\w’'-]+\.?\s+){1,3})" + re.escape(surname) + r"\b"
+        # (a full stop only after an initial or an abbreviated title: "said Pedro. Pedro
+        # Alvarez …" is two sentences, not a name)
+        pattern = (
+            r"\b((?:(?:[A-Z]|Mrs?|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|Prof)\.\s*|[A-Z][\w’'-]+\s+){1,3})"
+            + re.escape(surname)
+            + r"\b"
+        )
         for match in re.finditer(pattern, self.text):
             name, _ = strip_titles(match.group(1) + surname)
             if len(name.split()) >= 2 and _looks_like_person(name) and not self._is_actor(name):
