@@ -331,6 +331,42 @@ def entity_chunks(text: str) -> list[str]:
     return chunks
 
 
+# The role after a name: "Asabe Kwambura, the headteacher, said".
+_ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)")
+# What may stand between the comma closing a role and the name: "a spokesman, Col. X".
+_ROLE_GAP = re.compile(r"\s+(?:[A-Z][\w.]*\s+){0,4}")
+
+
+def _roles_after(text: str, name: str) -> list[re.Match[str]]:
+    """The matches of ``name`` + _ROLE_AFTER, as ``re.finditer(re.escape(name) + ...)``
+    finds them (leftmost, non-overlapping), without compiling a pattern per name: a
+    document has a few people, a batch thousands, and compiling cost more than reading."""
+    found: list[re.Match[str]] = []
+    at = text.find(name)
+    while at >= 0:
+        match = _ROLE_AFTER.match(text, at + len(name))
+        if match is not None:
+            found.append(match)
+        at = text.find(name, match.end() if match is not None else at + 1)
+    return found
+
+
+def _roles_before(text: str, name: str) -> list[re.Match[str]]:
+    """The matches of "a spokesman, Col " + ``name``. The pattern holds the name, so it
+    is compiled per name, but only when some mention of the name could close one: right
+    after a comma and at most four capitalised words, behind a role's last character."""
+    at = text.find(name)
+    while at >= 0:
+        comma = text.rfind(",", 0, at)
+        if comma > 0 and _ROLE_GAP.fullmatch(text, comma + 1, at) and re.match(r"[\w -]", text[comma - 1]):
+            break
+        at = text.find(name, at + 1)
+    else:
+        return []
+    pattern = r"(?:a|an|the)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + re.escape(name)
+    return list(re.finditer(pattern, text))
+
+
 class SpeakerResolver:
     """Names of speakers for one document; build once per text, then ``resolve`` in order."""
 
@@ -470,17 +506,7 @@ class SpeakerResolver:
     def _read_roles(self) -> None:
         """Appositions give roles: "Asabe Kwambura, the headteacher," / "a spokesman, Col X"."""
         for person in self._people.values():
-            escaped = re.escape(person.name)
-            after = re.finditer(
-                escaped
-                + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)",
-                self.text,
-            )
-            before = re.finditer(
-                r"(?:a|an|the)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + escaped,
-                self.text,
-            )
-            for match in (*after, *before):
+            for match in (*_roles_after(self.text, person.name), *_roles_before(self.text, person.name)):
                 head = match.group(1).split()[-1]
                 person.roles.add(_ROLE_SYNONYMS.get(head, head))
 

@@ -1,0 +1,37 @@
+"""The fast paths of extraction give what the plain code they replace gave.
+
+Each helper here stands in for a per-call regex or a full scan; these tests pin it to
+the plain form on fictional sentences, edge cases included (overlaps, repeats, misses).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reckon.extract.speakers import _roles_after, _roles_before
+
+_TEXTS = [
+    "Tovin Maresk, the harbour warden, said the pier was closed. Tovin Maresk, a diver, told us more.",
+    "a spokesman for the guild, Col. Tovin Maresk, said seven were hurt; the warden, Tovin Maresk said",
+    "Tovin Maresk, the warden, Tovin Maresk, the diver who stayed, said little.",
+    "the ferry pilot, Ana Dell Tovin Maresk spoke. Maresk, the ferry pilot at dawn, said nothing.",
+    "No apposition here: Tovin Maresk spoke, and then the harbour, it seems, was calm.",
+    "",
+]
+
+
+def _plain_after(text: str, name: str) -> list[str]:
+    pattern = re.escape(name) + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)"
+    return [m.group(1) for m in re.finditer(pattern, text)]
+
+
+def _plain_before(text: str, name: str) -> list[str]:
+    pattern = r"(?:a|an|the)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + re.escape(name)
+    return [m.group(1) for m in re.finditer(pattern, text)]
+
+
+def test_roles_read_as_the_per_name_patterns_read_them() -> None:
+    for text in _TEXTS:
+        for name in ("Tovin Maresk", "Maresk", "Ana Dell", "Nobody Here"):
+            assert [m.group(1) for m in _roles_after(text, name)] == _plain_after(text, name), (text, name)
+            assert [m.group(1) for m in _roles_before(text, name)] == _plain_before(text, name), (text, name)
