@@ -35,3 +35,13 @@ def test_roles_read_as_the_per_name_patterns_read_them() -> None:
         for name in ("Tovin Maresk", "Maresk", "Ana Dell", "Nobody Here"):
             assert [m.group(1) for m in _roles_after(text, name)] == _plain_after(text, name), (text, name)
             assert [m.group(1) for m in _roles_before(text, name)] == _plain_before(text, name), (text, name)
+
+
+def test_phrases_at_offers_every_phrase_a_text_starts_with() -> None:
+    from reckon.extract.lexicon import load_harm_lexicon
+
+    lexicon = load_harm_lexicon()
+    for phrase in lexicon.phrases:
+        for text in (phrase, phrase + " in the ward", phrase + ".", phrase[:-1]):
+            offered = [p for p, _ in lexicon.phrases_at(text)]
+            assert [p for p in lexicon.phrases if text.startswith(p)] == [p for p in offered if text.startswith(p)]

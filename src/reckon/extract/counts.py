@@ -314,7 +314,7 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
     while i < len(doc) and skipped < 5:
         token = doc[i]
         rest = doc[i:min(len(doc), i + 5)].text.lower()
-        for phrase, kind in lexicon.phrases.items():
+        for phrase, kind in lexicon.phrases_at(rest):
             if rest == phrase or rest.startswith(phrase + " ") or rest.startswith(phrase + ",") or rest.startswith(phrase + "."):
                 if "hospital" in phrase and noun.lemma_.lower() in _HOSPITAL_PEOPLE:
                     return None  # "80 patients were in the hospital": where they were, not a harm
