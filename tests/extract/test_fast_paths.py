@@ -37,6 +37,21 @@ def test_roles_read_as_the_per_name_patterns_read_them() -> None:
             assert [m.group(1) for m in _roles_before(text, name)] == _plain_before(text, name), (text, name)
 
 
+def test_closest_key_is_the_best_of_the_whole_table() -> None:
+    from rapidfuzz import fuzz, process
+
+    from reckon.extract.actors import _FUZZY_CUTOFF, load_alias_table
+
+    table = load_alias_table()
+    keys = table._keys
+    # Misspellings of table keys (one letter changed, dropped, doubled) and names no key is near.
+    probes = [k[:-1] + "q" for k in keys[::97]] + [k[1:] for k in keys[::89]] + [k + k[-1] for k in keys[::83]]
+    probes += ["harbour wardens of tovin", "the glass lantern brigade", "maresk"]
+    for probe in probes:
+        best = process.extractOne(probe, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        assert table._closest_key(probe) == (best[0] if best else None), probe
+
+
 def test_phrases_at_offers_every_phrase_a_text_starts_with() -> None:
     from reckon.extract.lexicon import load_harm_lexicon
 

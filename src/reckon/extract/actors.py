@@ -271,6 +271,14 @@ class AliasTable:
                 if entry.demonym:
                     self._demonyms[name_key(entry.demonym)] = entry.country
         self._keys = list(self.index.words)
+        # The keys by length, with their places in ``_keys``: a ratio of at least the cutoff
+        # needs lengths within about a tenth of each other, so a fuzzy look-up scores a few
+        # hundred keys of the table's thousands (see _closest_key).
+        self._keys_by_length: dict[int, tuple[list[str], list[int]]] = {}
+        for place, key in enumerate(self._keys):
+            keys, places = self._keys_by_length.setdefault(len(key), ([], []))
+            keys.append(key)
+            places.append(place)
         # The table never changes once built, so a fuzzy verdict holds for every document;
         # bounded so a long ingest keeps flat memory.
         self._fuzzy_memo: dict[tuple[str, str], str | None] = {}
@@ -326,6 +334,21 @@ class AliasTable:
             return self._fuzzy_memo[memo_key]
         return None
 
+    def _closest_key(self, key: str) -> str | None:
+        """What ``process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)``
+        picks (the first key of the best score), scoring only keys whose length allows the
+        cutoff: an indel ratio is at most 200 * min(a, b) / (a + b) for lengths a and b."""
+        best: tuple[float, int, str] | None = None  # (score, place in _keys, key)
+        for length, (keys, places) in self._keys_by_length.items():
+            if 200 * min(length, len(key)) / (length + len(key)) < _FUZZY_CUTOFF - 1:  # 1: float slack
+                continue
+            found = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+            if found is not None:
+                score, place = found[1], places[found[2]]
+                if best is None or score > best[0] or (score == best[0] and place < best[1]):
+                    best = (score, place, found[0])
+        return best[2] if best is not None else None
+
     def _without_country_suffix(self, key: str) -> str | None:
         """ "amnesty international kenya" -> "amnesty international": a branch is its body."""
         parts = key.split()
@@ -343,9 +366,8 @@ class AliasTable:
         if not words or not all(w[:1].isupper() for w in words):
             return None  # "the military", "security forces": descriptions are never fuzzed
         key = key.removeprefix("the ")
-        best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-        if best is not None:
-            candidate = best[0]
+        candidate = self._closest_key(key)
+        if candidate is not None:
             # Different leading words are different actors ("Iraqi ..." vs "Iranian ...").
             if candidate.split()[0][:3] == key.split()[0][:3]:
                 return self.index.words[candidate].canonical
