@@ -93,6 +93,7 @@ def _key_words(name: str) -> list[tuple[str, str]]:
     return words
 
 
+@lru_cache(maxsize=1 << 16)  # every canonical() look-up keys its name, and names recur
 def name_key(name: str) -> str:
     """The matching key of a name: "The State Dept." -> "state dept"."""
     return " ".join(norm for _, norm in _key_words(name))
