@@ -114,9 +114,15 @@ class ClaimantFinder:
     def _from_syntax(self, sent: SpacySpan, token: Token, *, offset: int) -> list[_Named] | str | None:
         chain = [(None, token)]
         current = token
-        while current.head is not current and len(chain) < 12:
-            chain.append((current, current.head))
-            current = current.head
+        while len(chain) < 12:
+            head = current.head
+            chain.append((current, head))
+            if head.i == current.i:
+                # The root, its own head: one (root, root) step is read; more of them (spaCy
+                # makes a new Token per access, so an identity test never stopped the walk)
+                # would read the same pair again and decide nothing new.
+                break
+            current = head
         described = False
         for child, current in chain:
             lemma = current.lemma_.lower()
