@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from reckon.extract.actors import ActorResolver, load_alias_table
+from reckon.extract.actors import ActorResolver, AliasTable, load_alias_table
 from reckon.model import Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -231,9 +231,14 @@ def load_speech_verbs() -> dict[str, str]:
 
 def strip_titles(name: str) -> tuple[str, set[str]]:
     """ "Major General Chris Olukolade" -> ("Chris Olukolade", {"major", "general"})."""
+    bare, titles = _strip_titles(name, load_alias_table())
+    return bare, set(titles)  # the caller's own set: some add the titles they read next to it
+
+
+@lru_cache(maxsize=1 << 14)  # a document strips the same names many times (each mention, each speaker)
+def _strip_titles(name: str, table: AliasTable) -> tuple[str, frozenset[str]]:
     words = name.replace("Mr.", "Mr. ").replace("Mrs.", "Mrs. ").replace("Dr.", "Dr. ").split()
     titles: set[str] = set()
-    table = load_alias_table()
     while len(words) > 1 and (
         _key(words[0]) in _TITLES
         or all(part in _TITLES for part in _key(words[0]).split("-"))  # "Secretary-General"
@@ -244,7 +249,7 @@ def strip_titles(name: str) -> tuple[str, set[str]]:
         words = words[1:]
     if words and _key(words[-1]) in ("jr", "sr", "jnr", "snr") and len(words) > 1:
         words[-2] = words[-2].rstrip(",")
-    return " ".join(words).strip(" ,"), titles
+    return " ".join(words).strip(" ,"), frozenset(titles)
 
 
 def _key(word: str) -> str:
