@@ -996,7 +996,7 @@ class ActorResolver:
 
     def _inner_actor(self, cleaned: str) -> str | None:
         """ "The medical charity MSF" -> MSF's name: a known actor plus lower-case description."""
-        mentions = find_actors(cleaned, table=self.table, document_aliases=self.document_aliases)
+        mentions = self.mentions_in(cleaned)
         if len(mentions) != 1:
             return None
         mention = mentions[0]
@@ -1009,7 +1009,9 @@ class ActorResolver:
 
     def mentions_in(self, fragment: str) -> list[ActorMention]:
         """Actor mentions in a piece of this text, with this document's own aliases."""
-        return find_actors(fragment, table=self.table, document_aliases=self.document_aliases)
+        # What find_actors(fragment, table=..., document_aliases=...) finds, with the overlay
+        # built once from those aliases rather than rebuilt for every fragment.
+        return _mentions(fragment, self.table, _scan(fragment, [self._overlay, self.table.index]))
 
     def fork(self) -> ActorResolver:
         """The same reading of the text (mentions, aliases, countries: computed once) with
