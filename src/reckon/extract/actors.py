@@ -714,6 +714,9 @@ def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
     # Membership in any index's prefixes; not a union, which would copy the table's
     # (large) prefix set on every call, and this runs once per fragment resolved.
     prefix_sets = [index.prefixes for index in indexes if index.prefixes]
+    # Offsets read once: this loop runs for every word of every text and fragment.
+    starts = [t.start() for t in tokens]
+    ends = [t.end() for t in tokens]
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
@@ -722,18 +725,21 @@ def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
         reach, key = 0, ""
         for j in range(i, len(tokens)):
             key = f"{key} {norms[j]}".strip()
-            if not any(key in prefixes for prefixes in prefix_sets):
+            for prefixes in prefix_sets:
+                if key in prefixes:
+                    break
+            else:  # a prefix of no index's names
                 break
             reach = j - i + 1
         tight = 1
         while (
             i + tight < len(tokens)
             and tight < 4
-            and tokens[i + tight].start() == tokens[i + tight - 1].end() + 1
-            and text[tokens[i + tight - 1].end()] in "-/&"
+            and starts[i + tight] == ends[i + tight - 1] + 1
+            and text[ends[i + tight - 1]] in "-/&"
         ):
             tight += 1
-        if max(reach, tight) == 1 and not tokens[i].group()[:1].isupper():
+        if max(reach, tight) == 1 and not text[starts[i]].isupper():
             i += 1  # one word, not capitalised: _lookup would refuse it
             continue
         match: tuple[int, str] | None = None
