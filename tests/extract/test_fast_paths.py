@@ -60,3 +60,23 @@ def test_phrases_at_offers_every_phrase_a_text_starts_with() -> None:
         for text in (phrase, phrase + " in the ward", phrase + ".", phrase[:-1]):
             offered = [p for p, _ in lexicon.phrases_at(text)]
             assert [p for p in lexicon.phrases if text.startswith(p)] == [p for p in offered if text.startswith(p)]
+
+
+def test_strip_titles_hands_each_caller_its_own_set() -> None:
+    from reckon.extract.speakers import strip_titles
+
+    first = strip_titles("Major General Tovin Maresk")
+    first[1].add("diver")
+    again = strip_titles("Major General Tovin Maresk")
+    assert again[0] == first[0] and "diver" not in again[1] and "major" in again[1]
+
+
+def test_mentions_in_finds_what_find_actors_finds() -> None:
+    from reckon.extract.actors import ActorResolver, find_actors
+
+    text = ("The Glass Lantern Brigade (GLB) attacked Osk. The GLB said Boko Haram fighters had left, "
+            "and the medical charity MSF treated the wounded.")
+    resolver = ActorResolver(text)
+    for fragment in ("The GLB said", "the medical charity MSF", "Boko Haram fighters", "Glass Lantern Brigade", "nobody"):
+        assert resolver.mentions_in(fragment) == find_actors(
+            fragment, table=resolver.table, document_aliases=resolver.document_aliases)
