@@ -527,7 +527,12 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
 
 
 def _is_locative(text: str, start: int) -> bool:
-    return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
+    return _locative_ending(text[max(0, start - 40) : start])
+
+
+@lru_cache(maxsize=1 << 14)  # each run of words from one start asks again, and so do the checks after it
+def _locative_ending(before: str) -> bool:
+    return bool(_LOCATIVE.search(before))
 
 
 def _next_to_capital(text: str, start: int, end: int) -> bool:
