@@ -155,24 +155,25 @@ def _in_clause(anchor: Token, position: int) -> bool:
 def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
     verbs, nouns = load_violence_words()
     for token in sent:
-        lemma = token.lemma_.lower()
-        nominal = token.pos_ in ("NOUN", "PROPN") or token.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass")
-        if token.pos_ in ("VERB", "AUX") and not nominal and _is_harm_verb(token, lemma, verbs):
+        # Read once: most tokens fall through every test below, each reading these again.
+        lemma, pos, dep, lower = token.lemma_.lower(), token.pos_, token.dep_, token.lower_
+        nominal = pos in ("NOUN", "PROPN") or dep in ("pobj", "dobj", "nsubj", "nsubjpass")
+        if pos in ("VERB", "AUX") and not nominal and _is_harm_verb(token, lemma, verbs):
             yield from _verb_agents(token, lemma, sent, nouns)
-        elif nominal and (lemma in nouns or token.lower_.rstrip("s") in nouns):
+        elif nominal and (lemma in nouns or lower.rstrip("s") in nouns):
             yield from _noun_agents(token)
-        if token.lower_ in _CAPTIVITY:
+        if lower in _CAPTIVITY:
             # "the hostages still in the Front's custody": who holds the abducted, unless a state
             # body holds suspects ("in police custody").
             for child in token.children:
                 if child.dep_ == "poss" and child.pos_ == "PROPN" and not any(
                         t.lower_ in _RESPONDER_NOUNS for t in child.subtree):
                     yield from _mentions(child, anchor=token)
-        if token.lemma_.lower() == "hallmark" and token.dep_ in ("dobj", "obj", "attr"):
+        if lemma == "hallmark" and dep in ("dobj", "obj", "attr"):
             # "the killings bore the hallmarks of X"
             for pobj in _of_objects(token):
                 yield from _mentions(pobj, anchor=token.head, agent_slot=True)
-        if token.lower_ in ("behest", "hands") and token.head.lower_ in ("at", "by", "in"):
+        if lower in ("behest", "hands") and token.head.lower_ in ("at", "by", "in"):
             # "at the behest of X", "at the hands of X", "died in the hands of X"
             for pobj in _of_objects(token):
                 yield from _mentions(pobj, anchor=token)
@@ -188,11 +189,11 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                             yield from _mentions(owner, anchor=token.head, self_claimed=True)
                     continue
                 yield from _mentions(child, anchor=token.head, self_claimed=True)
-        elif token.pos_ == "VERB" and lemma in ("claim", "admit") and any(
+        elif pos == "VERB" and lemma in ("claim", "admit") and any(
                 c.dep_ in ("dobj", "obj") and _is_event(c, nouns) for c in token.children):
             yield from _claimed_attack(token)
-        elif token.pos_ == "VERB" and lemma == "claim" and (
-                _is_event(token.head, nouns) if token.dep_ == "acl" else
+        elif pos == "VERB" and lemma == "claim" and (
+                _is_event(token.head, nouns) if dep == "acl" else
                 any(c.dep_ == "nsubjpass" and _is_event(c, nouns) for c in token.children)):
             # "the bombing, claimed by the Front", "the attack was claimed by the Front"
             for agent in token.children:
@@ -200,27 +201,27 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             yield from _mentions(pobj, anchor=token, self_claimed=True, agent_slot=True)
-        elif token.pos_ == "VERB" and lemma in ("blame", "accuse", "attribute"):
+        elif pos == "VERB" and lemma in ("blame", "accuse", "attribute"):
             yield from _blamed(token, lemma, nouns)
-        elif token.lower_ == "behind" and token.dep_ == "prep" and _is_event(_first_pobj(token), nouns):
+        elif lower == "behind" and dep == "prep" and _is_event(_first_pobj(token), nouns):
             # "X was behind the massacre", "X is believed to be behind the attack"
             subject = _subject_of(token.head)
             if subject is not None and subject.dep_ != "nsubjpass":
                 yield from _mentions(subject, anchor=token.head)
-        elif token.lower_ in _SUSPECT_NOUNS and token.pos_ == "NOUN":
+        elif lower in _SUSPECT_NOUNS and pos == "NOUN":
             # "suspects including two guards and the mayor"
             for child in token.children:
                 if child.dep_ == "prep" and child.lower_ in ("including", "among"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             yield from _mentions(pobj, anchor=token)
-        elif lemma == "mastermind" and token.pos_ == "NOUN":
+        elif lemma == "mastermind" and pos == "NOUN":
             yield from _mastermind(token)
-        elif lemma in ("charge", "convict", "sentence", "indict", "try") and token.pos_ == "VERB":
+        elif lemma in ("charge", "convict", "sentence", "indict", "try") and pos == "VERB":
             yield from _charged(token)
-        elif lemma == "find" and token.pos_ == "VERB" and any(t.lower_ == "guilty" for t in token.subtree):
+        elif lemma == "find" and pos == "VERB" and any(t.lower_ == "guilty" for t in token.subtree):
             yield from _found_guilty(token)
-        elif token.lower_ == "responsible" and "hold" in (token.head.lemma_.lower(), token.head.head.lemma_.lower()):
+        elif lower == "responsible" and "hold" in (token.head.lemma_.lower(), token.head.head.lemma_.lower()):
             # "we hold the minister responsible for every life lost": the minister, by them
             verb = token.head if token.head.lemma_.lower() == "hold" else token.head.head
             blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -231,22 +232,22 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 held = [token.head]  # the parser hung "responsible" on the object itself
             for child in held:
                 yield from _mentions(child, anchor=verb, blamer=blamer, agent_slot=True, stop=token.i)
-        elif token.lower_ == "responsible" and token.dep_ == "acomp" and any(
+        elif lower == "responsible" and dep == "acomp" and any(
                 _is_event(p, nouns) or p.lemma_.lower() in ("death", "life") for p in _prep_objects(token, ("for",))):
             # "the Front was responsible for the bombing"
             subject = _subject_of(token.head)
             if subject is not None:
                 yield from _mentions(subject, anchor=token.head, agent_slot=True)
-        elif lemma == "hold" and token.pos_ == "VERB":
+        elif lemma == "hold" and pos == "VERB":
             yield from _holders(token)
-        elif lemma in ("identify", "name", "describe", "recognise", "recognize") and token.pos_ == "VERB" and any(
+        elif lemma in ("identify", "name", "describe", "recognise", "recognize") and pos == "VERB" and any(
                 c.dep_ in ("dobj", "obj", "nsubjpass") and _names_attackers(c) for c in token.children):
             # "survivors identified the attackers as members of X": X
             blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
             for target in _prep_objects(token, ("as",)):
                 if not _names_attackers(target):
                     yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
-        elif token.pos_ == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
+        elif pos == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
             yield from _attackers_belong(token)
 
 
