@@ -80,3 +80,15 @@ def test_mentions_in_finds_what_find_actors_finds() -> None:
     for fragment in ("The GLB said", "the medical charity MSF", "Boko Haram fighters", "Glass Lantern Brigade", "nobody"):
         assert resolver.mentions_in(fragment) == find_actors(
             fragment, table=resolver.table, document_aliases=resolver.document_aliases)
+
+
+def test_doc_and_span_text_are_spacys() -> None:
+    from reckon.extract.doc_text import doc_text, span_text
+    from reckon.extract.nlp import parse
+
+    texts = ["Gunmen killed 12 people in Osk on Monday , police said.  ", "  Two  more died\tlater. ", "x"]
+    for doc in parse(texts):
+        assert doc_text(doc) == doc.text and doc_text(doc) == doc.text  # joined, then kept
+        for i in range(len(doc) + 1):
+            for j in range(i, len(doc) + 1):
+                assert span_text(doc[i:j]) == doc[i:j].text, (doc.text, i, j)

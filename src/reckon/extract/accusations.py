@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reckon.extract.attribution import phrase_tokens
+from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.extract.nlp import entity_type
 
@@ -129,7 +130,7 @@ _SPAN_OF_TIME = re.compile(
 
 def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
     """Every accused phrase of one parsed sentence (possibly repeated: callers dedupe)."""
-    spans = [sent.start_char + m.start() for m in _SPAN_OF_TIME.finditer(sent.text)]
+    spans = [sent.start_char + m.start() for m in _SPAN_OF_TIME.finditer(span_text(sent))]
     for mention in _find_accused(sent):
         # A clause about a span of time speaks of a conflict, not of this attack.
         if not any(_in_clause(mention.token, position) for position in spans):
@@ -652,7 +653,7 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
             tokens = [t for t in tokens if t.i not in cut and not (t.pos_ == "DET" and t.i < min(cut))] or tokens
     start = min(t.idx for t in tokens)
     end = max(t.idx + len(t.text) for t in tokens)
-    text = anchor.doc.text
+    text = doc_text(anchor.doc)
     # "Harakat Rijal al-Sahra" parsed as two subjects: a name goes on across a hyphen.
     while True:
         joined = re.match(r"[-‐‑][^\W\d_][\w'’]*", text[end:]) or (
@@ -755,7 +756,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             rest = [t for t in tokens if t.i != possessor.i]
             if owner_tokens and rest:
                 mention = _mention(rest, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
-                owner_text = head.doc.text[min(t.idx for t in owner_tokens):max(t.idx + len(t.text) for t in owner_tokens)]
+                owner_text = doc_text(head.doc)[min(t.idx for t in owner_tokens):max(t.idx + len(t.text) for t in owner_tokens)]
                 yield AccusedMention(surface=f"{owner_text}'s {mention.surface}", start=mention.start,
                                      end=mention.end, token=anchor, self_claimed=self_claimed, blamer=blamer)
                 continue
@@ -792,7 +793,7 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
         if token.text in _DASHES:
             return tokens[i + 1:]
     if all(t.text.isupper() or not t.is_alpha for t in tokens):
-        text = tokens[0].doc.text
+        text = doc_text(tokens[0].doc)
         after = text[tokens[-1].idx + len(tokens[-1].text):].lstrip()
         if after[:1] in ("-", "—", "–"):
             return []  # the dateline alone
@@ -831,7 +832,7 @@ def _is_place_only(tokens: list[Token]) -> bool:
 
 def _is_furniture(tokens: list[Token]) -> bool:
     """Words of an image's file name or of an infobox label, not of the report."""
-    text = tokens[0].doc.text
+    text = doc_text(tokens[0].doc)
     line_start = text.rfind("\n", 0, tokens[0].idx) + 1
     line_end = text.find("\n", tokens[-1].idx)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
