@@ -92,3 +92,11 @@ def test_doc_and_span_text_are_spacys() -> None:
         for i in range(len(doc) + 1):
             for j in range(i, len(doc) + 1):
                 assert span_text(doc[i:j]) == doc[i:j].text, (doc.text, i, j)
+
+
+def test_identified_attacker_still_read_behind_the_verb_check() -> None:
+    from reckon.extract.accusations import find_identified_attacker
+
+    found = find_identified_attacker("A gunman opened fire in Osk. The gunman, later IDENTIFIED as Tovin Maresk, fled.")
+    assert found is not None and found.name == "Tovin Maresk"
+    assert find_identified_attacker("A gunman opened fire in Osk. The gunman, Tovin Maresk, fled.") is None

@@ -942,6 +942,9 @@ _IDENTIFIED_OBJECT = re.compile(
     r"\b(?:identified|named)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_ONE_PERSON)) + r")\s+as\s+"
     r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|bin|al|de|van)){1,4})")
 
+# The verb every match of the two patterns holds (the case-sensitive one's too).
+_IDENTIFYING_VERB = re.compile(r"identified|named", re.IGNORECASE)
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class IdentifiedAttacker:
@@ -955,6 +958,8 @@ class IdentifiedAttacker:
 def find_identified_attacker(text: str) -> IdentifiedAttacker | None:
     """The one attacker a text identifies by name, if it identifies exactly one."""
     found = {}
+    if not _IDENTIFYING_VERB.search(text):
+        return None  # both patterns need the verb: one quick scan instead of two slow ones
     for match in (*_IDENTIFIED.finditer(text), *_IDENTIFIED_OBJECT.finditer(text)):
         name = match.group("name")
         if not name[:1].isupper() or not match.group("name").split()[0][:1].isupper():
