@@ -394,6 +394,7 @@ class SpeakerResolver:
         self._people: dict[str, _Person] = {}
         self._said: list[_Said] = []
         self._person_ents: set[str] = set()
+        self._full_names: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name)
         if use_nlp:
             # entity_docs: the NER already run on entity_chunks(text), in the same order
             self._read_entities(nlp, entity_docs)
@@ -758,13 +759,15 @@ class SpeakerResolver:
     def _written_in_full(self, surname: str, position: int) -> str | None:
         """ "Zubairu" -> "Amina Zubairu" when the text writes the full name somewhere, even
         in a sentence nobody is quoted in (those are not read for entities)."""
-        found: list[tuple[int, str]] = []
-        pattern = r"\b((?:[A-Z][\w’'-]+\.?\s+){1,3})" + re.escape(surname) + r"\b"
-        for match in re.finditer(pattern, self.text):
-            name, _ = strip_titles(match.group(1) + surname)
-            if len(name.split()) >= 2 and _looks_like_person(name) and not self._is_actor(name):
-                if _key(name.split()[0]) not in _TITLES | _PRONOUNS.keys() | {"the", "a", "an"}:
-                    found.append((match.start(), name))
+        found = self._full_names.get(surname)
+        if found is None:  # the text's full names for a surname are read once, not per mention
+            found = self._full_names[surname] = []
+            pattern = r"\b((?:[A-Z][\w’'-]+\.?\s+){1,3})" + re.escape(surname) + r"\b"
+            for match in re.finditer(pattern, self.text):
+                name, _ = strip_titles(match.group(1) + surname)
+                if len(name.split()) >= 2 and _looks_like_person(name) and not self._is_actor(name):
+                    if _key(name.split()[0]) not in _TITLES | _PRONOUNS.keys() | {"the", "a", "an"}:
+                        found.append((match.start(), name))
         if not found:
             return None
         before = [pair for pair in found if pair[0] < position]
