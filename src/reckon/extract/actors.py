@@ -67,7 +67,10 @@ _VOWELS = re.compile(r"[aeiouy\s']")
 @lru_cache(maxsize=1 << 16)  # words and names recur across a document and a corpus
 def _fold(text: str) -> str:
     """Accents off, one apostrophe, so "Médecins" = "Medecins" and "Kata’ib" = "Kata'ib"."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        return text  # ASCII decomposes to itself and holds no combining marks
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
@@ -83,14 +86,15 @@ def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
 
-def _key_words(name: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 14)  # a name is keyed and masked (capitals, possessives) apart
+def _key_words(name: str) -> tuple[tuple[str, str], ...]:
     """(raw, normalised) words of a name; a leading "the" goes unless one word would be left,
     so "the Taliban" keys as "taliban" but "The Age" (a newspaper) keeps its article."""
     words = [(m.group(), _norm_token(m.group())) for m in _tokens(name)]
     words = [(raw, norm) for raw, norm in words if norm]
     if len(words) >= 3 and words[0][1] == "the":
         words = words[1:]
-    return words
+    return tuple(words)
 
 
 @lru_cache(maxsize=1 << 16)  # every canonical() look-up keys its name, and names recur
