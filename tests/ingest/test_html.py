@@ -143,3 +143,10 @@ def test_is_html(text: str, expected: bool) -> None:
 )
 def test_parse_meta_charset(raw: bytes, expected: str | None) -> None:
     assert parse_meta_charset(raw) == expected
+
+
+def test_has_letters_counts_up_to_the_threshold_only() -> None:
+    from reckon.ingest.html import _has_letters
+
+    for text in ("", "— — —", "ab12 " * 3, "x" * 19, "x" * 20, "Tovin Maresk and the harbour warden, 12 boats."):
+        assert _has_letters(text, 20) == (sum(c.isalnum() for c in text) >= 20), text

@@ -67,7 +67,10 @@ _VOWELS = re.compile(r"[aeiouy\s']")
 @lru_cache(maxsize=1 << 16)  # words and names recur across a document and a corpus
 def _fold(text: str) -> str:
     """Accents off, one apostrophe, so "Médecins" = "Medecins" and "Kata’ib" = "Kata'ib"."""
-    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = text.translate(_QUOTES)
+    if text.isascii():
+        return text  # ASCII decomposes to itself and holds no combining marks
+    text = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
@@ -83,16 +86,18 @@ def _tokens(text: str) -> list[re.Match[str]]:
     return list(_TOKEN.finditer(text))
 
 
-def _key_words(name: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 14)  # a name is keyed and masked (capitals, possessives) apart
+def _key_words(name: str) -> tuple[tuple[str, str], ...]:
     """(raw, normalised) words of a name; a leading "the" goes unless one word would be left,
     so "the Taliban" keys as "taliban" but "The Age" (a newspaper) keeps its article."""
     words = [(m.group(), _norm_token(m.group())) for m in _tokens(name)]
     words = [(raw, norm) for raw, norm in words if norm]
     if len(words) >= 3 and words[0][1] == "the":
         words = words[1:]
-    return words
+    return tuple(words)
 
 
+@lru_cache(maxsize=1 << 16)  # every canonical() look-up keys its name, and names recur
 def name_key(name: str) -> str:
     """The matching key of a name: "The State Dept." -> "state dept"."""
     return " ".join(norm for _, norm in _key_words(name))
@@ -271,6 +276,14 @@ class AliasTable:
                 if entry.demonym:
                     self._demonyms[name_key(entry.demonym)] = entry.country
         self._keys = list(self.index.words)
+        # The keys by length, with their places in ``_keys``: a ratio of at least the cutoff
+        # needs lengths within about a tenth of each other, so a fuzzy look-up scores a few
+        # hundred keys of the table's thousands (see _closest_key).
+        self._keys_by_length: dict[int, tuple[list[str], list[int]]] = {}
+        for place, key in enumerate(self._keys):
+            keys, places = self._keys_by_length.setdefault(len(key), ([], []))
+            keys.append(key)
+            places.append(place)
         # The table never changes once built, so a fuzzy verdict holds for every document;
         # bounded so a long ingest keeps flat memory.
         self._fuzzy_memo: dict[tuple[str, str], str | None] = {}
@@ -326,6 +339,21 @@ class AliasTable:
             return self._fuzzy_memo[memo_key]
         return None
 
+    def _closest_key(self, key: str) -> str | None:
+        """What ``process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)``
+        picks (the first key of the best score), scoring only keys whose length allows the
+        cutoff: an indel ratio is at most 200 * min(a, b) / (a + b) for lengths a and b."""
+        best: tuple[float, int, str] | None = None  # (score, place in _keys, key)
+        for length, (keys, places) in self._keys_by_length.items():
+            if 200 * min(length, len(key)) / (length + len(key)) < _FUZZY_CUTOFF - 1:  # 1: float slack
+                continue
+            found = process.extractOne(key, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+            if found is not None:
+                score, place = found[1], places[found[2]]
+                if best is None or score > best[0] or (score == best[0] and place < best[1]):
+                    best = (score, place, found[0])
+        return best[2] if best is not None else None
+
     def _without_country_suffix(self, key: str) -> str | None:
         """ "amnesty international kenya" -> "amnesty international": a branch is its body."""
         parts = key.split()
@@ -343,9 +371,8 @@ class AliasTable:
         if not words or not all(w[:1].isupper() for w in words):
             return None  # "the military", "security forces": descriptions are never fuzzed
         key = key.removeprefix("the ")
-        best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
-        if best is not None:
-            candidate = best[0]
+        candidate = self._closest_key(key)
+        if candidate is not None:
             # Different leading words are different actors ("Iraqi ..." vs "Iranian ...").
             if candidate.split()[0][:3] == key.split()[0][:3]:
                 return self.index.words[candidate].canonical
@@ -691,6 +718,9 @@ def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
     # Membership in any index's prefixes; not a union, which would copy the table's
     # (large) prefix set on every call, and this runs once per fragment resolved.
     prefix_sets = [index.prefixes for index in indexes if index.prefixes]
+    # Offsets read once: this loop runs for every word of every text and fragment.
+    starts = [t.start() for t in tokens]
+    ends = [t.end() for t in tokens]
     found: list[tuple[int, int, str]] = []
     i = 0
     while i < len(tokens):
@@ -699,18 +729,21 @@ def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
         reach, key = 0, ""
         for j in range(i, len(tokens)):
             key = f"{key} {norms[j]}".strip()
-            if not any(key in prefixes for prefixes in prefix_sets):
+            for prefixes in prefix_sets:
+                if key in prefixes:
+                    break
+            else:  # a prefix of no index's names
                 break
             reach = j - i + 1
         tight = 1
         while (
             i + tight < len(tokens)
             and tight < 4
-            and tokens[i + tight].start() == tokens[i + tight - 1].end() + 1
-            and text[tokens[i + tight - 1].end()] in "-/&"
+            and starts[i + tight] == ends[i + tight - 1] + 1
+            and text[ends[i + tight - 1]] in "-/&"
         ):
             tight += 1
-        if max(reach, tight) == 1 and not tokens[i].group()[:1].isupper():
+        if max(reach, tight) == 1 and not text[starts[i]].isupper():
             i += 1  # one word, not capitalised: _lookup would refuse it
             continue
         match: tuple[int, str] | None = None
@@ -973,7 +1006,7 @@ class ActorResolver:
 
     def _inner_actor(self, cleaned: str) -> str | None:
         """ "The medical charity MSF" -> MSF's name: a known actor plus lower-case description."""
-        mentions = find_actors(cleaned, table=self.table, document_aliases=self.document_aliases)
+        mentions = self.mentions_in(cleaned)
         if len(mentions) != 1:
             return None
         mention = mentions[0]
@@ -986,7 +1019,9 @@ class ActorResolver:
 
     def mentions_in(self, fragment: str) -> list[ActorMention]:
         """Actor mentions in a piece of this text, with this document's own aliases."""
-        return find_actors(fragment, table=self.table, document_aliases=self.document_aliases)
+        # What find_actors(fragment, table=..., document_aliases=...) finds, with the overlay
+        # built once from those aliases rather than rebuilt for every fragment.
+        return _mentions(fragment, self.table, _scan(fragment, [self._overlay, self.table.index]))
 
     def fork(self) -> ActorResolver:
         """The same reading of the text (mentions, aliases, countries: computed once) with

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.nlp import entity_type
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.model import AUTHOR, Claimant, Quote, Span
@@ -99,8 +100,9 @@ class ClaimantFinder:
             return self._to_claimants(named)
         if quote is not None and quote.speaker:
             return (Claimant(name=quote.speaker),)
-        credited = _HEADLINE_SOURCE.search(sent.text)
-        if credited and len(sent.text.split()) <= 16 and not sent.text.rstrip().endswith("."):
+        text = span_text(sent)
+        credited = _HEADLINE_SOURCE.search(text)
+        if credited and len(text.split()) <= 16 and not text.rstrip().endswith("."):
             # A headline crediting its figure: "Blast toll rises to 40: Red Crescent",
             # "Toll 150, not 2,000 - Defence HQ".
             start = sent.start_char + credited.start("who") + offset
@@ -118,9 +120,15 @@ class ClaimantFinder:
     def _from_syntax(self, sent: SpacySpan, token: Token, *, offset: int) -> list[_Named] | str | None:
         chain = [(None, token)]
         current = token
-        while current.head is not current and len(chain) < 12:
-            chain.append((current, current.head))
-            current = current.head
+        while len(chain) < 12:
+            head = current.head
+            chain.append((current, head))
+            if head.i == current.i:
+                # The root, its own head: one (root, root) step is read; more of them (spaCy
+                # makes a new Token per access, so an identity test never stopped the walk)
+                # would read the same pair again and decide nothing new.
+                break
+            current = head
         described = False
         for child, current in chain:
             lemma = current.lemma_.lower()
@@ -272,7 +280,7 @@ class ClaimantFinder:
         tokens = without_dateline(phrase_tokens(head, keep_coordination=True))
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
-        phrase = head.doc.text[start:end]
+        phrase = doc_text(head.doc)[start:end]
         named = []
         # "Kenya's disaster centre and the interior minister say": one claimant per conjunct.
         cursor = 0
@@ -285,7 +293,7 @@ class ClaimantFinder:
 
     # -- rule 3 -----------------------------------------------------------------------------
     def _according_to(self, sent: SpacySpan, token: Token, *, offset: int) -> list[_Named] | str | None:
-        matches = list(_ACCORDING_TO.finditer(sent.text))
+        matches = list(_ACCORDING_TO.finditer(span_text(sent)))
         if not matches:
             return None
         match = matches[-1]

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import HarmLexicon, load_harm_lexicon, load_reporting_verbs
 from reckon.model import CountKind, Span
 
@@ -79,7 +81,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
-    if _is_subset(sent.text, quantity.span.start - offset) or _is_aggregate(sent.text, quantity.span.start - offset):
+    text = span_text(sent)  # read by most tests below: joined once
+    if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset):
         return None
     if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
         return None  # "toll rises to 51 2": a figure run into another is an image label's number
@@ -88,17 +91,17 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if counted.dep_ == "conj" and any(c.dep_ == "nummod" for c in counted.head.children) \
             and counted.lemma_.lower() in _SEX_AGE and counted.head.lemma_.lower() in _SEX_AGE:
         return None  # "three men and one woman are in custody": one group told by sex, a part of it
-    if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(sent.text[:start]):
+    if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(text[:start]):
         return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
-    partitive = _partitive_kind(sent.text, start, quantity.span.end - offset, number, lexicon)
-    collective = _COLLECTIVE_BEFORE.search(sent.text[max(0, start - 48):start])
+    partitive = _partitive_kind(text, start, quantity.span.end - offset, number, lexicon)
+    collective = _COLLECTIVE_BEFORE.search(text[max(0, start - 48):start])
     if partitive is not None:
         found = partitive or None
     elif collective and _participle_kind_of_word(collective.group(1), lexicon) is not None:
         # "the kidnapped party of more than 30 people": the group's participle is their harm
         found = (_participle_kind_of_word(collective.group(1), lexicon), number, number)
     else:
-        found = _kind_by_label(sent.text, start, number, lexicon) \
+        found = _kind_by_label(text, start, number, lexicon) \
             or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
             or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon)
     if found is None:
@@ -283,7 +286,11 @@ def _is_aggregate(text: str, start: int) -> bool:
     clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
     stops = [i for i in (text.find(";", start), text.find(". ", start)) if i != -1]
     clause_end = min(stops) if stops else len(text)
-    clause = text[clause_start:clause_end]
+    return _is_aggregate_clause(text[clause_start:clause_end])
+
+
+@lru_cache(maxsize=4096)  # every figure of a clause asks about the same clause ("killed 12 and wounded 30")
+def _is_aggregate_clause(clause: str) -> bool:
     return any(not _RANKING.search(clause[:m.start()]) and not _MONTH_BEFORE.search(clause[:m.start()])
                for m in _AGGREGATE.finditer(clause))
 
@@ -313,8 +320,8 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
     skipped = 0
     while i < len(doc) and skipped < 5:
         token = doc[i]
-        rest = doc[i:min(len(doc), i + 5)].text.lower()
-        for phrase, kind in lexicon.phrases.items():
+        rest = span_text(doc[i:min(len(doc), i + 5)]).lower()
+        for phrase, kind in lexicon.phrases_at(rest):
             if rest == phrase or rest.startswith(phrase + " ") or rest.startswith(phrase + ",") or rest.startswith(phrase + "."):
                 if "hospital" in phrase and noun.lemma_.lower() in _HOSPITAL_PEOPLE:
                     return None  # "80 patients were in the hospital": where they were, not a harm
@@ -693,7 +700,7 @@ def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
     tokens = [t for t in noun.subtree if t.i >= char_span[-1].i + 1 and t.i <= noun.i] or [noun]
     tokens = [t for t in tokens if not t.is_punct]
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return noun.doc.text[start:end]
+    return doc_text(noun.doc)[start:end]
 
 
 _ADDITIVE = re.compile(r"\b(?:on\s+top\s+of|in\s+addition\s+to|excluding|not\s+including|as\s+well\s+as|besides|"
@@ -707,7 +714,7 @@ def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset:
     ordered = sorted(candidates, key=lambda c: c.span.start)
     out = ordered[:1]
     for before, after in zip(ordered, ordered[1:]):
-        between = sent.text[before.span.end - offset:after.span.start - offset]
+        between = span_text(sent)[before.span.end - offset:after.span.start - offset]
         if re.fullmatch(r"\s+(?:[a-z]+\s+){0,2}and\s+", between) and before.kind is not after.kind:
             after = CountCandidate(kind=after.kind, min=after.min, max=after.max, span=after.span, token=before.token,
                                    victims=after.victims, quantity_text=after.quantity_text, also=after.also)
@@ -724,18 +731,19 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
-    if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", sent.text[quantity.span.end - offset:]):
+    text = span_text(sent)
+    if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", text[quantity.span.end - offset:]):
         return None  # "Ivo Marr, 19," is an age; "one of them a farmer" is a part
     if any(c.dep_ == "relcl" for c in number.children):
         return None  # "9 returned – two who ran from a truck and 7 who slipped away": a breakdown
     # "19 bodies on Friday, on top of 12 found on Thursday", "71 (excluding 6 attackers)":
     # a figure added to a classified one is more of the same harm, not a part of it.
     before = [c for c in classified if c.span.start < quantity.span.start]
-    if before and _ADDITIVE.search(sent.text[max(0, quantity.span.start - offset - 24):quantity.span.start - offset]):
+    if before and _ADDITIVE.search(text[max(0, quantity.span.start - offset - 24):quantity.span.start - offset]):
         other = max(before, key=lambda c: c.span.start)
         return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                               token=number, victims=None, quantity_text=quantity.text)
-    if number.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj") or _is_subset(sent.text, quantity.span.start - offset):
+    if number.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj") or _is_subset(text, quantity.span.start - offset):
         return None
     # "One source said there were 61 dead and another said 70": a bare figure a reporting
     # verb states, after a classified one, gives the same kind of toll.

@@ -6,7 +6,7 @@ only loads them and refuses nonsense (an unknown kind, a malformed line) with R2
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -25,6 +25,23 @@ class HarmLexicon:
     adjectives: dict[str, CountKind]
     phrases: dict[str, CountKind]
     labels: dict[str, CountKind]
+    # The phrases by their first characters (as many as the shortest phrase has), in table
+    # order: ``phrases_at`` hands a reader the few a text may start with, not all of them.
+    _phrase_heads: dict[str, tuple[tuple[str, CountKind], ...]] = field(init=False, repr=False, compare=False)
+    _head_length: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        length = min(map(len, self.phrases), default=0)
+        heads: dict[str, list[tuple[str, CountKind]]] = {}
+        for phrase, kind in self.phrases.items():
+            heads.setdefault(phrase[:length], []).append((phrase, kind))
+        object.__setattr__(self, "_head_length", length)
+        object.__setattr__(self, "_phrase_heads", {head: tuple(items) for head, items in heads.items()})
+
+    def phrases_at(self, text: str) -> tuple[tuple[str, CountKind], ...]:
+        """(phrase, kind) of every phrase that may begin ``text``, in table order: a superset
+        of those that do (each shares ``text``'s first characters), so callers still check."""
+        return self._phrase_heads.get(text[: self._head_length], ())
 
 
 # Python's ignore-case patterns let four letters outside ASCII match ASCII ones: the long s

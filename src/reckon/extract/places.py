@@ -78,6 +78,7 @@ class _Row:
 _FOLD = str.maketrans({"-": " ", "–": " ", "'": None, "’": None, "‘": None, "`": None, ".": None, ",": None})
 
 
+@lru_cache(maxsize=1 << 16)  # names and their runs of words recur within and across texts
 def _fold(name: str) -> str:
     """Case-, accent-, hyphen- and apostrophe-insensitive key: "Za'atari" == "zaatari"."""
     if not name.isascii():
@@ -152,18 +153,22 @@ def _gazetteer() -> tuple[str, list[str]]:
     return text[rows_at + 7 : index_at + 1], text[index_at + 8 :].rstrip("\n").split("\n")
 
 
-def _gazetteer_rows(key: str) -> list[_Row]:
+# Each name is looked up twice per text (the home country, then the match) and names recur
+# across texts: one binary search and row parse per distinct key. Rows are frozen and the
+# tuple immutable, so every caller may share them.
+@lru_cache(maxsize=1 << 14)
+def _gazetteer_rows(key: str) -> tuple[_Row, ...]:
     rows, index = _gazetteer()
     probe = key + "\t"  # a tab sorts before every character a key holds
     at = bisect.bisect_left(index, probe)
     if at == len(index) or not index[at].startswith(probe):
-        return []
+        return ()
     found = []
     for offset in index[at][len(probe) :].split(","):
         start = int(offset)
         name, cc, admin1, lat, lon, population, kind = rows[start : rows.index("\n", start)].split("\t")
         found.append(_Row(name, kind, cc, admin1 or None, float(lat), float(lon), int(population)))
-    return found
+    return tuple(found)
 
 
 # --- text patterns -----------------------------------------------------------------------
@@ -475,7 +480,7 @@ def lookup_place(name: str, *, country: str | None = None) -> Place | None:
 # --- internals ---------------------------------------------------------------------------
 
 
-def _pick(rows: list[_Row], country: str | None, *, prefer_city: bool = False) -> _Row | None:
+def _pick(rows: Sequence[_Row], country: str | None, *, prefer_city: bool = False) -> _Row | None:
     if not rows:
         return None
     if country:
@@ -550,7 +555,12 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
 
 
 def _is_locative(text: str, start: int) -> bool:
-    return bool(_LOCATIVE.search(text[max(0, start - 40) : start]))
+    return _locative_ending(text[max(0, start - 40) : start])
+
+
+@lru_cache(maxsize=1 << 14)  # each run of words from one start asks again, and so do the checks after it
+def _locative_ending(before: str) -> bool:
+    return bool(_LOCATIVE.search(before))
 
 
 def _next_to_capital(text: str, start: int, end: int) -> bool:

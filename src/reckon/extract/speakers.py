@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from reckon.extract.actors import ActorResolver, load_alias_table
+from reckon.extract.actors import ActorResolver, AliasTable, load_alias_table
 from reckon.model import Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -305,9 +305,14 @@ def load_speech_verbs() -> dict[str, str]:
 
 def strip_titles(name: str) -> tuple[str, set[str]]:
     """ "Major General Chris Olukolade" -> ("Chris Olukolade", {"major", "general"})."""
+    bare, titles = _strip_titles(name, load_alias_table())
+    return bare, set(titles)  # the caller's own set: some add the titles they read next to it
+
+
+@lru_cache(maxsize=1 << 14)  # a document strips the same names many times (each mention, each speaker)
+def _strip_titles(name: str, table: AliasTable) -> tuple[str, frozenset[str]]:
     words = name.replace("Mr.", "Mr. ").replace("Mrs.", "Mrs. ").replace("Dr.", "Dr. ").split()
     titles: set[str] = set()
-    table = load_alias_table()
     if len(words) > 2 and _key(words[1]) in _PORTFOLIO_TITLES and words[0][:1].isupper():
         # "Transport Minister Kofi Asante": a portfolio names the office, not the person
         titles.add(_key(words[0]))
@@ -322,7 +327,7 @@ def strip_titles(name: str) -> tuple[str, set[str]]:
         words = words[1:]
     if words and _key(words[-1]) in ("jr", "sr", "jnr", "snr") and len(words) > 1:
         words[-2] = words[-2].rstrip(",")
-    return " ".join(words).strip(" ,"), titles
+    return " ".join(words).strip(" ,"), frozenset(titles)
 
 
 def _key(word: str) -> str:
@@ -460,6 +465,42 @@ def _name_windows(sentence: str, *, offset: int = 0, not_people: frozenset[int] 
     return [sentence[words[start].start():words[end - 1].end()] for start, end in windows]
 
 
+# The role after a name: "Asabe Kwambura, the headteacher, said".
+_ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)")
+# What may stand between the comma closing a role and the name: "a spokesman, Col. X".
+_ROLE_GAP = re.compile(r"\s+(?:[A-Z][\w.]*\s+){0,4}")
+
+
+def _roles_after(text: str, name: str) -> list[re.Match[str]]:
+    """The matches of ``name`` + _ROLE_AFTER, as ``re.finditer(re.escape(name) + ...)``
+    finds them (leftmost, non-overlapping), without compiling a pattern per name: a
+    document has a few people, a batch thousands, and compiling cost more than reading."""
+    found: list[re.Match[str]] = []
+    at = text.find(name)
+    while at >= 0:
+        match = _ROLE_AFTER.match(text, at + len(name))
+        if match is not None:
+            found.append(match)
+        at = text.find(name, match.end() if match is not None else at + 1)
+    return found
+
+
+def _roles_before(text: str, name: str) -> list[re.Match[str]]:
+    """The matches of "a spokesman, Col " + ``name``. The pattern holds the name, so it
+    is compiled per name, but only when some mention of the name could close one: right
+    after a comma and at most four capitalised words, behind a role's last character."""
+    at = text.find(name)
+    while at >= 0:
+        comma = text.rfind(",", 0, at)
+        if comma > 0 and _ROLE_GAP.fullmatch(text, comma + 1, at) and re.match(r"[\w -]", text[comma - 1]):
+            break
+        at = text.find(name, at + 1)
+    else:
+        return []
+    pattern = r"\b(?:[Aa]n?|[Tt]he)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + re.escape(name)
+    return list(re.finditer(pattern, text))
+
+
 class SpeakerResolver:
     """Names of speakers for one document; build once per text, then ``resolve`` in order."""
 
@@ -482,6 +523,7 @@ class SpeakerResolver:
         self._people: dict[str, _Person] = {}
         self._said: list[_Said] = []
         self._person_ents: set[str] = set()
+        self._full_names: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name)
         if use_nlp:
             # entity_docs: the NER already run on entity_chunks(text), in the same order
             self._read_entities(nlp, entity_docs)
@@ -631,17 +673,7 @@ class SpeakerResolver:
     def _read_roles(self) -> None:
         """Appositions give roles: "Asabe Kwambura, the headteacher," / "a spokesman, Col X"."""
         for person in self._people.values():
-            escaped = re.escape(person.name)
-            after = re.finditer(
-                escaped
-                + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)",
-                self.text,
-            )
-            before = re.finditer(  # "The mayor of the Tamakoira commune, Boubacar Yacouba,"
-                r"\b(?:[Aa]n?|[Tt]he)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + escaped,
-                self.text,
-            )
-            for match in (*after, *before):
+            for match in (*_roles_after(self.text, person.name), *_roles_before(self.text, person.name)):
                 role = re.split(r"\s+(?:of|for|at|in|on)\s", match.group(1), maxsplit=1)[0]
                 head = role.split()[-1]
                 person.roles.add(_ROLE_SYNONYMS.get(head, head))
@@ -1002,19 +1034,21 @@ class SpeakerResolver:
     def _written_in_full(self, surname: str, position: int) -> str | None:
         """ "Zubairu" -> "Amina Zubairu" when the text writes the full name somewhere, even
         in a sentence nobody is quoted in (those are not read for entities)."""
-        found: list[tuple[int, str]] = []
-        # (a full stop only after an initial or an abbreviated title: "said Pedro. Pedro
-        # Alvarez …" is two sentences, not a name)
-        pattern = (
-            r"\b((?:(?:[A-Z]|Mrs?|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|Prof)\.\s*|[A-Z][\w’'-]+\s+){1,3})"
-            + re.escape(surname)
-            + r"\b"
-        )
-        for match in re.finditer(pattern, self.text):
-            name, _ = strip_titles(match.group(1) + surname)
-            if len(name.split()) >= 2 and _looks_like_person(name) and not self._is_actor(name):
-                if _key(name.split()[0]) not in _TITLES | _PRONOUNS.keys() | {"the", "a", "an"}:
-                    found.append((match.start(), name))
+        found = self._full_names.get(surname)
+        if found is None:  # the text's full names for a surname are read once, not per mention
+            found = self._full_names[surname] = []
+            # (a full stop only after an initial or an abbreviated title: "said Pedro. Pedro
+            # Alvarez …" is two sentences, not a name)
+            pattern = (
+                r"\b((?:(?:[A-Z]|Mrs?|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|Prof)\.\s*|[A-Z][\w’'-]+\s+){1,3})"
+                + re.escape(surname)
+                + r"\b"
+            )
+            for match in re.finditer(pattern, self.text):
+                name, _ = strip_titles(match.group(1) + surname)
+                if len(name.split()) >= 2 and _looks_like_person(name) and not self._is_actor(name):
+                    if _key(name.split()[0]) not in _TITLES | _PRONOUNS.keys() | {"the", "a", "an"}:
+                        found.append((match.start(), name))
         if not found:
             return None
         before = [pair for pair in found if pair[0] < position]

@@ -99,7 +99,7 @@ def read_html(raw_or_text: bytes | str, *, url: str | None = None, where: str | 
     if document is None:
         raise IngestError("the page has no readable main text", where=where, code="R108")
     main = _paragraphs(document.body) or normalise_text(document.text or "")
-    if sum(char.isalnum() for char in main) < _MIN_MAIN_CHARS:
+    if not _has_letters(main, _MIN_MAIN_CHARS):
         raise IngestError("the page has no readable main text", where=where, code="R108")
 
     def field(value: str | None) -> str | None:
@@ -114,6 +114,17 @@ def read_html(raw_or_text: bytes | str, *, url: str | None = None, where: str | 
         tags=tuple(restore(tag) for tag in _tags(document.tags, document.categories)),
         outlet=field(document.sitename),
     )
+
+
+def _has_letters(text: str, wanted: int) -> bool:
+    """At least ``wanted`` letters or digits: stops counting there, not at the end of a long page."""
+    count = 0
+    for char in text:
+        if char.isalnum():
+            count += 1
+            if count >= wanted:
+                return True
+    return count >= wanted
 
 
 def _protect_joiners(text: str) -> tuple[str, Callable[[str], str]]:

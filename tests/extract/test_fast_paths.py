@@ -1,0 +1,102 @@
+"""The fast paths of extraction give what the plain code they replace gave.
+
+Each helper here stands in for a per-call regex or a full scan; these tests pin it to
+the plain form on fictional sentences, edge cases included (overlaps, repeats, misses).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reckon.extract.speakers import _roles_after, _roles_before
+
+_TEXTS = [
+    "Tovin Maresk, the harbour warden, said the pier was closed. Tovin Maresk, a diver, told us more.",
+    "a spokesman for the guild, Col. Tovin Maresk, said seven were hurt; the warden, Tovin Maresk said",
+    "Tovin Maresk, the warden, Tovin Maresk, the diver who stayed, said little.",
+    "the ferry pilot, Ana Dell Tovin Maresk spoke. Maresk, the ferry pilot at dawn, said nothing.",
+    "No apposition here: Tovin Maresk spoke, and then the harbour, it seems, was calm.",
+    "",
+]
+
+
+def _plain_after(text: str, name: str) -> list[str]:
+    pattern = re.escape(name) + r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)"
+    return [m.group(1) for m in re.finditer(pattern, text)]
+
+
+def _plain_before(text: str, name: str) -> list[str]:
+    pattern = r"(?:a|an|the)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + re.escape(name)
+    return [m.group(1) for m in re.finditer(pattern, text)]
+
+
+def test_roles_read_as_the_per_name_patterns_read_them() -> None:
+    for text in _TEXTS:
+        for name in ("Tovin Maresk", "Maresk", "Ana Dell", "Nobody Here"):
+            assert [m.group(1) for m in _roles_after(text, name)] == _plain_after(text, name), (text, name)
+            assert [m.group(1) for m in _roles_before(text, name)] == _plain_before(text, name), (text, name)
+
+
+def test_closest_key_is_the_best_of_the_whole_table() -> None:
+    from rapidfuzz import fuzz, process
+
+    from reckon.extract.actors import _FUZZY_CUTOFF, load_alias_table
+
+    table = load_alias_table()
+    keys = table._keys
+    # Misspellings of table keys (one letter changed, dropped, doubled) and names no key is near.
+    probes = [k[:-1] + "q" for k in keys[::97]] + [k[1:] for k in keys[::89]] + [k + k[-1] for k in keys[::83]]
+    probes += ["harbour wardens of tovin", "the glass lantern brigade", "maresk"]
+    for probe in probes:
+        best = process.extractOne(probe, keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF)
+        assert table._closest_key(probe) == (best[0] if best else None), probe
+
+
+def test_phrases_at_offers_every_phrase_a_text_starts_with() -> None:
+    from reckon.extract.lexicon import load_harm_lexicon
+
+    lexicon = load_harm_lexicon()
+    for phrase in lexicon.phrases:
+        for text in (phrase, phrase + " in the ward", phrase + ".", phrase[:-1]):
+            offered = [p for p, _ in lexicon.phrases_at(text)]
+            assert [p for p in lexicon.phrases if text.startswith(p)] == [p for p in offered if text.startswith(p)]
+
+
+def test_strip_titles_hands_each_caller_its_own_set() -> None:
+    from reckon.extract.speakers import strip_titles
+
+    first = strip_titles("Major General Tovin Maresk")
+    first[1].add("diver")
+    again = strip_titles("Major General Tovin Maresk")
+    assert again[0] == first[0] and "diver" not in again[1] and "major" in again[1]
+
+
+def test_mentions_in_finds_what_find_actors_finds() -> None:
+    from reckon.extract.actors import ActorResolver, find_actors
+
+    text = ("The Glass Lantern Brigade (GLB) attacked Osk. The GLB said Boko Haram fighters had left, "
+            "and the medical charity MSF treated the wounded.")
+    resolver = ActorResolver(text)
+    for fragment in ("The GLB said", "the medical charity MSF", "Boko Haram fighters", "Glass Lantern Brigade", "nobody"):
+        assert resolver.mentions_in(fragment) == find_actors(
+            fragment, table=resolver.table, document_aliases=resolver.document_aliases)
+
+
+def test_doc_and_span_text_are_spacys() -> None:
+    from reckon.extract.doc_text import doc_text, span_text
+    from reckon.extract.nlp import parse
+
+    texts = ["Gunmen killed 12 people in Osk on Monday , police said.  ", "  Two  more died\tlater. ", "x"]
+    for doc in parse(texts):
+        assert doc_text(doc) == doc.text and doc_text(doc) == doc.text  # joined, then kept
+        for i in range(len(doc) + 1):
+            for j in range(i, len(doc) + 1):
+                assert span_text(doc[i:j]) == doc[i:j].text, (doc.text, i, j)
+
+
+def test_identified_attacker_still_read_behind_the_verb_check() -> None:
+    from reckon.extract.accusations import find_identified_attacker
+
+    found = find_identified_attacker("A gunman opened fire in Osk. The gunman, later IDENTIFIED as Tovin Maresk, fled.")
+    assert found is not None and found.name == "Tovin Maresk"
+    assert find_identified_attacker("A gunman opened fire in Osk. The gunman, Tovin Maresk, fled.") is None
