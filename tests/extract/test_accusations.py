@@ -232,6 +232,14 @@ def test_descriptions_give_way_to_a_name_seen_doing_the_harm():
     assert accused == {"Sefat Brigade"}
 
 
+def test_descriptions_of_another_entry_do_not_give_way_to_a_name_seen_in_one_entry():
+    # a digest's entries are incidents of their own: the Sefat Brigade's raid in one entry
+    # says nothing of who the gunmen of the next entry were
+    accused = _perpetrators("1. Fighters of the Sefat Brigade killed five herders near Orrin on Monday.\n\n"
+                            "2. Unidentified gunmen abducted seven traders from the market in Kessa on Tuesday.")
+    assert accused == {"Sefat Brigade", "Unidentified gunmen"}
+
+
 def test_descriptions_stay_beside_a_name_that_is_only_blamed():
     accused = _perpetrators("Armed men killed six farmers in Orrin on Monday. "
                             "The army blamed the Kessel Revolutionary Brigade.")
