@@ -416,3 +416,20 @@ def test_person_named_beside_a_role_with_an_of_phrase() -> None:
     assert ("killed", 27, 27, "Tomas Reyl Baro") in rows
     assert not any(row[3] == "Osk Division" for row in _rows(
         "The spokesman for the Velmar Army, Osk Division, said 12 soldiers were killed."))
+
+
+def test_shot_dead_before_its_object_is_killed() -> None:
+    # the parser hangs "dead" on the object ("dead nine farmers"); the verb still killed them
+    rows = _rows("On 2 May, soldiers raided the hamlet of Orrin, shooting dead nine farmers and burning 30 huts.")
+    assert ("killed", 9, 9, "author") in rows
+    rows = _rows("Militiamen stormed the fish market in Kessa and shot dead seven traders they accused of spying.")
+    assert ("killed", 7, 7, "author") in rows
+
+
+def test_a_tally_since_a_month_or_over_several_attacks_is_an_aggregate() -> None:
+    rows = _rows("Since January the Velmar Monitor has recorded 312 conflict fatalities in the province.")
+    assert not any(row[1] == 312 for row in rows)
+    rows = _rows("The Orrin Rights League documented four attacks since April in which at least 19 people were killed. "
+                 "On 3 June, gunmen killed six herders in Kessa.")
+    assert not any(row[1] == 19 for row in rows)
+    assert ("killed", 6, 6, "author") in rows

@@ -53,6 +53,10 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "operation", "strike", "airstrike", "motorcycle", "lorry", "truck"})
 
 
+# States a harm verb leaves its object in, written right after the verb ("shot dead seven").
+_RESULTATIVE = frozenset({"dead"})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class CountCandidate:
     """A quantity tied to a harm word, before the claimant is known."""
@@ -179,7 +183,13 @@ _AGGREGATE = re.compile(
     r"\b(?:last|this|past|previous|preceding)\s+(?:year|decade|month)s?\b|\bin\s+(?:the\s+)?(?:(?:past|last|previous|"
     r"preceding|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)+(?:years|decades|months)\b|\bsince\s+(?:19|20)\d\d\b"
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b|\bso\s+far\s+this\s+year\b|\bfor\s+years\b|\bin\s+recent\s+years\b"
-    r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b|\bannually\b|\bover\s+the\s+(?:years|decades)\b",
+    r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b|\bannually\b|\bover\s+the\s+(?:years|decades)\b"
+    # "since January" (a month, no day): a tally kept over months, not one event's toll
+    r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    # "three attacks since March in which 16 were killed": one figure over several events
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of|a\s+string\s+of|"
+    r"a\s+wave\s+of)\s+(?:separate\s+|other\s+|similar\s+|deadly\s+)?(?:attacks|raids|massacres|bombings|ambushes|"
+    r"assaults|incidents|killings)\b",
     re.IGNORECASE,
 )
 
@@ -464,6 +474,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             for child in head.children:
                 if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
                     return lexicon.adjectives[child.lower_], head, noun
+        # "shooting dead nine civilians": the parser hangs the verb's resulting state on its
+        # object, but the word right after the verb still says what the shots did.
+        if dep in ("dobj", "obj") and head.i + 1 < noun.i and head.pos_ == "VERB":
+            after = head.doc[head.i + 1]
+            if after.lower_ in _RESULTATIVE and after.head.i in (head.i, noun.i):
+                return lexicon.adjectives.get(after.lower_, CountKind.KILLED), head, noun
         # "took seven hostages" is caught by rule 1; "left 52 killed, 7 hostages" below.
         if head.lemma_.lower() in ("force", "drive") and dep == "dobj" and any(
                 (c.dep_ == "prep" and c.lower_ in ("from", "out")) or (c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "away"))
