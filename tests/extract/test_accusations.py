@@ -387,3 +387,9 @@ def test_parts_and_kinds_of_a_named_group_are_the_group() -> None:
             "Insurgents of the Red Hand also burned 30 homes, the mayor said.")
     accused = {a.actor for incident in extract(text).incidents for a in incident.perpetrators}
     assert accused == {"Red Hand"}
+
+
+def test_an_appeal_to_stop_attacking_accuses_no_one():
+    # "called on the army to stop attacking": neither the caller nor the called is accused
+    assert not _accused("The Orrin Rights League called on the army and on armed groups to stop attacking "
+                        "civilians in the hills.")

@@ -284,3 +284,11 @@ def test_actor_resolver_aliases_lists_every_surface() -> None:
     )
     aliases = resolver.aliases()["People's Mojahedin Organization of Iran"]
     assert {"Mujahedin-e Khalq", "PMOI/MEK", "MEK", "Mujahedeen-e Khalq", "MeK"} <= set(aliases)
+
+
+def test_an_acronym_the_text_spells_out_as_an_unknown_name_is_that_name() -> None:
+    # the table knows "NRF" as another group; this text defines its own NRF
+    resolver = ActorResolver("Fighters of the Northern Restoration Forces (NRF) stormed the market in Orrin. "
+                             "The NRF claimed the attack.")
+    assert resolver.resolve("NRF") == "Northern Restoration Forces"
+    assert resolver.resolve("Northern Restoration Forces") == "Northern Restoration Forces"

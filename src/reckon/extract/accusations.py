@@ -344,14 +344,23 @@ _BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", 
 _DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "disclaim"})
 
 
+# Verbs whose complement is a harm asked to end or to be done, not one done: "called on the
+# army to stop attacking civilians", "urged the militia to refrain from killing".
+_APPEALS = frozenset({"stop", "cease", "refrain", "halt", "quit", "call", "urge", "appeal", "ask", "demand",
+                      "implore", "beg"})
+
+
 def _denied(verb: Token) -> bool:
-    """ "did not attack", "denied carrying out the strike": a harm said not to have been done."""
+    """ "did not attack", "denied carrying out the strike": a harm said not to have been done;
+    "called on X to stop attacking": a harm asked to end, which accuses no one of one deed."""
     current = verb
     for _ in range(3):
         if any(c.dep_ == "neg" for c in current.children) or current.lemma_.lower() in _DENIALS:
             return True
         if current.dep_ not in ("xcomp", "pcomp", "conj", "advcl") or current.head.i == current.i:
             return False
+        if current.dep_ in ("xcomp", "pcomp") and current.head.lemma_.lower() in _APPEALS:
+            return True
         current = current.head
     return False
 

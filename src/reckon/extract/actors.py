@@ -658,8 +658,11 @@ def _overlay(
     index = _Index()
     canon_of: dict[str, str] = {}
     for members in groups.values():
+        # An acronym names different actors in different places ("NRF"): when the text spells
+        # it out as a name the table does not know, the text's own name wins.
+        spelled = [m for m in members if not is_acronym(m)]
         known = [
-            c for c in (table.canonical(m) for m in sorted(members, key=len, reverse=True)) if c
+            c for c in (table.canonical(m) for m in sorted(spelled or members, key=len, reverse=True)) if c
         ]
         declared = [m for m in members if m in document_aliases] or members
         canonical = known[0] if known else max(declared, key=lambda m: (len(m.split()), len(m)))
