@@ -393,3 +393,16 @@ def test_an_appeal_to_stop_attacking_accuses_no_one():
     # "called on the army to stop attacking": neither the caller nor the called is accused
     assert not _accused("The Orrin Rights League called on the army and on armed groups to stop attacking "
                         "civilians in the hills.")
+
+
+def test_a_groups_own_claim_leaves_the_attackers_the_report_describes_accused():
+    # the report itself names no one; the Front only claims the attack for itself
+    accused = _perpetrators("Twelve traders were killed at the market in Orrin on Monday. By the time the gunmen "
+                            "left the market, the stalls were burning. The Velt Front claimed the attack on Tuesday.")
+    assert accused == {"the gunmen", "Velt Front"}
+
+
+def test_armed_men_seen_acting_are_the_attackers_of_a_report_that_accuses_no_one():
+    accused = _perpetrators("A year ago, armed men burst into the Orrin secondary school and took 40 pupils "
+                            "into the forest. Nine are still held.")
+    assert accused == {"armed men"}

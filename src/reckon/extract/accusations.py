@@ -927,6 +927,9 @@ _ONLY_ATTACKERS = frozenset({"gunman", "gunmen", "hostage-takers", "attackers", 
                              "abductors", "bombers", "bomber", "attacker", "assailant", "kidnapper", "shooter"})
 
 
+_ARMED = frozenset({"armed", "masked", "hooded", "heavily-armed"})
+
+
 def find_described_attackers(sent: SpacySpan) -> Iterator[AccusedMention]:
     """The attackers a sentence shows acting, named only by what they did ("the gunmen left
     the market", "the hostage-takers brought explosives"): a report's last resort."""
@@ -936,6 +939,8 @@ def find_described_attackers(sent: SpacySpan) -> Iterator[AccusedMention]:
         words = token.lower_
         if words in ("takers", "taker") and token.i > 0 and token.doc[token.i - 1].lower_ in ("hostage", "-"):
             words = "hostage-takers"
+        if words in ("men", "man") and any(c.dep_ == "amod" and c.lower_ in _ARMED for c in token.children):
+            words = "gunmen"  # "armed men burst into the school": men described by their arms
         if words not in _ONLY_ATTACKERS:
             continue
         tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ != "punct" or t.text == "-" and t.i < token.i]
