@@ -433,3 +433,16 @@ def test_a_tally_since_a_month_or_over_several_attacks_is_an_aggregate() -> None
                  "On 3 June, gunmen killed six herders in Kessa.")
     assert not any(row[1] == 19 for row in rows)
     assert ("killed", 6, 6, "author") in rows
+
+
+def test_people_marched_off_are_abducted_but_marchers_are_no_toll() -> None:
+    rows = _rows("A year ago, gunmen burst into the Orrin secondary school and marched dozens of pupils into the forest.")
+    assert ("abducted", 24, None, "author") in rows
+    rows = _rows("Gunmen marched 30 villagers into the hills near Kessa on Monday.")
+    assert ("abducted", 30, 30, "author") in rows
+    assert not _rows("About 3,000 protesters marched to the square in Kessa on Monday after the killings.")
+
+
+def test_a_year_ago_dates_an_event_it_makes_no_yearly_sum() -> None:
+    rows = _rows("A year ago today, gunmen killed 14 worshippers at the Orrin mosque.")
+    assert ("killed", 14, 14, "author") in rows

@@ -53,6 +53,19 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "operation", "strike", "airstrike", "motorcycle", "lorry", "truck"})
 
 
+# Verbs of leading people off under guard: their object, led somewhere, is abducted ("marched
+# 30 pupils into the forest"); their subject never is ("thousands marched to the square").
+_LEAD_OFF = frozenset({"march", "frogmarch", "herd"})
+
+
+def _led_off(verb: Token, led: Token) -> bool:
+    """Whether ``led`` (the object) is marched somewhere by ``verb``; the parser may hang the
+    destination on the object ("marched dozens of pupils into the bush")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _LEAD_OFF and any(
+        c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("into", "to", "off", "away", "towards", "toward")
+        for c in (*verb.children, *led.children))
+
+
 # States a harm verb leaves its object in, written right after the verb ("shot dead seven").
 _RESULTATIVE = frozenset({"dead"})
 
@@ -183,7 +196,7 @@ _AGGREGATE = re.compile(
     r"\b(?:last|this|past|previous|preceding)\s+(?:year|decade|month)s?\b|\bin\s+(?:the\s+)?(?:(?:past|last|previous|"
     r"preceding|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)+(?:years|decades|months)\b|\bsince\s+(?:19|20)\d\d\b"
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b|\bso\s+far\s+this\s+year\b|\bfor\s+years\b|\bin\s+recent\s+years\b"
-    r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b|\bannually\b|\bover\s+the\s+(?:years|decades)\b"
+    r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b(?!\s+(?:ago|earlier|later|after|before|on)\b)|\bannually\b|\bover\s+the\s+(?:years|decades)\b"
     # "since January" (a month, no day): a tally kept over months, not one event's toll
     r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
     # "three attacks since March in which 16 were killed": one figure over several events
@@ -254,6 +267,8 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
     if part.dep_ == "dobj" and part.head.pos_ == "VERB" and part.head.lemma_.lower() in lexicon.verbs \
             and part.head.lemma_.lower() not in _INTRANSITIVE:
         return lexicon.verbs[part.head.lemma_.lower()], part.head, number  # "killing four of them"
+    if part.dep_ == "dobj" and _led_off(part.head, part):
+        return CountKind.ABDUCTED, part.head, number  # "marched dozens of pupils into the bush"
     if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ not in ("VERB", "AUX"):
         return ()
     verb = part.head
@@ -452,6 +467,8 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         # "two of the gunmen were killed": the partitive governs.
         carrier = head.head
         head, dep = carrier.head, carrier.dep_
+    if dep in ("dobj", "obj") and _led_off(head, noun):
+        return CountKind.ABDUCTED, head, noun  # "marched 30 pupils into the forest"
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("take", "hold") and any(
             c.lower_ in ("hostage", "hostages", "captive", "captives") for c in head.children):
         return CountKind.ABDUCTED, head, noun
