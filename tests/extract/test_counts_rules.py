@@ -446,3 +446,11 @@ def test_people_marched_off_are_abducted_but_marchers_are_no_toll() -> None:
 def test_a_year_ago_dates_an_event_it_makes_no_yearly_sum() -> None:
     rows = _rows("A year ago today, gunmen killed 14 worshippers at the Orrin mosque.")
     assert ("killed", 14, 14, "author") in rows
+
+
+def test_one_event_singled_out_of_a_series_has_its_own_toll() -> None:
+    rows = _rows("Armed groups have carried out several raids in the valley in recent years, among them the 2019 raid "
+                 "on the cattle market in Kessa that killed 17 herders.")
+    assert ("killed", 17, 17, "author") in rows
+    # the series itself stays an aggregate
+    assert not _rows("Armed groups have killed 300 herders in the valley in recent years.")

@@ -304,8 +304,18 @@ _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|Aug
                            r"December)\s+$")
 
 
+# "several bombings in recent years, among them the 2017 bombing of X that killed 11": one
+# event singled out of a series has its own toll.
+_SINGLED_OUT = re.compile(r"\b(?:among\s+them|including|such\s+as|notably|most\s+recently)\s+the\s+"
+                          r"(?:[\w-]+\s+){0,3}(?:attack|bombing|massacre|raid|ambush|"
+                          r"assault|shooting|killing|abduction|kidnapping)\b", re.IGNORECASE)
+
+
 def _is_aggregate(text: str, start: int) -> bool:
     clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
+    singled = [m for m in _SINGLED_OUT.finditer(text, clause_start, start)]
+    if singled:
+        clause_start = singled[-1].start()
     stops = [i for i in (text.find(";", start), text.find(". ", start)) if i != -1]
     clause_end = min(stops) if stops else len(text)
     clause = text[clause_start:clause_end]
