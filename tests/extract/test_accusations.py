@@ -406,3 +406,9 @@ def test_armed_men_seen_acting_are_the_attackers_of_a_report_that_accuses_no_one
     accused = _perpetrators("A year ago, armed men burst into the Orrin secondary school and took 40 pupils "
                             "into the forest. Nine are still held.")
     assert accused == {"armed men"}
+
+
+def test_a_man_only_charged_leaves_the_attackers_the_report_describes_accused():
+    accused = _perpetrators("Relatives gathered at dawn in Orrin, the hour the gunmen came three years ago. Nine "
+                            "people were killed that night. Prosecutors have charged the rancher Tomas Vell with murder.")
+    assert "the gunmen" in accused and any(a.endswith("Tomas Vell") for a in accused)

@@ -218,10 +218,10 @@ def _accusations(state: State) -> State:
     # an accused of their own. Which incident the gunmen belong to decides (``incidents``):
     # a digest's "Unidentified gunmen abducted four" is not the Front's raid of its entry above.
     named_direct = [a for i, (_, a) in enumerate(found) if i in direct and not accusations_module.is_description(a.actor)]
-    if all(a.claimant.name == a.actor for _, a in found):
-        # A report that accuses no one may still show its attackers acting ("the gunmen came"):
-        # the description it uses most names them. A group's own claim of the attack does not
-        # make the report's voice accuse it: the attackers it describes stay the accused.
+    if not direct:
+        # A report that shows no one doing the harm may still show its attackers acting ("the
+        # gunmen came"): the description it uses most names them. A group's own claim of the
+        # attack, or a man charged with it, does not say who came: the attackers stay accused.
         described = [(index, doc, mention) for index, doc in sorted(state["parsed"].items())
                      for mention in accusations_module.find_described_attackers(doc[:])]
         heads = Counter(mention.surface.split()[-1].lower() for _, _, mention in described)
