@@ -412,3 +412,21 @@ def test_a_man_only_charged_leaves_the_attackers_the_report_describes_accused():
     accused = _perpetrators("Relatives gathered at dawn in Orrin, the hour the gunmen came three years ago. Nine "
                             "people were killed that night. Prosecutors have charged the rancher Tomas Vell with murder.")
     assert "the gunmen" in accused and any(a.endswith("Tomas Vell") for a in accused)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        # who hired or paid the doers is accused with them
+        ("Gunmen hired by the Vell family killed nine farmers in Orrin.", "the Vell family"),
+        ("Raiders paid by the Santa Oria landlords shot dead six members of the union.", "the Santa Oria landlords"),
+        # a party to the harm
+        ("The ranchers' militia, with the complicity of the border police, killed eleven people.", "the border police"),
+    ],
+)
+def test_senders_and_accomplices_of_the_doers_are_accused(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+def test_the_police_that_help_no_harm_are_no_accomplice():
+    assert not any("police" in a for a in _accused("The mayor, with the help of the police, reopened the school."))

@@ -168,6 +168,16 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 if child.dep_ == "poss" and child.pos_ == "PROPN" and not any(
                         t.lower_ in _RESPONDER_NOUNS for t in child.subtree):
                     yield from _mentions(child, anchor=token)
+        if token.lower_ in _COMPLICITY and token.head.lower_ in ("with", "in"):
+            # "the militia, with the complicity of the police, killed eleven"
+            verb = token.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if _is_harm_verb(verb, verb.lemma_.lower(), verbs):
+                partners = _of_objects(token) or [p for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                                                  for p in c.children if p.dep_ == "pobj"]
+                for partner in partners:
+                    yield from _mentions(partner, anchor=verb, agent_slot=True)
         if token.lemma_.lower() == "hallmark" and token.dep_ in ("dobj", "obj", "attr"):
             # "the killings bore the hallmarks of X"
             for pobj in _of_objects(token):
@@ -296,6 +306,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
     if not passive and not bare_participle:
         subject = _subject_of(token)
         if subject is not None:
+            yield from _senders(subject, anchor=token)
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 subject = token.head  # "the gunman who shot 12 worshippers": the antecedent
                 if subject.lemma_.lower() in nouns or subject.lemma_.lower() in _EVENT_NOUNS:
@@ -337,6 +348,26 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
 
 
 _WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
+
+
+def _senders(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
+    """ "Gunmen hired by the Vell family killed nine": who sent, paid or led the doers is
+    accused with them."""
+    for verb in subject.children:
+        if verb.dep_ != "acl":
+            continue
+        for sender in (verb, *verb.conjuncts):
+            if sender.lemma_.lower() not in _SENDER_VERBS:
+                continue
+            for agent in sender.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=anchor, agent_slot=True)
+
+
+# "with the complicity of the police", "in collusion with the army": a party to the harm.
+_COMPLICITY = frozenset({"complicity", "collusion", "connivance"})
 
 
 _BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", "stomach", "neck", "face",
