@@ -430,3 +430,8 @@ def test_senders_and_accomplices_of_the_doers_are_accused(sentence: str, accused
 
 def test_the_police_that_help_no_harm_are_no_accomplice():
     assert not any("police" in a for a in _accused("The mayor, with the help of the police, reopened the school."))
+
+
+def test_a_group_of_attackers_given_with_its_number_is_named_by_who_they_are():
+    accused = _perpetrators("On 4 May, a group of between 12 and 15 armed men attacked the Orrin camp, killing six.")
+    assert accused == {"armed men"}

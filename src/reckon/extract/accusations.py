@@ -1099,6 +1099,16 @@ _GROUP_WITH_KIND = re.compile(
 )
 
 
+# A group of attackers given with their number: "a group of about 30 gunmen", "a band of
+# between 18 and 22 armed men".
+_COUNTED_GROUP = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:(?:large|small|heavily\s+armed)\s+)?(?:group|band|gang|party|column)\s+of\s+"
+    r"(?:(?:about|some|around|roughly|nearly|at\s+least|more\s+than|over|up\s+to|between)\s+)?"
+    r"(?:\d+|{n})(?:\s*(?:and|to|or|-|–)\s*(?:\d+|{n}))?\s+(?P<who>(?:[a-z-]+\s+){{0,2}}[a-z-]+)".format(
+        n="(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+          "a\\s+dozen|dozens|a\\s+hundred|hundreds)"))
+
+
 def accused_name(actors: ActorResolver, surface: str) -> str:
     """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
     a description as the text words it, article included ("the assailants"), since that is
@@ -1120,6 +1130,10 @@ def accused_name(actors: ActorResolver, surface: str) -> str:
         if government != f"{agents.group(1)} government":
             return government
     cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
+    counted = _COUNTED_GROUP.fullmatch(cleaned)
+    if counted and actors.canonical(cleaned) is None:
+        # "a group of between 18 and 22 armed men": who they are, not how many
+        return counted.group("who")
     if is_description(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
             and actors.canonical(cleaned) is None:
         first, _, rest = cleaned.partition(" ")
