@@ -454,3 +454,10 @@ def test_one_event_singled_out_of_a_series_has_its_own_toll() -> None:
     assert ("killed", 17, 17, "author") in rows
     # the series itself stays an aggregate
     assert not _rows("Armed groups have killed 300 herders in the valley in recent years.")
+
+
+def test_the_dead_identified_as_people_and_a_number_is_a_breakdown() -> None:
+    rows = _rows("Gunmen killed six people in Orrin on Saturday. The dead were identified as Tomas Vell Ruiz, 56, "
+                 "president of the Orrin farmers board, and five young farm workers.")
+    assert ("killed", 6, 6, "author") in rows
+    assert not any(row[1] == 5 for row in rows)

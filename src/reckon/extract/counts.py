@@ -58,6 +58,22 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
 _LEAD_OFF = frozenset({"march", "frogmarch", "herd"})
 
 
+_IDENTIFYING = frozenset({"identify", "name", "list", "describe"})
+
+
+def _identifies(number: Token) -> bool:
+    """A figure inside the "as" phrase of "identified as", "named as": it tells who the harmed
+    were, a breakdown of a toll already given."""
+    token, hops = number, 0
+    while token.head.i != token.i and hops < 8:
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in _IDENTIFYING:
+            return True
+        if token.head.pos_ in ("VERB", "AUX"):
+            return False  # a clause of its own ("a gang that killed 12") says what befell them
+        token, hops = token.head, hops + 1
+    return False
+
+
 def _led_off(verb: Token, led: Token) -> bool:
     """Whether ``led`` (the object) is marched somewhere by ``verb``; the parser may hang the
     destination on the object ("marched dozens of pupils into the bush")."""
@@ -107,6 +123,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         return None  # "three men and one woman are in custody": one group told by sex, a part of it
     if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(sent.text[:start]):
         return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
+    if _identifies(number):
+        return None  # "the dead were identified as X, Y and five farm workers": who, not how many
     partitive = _partitive_kind(sent.text, start, quantity.span.end - offset, number, lexicon)
     collective = _COLLECTIVE_BEFORE.search(sent.text[max(0, start - 48):start])
     if partitive is not None:
