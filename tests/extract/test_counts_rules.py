@@ -461,3 +461,11 @@ def test_the_dead_identified_as_people_and_a_number_is_a_breakdown() -> None:
                  "president of the Orrin farmers board, and five young farm workers.")
     assert ("killed", 6, 6, "author") in rows
     assert not any(row[1] == 5 for row in rows)
+
+
+def test_parts_that_add_up_to_the_total_before_them_are_a_breakdown() -> None:
+    rows = _rows("The Orrin council is pleased to announce that 27 herders have been found safe and returned to their "
+                 "families. Eleven of them escaped from their captors on Thursday night; sixteen were freed this "
+                 "Saturday morning.")
+    assert ("survived", 27, 27, "author") in rows
+    assert not any(row[1] in (11, 16) for row in rows)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reckon.extract.lexicon import HarmLexicon, load_harm_lexicon, load_reporting_verbs
-from reckon.model import CountKind, Span
+from reckon.model import Count, CountKind, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from reckon.extract.numbers import Quantity
 
-__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant"]
+__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant", "without_breakdowns"]
 
 _HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "can"})
 # Words of intent whose infinitive is an aim, not an event ("an effort to free 20 hostages").
@@ -824,3 +824,20 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                 return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                                       token=other.token, victims=other.victims, quantity_text=quantity.text)
     return None
+
+
+def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
+    """Drop the parts of a total that the next sentences break it into: "31 pupils have been
+    found safe. Twelve of them escaped; nineteen were freed" gives one row, 31 (FORMAT: a
+    breakdown of a stated total is no row). Parts are exact figures of the same kind and
+    claimant, in the total's sentence or the two after it, that add up to it exactly."""
+    dropped: set[int] = set()
+    for at, (index, total) in enumerate(found):
+        if total.min is None or total.min != total.max or at in dropped:
+            continue
+        parts = [p for p, (i, c) in enumerate(found) if p > at and index <= i <= index + 2 and p not in dropped
+                 and c.kind is total.kind and c.claimant.name == total.claimant.name and c.min is not None
+                 and c.min == c.max and c.min < total.min and c.span.start > total.span.end]
+        if len(parts) >= 2 and sum(found[p][1].min for p in parts) == total.min:
+            dropped.update(parts)
+    return [item for p, item in enumerate(found) if p not in dropped]

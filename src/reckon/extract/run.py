@@ -174,7 +174,7 @@ def _counts(state: State) -> State:
                     found.append((index, Count(kind=kind, min=candidate.min, max=candidate.max,
                                                claimant=claimant, span=candidate.span, extractor="reckon.counts.v1",
                                                victims=candidate.victims, quantity_text=candidate.quantity_text)))
-    return {"counts": found}
+    return {"counts": counts_module.without_breakdowns(found)}
 
 
 @step("reckon.accusations.v1", needs=("parsed", "accused", "claimants", "actors"), gives=("accusations", "named_direct"))
