@@ -435,3 +435,21 @@ def test_the_police_that_help_no_harm_are_no_accomplice():
 def test_a_group_of_attackers_given_with_its_number_is_named_by_who_they_are():
     accused = _perpetrators("On 4 May, a group of between 12 and 15 armed men attacked the Orrin camp, killing six.")
     assert accused == {"armed men"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        # on trial for the killings, with those tried alongside
+        ("Tomas Vell is on trial in Orrin for the killings, together with 12 police officers.", "Tomas Vell"),
+        ("Tomas Vell is on trial in Orrin for the killings, together with 12 police officers.", "police officers"),
+        # members of a force named by its kind
+        ("Vell is on trial for the massacre, together with four militia members.", "militia members"),
+    ],
+)
+def test_those_on_trial_for_the_harm_are_accused(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+def test_a_trial_for_another_crime_accuses_no_one_of_the_harm():
+    assert not _accused("The mayor is on trial for corruption, together with two aides.")

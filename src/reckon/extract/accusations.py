@@ -228,6 +228,8 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield from _mastermind(token)
         elif lemma in ("charge", "convict", "sentence", "indict", "try") and token.pos_ == "VERB":
             yield from _charged(token)
+        elif token.lower_ == "trial" and token.head.lower_ == "on" and token.head.head.pos_ in ("VERB", "AUX"):
+            yield from _on_trial(token, nouns)
         elif lemma == "find" and token.pos_ == "VERB" and any(t.lower_ == "guilty" for t in token.subtree):
             yield from _found_guilty(token)
         elif token.lower_ == "responsible" and "hold" in (token.head.lemma_.lower(), token.head.head.lemma_.lower()):
@@ -518,6 +520,31 @@ def _charged(token: Token) -> Iterator[AccusedMention]:
     yield from _mentions(subject, anchor=token)
 
 
+def _on_trial(trial: Token, nouns: frozenset[str]) -> Iterator[AccusedMention]:
+    """ "X is on trial for the killings, together with 16 police officers": X and those tried
+    with them."""
+    verb = trial.head.head
+    crimes = _prep_objects(verb, ("for",)) + [p for c in trial.children if c.dep_ == "prep" and c.lower_ == "for"
+                                              for p in c.children if p.dep_ == "pobj"]
+    if not any(p.lemma_.lower() in _CRIMES or p.lower_ in _CRIMES or _is_event(p, nouns) for p in crimes):
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "Ampatuan, Jr.": its first word
+    if subject is not None:
+        yield from _mentions(subject, anchor=verb)
+    # "together with X", "along with X", "alongside X"
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("with", "along", "alongside"):
+            continue
+        withs = [prep] if prep.lower_ != "along" else [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
+        if prep.lower_ == "with" and not any(c.lower_ in ("together", "along") for c in prep.children) \
+                and not (prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "along")):
+            continue
+        for with_ in withs if prep.lower_ != "alongside" else [prep]:
+            for pobj in with_.children:
+                if pobj.dep_ == "pobj":
+                    yield from _mentions(pobj, anchor=verb)
+
+
 def _found_guilty(token: Token) -> Iterator[AccusedMention]:
     """ "A court found X guilty of the massacre": X, claimed by the court."""
     blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -751,8 +778,9 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                     yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             if found_group:
                 continue
-            if item.lower_ == "members":
-                continue
+            if item.lower_ == "members" and not any(
+                    c.dep_ == "compound" and (c.lower_ in FORCE_NOUNS or c.lower_ in _GROUP_NOUNS) for c in item.children):
+                continue  # "members" alone names no one; "militia members", "gang members" do
         named_appositions = [c for c in item.children if c.dep_ == "appos" and c.i > item.i and c.pos_ == "PROPN"]
         if not named_appositions and item.pos_ == "NOUN":
             # "the owner of the X estate, John Doe, who ...": the person the phrase ends on
