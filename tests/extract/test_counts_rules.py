@@ -469,3 +469,23 @@ def test_parts_that_add_up_to_the_total_before_them_are_a_breakdown() -> None:
                  "Saturday morning.")
     assert ("survived", 27, 27, "author") in rows
     assert not any(row[1] in (11, 16) for row in rows)
+
+
+def test_one_person_harmed_counts_as_one() -> None:
+    rows = _rows("Gunmen killed two teachers at the Orrin school on Monday. A security guard was wounded.")
+    assert ("injured", 1, 1, "author") in rows
+    rows = _rows("Police in Kessa said they had arrested a man over the bombing of the market.")
+    assert ("arrested", 1, 1, "Kessa police") in rows or any(r[:3] == ("arrested", 1, 1) for r in rows)
+
+
+def test_one_person_described_or_listed_is_no_count_of_its_own() -> None:
+    # a caption's subject described by a participle; a member of a list of figures
+    assert not any(r[1] == 1 for r in _rows("A man injured in the Orrin market blast is carried to a hospital."))
+    assert not any(r[1] == 1 for r in _rows("Two medics, two soldiers and an officer of the guard were killed in Kessa."))
+    # a man who acts is no one harmed
+    assert not any(r[1] == 1 for r in _rows("A man opened fire on the crowd in Kessa, killing four people."))
+
+
+def test_one_person_beside_a_toll_does_not_take_its_kind() -> None:
+    rows = _rows("Raiders killed 30 people in Orrin. A local chief had reported about 12 dead late on Monday.")
+    assert not any(r[1] == 1 for r in rows)

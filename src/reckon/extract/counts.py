@@ -58,6 +58,18 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
 _LEAD_OFF = frozenset({"march", "frogmarch", "herd"})
 
 
+def _one_person_harmed(noun: Token, anchor: Token) -> bool:
+    """ "A security guard was wounded", "arrested a man": one person is a count only as the
+    subject or object of the harm verb's own clause; not in a list of figures ("two police
+    officers and an officer of the FSB were killed": its parts), nor when a participle
+    describes the person ("a man injured in the blast is carried away": a caption's
+    subject, not a toll; "a child born in captivity was released": who, not one of the
+    harmed counted)."""
+    return noun.head.i == anchor.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not noun.conjuncts \
+        and anchor.pos_ in ("VERB", "AUX") and anchor.dep_ not in ("acl", "relcl", "amod") \
+        and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children)
+
+
 _IDENTIFYING = frozenset({"identify", "name", "list", "describe"})
 
 
@@ -139,6 +151,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if found is None:
         return None
     kind, anchor, noun = found
+    if quantity.one_person and not _one_person_harmed(noun, anchor):
+        return None
     group = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if kind is CountKind.KILLED and group and (lexicon.adjectives.get(group[0].lower_) or lexicon.nouns.get(
             group[0].lemma_.lower())) is CountKind.INJURED:
@@ -779,8 +793,8 @@ def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset:
 def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                       classified: list[CountCandidate]) -> CountCandidate | None:
     """A bare figure coordinated with a classified one takes its kind ("9 dead, 4 in X")."""
-    if quantity.min is None and quantity.max is None or not classified:
-        return None
+    if quantity.min is None and quantity.max is None or not classified or quantity.one_person:
+        return None  # one person is a count only by its own harm word
     char_span = sent.doc.char_span(quantity.span.start - offset, quantity.span.end - offset, alignment_mode="expand")
     if char_span is None or len(char_span) == 0:
         return None
