@@ -232,6 +232,14 @@ def test_descriptions_give_way_to_a_name_seen_doing_the_harm():
     assert accused == {"Sefat Brigade"}
 
 
+def test_descriptions_of_another_entry_do_not_give_way_to_a_name_seen_in_one_entry():
+    # a digest's entries are incidents of their own: the Sefat Brigade's raid in one entry
+    # says nothing of who the gunmen of the next entry were
+    accused = _perpetrators("1. Fighters of the Sefat Brigade killed five herders near Orrin on Monday.\n\n"
+                            "2. Unidentified gunmen abducted seven traders from the market in Kessa on Tuesday.")
+    assert accused == {"Sefat Brigade", "Unidentified gunmen"}
+
+
 def test_descriptions_stay_beside_a_name_that_is_only_blamed():
     accused = _perpetrators("Armed men killed six farmers in Orrin on Monday. "
                             "The army blamed the Kessel Revolutionary Brigade.")
@@ -390,3 +398,69 @@ def test_the_ner_is_asked_to_extend_a_name_only_when_a_name_word_lies_beyond_it(
     assert not _name_may_go_on(front)  # "of the" then "Fighters": no name word beyond
     assert _name_may_go_on(front[1:])  # "Velmora" lies right before
     assert not _name_may_go_on([])
+
+
+def test_an_appeal_to_stop_attacking_accuses_no_one():
+    # "called on the army to stop attacking": neither the caller nor the called is accused
+    assert not _accused("The Orrin Rights League called on the army and on armed groups to stop attacking "
+                        "civilians in the hills.")
+
+
+def test_a_groups_own_claim_leaves_the_attackers_the_report_describes_accused():
+    # the report itself names no one; the Front only claims the attack for itself
+    accused = _perpetrators("Twelve traders were killed at the market in Orrin on Monday. By the time the gunmen "
+                            "left the market, the stalls were burning. The Velt Front claimed the attack on Tuesday.")
+    assert accused == {"the gunmen", "Velt Front"}
+
+
+def test_armed_men_seen_acting_are_the_attackers_of_a_report_that_accuses_no_one():
+    accused = _perpetrators("A year ago, armed men burst into the Orrin secondary school and took 40 pupils "
+                            "into the forest. Nine are still held.")
+    assert accused == {"armed men"}
+
+
+def test_a_man_only_charged_leaves_the_attackers_the_report_describes_accused():
+    accused = _perpetrators("Relatives gathered at dawn in Orrin, the hour the gunmen came three years ago. Nine "
+                            "people were killed that night. Prosecutors have charged the rancher Tomas Vell with murder.")
+    assert "the gunmen" in accused and any(a.endswith("Tomas Vell") for a in accused)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        # who hired or paid the doers is accused with them
+        ("Gunmen hired by the Vell family killed nine farmers in Orrin.", "the Vell family"),
+        ("Raiders paid by the Santa Oria landlords shot dead six members of the union.", "the Santa Oria landlords"),
+        # a party to the harm
+        ("The ranchers' militia, with the complicity of the border police, killed eleven people.", "the border police"),
+    ],
+)
+def test_senders_and_accomplices_of_the_doers_are_accused(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+def test_the_police_that_help_no_harm_are_no_accomplice():
+    assert not any("police" in a for a in _accused("The mayor, with the help of the police, reopened the school."))
+
+
+def test_a_group_of_attackers_given_with_its_number_is_named_by_who_they_are():
+    accused = _perpetrators("On 4 May, a group of between 12 and 15 armed men attacked the Orrin camp, killing six.")
+    assert accused == {"armed men"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        # on trial for the killings, with those tried alongside
+        ("Tomas Vell is on trial in Orrin for the killings, together with 12 police officers.", "Tomas Vell"),
+        ("Tomas Vell is on trial in Orrin for the killings, together with 12 police officers.", "police officers"),
+        # members of a force named by its kind
+        ("Vell is on trial for the massacre, together with four militia members.", "militia members"),
+    ],
+)
+def test_those_on_trial_for_the_harm_are_accused(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+def test_a_trial_for_another_crime_accuses_no_one_of_the_harm():
+    assert not _accused("The mayor is on trial for corruption, together with two aides.")

@@ -284,3 +284,28 @@ def test_actor_resolver_aliases_lists_every_surface() -> None:
     )
     aliases = resolver.aliases()["People's Mojahedin Organization of Iran"]
     assert {"Mujahedin-e Khalq", "PMOI/MEK", "MEK", "Mujahedeen-e Khalq", "MeK"} <= set(aliases)
+
+
+def test_an_acronym_the_text_spells_out_as_an_unknown_name_is_that_name() -> None:
+    # the table knows "NRF" as another group; this text defines its own NRF
+    resolver = ActorResolver("Fighters of the Northern Restoration Forces (NRF) stormed the market in Orrin. "
+                             "The NRF claimed the attack.")
+    assert resolver.resolve("NRF") == "Northern Restoration Forces"
+    assert resolver.resolve("Northern Restoration Forces") == "Northern Restoration Forces"
+
+
+def test_a_states_army_the_text_never_names_as_the_table_does_keeps_the_texts_words() -> None:
+    # the table's "Mozambican military" is nowhere in this text: its "army" is the Mozambican army
+    text = "Insurgents ambushed a convoy near Velumbe, in northern Mozambique. The army said 11 attackers died."
+    resolver = ActorResolver(text)
+    assert resolver.resolve("The army", position=text.index("The army")) == "Mozambican army"
+    assert ActorResolver("The Congolese army said 26 people died.").resolve("the Congolese army") == "Congolese army"
+    # a text that writes the table's name keeps it
+    text = "The Mozambican military said the army had retaken Velumbe, in Mozambique."
+    assert ActorResolver(text).resolve("the army", position=text.index("the army")) == "Mozambican military"
+
+
+def test_soldiers_of_a_text_that_writes_its_states_army_are_that_army_as_written() -> None:
+    text = "The League urged the Cameroonian army to protect civilians. Soldiers raided Orrin, a village in Cameroon."
+    resolver = ActorResolver(text)
+    assert resolver.resolve("Soldiers", position=text.index("Soldiers")) == "Cameroonian army"

@@ -434,3 +434,76 @@ def test_closing_reporting_clause_whose_subject_the_parser_hung_elsewhere() -> N
                  "at least 12 others on the fishing island of Osk, the governor of Velmar province said on Friday.")
     assert ("killed", 19, 19, "author") not in rows
     assert any(row[:3] == ("killed", 19, 19) and "governor" in row[3] for row in rows)
+
+
+def test_shot_dead_before_its_object_is_killed() -> None:
+    # the parser hangs "dead" on the object ("dead nine farmers"); the verb still killed them
+    rows = _rows("On 2 May, soldiers raided the hamlet of Orrin, shooting dead nine farmers and burning 30 huts.")
+    assert ("killed", 9, 9, "author") in rows
+    rows = _rows("Militiamen stormed the fish market in Kessa and shot dead seven traders they accused of spying.")
+    assert ("killed", 7, 7, "author") in rows
+
+
+def test_a_tally_since_a_month_or_over_several_attacks_is_an_aggregate() -> None:
+    rows = _rows("Since January the Velmar Monitor has recorded 312 conflict fatalities in the province.")
+    assert not any(row[1] == 312 for row in rows)
+    rows = _rows("The Orrin Rights League documented four attacks since April in which at least 19 people were killed. "
+                 "On 3 June, gunmen killed six herders in Kessa.")
+    assert not any(row[1] == 19 for row in rows)
+    assert ("killed", 6, 6, "author") in rows
+
+
+def test_people_marched_off_are_abducted_but_marchers_are_no_toll() -> None:
+    rows = _rows("A year ago, gunmen burst into the Orrin secondary school and marched dozens of pupils into the forest.")
+    assert ("abducted", 24, None, "author") in rows
+    rows = _rows("Gunmen marched 30 villagers into the hills near Kessa on Monday.")
+    assert ("abducted", 30, 30, "author") in rows
+    assert not _rows("About 3,000 protesters marched to the square in Kessa on Monday after the killings.")
+
+
+def test_a_year_ago_dates_an_event_it_makes_no_yearly_sum() -> None:
+    rows = _rows("A year ago today, gunmen killed 14 worshippers at the Orrin mosque.")
+    assert ("killed", 14, 14, "author") in rows
+
+
+def test_one_event_singled_out_of_a_series_has_its_own_toll() -> None:
+    rows = _rows("Armed groups have carried out several raids in the valley in recent years, among them the 2019 raid "
+                 "on the cattle market in Kessa that killed 17 herders.")
+    assert ("killed", 17, 17, "author") in rows
+    # the series itself stays an aggregate
+    assert not _rows("Armed groups have killed 300 herders in the valley in recent years.")
+
+
+def test_the_dead_identified_as_people_and_a_number_is_a_breakdown() -> None:
+    rows = _rows("Gunmen killed six people in Orrin on Saturday. The dead were identified as Tomas Vell Ruiz, 56, "
+                 "president of the Orrin farmers board, and five young farm workers.")
+    assert ("killed", 6, 6, "author") in rows
+    assert not any(row[1] == 5 for row in rows)
+
+
+def test_parts_that_add_up_to_the_total_before_them_are_a_breakdown() -> None:
+    rows = _rows("The Orrin council is pleased to announce that 27 herders have been found safe and returned to their "
+                 "families. Eleven of them escaped from their captors on Thursday night; sixteen were freed this "
+                 "Saturday morning.")
+    assert ("survived", 27, 27, "author") in rows
+    assert not any(row[1] in (11, 16) for row in rows)
+
+
+def test_one_person_harmed_counts_as_one() -> None:
+    rows = _rows("Gunmen killed two teachers at the Orrin school on Monday. A security guard was wounded.")
+    assert ("injured", 1, 1, "author") in rows
+    rows = _rows("Police in Kessa said they had arrested a man over the bombing of the market.")
+    assert ("arrested", 1, 1, "Kessa police") in rows or any(r[:3] == ("arrested", 1, 1) for r in rows)
+
+
+def test_one_person_described_or_listed_is_no_count_of_its_own() -> None:
+    # a caption's subject described by a participle; a member of a list of figures
+    assert not any(r[1] == 1 for r in _rows("A man injured in the Orrin market blast is carried to a hospital."))
+    assert not any(r[1] == 1 for r in _rows("Two medics, two soldiers and an officer of the guard were killed in Kessa."))
+    # a man who acts is no one harmed
+    assert not any(r[1] == 1 for r in _rows("A man opened fire on the crowd in Kessa, killing four people."))
+
+
+def test_one_person_beside_a_toll_does_not_take_its_kind() -> None:
+    rows = _rows("Raiders killed 30 people in Orrin. A local chief had reported about 12 dead late on Monday.")
+    assert not any(r[1] == 1 for r in rows)

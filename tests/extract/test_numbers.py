@@ -277,3 +277,13 @@ def test_find_quantities_number_soup_spans_exact(text: str) -> None:
         assert text[q.span.start : q.span.end] == q.text
         assert q.min is not None or q.max is not None
     assert all(a.span.end <= b.span.start for a, b in zip(found, found[1:]))
+
+
+def test_one_person_named_by_who_they_were_is_a_quantity_of_one() -> None:
+    from reckon.extract.numbers import find_quantities, parse_quantity
+
+    found = find_quantities("A security guard was wounded and a dozen pupils were taken.")
+    assert [(q.text, q.min, q.max, q.one_person) for q in found] == [
+        ("A security guard", 1, 1, True), ("a dozen", 12, 12, False)]
+    assert parse_quantity("a security guard") == (1, 1)
+    assert not find_quantities("A statement was issued.")

@@ -170,6 +170,16 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 if child.dep_ == "poss" and child.pos_ == "PROPN" and not any(
                         t.lower_ in _RESPONDER_NOUNS for t in child.subtree):
                     yield from _mentions(child, anchor=token)
+        if token.lower_ in _COMPLICITY and token.head.lower_ in ("with", "in"):
+            # "the militia, with the complicity of the police, killed eleven"
+            verb = token.head
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            if _is_harm_verb(verb, verb.lemma_.lower(), verbs):
+                partners = _of_objects(token) or [p for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                                                  for p in c.children if p.dep_ == "pobj"]
+                for partner in partners:
+                    yield from _mentions(partner, anchor=verb, agent_slot=True)
         if lemma == "hallmark" and dep in ("dobj", "obj", "attr"):
             # "the killings bore the hallmarks of X"
             for pobj in _of_objects(token):
@@ -220,6 +230,8 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield from _mastermind(token)
         elif lemma in ("charge", "convict", "sentence", "indict", "try") and pos == "VERB":
             yield from _charged(token)
+        elif lower == "trial" and token.head.lower_ == "on" and token.head.head.pos_ in ("VERB", "AUX"):
+            yield from _on_trial(token, nouns)
         elif lemma == "find" and pos == "VERB" and any(t.lower_ == "guilty" for t in token.subtree):
             yield from _found_guilty(token)
         elif lower == "responsible" and "hold" in (token.head.lemma_.lower(), token.head.head.lemma_.lower()):
@@ -298,6 +310,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
     if not passive and not bare_participle:
         subject = _subject_of(token)
         if subject is not None:
+            yield from _senders(subject, anchor=token)
             if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
                 subject = token.head  # "the gunman who shot 12 worshippers": the antecedent
                 if subject.lemma_.lower() in nouns or subject.lemma_.lower() in _EVENT_NOUNS:
@@ -341,19 +354,48 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
 _WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
 
 
+def _senders(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
+    """ "Gunmen hired by the Vell family killed nine": who sent, paid or led the doers is
+    accused with them."""
+    for verb in subject.children:
+        if verb.dep_ != "acl":
+            continue
+        for sender in (verb, *verb.conjuncts):
+            if sender.lemma_.lower() not in _SENDER_VERBS:
+                continue
+            for agent in sender.children:
+                if agent.dep_ == "agent":
+                    for pobj in agent.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=anchor, agent_slot=True)
+
+
+# "with the complicity of the police", "in collusion with the army": a party to the harm.
+_COMPLICITY = frozenset({"complicity", "collusion", "connivance"})
+
+
 _BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", "stomach", "neck", "face",
                          "abdomen", "shoulder", "foot", "feet", "hand", "eye", "thigh", "side", "heart"})
 _DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "disclaim"})
 
 
+# Verbs whose complement is a harm asked to end or to be done, not one done: "called on the
+# army to stop attacking civilians", "urged the militia to refrain from killing".
+_APPEALS = frozenset({"stop", "cease", "refrain", "halt", "quit", "call", "urge", "appeal", "ask", "demand",
+                      "implore", "beg"})
+
+
 def _denied(verb: Token) -> bool:
-    """ "did not attack", "denied carrying out the strike": a harm said not to have been done."""
+    """ "did not attack", "denied carrying out the strike": a harm said not to have been done;
+    "called on X to stop attacking": a harm asked to end, which accuses no one of one deed."""
     current = verb
     for _ in range(3):
         if any(c.dep_ == "neg" for c in current.children) or current.lemma_.lower() in _DENIALS:
             return True
         if current.dep_ not in ("xcomp", "pcomp", "conj", "advcl") or current.head.i == current.i:
             return False
+        if current.dep_ in ("xcomp", "pcomp") and current.head.lemma_.lower() in _APPEALS:
+            return True
         current = current.head
     return False
 
@@ -478,6 +520,31 @@ def _charged(token: Token) -> Iterator[AccusedMention]:
     if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subject = verb.head
     yield from _mentions(subject, anchor=token)
+
+
+def _on_trial(trial: Token, nouns: frozenset[str]) -> Iterator[AccusedMention]:
+    """ "X is on trial for the killings, together with 16 police officers": X and those tried
+    with them."""
+    verb = trial.head.head
+    crimes = _prep_objects(verb, ("for",)) + [p for c in trial.children if c.dep_ == "prep" and c.lower_ == "for"
+                                              for p in c.children if p.dep_ == "pobj"]
+    if not any(p.lemma_.lower() in _CRIMES or p.lower_ in _CRIMES or _is_event(p, nouns) for p in crimes):
+        return
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "Ampatuan, Jr.": its first word
+    if subject is not None:
+        yield from _mentions(subject, anchor=verb)
+    # "together with X", "along with X", "alongside X"
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("with", "along", "alongside"):
+            continue
+        withs = [prep] if prep.lower_ != "along" else [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
+        if prep.lower_ == "with" and not any(c.lower_ in ("together", "along") for c in prep.children) \
+                and not (prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "along")):
+            continue
+        for with_ in withs if prep.lower_ != "alongside" else [prep]:
+            for pobj in with_.children:
+                if pobj.dep_ == "pobj":
+                    yield from _mentions(pobj, anchor=verb)
 
 
 def _found_guilty(token: Token) -> Iterator[AccusedMention]:
@@ -728,8 +795,9 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                     yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             if found_group:
                 continue
-            if item.lower_ == "members":
-                continue
+            if item.lower_ == "members" and not any(
+                    c.dep_ == "compound" and (c.lower_ in FORCE_NOUNS or c.lower_ in _GROUP_NOUNS) for c in item.children):
+                continue  # "members" alone names no one; "militia members", "gang members" do
         named_appositions = [c for c in item.children if c.dep_ == "appos" and c.i > item.i and c.pos_ == "PROPN"]
         if not named_appositions and item.pos_ == "NOUN":
             # "the owner of the X estate, John Doe, who ...": the person the phrase ends on
@@ -935,6 +1003,9 @@ _ONLY_ATTACKERS = frozenset({"gunman", "gunmen", "hostage-takers", "attackers", 
                              "abductors", "bombers", "bomber", "attacker", "assailant", "kidnapper", "shooter"})
 
 
+_ARMED = frozenset({"armed", "masked", "hooded", "heavily-armed"})
+
+
 def find_described_attackers(sent: SpacySpan) -> Iterator[AccusedMention]:
     """The attackers a sentence shows acting, named only by what they did ("the gunmen left
     the market", "the hostage-takers brought explosives"): a report's last resort."""
@@ -944,6 +1015,8 @@ def find_described_attackers(sent: SpacySpan) -> Iterator[AccusedMention]:
         words = token.lower_
         if words in ("takers", "taker") and token.i > 0 and token.doc[token.i - 1].lower_ in ("hostage", "-"):
             words = "hostage-takers"
+        if words in ("men", "man") and any(c.dep_ == "amod" and c.lower_ in _ARMED for c in token.children):
+            words = "gunmen"  # "armed men burst into the school": men described by their arms
         if words not in _ONLY_ATTACKERS:
             continue
         tokens = [t for t in token.subtree if t.i <= token.i and t.dep_ != "punct" or t.text == "-" and t.i < token.i]
@@ -1076,6 +1149,16 @@ _GROUP_WITH_KIND = re.compile(
 )
 
 
+# A group of attackers given with their number: "a group of about 30 gunmen", "a band of
+# between 18 and 22 armed men".
+_COUNTED_GROUP = re.compile(
+    r"(?:(?:a|an|the)\s+)?(?:(?:large|small|heavily\s+armed)\s+)?(?:group|band|gang|party|column)\s+of\s+"
+    r"(?:(?:about|some|around|roughly|nearly|at\s+least|more\s+than|over|up\s+to|between)\s+)?"
+    r"(?:\d+|{n})(?:\s*(?:and|to|or|-|–)\s*(?:\d+|{n}))?\s+(?P<who>(?:[a-z-]+\s+){{0,2}}[a-z-]+)".format(
+        n="(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+          "a\\s+dozen|dozens|a\\s+hundred|hundreds)"))
+
+
 def accused_name(actors: ActorResolver, surface: str) -> str:
     """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
     a description as the text words it, article included ("the assailants"), since that is
@@ -1097,6 +1180,10 @@ def accused_name(actors: ActorResolver, surface: str) -> str:
         if government != f"{agents.group(1)} government":
             return government
     cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
+    counted = _COUNTED_GROUP.fullmatch(cleaned)
+    if counted and actors.canonical(cleaned) is None:
+        # "a group of between 18 and 22 armed men": who they are, not how many
+        return counted.group("who")
     if is_description(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
             and actors.canonical(cleaned) is None:
         first, _, rest = cleaned.partition(" ")

@@ -685,8 +685,11 @@ def _overlay(
     index = _Index()
     canon_of: dict[str, str] = {}
     for members in groups.values():
+        # An acronym names different actors in different places ("NRF"): when the text spells
+        # it out as a name the table does not know, the text's own name wins.
+        spelled = [m for m in members if not is_acronym(m)]
         known = [
-            c for c in (table.canonical(m) for m in sorted(members, key=len, reverse=True)) if c
+            c for c in (table.canonical(m) for m in sorted(spelled or members, key=len, reverse=True)) if c
         ]
         declared = [m for m in members if m in document_aliases] or members
         canonical = known[0] if known else max(declared, key=lambda m: (len(m.split()), len(m)))
@@ -873,6 +876,9 @@ _GENERIC_BODY = re.compile(
     re.IGNORECASE,
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# "the Congolese army", "Mozambican troops": a demonym and a body of armed force.
+_DEMONYM_BODY = re.compile(r"^(?:the\s+)?((?-i:[A-Z])[\w-]+)\s+(?:army|military|troops|soldiers|forces|armed forces|police)$",
+                           re.IGNORECASE)
 
 
 def _title(words: str) -> str:
@@ -957,7 +963,10 @@ class ActorResolver:
             return surface.strip()
         canonical = self.canonical(cleaned)
         if canonical:
-            return canonical
+            written = self._force_as_written(canonical)
+            if written is None and self._demonym_body(cleaned):
+                return _LEADING_ARTICLE.sub("", cleaned)  # "the Congolese army", as the text has it
+            return written or canonical
         generic = self._resolve_generic(cleaned, position)
         if generic:
             return generic
@@ -999,10 +1008,30 @@ class ActorResolver:
             return None
         known = self.table.canonical(f"{row.demonym} {body}", fuzzy=False)
         if known:
-            return known
+            # "the army" of a Mozambican text that never names its forces otherwise: "Mozambican army"
+            return self._force_as_written(known) or f"{row.demonym} {body.lower()}"
         if "ministry" in body:
             return f"{row.demonym} {_title(body)}"
         return None
+
+    def _force_as_written(self, canonical: str) -> str | None:
+        """A state's forces as the text names them: readers, and alias lists made from the
+        text, know "the Cameroonian army" by those words, not by the table's "Cameroonian
+        military". The table's name when the text writes it or names the force only otherwise
+        ("Nigeria's military"); None when the text never names the force at all."""
+        if canonical in self._defined.values() or self.table.kind(canonical) != "state_force":
+            return canonical
+        surfaces = [m.surface for m in self.mentions if m.canonical == canonical]
+        if any(name_key(surface) == name_key(canonical) for surface in surfaces):
+            return canonical
+        for surface in surfaces:
+            if self._demonym_body(surface):
+                return _LEADING_ARTICLE.sub("", " ".join(surface.split()))
+        return canonical if surfaces else None
+
+    def _demonym_body(self, name: str) -> bool:
+        match = _DEMONYM_BODY.match(name)
+        return match is not None and self.table.is_demonym(match.group(1))
 
     def _inner_actor(self, cleaned: str) -> str | None:
         """ "The medical charity MSF" -> MSF's name: a known actor plus lower-case description."""

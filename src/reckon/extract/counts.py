@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import HarmLexicon, load_harm_lexicon, load_reporting_verbs
-from reckon.model import CountKind, Span
+from reckon.model import Count, CountKind, Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from reckon.extract.numbers import Quantity
 
-__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant"]
+__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant", "without_breakdowns"]
 
 _HYPOTHETICAL = frozenset({"could", "would", "might", "may", "should", "can"})
 # Words of intent whose infinitive is an aim, not an event ("an effort to free 20 hostages").
@@ -53,6 +53,51 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "province", "district", "state", "country", "grave", "device", "weapon", "gun", "rifle",
                          "massacre", "shooting", "bombing", "explosion", "blast", "clash", "ambush", "assault",
                          "operation", "strike", "airstrike", "motorcycle", "lorry", "truck"})
+
+
+# Verbs of leading people off under guard: their object, led somewhere, is abducted ("marched
+# 30 pupils into the forest"); their subject never is ("thousands marched to the square").
+_LEAD_OFF = frozenset({"march", "frogmarch", "herd"})
+
+
+def _one_person_harmed(noun: Token, anchor: Token) -> bool:
+    """ "A security guard was wounded", "arrested a man": one person is a count only as the
+    subject or object of the harm verb's own clause; not in a list of figures ("two police
+    officers and an officer of the FSB were killed": its parts), nor when a participle
+    describes the person ("a man injured in the blast is carried away": a caption's
+    subject, not a toll; "a child born in captivity was released": who, not one of the
+    harmed counted)."""
+    return noun.head.i == anchor.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not noun.conjuncts \
+        and anchor.pos_ in ("VERB", "AUX") and anchor.dep_ not in ("acl", "relcl", "amod") \
+        and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children)
+
+
+_IDENTIFYING = frozenset({"identify", "name", "list", "describe"})
+
+
+def _identifies(number: Token) -> bool:
+    """A figure inside the "as" phrase of "identified as", "named as": it tells who the harmed
+    were, a breakdown of a toll already given."""
+    token, hops = number, 0
+    while token.head.i != token.i and hops < 8:
+        if token.dep_ == "pobj" and token.head.lower_ == "as" and token.head.head.lemma_.lower() in _IDENTIFYING:
+            return True
+        if token.head.pos_ in ("VERB", "AUX"):
+            return False  # a clause of its own ("a gang that killed 12") says what befell them
+        token, hops = token.head, hops + 1
+    return False
+
+
+def _led_off(verb: Token, led: Token) -> bool:
+    """Whether ``led`` (the object) is marched somewhere by ``verb``; the parser may hang the
+    destination on the object ("marched dozens of pupils into the bush")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _LEAD_OFF and any(
+        c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("into", "to", "off", "away", "towards", "toward")
+        for c in (*verb.children, *led.children))
+
+
+# States a harm verb leaves its object in, written right after the verb ("shot dead seven").
+_RESULTATIVE = frozenset({"dead"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -93,6 +138,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         return None  # "three men and one woman are in custody": one group told by sex, a part of it
     if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(text[:start]):
         return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
+    if _identifies(number):
+        return None  # "the dead were identified as X, Y and five farm workers": who, not how many
     partitive = _partitive_kind(text, start, quantity.span.end - offset, number, lexicon)
     collective = _COLLECTIVE_BEFORE.search(text[max(0, start - 48):start])
     if partitive is not None:
@@ -107,6 +154,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if found is None:
         return None
     kind, anchor, noun = found
+    if quantity.one_person and not _one_person_harmed(noun, anchor):
+        return None
     group = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if kind is CountKind.KILLED and group and (lexicon.adjectives.get(group[0].lower_) or lexicon.nouns.get(
             group[0].lemma_.lower())) is CountKind.INJURED:
@@ -182,7 +231,13 @@ _AGGREGATE = re.compile(
     r"\b(?:last|this|past|previous|preceding)\s+(?:year|decade|month)s?\b|\bin\s+(?:the\s+)?(?:(?:past|last|previous|"
     r"preceding|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)+(?:years|decades|months)\b|\bsince\s+(?:19|20)\d\d\b"
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b|\bso\s+far\s+this\s+year\b|\bfor\s+years\b|\bin\s+recent\s+years\b"
-    r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b|\bannually\b|\bover\s+the\s+(?:years|decades)\b",
+    r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b(?!\s+(?:ago|earlier|later|after|before|on)\b)|\bannually\b|\bover\s+the\s+(?:years|decades)\b"
+    # "since January" (a month, no day): a tally kept over months, not one event's toll
+    r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    # "three attacks since March in which 16 were killed": one figure over several events
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of|a\s+string\s+of|"
+    r"a\s+wave\s+of)\s+(?:separate\s+|other\s+|similar\s+|deadly\s+)?(?:attacks|raids|massacres|bombings|ambushes|"
+    r"assaults|incidents|killings)\b",
     re.IGNORECASE,
 )
 
@@ -247,6 +302,8 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
     if part.dep_ == "dobj" and part.head.pos_ == "VERB" and part.head.lemma_.lower() in lexicon.verbs \
             and part.head.lemma_.lower() not in _INTRANSITIVE:
         return lexicon.verbs[part.head.lemma_.lower()], part.head, number  # "killing four of them"
+    if part.dep_ == "dobj" and _led_off(part.head, part):
+        return CountKind.ABDUCTED, part.head, number  # "marched dozens of pupils into the bush"
     if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ not in ("VERB", "AUX"):
         return ()
     verb = part.head
@@ -282,8 +339,18 @@ _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|Aug
                            r"December)\s+$")
 
 
+# "several bombings in recent years, among them the 2017 bombing of X that killed 11": one
+# event singled out of a series has its own toll.
+_SINGLED_OUT = re.compile(r"\b(?:among\s+them|including|such\s+as|notably|most\s+recently)\s+the\s+"
+                          r"(?:[\w-]+\s+){0,3}(?:attack|bombing|massacre|raid|ambush|"
+                          r"assault|shooting|killing|abduction|kidnapping)\b", re.IGNORECASE)
+
+
 def _is_aggregate(text: str, start: int) -> bool:
     clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
+    singled = [m for m in _SINGLED_OUT.finditer(text, clause_start, start)]
+    if singled:
+        clause_start = singled[-1].start()
     stops = [i for i in (text.find(";", start), text.find(". ", start)) if i != -1]
     clause_end = min(stops) if stops else len(text)
     return _is_aggregate_clause(text[clause_start:clause_end])
@@ -449,6 +516,8 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         # "two of the gunmen were killed": the partitive governs.
         carrier = head.head
         head, dep = carrier.head, carrier.dep_
+    if dep in ("dobj", "obj") and _led_off(head, noun):
+        return CountKind.ABDUCTED, head, noun  # "marched 30 pupils into the forest"
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("take", "hold") and any(
             c.lower_ in ("hostage", "hostages", "captive", "captives") for c in head.children):
         return CountKind.ABDUCTED, head, noun
@@ -471,6 +540,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             for child in head.children:
                 if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
                     return lexicon.adjectives[child.lower_], head, noun
+        # "shooting dead nine civilians": the parser hangs the verb's resulting state on its
+        # object, but the word right after the verb still says what the shots did.
+        if dep in ("dobj", "obj") and head.i + 1 < noun.i and head.pos_ == "VERB":
+            after = head.doc[head.i + 1]
+            if after.lower_ in _RESULTATIVE and after.head.i in (head.i, noun.i):
+                return lexicon.adjectives.get(after.lower_, CountKind.KILLED), head, noun
         # "took seven hostages" is caught by rule 1; "left 52 killed, 7 hostages" below.
         if head.lemma_.lower() in ("force", "drive") and dep == "dobj" and any(
                 (c.dep_ == "prep" and c.lower_ in ("from", "out")) or (c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "away"))
@@ -725,8 +800,8 @@ def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset:
 def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                       classified: list[CountCandidate]) -> CountCandidate | None:
     """A bare figure coordinated with a classified one takes its kind ("9 dead, 4 in X")."""
-    if quantity.min is None and quantity.max is None or not classified:
-        return None
+    if quantity.min is None and quantity.max is None or not classified or quantity.one_person:
+        return None  # one person is a count only by its own harm word
     char_span = sent.doc.char_span(quantity.span.start - offset, quantity.span.end - offset, alignment_mode="expand")
     if char_span is None or len(char_span) == 0:
         return None
@@ -771,3 +846,20 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                 return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                                       token=other.token, victims=other.victims, quantity_text=quantity.text)
     return None
+
+
+def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
+    """Drop the parts of a total that the next sentences break it into: "31 pupils have been
+    found safe. Twelve of them escaped; nineteen were freed" gives one row, 31 (FORMAT: a
+    breakdown of a stated total is no row). Parts are exact figures of the same kind and
+    claimant, in the total's sentence or the two after it, that add up to it exactly."""
+    dropped: set[int] = set()
+    for at, (index, total) in enumerate(found):
+        if total.min is None or total.min != total.max or at in dropped:
+            continue
+        parts = [p for p, (i, c) in enumerate(found) if p > at and index <= i <= index + 2 and p not in dropped
+                 and c.kind is total.kind and c.claimant.name == total.claimant.name and c.min is not None
+                 and c.min == c.max and c.min < total.min and c.span.start > total.span.end]
+        if len(parts) >= 2 and sum(found[p][1].min for p in parts) == total.min:
+            dropped.update(parts)
+    return [item for p, item in enumerate(found) if p not in dropped]

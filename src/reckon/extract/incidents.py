@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from reckon.extract.accusations import is_generic
 from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.places import PlaceMention
 from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
@@ -494,6 +495,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                       main=True, exclude=others | set(earlier), prefer=own)
         if dated is not None:
             main_date, main_date_span = dated, dated_span
+    local_of = _local_accusations(accusations, groups, set(group_date), set(earlier), text)
+    named_direct = state.get("named_direct", frozenset())
     result: list[ReportedIncident] = []
     for key, members in sorted(groups.items(), key=lambda item: (item[0] != "", min(c.span.start for _, c in item[1]))):
         place_mention = group_place.get(key)
@@ -502,11 +505,12 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             place = replace(place, country=country)
         if key == "":
             date, date_span = main_date, main_date_span
-            perpetrators = tuple(_dedupe_accusations([a for i, a in accusations if i not in earlier]))
+            perpetrators = _perpetrators([a for at, (i, a) in enumerate(accusations)
+                                          if i not in earlier and at not in local_of], named_direct)
         elif key in group_date:
             mention = group_date[key]
             date, date_span = mention.value, mention.span
-            perpetrators = tuple(_dedupe_accusations([a for i, a in accusations if i in {j for j, _ in members}]))
+            perpetrators = _perpetrators([a for i, a in accusations if i in {j for j, _ in members}], named_direct)
         else:
             date, date_span = pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"],
                                         main=False)
@@ -518,7 +522,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                                   state["published"])
                 if date is None:
                     date, date_span = main_date, None
-            perpetrators = ()
+            perpetrators = _perpetrators([a for at, (_, a) in enumerate(accusations) if local_of.get(at) == key],
+                                         named_direct)
         result.append(ReportedIncident(date=date, place=place, counts=tuple(_dedupe_counts([c for _, c in members])),
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),
                                        date_span=date_span))
@@ -544,8 +549,46 @@ def _dedupe_counts(counts: list[Count]) -> list[Count]:
     return out
 
 
+def _local_accusations(accusations: list[tuple[int, Accusation]], groups: dict[str, list[tuple[int, Count]]],
+                       recalled: set[str], earlier: set[int], text: str) -> dict[int, str]:
+    """For each accusation (its position) that belongs to a site's own incident, that incident's
+    key: the accused of a sentence giving the site's figure ("Unidentified gunmen abducted four
+    women near X"), or of a later sentence of the same paragraph that gives none ("The Front
+    claimed the attack")."""
+    by_sentence: dict[int, str] = {}
+    starts: list[tuple[int, str]] = []  # (position of a figure, its incident's key)
+    for key, members in groups.items():
+        for index, count in members:
+            if key and key not in recalled:
+                by_sentence.setdefault(index, key)
+            starts.append((count.span.start, key))
+    starts.sort()
+    found: dict[int, str] = {}
+    for at, (index, accusation) in enumerate(accusations):
+        if index in earlier:
+            continue
+        if index in by_sentence:
+            found[at] = by_sentence[index]
+            continue
+        if any(i == index for members in groups.values() for i, _ in members):
+            continue  # a sentence with a figure of the main incident
+        position = accusation.span.start
+        before = [(start, key) for start, key in starts if start < position
+                  and "\n\n" not in text[start:position]]
+        if before and before[-1][1] and before[-1][1] not in recalled:
+            found[at] = before[-1][1]
+    return found
+
+
+def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusation]) -> tuple[Accusation, ...]:
+    """One incident's accused. "The Front's gunmen attacked": when the incident's own sentences
+    show a named actor doing the harm, its descriptions ("the gunmen") stand for that actor."""
+    if any(a in named_direct for a in accusations):
+        accusations = [a for a in accusations if not is_generic(a.actor)]
+    return tuple(_dedupe_accusations(accusations))
+
+
 def _dedupe_accusations(accusations: list[Accusation]) -> list[Accusation]:
-    # Which descriptions ("the gunmen") give way to a name is decided by the accusations step.
     seen, out = set(), []
     for accusation in accusations:
         key = (accusation.actor.lower(), accusation.claimant.name)

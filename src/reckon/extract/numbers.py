@@ -60,6 +60,7 @@ class Quantity:
     is_vague: bool = False
     is_range: bool = False
     maybe_age: bool = False
+    one_person: bool = False  # "a security guard": one person named by who they were
 
 
 # --- number words -----------------------------------------------------------------------
@@ -366,6 +367,8 @@ def parse_quantity(text: str) -> tuple[int | None, int | None] | None:
         bounds = _bounds(m)
         if bounds is not None:
             return bounds[1], bounds[2]
+    if _ONE_PERSON.fullmatch(text.strip()):
+        return 1, 1  # "a security guard": one person
     return None
 
 
@@ -469,7 +472,23 @@ def find_quantities(text: str) -> list[Quantity]:
     for start, end in _windows(text):
         for m in _MASTER.finditer(text, start, end):
             found.extend(_read_match(text, m, masks, mask_starts))
-    return found
+    taken = [q.span for q in found]
+    for m in _ONE_PERSON.finditer(text):
+        start, end = m.span()
+        if not any(s.start < end and start < s.end for s in taken):
+            found.append(Quantity(span=Span(start=start, end=end), text=m.group(), value=1, min=1, max=1,
+                                  one_person=True))
+    return sorted(found, key=lambda q: q.span.start)
+
+
+# One person named by a noun of who they were ("a security guard was wounded", "arrested a
+# man"): FORMAT counts one person as 1. The quantity is the whole phrase; whether the person
+# was harmed is for the counts to decide, as for any number.
+_ONE_PERSON = re.compile(
+    r"(?<![\w-])(?P<art>[Aa]n?)\s+(?:[a-z]+(?:-[a-z]+)*\s+){0,2}?"
+    r"(?:man|woman|boy|girl|child|teenager|guard|teacher|soldier|policeman|policewoman|police\s+officer|"
+    r"officer|pupil|student|civilian|person|resident|farmer|fisherman|trader|worker|nurse|doctor|journalist|"
+    r"driver|villager|herder|passenger|worshipper|priest|imam|pastor|chief|official)\b(?![\w-])")
 
 
 # Every quantity holds a digit or a number word. The master pattern is costly to try at

@@ -177,10 +177,10 @@ def _counts(state: State) -> State:
                     found.append((index, Count(kind=kind, min=candidate.min, max=candidate.max,
                                                claimant=claimant, span=candidate.span, extractor="reckon.counts.v1",
                                                victims=candidate.victims, quantity_text=candidate.quantity_text)))
-    return {"counts": found}
+    return {"counts": counts_module.without_breakdowns(found)}
 
 
-@step("reckon.accusations.v1", needs=("parsed", "accused", "claimants", "actors"), gives=("accusations",))
+@step("reckon.accusations.v1", needs=("parsed", "accused", "claimants", "actors"), gives=("accusations", "named_direct"))
 def _accusations(state: State) -> State:
     finder: ClaimantFinder = state["claimants"]
     actors: ActorResolver = state["actors"]
@@ -218,12 +218,13 @@ def _accusations(state: State) -> State:
                                             extractor="reckon.accusations.v1")))
     # "The Front's gunmen attacked": the gunmen are the Front's, not a second accused. But a
     # group only blamed or convicted leaves the people seen doing it ("armed men killed six")
-    # an accused of their own.
-    if any(i in direct and not accusations_module.is_description(a.actor) for i, (_, a) in enumerate(found)):
-        found = [(index, a) for index, a in found if not accusations_module.is_generic(a.actor)]
-    if not found:
-        # A report that accuses no one may still show its attackers acting ("the gunmen came"):
-        # the description it uses most names them.
+    # an accused of their own. Which incident the gunmen belong to decides (``incidents``):
+    # a digest's "Unidentified gunmen abducted four" is not the Front's raid of its entry above.
+    named_direct = [a for i, (_, a) in enumerate(found) if i in direct and not accusations_module.is_description(a.actor)]
+    if not direct:
+        # A report that shows no one doing the harm may still show its attackers acting ("the
+        # gunmen came"): the description it uses most names them. A group's own claim of the
+        # attack, or a man charged with it, does not say who came: the attackers stay accused.
         described = [(index, doc, mention) for index, doc in sorted(state["parsed"].items())
                      for mention in accusations_module.find_described_attackers(doc[:])]
         heads = Counter(mention.surface.split()[-1].lower() for _, _, mention in described)
@@ -240,10 +241,10 @@ def _accusations(state: State) -> State:
         # "A teenager opened fire ... The 17-year-old, identified as X": the one attacker is X.
         found = [(index, replace(a, actor=identified.name, span=Span(start=identified.start, end=identified.end)))
                  if accusations_module.names_one_person(a.actor) else (index, a) for index, a in found]
-    return {"accusations": found}
+    return {"accusations": found, "named_direct": frozenset(named_direct)}
 
 
-@step("reckon.incidents.v1", needs=("counts", "accusations", "places", "dates", "sentences", "published"),
+@step("reckon.incidents.v1", needs=("counts", "accusations", "named_direct", "places", "dates", "sentences", "published"),
       gives=("incidents",))
 def _incidents(state: State) -> State:
     return {"incidents": incidents.assemble_incidents(state)}
