@@ -10,7 +10,7 @@ a phrase is judged to name an actor. So ``parse`` runs every component but the N
 ``entity_type`` runs it on a sentence the first time one of its tokens is asked (after the
 parser, as in the full pipeline: an entity never crosses a sentence start the parser set).
 
-``find_entities`` runs the NER alone over texts (the speakers' sentences) and remembers the
+``find_entities`` runs the NER alone over texts (windows of the speakers' sentences) and remembers the
 result by text; ``read_with_entities`` takes a parsed sentence's entities from there when
 the very same text was read and no entity crosses a sentence start of the parse, since
 then the NER's choices with the parser's boundaries are the same choices.
@@ -40,7 +40,7 @@ _PROBE = "probe"
 
 # Texts read by ``find_entities`` with the default pipeline -> their doc (most recent last).
 _ENTITY_DOCS: OrderedDict[str, Doc] = OrderedDict()
-_ENTITY_DOCS_KEPT = 2000
+_ENTITY_DOCS_KEPT = 256  # a batch's texts are matched within the batch; this only spans batches
 
 
 class _EntitiesWanted(Exception):

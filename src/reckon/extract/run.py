@@ -1,7 +1,7 @@
 """The extraction pipeline: each step declared (needs/gives, versioned id) beside its code.
 
 Only the sentences that can hold a finding are parsed (a number or a violence word), the
-NER runs once per document on the sentences that need entities (``reckon.entities.v1``),
+NER runs once per batch of documents on the stretches that need entities (``reckon.entities.v1``),
 and everything else is regex and table look-ups, which keeps extraction faster than a
 plain full-pipeline pass over the same text (see benchmarks/ and the README's "Scale").
 """
@@ -97,7 +97,7 @@ def _parse(states: list[State]) -> list[State]:
 
 @step("reckon.entities.v1", needs=("document", "parsed", "actors", "places"), gives=("entity_docs", "accused"), batched=True)
 def _entities(states: list[State]) -> list[State]:
-    """One NER pass for the whole batch: the speakers' sentences (people's names) and the
+    """One NER pass for the whole batch: windows of the speakers' sentences (people's names) and the
     parsed sentences whose accused phrases ask for entity types; the accused are read here."""
     docs, owners, texts, chunk_counts = [], [], [], []
     for at, state in enumerate(states):

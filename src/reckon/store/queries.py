@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from reckon.errors import ReckonError
-from reckon.model import CountKind
+from reckon.model import Actor, CountKind
 from reckon.store import schema
 from reckon.store.review import added_aliases
 
@@ -29,6 +29,7 @@ __all__ = [
     "MARK_START",
     "IncidentFilters",
     "actor_profile",
+    "actors_named",
     "document_incidents",
     "feed_incidents",
     "filter_choices",
@@ -602,3 +603,25 @@ def read_incident(connection: Connection, incident_id: str) -> tuple[Any, dict[s
         for document, _version in _read_documents(connection, ids, raw=False)
     }
     return incident, documents
+
+
+def actors_named(connection: Connection, names: Iterable[str]) -> list[Actor]:
+    """The actors any document defined under one of ``names`` (as its name or an alias),
+    with every alias the ledger holds for them: what one incident's names need to be
+    canonicalised as the whole ledger canonicalises them (``Ledger.actors()``), without
+    reading every actor of a large ledger on each page."""
+    wanted = sorted({name for name in names if name})
+    if not wanted:
+        return []
+    aliases_table = schema.actor_aliases
+    found: set[str] = set()
+    for chunk in range(0, len(wanted), 500):  # bounded IN lists
+        part = wanted[chunk:chunk + 500]
+        found.update(connection.execute(sa.select(aliases_table.c.actor).where(
+            sa.or_(aliases_table.c.actor.in_(part), aliases_table.c.alias.in_(part)))).scalars())
+    aliases: dict[str, set[str]] = {name: set() for name in found}
+    for actor, alias in connection.execute(sa.select(aliases_table.c.actor, aliases_table.c.alias)
+                                           .where(aliases_table.c.actor.in_(sorted(found)))):
+        aliases[actor].add(alias)
+    return [Actor(name=name, aliases=tuple(sorted(seen))) for name, seen in sorted(aliases.items())]
+

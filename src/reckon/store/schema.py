@@ -304,6 +304,7 @@ sa.Index(
 # tests/store/test_migrations.py checks they exist and the planner uses them.
 # ix_incidents_place_lower (migration 0005): lower(incidents.place), for search.
 EXPRESSION_INDEXES = ("ix_incidents_place_lower",)
+sa.Index("ix_actor_aliases_alias", actor_aliases.c.alias)  # migration 0006: the incident page's alias look-ups
 sa.Index("ix_reviews_target", reviews.c.target_table, reviews.c.target_id)
 sa.Index("ix_login_attempts_at", login_attempts.c.at)
 sa.Index("ix_sessions_user", sessions.c.user_id)

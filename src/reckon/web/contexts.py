@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 from reckon.errors import ReckonError
 from reckon.model import AUTHOR, CountKind
 from reckon.resolve import incident_to_json
+from reckon.resolve.views import actor_names_of
 from reckon.store import Ledger, queries
 from reckon.store.review import claim_key, claim_reviews
 
@@ -146,7 +147,14 @@ def incident_context(ledger: Ledger, incident_id: str) -> dict[str, Any]:
     chart data, conflicts, accused actors per claimant, documents."""
     with ledger.engine.connect() as connection:
         incident, documents = queries.read_incident(connection, incident_id)
-        data = incident_to_json(incident, documents)
+        # Names canonicalised with the aliases any document of the ledger defined for
+        # them, as `reckon show` and the exports do ("JAB" here, "Jaysh al-Bayaan (JAB)"
+        # in a report of another incident).
+        surfaces = [name for report in incident.reports for name in (
+            *(a.actor for a in report.report.perpetrators),
+            *(c.claimant.name for c in report.report.counts if not c.claimant.is_author))]
+        data = incident_to_json(incident, documents, actor_names=actor_names_of(
+            [incident], queries.actors_named(connection, surfaces)))
         # Editors' reviews, shown beside the machine's claims (keyed as the loop below asks).
         reviewed = claim_reviews(connection, (
             claim_key(claim["document_id"], claim["span"], kind)
