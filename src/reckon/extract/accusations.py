@@ -61,6 +61,8 @@ _ATTACKER_NOUNS = frozenset({
 # Security forces: when they storm a place the attackers hold, they respond to the attack.
 _RESPONDER_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "soldier", "police", "policemen",
                               "army", "military", "commandos", "security", "officers", "units"})
+# Verbs of taking that abduct with "off" or "away" (as in counts.py).
+_CARRY_OFF = frozenset({"carry", "drag", "take", "whisk", "spirit", "lead"})
 _STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besiege", "overrun", "enter"})
 _STANDOFF_WORDS = frozenset({"hostage", "hostages", "standoff", "stand-off", "siege", "holed", "barricaded"})
 _EVENT_NOUNS = frozenset({"attack", "blast", "explosion", "bombing", "fire", "crash", "incident", "violence",
@@ -277,12 +279,14 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
         return True  # "the mine was planted by X", "X planted a bomb"
     if lemma == "open" and "fire" in children:
         return True
+    if lemma in _CARRY_OFF and children & {"off", "away"}:
+        return True  # "37 others were taken away by armed men", "bandits carried off 40 people"
     # "two bombers blew themselves up", "the attacker detonated a vest"
     return (lemma == "blow" and "up" in children) or lemma == "detonate"
 
 
 def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
-    if lemma == "carry" and not any(c.lower_ == "out" for c in token.children):
+    if lemma == "carry" and not any(c.lower_ in ("out", "off", "away") for c in token.children):
         return
     if _denied(token):
         return

@@ -450,8 +450,21 @@ def find_published(text: str) -> tuple[str, Span] | None:
     return _by_parenthesis(head)
 
 
+# "Weekly summary: 3-9 February 2025 | Issued Monday 10 February 2025": a label after a
+# separator dates the document, though the line opens on the period it covers.
+_SEPARATED_LABEL = re.compile(r"[|•·]\s*(?=\S)")
+
+
 def _by_label(index: int, line: str, found: list[DateMention]) -> DateMention | None:
-    return found[0] if found and index < 12 and _LABEL.match(line) else None
+    if not found or index >= 12:
+        return None
+    if _LABEL.match(line):
+        return found[0]
+    for separator in _SEPARATED_LABEL.finditer(line):
+        if _LABEL.match(line[separator.end():]):
+            after = [d for d in found if d.span.start >= separator.end()]
+            return after[0] if after else None
+    return None
 
 
 def _by_dateline(index: int, line: str, found: list[DateMention]) -> DateMention | None:

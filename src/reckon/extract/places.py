@@ -229,6 +229,12 @@ _TOWN_OF = re.compile(
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
     rf"|commune|locality|ward|quarter|sub-county)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
 )
+# "the municipal seat, Osk del Río", "the district headquarters, Dunmore": the town an
+# administrative seat's apposition names.
+_SEAT = re.compile(
+    r"\bthe[ ](?:municipal|district|provincial|regional|state|county|departmental|local)[ ]"
+    rf"(?:seat|capital|headquarters|town),[ ](?P<x>{_NAME})"
+)
 _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
             "district": "district", "province": "region", "region": "region", "state": "region", "county": "region",
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
@@ -248,7 +254,7 @@ _LOCATIVE = re.compile(
 _GLUED_LABEL = re.compile(r"(?m)^[ \t]*(?:Location|Place|Site)(?=[A-Z][a-z])")
 # "Ampatuan town", "Kasso village": a name the next word calls a settlement.
 _SETTLEMENT_AFTER = re.compile(r"[ ](?:town|village|city|hamlet|settlement)\b")
-_ADMIN_AFTER = re.compile(r"[ ](?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|County|Oblast)\b")
+_ADMIN_AFTER = re.compile(r"[ ](?:[Ss]tate|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|County|Oblast)\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|stated|noted|wrote)\b")
 _APPOSITION = re.compile(rf",[ ]+(?P<n>{_NAME})")
 # A capitalised word after a town name that still leaves the town a place ("Christchurch
@@ -297,7 +303,21 @@ def find_places(text: str) -> list[PlaceMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.span.end
-    return _with_short_forms(text, _with_scenes(text, _with_contained_names(text, chosen), home))
+    return _regions_of_labels(text, _with_short_forms(text, _with_scenes(text, _with_contained_names(text, chosen), home)))
+
+
+_LABEL_REGION = re.compile(r"(?m)^[ \t]*(?P<c>[A-Z][A-Za-z .'’-]{2,40}?)[ ]?\((?P<r>[^()\n]{2,40})\):[ ]")
+
+
+def _regions_of_labels(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """"Mali (Ségou): ...": the name in an entry label's parentheses is the country's region,
+    even where a town of that name exists; it locates the entry, the entry names its scene."""
+    regions = [Span(start=m.start("r"), end=m.end("r")) for m in _LABEL_REGION.finditer(text)
+               if is_country_name(m.group("c"))]
+    if not regions:
+        return mentions
+    return [replace(m, kind="region") if any(r.start <= m.span.start < r.end for r in regions) and m.kind != "country"
+            else m for m in mentions]
 
 
 # "Karandi. Police shot dead seven people ...": findings listed by location, each paragraph
@@ -720,12 +740,13 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, next(k for k, v in m.groupdict().items() if v and k != "x")) for m in _ROMANCE_SITE.finditer(text)),
         *((m, "school") for m in _NUMBERED_SCHOOL.finditer(text)),
         *((m, "town") for m in _TOWN_OF.finditer(text)),
+        *((m, "town") for m in _SEAT.finditer(text)),
     ]
     for m, kind in matches:
         x = m.groupdict().get("x")
         # "Brazil's northeastern state of X": the mention is "state of X", and "Brazil" stays
         # a mention of its own.
-        start = m.start("kw") if m.re is _TOWN_OF else m.start()
+        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re is _SEAT else m.start()
         if x is not None:
             # "Location of Al Noor Mosque", "The US State": drop leading label and
             # descriptor words; nothing left means no name at all
@@ -802,6 +823,8 @@ _EVENT_SCENE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN})[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
+    # "an overnight raid on Osk-Kisanga": what a raid or an attack fell on
+    rf"|\b(?i:raids?|attacks?|assaults?)[ ]on[ ](?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
 )
 _SITE_THERE = re.compile(r"^the(?:[ ][a-z]+)?[ ](market|school|camp|mosque|church|college|university|prison|mine)[ ]")
 _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french",
@@ -831,7 +854,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
     actors = load_alias_table()
-    scenes = [*((m, next(g for g in ("x", "y", "z") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
+    scenes = [*((m, next(g for g in ("x", "y", "z", "w") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
               *((m, "x" if m.group("x") else "y") for m in _HARM_SCENE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)
@@ -853,6 +876,14 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
 
 
 _COUNTRY_LINE = re.compile(r"(?m)^[ \t]*(?P<c>[A-Za-z][A-Za-z .'’-]{2,40}?)[ \t]*$")
+# ... or the label opening an entry: "Mali (Ségou): Gunmen killed ...", "Mali: ...".
+_COUNTRY_LABEL = re.compile(r"(?m)^[ \t]*(?P<c>[A-Z][A-Za-z .'’-]{2,40}?)[ ]?(?:\([^()\n]{2,40}\))?:[ ]")
+
+
+def is_country_name(name: str) -> bool:
+    """Whether ``name`` is a country's name (not an adjective: "Malian" names no place)."""
+    hit = _countries()[0].get(_fold(name))
+    return hit is not None and hit[2] == "name"
 
 
 def _section_country(text: str, position: int) -> str | None:
@@ -860,7 +891,9 @@ def _section_country(text: str, position: int) -> str | None:
     its own, then that country's entries): a place no table knows is in that country."""
     found = None
     countries, _ = _countries()
-    for line in _COUNTRY_LINE.finditer(text, 0, position):
+    lines = sorted([*_COUNTRY_LINE.finditer(text, 0, position), *_COUNTRY_LABEL.finditer(text, 0, position)],
+                   key=lambda line: line.start())
+    for line in lines:
         hit = countries.get(_fold(line.group("c")))
         if hit is not None and hit[2] == "name":
             found = hit[0]

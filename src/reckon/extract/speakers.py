@@ -132,6 +132,8 @@ _INTRO = re.compile(
     r"\d)\b",
     re.IGNORECASE,
 )
+# How far back (characters) a "they" looks for the source that last spoke.
+_THEY_REACH = 400
 _PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -1072,6 +1074,14 @@ class SpeakerResolver:
             ):
                 candidates.append((mention.span.start, mention.canonical, "org", None))
         wanted = {"m": ("person",), "f": ("person",), "o": ("org",), "p": ("org", "group")}[kind]
+        if kind == "p":
+            # "Health workers told the Network that ... They also said ...": "they" goes on with
+            # the last source that spoke, not with the body it spoke to, named after it.
+            spoke = [s for s in self._said if s.position < position and s.kind in wanted
+                     and position - s.position < _THEY_REACH and s.name.lower() not in _PRONOUNS]
+            if spoke:
+                last = max(spoke, key=lambda s: s.position)
+                return last.name, last.kind, last.gender
         for at, name, found_kind, gender in sorted(candidates, reverse=True):
             if found_kind in wanted and (kind not in "mf" or gender in (None, kind)):
                 if found_kind == "person" and len(name.split()) == 1:

@@ -1,0 +1,97 @@
+"""Forms met on documents Reckon had never seen: dataset entry labels, a label after a
+separator dating the document, "to death", carrying off, cattle, "they" after a source, a
+province in an entry label, "raid on X", "X state", the municipal seat (sentences written
+for these tests, about fictional events and places)."""
+
+from __future__ import annotations
+
+from reckon import extract
+from reckon.extract.dates import find_published
+from reckon.extract.places import find_places
+from reckon.extract.sentences import parse_text
+
+
+def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
+    findings = extract(text)
+    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
+
+
+def _incidents(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(i.date, i.place.name if i.place else None, i.place.country if i.place else None)
+            for i in extract(text).incidents]
+
+
+def _actors(text: str) -> set[str]:
+    return {a.actor for i in extract(text).incidents for a in i.perpetrators}
+
+
+DIGEST = (
+    "WEEKLY CONFLICT NOTES\n"
+    "Week of 3-9 March 2025 | Issued Monday 10 March 2025\n\n"
+    "Niger (Tahoua): Gunmen killed four herders and wounded two in Tessarou-Bangou on Tuesday.\n\n"
+    "Chad (Lac): Raiders beheaded three fishermen and burned 20 huts in Kalindoua-Sede on Thursday.\n\n"
+    "Mali (Mopti): Nearly a dozen traders died when their lorry struck a mine near Ouossa-Koura on Saturday.\n"
+)
+
+
+def test_entry_label_is_not_the_clause_subject() -> None:
+    label = "Niger (Tahoua): "
+    assert parse_text(label + "Gunmen killed four herders.").startswith(" " * len(label))
+    assert parse_text("Niger: Gunmen killed four herders.").startswith(" " * len("Niger: "))
+    assert parse_text("Update: Gunmen killed four herders.").startswith("Update:")  # not a country, no region
+    assert not {"Niger", "Tahoua", "Chad", "Lac"} & _actors(DIGEST)
+
+
+def test_entry_label_gives_each_entry_its_country_and_place() -> None:
+    found = _incidents(DIGEST)
+    assert ("2025-03-04", "Tessarou-Bangou", "NE") in found
+    assert ("2025-03-06", "Kalindoua-Sede", "TD") in found  # the town, not the province nearer the figure
+    assert ("2025-03-08", "Ouossa-Koura", "ML") in found  # the label's region is no scene
+
+
+def test_label_after_a_separator_dates_the_document() -> None:
+    found = find_published("Weekly notes: 3-9 March 2025 | Issued Monday 10 March 2025\n\nText.")
+    assert found is not None and found[0] == "2025-03-10"
+
+
+def test_to_death_is_killed() -> None:
+    assert ("killed", 12, 12, "author") in _rows("Militiamen hacked 12 villagers to death in Osk-Mbele on Friday.")
+    assert ("killed", None, 17, "author") in _rows("As many as 17 people were stabbed to death in Osk-Mbele.")
+
+
+def test_carried_off_is_abducted_and_cattle_are_not_people() -> None:
+    rows = _rows("Residents said raiders carried off nearly 40 people and drove away hundreds of cattle.")
+    assert ("abducted", None, 40, "Residents") in rows
+    assert not any(row[0] == "displaced" for row in rows)
+    assert ("abducted", 9, 9, "author") in _rows("Gunmen dragged off nine traders near Velmar.")
+    assert not _rows("Police took 12 villagers to hospital in Velmar.")
+
+
+def test_taken_away_by_names_the_doer() -> None:
+    assert "armed men" in _actors("At least 22 civilians were slain and 37 others were taken away by armed men in Osk.")
+
+
+def test_they_goes_on_with_the_last_source() -> None:
+    rows = _rows("The Velmar Relief Network (VRN) is alarmed by the attack on Osk on 4 May. Local nurses told "
+                 "the VRN that 11 wounded people were being treated. They also said that the bodies of two men "
+                 "had been found on Wednesday, bringing the number of dead to 24.")
+    assert ("killed", 24, 24, "Local nurses") in rows
+
+
+def test_raid_on_names_the_scene() -> None:
+    names = {m.name for m in find_places("Eleven were killed in an overnight raid on Mbele-Kasanga on Thursday.")}
+    assert "Mbele-Kasanga" in names
+
+
+def test_lower_case_state_after_a_region_name() -> None:
+    found = [(m.name, m.kind, m.country) for m in find_places("the Guerrero state prosecutor's office said")]
+    assert ("Guerrero", "region", "MX") in found
+
+
+def test_municipal_seat_in_apposition_is_its_own_scene() -> None:
+    text = ("Gunmen killed six people at a wake in the village of Cerro Aguado Alto, in the municipality of "
+            "Xochitepec del Monte, early on Friday, the state prosecutor said. On July 20, four men were shot "
+            "dead at a car wash in the municipal seat, Xochitepec del Monte.")
+    places = {m.name for m in find_places(text)}
+    assert "Xochitepec del Monte" in places
+    assert len(extract(text).incidents) == 2
