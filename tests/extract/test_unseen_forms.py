@@ -95,3 +95,18 @@ def test_municipal_seat_in_apposition_is_its_own_scene() -> None:
     places = {m.name for m in find_places(text)}
     assert "Xochitepec del Monte" in places
     assert len(extract(text).incidents) == 2
+
+
+def test_infobox_date_field_dates_the_event_before_a_later_release() -> None:
+    text = ("= 2024 Osk-Mbele raid =\n\nInfobox\n- Location: Osk-Mbele, Zamfara State, Nigeria\n"
+            "- Date: 14 May 2024\n- Deaths: 14–30\n\n"
+            "The Osk-Mbele raid was an attack by bandits on the village of Osk-Mbele.\n\n"
+            "Nineteen of the hostages were released on 2 July 2024 after a ransom was paid.")
+    assert [i.date for i in extract(text).incidents] == ["2024-05-14"]
+
+
+def test_a_banner_signed_by_a_self_named_group_claims_the_attack() -> None:
+    actors = _actors("Gunmen killed seven people in Osk on Friday. Hours after the attack, a banner signed by a group "
+                     "calling itself the Frente del Norte appeared on a bridge at the entrance to the town, claiming "
+                     "the massacre and warning rivals to leave the area.")
+    assert "Frente del Norte" in actors  # the whole name, with its particle

@@ -368,6 +368,16 @@ def without_dateline(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+# Particles inside names in Spanish, Portuguese, French or Italian ("Frente del Norte",
+# "Comando da Serra"): the parser hangs them as prepositions, yet they are part of the name.
+_ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "des", "della", "di"})
+
+
+def _romance_particle(item: Token, child: Token) -> bool:
+    return (child.dep_ == "prep" and child.lower_ in _ROMANCE_PARTICLES and item.text[:1].isupper()
+            and child.i == item.i + 1 and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in child.children))
+
+
 def phrase_tokens(item: Token, *, keep_coordination: bool = False) -> list[Token]:
     excluded: set[int] = set()
     for child in item.children:
@@ -377,6 +387,7 @@ def phrase_tokens(item: Token, *, keep_coordination: bool = False) -> list[Token
             continue
         if child.dep_ == "appos" and child.i > 0 and item.doc[child.i - 1].text in ("-", "–"):
             continue  # "ITAR-TASS": a hyphenated name is one name
-        if child.i > item.i and child.dep_ in _CUT_AFTER_HEAD and not (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.i > item.i and child.dep_ in _CUT_AFTER_HEAD and not (child.dep_ == "prep" and child.lower_ == "of") \
+                and not _romance_particle(item, child):
             excluded.update(t.i for t in child.subtree)
     return [t for t in item.subtree if t.i not in excluded] or [item]
