@@ -110,3 +110,42 @@ def test_a_banner_signed_by_a_self_named_group_claims_the_attack() -> None:
                      "calling itself the Frente del Norte appeared on a bridge at the entrance to the town, claiming "
                      "the massacre and warning rivals to leave the area.")
     assert "Frente del Norte" in actors  # the whole name, with its particle
+
+
+def test_held_out_forms_of_place() -> None:
+    places = {(m.name, m.kind) for m in find_places(
+        "Armed men opened fire on a camp in the Bajo Tinaja valley, in the northern department of Colón.")}
+    assert ("Bajo Tinaja valley", "valley") in places
+    assert ("Colón", "region") in places
+    found = {m.name for m in find_places("Unknown attackers stabbed two herders to death in Ngorou-Kaya on Friday.")}
+    assert "Ngorou-Kaya" in found
+    found = {m.name for m in find_places("Nine farmers were killed after militants raided Dalou-Kura on Saturday.")}
+    assert "Dalou-Kura" in found
+
+
+def test_a_company_named_like_a_city_does_not_move_the_country() -> None:
+    text = ("Six farmworkers shot dead in Honduran land dispute\n\nArmed men opened fire on a camp in the Bajo "
+            "Tinaja valley on Thursday. He said the gunmen were guards employed by Palmas del Norte.")
+    assert {m.country for m in find_places(text) if m.name == "Bajo Tinaja valley"} == {"HN"}
+
+
+def test_families_are_not_people_counted() -> None:
+    assert not any(row[0] == "displaced" for row in _rows("About 40 families had fled the camp at Osk."))
+
+
+def test_a_dateline_without_a_place() -> None:
+    found = find_published("Six dead in Osk\n\nJune 14, 2025 (Velmar Press Service) - Six farmworkers were shot dead.")
+    assert found is not None and found[0] == "2025-06-14"
+
+
+def test_a_person_role_names_the_person_in_apposition() -> None:
+    rows = _rows("Gunmen attacked a camp in Osk on Thursday. The cooperative's president, Jacinto Erazo Lanza, "
+                 "put the number of dead at eight.")
+    assert ("killed", 8, 8, "Jacinto Erazo Lanza") in rows
+
+
+def test_the_company_is_the_firm_named_before() -> None:
+    quotes = extract("Gunmen killed six farmworkers in Osk on Thursday. The cooperative blamed guards employed by "
+                     "Palmas del Norte, a palm oil company. The company said in a statement that it \"categorically "
+                     "rejects\" any link to the killings.").quotes
+    assert [q.speaker for q in quotes] == ["Palmas del Norte"]

@@ -273,8 +273,13 @@ class ClaimantFinder:
         if head.pos_ == "NOUN":
             # "A police spokesman, Colonel Arlo Penn, said": the role's holder is named beside it.
             # "The mayor of the commune, Jane Doe, said": the name may hang on the role's "of" phrase
+            # A role only a person holds names a person beside it, whatever the tagger makes of
+            # an unfamiliar name ("The cooperative's president, Jacinto Erazo Lanza, put ...").
+            person_role = head.lemma_.lower() in _PERSON_ROLES
             named = [t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
-                     and entity_type(t) == "PERSON"]
+                     and (entity_type(t) == "PERSON" or (person_role and t.head.i == head.i
+                                                         and entity_type(t) not in ("GPE", "LOC", "FAC")
+                                                         and t.text not in _BODY_WORDS))]
             if named:
                 head = named[0]
         tokens = without_dateline(phrase_tokens(head, keep_coordination=True))
@@ -329,6 +334,19 @@ class ClaimantFinder:
                 name = PRESS_REPORTS
             out.append(Claimant(name=name, span=Span(start=item.start, end=item.end)))
         return tuple(out) or (AUTHOR,)
+
+
+# Roles only a person holds: the name in apposition to one is that person's.
+_PERSON_ROLES = frozenset({"president", "chairman", "chairwoman", "chairperson", "chair", "director", "spokesman",
+                           "spokeswoman", "spokesperson", "mayor", "governor", "minister", "commander", "chief",
+                           "leader", "secretary", "coordinator", "head", "administrator", "official", "officer",
+                           "ombudsman", "prosecutor", "doctor", "priest", "imam", "pastor", "elder", "founder"})
+
+
+# Last words of bodies' names, never of a person's ("the spokesman for the army, Osk Division").
+_BODY_WORDS = frozenset({"Division", "Army", "Brigade", "Battalion", "Regiment", "Command", "Ministry", "Police",
+                         "Force", "Forces", "Office", "Department", "Council", "Committee", "Group", "Front",
+                         "Party", "Unit", "Company", "Agency", "Commission", "Service", "Network", "Movement"})
 
 
 # Dependents after a name's head that are not part of the name ("officials *who could not

@@ -55,7 +55,9 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "operation", "strike", "airstrike", "motorcycle", "lorry", "truck",
                          # animals raided with the people ("drove away hundreds of cattle")
                          "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "donkey", "horse",
-                         "chicken", "poultry"})
+                         "chicken", "poultry",
+                         # households counted as units, not people ("40 families fled")
+                         "family", "household"})
 
 
 # Verbs of leading people off under guard: their object, led somewhere, is abducted ("marched

@@ -407,6 +407,7 @@ _DATELINE = re.compile(
     r"^\W{0,3}(?:[A-Z][A-Za-z.'’ -]{1,40}?|[A-Z]{2,}(?:[ -][A-Z]{2,})*)(?:,\s*[A-Z][A-Za-z. ]{1,30})?,\s+$"
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{2,40}\)\s*)?[-–—:]")
+_AGENCY_AFTER = re.compile(r"^\s*\([^)\n]{2,40}\)\s*[-–—]\s")
 _PLACE_AFTER = re.compile(r"^\s+[A-Z][A-Za-z .'’-]{1,30}:")  # " date 2019-12-19 Manila:"
 _OCCASION = re.compile(
     r"^\W{0,3}(?:Speech|Statement|Remarks|Address|Press\s+(?:release|statement|briefing)|Testimony"
@@ -476,6 +477,8 @@ def _by_dateline(index: int, line: str, found: list[DateMention]) -> DateMention
         return first
     if re.fullmatch(r"\W{0,3}(?:date\s+)?", before, re.I) and _PLACE_AFTER.match(after):
         return first
+    if not before.strip() and _AGENCY_AFTER.match(after):
+        return first  # "June 14, 2025 (Agency) - Six ...": a dateline without a place
     return None
 
 

@@ -204,6 +204,8 @@ _SUFFIX_KINDS = [
     ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality)\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
     ("settlement", r"(?:town|village|hamlet)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
+    # "a camp in the Bajo Osk valley": a named valley is where it happened
+    ("valley", r"[Vv]alley\b(?![ ][A-Z])"),
 ]  # fmt: skip
 _SUFFIX_SITE = re.compile(
     rf"(?P<x>{_NAME})[ ](?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _SUFFIX_KINDS) + r")\b"
@@ -227,7 +229,7 @@ _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Th
 _TOWN_OF = re.compile(
     r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
-    rf"|commune|locality|ward|quarter|sub-county)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
+    rf"|commune|locality|ward|quarter|sub-county|department)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
 )
 # "the municipal seat, Osk del Río", "the district headquarters, Dunmore": the town an
 # administrative seat's apposition names.
@@ -240,7 +242,7 @@ _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "vil
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
             "area": "district", "island": "island", "municipality": "town", "vereda": "village",
             "corregimiento": "village", "commune": "town", "locality": "village", "ward": "district",
-            "quarter": "district", "sub-county": "district"}  # fmt: skip
+            "quarter": "district", "sub-county": "district", "department": "region"}  # fmt: skip
 _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
 # "in southern Ampatuan", "near north-western Kasso": a compass word between the
 # preposition and the name still ties the name to a place.
@@ -564,8 +566,9 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
             # "Wambui Nduta Kariuki": a one-word site name as a person's middle name votes for nothing
             if not weak and row.country and (" " in key or not _inside_person_name(text, start, end)):
                 counts[row.country] += 2.0
-        if " " not in key and key not in stop and not surface.isupper():
-            # main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
+        if " " not in key and key not in stop and not surface.isupper() \
+                and not re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", text[end:end + 8]):
+            # ("Palmas del Norte", a company, is no vote for Palmas); main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
             big = [r for r in _gazetteer_rows(key) if r.population >= _BIG_CITY and r.kind == "city"
                    and _fold(r.name) == key]  # fmt: skip
             if len(big) == 1:
@@ -838,6 +841,7 @@ _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "
 # semicolon); "from" counts only after taking people ("abducted ... from X"), being elsewhere
 # an origin.
 _HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(?:[ ]dead)?|shooting|beheaded|"
+              r"stabbed|hacked|beaten|lynched|slain|slaughtered|murdered|maimed|bombed|shelled|"
               r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|"
               r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
 _TAKING_WORD = r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken)"
@@ -845,6 +849,8 @@ _HARM_SCENE = re.compile(
     rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around)"
     rf"|{_TAKING_WORD}\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|from))"
     rf"[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
+    # "after militants raided Osk-Kura on Saturday": what was raided or stormed is the scene.
+    rf"|\b(?:raided|stormed|overran|attacked)[ ](?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last)\b|[,.])"
     # "In Olmasai, at least three people were killed": the sentence opens on its scene.
     rf"|(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?P<y>{_NAME}),[ ](?=[^.!?\n]*\b(?:{_HARM_WORD}|{_TAKING_WORD})\b)"
 )
@@ -855,7 +861,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     stop = _stopwords()
     actors = load_alias_table()
     scenes = [*((m, next(g for g in ("x", "y", "z", "w") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
-              *((m, "x" if m.group("x") else "y") for m in _HARM_SCENE.finditer(text))]
+              *((m, next(g for g in ("x", "y", "v") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)
         key = _fold(name)

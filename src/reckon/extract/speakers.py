@@ -257,7 +257,10 @@ _ORG_ROLES = {
     "embassy": "government",
     "mission": None,
     "force": None,
+    "company": None,  # "The company said in a statement ...": the firm the text named
+    "firm": None,
 }
+_NAMED_BEFORE = re.compile(r"([A-Z][\w’'-]*(?:[ ](?:del|de|la|of|for|the|[A-Z][\w’'-]*))*[ ][A-Z][\w’'-]*),[ ]$")
 _WITNESS = re.compile(
     r"^(eye)?(witness|survivor|resident|villager|refugee)\s+(claims|accounts|reports|testimon(?:y|ies)|statements)$",
     re.I,
@@ -1155,5 +1158,9 @@ class SpeakerResolver:
                 continue
             return mention.canonical, "org", None
         if first:
+            # "Palmas del Norte, a palm oil company": the description stands beside the body's name
+            named = _NAMED_BEFORE.search(self.text, 0, first.start())
+            if named:
+                return named.group(1), "org", None
             return first.group(1), "group", None
         return None
