@@ -149,3 +149,21 @@ def test_the_company_is_the_firm_named_before() -> None:
                      "Palmas del Norte, a palm oil company. The company said in a statement that it \"categorically "
                      "rejects\" any link to the killings.").quotes
     assert [q.speaker for q in quotes] == ["Palmas del Norte"]
+
+
+def test_compass_word_in_either_form_names_the_region() -> None:
+    found = [(m.kind, m.country) for m in find_places("Fighters overran a village in North Darfur on Friday.")]
+    assert ("region", "SD") in found
+
+
+def test_a_spokesman_for_a_group_claims_for_the_group() -> None:
+    actors = _actors("Militants killed nine people in Osk on Monday. A spokesman for the banned Velmar Sarhad Front, "
+                     "Qari Osman Dell, claimed responsibility for the attack in a message sent to journalists.")
+    assert "Velmar Sarhad Front" in actors
+    assert "Qari Osman Dell" not in actors
+
+
+def test_the_named_area_of_a_district_is_the_scene() -> None:
+    found = {(m.name, m.kind) for m in find_places(
+        "Militants attacked a police checkpost in the Ghundai Kot area of Velmar district late Monday night.")}
+    assert ("Ghundai Kot", "district") in found

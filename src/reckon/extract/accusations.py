@@ -200,6 +200,13 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                     for owner in child.children:
                         if owner.dep_ == "poss" and owner.pos_ == "PROPN":
                             yield from _mentions(owner, anchor=token.head, self_claimed=True)
+                        elif owner.dep_ == "prep" and owner.lower_ in ("for", "of"):
+                            # "A spokesman for the banned X, Y, claimed responsibility": X
+                            for group in owner.children:
+                                tokens = [t for t in phrase_tokens(group)
+                                          if t.lower_ not in ("the", "a", "an", "banned", "outlawed", "proscribed")]
+                                if group.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in tokens):
+                                    yield _mention(tokens, anchor=token.head, self_claimed=True)
                     continue
                 yield from _mentions(child, anchor=token.head, self_claimed=True)
         elif pos == "VERB" and lemma in ("claim", "admit") and (any(

@@ -156,8 +156,20 @@ def _gazetteer() -> tuple[str, list[str]]:
 # Each name is looked up twice per text (the home country, then the match) and names recur
 # across texts: one binary search and row parse per distinct key. Rows are frozen and the
 # tuple immutable, so every caller may share them.
+# "North Darfur" is the table's "Northern Darfur": a compass word in either form.
+_COMPASS = {"north": "northern", "south": "southern", "east": "eastern", "west": "western"}
+
+
 @lru_cache(maxsize=1 << 14)
 def _gazetteer_rows(key: str) -> tuple[_Row, ...]:
+    found = _gazetteer_lookup(key)
+    first, _, rest = key.partition(" ")
+    if not found and rest and first in _COMPASS:
+        found = tuple(r for r in _gazetteer_lookup(f"{_COMPASS[first]} {rest}") if r.kind == "region")
+    return found
+
+
+def _gazetteer_lookup(key: str) -> tuple[_Row, ...]:
     rows, index = _gazetteer()
     probe = key + "\t"  # a tab sorts before every character a key holds
     at = bisect.bisect_left(index, probe)
@@ -237,6 +249,8 @@ _SEAT = re.compile(
     r"\bthe[ ](?:municipal|district|provincial|regional|state|county|departmental|local)[ ]"
     rf"(?:seat|capital|headquarters|town),[ ](?P<x>{_NAME})"
 )
+# "the Ghundai Sar area of Tarkhel district": the named area inside the district
+_AREA_OF = re.compile(rf"\bthe[ ](?P<x>{_NAME})[ ](?P<kw>area|neighbou?rhood|locality|suburb|quarter)[ ]of[ ][A-Z]")
 _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
             "district": "district", "province": "region", "region": "region", "state": "region", "county": "region",
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
@@ -744,12 +758,13 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, "school") for m in _NUMBERED_SCHOOL.finditer(text)),
         *((m, "town") for m in _TOWN_OF.finditer(text)),
         *((m, "town") for m in _SEAT.finditer(text)),
+        *((m, "district") for m in _AREA_OF.finditer(text)),
     ]
     for m, kind in matches:
         x = m.groupdict().get("x")
         # "Brazil's northeastern state of X": the mention is "state of X", and "Brazil" stays
         # a mention of its own.
-        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re is _SEAT else m.start()
+        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re in (_SEAT, _AREA_OF) else m.start()
         if x is not None:
             # "Location of Al Noor Mosque", "The US State": drop leading label and
             # descriptor words; nothing left means no name at all
@@ -764,11 +779,12 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             x = " ".join(words)
             if _fold(x) in stop or _fold(x) in _countries()[0]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
-        surface = text[start : m.end()]
+        end = m.end("x") if m.re is _AREA_OF else m.end()
+        surface = text[start:end]
         if surface.startswith("the "):
             start += 4
             surface = surface[4:]
-        span = Span(start=start, end=m.end())
+        span = Span(start=start, end=end)
         listed = _listed(sites, surface, x, kind, home)
         if listed is None and len(_fold(surface)) >= 5:
             near = _fuzzy_key(_fold(surface), _sites()[1])  # "Zaatri camp"
