@@ -61,6 +61,8 @@ _ATTACKER_NOUNS = frozenset({
 # Security forces: when they storm a place the attackers hold, they respond to the attack.
 _RESPONDER_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "soldier", "police", "policemen",
                               "army", "military", "commandos", "security", "officers", "units"})
+# Verbs of taking that abduct with "off" or "away" (as in counts.py).
+_CARRY_OFF = frozenset({"carry", "drag", "take", "whisk", "spirit", "lead"})
 _STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besiege", "overrun", "enter"})
 _STANDOFF_WORDS = frozenset({"hostage", "hostages", "standoff", "stand-off", "siege", "holed", "barricaded"})
 _EVENT_NOUNS = frozenset({"attack", "blast", "explosion", "bombing", "fire", "crash", "incident", "violence",
@@ -198,10 +200,17 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                     for owner in child.children:
                         if owner.dep_ == "poss" and owner.pos_ == "PROPN":
                             yield from _mentions(owner, anchor=token.head, self_claimed=True)
+                        elif owner.dep_ == "prep" and owner.lower_ in ("for", "of"):
+                            # "A spokesman for the banned X, Y, claimed responsibility": X
+                            for group in owner.children:
+                                tokens = [t for t in phrase_tokens(group)
+                                          if t.lower_ not in ("the", "a", "an", "banned", "outlawed", "proscribed")]
+                                if group.dep_ == "pobj" and any(t.pos_ == "PROPN" for t in tokens):
+                                    yield _mention(tokens, anchor=token.head, self_claimed=True)
                     continue
                 yield from _mentions(child, anchor=token.head, self_claimed=True)
-        elif pos == "VERB" and lemma in ("claim", "admit") and any(
-                c.dep_ in ("dobj", "obj") and _is_event(c, nouns) for c in token.children):
+        elif pos == "VERB" and lemma in ("claim", "admit") and (any(
+                c.dep_ in ("dobj", "obj") and _is_event(c, nouns) for c in token.children) or _event_follows(token, nouns)):
             yield from _claimed_attack(token)
         elif pos == "VERB" and lemma == "claim" and (
                 _is_event(token.head, nouns) if dep == "acl" else
@@ -277,12 +286,14 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
         return True  # "the mine was planted by X", "X planted a bomb"
     if lemma == "open" and "fire" in children:
         return True
+    if lemma in _CARRY_OFF and children & {"off", "away"}:
+        return True  # "37 others were taken away by armed men", "bandits carried off 40 people"
     # "two bombers blew themselves up", "the attacker detonated a vest"
     return (lemma == "blow" and "up" in children) or lemma == "detonate"
 
 
 def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
-    if lemma == "carry" and not any(c.lower_ == "out" for c in token.children):
+    if lemma == "carry" and not any(c.lower_ in ("out", "off", "away") for c in token.children):
         return
     if _denied(token):
         return
@@ -460,7 +471,8 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
 
 
 _STATEMENT_NOUNS = frozenset({"statement", "video", "message", "communique", "communiqué", "post", "posting",
-                              "audio", "recording", "letter", "claim"})
+                              "audio", "recording", "letter", "claim", "banner", "leaflet", "note", "placard",
+                              "poster", "sign"})
 
 
 def _claimed_attack(verb: Token) -> Iterator[AccusedMention]:
@@ -469,7 +481,9 @@ def _claimed_attack(verb: Token) -> Iterator[AccusedMention]:
     if subject is None or subject.dep_ == "nsubjpass":
         return
     if subject.lemma_.lower() in _STATEMENT_NOUNS:
-        owners = [t for t in subject.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and t.pos_ == "PROPN"]
+        # "a banner signed by a group calling itself the X": the group, named as it calls itself
+        owners = [t for t in subject.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and (
+            t.pos_ == "PROPN" or any(c.lower_ in ("calling", "styling", "known", "called") for c in t.children))]
         owners += [t for t in subject.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.i == subject.i]
         for owner in owners[:1]:
             yield from _mentions(owner, anchor=verb, self_claimed=True)
@@ -657,6 +671,14 @@ def _responds_to_attackers(subject: Token, sent: SpacySpan) -> bool:
         if t.lower_ in _STANDOFF_WORDS or _names_attackers(t) and t.lower_ not in ("suspect", "suspects"):
             return True
     return False
+
+
+def _event_follows(verb: Token, nouns: frozenset[str]) -> bool:
+    """ "claiming the massacre and warning rivals ...": the parser may hang the event noun
+    elsewhere, but "the" and an event right after the verb are still what it claims."""
+    doc = verb.doc
+    return verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "the" and doc[verb.i + 2].text.islower() \
+        and _is_event(doc[verb.i + 2], nouns)
 
 
 def _is_event(token: Token | None, nouns: frozenset[str]) -> bool:
@@ -890,6 +912,7 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "des", "della", "di"})
 _SELF_NAMING = (("calling", "itself"), ("calling", "themselves"), ("known", "as"), ("called",), ("named",),
                 ("styling", "itself"), ("identified", "as"), ("named", "as"))
 
@@ -904,8 +927,12 @@ def _self_named(tokens: list[Token]) -> list[Token] | None:
                 while rest and rest[0].lower_ in ("the", "a", "an", "as"):
                     rest = rest[1:]
                 end = 0
-                while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].lower_ in ("of", "al", "-")):
+                # "the Cártel del Filo": a Romance particle between capitalised words is in the name
+                while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].lower_ in (
+                        "of", "al", "-", *_ROMANCE_PARTICLES)):
                     end += 1
+                while end and rest[end - 1].lower_ in ("of", "-", *_ROMANCE_PARTICLES):
+                    end -= 1
                 if end:
                     return rest[:end]
     return None

@@ -273,8 +273,13 @@ class ClaimantFinder:
         if head.pos_ == "NOUN":
             # "A police spokesman, Colonel Arlo Penn, said": the role's holder is named beside it.
             # "The mayor of the commune, Jane Doe, said": the name may hang on the role's "of" phrase
+            # A role only a person holds names a person beside it, whatever the tagger makes of
+            # an unfamiliar name ("The cooperative's president, Jacinto Erazo Lanza, put ...").
+            person_role = head.lemma_.lower() in _PERSON_ROLES
             named = [t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
-                     and entity_type(t) == "PERSON"]
+                     and (entity_type(t) == "PERSON" or (person_role and t.head.i == head.i
+                                                         and entity_type(t) not in ("GPE", "LOC", "FAC")
+                                                         and t.text not in _BODY_WORDS))]
             if named:
                 head = named[0]
         tokens = without_dateline(phrase_tokens(head, keep_coordination=True))
@@ -331,6 +336,19 @@ class ClaimantFinder:
         return tuple(out) or (AUTHOR,)
 
 
+# Roles only a person holds: the name in apposition to one is that person's.
+_PERSON_ROLES = frozenset({"president", "chairman", "chairwoman", "chairperson", "chair", "director", "spokesman",
+                           "spokeswoman", "spokesperson", "mayor", "governor", "minister", "commander", "chief",
+                           "leader", "secretary", "coordinator", "head", "administrator", "official", "officer",
+                           "ombudsman", "prosecutor", "doctor", "priest", "imam", "pastor", "elder", "founder"})
+
+
+# Last words of bodies' names, never of a person's ("the spokesman for the army, Osk Division").
+_BODY_WORDS = frozenset({"Division", "Army", "Brigade", "Battalion", "Regiment", "Command", "Ministry", "Police",
+                         "Force", "Forces", "Office", "Department", "Council", "Committee", "Group", "Front",
+                         "Party", "Unit", "Company", "Agency", "Commission", "Service", "Network", "Movement"})
+
+
 # Dependents after a name's head that are not part of the name ("officials *who could not
 # be named*", "the minister *and the governor*", "Olsen*, the former UN adviser*").
 _CUT_AFTER_HEAD = frozenset({"relcl", "cc", "conj", "acl", "appos", "advcl", "punct", "prep", "npadvmod", "nummod"})
@@ -368,6 +386,16 @@ def without_dateline(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+# Particles inside names in Spanish, Portuguese, French or Italian ("Frente del Norte",
+# "Comando da Serra"): the parser hangs them as prepositions, yet they are part of the name.
+_ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "des", "della", "di"})
+
+
+def _romance_particle(item: Token, child: Token) -> bool:
+    return (child.dep_ == "prep" and child.lower_ in _ROMANCE_PARTICLES and item.text[:1].isupper()
+            and child.i == item.i + 1 and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in child.children))
+
+
 def phrase_tokens(item: Token, *, keep_coordination: bool = False) -> list[Token]:
     excluded: set[int] = set()
     for child in item.children:
@@ -377,6 +405,7 @@ def phrase_tokens(item: Token, *, keep_coordination: bool = False) -> list[Token
             continue
         if child.dep_ == "appos" and child.i > 0 and item.doc[child.i - 1].text in ("-", "–"):
             continue  # "ITAR-TASS": a hyphenated name is one name
-        if child.i > item.i and child.dep_ in _CUT_AFTER_HEAD and not (child.dep_ == "prep" and child.lower_ == "of"):
+        if child.i > item.i and child.dep_ in _CUT_AFTER_HEAD and not (child.dep_ == "prep" and child.lower_ == "of") \
+                and not _romance_particle(item, child):
             excluded.update(t.i for t in child.subtree)
     return [t for t in item.subtree if t.i not in excluded] or [item]

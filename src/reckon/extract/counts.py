@@ -52,12 +52,21 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "fragment", "part", "piece", "sample", "ins", "location", "place", "mosque", "church",
                          "province", "district", "state", "country", "grave", "device", "weapon", "gun", "rifle",
                          "massacre", "shooting", "bombing", "explosion", "blast", "clash", "ambush", "assault",
-                         "operation", "strike", "airstrike", "motorcycle", "lorry", "truck"})
+                         "operation", "strike", "airstrike", "motorcycle", "lorry", "truck",
+                         # animals raided with the people ("drove away hundreds of cattle")
+                         "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "donkey", "horse",
+                         "chicken", "poultry",
+                         # households counted as units, not people ("40 families fled")
+                         "family", "household"})
 
 
 # Verbs of leading people off under guard: their object, led somewhere, is abducted ("marched
 # 30 pupils into the forest"); their subject never is ("thousands marched to the square").
 _LEAD_OFF = frozenset({"march", "frogmarch", "herd"})
+_QUANTITY_WORDS = frozenset({"hundred", "thousand", "dozen", "score", "head", "number"})
+# Verbs of taking that mean abduction only with "off" or "away": "carried off 40 people",
+# "dragged away five men"; "took 12 to hospital" is no abduction.
+_CARRY_OFF = frozenset({"carry", "drag", "take", "whisk", "spirit", "lead"})
 
 
 def _one_person_harmed(noun: Token, anchor: Token) -> bool:
@@ -91,6 +100,9 @@ def _identifies(number: Token) -> bool:
 def _led_off(verb: Token, led: Token) -> bool:
     """Whether ``led`` (the object) is marched somewhere by ``verb``; the parser may hang the
     destination on the object ("marched dozens of pupils into the bush")."""
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in _CARRY_OFF and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in ("off", "away") for c in verb.children):
+        return True
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _LEAD_OFF and any(
         c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("into", "to", "off", "away", "towards", "toward")
         for c in (*verb.children, *led.children))
@@ -171,6 +183,12 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
                                   token=anchor, victims=None, quantity_text=quantity.text)
         return None
     victims = None
+    # "hundreds of cattle": a number word counts what its "of" names ("residents of the camp"
+    # are people).
+    if (noun is number or noun.pos_ == "NUM" or noun.lemma_.lower() in _QUANTITY_WORDS) and any(
+            c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _NOT_PEOPLE for g in c.children)
+            for c in noun.children):
+        return None
     if noun is not number and noun.lemma_.lower() not in lexicon.nouns and noun.pos_ in ("NOUN", "PROPN"):
         if noun.lemma_.lower() in _NOT_PEOPLE or noun.lower_ in _NOT_PEOPLE:
             return None
@@ -518,6 +536,9 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         head, dep = carrier.head, carrier.dep_
     if dep in ("dobj", "obj") and _led_off(head, noun):
         return CountKind.ABDUCTED, head, noun  # "marched 30 pupils into the forest"
+    if dep == "pobj" and head.lower_ in ("off", "away") and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in _CARRY_OFF:
+        return CountKind.ABDUCTED, head.head, noun  # "carried off 40 villagers", parsed with "off" a preposition
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("take", "hold") and any(
             c.lower_ in ("hostage", "hostages", "captive", "captives") for c in head.children):
         return CountKind.ABDUCTED, head, noun
@@ -546,6 +567,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             after = head.doc[head.i + 1]
             if after.lower_ in _RESULTATIVE and after.head.i in (head.i, noun.i):
                 return lexicon.adjectives.get(after.lower_, CountKind.KILLED), head, noun
+        # "hacked 12 villagers to death", "beat two men to death": whatever the verb, "to death"
+        # says its object was killed.
+        if dep in ("dobj", "obj") and head.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+                for c in (*head.children, *noun.children)):
+            return CountKind.KILLED, head, noun
         # "took seven hostages" is caught by rule 1; "left 52 killed, 7 hostages" below.
         if head.lemma_.lower() in ("force", "drive") and dep == "dobj" and any(
                 (c.dep_ == "prep" and c.lower_ in ("from", "out")) or (c.dep_ in ("prt", "advmod") and c.lower_ in ("out", "away"))

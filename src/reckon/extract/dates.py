@@ -407,6 +407,7 @@ _DATELINE = re.compile(
     r"^\W{0,3}(?:[A-Z][A-Za-z.'’ -]{1,40}?|[A-Z]{2,}(?:[ -][A-Z]{2,})*)(?:,\s*[A-Z][A-Za-z. ]{1,30})?,\s+$"
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{2,40}\)\s*)?[-–—:]")
+_AGENCY_AFTER = re.compile(r"^\s*\([^)\n]{2,40}\)\s*[-–—]\s")
 _PLACE_AFTER = re.compile(r"^\s+[A-Z][A-Za-z .'’-]{1,30}:")  # " date 2019-12-19 Manila:"
 _OCCASION = re.compile(
     r"^\W{0,3}(?:Speech|Statement|Remarks|Address|Press\s+(?:release|statement|briefing)|Testimony"
@@ -450,8 +451,21 @@ def find_published(text: str) -> tuple[str, Span] | None:
     return _by_parenthesis(head)
 
 
+# "Weekly summary: 3-9 February 2025 | Issued Monday 10 February 2025": a label after a
+# separator dates the document, though the line opens on the period it covers.
+_SEPARATED_LABEL = re.compile(r"[|•·]\s*(?=\S)")
+
+
 def _by_label(index: int, line: str, found: list[DateMention]) -> DateMention | None:
-    return found[0] if found and index < 12 and _LABEL.match(line) else None
+    if not found or index >= 12:
+        return None
+    if _LABEL.match(line):
+        return found[0]
+    for separator in _SEPARATED_LABEL.finditer(line):
+        if _LABEL.match(line[separator.end():]):
+            after = [d for d in found if d.span.start >= separator.end()]
+            return after[0] if after else None
+    return None
 
 
 def _by_dateline(index: int, line: str, found: list[DateMention]) -> DateMention | None:
@@ -463,6 +477,8 @@ def _by_dateline(index: int, line: str, found: list[DateMention]) -> DateMention
         return first
     if re.fullmatch(r"\W{0,3}(?:date\s+)?", before, re.I) and _PLACE_AFTER.match(after):
         return first
+    if not before.strip() and _AGENCY_AFTER.match(after):
+        return first  # "June 14, 2025 (Agency) - Six ...": a dateline without a place
     return None
 
 

@@ -45,6 +45,9 @@ _VIOLENCE = re.compile(
     re.IGNORECASE,
 )
 _HAPPENED = re.compile(r"\b(?:happened|occurred|took place|unfolded|began|begun|started|erupted|broke out)\b", re.I)
+# An infobox's or a record's date field ("- Date: 14 May 2024", "Date 3 March 2019"): the
+# event's own date, as sure as a sentence saying when it began.
+_DATE_FIELD = re.compile(r"\W{0,3}(?:(?:Event|Incident|Attack)[ ]+)?[Dd]ate(?:\(s\))?(?:[ \t]*:|[ \t]+(?=\d)|(?=\d))")
 _BEGAN = re.compile(r"\b(?:began|begun|started|erupted|broke out)\b", re.I)
 # Nouns a date can date without naming the violent event itself ("the 2009 elections").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our|last)\s+$", re.I)
@@ -111,7 +114,8 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
         if _AFTERMATH_BEFORE.search(text[max(0, mention.span.start - 50):mention.span.start]):
             continue  # "We buried twenty-seven of our people yesterday": a day after the event
         usable.append(mention)
-    began = frozenset(i for i, s in enumerate(sentences) if _BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text))
+    began = frozenset(i for i, s in enumerate(sentences)
+                      if (_BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text)) or _DATE_FIELD.match(s.text))
     eventful = frozenset(i for i, s in enumerate(sentences) if _VIOLENCE.search(s.text) or _HAPPENED.search(s.text))
     return DateEvidence(usable=tuple(usable), report=tuple(report), event_named=tuple(event_named),
                         began=began, eventful=eventful)

@@ -216,7 +216,9 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
                    or _taken_from(text, sentence_span.start, m.span.start))]
     if not inside:
         return _sentence_place(position, sentence_span, text, mentions)
-    return min(inside, key=lambda m: abs(m.span.start - position))
+    # "Osk (Northern Region): Rebels shot two men and burned 40 huts in Dunmore": a town or site
+    # in the clause says where, before a province named nearer the figure only to locate it.
+    return min(inside, key=lambda m: (_specificity(m) < 2, abs(m.span.start - position)))
 
 
 # "Meanwhile in X, Y state, at least six are dead"; "Fighters attacked X, capital of Y,
@@ -224,7 +226,9 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
 # the scene in one town or site, by a preposition of place or as what was attacked.
 _SCENE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside)|\b(?:attacked|stormed|raided|bombed|shelled|struck|hit|overran|besieged|"
-    r"targeted|invaded|ambushed)(?:[ ]the)?)[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$",
+    r"targeted|invaded|ambushed)(?:[ ]the)?)[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$"
+    # "in the municipal seat, X": the seat's name in apposition
+    r"|\b(?:in|at|near)[ ]+the[ ]+[a-z]+[ ]+(?:seat|capital|headquarters),[ ]+$",
     re.IGNORECASE,
 )
 _LOCATES_PREVIOUS = re.compile(r",?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}")

@@ -156,8 +156,20 @@ def _gazetteer() -> tuple[str, list[str]]:
 # Each name is looked up twice per text (the home country, then the match) and names recur
 # across texts: one binary search and row parse per distinct key. Rows are frozen and the
 # tuple immutable, so every caller may share them.
+# "North Darfur" is the table's "Northern Darfur": a compass word in either form.
+_COMPASS = {"north": "northern", "south": "southern", "east": "eastern", "west": "western"}
+
+
 @lru_cache(maxsize=1 << 14)
 def _gazetteer_rows(key: str) -> tuple[_Row, ...]:
+    found = _gazetteer_lookup(key)
+    first, _, rest = key.partition(" ")
+    if not found and rest and first in _COMPASS:
+        found = tuple(r for r in _gazetteer_lookup(f"{_COMPASS[first]} {rest}") if r.kind == "region")
+    return found
+
+
+def _gazetteer_lookup(key: str) -> tuple[_Row, ...]:
     rows, index = _gazetteer()
     probe = key + "\t"  # a tab sorts before every character a key holds
     at = bisect.bisect_left(index, probe)
@@ -204,6 +216,8 @@ _SUFFIX_KINDS = [
     ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality)\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
     ("settlement", r"(?:town|village|hamlet)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
+    # "a camp in the Bajo Osk valley": a named valley is where it happened
+    ("valley", r"[Vv]alley\b(?![ ][A-Z])"),
 ]  # fmt: skip
 _SUFFIX_SITE = re.compile(
     rf"(?P<x>{_NAME})[ ](?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _SUFFIX_KINDS) + r")\b"
@@ -227,14 +241,22 @@ _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Th
 _TOWN_OF = re.compile(
     r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
-    rf"|commune|locality|ward|quarter|sub-county)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
+    rf"|commune|locality|ward|quarter|sub-county|department)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
 )
+# "the municipal seat, Osk del Río", "the district headquarters, Dunmore": the town an
+# administrative seat's apposition names.
+_SEAT = re.compile(
+    r"\bthe[ ](?:municipal|district|provincial|regional|state|county|departmental|local)[ ]"
+    rf"(?:seat|capital|headquarters|town),[ ](?P<x>{_NAME})"
+)
+# "the Ghundai Sar area of Tarkhel district": the named area inside the district
+_AREA_OF = re.compile(rf"\bthe[ ](?P<x>{_NAME})[ ](?P<kw>area|neighbou?rhood|locality|suburb|quarter)[ ]of[ ][A-Z]")
 _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
             "district": "district", "province": "region", "region": "region", "state": "region", "county": "region",
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
             "area": "district", "island": "island", "municipality": "town", "vereda": "village",
             "corregimiento": "village", "commune": "town", "locality": "village", "ward": "district",
-            "quarter": "district", "sub-county": "district"}  # fmt: skip
+            "quarter": "district", "sub-county": "district", "department": "region"}  # fmt: skip
 _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
 # "in southern Ampatuan", "near north-western Kasso": a compass word between the
 # preposition and the name still ties the name to a place.
@@ -248,7 +270,7 @@ _LOCATIVE = re.compile(
 _GLUED_LABEL = re.compile(r"(?m)^[ \t]*(?:Location|Place|Site)(?=[A-Z][a-z])")
 # "Ampatuan town", "Kasso village": a name the next word calls a settlement.
 _SETTLEMENT_AFTER = re.compile(r"[ ](?:town|village|city|hamlet|settlement)\b")
-_ADMIN_AFTER = re.compile(r"[ ](?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|County|Oblast)\b")
+_ADMIN_AFTER = re.compile(r"[ ](?:[Ss]tate|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|County|Oblast)\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|stated|noted|wrote)\b")
 _APPOSITION = re.compile(rf",[ ]+(?P<n>{_NAME})")
 # A capitalised word after a town name that still leaves the town a place ("Christchurch
@@ -297,7 +319,21 @@ def find_places(text: str) -> list[PlaceMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.span.end
-    return _with_short_forms(text, _with_scenes(text, _with_contained_names(text, chosen), home))
+    return _regions_of_labels(text, _with_short_forms(text, _with_scenes(text, _with_contained_names(text, chosen), home)))
+
+
+_LABEL_REGION = re.compile(r"(?m)^[ \t]*(?P<c>[A-Z][A-Za-z .'’-]{2,40}?)[ ]?\((?P<r>[^()\n]{2,40})\):[ ]")
+
+
+def _regions_of_labels(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """"Mali (Ségou): ...": the name in an entry label's parentheses is the country's region,
+    even where a town of that name exists; it locates the entry, the entry names its scene."""
+    regions = [Span(start=m.start("r"), end=m.end("r")) for m in _LABEL_REGION.finditer(text)
+               if is_country_name(m.group("c"))]
+    if not regions:
+        return mentions
+    return [replace(m, kind="region") if any(r.start <= m.span.start < r.end for r in regions) and m.kind != "country"
+            else m for m in mentions]
 
 
 # "Karandi. Police shot dead seven people ...": findings listed by location, each paragraph
@@ -544,8 +580,9 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
             # "Wambui Nduta Kariuki": a one-word site name as a person's middle name votes for nothing
             if not weak and row.country and (" " in key or not _inside_person_name(text, start, end)):
                 counts[row.country] += 2.0
-        if " " not in key and key not in stop and not surface.isupper():
-            # main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
+        if " " not in key and key not in stop and not surface.isupper() \
+                and not re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", text[end:end + 8]):
+            # ("Palmas del Norte", a company, is no vote for Palmas); main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
             big = [r for r in _gazetteer_rows(key) if r.population >= _BIG_CITY and r.kind == "city"
                    and _fold(r.name) == key]  # fmt: skip
             if len(big) == 1:
@@ -720,12 +757,14 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, next(k for k, v in m.groupdict().items() if v and k != "x")) for m in _ROMANCE_SITE.finditer(text)),
         *((m, "school") for m in _NUMBERED_SCHOOL.finditer(text)),
         *((m, "town") for m in _TOWN_OF.finditer(text)),
+        *((m, "town") for m in _SEAT.finditer(text)),
+        *((m, "district") for m in _AREA_OF.finditer(text)),
     ]
     for m, kind in matches:
         x = m.groupdict().get("x")
         # "Brazil's northeastern state of X": the mention is "state of X", and "Brazil" stays
         # a mention of its own.
-        start = m.start("kw") if m.re is _TOWN_OF else m.start()
+        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re in (_SEAT, _AREA_OF) else m.start()
         if x is not None:
             # "Location of Al Noor Mosque", "The US State": drop leading label and
             # descriptor words; nothing left means no name at all
@@ -740,11 +779,12 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             x = " ".join(words)
             if _fold(x) in stop or _fold(x) in _countries()[0]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
-        surface = text[start : m.end()]
+        end = m.end("x") if m.re is _AREA_OF else m.end()
+        surface = text[start:end]
         if surface.startswith("the "):
             start += 4
             surface = surface[4:]
-        span = Span(start=start, end=m.end())
+        span = Span(start=start, end=end)
         listed = _listed(sites, surface, x, kind, home)
         if listed is None and len(_fold(surface)) >= 5:
             near = _fuzzy_key(_fold(surface), _sites()[1])  # "Zaatri camp"
@@ -802,6 +842,8 @@ _EVENT_SCENE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN})[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
+    # "an overnight raid on Osk-Kisanga": what a raid or an attack fell on
+    rf"|\b(?i:raids?|attacks?|assaults?)[ ]on[ ](?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
 )
 _SITE_THERE = re.compile(r"^the(?:[ ][a-z]+)?[ ](market|school|camp|mosque|church|college|university|prison|mine)[ ]")
 _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french",
@@ -815,6 +857,7 @@ _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "
 # semicolon); "from" counts only after taking people ("abducted ... from X"), being elsewhere
 # an origin.
 _HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(?:[ ]dead)?|shooting|beheaded|"
+              r"stabbed|hacked|beaten|lynched|slain|slaughtered|murdered|maimed|bombed|shelled|"
               r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|"
               r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
 _TAKING_WORD = r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken)"
@@ -822,6 +865,8 @@ _HARM_SCENE = re.compile(
     rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around)"
     rf"|{_TAKING_WORD}\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|from))"
     rf"[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
+    # "after militants raided Osk-Kura on Saturday": what was raided or stormed is the scene.
+    rf"|\b(?:raided|stormed|overran|attacked)[ ](?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last)\b|[,.])"
     # "In Olmasai, at least three people were killed": the sentence opens on its scene.
     rf"|(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?P<y>{_NAME}),[ ](?=[^.!?\n]*\b(?:{_HARM_WORD}|{_TAKING_WORD})\b)"
 )
@@ -831,8 +876,8 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
     actors = load_alias_table()
-    scenes = [*((m, next(g for g in ("x", "y", "z") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
-              *((m, "x" if m.group("x") else "y") for m in _HARM_SCENE.finditer(text))]
+    scenes = [*((m, next(g for g in ("x", "y", "z", "w") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
+              *((m, next(g for g in ("x", "y", "v") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)
         key = _fold(name)
@@ -853,6 +898,14 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
 
 
 _COUNTRY_LINE = re.compile(r"(?m)^[ \t]*(?P<c>[A-Za-z][A-Za-z .'’-]{2,40}?)[ \t]*$")
+# ... or the label opening an entry: "Mali (Ségou): Gunmen killed ...", "Mali: ...".
+_COUNTRY_LABEL = re.compile(r"(?m)^[ \t]*(?P<c>[A-Z][A-Za-z .'’-]{2,40}?)[ ]?(?:\([^()\n]{2,40}\))?:[ ]")
+
+
+def is_country_name(name: str) -> bool:
+    """Whether ``name`` is a country's name (not an adjective: "Malian" names no place)."""
+    hit = _countries()[0].get(_fold(name))
+    return hit is not None and hit[2] == "name"
 
 
 def _section_country(text: str, position: int) -> str | None:
@@ -860,7 +913,9 @@ def _section_country(text: str, position: int) -> str | None:
     its own, then that country's entries): a place no table knows is in that country."""
     found = None
     countries, _ = _countries()
-    for line in _COUNTRY_LINE.finditer(text, 0, position):
+    lines = sorted([*_COUNTRY_LINE.finditer(text, 0, position), *_COUNTRY_LABEL.finditer(text, 0, position)],
+                   key=lambda line: line.start())
+    for line in lines:
         hit = countries.get(_fold(line.group("c")))
         if hit is not None and hit[2] == "name":
             found = hit[0]

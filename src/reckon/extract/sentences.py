@@ -86,10 +86,26 @@ def _unquote_short(match: re.Match[str]) -> str:
     return " " + inner + " "
 
 
+# A dataset entry's label: "Osk (Northern Region): Gunmen killed ...", "Osk: Gunmen killed ...".
+# The parser reads the label as the clause's subject (the country as the killer); it only says
+# where the entry happened, which the place finder reads from the text itself.
+_ENTRY_LABEL = re.compile(r"^(?P<c>[A-Z][\w.'’-]*(?:[ ][A-Z][\w.'’-]*){0,3})[ ]?(?P<r>\([^()\n]{2,40}\))?:[ ]+(?=[A-Z])")
+
+
+def _entry_label(match: re.Match[str]) -> str:
+    from reckon.extract.places import is_country_name  # the places module reads the country table
+
+    if match.group("r") or is_country_name(match.group("c")):
+        return " " * len(match.group(0))
+    return match.group(0)
+
+
 def parse_text(text: str) -> str:
-    """``text`` with reference marks, line breaks and a leading dateline blanked, offsets
-    unchanged: the parser reads "TARROW — Police shot ..." as a name heading the clause."""
+    """``text`` with reference marks, line breaks, a leading dateline and a leading entry label
+    blanked, offsets unchanged: the parser reads "TARROW — Police shot ..." as a name heading
+    the clause."""
     blanked = _SHORT_QUOTE.sub(_unquote_short, _BLANKED.sub(lambda m: " " * len(m.group(0)), text))
+    blanked = _ENTRY_LABEL.sub(_entry_label, blanked, count=1)
     return _DATELINE.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
 
 

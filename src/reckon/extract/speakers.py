@@ -132,6 +132,8 @@ _INTRO = re.compile(
     r"\d)\b",
     re.IGNORECASE,
 )
+# How far back (characters) a "they" looks for the source that last spoke.
+_THEY_REACH = 400
 _PRONOUNS = {
     "he": "m",
     "him": "m",
@@ -255,7 +257,10 @@ _ORG_ROLES = {
     "embassy": "government",
     "mission": None,
     "force": None,
+    "company": None,  # "The company said in a statement ...": the firm the text named
+    "firm": None,
 }
+_NAMED_BEFORE = re.compile(r"([A-Z][\w’'-]*(?:[ ](?:del|de|la|of|for|the|[A-Z][\w’'-]*))*[ ][A-Z][\w’'-]*),[ ]$")
 _WITNESS = re.compile(
     r"^(eye)?(witness|survivor|resident|villager|refugee)\s+(claims|accounts|reports|testimon(?:y|ies)|statements)$",
     re.I,
@@ -1072,6 +1077,14 @@ class SpeakerResolver:
             ):
                 candidates.append((mention.span.start, mention.canonical, "org", None))
         wanted = {"m": ("person",), "f": ("person",), "o": ("org",), "p": ("org", "group")}[kind]
+        if kind == "p":
+            # "Health workers told the Network that ... They also said ...": "they" goes on with
+            # the last source that spoke, not with the body it spoke to, named after it.
+            spoke = [s for s in self._said if s.position < position and s.kind in wanted
+                     and position - s.position < _THEY_REACH and s.name.lower() not in _PRONOUNS]
+            if spoke:
+                last = max(spoke, key=lambda s: s.position)
+                return last.name, last.kind, last.gender
         for at, name, found_kind, gender in sorted(candidates, reverse=True):
             if found_kind in wanted and (kind not in "mf" or gender in (None, kind)):
                 if found_kind == "person" and len(name.split()) == 1:
@@ -1145,5 +1158,9 @@ class SpeakerResolver:
                 continue
             return mention.canonical, "org", None
         if first:
+            # "Palmas del Norte, a palm oil company": the description stands beside the body's name
+            named = _NAMED_BEFORE.search(self.text, 0, first.start())
+            if named:
+                return named.group(1), "org", None
             return first.group(1), "group", None
         return None
