@@ -157,6 +157,9 @@ _BODY_NOUNS = (
     r"group|organi[sz]ation|charity|watchdog|monitor|NGO|agency|coalition|alliance|movement|"
     r"newspaper|daily|weekly|broadcaster|channel|network|outlet|party|militia|faction|union|association"
 )
+# Nouns for armed bodies and their ranks: a name written before one is a body's ("the X
+# fighters", "an X commander").
+_ARMED_NOUNS = r"rebels|fighters|militants|gunmen|commander|commanders|brigade|battalion|forces|army|gang|cartel"
 _DESCRIBED_BODY = re.compile(
     r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:" + _BODY_NOUNS + r")\s+"
     r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|du|des|al-[\w’'-]+))*)$"
@@ -562,6 +565,18 @@ class SpeakerResolver:
                     and not self.actors.canonical(ent.text)
                 ):
                     self._person_ents.add(ent.text.strip())
+
+    def _written_as_body(self, name: str) -> bool:
+        """The tagger takes an unfamiliar group's name for a person's ("the Tesso Vanu militia");
+        the text says otherwise when it writes the name after "the", before a body noun, or
+        in apposition to one ("a rival militia, Tesso Vanu"). A person's name is not written so."""
+        quoted = re.escape(name)
+        return bool(
+            re.search(r"\b[Tt]he\s+" + quoted + r"\b", self.text)
+            or re.search(r"(?<![\w’'-])" + quoted + r"(?:\s+[A-Z][\w’'-]*){0,2}\s+(?i:" + _BODY_NOUNS + r"|"
+                         + _ARMED_NOUNS + r")\b", self.text)
+            or re.search(r"\b(?:" + _BODY_NOUNS + r"|" + _ARMED_NOUNS + r"),\s+" + quoted + r"\b", self.text)
+        )
 
     def _read_people(self) -> None:
         """Named people: a capitalised name after a title ("Justice Cameron Mander",
@@ -1066,9 +1081,11 @@ class SpeakerResolver:
             if said.position < position:
                 candidates.append((said.position, said.name, said.kind, said.gender))
         for person in self._people.values():
+            # a group's name the tagger took for a person's stands for "it", never "he"
+            found = "org" if self._written_as_body(person.name) else "person"
             for p in person.positions:
                 if p < position and not self._in_quote(p):
-                    candidates.append((p, person.name, "person", person.gender))
+                    candidates.append((p, person.name, found, person.gender))
         for mention in self.actors.mentions:
             if (
                 mention.span.start < position
