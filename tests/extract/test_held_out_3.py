@@ -16,3 +16,11 @@ def test_he_is_not_a_group_written_as_one() -> None:
                  "the attack. The district administrator, Arlo Penn, said Tesso Vanu fighters came from the forest. "
                  "He said seven people had been wounded.")
     assert ("injured", 7, 7, "Arlo Penn") in rows
+
+
+def test_a_denial_after_a_semicolon_reports_nothing_before_it() -> None:
+    rows = _rows("Gunmen killed 12 people at a cattle market in Osk, Mali, on Tuesday; the rebel group denied any role.")
+    assert rows == {("killed", 12, 12, "author")}
+    headline = extract("Osk: gunmen kill 12 at cattle market; rebel group denies role\n\n"
+                       "Gunmen killed 12 people in Osk, Mali, on Tuesday.\n")
+    assert {a.claimant.name for i in headline.incidents for a in i.perpetrators} == {"author"}

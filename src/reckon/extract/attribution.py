@@ -166,6 +166,12 @@ class ClaimantFinder:
                     source = self._reported_by(subject, offset=offset)
                     if source is not None:
                         return source
+            if current.pos_ in ("VERB", "AUX") and lemma in self._verbs and child is not None and \
+                    child.dep_ in ("ccomp", "parataxis") and child.i < current.i and any(
+                        t.text == ";" for t in sent.doc[child.i:current.i]):
+                # "gunmen kill 12 at a market; rebel group denies role": a semicolon closes the
+                # clause before it; the verb after it reports nothing of it.
+                return None
             if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
