@@ -24,3 +24,9 @@ def test_a_denial_after_a_semicolon_reports_nothing_before_it() -> None:
     headline = extract("Osk: gunmen kill 12 at cattle market; rebel group denies role\n\n"
                        "Gunmen killed 12 people in Osk, Mali, on Tuesday.\n")
     assert {a.claimant.name for i in headline.incidents for a in i.perpetrators} == {"author"}
+
+
+def test_a_description_of_the_blamed_group_does_not_date_the_blame() -> None:
+    findings = extract("Gunmen killed 12 people at a cattle market in Osk, Mali, on Tuesday.\n\nThe police blamed "
+                       "the Tesso Vanu, an armed group that has fought the army along the river for years.\n")
+    assert "Tesso Vanu" in {a.actor for i in findings.incidents for a in i.perpetrators}

@@ -152,6 +152,12 @@ def _in_clause(anchor: Token, position: int) -> bool:
         while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp") and head.head.i != head.i:
             head = head.head
     conjoined = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    # "blamed the X, an armed group that has fought the army for years": a description of a
+    # noun (an apposition, a relative clause) tells who X is, not when the attack was.
+    for described in head.subtree:
+        if described.dep_ in ("appos", "relcl") and described.head.pos_ in ("NOUN", "PROPN") \
+                and anchor not in described.subtree:
+            conjoined |= {t.i for t in described.subtree}
     return any(t.idx <= position < t.idx + len(t.text) + 1 for t in head.subtree if t.i not in conjoined)
 
 
