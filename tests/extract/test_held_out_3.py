@@ -30,3 +30,10 @@ def test_a_description_of_the_blamed_group_does_not_date_the_blame() -> None:
     findings = extract("Gunmen killed 12 people at a cattle market in Osk, Mali, on Tuesday.\n\nThe police blamed "
                        "the Tesso Vanu, an armed group that has fought the army along the river for years.\n")
     assert "Tesso Vanu" in {a.actor for i in findings.incidents for a in i.perpetrators}
+
+
+def test_members_of_two_units_are_two_accused() -> None:
+    findings = extract("Soldiers of the 9th battalion and members of the presidential guard killed at least 14 "
+                       "villagers in Osk, Chad, on 3 May 2024, the group said.\n")
+    actors = {a.actor.removeprefix("the ") for i in findings.incidents for a in i.perpetrators}
+    assert actors == {"9th battalion", "presidential guard"}

@@ -107,8 +107,11 @@ _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "ord
 _MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
                            "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies",
                            "soldiers", "troops", "officers", "men", "units", "forces"})
+# Units of a state's forces are bodies too ("members of the presidential guard", "soldiers of
+# the 4th battalion").
 _GROUP_NOUNS = frozenset({"clan", "gang", "cell", "faction", "militia", "group", "network", "cartel", "army",
-                          "movement", "organisation", "organization"})
+                          "movement", "organisation", "organization", "guard", "battalion", "brigade", "regiment",
+                          "division", "unit", "squadron", "company", "corps", "gendarmerie"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -816,11 +819,21 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             # "members of the X family", "fighters of X": the group is the actor.
             found_group = False
             for group in _of_objects(item):
-                tokens = [t for t in _without_dateline(phrase_tokens(group)) if t.text not in ("(", ")")
-                          and (stop is None or t.i < stop)]
-                if tokens and (_names_an_actor(tokens) or group.lower_ in _GROUP_NOUNS) and not _is_place_only(tokens):
-                    found_group = True
-                    yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+                # "soldiers of the 4th battalion and members of the guard", parsed with the
+                # second "of" on "battalion": each member noun has its own body.
+                members = [c for c in group.conjuncts if c.i > group.i and (
+                    c.lower_ in _MEMBER_NOUNS or c.lemma_.lower() in _MEMBER_NOUNS)]
+                cut = min((c.i for c in group.children if c.dep_ == "cc" and members and c.i < members[0].i),
+                          default=None)
+                groups = [(group, stop if cut is None else cut if stop is None else min(cut, stop))]
+                if cut is not None:
+                    groups += [(g, stop) for g in _of_objects(group) if g.i > members[0].i]
+                for body, end in groups:
+                    tokens = [t for t in _without_dateline(phrase_tokens(body)) if t.text not in ("(", ")")
+                              and (end is None or t.i < end)]
+                    if tokens and (_names_an_actor(tokens) or body.lower_ in _GROUP_NOUNS) and not _is_place_only(tokens):
+                        found_group = True
+                        yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             if found_group:
                 continue
             if item.lower_ == "members" and not any(
