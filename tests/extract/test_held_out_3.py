@@ -37,3 +37,16 @@ def test_members_of_two_units_are_two_accused() -> None:
                        "villagers in Osk, Chad, on 3 May 2024, the group said.\n")
     actors = {a.actor.removeprefix("the ") for i in findings.incidents for a in i.perpetrators}
     assert actors == {"9th battalion", "presidential guard"}
+
+
+def test_a_name_goes_on_after_for_and_and() -> None:
+    rows = _rows("Soldiers killed at least 23 civilians in the village of Osk, Chad, on 9 August 2024, the Centre "
+                 "for Rights and Accountability in Velmar (CRAV) said today.\n")
+    assert rows == {("killed", 23, None, "Centre for Rights and Accountability in Velmar")}
+
+
+def test_the_body_on_the_masthead_speaks_as_the_author() -> None:
+    rows = _rows("VELMAR RIGHTS CENTRE\n\nVelmar: soldiers executed villagers, inquiry finds\n\n27 August 2024\n\n"
+                 "Soldiers killed at least 23 civilians in the village of Osk, Chad, on 9 August 2024, the Velmar "
+                 "Rights Centre (VRC) said today.\n")
+    assert rows == {("killed", 23, None, "author")}

@@ -18,7 +18,7 @@ from reckon.extract import accusations as accusations_module
 from reckon.extract import counts as counts_module
 from reckon.extract import dates, incidents, numbers, places, quotes
 from reckon.extract.actors import ActorResolver
-from reckon.extract.attribution import ClaimantFinder
+from reckon.extract.attribution import ClaimantFinder, masthead
 from reckon.extract.nlp import parse, read_and_find_entities
 from reckon.extract.sentences import parse_text, split_sentences
 from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people, entity_chunks
@@ -137,7 +137,7 @@ def _quotes(state: State) -> State:
     return {"quotes": found}
 
 
-@step("reckon.claimants.v1", needs=("quotes", "speakers", "actors"), gives=("claimants",))
+@step("reckon.claimants.v1", needs=("document", "quotes", "speakers", "actors"), gives=("claimants",))
 def _claimants(state: State) -> State:
     speakers: SpeakerResolver = state["speakers"]
     actors: ActorResolver = state["actors"]
@@ -147,7 +147,8 @@ def _claimants(state: State) -> State:
         # "a Kenyan police source" stays a source of its own, not the police force's name.
         return actors.resolve(name) if name and not describes_unnamed_people(name) else name
 
-    return {"claimants": ClaimantFinder(quotes=state["quotes"], resolve=resolve)}
+    return {"claimants": ClaimantFinder(quotes=state["quotes"], resolve=resolve,
+                                        issuer=masthead(state["document"].text))}
 
 
 @step("reckon.counts.v1", needs=("parsed", "quantities", "claimants"), gives=("counts",))
