@@ -50,3 +50,13 @@ def test_the_body_on_the_masthead_speaks_as_the_author() -> None:
                  "Soldiers killed at least 23 civilians in the village of Osk, Chad, on 9 August 2024, the Velmar "
                  "Rights Centre (VRC) said today.\n")
     assert rows == {("killed", 23, None, "author")}
+
+
+def test_members_of_a_second_unit_after_a_named_battalion() -> None:
+    findings = extract("VELMAR RIGHTS CENTRE\n\n27 August 2024\n\nSoldiers of the 7th Territorial Infantry Battalion "
+                       "and members of the presidential guard killed at least 23 civilians in the village of Osk, "
+                       "Chad, on 9 August 2024, the Centre for Rights and Accountability in Velmar (CRAV) said today.\n")
+    actors = {a.actor.removeprefix("the ") for i in findings.incidents for a in i.perpetrators}
+    assert actors == {"7th Territorial Infantry Battalion", "presidential guard"}
+    rows = {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
+    assert rows == {("killed", 23, None, "Centre for Rights and Accountability in Velmar")}

@@ -828,6 +828,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                 groups = [(group, stop if cut is None else cut if stop is None else min(cut, stop))]
                 if cut is not None:
                     groups += [(g, stop) for g in _of_objects(group) if g.i > members[0].i]
+                    groups += [(g, stop) for member in members for g in _of_objects(member)]
                 for body, end in groups:
                     tokens = [t for t in _without_dateline(phrase_tokens(body)) if t.text not in ("(", ")")
                               and (end is None or t.i < end)]

@@ -373,7 +373,7 @@ _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "since", "unt
 
 # "the Centre for Rights and Accountability in Velmar": after "for", "and" goes on with the name.
 _NAME_WITH_AND = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*"
-                            r"(?:\s+(?:and|of|in|the|[A-Z][\w’'-]*))*(?:\s*\([^()]*\))?")
+                            r"(?:\s+(?:and|of|in|the|[A-Z][\w’'-]*))*(?:\s*\([^()]*\)?)?")
 _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
