@@ -60,3 +60,14 @@ def test_members_of_a_second_unit_after_a_named_battalion() -> None:
     assert actors == {"7th Territorial Infantry Battalion", "presidential guard"}
     rows = {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
     assert rows == {("killed", 23, None, "Centre for Rights and Accountability in Velmar")}
+
+
+def test_an_aside_on_who_they_were_between_figure_and_harm() -> None:
+    rows = _rows("Gunmen ambushed a bus on the Osk road on Saturday; 13 people, among them two police officers, "
+                 "lost their lives.")
+    assert rows == {("killed", 13, 13, "author")}
+
+
+def test_led_away_in_the_passive_is_abducted() -> None:
+    rows = _rows("Three passengers were led away by the attackers in Osk on Saturday.")
+    assert rows == {("abducted", 3, 3, "author")}
