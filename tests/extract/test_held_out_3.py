@@ -71,3 +71,8 @@ def test_an_aside_on_who_they_were_between_figure_and_harm() -> None:
 def test_led_away_in_the_passive_is_abducted() -> None:
     rows = _rows("Three passengers were led away by the attackers in Osk on Saturday.")
     assert rows == {("abducted", 3, 3, "author")}
+
+
+def test_one_suspect_arrested_is_a_row_of_one() -> None:
+    rows = _rows("Gunmen killed nine people in Osk on Saturday. Police arrested a suspect on Sunday.")
+    assert ("arrested", 1, 1, "author") in rows
