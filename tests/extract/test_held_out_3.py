@@ -76,3 +76,10 @@ def test_led_away_in_the_passive_is_abducted() -> None:
 def test_one_suspect_arrested_is_a_row_of_one() -> None:
     rows = _rows("Gunmen killed nine people in Osk on Saturday. Police arrested a suspect on Sunday.")
     assert ("arrested", 1, 1, "author") in rows
+
+
+def test_the_place_of_a_role_is_not_the_speaker() -> None:
+    quotes = extract("The governor of South Velmar has blamed the Tesso militia \"and its allies\" for the ambush on "
+                     "the Osk road on Saturday.\n\nSpeaking in Osk on Sunday, Governor Arlo Penn Mbeki said the attack "
+                     "\"bears the signature of Tesso.\"\n").quotes
+    assert [q.speaker for q in quotes] == ["Arlo Penn Mbeki", "Arlo Penn Mbeki"]

@@ -834,6 +834,8 @@ class SpeakerResolver:
                 "their",
             ):
                 continue  # "the Resistance’s Leader": a role, not a name
+            if before and before[-1].lower() in ("of", "in", "at", "from"):
+                continue  # "the governor of South Velmar": where the role is held, not who speaks
             if "’s" in name or "'s" in name:
                 continue
             if match.start() and _looks_like_person(name) and not self._is_actor(name):
