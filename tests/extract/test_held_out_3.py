@@ -83,3 +83,10 @@ def test_the_place_of_a_role_is_not_the_speaker() -> None:
                      "the Osk road on Saturday.\n\nSpeaking in Osk on Sunday, Governor Arlo Penn Mbeki said the attack "
                      "\"bears the signature of Tesso.\"\n").quotes
     assert [q.speaker for q in quotes] == ["Arlo Penn Mbeki", "Arlo Penn Mbeki"]
+
+
+def test_a_person_named_in_apposition_to_a_role_is_he() -> None:
+    rows = _rows("Bandits killed nine people in Osk on Tuesday.\n\nThe governor blamed the Tesso Vanu militia for the "
+                 "attack. Gunmen fired on the bus, according to the district administrator of Osk, Arlo Penn Mbeki. "
+                 "He said seven people had been wounded.\n")
+    assert ("injured", 7, 7, "Arlo Penn Mbeki") in rows

@@ -69,6 +69,18 @@ _TITLES = frozenset(
     "state country resident staff special headteacher headmaster headmistress principal "
     "president-elect coordinator representative".split()
 )
+# Roles only a person holds, whose holder the text names in apposition ("the district
+# administrator, Arlo Penn"; "A local councillor, Jane Doe").
+_APPOSED_ROLES = frozenset(
+    "administrator councillor lawmaker legislator governor mayor commissioner commander spokesman spokeswoman "
+    "spokesperson director president chairman chairwoman chairperson minister prefect official officer chief "
+    "elder leader head coordinator secretary prosecutor doctor priest imam pastor headteacher".split()
+)
+_ROLE_THEN_NAME = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,3}(?P<role>[a-z-]+)"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?,\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told)\b)"
+)
 # Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
 _PORTFOLIO_TITLES = frozenset(
     "minister secretary commissioner governor mayor ambassador director spokesman spokeswoman "
@@ -596,6 +608,15 @@ class SpeakerResolver:
         for mention in self.actors.mentions:
             if mention.kind == "person":
                 self._add_person(mention.canonical, set(), mention.span.start)
+        for match in _ROLE_THEN_NAME.finditer(self.text):
+            # "the territorial administrator of Velmar, Arlo Penn Mbeki": a role only a person
+            # holds names the person in apposition to it, whatever the tagger made of the name.
+            name = match.group("name")
+            if match.group("role").lower() in _APPOSED_ROLES and _looks_like_person(name) and not self._is_actor(name) \
+                    and name.casefold() not in self._places and name not in self._people:
+                for at in [m.start() for m in re.finditer(re.escape(name), self.text)]:
+                    self._add_person(name, set(), at)
+                self._people[name].roles.add(match.group("role").lower())
         self._merge_surnames()
         self._read_roles()
 
