@@ -90,3 +90,10 @@ def test_a_person_named_in_apposition_to_a_role_is_he() -> None:
                  "attack. Gunmen fired on the bus, according to the district administrator of Osk, Arlo Penn Mbeki. "
                  "He said seven people had been wounded.\n")
     assert ("injured", 7, 7, "Arlo Penn Mbeki") in rows
+
+
+def test_and_said_after_a_that_clause_shares_the_first_verbs_subject() -> None:
+    quotes = extract("Soldiers killed 23 villagers in Osk, Chad, on 9 August 2024.\n\nIn a statement on 15 August, "
+                     "the army spokesman, Colonel Arlo Penn Mbeki, denied that troops had harmed civilians and said "
+                     "the unit had \"neutralised eight terrorists\" in Osk.\n").quotes
+    assert [q.speaker for q in quotes] == ["Arlo Penn Mbeki"]

@@ -192,6 +192,13 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         shared = next((w for w in reversed(words[:-1]) if _is_verb(masked, w)), None)
         if shared is not None:
             return _subject_before(text, masked, shared, lo)
+        if breaks and breaks[-1].group().strip() == "that":
+            # "X denied that troops had harmed anyone and said “…”": the second verb shares
+            # the subject of the verb whose "that" clause comes between.
+            governing = next((w for w in reversed(_words(masked, lo, lo + breaks[-1].start()))
+                              if _is_verb(masked, w)), None)
+            if governing is not None:
+                return _subject_before(text, masked, governing, lo)
         first_verb = next(
             (n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+(?:ed|ied)", w.group())),
             None,
