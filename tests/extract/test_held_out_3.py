@@ -97,3 +97,9 @@ def test_and_said_after_a_that_clause_shares_the_first_verbs_subject() -> None:
                      "the army spokesman, Colonel Arlo Penn Mbeki, denied that troops had harmed civilians and said "
                      "the unit had \"neutralised eight terrorists\" in Osk.\n").quotes
     assert [q.speaker for q in quotes] == ["Arlo Penn Mbeki"]
+
+
+def test_a_relative_clause_on_the_speaker_after_the_quote() -> None:
+    quotes = extract("Soldiers killed 23 villagers in Osk, Chad, on 9 August 2024.\n\n\"The soldiers accused everyone "
+                     "of feeding the rebels,\" Clarisse N., whose husband and son were killed, told VRC.\n").quotes
+    assert [q.speaker for q in quotes] == ["Clarisse N."]

@@ -420,7 +420,17 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
     if not ends_clause:
         return None
     words = _words(masked, begin, hi)[:14]
+    aside = False  # inside ", whose husband and son were killed,": the speaker described
+    previous_end = begin
     for n, word in enumerate(words):
+        comma_before = "," in masked[previous_end : word.start()]
+        previous_end = word.end()
+        if aside and comma_before:
+            aside = False
+        elif n and comma_before and word.group().lower() in ("who", "whose", "which"):
+            aside = True
+        if aside:
+            continue
         if word.group().lower() in (
             "but",
             "while",
