@@ -103,3 +103,18 @@ def test_a_relative_clause_on_the_speaker_after_the_quote() -> None:
     quotes = extract("Soldiers killed 23 villagers in Osk, Chad, on 9 August 2024.\n\n\"The soldiers accused everyone "
                      "of feeding the rebels,\" Clarisse N., whose husband and son were killed, told VRC.\n").quotes
     assert [q.speaker for q in quotes] == ["Clarisse N."]
+
+
+def test_he_who_blames_is_the_person_he_stands_for() -> None:
+    findings = extract("Gunmen killed nine fishermen on Osk island, Chad, on Thursday.\n\nThe governor, Arlo Penn Mbeki, "
+                       "said seven wounded villagers had been brought to hospital. He blamed the Tesso Vanu, an armed "
+                       "group that has raided fishing camps since 2019.\n")
+    blamers = {a.claimant.name for i in findings.incidents for a in i.perpetrators if a.actor == "Tesso Vanu"}
+    assert blamers == {"Arlo Penn Mbeki"}
+
+
+def test_a_titled_name_in_apposition_to_a_role_keeps_its_person() -> None:
+    findings = extract("Militiamen killed 26 people in Osk, Chad, on Monday.\n\nThe assailants stormed the camp late on "
+                       "Monday, according to the army spokesman in Velmar, Lieutenant Arlo Penn Mbeki.\n")
+    blamers = {a.claimant.name for i in findings.incidents for a in i.perpetrators if a.actor == "the assailants"}
+    assert blamers == {"Arlo Penn Mbeki"}

@@ -111,6 +111,11 @@ class ClaimantFinder:
                                               end=start + len(credited.group("who")))])
         return (AUTHOR,)
 
+    def name_at(self, surface: str, position: int) -> str:
+        """The canonical name of a source written ``surface`` at a document offset ("He" ->
+        the person it stands for); the surface itself when nothing resolves it."""
+        return self._resolve(surface, position) or surface
+
     def quote_at(self, position: int) -> Quote | None:
         for quote in self._quotes:
             if quote.span.start <= position < quote.span.end:

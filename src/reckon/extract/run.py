@@ -200,7 +200,9 @@ def _accusations(state: State) -> State:
                 claimants: tuple[Claimant, ...] = (Claimant(name=name, span=span),)
             elif mention.blamer is not None:
                 claimants = finder.claimants(doc[:], mention.blamer, offset=offset)
-                blamer_name = actors.resolve(doc.text[mention.blamer.idx:mention.blamer.idx + len(mention.blamer.text)])
+                blamer_name = actors.resolve(finder.name_at(mention.blamer.text, mention.blamer.idx + offset)
+                                             if mention.blamer.pos_ == "PRON" else
+                                             doc.text[mention.blamer.idx:mention.blamer.idx + len(mention.blamer.text)])
                 claimants = (Claimant(name=blamer_name),) if claimants == (AUTHOR,) else claimants
             else:
                 claimants = finder.claimants(doc[:], mention.token, offset=offset)

@@ -611,7 +611,8 @@ class SpeakerResolver:
         for match in _ROLE_THEN_NAME.finditer(self.text):
             # "the territorial administrator of Velmar, Arlo Penn Mbeki": a role only a person
             # holds names the person in apposition to it, whatever the tagger made of the name.
-            name = match.group("name")
+            name, _ = strip_titles(match.group("name"))
+            name = self._fullest_written(name) if name in self._people else name
             if match.group("role").lower() in _APPOSED_ROLES and _looks_like_person(name) and not self._is_actor(name) \
                     and name.casefold() not in self._places and name not in self._people:
                 for at in [m.start() for m in re.finditer(re.escape(name), self.text)]:
