@@ -118,3 +118,11 @@ def test_a_titled_name_in_apposition_to_a_role_keeps_its_person() -> None:
                        "Monday, according to the army spokesman in Velmar, Lieutenant Arlo Penn Mbeki.\n")
     blamers = {a.claimant.name for i in findings.incidents for a in i.perpetrators if a.actor == "the assailants"}
     assert blamers == {"Arlo Penn Mbeki"}
+
+
+def test_bare_soldiers_are_the_unit_the_text_says_they_belong_to() -> None:
+    findings = extract("VELMAR RIGHTS CENTRE\n\nChad: soldiers executed villagers in Osk, inquiry finds\n\n27 August 2024"
+                       "\n\nSoldiers of the 7th Territorial Infantry Battalion killed at least 23 civilians in the village "
+                       "of Osk, Chad, on 9 August 2024, the Velmar Rights Centre said today. Fourteen more were wounded, "
+                       "and the troops took away five young men.\n")
+    assert {a.actor for i in findings.incidents for a in i.perpetrators} == {"7th Territorial Infantry Battalion"}

@@ -1236,3 +1236,20 @@ def accused_name(actors: ActorResolver, surface: str) -> str:
         first, _, rest = cleaned.partition(" ")
         return f"{first.lower()} {rest}" if first.lower() in ("the", "a", "an") else cleaned
     return name
+
+
+_SOLDIER_WORDS = r"(?:soldiers|troops)"
+
+
+def unit_of_soldiers(text: str, actors: list[str]) -> str | None:
+    """The one accused unit the text says its soldiers belong to ("Soldiers of the 4th
+    Territorial Infantry Battalion"); None when it names none or several."""
+    units = {actor for actor in actors
+             if re.search(r"\b" + _SOLDIER_WORDS + r"\s+of\s+(?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", actor)) + r"\b",
+                          text, re.IGNORECASE)}
+    return units.pop() if len(units) == 1 else None
+
+
+def is_bare_soldiers(surface: str) -> bool:
+    """ "soldiers", "the troops": soldiers named by nothing but what they are."""
+    return re.fullmatch(r"(?:the\s+)?" + _SOLDIER_WORDS, surface.strip(), re.IGNORECASE) is not None

@@ -244,6 +244,14 @@ def _accusations(state: State) -> State:
         # "A teenager opened fire ... The 17-year-old, identified as X": the one attacker is X.
         found = [(index, replace(a, actor=identified.name, span=Span(start=identified.start, end=identified.end)))
                  if accusations_module.names_one_person(a.actor) else (index, a) for index, a in found]
+    text = state["document"].text
+    unit = accusations_module.unit_of_soldiers(text, [a.actor for _, a in found])
+    if unit is not None:
+        # "Soldiers of the 4th Battalion killed ... the troops took away five": the bare
+        # soldiers and troops are that unit's, not a second accused.
+        found = [(index, replace(a, actor=unit)) if a.span is not None
+                 and accusations_module.is_bare_soldiers(text[a.span.start:a.span.end]) else (index, a)
+                 for index, a in found]
     return {"accusations": found, "named_direct": frozenset(named_direct)}
 
 
