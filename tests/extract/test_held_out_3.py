@@ -126,3 +126,10 @@ def test_bare_soldiers_are_the_unit_the_text_says_they_belong_to() -> None:
                        "of Osk, Chad, on 9 August 2024, the Velmar Rights Centre said today. Fourteen more were wounded, "
                        "and the troops took away five young men.\n")
     assert {a.actor for i in findings.incidents for a in i.perpetrators} == {"7th Territorial Infantry Battalion"}
+
+
+def test_a_participle_after_a_comma_and_a_noun_is_a_verb() -> None:
+    quotes = extract("Gunmen killed 12 people in Osk, Mali, on Tuesday.\n\nThe police blamed the Tesso Vanu. A spokesman "
+                     "for the Tesso Vanu rejected the accusation, saying its fighters \"do not spill the blood of "
+                     "believers.\"\n").quotes
+    assert [q.speaker for q in quotes] == ["spokesman for the Tesso Vanu"]

@@ -167,7 +167,8 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
         # "the regular briefing", "a daily posting": an article and an adjective before an
         # -ing form make it a noun
         before = _WORD.findall(masked[max(0, word.start() - 40) : word.start()])
-        if len(before) >= 2 and before[-2].lower() in _NOUN_MARKERS and before[-1].islower():
+        comma = masked[max(0, word.start() - 2) : word.start()].strip() == ","  # "the accusation, saying"
+        if len(before) >= 2 and before[-2].lower() in _NOUN_MARKERS and before[-1].islower() and not comma:
             return False
     if form == lemma and form not in ("said", "read", "put"):
         return (
@@ -314,6 +315,14 @@ def _from_verb(
             earlier = [w for w in _words(masked, lo, lo2) if _is_verb(masked, w)]
         if earlier:
             return _from_verb(text, masked, earlier[-1], lo, hi)
+        if masked[verb.start() - 2 : verb.start()] == ", ":
+            # "The Front rejected the accusation, saying …": no reporting verb before the
+            # participle; its subject is the clause's, the words before its first past verb.
+            words = _words(masked, clause_start, verb.start())
+            first = next((n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+ed", w.group())), None)
+            if first is not None and _MASK not in masked[words[0].start() : words[first - 1].end()]:
+                begin, end = words[0].start(), words[first - 1].end()
+                return _Source(text[begin:end].strip(" ,"), begin)
         return _subject_before(text, masked, verb, lo)
     return _subject_before(text, masked, verb, lo)
 
