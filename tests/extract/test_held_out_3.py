@@ -133,3 +133,10 @@ def test_a_participle_after_a_comma_and_a_noun_is_a_verb() -> None:
                      "for the Tesso Vanu rejected the accusation, saying its fighters \"do not spill the blood of "
                      "believers.\"\n").quotes
     assert [q.speaker for q in quotes] == ["spokesman for the Tesso Vanu"]
+
+
+def test_the_groups_spokesman_speaks_for_the_group_named_before() -> None:
+    quotes = extract("Gunmen killed 12 people in Osk, Mali, on Tuesday.\n\nThe police blamed the Tesso Vanu, an armed "
+                     "group active along the river. The group's spokesman said its fighters \"do not spill the blood "
+                     "of believers.\"\n").quotes
+    assert [q.speaker for q in quotes] == ["spokesman for Tesso Vanu"]

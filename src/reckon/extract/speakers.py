@@ -81,6 +81,9 @@ _ROLE_THEN_NAME = re.compile(
     r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?,\s+"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told)\b)"
 )
+_BODY_SPOKESMAN = re.compile(
+    r"\bthe\s+(?P<body>group|militia|movement|organi[sz]ation|gang|faction|rebels)[’']s?\s+"
+    r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
 # Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
 _PORTFOLIO_TITLES = frozenset(
     "minister secretary commissioner governor mayor ambassador director spokesman spokeswoman "
@@ -798,6 +801,13 @@ class SpeakerResolver:
         lowered = cleaned.lower()
         if lowered in _PRONOUNS:
             return self._pronoun(_PRONOUNS[lowered], position)
+        owned = _BODY_SPOKESMAN.search(cleaned)
+        if owned:
+            # "a man presenting himself as the group's spokesman": he speaks for the body the
+            # text named before, as "the spokesman for X" does.
+            body = self._org_role(owned.group("body").lower(), owned.group("body").lower(), position)
+            if body and body[0] and body[0][:1].isupper():
+                return f"{owned.group('role').lower()} for {body[0]}", "person", None
         given = _GIVEN_NAME.search(cleaned)
         if given:  # "a truck driver who gave his name only as Tunde"
             return next(g for g in given.groups() if g), "person", None
