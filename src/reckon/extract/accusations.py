@@ -107,8 +107,11 @@ _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "ord
 _MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
                            "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies",
                            "soldiers", "troops", "officers", "men", "units", "forces"})
+# Units of a state's forces are bodies too ("members of the presidential guard", "soldiers of
+# the 4th battalion").
 _GROUP_NOUNS = frozenset({"clan", "gang", "cell", "faction", "militia", "group", "network", "cartel", "army",
-                          "movement", "organisation", "organization"})
+                          "movement", "organisation", "organization", "guard", "battalion", "brigade", "regiment",
+                          "division", "unit", "squadron", "company", "corps", "gendarmerie"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -152,6 +155,12 @@ def _in_clause(anchor: Token, position: int) -> bool:
         while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp") and head.head.i != head.i:
             head = head.head
     conjoined = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    # "blamed the X, an armed group that has fought the army for years": a description of a
+    # noun (an apposition, a relative clause) tells who X is, not when the attack was.
+    for described in head.subtree:
+        if described.dep_ in ("appos", "relcl") and described.head.pos_ in ("NOUN", "PROPN") \
+                and anchor not in described.subtree:
+            conjoined |= {t.i for t in described.subtree}
     return any(t.idx <= position < t.idx + len(t.text) + 1 for t in head.subtree if t.i not in conjoined)
 
 
@@ -810,11 +819,22 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             # "members of the X family", "fighters of X": the group is the actor.
             found_group = False
             for group in _of_objects(item):
-                tokens = [t for t in _without_dateline(phrase_tokens(group)) if t.text not in ("(", ")")
-                          and (stop is None or t.i < stop)]
-                if tokens and (_names_an_actor(tokens) or group.lower_ in _GROUP_NOUNS) and not _is_place_only(tokens):
-                    found_group = True
-                    yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+                # "soldiers of the 4th battalion and members of the guard", parsed with the
+                # second "of" on "battalion": each member noun has its own body.
+                members = [c for c in group.conjuncts if c.i > group.i and (
+                    c.lower_ in _MEMBER_NOUNS or c.lemma_.lower() in _MEMBER_NOUNS)]
+                cut = min((c.i for c in group.children if c.dep_ == "cc" and members and c.i < members[0].i),
+                          default=None)
+                groups = [(group, stop if cut is None else cut if stop is None else min(cut, stop))]
+                if cut is not None:
+                    groups += [(g, stop) for g in _of_objects(group) if g.i > members[0].i]
+                    groups += [(g, stop) for member in members for g in _of_objects(member)]
+                for body, end in groups:
+                    tokens = [t for t in _without_dateline(phrase_tokens(body)) if t.text not in ("(", ")")
+                              and (end is None or t.i < end)]
+                    if tokens and (_names_an_actor(tokens) or body.lower_ in _GROUP_NOUNS) and not _is_place_only(tokens):
+                        found_group = True
+                        yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
             if found_group:
                 continue
             if item.lower_ == "members" and not any(
@@ -1216,3 +1236,20 @@ def accused_name(actors: ActorResolver, surface: str) -> str:
         first, _, rest = cleaned.partition(" ")
         return f"{first.lower()} {rest}" if first.lower() in ("the", "a", "an") else cleaned
     return name
+
+
+_SOLDIER_WORDS = r"(?:soldiers|troops)"
+
+
+def unit_of_soldiers(text: str, actors: list[str]) -> str | None:
+    """The one accused unit the text says its soldiers belong to ("Soldiers of the 4th
+    Territorial Infantry Battalion"); None when it names none or several."""
+    units = {actor for actor in actors
+             if re.search(r"\b" + _SOLDIER_WORDS + r"\s+of\s+(?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", actor)) + r"\b",
+                          text, re.IGNORECASE)}
+    return units.pop() if len(units) == 1 else None
+
+
+def is_bare_soldiers(surface: str) -> bool:
+    """ "soldiers", "the troops": soldiers named by nothing but what they are."""
+    return re.fullmatch(r"(?:the\s+)?" + _SOLDIER_WORDS, surface.strip(), re.IGNORECASE) is not None

@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover - nlp.py is the only module that imports s
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["PRESS_REPORTS", "ClaimantFinder", "clean_name", "phrase_tokens", "without_dateline"]
+__all__ = ["PRESS_REPORTS", "ClaimantFinder", "clean_name", "is_issuer", "masthead", "phrase_tokens", "without_dateline"]
 
 PRESS_REPORTS = "press reports"
 AUTHOR_VOICE = "author"  # the issuer speaking of itself ("we", "our officials")
@@ -77,8 +77,9 @@ class ClaimantFinder:
     a surface name or pronoun at a document offset into a canonical name.
     """
 
-    def __init__(self, *, quotes: Sequence[Quote] = (), resolve: Resolver | None = None):
+    def __init__(self, *, quotes: Sequence[Quote] = (), resolve: Resolver | None = None, issuer: str | None = None):
         self._quotes = sorted(quotes, key=lambda q: q.span.start)
+        self._issuer = issuer
         self._resolve = resolve or (lambda surface, _position: clean_name(surface))
         self._verbs = load_reporting_verbs()
 
@@ -109,6 +110,11 @@ class ClaimantFinder:
             return self._to_claimants([_Named(surface=credited.group("who"), start=start,
                                               end=start + len(credited.group("who")))])
         return (AUTHOR,)
+
+    def name_at(self, surface: str, position: int) -> str:
+        """The canonical name of a source written ``surface`` at a document offset ("He" ->
+        the person it stands for); the surface itself when nothing resolves it."""
+        return self._resolve(surface, position) or surface
 
     def quote_at(self, position: int) -> Quote | None:
         for quote in self._quotes:
@@ -166,6 +172,12 @@ class ClaimantFinder:
                     source = self._reported_by(subject, offset=offset)
                     if source is not None:
                         return source
+            if current.pos_ in ("VERB", "AUX") and lemma in self._verbs and child is not None and \
+                    child.dep_ in ("ccomp", "parataxis") and child.i < current.i and any(
+                        t.text == ";" for t in sent.doc[child.i:current.i]):
+                # "gunmen kill 12 at a market; rebel group denies role": a semicolon closes the
+                # clause before it; the verb after it reports nothing of it.
+                return None
             if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
@@ -289,7 +301,8 @@ class ClaimantFinder:
         named = []
         # "Kenya's disaster centre and the interior minister say": one claimant per conjunct.
         cursor = 0
-        for part in _COORDINATION.split(phrase):
+        parts = [phrase] if _NAME_WITH_AND.fullmatch(phrase) else _COORDINATION.split(phrase)
+        for part in parts:
             at = phrase.find(part, cursor)
             cursor = at + len(part)
             if part.strip() and clean_name(part):
@@ -329,6 +342,9 @@ class ClaimantFinder:
                 name = self._resolve(clean_name(surface), item.start)
             if not name or name.lower() in _PRONOUNS:
                 continue
+            if self._issuer and is_issuer(name, self._issuer):
+                out.append(AUTHOR)  # "CRAV said today" in CRAV's own release: the document's voice
+                continue
             if name.lower() in ("reports", "media", "press", "media reports", "news reports") or re.fullmatch(
                     r"(?:(?:the|these|those)\s+)?(?:[a-z-]+\s+){0,2}reports?", name, re.IGNORECASE):
                 name = PRESS_REPORTS
@@ -360,6 +376,9 @@ _SPEECH_NOUNS = frozenset({"statement", "report", "claim", "announcement", "comm
                            "letter", "tweet", "post", "briefing", "interview", "declaration", "release", "estimate"})
 _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "since", "until", "once"})
 
+# "the Centre for Rights and Accountability in Velmar": after "for", "and" goes on with the name.
+_NAME_WITH_AND = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*"
+                            r"(?:\s+(?:and|of|in|the|[A-Z][\w’'-]*))*(?:\s*\([^()]*\)?)?")
 _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 
 
@@ -391,6 +410,15 @@ def without_dateline(tokens: list[Token]) -> list[Token]:
 _ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "des", "della", "di"})
 
 
+def _name_goes_on(item: Token, child: Token) -> bool:
+    """A body's name may go on with "for" or "against" ("the Centre for Rights and
+    Accountability", "Doctors Against Torture"): the parser hangs it as a preposition."""
+    return (child.dep_ == "prep" and child.lower_ in ("for", "against") and item.pos_ == "PROPN"
+            and item.text[:1].isupper() and child.i == item.i + 1
+            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.text[:1].isupper() for g in child.children)
+            and item.doc[child.i + 1].text[:1].isupper())
+
+
 def _romance_particle(item: Token, child: Token) -> bool:
     return (child.dep_ == "prep" and child.lower_ in _ROMANCE_PARTICLES and item.text[:1].isupper()
             and child.i == item.i + 1 and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in child.children))
@@ -406,6 +434,28 @@ def phrase_tokens(item: Token, *, keep_coordination: bool = False) -> list[Token
         if child.dep_ == "appos" and child.i > 0 and item.doc[child.i - 1].text in ("-", "–"):
             continue  # "ITAR-TASS": a hyphenated name is one name
         if child.i > item.i and child.dep_ in _CUT_AFTER_HEAD and not (child.dep_ == "prep" and child.lower_ == "of") \
-                and not _romance_particle(item, child):
+                and not _romance_particle(item, child) and not _name_goes_on(item, child):
             excluded.update(t.i for t in child.subtree)
     return [t for t in item.subtree if t.i not in excluded] or [item]
+
+
+_MASTHEAD_SMALL = frozenset({"for", "of", "and", "in", "the", "on", "against", "to"})
+
+
+def masthead(text: str) -> str | None:
+    """The issuing body's name an organisation's release opens with, in capitals on a line
+    of its own ("VELMAR RIGHTS WATCH"); None when the first line is not one."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    words = first.split()
+    if not 2 <= len(words) <= 12 or not re.fullmatch(r"[A-Z][A-Z’'&.\- ]+", first):
+        return None
+    return first
+
+
+def is_issuer(name: str, head: str) -> bool:
+    """Whether a claimant's name is the masthead's body, written out or as its initials."""
+    folded = " ".join(re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower().split())
+    if folded == head.lower():
+        return True
+    initials = "".join(w[0] for w in head.lower().split() if w not in _MASTHEAD_SMALL)
+    return len(initials) >= 3 and folded == initials

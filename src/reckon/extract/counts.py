@@ -388,6 +388,9 @@ def _is_subset(text: str, start: int) -> bool:
 # People who are in a hospital without being hurt there.
 _HOSPITAL_PEOPLE = frozenset({"patient", "doctor", "nurse", "staff", "worker", "visitor", "employee", "surgeon", "medic"})
 
+# Words that open an aside on who the counted people were ("among them", "including", "most of them").
+_ASIDE_OPENERS = frozenset({"among", "including", "most", "many", "mostly", "some", "all", "both", "half", "several"})
+
 # Words that may stand between a figure and a harm phrase ("1,200 people were kept hostage").
 _PHRASE_GAP = frozenset({"people", "persons", "others", "more", "were", "was", "are", "is", "have", "has", "had", "currently", "now",
                          "been", "being", "remain", "remained", "remaining", "still", "reportedly", "later", "also",
@@ -411,6 +414,13 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
                 if "hospital" in phrase and noun.lemma_.lower() in _HOSPITAL_PEOPLE:
                     return None  # "80 patients were in the hospital": where they were, not a harm
                 return kind, token, noun
+        if token.text == "," and noun is not number and i + 1 < len(doc) and doc[i + 1].lower_ in _ASIDE_OPENERS:
+            # "13 people, among them two police officers, lost their lives": an aside on who
+            # they were stands between the figure and its harm.
+            close = next((t.i for t in doc[i + 1:min(len(doc), i + 12)] if t.text == ","), None)
+            if close is not None:
+                i = close + 1
+                continue
         if token.is_punct or not (token.lower_ in _PHRASE_GAP or (token.pos_ in ("NOUN", "ADJ") and skipped < 3)):
             return None
         if token.pos_ == "NOUN" and noun is number:
@@ -534,8 +544,9 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         # "two of the gunmen were killed": the partitive governs.
         carrier = head.head
         head, dep = carrier.head, carrier.dep_
-    if dep in ("dobj", "obj") and _led_off(head, noun):
-        return CountKind.ABDUCTED, head, noun  # "marched 30 pupils into the forest"
+    if dep in ("dobj", "obj", "nsubjpass") and _led_off(head, noun):
+        # "marched 30 pupils into the forest", "three were led away by the attackers"
+        return CountKind.ABDUCTED, head, noun
     if dep == "pobj" and head.lower_ in ("off", "away") and head.head.pos_ == "VERB" \
             and head.head.lemma_.lower() in _CARRY_OFF:
         return CountKind.ABDUCTED, head.head, noun  # "carried off 40 villagers", parsed with "off" a preposition

@@ -167,7 +167,8 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
         # "the regular briefing", "a daily posting": an article and an adjective before an
         # -ing form make it a noun
         before = _WORD.findall(masked[max(0, word.start() - 40) : word.start()])
-        if len(before) >= 2 and before[-2].lower() in _NOUN_MARKERS and before[-1].islower():
+        comma = masked[max(0, word.start() - 2) : word.start()].strip() == ","  # "the accusation, saying"
+        if len(before) >= 2 and before[-2].lower() in _NOUN_MARKERS and before[-1].islower() and not comma:
             return False
     if form == lemma and form not in ("said", "read", "put"):
         return (
@@ -192,6 +193,13 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         shared = next((w for w in reversed(words[:-1]) if _is_verb(masked, w)), None)
         if shared is not None:
             return _subject_before(text, masked, shared, lo)
+        if breaks and breaks[-1].group().strip() == "that":
+            # "X denied that troops had harmed anyone and said “…”": the second verb shares
+            # the subject of the verb whose "that" clause comes between.
+            governing = next((w for w in reversed(_words(masked, lo, lo + breaks[-1].start()))
+                              if _is_verb(masked, w)), None)
+            if governing is not None:
+                return _subject_before(text, masked, governing, lo)
         first_verb = next(
             (n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+(?:ed|ied)", w.group())),
             None,
@@ -307,6 +315,14 @@ def _from_verb(
             earlier = [w for w in _words(masked, lo, lo2) if _is_verb(masked, w)]
         if earlier:
             return _from_verb(text, masked, earlier[-1], lo, hi)
+        if masked[verb.start() - 2 : verb.start()] == ", ":
+            # "The Front rejected the accusation, saying …": no reporting verb before the
+            # participle; its subject is the clause's, the words before its first past verb.
+            words = _words(masked, clause_start, verb.start())
+            first = next((n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+ed", w.group())), None)
+            if first is not None and _MASK not in masked[words[0].start() : words[first - 1].end()]:
+                begin, end = words[0].start(), words[first - 1].end()
+                return _Source(text[begin:end].strip(" ,"), begin)
         return _subject_before(text, masked, verb, lo)
     return _subject_before(text, masked, verb, lo)
 
@@ -413,7 +429,17 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
     if not ends_clause:
         return None
     words = _words(masked, begin, hi)[:14]
+    aside = False  # inside ", whose husband and son were killed,": the speaker described
+    previous_end = begin
     for n, word in enumerate(words):
+        comma_before = "," in masked[previous_end : word.start()]
+        previous_end = word.end()
+        if aside and comma_before:
+            aside = False
+        elif n and comma_before and word.group().lower() in ("who", "whose", "which"):
+            aside = True
+        if aside:
+            continue
         if word.group().lower() in (
             "but",
             "while",

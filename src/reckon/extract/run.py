@@ -18,7 +18,7 @@ from reckon.extract import accusations as accusations_module
 from reckon.extract import counts as counts_module
 from reckon.extract import dates, incidents, numbers, places, quotes
 from reckon.extract.actors import ActorResolver
-from reckon.extract.attribution import ClaimantFinder
+from reckon.extract.attribution import ClaimantFinder, masthead
 from reckon.extract.nlp import parse, read_and_find_entities
 from reckon.extract.sentences import parse_text, split_sentences
 from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people, entity_chunks
@@ -137,7 +137,7 @@ def _quotes(state: State) -> State:
     return {"quotes": found}
 
 
-@step("reckon.claimants.v1", needs=("quotes", "speakers", "actors"), gives=("claimants",))
+@step("reckon.claimants.v1", needs=("document", "quotes", "speakers", "actors"), gives=("claimants",))
 def _claimants(state: State) -> State:
     speakers: SpeakerResolver = state["speakers"]
     actors: ActorResolver = state["actors"]
@@ -147,7 +147,8 @@ def _claimants(state: State) -> State:
         # "a Kenyan police source" stays a source of its own, not the police force's name.
         return actors.resolve(name) if name and not describes_unnamed_people(name) else name
 
-    return {"claimants": ClaimantFinder(quotes=state["quotes"], resolve=resolve)}
+    return {"claimants": ClaimantFinder(quotes=state["quotes"], resolve=resolve,
+                                        issuer=masthead(state["document"].text))}
 
 
 @step("reckon.counts.v1", needs=("parsed", "quantities", "claimants"), gives=("counts",))
@@ -199,7 +200,9 @@ def _accusations(state: State) -> State:
                 claimants: tuple[Claimant, ...] = (Claimant(name=name, span=span),)
             elif mention.blamer is not None:
                 claimants = finder.claimants(doc[:], mention.blamer, offset=offset)
-                blamer_name = actors.resolve(doc.text[mention.blamer.idx:mention.blamer.idx + len(mention.blamer.text)])
+                blamer_name = actors.resolve(finder.name_at(mention.blamer.text, mention.blamer.idx + offset)
+                                             if mention.blamer.pos_ == "PRON" else
+                                             doc.text[mention.blamer.idx:mention.blamer.idx + len(mention.blamer.text)])
                 claimants = (Claimant(name=blamer_name),) if claimants == (AUTHOR,) else claimants
             else:
                 claimants = finder.claimants(doc[:], mention.token, offset=offset)
@@ -241,6 +244,14 @@ def _accusations(state: State) -> State:
         # "A teenager opened fire ... The 17-year-old, identified as X": the one attacker is X.
         found = [(index, replace(a, actor=identified.name, span=Span(start=identified.start, end=identified.end)))
                  if accusations_module.names_one_person(a.actor) else (index, a) for index, a in found]
+    text = state["document"].text
+    unit = accusations_module.unit_of_soldiers(text, [a.actor for _, a in found])
+    if unit is not None:
+        # "Soldiers of the 4th Battalion killed ... the troops took away five": the bare
+        # soldiers and troops are that unit's, not a second accused.
+        found = [(index, replace(a, actor=unit)) if a.span is not None
+                 and accusations_module.is_bare_soldiers(text[a.span.start:a.span.end]) else (index, a)
+                 for index, a in found]
     return {"accusations": found, "named_direct": frozenset(named_direct)}
 
 

@@ -69,6 +69,21 @@ _TITLES = frozenset(
     "state country resident staff special headteacher headmaster headmistress principal "
     "president-elect coordinator representative".split()
 )
+# Roles only a person holds, whose holder the text names in apposition ("the district
+# administrator, Arlo Penn"; "A local councillor, Jane Doe").
+_APPOSED_ROLES = frozenset(
+    "administrator councillor lawmaker legislator governor mayor commissioner commander spokesman spokeswoman "
+    "spokesperson director president chairman chairwoman chairperson minister prefect official officer chief "
+    "elder leader head coordinator secretary prosecutor doctor priest imam pastor headteacher".split()
+)
+_ROLE_THEN_NAME = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,3}(?P<role>[a-z-]+)"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?,\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told)\b)"
+)
+_BODY_SPOKESMAN = re.compile(
+    r"\bthe\s+(?P<body>group|militia|movement|organi[sz]ation|gang|faction|rebels)[’']s?\s+"
+    r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
 # Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
 _PORTFOLIO_TITLES = frozenset(
     "minister secretary commissioner governor mayor ambassador director spokesman spokeswoman "
@@ -157,6 +172,9 @@ _BODY_NOUNS = (
     r"group|organi[sz]ation|charity|watchdog|monitor|NGO|agency|coalition|alliance|movement|"
     r"newspaper|daily|weekly|broadcaster|channel|network|outlet|party|militia|faction|union|association"
 )
+# Nouns for armed bodies and their ranks: a name written before one is a body's ("the X
+# fighters", "an X commander").
+_ARMED_NOUNS = r"rebels|fighters|militants|gunmen|commander|commanders|brigade|battalion|forces|army|gang|cartel"
 _DESCRIBED_BODY = re.compile(
     r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:" + _BODY_NOUNS + r")\s+"
     r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|du|des|al-[\w’'-]+))*)$"
@@ -563,6 +581,18 @@ class SpeakerResolver:
                 ):
                     self._person_ents.add(ent.text.strip())
 
+    def _written_as_body(self, name: str) -> bool:
+        """The tagger takes an unfamiliar group's name for a person's ("the Tesso Vanu militia");
+        the text says otherwise when it writes the name after "the", before a body noun, or
+        in apposition to one ("a rival militia, Tesso Vanu"). A person's name is not written so."""
+        quoted = re.escape(name)
+        return bool(
+            re.search(r"\b[Tt]he\s+" + quoted + r"\b", self.text)
+            or re.search(r"(?<![\w’'-])" + quoted + r"(?:\s+[A-Z][\w’'-]*){0,2}\s+(?i:" + _BODY_NOUNS + r"|"
+                         + _ARMED_NOUNS + r")\b", self.text)
+            or re.search(r"\b(?:" + _BODY_NOUNS + r"|" + _ARMED_NOUNS + r"),\s+" + quoted + r"\b", self.text)
+        )
+
     def _read_people(self) -> None:
         """Named people: a capitalised name after a title ("Justice Cameron Mander",
         "Interior minister Joseph Nkaissery"), a person entity, or a person of the table."""
@@ -581,6 +611,16 @@ class SpeakerResolver:
         for mention in self.actors.mentions:
             if mention.kind == "person":
                 self._add_person(mention.canonical, set(), mention.span.start)
+        for match in _ROLE_THEN_NAME.finditer(self.text):
+            # "the territorial administrator of Velmar, Arlo Penn Mbeki": a role only a person
+            # holds names the person in apposition to it, whatever the tagger made of the name.
+            name, _ = strip_titles(match.group("name"))
+            name = self._fullest_written(name) if name in self._people else name
+            if match.group("role").lower() in _APPOSED_ROLES and _looks_like_person(name) and not self._is_actor(name) \
+                    and name.casefold() not in self._places and name not in self._people:
+                for at in [m.start() for m in re.finditer(re.escape(name), self.text)]:
+                    self._add_person(name, set(), at)
+                self._people[name].roles.add(match.group("role").lower())
         self._merge_surnames()
         self._read_roles()
 
@@ -761,6 +801,13 @@ class SpeakerResolver:
         lowered = cleaned.lower()
         if lowered in _PRONOUNS:
             return self._pronoun(_PRONOUNS[lowered], position)
+        owned = _BODY_SPOKESMAN.search(cleaned)
+        if owned:
+            # "a man presenting himself as the group's spokesman": he speaks for the body the
+            # text named before, as "the spokesman for X" does.
+            body = self._org_role(owned.group("body").lower(), owned.group("body").lower(), position)
+            if body and body[0] and body[0][:1].isupper():
+                return f"{owned.group('role').lower()} for {body[0]}", "person", None
         given = _GIVEN_NAME.search(cleaned)
         if given:  # "a truck driver who gave his name only as Tunde"
             return next(g for g in given.groups() if g), "person", None
@@ -819,6 +866,8 @@ class SpeakerResolver:
                 "their",
             ):
                 continue  # "the Resistance’s Leader": a role, not a name
+            if before and before[-1].lower() in ("of", "in", "at", "from"):
+                continue  # "the governor of South Velmar": where the role is held, not who speaks
             if "’s" in name or "'s" in name:
                 continue
             if match.start() and _looks_like_person(name) and not self._is_actor(name):
@@ -1066,9 +1115,11 @@ class SpeakerResolver:
             if said.position < position:
                 candidates.append((said.position, said.name, said.kind, said.gender))
         for person in self._people.values():
+            # a group's name the tagger took for a person's stands for "it", never "he"
+            found = "org" if self._written_as_body(person.name) else "person"
             for p in person.positions:
                 if p < position and not self._in_quote(p):
-                    candidates.append((p, person.name, "person", person.gender))
+                    candidates.append((p, person.name, found, person.gender))
         for mention in self.actors.mentions:
             if (
                 mention.span.start < position
