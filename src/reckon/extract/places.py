@@ -241,13 +241,20 @@ _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Th
 _TOWN_OF = re.compile(
     r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
-    rf"|commune|locality|ward|quarter|sub-county|department)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
+    rf"|commune|locality|ward|quarter|sub-county|department|site|camp)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
 )
 # "the municipal seat, Osk del Río", "the district headquarters, Dunmore": the town an
 # administrative seat's apposition names.
 _SEAT = re.compile(
     r"\bthe[ ](?:municipal|district|provincial|regional|state|county|departmental|local)[ ]"
     rf"(?:seat|capital|headquarters|town),[ ](?P<x>{_NAME})"
+)
+# "Osk-Kari, a farming village in the Y Department", "X, a town in Haiti's Z department": a
+# name the apposition after it calls a settlement, placed somewhere; "Ana, a village elder"
+# (the kind word qualifying a person) is no such apposition.
+_APPOSED_KIND = re.compile(
+    rf"(?P<x>{_NAME}),[ ]an?[ ](?:[a-z]+[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality)"
+    r"(?=[ ](?:in|on|near|outside|of|about|some|close|north|south|east|west|located|where|that|which)\b|[,.;])"
 )
 # "the Ghundai Sar area of Tarkhel district": the named area inside the district
 _AREA_OF = re.compile(rf"\bthe[ ](?P<x>{_NAME})[ ](?P<kw>area|neighbou?rhood|locality|suburb|quarter)[ ]of[ ][A-Z]")
@@ -256,7 +263,8 @@ _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "vil
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
             "area": "district", "island": "island", "municipality": "town", "vereda": "village",
             "corregimiento": "village", "commune": "town", "locality": "village", "ward": "district",
-            "quarter": "district", "sub-county": "district", "department": "region"}  # fmt: skip
+            "quarter": "district", "sub-county": "district", "department": "region",
+            "site": "camp", "camp": "camp"}  # fmt: skip
 _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
 # "in southern Ampatuan", "near north-western Kasso": a compass word between the
 # preposition and the name still ties the name to a place.
@@ -759,12 +767,14 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, "town") for m in _TOWN_OF.finditer(text)),
         *((m, "town") for m in _SEAT.finditer(text)),
         *((m, "district") for m in _AREA_OF.finditer(text)),
+        *((m, "town") for m in _APPOSED_KIND.finditer(text)),
     ]
     for m, kind in matches:
         x = m.groupdict().get("x")
         # "Brazil's northeastern state of X": the mention is "state of X", and "Brazil" stays
         # a mention of its own.
-        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re in (_SEAT, _AREA_OF) else m.start()
+        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re in (_SEAT, _AREA_OF, _APPOSED_KIND) \
+            else m.start()
         if x is not None:
             # "Location of Al Noor Mosque", "The US State": drop leading label and
             # descriptor words; nothing left means no name at all
@@ -779,7 +789,7 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             x = " ".join(words)
             if _fold(x) in stop or _fold(x) in _countries()[0]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
-        end = m.end("x") if m.re is _AREA_OF else m.end()
+        end = m.end("x") if m.re in (_AREA_OF, _APPOSED_KIND) else m.end()
         surface = text[start:end]
         if surface.startswith("the "):
             start += 4
@@ -843,7 +853,15 @@ _EVENT_SCENE = re.compile(
     rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
     # "an overnight raid on Osk-Kisanga": what a raid or an attack fell on
-    rf"|\b(?i:raids?|attacks?|assaults?)[ ]on[ ](?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    # "a raid by armed men on Osk-Kisanga": the raiders named between the raid and its target
+    rf"|\b(?i:raids?|attacks?|assaults?)(?:[ ]by(?:[ ][a-z]+){{1,3}}?)?[ ]on[ ](?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    # "The 2019 Osk-Kari attack was ...", "= 2019 Osk-Kari massacre =": an encyclopedia names an
+    # event by its year and its place
+    rf"|(?:^|(?<=\n)|(?<==[ ])|\b[Tt]he[ ])(?:19|20)\d\d[ ](?P<t>{_NAME})[ ](?i:attacks?|massacres?|bombings?|raids?|"
+    rf"ambush|shootings?|killings)\b"
+    # "The mayor of Osk-Kari gave a higher toll": a settlement with a mayor of its own, which a
+    # report quotes because the harm happened there
+    rf"|\b[Mm]ayor[ ]of[ ](?P<u>{_NAME})(?![ ][A-Z])(?![\w'’-])"
 )
 _SITE_THERE = re.compile(r"^the(?:[ ][a-z]+)?[ ](market|school|camp|mosque|church|college|university|prison|mine)[ ]")
 _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french",
@@ -876,7 +894,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
     actors = load_alias_table()
-    scenes = [*((m, next(g for g in ("x", "y", "z", "w") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
+    scenes = [*((m, next(g for g in ("x", "y", "z", "w", "t", "u") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
               *((m, next(g for g in ("x", "y", "v") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)

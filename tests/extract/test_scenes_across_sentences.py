@@ -1,0 +1,64 @@
+"""Where and when, told the way situation updates, encyclopedias and local papers tell it: a
+place named by apposition or by its mayor, a scene set one sentence before its figures, an
+encyclopedia title's year against a later attack. Fictional text."""
+
+from __future__ import annotations
+
+from reckon import extract
+from reckon.extract.places import find_places
+from reckon.formats import findings_to_json
+
+
+def _incidents(text: str) -> list[dict]:
+    return findings_to_json(extract(text), id="t")["incidents"]
+
+
+def _places(text: str) -> dict[str, str]:
+    return {m.name: m.kind for m in find_places(text)}
+
+
+def test_a_name_the_apposition_calls_a_village_or_a_town_is_a_place():
+    found = _places("Gunmen attacked Osk-Tamara, a fishing village in the Lac region, and Verelo-Bas, "
+                    "a town near the border.")
+    assert found.get("Osk-Tamara") == "village" and found.get("Verelo-Bas") == "town"
+
+
+def test_a_person_the_apposition_calls_a_village_elder_is_no_place():
+    assert "Ana Mbekoro" not in _places("Ana Mbekoro, a village elder, said the men came at night.")
+
+
+def test_the_site_or_camp_of_a_name_is_a_camp_named_without_its_descriptor():
+    text = ("HUMANITARIAN UPDATE, 16 May 2023\n\nOn 12 May, armed men entered the displacement site of Kessa-Nord "
+            "and burned its shelters. Site managers said three displaced people were killed.")
+    assert _places(text).get("Kessa-Nord") == "camp"
+    assert [(i["place"], i["date"]) for i in _incidents(text)] == [("Kessa-Nord", "2023-05-12")]
+
+
+def test_a_raid_by_someone_on_a_name_an_encyclopedia_title_and_a_mayor_name_places():
+    assert "Dorvalle" in _places("It was a raid by armed men on Dorvalle, which burned for hours.")
+    assert "Tessaro" in _places("= 2018 Tessaro massacre =\n\nThe massacre left many dead.")
+    assert "Pont-Vidal" in _places("The mayor of Pont-Vidal, Jean Morel, gave a higher toll.")
+
+
+def test_figures_take_the_scene_of_the_violent_sentence_before_them_in_their_paragraph():
+    text = ("SITUATION UPDATE\nAs of 16 May 2023\n\nOn Sunday, armed men attacked the cattle market in Velmora-Koy, "
+            "killing nine civilians.\n\nLast Thursday, a convoy was ambushed near the village of Tassiga-Beri, in "
+            "Ourou sub-prefecture. Two drivers were wounded.")
+    found = {i["place"]: i["date"] for i in _incidents(text)}
+    assert found == {"Velmora-Koy": "2023-05-14", "Tassiga-Beri": "2023-05-11"}
+
+
+def test_a_place_named_in_a_sentence_that_tells_of_no_violence_sets_no_scene():
+    text = ("On 4 June 2021, gunmen attacked the village of Velmora-Koy, killing eleven people. The men had been "
+            "hired through an intermediary in Palmeru-Sul. Three men were arrested in July 2021.")
+    assert [i["place"] for i in _incidents(text)] == ["Velmora-Koy"]
+
+
+def test_an_encyclopedia_titles_year_dates_its_event_before_a_later_attack_with_figures():
+    text = ("= 2019 Tessaro attack =\n\nThe 2019 Tessaro attack was a raid by armed men on Tessaro, a farming "
+            "village in the north. On the night of 3–4 August 2019, the attackers surrounded the village and "
+            "opened fire on sleeping families. The prefecture reported that 23 villagers had been killed.\n\n"
+            "Fourteen months later, on 9 October 2020, gunmen struck the hamlet of Dorvalle, killing five members "
+            "of a self-defence group.")
+    found = {i["place"]: i["date"] for i in _incidents(text)}
+    assert found == {"Tessaro": "2019-08-03", "Dorvalle": "2020-10-09"}
