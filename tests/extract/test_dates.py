@@ -230,3 +230,10 @@ def test_letters_that_casefold_to_ascii_never_crash(text: str) -> None:
     # and the Kelvin sign match "k"; the values are then read with casefold, not lower().
     for mention in find_dates(text, anchor=date(2021, 9, 10)):
         assert mention.span.end <= len(text)
+
+
+def test_a_day_followed_by_last_year_is_dated_in_the_year_before_the_anchor() -> None:
+    found = find_dates("Gunmen raided the village of Osk-Tamara on 3 May last year, and again on 2 May.",
+                       anchor=date(2023, 5, 16))
+    assert [(m.text, m.value) for m in found] == [("3 May", "2022-05-03"), ("last year", "2022"),
+                                                  ("2 May", "2023-05-02")]

@@ -12,7 +12,7 @@ the text never gives the event's year, the date is null"):
 - A day and month with no year ("August 14", "Sept. 1") take the year of an adjacent
   dated mention in a range ("between 3 January and 7 January 2015"), else the anchor's
   year, moved back a year if that would fall after the anchor; without an anchor the
-  year stays None.
+  year stays None; "last year" or "this year" right after it ("3 May last year") names the year.
 - A month alone after a preposition ("in August") is resolved the same way, month-level.
 - Weekdays resolve to the most recent such day on or before the anchor ("last Sunday":
   strictly before; "next Sunday": strictly after).
@@ -160,6 +160,7 @@ _COUNT_AFTER = re.compile(
 )
 _MONEY_OR_ID_BEFORE = re.compile(r"(?:[$£€¥₦]|\b(?:No|Nos|Resolution|Flight|Route|Article|Section)\.?\s*)$")
 _RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$", re.I)
+_YEAR_SAID_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this)\s+year\b", re.I)
 _TODAY_IN_SENTENCE = re.compile(r"\b(?:today|this\s+day|marks)\b", re.I)
 
 
@@ -306,7 +307,11 @@ def _resolve(
     if kind in ("md", "month"):
         assert mention.month is not None
         year = anchor.year
-        if (mention.month, mention.day or 1) > (anchor.month, anchor.day):
+        said = _YEAR_SAID_AFTER.match(text, mention.span.end)
+        if said is not None:
+            # "on 3 May last year", "in March this year": the words after the day name its year
+            year -= 1 if said.group(1).lower() == "last" else 0
+        elif (mention.month, mention.day or 1) > (anchor.month, anchor.day):
             year -= 1
         if not _valid(year, mention.month, mention.day):
             return replace(mention, relative=True)
