@@ -62,3 +62,18 @@ def test_an_encyclopedia_titles_year_dates_its_event_before_a_later_attack_with_
             "of a self-defence group.")
     found = {i["place"]: i["date"] for i in _incidents(text)}
     assert found == {"Tessaro": "2019-08-03", "Dorvalle": "2020-10-09"}
+
+
+def test_outskirts_mining_sites_health_centres_border_posts_and_quarters_are_places():
+    found = _places("Nine died on the outskirts of Palmeru-Sul. Gunmen attacked the Kessa-Nord gold mining site. "
+                    "Five were killed at the Tambara health centre. Militants stormed the Osk-Dolo border post. "
+                    "Four were shot in the Talaka quarter.")
+    assert found == {"Palmeru-Sul": "town", "Kessa-Nord gold mining site": "mine",
+                     "Tambara health centre": "hospital", "Osk-Dolo border post": "station",
+                     "Talaka quarter": "district"}
+    assert _places("In the first quarter of the year, five died.") == {}
+
+
+def test_the_outskirts_of_a_town_are_named_by_the_town():
+    text = "On 2 May 2024, gunmen killed nine farmers on the outskirts of Palmeru-Sul."
+    assert [i["place"] for i in _incidents(text)] == ["Palmeru-Sul"]

@@ -188,7 +188,7 @@ def _name_only(mention: PlaceMention) -> PlaceMention:
 _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "district", "province", "region", "state",
                           "county", "community", "suburb", "neighbourhood", "neighborhood", "area", "island",
                           "municipality", "vereda", "corregimiento", "commune", "locality", "ward", "quarter",
-                          "sub-county", "site", "camp"})
+                          "sub-county", "site", "camp", "outskirts"})
 
 
 # Places that are not where the harm happened: a destination ("airlifted to X", "fled

@@ -195,17 +195,20 @@ _SUFFIX_KINDS = [
     ("square", r"Square|square|Roundabout|roundabout"),
     ("camp", r"(?:(?:[Rr]efugee|IDP|[Dd]isplacement|[Tt]ransit|[Pp]rotection)[ ])?(?:[Cc]amp|[Ss]ettlement)\b(?![ ][A-Z])"
              r"|(?:IDP|[Dd]isplacement|[Rr]efugee)[ ][Ss]ite\b|[Ll]and[ ][Oo]ccupation\b"),
-    ("station", r"(?:(?:Integrated|Central|Main)[ ])?(?:Bus|Railway|Train|Police|Ferry)[ ](?:Terminal|Station|Depot)"),
+    ("station", r"(?:(?:Integrated|Central|Main)[ ])?(?:Bus|Railway|Train|Police|Ferry)[ ](?:Terminal|Station|Depot)"
+                r"|[Bb]order[ ](?:[Pp]ost|[Cc]rossing)"),
     ("university", r"(?:University|Polytechnic)(?:[ ]College)?|College|Institute"),
     ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"),
     ("prison", r"[Pp]rison|[Jj]ail|[Gg]aol|[Pp]enitentiary|[Dd]etention[ ](?:[Cc]ent(?:re|er)|[Ff]acility|[Cc]amp)|Custodial[ ]Centre"),
     ("hospital", r"(?:(?:Trauma|Medical|Health|Teaching|General|Specialist|Referral|Children's|Maternity|Military|Regional"
-                 r"|District|Provincial|Civil|Emergency)[ ])*(?:Hospital|Clinic|Infirmary)|(?:Trauma|Medical|Health)[ ](?:Centre|Center)"),
+                 r"|District|Provincial|Civil|Emergency)[ ])*(?:Hospital|Clinic|Infirmary)|(?:Trauma|Medical|Health)[ ](?:Centre|Center)"
+                 r"|health[ ](?:centre|center|post)"),
     ("mosque", r"(?:(?:Grand|Central|Great)[ ])?(?:Mosque|mosque|Islamic[ ]Cent(?:re|er)|Masjid)"),
     ("church", r"Church|church|Cathedral|Chapel"),
     ("synagogue", r"Synagogue|synagogue"),
     ("temple", r"Temple|Shrine|shrine"),
-    ("mine", r"[Mm]ines?|[Gg]old[ ]mine"),
+    # "the X gold mining site", "the X artisanal mine"
+    ("mine", r"(?:(?:[Gg]old|[Aa]rtisanal|[Cc]opper|[Dd]iamond)[ ])*(?:[Mm]ines?|[Mm]ining[ ](?:[Ss]ite|[Cc]amp))"),
     ("market", r"(?:(?:night|weekly|central|main|cattle|livestock|fish|vegetable)[ ])?[Mm]arket"),
     ("mall", r"[Mm]all|Shopping[ ]Cent(?:re|er)"),
     ("hotel", r"Hotel"),
@@ -213,7 +216,7 @@ _SUFFIX_KINDS = [
     ("base", r"Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base"),
     ("stadium", r"Stadium"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
-    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality)\b(?![ ][A-Z])"),
+    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter)\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
     ("settlement", r"(?:town|village|hamlet)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
     # "a camp in the Bajo Osk valley": a named valley is where it happened
@@ -241,7 +244,7 @@ _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Th
 _TOWN_OF = re.compile(
     r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
-    rf"|commune|locality|ward|quarter|sub-county|department|site|camp)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
+    rf"|commune|locality|ward|quarter|sub-county|department|site|camp|outskirts)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
 )
 # "the municipal seat, Osk del Río", "the district headquarters, Dunmore": the town an
 # administrative seat's apposition names.
@@ -264,7 +267,7 @@ _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "vil
             "area": "district", "island": "island", "municipality": "town", "vereda": "village",
             "corregimiento": "village", "commune": "town", "locality": "village", "ward": "district",
             "quarter": "district", "sub-county": "district", "department": "region",
-            "site": "camp", "camp": "camp"}  # fmt: skip
+            "site": "camp", "camp": "camp", "outskirts": "town"}  # fmt: skip
 _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
 # "in southern Ampatuan", "near north-western Kasso": a compass word between the
 # preposition and the name still ties the name to a place.
