@@ -77,3 +77,17 @@ def test_outskirts_mining_sites_health_centres_border_posts_and_quarters_are_pla
 def test_the_outskirts_of_a_town_are_named_by_the_town():
     text = "On 2 May 2024, gunmen killed nine farmers on the outskirts of Palmeru-Sul."
     assert [i["place"] for i in _incidents(text)] == ["Palmeru-Sul"]
+
+
+def test_a_dateline_gives_the_country_when_nothing_else_does_and_between_names_a_scene():
+    text = ("BAMAKO, 2 February 2023 — Four soldiers were killed when their patrol hit a landmine between "
+            "Tessit-Kora and Anou-Mellen on Tuesday, the army said.")
+    assert [(i["place"], i["country"], i["date"]) for i in _incidents(text)] == [("Tessit-Kora", "ML", "2023-01-31")]
+
+
+def test_a_named_water_point_is_a_scene_of_its_own():
+    text = ("SITUATION REPORT\nIssued 20 March 2024\n\nIn the early hours of Sunday, armed men attacked the village of "
+            "Oru-Danda, killing five people.\n\nOn Tuesday, three herders were shot dead near the Kessa-Boro "
+            "water point.")
+    found = {i["place"]: i["date"] for i in _incidents(text)}
+    assert found == {"Oru-Danda": "2024-03-17", "Kessa-Boro water point": "2024-03-19"}

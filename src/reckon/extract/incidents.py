@@ -490,6 +490,11 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if country is None:
         countries = Counter(m.country for m in mentions if m.country)
         country = countries.most_common(1)[0][0] if countries else None
+    if country is None:
+        # "BAMAKO, 2 February 2023 - Four soldiers were killed ...": with no other place to go
+        # by, the country a reporter files from is the country the report is about.
+        filed = [m.country for m in state["places"] if m.country and any(d.start <= m.span.start < d.end for d in datelines)]
+        country = filed[0] if filed else None
     if main_date is None and state["published"] and _SAME_DAY.search(text):
         main_date = state["published"]  # a same-day report of what happened "today"
 

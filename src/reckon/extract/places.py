@@ -219,6 +219,8 @@ _SUFFIX_KINDS = [
     ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter)\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
     ("settlement", r"(?:town|village|hamlet)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
+    # "near the X water point", "at the X checkpoint": a named spot on the land
+    ("site", r"[Ww]ater[ ]point|[Ww]aterhole|[Bb]orehole|[Cc]heckpoint|[Cc]rossroads|[Jj]unction"),
     # "a camp in the Bajo Osk valley": a named valley is where it happened
     ("valley", r"[Vv]alley\b(?![ ][A-Z])"),
 ]  # fmt: skip
@@ -883,7 +885,7 @@ _HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(
               r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
 _TAKING_WORD = r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken)"
 _HARM_SCENE = re.compile(
-    rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around)"
+    rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|between)"
     rf"|{_TAKING_WORD}\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|from))"
     rf"[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
     # "after militants raided Osk-Kura on Saturday": what was raided or stormed is the scene.
