@@ -91,3 +91,8 @@ def test_a_named_water_point_is_a_scene_of_its_own():
             "water point.")
     found = {i["place"]: i["date"] for i in _incidents(text)}
     assert found == {"Oru-Danda": "2024-03-17", "Kessa-Boro water point": "2024-03-19"}
+
+
+def test_the_name_of_an_area_is_the_place_without_the_word_area():
+    assert _places("Gunmen killed six traders in the Talaka area.") == {"Talaka": "district"}
+    assert _places("They patrolled the border area.") == {}

@@ -217,6 +217,8 @@ _SUFFIX_KINDS = [
     ("stadium", r"Stadium"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
     ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter)\b(?![ ][A-Z])"),
+    # "in the Talaka area": the area is named by its name alone, as "the Talaka area of X" is
+    ("area", r"area\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
     ("settlement", r"(?:town|village|hamlet)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
     # "near the X water point", "at the X checkpoint": a named spot on the land
@@ -809,10 +811,10 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
                                     country=listed.country, admin1=listed.admin1, latitude=listed.latitude,
                                     longitude=listed.longitude, source="sites"))  # fmt: skip
             continue
-        if kind == "settlement":
+        if kind in ("settlement", "area"):
             if x is None or load_alias_table().canonical(x, fuzzy=False) is not None:
                 continue  # "the Boko Haram village raids": an actor, not a place
-            kind = "town"
+            kind = "town" if kind == "settlement" else "district"
             span = Span(start=m.start("x") + (len(m.group("x")) - len(x)), end=m.end("x"))
             surface = x
         site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
