@@ -96,3 +96,8 @@ def test_a_named_water_point_is_a_scene_of_its_own():
 def test_the_name_of_an_area_is_the_place_without_the_word_area():
     assert _places("Gunmen killed six traders in the Talaka area.") == {"Talaka": "district"}
     assert _places("They patrolled the border area.") == {}
+
+
+def test_a_city_name_heading_a_longer_name_counts_less_than_a_state_named_as_one():
+    text = "Gunmen killed six people at a wake in San Isidro Tlaxco, a community in Guerrero state."
+    assert [(i["place"], i["country"]) for i in _incidents(text)] == [("San Isidro Tlaxco", "MX")]

@@ -580,6 +580,9 @@ def _longest_first(found: list[PlaceMention]) -> list[PlaceMention]:
 _WEIGHT = {"sites": 2.0, "fuzzy": 2.0, "pattern": 2.0, "geonames": 2.0, "country": 1.0, "demonym": 0.5}
 
 
+_REGION_NAMED = re.compile(r"([A-Z][\w'’ -]{2,40}?)[ ](?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Dd]epartment)")
+
+
 def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | None:
     """The country the text is mostly about, before GeoNames matches are judged.
 
@@ -600,8 +603,18 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
             # ("Palmas del Norte", a company, is no vote for Palmas); main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
             big = [r for r in _gazetteer_rows(key) if r.population >= _BIG_CITY and r.kind == "city"
                    and _fold(r.name) == key]  # fmt: skip
+            # "San Isidro Tlaxco": a one-word city followed by another name may be only the head
+            # of a longer name (the Malian city San): half a vote, unless the word says what it is
+            # ("Kabul Province")
+            after = re.match(r"[ ]([A-Z][\w'’-]*)", text[end:end + 40])
             if len(big) == 1:
-                counts[big[0].country or ""] += 2.0
+                counts[big[0].country or ""] += 2.0 if after is None or _fold(after.group(1)) in _PLACE_NEXT else 1.0
+        named = _REGION_NAMED.fullmatch(surface)
+        if named is not None:
+            # "in Guerrero state", "Borno State": a region its own word calls one
+            regions = {r.country for r in _gazetteer_rows(_fold(named.group(1))) if r.kind == "region"}
+            if len(regions) == 1:
+                counts[regions.pop() or ""] += 2.0
     counts.pop("", None)
     return counts.most_common(1)[0][0] if counts else None
 
