@@ -101,3 +101,17 @@ def test_the_name_of_an_area_is_the_place_without_the_word_area():
 def test_a_city_name_heading_a_longer_name_counts_less_than_a_state_named_as_one():
     text = "Gunmen killed six people at a wake in San Isidro Tlaxco, a community in Guerrero state."
     assert [(i["place"], i["country"]) for i in _incidents(text)] == [("San Isidro Tlaxco", "MX")]
+
+
+def test_a_sub_prefecture_or_territory_with_its_own_figures_is_an_incident_of_its_own():
+    text = ("Update No. 3, 16 May 2023\n\nIn Dékana sub-prefecture, armed men killed four displaced people on 12 May."
+            "\n\nIn Kambolo territory, two drivers were wounded on Thursday.")
+    found = {i["place"]: i["date"] for i in _incidents(text)}
+    assert found == {"Dékana sub-prefecture": "2023-05-12", "Kambolo territory": "2023-05-11"}
+
+
+def test_a_list_entry_opening_on_a_place_and_its_area_in_parentheses_places_its_figures():
+    text = ("Update No. 3, 16 May 2023\n\n• 14 May – Osk-Bélé (Kambolo sub-prefecture): armed men killed nine "
+            "civilians at the cattle market.\n• 11 May – Zoukombo (Dékana sub-prefecture): one aid worker abducted.")
+    found = {i["place"]: i["date"] for i in _incidents(text)}
+    assert found == {"Osk-Bélé": "2023-05-14", "Zoukombo": "2023-05-11"}

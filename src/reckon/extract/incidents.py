@@ -214,6 +214,9 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
               and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
                                                     _head_of_list(m, mentions, text)])
                    or _taken_from(text, sentence_span.start, m.span.start))]
+    # "Osk-Bélé (Kambolo sub-prefecture): ... killed nine": the parenthesis only locates the place before it
+    inside = [m for m in inside if not any(o.span.end <= m.span.start and text[o.span.end:m.span.start] == " ("
+                                           for o in inside)] or inside
     if not inside:
         return _sentence_place(position, sentence_span, text, mentions)
     # "Osk (Northern Region): Rebels shot two men and burned 40 huts in Dunmore": a town or site
@@ -309,7 +312,8 @@ def _scene_before(index: int, sentences: list, text: str, mentions: list[PlaceMe
             if previous_end < 0 or not _LOCATES_PREVIOUS.fullmatch(text, previous_end, m.span.start):
                 named.append(m)
             previous_end = m.span.end
-    if len(named) != 1 or _ADMIN_WORD_AFTER.match(text, named[0].span.end):
+    if len(named) != 1 or _ADMIN_WORD_AFTER.match(text, named[0].span.end) or \
+            _ADMIN_WORD_AFTER.search(" " + named[0].text.split()[-1]):
         return None  # "the X site for displaced people in Y territory": Y holds the unnamed site
     return _sentence_place(before.end, before, text, mentions)
 

@@ -216,7 +216,8 @@ _SUFFIX_KINDS = [
     ("base", r"Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base"),
     ("stadium", r"Stadium"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
-    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter)\b(?![ ][A-Z])"),
+    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter|[Ss]ub-prefecture|territory"
+                 r"|sub-county)\b(?![ ][A-Z])"),
     # "in the Talaka area": the area is named by its name alone, as "the Talaka area of X" is
     ("area", r"area\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
@@ -960,9 +961,23 @@ def _section_country(text: str, position: int) -> str | None:
     return found
 
 
+# "• 14 May – Osk-Bélé (Kambolo sub-prefecture): armed men killed ...": a list entry opening on
+# a place and the area holding it ("Country (Region):" labels are read as countries elsewhere).
+_ENTRY_PLACE = re.compile(
+    rf"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\d{{1,2}}[ ][A-Z][a-z]+(?:[ ]\d{{4}})?[ \t]*[-–—|:][ \t]*)?"
+    rf"(?P<x>{_NAME})[ ]\([^()\n]{{2,40}}\):[ ]"
+)
+
+
 def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
+    for m in _ENTRY_PLACE.finditer(text):
+        x = m.group("x")
+        if is_country_name(x) or _fold(x) in stop or len(_fold(x)) < 3:
+            continue
+        out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind="village",
+                                country=_section_country(text, m.start("x")) or home, source="pattern"))
     for m in _LABELLED.finditer(text):
         x = m.group("x")
         key = _fold(x)
