@@ -115,3 +115,16 @@ def test_a_list_entry_opening_on_a_place_and_its_area_in_parentheses_places_its_
             "civilians at the cattle market.\n• 11 May – Zoukombo (Dékana sub-prefecture): one aid worker abducted.")
     found = {i["place"]: i["date"] for i in _incidents(text)}
     assert found == {"Osk-Bélé": "2023-05-14", "Zoukombo": "2023-05-11"}
+
+
+def test_the_same_place_on_an_earlier_day_with_its_own_figure_is_another_incident():
+    text = ("Report, 16 May 2023\n\nGunmen killed nine people in Palmeru-Sul on Sunday. It was the second attack on "
+            "the village this month: on 2 May, four farmers were killed there.")
+    found = sorted((i["date"], i["place"], [c["min"] for c in i["counts"]]) for i in _incidents(text))
+    assert found == [("2023-05-02", "Palmeru-Sul", [4]), ("2023-05-14", "Palmeru-Sul", [9])]
+
+
+def test_a_later_day_in_a_running_toll_or_an_undated_first_figure_splits_nothing():
+    text = ("Report, 20 May 2023\n\nPolice shot dead seven people in Palmeru-Sul. One of the wounded died on 16 May, "
+            "raising the toll to eight. Police arrested 40 people in Palmeru-Sul on 12 May.")
+    assert len(_incidents(text)) == 1

@@ -293,6 +293,37 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
     return next(iter(scenes.values())) if len(scenes) == 1 else None
 
 
+def _other_days(members: list[tuple[int, Count]], evidence, sentences: list,
+                text: str) -> list[tuple[int, Count, object]]:
+    """Figures of the main place whose own sentence dates them on another full day than the
+    first figure's (two days or more apart, so not the night's second day nor a running toll):
+    before it, or after it when the sentence speaks of another attack ("a second attack")."""
+    from datetime import date as _date
+    dated = []
+    for index, count in sorted(members, key=lambda item: item[1].span.start):
+        span = sentences[index].span
+        days = [m for m in evidence.usable if span.start <= m.span.start < span.end and m.value and len(m.value) == 10]
+        if days:
+            dated.append((index, count, min(days, key=lambda m: abs(m.span.start - count.span.start))))
+        elif not dated:
+            return []  # the first figure is undated: nothing to tell its day from another's
+    if not dated:
+        return []
+    first = _date.fromisoformat(dated[0][2].value)
+    out = []
+    for index, count, mention in dated[1:]:
+        gap = (_date.fromisoformat(mention.value) - first).days
+        if index != dated[0][0] and not _RUNNING_TOLL.search(text, sentences[index].span.start, sentences[index].span.end) \
+                and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
+                                                                                         sentences[index].span.end))):
+            out.append((index, count, mention))
+    return out
+
+
+_RUNNING_TOLL = re.compile(r"\b(?:toll|raising|rising|bringing|rose|risen|climbed)\b", re.IGNORECASE)
+_ANOTHER_ATTACK = re.compile(r"\b(?:second|third|another|new|fresh|renewed|again|later)\b", re.IGNORECASE)
+
+
 def _scene_before(index: int, sentences: list, text: str, mentions: list[PlaceMention],
                   count_sentences: set[int]) -> PlaceMention | None:
     """"Last Thursday, a convoy was ambushed near the village of X. Two drivers were wounded.":
@@ -539,6 +570,21 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
+    moved = _other_days(groups.get("", []), evidence, sentences, text)
+    for index, count, mention in moved:
+        # "It was the second attack on the village this month: on 2 May, four farmers were killed
+        # there": the same place on another day with its own figure is another incident.
+        key = f"{mention.value}:{group_place[''].name if group_place.get('') else ''}"
+        groups[""].remove((index, count))
+        group_place.setdefault(key, group_place.get(""))
+        group_date[key] = mention
+        groups.setdefault(key, []).append((index, count))
+    if moved and groups[""]:
+        away = {index for index, _, _ in moved} - {index for index, _ in groups[""]}
+        redated, redated_span = pick_date(evidence, sentence_of, {i for i, _ in groups[""]}, state["published"],
+                                          main=True, exclude=away | set(earlier))
+        if redated is not None:
+            main_date, main_date_span = redated, redated_span
     for key in _breakdowns(groups, main, set(group_date), group_place):
         groups[""] = sorted([*groups.get("", []), *groups.pop(key)], key=lambda item: item[1].span.start)
     # "portraits of the 11 martyrs in X": a figure the main incident already gives, named
