@@ -128,3 +128,11 @@ def test_a_later_day_in_a_running_toll_or_an_undated_first_figure_splits_nothing
     text = ("Report, 20 May 2023\n\nPolice shot dead seven people in Palmeru-Sul. One of the wounded died on 16 May, "
             "raising the toll to eight. Police arrested 40 people in Palmeru-Sul on 12 May.")
     assert len(_incidents(text)) == 1
+
+
+def test_a_later_attack_on_the_same_village_in_an_undated_article_is_another_incident():
+    text = ("= Velmora-Koy attack =\n\nInfobox\n- Date: 3–4 August 2019\n- Location: Velmora-Koy, Tillabéri, Niger\n"
+            "- Deaths: 23\n\nThe Velmora-Koy attack took place on the night of 3–4 August 2019, when gunmen killed 23 "
+            "villagers.\n\n== Aftermath ==\nOn 10 August, a second attack on the same village killed three herders.")
+    found = sorted((i["date"], [c["min"] for c in i["counts"]]) for i in _incidents(text))
+    assert found == [("2019-08-03", [23]), ("2019-08-10", [3])]

@@ -12,7 +12,8 @@ the text never gives the event's year, the date is null"):
 - A day and month with no year ("August 14", "Sept. 1") take the year of an adjacent
   dated mention in a range ("between 3 January and 7 January 2015"), else the anchor's
   year, moved back a year if that would fall after the anchor; without an anchor the
-  year stays None; "last year" or "this year" right after it ("3 May last year") names the year.
+  year stays None unless a full date earlier in the text gives it (a yearless day in the
+  same year, not before that date's month); "last year" or "this year" right after it ("3 May last year") names the year.
 - A month alone after a preposition ("in August") is resolved the same way, month-level.
 - Weekdays resolve to the most recent such day on or before the anchor ("last Sunday":
   strictly before; "next Sunday": strictly after).
@@ -303,6 +304,13 @@ def _resolve(
     if kind == "anniversary":
         return _resolve_anniversary(text, mention, int(extra), anchor, mentions)  # type: ignore[call-overload]
     if anchor is None:
+        if kind in ("md", "month"):
+            # An undated article: "On the night of 3–4 August 2019 ... On 10 August, ..." - a
+            # yearless day later in the same year as the full date written last before it.
+            before = [m for m in mentions if m.span.end <= mention.span.start and m.year is not None
+                      and m.month is not None and not m.relative]
+            if before and before[-1].month <= mention.month and _valid(before[-1].year, mention.month, mention.day):
+                return replace(mention, year=before[-1].year, relative=True)
         return replace(mention, relative=True)
     if kind in ("md", "month"):
         assert mention.month is not None

@@ -296,25 +296,23 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
 def _other_days(members: list[tuple[int, Count]], evidence, sentences: list,
                 text: str) -> list[tuple[int, Count, object]]:
     """Figures of the main place whose own sentence dates them on another full day than the
-    first figure's (two days or more apart, so not the night's second day nor a running toll):
-    before it, or after it when the sentence speaks of another attack ("a second attack")."""
+    first dated figure's (two days or more apart, so not the night's second day; a running
+    toll's day is no figure's day): before it, or after it when the sentence speaks of another
+    attack ("a second attack")."""
     from datetime import date as _date
     dated = []
     for index, count in sorted(members, key=lambda item: item[1].span.start):
         span = sentences[index].span
         days = [m for m in evidence.usable if span.start <= m.span.start < span.end and m.value and len(m.value) == 10]
-        if days:
+        if days and not _RUNNING_TOLL.search(text, span.start, span.end):
             dated.append((index, count, min(days, key=lambda m: abs(m.span.start - count.span.start))))
-        elif not dated:
-            return []  # the first figure is undated: nothing to tell its day from another's
     if not dated:
         return []
     first = _date.fromisoformat(dated[0][2].value)
     out = []
     for index, count, mention in dated[1:]:
         gap = (_date.fromisoformat(mention.value) - first).days
-        if index != dated[0][0] and not _RUNNING_TOLL.search(text, sentences[index].span.start, sentences[index].span.end) \
-                and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
+        if index != dated[0][0] and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
                                                                                          sentences[index].span.end))):
             out.append((index, count, mention))
     return out
