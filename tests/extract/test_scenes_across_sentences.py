@@ -136,3 +136,14 @@ def test_a_later_attack_on_the_same_village_in_an_undated_article_is_another_inc
             "villagers.\n\n== Aftermath ==\nOn 10 August, a second attack on the same village killed three herders.")
     found = sorted((i["date"], [c["min"] for c in i["counts"]]) for i in _incidents(text))
     assert found == [("2019-08-03", [23]), ("2019-08-10", [3])]
+
+
+def test_where_an_event_occurred_is_a_scene_and_a_month_before_it_is_not():
+    assert "Velmora-Koy" in _places("The attack occurred in August 2019 in Velmora-Koy, where 23 people died.")
+    assert "Kessa-Ya" in _places("Two fishermen were killed in March in Kessa-Ya.")
+    assert _places("The massacre happened on Sunday at Osk-Ndolo, a fishing camp on the lake.") == {"Osk-Ndolo": "camp"}
+
+
+def test_a_report_placed_only_by_its_country_names_the_country_not_its_code():
+    text = "TANKA, Niger, 5 May 2024 (Wire) - Gunmen killed five people here on Sunday, residents said."
+    assert [(i["place"], i["country"]) for i in _incidents(text)] == [("Niger", "NE")]

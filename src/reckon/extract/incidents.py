@@ -640,7 +640,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),
                                        date_span=date_span))
     if result and result[0].place is None and country:
-        result[0] = replace(result[0], place=Place(name=_country_name(country, mentions), country=country))
+        result[0] = replace(result[0], place=Place(name=_country_name(country, state["places"]), country=country))
     return result
 
 

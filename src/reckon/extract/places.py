@@ -261,7 +261,7 @@ _SEAT = re.compile(
 # name the apposition after it calls a settlement, placed somewhere; "Ana, a village elder"
 # (the kind word qualifying a person) is no such apposition.
 _APPOSED_KIND = re.compile(
-    rf"(?P<x>{_NAME}),[ ]an?[ ](?:[a-z]+[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality)"
+    rf"(?P<x>{_NAME}),[ ]an?[ ](?:[a-z]+[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality|camp)"
     r"(?=[ ](?:in|on|near|outside|of|about|some|close|north|south|east|west|located|where|that|which)\b|[,.;])"
 )
 # "the Ghundai Sar area of Tarkhel district": the named area inside the district
@@ -900,10 +900,15 @@ _HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(
               r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|"
               r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
 _TAKING_WORD = r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken)"
+# "killed in August 2019 in Osk-Kura": a month is no scene, and the scene may follow it
+_NOT_MONTH = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 _HARM_SCENE = re.compile(
     rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|between)"
     rf"|{_TAKING_WORD}\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|from))"
-    rf"[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
+    rf"[ ]{_NOT_MONTH}(?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
+    # "The attack occurred in August 2019 in Osk-Kura": where the event took place.
+    rf"|\b(?:took[ ]place|occurred|happened)\b(?:[ ,]+[^\s.;:!?]+){{0,6}}?[ ](?:in|at|near)"
+    rf"[ ]{_NOT_MONTH}(?P<o>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
     # "after militants raided Osk-Kura on Saturday": what was raided or stormed is the scene.
     rf"|\b(?:raided|stormed|overran|attacked)[ ](?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last)\b|[,.])"
     # "In Olmasai, at least three people were killed": the sentence opens on its scene.
@@ -916,7 +921,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     stop = _stopwords()
     actors = load_alias_table()
     scenes = [*((m, next(g for g in ("x", "y", "z", "w", "t", "u") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
-              *((m, next(g for g in ("x", "y", "v") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
+              *((m, next(g for g in ("x", "y", "v", "o") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)
         key = _fold(name)
