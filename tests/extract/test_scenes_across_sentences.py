@@ -147,3 +147,13 @@ def test_where_an_event_occurred_is_a_scene_and_a_month_before_it_is_not():
 def test_a_report_placed_only_by_its_country_names_the_country_not_its_code():
     text = "TANKA, Niger, 5 May 2024 (Wire) - Gunmen killed five people here on Sunday, residents said."
     assert [(i["place"], i["country"]) for i in _incidents(text)] == [("Niger", "NE")]
+
+
+def test_what_gunmen_struck_is_the_scene():
+    text = "Report, 16 May 2023\n\nOn Sunday gunmen struck Velmora-Koy, killing six people."
+    assert [(i["place"], i["date"]) for i in _incidents(text)] == [("Velmora-Koy", "2023-05-14")]
+
+
+def test_a_day_inside_the_reported_harm_after_said_is_the_events_day():
+    text = "Report, 16 May 2023\n\nResidents of Velmora-Koy said gunmen killed six people on Sunday."
+    assert [i["date"] for i in _incidents(text)] == ["2023-05-14"]
