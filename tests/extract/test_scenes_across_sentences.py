@@ -157,3 +157,8 @@ def test_what_gunmen_struck_is_the_scene():
 def test_a_day_inside_the_reported_harm_after_said_is_the_events_day():
     text = "Report, 16 May 2023\n\nResidents of Velmora-Koy said gunmen killed six people on Sunday."
     assert [i["date"] for i in _incidents(text)] == ["2023-05-14"]
+
+
+def test_residents_or_villagers_of_a_place_name_it():
+    assert "Osk-Kari" in _places("Residents of Osk-Kari said the gunmen came at night.")
+    assert "Tessaro" in _places("Villagers of Tessaro buried their dead.")

@@ -880,9 +880,9 @@ _EVENT_SCENE = re.compile(
     # event by its year and its place
     rf"|(?:^|(?<=\n)|(?<==[ ])|\b[Tt]he[ ])(?:19|20)\d\d[ ](?P<t>{_NAME})[ ](?i:attacks?|massacres?|bombings?|raids?|"
     rf"ambush|shootings?|killings)\b"
-    # "The mayor of Osk-Kari gave a higher toll": a settlement with a mayor of its own, which a
-    # report quotes because the harm happened there
-    rf"|\b[Mm]ayor[ ]of[ ](?P<u>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    # "The mayor of Osk-Kari gave a higher toll", "residents of Osk-Kari said": a settlement with
+    # a mayor or residents of its own, whom a report quotes because the harm happened there
+    rf"|\b(?:[Mm]ayor|[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Pp]eople)[ ]of[ ](?P<u>{_NAME})(?![ ][A-Z])(?![\w'’-])"
 )
 _SITE_THERE = re.compile(r"^the(?:[ ][a-z]+)?[ ](market|school|camp|mosque|church|college|university|prison|mine)[ ]")
 _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french",
