@@ -162,3 +162,8 @@ def test_a_day_inside_the_reported_harm_after_said_is_the_events_day():
 def test_residents_or_villagers_of_a_place_name_it():
     assert "Osk-Kari" in _places("Residents of Osk-Kari said the gunmen came at night.")
     assert "Tessaro" in _places("Villagers of Tessaro buried their dead.")
+
+
+def test_what_gunmen_descended_on_before_killing_is_the_scene():
+    text = "Report, 16 May 2023\n\nOn Sunday gunmen descended on Velmora-Koy and killed six people."
+    assert [i["place"] for i in _incidents(text)] == ["Velmora-Koy"]

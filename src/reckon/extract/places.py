@@ -911,7 +911,7 @@ _HARM_SCENE = re.compile(
     rf"[ ]{_NOT_MONTH}(?P<o>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
     # "after militants raided Osk-Kura on Saturday", "gunmen struck X, killing": what was raided,
     # stormed or struck, or what gunmen descended on, is the scene.
-    rf"|\b(?:raided|stormed|overran|attacked|struck|targeted|besieged|invaded|(?:descended|swooped)[ ]on)[ ](?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last)\b|[,.])"
+    rf"|\b(?:raided|stormed|overran|attacked|struck|targeted|besieged|invaded|(?:descended|swooped)[ ]on)[ ](?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last|and)\b|[,.])"
     # "In Olmasai, at least three people were killed": the sentence opens on its scene.
     rf"|(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?P<y>{_NAME}),[ ](?=[^.!?\n]*\b(?:{_HARM_WORD}|{_TAKING_WORD})\b)"
 )
