@@ -230,3 +230,17 @@ def test_letters_that_casefold_to_ascii_never_crash(text: str) -> None:
     # and the Kelvin sign match "k"; the values are then read with casefold, not lower().
     for mention in find_dates(text, anchor=date(2021, 9, 10)):
         assert mention.span.end <= len(text)
+
+
+def test_a_day_followed_by_last_year_is_dated_in_the_year_before_the_anchor() -> None:
+    found = find_dates("Gunmen raided the village of Osk-Tamara on 3 May last year, and again on 2 May.",
+                       anchor=date(2023, 5, 16))
+    assert [(m.text, m.value) for m in found] == [("3 May", "2022-05-03"), ("last year", "2022"),
+                                                  ("2 May", "2023-05-02")]
+
+
+def test_without_an_anchor_a_yearless_day_takes_the_year_of_the_full_date_before_it() -> None:
+    found = find_dates("On 3 August 2019 gunmen raided Osk-Tamara. On 10 August they came back. In 2020, on 4 March, "
+                       "nothing happened; on 1 January, either.")
+    assert [(m.text, m.value) for m in found] == [("3 August 2019", "2019-08-03"), ("10 August", "2019-08-10"),
+                                                  ("2020", "2020"), ("4 March", None), ("1 January", None)]

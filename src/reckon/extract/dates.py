@@ -12,7 +12,8 @@ the text never gives the event's year, the date is null"):
 - A day and month with no year ("August 14", "Sept. 1") take the year of an adjacent
   dated mention in a range ("between 3 January and 7 January 2015"), else the anchor's
   year, moved back a year if that would fall after the anchor; without an anchor the
-  year stays None.
+  year stays None unless a full date earlier in the text gives it (a yearless day in the
+  same year, not before that date's month); "last year" or "this year" right after it ("3 May last year") names the year.
 - A month alone after a preposition ("in August") is resolved the same way, month-level.
 - Weekdays resolve to the most recent such day on or before the anchor ("last Sunday":
   strictly before; "next Sunday": strictly after).
@@ -160,6 +161,7 @@ _COUNT_AFTER = re.compile(
 )
 _MONEY_OR_ID_BEFORE = re.compile(r"(?:[$£€¥₦]|\b(?:No|Nos|Resolution|Flight|Route|Article|Section)\.?\s*)$")
 _RANGE_GAP = re.compile(r"\s*(?:and|to|until|till|through|-|–|—)\s*(?:the\s+)?$", re.I)
+_YEAR_SAID_AFTER = re.compile(r",?\s+(?:of\s+)?(last|this)\s+year\b", re.I)
 _TODAY_IN_SENTENCE = re.compile(r"\b(?:today|this\s+day|marks)\b", re.I)
 
 
@@ -302,11 +304,22 @@ def _resolve(
     if kind == "anniversary":
         return _resolve_anniversary(text, mention, int(extra), anchor, mentions)  # type: ignore[call-overload]
     if anchor is None:
+        if kind in ("md", "month"):
+            # An undated article: "On the night of 3–4 August 2019 ... On 10 August, ..." - a
+            # yearless day later in the same year as the full date written last before it.
+            before = [m for m in mentions if m.span.end <= mention.span.start and m.year is not None
+                      and m.month is not None and not m.relative]
+            if before and before[-1].month <= mention.month and _valid(before[-1].year, mention.month, mention.day):
+                return replace(mention, year=before[-1].year, relative=True)
         return replace(mention, relative=True)
     if kind in ("md", "month"):
         assert mention.month is not None
         year = anchor.year
-        if (mention.month, mention.day or 1) > (anchor.month, anchor.day):
+        said = _YEAR_SAID_AFTER.match(text, mention.span.end)
+        if said is not None:
+            # "on 3 May last year", "in March this year": the words after the day name its year
+            year -= 1 if said.group(1).lower() == "last" else 0
+        elif (mention.month, mention.day or 1) > (anchor.month, anchor.day):
             year -= 1
         if not _valid(year, mention.month, mention.day):
             return replace(mention, relative=True)

@@ -107,7 +107,9 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
             continue  # "the July 3 coup commanders": the date names another event
         if noun is not None:
             event_named.append(mention)
-        if mention.relative and _REPORTING_BEFORE.search(text[max(0, mention.span.start - 60):mention.span.start]):
+        speaking = mention.relative and _REPORTING_BEFORE.search(text[max(0, mention.span.start - 60):mention.span.start])
+        # "residents said gunmen killed six people on Sunday": the day of the harm reported, not of the saying
+        if speaking and not _VIOLENCE.search(speaking.group(0)):
             continue  # "said in Kabul today": when the source spoke
         if _AS_OF_BEFORE.search(text[max(0, mention.span.start - 20):mention.span.start]):
             continue  # "41 bodies by Tuesday afternoon": when a running toll stood, not when it began

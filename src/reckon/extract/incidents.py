@@ -188,7 +188,7 @@ def _name_only(mention: PlaceMention) -> PlaceMention:
 _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "district", "province", "region", "state",
                           "county", "community", "suburb", "neighbourhood", "neighborhood", "area", "island",
                           "municipality", "vereda", "corregimiento", "commune", "locality", "ward", "quarter",
-                          "sub-county"})
+                          "sub-county", "site", "camp", "outskirts"})
 
 
 # Places that are not where the harm happened: a destination ("airlifted to X", "fled
@@ -214,6 +214,9 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
               and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
                                                     _head_of_list(m, mentions, text)])
                    or _taken_from(text, sentence_span.start, m.span.start))]
+    # "Osk-Bélé (Kambolo sub-prefecture): ... killed nine": the parenthesis only locates the place before it
+    inside = [m for m in inside if not any(o.span.end <= m.span.start and text[o.span.end:m.span.start] == " ("
+                                           for o in inside)] or inside
     if not inside:
         return _sentence_place(position, sentence_span, text, mentions)
     # "Osk (Northern Region): Rebels shot two men and burned 40 huts in Dunmore": a town or site
@@ -226,7 +229,7 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
 # the scene in one town or site, by a preposition of place or as what was attacked.
 _SCENE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside)|\b(?:attacked|stormed|raided|bombed|shelled|struck|hit|overran|besieged|"
-    r"targeted|invaded|ambushed)(?:[ ]the)?)[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$"
+    r"targeted|invaded|ambushed|entered|surrounded)(?:[ ]the)?)[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$"
     # "in the municipal seat, X": the seat's name in apposition
     r"|\b(?:in|at|near)[ ]+the[ ]+[a-z]+[ ]+(?:seat|capital|headquarters),[ ]+$",
     re.IGNORECASE,
@@ -290,13 +293,76 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
     return next(iter(scenes.values())) if len(scenes) == 1 else None
 
 
+def _other_days(members: list[tuple[int, Count]], evidence, sentences: list,
+                text: str) -> list[tuple[int, Count, object]]:
+    """Figures of the main place whose own sentence dates them on another full day than the
+    first dated figure's (two days or more apart, so not the night's second day; a running
+    toll's day is no figure's day): before it, or after it when the sentence speaks of another
+    attack ("a second attack")."""
+    from datetime import date as _date
+    dated = []
+    for index, count in sorted(members, key=lambda item: item[1].span.start):
+        span = sentences[index].span
+        days = [m for m in evidence.usable if span.start <= m.span.start < span.end and m.value and len(m.value) == 10]
+        if days and not _RUNNING_TOLL.search(text, span.start, span.end):
+            dated.append((index, count, min(days, key=lambda m: abs(m.span.start - count.span.start))))
+    if not dated:
+        return []
+    first = _date.fromisoformat(dated[0][2].value)
+    out = []
+    for index, count, mention in dated[1:]:
+        gap = (_date.fromisoformat(mention.value) - first).days
+        if index != dated[0][0] and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
+                                                                                         sentences[index].span.end))):
+            out.append((index, count, mention))
+    return out
+
+
+_RUNNING_TOLL = re.compile(r"\b(?:toll|raising|rising|bringing|rose|risen|climbed)\b", re.IGNORECASE)
+_ANOTHER_ATTACK = re.compile(r"\b(?:second|third|another|new|fresh|renewed|again|later)\b", re.IGNORECASE)
+
+
+def _scene_before(index: int, sentences: list, text: str, mentions: list[PlaceMention],
+                  count_sentences: set[int]) -> PlaceMention | None:
+    """"Last Thursday, a convoy was ambushed near the village of X. Two drivers were wounded.":
+    a figure whose sentence names no place takes the scene the sentence before it sets, when
+    that sentence, in the same paragraph, tells of violence at one place only and gives no
+    figure of its own ("hired through an intermediary in X" sets no scene)."""
+    if index == 0 or index - 1 in count_sentences:
+        return None
+    own, before = sentences[index].span, sentences[index - 1].span
+    if "\n\n" in text[before.start:own.start] or not _VIOLENT_ACT.search(text, before.start, before.end) or \
+            any(own.start <= m.span.start < own.end for m in mentions):
+        return None
+    named, previous_end = [], -1
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if before.start <= m.span.start < before.end and _specificity(m) >= 2:
+            # "near the village of X, in Y sub-prefecture": Y only says where X is
+            if previous_end < 0 or not _LOCATES_PREVIOUS.fullmatch(text, previous_end, m.span.start):
+                named.append(m)
+            previous_end = m.span.end
+    if len(named) != 1 or _ADMIN_WORD_AFTER.match(text, named[0].span.end) or \
+            _ADMIN_WORD_AFTER.search(" " + named[0].text.split()[-1]):
+        return None  # "the X site for displaced people in Y territory": Y holds the unnamed site
+    return _sentence_place(before.end, before, text, mentions)
+
+
+_ADMIN_WORD_AFTER = re.compile(r"[ ](?:territory|district|province|county|sub-prefecture|prefecture|department|region|"
+                               r"state|municipality|commune|governorate)\b", re.IGNORECASE)
+
+
+_VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened fire|shot|shoot|kill|wound|injur|abduct|"
+                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead)", re.IGNORECASE)
+
+
 def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention | None,
                 recalled: set[str], places: dict[str, PlaceMention | None]) -> set[str]:
     """Site groups that only break the main toll down by site, so no incidents of their own.
 
     "Forty people died in two shootings in Karrow. Thirty died at the Hill Street mosque,
     while 10 died at the Dock Road mosque": the sites sit inside the town the total names,
-    their figures follow it at once and add up to no more than it. A main place that is
+    their figures follow it at once and add up to no more than it; a village or hamlet is a
+    settlement of its own, not a site inside the town. A main place that is
     itself a site (one square of a crackdown) holds no other site, and another town is no
     part of a town: there each place with its own toll stays its own incident.
     """
@@ -309,6 +375,7 @@ def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention |
             continue
         parts = [key for key, members in groups.items()
                  if key and key not in recalled and key not in merged and _specificity(places[key]) >= 3
+                 and (places[key].kind or "").lower() != "village"  # a hamlet is no part of a town
                  and all(index in (total_index, total_index + 1) and count.kind == total.kind
                          for index, count in members)]
         share = sum((count.max if count.max is not None else count.min or 0) for key in parts for _, count in groups[key])
@@ -345,6 +412,16 @@ def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[i
     if len(found) * 2 > len(harm_sentences):
         return {}  # most of the harm is dated earlier: that is the main event, not a recollection
     return found
+
+
+def _other_than_title_year(dates_found: list, sentence_of, headline_end: int, main_date: str | None) -> set[int]:
+    """When the title names one year and the chosen date is of another, the sentences dated
+    only in other years (empty when the title names no year or agrees)."""
+    title_years = {m.year for m in dates_found if m.span.start < headline_end and m.year and not m.relative}
+    if len(title_years) != 1 or main_date is None or int(main_date[:4]) in title_years:
+        return set()
+    same = {sentence_of(m.span.start) for m in dates_found if m.year in title_years}
+    return {sentence_of(m.span.start) for m in dates_found if m.year and m.year not in title_years} - same
 
 
 def _with_month_before(mention, dates_found: list):  # type: ignore[no-untyped-def]
@@ -421,6 +498,15 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     # Sentences dated in an earlier year than the event ("the 2017 bombing of a market in X
     # that killed 11") recall another incident: their figures form it, and neither their
     # places nor their dates speak for the main event.
+    titled = _other_than_title_year(state["dates"], sentence_of, headline_end, main_date)
+    if titled:
+        # "= 2019 Osk attack =": an encyclopedia's title names its event's year; a figure dated
+        # in another year ("Fourteen months later, on 9 October 2020, ...") is another event. Only
+        # a full day of the title's year in the text confirms it: a title's year can be wrong.
+        redated, redated_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
+                                          exclude=titled, prefer=count_sentences)
+        if redated is not None and len(redated) == 10 and int(redated[:4]) != int(main_date[:4]):
+            main_date, main_date_span = redated, redated_span
     earlier = _earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date)
     if earlier:
         main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
@@ -437,6 +523,11 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if country is None:
         countries = Counter(m.country for m in mentions if m.country)
         country = countries.most_common(1)[0][0] if countries else None
+    if country is None:
+        # "BAMAKO, 2 February 2023 - Four soldiers were killed ...": with no other place to go
+        # by, the country a reporter files from is the country the report is about.
+        filed = [m.country for m in state["places"] if m.country and any(d.start <= m.span.start < d.end for d in datelines)]
+        country = filed[0] if filed else None
     if main_date is None and state["published"] and _SAME_DAY.search(text):
         main_date = state["published"]  # a same-day report of what happened "today"
 
@@ -458,6 +549,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             # whose sentence names no place goes on with the entry its paragraph began.
             groups[previous[1]].append((index, count))
             continue
+        if local is None and index not in earlier:
+            local = _scene_before(index, sentences, text, mentions, count_sentences)
         if index in earlier:
             # The recalled event's own year and place: the ones named nearest its figure.
             dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
@@ -475,6 +568,21 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
+    moved = _other_days(groups.get("", []), evidence, sentences, text)
+    for index, count, mention in moved:
+        # "It was the second attack on the village this month: on 2 May, four farmers were killed
+        # there": the same place on another day with its own figure is another incident.
+        key = f"{mention.value}:{group_place[''].name if group_place.get('') else ''}"
+        groups[""].remove((index, count))
+        group_place.setdefault(key, group_place.get(""))
+        group_date[key] = mention
+        groups.setdefault(key, []).append((index, count))
+    if moved and groups[""]:
+        away = {index for index, _, _ in moved} - {index for index, _ in groups[""]}
+        redated, redated_span = pick_date(evidence, sentence_of, {i for i, _ in groups[""]}, state["published"],
+                                          main=True, exclude=away | set(earlier))
+        if redated is not None:
+            main_date, main_date_span = redated, redated_span
     for key in _breakdowns(groups, main, set(group_date), group_place):
         groups[""] = sorted([*groups.get("", []), *groups.pop(key)], key=lambda item: item[1].span.start)
     # "portraits of the 11 martyrs in X": a figure the main incident already gives, named
@@ -532,7 +640,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),
                                        date_span=date_span))
     if result and result[0].place is None and country:
-        result[0] = replace(result[0], place=Place(name=_country_name(country, mentions), country=country))
+        result[0] = replace(result[0], place=Place(name=_country_name(country, state["places"]), country=country))
     return result
 
 

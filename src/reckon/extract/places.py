@@ -195,17 +195,20 @@ _SUFFIX_KINDS = [
     ("square", r"Square|square|Roundabout|roundabout"),
     ("camp", r"(?:(?:[Rr]efugee|IDP|[Dd]isplacement|[Tt]ransit|[Pp]rotection)[ ])?(?:[Cc]amp|[Ss]ettlement)\b(?![ ][A-Z])"
              r"|(?:IDP|[Dd]isplacement|[Rr]efugee)[ ][Ss]ite\b|[Ll]and[ ][Oo]ccupation\b"),
-    ("station", r"(?:(?:Integrated|Central|Main)[ ])?(?:Bus|Railway|Train|Police|Ferry)[ ](?:Terminal|Station|Depot)"),
+    ("station", r"(?:(?:Integrated|Central|Main)[ ])?(?:Bus|Railway|Train|Police|Ferry)[ ](?:Terminal|Station|Depot)"
+                r"|[Bb]order[ ](?:[Pp]ost|[Cc]rossing)"),
     ("university", r"(?:University|Polytechnic)(?:[ ]College)?|College|Institute"),
     ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"),
     ("prison", r"[Pp]rison|[Jj]ail|[Gg]aol|[Pp]enitentiary|[Dd]etention[ ](?:[Cc]ent(?:re|er)|[Ff]acility|[Cc]amp)|Custodial[ ]Centre"),
     ("hospital", r"(?:(?:Trauma|Medical|Health|Teaching|General|Specialist|Referral|Children's|Maternity|Military|Regional"
-                 r"|District|Provincial|Civil|Emergency)[ ])*(?:Hospital|Clinic|Infirmary)|(?:Trauma|Medical|Health)[ ](?:Centre|Center)"),
+                 r"|District|Provincial|Civil|Emergency)[ ])*(?:Hospital|Clinic|Infirmary)|(?:Trauma|Medical|Health)[ ](?:Centre|Center)"
+                 r"|health[ ](?:centre|center|post)"),
     ("mosque", r"(?:(?:Grand|Central|Great)[ ])?(?:Mosque|mosque|Islamic[ ]Cent(?:re|er)|Masjid)"),
     ("church", r"Church|church|Cathedral|Chapel"),
     ("synagogue", r"Synagogue|synagogue"),
     ("temple", r"Temple|Shrine|shrine"),
-    ("mine", r"[Mm]ines?|[Gg]old[ ]mine"),
+    # "the X gold mining site", "the X artisanal mine"
+    ("mine", r"(?:(?:[Gg]old|[Aa]rtisanal|[Cc]opper|[Dd]iamond)[ ])*(?:[Mm]ines?|[Mm]ining[ ](?:[Ss]ite|[Cc]amp))"),
     ("market", r"(?:(?:night|weekly|central|main|cattle|livestock|fish|vegetable)[ ])?[Mm]arket"),
     ("mall", r"[Mm]all|Shopping[ ]Cent(?:re|er)"),
     ("hotel", r"Hotel"),
@@ -213,9 +216,14 @@ _SUFFIX_KINDS = [
     ("base", r"Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base"),
     ("stadium", r"Stadium"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
-    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality)\b(?![ ][A-Z])"),
+    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter|[Ss]ub-prefecture|territory"
+                 r"|sub-county)\b(?![ ][A-Z])"),
+    # "in the Talaka area": the area is named by its name alone, as "the Talaka area of X" is
+    ("area", r"area\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
     ("settlement", r"(?:town|village|hamlet)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
+    # "near the X water point", "at the X checkpoint": a named spot on the land
+    ("site", r"[Ww]ater[ ]point|[Ww]aterhole|[Bb]orehole|[Cc]heckpoint|[Cc]rossroads|[Jj]unction"),
     # "a camp in the Bajo Osk valley": a named valley is where it happened
     ("valley", r"[Vv]alley\b(?![ ][A-Z])"),
 ]  # fmt: skip
@@ -241,13 +249,20 @@ _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Th
 _TOWN_OF = re.compile(
     r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
-    rf"|commune|locality|ward|quarter|sub-county|department)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
+    rf"|commune|locality|ward|quarter|sub-county|department|site|camp|outskirts)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
 )
 # "the municipal seat, Osk del Río", "the district headquarters, Dunmore": the town an
 # administrative seat's apposition names.
 _SEAT = re.compile(
     r"\bthe[ ](?:municipal|district|provincial|regional|state|county|departmental|local)[ ]"
     rf"(?:seat|capital|headquarters|town),[ ](?P<x>{_NAME})"
+)
+# "Osk-Kari, a farming village in the Y Department", "X, a town in Haiti's Z department": a
+# name the apposition after it calls a settlement, placed somewhere; "Ana, a village elder"
+# (the kind word qualifying a person) is no such apposition.
+_APPOSED_KIND = re.compile(
+    rf"(?P<x>{_NAME}),[ ]an?[ ](?:[a-z]+[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality|camp)"
+    r"(?=[ ](?:in|on|near|outside|of|about|some|close|north|south|east|west|located|where|that|which)\b|[,.;])"
 )
 # "the Ghundai Sar area of Tarkhel district": the named area inside the district
 _AREA_OF = re.compile(rf"\bthe[ ](?P<x>{_NAME})[ ](?P<kw>area|neighbou?rhood|locality|suburb|quarter)[ ]of[ ][A-Z]")
@@ -256,7 +271,8 @@ _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "vil
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
             "area": "district", "island": "island", "municipality": "town", "vereda": "village",
             "corregimiento": "village", "commune": "town", "locality": "village", "ward": "district",
-            "quarter": "district", "sub-county": "district", "department": "region"}  # fmt: skip
+            "quarter": "district", "sub-county": "district", "department": "region",
+            "site": "camp", "camp": "camp", "outskirts": "town"}  # fmt: skip
 _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
 # "in southern Ampatuan", "near north-western Kasso": a compass word between the
 # preposition and the name still ties the name to a place.
@@ -565,6 +581,9 @@ def _longest_first(found: list[PlaceMention]) -> list[PlaceMention]:
 _WEIGHT = {"sites": 2.0, "fuzzy": 2.0, "pattern": 2.0, "geonames": 2.0, "country": 1.0, "demonym": 0.5}
 
 
+_REGION_NAMED = re.compile(r"([A-Z][\w'’ -]{2,40}?)[ ](?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Dd]epartment)")
+
+
 def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | None:
     """The country the text is mostly about, before GeoNames matches are judged.
 
@@ -585,8 +604,18 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
             # ("Palmas del Norte", a company, is no vote for Palmas); main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
             big = [r for r in _gazetteer_rows(key) if r.population >= _BIG_CITY and r.kind == "city"
                    and _fold(r.name) == key]  # fmt: skip
+            # "San Isidro Tlaxco": a one-word city followed by another name may be only the head
+            # of a longer name (the Malian city San): half a vote, unless the word says what it is
+            # ("Kabul Province")
+            after = re.match(r"[ ]([A-Z][\w'’-]*)", text[end:end + 40])
             if len(big) == 1:
-                counts[big[0].country or ""] += 2.0
+                counts[big[0].country or ""] += 2.0 if after is None or _fold(after.group(1)) in _PLACE_NEXT else 1.0
+        named = _REGION_NAMED.fullmatch(surface)
+        if named is not None:
+            # "in Guerrero state", "Borno State": a region its own word calls one
+            regions = {r.country for r in _gazetteer_rows(_fold(named.group(1))) if r.kind == "region"}
+            if len(regions) == 1:
+                counts[regions.pop() or ""] += 2.0
     counts.pop("", None)
     return counts.most_common(1)[0][0] if counts else None
 
@@ -759,12 +788,14 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, "town") for m in _TOWN_OF.finditer(text)),
         *((m, "town") for m in _SEAT.finditer(text)),
         *((m, "district") for m in _AREA_OF.finditer(text)),
+        *((m, "town") for m in _APPOSED_KIND.finditer(text)),
     ]
     for m, kind in matches:
         x = m.groupdict().get("x")
         # "Brazil's northeastern state of X": the mention is "state of X", and "Brazil" stays
         # a mention of its own.
-        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re in (_SEAT, _AREA_OF) else m.start()
+        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re in (_SEAT, _AREA_OF, _APPOSED_KIND) \
+            else m.start()
         if x is not None:
             # "Location of Al Noor Mosque", "The US State": drop leading label and
             # descriptor words; nothing left means no name at all
@@ -779,7 +810,7 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             x = " ".join(words)
             if _fold(x) in stop or _fold(x) in _countries()[0]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
-        end = m.end("x") if m.re is _AREA_OF else m.end()
+        end = m.end("x") if m.re in (_AREA_OF, _APPOSED_KIND) else m.end()
         surface = text[start:end]
         if surface.startswith("the "):
             start += 4
@@ -794,10 +825,10 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
                                     country=listed.country, admin1=listed.admin1, latitude=listed.latitude,
                                     longitude=listed.longitude, source="sites"))  # fmt: skip
             continue
-        if kind == "settlement":
+        if kind in ("settlement", "area"):
             if x is None or load_alias_table().canonical(x, fuzzy=False) is not None:
                 continue  # "the Boko Haram village raids": an actor, not a place
-            kind = "town"
+            kind = "town" if kind == "settlement" else "district"
             span = Span(start=m.start("x") + (len(m.group("x")) - len(x)), end=m.end("x"))
             surface = x
         site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
@@ -843,7 +874,15 @@ _EVENT_SCENE = re.compile(
     rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
     # "an overnight raid on Osk-Kisanga": what a raid or an attack fell on
-    rf"|\b(?i:raids?|attacks?|assaults?)[ ]on[ ](?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    # "a raid by armed men on Osk-Kisanga": the raiders named between the raid and its target
+    rf"|\b(?i:raids?|attacks?|assaults?)(?:[ ]by(?:[ ][a-z]+){{1,3}}?)?[ ]on[ ](?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    # "The 2019 Osk-Kari attack was ...", "= 2019 Osk-Kari massacre =": an encyclopedia names an
+    # event by its year and its place
+    rf"|(?:^|(?<=\n)|(?<==[ ])|\b[Tt]he[ ])(?:19|20)\d\d[ ](?P<t>{_NAME})[ ](?i:attacks?|massacres?|bombings?|raids?|"
+    rf"ambush|shootings?|killings)\b"
+    # "The mayor of Osk-Kari gave a higher toll", "residents of Osk-Kari said": a settlement with
+    # a mayor or residents of its own, whom a report quotes because the harm happened there
+    rf"|\b(?:[Mm]ayor|[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Pp]eople)[ ]of[ ](?P<u>{_NAME})(?![ ][A-Z])(?![\w'’-])"
 )
 _SITE_THERE = re.compile(r"^the(?:[ ][a-z]+)?[ ](market|school|camp|mosque|church|college|university|prison|mine)[ ]")
 _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french",
@@ -861,12 +900,18 @@ _HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(
               r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|"
               r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
 _TAKING_WORD = r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken)"
+# "killed in August 2019 in Osk-Kura": a month is no scene, and the scene may follow it
+_NOT_MONTH = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 _HARM_SCENE = re.compile(
-    rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around)"
+    rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|between)"
     rf"|{_TAKING_WORD}\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|from))"
-    rf"[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
-    # "after militants raided Osk-Kura on Saturday": what was raided or stormed is the scene.
-    rf"|\b(?:raided|stormed|overran|attacked)[ ](?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last)\b|[,.])"
+    rf"[ ]{_NOT_MONTH}(?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
+    # "The attack occurred in August 2019 in Osk-Kura": where the event took place.
+    rf"|\b(?:took[ ]place|occurred|happened)\b(?:[ ,]+[^\s.;:!?]+){{0,6}}?[ ](?:in|at|near)"
+    rf"[ ]{_NOT_MONTH}(?P<o>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
+    # "after militants raided Osk-Kura on Saturday", "gunmen struck X, killing": what was raided,
+    # stormed or struck, or what gunmen descended on, is the scene.
+    rf"|\b(?:raided|stormed|overran|attacked|struck|targeted|besieged|invaded|(?:descended|swooped)[ ]on)[ ](?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last|and)\b|[,.])"
     # "In Olmasai, at least three people were killed": the sentence opens on its scene.
     rf"|(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?P<y>{_NAME}),[ ](?=[^.!?\n]*\b(?:{_HARM_WORD}|{_TAKING_WORD})\b)"
 )
@@ -876,8 +921,8 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
     actors = load_alias_table()
-    scenes = [*((m, next(g for g in ("x", "y", "z", "w") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
-              *((m, next(g for g in ("x", "y", "v") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
+    scenes = [*((m, next(g for g in ("x", "y", "z", "w", "t", "u") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
+              *((m, next(g for g in ("x", "y", "v", "o") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)
         key = _fold(name)
@@ -922,9 +967,23 @@ def _section_country(text: str, position: int) -> str | None:
     return found
 
 
+# "• 14 May – Osk-Bélé (Kambolo sub-prefecture): armed men killed ...": a list entry opening on
+# a place and the area holding it ("Country (Region):" labels are read as countries elsewhere).
+_ENTRY_PLACE = re.compile(
+    rf"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\d{{1,2}}[ ][A-Z][a-z]+(?:[ ]\d{{4}})?[ \t]*[-–—|:][ \t]*)?"
+    rf"(?P<x>{_NAME})[ ]\([^()\n]{{2,40}}\):[ ]"
+)
+
+
 def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
+    for m in _ENTRY_PLACE.finditer(text):
+        x = m.group("x")
+        if is_country_name(x) or _fold(x) in stop or len(_fold(x)) < 3:
+            continue
+        out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind="village",
+                                country=_section_country(text, m.start("x")) or home, source="pattern"))
     for m in _LABELLED.finditer(text):
         x = m.group("x")
         key = _fold(x)
