@@ -24,8 +24,10 @@ import shutil
 import socket
 import subprocess
 import tempfile
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -418,3 +420,19 @@ def fictional_findings(variant: int = 0, *, raw: bytes | None = None) -> Documen
         ),
         extractor_version="reckon-test-1",
     )
+
+
+@contextmanager
+def swapped_step(step_id: str, make: Callable[[Callable[..., Any]], Callable[..., Any]]) -> Iterator[Callable[..., Any]]:
+    """The extraction step ``step_id`` running ``make(its function)`` instead, for the
+    duration (a step that fails on chosen documents); yields the original function."""
+    import reckon.extract.run  # noqa: F401 - declares the STEPS
+    from reckon.extract.steps import STEPS
+
+    at = next(at for at, item in enumerate(STEPS) if item.id == step_id)
+    original = STEPS[at]
+    STEPS[at] = replace(original, function=make(original.function))
+    try:
+        yield original.function
+    finally:
+        STEPS[at] = original

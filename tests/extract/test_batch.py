@@ -3,9 +3,7 @@ the findings it gets alone, and one document's failure leaves the others' findin
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import replace
+from conftest import swapped_step
 
 from reckon.extract.run import extract_document, extract_documents
 from reckon.extract.steps import STEPS
@@ -35,32 +33,16 @@ def test_a_batch_gives_each_document_its_findings_alone() -> None:
     assert any(incident.counts for findings in together for incident in findings.incidents)
 
 
-def _step_at(step_id: str) -> int:
-    return next(at for at, item in enumerate(STEPS) if item.id == step_id)
-
-
-@contextmanager
-def _swapped(at: int, function) -> Iterator[None]:
-    """STEPS[at] running ``function`` instead, for the duration."""
-    original = STEPS[at]
-    STEPS[at] = replace(original, function=function)
-    try:
-        yield
-    finally:
-        STEPS[at] = original
-
-
 def test_a_document_a_step_fails_on_gets_its_error_and_the_others_go_on() -> None:
-    at = _step_at("reckon.quotes.v1")
-    original = STEPS[at].function
-
-    def failing(state):
-        if MARK in state["document"].text:
-            raise RuntimeError("a bug in the quotes step")
-        return original(state)
+    def failing(original):
+        def step(state):
+            if MARK in state["document"].text:
+                raise RuntimeError("a bug in the quotes step")
+            return original(state)
+        return step
 
     documents = _documents([TEXTS[0], TEXTS[1] + " " + MARK, TEXTS[3]])
-    with _swapped(at, failing):
+    with swapped_step("reckon.quotes.v1", failing):
         results = extract_documents(documents)
     assert isinstance(results[1], RuntimeError)
     assert results[0] == extract_document(documents[0])
@@ -68,19 +50,19 @@ def test_a_document_a_step_fails_on_gets_its_error_and_the_others_go_on() -> Non
 
 
 def test_a_batched_step_that_fails_is_retried_document_by_document() -> None:
-    at = _step_at("reckon.parse.v1")
-    original = STEPS[at].function
-    assert STEPS[at].batched
+    assert next(item for item in STEPS if item.id == "reckon.parse.v1").batched
     calls: list[int] = []
 
-    def failing(states):
-        calls.append(len(states))
-        if any(MARK in state["document"].text for state in states):
-            raise MemoryError("one document too many")
-        return original(states)
+    def failing(original):
+        def step(states):
+            calls.append(len(states))
+            if any(MARK in state["document"].text for state in states):
+                raise MemoryError("one document too many")
+            return original(states)
+        return step
 
     documents = _documents([TEXTS[0], MARK + " " + TEXTS[2], TEXTS[1]])
-    with _swapped(at, failing):
+    with swapped_step("reckon.parse.v1", failing):
         results = extract_documents(documents)
     assert calls == [3, 1, 1, 1]  # the batch, then each document alone
     assert isinstance(results[1], MemoryError)

@@ -4,13 +4,11 @@ fails on is one R201 line naming it, and the rest of its group is stored."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-import reckon.extract.run  # noqa: F401 - declares the STEPS
-from reckon.extract.steps import STEPS
+from conftest import swapped_step
 from reckon.pipeline import extract_files, groups, ingest_into
 from reckon.store import Ledger
 
@@ -29,19 +27,15 @@ def _folder(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def counts_step_fails_on_the_mark() -> Iterator[None]:
-    at = next(at for at, item in enumerate(STEPS) if item.id == "reckon.counts.v1")
-    original = STEPS[at]
+    def failing(original):
+        def step(state):
+            if MARK in state["document"].text:
+                raise ValueError("a bug in the counts step")
+            return original(state)
+        return step
 
-    def failing(state):
-        if MARK in state["document"].text:
-            raise ValueError("a bug in the counts step")
-        return original.function(state)
-
-    STEPS[at] = replace(original, function=failing)
-    try:
+    with swapped_step("reckon.counts.v1", failing):
         yield
-    finally:
-        STEPS[at] = original
 
 
 def test_groups_are_lazy_and_keep_the_remainder() -> None:
