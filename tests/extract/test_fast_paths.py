@@ -6,8 +6,11 @@ the plain form on fictional sentences, edge cases included (overlaps, repeats, m
 
 from __future__ import annotations
 
+import random
 import re
 
+from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
+from reckon.extract.quotes import _paragraph_start, _sentence_end
 from reckon.extract.speakers import _roles_after, _roles_before
 
 _TEXTS = [
@@ -100,3 +103,27 @@ def test_identified_attacker_still_read_behind_the_verb_check() -> None:
     found = find_identified_attacker("A gunman opened fire in Osk. The gunman, later IDENTIFIED as Tovin Maresk, fled.")
     assert found is not None and found.name == "Tovin Maresk"
     assert find_identified_attacker("A gunman opened fire in Osk. The gunman, Tovin Maresk, fled.") is None
+
+
+def _paragraph_start_by_search(masked: str, pos: int) -> int:
+    """The search the precomputed breaks replace: every break in ``masked[:pos]``, afresh."""
+    starts = [m.end() for m in _PARAGRAPH.finditer(masked, 0, pos)]
+    return starts[-1] if starts else 0
+
+
+def test_paragraph_start_is_what_a_search_of_the_cut_text_finds() -> None:
+    # Line breaks, blank lines, indents and lower-case continuations in every mix: the cut
+    # may fall right after a single line break, where the search cannot see the next line.
+    rng = random.Random(7)
+    pieces = ["\n", "\n\n", " ", "\t", "word", "Word", "“", ".", "  \n", "\n  a"]
+    for _ in range(300):
+        masked = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        for pos in range(len(masked) + 1):
+            assert _paragraph_start(masked, pos) == _paragraph_start_by_search(masked, pos), (masked, pos)
+
+
+def test_sentence_end_is_the_first_stop_or_the_paragraph_end() -> None:
+    masked = "One said so. Two said no.\n\nThree."
+    assert _sentence_end(masked, 0) == len("One said so.")
+    assert _sentence_end(masked, len("One said so. ")) == len("One said so. Two said no.")
+    assert _sentence_end("No stop at all", 0) == len("No stop at all")

@@ -19,7 +19,10 @@ someone's sentence, or the words of a "she" of the speaker's own story, are not 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
 from reckon.extract.quote_marks import WORD as _WORD
@@ -107,21 +110,54 @@ def _mask(text: str, raws: list[_Raw]) -> str:
     return "".join(chars)
 
 
-def _stops(masked: str, lo: int, hi: int) -> list[int]:
+def _iter_stops(masked: str, lo: int, hi: int) -> Iterator[int]:
     """Sentence ends in masked[lo:hi], skipping "Mr." and initials ("John F. Campbell")."""
-    found = []
     for match in _STOP.finditer(masked, lo, hi):
         if masked[match.start()] == ".":
             word = re.search(r"([A-Za-z]+)$", masked[max(0, match.start() - 12) : match.start()])
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
                 continue
-        found.append(match.end())
-    return found
+        yield match.end()
+
+
+def _stops(masked: str, lo: int, hi: int) -> list[int]:
+    return list(_iter_stops(masked, lo, hi))
+
+
+@lru_cache(maxsize=4)
+def _paragraph_breaks(masked: str) -> tuple[list[int], list[int]]:
+    """Each paragraph break's end, and the least cut ``pos`` a search ending at ``pos`` finds it by.
+
+    ``_paragraph_start`` used to search ``masked[:pos]`` afresh on every call, which is
+    quadratic on a long page. The breaks are found once instead. A search cut at ``pos`` sees
+    fewer of them: a single line break (the pattern's second branch) needs its lookahead to see
+    the next printed character, so it counts only when that character lies before the cut.
+    """
+    ends: list[int] = []
+    cuts: list[int] = []
+    for match in _PARAGRAPH.finditer(masked):
+        ends.append(match.end())
+        if match.group().count("\n") >= 2:
+            cuts.append(match.end())
+        else:
+            printed = match.end()
+            while masked[printed] in " \t":
+                printed += 1
+            cuts.append(printed + 1)
+    return ends, cuts
 
 
 def _paragraph_start(masked: str, pos: int) -> int:
-    starts = [m.end() for m in _PARAGRAPH.finditer(masked, 0, pos)]
-    return starts[-1] if starts else 0
+    """Where the paragraph holding ``pos`` starts: the end of the last break that ``masked[:pos]`` shows."""
+    if pos >= len(masked) or masked[pos].isspace():
+        # A cut inside white space could shorten a blank-line break: search the cut text itself.
+        starts = [m.end() for m in _PARAGRAPH.finditer(masked, 0, pos)]
+        return starts[-1] if starts else 0
+    ends, cuts = _paragraph_breaks(masked)
+    last = bisect_right(ends, pos) - 1
+    if last >= 0 and cuts[last] > pos:
+        last -= 1
+    return ends[last] if last >= 0 else 0
 
 
 def _sentence_start(masked: str, pos: int, floor: int) -> int:
@@ -131,8 +167,8 @@ def _sentence_start(masked: str, pos: int, floor: int) -> int:
 
 
 def _sentence_end(masked: str, pos: int) -> int:
-    stops = _stops(masked, pos, len(masked))
-    end = stops[0] if stops else len(masked)
+    # The first sentence end only: listing all of them to the end of the page is quadratic.
+    end = next(_iter_stops(masked, pos, len(masked)), len(masked))
     paragraph = _PARAGRAPH.search(masked, pos)
     if paragraph:
         end = min(end, paragraph.start())
