@@ -9,9 +9,10 @@ from __future__ import annotations
 import random
 import re
 
+from reckon.extract.places import _COUNTRY_LABEL, _COUNTRY_LINE, _country_named, _section_country
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
 from reckon.extract.quotes import _paragraph_start, _sentence_end
-from reckon.extract.speakers import _roles_after, _roles_before
+from reckon.extract.speakers import _ARMED_NOUNS, _BODY_NOUNS, _roles_after, _roles_before, written_as_body
 
 _TEXTS = [
     "Tovin Maresk, the harbour warden, said the pier was closed. Tovin Maresk, a diver, told us more.",
@@ -127,3 +128,47 @@ def test_sentence_end_is_the_first_stop_or_the_paragraph_end() -> None:
     assert _sentence_end(masked, 0) == len("One said so.")
     assert _sentence_end(masked, len("One said so. ")) == len("One said so. Two said no.")
     assert _sentence_end("No stop at all", 0) == len("No stop at all")
+
+
+def _written_as_body_by_search(text: str, name: str) -> bool:
+    """The three whole-text searches that ``written_as_body`` anchors at each occurrence."""
+    quoted = re.escape(name)
+    nouns = _BODY_NOUNS + r"|" + _ARMED_NOUNS
+    return bool(
+        re.search(r"\b[Tt]he\s+" + quoted + r"\b", text)
+        or re.search(r"(?<![\w’'-])" + quoted + r"(?:\s+[A-Z][\w’'-]*){0,2}\s+(?i:" + nouns + r")\b", text)
+        or re.search(r"\b(?:" + nouns + r"),\s+" + quoted + r"\b", text)
+    )
+
+
+def test_written_as_body_is_what_the_whole_text_searches_find() -> None:
+    rng = random.Random(11)
+    pieces = ["Tesso Vanu", "Tesso", " ", "  ", "\n", "the ", "The", "a rival militia,", "organization,",
+              " fighters", " Militia", " Kol", "x", "-", "’", ".", "said", "Vanu"]
+    names = ["Tesso Vanu", "Tesso", "Vanu", "Tesso Vanu."]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        for name in names:
+            assert written_as_body(text, name) == _written_as_body_by_search(text, name), (text, name)
+    assert written_as_body("a rival militia, Tesso Vanu, said", "Tesso Vanu")
+    assert not written_as_body("Tesso Vanu said the militia left.", "Tesso Vanu")
+
+
+def _section_country_by_search(text: str, position: int) -> str | None:
+    """Every heading in ``text[:position]``, searched afresh: what ``_section_country`` replaces."""
+    found = None
+    lines = sorted([*_COUNTRY_LINE.finditer(text, 0, position), *_COUNTRY_LABEL.finditer(text, 0, position)],
+                   key=lambda line: line.start())
+    for line in lines:
+        found = _country_named(line.group("c")) or found
+    return found
+
+
+def test_section_country_is_what_a_search_of_the_cut_text_finds() -> None:
+    rng = random.Random(5)
+    pieces = ["MALI", "Niger", "Chad", "Nigeria ", "Kaduna", ": ", " (Gao): ", "\n", "\n\n", " ", "gunmen killed 4",
+              "Tessalit", ".", "Bamako"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
+        for position in range(len(text) + 1):
+            assert _section_country(text, position) == _section_country_by_search(text, position), (text, position)

@@ -1239,11 +1239,14 @@ def accused_name(actors: ActorResolver, surface: str) -> str:
 
 
 _SOLDIER_WORDS = r"(?:soldiers|troops)"
+_SOLDIERS_OF = re.compile(r"\b" + _SOLDIER_WORDS + r"\s+of\s", re.IGNORECASE)
 
 
 def unit_of_soldiers(text: str, actors: list[str]) -> str | None:
     """The one accused unit the text says its soldiers belong to ("Soldiers of the 4th
     Territorial Infantry Battalion"); None when it names none or several."""
+    if not _SOLDIERS_OF.search(text):
+        return None  # one look at the page instead of one per accused
     units = {actor for actor in actors
              if re.search(r"\b" + _SOLDIER_WORDS + r"\s+of\s+(?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", actor)) + r"\b",
                           text, re.IGNORECASE)}

@@ -14,6 +14,7 @@ sentences that speak of harm.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
@@ -255,14 +256,24 @@ def _paragraph_date(evidence, text: str, position: int, published: str | None) -
     return last.value, last.span
 
 
+_LIST_GAP = re.compile(r",[ ]|[ ]and[ ]|,[ ]and[ ]")
+
+
 def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> int:
     """Where the list holding ``mention`` starts: "hospitals in Tillabéri and Niamey" puts
     Niamey after the words Tillabéri follows."""
     start = mention.span.start
-    for other in sorted(mentions, key=lambda m: -m.span.start):
-        if other.span.end <= start and re.fullmatch(r",[ ]|[ ]and[ ]|,[ ]and[ ]", text[other.span.end:start]):
-            start = other.span.start
-    return start
+    while True:
+        # The latest-starting mention that ends a list gap before ``start``; checking the six
+        # characters before it first keeps this linear (sorting every mention per call was not).
+        joined = None
+        for other in mentions:
+            if start - 6 <= other.span.end <= start and (joined is None or other.span.start > joined.span.start) \
+                    and _LIST_GAP.fullmatch(text, other.span.end, start):
+                joined = other
+        if joined is None:
+            return start
+        start = joined.span.start
 
 
 def _taken_from(text: str, sentence_start: int, position: int) -> bool:
@@ -685,10 +696,13 @@ def _local_accusations(accusations: list[tuple[int, Accusation]], groups: dict[s
         if any(i == index for members in groups.values() for i, _ in members):
             continue  # a sentence with a figure of the main incident
         position = accusation.span.start
-        before = [(start, key) for start, key in starts if start < position
-                  and "\n\n" not in text[start:position]]
-        if before and before[-1][1] and before[-1][1] not in recalled:
-            found[at] = before[-1][1]
+        # The last figure before the accusation, if no blank line parts them (a blank line
+        # between it and the accusation parts every earlier figure too).
+        last = bisect_left(starts, (position,)) - 1
+        if last >= 0 and "\n\n" not in text[starts[last][0]:position]:
+            key = starts[last][1]
+            if key and key not in recalled:
+                found[at] = key
     return found
 
 

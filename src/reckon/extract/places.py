@@ -956,15 +956,32 @@ def is_country_name(name: str) -> bool:
 def _section_country(text: str, position: int) -> str | None:
     """The country a digest's section heading names above ``position`` ("MALI" on a line of
     its own, then that country's entries): a place no table knows is in that country."""
-    found = None
-    countries, _ = _countries()
-    lines = sorted([*_COUNTRY_LINE.finditer(text, 0, position), *_COUNTRY_LABEL.finditer(text, 0, position)],
-                   key=lambda line: line.start())
-    for line in lines:
-        hit = countries.get(_fold(line.group("c")))
-        if hit is not None and hit[2] == "name":
-            found = hit[0]
-    return found
+    line_start = text.rfind("\n", 0, position) + 1
+    # The line holding ``position``, cut there, is a heading to a search that stops there
+    # ("Nigeria Kaduna: ..." cut before "Kaduna"); lines before it are read once per text.
+    cut = _COUNTRY_LINE.match(text, line_start, position)
+    if cut is not None and (country := _country_named(cut.group("c"))) is not None:
+        return country
+    starts, headings = _country_headings(text)
+    for at in range(bisect.bisect_left(starts, position) - 1, -1, -1):
+        end, country = headings[at]
+        if end <= position:
+            return country
+    return None
+
+
+def _country_named(name: str) -> str | None:
+    hit = _countries()[0].get(_fold(name))
+    return hit[0] if hit is not None and hit[2] == "name" else None
+
+
+@lru_cache(maxsize=4)
+def _country_headings(text: str) -> tuple[list[int], list[tuple[int, str]]]:
+    """Every line or entry label of ``text`` that names a country: starts, and (end, code)."""
+    lines = sorted([*_COUNTRY_LINE.finditer(text), *_COUNTRY_LABEL.finditer(text)], key=lambda line: line.start())
+    found = [(line.start(), line.end(), country) for line in lines
+             if (country := _country_named(line.group("c"))) is not None]
+    return [start for start, _, _ in found], [(end, country) for _, end, country in found]
 
 
 # "• 14 May – Osk-Bélé (Kambolo sub-prefecture): armed men killed ...": a list entry opening on

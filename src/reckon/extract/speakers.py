@@ -13,6 +13,7 @@ overseeing the operation", "witnesses").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -524,6 +525,41 @@ def _roles_before(text: str, name: str) -> list[re.Match[str]]:
     return list(re.finditer(pattern, text))
 
 
+# The longest body or armed noun, with room to spare: how far before a comma an apposed
+# noun can start ("organization, Tesso Vanu").
+_LONGEST_NOUN = 16
+
+
+def written_as_body(text: str, name: str) -> bool:
+    """Whether ``text`` writes ``name`` after "the", before a body noun, or in apposition to one.
+
+    Each pattern is tried only where the name occurs, anchored there: searching the whole
+    page once per name, and once per pronoun that asks, was quadratic on long pages.
+    """
+    quoted = re.escape(name)
+    after_the = re.compile(r"\b[Tt]he\s+" + quoted + r"\b")
+    before_noun = re.compile(r"(?<![\w’'-])" + quoted + r"(?:\s+[A-Z][\w’'-]*){0,2}\s+(?i:" + _BODY_NOUNS + r"|"
+                             + _ARMED_NOUNS + r")\b")
+    apposed = re.compile(r"\b(?:" + _BODY_NOUNS + r"|" + _ARMED_NOUNS + r"),\s+" + quoted + r"\b")
+    at = text.find(name) if name else -1
+    while at >= 0:
+        end = at + len(name)
+        space = at
+        while space > 0 and text[space - 1].isspace():
+            space -= 1
+        if before_noun.match(text, at):
+            return True
+        if space < at:
+            if space >= 3 and after_the.match(text, space - 3):
+                return True
+            # The window ends one character past the name so that its closing \b sees it.
+            window = apposed.finditer(text, max(0, space - 1 - _LONGEST_NOUN), end + 1)
+            if any(match.end() == end for match in window):
+                return True
+        at = text.find(name, at + 1)
+    return False
+
+
 class SpeakerResolver:
     """Names of speakers for one document; build once per text, then ``resolve`` in order."""
 
@@ -543,10 +579,12 @@ class SpeakerResolver:
         self._places = {name.casefold() for name in places}
         self.actors = actors or ActorResolver(text)
         self._quoted: list[Span] = list(quoted or [])
+        self._quoted_index: tuple[list[int], list[int]] | None = None
         self._people: dict[str, _Person] = {}
         self._said: list[_Said] = []
         self._person_ents: set[str] = set()
         self._full_names: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name)
+        self._body_written: dict[str, bool] = {}  # name -> written_as_body(text, name)
         if use_nlp:
             # entity_docs: the NER already run on entity_chunks(text), in the same order
             self._read_entities(nlp, entity_docs)
@@ -557,9 +595,21 @@ class SpeakerResolver:
         """Tell the resolver which stretches are quotations: names inside them are not
         antecedents of a later "he" or "the group" in the narrative."""
         self._quoted = list(spans)
+        self._quoted_index = None
 
     def _in_quote(self, position: int) -> bool:
-        return any(span.start <= position < span.end for span in self._quoted)
+        # Asked for every person at every pronoun: a bisect over the spans by start, with the
+        # furthest end reached so far (quotations may nest), instead of a scan of them all.
+        if self._quoted_index is None:
+            spans = sorted(self._quoted, key=lambda span: span.start)
+            furthest, reach = -1, []
+            for span in spans:
+                furthest = max(furthest, span.end)
+                reach.append(furthest)
+            self._quoted_index = ([span.start for span in spans], reach)
+        starts, reach = self._quoted_index
+        last = bisect_right(starts, position) - 1
+        return last >= 0 and reach[last] > position
 
     def _read_entities(self, nlp: Language | None, entity_docs: list[Doc] | None) -> None:
         if entity_docs is None:
@@ -585,13 +635,9 @@ class SpeakerResolver:
         """The tagger takes an unfamiliar group's name for a person's ("the Tesso Vanu militia");
         the text says otherwise when it writes the name after "the", before a body noun, or
         in apposition to one ("a rival militia, Tesso Vanu"). A person's name is not written so."""
-        quoted = re.escape(name)
-        return bool(
-            re.search(r"\b[Tt]he\s+" + quoted + r"\b", self.text)
-            or re.search(r"(?<![\w’'-])" + quoted + r"(?:\s+[A-Z][\w’'-]*){0,2}\s+(?i:" + _BODY_NOUNS + r"|"
-                         + _ARMED_NOUNS + r")\b", self.text)
-            or re.search(r"\b(?:" + _BODY_NOUNS + r"|" + _ARMED_NOUNS + r"),\s+" + quoted + r"\b", self.text)
-        )
+        if name not in self._body_written:
+            self._body_written[name] = written_as_body(self.text, name)
+        return self._body_written[name]
 
     def _read_people(self) -> None:
         """Named people: a capitalised name after a title ("Justice Cameron Mander",
