@@ -7,6 +7,7 @@ Not a test (pytest never runs it). From the repository root (`make bench` runs t
     .venv/bin/python benchmarks/run.py --only memory --memory-sizes 500 2000
     .venv/bin/python benchmarks/run.py --only resolve --resolve-sizes 1000 10000 100000
     .venv/bin/python benchmarks/run.py --only extract --corpus tests/corpus ../shared/corpus/dev
+    .venv/bin/python benchmarks/run.py --only long --long-sizes 50000 100000 200000 400000
 
 Sections:
   ingest   documents/second from a WARC.gz of generated articles (benchmarks/generate.py) to
@@ -19,6 +20,9 @@ Sections:
   resolve  time to resolve 1k/10k/100k documents (benchmarks/resolve_scale.py's corpora).
   extract  documents/second of `reckon extract` (stateless) beside a plain spaCy full pass
            over the same clean texts, in this process, medians of --runs (issue 3's benchmark).
+  long     seconds to extract one long page (the project corpus run together, cut to each of
+           --long-sizes characters) beside a plain spaCy full pass over the same page: spaCy is
+           linear in the length, so a ratio that falls as pages grow shows a step that is not.
 
 Wall time is what a user waits; CPU time (this process and its children) is what the work
 costs and is steadier on a busy machine, so both are printed.
@@ -212,6 +216,36 @@ def bench_extract(options) -> None:
                   f" | ratio {theirs / mine:.2f}x", flush=True)
 
 
+def bench_long(options) -> None:
+    import spacy
+
+    from reckon.extract.nlp import MODEL_NAME
+    from reckon.extract.run import extract_documents
+    from reckon.ingest import IngestFailure, load_inputs, read_document
+    from reckon.model import Document
+
+    nlp = spacy.load(MODEL_NAME)
+    folder = HERE.parent / "tests" / "corpus"
+    texts = [read_document(raw).text for raw in load_inputs([folder]) if not isinstance(raw, IngestFailure)]
+    page = "\n\n".join(texts)
+    extract_documents([Document(text=texts[0])])
+    print(f"\n== one long page: reckon extract vs plain spaCy full pass, median of {options.runs} ==")
+    for size in options.long_sizes:
+        text = (page * (size // len(page) + 1))[:size]
+        nlp.max_length = max(nlp.max_length, size + 1)
+        ours, base = [], []
+        for _ in range(options.runs):
+            started = time.perf_counter()
+            extract_documents([Document(text=text)])
+            ours.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            nlp(text)
+            base.append(time.perf_counter() - started)
+        mine, theirs = statistics.median(ours), statistics.median(base)
+        print(f"  {size // 1000:>4}k characters: reckon extract {mine:6.1f} s | spaCy full pass {theirs:6.1f} s"
+              f" | ratio {theirs / mine:.2f}x", flush=True)
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         kind, warc, workers = sys.argv[2], Path(sys.argv[3]), int(sys.argv[4])
@@ -219,18 +253,19 @@ def main() -> None:
         print(json.dumps(result))
         return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=("ingest", "memory", "resolve", "extract"), nargs="+")
+    parser.add_argument("--only", choices=("ingest", "memory", "resolve", "extract", "long"), nargs="+")
     parser.add_argument("--docs", type=int, default=300, help="articles in the ingest benchmark")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--memory-sizes", type=int, nargs="+", default=[500, 2000])
     parser.add_argument("--resolve-sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--long-sizes", type=int, nargs="+", default=[50_000, 200_000])
     parser.add_argument("--corpus", nargs="+", default=[str(HERE.parent / "tests" / "corpus"),
                                                          str(HERE.parent.parent / "shared" / "corpus" / "dev")])
     parser.add_argument("--seed", type=int, default=7)
     options = parser.parse_args()
     CACHE.mkdir(parents=True, exist_ok=True)
-    sections = options.only or ["ingest", "memory", "resolve", "extract"]
+    sections = options.only or ["ingest", "memory", "resolve", "extract", "long"]
     print(f"reckon benchmarks on {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
     for name in sections:
         globals()[f"bench_{name}"](options)
