@@ -507,3 +507,11 @@ def test_one_person_described_or_listed_is_no_count_of_its_own() -> None:
 def test_one_person_beside_a_toll_does_not_take_its_kind() -> None:
     rows = _rows("Raiders killed 30 people in Orrin. A local chief had reported about 12 dead late on Monday.")
     assert not any(r[1] == 1 for r in rows)
+
+
+def test_a_toll_over_a_span_of_years_is_an_aggregate() -> None:
+    assert not _rows("The Orrin Front killed more than 300 herders in the valley between 2018 and 2022, monitors say.")
+    assert not _rows("Some 12,000 people were displaced by its attacks in 2021 alone.")
+    # one event in one of those years keeps its toll
+    rows = _rows("In 2021, gunmen of the Orrin Front killed 12 herders at the Kessa cattle market.")
+    assert ("killed", 12, 12, "author") in rows

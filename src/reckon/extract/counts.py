@@ -252,6 +252,10 @@ _AGGREGATE = re.compile(
     r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b(?!\s+(?:ago|earlier|later|after|before|on)\b)|\bannually\b|\bover\s+the\s+(?:years|decades)\b"
     # "since January" (a month, no day): a tally kept over months, not one event's toll
     r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    # "between 2020 and 2024", "from 2019 to 2023", "in 2023 alone": a tally kept over years
+    r"|\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\s+alone\b"
+    # "displaced by its attacks": one figure over a group's many attacks
+    r"|\b(?:by|in)\s+(?:its|their)\s+(?:attacks|raids|operations)\b"
     # "three attacks since March in which 16 were killed": one figure over several events
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of|a\s+string\s+of|"
     r"a\s+wave\s+of)\s+(?:separate\s+|other\s+|similar\s+|deadly\s+)?(?:attacks|raids|massacres|bombings|ambushes|"
