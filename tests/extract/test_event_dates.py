@@ -101,3 +101,9 @@ def test_the_second_day_of_a_between_and_span_does_not_date_the_event():
             "and Tuesday morning, when soldiers retook it.\n\n"
             "In a statement posted on a messaging channel on Tuesday evening, the Orrin Front said it had killed 40.")
     assert _main_date(text) == "2024-03-03"
+
+
+def test_a_headlines_still_does_not_reach_the_date_on_the_next_line():
+    text = ("A year after Korvel raid, six herders still missing\n\nThe Eastern Courier — Monday 4 March 2024\n\n"
+            "A year ago today, armed men raided Korvel and killed 11 herders.")
+    assert _main_date(text) == "2023-03-04"

@@ -87,12 +87,13 @@ _AS_OF_BEFORE = re.compile(r"\b(?:[Bb]y|[Aa]s\s+of|[Uu]ntil|[Tt]ill|[Uu]p\s+to)\
 # running toll was given, not the day the event began.
 _TOLL_GIVEN_BEFORE = re.compile(
     r"\b(?:gave|give[sn]?|put|puts|raised|revised|updated|lowered)\s+(?:(?:the|a|an|its|their|his|her|a\s+new)\s+)?"
-    r"(?:(?:death|casualty|official|final|overall)\s+)?(?:toll|figure|count)\b[^.;:!?]{0,40}$",
+    r"(?:(?:death|casualty|official|final|overall)\s+)?(?:toll|figure|count)\b[^.;:!?\n]{0,40}$",
     re.IGNORECASE,
 )
 # "Gunmen who stormed a hotel on Friday were still holding hostages on Saturday": the day a
 # state of things still held, not the day it began.
-_STILL_BEFORE = re.compile(r"\b(?:still|remained|remain)\b[^.;:!?,]{0,50}$", re.IGNORECASE)
+# Within its own line: a headline's "still missing" says nothing of the next line's date.
+_STILL_BEFORE = re.compile(r"\b(?:still|remained|remain)\b[^.;:!?,\n]{0,50}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
