@@ -515,3 +515,26 @@ def test_a_toll_over_a_span_of_years_is_an_aggregate() -> None:
     # one event in one of those years keeps its toll
     rows = _rows("In 2021, gunmen of the Orrin Front killed 12 herders at the Kessa cattle market.")
     assert ("killed", 12, 12, "author") in rows
+
+
+def test_a_total_of_hostages_rescued_survived() -> None:
+    rows = _rows("A total of 40 hostages were rescued by soldiers in Kessa on Monday, the army said.")
+    assert ("survived", 40, 40, "army") in {(k, a, b, c.lower().removeprefix("the ")) for k, a, b, c in rows}
+    assert not any(row[0] == "abducted" for row in rows)
+
+
+def test_an_infobox_field_with_a_participle_after_its_figure_takes_the_participles_kind() -> None:
+    rows = _rows("Kessa depot siege\n\nLocationKessa, Osk\nDeaths12\nHostages40 freed\n\n"
+                 "The Kessa depot siege was an attack by gunmen on a bus depot in Kessa.")
+    assert ("survived", 40, 40, "author") in rows
+    assert ("killed", 12, 12, "author") in rows
+    assert not any(row[0] == "abducted" for row in rows)
+
+
+def test_the_ministry_is_the_ministry_the_text_named_and_its_breakdown_is_no_row() -> None:
+    rows = _rows("The death toll of the depot attack in Kessa has risen to 21, the Osk Ministry of Public Security said "
+                 "on Monday. According to the ministry, 18 civilians and three soldiers were killed, and 30 others "
+                 "were injured.")
+    assert ("killed", 21, 21, "Osk Ministry of Public Security") in rows
+    assert ("injured", 30, 30, "Osk Ministry of Public Security") in rows
+    assert not any(row[1] in (18, 3) for row in rows)

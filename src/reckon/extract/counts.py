@@ -348,7 +348,17 @@ def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -
     line_start = max(text.rfind("\n", 0, start), -1) + 1
     label = text[line_start:start].strip(" \t•*-–:").lower()
     kind = lexicon.labels.get(" ".join(label.split()))
-    return (kind, number, number) if kind is not None else None
+    if kind is None:
+        return None
+    # "Hostages112 rescued", "Hostages: 40 freed": a participle after the figure says what
+    # befell the people the field counts.
+    line_end = text.find("\n", start)
+    after = _LABEL_PARTICIPLE.match(text, start, line_end if line_end != -1 else len(text))
+    befell = _participle_kind_of_word(after.group(1), lexicon) if after else None
+    return (befell or kind, number, number)
+
+
+_LABEL_PARTICIPLE = re.compile(r"[\d,.]+\+?\s+([a-z]+)\b")
 
 
 # "one of the deadliest attacks this year", "the worst since 2009": a period after a
@@ -434,6 +444,15 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
     return None
 
 
+def _through_total(noun: Token) -> Token:
+    """ "A total of 112 hostages were rescued": the clause's subject is the total, and what
+    befell it befell the hostages it counts."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("total", "number"):
+        return head.head
+    return noun
+
+
 def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
     noun = number
     if number.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and number.head.i > number.i:
@@ -462,11 +481,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     if noun is not number and (lemma in lexicon.nouns or lower in lexicon.adjectives) and lemma not in ("toll", "death", "life", "casualty"):
         kind = lexicon.nouns.get(lemma) or lexicon.adjectives.get(lower)
         # "325 hostages ... were killed": what befell the hostages is the count's kind.
-        verb = noun.head
+        subject = _through_total(noun)
+        verb = subject.head
         # Bodies are dead whatever finds them: "19 bodies were recovered" is no rescue.
-        if lemma not in ("body", "corpse") and noun.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
+        if lemma not in ("body", "corpse") and subject.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
                 and lexicon.verbs.get(verb.lemma_.lower()) \
-                not in (None, kind) and (noun.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE):
+                not in (None, kind) and (subject.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE):
             return lexicon.verbs[verb.lemma_.lower()], verb, noun
         # "12 detainees killed in a van", "7 hostages freed": a participle after the noun
         # says what then befell them.
