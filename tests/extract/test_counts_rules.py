@@ -538,3 +538,25 @@ def test_the_ministry_is_the_ministry_the_text_named_and_its_breakdown_is_no_row
     assert ("killed", 21, 21, "Osk Ministry of Public Security") in rows
     assert ("injured", 30, 30, "Osk Ministry of Public Security") in rows
     assert not any(row[1] in (18, 3) for row in rows)
+
+
+def test_a_toll_raised_by_a_source_is_that_sources_figure() -> None:
+    rows = _rows("Two days later the government spokesman raised the toll of the Kessa depot attack to 24.")
+    assert ("killed", 24, 24, "government spokesman") in rows
+
+
+def test_a_toll_raised_through_it_keeps_the_tolls_kind() -> None:
+    rows = _rows("Commander Ivo Saar gave a death toll of seven early on Tuesday, and raised it to 12 in the afternoon.")
+    assert {("killed", 7, 7, "Ivo Saar"), ("killed", 12, 12, "Ivo Saar")} <= rows
+    assert not _rows("The council raised it to 12 percent in the afternoon.")
+
+
+def test_a_reference_list_after_an_article_gives_no_rows() -> None:
+    text = ("Kessa depot siege\n\nThe Kessa depot siege was an attack by gunmen on a bus depot in Kessa, Osk, "
+            "on 3 March 2024. At least 21 people were killed.\n\n== Aftermath ==\nThe depot reopened a month later "
+            "after repairs that lasted several weeks and cost the town council a large sum.\n\n"
+            "== References ==\n1. \"Police say 19 killed in depot attack\". Osk Herald. 4 March 2024.\n"
+            "2. \"Hospital says 30 bodies received\". Kessa Weekly. 5 March 2024.\n")
+    rows = _rows(text)
+    assert ("killed", 21, None, "author") in rows
+    assert not any(row[1] in (19, 30) for row in rows)

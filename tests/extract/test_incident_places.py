@@ -212,3 +212,13 @@ def test_where_a_site_of_a_settlement_is_names_a_place():
     found = {m.name for m in find_places("Gunmen surrounded the weekly market at Oskarvi on Tuesday.")}
     assert "Oskarvi" in found
     assert find_places("She studied at the school of Journalism.") == []
+
+
+def test_a_hospital_that_gives_a_figure_is_its_source_not_another_scene() -> None:
+    from reckon import extract as _extract
+
+    text = ("Gunmen stormed the Lomara Palace Hotel in Kessa on Sunday evening, killing at least 12 people, police "
+            "said. The Kessa Regional Referral Hospital said its mortuary had received 19 bodies.")
+    findings = _extract(text)
+    assert len(findings.incidents) == 1
+    assert {c.min for c in findings.incidents[0].counts} >= {12, 19}

@@ -162,7 +162,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     else:
         found = _kind_by_label(text, start, number, lexicon) \
             or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
-            or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon)
+            or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon) \
+            or _kind_by_toll_pronoun(number, lexicon)
     if found is None:
         return None
     kind, anchor, noun = found
@@ -809,6 +810,25 @@ def _kind_by_pronoun(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, To
         if verb.pos_ == "VERB" and verb.lemma_.lower() in lexicon.verbs and verb.lemma_.lower() not in _INTRANSITIVE:
             return lexicon.verbs[verb.lemma_.lower()], verb, noun
     return None
+
+
+_TOLL_CHANGE = frozenset({"raise", "revise", "lower", "increase", "update", "bring", "push", "put"})
+
+
+def _kind_by_toll_pronoun(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """ "He gave a death toll of nine early on Saturday, and raised it to 14": "it" is the toll
+    the sentence named before, and the figure it was changed to is of the toll's kind."""
+    if number.dep_ != "pobj" or number.head.lower_ not in ("to", "at"):
+        return None
+    verb = number.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _TOLL_CHANGE \
+            or not any(c.dep_ in ("dobj", "obj") and c.lower_ == "it" for c in verb.children):
+        return None
+    tolls = [t for t in number.doc[:verb.i] if t.lemma_.lower() == "toll"]
+    if not tolls:
+        return None
+    kind = lexicon.nouns.get("toll")  # a toll counts the dead (data/harm.tsv)
+    return (kind, verb, number) if kind is not None else None
 
 
 def _is_negated_or_hypothetical(token: Token, inside: set[int] = frozenset()) -> bool:

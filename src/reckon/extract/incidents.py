@@ -538,7 +538,11 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     # "Kobura Bay. Two fishermen were shot dead ...": a paragraph headed by a place gives its figures that place.
     headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
     for index, count in counts:
-        local = _local_place(count.span.start, sentences[index].span, text, mentions)
+        # "The Kessa District Hospital said it had received 38 bodies": the source that gives a
+        # figure is not where it happened.
+        source = count.claimant.span
+        scene_mentions = [m for m in mentions if source is None or not source.start <= m.span.start < source.end]
+        local = _local_place(count.span.start, sentences[index].span, text, scene_mentions)
         key = ""
         paragraph = text.count("\n\n", 0, count.span.start)
         if paragraph in headed and index not in earlier:
