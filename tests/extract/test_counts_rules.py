@@ -560,3 +560,25 @@ def test_a_reference_list_after_an_article_gives_no_rows() -> None:
     rows = _rows(text)
     assert ("killed", 21, None, "author") in rows
     assert not any(row[1] in (19, 30) for row in rows)
+
+
+def test_people_held_or_taken_as_hostages_are_abducted() -> None:
+    rows = _rows("Gunmen were still holding dozens of travellers hostage in the Lomara depot on Tuesday, police said.")
+    assert ("abducted", 24, None, "police") in rows
+    rows = _rows("The attackers stormed the depot and took about 40 passengers and drivers as hostages.")
+    assert ("abducted", 40, 40, "author") in rows
+    # held in a place, not as anything: no row
+    assert not _rows("The 40 passengers were held in the waiting room for an hour.")
+
+
+def test_a_bare_participle_after_a_harm_noun_says_what_befell_them() -> None:
+    rows = _rows("The Osk Ministry of Public Security reported 21 dead, 30 injured and 40 hostages freed.")
+    assert ("survived", 40, 40, "Osk Ministry of Public Security") in rows
+    assert not any(row[0] == "abducted" for row in rows)
+
+
+def test_one_person_among_the_whole_is_no_subset_of_the_figure() -> None:
+    rows = _rows("The driver, who was shot in the arm, was among the 40 passengers rescued from the Lomara depot.")
+    assert ("survived", 40, 40, "author") in rows
+    rows = _rows("Soldiers killed 12 fighters in Kessa, among them three commanders.")
+    assert ("killed", 3, 3, "author") not in rows

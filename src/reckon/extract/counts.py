@@ -160,7 +160,7 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         # "the kidnapped party of more than 30 people": the group's participle is their harm
         found = (_participle_kind_of_word(collective.group(1), lexicon), number, number)
     else:
-        found = _kind_by_label(text, start, number, lexicon) \
+        found = _kind_by_label(text, start, number, lexicon) or _held_as(char_span, lexicon) \
             or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
             or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon) \
             or _kind_by_toll_pronoun(number, lexicon)
@@ -397,7 +397,12 @@ def _is_aggregate_clause(clause: str) -> bool:
 
 def _is_subset(text: str, start: int) -> bool:
     before = text[max(0, start - 16):start].lower().rstrip()
+    if before.endswith("among the") and _MEMBER_OF.search(text[max(0, start - 30):start]):
+        return False  # "The bride was among the 112 people rescued": one of the whole, which is the figure
     return before.endswith(_SUBSET_BEFORE)
+
+
+_MEMBER_OF = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:also\s+)?among\s+the\s*$", re.IGNORECASE)
 
 
 # People who are in a hospital without being hurt there.
@@ -445,6 +450,34 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
     return None
 
 
+# "holding dozens of people hostage", "taking 40 guests and staff as hostages": a verb of
+# holding or taking, the figure as its object, and the role the people were held in.
+_HOLDING = frozenset({"hold", "holds", "holding", "held", "keep", "keeps", "keeping", "kept", "take", "takes", "taking",
+                      "took", "taken"})
+_ROLE_AFTER = frozenset({"hostage", "hostages", "captive", "captives"})
+
+
+def _held_as(char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    doc = char_span.doc
+    first, last = char_span[0], char_span[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is None or before.lower_ not in _HOLDING:
+        return None
+    for token in doc[last.i + 1:min(len(doc), last.i + 9)]:
+        if token.is_punct or token.lower_ in ("who", "which", "that", "while", "when"):
+            return None
+        if token.lower_ in _ROLE_AFTER:
+            kind = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get("hostage")
+            return (kind, before, last) if kind is not None else None
+    return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "47 injured and 112 hostages rescued": a bare participle after its noun, no auxiliary
+    and no object, is a passive the parser read as active."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children)
+
+
 def _through_total(noun: Token) -> Token:
     """ "A total of 112 hostages were rescued": the clause's subject is the total, and what
     befell it befell the hostages it counts."""
@@ -487,7 +520,8 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         # Bodies are dead whatever finds them: "19 bodies were recovered" is no rescue.
         if lemma not in ("body", "corpse") and subject.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
                 and lexicon.verbs.get(verb.lemma_.lower()) \
-                not in (None, kind) and (subject.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE):
+                not in (None, kind) and (subject.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE
+                                         or _reduced_passive(verb)):
             return lexicon.verbs[verb.lemma_.lower()], verb, noun
         # "12 detainees killed in a van", "7 hostages freed": a participle after the noun
         # says what then befell them.
