@@ -230,6 +230,10 @@ def _accusations(state: State) -> State:
     # group only blamed or convicted leaves the people seen doing it ("armed men killed six")
     # an accused of their own. Which incident the gunmen belong to decides (``incidents``):
     # a digest's "Unidentified gunmen abducted four" is not the Front's raid of its entry above.
+    # "the attackers were suspected members of the X": X is shown as who came, as if seen doing it.
+    text = state["document"].text
+    direct |= {i for i, (_, a) in enumerate(found)
+               if a.span is not None and accusations_module.identifies_attackers(text, a.span)}
     named_direct = [a for i, (_, a) in enumerate(found) if i in direct and not accusations_module.is_description(a.actor)]
     if not direct:
         # A report that shows no one doing the harm may still show its attackers acting ("the
