@@ -582,3 +582,10 @@ def test_one_person_among_the_whole_is_no_subset_of_the_figure() -> None:
     assert ("survived", 40, 40, "author") in rows
     rows = _rows("Soldiers killed 12 fighters in Kessa, among them three commanders.")
     assert ("killed", 3, 3, "author") not in rows
+
+
+def test_a_bare_figure_dated_later_after_a_toll_is_the_toll_grown() -> None:
+    rows = _rows("The police gave a toll of 9 dead on the morning of 4 March and 14 that afternoon.")
+    assert {("killed", 9, 9, "police"), ("killed", 14, 14, "police")} <= rows
+    rows = _rows("Gunmen killed 12 people in Kessa and 30 cattle later.")
+    assert not any(row[1] == 30 for row in rows)

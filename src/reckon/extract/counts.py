@@ -913,6 +913,14 @@ def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset:
     return out
 
 
+# A later time right after a bare figure: "and 14 that afternoon", "and 20 the next day".
+_LATER_AFTER = re.compile(
+    r"\s+(?:(?:that|this|the\s+(?:next|following))\s+(?:morning|afternoon|evening|night|day)|later\b|"
+    r"(?:by|on)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|evening|afternoon|"
+    r"nightfall|night|midday|noon)\b|(?:a|one|two|three)\s+days?\s+later\b)"
+)
+
+
 def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                       classified: list[CountCandidate]) -> CountCandidate | None:
     """A bare figure coordinated with a classified one takes its kind ("9 dead, 4 in X")."""
@@ -934,6 +942,13 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         other = max(before, key=lambda c: c.span.start)
         return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                               token=number, victims=None, quantity_text=quantity.text)
+    # "a toll of 9 dead on the morning of 13 September and 14 that afternoon": a bare figure
+    # joined to a classified one and dated later is the same toll, grown.
+    if before and re.search(r"\b(?:and|then)\s+(?:to\s+)?$", text[:quantity.span.start - offset]) \
+            and _LATER_AFTER.match(text, quantity.span.end - offset):
+        other = max(before, key=lambda c: c.span.start)
+        return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
+                              token=other.token, victims=other.victims, quantity_text=quantity.text)
     if number.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj") or _is_subset(text, quantity.span.start - offset):
         return None
     # "One source said there were 61 dead and another said 70": a bare figure a reporting
