@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "accused_name", "find_accused", "find_described_attackers",
            "find_identified_attacker", "find_infobox_accused", "identifies_attackers", "is_description", "is_direct", "is_generic",
-           "names_one_person"]
+           "names_one_person", "storms_a_held_place"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
 FORCE_NOUNS = frozenset({
@@ -497,6 +497,23 @@ def _accused_of_other(verb: Token) -> bool:
                 lemma = deed.lemma_.lower()
                 return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
     return False
+
+
+# A responder storming the place: "special forces stormed the building", "troops entered the hotel".
+_STORMS_AFTER = re.compile(r"\s+(?:(?:finally|eventually|then|later|later\s+on)\s+)?(?:stormed|entered|retook|recaptured|"
+                           r"raided|assaulted)\b")
+_STANDOFF_BEFORE = re.compile(r"\b(?:hostages?|siege|stand-?off|holed\s+up|barricaded|held\s+them|were\s+holding|"
+                              r"kept\s+hostage|taken\s+hostage|hostage-tak\w+)\b", re.IGNORECASE)
+
+
+def storms_a_held_place(text: str, span: Span, actor: str) -> bool:
+    """ "Shortly after 05:00, special forces stormed the building": security forces storming a
+    place the report has said the attackers hold (a siege or hostages told in the text before)
+    respond to the attack, even when their own sentence names no hostage."""
+    if not any(word in _RESPONDER_NOUNS for word in actor.lower().split()):
+        return False
+    return bool(_STORMS_AFTER.match(text, span.end)) and bool(
+        _STANDOFF_BEFORE.search(text, max(0, span.start - 2500), span.start))
 
 
 # "the attackers were suspected members of the X": the described attackers are X's.

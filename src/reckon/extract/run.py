@@ -230,8 +230,13 @@ def _accusations(state: State) -> State:
     # group only blamed or convicted leaves the people seen doing it ("armed men killed six")
     # an accused of their own. Which incident the gunmen belong to decides (``incidents``):
     # a digest's "Unidentified gunmen abducted four" is not the Front's raid of its entry above.
-    # "the attackers were suspected members of the X": X is shown as who came, as if seen doing it.
     text = state["document"].text
+    # Security forces storming a place the report said the attackers hold are responders.
+    kept = [i for i, (_, a) in enumerate(found)
+            if a.span is None or not accusations_module.storms_a_held_place(text, a.span, a.actor)]
+    direct = {kept.index(i) for i in direct if i in kept}
+    found = [found[i] for i in kept]
+    # "the attackers were suspected members of the X": X is shown as who came, as if seen doing it.
     direct |= {i for i, (_, a) in enumerate(found)
                if a.span is not None and accusations_module.identifies_attackers(text, a.span)}
     named_direct = [a for i, (_, a) in enumerate(found) if i in direct and not accusations_module.is_description(a.actor)]
