@@ -589,3 +589,9 @@ def test_a_bare_figure_dated_later_after_a_toll_is_the_toll_grown() -> None:
     assert {("killed", 9, 9, "police"), ("killed", 14, 14, "police")} <= rows
     rows = _rows("Gunmen killed 12 people in Kessa and 30 cattle later.")
     assert not any(row[1] == 30 for row in rows)
+
+
+def test_an_infobox_toll_plus_its_perpetrators_gives_the_attackers_dead() -> None:
+    rows = _rows("Tarrow mall siege\n\nDate4 May 2023\nLocationTarrow Mall, Kessa, Osk\nDeaths31 (+2 perpetrators)\n"
+                 "Injured75+\n\nThe Tarrow mall siege was an attack on 4 May 2023 by gunmen on the Tarrow Mall in Kessa.")
+    assert {("killed", 31, 31, "author"), ("killed", 2, 2, "author"), ("injured", 75, None, "author")} <= rows

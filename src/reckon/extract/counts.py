@@ -895,7 +895,9 @@ def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
 
 
 _ADDITIVE = re.compile(r"\b(?:on\s+top\s+of|in\s+addition\s+to|excluding|not\s+including|as\s+well\s+as|besides|"
-                       r"plus)\s+(?:the\s+|another\s+|a\s+further\s+)?$", re.IGNORECASE)
+                       r"plus)\s+(?:the\s+|another\s+|a\s+further\s+)?$"
+                       # an infobox's "Deaths31 (+2 perpetrators)"
+                       r"|\(\s*\+\s*$", re.IGNORECASE)
 
 
 def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset: int) -> list[CountCandidate]:
