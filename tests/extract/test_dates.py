@@ -259,6 +259,9 @@ def test_a_date_field_of_a_separated_metadata_line_is_the_publication_date():
             "PORT BELLA, June 2 (Orient) -- The death toll has risen to 12.")
     found = find_published(text)
     assert found is not None and found[0] == "2024-06-02"
+    tight = "Toll rises to 12\n\nSource: Orient Agency| 2024-06-02 18:05:40|Editor: Wu Fan\n\nThe toll has risen to 12."
+    found = find_published(tight)
+    assert found is not None and found[0] == "2024-06-02"
 
 
 def test_a_metadata_line_whose_date_field_carries_other_words_gives_no_date():

@@ -526,7 +526,7 @@ def _by_outlet_line(index: int, line: str, found: list[DateMention]) -> DateMent
 
 
 # A field of a page's metadata line: "Source: Agency | 2025-09-14 21:40:12 | Editor: Name".
-_FIELD_SEPARATOR = re.compile(r"\s[|•·]\s")
+_FIELD_SEPARATOR = re.compile(r"\s*[|•·]\s*")  # "Source: Agency| 2025-09-14 21:40:12|Editor: Name" too
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(?:GMT|UTC)(?:[+-]\d{1,2})?\b", re.I)
 
 
