@@ -464,3 +464,26 @@ def test_those_on_trial_for_the_harm_are_accused(sentence: str, accused: str) ->
 
 def test_a_trial_for_another_crime_accuses_no_one_of_the_harm():
     assert not _accused("The mayor is on trial for corruption, together with two aides.")
+
+
+def test_an_accusation_of_hiding_the_toll_is_no_accusation_of_the_harm():
+    perpetrators = _perpetrators("The MP accused the government of hiding the scale of the massacre in Kessa, "
+                                 "where 30 people were killed.")
+    assert not any("government" in p.lower() for p in perpetrators)
+    assert "soldiers" in {p.lower() for p in _perpetrators("Residents accused soldiers of killing 12 herders in Kessa.")}
+
+
+def test_attackers_named_as_members_of_a_group_stand_for_the_group():
+    perpetrators = _perpetrators("Gunmen stormed a hotel in Kessa on Sunday, killing 12 people, police said. "
+                                 "A security official said the attackers were suspected members of the Orrin Front.")
+    assert perpetrators == {"Orrin Front"}
+
+
+def test_forces_storming_a_place_the_report_said_was_held_respond_to_the_attack():
+    text = ("Gunmen of the Orrin Front stormed the Lomara hotel in Kessa on Sunday, killing 12 people, and held "
+            "40 guests hostage on the upper floors.\n\nShortly after dawn on Tuesday, special forces stormed the "
+            "building. Four attackers were killed.")
+    assert _perpetrators(text) == {"Orrin Front"}
+    # with no siege told before, forces storming a village are accused
+    assert "Special forces" in _perpetrators("Special forces stormed the village of Kessa on Sunday, killing 12 "
+                                             "civilians, residents said.")

@@ -507,3 +507,91 @@ def test_one_person_described_or_listed_is_no_count_of_its_own() -> None:
 def test_one_person_beside_a_toll_does_not_take_its_kind() -> None:
     rows = _rows("Raiders killed 30 people in Orrin. A local chief had reported about 12 dead late on Monday.")
     assert not any(r[1] == 1 for r in rows)
+
+
+def test_a_toll_over_a_span_of_years_is_an_aggregate() -> None:
+    assert not _rows("The Orrin Front killed more than 300 herders in the valley between 2018 and 2022, monitors say.")
+    assert not _rows("Some 12,000 people were displaced by its attacks in 2021 alone.")
+    # one event in one of those years keeps its toll
+    rows = _rows("In 2021, gunmen of the Orrin Front killed 12 herders at the Kessa cattle market.")
+    assert ("killed", 12, 12, "author") in rows
+
+
+def test_a_total_of_hostages_rescued_survived() -> None:
+    rows = _rows("A total of 40 hostages were rescued by soldiers in Kessa on Monday, the army said.")
+    assert ("survived", 40, 40, "army") in {(k, a, b, c.lower().removeprefix("the ")) for k, a, b, c in rows}
+    assert not any(row[0] == "abducted" for row in rows)
+
+
+def test_an_infobox_field_with_a_participle_after_its_figure_takes_the_participles_kind() -> None:
+    rows = _rows("Kessa depot siege\n\nLocationKessa, Osk\nDeaths12\nHostages40 freed\n\n"
+                 "The Kessa depot siege was an attack by gunmen on a bus depot in Kessa.")
+    assert ("survived", 40, 40, "author") in rows
+    assert ("killed", 12, 12, "author") in rows
+    assert not any(row[0] == "abducted" for row in rows)
+
+
+def test_the_ministry_is_the_ministry_the_text_named_and_its_breakdown_is_no_row() -> None:
+    rows = _rows("The death toll of the depot attack in Kessa has risen to 21, the Osk Ministry of Public Security said "
+                 "on Monday. According to the ministry, 18 civilians and three soldiers were killed, and 30 others "
+                 "were injured.")
+    assert ("killed", 21, 21, "Osk Ministry of Public Security") in rows
+    assert ("injured", 30, 30, "Osk Ministry of Public Security") in rows
+    assert not any(row[1] in (18, 3) for row in rows)
+
+
+def test_a_toll_raised_by_a_source_is_that_sources_figure() -> None:
+    rows = _rows("Two days later the government spokesman raised the toll of the Kessa depot attack to 24.")
+    assert ("killed", 24, 24, "government spokesman") in rows
+
+
+def test_a_toll_raised_through_it_keeps_the_tolls_kind() -> None:
+    rows = _rows("Commander Ivo Saar gave a death toll of seven early on Tuesday, and raised it to 12 in the afternoon.")
+    assert {("killed", 7, 7, "Ivo Saar"), ("killed", 12, 12, "Ivo Saar")} <= rows
+    assert not _rows("The council raised it to 12 percent in the afternoon.")
+
+
+def test_a_reference_list_after_an_article_gives_no_rows() -> None:
+    text = ("Kessa depot siege\n\nThe Kessa depot siege was an attack by gunmen on a bus depot in Kessa, Osk, "
+            "on 3 March 2024. At least 21 people were killed.\n\n== Aftermath ==\nThe depot reopened a month later "
+            "after repairs that lasted several weeks and cost the town council a large sum.\n\n"
+            "== References ==\n1. \"Police say 19 killed in depot attack\". Osk Herald. 4 March 2024.\n"
+            "2. \"Hospital says 30 bodies received\". Kessa Weekly. 5 March 2024.\n")
+    rows = _rows(text)
+    assert ("killed", 21, None, "author") in rows
+    assert not any(row[1] in (19, 30) for row in rows)
+
+
+def test_people_held_or_taken_as_hostages_are_abducted() -> None:
+    rows = _rows("Gunmen were still holding dozens of travellers hostage in the Lomara depot on Tuesday, police said.")
+    assert ("abducted", 24, None, "police") in rows
+    rows = _rows("The attackers stormed the depot and took about 40 passengers and drivers as hostages.")
+    assert ("abducted", 40, 40, "author") in rows
+    # held in a place, not as anything: no row
+    assert not _rows("The 40 passengers were held in the waiting room for an hour.")
+
+
+def test_a_bare_participle_after_a_harm_noun_says_what_befell_them() -> None:
+    rows = _rows("The Osk Ministry of Public Security reported 21 dead, 30 injured and 40 hostages freed.")
+    assert ("survived", 40, 40, "Osk Ministry of Public Security") in rows
+    assert not any(row[0] == "abducted" for row in rows)
+
+
+def test_one_person_among_the_whole_is_no_subset_of_the_figure() -> None:
+    rows = _rows("The driver, who was shot in the arm, was among the 40 passengers rescued from the Lomara depot.")
+    assert ("survived", 40, 40, "author") in rows
+    rows = _rows("Soldiers killed 12 fighters in Kessa, among them three commanders.")
+    assert ("killed", 3, 3, "author") not in rows
+
+
+def test_a_bare_figure_dated_later_after_a_toll_is_the_toll_grown() -> None:
+    rows = _rows("The police gave a toll of 9 dead on the morning of 4 March and 14 that afternoon.")
+    assert {("killed", 9, 9, "police"), ("killed", 14, 14, "police")} <= rows
+    rows = _rows("Gunmen killed 12 people in Kessa and 30 cattle later.")
+    assert not any(row[1] == 30 for row in rows)
+
+
+def test_an_infobox_toll_plus_its_perpetrators_gives_the_attackers_dead() -> None:
+    rows = _rows("Tarrow mall siege\n\nDate4 May 2023\nLocationTarrow Mall, Kessa, Osk\nDeaths31 (+2 perpetrators)\n"
+                 "Injured75+\n\nThe Tarrow mall siege was an attack on 4 May 2023 by gunmen on the Tarrow Mall in Kessa.")
+    assert {("killed", 31, 31, "author"), ("killed", 2, 2, "author"), ("injured", 75, None, "author")} <= rows

@@ -244,3 +244,26 @@ def test_without_an_anchor_a_yearless_day_takes_the_year_of_the_full_date_before
                        "nothing happened; on 1 January, either.")
     assert [(m.text, m.value) for m in found] == [("3 August 2019", "2019-08-03"), ("10 August", "2019-08-10"),
                                                   ("2020", "2020"), ("4 March", None), ("1 January", None)]
+
+
+def test_a_date_with_a_freshness_stamp_under_the_byline_is_the_publication_date():
+    text = ("Gunmen hold passengers at Lomara depot\n\nBy Ines Tavora\n\n"
+            "March 4, 2024 6:40 AM UTC Updated 3 hours ago\n\nGunmen seized a bus depot on Sunday night.")
+    found = find_published(text)
+    assert found is not None and found[0] == "2024-03-04"
+    assert text[found[1].start:found[1].end] == "March 4, 2024"
+
+
+def test_a_date_field_of_a_separated_metadata_line_is_the_publication_date():
+    text = ("Toll of ferry attack rises to 12\n\nSource: Orient Agency | 2024-06-02 18:05:40 | Editor: Wu Fan\n\n"
+            "PORT BELLA, June 2 (Orient) -- The death toll has risen to 12.")
+    found = find_published(text)
+    assert found is not None and found[0] == "2024-06-02"
+    tight = "Toll rises to 12\n\nSource: Orient Agency| 2024-06-02 18:05:40|Editor: Wu Fan\n\nThe toll has risen to 12."
+    found = find_published(tight)
+    assert found is not None and found[0] == "2024-06-02"
+
+
+def test_a_metadata_line_whose_date_field_carries_other_words_gives_no_date():
+    text = "Toll rises\n\nSource: Orient Agency | Attack of 2024-06-02 in the port | Editor: Wu Fan\n\nText."
+    assert find_published(text) is None

@@ -78,3 +78,32 @@ def test_the_anniversary_dates_the_event_when_the_toll_sentence_gives_only_a_lat
     text = ("Camp News | Thursday, 11 March 2021\n\nThursday is the third anniversary of the attack on the Boa "
             "Vista camp. Ten people were killed that night, according to the indictment filed in 2019.")
     assert _dates(text) == ["2018-03-11"]
+
+
+def _main_date(text: str) -> str | None:
+    from reckon import extract as _extract
+
+    findings = _extract(text)
+    return findings.incidents[0].date if findings.incidents else None
+
+
+def test_a_toll_given_on_a_later_day_and_a_state_that_still_held_do_not_date_the_event():
+    text = ("Gunmen hold travellers at Lomara depot\n\nBy Ines Tavora\n\nMarch 5, 2024 6:40 AM UTC\n\n"
+            "LOMARA, March 5 (Orient Wire) - Gunmen who stormed a bus depot in Lomara on Sunday night were still "
+            "holding dozens of travellers on Tuesday, and at least 12 people had been killed, police said.\n\n"
+            "Commander Ivo Saar gave a death toll of seven early on Tuesday, and raised it to 12 later.")
+    assert _main_date(text) == "2024-03-03"
+
+
+def test_the_second_day_of_a_between_and_span_does_not_date_the_event():
+    text = ("Lomara depot siege: toll disputed\n\nWednesday, March 6, 2024\n\n"
+            "Spokesman Ivo Saar said 21 people were killed between Sunday night, when gunmen stormed the depot, "
+            "and Tuesday morning, when soldiers retook it.\n\n"
+            "In a statement posted on a messaging channel on Tuesday evening, the Orrin Front said it had killed 40.")
+    assert _main_date(text) == "2024-03-03"
+
+
+def test_a_headlines_still_does_not_reach_the_date_on_the_next_line():
+    text = ("A year after Korvel raid, six herders still missing\n\nThe Eastern Courier — Monday 4 March 2024\n\n"
+            "A year ago today, armed men raided Korvel and killed 11 herders.")
+    assert _main_date(text) == "2023-03-04"

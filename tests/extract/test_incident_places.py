@@ -212,3 +212,37 @@ def test_where_a_site_of_a_settlement_is_names_a_place():
     found = {m.name for m in find_places("Gunmen surrounded the weekly market at Oskarvi on Tuesday.")}
     assert "Oskarvi" in found
     assert find_places("She studied at the school of Journalism.") == []
+
+
+def test_a_hospital_that_gives_a_figure_is_its_source_not_another_scene() -> None:
+    from reckon import extract as _extract
+
+    text = ("Gunmen stormed the Lomara Palace Hotel in Kessa on Sunday evening, killing at least 12 people, police "
+            "said. The Kessa Regional Referral Hospital said its mortuary had received 19 bodies.")
+    findings = _extract(text)
+    assert len(findings.incidents) == 1
+    assert {c.min for c in findings.incidents[0].counts} >= {12, 19}
+
+
+def test_a_site_the_attack_was_on_is_the_place_and_its_towns_figures_are_its_own():
+    from reckon import extract as _extract
+
+    text = ("Gunmen hold travellers in bus depot\n\n"
+            "Gunmen who stormed a hotel in the northern town of Kessa on Sunday night were still holding dozens "
+            "of guests on Monday, and at least 12 people had been killed, police said.\n\n"
+            "Soldiers surrounded the Lomara Palace Hotel, on the main road through the town. A doctor said 19 "
+            "bodies had been brought to the mortuary.")
+    findings = _extract(text)
+    assert len(findings.incidents) == 1
+    assert findings.incidents[0].place.name == "Lomara Palace Hotel"
+
+
+def test_where_a_source_spoke_and_where_the_wounded_were_cared_for_are_not_scenes():
+    from reckon import extract as _extract
+
+    text = ("Spokesman Ivo Saar told a press briefing in Kessa on Monday that 21 people were killed when gunmen "
+            "stormed the Lomara Palace Hotel. Our clinic in the neighbouring village of Dunmore received some "
+            "40 wounded.")
+    findings = _extract(text)
+    assert len(findings.incidents) == 1
+    assert findings.incidents[0].place.name == "Lomara Palace Hotel"

@@ -287,3 +287,10 @@ def test_one_person_named_by_who_they_were_is_a_quantity_of_one() -> None:
         ("A security guard", 1, 1, True), ("a dozen", 12, 12, False)]
     assert parse_quantity("a security guard") == (1, 1)
     assert not find_quantities("A statement was issued.")
+
+
+def test_a_figure_after_an_opening_parenthesis_and_plus_is_read_but_a_signed_number_is_not():
+    from reckon.extract.numbers import find_quantities
+
+    texts = [q.text for q in find_quantities("Deaths 31 (+2 perpetrators); the temperature was +2 at dawn.")]
+    assert texts == ["31", "2"]

@@ -270,3 +270,13 @@ def test_speaker_resolver_role_with_an_of_phrase_is_its_bearer() -> None:
     resolver = SpeakerResolver(text, use_nlp=False)
     position = text.index("said 9")
     assert resolver.resolve("the governor of Velmar province", position=position) == "Hassan Okello Mire"
+
+
+def test_a_members_name_with_hon_and_a_lower_case_affiliation_is_the_speaker():
+    from reckon import extract as _extract
+
+    text = ('The Member of Parliament for Kessa Municipality, Hon. Ivo Saar of the opposition, said residents '
+            'had counted "more than 50" dead.')
+    assert [q.speaker for q in _extract(text).quotes] == ["Ivo Saar"]
+    text = 'The Ministry of the Interior said "more than 50" died in Kessa.'
+    assert [q.speaker for q in _extract(text).quotes] == ["Ministry of the Interior"]

@@ -33,11 +33,12 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
 
     from reckon.extract.actors import ActorResolver
+    from reckon.model import Span
     from spacy.tokens import Token
 
 __all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "accused_name", "find_accused", "find_described_attackers",
-           "find_identified_attacker", "find_infobox_accused", "is_description", "is_direct", "is_generic",
-           "names_one_person"]
+           "find_identified_attacker", "find_infobox_accused", "identifies_attackers", "is_description", "is_direct", "is_generic",
+           "names_one_person", "storms_a_held_place"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
 FORCE_NOUNS = frozenset({
@@ -460,7 +461,7 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
                     # "blamed the attack on X", "the army attributed the attack to X"
                     for target in _prep_objects(token, ("on",) if lemma == "blame" else ("to",)):
                         yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
-                elif lemma in ("blame", "accuse"):
+                elif lemma in ("blame", "accuse") and not _accused_of_other(token):
                     yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
         return
     if not passive:
@@ -477,6 +478,56 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
     elif lemma in ("blame", "accuse"):
         # "X was blamed for the attack", "X was accused of ordering the raid"
         yield from _mentions(subject, anchor=token, blamer=blamer, agent_slot=True)
+
+
+# What an accused may be accused of doing that makes them answer for the harm itself.
+_ACCOUNTABLE_DEEDS = frozenset({"order", "plan", "organise", "organize", "carry", "commit", "lead", "stage",
+                                "mastermind", "sponsor", "arm", "fund", "finance", "send", "orchestrate", "perpetrate"})
+
+
+def _accused_of_other(verb: Token) -> bool:
+    """ "accused the government of hiding the scale of the massacre": the deed charged is not
+    the harm (hiding, lying, failing to protect), so no one is accused of the harm."""
+    violence_verbs, _ = load_violence_words()
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for deed in prep.children:
+            if deed.dep_ == "pcomp" and deed.tag_ == "VBG":
+                lemma = deed.lemma_.lower()
+                return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
+    return False
+
+
+# A responder storming the place: "special forces stormed the building", "troops entered the hotel".
+_STORMS_AFTER = re.compile(r"\s+(?:(?:finally|eventually|then|later|later\s+on)\s+)?(?:stormed|entered|retook|recaptured|"
+                           r"raided|assaulted)\b")
+_STANDOFF_BEFORE = re.compile(r"\b(?:hostages?|siege|stand-?off|holed\s+up|barricaded|held\s+them|were\s+holding|"
+                              r"kept\s+hostage|taken\s+hostage|hostage-tak\w+)\b", re.IGNORECASE)
+
+
+def storms_a_held_place(text: str, span: Span, actor: str) -> bool:
+    """ "Shortly after 05:00, special forces stormed the building": security forces storming a
+    place the report has said the attackers hold (a siege or hostages told in the text before)
+    respond to the attack, even when their own sentence names no hostage."""
+    if not any(word in _RESPONDER_NOUNS for word in actor.lower().split()):
+        return False
+    return bool(_STORMS_AFTER.match(text, span.end)) and bool(
+        _STANDOFF_BEFORE.search(text, max(0, span.start - 2500), span.start))
+
+
+# "the attackers were suspected members of the X": the described attackers are X's.
+_ATTACKERS_ARE_MEMBERS = re.compile(
+    r"\b(?:attackers|gunmen|assailants|militants|hostage-takers|kidnappers|raiders|fighters)\s+(?:were|are)\s+"
+    r"(?:(?:suspected|believed|thought|said|alleged)\s+(?:to\s+be\s+)?)?(?:members|fighters|militants)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def identifies_attackers(text: str, span: Span) -> bool:
+    """Whether the accused at ``span`` is named as the group the described attackers belong to
+    ("the attackers were suspected members of the X"): the attackers then stand for it."""
+    return bool(_ATTACKERS_ARE_MEMBERS.search(text, max(0, span.start - 90), span.start))
 
 
 _STATEMENT_NOUNS = frozenset({"statement", "video", "message", "communique", "communiqué", "post", "posting",

@@ -876,6 +876,9 @@ _GENERIC_BODY = re.compile(
     re.IGNORECASE,
 )
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# A ministry written with its name: "Ugandan Ministry of Internal Affairs", "the Interior Ministry".
+_NAMED_MINISTRY = re.compile(r"(?:\b[A-Z][\w-]+\s+)?Ministry\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*"
+                             r"|\b(?!The\b|A\b|This\b|That\b)[A-Z][\w-]+\s+Ministry\b")
 # "the Congolese army", "Mozambican troops": a demonym and a body of armed force.
 _DEMONYM_BODY = re.compile(r"^(?:the\s+)?((?-i:[A-Z])[\w-]+)\s+(?:army|military|troops|soldiers|forces|armed forces|police)$",
                            re.IGNORECASE)
@@ -982,6 +985,11 @@ class ActorResolver:
         if match is None:
             return None
         body = match.group("body").lower()
+        if body == "ministry" and not match.group("country") and not match.group("adj"):
+            # "the ministry" after "the Ministry of Internal Affairs said": the one the text named
+            named_ministry = self._named_ministry(position)
+            if named_ministry:
+                return self.resolve(named_ministry, position=position)
         iso: str | None = None
         named = match.group("country")
         if named:
@@ -1013,6 +1021,15 @@ class ActorResolver:
         if "ministry" in body:
             return f"{row.demonym} {_title(body)}"
         return None
+
+    def _named_ministry(self, position: int | None) -> str | None:
+        """The ministry the text names by its name ("Ministry of Internal Affairs", "Interior
+        Ministry"): the last one before ``position``, or, with no position, the only one."""
+        found = [m for m in _NAMED_MINISTRY.finditer(self.text) if position is None or m.start() < position]
+        names = {name_key(m.group(0)) for m in found}
+        if not found or (position is None and len(names) > 1):
+            return None
+        return found[-1].group(0)
 
     def _force_as_written(self, canonical: str) -> str | None:
         """A state's forces as the text names them: readers, and alias lists made from the

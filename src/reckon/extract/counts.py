@@ -160,9 +160,10 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         # "the kidnapped party of more than 30 people": the group's participle is their harm
         found = (_participle_kind_of_word(collective.group(1), lexicon), number, number)
     else:
-        found = _kind_by_label(text, start, number, lexicon) \
+        found = _kind_by_label(text, start, number, lexicon) or _held_as(char_span, lexicon) \
             or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
-            or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon)
+            or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon) \
+            or _kind_by_toll_pronoun(number, lexicon)
     if found is None:
         return None
     kind, anchor, noun = found
@@ -252,6 +253,10 @@ _AGGREGATE = re.compile(
     r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b(?!\s+(?:ago|earlier|later|after|before|on)\b)|\bannually\b|\bover\s+the\s+(?:years|decades)\b"
     # "since January" (a month, no day): a tally kept over months, not one event's toll
     r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    # "between 2020 and 2024", "from 2019 to 2023", "in 2023 alone": a tally kept over years
+    r"|\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\s+alone\b"
+    # "displaced by its attacks": one figure over a group's many attacks
+    r"|\b(?:by|in)\s+(?:its|their)\s+(?:attacks|raids|operations)\b"
     # "three attacks since March in which 16 were killed": one figure over several events
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of|a\s+string\s+of|"
     r"a\s+wave\s+of)\s+(?:separate\s+|other\s+|similar\s+|deadly\s+)?(?:attacks|raids|massacres|bombings|ambushes|"
@@ -344,7 +349,17 @@ def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -
     line_start = max(text.rfind("\n", 0, start), -1) + 1
     label = text[line_start:start].strip(" \t•*-–:").lower()
     kind = lexicon.labels.get(" ".join(label.split()))
-    return (kind, number, number) if kind is not None else None
+    if kind is None:
+        return None
+    # "Hostages112 rescued", "Hostages: 40 freed": a participle after the figure says what
+    # befell the people the field counts.
+    line_end = text.find("\n", start)
+    after = _LABEL_PARTICIPLE.match(text, start, line_end if line_end != -1 else len(text))
+    befell = _participle_kind_of_word(after.group(1), lexicon) if after else None
+    return (befell or kind, number, number)
+
+
+_LABEL_PARTICIPLE = re.compile(r"[\d,.]+\+?\s+([a-z]+)\b")
 
 
 # "one of the deadliest attacks this year", "the worst since 2009": a period after a
@@ -382,7 +397,12 @@ def _is_aggregate_clause(clause: str) -> bool:
 
 def _is_subset(text: str, start: int) -> bool:
     before = text[max(0, start - 16):start].lower().rstrip()
+    if before.endswith("among the") and _MEMBER_OF.search(text[max(0, start - 30):start]):
+        return False  # "The bride was among the 112 people rescued": one of the whole, which is the figure
     return before.endswith(_SUBSET_BEFORE)
+
+
+_MEMBER_OF = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:also\s+)?among\s+the\s*$", re.IGNORECASE)
 
 
 # People who are in a hospital without being hurt there.
@@ -430,6 +450,43 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
     return None
 
 
+# "holding dozens of people hostage", "taking 40 guests and staff as hostages": a verb of
+# holding or taking, the figure as its object, and the role the people were held in.
+_HOLDING = frozenset({"hold", "holds", "holding", "held", "keep", "keeps", "keeping", "kept", "take", "takes", "taking",
+                      "took", "taken"})
+_ROLE_AFTER = frozenset({"hostage", "hostages", "captive", "captives"})
+
+
+def _held_as(char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    doc = char_span.doc
+    first, last = char_span[0], char_span[-1]
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is None or before.lower_ not in _HOLDING:
+        return None
+    for token in doc[last.i + 1:min(len(doc), last.i + 9)]:
+        if token.is_punct or token.lower_ in ("who", "which", "that", "while", "when"):
+            return None
+        if token.lower_ in _ROLE_AFTER:
+            kind = lexicon.nouns.get(token.lemma_.lower()) or lexicon.nouns.get("hostage")
+            return (kind, before, last) if kind is not None else None
+    return None
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """ "47 injured and 112 hostages rescued": a bare participle after its noun, no auxiliary
+    and no object, is a passive the parser read as active."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj", "obj") for c in verb.children)
+
+
+def _through_total(noun: Token) -> Token:
+    """ "A total of 112 hostages were rescued": the clause's subject is the total, and what
+    befell it befell the hostages it counts."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in ("total", "number"):
+        return head.head
+    return noun
+
+
 def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
     noun = number
     if number.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and number.head.i > number.i:
@@ -458,11 +515,13 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     if noun is not number and (lemma in lexicon.nouns or lower in lexicon.adjectives) and lemma not in ("toll", "death", "life", "casualty"):
         kind = lexicon.nouns.get(lemma) or lexicon.adjectives.get(lower)
         # "325 hostages ... were killed": what befell the hostages is the count's kind.
-        verb = noun.head
+        subject = _through_total(noun)
+        verb = subject.head
         # Bodies are dead whatever finds them: "19 bodies were recovered" is no rescue.
-        if lemma not in ("body", "corpse") and noun.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
+        if lemma not in ("body", "corpse") and subject.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
                 and lexicon.verbs.get(verb.lemma_.lower()) \
-                not in (None, kind) and (noun.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE):
+                not in (None, kind) and (subject.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE
+                                         or _reduced_passive(verb)):
             return lexicon.verbs[verb.lemma_.lower()], verb, noun
         # "12 detainees killed in a van", "7 hostages freed": a participle after the noun
         # says what then befell them.
@@ -787,6 +846,25 @@ def _kind_by_pronoun(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, To
     return None
 
 
+_TOLL_CHANGE = frozenset({"raise", "revise", "lower", "increase", "update", "bring", "push", "put"})
+
+
+def _kind_by_toll_pronoun(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """ "He gave a death toll of nine early on Saturday, and raised it to 14": "it" is the toll
+    the sentence named before, and the figure it was changed to is of the toll's kind."""
+    if number.dep_ != "pobj" or number.head.lower_ not in ("to", "at"):
+        return None
+    verb = number.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _TOLL_CHANGE \
+            or not any(c.dep_ in ("dobj", "obj") and c.lower_ == "it" for c in verb.children):
+        return None
+    tolls = [t for t in number.doc[:verb.i] if t.lemma_.lower() == "toll"]
+    if not tolls:
+        return None
+    kind = lexicon.nouns.get("toll")  # a toll counts the dead (data/harm.tsv)
+    return (kind, verb, number) if kind is not None else None
+
+
 def _is_negated_or_hypothetical(token: Token, inside: set[int] = frozenset()) -> bool:
     lexicon = load_harm_lexicon()
     for child in token.children:
@@ -817,7 +895,9 @@ def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
 
 
 _ADDITIVE = re.compile(r"\b(?:on\s+top\s+of|in\s+addition\s+to|excluding|not\s+including|as\s+well\s+as|besides|"
-                       r"plus)\s+(?:the\s+|another\s+|a\s+further\s+)?$", re.IGNORECASE)
+                       r"plus)\s+(?:the\s+|another\s+|a\s+further\s+)?$"
+                       # an infobox's "Deaths31 (+2 perpetrators)"
+                       r"|\(\s*\+\s*$", re.IGNORECASE)
 
 
 def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset: int) -> list[CountCandidate]:
@@ -833,6 +913,14 @@ def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset:
                                    victims=after.victims, quantity_text=after.quantity_text, also=after.also)
         out.append(after)
     return out
+
+
+# A later time right after a bare figure: "and 14 that afternoon", "and 20 the next day".
+_LATER_AFTER = re.compile(
+    r"\s+(?:(?:that|this|the\s+(?:next|following))\s+(?:morning|afternoon|evening|night|day)|later\b|"
+    r"(?:by|on)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|evening|afternoon|"
+    r"nightfall|night|midday|noon)\b|(?:a|one|two|three)\s+days?\s+later\b)"
+)
 
 
 def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
@@ -856,6 +944,13 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         other = max(before, key=lambda c: c.span.start)
         return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                               token=number, victims=None, quantity_text=quantity.text)
+    # "a toll of 9 dead on the morning of 13 September and 14 that afternoon": a bare figure
+    # joined to a classified one and dated later is the same toll, grown.
+    if before and re.search(r"\b(?:and|then)\s+(?:to\s+)?$", text[:quantity.span.start - offset]) \
+            and _LATER_AFTER.match(text, quantity.span.end - offset):
+        other = max(before, key=lambda c: c.span.start)
+        return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
+                              token=other.token, victims=other.victims, quantity_text=quantity.text)
     if number.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj") or _is_subset(text, quantity.span.start - offset):
         return None
     # "One source said there were 61 dead and another said 70": a bare figure a reporting

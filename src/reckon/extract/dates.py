@@ -428,6 +428,8 @@ _OCCASION = re.compile(
     re.I,
 )
 _RESIDUE = re.compile(
+    # "Updated 2 hours ago", "4 min read": a page's freshness and reading-time stamps beside its date
+    r"\b\d{1,3}\s+(?:hours?|hrs?|minutes?|mins?|days?)\s+ago\b|\b\d{1,3}[- ]min(?:ute)?s?\s+read\b|"
     r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b(?:on|at|by|posted|published|updated|date|am|pm|gmt|utc)\b"
     r"|[|•·*/–—,()-]|\bby\s+[A-Z][\w.&' -]{0,40}/",
     re.I,
@@ -456,7 +458,7 @@ def find_published(text: str) -> tuple[str, Span] | None:
         # Every form with a year is written with digits: a line without one is not read.
         found = [d for d in find_dates(line) if d.year is not None and d.month is not None] if _DIGIT.search(line) else []
         dated_lines.append((s, line, found))
-    for rule in (_by_label, _by_dateline, _by_lone_line, _by_outlet_line, _by_occasion):
+    for rule in (_by_label, _by_dateline, _by_lone_line, _by_outlet_line, _by_separated_field, _by_occasion):
         for index, (s, line, found) in enumerate(dated_lines):
             hit = rule(index, line, found)
             if hit is not None:
@@ -521,6 +523,30 @@ def _by_outlet_line(index: int, line: str, found: list[DateMention]) -> DateMent
     if after.strip(" .") or not re.search(r"[,|–—-]\s*$", before) or len(before.split()) > 7:
         return None
     return d
+
+
+# A field of a page's metadata line: "Source: Agency | 2025-09-14 21:40:12 | Editor: Name".
+_FIELD_SEPARATOR = re.compile(r"\s*[|•·]\s*")  # "Source: Agency| 2025-09-14 21:40:12|Editor: Name" too
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\b(?:GMT|UTC)(?:[+-]\d{1,2})?\b", re.I)
+
+
+def _by_separated_field(index: int, line: str, found: list[DateMention]) -> DateMention | None:
+    """ "Source: Agency | 2025-09-14 21:40:12 | Editor: Name": near the top, a line of fields
+    between separators, one of which is a full date (and a clock time) and nothing else."""
+    if index >= 6 or len(line) > 160 or _EVENT_DATE_LINE.match(line):
+        return None
+    start = 0
+    for field in [*_FIELD_SEPARATOR.split(line)]:
+        begin = line.index(field, start)
+        start = begin + len(field)
+        inside = [d for d in found if begin <= d.span.start and d.span.end <= start and d.day is not None]
+        if len(inside) != 1:
+            continue
+        d = inside[0]
+        rest = _CLOCK.sub(" ", line[begin:d.span.start] + " " + line[d.span.end:start])
+        if len(_FIELD_SEPARATOR.split(line)) > 1 and not rest.strip(" ,.-"):
+            return d
+    return None
 
 
 def _by_occasion(index: int, line: str, found: list[DateMention]) -> DateMention | None:

@@ -71,7 +71,10 @@ _REPORTING_BEFORE = re.compile(
     r"|\b(?:[Ss]peaking|[Tt]alking)[ ]+(?:to|with)[ ]+(?:journalists|reporters|the[ ]press|the[ ]media)\b[^.;:!?,]{0,40}$"
     # "in a statement on Wednesday", "a statement posted late on Wednesday"
     r"|\b(?:statement|communiqu[eé]|press[ ]conference|press[ ]release|briefing|interview)[ ]+"
-    r"(?:(?:posted|issued|released|published|given|held)[ ]+)?(?:(?:late|early)[ ]+)?(?:on[ ]+)?$",
+    r"(?:(?:posted|issued|released|published|given|held)[ ]+)?(?:(?:late|early)[ ]+)?(?:on[ ]+)?$"
+    # "in a statement posted on a messaging channel on Sunday", "in a televised address on Sunday night"
+    r"|\b(?:statement|communiqu[eé]|message|video)[ ]+(?:posted|issued|released|published|sent|broadcast)\b[^.;:!?,]{0,40}$"
+    r"|\b(?:(?:televised|radio|national|broadcast|recorded)[ ]+)?(?:address|speech)[ ]+(?:to[ ]+the[ ]+nation[ ]+)?(?:late[ ]+|early[ ]+)?on[ ]+$",
     re.I,
 )
 
@@ -80,6 +83,17 @@ _REPORTING_BEFORE = re.compile(
 _AFTERMATH_BEFORE = re.compile(r"\b(?:buried|burial|funerals?|laid[ ]to[ ]rest|mourners|exhumed)\b[^.;:!?]{0,40}$",
                                re.IGNORECASE)
 _AS_OF_BEFORE = re.compile(r"\b(?:[Bb]y|[Aa]s\s+of|[Uu]ntil|[Tt]ill|[Uu]p\s+to)\s+(?:the\s+)?$")
+# "He gave a death toll of nine early on Saturday", "put the toll at 14 on Sunday": the day a
+# running toll was given, not the day the event began.
+_TOLL_GIVEN_BEFORE = re.compile(
+    r"\b(?:gave|give[sn]?|put|puts|raised|revised|updated|lowered)\s+(?:(?:the|a|an|its|their|his|her|a\s+new)\s+)?"
+    r"(?:(?:death|casualty|official|final|overall)\s+)?(?:toll|figure|count)\b[^.;:!?\n]{0,40}$",
+    re.IGNORECASE,
+)
+# "Gunmen who stormed a hotel on Friday were still holding hostages on Saturday": the day a
+# state of things still held, not the day it began.
+# Within its own line: a headline's "still missing" says nothing of the next line's date.
+_STILL_BEFORE = re.compile(r"\b(?:still|remained|remain)\b[^.;:!?,\n]{0,50}$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +127,11 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
             continue  # "said in Kabul today": when the source spoke
         if _AS_OF_BEFORE.search(text[max(0, mention.span.start - 20):mention.span.start]):
             continue  # "41 bodies by Tuesday afternoon": when a running toll stood, not when it began
+        before = text[max(0, mention.span.start - 80):mention.span.start]
+        if _ends_a_range(text, mention, dates):
+            continue  # "between Friday night, when ..., and Sunday morning": the last day, not the first
+        if _TOLL_GIVEN_BEFORE.search(before) or (mention.relative and _STILL_BEFORE.search(before)):
+            continue  # the day a toll was given or a state still held: not the first day
         if _AFTERMATH_BEFORE.search(text[max(0, mention.span.start - 50):mention.span.start]):
             continue  # "We buried twenty-seven of our people yesterday": a day after the event
         usable.append(mention)
@@ -121,6 +140,26 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
     eventful = frozenset(i for i, s in enumerate(sentences) if _VIOLENCE.search(s.text) or _HAPPENED.search(s.text))
     return DateEvidence(usable=tuple(usable), report=tuple(report), event_named=tuple(event_named),
                         began=began, eventful=eventful)
+
+
+_RANGE_OPENER = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:(?:early|late)\s+)?$", re.IGNORECASE)
+_RANGE_CLOSER = {"between": re.compile(r"\band\b"), "from": re.compile(r"\b(?:to|until|till|through)\b")}
+
+
+def _ends_a_range(text: str, mention: DateMention, dates: Sequence[DateMention]) -> bool:
+    """ "between Friday night, when gunmen attacked ..., and Sunday morning": the second day
+    closes a span that opened on the first, even with a clause between them."""
+    for earlier in dates:
+        if not 0 < mention.span.start - earlier.span.end <= 160:
+            continue
+        opener = _RANGE_OPENER.search(text[max(0, earlier.span.start - 20):earlier.span.start])
+        gap = text[earlier.span.end:mention.span.start]
+        if opener is None or re.search(r"[.;!?]\s", gap):
+            continue
+        closer = _RANGE_CLOSER[opener.group(0).split()[0].lower()]
+        if closer.search(gap):
+            return True
+    return False
 
 
 def _VIOLENCE_OR_EVENT(sentence: str) -> bool:  # noqa: N802 - reads as the predicate it is
@@ -133,14 +172,22 @@ def _is_report_date(text: str, mention: DateMention, published: str | None, publ
     written in the document's head (a dateline, a "Posted" line) rather than in its prose."""
     if published_span is not None and mention.span.overlaps(published_span):
         return True
-    if not published or mention.relative or mention.value != published or mention.span.start > 1500:
+    if not published or mention.value != published or mention.span.start > 1500:
         return False
     line_start = text.rfind("\n", 0, mention.span.start) + 1
+    if mention.relative:
+        # "KITEMBURA, Uganda, Sept 13 (Agency) - ...": a dateline without a year, read against
+        # the report's own date, is still that date; any other relative day is prose.
+        return _is_dateline(text, line_start, mention)
     line_end = text.find("\n", mention.span.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     rest = line.replace(mention.text, " ")
     if len(line) <= 100 and len(rest.split()) <= 8 and not rest.rstrip().endswith("."):
         return True  # "• August 14, 2013", "Posted on 3 May 2011 by the editors"
+    return _is_dateline(text, line_start, mention)
+
+
+def _is_dateline(text: str, line_start: int, mention: DateMention) -> bool:
     # "WASHINGTON, November 25, 2015 — Human error ...": a dateline opening the prose.
     before = text[line_start:mention.span.start]
     return bool(re.fullmatch(r"\W*(?:[A-Z][A-Za-z.'’ -]{1,40},\s*)?(?:[A-Z][a-z]+,?\s+)?", before)) and \

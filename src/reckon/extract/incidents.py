@@ -62,6 +62,17 @@ def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
     return False
 
 
+def _site_in_town(site: PlaceMention, town: PlaceMention, sentence: Span, text: str) -> bool:
+    """ "Gunmen who stormed a hotel in the town of Kitembura" when the report's place is the
+    Mirembe Palace Hotel: the sentence names the town as where a site of the main place's
+    kind stands, so its figures are the site's."""
+    kind = (site.kind or "").lower()
+    if _specificity(site) != 3 or _specificity(town) != 2 or not kind:
+        return False
+    before = text[sentence.start:town.span.start]
+    return bool(re.search(rf"\b{re.escape(kind)}s?\b[^.;:!?]{{0,60}}\b(?:in|at|near)\b", before, re.IGNORECASE))
+
+
 def _tokens(name: str) -> list[str]:
     return [t for t in re.findall(r"[a-z0-9]+", name.lower()) if t not in ("the", "of", "al", "el", "camp", "square")]
 
@@ -107,6 +118,9 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
             weight += 2
         if mention is labelled:
             weight += 6  # an infobox's "Location:" names the event's place, most specific first
+        if _specificity(mention) == 3 and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
+                                                                             mention.span.start):
+            weight += 2  # "surrounded the four-storey X Hotel", "the siege of X": the site the attack was on
         scores[key] += weight
         current = best.get(key)
         if current is None or _specificity(mention) > _specificity(current):
@@ -136,10 +150,20 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
 # of X (left)" is a map caption.
 _LOCATION_LABEL = re.compile(
     r"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site|Village|Locality)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))")
-# "a humanitarian source in Bunia", "officials in the capital": where a source sits.
+# "a humanitarian source in Bunia", "officials in the capital": where a source sits; "told a
+# press briefing in Kampala", "speaking to reporters in X": where a source spoke.
 _SOURCE_SITS = re.compile(
     r"\b(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
-    r"leaders?|doctors?|administrators?|analysts?|diplomats?),?\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$",
+    r"leaders?|doctors?|administrators?|analysts?|diplomats?),?\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$"
+    r"|\b(?:(?:press|news)[ ]+(?:briefing|conference)|briefing|press[ ]+event|speaking|spoke|told[ ]+(?:reporters|"
+    r"journalists|the[ ]+press))[ ]+(?:(?:to|with)[ ]+(?:reporters|journalists)[ ]+)?(?:in|at)[ ]+(?:the[ ]+)?$",
+    re.IGNORECASE,
+)
+# A site the attack was on: "stormed the X Hotel", "surrounded the four-storey X", "the siege of X".
+_TARGETED_BEFORE = re.compile(
+    r"\b(?:attacked|stormed|raided|bombed|shelled|struck|overran|besieged|targeted|invaded|surrounded|seized|"
+    r"occupied|cordoned[ ]off|(?:siege|attack|raid|assault|bombing|massacre|storming)[ ]+(?:of|on|at))[ ]+"
+    r"(?:the[ ]+)?(?:[\w-]+[ ]+){0,2}$",
     re.IGNORECASE,
 )
 _SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|reported|reports|told|confirmed|stated|"
@@ -196,7 +220,12 @@ _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "di
 # to X"), an origin, or where a source sits ("a police source in X", "hospital officials in X").
 _NOT_EVENT_PLACE = re.compile(
     r"(?:\b(?:to|from|into|towards?)|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
-    r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from))"
+    r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from)"
+    # "told a press briefing in Kampala that 33 were killed": where the source spoke
+    r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
+    # "Our clinic in the neighbouring village of X received 200 wounded": where the hurt were cared for
+    r"|\b(?:clinics?|hospitals?|health\s+cent(?:re|er)s?|medical\s+cent(?:re|er)s?|mortuar(?:y|ies)|morgues?)\s+(?:in|at)"
+    r"(?:\s+the)?(?:\s+(?:neighbouring|neighboring|nearby|next))?(?:\s+(?:village|town|city|district)\s+of)?)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -549,7 +578,11 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     # "Kobura Bay. Two fishermen were shot dead ...": a paragraph headed by a place gives its figures that place.
     headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
     for index, count in counts:
-        local = _local_place(count.span.start, sentences[index].span, text, mentions)
+        # "The Kessa District Hospital said it had received 38 bodies": the source that gives a
+        # figure is not where it happened.
+        source = count.claimant.span
+        scene_mentions = [m for m in mentions if source is None or not source.start <= m.span.start < source.end]
+        local = _local_place(count.span.start, sentences[index].span, text, scene_mentions)
         key = ""
         paragraph = text.count("\n\n", 0, count.span.start)
         if paragraph in headed and index not in earlier:
@@ -574,7 +607,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             groups.setdefault(key, []).append((index, count))
             continue
         if local is not None and main is not None and not _same_place(local, main) and not _contains(local, main) \
-                and not _contains(main, local) and _specificity(local) >= 2:
+                and not _contains(main, local) and _specificity(local) >= 2 \
+                and not _site_in_town(main, local, sentences[index].span, text):
             key = local.name
             group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))

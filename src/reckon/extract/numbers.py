@@ -102,7 +102,7 @@ _DIGCORE = (
     r"(?:\.\d+)?(?:\s*(?:million|billion|thousand|mn|bn)\b)?"
 )
 _DIG_AFTER = r"(?!\w)(?![.,:/]\d)"
-_DIG = rf"(?<![\w$£€¥₦₹₱#@/+:.,\-–]){_DIGCORE}{_DIG_AFTER}"
+_DIG = rf"(?:(?<=\(\+)|(?<![\w$£€¥₦₹₱#@/+:.,\-–])){_DIGCORE}{_DIG_AFTER}"
 _NUM = rf"(?:{_DIG}|{_WORDS})"
 
 _RANGE = (
@@ -147,7 +147,9 @@ _SUFFIX = r"\s*\+(?!\d)|[-\s]plus\b|\s+or\s+more\b|\s+or\s+so\b|\s+or\s+(?:fewer
 
 _MASTER = re.compile(
     # every alternative starts a word: checking that once first rejects mid-word positions fast
-    rf"(?<![\w$£€¥₦₹₱#@/+:.,\-–])(?:(?P<hedge>{_HEDGE})\s+)?"
+    # not inside a word, a sum of money, a signed or decimal number; but "(+2 perpetrators)"
+    # after an infobox's toll adds the attackers' dead
+    rf"(?:(?<=\(\+)|(?<![\w$£€¥₦₹₱#@/+:.,\-–]))(?:(?P<hedge>{_HEDGE})\s+)?"
     rf"(?:(?P<range>{_RANGE})(?P<rsuffix>\s*\+(?!\d)|[-\s]plus\b)?|(?P<vague>{_VAGUE})|(?P<num>{_NUM})(?P<suffix>{_SUFFIX})?)",
     re.IGNORECASE,
 )

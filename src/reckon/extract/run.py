@@ -18,6 +18,7 @@ from reckon.extract import accusations as accusations_module
 from reckon.extract import counts as counts_module
 from reckon.extract import dates, incidents, numbers, places, quotes
 from reckon.extract.actors import ActorResolver
+from reckon.extract.apparatus import apparatus_start
 from reckon.extract.attribution import ClaimantFinder, masthead
 from reckon.extract.nlp import parse, read_and_find_entities
 from reckon.extract.sentences import parse_text, split_sentences
@@ -156,9 +157,12 @@ def _counts(state: State) -> State:
     finder: ClaimantFinder = state["claimants"]
     sentences = state["sentences"]
     found: list[tuple[int, Count]] = []
+    cut = apparatus_start(state["document"].text)
     for index, doc in state["parsed"].items():
         sentence = sentences[index]
         offset = sentence.span.start
+        if cut is not None and offset >= cut:
+            continue  # a reference list's cited titles: see apparatus.py
         in_sentence = [q for q in state["quantities"] if sentence.span.start <= q.span.start < sentence.span.end]
         candidates = {}
         for quantity in in_sentence:
@@ -189,8 +193,11 @@ def _accusations(state: State) -> State:
     name_of = accusations_module.accused_name
     found: list[tuple[int, Accusation]] = []
     direct: set[int] = set()  # positions in ``found`` of accused shown doing the harm
+    cut = apparatus_start(state["document"].text)
     for index, doc in state["parsed"].items():
         offset = sentences[index].span.start
+        if cut is not None and offset >= cut:
+            continue  # a reference list's cited titles: see apparatus.py
         for mention in state["accused"][index]:
             if mention.modifier and actors.canonical(mention.surface) is None:
                 continue  # "the Baga attack" names a place; "the Boko Haram attack" a known actor
@@ -223,6 +230,15 @@ def _accusations(state: State) -> State:
     # group only blamed or convicted leaves the people seen doing it ("armed men killed six")
     # an accused of their own. Which incident the gunmen belong to decides (``incidents``):
     # a digest's "Unidentified gunmen abducted four" is not the Front's raid of its entry above.
+    text = state["document"].text
+    # Security forces storming a place the report said the attackers hold are responders.
+    kept = [i for i, (_, a) in enumerate(found)
+            if a.span is None or not accusations_module.storms_a_held_place(text, a.span, a.actor)]
+    direct = {kept.index(i) for i in direct if i in kept}
+    found = [found[i] for i in kept]
+    # "the attackers were suspected members of the X": X is shown as who came, as if seen doing it.
+    direct |= {i for i, (_, a) in enumerate(found)
+               if a.span is not None and accusations_module.identifies_attackers(text, a.span)}
     named_direct = [a for i, (_, a) in enumerate(found) if i in direct and not accusations_module.is_description(a.actor)]
     if not direct:
         # A report that shows no one doing the harm may still show its attackers acting ("the

@@ -68,7 +68,7 @@ _TITLES = frozenset(
     "commandant warden sheriff senior former retired then regional provincial interior foreign "
     "defence defense health information justice army navy police military federal national "
     "state country resident staff special headteacher headmaster headmistress principal "
-    "president-elect coordinator representative".split()
+    "president-elect coordinator representative hon honourable honorable".split()
 )
 # Roles only a person holds, whose holder the text names in apposition ("the district
 # administrator, Arlo Penn"; "A local councillor, Jane Doe").
@@ -295,6 +295,9 @@ _CALENDAR = (
 )
 _PREPOSITION_CUT = re.compile(
     r"\s+(?:in|on|at|during|from|with|via|through|after|before|last|this|today|yesterday)\s"
+    # "Ivo Saar of the opposition": a lower-case affiliation after a name ("the Ministry of the
+    # Interior" goes on with a capital)
+    r"|\s+of\s+the\s+(?=[a-z])"
 )
 
 
