@@ -252,6 +252,9 @@ _AGGREGATE = re.compile(
     r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b(?!\s+(?:ago|earlier|later|after|before|on)\b)|\bannually\b|\bover\s+the\s+(?:years|decades)\b"
     # "since January" (a month, no day): a tally kept over months, not one event's toll
     r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    # "since 1 January": from the first of a month, a running tally, as is "over the same period"
+    r"|\bsince\s+1(?:st)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(?:over|in|during)\s+the\s+same\s+period\b"
     # "three attacks since March in which 16 were killed": one figure over several events
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of|a\s+string\s+of|"
     r"a\s+wave\s+of)\s+(?:separate\s+|other\s+|similar\s+|deadly\s+)?(?:attacks|raids|massacres|bombings|ambushes|"

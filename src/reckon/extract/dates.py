@@ -244,6 +244,16 @@ def _find_candidates(text: str) -> list[tuple[int, int, int | None, int | None, 
     return out
 
 
+_TITLE_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+
+
+def _title_year(text: str) -> int | None:
+    """The one year a document's title line names, if it names exactly one."""
+    title = text.lstrip().split("\n", 1)[0]
+    years = set(_TITLE_YEAR.findall(title[:200]))
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def find_dates(text: str, *, anchor: date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, sorted, non-overlapping, resolved where possible."""
     if not text:
@@ -311,6 +321,11 @@ def _resolve(
                       and m.month is not None and not m.relative]
             if before and before[-1].month <= mention.month and _valid(before[-1].year, mention.month, mention.day):
                 return replace(mention, year=before[-1].year, relative=True)
+            titled = _title_year(text)
+            if not before and titled is not None and _valid(titled, mention.month, mention.day):
+                # "List of attacks in Osk in 2023 ... 14 January | ...": the title's one year
+                # dates the yearless days of a list or a chronology under it
+                return replace(mention, year=titled, relative=True)
         return replace(mention, relative=True)
     if kind in ("md", "month"):
         assert mention.month is not None

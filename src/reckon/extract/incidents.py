@@ -194,7 +194,8 @@ _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "di
 # Places that are not where the harm happened: a destination ("airlifted to X", "fled
 # to X"), an origin, or where a source sits ("a police source in X", "hospital officials in X").
 _NOT_EVENT_PLACE = re.compile(
-    r"(?:\b(?:to|from|into|towards?)|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
+    # "walked to the gendarmerie in X": a named place of the destination is one too
+    r"(?:\b(?:to|from|into|towards?)(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ](?:in|at))?|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
     r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from))"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -234,7 +235,8 @@ _SCENE_BEFORE = re.compile(
     r"|\b(?:in|at|near)[ ]+the[ ]+[a-z]+[ ]+(?:seat|capital|headquarters),[ ]+$",
     re.IGNORECASE,
 )
-_LOCATES_PREVIOUS = re.compile(r",?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}")
+# "X, in the Y department", "X, a hamlet in Y department": Y only says where X is
+_LOCATES_PREVIOUS = re.compile(r",?(?:[ ]+an?(?:[ ]+[a-z]+){1,2})?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}")
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced|reported|added|stated)\b", re.I)
 
 
@@ -253,6 +255,13 @@ def _paragraph_date(evidence, text: str, position: int, published: str | None) -
         return None, None
     last = max(before, key=lambda m: m.span.start)
     return last.value, last.span
+
+
+def _elsewhere(mention: PlaceMention, text: str) -> bool:
+    """"Two were released and walked to the gendarmerie in X": a place people went to or a
+    source sits in, which says nothing of where the harm happened."""
+    before = text[max(0, mention.span.start - 60):mention.span.start]
+    return bool(_NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before))
 
 
 def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> int:
@@ -544,7 +553,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         if paragraph in headed and index not in earlier:
             local = headed[paragraph]
         if local is None and previous is not None and previous[0] == paragraph and index not in earlier \
-                and not any(sentences[index].span.start <= m.span.start < sentences[index].span.end for m in mentions):
+                and not any(sentences[index].span.start <= m.span.start < sentences[index].span.end
+                            and not _elsewhere(m, text) for m in mentions):
             # "Gunmen abducted four women near X. One of them escaped the next day.": a figure
             # whose sentence names no place goes on with the entry its paragraph began.
             groups[previous[1]].append((index, count))

@@ -833,7 +833,8 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             surface = x
         site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
         tie = _apposition_country(text, m.end())
-        context = tie or home
+        # "TOGO" heading a digest's section: its entries' villages are in that country
+        context = tie or _section_country(text, m.start()) or home
         base = _base_place(x, context, prefer_city=site_kind != "region") if x else None
         if base is not None and context and base.country != context and base.population < _BIG_CITY:
             base = None  # "the village of Korvel, Nigeria" is not the Dutch Korvel
@@ -942,7 +943,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     return out
 
 
-_COUNTRY_LINE = re.compile(r"(?m)^[ \t]*(?P<c>[A-Za-z][A-Za-z .'’-]{2,40}?)[ \t]*$")
+_COUNTRY_LINE = re.compile(r"(?m)^[ \t]*(?P<c>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'’-]{2,40}?)[ \t]*$")
 # ... or the label opening an entry: "Mali (Ségou): Gunmen killed ...", "Mali: ...".
 _COUNTRY_LABEL = re.compile(r"(?m)^[ \t]*(?P<c>[A-Z][A-Za-z .'’-]{2,40}?)[ ]?(?:\([^()\n]{2,40}\))?:[ ]")
 
@@ -964,6 +965,8 @@ def _section_country(text: str, position: int) -> str | None:
         hit = countries.get(_fold(line.group("c")))
         if hit is not None and hit[2] == "name":
             found = hit[0]
+        elif line.re is _COUNTRY_LINE and line.group("c").isupper():
+            found = None  # "TRENDS", "KEY DEVELOPMENTS": a heading of another kind ends the country's section
     return found
 
 
