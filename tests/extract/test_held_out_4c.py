@@ -55,3 +55,47 @@ def test_a_title_year_dates_the_yearless_days_of_an_undated_list():
     text = "List of attacks in Osk in 2023\n\nThe conflict began in the 1960s.\n\n14 January | Velmoka | 2 | 1"
     days = [d.value for d in find_dates(text) if d.day]
     assert days == ["2023-01-14"]
+
+
+_LIST_PAGE = (
+    "List of attacks in Osk in 2023\n\nThis is a list of attacks in the Osk provinces of Indonesia.\n\n"
+    "Date | Location | Deaths | Injured | Perpetrator | Notes\n"
+    "14 January | Kampung Velmoka, Dunmore Regency, Osk | 2 | 1 | Osk Liberation Front | Two drivers were shot dead.\n"
+    "7 February | Tassiga, Dunmore Regency, Osk | 4 (+2 attackers) | 5 | Osk Liberation Front | "
+    "The army said four soldiers and two attackers were killed.\n"
+    "28 March | Palmeru, Dunmore Regency, Osk | 0 | 0 | Unknown | A school was burned.\n"
+    "22 April | Oru Barat, Dunmore Regency, Osk | 6–8 | – | Unknown | Raid on a mining camp.\n\n"
+    "References\n1. \"Four soldiers killed in Tassiga\". Osk Post. 8 February 2023.\n"
+)
+
+
+def test_a_tables_figure_columns_state_figures_in_the_authors_voice():
+    from reckon.extract.tables import find_table_rows, table_figures
+
+    figures = [(f.kind.value, f.min, f.max) for f in table_figures(_LIST_PAGE, find_table_rows(_LIST_PAGE))]
+    assert figures == [("killed", 2, 2), ("injured", 1, 1), ("killed", 4, 4), ("killed", 2, 2), ("injured", 5, 5),
+                       ("killed", 6, 8)]
+
+
+def test_each_row_of_a_list_table_is_an_incident_at_its_location_on_its_day():
+    found = {(i["place"], i["date"], i["country"]) for i in _incidents(_LIST_PAGE)}
+    assert found == {("Kampung Velmoka", "2023-01-14", "ID"), ("Tassiga", "2023-02-07", "ID"),
+                     ("Oru Barat", "2023-04-22", "ID")}
+
+
+def test_a_references_section_cites_headlines_not_findings():
+    from reckon.extract.tables import references_start
+
+    assert _LIST_PAGE[references_start(_LIST_PAGE):].startswith("References\n1.")
+    assert references_start("No references here.\n") == len("No references here.\n")
+
+
+def test_a_tally_set_against_another_years_is_an_aggregate():
+    text = "At least 79 people were killed in the provinces in 2023, compared with 53 in 2022."
+    assert _is_aggregate(text, text.index("79"))
+
+
+def test_a_village_before_a_regency_or_prefecture_is_placed_by_it():
+    text = "Police fired on a crowd in Tomoleka, Dunmore Regency, killing three. Gunmen raided Velmoka, Osk prefecture."
+    kinds = {m.name: m.kind for m in find_places(text)}
+    assert kinds.get("Tomoleka") == "village" and kinds.get("Dunmore Regency") == "district"

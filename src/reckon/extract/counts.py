@@ -255,6 +255,8 @@ _AGGREGATE = re.compile(
     # "since 1 January": from the first of a month, a running tally, as is "over the same period"
     r"|\bsince\s+1(?:st)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|\b(?:over|in|during)\s+the\s+same\s+period\b"
+    # "at least 79 ... in 2023, compared with 53 in 2022": a year's tally set against another's
+    r"|\bcompared\s+(?:with|to)\s+[\d,]+\s+(?:in|during|for)\s+(?:19|20)\d\d\b"
     # "three attacks since March in which 16 were killed": one figure over several events
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of|a\s+string\s+of|"
     r"a\s+wave\s+of)\s+(?:separate\s+|other\s+|similar\s+|deadly\s+)?(?:attacks|raids|massacres|bombings|ambushes|"

@@ -20,6 +20,7 @@ from dataclasses import replace
 from reckon.extract.accusations import is_generic
 from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.places import PlaceMention
+from reckon.extract.tables import TableRow, find_table_rows, place_cell
 from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
 
 __all__ = ["assemble_incidents", "find_inconsistencies"]
@@ -200,6 +201,16 @@ _NOT_EVENT_PLACE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention]) -> PlaceMention | None:
+    """A figure on a table's row, in a cell or in its notes, happened at the row's location."""
+    for row in rows:
+        if row.span.start <= position < row.span.end:
+            cell = place_cell(row)
+            inside = [m for m in mentions if cell is not None and cell.start <= m.span.start < cell.end]
+            return min(inside, key=lambda m: m.span.start, default=None)
+    return None
 
 
 def _local_place(position: int, sentence_span: Span, text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -546,8 +557,10 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     previous: tuple[int, str] | None = None  # (paragraph, key) of the last figure with a place of its own
     # "Kobura Bay. Two fishermen were shot dead ...": a paragraph headed by a place gives its figures that place.
     headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
+    rows = find_table_rows(text)
     for index, count in counts:
-        local = _local_place(count.span.start, sentences[index].span, text, mentions)
+        local = _row_place(count.span.start, rows, mentions) or \
+            _local_place(count.span.start, sentences[index].span, text, mentions)
         key = ""
         paragraph = text.count("\n\n", 0, count.span.start)
         if paragraph in headed and index not in earlier:

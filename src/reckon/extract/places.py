@@ -216,7 +216,8 @@ _SUFFIX_KINDS = [
     ("base", r"Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base"),
     ("stadium", r"Stadium"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
-    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter|[Ss]ub-prefecture|territory"
+    # "Dogiyai Regency" (an Indonesian district), "Kpendjal prefecture"
+    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter|[Ss]ub-prefecture|[Pp]refecture|Regency|territory"
                  r"|sub-county)\b(?![ ][A-Z])"),
     # "in the Talaka area": the area is named by its name alone, as "the Talaka area of X" is
     ("area", r"area\b(?![ ][A-Z])"),
@@ -326,6 +327,8 @@ def find_places(text: str) -> list[PlaceMention]:
         candidates.append((mention.span.start, -len(mention.span), 1, mention))
     for mention in _labelled_places(written, home):  # last: any table that knows the name places it better
         candidates.append((mention.span.start, -len(mention.span), 4, mention))
+    for mention in _table_places(written, home):
+        candidates.append((mention.span.start, -len(mention.span), 1, mention))
     for mention in _token_matches(text, home, spans):
         priority = {"sites": 0, "fuzzy": 0, "country": 2, "geonames": 3}[mention.source]
         candidates.append((mention.span.start, -len(mention.span), priority, mention))
@@ -1000,6 +1003,30 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
                                 country=base.country if base else home, admin1=base.admin1 if base else None,
                                 latitude=base.latitude if base else None, longitude=base.longitude if base else None,
                                 source="pattern"))
+    return out
+
+
+def _table_places(text: str, home: str | None) -> list[PlaceMention]:
+    """"14 January | Velmoka, Osk District, Dunmore | 2 | ...": the first part of a table row's
+    location cell is the row's most specific place, known to no table or not."""
+    from reckon.extract.tables import find_table_rows, place_cell
+
+    out = []
+    for row in find_table_rows(text):
+        cell = place_cell(row)
+        if cell is None:
+            continue
+        first = text[cell.start:cell.end].split(",")[0].strip()
+        if len(_fold(first)) < 3 or not first[:1].isupper() or _fold(first) in _countries()[0]:
+            continue
+        start = text.index(first, cell.start)
+        base = _base_place(first, home, prefer_city=True)
+        if base is not None and (base.country != home or _fold(base.name) != _fold(first)):
+            base = None
+        out.append(PlaceMention(span=Span(start=start, end=start + len(first)), text=first, name=first,
+                                kind="village", country=base.country if base else _section_country(text, start) or home,
+                                admin1=base.admin1 if base else None, latitude=base.latitude if base else None,
+                                longitude=base.longitude if base else None, source="pattern"))
     return out
 
 
