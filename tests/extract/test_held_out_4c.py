@@ -99,3 +99,28 @@ def test_a_village_before_a_regency_or_prefecture_is_placed_by_it():
     text = "Police fired on a crowd in Tomoleka, Dunmore Regency, killing three. Gunmen raided Velmoka, Osk prefecture."
     kinds = {m.name: m.kind for m in find_places(text)}
     assert kinds.get("Tomoleka") == "village" and kinds.get("Dunmore Regency") == "district"
+
+
+def test_a_region_named_only_inside_a_papers_name_gives_the_country():
+    from reckon.extract.places import region_country
+
+    assert region_country("THE JONGLEI MONITOR\n\nRaiders killed seven in Velmora.") == "SS"
+    assert region_country("Raiders killed seven in Velmora.") is None
+    # regions of two countries: no guess
+    assert region_country("THE JONGLEI MONITOR and the Upper East Herald") is None
+
+
+def test_a_neighbour_struck_and_a_village_placed_by_its_distance_are_places():
+    text = ("Raiders killed seven in Velmora on Sunday, then returned to strike neighbouring Osk-Kari, where four "
+            "died. Tassiga-Ber, about six kilometres north of Velmora, was spared.")
+    found = {m.name for m in find_places(text)}
+    assert {"Osk-Kari", "Tassiga-Ber"} <= found
+
+
+def test_where_the_attackers_came_back_to_is_the_scene_of_the_next_sentences_figures():
+    text = ("Jonglei paper, Thursday, November 3, 2022\n\n"
+            "Armed raiders killed seven herders in Velmora village on Sunday.\n\n"
+            "On Tuesday night, the attackers came back, this time to Osk-Kari, about six kilometres north of Velmora. "
+            "Four people were killed and five were wounded, according to the county health department.")
+    found = {(i["place"], i["date"]) for i in _incidents(text)}
+    assert found == {("Velmora", "2022-10-30"), ("Osk-Kari", "2022-11-01")}

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from reckon.extract.accusations import is_generic
 from reckon.extract.event_dates import date_evidence, pick_date
-from reckon.extract.places import PlaceMention
+from reckon.extract.places import PlaceMention, region_country
 from reckon.extract.tables import TableRow, find_table_rows, place_cell
 from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
 
@@ -247,7 +247,10 @@ _SCENE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "X, in the Y department", "X, a hamlet in Y department": Y only says where X is
-_LOCATES_PREVIOUS = re.compile(r",?(?:[ ]+an?(?:[ ]+[a-z]+){1,2})?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}")
+_LOCATES_PREVIOUS = re.compile(r",?(?:[ ]+an?(?:[ ]+[a-z]+){1,2})?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}"
+                               # "X, about six kilometres north of Y": Y only measures where X is
+                               r"|,[ ](?:(?:about|some|roughly|around|nearly|just|only)[ ])?(?:\d+|[a-z]+)[ ]"
+                               r"(?:km|kilometres|kilometers|miles)[ ][a-z-]+[ ]of[ ]")
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced|reported|added|stated)\b", re.I)
 
 
@@ -255,6 +258,11 @@ _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced
 # scene, though "from" elsewhere names an origin.
 _TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatched|took|taken)\b[^.;:!?]{0,120}?"
                          r"\bfrom[ ](?:the[ ])?$", re.IGNORECASE)
+
+
+_RAIDERS_WENT = re.compile(r"\b(?:attackers|raiders|gunmen|assailants|militants|fighters|insurgents|bandits|rebels|"
+                           r"militiamen)\b[^.;:!?]{0,20}\b(?:came[ ]back|returned|moved[ ]on|went[ ]on|pressed[ ]on|"
+                           r"headed)\b[^.;:!?]{0,30}\bto[ ](?:the[ ])?$", re.IGNORECASE)
 
 
 def _paragraph_date(evidence, text: str, position: int, published: str | None) -> tuple[str | None, Span | None]:
@@ -303,6 +311,8 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
         before = text[max(0, m.span.start - 60):m.span.start]
         if _taken_from(text, sentence_span.start, m.span.start):
             pass  # "abducted a dozen people, including the chief, from X": where they were taken
+        elif _RAIDERS_WENT.search(text, sentence_span.start, m.span.start):
+            pass  # "the attackers came back, this time to X": where the attackers went is the scene
         elif not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before):
             continue
         low, high = sorted((m.span.end, position))
@@ -547,7 +557,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         # "BAMAKO, 2 February 2023 - Four soldiers were killed ...": with no other place to go
         # by, the country a reporter files from is the country the report is about.
         filed = [m.country for m in state["places"] if m.country and any(d.start <= m.span.start < d.end for d in datelines)]
-        country = filed[0] if filed else None
+        country = filed[0] if filed else region_country(text)
     if main_date is None and state["published"] and _SAME_DAY.search(text):
         main_date = state["published"]  # a same-day report of what happened "today"
 

@@ -41,7 +41,7 @@ from reckon.errors import ExtractError
 from reckon.extract.actors import load_alias_table
 from reckon.model import Place, Span
 
-__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place"]
+__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place", "region_country"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -264,6 +264,12 @@ _SEAT = re.compile(
 _APPOSED_KIND = re.compile(
     rf"(?P<x>{_NAME}),[ ]an?[ ](?:[a-z]+[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality|camp)"
     r"(?=[ ](?:in|on|near|outside|of|about|some|close|north|south|east|west|located|where|that|which)\b|[,.;])"
+)
+# "Osk-Kari, about six kilometres north of Y": a name placed by its distance from another is a
+# settlement, though no table knows it
+_DISTANCE_APPOSED = re.compile(
+    rf"(?P<x>{_NAME}),[ ](?:(?:about|some|roughly|around|nearly|just|only)[ ])?(?:\d+|[a-z]+)[ ]"
+    r"(?:km|kilometres|kilometers|miles)[ ](?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[ ]of[ ][A-Z]"
 )
 # "the Ghundai Sar area of Tarkhel district": the named area inside the district
 _AREA_OF = re.compile(rf"\bthe[ ](?P<x>{_NAME})[ ](?P<kw>area|neighbou?rhood|locality|suburb|quarter)[ ]of[ ][A-Z]")
@@ -792,12 +798,14 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, "town") for m in _SEAT.finditer(text)),
         *((m, "district") for m in _AREA_OF.finditer(text)),
         *((m, "town") for m in _APPOSED_KIND.finditer(text)),
+        *((m, "town") for m in _DISTANCE_APPOSED.finditer(text)),
     ]
     for m, kind in matches:
         x = m.groupdict().get("x")
         # "Brazil's northeastern state of X": the mention is "state of X", and "Brazil" stays
         # a mention of its own.
-        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re in (_SEAT, _AREA_OF, _APPOSED_KIND) \
+        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re in (_SEAT, _AREA_OF, _APPOSED_KIND,
+                                                                               _DISTANCE_APPOSED) \
             else m.start()
         if x is not None:
             # "Location of Al Noor Mosque", "The US State": drop leading label and
@@ -813,7 +821,7 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             x = " ".join(words)
             if _fold(x) in stop or _fold(x) in _countries()[0]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
-        end = m.end("x") if m.re in (_AREA_OF, _APPOSED_KIND) else m.end()
+        end = m.end("x") if m.re in (_AREA_OF, _APPOSED_KIND, _DISTANCE_APPOSED) else m.end()
         surface = text[start:end]
         if surface.startswith("the "):
             start += 4
@@ -915,7 +923,9 @@ _HARM_SCENE = re.compile(
     rf"[ ]{_NOT_MONTH}(?P<o>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
     # "after militants raided Osk-Kura on Saturday", "gunmen struck X, killing": what was raided,
     # stormed or struck, or what gunmen descended on, is the scene.
-    rf"|\b(?:raided|stormed|overran|attacked|struck|targeted|besieged|invaded|(?:descended|swooped)[ ]on)[ ](?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last|and)\b|[,.])"
+    # "returned to strike neighbouring Osk-Kari, where ...": the neighbour struck is a scene too
+    rf"|\b(?:raided|stormed|overran|attacked|struck|strike|targeted|besieged|invaded|(?:descended|swooped)[ ]on)[ ]"
+    rf"(?:(?:the[ ])?(?:neighbou?ring|nearby|adjacent)[ ])?(?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last|and)\b|[,.])"
     # "In Olmasai, at least three people were killed": the sentence opens on its scene.
     rf"|(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?P<y>{_NAME}),[ ](?=[^.!?\n]*\b(?:{_HARM_WORD}|{_TAKING_WORD})\b)"
 )
@@ -1004,6 +1014,25 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
                                 latitude=base.latitude if base else None, longitude=base.longitude if base else None,
                                 source="pattern"))
     return out
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+)?")  # "THE JONGLEI MONITOR" too
+
+
+def region_country(text: str) -> str | None:
+    """The one country whose first-level regions the text names anywhere, even inside another
+    name ("The Jonglei Monitor"): a local paper that never names its country still names its
+    province. None when no region, or regions of two countries, are named."""
+    countries = set()
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split(" ")
+        for key in {_fold(match.group()), *(_fold(word) for word in words)}:
+            if key in _stopwords() or len(key) < 4:
+                continue
+            countries.update(r.country for r in _gazetteer_rows(key) if r.kind == "region" and r.country)
+        if len(countries) > 1:
+            return None
+    return countries.pop() if countries else None
 
 
 def _table_places(text: str, home: str | None) -> list[PlaceMention]:
