@@ -124,3 +124,29 @@ def test_where_the_attackers_came_back_to_is_the_scene_of_the_next_sentences_fig
             "Four people were killed and five were wounded, according to the county health department.")
     found = {(i["place"], i["date"]) for i in _incidents(text)}
     assert found == {("Velmora", "2022-10-30"), ("Osk-Kari", "2022-11-01")}
+
+
+def _rows(text: str) -> set[tuple[str, int | None, str]]:
+    return {(c["kind"], c["min"], c["claimed_by"]) for i in _incidents(text) for c in i["counts"]}
+
+
+def test_animals_driven_off_after_a_toll_are_not_people():
+    text = "Raiders kill 11 in two Osk villages, drive off thousands of cattle\n\nBy Ana Reyes\n\nRaiders killed 11."
+    assert _rows(text) == {("killed", 11, "author")}
+
+
+def test_a_figure_further_inside_an_among_them_list_is_a_part():
+    text = ("Roundup, 7 May 2024\n\nOn 30 April, armed men raided Velmora, abducting seven people, among them "
+            "the village chief and his two sons.")
+    assert _rows(text) == {("abducted", 7, "author")}
+
+
+def test_a_name_set_off_by_commas_before_said_is_the_speaker():
+    text = "Roundup, 7 May 2024\n\nGunmen killed two traders outside Velmora, the prefect, Jean Kouassi Brou, said."
+    assert _rows(text) == {("killed", 2, "Jean Kouassi Brou")}
+
+
+def test_who_read_a_statement_is_its_source():
+    text = ("Roundup, 7 May 2024\n\nA bomb struck a patrol near Velmora village, killing two soldiers, according to a "
+            "statement read on national television by the army spokesman, Colonel Jean Brou.")
+    assert {claimant for _, _, claimant in _rows(text)} != {"statement read"}

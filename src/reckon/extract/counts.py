@@ -387,7 +387,13 @@ def _is_aggregate_clause(clause: str) -> bool:
 
 def _is_subset(text: str, start: int) -> bool:
     before = text[max(0, start - 16):start].lower().rstrip()
-    return before.endswith(_SUBSET_BEFORE)
+    return before.endswith(_SUBSET_BEFORE) or bool(_LISTED_AMONG.search(text[max(0, start - 70):start]))
+
+
+# "abducting seven people, among them the hamlet chief and his two sons": a figure later in
+# the list an "among them" opens is still a part of the total.
+_LISTED_AMONG = re.compile(r"\b(?:among\s+them|among\s+whom|including)\s+(?:the|a|an|his|her|their)\s+"
+                           r"[^,;:.()\d]{1,40}?\s+and\s+(?:his|her|their|the|its)\s+$", re.IGNORECASE)
 
 
 # People who are in a hospital without being hurt there.
@@ -852,6 +858,9 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
     text = span_text(sent)
     if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", text[quantity.span.end - offset:]):
         return None  # "Ivo Marr, 19," is an age; "one of them a farmer" is a part
+    things = re.match(r"\s+(?:head\s+)?of\s+(?:(?:their|the|its|his|her)\s+)?([a-z]+)", text[quantity.span.end - offset:])
+    if things and (things.group(1) in _NOT_PEOPLE or things.group(1).rstrip("s") in _NOT_PEOPLE):
+        return None  # "kill 11 ..., drive off thousands of cattle": a list's next figure counts animals
     if any(c.dep_ == "relcl" for c in number.children):
         return None  # "9 returned – two who ran from a truck and 7 who slipped away": a breakdown
     # "19 bodies on Friday, on top of 12 found on Thursday", "71 (excluding 6 attackers)":
