@@ -150,3 +150,41 @@ def test_who_read_a_statement_is_its_source():
     text = ("Roundup, 7 May 2024\n\nA bomb struck a patrol near Velmora village, killing two soldiers, according to a "
             "statement read on national television by the army spokesman, Colonel Jean Brou.")
     assert {claimant for _, _, claimant in _rows(text)} != {"statement read"}
+
+
+def _quotes(text: str) -> set[tuple[str, str]]:
+    return {(q["speaker"], q["starts_with"][:12]) for q in findings_to_json(extract(text), id="t")["quotes"]}
+
+
+def test_a_known_groups_name_after_the_article_is_the_speaker():
+    text = ("List of attacks\n\nThe attack was claimed by the Osk Highlands Army (OHA). The OHA said its fighters had "
+            "killed \"nine soldiers\" and seized two rifles.")
+    assert _quotes(text) == {("Osk Highlands Army", "nine soldier")}
+
+
+def test_a_citation_mark_after_a_full_stop_ends_the_sentence_for_quotes():
+    text = ("List of attacks in 2023\n\n * 11 June – Police opened fire on a crowd in Tomoleka, killing three "
+            "protesters, according to the Justice Desk.[8] The regional police said two officers had been hit by "
+            "arrows and that the officers had fired \"warning shots\" only.[9]")
+    assert _quotes(text) == {("regional police", "warning shot")}
+
+
+def test_he_after_a_statement_read_by_a_named_spokesman_is_that_spokesman():
+    text = ("Roundup, 7 May 2024\n\nOvernight on 1-2 May, an improvised explosive device struck an army patrol near "
+            "Velmora village, killing two soldiers, according to a statement read on national television by the armed "
+            "forces' spokesman, Lieutenant-Colonel Jean-Marc Brouvaud. \"Our men were returning from a mission when "
+            "their vehicle hit the device,\" he said.")
+    assert {speaker for speaker, _ in _quotes(text)} == {"Jean-Marc Brouvaud"}
+
+
+def test_a_man_who_described_himself_as_a_spokesman_speaks_for_the_group():
+    text = ("Report, 3 November 2022\n\nRaiders killed seven people in Velmora on Sunday. A man who described himself "
+            "as a spokesman for the Osk Cattle Guard denied the accusation. \"Our youth were at home,\" he said.")
+    assert _quotes(text) == {("spokesman for Osk Cattle Guard", "Our youth we")}
+
+
+def test_an_area_named_by_its_administrative_word_is_no_accused():
+    text = ("Roundup, 7 May 2024\n\nOn 2 May, a bomb struck an army patrol near Velmora village, Osk prefecture, "
+            "Dunmore region, killing two soldiers.")
+    actors = {p["actor"] for i in _incidents(text) for p in i["perpetrators"]}
+    assert not any(actor.endswith(("prefecture", "region")) for actor in actors)

@@ -271,7 +271,17 @@ def _accusations(state: State) -> State:
         found = [(index, replace(a, actor=unit)) if a.span is not None
                  and accusations_module.is_bare_soldiers(text[a.span.start:a.span.end]) else (index, a)
                  for index, a in found]
+    # A references section cites headlines ("School burned in X"); and "near X village, Y
+    # prefecture, Z region, killing two": an area named by its administrative word is no one.
+    cited = tables.references_start(text)
+    found = [(index, a) for index, a in found if (a.span is None or a.span.start < cited)
+             and not _ADMIN_AREA.search(a.actor)]
     return {"accusations": found, "named_direct": frozenset(named_direct)}
+
+
+# ("Province" and "Department" are left out: "Sinai Province", "State Department" are actors.)
+_ADMIN_AREA = re.compile(r"[ ](?:prefecture|region|district|county|regency|municipality|sub-prefecture|governorate|"
+                         r"oblast)$", re.IGNORECASE)
 
 
 @step("reckon.incidents.v1", needs=("counts", "accusations", "named_direct", "places", "dates", "sentences", "published"),
