@@ -188,3 +188,16 @@ def test_an_area_named_by_its_administrative_word_is_no_accused():
             "Dunmore region, killing two soldiers.")
     actors = {p["actor"] for i in _incidents(text) for p in i["perpetrators"]}
     assert not any(actor.endswith(("prefecture", "region")) for actor in actors)
+
+
+def test_police_at_a_sentences_start_are_the_force_not_a_chief_named_later():
+    text = ("List of attacks in 2023\n\nRaid on a mining camp. Police said six miners were killed in Oru Barat.\n\n"
+            "Later, the regional police chief, Brigadier General Jean Rumbo, blamed the group.")
+    assert {claimant for _, _, claimant in _rows(text)} == {"Police"}
+
+
+def test_police_under_a_country_heading_are_that_countrys():
+    text = ("Roundup, 7 May 2024\n\nTOGO\n\nOn 29 April, gunmen killed five civilians in Velmoka village.\n\n"
+            "GHANA\n\nOn Friday, gunmen shot dead three herders near Zongo-Ber. Police in Zebra said two suspects "
+            "had been arrested.")
+    assert ("arrested", 2, "Ghanaian police") in _rows(text)

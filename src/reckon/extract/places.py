@@ -41,7 +41,7 @@ from reckon.errors import ExtractError
 from reckon.extract.actors import load_alias_table
 from reckon.model import Place, Span
 
-__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place", "region_country"]
+__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place", "region_country", "section_country"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -965,6 +965,11 @@ def is_country_name(name: str) -> bool:
     """Whether ``name`` is a country's name (not an adjective: "Malian" names no place)."""
     hit = _countries()[0].get(_fold(name))
     return hit is not None and hit[2] == "name"
+
+
+def section_country(text: str, position: int) -> str | None:
+    """The country whose section heading ("MALI" on a line of its own) ``position`` is under."""
+    return _section_country(text, position)
 
 
 def _section_country(text: str, position: int) -> str | None:

@@ -1008,8 +1008,9 @@ class SpeakerResolver:
                 "person" if self.actors.kind(bare) == "person" else "org",
                 None,
             )
-        if " " not in bare and bare[:1].isupper():
+        if " " not in bare and bare[:1].isupper() and bare.lower() not in _INSTITUTIONS:
             # "Headmaster says ...": a headline capitalises a role; its one holder in the text
+            # ("Police said" at a sentence's start is the force, not its chief named later)
             holders = [p for p in self._people.values() if bare.lower() in p.roles]
             if len(holders) == 1:
                 return holders[0].name, "person", holders[0].gender
