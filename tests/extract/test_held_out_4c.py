@@ -201,3 +201,10 @@ def test_police_under_a_country_heading_are_that_countrys():
             "GHANA\n\nOn Friday, gunmen shot dead three herders near Zongo-Ber. Police in Zebra said two suspects "
             "had been arrested.")
     assert ("arrested", 2, "Ghanaian police") in _rows(text)
+
+
+def test_one_figure_over_several_villages_is_an_aggregate():
+    text = "Raiders kill 11 in two Osk villages, drive off cattle"
+    assert _is_aggregate(text, text.index("11"))
+    single = "Raiders kill 11 in Osk village"
+    assert not _is_aggregate(single, single.index("11"))

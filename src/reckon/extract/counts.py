@@ -257,6 +257,9 @@ _AGGREGATE = re.compile(
     r"|\b(?:over|in|during)\s+the\s+same\s+period\b"
     # "at least 79 ... in 2023, compared with 53 in 2022": a year's tally set against another's
     r"|\bcompared\s+(?:with|to)\s+[\d,]+\s+(?:in|during|for)\s+(?:19|20)\d\d\b"
+    # "Raiders kill 11 in two Osk villages": one figure over the attacks on several settlements
+    r"|\b(?:in|across)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple)\s+(?:[A-Z][\w'’-]+\s+)?"
+    r"(?:villages|towns|communities|localities|hamlets|settlements)\b"
     # "three attacks since March in which 16 were killed": one figure over several events
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of|a\s+string\s+of|"
     r"a\s+wave\s+of)\s+(?:separate\s+|other\s+|similar\s+|deadly\s+)?(?:attacks|raids|massacres|bombings|ambushes|"
