@@ -208,3 +208,9 @@ def test_one_figure_over_several_villages_is_an_aggregate():
     assert _is_aggregate(text, text.index("11"))
     single = "Raiders kill 11 in Osk village"
     assert not _is_aggregate(single, single.index("11"))
+
+
+def test_a_tables_perpetrator_column_accuses_in_the_authors_voice_row_by_row():
+    found = {(i["place"], p["actor"], p["claimed_by"]) for i in _incidents(_LIST_PAGE) for p in i["perpetrators"]}
+    assert ("Kampung Velmoka", "Osk Liberation Front", "author") in found
+    assert not any(place == "Oru Barat" for place, _, _ in found)  # "Unknown" names no one
