@@ -214,3 +214,13 @@ def test_a_tables_perpetrator_column_accuses_in_the_authors_voice_row_by_row():
     found = {(i["place"], p["actor"], p["claimed_by"]) for i in _incidents(_LIST_PAGE) for p in i["perpetrators"]}
     assert ("Kampung Velmoka", "Osk Liberation Front", "author") in found
     assert not any(place == "Oru Barat" for place, _, _ in found)  # "Unknown" names no one
+
+
+def test_the_region_after_a_village_gives_its_country_in_a_report_over_several():
+    text = ("Sahel weekly, Tuesday 7 May 2024\n\nGhana saw most of the week's violence.\n\n"
+            "On 29 April, gunmen killed five civilians in Velmoka village, Osk district, Upper East region.\n\n"
+            "On 30 April, armed men abducted seven people in Tassiga village, Osk prefecture, Savanes region, Togo.\n\n"
+            "On 2 May, bandits killed four herders in Oru-Kali, a village in Tillabéri region.\n\n"
+            "On Friday, militants killed three soldiers near Palmeru, in the Mopti region.")
+    found = {i["place"]: i["country"] for i in _incidents(text)}
+    assert found == {"Velmoka": "GH", "Tassiga": "TG", "Oru-Kali": "NE", "Palmeru": "ML"}

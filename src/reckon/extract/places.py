@@ -773,6 +773,32 @@ def _apposition_country(text: str, end: int) -> str | None:
     return None
 
 
+# "X village, Y district, Upper East region", "X, a village in Tillabéri region": the areas
+# a village is placed in, one after another, after it.
+_CHAIN_STEP = re.compile(
+    rf"(?:,[ ]|[ ])(?:(?:in|near)[ ])?(?:(?:the|a|an)[ ](?:[a-z]+[ ]){{0,2}}?(?:in[ ](?:the[ ])?)?)?(?P<n>{_NAME})"
+    r"(?:[ ](?:region|district|province|state|prefecture|department|county|governorate|regency|municipality|"
+    r"Region|District|Province|State|Prefecture|Department|County|Governorate|Regency))?")
+
+
+def _chain_country(text: str, end: int) -> str | None:
+    """The country of the first area in the chain after a village that is a country or a
+    region of one country only (a region two countries share, like Savanes, tells nothing)."""
+    countries = _countries()[0]
+    for _ in range(4):
+        step = _CHAIN_STEP.match(text, end)
+        if step is None:
+            return None
+        end = step.end()
+        key = _fold(step.group("n"))
+        if key in countries and countries[key][2] == "name":
+            return countries[key][0]
+        regions = {r.country for r in _gazetteer_rows(key) if r.kind == "region" and r.country}
+        if len(regions) == 1:
+            return regions.pop()
+    return None
+
+
 def _fuzzy_key(key: str, keys: list[str]) -> str | None:
     """A listed site name one edit away (two for 9+ letters), same first letter, or None."""
     if len(key) < 5:
@@ -843,7 +869,7 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             span = Span(start=m.start("x") + (len(m.group("x")) - len(x)), end=m.end("x"))
             surface = x
         site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
-        tie = _apposition_country(text, m.end())
+        tie = _apposition_country(text, m.end()) or _chain_country(text, m.end())
         # "TOGO" heading a digest's section: its entries' villages are in that country
         context = tie or _section_country(text, m.start()) or home
         base = _base_place(x, context, prefer_city=site_kind != "region") if x else None
