@@ -224,3 +224,13 @@ def test_the_region_after_a_village_gives_its_country_in_a_report_over_several()
             "On Friday, militants killed three soldiers near Palmeru, in the Mopti region.")
     found = {i["place"]: i["country"] for i in _incidents(text)}
     assert found == {"Velmoka": "GH", "Tassiga": "TG", "Oru-Kali": "NE", "Palmeru": "ML"}
+
+
+def test_a_tables_approximate_figures_and_a_location_near_a_place():
+    text = ("List of attacks in Burkina Faso in 2023\n\nDate | Location | Province | Killed | Wounded | Description\n"
+            "January 14 | Tassiga | Soum | c. 30 | 12+ | Gunmen attacked a market.\n"
+            "February 2 | Near Oru-Kali | Seno | 9 | – | Ambush on a convoy.\n")
+    found = {(i["place"], i["date"]): sorted((c["kind"], c["min"], c["max"] or 0) for c in i["counts"])
+             for i in _incidents(text)}
+    assert found == {("Tassiga", "2023-01-14"): [("injured", 12, 0), ("killed", 30, 30)],
+                     ("Oru-Kali", "2023-02-02"): [("killed", 9, 9)]}

@@ -1077,6 +1077,8 @@ def _table_places(text: str, home: str | None) -> list[PlaceMention]:
         if cell is None:
             continue
         first = text[cell.start:cell.end].split(",")[0].strip()
+        # "Near Oru-Kali", "Outside X": the place is the name after the preposition
+        first = re.sub(r"^(?:[Nn]ear|[Oo]utside|[Aa]round|[Bb]etween|[Ii]n|[Aa]t)[ ]+(?=[A-Z])", "", first)
         if len(_fold(first)) < 3 or not first[:1].isupper() or _fold(first) in _countries()[0]:
             continue
         start = text.index(first, cell.start)

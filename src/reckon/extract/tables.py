@@ -84,6 +84,8 @@ def find_table_rows(text: str) -> list[TableRow]:
 _ADDED = re.compile(r"\(\s*\+\s*(\d[\d,]*)[^)]*\)")
 _LEADING = re.compile(r"(?:at least |about |over |more than |some |up to )?\d[\d,]*(?:\s*[–-]\s*\d[\d,]*)?\+?",
                       re.IGNORECASE)
+# "c. 30", "ca. 30", "~30", "approx. 30": an approximation, which FORMAT.md counts as exact
+_CIRCA = re.compile(r"(?:c\.|ca\.|circa|approx\.?|~)\s*", re.IGNORECASE)
 
 
 def table_figures(text: str, rows: list[TableRow]) -> list[TableFigure]:
@@ -97,14 +99,16 @@ def table_figures(text: str, rows: list[TableRow]) -> list[TableFigure]:
             if kind is None:
                 continue
             value = text[span.start:span.end]
-            lead = _LEADING.match(value)
+            circa = _CIRCA.match(value)
+            skip = circa.end() if circa else 0
+            lead = _LEADING.match(value, skip)
             if lead is None:
                 continue
             written = lead.group()
             bounds = (int(written[:-1].replace(",", "")), None) if written.endswith("+") else parse_quantity(written)
             if bounds is not None and (bounds[0] or bounds[1]):
                 out.append(TableFigure(kind=kind, min=bounds[0], max=bounds[1],
-                                       span=Span(start=span.start, end=span.start + lead.end())))
+                                       span=Span(start=span.start + skip, end=span.start + lead.end())))
             for added in _ADDED.finditer(value):
                 number = int(added.group(1).replace(",", ""))
                 if number:
