@@ -234,3 +234,11 @@ def test_a_tables_approximate_figures_and_a_location_near_a_place():
              for i in _incidents(text)}
     assert found == {("Tassiga", "2023-01-14"): [("injured", 12, 0), ("killed", 30, 30)],
                      ("Oru-Kali", "2023-02-02"): [("killed", 9, 9)]}
+
+
+def test_a_day_later_dates_the_next_attack_from_the_last_day_named():
+    text = ("The Rift Courier\nFriday, March 8, 2024\n\nMARSAVET, March 8 — Bandits shot dead three herders in the "
+            "village of Lokori-Ndege on Wednesday night, police said.\n\nA day later, the same gang struck Kaputir-Ala, "
+            "a settlement 12 kilometres to the east, killing a woman and wounding two children, residents said.")
+    found = {i["place"]: i["date"] for i in _incidents(text)}
+    assert found == {"Lokori-Ndege": "2024-03-06", "Kaputir-Ala": "2024-03-07"}

@@ -265,6 +265,30 @@ _RAIDERS_WENT = re.compile(r"\b(?:attackers|raiders|gunmen|assailants|militants|
                            r"headed)\b[^.;:!?]{0,30}\bto[ ](?:the[ ])?$", re.IGNORECASE)
 
 
+_DAYS_LATER = re.compile(
+    r"(?<!\w)(?:(?P<n>a|one|two|three|four|five|six|\d)[ ]days?[ ]later|(?P<next>the[ ](?:next|following)[ ]day|"
+    r"the[ ]day[ ]after))\b", re.IGNORECASE)
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _days_later(evidence, text: str, sentence: Span, published: str | None) -> tuple[str | None, Span | None]:
+    """"Two days later, gunmen struck X": the last full day written before the sentence, moved on."""
+    from datetime import date as _date, timedelta
+
+    later = _DAYS_LATER.search(text, sentence.start, min(sentence.end, sentence.start + 40))
+    if later is None:
+        return None, None
+    days = 1 if later.group("next") else _COUNT_WORDS.get(later.group("n").lower()) or int(later.group("n"))
+    before = [m for m in evidence.usable if m.span.start < sentence.start and m.value and len(m.value) == 10]
+    if not before:
+        return None, None
+    last = max(before, key=lambda m: m.span.start)
+    value = (_date.fromisoformat(last.value) + timedelta(days=days)).isoformat()
+    if published and value > published[:10]:
+        return None, None
+    return value, Span(start=later.start(), end=later.end())
+
+
 def _paragraph_date(evidence, text: str, position: int, published: str | None) -> tuple[str | None, Span | None]:
     """The last day written before ``position`` in its own paragraph (none after the report's date)."""
     start = text.rfind("\n\n", 0, position) + 2 if "\n\n" in text[:position] else 0
@@ -664,6 +688,10 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                 # opening ("On 19 April, ...") dates the figures below it; with neither, "In Olmasai,
                 # three were killed" shares the report's day.
                 date, date_span = _paragraph_date(evidence, text, min(c.span.start for _, c in members),
+                                                  state["published"])
+                if date is None:
+                    # "A day later, the same gang struck X": so many days after the last day named before
+                    date, date_span = _days_later(evidence, text, sentences[min(i for i, _ in members)].span,
                                                   state["published"])
                 if date is None:
                     date, date_span = main_date, None
