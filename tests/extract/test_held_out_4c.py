@@ -242,3 +242,10 @@ def test_a_day_later_dates_the_next_attack_from_the_last_day_named():
             "a settlement 12 kilometres to the east, killing a woman and wounding two children, residents said.")
     found = {i["place"]: i["date"] for i in _incidents(text)}
     assert found == {"Lokori-Ndege": "2024-03-06", "Kaputir-Ala": "2024-03-07"}
+
+
+def test_a_digest_dated_by_the_period_it_covers_is_issued_at_its_end():
+    from reckon.extract.dates import find_published
+
+    found = find_published("SAHEL FRONTIER MONITOR\nWeekly roundup No. 2 | 1–7 January 2024\n\nBURKINA FASO\n")
+    assert found is not None and found[0] == "2024-01-07"

@@ -475,8 +475,15 @@ def find_published(text: str) -> tuple[str, Span] | None:
         for index, (s, line, found) in enumerate(dated_lines):
             hit = rule(index, line, found)
             if hit is not None:
+                ended = _DAY_RANGE.match(hit.text)
+                if ended and hit.value and _valid(hit.year, hit.month, int(ended.group(1))):
+                    # "Weekly roundup | 1–7 January 2024": a digest is issued when the period it covers ends
+                    return f"{hit.value[:8]}{int(ended.group(1)):02d}", hit.span.shift(s)
                 return hit.value or "", hit.span.shift(s)  # type: ignore[return-value]
     return _by_parenthesis(head)
+
+
+_DAY_RANGE = re.compile(r"\d{1,2}\s*[–-]\s*(\d{1,2})\s+[A-Za-z]")
 
 
 # "Weekly summary: 3-9 February 2025 | Issued Monday 10 February 2025": a label after a
