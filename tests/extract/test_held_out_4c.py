@@ -249,3 +249,11 @@ def test_a_digest_dated_by_the_period_it_covers_is_issued_at_its_end():
 
     found = find_published("SAHEL FRONTIER MONITOR\nWeekly roundup No. 2 | 1–7 January 2024\n\nBURKINA FASO\n")
     assert found is not None and found[0] == "2024-01-07"
+
+
+def test_a_digest_headed_by_a_period_over_two_months_is_issued_at_its_end():
+    from reckon.extract.dates import find_published
+
+    found = find_published("FRONTIER WATCH\nWeek 18: 29 April – 5 May 2024\n\nTOGO\n")
+    assert found is not None and found[0] == "2024-05-05"
+    assert find_published("Osk attack\n\n- Date: 29 April – 5 May 2024\n") is None

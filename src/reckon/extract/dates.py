@@ -471,7 +471,7 @@ def find_published(text: str) -> tuple[str, Span] | None:
         # Every form with a year is written with digits: a line without one is not read.
         found = [d for d in find_dates(line) if d.year is not None and d.month is not None] if _DIGIT.search(line) else []
         dated_lines.append((s, line, found))
-    for rule in (_by_label, _by_dateline, _by_lone_line, _by_outlet_line, _by_occasion):
+    for rule in (_by_label, _by_dateline, _by_lone_line, _by_outlet_line, _by_occasion, _by_period_line):
         for index, (s, line, found) in enumerate(dated_lines):
             hit = rule(index, line, found)
             if hit is not None:
@@ -543,6 +543,15 @@ def _by_outlet_line(index: int, line: str, found: list[DateMention]) -> DateMent
     if after.strip(" .") or not re.search(r"[,|–—-]\s*$", before) or len(before.split()) > 7:
         return None
     return d
+
+
+def _by_period_line(index: int, line: str, found: list[DateMention]) -> DateMention | None:
+    """ "Week 18: 29 April – 5 May 2024" near the top: a digest of that period, issued at its end."""
+    if index >= 6 or len(found) != 2 or len(line) > 120 or found[1].day is None or found[1].relative \
+            or _EVENT_DATE_LINE.match(line) or re.match(r"\W{0,3}[A-Z][a-z]+\s*:\s*\d", line):
+        return None  # ("Date: ...", "Time: ..." field lines date the event, not the document)
+    between = line[found[0].span.end:found[1].span.start]
+    return found[1] if re.fullmatch(r"\s*[–—-]\s*|\s+to\s+", between) else None
 
 
 def _by_occasion(index: int, line: str, found: list[DateMention]) -> DateMention | None:
