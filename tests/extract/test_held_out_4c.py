@@ -257,3 +257,13 @@ def test_a_digest_headed_by_a_period_over_two_months_is_issued_at_its_end():
     found = find_published("FRONTIER WATCH\nWeek 18: 29 April – 5 May 2024\n\nTOGO\n")
     assert found is not None and found[0] == "2024-05-05"
     assert find_published("Osk attack\n\n- Date: 29 April – 5 May 2024\n") is None
+
+
+def test_entries_opening_on_place_area_and_a_dash_are_incidents_there():
+    text = ("Sahel weekly | Published Tuesday, 7 May 2024\n\n"
+            "Velmoka, Mopti region — Gunmen killed four herders on Thursday.\n\n"
+            "Tassiga-Bas, Ségou region — Overnight on 30 April to 1 May, militants abducted 12 villagers.\n\n"
+            "Kessa (Gao region): A bomb killed two soldiers on Saturday.")
+    found = {(i["place"], i["date"], i["country"]) for i in _incidents(text)}
+    assert found == {("Velmoka", "2024-05-02", "ML"), ("Tassiga-Bas", "2024-04-30", "ML"),
+                     ("Kessa", "2024-05-04", "ML")}

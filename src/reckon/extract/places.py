@@ -1018,7 +1018,10 @@ def _section_country(text: str, position: int) -> str | None:
 # a place and the area holding it ("Country (Region):" labels are read as countries elsewhere).
 _ENTRY_PLACE = re.compile(
     rf"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\d{{1,2}}[ ][A-Z][a-z]+(?:[ ]\d{{4}})?[ \t]*[-–—|:][ \t]*)?"
-    rf"(?P<x>{_NAME})[ ]\([^()\n]{{2,40}}\):[ ]"
+    rf"(?P<x>{_NAME})(?:[ ]\([^()\n]{{2,40}}\):[ ]"
+    # "Velmoka, Mopti region — Gunmen killed ...": the entry's place, its area, a dash
+    rf"|,[ ](?:{_NAME})[ ](?:region|district|province|state|prefecture|department|county|governorate|regency|"
+    rf"Region|District|Province|State|Prefecture|Department|County|Governorate)[ ][—–][ ](?=[A-Z]))"
 )
 
 
@@ -1029,8 +1032,11 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
         x = m.group("x")
         if is_country_name(x) or _fold(x) in stop or len(_fold(x)) < 3:
             continue
+        dashed = not m.group().rstrip().endswith(":")
         out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind="village",
-                                country=_section_country(text, m.start("x")) or home, source="pattern"))
+                                country=_chain_country(text, m.end("x")) or _section_country(text, m.start("x")) or home,
+                                # the dash form heads its paragraph as a run-in heading does
+                                source="heading" if dashed else "pattern"))
     for m in _LABELLED.finditer(text):
         x = m.group("x")
         key = _fold(x)
