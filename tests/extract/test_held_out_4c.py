@@ -267,3 +267,12 @@ def test_entries_opening_on_place_area_and_a_dash_are_incidents_there():
     found = {(i["place"], i["date"], i["country"]) for i in _incidents(text)}
     assert found == {("Velmoka", "2024-05-02", "ML"), ("Tassiga-Bas", "2024-04-30", "ML"),
                      ("Kessa", "2024-05-04", "ML")}
+
+
+def test_last_years_massacre_and_a_raid_on_a_neighbouring_village_are_recalled_incidents():
+    text = ("The Sahel Courier\nFriday, March 8, 2024\n\nGunmen killed three herders in the village of Velmoka on "
+            "Wednesday, police said.\n\nThe attack revived memories of last year's massacre in Kessa, in which 40 "
+            "people died.\n\nIn March 2019, 26 villagers were killed in a raid on neighbouring Tassiga, Mali's "
+            "government said at the time.")
+    found = {(i["place"], i["date"], i["country"]) for i in _incidents(text)}
+    assert found == {("Velmoka", "2024-03-06", "ML"), ("Kessa", "2023", "ML"), ("Tassiga", "2019-03", "ML")}

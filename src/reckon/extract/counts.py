@@ -246,7 +246,7 @@ def _harm_word_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
 # Totals over a span of time are not an incident's toll ("killed more than 10,000 people
 # last year", "had killed over 200 in the two years before", "since 2009").
 _AGGREGATE = re.compile(
-    r"\b(?:last|this|past|previous|preceding)\s+(?:year|decade|month)s?\b|\bin\s+(?:the\s+)?(?:(?:past|last|previous|"
+    r"\b(?:last|this|past|previous|preceding)\s+(?:year|decade|month)s?\b(?!['’]s)|\bin\s+(?:the\s+)?(?:(?:past|last|previous|"
     r"preceding|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)+(?:years|decades|months)\b|\bsince\s+(?:19|20)\d\d\b"
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b|\bso\s+far\s+this\s+year\b|\bfor\s+years\b|\bin\s+recent\s+years\b"
     r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b(?!\s+(?:ago|earlier|later|after|before|on)\b)|\bannually\b|\bover\s+the\s+(?:years|decades)\b"

@@ -672,6 +672,9 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         place = _to_place(place_mention)
         if place is not None and place.country is None and country:
             place = replace(place, country=country)
+        if place is None and key and country:
+            # a recalled event whose place the text does not say is still in the report's country
+            place = Place(name=_country_name(country, state["places"]), country=country)
         if key == "":
             date, date_span = main_date, main_date_span
             perpetrators = _perpetrators([a for at, (i, a) in enumerate(accusations)

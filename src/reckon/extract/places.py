@@ -913,7 +913,8 @@ _EVENT_SCENE = re.compile(
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
     # "an overnight raid on Osk-Kisanga": what a raid or an attack fell on
     # "a raid by armed men on Osk-Kisanga": the raiders named between the raid and its target
-    rf"|\b(?i:raids?|attacks?|assaults?)(?:[ ]by(?:[ ][a-z]+){{1,3}}?)?[ ]on[ ](?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"|\b(?i:raids?|attacks?|assaults?)(?:[ ]by(?:[ ][a-z]+){{1,3}}?)?[ ]on[ ](?:(?:the[ ])?(?:neighbou?ring|nearby)[ ])?"
+    rf"(?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     # "The 2019 Osk-Kari attack was ...", "= 2019 Osk-Kari massacre =": an encyclopedia names an
     # event by its year and its place
     rf"|(?:^|(?<=\n)|(?<==[ ])|\b[Tt]he[ ])(?:19|20)\d\d[ ](?P<t>{_NAME})[ ](?i:attacks?|massacres?|bombings?|raids?|"
