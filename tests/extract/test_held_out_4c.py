@@ -276,3 +276,17 @@ def test_last_years_massacre_and_a_raid_on_a_neighbouring_village_are_recalled_i
             "government said at the time.")
     found = {(i["place"], i["date"], i["country"]) for i in _incidents(text)}
     assert found == {("Velmoka", "2024-03-06", "ML"), ("Kessa", "2023", "ML"), ("Tassiga", "2019-03", "ML")}
+
+
+def test_a_province_newer_than_the_gazetteer_places_its_villages():
+    text = ("Weekly brief | Published Monday, 13 November 2023\n\nOn 7 November, militiamen killed eight villagers in "
+            "the village of Tassiga in Ituri province.\n\nOn Thursday, bandits killed two herders in Kessa village in "
+            "Zamfara State.")
+    found = {i["place"]: i["country"] for i in _incidents(text)}
+    assert found == {"Tassiga": "CD", "Kessa": "NG"}
+
+
+def test_a_region_named_by_an_ordinary_word_gives_no_country():
+    from reckon.extract.places import region_country
+
+    assert region_country("UNITY WEEKLY\n\nCentral figures said raiders killed seven in Velmora.") is None

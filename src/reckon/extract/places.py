@@ -166,7 +166,22 @@ def _gazetteer_rows(key: str) -> tuple[_Row, ...]:
     first, _, rest = key.partition(" ")
     if not found and rest and first in _COMPASS:
         found = tuple(r for r in _gazetteer_lookup(f"{_COMPASS[first]} {rest}") if r.kind == "region")
+    if not any(r.kind == "region" for r in found) and key in _extra_regions():
+        # a province newer than the GeoNames snapshot ("Ituri", "Central Papua"): data/regions_extra.tsv
+        found = (*found, _extra_regions()[key])
     return found
+
+
+@lru_cache(maxsize=1)
+def _extra_regions() -> dict[str, _Row]:
+    """data/regions_extra.tsv: first-level regions the GeoNames snapshot lacks, by folded name."""
+    out: dict[str, _Row] = {}
+    for number, line in _data_lines("regions_extra.tsv")[1:]:
+        cells = line.split("\t")
+        if len(cells) != 3 or not re.fullmatch(r"[A-Z]{2}", cells[1]):
+            raise ExtractError(f"regions_extra.tsv line {number}: expected name, country, note", code="R203")
+        out[_fold(cells[0])] = _Row(cells[0], "region", cells[1], cells[0], None, None, 0)
+    return out
 
 
 def _gazetteer_lookup(key: str) -> tuple[_Row, ...]:
@@ -776,7 +791,7 @@ def _apposition_country(text: str, end: int) -> str | None:
 # "X village, Y district, Upper East region", "X, a village in Tillabéri region": the areas
 # a village is placed in, one after another, after it.
 _CHAIN_STEP = re.compile(
-    rf"(?:,[ ]|[ ])(?:(?:in|near)[ ])?(?:(?:the|a|an)[ ](?:[a-z]+[ ]){{0,2}}?(?:in[ ](?:the[ ])?)?)?(?P<n>{_NAME})"
+    rf"(?:,[ ]|[ ])(?:(?:in|near|of)[ ])?(?:(?:the|a|an)[ ](?:[a-z]+[ ]){{0,2}}?(?:in[ ](?:the[ ])?)?)?(?P<n>{_NAME})"
     r"(?:[ ](?:region|district|province|state|prefecture|department|county|governorate|regency|municipality|"
     r"Region|District|Province|State|Prefecture|Department|County|Governorate|Regency))?")
 
@@ -790,7 +805,8 @@ def _chain_country(text: str, end: int) -> str | None:
         if step is None:
             return None
         end = step.end()
-        key = _fold(step.group("n"))
+        key = re.sub(r" (?:region|district|province|state|prefecture|department|county|governorate|regency)$", "",
+                     _fold(step.group("n")))
         if key in countries and countries[key][2] == "name":
             return countries[key][0]
         regions = {r.country for r in _gazetteer_rows(key) if r.kind == "region" and r.country}
@@ -1057,6 +1073,13 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
 _CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+)?")  # "THE JONGLEI MONITOR" too
 
 
+# Regions named by an ordinary word or a wider area's name ("Central", "Unity", "Sahel"):
+# no evidence of a country on their own.
+_REGION_WORDS = frozenset("central centre centrale east west north south eastern western northern southern lakes "
+                          "unity delta plateau rivers niger littoral maritime upper lower gaza kara sahel nord "
+                          "lagunes lacs centre-nord centre-est centre-sud".split())
+
+
 def region_country(text: str) -> str | None:
     """The one country whose first-level regions the text names anywhere, even inside another
     name ("The Jonglei Monitor"): a local paper that never names its country still names its
@@ -1065,7 +1088,7 @@ def region_country(text: str) -> str | None:
     for match in _CAPITALISED_RUN.finditer(text):
         words = match.group().split(" ")
         for key in {_fold(match.group()), *(_fold(word) for word in words)}:
-            if key in _stopwords() or len(key) < 4:
+            if key in _stopwords() or len(key) < 4 or key in _REGION_WORDS:
                 continue
             countries.update(r.country for r in _gazetteer_rows(key) if r.kind == "region" and r.country)
         if len(countries) > 1:
