@@ -160,14 +160,18 @@ def _section_country_by_search(text: str, position: int) -> str | None:
     lines = sorted([*_COUNTRY_LINE.finditer(text, 0, position), *_COUNTRY_LABEL.finditer(text, 0, position)],
                    key=lambda line: line.start())
     for line in lines:
-        found = _country_named(line.group("c")) or found
+        country = _country_named(line.group("c"))
+        if country is not None:
+            found = country
+        elif line.re is _COUNTRY_LINE and line.group("c").isupper():
+            found = None  # a heading of another kind ends the country's section
     return found
 
 
 def test_section_country_is_what_a_search_of_the_cut_text_finds() -> None:
     rng = random.Random(5)
     pieces = ["MALI", "Niger", "Chad", "Nigeria ", "Kaduna", ": ", " (Gao): ", "\n", "\n\n", " ", "gunmen killed 4",
-              "Tessalit", ".", "Bamako"]
+              "Tessalit", ".", "Bamako", "TRENDS", "CÔTE D'IVOIRE"]
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
         for position in range(len(text) + 1):

@@ -1204,6 +1204,26 @@ def find_infobox_accused(text: str) -> list[InfoboxAccused]:
     return found
 
 
+_PERPETRATOR_COLUMNS = frozenset({"perpetrator", "perpetrators", "perpetrator(s)", "suspected perpetrator",
+                                  "suspected perpetrators", "attacker", "attackers", "responsible", "group",
+                                  "armed group", "actor", "carried out by"})
+_NO_ONE = re.compile(r"(?i)^(?:unknown|unidentified|unclear|none|n/?a|not known|[-–—?]*)$")
+
+
+def find_table_accused(text: str) -> list[InfoboxAccused]:
+    """Perpetrators a table's row names in its perpetrator column ("... | 2 | 1 | Osk Front |
+    ..."): the list's own attribution of that row's incident; "Unknown" or a dash names no one."""
+    from reckon.extract.tables import find_table_rows
+
+    found: list[InfoboxAccused] = []
+    for row in find_table_rows(text):
+        for column, span in row.cells:
+            value = text[span.start:span.end]
+            if column in _PERPETRATOR_COLUMNS and not _NO_ONE.match(value.strip()):
+                found.extend(_pieces(value, span.start))
+    return found
+
+
 def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
     position = 0
     for part in _INFOBOX_SPLIT.split(value):

@@ -957,6 +957,12 @@ class ActorResolver:
             for start, iso, _ in reversed(self._marks):
                 if paragraph < start < position:
                     return iso
+            from reckon.extract.places import section_country  # (places reads the alias table)
+
+            # "GHANA" heading a digest's section: "Police in X said" there are Ghana's police
+            heading = section_country(self.text, position)
+            if heading is not None:
+                return heading
         return self.country
 
     def resolve(self, surface: str, *, position: int | None = None) -> str:

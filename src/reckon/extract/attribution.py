@@ -47,7 +47,9 @@ _HEADLINE_SOURCE = re.compile(
     r"(?:\s*:|\s+[-–—]{1,2})\s+(?P<who>[A-Z][\w.'’&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’&-]*){0,4})\s*$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", re.IGNORECASE)
 _DOCUMENT_BY = re.compile(r"\b(?:filed|issued|released|published|compiled|gathered|provided|prepared|written|"
-                          r"drawn\s+up|submitted|given|made|established|conducted|carried\s+out|kept)\s+(?:\w+\s+){0,3}?by\s+(?P<who>.+?)(?:\s+(?:in|on|at|during|last|this|earlier|"
+                          r"drawn\s+up|submitted|given|made|established|conducted|carried\s+out|kept|"
+                          # "a statement read on national television by the army's spokesman"
+                          r"read|read\s+out|broadcast|signed|sent|posted|delivered|aired|circulated)\s+(?:\w+\s+){0,3}?by\s+(?P<who>.+?)(?:\s+(?:in|on|at|during|last|this|earlier|"
                           r"later)\b.*)?$", re.IGNORECASE)
 _TRAILING_CLAUSE = re.compile(r"\s*(?:,|\bwho\b|\bwhich\b|\bthat\b|\bwhose\b|\bin a\b|\bon\b|\bin its\b|\bin his\b|\bin her\b|\bafter\b|\bwhile\b).*$", re.IGNORECASE | re.DOTALL)
 
@@ -190,6 +192,11 @@ class ClaimantFinder:
                 if subjects and child not in subjects:
                     return self._named_list(subjects[0], offset=offset)
                 if not subjects:
+                    named = _name_set_off_before(sent, current)
+                    if named is not None and child is not None and child.i < current.i:
+                        # "..., the department's prefect, Jean Brou, said.": the parser hangs the
+                        # name on the place before it; set off by commas before the verb, it speaks
+                        return self._named_list(named, offset=offset)
                     # "..., putting the dead at 150": a participle speaks for the main clause's subject.
                     if current.tag_ == "VBG":
                         root_subjects = [c for c in sent.root.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
@@ -380,6 +387,22 @@ _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "since", "unt
 _NAME_WITH_AND = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*"
                             r"(?:\s+(?:and|of|in|the|[A-Z][\w’'-]*))*(?:\s*\([^()]*\)?)?")
 _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+
+
+def _name_set_off_before(sent: SpacySpan, verb: Token) -> Token | None:
+    """The head of a name of people set off by commas right before ``verb`` (", Jean Brou, said")."""
+    doc = sent.doc
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    start = verb.i - 2
+    while start > sent.start and doc[start].pos_ == "PROPN" and doc[start].text != ",":
+        start -= 1
+    if doc[start].text != "," or not 0 < verb.i - 2 - start <= 5:
+        return None
+    name = doc[start + 1 : verb.i - 1]
+    if name.root.ent_type_ not in ("", "PERSON") or name.root.dep_ != "appos":
+        return None
+    return name.root
 
 
 def _speakers_of(verb: Token, finding: Token) -> list[Token]:

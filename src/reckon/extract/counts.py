@@ -247,7 +247,7 @@ def _harm_word_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
 # Totals over a span of time are not an incident's toll ("killed more than 10,000 people
 # last year", "had killed over 200 in the two years before", "since 2009").
 _AGGREGATE = re.compile(
-    r"\b(?:last|this|past|previous|preceding)\s+(?:year|decade|month)s?\b|\bin\s+(?:the\s+)?(?:(?:past|last|previous|"
+    r"\b(?:last|this|past|previous|preceding)\s+(?:year|decade|month)s?\b(?!['’]s)|\bin\s+(?:the\s+)?(?:(?:past|last|previous|"
     r"preceding|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)+(?:years|decades|months)\b|\bsince\s+(?:19|20)\d\d\b"
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b|\bso\s+far\s+this\s+year\b|\bfor\s+years\b|\bin\s+recent\s+years\b"
     r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b(?!\s+(?:ago|earlier|later|after|before|on)\b)|\bannually\b|\bover\s+the\s+(?:years|decades)\b"
@@ -257,6 +257,14 @@ _AGGREGATE = re.compile(
     r"|\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\s+alone\b"
     # "displaced by its attacks": one figure over a group's many attacks
     r"|\b(?:by|in)\s+(?:its|their)\s+(?:attacks|raids|operations)\b"
+    # "since 1 January": from the first of a month, a running tally, as is "over the same period"
+    r"|\bsince\s+1(?:st)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|\b(?:over|in|during)\s+the\s+same\s+period\b"
+    # "at least 79 ... in 2023, compared with 53 in 2022": a year's tally set against another's
+    r"|\bcompared\s+(?:with|to)\s+[\d,]+\s+(?:in|during|for)\s+(?:19|20)\d\d\b"
+    # "Raiders kill 11 in two Osk villages": one figure over the attacks on several settlements
+    r"|\b(?:in|across)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple)\s+(?:[A-Z][\w'’-]+\s+)?"
+    r"(?:villages|towns|communities|localities|hamlets|settlements)\b"
     # "three attacks since March in which 16 were killed": one figure over several events
     r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a\s+series\s+of|a\s+string\s+of|"
     r"a\s+wave\s+of)\s+(?:separate\s+|other\s+|similar\s+|deadly\s+)?(?:attacks|raids|massacres|bombings|ambushes|"
@@ -399,7 +407,13 @@ def _is_subset(text: str, start: int) -> bool:
     before = text[max(0, start - 16):start].lower().rstrip()
     if before.endswith("among the") and _MEMBER_OF.search(text[max(0, start - 30):start]):
         return False  # "The bride was among the 112 people rescued": one of the whole, which is the figure
-    return before.endswith(_SUBSET_BEFORE)
+    return before.endswith(_SUBSET_BEFORE) or bool(_LISTED_AMONG.search(text[max(0, start - 70):start]))
+
+
+# "abducting seven people, among them the hamlet chief and his two sons": a figure later in
+# the list an "among them" opens is still a part of the total.
+_LISTED_AMONG = re.compile(r"\b(?:among\s+them|among\s+whom|including)\s+(?:the|a|an|his|her|their)\s+"
+                           r"[^,;:.()\d]{1,40}?\s+and\s+(?:his|her|their|the|its)\s+$", re.IGNORECASE)
 
 
 _MEMBER_OF = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:also\s+)?among\s+the\s*$", re.IGNORECASE)
@@ -935,6 +949,9 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
     text = span_text(sent)
     if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", text[quantity.span.end - offset:]):
         return None  # "Ivo Marr, 19," is an age; "one of them a farmer" is a part
+    things = re.match(r"\s+(?:head\s+)?of\s+(?:(?:their|the|its|his|her)\s+)?([a-z]+)", text[quantity.span.end - offset:])
+    if things and (things.group(1) in _NOT_PEOPLE or things.group(1).rstrip("s") in _NOT_PEOPLE):
+        return None  # "kill 11 ..., drive off thousands of cattle": a list's next figure counts animals
     if any(c.dep_ == "relcl" for c in number.children):
         return None  # "9 returned – two who ran from a truck and 7 who slipped away": a breakdown
     # "19 bodies on Friday, on top of 12 found on Thursday", "71 (excluding 6 attackers)":

@@ -244,6 +244,16 @@ def _find_candidates(text: str) -> list[tuple[int, int, int | None, int | None, 
     return out
 
 
+_TITLE_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d\d)(?![\d-])")
+
+
+def _title_year(text: str) -> int | None:
+    """The one year a document's title line names, if it names exactly one."""
+    title = text.lstrip().split("\n", 1)[0]
+    years = set(_TITLE_YEAR.findall(title[:200]))
+    return int(years.pop()) if len(years) == 1 else None
+
+
 def find_dates(text: str, *, anchor: date | None = None) -> list[DateMention]:
     """Every date expression in ``text``, sorted, non-overlapping, resolved where possible."""
     if not text:
@@ -311,6 +321,11 @@ def _resolve(
                       and m.month is not None and not m.relative]
             if before and before[-1].month <= mention.month and _valid(before[-1].year, mention.month, mention.day):
                 return replace(mention, year=before[-1].year, relative=True)
+            titled = _title_year(text)
+            if not before and titled is not None and _valid(titled, mention.month, mention.day):
+                # "List of attacks in Osk in 2023 ... 14 January | ...": the title's one year
+                # dates the yearless days of a list or a chronology under it
+                return replace(mention, year=titled, relative=True)
         return replace(mention, relative=True)
     if kind in ("md", "month"):
         assert mention.month is not None
@@ -458,12 +473,20 @@ def find_published(text: str) -> tuple[str, Span] | None:
         # Every form with a year is written with digits: a line without one is not read.
         found = [d for d in find_dates(line) if d.year is not None and d.month is not None] if _DIGIT.search(line) else []
         dated_lines.append((s, line, found))
-    for rule in (_by_label, _by_dateline, _by_lone_line, _by_outlet_line, _by_separated_field, _by_occasion):
+    for rule in (_by_label, _by_dateline, _by_lone_line, _by_outlet_line, _by_separated_field, _by_occasion,
+                 _by_period_line):
         for index, (s, line, found) in enumerate(dated_lines):
             hit = rule(index, line, found)
             if hit is not None:
+                ended = _DAY_RANGE.match(hit.text)
+                if ended and hit.value and _valid(hit.year, hit.month, int(ended.group(1))):
+                    # "Weekly roundup | 1–7 January 2024": a digest is issued when the period it covers ends
+                    return f"{hit.value[:8]}{int(ended.group(1)):02d}", hit.span.shift(s)
                 return hit.value or "", hit.span.shift(s)  # type: ignore[return-value]
     return _by_parenthesis(head)
+
+
+_DAY_RANGE = re.compile(r"\d{1,2}\s*[–-]\s*(\d{1,2})\s+[A-Za-z]")
 
 
 # "Weekly summary: 3-9 February 2025 | Issued Monday 10 February 2025": a label after a
@@ -547,6 +570,15 @@ def _by_separated_field(index: int, line: str, found: list[DateMention]) -> Date
         if len(_FIELD_SEPARATOR.split(line)) > 1 and not rest.strip(" ,.-"):
             return d
     return None
+
+
+def _by_period_line(index: int, line: str, found: list[DateMention]) -> DateMention | None:
+    """ "Week 18: 29 April – 5 May 2024" near the top: a digest of that period, issued at its end."""
+    if index >= 6 or len(found) != 2 or len(line) > 120 or found[1].day is None or found[1].relative \
+            or _EVENT_DATE_LINE.match(line) or re.match(r"\W{0,3}[A-Z][a-z]+\s*:\s*\d", line):
+        return None  # ("Date: ...", "Time: ..." field lines date the event, not the document)
+    between = line[found[0].span.end:found[1].span.start]
+    return found[1] if re.fullmatch(r"\s*[–—-]\s*|\s+to\s+", between) else None
 
 
 def _by_occasion(index: int, line: str, found: list[DateMention]) -> DateMention | None:

@@ -20,7 +20,8 @@ from dataclasses import replace
 
 from reckon.extract.accusations import is_generic
 from reckon.extract.event_dates import date_evidence, pick_date
-from reckon.extract.places import PlaceMention
+from reckon.extract.places import PlaceMention, region_country
+from reckon.extract.tables import TableRow, find_table_rows, place_cell
 from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
 
 __all__ = ["assemble_incidents", "find_inconsistencies"]
@@ -219,7 +220,8 @@ _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "di
 # Places that are not where the harm happened: a destination ("airlifted to X", "fled
 # to X"), an origin, or where a source sits ("a police source in X", "hospital officials in X").
 _NOT_EVENT_PLACE = re.compile(
-    r"(?:\b(?:to|from|into|towards?)|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
+    # "walked to the gendarmerie in X": a named place of the destination is one too
+    r"(?:\b(?:to|from|into|towards?)(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ](?:in|at))?|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
     r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from)"
     # "told a press briefing in Kampala that 33 were killed": where the source spoke
     r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
@@ -229,6 +231,16 @@ _NOT_EVENT_PLACE = re.compile(
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+
+
+def _row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention]) -> PlaceMention | None:
+    """A figure on a table's row, in a cell or in its notes, happened at the row's location."""
+    for row in rows:
+        if row.span.start <= position < row.span.end:
+            cell = place_cell(row)
+            inside = [m for m in mentions if cell is not None and cell.start <= m.span.start < cell.end]
+            return min(inside, key=lambda m: m.span.start, default=None)
+    return None
 
 
 def _local_place(position: int, sentence_span: Span, text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -264,7 +276,11 @@ _SCENE_BEFORE = re.compile(
     r"|\b(?:in|at|near)[ ]+the[ ]+[a-z]+[ ]+(?:seat|capital|headquarters),[ ]+$",
     re.IGNORECASE,
 )
-_LOCATES_PREVIOUS = re.compile(r",?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}")
+# "X, in the Y department", "X, a hamlet in Y department": Y only says where X is
+_LOCATES_PREVIOUS = re.compile(r",?(?:[ ]+an?(?:[ ]+[a-z]+){1,2})?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}"
+                               # "X, about six kilometres north of Y": Y only measures where X is
+                               r"|,[ ](?:(?:about|some|roughly|around|nearly|just|only)[ ])?(?:\d+|[a-z]+)[ ]"
+                               r"(?:km|kilometres|kilometers|miles)[ ][a-z-]+[ ]of[ ]")
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced|reported|added|stated)\b", re.I)
 
 
@@ -272,6 +288,35 @@ _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced
 # scene, though "from" elsewhere names an origin.
 _TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatched|took|taken)\b[^.;:!?]{0,120}?"
                          r"\bfrom[ ](?:the[ ])?$", re.IGNORECASE)
+
+
+_RAIDERS_WENT = re.compile(r"\b(?:attackers|raiders|gunmen|assailants|militants|fighters|insurgents|bandits|rebels|"
+                           r"militiamen)\b[^.;:!?]{0,20}\b(?:came[ ]back|returned|moved[ ]on|went[ ]on|pressed[ ]on|"
+                           r"headed)\b[^.;:!?]{0,30}\bto[ ](?:the[ ])?$", re.IGNORECASE)
+
+
+_DAYS_LATER = re.compile(
+    r"(?<!\w)(?:(?P<n>a|one|two|three|four|five|six|\d)[ ]days?[ ]later|(?P<next>the[ ](?:next|following)[ ]day|"
+    r"the[ ]day[ ]after))\b", re.IGNORECASE)
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _days_later(evidence, text: str, sentence: Span, published: str | None) -> tuple[str | None, Span | None]:
+    """"Two days later, gunmen struck X": the last full day written before the sentence, moved on."""
+    from datetime import date as _date, timedelta
+
+    later = _DAYS_LATER.search(text, sentence.start, min(sentence.end, sentence.start + 40))
+    if later is None:
+        return None, None
+    days = 1 if later.group("next") else _COUNT_WORDS.get(later.group("n").lower()) or int(later.group("n"))
+    before = [m for m in evidence.usable if m.span.start < sentence.start and m.value and len(m.value) == 10]
+    if not before:
+        return None, None
+    last = max(before, key=lambda m: m.span.start)
+    value = (_date.fromisoformat(last.value) + timedelta(days=days)).isoformat()
+    if published and value > published[:10]:
+        return None, None
+    return value, Span(start=later.start(), end=later.end())
 
 
 def _paragraph_date(evidence, text: str, position: int, published: str | None) -> tuple[str | None, Span | None]:
@@ -286,6 +331,13 @@ def _paragraph_date(evidence, text: str, position: int, published: str | None) -
 
 
 _LIST_GAP = re.compile(r",[ ]|[ ]and[ ]|,[ ]and[ ]")
+
+
+def _elsewhere(mention: PlaceMention, text: str) -> bool:
+    """"Two were released and walked to the gendarmerie in X": a place people went to or a
+    source sits in, which says nothing of where the harm happened."""
+    before = text[max(0, mention.span.start - 60):mention.span.start]
+    return bool(_NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before))
 
 
 def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> int:
@@ -323,6 +375,8 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
         before = text[max(0, m.span.start - 60):m.span.start]
         if _taken_from(text, sentence_span.start, m.span.start):
             pass  # "abducted a dozen people, including the chief, from X": where they were taken
+        elif _RAIDERS_WENT.search(text, sentence_span.start, m.span.start):
+            pass  # "the attackers came back, this time to X": where the attackers went is the scene
         elif not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before):
             continue
         low, high = sorted((m.span.end, position))
@@ -567,7 +621,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         # "BAMAKO, 2 February 2023 - Four soldiers were killed ...": with no other place to go
         # by, the country a reporter files from is the country the report is about.
         filed = [m.country for m in state["places"] if m.country and any(d.start <= m.span.start < d.end for d in datelines)]
-        country = filed[0] if filed else None
+        country = filed[0] if filed else region_country(text)
     if main_date is None and state["published"] and _SAME_DAY.search(text):
         main_date = state["published"]  # a same-day report of what happened "today"
 
@@ -577,18 +631,21 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     previous: tuple[int, str] | None = None  # (paragraph, key) of the last figure with a place of its own
     # "Kobura Bay. Two fishermen were shot dead ...": a paragraph headed by a place gives its figures that place.
     headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
+    rows = find_table_rows(text)
     for index, count in counts:
         # "The Kessa District Hospital said it had received 38 bodies": the source that gives a
         # figure is not where it happened.
         source = count.claimant.span
         scene_mentions = [m for m in mentions if source is None or not source.start <= m.span.start < source.end]
-        local = _local_place(count.span.start, sentences[index].span, text, scene_mentions)
+        local = _row_place(count.span.start, rows, mentions) or \
+            _local_place(count.span.start, sentences[index].span, text, scene_mentions)
         key = ""
         paragraph = text.count("\n\n", 0, count.span.start)
         if paragraph in headed and index not in earlier:
             local = headed[paragraph]
         if local is None and previous is not None and previous[0] == paragraph and index not in earlier \
-                and not any(sentences[index].span.start <= m.span.start < sentences[index].span.end for m in mentions):
+                and not any(sentences[index].span.start <= m.span.start < sentences[index].span.end
+                            and not _elsewhere(m, text) for m in mentions):
             # "Gunmen abducted four women near X. One of them escaped the next day.": a figure
             # whose sentence names no place goes on with the entry its paragraph began.
             groups[previous[1]].append((index, count))
@@ -660,6 +717,9 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         place = _to_place(place_mention)
         if place is not None and place.country is None and country:
             place = replace(place, country=country)
+        if place is None and key and country:
+            # a recalled event whose place the text does not say is still in the report's country
+            place = Place(name=_country_name(country, state["places"]), country=country)
         if key == "":
             date, date_span = main_date, main_date_span
             perpetrators = _perpetrators([a for at, (i, a) in enumerate(accusations)
@@ -676,6 +736,10 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                 # opening ("On 19 April, ...") dates the figures below it; with neither, "In Olmasai,
                 # three were killed" shares the report's day.
                 date, date_span = _paragraph_date(evidence, text, min(c.span.start for _, c in members),
+                                                  state["published"])
+                if date is None:
+                    # "A day later, the same gang struck X": so many days after the last day named before
+                    date, date_span = _days_later(evidence, text, sentences[min(i for i, _ in members)].span,
                                                   state["published"])
                 if date is None:
                     date, date_span = main_date, None

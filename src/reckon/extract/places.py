@@ -41,7 +41,7 @@ from reckon.errors import ExtractError
 from reckon.extract.actors import load_alias_table
 from reckon.model import Place, Span
 
-__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place"]
+__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place", "region_country", "section_country"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -166,7 +166,22 @@ def _gazetteer_rows(key: str) -> tuple[_Row, ...]:
     first, _, rest = key.partition(" ")
     if not found and rest and first in _COMPASS:
         found = tuple(r for r in _gazetteer_lookup(f"{_COMPASS[first]} {rest}") if r.kind == "region")
+    if not any(r.kind == "region" for r in found) and key in _extra_regions():
+        # a province newer than the GeoNames snapshot ("Ituri", "Central Papua"): data/regions_extra.tsv
+        found = (*found, _extra_regions()[key])
     return found
+
+
+@lru_cache(maxsize=1)
+def _extra_regions() -> dict[str, _Row]:
+    """data/regions_extra.tsv: first-level regions the GeoNames snapshot lacks, by folded name."""
+    out: dict[str, _Row] = {}
+    for number, line in _data_lines("regions_extra.tsv")[1:]:
+        cells = line.split("\t")
+        if len(cells) != 3 or not re.fullmatch(r"[A-Z]{2}", cells[1]):
+            raise ExtractError(f"regions_extra.tsv line {number}: expected name, country, note", code="R203")
+        out[_fold(cells[0])] = _Row(cells[0], "region", cells[1], cells[0], None, None, 0)
+    return out
 
 
 def _gazetteer_lookup(key: str) -> tuple[_Row, ...]:
@@ -216,7 +231,8 @@ _SUFFIX_KINDS = [
     ("base", r"Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base"),
     ("stadium", r"Stadium"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
-    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter|[Ss]ub-prefecture|territory"
+    # "Dogiyai Regency" (an Indonesian district), "Kpendjal prefecture"
+    ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter|[Ss]ub-prefecture|[Pp]refecture|Regency|territory"
                  r"|sub-county)\b(?![ ][A-Z])"),
     # "in the Talaka area": the area is named by its name alone, as "the Talaka area of X" is
     ("area", r"area\b(?![ ][A-Z])"),
@@ -263,6 +279,12 @@ _SEAT = re.compile(
 _APPOSED_KIND = re.compile(
     rf"(?P<x>{_NAME}),[ ]an?[ ](?:[a-z]+[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality|camp)"
     r"(?=[ ](?:in|on|near|outside|of|about|some|close|north|south|east|west|located|where|that|which)\b|[,.;])"
+)
+# "Osk-Kari, about six kilometres north of Y": a name placed by its distance from another is a
+# settlement, though no table knows it
+_DISTANCE_APPOSED = re.compile(
+    rf"(?P<x>{_NAME}),[ ](?:(?:about|some|roughly|around|nearly|just|only)[ ])?(?:\d+|[a-z]+)[ ]"
+    r"(?:km|kilometres|kilometers|miles)[ ](?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[ ]of[ ][A-Z]"
 )
 # "the Ghundai Sar area of Tarkhel district": the named area inside the district
 _AREA_OF = re.compile(rf"\bthe[ ](?P<x>{_NAME})[ ](?P<kw>area|neighbou?rhood|locality|suburb|quarter)[ ]of[ ][A-Z]")
@@ -326,6 +348,8 @@ def find_places(text: str) -> list[PlaceMention]:
         candidates.append((mention.span.start, -len(mention.span), 1, mention))
     for mention in _labelled_places(written, home):  # last: any table that knows the name places it better
         candidates.append((mention.span.start, -len(mention.span), 4, mention))
+    for mention in _table_places(written, home):
+        candidates.append((mention.span.start, -len(mention.span), 1, mention))
     for mention in _token_matches(text, home, spans):
         priority = {"sites": 0, "fuzzy": 0, "country": 2, "geonames": 3}[mention.source]
         candidates.append((mention.span.start, -len(mention.span), priority, mention))
@@ -764,6 +788,33 @@ def _apposition_country(text: str, end: int) -> str | None:
     return None
 
 
+# "X village, Y district, Upper East region", "X, a village in Tillabéri region": the areas
+# a village is placed in, one after another, after it.
+_CHAIN_STEP = re.compile(
+    rf"(?:,[ ]|[ ])(?:(?:in|near|of)[ ])?(?:(?:the|a|an)[ ](?:[a-z]+[ ]){{0,2}}?(?:in[ ](?:the[ ])?)?)?(?P<n>{_NAME})"
+    r"(?:[ ](?:region|district|province|state|prefecture|department|county|governorate|regency|municipality|"
+    r"Region|District|Province|State|Prefecture|Department|County|Governorate|Regency))?")
+
+
+def _chain_country(text: str, end: int) -> str | None:
+    """The country of the first area in the chain after a village that is a country or a
+    region of one country only (a region two countries share, like Savanes, tells nothing)."""
+    countries = _countries()[0]
+    for _ in range(4):
+        step = _CHAIN_STEP.match(text, end)
+        if step is None:
+            return None
+        end = step.end()
+        key = re.sub(r" (?:region|district|province|state|prefecture|department|county|governorate|regency)$", "",
+                     _fold(step.group("n")))
+        if key in countries and countries[key][2] == "name":
+            return countries[key][0]
+        regions = {r.country for r in _gazetteer_rows(key) if r.kind == "region" and r.country}
+        if len(regions) == 1:
+            return regions.pop()
+    return None
+
+
 def _fuzzy_key(key: str, keys: list[str]) -> str | None:
     """A listed site name one edit away (two for 9+ letters), same first letter, or None."""
     if len(key) < 5:
@@ -789,12 +840,14 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, "town") for m in _SEAT.finditer(text)),
         *((m, "district") for m in _AREA_OF.finditer(text)),
         *((m, "town") for m in _APPOSED_KIND.finditer(text)),
+        *((m, "town") for m in _DISTANCE_APPOSED.finditer(text)),
     ]
     for m, kind in matches:
         x = m.groupdict().get("x")
         # "Brazil's northeastern state of X": the mention is "state of X", and "Brazil" stays
         # a mention of its own.
-        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re in (_SEAT, _AREA_OF, _APPOSED_KIND) \
+        start = m.start("kw") if m.re is _TOWN_OF else m.start("x") if m.re in (_SEAT, _AREA_OF, _APPOSED_KIND,
+                                                                               _DISTANCE_APPOSED) \
             else m.start()
         if x is not None:
             # "Location of Al Noor Mosque", "The US State": drop leading label and
@@ -810,7 +863,7 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             x = " ".join(words)
             if _fold(x) in stop or _fold(x) in _countries()[0]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
-        end = m.end("x") if m.re in (_AREA_OF, _APPOSED_KIND) else m.end()
+        end = m.end("x") if m.re in (_AREA_OF, _APPOSED_KIND, _DISTANCE_APPOSED) else m.end()
         surface = text[start:end]
         if surface.startswith("the "):
             start += 4
@@ -832,8 +885,9 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             span = Span(start=m.start("x") + (len(m.group("x")) - len(x)), end=m.end("x"))
             surface = x
         site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
-        tie = _apposition_country(text, m.end())
-        context = tie or home
+        tie = _apposition_country(text, m.end()) or _chain_country(text, m.end())
+        # "TOGO" heading a digest's section: its entries' villages are in that country
+        context = tie or _section_country(text, m.start()) or home
         base = _base_place(x, context, prefer_city=site_kind != "region") if x else None
         if base is not None and context and base.country != context and base.population < _BIG_CITY:
             base = None  # "the village of Korvel, Nigeria" is not the Dutch Korvel
@@ -875,7 +929,8 @@ _EVENT_SCENE = re.compile(
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
     # "an overnight raid on Osk-Kisanga": what a raid or an attack fell on
     # "a raid by armed men on Osk-Kisanga": the raiders named between the raid and its target
-    rf"|\b(?i:raids?|attacks?|assaults?)(?:[ ]by(?:[ ][a-z]+){{1,3}}?)?[ ]on[ ](?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"|\b(?i:raids?|attacks?|assaults?)(?:[ ]by(?:[ ][a-z]+){{1,3}}?)?[ ]on[ ](?:(?:the[ ])?(?:neighbou?ring|nearby)[ ])?"
+    rf"(?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     # "The 2019 Osk-Kari attack was ...", "= 2019 Osk-Kari massacre =": an encyclopedia names an
     # event by its year and its place
     rf"|(?:^|(?<=\n)|(?<==[ ])|\b[Tt]he[ ])(?:19|20)\d\d[ ](?P<t>{_NAME})[ ](?i:attacks?|massacres?|bombings?|raids?|"
@@ -911,7 +966,9 @@ _HARM_SCENE = re.compile(
     rf"[ ]{_NOT_MONTH}(?P<o>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
     # "after militants raided Osk-Kura on Saturday", "gunmen struck X, killing": what was raided,
     # stormed or struck, or what gunmen descended on, is the scene.
-    rf"|\b(?:raided|stormed|overran|attacked|struck|targeted|besieged|invaded|(?:descended|swooped)[ ]on)[ ](?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last|and)\b|[,.])"
+    # "returned to strike neighbouring Osk-Kari, where ...": the neighbour struck is a scene too
+    rf"|\b(?:raided|stormed|overran|attacked|struck|strike|targeted|besieged|invaded|(?:descended|swooped)[ ]on)[ ]"
+    rf"(?:(?:the[ ])?(?:neighbou?ring|nearby|adjacent)[ ])?(?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last|and)\b|[,.])"
     # "In Olmasai, at least three people were killed": the sentence opens on its scene.
     rf"|(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?P<y>{_NAME}),[ ](?=[^.!?\n]*\b(?:{_HARM_WORD}|{_TAKING_WORD})\b)"
 )
@@ -942,7 +999,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     return out
 
 
-_COUNTRY_LINE = re.compile(r"(?m)^[ \t]*(?P<c>[A-Za-z][A-Za-z .'’-]{2,40}?)[ \t]*$")
+_COUNTRY_LINE = re.compile(r"(?m)^[ \t]*(?P<c>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'’-]{2,40}?)[ \t]*$")
 # ... or the label opening an entry: "Mali (Ségou): Gunmen killed ...", "Mali: ...".
 _COUNTRY_LABEL = re.compile(r"(?m)^[ \t]*(?P<c>[A-Z][A-Za-z .'’-]{2,40}?)[ ]?(?:\([^()\n]{2,40}\))?:[ ]")
 
@@ -953,6 +1010,11 @@ def is_country_name(name: str) -> bool:
     return hit is not None and hit[2] == "name"
 
 
+def section_country(text: str, position: int) -> str | None:
+    """The country whose section heading ("MALI" on a line of its own) ``position`` is under."""
+    return _section_country(text, position)
+
+
 def _section_country(text: str, position: int) -> str | None:
     """The country a digest's section heading names above ``position`` ("MALI" on a line of
     its own, then that country's entries): a place no table knows is in that country."""
@@ -960,8 +1022,10 @@ def _section_country(text: str, position: int) -> str | None:
     # The line holding ``position``, cut there, is a heading to a search that stops there
     # ("Nigeria Kaduna: ..." cut before "Kaduna"); lines before it are read once per text.
     cut = _COUNTRY_LINE.match(text, line_start, position)
-    if cut is not None and (country := _country_named(cut.group("c"))) is not None:
-        return country
+    if cut is not None:
+        country = _country_named(cut.group("c"))
+        if country is not None or cut.group("c").isupper():
+            return country
     starts, headings = _country_headings(text)
     for at in range(bisect.bisect_left(starts, position) - 1, -1, -1):
         end, country = headings[at]
@@ -976,11 +1040,16 @@ def _country_named(name: str) -> str | None:
 
 
 @lru_cache(maxsize=4)
-def _country_headings(text: str) -> tuple[list[int], list[tuple[int, str]]]:
-    """Every line or entry label of ``text`` that names a country: starts, and (end, code)."""
+def _country_headings(text: str) -> tuple[list[int], list[tuple[int, str | None]]]:
+    """Every line or entry label of ``text`` that names a country, and every heading in
+    capitals that names none ("TRENDS", "KEY DEVELOPMENTS": it ends the country's section,
+    so its country is None): starts, and (end, code)."""
     lines = sorted([*_COUNTRY_LINE.finditer(text), *_COUNTRY_LABEL.finditer(text)], key=lambda line: line.start())
-    found = [(line.start(), line.end(), country) for line in lines
-             if (country := _country_named(line.group("c"))) is not None]
+    found = []
+    for line in lines:
+        country = _country_named(line.group("c"))
+        if country is not None or (line.re is _COUNTRY_LINE and line.group("c").isupper()):
+            found.append((line.start(), line.end(), country))
     return [start for start, _, _ in found], [(end, country) for _, end, country in found]
 
 
@@ -988,7 +1057,10 @@ def _country_headings(text: str) -> tuple[list[int], list[tuple[int, str]]]:
 # a place and the area holding it ("Country (Region):" labels are read as countries elsewhere).
 _ENTRY_PLACE = re.compile(
     rf"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\d{{1,2}}[ ][A-Z][a-z]+(?:[ ]\d{{4}})?[ \t]*[-–—|:][ \t]*)?"
-    rf"(?P<x>{_NAME})[ ]\([^()\n]{{2,40}}\):[ ]"
+    rf"(?P<x>{_NAME})(?:[ ]\([^()\n]{{2,40}}\):[ ]"
+    # "Velmoka, Mopti region — Gunmen killed ...": the entry's place, its area, a dash
+    rf"|,[ ](?:{_NAME})[ ](?:region|district|province|state|prefecture|department|county|governorate|regency|"
+    rf"Region|District|Province|State|Prefecture|Department|County|Governorate)[ ][—–][ ](?=[A-Z]))"
 )
 
 
@@ -999,8 +1071,11 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
         x = m.group("x")
         if is_country_name(x) or _fold(x) in stop or len(_fold(x)) < 3:
             continue
+        dashed = not m.group().rstrip().endswith(":")
         out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind="village",
-                                country=_section_country(text, m.start("x")) or home, source="pattern"))
+                                country=_chain_country(text, m.end("x")) or _section_country(text, m.start("x")) or home,
+                                # the dash form heads its paragraph as a run-in heading does
+                                source="heading" if dashed else "pattern"))
     for m in _LABELLED.finditer(text):
         x = m.group("x")
         key = _fold(x)
@@ -1014,6 +1089,58 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
                                 country=base.country if base else home, admin1=base.admin1 if base else None,
                                 latitude=base.latitude if base else None, longitude=base.longitude if base else None,
                                 source="pattern"))
+    return out
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+)?")  # "THE JONGLEI MONITOR" too
+
+
+# Regions named by an ordinary word or a wider area's name ("Central", "Unity", "Sahel"):
+# no evidence of a country on their own.
+_REGION_WORDS = frozenset("central centre centrale east west north south eastern western northern southern lakes "
+                          "unity delta plateau rivers niger littoral maritime upper lower gaza kara sahel nord "
+                          "lagunes lacs centre-nord centre-est centre-sud".split())
+
+
+def region_country(text: str) -> str | None:
+    """The one country whose first-level regions the text names anywhere, even inside another
+    name ("The Jonglei Monitor"): a local paper that never names its country still names its
+    province. None when no region, or regions of two countries, are named."""
+    countries = set()
+    for match in _CAPITALISED_RUN.finditer(text):
+        words = match.group().split(" ")
+        for key in {_fold(match.group()), *(_fold(word) for word in words)}:
+            if key in _stopwords() or len(key) < 4 or key in _REGION_WORDS:
+                continue
+            countries.update(r.country for r in _gazetteer_rows(key) if r.kind == "region" and r.country)
+        if len(countries) > 1:
+            return None
+    return countries.pop() if countries else None
+
+
+def _table_places(text: str, home: str | None) -> list[PlaceMention]:
+    """"14 January | Velmoka, Osk District, Dunmore | 2 | ...": the first part of a table row's
+    location cell is the row's most specific place, known to no table or not."""
+    from reckon.extract.tables import find_table_rows, place_cell
+
+    out = []
+    for row in find_table_rows(text):
+        cell = place_cell(row)
+        if cell is None:
+            continue
+        first = text[cell.start:cell.end].split(",")[0].strip()
+        # "Near Oru-Kali", "Outside X": the place is the name after the preposition
+        first = re.sub(r"^(?:[Nn]ear|[Oo]utside|[Aa]round|[Bb]etween|[Ii]n|[Aa]t)[ ]+(?=[A-Z])", "", first)
+        if len(_fold(first)) < 3 or not first[:1].isupper() or _fold(first) in _countries()[0]:
+            continue
+        start = text.index(first, cell.start)
+        base = _base_place(first, home, prefer_city=True)
+        if base is not None and (base.country != home or _fold(base.name) != _fold(first)):
+            base = None
+        out.append(PlaceMention(span=Span(start=start, end=start + len(first)), text=first, name=first,
+                                kind="village", country=base.country if base else _section_country(text, start) or home,
+                                admin1=base.admin1 if base else None, latitude=base.latitude if base else None,
+                                longitude=base.longitude if base else None, source="pattern"))
     return out
 
 

@@ -44,7 +44,8 @@ _SPEECH_HEADING = re.compile(
 )
 # A sentence ends at a stop before a capital, a digit or a quotation (blanked to NUL in the
 # mask): "…, said Nenita Sumagang, 58. “Who …" starts a new sentence at the quote.
-_STOP = re.compile(r"[.!?](?:[\"”’)\]]*)(?=\s+(?:[\"“‘(]?[A-Z0-9]|\x00))")
+# ("...the Justice Desk.[8] The police said": an encyclopedia's citation marks follow the stop.)
+_STOP = re.compile(r"[.!?](?:[\"”’)\]]*)(?:\[\d{1,3}\])*(?=\s+(?:[\"“‘(]?[A-Z0-9]|\x00))")
 # Words whose full stop does not end a sentence ("Mr. Ustinov said").
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gen col lt maj capt sgt cpl adm gov sen rep rev st jr sr prof dept govt no vs "
@@ -185,6 +186,10 @@ def _previous_word(masked: str, at: int) -> str:
     return words[-1].lower() if words else ""
 
 
+_DOCUMENT_WORDS = frozenset({"statement", "communique", "communiqué", "message", "letter", "report", "declaration",
+                             "address", "speech", "notice", "post", "video", "audio", "recording"})
+
+
 def _is_verb(masked: str, word: re.Match[str]) -> bool:
     """A reporting verb, not the noun ("the report", "its post") nor an infinitive ("to
     say “no”"); a bare present form ("say", "call") needs a plural or pronoun subject."""
@@ -199,6 +204,8 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
     previous = _previous_word(masked, word.start())
     if previous in _NOUN_MARKERS or previous == "to":
         return False
+    if previous in _DOCUMENT_WORDS and re.match(r"\s+(?:out\s+)?(?:on|by|at|in|over|to)\b", masked[word.end():]):
+        return False  # "a statement read on national television by X": a participle naming the document
     if form.endswith("ing"):
         # "the regular briefing", "a daily posting": an article and an adjective before an
         # -ing form make it a noun
@@ -633,7 +640,7 @@ def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tup
                 for v in verbs
             ):  # "a leader said volunteers" (before any aside) is a clause, not a subject
                 found.append((source.surface, source.position, True))
-        for match in reversed(list(re.finditer(r"\b[Aa]ccording\s+to\s+([^.;:\x00]{1,80})", masked[a:b]))):
+        for match in reversed(list(re.finditer(r"\b[Aa]ccording\s+to\s+([^.;:\x00]{1,160}?)(?=[.;:\x00]|$)", masked[a:b]))):
             found.append((text[a + match.start(1) : a + match.end(1)], a + match.start(1), True))
         if len(found) == before:
             begin = _trim(masked, a, b)[0]
@@ -669,7 +676,9 @@ _ANAPHORIC = re.compile(
 _NOT_A_NAME = (
     r"(?!(?:The|A|An|In|On|At|By|This|That|These|Those|It|Its|Their|His|Her|When|After|Before|But|And|As|"
     r"For|From|With|Among|During|Despite|Since|Until|While|Although|Though|If|Once|Inside|Outside|Near|"
-    r"Under|Over|Behind|Across|Along|Around|Through|Without|Within|Yet|So|Then|Still|Later|Earlier)\b)"
+    r"Under|Over|Behind|Across|Along|Around|Through|Without|Within|Yet|So|Then|Still|Later|Earlier|"
+    # time adverbs open a roundup's entries ("Overnight on 1-2 May, a bomb struck ...")
+    r"Overnight|Meanwhile|Yesterday|Today|Tonight|Elsewhere|Separately|Last|Next|Early|Late)\b)"
 )
 _OPENING_NAME = re.compile(
     _NOT_A_NAME + r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][a-z-]+\s+){0,2}?" + _NOT_A_NAME

@@ -16,7 +16,7 @@ from datetime import date
 
 from reckon.extract import accusations as accusations_module
 from reckon.extract import counts as counts_module
-from reckon.extract import dates, incidents, numbers, places, quotes
+from reckon.extract import dates, incidents, numbers, places, quotes, tables
 from reckon.extract.actors import ActorResolver
 from reckon.extract.apparatus import apparatus_start
 from reckon.extract.attribution import ClaimantFinder, masthead
@@ -182,7 +182,26 @@ def _counts(state: State) -> State:
                     found.append((index, Count(kind=kind, min=candidate.min, max=candidate.max,
                                                claimant=claimant, span=candidate.span, extractor="reckon.counts.v1",
                                                victims=candidate.victims, quantity_text=candidate.quantity_text)))
-    return {"counts": counts_module.without_breakdowns(found)}
+    # "14 January | Velmoka | 2 | 1 | ...": a table's figure columns state figures in the
+    # table's own voice; what a sentence parse read from those cells gives way to them.
+    found = counts_module.without_breakdowns(found)
+    text = state["document"].text
+    # A list's "References" lines cite headlines ("Four soldiers killed in X"): no findings.
+    cited = tables.references_start(text)
+    found = [(i, c) for i, c in found if c.span.start < cited]
+    # Rows of a table are incidents of their own: no row's figure is a part of another's.
+    figures = tables.table_figures(text, tables.find_table_rows(text))
+    if figures:
+        cells = [figure.span for figure in figures]
+        found = [(i, c) for i, c in found if not any(s.start < c.span.end and c.span.start < s.end for s in cells)]
+        starts = [sentence.span.start for sentence in sentences]
+        for figure in figures:
+            index = max((i for i, s in enumerate(starts) if s <= figure.span.start), default=0)
+            found.append((index, Count(kind=figure.kind, min=figure.min, max=figure.max, claimant=AUTHOR,
+                                       span=figure.span, extractor="reckon.counts.v1",
+                                       quantity_text=text[figure.span.start:figure.span.end])))
+        found.sort(key=lambda item: item[1].span.start)
+    return {"counts": found}
 
 
 @step("reckon.accusations.v1", needs=("parsed", "accused", "claimants", "actors"), gives=("accusations", "named_direct"))
@@ -219,7 +238,9 @@ def _accusations(state: State) -> State:
                 found.append((index, Accusation(actor=name, claimant=claimant, span=span,
                                                 extractor="reckon.accusations.v1")))
     # An infobox's perpetrator line says who did it, as plainly as a sentence does.
-    for boxed in accusations_module.find_infobox_accused(state["document"].text):
+    # ... and so does a list table's perpetrator column, row by row.
+    for boxed in [*accusations_module.find_infobox_accused(state["document"].text),
+                  *accusations_module.find_table_accused(state["document"].text)]:
         index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
         if index is not None:
             direct.add(len(found))
@@ -268,7 +289,17 @@ def _accusations(state: State) -> State:
         found = [(index, replace(a, actor=unit)) if a.span is not None
                  and accusations_module.is_bare_soldiers(text[a.span.start:a.span.end]) else (index, a)
                  for index, a in found]
+    # A references section cites headlines ("School burned in X"); and "near X village, Y
+    # prefecture, Z region, killing two": an area named by its administrative word is no one.
+    cited = tables.references_start(text)
+    found = [(index, a) for index, a in found if (a.span is None or a.span.start < cited)
+             and not _ADMIN_AREA.search(a.actor)]
     return {"accusations": found, "named_direct": frozenset(named_direct)}
+
+
+# ("Province" and "Department" are left out: "Sinai Province", "State Department" are actors.)
+_ADMIN_AREA = re.compile(r"[ ](?:prefecture|region|district|county|regency|municipality|sub-prefecture|governorate|"
+                         r"oblast)$", re.IGNORECASE)
 
 
 @step("reckon.incidents.v1", needs=("counts", "accusations", "named_direct", "places", "dates", "sentences", "published"),

@@ -85,6 +85,10 @@ _ROLE_THEN_NAME = re.compile(
 _BODY_SPOKESMAN = re.compile(
     r"\bthe\s+(?P<body>group|militia|movement|organi[sz]ation|gang|faction|rebels)[’']s?\s+"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
+_SELF_DESCRIBED = re.compile(
+    r"\b(?:described|presented|identified|introduced|describing|presenting|identifying|introducing)\s+"
+    r"(?:himself|herself|themselves)\s+as\s+(?:a|an|the)\s+(?P<role>spokesman|spokeswoman|spokesperson|"
+    r"commander|member|leader)\s+(?:for|of)\s+(?:the\s+)?(?P<body>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})")
 # Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
 _PORTFOLIO_TITLES = frozenset(
     "minister secretary commissioner governor mayor ambassador director spokesman spokeswoman "
@@ -857,6 +861,15 @@ class SpeakerResolver:
             body = self._org_role(owned.group("body").lower(), owned.group("body").lower(), position)
             if body and body[0] and body[0][:1].isupper():
                 return f"{owned.group('role').lower()} for {body[0]}", "person", None
+        self_named = _SELF_DESCRIBED.search(cleaned)
+        if self_named is None and re.fullmatch(r"(?:an?|the)\s+(?:man|woman|person|caller)", cleaned, re.I):
+            # the subject alone ("A man") stands before the clause that says who he is
+            stop = self.text.find(".", position)
+            self_named = _SELF_DESCRIBED.search(self.text, position, stop if stop >= 0 else len(self.text))
+        if self_named:
+            # "A man who described himself as a spokesman for the Osk Guard": the role he gave
+            body = self_named.group("body")
+            return f"{self_named.group('role').lower()} for {self.actors.canonical(body) or body}", "person", None
         given = _GIVEN_NAME.search(cleaned)
         if given:  # "a truck driver who gave his name only as Tunde"
             return next(g for g in given.groups() if g), "person", None
@@ -1021,6 +1034,12 @@ class SpeakerResolver:
         if known:
             kind = "person" if self.actors.kind(segment) == "person" else "org"
             return known, kind, None
+        article = re.match(r"^[Tt]he\s+(?=[A-Z])", segment)
+        if article and self.actors.canonical(segment[article.end():]):
+            # "The FHA said" after "the Free Highlands Army (FHA)": the article is no part of the name
+            bare_name = segment[article.end():]
+            kind = "person" if self.actors.kind(bare_name) == "person" else "org"
+            return self.actors.canonical(bare_name), kind, None
         described = self._described_body(segment)
         if described:
             return described, "org", None
@@ -1038,8 +1057,9 @@ class SpeakerResolver:
                 "person" if self.actors.kind(bare) == "person" else "org",
                 None,
             )
-        if " " not in bare and bare[:1].isupper():
+        if " " not in bare and bare[:1].isupper() and bare.lower() not in _INSTITUTIONS:
             # "Headmaster says ...": a headline capitalises a role; its one holder in the text
+            # ("Police said" at a sentence's start is the force, not its chief named later)
             holders = [p for p in self._people.values() if bare.lower() in p.roles]
             if len(holders) == 1:
                 return holders[0].name, "person", holders[0].gender
