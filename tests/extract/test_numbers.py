@@ -287,3 +287,12 @@ def test_one_person_named_by_who_they_were_is_a_quantity_of_one() -> None:
         ("A security guard", 1, 1, True), ("a dozen", 12, 12, False)]
     assert parse_quantity("a security guard") == (1, 1)
     assert not find_quantities("A statement was issued.")
+
+
+def test_figure_in_words_restated_in_brackets_is_one_figure() -> None:
+    # Official statements write "twenty one (21)"; the bracketed digits are not a second figure.
+    from reckon.extract.numbers import restated_figures
+
+    text = "stands at twenty one (21), including two (2) who died; 147 (one hundred) rounds; Unit (4)"
+    assert [q.text for q in find_quantities(text)] == ["twenty one", "two", "147", "one hundred", "4"]
+    assert len(restated_figures(text)) == 2

@@ -701,6 +701,14 @@ def _tally_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in _TALLY_NOUNS:
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
                 return _harm_in([t for t in child.subtree if t.i > child.i], lexicon)
+    if token.lemma_.lower() in _TOLL_VERBS:
+        # The parser sometimes takes a participle inside the subject for the main verb ("As of
+        # today, the number of students confirmed dead stands at 21" parses "confirmed" as the
+        # root): read the words, "the number of <harmed> <toll verb>", in the same sentence.
+        words = [t for t in token.sent if t.i < token.i]
+        for at, word in enumerate(words[:-1]):
+            if word.lemma_.lower() in _TALLY_NOUNS and words[at + 1].lower_ == "of" and at and words[at - 1].lower_ == "the":
+                return _harm_in(words[at + 2 :], lexicon)
     return None
 
 

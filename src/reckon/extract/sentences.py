@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from reckon.model import Span
+from reckon.extract.numbers import restated_figures
 
 __all__ = ["Sentence", "parse_text", "split_sentences"]
 
@@ -101,11 +102,13 @@ def _entry_label(match: re.Match[str]) -> str:
 
 
 def parse_text(text: str) -> str:
-    """``text`` with reference marks, line breaks, a leading dateline and a leading entry label
+    """``text`` with reference marks, line breaks, restated bracketed figures, a leading dateline and a leading entry label
     blanked, offsets unchanged: the parser reads "TARROW — Police shot ..." as a name heading
     the clause."""
     blanked = _SHORT_QUOTE.sub(_unquote_short, _BLANKED.sub(lambda m: " " * len(m.group(0)), text))
     blanked = _ENTRY_LABEL.sub(_entry_label, blanked, count=1)
+    for start, end in restated_figures(blanked):  # "twenty one (21) students": the words say it once
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
     return _DATELINE.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
 
 
