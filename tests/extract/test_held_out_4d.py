@@ -34,3 +34,58 @@ def test_succumbed_is_killed() -> None:
     rows = _rows("Bandits attacked Osk College in Harlow on Sunday. Three more students succumbed to their "
                  "wounds on Tuesday.")
     assert rows == {("killed", 3, 3, "author")}
+
+
+def _incidents(text: str) -> list[tuple[str | None, str | None, set[tuple[str, int | None, int | None, str]]]]:
+    findings = extract(text)
+    return [(i.date, i.place.name if i.place else None,
+             {(str(c.kind), c.min, c.max, c.claimant.name) for c in i.counts}) for i in findings.incidents]
+
+
+def test_fronted_last_year_with_one_site_is_one_event() -> None:
+    found = _incidents("The Osk Weekly\nThursday, November 5, 2026\n\nLast year, gunmen killed six worshippers at "
+                       "dawn prayers at a mosque in Harlow.")
+    assert found == [("2025", "Harlow", {("killed", 6, 6, "author")})]
+    assert _rows("Last year, bandits killed more than 2,000 people across the state.") == set()
+
+
+def test_ordinal_day_in_a_numeric_date_reads_day_first() -> None:
+    from reckon.extract.dates import find_dates
+
+    assert [d.value for d in find_dates("on the night of 7th/11/2021 at about 2245hrs")] == ["2021-11-07"]
+    assert [d.value for d in find_dates("on 02/04/2015")] == []  # no ordinal: still ambiguous
+
+
+def test_the_attacked_site_is_the_place_over_its_town() -> None:
+    text = ("Osk Review\n15 March 2022\n\nOn the night of 7 November 2021, armed men attacked Tarrow Technical "
+            "Institute in Harlow town. They set fire to a dormitory at the institute.\n\nAt least 25 people were "
+            "killed. Police arrested at least 43 people in Harlow and nearby villages. Residents of Harlow said the "
+            "institute had asked for guards.")
+    found = _incidents(text)
+    assert [(date, place) for date, place, _ in found] == [("2021-11-07", "Tarrow Technical Institute")]
+
+
+def test_pursuit_arrests_and_rescue_elsewhere_stay_with_the_attack() -> None:
+    text = ("Tarrow Courier\nMonday, November 8, 2021\n\nAt least 19 students were killed when armed men stormed "
+            "Osk College in Harlow late on Sunday night, police said. Soldiers pursued the attackers and killed "
+            "three of them near Bellmoor village early on Monday. Two of the abducted students were rescued in "
+            "Kestrel forest.")
+    found = _incidents(text)
+    assert len(found) == 1
+    date, place, rows = found[0]
+    assert (date, place) == ("2021-11-07", "Osk College")
+    assert ("killed", 3, 3, "author") in rows and ("survived", 2, 2, "author") in rows
+
+
+def test_a_chronology_entry_reporting_a_statement_does_not_date_the_attack() -> None:
+    text = ("Osk Review\n15 March 2022\n\nArmed men attacked Tarrow Technical Institute in Harlow in November 2021.\n\n"
+            "8 November, morning - Police announce that 19 bodies have been recovered.\n\n"
+            "15 November - The police put the final death toll at 21.")
+    found = _incidents(text)
+    assert found[0][0] == "2021-11"
+
+
+def test_a_sentence_opening_with_its_date_and_telling_the_attack_dates_it() -> None:
+    text = ("Osk Review\n15 March 2022\n\nOn the night of 7 November 2021, armed men attacked Tarrow Technical "
+            "Institute in Harlow.\n\n9 November - Five bodies are found in the ruins of the dormitory.")
+    assert _incidents(text)[0][0] == "2021-11-07"

@@ -377,7 +377,23 @@ def _is_aggregate(text: str, start: int) -> bool:
 @lru_cache(maxsize=4096)  # every figure of a clause asks about the same clause ("killed 12 and wounded 30")
 def _is_aggregate_clause(clause: str) -> bool:
     return any(not _RANKING.search(clause[:m.start()]) and not _MONTH_BEFORE.search(clause[:m.start()])
-               for m in _AGGREGATE.finditer(clause))
+               and not _dates_one_event(clause, m) for m in _AGGREGATE.finditer(clause))
+
+
+# "Last year, gunmen killed six worshippers at a mosque in X": a period fronted before the
+# clause, whose figure happened at one site, dates a single event; "killed 2,000 across the
+# state last year" sums many.
+_FRONTED_PERIOD = re.compile(r"\s*(?:last|this|past|previous)\s+(?:year|month)\s*,", re.IGNORECASE)
+_ONE_SITE = re.compile(r"\b(?:at|on|in|inside|near)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:mosque|church|chapel|temple|"
+                       r"shrine|school|college|university|dormitory|hostel|market|village|camp|bar|hotel|restaurant|"
+                       r"checkpoint|wedding|funeral|bus|truck|convoy|hospital|clinic|police\s+post|police\s+station|"
+                       r"army\s+base|barracks|farm|mine)\b", re.IGNORECASE)
+
+
+def _dates_one_event(clause: str, period: re.Match[str]) -> bool:
+    if not _FRONTED_PERIOD.match(clause, period.start()) or clause[:period.start()].strip(" \n\"'“”"):
+        return False
+    return bool(_ONE_SITE.search(clause, period.end()))
 
 
 def _is_subset(text: str, start: int) -> bool:

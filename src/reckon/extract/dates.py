@@ -110,7 +110,8 @@ _PRE = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"  # "Thursday, April 2"; a bare "th
 # Each pattern is one form; candidates from all patterns are merged longest-first.
 _P_ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})[-/](?P<mnum>0?[1-9]|1[0-2])[-/](?P<day>0?[1-9]|[12]\d|3[01])(?![\d-])")
 _P_DMY_ABBR = re.compile(rf"(?<![\d-])(?P<day>0?[1-9]|[12]\d|3[01])-(?P<mon>{_MONTH})-(?P<year2>\d{{4}}|\d{{2}})(?![\d-])")
-_P_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:1[89]|20)\d\d)(?![\d/.])")
+# "7th/11/2021" (East African official style): an ordinal suffix marks the day, so day first.
+_P_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<ord>st|nd|rd|th)?[/.](?P<b>\d{1,2})[/.](?P<year>(?:1[89]|20)\d\d)(?![\d/.])")
 # The lookaheads at the head of _P_MDY and _P_DMY name the characters a match can start
 # with (a weekday's, a month's, a digit, an ordinal word's; same matches): they spare the
 # engine trying every alternative at every other character, most of the patterns' cost.
@@ -204,7 +205,7 @@ def _find_candidates(text: str) -> list[tuple[int, int, int | None, int | None, 
         out.append((m.start(), m.end(), year, _month_value(m["mon"]), int(m["day"]), "abs", None))
     for m in _P_NUMERIC.finditer(text):
         a, b = int(m["a"]), int(m["b"])
-        if a > 12 >= b:  # day-first is the only reading
+        if (a > 12 or m["ord"]) and b <= 12 and a <= 31:  # day-first is the only reading
             out.append((m.start(), m.end(), int(m["year"]), b, a, "abs", None))
         elif b > 12 >= a:  # month-first is the only reading
             out.append((m.start(), m.end(), int(m["year"]), a, b, "abs", None))

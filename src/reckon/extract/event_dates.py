@@ -48,6 +48,12 @@ _HAPPENED = re.compile(r"\b(?:happened|occurred|took place|unfolded|began|begun|
 # An infobox's or a record's date field ("- Date: 14 May 2024", "Date 3 March 2019"): the
 # event's own date, as sure as a sentence saying when it began.
 _DATE_FIELD = re.compile(r"\W{0,3}(?:(?:Event|Incident|Attack)[ ]+)?[Dd]ate(?:\(s\))?(?:[ \t]*:|[ \t]+(?=\d)|(?=\d))")
+# "On the night of 7 November 2021, a group of armed men attacked X": a sentence that opens
+# with its date and tells the attack says when the event began, as "began" does.
+_DATED_ATTACK = re.compile(
+    r"(?:(?:late|early)[ ]+)?(?:[Oo]n|[Ii]n|[Dd]uring)[ ]+(?:the[ ]+(?:night|morning|evening|afternoon|early[ ]hours)[ ]+of[ ]+)?"
+    r"[^,.;\n]{3,40},[ ]+[^.;\n]{0,80}?\b(?:attacked|stormed|raided|ambushed|bombed|shelled|abducted|kidnapped|"
+    r"massacred|opened[ ]fire)\b")
 _BEGAN = re.compile(r"\b(?:began|begun|started|erupted|broke out)\b", re.I)
 # Nouns a date can date without naming the violent event itself ("the 2009 elections").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our|last)\s+$", re.I)
@@ -79,6 +85,13 @@ _REPORTING_BEFORE = re.compile(
 # Burials and funerals follow the event: the day they are dated by is not the event's.
 _AFTERMATH_BEFORE = re.compile(r"\b(?:buried|burial|funerals?|laid[ ]to[ ]rest|mourners|exhumed)\b[^.;:!?]{0,40}$",
                                re.IGNORECASE)
+# A chronology entry that opens with its date and reports a statement ("8 November, morning -
+# Police announce that 19 bodies have been recovered", "15 November: The police put the
+# toll at 21"): the date is when the source spoke.
+_CHRONOLOGY_REPORT = re.compile(
+    r"(?:,?[ ]+(?:\d{4}|morning|afternoon|evening|night|about[ ][\d:.]+(?:[ ]?[ap]\.?m\.?)?|[\d:.]+(?:[ ]?[ap]\.?m\.?|hrs)?))*"
+    r"[ ]*[-–—:][ ]+[^\n.]{0,60}?\b(?:announces?|announced|reports?|reported|says|said|puts?|confirms?|confirmed|"
+    r"states?|stated|issues?|issued|releases?|released|parades?|paraded)\b", re.IGNORECASE)
 _AS_OF_BEFORE = re.compile(r"\b(?:[Bb]y|[Aa]s\s+of|[Uu]ntil|[Tt]ill|[Uu]p\s+to)\s+(?:the\s+)?$")
 
 
@@ -111,13 +124,16 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
         # "residents said gunmen killed six people on Sunday": the day of the harm reported, not of the saying
         if speaking and not _VIOLENCE.search(speaking.group(0)):
             continue  # "said in Kabul today": when the source spoke
+        if _CHRONOLOGY_REPORT.match(text, mention.span.end) and text[max(0, mention.span.start - 1):mention.span.start] in ("", "\n"):
+            continue  # "8 November, morning - Police announce that 19 bodies ...": the day of the saying
         if _AS_OF_BEFORE.search(text[max(0, mention.span.start - 20):mention.span.start]):
             continue  # "41 bodies by Tuesday afternoon": when a running toll stood, not when it began
         if _AFTERMATH_BEFORE.search(text[max(0, mention.span.start - 50):mention.span.start]):
             continue  # "We buried twenty-seven of our people yesterday": a day after the event
         usable.append(mention)
     began = frozenset(i for i, s in enumerate(sentences)
-                      if (_BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text)) or _DATE_FIELD.match(s.text))
+                      if (_BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text)) or _DATE_FIELD.match(s.text)
+                      or _DATED_ATTACK.match(s.text))
     eventful = frozenset(i for i, s in enumerate(sentences) if _VIOLENCE.search(s.text) or _HAPPENED.search(s.text))
     return DateEvidence(usable=tuple(usable), report=tuple(report), event_named=tuple(event_named),
                         began=began, eventful=eventful)

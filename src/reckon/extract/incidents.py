@@ -20,7 +20,7 @@ from dataclasses import replace
 from reckon.extract.accusations import is_generic
 from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.places import PlaceMention
-from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
+from reckon.model import Accusation, Count, CountKind, Inconsistency, Place, ReportedIncident, Span
 
 __all__ = ["assemble_incidents", "find_inconsistencies"]
 
@@ -106,6 +106,11 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
             weight += 2
         if mention is labelled:
             weight += 6  # an infobox's "Location:" names the event's place, most specific first
+        if text and _specificity(mention) == 3 and mention.kind != "hospital" \
+                and len({m.name for m in mentions if m.kind == mention.kind}) == 1:
+            # only a site the text names alone of its kind: "the attacks on two mosques" spread
+            # over sites, and "the mosque" could be either
+            weight += _site_votes(mention, text)
         scores[key] += weight
         current = best.get(key)
         if current is None or _specificity(mention) > _specificity(current):
@@ -130,6 +135,26 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     return _as_written(best[ranked[0]], voting or mentions)
 
 
+# A site named as what was attacked ("attacked X Institute", "the attack on X Mosque",
+# "stormed a dormitory at X College") is where the event happened, however often the town
+# around it is named.
+_ATTACKED = re.compile(r"\b(?:attack(?:ed|ing)?|stormed|storming|raided|raiding|bombed|besieged|(?:attack|raid|assault|"
+                       r"bombing|siege)[ ]+(?:on|of))[ ]+(?:(?:a|an|the)[ ]+[\w'’ -]{0,40}?[ ]+(?:at|of|in)[ ]+)?(?:the[ ]+)?$",
+                       re.IGNORECASE)
+# The head noun of a site's name, which the text then uses alone ("X Technical Institute" ...
+# "the institute"): each such mention is a mention of the site.
+_SITE_HEADS = frozenset({"institute", "college", "school", "university", "academy", "seminary", "mosque", "church",
+                         "cathedral", "chapel", "temple", "market", "camp", "hostel", "dormitory"})
+
+
+def _site_votes(mention: PlaceMention, text: str) -> int:
+    votes = 4 if _ATTACKED.search(text, max(0, mention.span.start - 80), mention.span.start) else 0
+    head = mention.name.split()[-1].lower() if mention.name.split() else ""
+    if head in _SITE_HEADS and len(mention.name.split()) > 1:
+        votes += min(3, len(re.findall(rf"\b[Tt]he {head}\b", text)))
+    return votes
+
+
 # An infobox line "Location: Baga, Borno State, Nigeria" (or "LocationBaga, ..." as some
 # renderings run the label into its value), a record's "| Location: X" field; "Location
 # of X (left)" is a map caption.
@@ -145,7 +170,7 @@ _SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|
                            r"announced|recorded|received)\b")
 _DESTINATION = re.compile(
     r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
-    r"hospitali[sz]ed|fled|relocated|moved)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
+    r"hospitali[sz]ed|fled|relocated|moved|referred|succumbed)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
     r"(?:in|at)[ ]hospital[ ]in)[ ](?:the[ ])?$",
     re.IGNORECASE,
 )
@@ -591,6 +616,23 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     for key in [k for k in groups if k and k not in group_date]:
         if all((c.kind, c.min, c.max) in main_values for _, c in groups[key]):
             groups[""] = sorted([*groups[""], *groups.pop(key)], key=lambda item: item[1].span.start)
+    if groups.get(""):
+        # "soldiers killed three of the attackers near X", "arrested 43 people in Y", "two of the
+        # abducted were rescued in Z forest": the pursuit, the arrests and the rescue follow the
+        # attack wherever they happen; a place with only such figures is not another incident.
+        followed = set()
+        for key in [k for k in groups if k and k not in group_date]:
+            if all(_follows_on(c, text) for _, c in groups[key]):
+                followed |= {i for i, _ in groups[key]}
+                groups[""] = sorted([*groups[""], *groups.pop(key)], key=lambda item: item[1].span.start)
+        # Their days ("killed three of them early on Monday") are not the attack's.
+        followed -= {i for i, c in groups[""] if not _follows_on(c, text)}
+        if followed:
+            redated, redated_span = pick_date(evidence, sentence_of, harm_sentences - followed, state["published"],
+                                              main=True, exclude=followed | set(earlier),
+                                              prefer=count_sentences - followed)
+            if redated is not None:
+                main_date, main_date_span = redated, redated_span
     local = [key for key in groups if key and key not in group_date]
     if "" not in groups and local:
         # No figure stayed with the main place: the site with the most figures is the
@@ -642,6 +684,29 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if result and result[0].place is None and country:
         result[0] = replace(result[0], place=Place(name=_country_name(country, state["places"]), country=country))
     return result
+
+
+_FOLLOW_ON_KINDS = frozenset({CountKind.ARRESTED, CountKind.SURVIVED, CountKind.MISSING})
+_ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|raiders|kidnappers|"
+                        r"abductors|assailant|attacker|gunman)\b", re.IGNORECASE)
+
+
+def _follows_on(count: Count, text: str) -> bool:
+    """A figure that follows an attack rather than making one: arrests, the freed and the
+    still missing, and attackers killed in the pursuit."""
+    if count.kind in _FOLLOW_ON_KINDS:
+        return True
+    if count.kind != CountKind.KILLED:
+        return False
+    if count.victims and _ATTACKERS.search(count.victims):
+        return True
+    after = text[count.span.end:count.span.end + 30]
+    if re.match(r"[ ]+(?:of[ ]+the[ ]+)?(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|raiders)\b",
+                after, re.IGNORECASE):
+        return True
+    # "pursued the attackers and killed three of them"
+    before = text[max(0, count.span.start - 80):count.span.start]
+    return bool(re.match(r"[ ]+of[ ]+them\b", after)) and bool(_ATTACKERS.search(before))
 
 
 def _country_name(country: str, mentions: list[PlaceMention]) -> str:
