@@ -89,3 +89,19 @@ def test_a_sentence_opening_with_its_date_and_telling_the_attack_dates_it() -> N
     text = ("Osk Review\n15 March 2022\n\nOn the night of 7 November 2021, armed men attacked Tarrow Technical "
             "Institute in Harlow.\n\n9 November - Five bodies are found in the ruins of the dormitory.")
     assert _incidents(text)[0][0] == "2021-11-07"
+
+
+def test_an_attack_told_as_occurring_on_a_day_dates_it_and_an_earlier_attack_splits_off() -> None:
+    text = ("Osk Police\n12th November, 2021\n\nThe attack on Osk College occurred on the night of 7th/11/2021. "
+            "Twenty students were killed.\n\nOn 11th/11/2021, two of the abducted students were rescued by soldiers.\n\n"
+            "This is not the first time the group has attacked in the area. On 18th September, 2021, assailants "
+            "attacked a police post in Osk, injuring two police officers.")
+    found = _incidents(text)
+    assert [date for date, _, _ in found] == ["2021-11-07", "2021-09-18"]
+    assert found[1][2] == {("injured", 2, 2, "author")}
+
+
+def test_numeric_date_at_the_end_of_a_sentence() -> None:
+    from reckon.extract.dates import find_dates
+
+    assert [d.value for d in find_dates("It happened on 7th/11/2021. Then 1.2.2021.5 is no date.")] == ["2021-11-07"]

@@ -111,7 +111,7 @@ _PRE = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"  # "Thursday, April 2"; a bare "th
 _P_ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})[-/](?P<mnum>0?[1-9]|1[0-2])[-/](?P<day>0?[1-9]|[12]\d|3[01])(?![\d-])")
 _P_DMY_ABBR = re.compile(rf"(?<![\d-])(?P<day>0?[1-9]|[12]\d|3[01])-(?P<mon>{_MONTH})-(?P<year2>\d{{4}}|\d{{2}})(?![\d-])")
 # "7th/11/2021" (East African official style): an ordinal suffix marks the day, so day first.
-_P_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<ord>st|nd|rd|th)?[/.](?P<b>\d{1,2})[/.](?P<year>(?:1[89]|20)\d\d)(?![\d/.])")
+_P_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<ord>st|nd|rd|th)?[/.](?P<b>\d{1,2})[/.](?P<year>(?:1[89]|20)\d\d)(?![\d/]|\.\d)")
 # The lookaheads at the head of _P_MDY and _P_DMY name the characters a match can start
 # with (a weekday's, a month's, a digit, an ordinal word's; same matches): they spare the
 # engine trying every alternative at every other character, most of the patterns' cost.

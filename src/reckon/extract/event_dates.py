@@ -52,8 +52,11 @@ _DATE_FIELD = re.compile(r"\W{0,3}(?:(?:Event|Incident|Attack)[ ]+)?[Dd]ate(?:\(
 # with its date and tells the attack says when the event began, as "began" does.
 _DATED_ATTACK = re.compile(
     r"(?:(?:late|early)[ ]+)?(?:[Oo]n|[Ii]n|[Dd]uring)[ ]+(?:the[ ]+(?:night|morning|evening|afternoon|early[ ]hours)[ ]+of[ ]+)?"
-    r"[^,.;\n]{3,40},[ ]+[^.;\n]{0,80}?\b(?:attacked|stormed|raided|ambushed|bombed|shelled|abducted|kidnapped|"
-    r"massacred|opened[ ]fire)\b")
+    r"[^,.;\n]{3,40},[ ]+[^.;\n]{0,80}?(?<!the[ ])(?<!were[ ])(?<!was[ ])\b(?:attacked|stormed|raided|ambushed|"
+    r"bombed|shelled|abducted|kidnapped|massacred|opened[ ]fire)\b")
+# "the attack on X, which occurred on the night of 7th/11/2021": the event's own day, told.
+_ATTACK_OCCURRED = re.compile(r"\b(?:attack|raid|massacre|bombing|shooting|ambush|assault)\b[^.;\n]{0,80}?"
+                              r"\b(?:occurred|happened|took[ ]place)[ ]+(?:on|in|at|during)\b", re.IGNORECASE)
 _BEGAN = re.compile(r"\b(?:began|begun|started|erupted|broke out)\b", re.I)
 # Nouns a date can date without naming the violent event itself ("the 2009 elections").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our|last)\s+$", re.I)
@@ -133,7 +136,7 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
         usable.append(mention)
     began = frozenset(i for i, s in enumerate(sentences)
                       if (_BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text)) or _DATE_FIELD.match(s.text)
-                      or _DATED_ATTACK.match(s.text))
+                      or _DATED_ATTACK.match(s.text) or _ATTACK_OCCURRED.search(s.text))
     eventful = frozenset(i for i, s in enumerate(sentences) if _VIOLENCE.search(s.text) or _HAPPENED.search(s.text))
     return DateEvidence(usable=tuple(usable), report=tuple(report), event_named=tuple(event_named),
                         began=began, eventful=eventful)
@@ -193,6 +196,11 @@ def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], publis
         chosen |= evidence.began - exclude
     # "Monday's massacre", "the 14 August dispersal": a day that names the event itself.
     value, span = _vote(evidence.event_named, sentence_of, chosen, published, full_only=True)
+    if value is None and main:
+        # A sentence that says when the event began or happened outranks the days of later
+        # figures (a rescue, a second toll) in the figures' own sentences.
+        value, span = _vote(evidence.usable, sentence_of, chosen & evidence.began, published, full_only=True,
+                            first_told=True)
     if value is None and prefer is not None:
         value, span = _vote(evidence.usable, sentence_of, (set(prefer) - exclude) | (chosen & evidence.began), published)
     if value is None:
@@ -217,7 +225,7 @@ def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], publis
 
 
 def _vote(mentions: Iterable[DateMention], sentence_of, chosen: set[int] | None, published: str | None,
-          *, full_only: bool = False) -> tuple[str | None, Span | None]:
+          *, full_only: bool = False, first_told: bool = False) -> tuple[str | None, Span | None]:
     full: Counter[str] = Counter()
     months: Counter[str] = Counter()
     years: Counter[str] = Counter()
@@ -234,6 +242,8 @@ def _vote(mentions: Iterable[DateMention], sentence_of, chosen: set[int] | None,
         (full if len(value) == 10 else months if len(value) == 7 else years)[value] += 1
     for table in (full,) if full_only else (full, months, years):
         if table:
-            value = sorted(table, key=lambda v: (-table[v], v))[0]
+            # ties: the earliest day (an event's first day), or with ``first_told`` the day the
+            # text tells first (the report's own event before the ones it recalls)
+            value = sorted(table, key=lambda v: (-table[v], spans[v].start if first_told else 0, v))[0]
             return value, spans[value]
     return None, None

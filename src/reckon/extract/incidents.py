@@ -319,7 +319,7 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
 
 
 def _other_days(members: list[tuple[int, Count]], evidence, sentences: list,
-                text: str) -> list[tuple[int, Count, object]]:
+                text: str, main_date: str | None = None) -> list[tuple[int, Count, object]]:
     """Figures of the main place whose own sentence dates them on another full day than the
     first dated figure's (two days or more apart, so not the night's second day; a running
     toll's day is no figure's day): before it, or after it when the sentence speaks of another
@@ -334,10 +334,20 @@ def _other_days(members: list[tuple[int, Count]], evidence, sentences: list,
     if not dated:
         return []
     first = _date.fromisoformat(dated[0][2].value)
+    first_index = dated[0][0]
+    undated = {index for index, _ in members} - {index for index, _, _ in dated}
+    if main_date is not None and len(main_date) == 10 and undated and main_date > dated[0][2].value:
+        # The event's day, told in a sentence without a figure ("The attack occurred on the night
+        # of 7th/11/2021"), is the mark when the first dated figure is earlier: a figure dated
+        # weeks before the event is an earlier attack, even when it is the only dated figure
+        # (the undated figures stay with the event).
+        first, first_index = _date.fromisoformat(main_date), None
+    else:
+        dated = dated[1:]
     out = []
-    for index, count, mention in dated[1:]:
+    for index, count, mention in dated:
         gap = (_date.fromisoformat(mention.value) - first).days
-        if index != dated[0][0] and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
+        if index != first_index and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
                                                                                          sentences[index].span.end))):
             out.append((index, count, mention))
     return out
@@ -593,7 +603,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
-    moved = _other_days(groups.get("", []), evidence, sentences, text)
+    moved = _other_days(groups.get("", []), evidence, sentences, text, main_date)
     for index, count, mention in moved:
         # "It was the second attack on the village this month: on 2 May, four farmers were killed
         # there": the same place on another day with its own figure is another incident.
