@@ -105,3 +105,17 @@ def test_numeric_date_at_the_end_of_a_sentence() -> None:
     from reckon.extract.dates import find_dates
 
     assert [d.value for d in find_dates("It happened on 7th/11/2021. Then 1.2.2021.5 is no date.")] == ["2021-11-07"]
+
+
+def test_years_ago_this_week_dates_an_anniversary_piece() -> None:
+    from datetime import date
+
+    from reckon.extract.dates import find_dates
+
+    found = find_dates("set it on fire five years ago this week", anchor=date(2026, 11, 5))
+    assert [d.value for d in found] == ["2021-11"]
+    text = ("The Osk Weekly\nThursday, November 5, 2026\n\nThe new hostel at Tarrow College has four fire exits. "
+            "The old one burned when gunmen set it on fire five years ago this week, and students died inside.\n\n"
+            "In 2023, the ministry revised the toll to 27. In March 2024 a court convicted three men of murder over "
+            "the attack.")
+    assert _incidents(text)[0][0] == "2021-11"

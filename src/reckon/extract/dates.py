@@ -22,7 +22,8 @@ the text never gives the event's year, the date is null"):
 - "last week" / "N weeks ago" -> month-level (the month of anchor - 7N days): a week is
   too coarse for a day and FORMAT.md's coarsest date below a day is the month.
   "last month" -> the previous month, "last year" -> the previous year (year-level);
-  "a year ago today", "six months ago today" -> that same day, so many months or years back.
+  "a year ago today", "six months ago today" -> that same day, so many months or years back;
+  "five years ago this week" (or "this month") -> that month, so many years back.
 - "the sixth anniversary" -> six years before the anniversary: the day and month of a
   date in the same sentence ("This September 1 marks the sixth anniversary ..."), else
   the anchor's own day when the sentence says today/this day, else the year only.
@@ -142,7 +143,7 @@ _NUMW = "|".join(_CARDINAL_WORDS)
 _P_RELATIVE = re.compile(
     r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|earlier\s+today"
     r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:night|week|month|year)"
-    rf"|(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?P<sameday>\s+today|\s+this\s+day)?)\b",
+    rf"|(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?:(?P<sameday>\s+today|\s+this\s+day)|(?P<samemonth>\s+this\s+(?:week|month)))?)\b",
     re.I,
 )
 _P_ANNIVERSARY = re.compile(
@@ -351,6 +352,10 @@ def _resolve(
         if unit == "month":
             y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
             return replace(mention, year=y, month=mo + 1, relative=True)
+        if extra["samemonth"]:
+            # "five years ago this week": that week's month, N years back (a week is too coarse
+            # for a day; the month is FORMAT's next level)
+            return replace(mention, year=anchor.year - n, month=anchor.month, relative=True)
         return replace(mention, year=anchor.year - n, relative=True)
     if rel in ("yesterday", "last night"):
         return _on_day(mention, anchor - timedelta(days=1))

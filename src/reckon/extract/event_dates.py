@@ -54,6 +54,9 @@ _DATED_ATTACK = re.compile(
     r"(?:(?:late|early)[ ]+)?(?:[Oo]n|[Ii]n|[Dd]uring)[ ]+(?:the[ ]+(?:night|morning|evening|afternoon|early[ ]hours)[ ]+of[ ]+)?"
     r"[^,.;\n]{3,40},[ ]+[^.;\n]{0,80}?(?<!the[ ])(?<!were[ ])(?<!was[ ])\b(?:attacked|stormed|raided|ambushed|"
     r"bombed|shelled|abducted|kidnapped|massacred|opened[ ]fire)\b")
+# "set it on fire five years ago this week", "a year ago today": an anniversary piece counts
+# back from its own date to the event's.
+_YEARS_BACK = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ ]+years?[ ]+ago\b", re.I)
 # "the attack on X, which occurred on the night of 7th/11/2021": the event's own day, told.
 _ATTACK_OCCURRED = re.compile(r"\b(?:attack|raid|massacre|bombing|shooting|ambush|assault)\b[^.;\n]{0,80}?"
                               r"\b(?:occurred|happened|took[ ]place)[ ]+(?:on|in|at|during)\b", re.IGNORECASE)
@@ -127,6 +130,8 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
         # "residents said gunmen killed six people on Sunday": the day of the harm reported, not of the saying
         if speaking and not _VIOLENCE.search(speaking.group(0)):
             continue  # "said in Kabul today": when the source spoke
+        if _in_revision(sentences, mention):
+            continue  # "In 2023, the ministry revised the toll to 27": when the figure changed
         if _CHRONOLOGY_REPORT.match(text, mention.span.end) and text[max(0, mention.span.start - 1):mention.span.start] in ("", "\n"):
             continue  # "8 November, morning - Police announce that 19 bodies ...": the day of the saying
         if _AS_OF_BEFORE.search(text[max(0, mention.span.start - 20):mention.span.start]):
@@ -136,10 +141,25 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
         usable.append(mention)
     began = frozenset(i for i, s in enumerate(sentences)
                       if (_BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text)) or _DATE_FIELD.match(s.text)
-                      or _DATED_ATTACK.match(s.text) or _ATTACK_OCCURRED.search(s.text))
+                      or _DATED_ATTACK.match(s.text) or _ATTACK_OCCURRED.search(s.text)
+                      or (_YEARS_BACK.search(s.text) and _VIOLENCE.search(s.text)))
     eventful = frozenset(i for i, s in enumerate(sentences) if _VIOLENCE.search(s.text) or _HAPPENED.search(s.text))
     return DateEvidence(usable=tuple(usable), report=tuple(report), event_named=tuple(event_named),
                         began=began, eventful=eventful)
+
+
+# A toll revised, corrected or updated: the sentence's date is when the figure changed, which
+# is always after the event.
+_REVISION = re.compile(r"\b(?:revised|raised|lowered|updated|corrected|amended)[ ]+(?:(?:the|its|their|his|her)[ ]+)?"
+                       r"(?:(?:official|final|death|casualty|provisional)[ ]+)*(?:toll|figure|count|number|tally)\b",
+                       re.IGNORECASE)
+
+
+def _in_revision(sentences: Sequence, mention: DateMention) -> bool:
+    for sentence in sentences:
+        if sentence.span.start <= mention.span.start < sentence.span.end:
+            return bool(_REVISION.search(sentence.text))
+    return False
 
 
 def _VIOLENCE_OR_EVENT(sentence: str) -> bool:  # noqa: N802 - reads as the predicate it is
