@@ -119,3 +119,35 @@ def test_years_ago_this_week_dates_an_anniversary_piece() -> None:
             "In 2023, the ministry revised the toll to 27. In March 2024 a court convicted three men of murder over "
             "the attack.")
     assert _incidents(text)[0][0] == "2021-11"
+
+
+def test_restated_digits_do_not_break_a_harm_phrase() -> None:
+    rows = _rows("Bandits attacked Osk College in Harlow on Sunday. Twenty six (26) students sustained injuries of "
+                 "varying degrees, of whom eleven (11) have since been discharged.")
+    assert rows == {("injured", 26, 26, "author")}
+
+
+def test_that_clause_misread_as_relative_clause_is_still_reported() -> None:
+    rows = _rows("Bandits attacked Osk College in Harlow. The official toll has changed several times. Police said "
+                 "on the morning after the attack that 19 students had died, and a week later put the final figure "
+                 "at 21.")
+    assert ("killed", 19, 19, "Police") in rows
+
+
+def test_according_to_a_role_with_the_name_in_apposition() -> None:
+    rows = _rows("Bandits attacked Osk College in Harlow on Sunday. About 30 other students escaped through a "
+                 "window, according to the school's deputy principal, Mr Arlo Penn, who said the hostel housed 64 boys.")
+    assert rows == {("survived", 30, 30, "Arlo Penn")}
+
+
+def test_a_chronology_stamp_is_not_the_claimant() -> None:
+    rows = _rows("Bandits attacked Osk College in Harlow in March 2023.\n\n"
+                 "8 March, morning - Police announce that 19 bodies have been recovered.")
+    assert rows == {("killed", 19, 19, "Police")}
+
+
+def test_he_after_one_of_a_group_of_unnamed_people() -> None:
+    findings = extract("The mother of one of the pupils, Mira Solberg, said she heard the news on the radio. "
+                       "“Nobody called us,” she said.\n\nOne of the two students who escaped from captivity described "
+                       "the march through the forest. “On the fourth night, we ran,” he said.")
+    assert [(q.speaker, q.text[:10]) for q in findings.quotes] == [("Mira Solberg", "Nobody cal"), ("student", "On the fou")]

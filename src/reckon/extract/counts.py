@@ -437,6 +437,9 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
             if close is not None:
                 i = close + 1
                 continue
+        if token.is_space:
+            i += 1  # a blanked stretch ("twenty six (26) students": the restated digits)
+            continue
         if token.is_punct or not (token.lower_ in _PHRASE_GAP or (token.pos_ in ("NOUN", "ADJ") and skipped < 3)):
             return None
         if token.pos_ == "NOUN" and noun is number:
