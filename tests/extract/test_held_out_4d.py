@@ -151,3 +151,27 @@ def test_he_after_one_of_a_group_of_unnamed_people() -> None:
                        "“Nobody called us,” she said.\n\nOne of the two students who escaped from captivity described "
                        "the march through the forest. “On the fourth night, we ran,” he said.")
     assert [(q.speaker, q.text[:10]) for q in findings.quotes] == [("Mira Solberg", "Nobody cal"), ("student", "On the fou")]
+
+
+def _accused(text: str) -> set[tuple[str, str]]:
+    return {(a.actor, a.claimant.name) for i in extract(text).incidents for a in i.perpetrators}
+
+
+def test_a_conviction_names_the_convicted_among_them() -> None:
+    accused = _accused("Gunmen killed six students at Osk College in 2021. In March 2024 the High Court in Harlow "
+                       "convicted three men of murder and terrorism over the attack, among them Arlo Penn, who the "
+                       "court found had guided the attackers.")
+    assert ("Arlo Penn", "Court") in accused
+    assert not any("murder" in actor for actor, _ in accused)
+
+
+def test_a_description_after_the_blamed_group_is_not_a_second_accused() -> None:
+    accused = _accused("Gunmen killed six worshippers at a mosque in Harlow. He blamed the attack on the Tesso Vanu "
+                       "Movement (TVM), a rebel group that has been operating from across the border.")
+    assert not any("rebel group" in actor for actor, _ in accused)
+
+
+def test_the_event_in_apposition_is_not_an_accused() -> None:
+    accused = _accused("Last year, gunmen killed six worshippers at a mosque in Harlow, an attack police blamed on "
+                       "the same group.")
+    assert not any("attack" in actor for actor, _ in accused)
