@@ -175,3 +175,19 @@ def test_the_event_in_apposition_is_not_an_accused() -> None:
     accused = _accused("Last year, gunmen killed six worshippers at a mosque in Harlow, an attack police blamed on "
                        "the same group.")
     assert not any("attack" in actor for actor, _ in accused)
+
+
+def test_a_fronted_partitive_of_the_same_harm_is_a_part() -> None:
+    rows = _rows("Police arrested at least 43 people after gunmen attacked Osk College in Harlow. Of those "
+                 "arrested, police told the Observatory that 14 were still in custody in January.")
+    assert rows == {("arrested", 43, None, "author")}
+    rows = _rows("Gunmen abducted 40 pupils from Osk College in Harlow. Of the 40 abducted, 12 escaped.")
+    assert ("survived", 12, 12, "author") in rows
+
+
+def test_abducted_people_who_got_away_are_survivors() -> None:
+    rows = _rows("Gunmen attacked Osk College in Harlow on 7 March 2022.\n\n11 March - Two abducted students, both "
+                 "aged 16, reach an army post after escaping from their captors.")
+    assert rows == {("survived", 2, 2, "author")}
+    rows = _rows("Gunmen attacked Osk College in Harlow. The head said only 14 of 129 kidnapped pupils have returned.")
+    assert ("survived", 129, 129, "head") not in rows

@@ -166,6 +166,18 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if found is None:
         return None
     kind, anchor, noun = found
+    if kind is CountKind.ABDUCTED and anchor.dep_ == "amod" and anchor.head.i == noun.i and anchor.i < noun.i \
+            and not re.search(r"\bof(?:\s+the)?\s*$", text[:start]) and _got_away(noun, lexicon):
+        # ("14 of 129 kidnapped schoolgirls have returned": the 129 are the whole taken, not the returned)
+        # "Two abducted students reach an army post after escaping": who they were, and their escape
+        kind, anchor = CountKind.SURVIVED, noun.head
+    fronted = _OF_THOSE.match(text)
+    if fronted and fronted.end() <= start:
+        word = fronted.group(1).lower()
+        harm = lexicon.adjectives.get(word) or next(
+            (lexicon.verbs[w] for w in (word, word[:-2], word[:-1]) if w in lexicon.verbs), None)
+        if harm is kind:
+            return None  # "Of those arrested, 14 were still in custody": a part of the arrested, same harm
     if quantity.one_person and not _one_person_harmed(noun, anchor):
         return None
     group = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -394,6 +406,22 @@ def _dates_one_event(clause: str, period: re.Match[str]) -> bool:
     if not _FRONTED_PERIOD.match(clause, period.start()) or clause[:period.start()].strip(" \n\"'“”"):
         return False
     return bool(_ONE_SITE.search(clause, period.end()))
+
+
+def _got_away(noun: Token, lexicon: HarmLexicon) -> bool:
+    """The clause of ``noun`` (its verb, or a clause on that verb) tells an escape or release."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    clauses = [verb, *(t for c in verb.children if c.dep_ in ("advcl", "prep", "xcomp", "conj")
+                       for t in c.subtree if t.pos_ == "VERB")]
+    return any(lexicon.verbs.get(t.lemma_.lower()) is CountKind.SURVIVED for t in clauses)
+
+
+# A sentence opening on a partitive of people already counted: "Of those arrested, ...", "Of
+# the wounded, ...". A figure of the same harm after it is a part of that total; another harm
+# ("Of the 40 abducted, 12 escaped") is its own figure.
+_OF_THOSE = re.compile(r"\s*[Oo]f[ ]+(?:those|these|the)[ ]+(?:\w+[ ]+){0,2}?(\w+ed|dead|wounded|injured|missing)[ ]*,")
 
 
 def _is_subset(text: str, start: int) -> bool:
