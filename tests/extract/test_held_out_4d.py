@@ -191,3 +191,12 @@ def test_abducted_people_who_got_away_are_survivors() -> None:
     assert rows == {("survived", 2, 2, "author")}
     rows = _rows("Gunmen attacked Osk College in Harlow. The head said only 14 of 129 kidnapped pupils have returned.")
     assert ("survived", 129, 129, "head") not in rows
+
+
+def test_an_earlier_attack_on_a_police_post_is_its_own_incident_there() -> None:
+    text = ("Osk Police\n12th November, 2021\n\nThe attack on Osk College occurred on the night of 7th/11/2021. "
+            "Twenty students were killed.\n\nThis is not the first time the group has attacked in the area. On "
+            "18th September, 2021, assailants attacked Harlow police post, injuring two police officers.")
+    found = _incidents(text)
+    assert [(date, place) for date, place, _ in found] == [("2021-11-07", "Osk College"),
+                                                           ("2021-09-18", "Harlow police post")]

@@ -95,6 +95,10 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
     destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
     hospitals = {m.name for m in destinations if m.kind == "hospital"}
+    first_attacked = next((m.name for m in sorted(mentions, key=lambda m: m.span.start)
+                           if text and _specificity(m) == 3 and m.kind != "hospital"
+                           and not any(d.start <= m.span.start < d.end for d in datelines)
+                           and _ATTACKED.search(text, max(0, m.span.start - 80), m.span.start)), None)
     for mention in mentions:
         key = mention.name
         if any(d.start <= mention.span.start < d.end for d in datelines) or key in hospitals \
@@ -106,10 +110,11 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
             weight += 2
         if mention is labelled:
             weight += 6  # an infobox's "Location:" names the event's place, most specific first
-        if text and _specificity(mention) == 3 and mention.kind != "hospital" \
+        if text and _specificity(mention) == 3 and mention.kind != "hospital" and mention.name == first_attacked \
                 and len({m.name for m in mentions if m.kind == mention.kind}) == 1:
             # only a site the text names alone of its kind: "the attacks on two mosques" spread
-            # over sites, and "the mosque" could be either
+            # over sites, and "the mosque" could be either; and only the first site the text
+            # says was attacked: the report's own event comes before the attacks it recalls
             weight += _site_votes(mention, text)
         scores[key] += weight
         current = best.get(key)
@@ -148,7 +153,7 @@ _SITE_HEADS = frozenset({"institute", "college", "school", "university", "academ
 
 
 def _site_votes(mention: PlaceMention, text: str) -> int:
-    votes = 4 if _ATTACKED.search(text, max(0, mention.span.start - 80), mention.span.start) else 0
+    votes = 4
     head = mention.name.split()[-1].lower() if mention.name.split() else ""
     if head in _SITE_HEADS and len(mention.name.split()) > 1:
         votes += min(3, len(re.findall(rf"\b[Tt]he {head}\b", text)))
@@ -607,9 +612,14 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     for index, count, mention in moved:
         # "It was the second attack on the village this month: on 2 May, four farmers were killed
         # there": the same place on another day with its own figure is another incident.
-        key = f"{mention.value}:{group_place[''].name if group_place.get('') else ''}"
+        # the site its own sentence names, if another than the main one ("attacked X police post")
+        own = _local_place(count.span.start, sentences[index].span, text, mentions)
+        if own is not None and (_specificity(own) < 2 or (main is not None and _same_place(own, main))):
+            own = None
+        where = _name_only(own) if own is not None else group_place.get("")
+        key = f"{mention.value}:{where.name if where else ''}"
         groups[""].remove((index, count))
-        group_place.setdefault(key, group_place.get(""))
+        group_place.setdefault(key, where)
         group_date[key] = mention
         groups.setdefault(key, []).append((index, count))
     if moved and groups[""]:
