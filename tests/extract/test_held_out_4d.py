@@ -200,3 +200,16 @@ def test_an_earlier_attack_on_a_police_post_is_its_own_incident_there() -> None:
     found = _incidents(text)
     assert [(date, place) for date, place, _ in found] == [("2021-11-07", "Osk College"),
                                                            ("2021-09-18", "Harlow police post")]
+
+
+def test_a_bare_figure_put_after_a_clause_of_harm_is_that_harm() -> None:
+    rows = _rows("Bandits attacked Osk College in Harlow. The official toll has changed several times. Police said "
+                 "on the morning after the attack that 19 students had died, and a week later put the final figure "
+                 "at 21.")
+    assert ("killed", 21, 21, "Police") in rows
+    assert _rows("The ministry met donors in Harlow and put the final figure at 21 million dollars.") == set()
+
+
+def test_listed_as_missing() -> None:
+    rows = _rows("Bandits attacked Osk College in Harlow. The ministry lists the four as missing.")
+    assert rows == {("missing", 4, 4, "ministry")}

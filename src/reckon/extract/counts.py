@@ -160,7 +160,7 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         # "the kidnapped party of more than 30 people": the group's participle is their harm
         found = (_participle_kind_of_word(collective.group(1), lexicon), number, number)
     else:
-        found = _kind_by_label(text, start, number, lexicon) \
+        found = _kind_by_label(text, start, number, lexicon) or _kind_by_listing(number, lexicon) \
             or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
             or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon)
     if found is None:
@@ -406,6 +406,25 @@ def _dates_one_event(clause: str, period: re.Match[str]) -> bool:
     if not _FRONTED_PERIOD.match(clause, period.start()) or clause[:period.start()].strip(" \n\"'“”"):
         return False
     return bool(_ONE_SITE.search(clause, period.end()))
+
+
+_LISTING_VERBS = frozenset({"list", "record", "register", "classify", "declare", "count"})
+
+
+def _kind_by_listing(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """ "The ministry lists the four as missing", "listed 12 soldiers as dead": the harm is what
+    the listing verb's "as" says they are."""
+    noun = number.head if number.dep_ == "nummod" else number
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _LISTING_VERBS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for word in prep.children:
+                kind = lexicon.adjectives.get(word.lower_)
+                if kind is not None:
+                    return kind, verb, noun
+    return None
 
 
 def _got_away(noun: Token, lexicon: HarmLexicon) -> bool:
@@ -748,6 +767,10 @@ def _tally_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in _TALLY_NOUNS:
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
                 return _harm_in([t for t in child.subtree if t.i > child.i], lexicon)
+            if child.dep_ == "dobj" and token.lemma_.lower() in _TOLL_VERBS and token.dep_ == "conj":
+                # "said that 19 students had died, and a week later put the final figure at 21":
+                # a bare figure put by a verb joined to a clause of harm is a figure of that harm
+                return _harm_in([t for t in token.sent if t.i < token.i], lexicon)
     if token.lemma_.lower() in _TOLL_VERBS:
         # The parser sometimes takes a participle inside the subject for the main verb ("As of
         # today, the number of students confirmed dead stands at 21" parses "confirmed" as the
