@@ -213,3 +213,25 @@ def test_a_bare_figure_put_after_a_clause_of_harm_is_that_harm() -> None:
 def test_listed_as_missing() -> None:
     rows = _rows("Bandits attacked Osk College in Harlow. The ministry lists the four as missing.")
     assert rows == {("missing", 4, 4, "ministry")}
+
+
+def test_a_capitalised_masthead_does_not_make_the_canonical_name_depend_on_the_hash_seed() -> None:
+    # The two spellings tie on length; before the fix the set's hash-seeded order chose (seeds
+    # 3 and 6 picked the capitals). Each seed needs its own interpreter.
+    import os
+    import subprocess
+    import sys
+
+    code = ("from reckon.extract.actors import find_document_aliases, _overlay, load_alias_table\n"
+            "d = find_document_aliases('OSK RIGHTS WATCH OBSERVATORY (ORWO)\\n\\nThe Osk Rights Watch Observatory "
+            "(ORWO) said that gunmen killed 12 people in Harlow.')\n"
+            "print(_overlay(d, load_alias_table())[1]['ORWO'])")
+    seen = set()
+    for seed in ("3", "6", "7"):
+        import reckon
+
+        src = os.path.dirname(os.path.dirname(reckon.__file__))
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": src}
+        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+        seen.add(out.stdout.strip())
+    assert seen == {"Osk Rights Watch Observatory"}

@@ -95,8 +95,10 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
     destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
     hospitals = {m.name for m in destinations if m.kind == "hospital"}
+    # (not a hospital, where the wounded go, nor a police station, where rioters "attempted to
+    # storm" and suspects are paraded: the town around it stays the place)
     first_attacked = next((m.name for m in sorted(mentions, key=lambda m: m.span.start)
-                           if text and _specificity(m) == 3 and m.kind != "hospital"
+                           if text and _specificity(m) == 3 and m.kind not in ("hospital", "station")
                            and not any(d.start <= m.span.start < d.end for d in datelines)
                            and _ATTACKED.search(text, max(0, m.span.start - 80), m.span.start)), None)
     for mention in mentions:
