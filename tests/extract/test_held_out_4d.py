@@ -235,3 +235,10 @@ def test_a_capitalised_masthead_does_not_make_the_canonical_name_depend_on_the_h
         out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         seen.add(out.stdout.strip())
     assert seen == {"Osk Rights Watch Observatory"}
+
+
+def test_one_alone_after_a_plural_unnamed_source() -> None:
+    findings = extract("Gunmen killed nine people in Harlow. Four former detainees told the Observatory that soldiers "
+                       "beat them with sticks at a barracks in Osk. “They wanted us to say that our neighbours were "
+                       "rebels,” one said.")
+    assert [q.speaker for q in findings.quotes] == ["former detainees"]

@@ -201,7 +201,8 @@ _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spok
 
 
 # "one of them said": one member of a plural source named just before.
-_ONE_OF_THEM = re.compile(r"(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)")
+# ("Four former detainees told the Observatory ... “…,” one said": "one" alone is one of them.)
+_ONE_OF_THEM = re.compile(r"(?:one|another|a\s+second|a\s+third|each)(?:\s+of\s+(?:them|those))?")
 
 
 def _is_one_unnamed_person(name: str, gender: str | None = None) -> bool:
