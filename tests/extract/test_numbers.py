@@ -294,3 +294,12 @@ def test_a_figure_after_an_opening_parenthesis_and_plus_is_read_but_a_signed_num
 
     texts = [q.text for q in find_quantities("Deaths 31 (+2 perpetrators); the temperature was +2 at dawn.")]
     assert texts == ["31", "2"]
+
+
+def test_figure_in_words_restated_in_brackets_is_one_figure() -> None:
+    # Official statements write "twenty one (21)"; the bracketed digits are not a second figure.
+    from reckon.extract.numbers import restated_figures
+
+    text = "stands at twenty one (21), including two (2) who died; 147 (one hundred) rounds; Unit (4)"
+    assert [q.text for q in find_quantities(text)] == ["twenty one", "two", "147", "one hundred", "4"]
+    assert len(restated_figures(text)) == 2

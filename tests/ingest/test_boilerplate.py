@@ -175,3 +175,18 @@ _LINES = st.sampled_from(
 def test_clean_text_is_total_and_idempotent(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_links_under_a_related_stories_heading_go_with_it() -> None:
+    # Headlines of other pages carry their own tolls; the story's own lines stay.
+    page = (f"{BODY}\n\nAlso read: Vossberg traders count losses after the flood\n\nTAGS: Vossberg, Floods\n\n"
+            "RELATED STORIES\n- Two shot dead in Arlmouth shop robbery\n- Police hunt gang that raided 7 homes\n\n"
+            "Latest News\n• Ferry strike enters third day\n\nJoin the conversation. Comments are moderated.\n"
+            "A second body was found in Arlmouth on Wednesday, the police said.")
+    cleaned = clean_text(page)
+    assert cleaned == f"{BODY}\n\nA second body was found in Arlmouth on Wednesday, the police said."
+
+
+def test_a_list_after_an_ordinary_line_is_kept() -> None:
+    page = f"{BODY}\n\nThe council listed its demands:\n- more boats for the fire brigade\n- a new dyke"
+    assert clean_text(page) == page

@@ -455,8 +455,14 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     blamer = subjects[0] if subjects else agents[0] if agents else None
     if not passive:
+        event_at = min((c.i for c in token.children if c.dep_ in ("dobj", "obj") and _is_event(c, nouns)), default=None)
         for child in token.children:
             if child.dep_ in ("dobj", "obj"):
+                if event_at is not None and child.i > event_at and child.left_edge.lower_ in ("a", "an") \
+                        and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
+                    # "blamed the attack on the X Movement, a rebel group that ...": the parser
+                    # hangs the description of X on the verb; it is X again, not a second accused.
+                    continue
                 if _is_event(child, nouns):
                     # "blamed the attack on X", "the army attributed the attack to X"
                     for target in _prep_objects(token, ("on",) if lemma == "blame" else ("to",)):
@@ -586,7 +592,15 @@ def _charged(token: Token) -> Iterator[AccusedMention]:
         for child in token.children:
             if child.dep_ in ("dobj", "obj"):
                 blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                yield from _mentions(child, anchor=token, blamer=blamer)
+                # "convicted three men of murder": the parse may hang the charge on the object
+                charge = next((c.i for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")
+                               and any(p.lemma_.lower() in _CRIMES or p.lower_ in _CRIMES for p in c.children)), None)
+                named = _named_among(child)
+                if named is not None:
+                    # "convicted three men ..., among them Musa Kato": the one the text names
+                    yield _mention(named, anchor=token, blamer=blamer)
+                else:
+                    yield from _mentions(child, anchor=token, blamer=blamer, stop=charge)
         return
     subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
     if subject is None:
@@ -594,6 +608,22 @@ def _charged(token: Token) -> Iterator[AccusedMention]:
     if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
         subject = verb.head
     yield from _mentions(subject, anchor=token)
+
+
+def _named_among(group: Token) -> list[Token] | None:
+    """ "three men ..., among them Musa Kato": the name after "among them" in the group's
+    sentence, if the group itself is no name."""
+    if group.pos_ == "PROPN":
+        return None
+    sent = group.sent
+    for tok in sent:
+        if tok.i > group.i and tok.lower_ == "among" and tok.i + 2 < sent.end \
+                and group.doc[tok.i + 1].lower_ in ("them", "whom") and group.doc[tok.i + 2].pos_ == "PROPN":
+            end = tok.i + 2
+            while end + 1 < sent.end and group.doc[end + 1].pos_ == "PROPN":
+                end += 1
+            return list(group.doc[tok.i + 2:end + 1])
+    return None
 
 
 def _on_trial(trial: Token, nouns: frozenset[str]) -> Iterator[AccusedMention]:
@@ -948,6 +978,8 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
         # "the Orrin Front, an armed group": a description of a name adds nothing.
         for child in item.children:
             if child.dep_ == "appos" and child.i > item.i and (child.pos_ == "PROPN" or item.pos_ != "PROPN"):
+                if any(t.lower_ in _EVENT_NOUNS for t in child.subtree if t.i <= child.i):
+                    continue  # "gunmen killed six ..., an attack police blamed on X": the event again
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
 
 

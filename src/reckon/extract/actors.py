@@ -680,7 +680,8 @@ def _overlay(
             if a != b:
                 parent[b] = a
     groups: dict[str, list[str]] = {}
-    for name in {*document_aliases, *(s for v in document_aliases.values() for s in v)}:
+    # sorted: the members' order must not hang on the set's (hash-seeded) order
+    for name in sorted({*document_aliases, *(s for v in document_aliases.values() for s in v)}):
         groups.setdefault(find(name), []).append(name)
     index = _Index()
     canon_of: dict[str, str] = {}
@@ -689,10 +690,13 @@ def _overlay(
         # it out as a name the table does not know, the text's own name wins.
         spelled = [m for m in members if not is_acronym(m)]
         known = [
-            c for c in (table.canonical(m) for m in sorted(spelled or members, key=len, reverse=True)) if c
+            c for c in (table.canonical(m) for m in sorted(spelled or members, key=lambda m: (-len(m), m))) if c
         ]
         declared = [m for m in members if m in document_aliases] or members
-        canonical = known[0] if known else max(declared, key=lambda m: (len(m.split()), len(m)))
+        # among forms as long, the one written in ordinary case ("Uganda Citizens' Rights
+        # Observatory", not a capitalised masthead's "UGANDA CITIZENS' RIGHTS OBSERVATORY")
+        canonical = known[0] if known else max(
+            declared, key=lambda m: (len(m.split()), len(m), not m.isupper(), m))
         for member in members:
             index.add(member, canonical, override=True)
             canon_of[member] = canonical

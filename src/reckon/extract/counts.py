@@ -161,12 +161,25 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         found = (_participle_kind_of_word(collective.group(1), lexicon), number, number)
     else:
         found = _kind_by_label(text, start, number, lexicon) or _held_as(char_span, lexicon) \
+            or _kind_by_listing(number, lexicon) \
             or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
             or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon) \
             or _kind_by_toll_pronoun(number, lexicon)
     if found is None:
         return None
     kind, anchor, noun = found
+    if kind is CountKind.ABDUCTED and anchor.dep_ == "amod" and anchor.head.i == noun.i and anchor.i < noun.i \
+            and not re.search(r"\bof(?:\s+the)?\s*$", text[:start]) and _got_away(noun, lexicon):
+        # ("14 of 129 kidnapped schoolgirls have returned": the 129 are the whole taken, not the returned)
+        # "Two abducted students reach an army post after escaping": who they were, and their escape
+        kind, anchor = CountKind.SURVIVED, noun.head
+    fronted = _OF_THOSE.match(text)
+    if fronted and fronted.end() <= start:
+        word = fronted.group(1).lower()
+        harm = lexicon.adjectives.get(word) or next(
+            (lexicon.verbs[w] for w in (word, word[:-2], word[:-1]) if w in lexicon.verbs), None)
+        if harm is kind:
+            return None  # "Of those arrested, 14 were still in custody": a part of the arrested, same harm
     if quantity.one_person and not _one_person_harmed(noun, anchor):
         return None
     group = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -400,7 +413,58 @@ def _is_aggregate(text: str, start: int) -> bool:
 @lru_cache(maxsize=4096)  # every figure of a clause asks about the same clause ("killed 12 and wounded 30")
 def _is_aggregate_clause(clause: str) -> bool:
     return any(not _RANKING.search(clause[:m.start()]) and not _MONTH_BEFORE.search(clause[:m.start()])
-               for m in _AGGREGATE.finditer(clause))
+               and not _dates_one_event(clause, m) for m in _AGGREGATE.finditer(clause))
+
+
+# "Last year, gunmen killed six worshippers at a mosque in X": a period fronted before the
+# clause, whose figure happened at one site, dates a single event; "killed 2,000 across the
+# state last year" sums many.
+_FRONTED_PERIOD = re.compile(r"\s*(?:last|this|past|previous)\s+(?:year|month)\s*,", re.IGNORECASE)
+_ONE_SITE = re.compile(r"\b(?:at|on|in|inside|near)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:mosque|church|chapel|temple|"
+                       r"shrine|school|college|university|dormitory|hostel|market|village|camp|bar|hotel|restaurant|"
+                       r"checkpoint|wedding|funeral|bus|truck|convoy|hospital|clinic|police\s+post|police\s+station|"
+                       r"army\s+base|barracks|farm|mine)\b", re.IGNORECASE)
+
+
+def _dates_one_event(clause: str, period: re.Match[str]) -> bool:
+    if not _FRONTED_PERIOD.match(clause, period.start()) or clause[:period.start()].strip(" \n\"'“”"):
+        return False
+    return bool(_ONE_SITE.search(clause, period.end()))
+
+
+_LISTING_VERBS = frozenset({"list", "record", "register", "classify", "declare", "count"})
+
+
+def _kind_by_listing(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """ "The ministry lists the four as missing", "listed 12 soldiers as dead": the harm is what
+    the listing verb's "as" says they are."""
+    noun = number.head if number.dep_ == "nummod" else number
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "nsubjpass") or verb.lemma_.lower() not in _LISTING_VERBS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            for word in prep.children:
+                kind = lexicon.adjectives.get(word.lower_)
+                if kind is not None:
+                    return kind, verb, noun
+    return None
+
+
+def _got_away(noun: Token, lexicon: HarmLexicon) -> bool:
+    """The clause of ``noun`` (its verb, or a clause on that verb) tells an escape or release."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    clauses = [verb, *(t for c in verb.children if c.dep_ in ("advcl", "prep", "xcomp", "conj")
+                       for t in c.subtree if t.pos_ == "VERB")]
+    return any(lexicon.verbs.get(t.lemma_.lower()) is CountKind.SURVIVED for t in clauses)
+
+
+# A sentence opening on a partitive of people already counted: "Of those arrested, ...", "Of
+# the wounded, ...". A figure of the same harm after it is a part of that total; another harm
+# ("Of the 40 abducted, 12 escaped") is its own figure.
+_OF_THOSE = re.compile(r"\s*[Oo]f[ ]+(?:those|these|the)[ ]+(?:\w+[ ]+){0,2}?(\w+ed|dead|wounded|injured|missing)[ ]*,")
 
 
 def _is_subset(text: str, start: int) -> bool:
@@ -455,6 +519,9 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
             if close is not None:
                 i = close + 1
                 continue
+        if token.is_space:
+            i += 1  # a blanked stretch ("twenty six (26) students": the restated digits)
+            continue
         if token.is_punct or not (token.lower_ in _PHRASE_GAP or (token.pos_ in ("NOUN", "ADJ") and skipped < 3)):
             return None
         if token.pos_ == "NOUN" and noun is number:
@@ -774,6 +841,18 @@ def _tally_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
         if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in _TALLY_NOUNS:
             if any(c.dep_ == "prep" and c.lower_ == "of" for c in child.children):
                 return _harm_in([t for t in child.subtree if t.i > child.i], lexicon)
+            if child.dep_ == "dobj" and token.lemma_.lower() in _TOLL_VERBS and token.dep_ == "conj":
+                # "said that 19 students had died, and a week later put the final figure at 21":
+                # a bare figure put by a verb joined to a clause of harm is a figure of that harm
+                return _harm_in([t for t in token.sent if t.i < token.i], lexicon)
+    if token.lemma_.lower() in _TOLL_VERBS:
+        # The parser sometimes takes a participle inside the subject for the main verb ("As of
+        # today, the number of students confirmed dead stands at 21" parses "confirmed" as the
+        # root): read the words, "the number of <harmed> <toll verb>", in the same sentence.
+        words = [t for t in token.sent if t.i < token.i]
+        for at, word in enumerate(words[:-1]):
+            if word.lemma_.lower() in _TALLY_NOUNS and words[at + 1].lower_ == "of" and at and words[at - 1].lower_ == "the":
+                return _harm_in(words[at + 2 :], lexicon)
     return None
 
 

@@ -22,7 +22,8 @@ the text never gives the event's year, the date is null"):
 - "last week" / "N weeks ago" -> month-level (the month of anchor - 7N days): a week is
   too coarse for a day and FORMAT.md's coarsest date below a day is the month.
   "last month" -> the previous month, "last year" -> the previous year (year-level);
-  "a year ago today", "six months ago today" -> that same day, so many months or years back.
+  "a year ago today", "six months ago today" -> that same day, so many months or years back;
+  "five years ago this week" (or "this month") -> that month, so many years back.
 - "the sixth anniversary" -> six years before the anniversary: the day and month of a
   date in the same sentence ("This September 1 marks the sixth anniversary ..."), else
   the anchor's own day when the sentence says today/this day, else the year only.
@@ -110,7 +111,8 @@ _PRE = rf"(?:(?P<wd>{_WD}),?\s+(?:the\s+)?)?"  # "Thursday, April 2"; a bare "th
 # Each pattern is one form; candidates from all patterns are merged longest-first.
 _P_ISO = re.compile(rf"(?<![\d-])(?P<year>{_YEAR})[-/](?P<mnum>0?[1-9]|1[0-2])[-/](?P<day>0?[1-9]|[12]\d|3[01])(?![\d-])")
 _P_DMY_ABBR = re.compile(rf"(?<![\d-])(?P<day>0?[1-9]|[12]\d|3[01])-(?P<mon>{_MONTH})-(?P<year2>\d{{4}}|\d{{2}})(?![\d-])")
-_P_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:1[89]|20)\d\d)(?![\d/.])")
+# "7th/11/2021" (East African official style): an ordinal suffix marks the day, so day first.
+_P_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>\d{1,2})(?P<ord>st|nd|rd|th)?[/.](?P<b>\d{1,2})[/.](?P<year>(?:1[89]|20)\d\d)(?![\d/]|\.\d)")
 # The lookaheads at the head of _P_MDY and _P_DMY name the characters a match can start
 # with (a weekday's, a month's, a digit, an ordinal word's; same matches): they spare the
 # engine trying every alternative at every other character, most of the patterns' cost.
@@ -141,7 +143,7 @@ _NUMW = "|".join(_CARDINAL_WORDS)
 _P_RELATIVE = re.compile(
     r"\b(?P<rel>the\s+day\s+before\s+yesterday|yesterday|today|tonight|earlier\s+today"
     r"|this\s+(?:morning|afternoon|evening|week|month|year)|last\s+(?:night|week|month|year)"
-    rf"|(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?P<sameday>\s+today|\s+this\s+day)?)\b",
+    rf"|(?P<n>\d{{1,3}}|{_NUMW})\s+(?P<unit>days?|weeks?|months?|years?)\s+ago(?:(?P<sameday>\s+today|\s+this\s+day)|(?P<samemonth>\s+this\s+(?:week|month)))?)\b",
     re.I,
 )
 _P_ANNIVERSARY = re.compile(
@@ -204,7 +206,7 @@ def _find_candidates(text: str) -> list[tuple[int, int, int | None, int | None, 
         out.append((m.start(), m.end(), year, _month_value(m["mon"]), int(m["day"]), "abs", None))
     for m in _P_NUMERIC.finditer(text):
         a, b = int(m["a"]), int(m["b"])
-        if a > 12 >= b:  # day-first is the only reading
+        if (a > 12 or m["ord"]) and b <= 12 and a <= 31:  # day-first is the only reading
             out.append((m.start(), m.end(), int(m["year"]), b, a, "abs", None))
         elif b > 12 >= a:  # month-first is the only reading
             out.append((m.start(), m.end(), int(m["year"]), a, b, "abs", None))
@@ -365,6 +367,10 @@ def _resolve(
         if unit == "month":
             y, mo = divmod(anchor.year * 12 + anchor.month - 1 - n, 12)
             return replace(mention, year=y, month=mo + 1, relative=True)
+        if extra["samemonth"]:
+            # "five years ago this week": that week's month, N years back (a week is too coarse
+            # for a day; the month is FORMAT's next level)
+            return replace(mention, year=anchor.year - n, month=anchor.month, relative=True)
         return replace(mention, year=anchor.year - n, relative=True)
     if rel in ("yesterday", "last night"):
         return _on_day(mention, anchor - timedelta(days=1))

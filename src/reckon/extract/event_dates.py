@@ -48,6 +48,18 @@ _HAPPENED = re.compile(r"\b(?:happened|occurred|took place|unfolded|began|begun|
 # An infobox's or a record's date field ("- Date: 14 May 2024", "Date 3 March 2019"): the
 # event's own date, as sure as a sentence saying when it began.
 _DATE_FIELD = re.compile(r"\W{0,3}(?:(?:Event|Incident|Attack)[ ]+)?[Dd]ate(?:\(s\))?(?:[ \t]*:|[ \t]+(?=\d)|(?=\d))")
+# "On the night of 7 November 2021, a group of armed men attacked X": a sentence that opens
+# with its date and tells the attack says when the event began, as "began" does.
+_DATED_ATTACK = re.compile(
+    r"(?:(?:late|early)[ ]+)?(?:[Oo]n|[Ii]n|[Dd]uring)[ ]+(?:the[ ]+(?:night|morning|evening|afternoon|early[ ]hours)[ ]+of[ ]+)?"
+    r"[^,.;\n]{3,40},[ ]+[^.;\n]{0,80}?(?<!the[ ])(?<!were[ ])(?<!was[ ])\b(?:attacked|stormed|raided|ambushed|"
+    r"bombed|shelled|abducted|kidnapped|massacred|opened[ ]fire)\b")
+# "set it on fire five years ago this week", "a year ago today": an anniversary piece counts
+# back from its own date to the event's.
+_YEARS_BACK = re.compile(r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ ]+years?[ ]+ago\b", re.I)
+# "the attack on X, which occurred on the night of 7th/11/2021": the event's own day, told.
+_ATTACK_OCCURRED = re.compile(r"\b(?:attack|raid|massacre|bombing|shooting|ambush|assault)\b[^.;\n]{0,80}?"
+                              r"\b(?:occurred|happened|took[ ]place)[ ]+(?:on|in|at|during)\b", re.IGNORECASE)
 _BEGAN = re.compile(r"\b(?:began|begun|started|erupted|broke out)\b", re.I)
 # Nouns a date can date without naming the violent event itself ("the 2009 elections").
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our|last)\s+$", re.I)
@@ -82,6 +94,13 @@ _REPORTING_BEFORE = re.compile(
 # Burials and funerals follow the event: the day they are dated by is not the event's.
 _AFTERMATH_BEFORE = re.compile(r"\b(?:buried|burial|funerals?|laid[ ]to[ ]rest|mourners|exhumed)\b[^.;:!?]{0,40}$",
                                re.IGNORECASE)
+# A chronology entry that opens with its date and reports a statement ("8 November, morning -
+# Police announce that 19 bodies have been recovered", "15 November: The police put the
+# toll at 21"): the date is when the source spoke.
+_CHRONOLOGY_REPORT = re.compile(
+    r"(?:,?[ ]+(?:\d{4}|morning|afternoon|evening|night|about[ ][\d:.]+(?:[ ]?[ap]\.?m\.?)?|[\d:.]+(?:[ ]?[ap]\.?m\.?|hrs)?))*"
+    r"[ ]*[-–—:][ ]+[^\n.]{0,60}?\b(?:announces?|announced|reports?|reported|says|said|puts?|confirms?|confirmed|"
+    r"states?|stated|issues?|issued|releases?|released|parades?|paraded)\b", re.IGNORECASE)
 _AS_OF_BEFORE = re.compile(r"\b(?:[Bb]y|[Aa]s\s+of|[Uu]ntil|[Tt]ill|[Uu]p\s+to)\s+(?:the\s+)?$")
 # "He gave a death toll of nine early on Saturday", "put the toll at 14 on Sunday": the day a
 # running toll was given, not the day the event began.
@@ -125,6 +144,10 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
         # "residents said gunmen killed six people on Sunday": the day of the harm reported, not of the saying
         if speaking and not _VIOLENCE.search(speaking.group(0)):
             continue  # "said in Kabul today": when the source spoke
+        if _in_revision(sentences, mention):
+            continue  # "In 2023, the ministry revised the toll to 27": when the figure changed
+        if _CHRONOLOGY_REPORT.match(text, mention.span.end) and text[max(0, mention.span.start - 1):mention.span.start] in ("", "\n"):
+            continue  # "8 November, morning - Police announce that 19 bodies ...": the day of the saying
         if _AS_OF_BEFORE.search(text[max(0, mention.span.start - 20):mention.span.start]):
             continue  # "41 bodies by Tuesday afternoon": when a running toll stood, not when it began
         before = text[max(0, mention.span.start - 80):mention.span.start]
@@ -136,7 +159,9 @@ def date_evidence(text: str, dates: Sequence[DateMention], sentences: Sequence, 
             continue  # "We buried twenty-seven of our people yesterday": a day after the event
         usable.append(mention)
     began = frozenset(i for i, s in enumerate(sentences)
-                      if (_BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text)) or _DATE_FIELD.match(s.text))
+                      if (_BEGAN.search(s.text) and _VIOLENCE_OR_EVENT(s.text)) or _DATE_FIELD.match(s.text)
+                      or _DATED_ATTACK.match(s.text) or _ATTACK_OCCURRED.search(s.text)
+                      or (_YEARS_BACK.search(s.text) and _VIOLENCE.search(s.text)))
     eventful = frozenset(i for i, s in enumerate(sentences) if _VIOLENCE.search(s.text) or _HAPPENED.search(s.text))
     return DateEvidence(usable=tuple(usable), report=tuple(report), event_named=tuple(event_named),
                         began=began, eventful=eventful)
@@ -159,6 +184,20 @@ def _ends_a_range(text: str, mention: DateMention, dates: Sequence[DateMention])
         closer = _RANGE_CLOSER[opener.group(0).split()[0].lower()]
         if closer.search(gap):
             return True
+    return False
+
+
+# A toll revised, corrected or updated: the sentence's date is when the figure changed, which
+# is always after the event.
+_REVISION = re.compile(r"\b(?:revised|raised|lowered|updated|corrected|amended)[ ]+(?:(?:the|its|their|his|her)[ ]+)?"
+                       r"(?:(?:official|final|death|casualty|provisional)[ ]+)*(?:toll|figure|count|number|tally)\b",
+                       re.IGNORECASE)
+
+
+def _in_revision(sentences: Sequence, mention: DateMention) -> bool:
+    for sentence in sentences:
+        if sentence.span.start <= mention.span.start < sentence.span.end:
+            return bool(_REVISION.search(sentence.text))
     return False
 
 
@@ -224,6 +263,11 @@ def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], publis
         chosen |= evidence.began - exclude
     # "Monday's massacre", "the 14 August dispersal": a day that names the event itself.
     value, span = _vote(evidence.event_named, sentence_of, chosen, published, full_only=True)
+    if value is None and main:
+        # A sentence that says when the event began or happened outranks the days of later
+        # figures (a rescue, a second toll) in the figures' own sentences.
+        value, span = _vote(evidence.usable, sentence_of, chosen & evidence.began, published, full_only=True,
+                            first_told=True)
     if value is None and prefer is not None:
         value, span = _vote(evidence.usable, sentence_of, (set(prefer) - exclude) | (chosen & evidence.began), published)
     if value is None:
@@ -248,7 +292,7 @@ def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], publis
 
 
 def _vote(mentions: Iterable[DateMention], sentence_of, chosen: set[int] | None, published: str | None,
-          *, full_only: bool = False) -> tuple[str | None, Span | None]:
+          *, full_only: bool = False, first_told: bool = False) -> tuple[str | None, Span | None]:
     full: Counter[str] = Counter()
     months: Counter[str] = Counter()
     years: Counter[str] = Counter()
@@ -265,6 +309,8 @@ def _vote(mentions: Iterable[DateMention], sentence_of, chosen: set[int] | None,
         (full if len(value) == 10 else months if len(value) == 7 else years)[value] += 1
     for table in (full,) if full_only else (full, months, years):
         if table:
-            value = sorted(table, key=lambda v: (-table[v], v))[0]
+            # ties: the earliest day (an event's first day), or with ``first_told`` the day the
+            # text tells first (the report's own event before the ones it recalls)
+            value = sorted(table, key=lambda v: (-table[v], spans[v].start if first_told else 0, v))[0]
             return value, spans[value]
     return None, None

@@ -22,7 +22,7 @@ from reckon.extract.accusations import is_generic
 from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.places import PlaceMention, region_country
 from reckon.extract.tables import TableRow, find_table_rows, place_cell
-from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
+from reckon.model import Accusation, Count, CountKind, Inconsistency, Place, ReportedIncident, Span
 
 __all__ = ["assemble_incidents", "find_inconsistencies"]
 
@@ -108,6 +108,12 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
     destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
     hospitals = {m.name for m in destinations if m.kind == "hospital"}
+    # (not a hospital, where the wounded go, nor a police station, where rioters "attempted to
+    # storm" and suspects are paraded: the town around it stays the place)
+    first_attacked = next((m.name for m in sorted(mentions, key=lambda m: m.span.start)
+                           if text and _specificity(m) == 3 and m.kind not in ("hospital", "station")
+                           and not any(d.start <= m.span.start < d.end for d in datelines)
+                           and _ATTACKED.search(text, max(0, m.span.start - 80), m.span.start)), None)
     for mention in mentions:
         key = mention.name
         if any(d.start <= mention.span.start < d.end for d in datelines) or key in hospitals \
@@ -119,8 +125,14 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
             weight += 2
         if mention is labelled:
             weight += 6  # an infobox's "Location:" names the event's place, most specific first
-        if _specificity(mention) == 3 and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
-                                                                             mention.span.start):
+        if text and _specificity(mention) == 3 and mention.kind != "hospital" and mention.name == first_attacked \
+                and len({m.name for m in mentions if m.kind == mention.kind}) == 1:
+            # only a site the text names alone of its kind: "the attacks on two mosques" spread
+            # over sites, and "the mosque" could be either; and only the first site the text
+            # says was attacked: the report's own event comes before the attacks it recalls
+            weight += _site_votes(mention, text)
+        elif _specificity(mention) == 3 and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
+                                                                               mention.span.start):
             weight += 2  # "surrounded the four-storey X Hotel", "the siege of X": the site the attack was on
         scores[key] += weight
         current = best.get(key)
@@ -144,6 +156,26 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
                                            _specificity(best[n])), reverse=True)
     voting = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
     return _as_written(best[ranked[0]], voting or mentions)
+
+
+# A site named as what was attacked ("attacked X Institute", "the attack on X Mosque",
+# "stormed a dormitory at X College") is where the event happened, however often the town
+# around it is named.
+_ATTACKED = re.compile(r"\b(?:attack(?:ed|ing)?|stormed|storming|raided|raiding|bombed|besieged|(?:attack|raid|assault|"
+                       r"bombing|siege)[ ]+(?:on|of))[ ]+(?:(?:a|an|the)[ ]+[\w'’ -]{0,40}?[ ]+(?:at|of|in)[ ]+)?(?:the[ ]+)?$",
+                       re.IGNORECASE)
+# The head noun of a site's name, which the text then uses alone ("X Technical Institute" ...
+# "the institute"): each such mention is a mention of the site.
+_SITE_HEADS = frozenset({"institute", "college", "school", "university", "academy", "seminary", "mosque", "church",
+                         "cathedral", "chapel", "temple", "market", "camp", "hostel", "dormitory"})
+
+
+def _site_votes(mention: PlaceMention, text: str) -> int:
+    votes = 4
+    head = mention.name.split()[-1].lower() if mention.name.split() else ""
+    if head in _SITE_HEADS and len(mention.name.split()) > 1:
+        votes += min(3, len(re.findall(rf"\b[Tt]he {head}\b", text)))
+    return votes
 
 
 # An infobox line "Location: Baga, Borno State, Nigeria" (or "LocationBaga, ..." as some
@@ -171,7 +203,7 @@ _SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|
                            r"announced|recorded|received)\b")
 _DESTINATION = re.compile(
     r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
-    r"hospitali[sz]ed|fled|relocated|moved)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
+    r"hospitali[sz]ed|fled|relocated|moved|referred|succumbed)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
     r"(?:in|at)[ ]hospital[ ]in)[ ](?:the[ ])?$",
     re.IGNORECASE,
 )
@@ -388,7 +420,7 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
 
 
 def _other_days(members: list[tuple[int, Count]], evidence, sentences: list,
-                text: str) -> list[tuple[int, Count, object]]:
+                text: str, main_date: str | None = None) -> list[tuple[int, Count, object]]:
     """Figures of the main place whose own sentence dates them on another full day than the
     first dated figure's (two days or more apart, so not the night's second day; a running
     toll's day is no figure's day): before it, or after it when the sentence speaks of another
@@ -403,10 +435,20 @@ def _other_days(members: list[tuple[int, Count]], evidence, sentences: list,
     if not dated:
         return []
     first = _date.fromisoformat(dated[0][2].value)
+    first_index = dated[0][0]
+    undated = {index for index, _ in members} - {index for index, _, _ in dated}
+    if main_date is not None and len(main_date) == 10 and undated and main_date > dated[0][2].value:
+        # The event's day, told in a sentence without a figure ("The attack occurred on the night
+        # of 7th/11/2021"), is the mark when the first dated figure is earlier: a figure dated
+        # weeks before the event is an earlier attack, even when it is the only dated figure
+        # (the undated figures stay with the event).
+        first, first_index = _date.fromisoformat(main_date), None
+    else:
+        dated = dated[1:]
     out = []
-    for index, count, mention in dated[1:]:
+    for index, count, mention in dated:
         gap = (_date.fromisoformat(mention.value) - first).days
-        if index != dated[0][0] and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
+        if index != first_index and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
                                                                                          sentences[index].span.end))):
             out.append((index, count, mention))
     return out
@@ -670,13 +712,18 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             group_place.setdefault(key, _name_only(local))
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
-    moved = _other_days(groups.get("", []), evidence, sentences, text)
+    moved = _other_days(groups.get("", []), evidence, sentences, text, main_date)
     for index, count, mention in moved:
         # "It was the second attack on the village this month: on 2 May, four farmers were killed
         # there": the same place on another day with its own figure is another incident.
-        key = f"{mention.value}:{group_place[''].name if group_place.get('') else ''}"
+        # the site its own sentence names, if another than the main one ("attacked X police post")
+        own = _local_place(count.span.start, sentences[index].span, text, mentions)
+        if own is not None and (_specificity(own) < 2 or (main is not None and _same_place(own, main))):
+            own = None
+        where = _name_only(own) if own is not None else group_place.get("")
+        key = f"{mention.value}:{where.name if where else ''}"
         groups[""].remove((index, count))
-        group_place.setdefault(key, group_place.get(""))
+        group_place.setdefault(key, where)
         group_date[key] = mention
         groups.setdefault(key, []).append((index, count))
     if moved and groups[""]:
@@ -693,6 +740,23 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     for key in [k for k in groups if k and k not in group_date]:
         if all((c.kind, c.min, c.max) in main_values for _, c in groups[key]):
             groups[""] = sorted([*groups[""], *groups.pop(key)], key=lambda item: item[1].span.start)
+    if groups.get(""):
+        # "soldiers killed three of the attackers near X", "arrested 43 people in Y", "two of the
+        # abducted were rescued in Z forest": the pursuit, the arrests and the rescue follow the
+        # attack wherever they happen; a place with only such figures is not another incident.
+        followed = set()
+        for key in [k for k in groups if k and k not in group_date]:
+            if all(_follows_on(c, text) for _, c in groups[key]):
+                followed |= {i for i, _ in groups[key]}
+                groups[""] = sorted([*groups[""], *groups.pop(key)], key=lambda item: item[1].span.start)
+        # Their days ("killed three of them early on Monday") are not the attack's.
+        followed -= {i for i, c in groups[""] if not _follows_on(c, text)}
+        if followed:
+            redated, redated_span = pick_date(evidence, sentence_of, harm_sentences - followed, state["published"],
+                                              main=True, exclude=followed | set(earlier),
+                                              prefer=count_sentences - followed)
+            if redated is not None:
+                main_date, main_date_span = redated, redated_span
     local = [key for key in groups if key and key not in group_date]
     if "" not in groups and local:
         # No figure stayed with the main place: the site with the most figures is the
@@ -751,6 +815,29 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if result and result[0].place is None and country:
         result[0] = replace(result[0], place=Place(name=_country_name(country, state["places"]), country=country))
     return result
+
+
+_FOLLOW_ON_KINDS = frozenset({CountKind.ARRESTED, CountKind.SURVIVED, CountKind.MISSING})
+_ATTACKERS = re.compile(r"\b(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|raiders|kidnappers|"
+                        r"abductors|assailant|attacker|gunman)\b", re.IGNORECASE)
+
+
+def _follows_on(count: Count, text: str) -> bool:
+    """A figure that follows an attack rather than making one: arrests, the freed and the
+    still missing, and attackers killed in the pursuit."""
+    if count.kind in _FOLLOW_ON_KINDS:
+        return True
+    if count.kind != CountKind.KILLED:
+        return False
+    if count.victims and _ATTACKERS.search(count.victims):
+        return True
+    after = text[count.span.end:count.span.end + 30]
+    if re.match(r"[ ]+(?:of[ ]+the[ ]+)?(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|raiders)\b",
+                after, re.IGNORECASE):
+        return True
+    # "pursued the attackers and killed three of them"
+    before = text[max(0, count.span.start - 80):count.span.start]
+    return bool(re.match(r"[ ]+of[ ]+them\b", after)) and bool(_ATTACKERS.search(before))
 
 
 def _country_name(country: str, mentions: list[PlaceMention]) -> str:

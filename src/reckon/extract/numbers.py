@@ -37,7 +37,7 @@ from decimal import Decimal, InvalidOperation
 from reckon.extract.lexicon import fold
 from reckon.model import Span
 
-__all__ = ["Quantity", "find_quantities", "parse_number", "parse_quantity"]
+__all__ = ["Quantity", "find_quantities", "parse_number", "parse_quantity", "restated_figures"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -462,6 +462,28 @@ def _unglue_labels(text: str) -> str:
     return _GLUED_LABEL.sub(lambda m: m.group(0)[:-1] + " ", text)
 
 
+# Official statements write a figure twice, in words then digits: "twenty one (21)
+# students", "two (2) of the abducted". The digits in brackets restate the words; read
+# as a second figure they double every count, and the bracket breaks the parse of the
+# clause around it.
+_BRACKETED_DIGITS = re.compile(r"\((\d{1,3}(?:,\d{3})+|\d{1,6})\)")
+_WORDS_BEFORE = re.compile(r"((?:[A-Za-z]+(?:[ \t]*-[ \t]*|[ \t]+)){0,4}[A-Za-z]+)[ \t]*$")
+
+
+def restated_figures(text: str) -> list[tuple[int, int]]:
+    """Character ranges of bracketed digits that restate the number words just before them."""
+    found: list[tuple[int, int]] = []
+    for m in _BRACKETED_DIGITS.finditer(text):
+        before = _WORDS_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if before is None:
+            continue
+        value = int(m.group(1).replace(",", ""))
+        words = re.split(r"([ \t]+)", before.group(1))[::2]
+        if any(parse_number(" ".join(words[i:])) == value for i in range(len(words))):
+            found.append(m.span())
+    return found
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number phrase in ``text`` that could count people, sorted and non-overlapping."""
     if not text:
@@ -474,6 +496,9 @@ def find_quantities(text: str) -> list[Quantity]:
     for start, end in _windows(text):
         for m in _MASTER.finditer(text, start, end):
             found.extend(_read_match(text, m, masks, mask_starts))
+    restated = restated_figures(text)
+    if restated:
+        found = [q for q in found if not any(s <= q.span.start and q.span.end <= e for s, e in restated)]
     taken = [q.span for q in found]
     for m in _ONE_PERSON.finditer(text):
         start, end = m.span()

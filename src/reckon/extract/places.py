@@ -211,7 +211,7 @@ _SUFFIX_KINDS = [
     ("camp", r"(?:(?:[Rr]efugee|IDP|[Dd]isplacement|[Tt]ransit|[Pp]rotection)[ ])?(?:[Cc]amp|[Ss]ettlement)\b(?![ ][A-Z])"
              r"|(?:IDP|[Dd]isplacement|[Rr]efugee)[ ][Ss]ite\b|[Ll]and[ ][Oo]ccupation\b"),
     ("station", r"(?:(?:Integrated|Central|Main)[ ])?(?:Bus|Railway|Train|Police|Ferry)[ ](?:Terminal|Station|Depot)"
-                r"|[Bb]order[ ](?:[Pp]ost|[Cc]rossing)"),
+                r"|[Bb]order[ ](?:[Pp]ost|[Cc]rossing)|[Pp]olice[ ][Pp]ost|[Aa]rmy[ ](?:[Pp]ost|[Dd]etachment)"),
     ("university", r"(?:University|Polytechnic)(?:[ ]College)?|College|Institute"),
     ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"),
     ("prison", r"[Pp]rison|[Jj]ail|[Gg]aol|[Pp]enitentiary|[Dd]etention[ ](?:[Cc]ent(?:re|er)|[Ff]acility|[Cc]amp)|Custodial[ ]Centre"),

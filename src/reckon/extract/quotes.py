@@ -666,7 +666,7 @@ _APPOSED_NAME = re.compile(
 
 # Speakers named only by reference to the narrative before the quote.
 _ANAPHORIC = re.compile(
-    r"he|she|it|they|(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)"
+    r"he|she|it|they|(?:one|another|a\s+second|a\s+third|each)(?:\s+of\s+(?:them|those))?"
     r"|(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|message|letter|report)"
 )
 

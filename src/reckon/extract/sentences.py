@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from reckon.model import Span
+from reckon.extract.numbers import restated_figures
 
 __all__ = ["Sentence", "parse_text", "split_sentences"]
 
@@ -74,6 +75,15 @@ def split_sentences(text: str) -> list[Sentence]:
 _DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3}(?:,[^—–\n]{0,90}?)?\s+(?:—|–|--|-)\s+(?=[A-Z\"“])")
 
 
+# A chronology entry's stamp: "8 November, morning - Police announce ...", "About 23:00 - The
+# attackers ...", "7 November 2021, about 22:45 - ...". The parser takes the stamp for the
+# clause's subject (the claimant "morning").
+_CHRONOLOGY_STAMP = re.compile(
+    r"^(?:\d{1,2}(?:st|nd|rd|th)?[ ]+[A-Z][a-z]+\.?(?:[ ]+\d{4})?|[A-Z][a-z]+\.?[ ]+\d{1,2}(?:,[ ]*\d{4})?"
+    r"|(?:[Aa]bout|[Aa]round|[Aa]t)[ ]+\d{1,2}[:.]\d{2}(?:[ ]*[ap]\.?m\.?|[ ]*hrs)?|\d{1,2}[:.]\d{2}(?:[ ]*[ap]\.?m\.?|[ ]*hrs)?)"
+    r"(?:,[ ]*[^-–—\n,]{1,30})*[ ]+[-–—][ ]+(?=[A-Z])")
+
+
 # Quote marks around a few words ("more than 50", "nearly 60"): a writer's scare quotes,
 # which the parser takes for the phrase's head.
 _SHORT_QUOTE = re.compile(r"[\"“]([^\"“”\n]{1,40})[\"”]")
@@ -101,11 +111,14 @@ def _entry_label(match: re.Match[str]) -> str:
 
 
 def parse_text(text: str) -> str:
-    """``text`` with reference marks, line breaks, a leading dateline and a leading entry label
+    """``text`` with reference marks, line breaks, restated bracketed figures, a leading dateline and a leading entry label
     blanked, offsets unchanged: the parser reads "TARROW — Police shot ..." as a name heading
     the clause."""
     blanked = _SHORT_QUOTE.sub(_unquote_short, _BLANKED.sub(lambda m: " " * len(m.group(0)), text))
     blanked = _ENTRY_LABEL.sub(_entry_label, blanked, count=1)
+    for start, end in restated_figures(blanked):  # "twenty one (21) students": the words say it once
+        blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+    blanked = _CHRONOLOGY_STAMP.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
     return _DATELINE.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
 
 

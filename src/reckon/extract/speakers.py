@@ -200,11 +200,14 @@ _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spok
                              "parents", "relative", "relatives", "activist", "activists", "soldier",
                              "soldiers", "policeman", "policemen", "guard", "guards", "farmer", "farmers",
                              "fisherman", "fishermen", "trader", "traders", "paramedic", "paramedics",
-                             "rescuer", "rescuers", "volunteer", "volunteers", *_UNNAMED_GENDER})
+                             "rescuer", "rescuers", "volunteer", "volunteers", "student", "students", "pupil",
+                             "pupils", "detainee", "detainees", "hostage", "hostages", "worshipper",
+                             "worshippers", "passenger", "passengers", "patient", "patients", *_UNNAMED_GENDER})
 
 
 # "one of them said": one member of a plural source named just before.
-_ONE_OF_THEM = re.compile(r"(?:one|another|a\s+second|a\s+third|each)\s+of\s+(?:them|those)")
+# ("Four former detainees told the Observatory ... “…,” one said": "one" alone is one of them.)
+_ONE_OF_THEM = re.compile(r"(?:one|another|a\s+second|a\s+third|each)(?:\s+of\s+(?:them|those))?")
 
 
 def _is_one_unnamed_person(name: str, gender: str | None = None) -> bool:
@@ -221,8 +224,18 @@ def _unnamed_head(name: str) -> str | None:
     """The noun naming unnamed people in a description, before any prepositional phrase or
     relative clause: "a nurse at the referral hospital" -> "nurse", "a woman whose husband
     was killed" -> "woman"; None when the head is not such a noun."""
+    member = _ONE_OF_PLURAL.match(name)
+    if member is not None:
+        # "one of the two students who escaped": one member of a group of unnamed people
+        plural = member.group("noun").lower()
+        single = plural[:-3] + "man" if plural.endswith("men") else plural[:-1]
+        return single if plural in _UNNAMED_PEOPLE and single in _UNNAMED_PEOPLE else None
     words = _NOUN_PHRASE_END.split(name, maxsplit=1)[0].split()
     return words[-1].lower() if words and words[-1].lower() in _UNNAMED_PEOPLE else None
+
+
+_ONE_OF_PLURAL = re.compile(r"\s*(?:one|another|a\s+second|a\s+third)\s+of\s+(?:the|those|these|its|their)\s+"
+                            r"(?:(?:\w+|\d+)\s+){0,2}?(?P<noun>[a-z]+s|[a-z]+men)\b", re.IGNORECASE)
 
 
 _NOUN_PHRASE_END = re.compile(r",|\s+(?:at|in|of|from|for|with|on|inside|near|who|whose|which|that)\s")
@@ -297,6 +310,8 @@ _CALENDAR = (
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
     r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 )
+_QUANTIFIERS = frozenset("one two three four five six seven eight nine ten some several many most each all both "
+                         "none another any few".split())
 _PREPOSITION_CUT = re.compile(
     r"\s+(?:in|on|at|during|from|with|via|through|after|before|last|this|today|yesterday)\s"
     # "Ivo Saar of the opposition": a lower-case affiliation after a name ("the Ministry of the
@@ -900,7 +915,8 @@ class SpeakerResolver:
             if (
                 self.actors.canonical(head)
                 or self._score(head) >= 3
-                or (words and all(w[:1].isupper() for w in words))
+                # ("One of the two students ...": a quantifier opening the sentence is no name)
+                or (words and all(w[:1].isupper() for w in words) and words[0].lower() not in _QUANTIFIERS)
             ):
                 return head
         return segment
@@ -1101,6 +1117,10 @@ class SpeakerResolver:
 
     def _describe(self, segment: str) -> str:
         """An unnamed source as the text describes it, without article or quantifier."""
+        member = _ONE_OF_PLURAL.match(segment)
+        single = _unnamed_head(segment) if member is not None else None
+        if member is not None and single is not None:
+            segment = single + segment[member.end():]  # "one of the two students who ..." -> "student who ..."
         segment = re.sub(r"\s+(?:who|which|that|whose)\b.*$", "", segment)
         segment = re.sub(
             r"^(?:(?:the|a|an|one|another|two|three|four|some|several|many|other|both|also|unnamed|"

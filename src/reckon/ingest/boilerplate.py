@@ -24,15 +24,17 @@ __all__ = ["BoilerplateRules", "clean_text", "is_boilerplate_line", "is_separato
 _WS = " \t\r\f\v\u00a0\u200b\u3000"
 # Furniture is short; skipping long lines keeps matching linear on huge paragraphs.
 _MAX_FURNITURE_CHARS = 400
-_SECTIONS = ("remove", "separator")
+_SECTIONS = ("remove", "separator", "list-header")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class BoilerplateRules:
-    """Compiled line patterns: ``remove`` (furniture) and ``separator`` (ends a teaser)."""
+    """Compiled line patterns: ``remove`` (furniture), ``separator`` (ends a teaser) and
+    ``list_header`` (opens a list of links to other stories)."""
 
     remove: re.Pattern[str]
     separator: re.Pattern[str]
+    list_header: re.Pattern[str]
 
 
 def load_rules(path: Path | None = None) -> BoilerplateRules:
@@ -70,7 +72,8 @@ def _compile(text: str, *, where: str) -> BoilerplateRules:
         # (?!) never matches: an empty section removes nothing.
         return re.compile("|".join(f"(?:{item})" for item in items) or "(?!)", re.IGNORECASE)
 
-    return BoilerplateRules(remove=combine(patterns["remove"]), separator=combine(patterns["separator"]))
+    return BoilerplateRules(remove=combine(patterns["remove"]), separator=combine(patterns["separator"]),
+                            list_header=combine(patterns["list-header"]))
 
 
 def is_separator_line(line: str, *, rules: BoilerplateRules | None = None) -> bool:
@@ -88,13 +91,24 @@ def is_boilerplate_line(line: str, *, rules: BoilerplateRules | None = None) -> 
     if not stripped or len(stripped) > _MAX_FURNITURE_CHARS:
         return False
     rules = rules or _bundled_rules()
-    return rules.remove.fullmatch(stripped) is not None or rules.separator.fullmatch(stripped) is not None
+    return any(p.fullmatch(stripped) is not None for p in (rules.remove, rules.separator, rules.list_header))
+
+
+def _is_list_header(line: str, rules: BoilerplateRules) -> bool:
+    stripped = line.strip(_WS)
+    return bool(stripped) and len(stripped) <= _MAX_FURNITURE_CHARS and rules.list_header.fullmatch(stripped) is not None
+
+
+# An item of a list of links: "- Two shot dead in ...", "• Floods cut off ...", "3. Police hunt ...".
+_LIST_ITEM = re.compile(r"(?:[-–—•·*▪►>]|\d{1,2}[.)])[ \t]+\S")
 
 
 def clean_text(text: str, *, rules: BoilerplateRules | None = None) -> str:
     """Drop furniture lines and immediate repeats; tidy blank lines; keep the rest as is.
 
     - a line matching a pattern is dropped whole;
+    - after a list header ("RELATED STORIES", "Latest news"), the bulleted items that follow
+      it are dropped too: they are headlines of other pages, with their own tolls;
     - a line repeating the previous kept line (blank lines between allowed) is dropped:
       a headline repeated as an image caption is kept once;
     - trailing whitespace goes; leading and trailing blank lines go;
@@ -107,12 +121,20 @@ def clean_text(text: str, *, rules: BoilerplateRules | None = None) -> str:
     blanks = 0  # blank lines in the current gap
     dropped = 0  # dropped lines in the current gap
     last_content: str | None = None
+    in_link_list = False
     for line in text.split("\n"):
         line = line.rstrip(_WS)
         stripped = line.lstrip(_WS)
         if not stripped:
             blanks += 1
             continue
+        if _is_list_header(stripped, rules):
+            in_link_list = True
+        elif in_link_list and _LIST_ITEM.match(stripped) and len(stripped) <= _MAX_FURNITURE_CHARS:
+            dropped += 1
+            continue
+        else:
+            in_link_list = False
         if is_boilerplate_line(stripped, rules=rules) or (
             stripped == last_content and any(char.isalnum() for char in stripped)
         ):
