@@ -161,7 +161,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         found = (_participle_kind_of_word(collective.group(1), lexicon), number, number)
     else:
         found = _kind_by_label(text, start, number, lexicon) \
-            or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
+            or _kind_by_phrase(number, char_span, lexicon) or _kind_after_aside(number, lexicon) \
+            or _kind_by_parse(number, char_span, lexicon) \
             or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon)
     if found is None:
         return None
@@ -427,6 +428,57 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
             noun = token
         i += 1
         skipped += 1
+    return None
+
+
+# Words of a passive or of a state between a subject and its harm word ("were later killed").
+_BE_FORMS = frozenset({"were", "was", "are", "is", "been", "being"})
+
+
+def _aside_end(doc, comma: int) -> int | None:
+    """The index of the comma that closes a breakdown aside opened at ``comma`` (", 11 of
+    them women,", ", six of whom were elderly,", ", including two nurses,"), or None when
+    the words after ``comma`` are no such aside."""
+    first = comma + 1
+    if first + 2 >= len(doc):
+        return None
+    opens = doc[first].lower_ in _ASIDE_OPENERS or doc[first].lower_ == "including" or (
+        doc[first].like_num and doc[first + 1].lower_ == "of" and doc[first + 2].lower_ in ("them", "whom"))
+    if not opens:
+        return None
+    return next((t.i for t in doc[first + 1:min(len(doc), first + 12)] if t.text == ","), None)
+
+
+def _kind_after_aside(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """ "more than 50 people, 11 of them women, were killed": a breakdown between commas cuts
+    the figure off its predicate, and the small parser then hangs both on whatever comes
+    before. The predicate after the aside says what befell the whole figure."""
+    doc = number.doc
+    i, noun = number.i + 1, number
+    while i < len(doc) and i - number.i <= 3 and doc[i].pos_ in ("NOUN", "ADJ", "PROPN") and doc[i].text != ",":
+        if doc[i].pos_ != "ADJ":
+            noun = doc[i]
+        i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    close = _aside_end(doc, i)
+    if close is None:
+        return None
+    passive = False
+    for token in doc[close + 1:min(len(doc), close + 6)]:
+        rest = span_text(doc[token.i:min(len(doc), token.i + 5)]).lower()
+        for phrase, kind in lexicon.phrases_at(rest):
+            if rest == phrase or rest.startswith((phrase + " ", phrase + ",", phrase + ".")):
+                return kind, token, noun
+        lemma = token.lemma_.lower()
+        if token.tag_ in ("VBN", "VBD") and lemma in lexicon.verbs and (passive or lemma in _INTRANSITIVE):
+            return lexicon.verbs[lemma], token, noun  # "were killed", "died"
+        if token.lower_ in lexicon.adjectives and passive:
+            return lexicon.adjectives[token.lower_], token, noun  # "were missing"
+        if token.lower_ in _BE_FORMS:
+            passive = True
+        elif token.lower_ not in _PHRASE_GAP and token.pos_ != "ADV":
+            return None
     return None
 
 

