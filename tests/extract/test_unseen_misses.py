@@ -54,3 +54,34 @@ def test_clinic_in_a_neighbouring_village_is_no_scene() -> None:
     found = _incidents("Gunmen stormed Taboula, killing 14. Doctors at a health centre in the town of Kerri treated "
                        "22 wounded.")
     assert [place for _, place, _ in found] == ["Taboula"]
+
+
+# 2. Going missing, staying missing, unaccounted for: kind missing.
+
+def test_went_missing_after_a_toll() -> None:
+    rows = _rows("Three rangers were killed and five others went missing after the ambush near Kolmar.")
+    assert {("killed", 3, 3, "author"), ("missing", 5, 5, "author")} <= rows
+
+
+def test_dozens_went_missing() -> None:
+    assert ("missing", 24, None, "author") in _rows("Dozens of herders went missing during the raid on Sabbe-Nore.")
+    assert ("missing", 12, 12, "author") in _rows("Twelve pupils have gone missing since gunmen raided Orri on Monday.")
+
+
+def test_missing_since_and_unaccounted_for() -> None:
+    assert ("missing", 18, 18, "Relatives") in _rows(
+        "Relatives said 18 fishermen have been missing since the raid on Kessa Point on 2 June.")
+    assert ("missing", 7, None, "author") in _rows(
+        "Four guards died in the attack on Marro depot, while at least seven workers remain unaccounted for.")
+
+
+def test_missing_words_without_harmed_people_are_no_rows() -> None:
+    assert not _rows("Two reports on the raid in Tobbe went missing from the archive.")
+    assert not _rows("Three weeks after the raid on Tobbe, nothing has been heard of the missing archive.")
+
+
+def test_missing_since_a_month_is_how_long_not_a_tally() -> None:
+    assert ("missing", 11, 11, "families") in _rows(
+        "Eleven fishermen from Dovra Point have been missing since April, their families said.")
+    assert ("missing", 6, 6, "author") in _rows("Six guards have been unaccounted for since the start of the siege of Omba.")
+    assert not _rows("At least 40 people have been killed since April in the district of Ollo.")

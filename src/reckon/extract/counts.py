@@ -375,9 +375,15 @@ def _is_aggregate(text: str, start: int) -> bool:
     return _is_aggregate_clause(text[clause_start:clause_end])
 
 
+# "missing since April", "held since the start of the siege": how long people have been
+# gone, not a tally summed over the time.
+_STATE_SINCE = re.compile(r"\b(?:missing|unaccounted\s+for|held|captivity|captive|hostage)\s+$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)  # every figure of a clause asks about the same clause ("killed 12 and wounded 30")
 def _is_aggregate_clause(clause: str) -> bool:
     return any(not _RANKING.search(clause[:m.start()]) and not _MONTH_BEFORE.search(clause[:m.start()])
+               and not (m.group(0).lower().startswith("since") and _STATE_SINCE.search(clause[:m.start()]))
                for m in _AGGREGATE.finditer(clause))
 
 
@@ -615,7 +621,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             return CountKind.KILLED, noun, noun
         if verb_kind is not None and lemma != "life":
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or dep == "nsubjpass"
-            if dep == "nsubjpass" or (dep == "nsubj" and (passive or head.lemma_.lower() in _INTRANSITIVE or head.pos_ == "ADJ")):
+            # "have been missing since April": the tagger may take the adjective for a verb
+            # form ("missing", VBG); the adjective, not the verb "miss", is the harm
+            adjective = head.pos_ == "ADJ" or head.tag_ == "VBG" and head.lower_ in lexicon.adjectives
+            if dep == "nsubjpass" or (dep == "nsubj" and (passive or head.lemma_.lower() in _INTRANSITIVE or adjective)):
                 return verb_kind, head, noun
             if dep in ("dobj", "obj", "attr", "oprd") and head.lemma_.lower() not in _INTRANSITIVE:
                 return verb_kind, head, noun
