@@ -85,3 +85,39 @@ def test_missing_since_a_month_is_how_long_not_a_tally() -> None:
         "Eleven fishermen from Dovra Point have been missing since April, their families said.")
     assert ("missing", 6, 6, "author") in _rows("Six guards have been unaccounted for since the start of the siege of Omba.")
     assert not _rows("At least 40 people have been killed since April in the district of Ollo.")
+
+
+# 3. Carrying people off is abduction, and whoever does it is accused.
+
+def test_made_off_with_people_is_abduction_by_its_subject() -> None:
+    text = "Gunmen made off with 14 travellers near Karsi on Sunday."
+    assert ("abducted", 14, 14, "author") in _rows(text)
+    assert "Gunmen" in _actors(text)
+    assert ("abducted", 6, 6, "author") in _rows("Armed men made away with six farm workers outside Dobbo.")
+
+
+def test_made_off_with_goods_is_no_row() -> None:
+    assert not _rows("Thieves made off with 30 goats from a farm near Dobbo.")
+    assert not _rows("The gang made off with 12 motorcycles near Dobbo.")
+
+
+def test_taking_people_with_them_is_abduction() -> None:
+    rows = _rows("The raiders torched the granary in Woro and withdrew before dawn, taking with them nine girls who "
+                 "have not been seen since.")
+    assert ("abducted", 9, 9, "author") in rows
+    assert ("abducted", 5, 5, "author") in _rows("Rebels looted the clinic at Fenna, taking five nurses with them.")
+    assert not _rows("The relief workers reached Fenna, taking with them 40 sacks of grain.")
+
+
+def test_bandits_who_carry_off_people_are_accused() -> None:
+    text = "Bandits carried off 33 villagers from Dangori on Tuesday night."
+    assert ("abducted", 33, 33, "author") in _rows(text)
+    assert "Bandits" in _actors(text)
+    assert "Bandits" in _actors("Bandits whisked away eight pupils from their dormitory in Kelle.")
+
+
+def test_herding_people_into_the_bush_accuses_the_herders() -> None:
+    text = "Militants herded 23 farmers into the bush outside Garroua."
+    assert ("abducted", 23, 23, "author") in _rows(text)
+    assert "Militants" in _actors(text)
+    assert not _actors("Thousands marched to the square in Garroua, where two people were later killed.")

@@ -28,6 +28,7 @@ from reckon.extract.attribution import phrase_tokens
 from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.extract.nlp import entity_type
+from reckon.extract.taking import CARRY_OFF, leads_off, makes_off_with, takes_along
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -48,6 +49,9 @@ FORCE_NOUNS = frozenset({
     "proxy", "proxies", "regime", "government", "military", "jets", "aircraft", "gunship", "gunships",
     "bombers", "bomber", "mob", "commandos", "paramilitaries", "guards", "officers", "security",
     "kidnappers", "kidnapper", "abductors", "abductor", "raiders", "bodyguards", "putschists", "policemen",
+    # Not attackers' stand-ins (``_STAND_IN_HEADS``): reports name bandits beside the gang
+    # they are said to belong to, as an accused of their own.
+    "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen",
 })
 # Who carried out an attack, as a text describes them before (or instead of) naming them.
 # Also the people whose death at the hands of security forces does not make those forces
@@ -61,8 +65,6 @@ _ATTACKER_NOUNS = frozenset({
 # Security forces: when they storm a place the attackers hold, they respond to the attack.
 _RESPONDER_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "soldier", "police", "policemen",
                               "army", "military", "commandos", "security", "officers", "units"})
-# Verbs of taking that abduct with "off" or "away" (as in counts.py).
-_CARRY_OFF = frozenset({"carry", "drag", "take", "whisk", "spirit", "lead"})
 _STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besiege", "overrun", "enter"})
 _STANDOFF_WORDS = frozenset({"hostage", "hostages", "standoff", "stand-off", "siege", "holed", "barricaded"})
 _EVENT_NOUNS = frozenset({"attack", "blast", "explosion", "bombing", "fire", "crash", "incident", "violence",
@@ -295,8 +297,10 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
         return True  # "the mine was planted by X", "X planted a bomb"
     if lemma == "open" and "fire" in children:
         return True
-    if lemma in _CARRY_OFF and children & {"off", "away"}:
+    if lemma in CARRY_OFF and children & {"off", "away"}:
         return True  # "37 others were taken away by armed men", "bandits carried off 40 people"
+    if leads_off(token) or makes_off_with(token) or takes_along(token):
+        return True  # "herded 23 farmers into the bush", "made off with six", "taking nine with them"
     # "two bombers blew themselves up", "the attacker detonated a vest"
     return (lemma == "blow" and "up" in children) or lemma == "detonate"
 
@@ -308,7 +312,8 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         return
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    if lemma in _SUPPORT_VERBS:
+    carried_off = lemma in CARRY_OFF and any(c.lower_ in ("off", "away") for c in token.children)
+    if lemma in _SUPPORT_VERBS and not carried_off:  # "carried off 40 villagers" is itself the harm
         # Only an attack carried out accuses: "staged a raid", "the attack was carried out by X".
         carried = objects if not passive else [c for c in token.children if c.dep_ == "nsubjpass"]
         if not carried and token.dep_ == "relcl":

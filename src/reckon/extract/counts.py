@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import HarmLexicon, load_harm_lexicon, load_reporting_verbs
+from reckon.extract.taking import CARRY_OFF, carries_off, leads_off, makes_off_with, takes_along
 from reckon.model import Count, CountKind, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,16 +58,13 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "donkey", "horse",
                          "chicken", "poultry",
                          # households counted as units, not people ("40 families fled")
-                         "family", "household"})
+                         "family", "household",
+                         # goods counted by what holds or weighs them ("taking with them 40 sacks of grain")
+                         "sack", "bag", "box", "crate", "tonne", "ton", "kilogram", "kilo", "litre", "liter",
+                         "barrel", "bale", "carton"})
 
 
-# Verbs of leading people off under guard: their object, led somewhere, is abducted ("marched
-# 30 pupils into the forest"); their subject never is ("thousands marched to the square").
-_LEAD_OFF = frozenset({"march", "frogmarch", "herd"})
 _QUANTITY_WORDS = frozenset({"hundred", "thousand", "dozen", "score", "head", "number"})
-# Verbs of taking that mean abduction only with "off" or "away": "carried off 40 people",
-# "dragged away five men"; "took 12 to hospital" is no abduction.
-_CARRY_OFF = frozenset({"carry", "drag", "take", "whisk", "spirit", "lead"})
 
 
 def _one_person_harmed(noun: Token, anchor: Token) -> bool:
@@ -98,14 +96,9 @@ def _identifies(number: Token) -> bool:
 
 
 def _led_off(verb: Token, led: Token) -> bool:
-    """Whether ``led`` (the object) is marched somewhere by ``verb``; the parser may hang the
-    destination on the object ("marched dozens of pupils into the bush")."""
-    if verb.pos_ == "VERB" and verb.lemma_.lower() in _CARRY_OFF and any(
-            c.dep_ in ("prt", "advmod") and c.lower_ in ("off", "away") for c in verb.children):
-        return True
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in _LEAD_OFF and any(
-        c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("into", "to", "off", "away", "towards", "toward")
-        for c in (*verb.children, *led.children))
+    """Whether ``led`` (the object) is taken away by ``verb``: "carried off 40 villagers",
+    "marched dozens of pupils into the bush", "taking nine girls with them"."""
+    return carries_off(verb) or leads_off(verb, led) or takes_along(verb)
 
 
 # States a harm verb leaves its object in, written right after the verb ("shot dead seven").
@@ -606,8 +599,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         # "marched 30 pupils into the forest", "three were led away by the attackers"
         return CountKind.ABDUCTED, head, noun
     if dep == "pobj" and head.lower_ in ("off", "away") and head.head.pos_ == "VERB" \
-            and head.head.lemma_.lower() in _CARRY_OFF:
+            and head.head.lemma_.lower() in CARRY_OFF:
         return CountKind.ABDUCTED, head.head, noun  # "carried off 40 villagers", parsed with "off" a preposition
+    if dep == "pobj" and head.lower_ == "with" and makes_off_with(head.head):
+        return CountKind.ABDUCTED, head.head, noun  # "made off with 14 travellers"
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("take", "hold") and any(
             c.lower_ in ("hostage", "hostages", "captive", "captives") for c in head.children):
         return CountKind.ABDUCTED, head, noun
