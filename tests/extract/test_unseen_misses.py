@@ -121,3 +121,34 @@ def test_herding_people_into_the_bush_accuses_the_herders() -> None:
     assert ("abducted", 23, 23, "author") in _rows(text)
     assert "Militants" in _actors(text)
     assert not _actors("Thousands marched to the square in Garroua, where two people were later killed.")
+
+
+# 4. Captives who got away or were let go survived.
+
+def test_managed_to_escape_is_survived() -> None:
+    rows = _rows("Three hostages managed to escape from the rebel camp near Tumbe.")
+    assert ("survived", 3, 3, "author") in rows
+    assert not any(row[0] == "abducted" for row in rows)
+
+
+def test_captives_who_managed_to_flee_survived() -> None:
+    rows = _rows("Gunmen seized 25 traders near Ossobe on Monday. Nine of the captives managed to flee on Thursday, "
+                 "police said.")
+    assert {("abducted", 25, 25, "author"), ("survived", 9, 9, "police")} <= rows
+    assert ("survived", 4, 4, "author") in _rows("Four of the kidnapped girls managed to flee from their captors in Rallo.")
+
+
+def test_residents_who_managed_to_flee_are_displaced() -> None:
+    rows = _rows("Raiders burned the village of Kessu, and some 600 residents managed to flee to the town of Arra.")
+    assert ("displaced", 600, 600, "author") in rows
+
+
+def test_freed_and_released_later_survived() -> None:
+    rows = _rows("Bandits abducted 31 worshippers from a church in Gamma on 3 May. Nineteen were freed a week "
+                 "later, and 12 were released on Sunday after a ransom was paid.")
+    assert {("abducted", 31, 31, "author"), ("survived", 19, 19, "author"), ("survived", 12, 12, "author")} <= rows
+
+
+def test_trying_to_escape_is_no_survival() -> None:
+    assert not any(row[0] == "survived" for row in _rows(
+        "Five hostages tried to escape from the camp near Tumbe but were caught."))

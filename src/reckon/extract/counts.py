@@ -101,6 +101,52 @@ def _led_off(verb: Token, led: Token) -> bool:
     return carries_off(verb) or leads_off(verb, led) or takes_along(verb)
 
 
+# Verbs that say their complement came off: "managed to escape", "succeeded in fleeing"
+# ("tried to escape" did not, and stays no count).
+_ACHIEVED = frozenset({"manage", "succeed"})
+# Whom captives get away from: "fled from their captors".
+_CAPTORS = frozenset({"captor", "kidnapper", "abductor", "captivity", "hostage-taker"})
+
+
+def _achieved(verb: Token) -> Token:
+    """The verb "managed to", "succeeded in", "were able to" introduce, which says what befell
+    their subject; ``verb`` itself otherwise."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":  # "were able to escape"
+        able = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "able"), None)
+        if able is None:
+            return verb
+        verb, lemma = able, "manage"
+    if lemma not in _ACHIEVED and verb.lower_ != "able":
+        return verb
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "in":
+            done = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+            if done is not None:
+                return done
+    return verb
+
+
+def _captive_group(number: Token, noun: Token, verb: Token, lexicon: HarmLexicon) -> bool:
+    """Whether the counted people were held when they fled: hostages, "the kidnapped girls",
+    "nine of the captives", or people who fled "from their captors"."""
+    def held(token: Token) -> bool:
+        if token.pos_ == "NOUN" and lexicon.nouns.get(token.lemma_.lower()) is CountKind.ABDUCTED:
+            return True
+        if _participle_kind_of_word(token.lower_, lexicon) is CountKind.ABDUCTED and token.pos_ in ("ADJ", "VERB", "NOUN"):
+            return True  # "the abducted", "the kidnapped"
+        return any(c.dep_ == "amod" and _participle_kind_of_word(c.lower_, lexicon) is CountKind.ABDUCTED
+                   for c in token.children)
+    groups = [noun, *(g for c in (*number.children, *noun.children) if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj")]
+    if any(held(g) for g in groups):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.lemma_.lower() in _CAPTORS for g in c.children)
+               for c in verb.children)
+
+
 # States a harm verb leaves its object in, written right after the verb ("shot dead seven").
 _RESULTATIVE = frozenset({"dead"})
 
@@ -160,6 +206,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if found is None:
         return None
     kind, anchor, noun = found
+    if kind is CountKind.DISPLACED and anchor.lemma_.lower() == "flee" and _captive_group(number, noun, anchor, lexicon):
+        kind = CountKind.SURVIVED  # "nine of the captives managed to flee": they got away (FORMAT: escaped)
     if quantity.one_person and not _one_person_harmed(noun, anchor):
         return None
     group = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
@@ -318,7 +366,7 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
         return CountKind.ABDUCTED, part.head, number  # "marched dozens of pupils into the bush"
     if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ not in ("VERB", "AUX"):
         return ()
-    verb = part.head
+    verb = _achieved(part.head) if part.dep_ == "nsubj" else part.head
     lemma = verb.lemma_.lower()
     if verb.pos_ == "VERB" and lemma in lexicon.verbs:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -508,8 +556,9 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     # 1. the counted noun is itself a harm noun: "7 hostages", "52 bodies", "24 dead".
     if noun is not number and (lemma in lexicon.nouns or lower in lexicon.adjectives) and lemma not in ("toll", "death", "life", "casualty"):
         kind = lexicon.nouns.get(lemma) or lexicon.adjectives.get(lower)
-        # "325 hostages ... were killed": what befell the hostages is the count's kind.
-        verb = noun.head
+        # "325 hostages ... were killed": what befell the hostages is the count's kind;
+        # "four hostages managed to escape": what "managed to" introduces.
+        verb = _achieved(noun.head) if noun.dep_ == "nsubj" else noun.head
         # Bodies are dead whatever finds them: "19 bodies were recovered" is no rescue.
         if lemma not in ("body", "corpse") and noun.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
                 and lexicon.verbs.get(verb.lemma_.lower()) \
@@ -584,6 +633,8 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     while dep == "conj" and head is not head.head and hops < 4:  # "52 killed and 7 hostages"
         head, dep = head.head, head.dep_
         hops += 1
+    if dep == "nsubj":
+        head = _achieved(head)  # "some 600 residents managed to flee"
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         # "the deaths of 50 members", "the abduction of seven students"
         owner = head.head
