@@ -152,3 +152,38 @@ def test_freed_and_released_later_survived() -> None:
 def test_trying_to_escape_is_no_survival() -> None:
     assert not any(row[0] == "survived" for row in _rows(
         "Five hostages tried to escape from the camp near Tumbe but were caught."))
+
+
+# 5. Descriptions of the same attackers are one accused.
+
+def test_counted_attackers_are_the_armed_men_already_named() -> None:
+    actors = _actors("The 2021 Sabbo raid was an attack by armed men on Sabbo, a village in the hills. That night, "
+                     "some thirty attackers on horseback surrounded the village and killed 17 people.")
+    assert {a.lower() for a in actors} == {"armed men"}
+
+
+def test_headline_description_gives_way_to_the_body() -> None:
+    actors = _actors("Gunmen kill nine in Dorra\n\nArmed men killed nine traders at the market in Dorra on Friday. "
+                     "The assailants fled on motorcycles.")
+    assert {a.lower() for a in actors} == {"armed men"}
+
+
+def test_descriptions_of_different_kinds_stay_apart() -> None:
+    actors = _actors("Gunmen killed six herders near Dorra on Friday, and soldiers shot dead two of the herders' "
+                     "relatives at a checkpoint.")
+    assert {"Gunmen", "soldiers"} <= actors
+
+
+def test_a_named_group_still_outranks_descriptions() -> None:
+    actors = _actors("Fighters of the Velmar Front stormed Dorra on Friday and killed 12 people. The attackers "
+                     "left at dawn.")
+    assert actors == {"Velmar Front"}
+
+
+def test_descriptions_from_different_claimants_stay_apart() -> None:
+    actors = _actors("Armed men killed 11 villagers in Sorra on Friday, the governor said. Survivors told "
+                     "reporters that the attackers wore army uniforms.")
+    assert {"Armed men"} <= actors
+    actors = {a.lower() for a in _actors("Gunmen killed 11 villagers in Sorra on Friday. Some twenty attackers "
+                                         "arrived on foot.")}
+    assert actors == {"gunmen"}

@@ -488,6 +488,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if not counts:
         return []
     headline_end = sentences[0].span.end if sentences else 0
+    # A first sentence without a full stop is a headline: its words are a shorthand
+    title_end = headline_end if not text[:headline_end].rstrip().endswith((".", "!", "?", ".\"", ".”")) else 0
     harm_sentences = {index for index, _ in counts} | {index for index, _ in accusations}
     evidence = date_evidence(text, state["dates"], sentences, state["published"], state.get("published_span"))
 
@@ -620,11 +622,12 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         if key == "":
             date, date_span = main_date, main_date_span
             perpetrators = _perpetrators([a for at, (i, a) in enumerate(accusations)
-                                          if i not in earlier and at not in local_of], named_direct)
+                                          if i not in earlier and at not in local_of], named_direct, text, title_end)
         elif key in group_date:
             mention = group_date[key]
             date, date_span = mention.value, mention.span
-            perpetrators = _perpetrators([a for i, a in accusations if i in {j for j, _ in members}], named_direct)
+            perpetrators = _perpetrators([a for i, a in accusations if i in {j for j, _ in members}], named_direct,
+                                         text, title_end)
         else:
             date, date_span = pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"],
                                         main=False)
@@ -637,7 +640,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                 if date is None:
                     date, date_span = main_date, None
             perpetrators = _perpetrators([a for at, (_, a) in enumerate(accusations) if local_of.get(at) == key],
-                                         named_direct)
+                                         named_direct, text, title_end)
         result.append(ReportedIncident(date=date, place=place, counts=tuple(_dedupe_counts([c for _, c in members])),
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),
                                        date_span=date_span))
@@ -694,12 +697,50 @@ def _local_accusations(accusations: list[tuple[int, Accusation]], groups: dict[s
     return found
 
 
-def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusation]) -> tuple[Accusation, ...]:
+def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusation], text: str = "",
+                  title_end: int = 0) -> tuple[Accusation, ...]:
     """One incident's accused. "The Front's gunmen attacked": when the incident's own sentences
-    show a named actor doing the harm, its descriptions ("the gunmen") stand for that actor."""
+    show a named actor doing the harm, its descriptions ("the gunmen") stand for that actor.
+    With no such name, a description that points back ("the assailants"), counts a force
+    ("some forty attackers") or shortens a headline ("Gunmen kill nine") stands for the
+    attackers another description introduced ("armed men"): it adds no accused."""
     if any(a in named_direct for a in accusations):
         accusations = [a for a in accusations if not is_generic(a.actor)]
+    generic = [a for a in accusations if is_generic(a.actor) and a.span is not None]
+    if len({_description_key(a.actor) for a in generic}) > 1:
+        def refers_back(accusation: Accusation) -> bool:
+            # the count may stand outside the span the accusation kept ("some thirty [attackers]")
+            start = accusation.span.start
+            surface = text[start:accusation.span.end]
+            return start < title_end or bool(_REFERS_BACK.match(surface)) \
+                or bool(_COUNT_BEFORE.search(text[max(0, start - 30):start]))
+        # Within one claimant's words: "residents blamed the air force; the military said rebels
+        # shelled it" are two claims, both kept.
+        for claimant in {a.claimant.name for a in generic}:
+            own = [a for a in generic if a.claimant.name == claimant]
+            if len({_description_key(a.actor) for a in own}) < 2:
+                continue
+            introduced = [a for a in own if not refers_back(a)]
+            if introduced:
+                dropped = [a for a in own if a not in introduced]
+            else:
+                first = min(own, key=lambda a: (a.span.start < title_end, a.span.start))
+                dropped = [a for a in own if _description_key(a.actor) != _description_key(first.actor)]
+            accusations = [a for a in accusations if a not in dropped]
     return tuple(_dedupe_accusations(accusations))
+
+
+# "the attackers", "these gunmen" point back; "some forty attackers", "30 gunmen" count a force.
+_COUNT = (r"(?:(?:some|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?"
+          r"(?:\d[\d,]*|a\s+dozen|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)")
+_REFERS_BACK = re.compile(rf"(?:the|these|those)\b|{_COUNT}[\s-]", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(rf"\b{_COUNT}(?:\s+[a-z]+)?\s+$", re.IGNORECASE)
+
+
+def _description_key(actor: str) -> str:
+    """ "The assailants" and "the assailants" are one description."""
+    return re.sub(r"^(?:the|a|an)\s+", "", actor.lower())
 
 
 def _dedupe_accusations(accusations: list[Accusation]) -> list[Accusation]:
