@@ -187,3 +187,28 @@ def test_descriptions_from_different_claimants_stay_apart() -> None:
     actors = {a.lower() for a in _actors("Gunmen killed 11 villagers in Sorra on Friday. Some twenty attackers "
                                          "arrived on foot.")}
     assert actors == {"gunmen"}
+
+
+# 6. A dateline's town, when the story says the harm happened there.
+
+def test_dateline_town_and_country_when_the_story_happens_in_the_town() -> None:
+    found = _incidents("MBOLETA, Ethiopia, 4 March 2024 — Gunmen killed 12 farmers in the town on Sunday, "
+                       "officials said.")
+    assert found == [("2024-03-03", "Mboleta", "ET")]
+
+
+def test_dateline_town_of_a_wire_report_here() -> None:
+    found = _incidents("KOBRA-WELLE, March 4 (Velmar Wire) — At least nine people were killed when gunmen attacked "
+                       "a market here on Sunday.")
+    assert [(place, country) for _, place, country in found] == [("Kobra-Welle", None)]
+    found = _incidents("GHENDARA, Pakistan, March 4 (Agency) - Militants killed seven policemen at a checkpoint "
+                       "near the town on Sunday.")
+    assert [(place, country) for _, place, country in found] == [("Ghendara", "PK")]
+
+
+def test_dateline_town_gives_way_to_the_place_the_story_names() -> None:
+    found = _incidents("TOLIKA, Kenya, 4 March 2024 — Police killed four protesters in Mombasa on Sunday.")
+    assert [place for _, place, _ in found] == ["Mombasa"]
+    found = _incidents("DORVALE, Ethiopia, 4 March 2024 — Gunmen killed 12 farmers in the far north of the country "
+                       "on Sunday, officials said.")
+    assert [place for _, place, _ in found] != ["Dorvale"]

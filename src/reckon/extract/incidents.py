@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from reckon.extract.accusations import is_generic
 from reckon.extract.event_dates import date_evidence, pick_date
-from reckon.extract.places import PlaceMention
+from reckon.extract.places import PlaceMention, find_countries, is_country_name
 from reckon.model import Accusation, Count, Inconsistency, Place, ReportedIncident, Span
 
 __all__ = ["assemble_incidents", "find_inconsistencies"]
@@ -75,6 +75,44 @@ _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Za-z 
 
 def _datelines(text: str) -> list[Span]:
     return [Span(start=m.start(), end=m.end()) for m in _DATELINE.finditer(text[:20000])]
+
+
+# "MBOLETA, Ethiopia, 4 March -", "KOBRA (Agency) -": the town in capitals a dateline opens
+# with, and the country it may name after it.
+_DATELINE_TOWN = re.compile(r"[ \t\n]*(?P<town>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})"
+                            r"(?:,[ \t]*(?P<country>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}))?(?=[ \t]*[,(:\-\u2013\u2014])")
+# Words by which a report sets its event in the town it files from: "attacked a market here",
+# "in the town", "near the town".
+_HERE = re.compile(r"\b(?:here|(?:in|near|outside|around|at|on\s+the\s+outskirts\s+of)\s+(?:the|this)\s+"
+                   r"(?:town|city|village))\b", re.IGNORECASE)
+
+
+def _dateline_town(text: str, datelines: list[Span], harm_spans: list[Span],
+                   mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The dateline's town, when the report's harm sentences say the harm happened there
+    ("here", "in the town"): the reporter files from the scene. A town no gazetteer knows is
+    named as the dateline writes it; its country is the one the dateline names, if any."""
+    if not any(_HERE.search(text, h.start, h.end) for h in harm_spans):
+        return None
+    for dateline in datelines:
+        if dateline.start > 1500:
+            break
+        match = _DATELINE_TOWN.match(text, dateline.start)
+        if match is None or match.end("town") > dateline.end or is_country_name(match.group("town")):
+            continue
+        start, end = match.span("town")
+        known = [m for m in mentions if start <= m.span.start < end and _specificity(m) >= 2]
+        country = None
+        if match.group("country"):
+            named = [m for m in find_countries(match.group("country")) if m.kind == "country"]
+            country = named[0].country if named else None
+        if known:
+            name = known[0].name.title() if known[0].name.isupper() else known[0].name
+            return replace(known[0], name=name, country=known[0].country or country)
+        surface = match.group("town")
+        return PlaceMention(span=Span(start=start, end=end), text=surface, name=surface.title(),
+                            kind="populated place", country=country, source="dateline")
+    return None
 
 
 def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: list[Span] = (),
@@ -521,6 +559,12 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     voting = [m for m in mentions if not any(e.start <= m.span.start < e.end for e in earlier_spans)]
     main = _main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines,
                        text=text)
+    if main is None or _specificity(main) < 2:
+        # "MBOLETA, Ethiopia - Gunmen killed 12 farmers in the town": with no other town or
+        # site named, the dateline's town is the scene when the report sets the harm there.
+        filed_from = _dateline_town(text, datelines, harm_spans, mentions)
+        if filed_from is not None:
+            main = replace(filed_from, country=filed_from.country or (main.country if main else None))
     # Nor does a dateline give a count a place of its own.
     mentions = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
     country = main.country if main else None
