@@ -212,3 +212,17 @@ def test_dateline_town_gives_way_to_the_place_the_story_names() -> None:
     found = _incidents("DORVALE, Ethiopia, 4 March 2024 — Gunmen killed 12 farmers in the far north of the country "
                        "on Sunday, officials said.")
     assert [place for _, place, _ in found] != ["Dorvale"]
+
+
+def test_captives_freed_later_in_the_same_sentence_survived() -> None:
+    rows = _rows("On 2 May, bandits seized six herders near Tollo; they were released a week later after their "
+                 "families paid a ransom.")
+    assert {("abducted", 6, 6, "author"), ("survived", 6, 6, "author")} <= rows
+    rows = _rows("Gunmen kidnapped 14 passengers on the Tollo road, and all of them were freed by soldiers on Friday.")
+    assert {("abducted", 14, 14, "author"), ("survived", 14, 14, "author")} <= rows
+
+
+def test_captives_not_yet_freed_did_not_survive() -> None:
+    rows = _rows("Bandits seized six herders near Tollo on 2 May; they have not been released.")
+    assert ("abducted", 6, 6, "author") in rows
+    assert not any(row[0] == "survived" for row in rows)

@@ -235,9 +235,25 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         if noun.lemma_.lower() in _NOT_PEOPLE or noun.lower_ in _NOT_PEOPLE:
             return None
         victims = _victim_phrase(noun, char_span)
+    also = _conjoined_kinds(anchor, noun, kind, lexicon)
+    if kind is CountKind.ABDUCTED and CountKind.SURVIVED not in also and _freed_later(noun):
+        also = (*also, CountKind.SURVIVED)
     return CountCandidate(kind=kind, min=quantity.min, max=quantity.max, span=quantity.span, token=anchor,
-                          victims=victims, quantity_text=quantity.text,
-                          also=_conjoined_kinds(anchor, noun, kind, lexicon))
+                          victims=victims, quantity_text=quantity.text, also=also)
+
+
+def _freed_later(noun: Token) -> bool:
+    """ "seized four farmers near X; they were freed a week later": a later clause of the
+    sentence frees the captives it counted, through "they" (FORMAT: freed -> survived)."""
+    lexicon = load_harm_lexicon()
+    for token in noun.doc[noun.i + 1:]:
+        if token.like_num:
+            return False  # "... and 12 others; they were ...": whom "they" means is unclear
+        if token.lower_ in ("they", "all") and token.dep_ == "nsubjpass":  # "all (of them) were freed"
+            verb = token.head
+            return verb.pos_ == "VERB" and lexicon.verbs.get(verb.lemma_.lower()) is CountKind.SURVIVED \
+                and not _is_negated_or_hypothetical(verb)
+    return False
 
 
 def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmLexicon) -> tuple[CountKind, ...]:
