@@ -226,3 +226,9 @@ def test_captives_not_yet_freed_did_not_survive() -> None:
     rows = _rows("Bandits seized six herders near Tollo on 2 May; they have not been released.")
     assert ("abducted", 6, 6, "author") in rows
     assert not any(row[0] == "survived" for row in rows)
+
+
+def test_one_person_named_by_a_rural_role_is_one() -> None:
+    assert ("killed", 1, 1, "author") in _rows("Gunmen shot dead a vigilante near Borri on Tuesday.")
+    assert ("abducted", 1, 1, "author") in _rows("Bandits abducted a ranger at the gate of Ollo reserve on Friday.")
+    assert not _rows("A vigilante in Borri said the gunmen came at night.")
