@@ -232,3 +232,10 @@ def test_one_person_named_by_a_rural_role_is_one() -> None:
     assert ("killed", 1, 1, "author") in _rows("Gunmen shot dead a vigilante near Borri on Tuesday.")
     assert ("abducted", 1, 1, "author") in _rows("Bandits abducted a ranger at the gate of Ollo reserve on Friday.")
     assert not _rows("A vigilante in Borri said the gunmen came at night.")
+
+
+def test_the_place_people_were_carried_off_from_is_the_scene() -> None:
+    found = _incidents("Bandits carried off 33 villagers from Dangori on Tuesday night.")
+    assert [place for _, place, _ in found] == ["Dangori"]
+    found = _incidents("Gunmen made off with nine travellers from Kessu on Monday night.")
+    assert [place for _, place, _ in found] == ["Kessu"]

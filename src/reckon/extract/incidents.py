@@ -280,7 +280,10 @@ _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced
 
 # "abducted ... from X", "kidnapped ... from X": the place people were taken from is the
 # scene, though "from" elsewhere names an origin.
-_TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatched|took|taken)\b[^.;:!?]{0,120}?"
+_TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatched|took|taken|"
+                         # verbs of taking away (taking.py): "carried off 33 villagers from X"
+                         r"(?:carried|carrying|dragged|dragging|whisked|whisking|led|leading)\s+(?:off|away)|"
+                         r"(?:made|making)\s+(?:off|away)\s+with|herded|herding|marched|marching)\b[^.;:!?]{0,120}?"
                          r"\bfrom[ ](?:the[ ])?$", re.IGNORECASE)
 
 

@@ -899,7 +899,10 @@ _HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(
               r"stabbed|hacked|beaten|lynched|slain|slaughtered|murdered|maimed|bombed|shelled|"
               r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|"
               r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
-_TAKING_WORD = r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken)"
+_TAKING_WORD = (r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken"
+                # verbs of taking away (taking.py): "carried off 33 villagers from X"
+                r"|(?:carried|carrying|dragged|dragging|whisked|whisking|led|leading)[ ](?:off|away)"
+                r"|(?:made|making)[ ](?:off|away)[ ]with|herded|herding)")
 # "killed in August 2019 in Osk-Kura": a month is no scene, and the scene may follow it
 _NOT_MONTH = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 _HARM_SCENE = re.compile(
