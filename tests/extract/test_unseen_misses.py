@@ -239,3 +239,11 @@ def test_the_place_people_were_carried_off_from_is_the_scene() -> None:
     assert [place for _, place, _ in found] == ["Dangori"]
     found = _incidents("Gunmen made off with nine travellers from Kessu on Monday night.")
     assert [place for _, place, _ in found] == ["Kessu"]
+
+
+def test_unknown_whereabouts_and_listed_missing_are_missing() -> None:
+    assert ("missing", 12, 12, "author") in _rows(
+        "The whereabouts of 12 other herders remain unknown after the raid on Sallo.")
+    assert ("missing", 14, 14, "author") in _rows("Another 14 villagers are listed as missing after the raid on Sallo.")
+    assert ("missing", 5, 5, "author") in _rows("Five guards were reported missing after the ambush near Sallo.")
+    assert not _rows("Soldiers established the whereabouts of 12 herders after the raid on Sallo.")

@@ -651,6 +651,9 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         hops += 1
     if dep == "nsubj":
         head = _achieved(head)  # "some 600 residents managed to flee"
+    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ == "whereabouts" and any(
+            c.lower_ in ("unknown", "unclear") for c in (*head.head.children, *head.head.head.children)):
+        return CountKind.MISSING, head.head, noun  # "the whereabouts of 12 herders remain unknown"
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         # "the deaths of 50 members", "the abduction of seven students"
         owner = head.head
