@@ -247,3 +247,21 @@ def test_unknown_whereabouts_and_listed_missing_are_missing() -> None:
     assert ("missing", 14, 14, "author") in _rows("Another 14 villagers are listed as missing after the raid on Sallo.")
     assert ("missing", 5, 5, "author") in _rows("Five guards were reported missing after the ambush near Sallo.")
     assert not _rows("Soldiers established the whereabouts of 12 herders after the raid on Sallo.")
+
+
+def test_what_an_active_verb_does_to_hostages_is_the_kind() -> None:
+    assert ("survived", 30, 30, "author") in _rows("Soldiers rescued 30 hostages from a camp near Ossa on Friday.")
+    assert ("survived", 8, 8, "author") in _rows("The kidnappers freed eight captives near Ossa on Monday.")
+    rows = _rows("The gunmen killed five hostages in Ossa on Sunday.")
+    assert ("killed", 5, 5, "author") in rows and not any(row[0] == "abducted" for row in rows)
+    assert ("abducted", 7, 7, "author") in _rows("The gunmen took seven hostages in Ossa on Sunday.")
+
+
+def test_snatching_people_and_taking_them_into_the_forest_abducts() -> None:
+    text = "Gunmen snatched 12 pupils from a school in Ossa on Monday."
+    assert ("abducted", 12, 12, "author") in _rows(text)
+    assert "Gunmen" in _actors(text)
+    text = "Bandits took 23 villagers into the forest near Ossa on Monday."
+    assert ("abducted", 23, 23, "author") in _rows(text)
+    assert "Bandits" in _actors(text)
+    assert not _rows("Medics took 23 villagers to the hospital in Ossa on Monday.")

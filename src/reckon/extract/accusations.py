@@ -28,7 +28,7 @@ from reckon.extract.attribution import phrase_tokens
 from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.extract.nlp import entity_type
-from reckon.extract.taking import CARRY_OFF, leads_off, makes_off_with, takes_along
+from reckon.extract.taking import CARRY_OFF, leads_off, makes_off_with, takes_along, takes_to_hideout
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -299,7 +299,7 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
         return True
     if lemma in CARRY_OFF and children & {"off", "away"}:
         return True  # "37 others were taken away by armed men", "bandits carried off 40 people"
-    if leads_off(token) or makes_off_with(token) or takes_along(token):
+    if leads_off(token) or makes_off_with(token) or takes_along(token) or takes_to_hideout(token):
         return True  # "herded 23 farmers into the bush", "made off with six", "taking nine with them"
     # "two bombers blew themselves up", "the attacker detonated a vest"
     return (lemma == "blow" and "up" in children) or lemma == "detonate"

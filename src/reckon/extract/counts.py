@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import HarmLexicon, load_harm_lexicon, load_reporting_verbs
-from reckon.extract.taking import CARRY_OFF, carries_off, leads_off, makes_off_with, takes_along
+from reckon.extract.taking import CARRY_OFF, carries_off, leads_off, makes_off_with, takes_along, takes_to_hideout
 from reckon.model import Count, CountKind, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -98,7 +98,7 @@ def _identifies(number: Token) -> bool:
 def _led_off(verb: Token, led: Token) -> bool:
     """Whether ``led`` (the object) is taken away by ``verb``: "carried off 40 villagers",
     "marched dozens of pupils into the bush", "taking nine girls with them"."""
-    return carries_off(verb) or leads_off(verb, led) or takes_along(verb)
+    return carries_off(verb) or leads_off(verb, led) or takes_along(verb) or takes_to_hideout(verb, led)
 
 
 # Verbs that say their complement came off: "managed to escape", "succeeded in fleeing"
@@ -579,6 +579,11 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         if lemma not in ("body", "corpse") and noun.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
                 and lexicon.verbs.get(verb.lemma_.lower()) \
                 not in (None, kind) and (noun.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE):
+            return lexicon.verbs[verb.lemma_.lower()], verb, noun
+        # "soldiers rescued 30 hostages", "killed five hostages": so does an active verb's object
+        if lemma not in ("body", "corpse") and noun.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" \
+                and verb.lemma_.lower() not in _INTRANSITIVE and lexicon.verbs.get(verb.lemma_.lower()) not in (None, kind) \
+                and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             return lexicon.verbs[verb.lemma_.lower()], verb, noun
         # "12 detainees killed in a van", "7 hostages freed": a participle after the noun
         # says what then befell them.

@@ -1,5 +1,6 @@
 """Verbs of taking people away: what makes "carried off 40 villagers", "made off with six
-travellers", "taking nine girls with them" and "herded 23 farmers into the bush" abductions.
+travellers", "taking nine girls with them", "took 23 villagers into the forest" and "herded
+23 farmers into the bush" abductions.
 
 None of these verbs is a harm word by itself ("carried the wounded", "made a statement",
 "took 12 to hospital", "thousands marched to the square"); a particle, a "with" phrase or a
@@ -14,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["CARRY_OFF", "LEAD_OFF", "carries_off", "leads_off", "makes_off_with", "takes_along"]
+__all__ = ["CARRY_OFF", "LEAD_OFF", "carries_off", "leads_off", "makes_off_with", "takes_along", "takes_to_hideout"]
 
 # Verbs of taking that mean abduction only with "off" or "away": "carried off 40 people",
 # "dragged away five men", "whisked away nine pupils".
@@ -40,6 +41,25 @@ def leads_off(verb: Token, led: Token | None = None) -> bool:
     objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if led is None else [led]
     return bool(objects) and any(c.dep_ in ("prep", "prt", "advmod") and c.lower_ in _DESTINATION
                                  for c in (*verb.children, *objects[0].children))
+
+
+# Where captors take people: "took 23 villagers into the forest", "to their camp"; not "to
+# hospital", "into custody" (harm.tsv reads those).
+_HIDEOUTS = frozenset({"forest", "bush", "jungle", "hills", "mountains", "captivity", "hideout", "hideouts", "den",
+                       "enclave", "wilderness"})
+_TAKE = frozenset({"take", "drive", "carry", "drag", "lead", "force"})
+
+
+def takes_to_hideout(verb: Token, led: Token | None = None) -> bool:
+    """ "took 23 villagers into the forest": a verb of taking whose destination is where
+    captors hold people (the parser may hang the destination on the object)."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _TAKE:
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")] if led is None else [led]
+    return bool(objects) and any(
+        c.dep_ == "prep" and c.lower_ in ("into", "to", "towards", "toward")
+        and any(g.dep_ == "pobj" and g.lemma_.lower() in _HIDEOUTS for g in c.children)
+        for c in (*verb.children, *objects[0].children))
 
 
 def makes_off_with(verb: Token) -> bool:
