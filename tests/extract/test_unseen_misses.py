@@ -265,3 +265,19 @@ def test_snatching_people_and_taking_them_into_the_forest_abducts() -> None:
     assert ("abducted", 23, 23, "author") in _rows(text)
     assert "Bandits" in _actors(text)
     assert not _rows("Medics took 23 villagers to the hospital in Ossa on Monday.")
+
+
+def test_the_bodies_of_people_found_are_killed() -> None:
+    assert ("killed", 14, 14, "author") in _rows("The bodies of 14 people were found in Kessa-Woro after the raid.")
+    assert ("killed", 6, 6, "author") in _rows("Police recovered the bodies of six herders near Kessa-Woro on Friday.")
+    assert not _rows("A court ordered autopsies on the bodies of 14 people in Kessa-Woro.")
+
+
+def test_an_increment_that_brings_a_toll_to_a_total_is_no_row() -> None:
+    rows = _rows("Nurses said the bodies of three herders had been found near Kessa-Woro on Friday, bringing the "
+                 "number of dead to 19.")
+    assert ("killed", 19, 19, "Nurses") in rows and not any(row[1] == 3 for row in rows)
+    rows = _rows("Two of the wounded died overnight in Kessa-Woro, raising the death toll to 12.")
+    assert ("killed", 12, 12, "author") in rows and not any(row[1] == 2 for row in rows)
+    rows = _rows("Gunmen killed 9 people in Kessa-Woro on Monday, and two more died on Tuesday, bringing the toll to 11.")
+    assert {("killed", 9, 9, "author"), ("killed", 11, 11, "author")} <= rows

@@ -180,6 +180,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     text = span_text(sent)  # read by most tests below: joined once
     if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset):
         return None
+    if _is_increment(text, quantity.span.end - offset):
+        return None  # "the bodies of two men were found, bringing the number of dead to 24": a part of the 24
     if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
         return None  # "toll rises to 51 2": a figure run into another is an image label's number
     start = quantity.span.start - offset
@@ -444,6 +446,23 @@ def _is_aggregate_clause(clause: str) -> bool:
                for m in _AGGREGATE.finditer(clause))
 
 
+# "..., bringing the number of dead to 24", "raising the toll to eight": the clause before
+# adds to a running toll; the toll it reaches is the row (FORMAT: breakdowns are no rows).
+_BRINGING = re.compile(r",?\s+(?:bringing|raising|taking|pushing|lifting)\s+the\s+(?:overall\s+|total\s+|official\s+)?"
+                       r"(?:death\s+toll|toll|number|total|tally|count)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
+                     r"hundreds|thousands)\b", re.IGNORECASE)
+
+
+def _is_increment(text: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` is the last one before "bringing the toll to N"
+    in its clause."""
+    stops = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
+    clause_end = min(stops) if stops else len(text)
+    match = _BRINGING.search(text, end, clause_end)
+    return match is not None and not _FIGURE.search(text, end, match.start())
+
+
 def _is_subset(text: str, start: int) -> bool:
     before = text[max(0, start - 16):start].lower().rstrip()
     return before.endswith(_SUBSET_BEFORE)
@@ -664,7 +683,9 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         owner = head.head
         owner_kind = lexicon.nouns.get(owner.lemma_.lower()) or _nominal_kind(owner, lexicon) \
             or _DOER_NOUNS.get(owner.lemma_.lower())
-        if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life", "body"):
+        # "the bodies of 14 people were found": bodies someone finds are a toll (_bodies_found)
+        if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life") and (
+                owner.lemma_.lower() not in ("body", "corpse") or _bodies_found(owner)):
             return owner_kind, owner, noun
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "NOUN", "PRON"):
         # "two of the gunmen were killed": the partitive governs.
