@@ -281,3 +281,26 @@ def test_an_increment_that_brings_a_toll_to_a_total_is_no_row() -> None:
     assert ("killed", 12, 12, "author") in rows and not any(row[1] == 2 for row in rows)
     rows = _rows("Gunmen killed 9 people in Kessa-Woro on Monday, and two more died on Tuesday, bringing the toll to 11.")
     assert {("killed", 9, 9, "author"), ("killed", 11, 11, "author")} <= rows
+
+
+# Who the attackers are said to be.
+
+def test_attackers_suspected_to_be_members_of_a_group_name_the_group() -> None:
+    actors = _actors("Gunmen suspected to be members of the Orrin Brotherhood killed 12 people in Sallo on Sunday.")
+    assert "Orrin Brotherhood" in actors
+    actors = _actors("Police said the attackers, believed to be fighters of the Orrin Brotherhood, killed 12 people "
+                     "in Sallo.")
+    assert "Orrin Brotherhood" in actors
+
+
+def test_attackers_linked_to_a_group_name_the_group() -> None:
+    assert "Orrin Brotherhood" in _actors("Jihadists linked to the Orrin Brotherhood killed 12 people in Sallo on Sunday.")
+    assert "Orrin Brotherhood" in _actors("Militiamen loyal to the Orrin Brotherhood stormed Sallo, killing nine.")
+
+
+def test_victims_linked_to_a_group_accuse_no_one() -> None:
+    assert "Orrin Brotherhood" not in _actors(
+        "Soldiers killed 12 villagers suspected to be members of the Orrin Brotherhood in Sallo on Sunday.")
+    assert "Orrin Brotherhood" not in _actors(
+        "Gunmen killed 12 people in Sallo on Sunday. Four men believed to be members of the Orrin Brotherhood "
+        "were arrested on Monday.")

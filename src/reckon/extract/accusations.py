@@ -282,6 +282,8 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                     yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
         elif pos == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
             yield from _attackers_belong(token)
+        if (lemma in _SAID_TO_BE and pos == "VERB") or lower in _TIES:
+            yield from _attackers_affiliated(token, sent, verbs)
 
 
 _DEVICES = frozenset({"bomb", "bombs", "mine", "mines", "landmine", "landmines", "explosive", "explosives",
@@ -621,6 +623,36 @@ def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
                         for pobj in agent.children:
                             if pobj.dep_ == "pobj":
                                 yield from _mentions(pobj, anchor=token)
+
+
+# "gunmen suspected to be members of X", "jihadists linked to X": who the doers are said to be.
+_SAID_TO_BE = frozenset({"suspect", "believe", "think", "say", "allege", "presume", "understand", "report"})
+_TIES = frozenset({"linked", "loyal", "affiliated", "allied", "connected", "tied"})
+
+
+def _attackers_affiliated(token: Token, sent: SpacySpan, verbs: frozenset[str]) -> Iterator[AccusedMention]:
+    """The group the attackers are said to be ("suspected to be members of X") or to be tied
+    to ("linked to X", "loyal to X"), when the sentence shows them doing harm. The doers must
+    be the subject: "killed 12 militants suspected to be members of X" accuses no X."""
+    if token.lower_ in _TIES:
+        targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                   for g in c.children if g.dep_ == "pobj"]
+    else:
+        be = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"), None)
+        targets = [c for c in be.children if c.dep_ == "attr"] if be is not None else []
+    if not targets:
+        return
+    if token.dep_ in ("acl", "amod", "relcl"):
+        described = token.head  # parsed as it reads: "gunmen [suspected to be ...]"
+    else:  # the small parser often makes the participle the main verb: "Jihadists linked to X killed"
+        described = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if described is None or described.dep_ not in ("nsubj", "nsubjpass", "ROOT") \
+            or not (_names_attackers(described) or described.lower_ in FORCE_NOUNS):
+        return
+    if not any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and t.i != token.i for t in sent):
+        return  # "gunmen believed to be members of X were arrested": no harm in this sentence
+    for target in targets:
+        yield from _mentions(target, anchor=token, agent_slot=True)
 
 
 def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
