@@ -304,3 +304,9 @@ def test_victims_linked_to_a_group_accuse_no_one() -> None:
     assert "Orrin Brotherhood" not in _actors(
         "Gunmen killed 12 people in Sallo on Sunday. Four men believed to be members of the Orrin Brotherhood "
         "were arrested on Monday.")
+
+
+def test_suspected_doers_are_accused_as_described() -> None:
+    assert "Suspected herders" in _actors("Suspected herders killed 12 farmers in Ungwan Sallo on Sunday.")
+    assert "cattle rustlers" in {a.lower() for a in _actors("Cattle rustlers killed four herders near Sallo on Friday.")}
+    assert not _actors("Twelve suspected herders were killed in Ungwan Sallo on Sunday.")

@@ -51,7 +51,7 @@ FORCE_NOUNS = frozenset({
     "kidnappers", "kidnapper", "abductors", "abductor", "raiders", "bodyguards", "putschists", "policemen",
     # Not attackers' stand-ins (``_STAND_IN_HEADS``): reports name bandits beside the gang
     # they are said to belong to, as an accused of their own.
-    "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen",
+    "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen", "rustler", "rustlers",
 })
 # Who carried out an attack, as a text describes them before (or instead of) naming them.
 # Also the people whose death at the hands of security forces does not make those forces
@@ -1077,7 +1077,7 @@ def _names_an_actor(tokens: list[Token]) -> bool:
     # A name, or "a group of armed men and women", "masked men": people described by their
     # arms; the entity types last, since asking one may cost a run of the NER.
     return any(t.pos_ == "PROPN" or t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in _TITLE_NOUNS
-               or t.lower_ in ("armed", "masked", "gunmen") for t in tokens) \
+               or t.lower_ in ("armed", "masked", "gunmen", "suspected") for t in tokens) \
         or any(entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens)
 
 
