@@ -310,3 +310,16 @@ def test_suspected_doers_are_accused_as_described() -> None:
     assert "Suspected herders" in _actors("Suspected herders killed 12 farmers in Ungwan Sallo on Sunday.")
     assert "cattle rustlers" in {a.lower() for a in _actors("Cattle rustlers killed four herders near Sallo on Friday.")}
     assert not _actors("Twelve suspected herders were killed in Ungwan Sallo on Sunday.")
+
+
+def test_claimed_the_lives_of_people_is_killed() -> None:
+    assert ("killed", 12, 12, "author") in _rows("The raid claimed the lives of 12 villagers in Sallo.")
+    assert ("killed", 31, None, "author") in _rows("The blast cost the lives of more than 30 traders at Sallo market.")
+
+
+def test_people_still_held_by_captors_are_missing() -> None:
+    assert ("missing", 12, 12, "author") in _rows(
+        "Twelve passengers are being held by the kidnappers in the forest near Sallo.")
+    assert ("missing", 7, 7, "school") in _rows("Seven of the pupils are still being held, the school said.")
+    assert ("missing", 5, 5, "author") in _rows("Five of the 19 pupils seized in Sallo are still being held.")
+    assert not any(row[0] == "missing" for row in _rows("Twelve suspects are being held by police in Sallo."))

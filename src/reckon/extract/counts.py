@@ -395,6 +395,13 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
     for child in verb.children:  # "were found dead"
         if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
             return lexicon.adjectives[child.lower_], verb, number
+    # "seven of the pupils are still being held": a harm phrase of harm.tsv as the predicate
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod") and c.i < verb.i)])
+    for start in range(first, verb.i + 1):
+        rest = span_text(verb.doc[start:min(len(verb.doc), start + 5)]).lower()
+        for phrase, kind in lexicon.phrases_at(rest):
+            if rest == phrase or rest.startswith((phrase + " ", phrase + ",", phrase + ".")):
+                return kind, verb, number
     return ()
 
 
@@ -477,7 +484,7 @@ _ASIDE_OPENERS = frozenset({"among", "including", "most", "many", "mostly", "som
 # Words that may stand between a figure and a harm phrase ("1,200 people were kept hostage").
 _PHRASE_GAP = frozenset({"people", "persons", "others", "more", "were", "was", "are", "is", "have", "has", "had", "currently", "now",
                          "been", "being", "remain", "remained", "remaining", "still", "reportedly", "later", "also",
-                         "all", "of", "them", "whom", "who"})
+                         "all", "of", "them", "whom", "who", "the", "those"})  # "seven of the pupils are still being held"
 
 
 def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
@@ -675,6 +682,9 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         hops += 1
     if dep == "nsubj":
         head = _achieved(head)  # "some 600 residents managed to flee"
+    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life" \
+            and head.head.head.lemma_.lower() in _LIFE_VERBS:
+        return CountKind.KILLED, head.head, noun  # "claimed the lives of 12 villagers"
     if dep == "pobj" and head.lower_ == "of" and head.head.lower_ == "whereabouts" and any(
             c.lower_ in ("unknown", "unclear") for c in (*head.head.children, *head.head.head.children)):
         return CountKind.MISSING, head.head, noun  # "the whereabouts of 12 herders remain unknown"
@@ -771,6 +781,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     return None
 
 
+# Who holds people they took: "held by the kidnappers" (not "held by police", an arrest).
+_CAPTOR_WORDS = frozenset({"kidnappers", "abductors", "captors", "gunmen", "bandits", "militants", "hostage-takers",
+                           "jihadists", "insurgents", "rebels", "attackers", "assailants", "pirates", "terrorists",
+                           "militiamen", "gang", "group", "fighters"})
+
+
 def _held_by(noun: Token) -> tuple[CountKind, Token] | None:
     """ "80 miners still in the group's custody", "hostages in the hands of the gang": people
     someone other than the state holds are missing; "in custody" alone is an arrest (read
@@ -780,6 +796,12 @@ def _held_by(noun: Token) -> tuple[CountKind, Token] | None:
     while i < len(doc) and doc[i].lower_ in ("still", "now", "currently", "remaining", "believed", "thought", "to", "be",
                                               "are", "is", "were", "was", "remain", "remains", "remained", "being", "held"):
         i += 1
+    if i < len(doc) and doc[i].lower_ == "by" and doc[i - 1].lower_ == "held":
+        # "twelve passengers are being held by the kidnappers": still held, so missing
+        for j in range(i + 1, min(len(doc), i + 4)):
+            if doc[j].lower_ in _CAPTOR_WORDS:
+                return CountKind.MISSING, doc[j]
+        return None
     if i >= len(doc) or doc[i].lower_ != "in":
         return None
     for j in range(i + 1, min(len(doc), i + 7)):
