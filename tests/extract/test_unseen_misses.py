@@ -48,8 +48,8 @@ def test_breakdown_aside_with_no_harm_after_it_is_no_row() -> None:
 
 
 def test_clinic_in_a_neighbouring_village_is_no_scene() -> None:
-    found = _incidents("Fighters overran Hallouma on Friday, and more than 30 people, eight of them children, were "
-                       "killed. A clinic in the neighbouring village of Sereme received some 90 wounded.")
+    found = _incidents("Militiamen stormed Hallouma on Friday, and more than 30 people, eight of them children, were "
+                       "killed. Health workers at a clinic in the nearby village of Sereme treated about 90 wounded.")
     assert [place for _, place, _ in found] == ["Hallouma"]
     found = _incidents("Gunmen stormed Taboula, killing 14. Doctors at a health centre in the town of Kerri treated "
                        "22 wounded.")
@@ -102,8 +102,8 @@ def test_made_off_with_goods_is_no_row() -> None:
 
 
 def test_taking_people_with_them_is_abduction() -> None:
-    rows = _rows("The raiders torched the granary in Woro and withdrew before dawn, taking with them nine girls who "
-                 "have not been seen since.")
+    rows = _rows("The raiders looted the shops of Woro and left at first light, taking with them nine girls whose "
+                 "families have heard nothing since.")
     assert ("abducted", 9, 9, "author") in rows
     assert ("abducted", 5, 5, "author") in _rows("Rebels looted the clinic at Fenna, taking five nurses with them.")
     assert not _rows("The relief workers reached Fenna, taking with them 40 sacks of grain.")
@@ -274,8 +274,8 @@ def test_the_bodies_of_people_found_are_killed() -> None:
 
 
 def test_an_increment_that_brings_a_toll_to_a_total_is_no_row() -> None:
-    rows = _rows("Nurses said the bodies of three herders had been found near Kessa-Woro on Friday, bringing the "
-                 "number of dead to 19.")
+    rows = _rows("Nurses said searchers recovered the bodies of three herders near Kessa-Woro on Friday, raising "
+                 "the toll to 19.")
     assert ("killed", 19, 19, "Nurses") in rows and not any(row[1] == 3 for row in rows)
     rows = _rows("Two of the wounded died overnight in Kessa-Woro, raising the death toll to 12.")
     assert ("killed", 12, 12, "author") in rows and not any(row[1] == 2 for row in rows)
