@@ -323,3 +323,23 @@ def test_people_still_held_by_captors_are_missing() -> None:
     assert ("missing", 7, 7, "school") in _rows("Seven of the pupils are still being held, the school said.")
     assert ("missing", 5, 5, "author") in _rows("Five of the 19 pupils seized in Sallo are still being held.")
     assert not any(row[0] == "missing" for row in _rows("Twelve suspects are being held by police in Sallo."))
+
+
+def test_whereabouts_of_the_remaining_unknown() -> None:
+    rows = _rows("Three guards went missing during the raid on Sallo depot and the whereabouts of the remaining 15 "
+                 "are unknown.")
+    assert {("missing", 3, 3, "author"), ("missing", 15, 15, "author")} <= rows
+
+
+def test_dateline_town_with_a_clinic_elsewhere() -> None:
+    found = _incidents("DORSAMO, Ethiopia, 12 April 2025 (Wire) — More than 40 people were killed when gunmen "
+                       "attacked this farming town on Thursday night, officials said.\n\nA clinic in the nearby town "
+                       "of Waldiya-Kore treated 31 wounded.")
+    assert [(place, country) for _, place, country in found] == [("Dorsamo", "ET")]
+
+
+def test_a_counted_force_is_the_attackers_whoever_describes_them() -> None:
+    actors = {a.lower() for a in _actors(
+        "Twelve people were killed when gunmen attacked Sallo on Friday, officials said. Some twenty attackers "
+        "on horseback surrounded the market.")}
+    assert actors == {"gunmen"}

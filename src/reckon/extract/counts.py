@@ -202,6 +202,7 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         found = (_participle_kind_of_word(collective.group(1), lexicon), number, number)
     else:
         found = _kind_by_label(text, start, number, lexicon) \
+            or _kind_by_whereabouts(text, start, quantity.span.end - offset, number) \
             or _kind_by_phrase(number, char_span, lexicon) or _kind_after_aside(number, lexicon) \
             or _kind_by_parse(number, char_span, lexicon) \
             or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon)
@@ -403,6 +404,20 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
             if rest == phrase or rest.startswith((phrase + " ", phrase + ",", phrase + ".")):
                 return kind, verb, number
     return ()
+
+
+# "the whereabouts of (the remaining) 15 are unknown": read on the words, as the parser
+# loses the clause.
+_WHEREABOUTS_BEFORE = re.compile(r"\bwhereabouts\s+of\s+(?:the\s+|those\s+|these\s+)?(?:remaining\s+|other\s+|"
+                                 r"missing\s+|last\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+_UNKNOWN_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:are|is|were|was|remain|remains|remained)\s+(?:still\s+)?"
+                            r"(?:unknown|unclear|not\s+known)\b", re.IGNORECASE)
+
+
+def _kind_by_whereabouts(text: str, start: int, end: int, number: Token) -> tuple[CountKind, Token, Token] | None:
+    if _WHEREABOUTS_BEFORE.search(text[max(0, start - 60):start]) and _UNKNOWN_AFTER.match(text, end):
+        return CountKind.MISSING, number, number
+    return None
 
 
 def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
@@ -685,9 +700,6 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life" \
             and head.head.head.lemma_.lower() in _LIFE_VERBS:
         return CountKind.KILLED, head.head, noun  # "claimed the lives of 12 villagers"
-    if dep == "pobj" and head.lower_ == "of" and head.head.lower_ == "whereabouts" and any(
-            c.lower_ in ("unknown", "unclear") for c in (*head.head.children, *head.head.head.children)):
-        return CountKind.MISSING, head.head, noun  # "the whereabouts of 12 herders remain unknown"
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         # "the deaths of 50 members", "the abduction of seven students"
         owner = head.head

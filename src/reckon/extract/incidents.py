@@ -83,8 +83,8 @@ _DATELINE_TOWN = re.compile(r"[ \t\n]*(?P<town>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'
                             r"(?:,[ \t]*(?P<country>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}))?(?=[ \t]*[,(:\-\u2013\u2014])")
 # Words by which a report sets its event in the town it files from: "attacked a market here",
 # "in the town", "near the town".
-_HERE = re.compile(r"\b(?:here|(?:in|near|outside|around|at|on\s+the\s+outskirts\s+of)\s+(?:the|this)\s+"
-                   r"(?:town|city|village))\b", re.IGNORECASE)
+_HERE = re.compile(r"\b(?:here|(?:in|near|outside|around|at|on\s+the\s+outskirts\s+of|attacked|stormed|raided)\s+"
+                   r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village))\b", re.IGNORECASE)
 
 
 def _dateline_town(text: str, datelines: list[Span], harm_spans: list[Span],
@@ -184,7 +184,10 @@ _SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|
 _DESTINATION = re.compile(
     r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
     r"hospitali[sz]ed|fled|relocated|moved)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
-    r"(?:in|at)[ ]hospital[ ]in)[ ](?:the[ ])?$",
+    r"(?:in|at)[ ]hospital[ ]in)[ ](?:the[ ])?$"
+    # "a clinic in the nearby town of X treated 31 wounded": where the wounded were cared for
+    r"|\b(?:clinics?|hospitals?|(?:health|medical)[ ](?:centres?|centers?|posts?))[ ](?:in|at)[ ](?:the[ ])?"
+    r"(?:(?:neighbouring|neighboring|nearby|nearest)[ ])?(?:(?:village|town|city|hamlet)[ ]of[ ])?$",
     re.IGNORECASE,
 )
 
@@ -755,14 +758,20 @@ def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusat
         accusations = [a for a in accusations if not is_generic(a.actor)]
     generic = [a for a in accusations if is_generic(a.actor) and a.span is not None]
     if len({_description_key(a.actor) for a in generic}) > 1:
-        def refers_back(accusation: Accusation) -> bool:
+        def counted(accusation: Accusation) -> bool:
             # the count may stand outside the span the accusation kept ("some thirty [attackers]")
             start = accusation.span.start
-            surface = text[start:accusation.span.end]
-            return start < title_end or bool(_REFERS_BACK.match(surface)) \
+            return start < title_end or bool(_COUNTED.match(text, start, accusation.span.end)) \
                 or bool(_COUNT_BEFORE.search(text[max(0, start - 30):start]))
-        # Within one claimant's words: "residents blamed the air force; the military said rebels
-        # shelled it" are two claims, both kept.
+
+        def refers_back(accusation: Accusation) -> bool:
+            return counted(accusation) or bool(_DEFINITE.match(text, accusation.span.start, accusation.span.end))
+        # A force's size or a headline's shorthand describes the attackers whoever speaks.
+        if any(not refers_back(a) for a in generic):
+            accusations = [a for a in accusations if a not in generic or not counted(a)]
+            generic = [a for a in generic if not counted(a)]
+        # A description that points back does so within one claimant's words: "residents blamed
+        # the air force; the military said rebels shelled it" are two claims, both kept.
         for claimant in {a.claimant.name for a in generic}:
             own = [a for a in generic if a.claimant.name == claimant]
             if len({_description_key(a.actor) for a in own}) < 2:
@@ -781,7 +790,8 @@ def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusat
 _COUNT = (r"(?:(?:some|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?"
           r"(?:\d[\d,]*|a\s+dozen|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|"
           r"twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)")
-_REFERS_BACK = re.compile(rf"(?:the|these|those)\b|{_COUNT}[\s-]", re.IGNORECASE)
+_DEFINITE = re.compile(r"(?:the|these|those)\b", re.IGNORECASE)
+_COUNTED = re.compile(rf"{_COUNT}[\s-]", re.IGNORECASE)
 _COUNT_BEFORE = re.compile(rf"\b{_COUNT}(?:\s+[a-z]+)?\s+$", re.IGNORECASE)
 
 
