@@ -343,3 +343,9 @@ def test_a_counted_force_is_the_attackers_whoever_describes_them() -> None:
         "Twelve people were killed when gunmen attacked Sallo on Friday, officials said. Some twenty attackers "
         "on horseback surrounded the market.")}
     assert actors == {"gunmen"}
+
+
+def test_captives_taken_last_month_and_freed_now_survived() -> None:
+    rows = _rows("Fourteen traders abducted from a market in Sallo last month were released on Sunday, police said.")
+    assert ("survived", 14, 14, "police") in rows
+    assert not _rows("Bandits killed more than 300 people across the region last month.")

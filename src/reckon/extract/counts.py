@@ -178,8 +178,9 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         return None
     number = char_span[-1]
     text = span_text(sent)  # read by most tests below: joined once
-    if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset):
+    if _is_subset(text, quantity.span.start - offset):
         return None
+    aggregate = _is_aggregate(text, quantity.span.start - offset)
     if _is_increment(text, quantity.span.end - offset):
         return None  # "the bodies of two men were found, bringing the number of dead to 24": a part of the 24
     if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
@@ -209,6 +210,15 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if found is None:
         return None
     kind, anchor, noun = found
+    if aggregate and not _dated_captives(noun, lexicon):
+        return None
+    whole = doc[max(0, char_span[0].i - 2):char_span[0].i].text.lower().endswith(("of", "of the"))
+    if kind is CountKind.ABDUCTED and anchor.i == noun.i + 1 and not whole:  # "9 of the 61 ... returned": the 9's
+        # "14 traders abducted from a market last month were released on Sunday": the
+        # participle tells who they were, the predicate after it what now befell them
+        later = _predicate_after_participle(noun, lexicon)
+        if later is not None:
+            kind, anchor = later
     if kind is CountKind.DISPLACED and anchor.lemma_.lower() == "flee" and _captive_group(number, noun, anchor, lexicon):
         kind = CountKind.SURVIVED  # "nine of the captives managed to flee": they got away (FORMAT: escaped)
     if quantity.one_person and not _one_person_harmed(noun, anchor):
@@ -444,6 +454,39 @@ _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|Aug
 _SINGLED_OUT = re.compile(r"\b(?:among\s+them|including|such\s+as|notably|most\s+recently)\s+the\s+"
                           r"(?:[\w-]+\s+){0,3}(?:attack|bombing|massacre|raid|ambush|"
                           r"assault|shooting|killing|abduction|kidnapping)\b", re.IGNORECASE)
+
+
+def _predicate_after_participle(noun: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token] | None:
+    """The harm of the passive predicate after a participle phrase on ``noun`` ("... were
+    released", "... have been freed"), read on the words up to the sentence's next comma."""
+    doc = noun.doc
+    for token in doc[noun.i + 2:min(len(doc), noun.i + 20)]:
+        if token.is_punct:
+            return None
+        if token.lower_ in ("were", "was", "have", "has", "had"):
+            for verb in doc[token.i + 1:min(len(doc), token.i + 4)]:
+                kind = lexicon.verbs.get(verb.lemma_.lower()) if verb.tag_ == "VBN" else None
+                if kind is not None and kind is not CountKind.ABDUCTED:
+                    return kind, verb
+                if verb.lower_ not in ("been", "later", "finally", "all", "since", "also"):
+                    return None
+            return None
+    return None
+
+
+def _dated_captives(noun: Token, lexicon: HarmLexicon) -> bool:
+    """ "19 worshippers abducted from a church last month were released": the period dates
+    the captives' abduction, told in a participle right after the counted noun (read on the
+    words: the parser often takes the participle for the main verb); it sums nothing."""
+    doc = noun.doc
+    if noun.i + 1 >= len(doc) or _participle_kind_of_word(doc[noun.i + 1].lower_, lexicon) is not CountKind.ABDUCTED:
+        return False
+    words = []
+    for token in doc[noun.i + 2:min(len(doc), noun.i + 16)]:
+        if token.is_punct or token.lower_ in ("were", "was", "are", "is", "have", "has", "had", "remain", "remained"):
+            break
+        words.append(token.lower_)
+    return bool(re.search(r"\b(?:last|this|past)\s+(?:month|week)\b", " ".join(words)))
 
 
 def _is_aggregate(text: str, start: int) -> bool:
