@@ -349,3 +349,15 @@ def test_captives_taken_last_month_and_freed_now_survived() -> None:
     rows = _rows("Fourteen traders abducted from a market in Sallo last month were released on Sunday, police said.")
     assert ("survived", 14, 14, "police") in rows
     assert not _rows("Bandits killed more than 300 people across the region last month.")
+
+
+def test_a_country_possessive_is_no_town_name() -> None:
+    found = _incidents("Gunmen kill 12 in Ethiopia's Amhara\n\nDORSAMO, Ethiopia, 12 April 2025 (Wire) — Gunmen killed "
+                       "12 people in this market town on Thursday, officials said.")
+    assert [place for _, place, _ in found] == ["Dorsamo"]
+
+
+def test_an_abduction_dated_last_month_sums_nothing_for_the_rest_of_the_sentence() -> None:
+    rows = _rows("Nineteen pupils abducted from their school in Sallo last month were released on Sunday, police said, "
+                 "but six others remain unaccounted for.")
+    assert {("survived", 19, 19, "police"), ("missing", 6, 6, "police")} <= rows

@@ -178,9 +178,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         return None
     number = char_span[-1]
     text = span_text(sent)  # read by most tests below: joined once
-    if _is_subset(text, quantity.span.start - offset):
+    if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset):
         return None
-    aggregate = _is_aggregate(text, quantity.span.start - offset)
     if _is_increment(text, quantity.span.end - offset):
         return None  # "the bodies of two men were found, bringing the number of dead to 24": a part of the 24
     if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
@@ -210,8 +209,6 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     if found is None:
         return None
     kind, anchor, noun = found
-    if aggregate and not _dated_captives(noun, lexicon):
-        return None
     whole = doc[max(0, char_span[0].i - 2):char_span[0].i].text.lower().endswith(("of", "of the"))
     if kind is CountKind.ABDUCTED and anchor.i == noun.i + 1 and not whole:  # "9 of the 61 ... returned": the 9's
         # "14 traders abducted from a market last month were released on Sunday": the
@@ -474,21 +471,6 @@ def _predicate_after_participle(noun: Token, lexicon: HarmLexicon) -> tuple[Coun
     return None
 
 
-def _dated_captives(noun: Token, lexicon: HarmLexicon) -> bool:
-    """ "19 worshippers abducted from a church last month were released": the period dates
-    the captives' abduction, told in a participle right after the counted noun (read on the
-    words: the parser often takes the participle for the main verb); it sums nothing."""
-    doc = noun.doc
-    if noun.i + 1 >= len(doc) or _participle_kind_of_word(doc[noun.i + 1].lower_, lexicon) is not CountKind.ABDUCTED:
-        return False
-    words = []
-    for token in doc[noun.i + 2:min(len(doc), noun.i + 16)]:
-        if token.is_punct or token.lower_ in ("were", "was", "are", "is", "have", "has", "had", "remain", "remained"):
-            break
-        words.append(token.lower_)
-    return bool(re.search(r"\b(?:last|this|past)\s+(?:month|week)\b", " ".join(words)))
-
-
 def _is_aggregate(text: str, start: int) -> bool:
     clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
     singled = [m for m in _SINGLED_OUT.finditer(text, clause_start, start)]
@@ -504,10 +486,16 @@ def _is_aggregate(text: str, start: int) -> bool:
 _STATE_SINCE = re.compile(r"\b(?:missing|unaccounted\s+for|held|captivity|captive|hostage)\s+$", re.IGNORECASE)
 
 
+# "pupils abducted from their school last month": the month dates one abduction.
+_TAKEN_IN = re.compile(r"\b(?:abducted|kidnapped|seized|snatched|taken)\b[^,;.]{0,60}$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)  # every figure of a clause asks about the same clause ("killed 12 and wounded 30")
 def _is_aggregate_clause(clause: str) -> bool:
     return any(not _RANKING.search(clause[:m.start()]) and not _MONTH_BEFORE.search(clause[:m.start()])
                and not (m.group(0).lower().startswith("since") and _STATE_SINCE.search(clause[:m.start()]))
+               and not (re.fullmatch(r"(?:last|this|past)\s+month", m.group(0), re.IGNORECASE)
+                        and _TAKEN_IN.search(clause[:m.start()]))
                for m in _AGGREGATE.finditer(clause))
 
 

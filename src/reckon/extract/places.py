@@ -928,6 +928,9 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
               *((m, next(g for g in ("x", "y", "v", "o") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)
+        owner = re.match(r"(.+?)['’]s[ ]", name)
+        if owner and is_country_name(owner.group(1)):
+            continue  # "in Nigeria's Zamfara": a region the country's name locates, not a town of that name
         key = _fold(name)
         words = [_fold(word) for word in name.split()]  # "In-Tessoum" is one word, not "in"
         if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in _countries()[0]
