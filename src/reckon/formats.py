@@ -20,6 +20,8 @@ def quote_starts_with(quote: Quote, *, words: int = 8) -> str:
 def _as_written(place, text: str) -> str:
     if place.span is not None and 0 <= place.span.start < place.span.end <= len(text):
         written = " ".join(text[place.span.start:place.span.end].split())
+        if written.isupper() and written.casefold() == place.name.casefold():
+            return place.name  # a dateline's capitals are typography, not the name ("TANKA, Niger -")
         if written:
             return written
     return place.name

@@ -145,8 +145,11 @@ def test_where_an_event_occurred_is_a_scene_and_a_month_before_it_is_not():
 
 
 def test_a_report_placed_only_by_its_country_names_the_country_not_its_code():
-    text = "TANKA, Niger, 5 May 2024 (Wire) - Gunmen killed five people here on Sunday, residents said."
+    text = "TANKA, Niger, 5 May 2024 (Wire) - Gunmen killed five people in the west on Sunday, residents said."
     assert [(i["place"], i["country"]) for i in _incidents(text)] == [("Niger", "NE")]
+    # "here" sets the harm in the dateline's town (test_unseen_misses)
+    text = "TANKA, Niger, 5 May 2024 (Wire) - Gunmen killed five people here on Sunday, residents said."
+    assert [(i["place"], i["country"]) for i in _incidents(text)] == [("Tanka", "NE")]
 
 
 def test_what_gunmen_struck_is_the_scene():

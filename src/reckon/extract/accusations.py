@@ -28,6 +28,7 @@ from reckon.extract.attribution import phrase_tokens
 from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.extract.nlp import entity_type
+from reckon.extract.taking import CARRY_OFF, leads_off, makes_off_with, takes_along, takes_to_hideout
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -49,6 +50,9 @@ FORCE_NOUNS = frozenset({
     "proxy", "proxies", "regime", "government", "military", "jets", "aircraft", "gunship", "gunships",
     "bombers", "bomber", "mob", "commandos", "paramilitaries", "guards", "officers", "security",
     "kidnappers", "kidnapper", "abductors", "abductor", "raiders", "bodyguards", "putschists", "policemen",
+    # Not attackers' stand-ins (``_STAND_IN_HEADS``): reports name bandits beside the gang
+    # they are said to belong to, as an accused of their own.
+    "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen", "rustler", "rustlers",
 })
 # Who carried out an attack, as a text describes them before (or instead of) naming them.
 # Also the people whose death at the hands of security forces does not make those forces
@@ -62,8 +66,6 @@ _ATTACKER_NOUNS = frozenset({
 # Security forces: when they storm a place the attackers hold, they respond to the attack.
 _RESPONDER_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "soldier", "police", "policemen",
                               "army", "military", "commandos", "security", "officers", "units"})
-# Verbs of taking that abduct with "off" or "away" (as in counts.py).
-_CARRY_OFF = frozenset({"carry", "drag", "take", "whisk", "spirit", "lead"})
 _STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besiege", "overrun", "enter"})
 _STANDOFF_WORDS = frozenset({"hostage", "hostages", "standoff", "stand-off", "siege", "holed", "barricaded"})
 _EVENT_NOUNS = frozenset({"attack", "blast", "explosion", "bombing", "fire", "crash", "incident", "violence",
@@ -281,6 +283,8 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                     yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
         elif pos == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
             yield from _attackers_belong(token)
+        if (lemma in _SAID_TO_BE and pos == "VERB") or lower in _TIES:
+            yield from _attackers_affiliated(token, sent, verbs)
 
 
 _DEVICES = frozenset({"bomb", "bombs", "mine", "mines", "landmine", "landmines", "explosive", "explosives",
@@ -296,8 +300,10 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
         return True  # "the mine was planted by X", "X planted a bomb"
     if lemma == "open" and "fire" in children:
         return True
-    if lemma in _CARRY_OFF and children & {"off", "away"}:
+    if lemma in CARRY_OFF and children & {"off", "away"}:
         return True  # "37 others were taken away by armed men", "bandits carried off 40 people"
+    if leads_off(token) or makes_off_with(token) or takes_along(token) or takes_to_hideout(token):
+        return True  # "herded 23 farmers into the bush", "made off with six", "taking nine with them"
     # "two bombers blew themselves up", "the attacker detonated a vest"
     return (lemma == "blow" and "up" in children) or lemma == "detonate"
 
@@ -309,7 +315,8 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         return
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    if lemma in _SUPPORT_VERBS:
+    carried_off = lemma in CARRY_OFF and any(c.lower_ in ("off", "away") for c in token.children)
+    if lemma in _SUPPORT_VERBS and not carried_off:  # "carried off 40 villagers" is itself the harm
         # Only an attack carried out accuses: "staged a raid", "the attack was carried out by X".
         carried = objects if not passive else [c for c in token.children if c.dep_ == "nsubjpass"]
         if not carried and token.dep_ == "relcl":
@@ -697,6 +704,36 @@ def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
                         for pobj in agent.children:
                             if pobj.dep_ == "pobj":
                                 yield from _mentions(pobj, anchor=token)
+
+
+# "gunmen suspected to be members of X", "jihadists linked to X": who the doers are said to be.
+_SAID_TO_BE = frozenset({"suspect", "believe", "think", "say", "allege", "presume", "understand", "report"})
+_TIES = frozenset({"linked", "loyal", "affiliated", "allied", "connected", "tied"})
+
+
+def _attackers_affiliated(token: Token, sent: SpacySpan, verbs: frozenset[str]) -> Iterator[AccusedMention]:
+    """The group the attackers are said to be ("suspected to be members of X") or to be tied
+    to ("linked to X", "loyal to X"), when the sentence shows them doing harm. The doers must
+    be the subject: "killed 12 militants suspected to be members of X" accuses no X."""
+    if token.lower_ in _TIES:
+        targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
+                   for g in c.children if g.dep_ == "pobj"]
+    else:
+        be = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"), None)
+        targets = [c for c in be.children if c.dep_ == "attr"] if be is not None else []
+    if not targets:
+        return
+    if token.dep_ in ("acl", "amod", "relcl"):
+        described = token.head  # parsed as it reads: "gunmen [suspected to be ...]"
+    else:  # the small parser often makes the participle the main verb: "Jihadists linked to X killed"
+        described = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if described is None or described.dep_ not in ("nsubj", "nsubjpass", "ROOT") \
+            or not (_names_attackers(described) or described.lower_ in FORCE_NOUNS):
+        return
+    if not any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and t.i != token.i for t in sent):
+        return  # "gunmen believed to be members of X were arrested": no harm in this sentence
+    for target in targets:
+        yield from _mentions(target, anchor=token, agent_slot=True)
 
 
 def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
@@ -1123,7 +1160,7 @@ def _names_an_actor(tokens: list[Token]) -> bool:
     # A name, or "a group of armed men and women", "masked men": people described by their
     # arms; the entity types last, since asking one may cost a run of the NER.
     return any(t.pos_ == "PROPN" or t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in _TITLE_NOUNS
-               or t.lower_ in ("armed", "masked", "gunmen") for t in tokens) \
+               or t.lower_ in ("armed", "masked", "gunmen", "suspected") for t in tokens) \
         or any(entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens)
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import HarmLexicon, load_harm_lexicon, load_reporting_verbs
+from reckon.extract.taking import CARRY_OFF, carries_off, leads_off, makes_off_with, takes_along, takes_to_hideout
 from reckon.model import Count, CountKind, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -57,16 +58,13 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "donkey", "horse",
                          "chicken", "poultry",
                          # households counted as units, not people ("40 families fled")
-                         "family", "household"})
+                         "family", "household",
+                         # goods counted by what holds or weighs them ("taking with them 40 sacks of grain")
+                         "sack", "bag", "box", "crate", "tonne", "ton", "kilogram", "kilo", "litre", "liter",
+                         "barrel", "bale", "carton"})
 
 
-# Verbs of leading people off under guard: their object, led somewhere, is abducted ("marched
-# 30 pupils into the forest"); their subject never is ("thousands marched to the square").
-_LEAD_OFF = frozenset({"march", "frogmarch", "herd"})
 _QUANTITY_WORDS = frozenset({"hundred", "thousand", "dozen", "score", "head", "number"})
-# Verbs of taking that mean abduction only with "off" or "away": "carried off 40 people",
-# "dragged away five men"; "took 12 to hospital" is no abduction.
-_CARRY_OFF = frozenset({"carry", "drag", "take", "whisk", "spirit", "lead"})
 
 
 def _one_person_harmed(noun: Token, anchor: Token) -> bool:
@@ -98,14 +96,55 @@ def _identifies(number: Token) -> bool:
 
 
 def _led_off(verb: Token, led: Token) -> bool:
-    """Whether ``led`` (the object) is marched somewhere by ``verb``; the parser may hang the
-    destination on the object ("marched dozens of pupils into the bush")."""
-    if verb.pos_ == "VERB" and verb.lemma_.lower() in _CARRY_OFF and any(
-            c.dep_ in ("prt", "advmod") and c.lower_ in ("off", "away") for c in verb.children):
+    """Whether ``led`` (the object) is taken away by ``verb``: "carried off 40 villagers",
+    "marched dozens of pupils into the bush", "taking nine girls with them"."""
+    return carries_off(verb) or leads_off(verb, led) or takes_along(verb) or takes_to_hideout(verb, led)
+
+
+# Verbs that say their complement came off: "managed to escape", "succeeded in fleeing"
+# ("tried to escape" did not, and stays no count).
+_ACHIEVED = frozenset({"manage", "succeed"})
+# Whom captives get away from: "fled from their captors".
+_CAPTORS = frozenset({"captor", "kidnapper", "abductor", "captivity", "hostage-taker"})
+
+
+def _achieved(verb: Token) -> Token:
+    """The verb "managed to", "succeeded in", "were able to" introduce, which says what befell
+    their subject; ``verb`` itself otherwise."""
+    lemma = verb.lemma_.lower()
+    if lemma == "be":  # "were able to escape"
+        able = next((c for c in verb.children if c.dep_ == "acomp" and c.lower_ == "able"), None)
+        if able is None:
+            return verb
+        verb, lemma = able, "manage"
+    if lemma not in _ACHIEVED and verb.lower_ != "able":
+        return verb
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "in":
+            done = next((g for g in child.children if g.dep_ == "pcomp" and g.pos_ == "VERB"), None)
+            if done is not None:
+                return done
+    return verb
+
+
+def _captive_group(number: Token, noun: Token, verb: Token, lexicon: HarmLexicon) -> bool:
+    """Whether the counted people were held when they fled: hostages, "the kidnapped girls",
+    "nine of the captives", or people who fled "from their captors"."""
+    def held(token: Token) -> bool:
+        if token.pos_ == "NOUN" and lexicon.nouns.get(token.lemma_.lower()) is CountKind.ABDUCTED:
+            return True
+        if _participle_kind_of_word(token.lower_, lexicon) is CountKind.ABDUCTED and token.pos_ in ("ADJ", "VERB", "NOUN"):
+            return True  # "the abducted", "the kidnapped"
+        return any(c.dep_ == "amod" and _participle_kind_of_word(c.lower_, lexicon) is CountKind.ABDUCTED
+                   for c in token.children)
+    groups = [noun, *(g for c in (*number.children, *noun.children) if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj")]
+    if any(held(g) for g in groups):
         return True
-    return verb.pos_ == "VERB" and verb.lemma_.lower() in _LEAD_OFF and any(
-        c.dep_ in ("prep", "prt", "advmod") and c.lower_ in ("into", "to", "off", "away", "towards", "toward")
-        for c in (*verb.children, *led.children))
+    return any(c.dep_ == "prep" and c.lower_ == "from" and any(g.lemma_.lower() in _CAPTORS for g in c.children)
+               for c in verb.children)
 
 
 # States a harm verb leaves its object in, written right after the verb ("shot dead seven").
@@ -141,6 +180,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     text = span_text(sent)  # read by most tests below: joined once
     if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset):
         return None
+    if _is_increment(text, quantity.span.end - offset):
+        return None  # "the bodies of two men were found, bringing the number of dead to 24": a part of the 24
     if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
         return None  # "toll rises to 51 2": a figure run into another is an image label's number
     start = quantity.span.start - offset
@@ -162,7 +203,9 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
     else:
         found = _kind_by_label(text, start, number, lexicon) or _held_as(char_span, lexicon) \
             or _kind_by_listing(number, lexicon) \
-            or _kind_by_phrase(number, char_span, lexicon) or _kind_by_parse(number, char_span, lexicon) \
+            or _kind_by_whereabouts(text, start, quantity.span.end - offset, number) \
+            or _kind_by_phrase(number, char_span, lexicon) or _kind_after_aside(number, lexicon) \
+            or _kind_by_parse(number, char_span, lexicon) \
             or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon) \
             or _kind_by_toll_pronoun(number, lexicon)
     if found is None:
@@ -173,6 +216,15 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         # ("14 of 129 kidnapped schoolgirls have returned": the 129 are the whole taken, not the returned)
         # "Two abducted students reach an army post after escaping": who they were, and their escape
         kind, anchor = CountKind.SURVIVED, noun.head
+    whole = doc[max(0, char_span[0].i - 2):char_span[0].i].text.lower().endswith(("of", "of the"))
+    if kind is CountKind.ABDUCTED and anchor.i == noun.i + 1 and not whole:  # "9 of the 61 ... returned": the 9's
+        # "14 traders abducted from a market last month were released on Sunday": the
+        # participle tells who they were, the predicate after it what now befell them
+        later = _predicate_after_participle(noun, lexicon)
+        if later is not None:
+            kind, anchor = later
+    if kind is CountKind.DISPLACED and anchor.lemma_.lower() == "flee" and _captive_group(number, noun, anchor, lexicon):
+        kind = CountKind.SURVIVED  # "nine of the captives managed to flee": they got away (FORMAT: escaped)
     fronted = _OF_THOSE.match(text)
     if fronted and fronted.end() <= start:
         word = fronted.group(1).lower()
@@ -207,9 +259,25 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         if noun.lemma_.lower() in _NOT_PEOPLE or noun.lower_ in _NOT_PEOPLE:
             return None
         victims = _victim_phrase(noun, char_span)
+    also = _conjoined_kinds(anchor, noun, kind, lexicon)
+    if kind is CountKind.ABDUCTED and CountKind.SURVIVED not in also and _freed_later(noun):
+        also = (*also, CountKind.SURVIVED)
     return CountCandidate(kind=kind, min=quantity.min, max=quantity.max, span=quantity.span, token=anchor,
-                          victims=victims, quantity_text=quantity.text,
-                          also=_conjoined_kinds(anchor, noun, kind, lexicon))
+                          victims=victims, quantity_text=quantity.text, also=also)
+
+
+def _freed_later(noun: Token) -> bool:
+    """ "seized four farmers near X; they were freed a week later": a later clause of the
+    sentence frees the captives it counted, through "they" (FORMAT: freed -> survived)."""
+    lexicon = load_harm_lexicon()
+    for token in noun.doc[noun.i + 1:]:
+        if token.like_num:
+            return False  # "... and 12 others; they were ...": whom "they" means is unclear
+        if token.lower_ in ("they", "all") and token.dep_ == "nsubjpass":  # "all (of them) were freed"
+            verb = token.head
+            return verb.pos_ == "VERB" and lexicon.verbs.get(verb.lemma_.lower()) is CountKind.SURVIVED \
+                and not _is_negated_or_hypothetical(verb)
+    return False
 
 
 def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmLexicon) -> tuple[CountKind, ...]:
@@ -350,7 +418,7 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
         return CountKind.ABDUCTED, part.head, number  # "marched dozens of pupils into the bush"
     if part.dep_ not in ("nsubj", "nsubjpass") or part.head.pos_ not in ("VERB", "AUX"):
         return ()
-    verb = part.head
+    verb = _achieved(part.head) if part.dep_ == "nsubj" else part.head
     lemma = verb.lemma_.lower()
     if verb.pos_ == "VERB" and lemma in lexicon.verbs:
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
@@ -361,7 +429,28 @@ def _partitive_kind(text: str, start: int, end: int, number: Token,
     for child in verb.children:  # "were found dead"
         if child.dep_ in ("oprd", "acomp", "xcomp") and child.lower_ in lexicon.adjectives:
             return lexicon.adjectives[child.lower_], verb, number
+    # "seven of the pupils are still being held": a harm phrase of harm.tsv as the predicate
+    first = min([verb.i, *(c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "advmod") and c.i < verb.i)])
+    for start in range(first, verb.i + 1):
+        rest = span_text(verb.doc[start:min(len(verb.doc), start + 5)]).lower()
+        for phrase, kind in lexicon.phrases_at(rest):
+            if rest == phrase or rest.startswith((phrase + " ", phrase + ",", phrase + ".")):
+                return kind, verb, number
     return ()
+
+
+# "the whereabouts of (the remaining) 15 are unknown": read on the words, as the parser
+# loses the clause.
+_WHEREABOUTS_BEFORE = re.compile(r"\bwhereabouts\s+of\s+(?:the\s+|those\s+|these\s+)?(?:remaining\s+|other\s+|"
+                                 r"missing\s+|last\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+_UNKNOWN_AFTER = re.compile(r"[^.;:!?]{0,60}?\b(?:are|is|were|was|remain|remains|remained)\s+(?:still\s+)?"
+                            r"(?:unknown|unclear|not\s+known)\b", re.IGNORECASE)
+
+
+def _kind_by_whereabouts(text: str, start: int, end: int, number: Token) -> tuple[CountKind, Token, Token] | None:
+    if _WHEREABOUTS_BEFORE.search(text[max(0, start - 60):start]) and _UNKNOWN_AFTER.match(text, end):
+        return CountKind.MISSING, number, number
+    return None
 
 
 def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
@@ -400,6 +489,24 @@ _SINGLED_OUT = re.compile(r"\b(?:among\s+them|including|such\s+as|notably|most\s
                           r"assault|shooting|killing|abduction|kidnapping)\b", re.IGNORECASE)
 
 
+def _predicate_after_participle(noun: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token] | None:
+    """The harm of the passive predicate after a participle phrase on ``noun`` ("... were
+    released", "... have been freed"), read on the words up to the sentence's next comma."""
+    doc = noun.doc
+    for token in doc[noun.i + 2:min(len(doc), noun.i + 20)]:
+        if token.is_punct:
+            return None
+        if token.lower_ in ("were", "was", "have", "has", "had"):
+            for verb in doc[token.i + 1:min(len(doc), token.i + 4)]:
+                kind = lexicon.verbs.get(verb.lemma_.lower()) if verb.tag_ == "VBN" else None
+                if kind is not None and kind is not CountKind.ABDUCTED:
+                    return kind, verb
+                if verb.lower_ not in ("been", "later", "finally", "all", "since", "also"):
+                    return None
+            return None
+    return None
+
+
 def _is_aggregate(text: str, start: int) -> bool:
     clause_start = max(text.rfind(";", 0, start), text.rfind(". ", 0, start)) + 1
     singled = [m for m in _SINGLED_OUT.finditer(text, clause_start, start)]
@@ -410,10 +517,23 @@ def _is_aggregate(text: str, start: int) -> bool:
     return _is_aggregate_clause(text[clause_start:clause_end])
 
 
+# "missing since April", "held since the start of the siege": how long people have been
+# gone, not a tally summed over the time.
+_STATE_SINCE = re.compile(r"\b(?:missing|unaccounted\s+for|held|captivity|captive|hostage)\s+$", re.IGNORECASE)
+
+
+# "pupils abducted from their school last month": the month dates one abduction.
+_TAKEN_IN = re.compile(r"\b(?:abducted|kidnapped|seized|snatched|taken)\b[^,;.]{0,60}$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)  # every figure of a clause asks about the same clause ("killed 12 and wounded 30")
 def _is_aggregate_clause(clause: str) -> bool:
     return any(not _RANKING.search(clause[:m.start()]) and not _MONTH_BEFORE.search(clause[:m.start()])
-               and not _dates_one_event(clause, m) for m in _AGGREGATE.finditer(clause))
+               and not _dates_one_event(clause, m)
+               and not (m.group(0).lower().startswith("since") and _STATE_SINCE.search(clause[:m.start()]))
+               and not (re.fullmatch(r"(?:last|this|past)\s+month", m.group(0), re.IGNORECASE)
+                        and _TAKEN_IN.search(clause[:m.start()]))
+               for m in _AGGREGATE.finditer(clause))
 
 
 # "Last year, gunmen killed six worshippers at a mosque in X": a period fronted before the
@@ -467,6 +587,23 @@ def _got_away(noun: Token, lexicon: HarmLexicon) -> bool:
 _OF_THOSE = re.compile(r"\s*[Oo]f[ ]+(?:those|these|the)[ ]+(?:\w+[ ]+){0,2}?(\w+ed|dead|wounded|injured|missing)[ ]*,")
 
 
+# "..., bringing the number of dead to 24", "raising the toll to eight": the clause before
+# adds to a running toll; the toll it reaches is the row (FORMAT: breakdowns are no rows).
+_BRINGING = re.compile(r",?\s+(?:bringing|raising|taking|pushing|lifting)\s+the\s+(?:overall\s+|total\s+|official\s+)?"
+                       r"(?:death\s+toll|toll|number|total|tally|count)\b", re.IGNORECASE)
+_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
+                     r"hundreds|thousands)\b", re.IGNORECASE)
+
+
+def _is_increment(text: str, end: int) -> bool:
+    """Whether the figure ending at ``end`` is the last one before "bringing the toll to N"
+    in its clause."""
+    stops = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
+    clause_end = min(stops) if stops else len(text)
+    match = _BRINGING.search(text, end, clause_end)
+    return match is not None and not _FIGURE.search(text, end, match.start())
+
+
 def _is_subset(text: str, start: int) -> bool:
     before = text[max(0, start - 16):start].lower().rstrip()
     if before.endswith("among the") and _MEMBER_OF.search(text[max(0, start - 30):start]):
@@ -492,7 +629,7 @@ _ASIDE_OPENERS = frozenset({"among", "including", "most", "many", "mostly", "som
 # Words that may stand between a figure and a harm phrase ("1,200 people were kept hostage").
 _PHRASE_GAP = frozenset({"people", "persons", "others", "more", "were", "was", "are", "is", "have", "has", "had", "currently", "now",
                          "been", "being", "remain", "remained", "remaining", "still", "reportedly", "later", "also",
-                         "all", "of", "them", "whom", "who"})
+                         "all", "of", "them", "whom", "who", "the", "those"})  # "seven of the pupils are still being held"
 
 
 def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
@@ -568,6 +705,57 @@ def _through_total(noun: Token) -> Token:
     return noun
 
 
+# Words of a passive or of a state between a subject and its harm word ("were later killed").
+_BE_FORMS = frozenset({"were", "was", "are", "is", "been", "being"})
+
+
+def _aside_end(doc, comma: int) -> int | None:
+    """The index of the comma that closes a breakdown aside opened at ``comma`` (", 11 of
+    them women,", ", six of whom were elderly,", ", including two nurses,"), or None when
+    the words after ``comma`` are no such aside."""
+    first = comma + 1
+    if first + 2 >= len(doc):
+        return None
+    opens = doc[first].lower_ in _ASIDE_OPENERS or doc[first].lower_ == "including" or (
+        doc[first].like_num and doc[first + 1].lower_ == "of" and doc[first + 2].lower_ in ("them", "whom"))
+    if not opens:
+        return None
+    return next((t.i for t in doc[first + 1:min(len(doc), first + 12)] if t.text == ","), None)
+
+
+def _kind_after_aside(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """ "more than 50 people, 11 of them women, were killed": a breakdown between commas cuts
+    the figure off its predicate, and the small parser then hangs both on whatever comes
+    before. The predicate after the aside says what befell the whole figure."""
+    doc = number.doc
+    i, noun = number.i + 1, number
+    while i < len(doc) and i - number.i <= 3 and doc[i].pos_ in ("NOUN", "ADJ", "PROPN") and doc[i].text != ",":
+        if doc[i].pos_ != "ADJ":
+            noun = doc[i]
+        i += 1
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    close = _aside_end(doc, i)
+    if close is None:
+        return None
+    passive = False
+    for token in doc[close + 1:min(len(doc), close + 6)]:
+        rest = span_text(doc[token.i:min(len(doc), token.i + 5)]).lower()
+        for phrase, kind in lexicon.phrases_at(rest):
+            if rest == phrase or rest.startswith((phrase + " ", phrase + ",", phrase + ".")):
+                return kind, token, noun
+        lemma = token.lemma_.lower()
+        if token.tag_ in ("VBN", "VBD") and lemma in lexicon.verbs and (passive or lemma in _INTRANSITIVE):
+            return lexicon.verbs[lemma], token, noun  # "were killed", "died"
+        if token.lower_ in lexicon.adjectives and passive:
+            return lexicon.adjectives[token.lower_], token, noun  # "were missing"
+        if token.lower_ in _BE_FORMS:
+            passive = True
+        elif token.lower_ not in _PHRASE_GAP and token.pos_ != "ADV":
+            return None
+    return None
+
+
 def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
     noun = number
     if number.dep_ in ("nummod", "quantmod", "amod", "compound", "det", "npadvmod") and number.head.i > number.i:
@@ -595,14 +783,20 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     # 1. the counted noun is itself a harm noun: "7 hostages", "52 bodies", "24 dead".
     if noun is not number and (lemma in lexicon.nouns or lower in lexicon.adjectives) and lemma not in ("toll", "death", "life", "casualty"):
         kind = lexicon.nouns.get(lemma) or lexicon.adjectives.get(lower)
-        # "325 hostages ... were killed": what befell the hostages is the count's kind.
+        # "325 hostages ... were killed": what befell the hostages is the count's kind;
+        # "four hostages managed to escape": what "managed to" introduces.
         subject = _through_total(noun)
-        verb = subject.head
+        verb = _achieved(subject.head) if subject.dep_ == "nsubj" else subject.head
         # Bodies are dead whatever finds them: "19 bodies were recovered" is no rescue.
         if lemma not in ("body", "corpse") and subject.dep_ in ("nsubjpass", "nsubj") and verb.pos_ == "VERB" \
                 and lexicon.verbs.get(verb.lemma_.lower()) \
                 not in (None, kind) and (subject.dep_ == "nsubjpass" or verb.lemma_.lower() in _INTRANSITIVE
                                          or _reduced_passive(verb)):
+            return lexicon.verbs[verb.lemma_.lower()], verb, noun
+        # "soldiers rescued 30 hostages", "killed five hostages": so does an active verb's object
+        if lemma not in ("body", "corpse") and noun.dep_ in ("dobj", "obj") and verb.pos_ == "VERB" \
+                and verb.lemma_.lower() not in _INTRANSITIVE and lexicon.verbs.get(verb.lemma_.lower()) not in (None, kind) \
+                and not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             return lexicon.verbs[verb.lemma_.lower()], verb, noun
         # "12 detainees killed in a van", "7 hostages freed": a participle after the noun
         # says what then befell them.
@@ -673,12 +867,19 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     while dep == "conj" and head is not head.head and hops < 4:  # "52 killed and 7 hostages"
         head, dep = head.head, head.dep_
         hops += 1
+    if dep == "nsubj":
+        head = _achieved(head)  # "some 600 residents managed to flee"
+    if dep == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() == "life" \
+            and head.head.head.lemma_.lower() in _LIFE_VERBS:
+        return CountKind.KILLED, head.head, noun  # "claimed the lives of 12 villagers"
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         # "the deaths of 50 members", "the abduction of seven students"
         owner = head.head
         owner_kind = lexicon.nouns.get(owner.lemma_.lower()) or _nominal_kind(owner, lexicon) \
             or _DOER_NOUNS.get(owner.lemma_.lower())
-        if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life", "body"):
+        # "the bodies of 14 people were found": bodies someone finds are a toll (_bodies_found)
+        if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life") and (
+                owner.lemma_.lower() not in ("body", "corpse") or _bodies_found(owner)):
             return owner_kind, owner, noun
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "NOUN", "PRON"):
         # "two of the gunmen were killed": the partitive governs.
@@ -688,8 +889,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         # "marched 30 pupils into the forest", "three were led away by the attackers"
         return CountKind.ABDUCTED, head, noun
     if dep == "pobj" and head.lower_ in ("off", "away") and head.head.pos_ == "VERB" \
-            and head.head.lemma_.lower() in _CARRY_OFF:
+            and head.head.lemma_.lower() in CARRY_OFF:
         return CountKind.ABDUCTED, head.head, noun  # "carried off 40 villagers", parsed with "off" a preposition
+    if dep == "pobj" and head.lower_ == "with" and makes_off_with(head.head):
+        return CountKind.ABDUCTED, head.head, noun  # "made off with 14 travellers"
     if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in ("take", "hold") and any(
             c.lower_ in ("hostage", "hostages", "captive", "captives") for c in head.children):
         return CountKind.ABDUCTED, head, noun
@@ -703,7 +906,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             return CountKind.KILLED, noun, noun
         if verb_kind is not None and lemma != "life":
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or dep == "nsubjpass"
-            if dep == "nsubjpass" or (dep == "nsubj" and (passive or head.lemma_.lower() in _INTRANSITIVE or head.pos_ == "ADJ")):
+            # "have been missing since April": the tagger may take the adjective for a verb
+            # form ("missing", VBG); the adjective, not the verb "miss", is the harm
+            adjective = head.pos_ == "ADJ" or head.tag_ == "VBG" and head.lower_ in lexicon.adjectives
+            if dep == "nsubjpass" or (dep == "nsubj" and (passive or head.lemma_.lower() in _INTRANSITIVE or adjective)):
                 return verb_kind, head, noun
             if dep in ("dobj", "obj", "attr", "oprd") and head.lemma_.lower() not in _INTRANSITIVE:
                 return verb_kind, head, noun
@@ -759,6 +965,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
     return None
 
 
+# Who holds people they took: "held by the kidnappers" (not "held by police", an arrest).
+_CAPTOR_WORDS = frozenset({"kidnappers", "abductors", "captors", "gunmen", "bandits", "militants", "hostage-takers",
+                           "jihadists", "insurgents", "rebels", "attackers", "assailants", "pirates", "terrorists",
+                           "militiamen", "gang", "group", "fighters"})
+
+
 def _held_by(noun: Token) -> tuple[CountKind, Token] | None:
     """ "80 miners still in the group's custody", "hostages in the hands of the gang": people
     someone other than the state holds are missing; "in custody" alone is an arrest (read
@@ -768,6 +980,12 @@ def _held_by(noun: Token) -> tuple[CountKind, Token] | None:
     while i < len(doc) and doc[i].lower_ in ("still", "now", "currently", "remaining", "believed", "thought", "to", "be",
                                               "are", "is", "were", "was", "remain", "remains", "remained", "being", "held"):
         i += 1
+    if i < len(doc) and doc[i].lower_ == "by" and doc[i - 1].lower_ == "held":
+        # "twelve passengers are being held by the kidnappers": still held, so missing
+        for j in range(i + 1, min(len(doc), i + 4)):
+            if doc[j].lower_ in _CAPTOR_WORDS:
+                return CountKind.MISSING, doc[j]
+        return None
     if i >= len(doc) or doc[i].lower_ != "in":
         return None
     for j in range(i + 1, min(len(doc), i + 7)):

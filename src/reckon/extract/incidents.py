@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from reckon.extract.accusations import is_generic
 from reckon.extract.event_dates import date_evidence, pick_date
-from reckon.extract.places import PlaceMention, region_country
+from reckon.extract.places import PlaceMention, find_countries, is_country_name, region_country
 from reckon.extract.tables import TableRow, find_table_rows, place_cell
 from reckon.model import Accusation, Count, CountKind, Inconsistency, Place, ReportedIncident, Span
 
@@ -88,6 +88,44 @@ _DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Za-z 
 
 def _datelines(text: str) -> list[Span]:
     return [Span(start=m.start(), end=m.end()) for m in _DATELINE.finditer(text[:20000])]
+
+
+# "MBOLETA, Ethiopia, 4 March -", "KOBRA (Agency) -": the town in capitals a dateline opens
+# with, and the country it may name after it.
+_DATELINE_TOWN = re.compile(r"[ \t\n]*(?P<town>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})"
+                            r"(?:,[ \t]*(?P<country>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}))?(?=[ \t]*[,(:\-\u2013\u2014])")
+# Words by which a report sets its event in the town it files from: "attacked a market here",
+# "in the town", "near the town".
+_HERE = re.compile(r"\b(?:here|(?:in|near|outside|around|at|on\s+the\s+outskirts\s+of|attacked|stormed|raided)\s+"
+                   r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village))\b", re.IGNORECASE)
+
+
+def _dateline_town(text: str, datelines: list[Span], harm_spans: list[Span],
+                   mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The dateline's town, when the report's harm sentences say the harm happened there
+    ("here", "in the town"): the reporter files from the scene. A town no gazetteer knows is
+    named as the dateline writes it; its country is the one the dateline names, if any."""
+    if not any(_HERE.search(text, h.start, h.end) for h in harm_spans):
+        return None
+    for dateline in datelines:
+        if dateline.start > 1500:
+            break
+        match = _DATELINE_TOWN.match(text, dateline.start)
+        if match is None or match.end("town") > dateline.end or is_country_name(match.group("town")):
+            continue
+        start, end = match.span("town")
+        known = [m for m in mentions if start <= m.span.start < end and _specificity(m) >= 2]
+        country = None
+        if match.group("country"):
+            named = [m for m in find_countries(match.group("country")) if m.kind == "country"]
+            country = named[0].country if named else None
+        if known:
+            name = known[0].name.title() if known[0].name.isupper() else known[0].name
+            return replace(known[0], name=name, country=known[0].country or country)
+        surface = match.group("town")
+        return PlaceMention(span=Span(start=start, end=end), text=surface, name=surface.title(),
+                            kind="populated place", country=country, source="dateline")
+    return None
 
 
 def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: list[Span] = (),
@@ -204,7 +242,10 @@ _SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|
 _DESTINATION = re.compile(
     r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
     r"hospitali[sz]ed|fled|relocated|moved|referred|succumbed)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
-    r"(?:in|at)[ ]hospital[ ]in)[ ](?:the[ ])?$",
+    r"(?:in|at)[ ]hospital[ ]in)[ ](?:the[ ])?$"
+    # "a clinic in the nearby town of X treated 31 wounded": where the wounded were cared for
+    r"|\b(?:clinics?|hospitals?|(?:health|medical)[ ](?:centres?|centers?|posts?))[ ](?:in|at)[ ](?:the[ ])?"
+    r"(?:(?:neighbouring|neighboring|nearby|nearest)[ ])?(?:(?:village|town|city|hamlet)[ ]of[ ])?$",
     re.IGNORECASE,
 )
 
@@ -254,13 +295,14 @@ _DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "di
 _NOT_EVENT_PLACE = re.compile(
     # "walked to the gendarmerie in X": a named place of the destination is one too
     r"(?:\b(?:to|from|into|towards?)(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ](?:in|at))?|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
-    r"administrator|doctors?|hospitals?|journalists?|correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from)"
+    r"administrator|doctors?|hospitals?|clinics?|(?:health|medical)\s+(?:centres?|centers?|posts?)|journalists?|"
+    r"correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from)"
     # "told a press briefing in Kampala that 33 were killed": where the source spoke
     r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
     # "Our clinic in the neighbouring village of X received 200 wounded": where the hurt were cared for
     r"|\b(?:clinics?|hospitals?|health\s+cent(?:re|er)s?|medical\s+cent(?:re|er)s?|mortuar(?:y|ies)|morgues?)\s+(?:in|at)"
     r"(?:\s+the)?(?:\s+(?:neighbouring|neighboring|nearby|next))?(?:\s+(?:village|town|city|district)\s+of)?)"
-    r"\s+(?:the\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$",
     re.IGNORECASE,
 )
 
@@ -318,7 +360,10 @@ _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced
 
 # "abducted ... from X", "kidnapped ... from X": the place people were taken from is the
 # scene, though "from" elsewhere names an origin.
-_TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatched|took|taken)\b[^.;:!?]{0,120}?"
+_TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatched|took|taken|"
+                         # verbs of taking away (taking.py): "carried off 33 villagers from X"
+                         r"(?:carried|carrying|dragged|dragging|whisked|whisking|led|leading)\s+(?:off|away)|"
+                         r"(?:made|making)\s+(?:off|away)\s+with|herded|herding|marched|marching)\b[^.;:!?]{0,120}?"
                          r"\bfrom[ ](?:the[ ])?$", re.IGNORECASE)
 
 
@@ -622,6 +667,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if not counts:
         return []
     headline_end = sentences[0].span.end if sentences else 0
+    # A first sentence without a full stop is a headline: its words are a shorthand
+    title_end = headline_end if not text[:headline_end].rstrip().endswith((".", "!", "?", ".\"", ".”")) else 0
     harm_sentences = {index for index, _ in counts} | {index for index, _ in accusations}
     evidence = date_evidence(text, state["dates"], sentences, state["published"], state.get("published_span"))
 
@@ -653,6 +700,12 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     voting = [m for m in mentions if not any(e.start <= m.span.start < e.end for e in earlier_spans)]
     main = _main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines,
                        text=text)
+    if main is None or _specificity(main) < 2:
+        # "MBOLETA, Ethiopia - Gunmen killed 12 farmers in the town": with no other town or
+        # site named, the dateline's town is the scene when the report sets the harm there.
+        filed_from = _dateline_town(text, datelines, harm_spans, mentions)
+        if filed_from is not None:
+            main = replace(filed_from, country=filed_from.country or (main.country if main else None))
     # Nor does a dateline give a count a place of its own.
     mentions = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
     country = main.country if main else None
@@ -787,11 +840,12 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         if key == "":
             date, date_span = main_date, main_date_span
             perpetrators = _perpetrators([a for at, (i, a) in enumerate(accusations)
-                                          if i not in earlier and at not in local_of], named_direct)
+                                          if i not in earlier and at not in local_of], named_direct, text, title_end)
         elif key in group_date:
             mention = group_date[key]
             date, date_span = mention.value, mention.span
-            perpetrators = _perpetrators([a for i, a in accusations if i in {j for j, _ in members}], named_direct)
+            perpetrators = _perpetrators([a for i, a in accusations if i in {j for j, _ in members}], named_direct,
+                                         text, title_end)
         else:
             date, date_span = pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"],
                                         main=False)
@@ -808,7 +862,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                 if date is None:
                     date, date_span = main_date, None
             perpetrators = _perpetrators([a for at, (_, a) in enumerate(accusations) if local_of.get(at) == key],
-                                         named_direct)
+                                         named_direct, text, title_end)
         result.append(ReportedIncident(date=date, place=place, counts=tuple(_dedupe_counts([c for _, c in members])),
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),
                                        date_span=date_span))
@@ -891,12 +945,57 @@ def _local_accusations(accusations: list[tuple[int, Accusation]], groups: dict[s
     return found
 
 
-def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusation]) -> tuple[Accusation, ...]:
+def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusation], text: str = "",
+                  title_end: int = 0) -> tuple[Accusation, ...]:
     """One incident's accused. "The Front's gunmen attacked": when the incident's own sentences
-    show a named actor doing the harm, its descriptions ("the gunmen") stand for that actor."""
+    show a named actor doing the harm, its descriptions ("the gunmen") stand for that actor.
+    With no such name, a description that points back ("the assailants"), counts a force
+    ("some forty attackers") or shortens a headline ("Gunmen kill nine") stands for the
+    attackers another description introduced ("armed men"): it adds no accused."""
     if any(a in named_direct for a in accusations):
         accusations = [a for a in accusations if not is_generic(a.actor)]
+    generic = [a for a in accusations if is_generic(a.actor) and a.span is not None]
+    if len({_description_key(a.actor) for a in generic}) > 1:
+        def counted(accusation: Accusation) -> bool:
+            # the count may stand outside the span the accusation kept ("some thirty [attackers]")
+            start = accusation.span.start
+            return start < title_end or bool(_COUNTED.match(text, start, accusation.span.end)) \
+                or bool(_COUNT_BEFORE.search(text[max(0, start - 30):start]))
+
+        def refers_back(accusation: Accusation) -> bool:
+            return counted(accusation) or bool(_DEFINITE.match(text, accusation.span.start, accusation.span.end))
+        # A force's size or a headline's shorthand describes the attackers whoever speaks.
+        if any(not refers_back(a) for a in generic):
+            accusations = [a for a in accusations if a not in generic or not counted(a)]
+            generic = [a for a in generic if not counted(a)]
+        # A description that points back does so within one claimant's words: "residents blamed
+        # the air force; the military said rebels shelled it" are two claims, both kept.
+        for claimant in {a.claimant.name for a in generic}:
+            own = [a for a in generic if a.claimant.name == claimant]
+            if len({_description_key(a.actor) for a in own}) < 2:
+                continue
+            introduced = [a for a in own if not refers_back(a)]
+            if introduced:
+                dropped = [a for a in own if a not in introduced]
+            else:
+                first = min(own, key=lambda a: (a.span.start < title_end, a.span.start))
+                dropped = [a for a in own if _description_key(a.actor) != _description_key(first.actor)]
+            accusations = [a for a in accusations if a not in dropped]
     return tuple(_dedupe_accusations(accusations))
+
+
+# "the attackers", "these gunmen" point back; "some forty attackers", "30 gunmen" count a force.
+_COUNT = (r"(?:(?:some|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?"
+          r"(?:\d[\d,]*|a\s+dozen|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+          r"twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)")
+_DEFINITE = re.compile(r"(?:the|these|those)\b", re.IGNORECASE)
+_COUNTED = re.compile(rf"{_COUNT}[\s-]", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(rf"\b{_COUNT}(?:\s+[a-z]+)?\s+$", re.IGNORECASE)
+
+
+def _description_key(actor: str) -> str:
+    """ "The assailants" and "the assailants" are one description."""
+    return re.sub(r"^(?:the|a|an)\s+", "", actor.lower())
 
 
 def _dedupe_accusations(accusations: list[Accusation]) -> list[Accusation]:

@@ -515,7 +515,10 @@ _ONE_PERSON = re.compile(
     r"(?<![\w-])(?P<art>[Aa]n?)\s+(?:[a-z]+(?:-[a-z]+)*\s+){0,2}?"
     r"(?:man|woman|boy|girl|child|teenager|guard|teacher|soldier|policeman|policewoman|police\s+officer|"
     r"officer|pupil|student|civilian|person|resident|farmer|fisherman|trader|worker|nurse|doctor|journalist|"
-    r"driver|villager|herder|passenger|worshipper|priest|imam|pastor|chief|official|suspect)\b(?![\w-])")
+    r"driver|villager|herder|passenger|worshipper|priest|imam|pastor|chief|official|suspect|"
+    # more who-they-were nouns of rural and conflict reports ("shot dead a vigilante")
+    r"vigilante|militiaman|ranger|miner|shepherd|herdsman|hunter|motorist|cleric|activist|mayor|councillor|"
+    r"elder|lawyer|engineer|contractor|labourer|laborer|watchman|gendarme|customs\s+officer)\b(?![\w-])")
 
 
 # Every quantity holds a digit or a number word. The master pattern is costly to try at

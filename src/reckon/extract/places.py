@@ -954,7 +954,10 @@ _HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(
               r"stabbed|hacked|beaten|lynched|slain|slaughtered|murdered|maimed|bombed|shelled|"
               r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|"
               r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
-_TAKING_WORD = r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken)"
+_TAKING_WORD = (r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken"
+                # verbs of taking away (taking.py): "carried off 33 villagers from X"
+                r"|(?:carried|carrying|dragged|dragging|whisked|whisking|led|leading)[ ](?:off|away)"
+                r"|(?:made|making)[ ](?:off|away)[ ]with|herded|herding)")
 # "killed in August 2019 in Osk-Kura": a month is no scene, and the scene may follow it
 _NOT_MONTH = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 _HARM_SCENE = re.compile(
@@ -982,6 +985,9 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
               *((m, next(g for g in ("x", "y", "v", "o") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)
+        owner = re.match(r"(.+?)['’]s[ ]", name)
+        if owner and is_country_name(owner.group(1)):
+            continue  # "in Nigeria's Zamfara": a region the country's name locates, not a town of that name
         key = _fold(name)
         words = [_fold(word) for word in name.split()]  # "In-Tessoum" is one word, not "in"
         if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in _countries()[0]
