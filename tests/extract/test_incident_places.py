@@ -246,3 +246,14 @@ def test_where_a_source_spoke_and_where_the_wounded_were_cared_for_are_not_scene
     findings = _extract(text)
     assert len(findings.incidents) == 1
     assert findings.incidents[0].place.name == "Lomara Palace Hotel"
+
+
+def test_the_health_centre_here_in_the_reporters_town_is_not_a_scene():
+    incidents = _incidents(
+        "ORVALE, May 4 — Armed raiders killed at least five people and wounded six at a cattle camp in Tessik "
+        "village on Sunday, then returned two days later to strike neighbouring Marbek, where three more people "
+        "died, local officials said.\n\nThe county commissioner, Amos Doru Ket, told the paper by telephone that "
+        "five bodies had been recovered at Tessik and that the wounded had been carried on foot to the health "
+        "centre here in Orvale, the county headquarters.")
+    assert "Tessik" in [i["place"] for i in incidents]
+    assert "Orvale" not in [i["place"] for i in incidents]

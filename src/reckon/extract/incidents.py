@@ -300,7 +300,9 @@ _NOT_EVENT_PLACE = re.compile(
     # "told a press briefing in Kampala that 33 were killed": where the source spoke
     r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
     # "Our clinic in the neighbouring village of X received 200 wounded": where the hurt were cared for
-    r"|\b(?:clinics?|hospitals?|health\s+cent(?:re|er)s?|medical\s+cent(?:re|er)s?|mortuar(?:y|ies)|morgues?)\s+(?:in|at)"
+    # ("the health centre here in X": the reporter's own town, where the wounded were carried)
+    r"|\b(?:clinics?|hospitals?|health\s+cent(?:re|er)s?|medical\s+cent(?:re|er)s?|mortuar(?:y|ies)|morgues?)"
+    r"(?:\s+(?:here|there))?\s+(?:in|at)"
     r"(?:\s+the)?(?:\s+(?:neighbouring|neighboring|nearby|next))?(?:\s+(?:village|town|city|district)\s+of)?)"
     r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$",
     re.IGNORECASE,
