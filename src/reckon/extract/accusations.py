@@ -106,7 +106,10 @@ _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "ord
 # "members of X", "fighters of X": the group is the actor named.
 _MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
                            "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies",
-                           "soldiers", "troops", "officers", "men", "units", "forces"})
+                           "soldiers", "troops", "officers", "men", "units", "forces",
+                           # "two jets of the regime's air force": the force whose aircraft they are
+                           "jet", "jets", "aircraft", "plane", "planes", "helicopter", "helicopters", "drone",
+                           "drones", "gunship", "gunships", "warplane", "warplanes"})
 # Units of a state's forces are bodies too ("members of the presidential guard", "soldiers of
 # the 4th battalion").
 _GROUP_NOUNS = frozenset({"clan", "gang", "cell", "faction", "militia", "group", "network", "cartel", "army",
@@ -295,10 +298,23 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
         return True  # "the mine was planted by X", "X planted a bomb"
     if lemma == "open" and "fire" in children:
         return True
+    if lemma in _DELIVER_VERBS and any(c.dep_ in ("dobj", "obj", "nsubjpass") and _is_weapon(c) for c in token.children):
+        return True  # "the aircraft dropped four bombs on the market", "rockets were lobbed by X"
+    if lemma == "hit" and any(_is_weapon(c) for c in token.children if c.dep_ in ("nsubj", "csubj")) or any(
+            _is_weapon(p) for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+        return lemma == "hit"  # "the market was hit by bombs dropped from X", "a shell hit the school"
     if lemma in _CARRY_OFF and children & {"off", "away"}:
         return True  # "37 others were taken away by armed men", "bandits carried off 40 people"
     # "two bombers blew themselves up", "the attacker detonated a vest"
     return (lemma == "blow" and "up" in children) or lemma == "detonate"
+
+
+# Verbs that deliver a weapon: their subject is who used it ("dropped bombs", "lobbed shells").
+_DELIVER_VERBS = frozenset({"drop", "lob", "hurl", "throw", "rain"})
+
+
+def _is_weapon(token: Token) -> bool:
+    return token.lower_ in _INSTRUMENTS or token.lemma_.lower() in _INSTRUMENTS or token.lower_ in _DEVICES
 
 
 def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
@@ -412,6 +428,11 @@ def _denied(verb: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "neg" for c in current.children) or current.lemma_.lower() in _DENIALS:
             return True
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _DENIALS and current.i > current.head.i:
+            # "the army denies that any of its aircraft bombed the market": the denier says no
+            # one of its own did it, which accuses no one (a clause before the denial is not
+            # what it denies: "gunmen kill 17; armed group denies role").
+            return True
         if current.dep_ not in ("xcomp", "pcomp", "conj", "advcl") or current.head.i == current.i:
             return False
         if current.dep_ in ("xcomp", "pcomp") and current.head.lemma_.lower() in _APPEALS:
@@ -452,14 +473,26 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    blamer = subjects[0] if subjects else agents[0] if agents else None
+    if not subjects and not passive:
+        # "The army denied involvement and blamed X": the first conjunct's subject blames.
+        shared = _subject_of(token)
+        subjects = [shared] if shared is not None else []
+    blamer = subjects[0] if subjects else agents[0] if agents and passive else None
     if not passive:
         for child in token.children:
             if child.dep_ in ("dobj", "obj"):
-                if _is_event(child, nouns):
+                if _is_event(child, nouns) or child.lemma_.lower() in _INSTRUMENTS | _HARM_RESULTS:
                     # "blamed the attack on X", "the army attributed the attack to X"
-                    for target in _prep_objects(token, ("on",) if lemma == "blame" else ("to",)):
-                        yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
+                    preps = ("on",) if lemma == "blame" else ("to",)
+                    # "attributed the deaths to shelling by X": a gerund is the target too
+                    targets = _prep_objects(token, preps) + [
+                        g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+                        for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+                    for target in targets:
+                        yield from _blamed_target(target, anchor=token, blamer=blamer, nouns=nouns, agents=agents)
+                    if not targets and lemma == "blame":
+                        # "blamed mortar fire by the Front": who fired it
+                        yield from _blamed_target(child, anchor=token, blamer=blamer, nouns=nouns, agents=agents)
                 elif lemma in ("blame", "accuse"):
                     yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
         return
@@ -470,13 +503,38 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
         return
     if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
         subject = token.head
-    if _is_event(subject, nouns):
-        # "the massacre was attributed to X", "the attack was blamed on X"
-        for target in _prep_objects(token, ("to", "on")):
-            yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
+    if _is_event(subject, nouns) or subject.lemma_.lower() in _HARM_RESULTS:
+        # "the massacre was attributed to X", "the attack was blamed on X"; "attributed by
+        # residents and the police to X", where the parser hangs "to X" on the blamers.
+        targets = _prep_objects(token, ("to", "on")) + [
+            p for agent in agents for blamer_word in (agent, *agent.conjuncts) for c in blamer_word.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children if p.dep_ == "pobj"]
+        for target in targets:
+            yield from _blamed_target(target, anchor=token, blamer=blamer, nouns=nouns)
     elif lemma in ("blame", "accuse"):
         # "X was blamed for the attack", "X was accused of ordering the raid"
         yield from _mentions(subject, anchor=token, blamer=blamer, agent_slot=True)
+
+
+# What a harm left, which a text attributes like the harm itself ("attributed the deaths to X").
+_HARM_RESULTS = frozenset({"death", "deaths", "casualties", "injuries", "disappearance", "disappearances"})
+
+
+def _blamed_target(target: Token, *, anchor: Token, blamer: Token | None, nouns: frozenset[str],
+                   agents: list[Token] = ()) -> Iterator[AccusedMention]:
+    """Who a blame lands on: the target itself ("blamed the attack on X"), or, when the
+    target is a weapon or an attack, who used it ("attributed the deaths to mortar fire by X",
+    "blamed shelling by the army"); the parser may hang that "by X" on the active blaming
+    verb (``agents``), where it can only belong to the weapon."""
+    if target.lemma_.lower() in _INSTRUMENTS or target.lower_ in _INSTRUMENTS or _is_event(target, nouns):
+        for pobj in (*_prep_objects_of(target, "by"), *agents):
+            yield from _mentions(pobj, anchor=anchor, blamer=blamer, agent_slot=True)
+        return
+    yield from _mentions(target, anchor=anchor, blamer=blamer, agent_slot=True)
+
+
+def _prep_objects_of(noun: Token, prep: str) -> list[Token]:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == prep for p in c.children if p.dep_ == "pobj"]
 
 
 _STATEMENT_NOUNS = frozenset({"statement", "video", "message", "communique", "communiqué", "post", "posting",
@@ -592,10 +650,14 @@ def _holders(token: Token) -> Iterator[AccusedMention]:
             yield from _mentions(child, anchor=token)
 
 
+# Who did it, named after a copula: "The killers were the X militia".
+_DOERS = frozenset({"killers", "perpetrators", "culprits", "killer", "perpetrator", "culprit"})
+
+
 def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
     """ "the attackers were members of X, paid by Y", "the gunmen belonged to X"."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None or not _names_attackers(subject):
+    if subject is None or not (_names_attackers(subject) or subject.lower_ in _DOERS and subject.pos_ == "NOUN"):
         return
     if token.lemma_ == "belong":
         for target in _prep_objects(token, ("to",)):
@@ -619,9 +681,22 @@ def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
 
 
 def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
-    """ "army shelling killed 12", "police bullets killed 3": who fires the weapon."""
-    for child in subject.children:
-        if child.dep_ == "poss" and not _is_time(child):
+    """ "army shelling killed 12", "police bullets killed 3": who fires the weapon; "bombs
+    dropped from a government aircraft", "shells fired by the army": who the text says
+    fired it."""
+    following = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+    # "bombs dropped from X": the parser may hang the participle elsewhere; right after the
+    # weapon, it still says who delivered it.
+    stray = [following] if following is not None and following.tag_ in ("VBN", "VBD") and following.head.i != subject.i \
+        and not any(c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") for c in following.children) else []
+    for child in (*subject.children, *stray):
+        if (child.dep_ == "acl" or child in stray) and child.lemma_.lower() in _DELIVER_VERBS | {"fire", "launch", "shoot"}:
+            for prep in child.children:
+                if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ == "from":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=anchor, agent_slot=True)
+        elif child.dep_ == "poss" and not _is_time(child):
             yield from _mentions(child, anchor=anchor)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < subject.i:
             tokens = [t for t in child.subtree if t.i < subject.i and t.dep_ != "punct"]
@@ -846,6 +921,14 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             people = [t for t in item.subtree if t.dep_ == "appos" and entity_type(t) == "PERSON" and t.i > item.i]
             if len(people) == 1:
                 named_appositions = people
+        if named_appositions and item.pos_ == "PROPN" and item.lower_ in _TITLE_NOUNS and any(
+                entity_type(c) == "PERSON" for c in named_appositions):
+            # "the Velmar County Commissioner, Jon Osk": an office and the person who holds it
+            # are one accused, the person.
+            named_appositions = [c for c in named_appositions if entity_type(c) == "PERSON"]
+            for child in named_appositions:
+                yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            continue
         if named_appositions and item.pos_ != "PROPN":
             # "Iranian proxies Kata'ib Hezballah (KH)": the apposition is the actor named.
             for child in named_appositions:
@@ -1025,7 +1108,8 @@ _STAND_IN_HEADS = _ATTACKER_NOUNS | (_PERSON_NOUNS - {"rioters"}) | frozenset({
 
 # Office holders: accused when a text blames them ("we hold the governor responsible").
 _TITLE_NOUNS = frozenset({"governor", "minister", "president", "chief", "commander", "secretary", "mayor",
-                          "general", "colonel", "warlord", "leader", "chairman", "prefect", "sheriff"})
+                          "general", "colonel", "warlord", "leader", "chairman", "prefect", "sheriff",
+                          "commissioner", "administrator"})
 
 
 def _names_a_force(tokens: list[Token]) -> bool:

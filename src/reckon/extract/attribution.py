@@ -190,6 +190,11 @@ class ClaimantFinder:
                 if subjects and child not in subjects:
                     return self._named_list(subjects[0], offset=offset)
                 if not subjects:
+                    shared = _shared_subject(current, token, self._verbs | _STANCE_VERBS)
+                    if shared is not None:
+                        # "The army blamed X, saying seven had died", "the army blamed X and said
+                        # five were killed": the clause the verb continues has its speaker.
+                        return self._named_list(shared, offset=offset)
                     # "..., putting the dead at 150": a participle speaks for the main clause's subject.
                     if current.tag_ == "VBG":
                         root_subjects = [c for c in sent.root.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
@@ -282,8 +287,9 @@ class ClaimantFinder:
             return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
         if head.like_num or head.lower_ in _QUANTITY_WORDS:
             return None  # "dozens reported dead": the counted people, not a source
-        if head.pos_ == "NOUN":
-            # "A police spokesman, Colonel Arlo Penn, said": the role's holder is named beside it.
+        if head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.lower_ in _PERSON_ROLES:
+            # "A police spokesman, Colonel Arlo Penn, said"; "The United Nations Humanitarian
+            # Coordinator, Jane Doe, said" (a title the tagger takes for a name): the role's holder is named beside it.
             # "The mayor of the commune, Jane Doe, said": the name may hang on the role's "of" phrase
             # A role only a person holds names a person beside it, whatever the tagger makes of
             # an unfamiliar name ("The cooperative's president, Jacinto Erazo Lanza, put ...").
@@ -389,6 +395,32 @@ def _speakers_of(verb: Token, finding: Token) -> list[Token]:
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_event_noun(c)
                 and finding not in c.subtree]
     return sorted(subjects, key=lambda c: abs(verb.i - c.i))
+
+
+# Verbs of taking a side on a harm: a speaker who blames or denies and then says more is
+# still the speaker ("The army denied it and blamed X, saying seven had died").
+_STANCE_VERBS = frozenset({"blame", "attribute", "accuse", "deny", "reject", "dismiss", "condemn", "refute"})
+
+
+def _shared_subject(verb: Token, finding: Token, speech: frozenset[str]) -> Token | None:
+    """The subject a subjectless reporting verb shares with the statement it continues: a
+    participle ("blamed X, saying ...") or a conjoined verb ("blamed X and said ..."); not
+    with a clause of what was reported ("said X had done it and claimed ...")."""
+    current = verb
+    for _ in range(4):
+        if not (current.dep_ == "conj" or current.dep_ == "advcl" and current.tag_ == "VBG") \
+                or current.head.i == current.i or current.head.pos_ not in ("VERB", "AUX") \
+                or current.head.lemma_.lower() not in speech:
+            return None
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ == "nsubj" and not _is_event_noun(c)
+                    and finding not in c.subtree and c.pos_ != "PRON" or c.dep_ == "nsubj" and c.pos_ == "PRON"
+                    and c.lower_ in ("he", "she", "it", "they", "we")]
+        if subjects:
+            return subjects[0]
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in current.children):
+            return None
+    return None
 
 
 def _is_event_noun(token: Token) -> bool:

@@ -1,0 +1,116 @@
+"""Forms met on held-out batch 4b (contested blame: an army and a rebel group blaming each
+other for an airstrike and a massacre). Sentences written for these tests, about fictional
+events, places, people and groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from reckon import extract
+from reckon.extract.accusations import find_accused
+from reckon.extract.nlp import load_nlp
+from reckon.formats import findings_to_json
+
+
+def _accused(sentence: str) -> dict[str, str | None]:
+    """Accused surface -> the word of the blamer (None when the sentence's claimant decides)."""
+    doc = load_nlp()(sentence)
+    return {m.surface: (m.blamer.text if m.blamer is not None else None) for m in find_accused(doc[:])}
+
+
+def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
+    data = findings_to_json(extract(text), id="t")
+    return {(c["kind"], c["min"], c["max"], c["claimed_by"]) for i in data["incidents"] for c in i["counts"]}
+
+
+def _perpetrators(text: str) -> set[tuple[str, str]]:
+    data = findings_to_json(extract(text), id="t")
+    return {(p["actor"], p["claimed_by"]) for i in data["incidents"] for p in i["perpetrators"]}
+
+
+# -- denials ----------------------------------------------------------------------------------
+
+def test_a_clause_that_a_denial_governs_accuses_no_one() -> None:
+    assert _accused("The Velmar army categorically denies that any aircraft of its air force carried out "
+                    "a strike on Osk.") == {}
+    assert _accused("The Osk Front denied that its fighters attacked the convoy.") == {}
+
+
+def test_a_clause_before_a_denial_is_not_what_it_denies() -> None:
+    assert "gunmen" in _accused("Velmar: gunmen on motorbikes kill 12 at Osk fair; armed group denies role")
+
+
+# -- who a blame lands on ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "accused", "blamer"),
+    [
+        # a blamed weapon: who fired it; the first conjunct's subject blames
+        ("The army denied involvement and blamed mortar fire by the Osk Front, saying seven civilians had died.",
+         "the Osk Front", "army"),
+        # deaths attributed to shelling by someone
+        ("The ministry attributed the deaths to shelling by the Tarrow Brigade.", "the Tarrow Brigade", "ministry"),
+        # a passive attribution whose "to" the parser hangs on the blamers
+        ("The raid was attributed by farmers and the district police to the Dessane Guard, a local militia.",
+         "the Dessane Guard", "farmers"),
+    ],
+)
+def test_a_blame_lands_on_who_used_the_weapon_or_on_the_attributed_group(sentence: str, accused: str,
+                                                                           blamer: str) -> None:
+    assert _accused(sentence).get(accused) == blamer
+
+
+def test_killings_committed_by_a_group_accuse_it() -> None:
+    assert "Dessane Guard" in _accused("Rumours that the killings were committed by the volunteers known as the "
+                                       "Dessane Guard are false.")
+
+
+def test_the_killers_named_after_a_copula_are_accused() -> None:
+    assert "Dessane Guard" in _accused("The killers were the so-called Dessane Guard, a militia from the hills.")
+
+
+def test_an_office_and_its_holder_named_beside_it_are_one_accused() -> None:
+    accused = _accused("Villagers were killed by raiders acting at the behest of the Osk County Commissioner, "
+                       "Jonas Terrel Mabe, last week.")
+    assert "Jonas Terrel Mabe" in accused
+    assert not any("Commissioner" in surface for surface in accused)
+
+
+# -- weapons dropped, fired, hitting ----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        ("At noon a government Antonov aircraft circled Osk twice and dropped four bombs on the stalls.",
+         "a government Antonov aircraft"),
+        ("Witnesses said the clinic was hit by rockets fired by the Osk Brigade.", "the Osk Brigade"),
+        ("Observers say the depot was hit by aerial bombs dropped from a government aircraft.",
+         "a government aircraft"),
+        # the aircraft are the force's
+        ("On Sunday, two jets of the regime's air force dropped bombs on the monastery in Osk.",
+         "the regime's air force"),
+    ],
+)
+def test_who_delivers_a_weapon_is_accused(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+def test_a_blow_that_is_no_weapon_accuses_no_one() -> None:
+    assert _accused("The price rise hit the poorest families of Osk hardest.") == {}
+
+
+# -- who says the figure ----------------------------------------------------------------------
+
+def test_a_participle_or_a_second_verb_speaks_for_the_blamer() -> None:
+    opening = "Gunmen killed 12 people in Osk, Velmar, on Tuesday. "
+    rows = _rows(opening + "The army denied involvement and blamed mortar fire by the Osk Front, saying seven "
+                 "civilians had died; the Osk Front denied having fighters in the area.")
+    assert ("killed", 7, 7, "army") in rows
+    rows = _rows(opening + "The army blamed the Osk Front, and said five civilians had been killed.")
+    assert ("killed", 5, 5, "army") in rows
+
+
+def test_the_holder_of_a_title_the_tagger_takes_for_a_name_speaks() -> None:
+    rows = _rows("Gunmen killed 12 people in Osk, Velmar, on Tuesday. The United Nations Humanitarian "
+                 "Coordinator, Jane Dorrit, said after visiting the hospital that at least 29 people had been killed.")
+    assert ("killed", 29, None, "Jane Dorrit") in rows
