@@ -114,3 +114,41 @@ def test_the_holder_of_a_title_the_tagger_takes_for_a_name_speaks() -> None:
     rows = _rows("Gunmen killed 12 people in Osk, Velmar, on Tuesday. The United Nations Humanitarian "
                  "Coordinator, Jane Dorrit, said after visiting the hospital that at least 29 people had been killed.")
     assert ("killed", 29, None, "Jane Dorrit") in rows
+
+
+# -- an official release's figures ------------------------------------------------------------
+
+def test_a_figure_echoed_in_digits_is_one_figure_and_keeps_its_kind() -> None:
+    rows = _rows("Osk, 3rd May 2024. On Friday 2nd May 2024, terrorists fired mortar rounds into the market of "
+                 "Osk, Chad. The provisional toll is four (4) civilians dead and nine (9) wounded. In the ensuing "
+                 "engagement, twelve (12) terrorists were neutralised.")
+    assert rows == {("killed", 4, 4, "author"), ("injured", 9, 9, "author"), ("killed", 12, 12, "author")}
+
+
+def test_digits_in_brackets_after_a_word_that_is_no_number_stay() -> None:
+    from reckon.extract.numbers import find_quantities
+    from reckon.extract.sentences import parse_text
+
+    assert parse_text("under Article (5) of the code") == "under Article (5) of the code"
+    assert [q.value for q in find_quantities("four (4) civilians and Article (5)")] == [4, 5]
+
+
+def test_a_bare_figure_before_a_harm_verb_with_no_object_was_harmed() -> None:
+    rows = _rows("Gunmen attacked the market of Osk, Chad, on 2 May 2024. The toll is four civilians dead and "
+                 "nine wounded.")
+    assert ("injured", 9, 9, "author") in rows
+
+
+# -- where ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "place"),
+    [
+        ("Rebels fired mortar rounds from the hills east of Korrapi into the market on Friday.", "Korrapi"),
+        ("The army denies that its aircraft carried out an air strike on Korrapi last week.", "Korrapi"),
+    ],
+)
+def test_a_bearing_from_a_place_and_a_strike_on_it_name_the_scene(sentence: str, place: str) -> None:
+    from reckon.extract.places import find_places
+
+    assert place in {p.name for p in find_places(sentence)}

@@ -563,7 +563,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             return CountKind.KILLED, noun, noun
         if verb_kind is not None and lemma != "life":
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in head.children) or dep == "nsubjpass"
-            if dep == "nsubjpass" or (dep == "nsubj" and (passive or head.lemma_.lower() in _INTRANSITIVE or head.pos_ == "ADJ")):
+            # "seven dead and eleven wounded": a bare figure before a harm verb with no object
+            # and no auxiliary is a participle the tagger read as a past tense.
+            bare_figure = dep == "nsubj" and noun is number and head.tag_ in ("VBD", "VBN") and not any(
+                c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "aux", "dative", "agent") for c in head.children)
+            if dep == "nsubjpass" or (dep == "nsubj" and (passive or bare_figure or head.lemma_.lower() in _INTRANSITIVE
+                                                          or head.pos_ == "ADJ")):
                 return verb_kind, head, noun
             if dep in ("dobj", "obj", "attr", "oprd") and head.lemma_.lower() not in _INTRANSITIVE:
                 return verb_kind, head, noun

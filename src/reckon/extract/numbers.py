@@ -472,6 +472,7 @@ def find_quantities(text: str) -> list[Quantity]:
     for start, end in _windows(text):
         for m in _MASTER.finditer(text, start, end):
             found.extend(_read_match(text, m, masks, mask_starts))
+    found = [q for i, q in enumerate(found) if not (i and _echoes(text, found[i - 1], q))]
     taken = [q.span for q in found]
     for m in _ONE_PERSON.finditer(text):
         start, end = m.span()
@@ -479,6 +480,14 @@ def find_quantities(text: str) -> list[Quantity]:
             found.append(Quantity(span=Span(start=start, end=end), text=m.group(), value=1, min=1, max=1,
                                   one_person=True))
     return sorted(found, key=lambda q: q.span.start)
+
+
+def _echoes(text: str, words: Quantity, digits: Quantity) -> bool:
+    """ "seven (7) civilians": official releases repeat a figure in digits after its words;
+    the digits are the same figure, not a second one."""
+    return digits.text.isdigit() and words.value == digits.value and not words.text[-1:].isdigit() \
+        and re.fullmatch(r"\s*\(", text[words.span.end:digits.span.start]) is not None \
+        and text[digits.span.end:digits.span.end + 1] == ")"
 
 
 # One person named by a noun of who they were ("a security guard was wounded", "arrested a

@@ -100,13 +100,29 @@ def _entry_label(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+# "seven (7) civilians dead": the figure repeated in digits, which the parser takes for a
+# phrase of its own between the number and what it counts.
+_DIGIT_ECHO = re.compile(r"(?<=[A-Za-z])(\s*\(\d{1,6}\))(?=\s)")
+
+
 def parse_text(text: str) -> str:
-    """``text`` with reference marks, line breaks, a leading dateline and a leading entry label
-    blanked, offsets unchanged: the parser reads "TARROW — Police shot ..." as a name heading
-    the clause."""
-    blanked = _SHORT_QUOTE.sub(_unquote_short, _BLANKED.sub(lambda m: " " * len(m.group(0)), text))
+    """``text`` with reference marks, line breaks, a leading dateline, a leading entry label and
+    figures echoed in digits blanked, offsets unchanged: the parser reads "TARROW — Police shot
+    ..." as a name heading the clause."""
+    blanked = _BLANKED.sub(lambda m: " " * len(m.group(0)), text)
+    blanked = _DIGIT_ECHO.sub(lambda m: " " * len(m.group(0)) if _after_number_word(text, m.start()) else m.group(0),
+                              blanked)
+    blanked = _SHORT_QUOTE.sub(_unquote_short, blanked)
     blanked = _ENTRY_LABEL.sub(_entry_label, blanked, count=1)
     return _DATELINE.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
+
+
+def _after_number_word(text: str, position: int) -> bool:
+    from reckon.extract.numbers import parse_number  # numbers reads the lexicon; sentences stays light
+
+    word = re.search(r"([A-Za-z]+(?:[- ][A-Za-z]+)?)$", text[:position])
+    return word is not None and (parse_number(word.group(1)) is not None
+                                 or parse_number(word.group(1).split("-")[-1].split()[-1]) is not None)
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
