@@ -152,3 +152,33 @@ def test_a_bearing_from_a_place_and_a_strike_on_it_name_the_scene(sentence: str,
     from reckon.extract.places import find_places
 
     assert place in {p.name for p in find_places(sentence)}
+
+
+# -- a dataset record's fields ----------------------------------------------------------------
+
+def test_a_field_label_with_qualifiers_states_the_figure_in_the_records_voice() -> None:
+    rows = _rows("Incident log — Osk market, Chad\nDate: 3 May 2024\nCivilians reported killed: 14–20\n"
+                 "Civilians reported injured: 30–45+\n\nSummary: On 3 May 2024, gunmen attacked the market of Osk.\n")
+    assert ("killed", 14, 20, "author") in rows
+    assert ("injured", 30, None, "author") in rows
+
+
+def test_an_unknown_label_states_nothing() -> None:
+    rows = _rows("Incident log — Osk market, Chad\nDate: 3 May 2024\nVehicles reported burned: 14\n\n"
+                 "Summary: On 3 May 2024, gunmen attacked the market of Osk and killed two traders.\n")
+    assert rows == {("killed", 2, 2, "author")}
+
+
+# -- a second scene set one sentence before its figures ----------------------------------------
+
+def test_a_village_located_by_its_distance_from_a_town_sets_the_scene() -> None:
+    findings = extract("Gunmen attacked the market of Osk, Chad, on 3 May 2024, killing nine traders.\n\n"
+                       "Two days later, on 5 May 2024, armed men entered the village of Tarrembi, ten kilometres "
+                       "south of Osk, and went from hut to hut. At least 12 villagers were shot or hacked to death.\n")
+    places = {(i.place.name if i.place else None): {(str(c.kind), c.min) for c in i.counts} for i in findings.incidents}
+    assert places.get("Tarrembi") == {("killed", 12)}
+
+
+def test_to_death_on_a_conjoined_verb_kills() -> None:
+    rows = _rows("Gunmen raided Osk, Chad, on 3 May 2024. At least 12 villagers were shot or hacked to death.")
+    assert rows == {("killed", 12, None, "author")}

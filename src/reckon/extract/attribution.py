@@ -85,6 +85,8 @@ class ClaimantFinder:
 
     def claimants(self, sent: SpacySpan, token: Token, *, offset: int) -> tuple[Claimant, ...]:
         """Claimants of the finding at ``token`` in ``sent``; ``offset`` maps sent chars to the document."""
+        if _is_field_value(sent, token):
+            return (AUTHOR,)
         named = self._from_syntax(sent, token, offset=offset)
         if named is None:
             named = self._according_to(sent, token, offset=offset)
@@ -356,6 +358,18 @@ class ClaimantFinder:
                 name = PRESS_REPORTS
             out.append(Claimant(name=name, span=Span(start=item.start, end=item.end)))
         return tuple(out) or (AUTHOR,)
+
+
+# A record's field: a label, a colon, and the figure as the whole value ("Civilians reported
+# killed: 29–43", "Fatalities: 6"). The label is no speaker, whatever verb it holds.
+_FIELD_BEFORE = re.compile(r"[ \t•*-]*[A-Z][^:\n\"“”]{0,48}:[ \t]*[\d.,–+ -]*")
+_FIELD_AFTER = re.compile(r"[\d.,–+ \t-]*(?:\([^()]{0,30}\))?[ \t]*")
+
+
+def _is_field_value(sent: SpacySpan, token: Token) -> bool:
+    text = span_text(sent)
+    at = token.idx - sent.start_char
+    return _FIELD_BEFORE.fullmatch(text[:at]) is not None and _FIELD_AFTER.fullmatch(text[at + len(token.text):]) is not None
 
 
 # Roles only a person holds: the name in apposition to one is that person's.

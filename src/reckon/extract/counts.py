@@ -343,8 +343,19 @@ def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -
     ("Fatalities: 64", "- Injuries: 120", "DeathsAt least 71"), and the label names the kind."""
     line_start = max(text.rfind("\n", 0, start), -1) + 1
     label = text[line_start:start].strip(" \t•*-–:").lower()
-    kind = lexicon.labels.get(" ".join(label.split()))
+    words = label.split()
+    kind = lexicon.labels.get(" ".join(words))
+    # "Civilians reported killed: 29–43", "Confirmed deaths: 12": a dataset's field names who
+    # and how surely before the kind; the field still states the figure.
+    while kind is None and len(words) > 1 and words[0] in _LABEL_QUALIFIERS and text[start - 1:start] in (":", " ", "\t"):
+        words = words[1:]
+        kind = lexicon.labels.get(" ".join(words))
     return (kind, number, number) if kind is not None else None
+
+
+_LABEL_QUALIFIERS = frozenset({"civilians", "civilian", "people", "persons", "reported", "confirmed", "total",
+                               "estimated", "alleged", "possible", "likely", "children", "combatants", "militants",
+                               "soldiers", "of", "number"})
 
 
 # "one of the deadliest attacks this year", "the worst since 2009": a period after a
@@ -557,6 +568,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             c.dep_ in ("prep", "oprd", "xcomp", "dative") and c.lower_ not in ("from", "by", "during", "in", "on", "at")
             or c.dep_ == "prt" and c.lower_ != "away" for c in head.children):
         return CountKind.ABDUCTED, head, noun  # "30 pupils were taken (away, from the school)": abducted
+    if dep == "nsubjpass" and head.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+            for verb in (head, *head.conjuncts) for c in verb.children):
+        # "12 villagers were shot or hacked to death": "to death" says what the blows did,
+        # whichever of the conjoined verbs holds it.
+        return CountKind.KILLED, head, noun
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         verb_kind = lexicon.verbs.get(head.lemma_.lower()) or lexicon.adjectives.get(head.lower_)
         if lemma == "life" and head.lemma_.lower() in _LIFE_VERBS:

@@ -234,7 +234,11 @@ _SCENE_BEFORE = re.compile(
     r"|\b(?:in|at|near)[ ]+the[ ]+[a-z]+[ ]+(?:seat|capital|headquarters),[ ]+$",
     re.IGNORECASE,
 )
-_LOCATES_PREVIOUS = re.compile(r",?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}")
+_LOCATES_PREVIOUS = re.compile(
+    r",?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}"
+    # "X, twelve kilometres south of Y": Y only says where X lies
+    r"|,[ ]+(?:(?:some|about|around|roughly)[ ]+)?(?:[\w-]+[ ]+)?(?:kilometres|kilometers|km|miles)[ ]+"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)[ ]+of[ ]+")
 _SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced|reported|added|stated)\b", re.I)
 
 
@@ -352,7 +356,9 @@ _ADMIN_WORD_AFTER = re.compile(r"[ ](?:territory|district|province|county|sub-pr
 
 
 _VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened fire|shot|shoot|kill|wound|injur|abduct|"
-                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead)", re.IGNORECASE)
+                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead"
+                          # "armed men entered the village": who came says what it was
+                          r"|armed men|gunmen|assailants|attackers|raiders)", re.IGNORECASE)
 
 
 def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention | None,
