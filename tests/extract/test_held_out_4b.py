@@ -182,3 +182,35 @@ def test_a_village_located_by_its_distance_from_a_town_sets_the_scene() -> None:
 def test_to_death_on_a_conjoined_verb_kills() -> None:
     rows = _rows("Gunmen raided Osk, Chad, on 3 May 2024. At least 12 villagers were shot or hacked to death.")
     assert rows == {("killed", 12, None, "author")}
+
+
+# -- descriptions, injuries, datelines, titles ------------------------------------------------
+
+def test_a_description_that_names_whose_force_it_is_is_no_stand_in() -> None:
+    from reckon.extract.accusations import is_generic
+
+    assert is_generic("the aircraft")
+    assert not is_generic("a government aircraft")
+    assert not is_generic("army jets")
+
+
+def test_injuries_to_people_injure_them() -> None:
+    rows = _rows("Bombs struck the market of Osk, Chad, on 2 May 2024. Monitors have documented the deaths of 31 "
+                 "civilians and injuries to at least 52 others.")
+    assert ("injured", 52, None, "Monitors") in rows
+
+
+def test_a_release_dated_in_brackets_after_its_city() -> None:
+    from reckon.extract.dates import find_published
+
+    found = find_published("Velmar: expert alarmed by attacks\n\nNEW OSK (20 September 2024) – A UN expert today "
+                           "called for an inquiry.")
+    assert found is not None and found[0] == "2024-09-20"
+
+
+def test_the_holder_of_a_capitalised_title_speaks_when_the_text_names_only_the_title() -> None:
+    findings = findings_to_json(extract(
+        "GENEVA (20 September 2024) – The UN Special Rapporteur on Velmar, Ingrid Sollberg-Achebe, today called "
+        "for an inquiry into an attack on Osk that killed 12 people.\n\nIn a statement, the Special Rapporteur "
+        "said:\n\n\"A market full of traders is not a military objective.\"\n"), id="t")
+    assert {(q["speaker"], q["starts_with"][:8]) for q in findings["quotes"]} == {("Ingrid Sollberg-Achebe", "A market")}

@@ -1088,7 +1088,12 @@ def is_generic(surface: str) -> bool:
     assault force", "gunmen", "a 40-year-old woman"); not a description of another kind of
     actor ("police officers", "militiamen", "the putschists"), which adds one."""
     words = _description_words(surface)
-    return words is not None and words[-1] in _STAND_IN_HEADS
+    # "a government aircraft", "army jets": a description that names whose they are is no
+    # stand-in for another named attacker.
+    return words is not None and words[-1] in _STAND_IN_HEADS and not any(w in _STATE_OWNERS for w in words[:-1])
+
+
+_STATE_OWNERS = frozenset({"government", "regime", "army", "military", "state", "police", "junta"})
 
 
 # People described without a name: an accused only as the doer of the harm ("a man opened

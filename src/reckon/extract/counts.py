@@ -551,6 +551,11 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             or _DOER_NOUNS.get(owner.lemma_.lower())
         if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life", "body"):
             return owner_kind, owner, noun
+    if dep == "pobj" and head.lower_ == "to" and head.i > 0 and any(
+            owner.lemma_.lower() in ("injury", "wound", "harm") for owner in (head.head, head.doc[head.i - 1])):
+        # "injuries to at least 52 others": the injuries befell them (the parser may hang "to"
+        # on the verb, but the noun right before it still says what befell them)
+        return CountKind.INJURED, head.head, noun
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "NOUN", "PRON"):
         # "two of the gunmen were killed": the partitive governs.
         carrier = head.head
