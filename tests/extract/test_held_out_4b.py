@@ -214,3 +214,9 @@ def test_the_holder_of_a_capitalised_title_speaks_when_the_text_names_only_the_t
         "for an inquiry into an attack on Osk that killed 12 people.\n\nIn a statement, the Special Rapporteur "
         "said:\n\n\"A market full of traders is not a military objective.\"\n"), id="t")
     assert {(q["speaker"], q["starts_with"][:8]) for q in findings["quotes"]} == {("Ingrid Sollberg-Achebe", "A market")}
+
+
+def test_soldiers_who_lost_their_lives_are_killed_and_recovered_weapons_are_no_one() -> None:
+    rows = _rows("Gunmen attacked Osk, Chad, on 3 May 2024. Two (2) of our gallant soldiers lost their lives and "
+                 "three (3) were wounded. Two mortar tubes, nine rifles and a quantity of ammunition were recovered.")
+    assert rows == {("killed", 2, 2, "author"), ("injured", 3, 3, "author")}

@@ -53,6 +53,8 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "province", "district", "state", "country", "grave", "device", "weapon", "gun", "rifle",
                          "massacre", "shooting", "bombing", "explosion", "blast", "clash", "ambush", "assault",
                          "operation", "strike", "airstrike", "motorcycle", "lorry", "truck",
+                         # weapons an army says it recovered ("two mortar tubes ... were recovered")
+                         "tube", "launcher", "mortar", "cartridge", "magazine", "boat", "canoe", "motorbike",
                          # animals raided with the people ("drove away hundreds of cattle")
                          "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "donkey", "horse",
                          "chicken", "poultry",
@@ -573,6 +575,11 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             c.dep_ in ("prep", "oprd", "xcomp", "dative") and c.lower_ not in ("from", "by", "during", "in", "on", "at")
             or c.dep_ == "prt" and c.lower_ != "away" for c in head.children):
         return CountKind.ABDUCTED, head, noun  # "30 pupils were taken (away, from the school)": abducted
+    if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "life" for c in head.children):
+        # "Two of our gallant soldiers lost their lives": whatever stands between the figure
+        # and the verb, those who lose their lives are killed
+        return CountKind.KILLED, head, noun
     if dep == "nsubjpass" and head.pos_ == "VERB" and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
             for verb in (head, *head.conjuncts) for c in verb.children):
