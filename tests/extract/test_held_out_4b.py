@@ -220,3 +220,17 @@ def test_soldiers_who_lost_their_lives_are_killed_and_recovered_weapons_are_no_o
     rows = _rows("Gunmen attacked Osk, Chad, on 3 May 2024. Two (2) of our gallant soldiers lost their lives and "
                  "three (3) were wounded. Two mortar tubes, nine rifles and a quantity of ammunition were recovered.")
     assert rows == {("killed", 2, 2, "author"), ("injured", 3, 3, "author")}
+
+
+# -- the issuer's own voice -------------------------------------------------------------------
+
+def test_the_issuers_own_monitors_speak_in_its_voice_after_a_navigation_bar() -> None:
+    from reckon.extract.attribution import is_issuer, masthead
+
+    text = ("Home | About us | Statements | Donate\n\nVELMAR CIVIC FORUM IN EXILE\n\nSoldiers shelled the market of "
+            "Osk, Chad, on 3 May 2024. According to the Forum's own network of monitors, at least 20 civilians "
+            "were killed.\n")
+    assert masthead(text) == "VELMAR CIVIC FORUM IN EXILE"
+    assert is_issuer("Forum's own network of monitors", "VELMAR CIVIC FORUM IN EXILE")
+    assert not is_issuer("Church's own records", "VELMAR CIVIC FORUM IN EXILE")
+    assert ("killed", 20, None, "author") in _rows(text)

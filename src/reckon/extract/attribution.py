@@ -490,8 +490,10 @@ _MASTHEAD_SMALL = frozenset({"for", "of", "and", "in", "the", "on", "against", "
 
 def masthead(text: str) -> str | None:
     """The issuing body's name an organisation's release opens with, in capitals on a line
-    of its own ("VELMAR RIGHTS WATCH"); None when the first line is not one."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    of its own ("VELMAR RIGHTS WATCH"), after any navigation bar ("Home | About | News");
+    None when the first line is not one."""
+    lines = (line.strip() for line in text.splitlines() if line.strip())
+    first = next((line for line in lines if line.count("|") < 2), "")
     words = first.split()
     if not 2 <= len(words) <= 12 or not re.fullmatch(r"[A-Z][A-Z’'&.\- ]+", first):
         return None
@@ -499,9 +501,26 @@ def masthead(text: str) -> str | None:
 
 
 def is_issuer(name: str, head: str) -> bool:
-    """Whether a claimant's name is the masthead's body, written out or as its initials."""
+    """Whether a claimant's name is the masthead's body, written out or as its initials, or
+    what the body calls its own ("the Forum's own monitors" in the Forum's release)."""
     folded = " ".join(re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower().split())
     if folded == head.lower():
         return True
     initials = "".join(w[0] for w in head.lower().split() if w not in _MASTHEAD_SMALL)
-    return len(initials) >= 3 and folded == initials
+    if len(initials) >= 3 and folded == initials:
+        return True
+    own = _OWN.match(folded)
+    if own is None:
+        return False
+    owner = own.group(1)
+    bodies = [w for w in head.lower().split() if w in _BODY_HEADS]
+    return owner == initials and len(initials) >= 3 or bool(bodies) and owner == bodies[-1]
+
+
+# "the Forum's own network of monitors": the body's own people.
+_OWN = re.compile(r"([\w-]+)['’]s\s+own\b")
+# Words that head an organisation's name, by which it calls itself for short ("the Forum").
+_BODY_HEADS = frozenset({"forum", "council", "centre", "center", "alliance", "front", "movement", "party", "committee",
+                         "coalition", "network", "watch", "commission", "union", "league", "congress", "assembly",
+                         "institute", "foundation", "association", "federation", "organisation", "organization",
+                         "observatory", "office", "group"})
