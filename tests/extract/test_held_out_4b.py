@@ -234,3 +234,14 @@ def test_the_issuers_own_monitors_speak_in_its_voice_after_a_navigation_bar() ->
     assert is_issuer("Forum's own network of monitors", "VELMAR CIVIC FORUM IN EXILE")
     assert not is_issuer("Church's own records", "VELMAR CIVIC FORUM IN EXILE")
     assert ("killed", 20, None, "author") in _rows(text)
+
+
+def test_a_figure_dated_on_the_day_another_site_was_hit_joins_that_site() -> None:
+    findings = extract("GENEVA (20 May 2024) – A UN expert condemned the killing of villagers in Tarrembi, Chad.\n\n"
+                       "On 16 May, at least 11 villagers were killed in Tarrembi. Gunmen raided Tarrembi at night.\n\n"
+                       "Two days earlier, on 14 May, bombs struck the market in Korrapi, killing 31 civilians.\n\n"
+                       "More than 4,000 people have fled the area since 14 May, according to the UN mission.\n")
+    by_place = {(i.place.name if i.place else None, i.date): {(str(c.kind), c.min) for c in i.counts}
+                for i in findings.incidents}
+    assert len(by_place) == 2
+    assert ("displaced", 4001) in by_place[("Korrapi", "2024-05-14")]

@@ -575,10 +575,19 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
     moved = _other_days(groups.get("", []), evidence, sentences, text)
+    site_days = {key: pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"], main=False)[0]
+                 for key, members in groups.items() if key and key not in group_date} if moved else {}
     for index, count, mention in moved:
         # "It was the second attack on the village this month: on 2 May, four farmers were killed
         # there": the same place on another day with its own figure is another incident.
         key = f"{mention.value}:{group_place[''].name if group_place.get('') else ''}"
+        same_day = [site for site, day in site_days.items() if day == mention.value]
+        if len(same_day) == 1:
+            # "more than 4,000 have fled since 14 September", in a report whose other site was hit
+            # on 14 September: the figure goes with that day's site, not a third incident.
+            groups[""].remove((index, count))
+            groups[same_day[0]].append((index, count))
+            continue
         groups[""].remove((index, count))
         group_place.setdefault(key, group_place.get(""))
         group_date[key] = mention
