@@ -245,3 +245,10 @@ def test_a_figure_dated_on_the_day_another_site_was_hit_joins_that_site() -> Non
                 for i in findings.incidents}
     assert len(by_place) == 2
     assert ("displaced", 4001) in by_place[("Korrapi", "2024-05-14")]
+
+
+def test_an_allegation_the_writer_rejects_is_not_the_writers_accusation() -> None:
+    accused = _perpetrators("Gunmen killed 12 people in Osk, Chad, on 3 May 2024, the army said. The allegation that "
+                            "a government plane bombed the market is a fabrication of exile websites.")
+    assert ("a government plane", "press reports") in accused
+    assert not any(actor == "a government plane" and by == "author" for actor, by in accused)

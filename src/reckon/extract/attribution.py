@@ -34,7 +34,9 @@ PRESS_REPORTS = "press reports"
 AUTHOR_VOICE = "author"  # the issuer speaking of itself ("we", "our officials")
 
 # Nouns that stand for an unnamed body of reporting ("reports that ...", "media said").
-_REPORT_NOUNS = frozenset({"report", "reports", "media", "press", "account", "accounts", "claim", "claims"})
+_REPORT_NOUNS = frozenset({"report", "reports", "media", "press", "account", "accounts", "claim", "claims",
+                           # "the allegation that a government plane bombed the market": unnamed too
+                           "allegation", "allegations", "rumour", "rumours", "rumor", "rumors"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
 _UNNAMED_SOME = frozenset({"some", "others", "many"})
 _QUANTITY_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "dozen", "score"})
