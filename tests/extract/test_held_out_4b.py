@@ -252,3 +252,33 @@ def test_an_allegation_the_writer_rejects_is_not_the_writers_accusation() -> Non
                             "a government plane bombed the market is a fabrication of exile websites.")
     assert ("a government plane", "press reports") in accused
     assert not any(actor == "a government plane" and by == "author" for actor, by in accused)
+
+
+# -- more ways of saying who did it -----------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "accused", "blamer"),
+    [
+        ("The governor accused the Osk Brigade of the massacre.", "the Osk Brigade", "governor"),
+        ("An airstrike reportedly carried out by the Velmar air force killed 12 people.", "the Velmar air force", None),
+        ("The strike, which witnesses attributed to the Velmar air force, killed 12 people.", "the Velmar air force",
+         "witnesses"),
+        ("Witnesses attributed the strike to a Velmar army drone.", "Velmar army", "Witnesses"),
+        ("Police suspect the Tarrow Front of carrying out the bombing.", "the Tarrow Front", "Police"),
+        ("The Tarrow Front is suspected of carrying out the bombing.", "The Tarrow Front", None),
+    ],
+)
+def test_more_ways_of_naming_who_did_it(sentence: str, accused: str, blamer: str | None) -> None:
+    found = _accused(sentence)
+    assert accused in found and found[accused] == blamer
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police suspect a gas leak caused the blast.",
+        "Following a search operation conducted by the Velmar army, nine pupils were found.",
+    ],
+)
+def test_suspicions_of_no_deed_and_operations_that_answer_an_attack_accuse_no_one(sentence: str) -> None:
+    assert _accused(sentence) == {}

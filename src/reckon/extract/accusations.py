@@ -233,7 +233,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             yield from _mentions(pobj, anchor=token, self_claimed=True, agent_slot=True)
-        elif pos == "VERB" and lemma in ("blame", "accuse", "attribute"):
+        elif pos == "VERB" and lemma in ("blame", "accuse", "attribute", "suspect"):
             yield from _blamed(token, lemma, nouns)
         elif lower == "behind" and dep == "prep" and _is_event(_first_pobj(token), nouns):
             # "X was behind the massacre", "X is believed to be behind the attack"
@@ -329,6 +329,10 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         carried = objects if not passive else [c for c in token.children if c.dep_ == "nsubjpass"]
         if not carried and token.dep_ == "relcl":
             carried = [token.head]  # "the attack that X carried out"
+        elif not carried and token.dep_ == "acl" and token.head.lemma_.lower() != "operation":
+            # "an airstrike carried out by X"; not "a search operation conducted by the army",
+            # which is how forces answer an attack
+            carried = [token.head]
         if not any(_is_event(c, nouns) for c in carried):
             return
     # Those who kill or capture the attackers are not accused of the attack ("killed 15 of the
@@ -481,6 +485,8 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
     if not passive:
         for child in token.children:
             if child.dep_ in ("dobj", "obj"):
+                if child.lower_ in ("which", "that") and token.dep_ == "relcl":
+                    child = token.head  # "the strike, which witnesses attributed to X"
                 if _is_event(child, nouns) or child.lemma_.lower() in _INSTRUMENTS | _HARM_RESULTS:
                     # "blamed the attack on X", "the army attributed the attack to X"
                     preps = ("on",) if lemma == "blame" else ("to",)
@@ -493,8 +499,16 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
                     if not targets and lemma == "blame":
                         # "blamed mortar fire by the Front": who fired it
                         yield from _blamed_target(child, anchor=token, blamer=blamer, nouns=nouns, agents=agents)
-                elif lemma in ("blame", "accuse"):
-                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
+                elif lemma in ("blame", "accuse", "suspect"):
+                    # "accused X of the massacre": the accused ends before the charge
+                    charge = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                                   and any(_is_event(g, nouns) or g.lemma_.lower() in _HARM_RESULTS or g.tag_ == "VBG"
+                                           for g in c.children)), None)
+                    if lemma == "suspect" and charge is None and not any(
+                            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                        continue  # "police suspect a gas leak": no one suspected of a deed
+                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True,
+                                         stop=charge.i if charge is not None else None)
         return
     if not passive:
         return
@@ -511,8 +525,10 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
             if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children if p.dep_ == "pobj"]
         for target in targets:
             yield from _blamed_target(target, anchor=token, blamer=blamer, nouns=nouns)
-    elif lemma in ("blame", "accuse"):
-        # "X was blamed for the attack", "X was accused of ordering the raid"
+    elif lemma in ("blame", "accuse") or lemma == "suspect" and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        # "X was blamed for the attack", "X was accused of ordering the raid", "X is suspected of
+        # carrying out the bombing"
         yield from _mentions(subject, anchor=token, blamer=blamer, agent_slot=True)
 
 
@@ -527,8 +543,14 @@ def _blamed_target(target: Token, *, anchor: Token, blamer: Token | None, nouns:
     "blamed shelling by the army"); the parser may hang that "by X" on the active blaming
     verb (``agents``), where it can only belong to the weapon."""
     if target.lemma_.lower() in _INSTRUMENTS or target.lower_ in _INSTRUMENTS or _is_event(target, nouns):
-        for pobj in (*_prep_objects_of(target, "by"), *agents):
+        users = [*_prep_objects_of(target, "by"), *agents]
+        for pobj in users:
             yield from _mentions(pobj, anchor=anchor, blamer=blamer, agent_slot=True)
+        if not users and (target.lemma_.lower() in _INSTRUMENTS or target.lower_ in _INSTRUMENTS):
+            # "attributed the strike to a Velmar army drone": whose drone, all the words before it
+            owner = [w for w in target.subtree if w.i < target.i and w.pos_ in ("PROPN", "NOUN", "ADJ")]
+            if owner and owner[-1].i == target.i - 1 and _names_a_force(owner) and not _is_place_only(owner):
+                yield _mention(owner, anchor=anchor, blamer=blamer)
         return
     yield from _mentions(target, anchor=anchor, blamer=blamer, agent_slot=True)
 
