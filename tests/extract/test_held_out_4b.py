@@ -282,3 +282,17 @@ def test_more_ways_of_naming_who_did_it(sentence: str, accused: str, blamer: str
 )
 def test_suspicions_of_no_deed_and_operations_that_answer_an_attack_accuse_no_one(sentence: str) -> None:
     assert _accused(sentence) == {}
+
+
+def test_an_operation_that_answers_an_attack_accuses_no_one() -> None:
+    assert _accused("The governor said the army had launched a vast combing operation around the island.") == {}
+    assert "The Osk Brigade" in _accused("The Osk Brigade launched an operation against the village.")
+
+
+def test_a_blamer_named_by_surname_is_the_person_named_in_full() -> None:
+    accused = _perpetrators("Gunmen killed 12 people in Osk, Chad, on 3 May 2024, according to the district "
+                            "commissioner, Jules Tarrem Mbala.\n\n\"The enemy came in large numbers. Our forces killed four of the "
+                            "assailants,\" Tarrem said in a statement, blaming the Alliance des Forces du Korro (AFK), a "
+                            "militia active in the area.\n")
+    assert any(actor.startswith("Alliance des Forces") and by == "Jules Tarrem Mbala" for actor, by in accused)
+    assert not any(by == "Tarrem" for _, by in accused)

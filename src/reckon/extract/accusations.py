@@ -333,7 +333,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
             # "an airstrike carried out by X"; not "a search operation conducted by the army",
             # which is how forces answer an attack
             carried = [token.head]
-        if not any(_is_event(c, nouns) for c in carried):
+        if not any(_is_event(c, nouns) and not _is_response(c) for c in carried):
             return
     # Those who kill or capture the attackers are not accused of the attack ("killed 15 of the
     # attackers"; "repelled the attackers, killing four of them").
@@ -392,6 +392,14 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
 
 
 _WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
+# Operations that answer an attack: "the army launched a vast combing operation".
+_RESPONSE_WORDS = frozenset({"search", "rescue", "combing", "clearing", "clearance", "pursuit", "mop-up", "mopping",
+                             "security", "relief", "evacuation", "humanitarian", "recovery", "manhunt"})
+
+
+def _is_response(event: Token) -> bool:
+    return event.lemma_.lower() == "operation" and any(
+        c.lower_ in _RESPONSE_WORDS for c in event.children if c.i < event.i)
 
 
 def _senders(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
