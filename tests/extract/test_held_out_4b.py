@@ -296,3 +296,18 @@ def test_a_blamer_named_by_surname_is_the_person_named_in_full() -> None:
                             "militia active in the area.\n")
     assert any(actor.startswith("Alliance des Forces") and by == "Jules Tarrem Mbala" for actor, by in accused)
     assert not any(by == "Tarrem" for _, by in accused)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "accused"),
+    [
+        ("Evidence gathered by the group points to the Osk Brigade.", "the Osk Brigade"),
+        ("The ministry said the explosion was caused by a bomb planted by the Velmar Front.", "the Velmar Front"),
+    ],
+)
+def test_evidence_pointing_to_a_group_and_a_bomb_planted_by_it_accuse_it(sentence: str, accused: str) -> None:
+    assert accused in _accused(sentence)
+
+
+def test_pointing_at_a_place_accuses_no_one() -> None:
+    assert _accused("The guide pointed to the hills where the camp had been.") == {}

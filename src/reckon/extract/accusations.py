@@ -235,6 +235,11 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                             yield from _mentions(pobj, anchor=token, self_claimed=True, agent_slot=True)
         elif pos == "VERB" and lemma in ("blame", "accuse", "attribute", "suspect"):
             yield from _blamed(token, lemma, nouns)
+        elif lemma == "point" and pos in ("VERB", "NOUN") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _EVIDENCE for c in token.children):
+            # "the evidence points to X", "all signs pointed to the army"
+            for target in _prep_objects(token, ("to", "at")):
+                yield from _mentions(target, anchor=token, agent_slot=True)
         elif lower == "behind" and dep == "prep" and _is_event(_first_pobj(token), nouns):
             # "X was behind the massacre", "X is believed to be behind the attack"
             subject = _subject_of(token.head)
@@ -285,6 +290,9 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield from _attackers_belong(token)
 
 
+# What points to a culprit: "the evidence points to X".
+_EVIDENCE = frozenset({"evidence", "finding", "sign", "indication", "clue", "trail", "investigation", "inquiry",
+                       "hallmark", "everything", "all"})
 _DEVICES = frozenset({"bomb", "bombs", "mine", "mines", "landmine", "landmines", "explosive", "explosives",
                       "device", "devices", "ied", "ieds", "charge", "charges"})
 
@@ -293,9 +301,10 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
     if lemma in verbs:
         return token.pos_ == "VERB"
     children = {c.lower_ for c in token.children}
-    if lemma in ("plant", "place", "set", "lay", "hide") and any(
-            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in _DEVICES for c in token.children):
-        return True  # "the mine was planted by X", "X planted a bomb"
+    if lemma in ("plant", "place", "set", "lay", "hide") and (any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in _DEVICES for c in token.children)
+            or token.dep_ == "acl" and token.head.lower_ in _DEVICES):
+        return True  # "the mine was planted by X", "X planted a bomb", "a bomb planted by X"
     if lemma == "open" and "fire" in children:
         return True
     if lemma in _DELIVER_VERBS and any(c.dep_ in ("dobj", "obj", "nsubjpass") and _is_weapon(c) for c in token.children):
