@@ -311,3 +311,30 @@ def test_evidence_pointing_to_a_group_and_a_bomb_planted_by_it_accuse_it(sentenc
 
 def test_pointing_at_a_place_accuses_no_one() -> None:
     assert _accused("The guide pointed to the hills where the camp had been.") == {}
+
+
+# -- the innermost source of a figure ---------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("sentence", "claimant"),
+    [
+        ("The UN said at least 29 people had been killed, citing local health officials.", "local health officials"),
+        ("A tally by Velmar News put the toll at 14.", "Velmar News"),
+    ],
+)
+def test_the_cited_source_or_the_tallys_maker_is_the_claimant(sentence: str, claimant: str) -> None:
+    rows = _rows("Gunmen attacked Osk, Chad, on 3 May 2024. " + sentence)
+    assert any(by == claimant for kind, _, _, by in rows if by != "author")
+
+
+def test_citing_no_source_leaves_the_speaker() -> None:
+    rows = _rows("Gunmen attacked Osk, Chad, on 3 May 2024. The UN said at least 29 people had been killed, citing "
+                 "security concerns.")
+    assert ("killed", 29, None, "United Nations") in rows
+
+
+def test_a_possessive_owner_of_a_claim_is_named_without_its_s() -> None:
+    from reckon.extract.attribution import clean_name
+
+    assert clean_name("army's") == "army"
+    assert clean_name("the Velmar Front’s") == "Velmar Front"

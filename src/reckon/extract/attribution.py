@@ -62,7 +62,7 @@ def clean_name(surface: str) -> str:
     name = _TRAILING_CLAUSE.sub("", name)
     name = _LEADING_NOISE.sub("", name)
     name = name.strip(" ,.;:-–—\"'“”‘’")
-    return name
+    return re.sub(r"['’]s$", "", name)  # "the army's claim": the army
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -192,6 +192,15 @@ class ClaimantFinder:
                 # The active subject speaks; a passive subject is what was said ("lives were claimed").
                 subjects = _speakers_of(current, token)
                 if subjects and child not in subjects:
+                    # the parser may hang the participle on the reported clause instead
+                    citing = next((c for c in (*current.children, *(child.children if child is not None else ()))
+                                   if c.lemma_.lower() == "cite" and c.tag_ == "VBG"
+                                   and c.dep_ in ("advcl", "xcomp", "conj")), None)
+                    cited = _cited_source(citing) if citing is not None else None
+                    if cited is not None:
+                        # "the UN said 29 were killed, citing local health officials": the innermost
+                        # source is the one cited
+                        return self._named_list(cited, offset=offset)
                     return self._named_list(subjects[0], offset=offset)
                 if not subjects:
                     shared = _shared_subject(current, token, self._verbs | _STANCE_VERBS)
@@ -212,6 +221,11 @@ class ClaimantFinder:
                 quoted = [c for c in candidate.children if c.dep_ in ("dobj", "obj")]
                 if quoted:
                     return self._named_list(quoted[0], offset=offset)
+            if candidate.lemma_.lower() == "cite" and candidate.tag_ == "VBG" and token.i < candidate.i:
+                # "the UN said 29 were killed, citing local health officials": the source cited
+                cited = _cited_source(candidate)
+                if cited is not None:
+                    return self._named_list(cited, offset=offset)
         # "Russian forces killed 27, Interfax quoted officials as saying.": a reporting clause
         # that closes the sentence after a comma names the source of what precedes it.
         comma_seen = False
@@ -291,6 +305,12 @@ class ClaimantFinder:
             return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
         if head.like_num or head.lower_ in _QUANTITY_WORDS:
             return None  # "dozens reported dead": the counted people, not a source
+        if head.lemma_.lower() in _FIGURE_NOUNS:
+            # "A tally by Velmar News put the toll at 14": who made the tally
+            maker = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                          for p in c.children if p.dep_ == "pobj"), None)
+            if maker is not None:
+                head = maker
         if head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.lower_ in _PERSON_ROLES:
             # "A police spokesman, Colonel Arlo Penn, said"; "The United Nations Humanitarian
             # Coordinator, Jane Doe, said" (a title the tagger takes for a name): the role's holder is named beside it.
@@ -416,6 +436,24 @@ def _speakers_of(verb: Token, finding: Token) -> list[Token]:
 # Verbs of taking a side on a harm: a speaker who blames or denies and then says more is
 # still the speaker ("The army denied it and blamed X, saying seven had died").
 _STANCE_VERBS = frozenset({"blame", "attribute", "accuse", "deny", "reject", "dismiss", "condemn", "refute"})
+
+
+# Who a figure may be cited from ("citing local health officials", "citing figures from the ministry").
+_SOURCE_NOUNS = frozenset({"official", "source", "witness", "resident", "authority", "doctor", "medic", "worker",
+                           "volunteer", "leader", "police", "army", "ministry", "hospital", "agency", "medium",
+                           "group", "survivor", "villager", "elder", "monitor", "observer", "activist", "officer"})
+_FIGURE_NOUNS = frozenset({"figure", "data", "report", "statistic", "record", "tally", "count", "estimate"})
+
+
+def _cited_source(verb: Token) -> Token | None:
+    for cited in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        lemma = cited.lemma_.lower()
+        if lemma in _FIGURE_NOUNS:
+            return next((p for c in cited.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                         for p in c.children if p.dep_ == "pobj"), None)
+        if cited.pos_ == "PROPN" or lemma in _SOURCE_NOUNS:
+            return cited
+    return None
 
 
 def _shared_subject(verb: Token, finding: Token, speech: frozenset[str]) -> Token | None:
