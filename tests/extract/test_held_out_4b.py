@@ -338,3 +338,11 @@ def test_a_possessive_owner_of_a_claim_is_named_without_its_s() -> None:
 
     assert clean_name("army's") == "army"
     assert clean_name("the Velmar Front’s") == "Velmar Front"
+
+
+def test_a_body_reporting_what_it_documented_is_the_claimant_and_a_contrast_is_cut() -> None:
+    opening = "Twelve people were killed in Osk, Chad, on 3 May 2024. "
+    assert ("Chadian soldiers", "Velmar Watch") in _perpetrators(
+        opening + "Velmar Watch said it had documented how soldiers executed nine men.")
+    assert any(actor == "the rebels" for actor, _ in _perpetrators(
+        opening + "The army said the rebels, not its aircraft, were responsible for the deaths."))

@@ -879,6 +879,8 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
              modifier: bool = False) -> AccusedMention:
     if len(tokens) > 1 and tokens[-1].text in ("'s", "’s", "'", "’"):
         tokens = tokens[:-1]  # "Velt Khar's custody": the owner, not its possessive
+    while len(tokens) > 1 and tokens[-1].lower_ in ("not", ",", "but", "and"):
+        tokens = tokens[:-1]  # "the rebels, not its aircraft": the contrast is no part of the name
     # "two police officers", "some 50 armed men": who they are, not how many.
     counted = [t for t in tokens if t.pos_ == "NUM" and t.dep_ == "nummod" and t.head.i == tokens[-1].i]
     if counted and len(tokens) > len(counted):

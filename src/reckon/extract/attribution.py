@@ -201,7 +201,15 @@ class ClaimantFinder:
                         # "the UN said 29 were killed, citing local health officials": the innermost
                         # source is the one cited
                         return self._named_list(cited, offset=offset)
-                    return self._named_list(subjects[0], offset=offset)
+                    speaker = subjects[0]
+                    if speaker.lower_ in ("it", "they", "we") and current.dep_ == "ccomp" \
+                            and current.head.lemma_.lower() in self._verbs:
+                        # "Velmar Watch said it had documented how soldiers executed nine men":
+                        # the body reporting its own finding
+                        outer = [c for c in _speakers_of(current.head, token) if c.pos_ != "PRON"]
+                        if outer:
+                            speaker = outer[0]
+                    return self._named_list(speaker, offset=offset)
                 if not subjects:
                     shared = _shared_subject(current, token, self._verbs | _STANCE_VERBS)
                     if shared is not None:
