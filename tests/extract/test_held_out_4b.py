@@ -346,3 +346,8 @@ def test_a_body_reporting_what_it_documented_is_the_claimant_and_a_contrast_is_c
         opening + "Velmar Watch said it had documented how soldiers executed nine men.")
     assert any(actor == "the rebels" for actor, _ in _perpetrators(
         opening + "The army said the rebels, not its aircraft, were responsible for the deaths."))
+
+
+def test_a_strike_attributed_by_residents_to_a_force_accuses_it_by_them() -> None:
+    assert _accused("On 6 May 2024, a drone strike attributed by residents to the army killed three people in "
+                    "Korrapi.") == {"the army": "residents"}

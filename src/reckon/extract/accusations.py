@@ -494,6 +494,16 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not subjects and (
+            _is_event(token.head, nouns) or token.head.lemma_.lower() in _HARM_RESULTS):
+        # "a drone strike attributed by residents to the army", "the killings, blamed on X"
+        blamer = agents[0] if agents else None
+        targets = _prep_objects(token, ("to", "on")) + [
+            p for agent in agents for blamer_word in (agent, *agent.conjuncts) for c in blamer_word.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children if p.dep_ == "pobj"]
+        for target in targets:
+            yield from _blamed_target(target, anchor=token, blamer=blamer, nouns=nouns)
+        return
     if not subjects and not passive:
         # "The army denied involvement and blamed X": the first conjunct's subject blames.
         shared = _subject_of(token)
