@@ -351,3 +351,9 @@ def test_a_body_reporting_what_it_documented_is_the_claimant_and_a_contrast_is_c
 def test_a_strike_attributed_by_residents_to_a_force_accuses_it_by_them() -> None:
     assert _accused("On 6 May 2024, a drone strike attributed by residents to the army killed three people in "
                     "Korrapi.") == {"the army": "residents"}
+
+
+def test_a_description_glued_before_a_name_is_not_the_claimant() -> None:
+    rows = _rows("Bombs hit the market in Korrapi, Chad, on 3 May 2024. The UN office documented 31 deaths, while the "
+                 "exile Equatoria Democratic Forum put the toll at 43.")
+    assert ("killed", 43, 43, "Equatoria Democratic Forum") in rows

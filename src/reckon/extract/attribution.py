@@ -332,6 +332,13 @@ class ClaimantFinder:
                                                          and t.text not in _BODY_WORDS))]
             if named:
                 head = named[0]
+            else:
+                # "the exile Equatoria Forum", "the rights group Velmar Watch": a description
+                # right before a name (no comma between) only says what the named body is
+                glued = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                         and c.left_edge.i == head.i + 1]
+                if glued:
+                    head = glued[0]
         tokens = without_dateline(phrase_tokens(head, keep_coordination=True))
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
