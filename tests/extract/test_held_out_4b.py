@@ -357,3 +357,19 @@ def test_a_description_glued_before_a_name_is_not_the_claimant() -> None:
     rows = _rows("Bombs hit the market in Korrapi, Chad, on 3 May 2024. The UN office documented 31 deaths, while the "
                  "exile Equatoria Democratic Forum put the toll at 43.")
     assert ("killed", 43, 43, "Equatoria Democratic Forum") in rows
+
+
+@pytest.mark.parametrize(
+    ("sentence", "row"),
+    [
+        ("The army said its troops had neutralised about 40 terrorists and lost four men.",
+         ("killed", 4, 4, "Chadian army")),
+        ("She lost two sons in the attack.", ("killed", 2, 2, "author")),
+    ],
+)
+def test_people_lost_to_an_attack_were_killed(sentence: str, row: tuple) -> None:
+    assert row in _rows("Gunmen attacked Korrapi, Chad, on 3 May 2024. " + sentence)
+
+
+def test_things_lost_are_no_one() -> None:
+    assert _rows("Gunmen attacked Korrapi, Chad, on 3 May 2024. The company lost four trucks.") == set()

@@ -39,6 +39,9 @@ _SUBSET_BEFORE = ("including", "includes", "included", "among them", "among whom
 # Verbs that make their *object* the harmed people ("killed 52"), or their subject when
 # intransitive ("52 died"); for transitive verbs an active subject is the doer, never a toll.
 _INTRANSITIVE = frozenset({"die", "perish", "survive", "escape", "flee", "disappear"})
+# People one can lose to violence: "lost four men", "lost two sons".
+_LOST_PEOPLE = frozenset({"man", "soldier", "troop", "fighter", "officer", "policeman", "member", "comrade",
+                          "colleague", "son", "daughter", "child", "brother", "sister", "relative", "men"})
 _TOLL_NOUNS = frozenset({"toll", "dead", "death", "deaths", "fatality", "fatalities", "casualty", "casualties"})
 _TOLL_VERBS = frozenset({"put", "rise", "climb", "reach", "stand", "increase", "jump", "hit", "exceed", "place",
                          "give", "estimate", "raise", "be"})
@@ -575,6 +578,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             c.dep_ in ("prep", "oprd", "xcomp", "dative") and c.lower_ not in ("from", "by", "during", "in", "on", "at")
             or c.dep_ == "prt" and c.lower_ != "away" for c in head.children):
         return CountKind.ABDUCTED, head, noun  # "30 pupils were taken (away, from the school)": abducted
+    if dep in ("dobj", "obj") and head.lemma_.lower() == "lose" and noun.lemma_.lower() in _LOST_PEOPLE \
+            and not _is_negated_or_hypothetical(head):
+        # "the army lost four men", "she lost two sons in the attack": they were killed
+        return CountKind.KILLED, head, noun
     if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
             c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "life" for c in head.children):
         # "Two of our gallant soldiers lost their lives": whatever stands between the figure
