@@ -373,3 +373,11 @@ def test_people_lost_to_an_attack_were_killed(sentence: str, row: tuple) -> None
 
 def test_things_lost_are_no_one() -> None:
     assert _rows("Gunmen attacked Korrapi, Chad, on 3 May 2024. The company lost four trucks.") == set()
+
+
+def test_bandits_are_accused_and_those_who_kill_bandits_are_responders() -> None:
+    from reckon.extract.accusations import is_generic
+
+    assert "Bandits" in _accused("Bandits killed nine people in Osk on Tuesday.")
+    assert _accused("The news agency claimed that five bandits were killed by security forces.") == {}
+    assert not is_generic("armed bandits")

@@ -48,6 +48,7 @@ FORCE_NOUNS = frozenset({
     "proxy", "proxies", "regime", "government", "military", "jets", "aircraft", "gunship", "gunships",
     "bombers", "bomber", "mob", "commandos", "paramilitaries", "guards", "officers", "security",
     "kidnappers", "kidnapper", "abductors", "abductor", "raiders", "bodyguards", "putschists", "policemen",
+    "bandit", "bandits",
 })
 # Who carried out an attack, as a text describes them before (or instead of) naming them.
 # Also the people whose death at the hands of security forces does not make those forces
@@ -56,7 +57,7 @@ _ATTACKER_NOUNS = frozenset({
     "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "hostage-taker", "hostage-takers",
     "takers", "taker", "militant", "militants", "insurgent", "insurgents", "terrorist", "terrorists",
     "kidnapper", "kidnappers", "abductor", "abductors", "bomber", "bombers", "jihadist", "jihadists",
-    "raiders", "rebels", "rebel", "captors", "captor", "suspect", "suspects",
+    "raiders", "rebels", "rebel", "captors", "captor", "suspect", "suspects", "bandit", "bandits",
 })
 # Security forces: when they storm a place the attackers hold, they respond to the attack.
 _RESPONDER_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "soldier", "police", "policemen",
@@ -1157,7 +1158,8 @@ _PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "youth", "youths", "t
 
 # Descriptions of the attackers that stand for whoever the text names as the attacker:
 # "the gunmen" of a report that blames a named group are that group's gunmen.
-_STAND_IN_HEADS = _ATTACKER_NOUNS | (_PERSON_NOUNS - {"rioters"}) | frozenset({
+# Bandits are a kind of actor of their own (as militiamen are), not a stand-in for a named group.
+_STAND_IN_HEADS = (_ATTACKER_NOUNS - {"bandit", "bandits"}) | (_PERSON_NOUNS - {"rioters"}) | frozenset({
     "group", "groups", "force", "fighters", "fighter", "extremists", "extremist", "men", "elements", "cell",
     "gunship", "aircraft", "jets", "plane", "drone", "drones"})
 
