@@ -381,3 +381,18 @@ def test_bandits_are_accused_and_those_who_kill_bandits_are_responders() -> None
     assert "Bandits" in _accused("Bandits killed nine people in Osk on Tuesday.")
     assert _accused("The news agency claimed that five bandits were killed by security forces.") == {}
     assert not is_generic("armed bandits")
+
+
+def test_an_opening_date_without_a_comma_does_not_swallow_the_subject() -> None:
+    from reckon.extract.sentences import parse_text
+
+    sentence = "On 1 June 2024 the Tarrow Defence Brigade stormed Korrapi and killed 14 villagers."
+    assert parse_text(sentence).startswith(" " * len("On 1 June 2024 ") + "the Tarrow")
+    assert "the Tarrow Defence Brigade" in _accused(parse_text(sentence).strip())
+    assert ("killed", 14, 14, "author") in _rows("Korrapi, Chad\n\n" + sentence)
+
+
+def test_who_gave_the_orders_for_a_harm_is_accused() -> None:
+    assert "Colonel Jan Mirr" in _accused("Soldiers killed nine men on orders from the Osk garrison commander, "
+                                          "Colonel Jan Mirr.")
+    assert _accused("The court adjourned the hearing on the orders of the judge.") == {}

@@ -203,6 +203,11 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             # "at the behest of X", "at the hands of X", "died in the hands of X"
             for pobj in _of_objects(token):
                 yield from _mentions(pobj, anchor=token)
+        elif lower in ("orders", "order", "instructions") and token.head.lower_ in ("on", "under") and any(
+                _is_harm_verb(v, v.lemma_.lower(), verbs) or v.lemma_.lower() in ("act",) for v in token.head.ancestors):
+            # "militiamen acting on the orders of X stormed the village": who gave the orders
+            for pobj in (*_of_objects(token), *_prep_objects_of(token, "from")):
+                yield from _mentions(pobj, anchor=token, agent_slot=True)
         elif lemma == "responsibility" and token.head.lemma_.lower() in ("claim", "admit", "accept", "take", "assume", "bear"):
             for child in token.head.children:
                 if child.dep_ != "nsubj":

@@ -105,6 +105,13 @@ def _entry_label(match: re.Match[str]) -> str:
 _DIGIT_ECHO = re.compile(r"(?<=[A-Za-z])(\s*\(\d{1,6}\))(?=\s)")
 
 
+# "On 1 June 2024 the militia stormed ...": an opening date with no comma after it, which the
+# parser reads as a preposition taking the subject for its object; it dates, and says nothing of who.
+_OPENING_DATE = re.compile(
+    r"^[ \t]*On[ ]+(?:[A-Z][a-z]+day[ ]+)?\d{1,2}(?:st|nd|rd|th)?[ ]+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)[ ]+\d{4}[ ]+(?=[A-Za-z])")
+
+
 def parse_text(text: str) -> str:
     """``text`` with reference marks, line breaks, a leading dateline, a leading entry label and
     figures echoed in digits blanked, offsets unchanged: the parser reads "TARROW — Police shot
@@ -113,6 +120,7 @@ def parse_text(text: str) -> str:
     blanked = _DIGIT_ECHO.sub(lambda m: " " * len(m.group(0)) if _after_number_word(text, m.start()) else m.group(0),
                               blanked)
     blanked = _SHORT_QUOTE.sub(_unquote_short, blanked)
+    blanked = _OPENING_DATE.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
     blanked = _ENTRY_LABEL.sub(_entry_label, blanked, count=1)
     return _DATELINE.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
 
