@@ -396,3 +396,10 @@ def test_who_gave_the_orders_for_a_harm_is_accused() -> None:
     assert "Colonel Jan Mirr" in _accused("Soldiers killed nine men on orders from the Osk garrison commander, "
                                           "Colonel Jan Mirr.")
     assert _accused("The court adjourned the hearing on the orders of the judge.") == {}
+
+
+def test_deaths_spoken_of_are_killed_by_the_speaker_and_speaking_where_people_died_is_no_claim() -> None:
+    opening = "Gunmen attacked Korrapi, Chad, on 3 May 2024. "
+    assert ("killed", 6, 6, "embassy") in _rows(opening + "The embassy spoke of about six deaths.")
+    assert ("killed", 12, 12, "author") in _rows(opening + "The governor spoke to reporters in Korrapi, where 12 "
+                                                           "people were killed.")

@@ -182,7 +182,11 @@ class ClaimantFinder:
                 # "gunmen kill 12 at a market; rebel group denies role": a semicolon closes the
                 # clause before it; the verb after it reports nothing of it.
                 return None
-            if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
+            # "the embassy spoke of six deaths": speaking of a figure reports it (speaking where
+            # 12 were killed does not)
+            spoken_of = lemma in ("speak", "talk") and child is not None and child.dep_ == "prep" \
+                and child.lower_ in ("of", "about")
+            if current.pos_ in ("VERB", "AUX") and (lemma in self._verbs or spoken_of):
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
                 if lemma == "quote":

@@ -578,6 +578,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             c.dep_ in ("prep", "oprd", "xcomp", "dative") and c.lower_ not in ("from", "by", "during", "in", "on", "at")
             or c.dep_ == "prt" and c.lower_ != "away" for c in head.children):
         return CountKind.ABDUCTED, head, noun  # "30 pupils were taken (away, from the school)": abducted
+    if noun is not number and noun.lemma_.lower() in ("death", "fatality") and dep == "pobj" \
+            and head.lower_ in ("of", "about") and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in load_reporting_verbs() | {"speak", "talk", "write", "hear"}:
+        # "the embassy spoke of six deaths", "residents told of 12 deaths": deaths spoken of (the
+        # noun anchors the claimant search, which then finds who spoke)
+        return CountKind.KILLED, noun, noun
     if dep in ("dobj", "obj") and head.lemma_.lower() == "lose" and noun.lemma_.lower() in _LOST_PEOPLE \
             and not _is_negated_or_hypothetical(head):
         # "the army lost four men", "she lost two sons in the attack": they were killed
