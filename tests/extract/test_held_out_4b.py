@@ -403,3 +403,10 @@ def test_deaths_spoken_of_are_killed_by_the_speaker_and_speaking_where_people_di
     assert ("killed", 6, 6, "embassy") in _rows(opening + "The embassy spoke of about six deaths.")
     assert ("killed", 12, 12, "author") in _rows(opening + "The governor spoke to reporters in Korrapi, where 12 "
                                                            "people were killed.")
+
+
+def test_eliminated_attackers_are_killed_and_a_so_called_claimant_is_named_plainly() -> None:
+    opening = "Gunmen attacked Korrapi, Chad, on 3 May 2024. "
+    assert ("killed", 12, 12, "author") in _rows(opening + "Twelve terrorists were eliminated and five others captured.")
+    assert ("killed", 20, 20, "Velmar Front") in _rows(
+        opening + "The so-called Velmar Front has claimed on social media to have killed 20 soldiers.")

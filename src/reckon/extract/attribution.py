@@ -42,7 +42,7 @@ _UNNAMED_SOME = frozenset({"some", "others", "many"})
 _QUANTITY_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "dozen", "score"})
 _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|one|another|two|three|four|first|second|third|fourth|fifth|some|several|other|both|"
-    r"also|senior|unnamed|his|her|its|their)\s+)+",
+    r"also|senior|unnamed|his|her|its|their|so-called|self-styled|self-proclaimed)\s+)+",
     re.IGNORECASE,
 )
 _HEADLINE_SOURCE = re.compile(
