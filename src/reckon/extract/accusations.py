@@ -61,7 +61,7 @@ _ATTACKER_NOUNS = frozenset({
     "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "hostage-taker", "hostage-takers",
     "takers", "taker", "militant", "militants", "insurgent", "insurgents", "terrorist", "terrorists",
     "kidnapper", "kidnappers", "abductor", "abductors", "bomber", "bombers", "jihadist", "jihadists",
-    "raiders", "rebels", "rebel", "captors", "captor", "suspect", "suspects",
+    "raiders", "rebels", "rebel", "captors", "captor", "suspect", "suspects", "bandit", "bandits",
 })
 # Security forces: when they storm a place the attackers hold, they respond to the attack.
 _RESPONDER_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "soldier", "police", "policemen",
@@ -109,7 +109,10 @@ _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "ord
 # "members of X", "fighters of X": the group is the actor named.
 _MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
                            "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies",
-                           "soldiers", "troops", "officers", "men", "units", "forces"})
+                           "soldiers", "troops", "officers", "men", "units", "forces",
+                           # "two jets of the regime's air force": the force whose aircraft they are
+                           "jet", "jets", "aircraft", "plane", "planes", "helicopter", "helicopters", "drone",
+                           "drones", "gunship", "gunships", "warplane", "warplanes"})
 # Units of a state's forces are bodies too ("members of the presidential guard", "soldiers of
 # the 4th battalion").
 _GROUP_NOUNS = frozenset({"clan", "gang", "cell", "faction", "militia", "group", "network", "cartel", "army",
@@ -202,6 +205,11 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             # "at the behest of X", "at the hands of X", "died in the hands of X"
             for pobj in _of_objects(token):
                 yield from _mentions(pobj, anchor=token)
+        elif lower in ("orders", "order", "instructions") and token.head.lower_ in ("on", "under") and any(
+                _is_harm_verb(v, v.lemma_.lower(), verbs) or v.lemma_.lower() in ("act",) for v in token.head.ancestors):
+            # "militiamen acting on the orders of X stormed the village": who gave the orders
+            for pobj in (*_of_objects(token), *_prep_objects_of(token, "from")):
+                yield from _mentions(pobj, anchor=token, agent_slot=True)
         elif lemma == "responsibility" and token.head.lemma_.lower() in ("claim", "admit", "accept", "take", "assume", "bear"):
             for child in token.head.children:
                 if child.dep_ != "nsubj":
@@ -233,8 +241,13 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                     for pobj in agent.children:
                         if pobj.dep_ == "pobj":
                             yield from _mentions(pobj, anchor=token, self_claimed=True, agent_slot=True)
-        elif pos == "VERB" and lemma in ("blame", "accuse", "attribute"):
+        elif pos == "VERB" and lemma in ("blame", "accuse", "attribute", "suspect"):
             yield from _blamed(token, lemma, nouns)
+        elif lemma == "point" and pos in ("VERB", "NOUN") and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in _EVIDENCE for c in token.children):
+            # "the evidence points to X", "all signs pointed to the army"
+            for target in _prep_objects(token, ("to", "at")):
+                yield from _mentions(target, anchor=token, agent_slot=True)
         elif lower == "behind" and dep == "prep" and _is_event(_first_pobj(token), nouns):
             # "X was behind the massacre", "X is believed to be behind the attack"
             subject = _subject_of(token.head)
@@ -287,6 +300,9 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield from _attackers_affiliated(token, sent, verbs)
 
 
+# What points to a culprit: "the evidence points to X".
+_EVIDENCE = frozenset({"evidence", "finding", "sign", "indication", "clue", "trail", "investigation", "inquiry",
+                       "hallmark", "everything", "all"})
 _DEVICES = frozenset({"bomb", "bombs", "mine", "mines", "landmine", "landmines", "explosive", "explosives",
                       "device", "devices", "ied", "ieds", "charge", "charges"})
 
@@ -295,17 +311,31 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
     if lemma in verbs:
         return token.pos_ == "VERB"
     children = {c.lower_ for c in token.children}
-    if lemma in ("plant", "place", "set", "lay", "hide") and any(
-            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in _DEVICES for c in token.children):
-        return True  # "the mine was planted by X", "X planted a bomb"
+    if lemma in ("plant", "place", "set", "lay", "hide") and (any(
+            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in _DEVICES for c in token.children)
+            or token.dep_ == "acl" and token.head.lower_ in _DEVICES):
+        return True  # "the mine was planted by X", "X planted a bomb", "a bomb planted by X"
     if lemma == "open" and "fire" in children:
         return True
+    if lemma in _DELIVER_VERBS and any(c.dep_ in ("dobj", "obj", "nsubjpass") and _is_weapon(c) for c in token.children):
+        return True  # "the aircraft dropped four bombs on the market", "rockets were lobbed by X"
+    if lemma == "hit" and any(_is_weapon(c) for c in token.children if c.dep_ in ("nsubj", "csubj")) or any(
+            _is_weapon(p) for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
+        return lemma == "hit"  # "the market was hit by bombs dropped from X", "a shell hit the school"
     if lemma in CARRY_OFF and children & {"off", "away"}:
         return True  # "37 others were taken away by armed men", "bandits carried off 40 people"
     if leads_off(token) or makes_off_with(token) or takes_along(token) or takes_to_hideout(token):
         return True  # "herded 23 farmers into the bush", "made off with six", "taking nine with them"
     # "two bombers blew themselves up", "the attacker detonated a vest"
     return (lemma == "blow" and "up" in children) or lemma == "detonate"
+
+
+# Verbs that deliver a weapon: their subject is who used it ("dropped bombs", "lobbed shells").
+_DELIVER_VERBS = frozenset({"drop", "lob", "hurl", "throw", "rain"})
+
+
+def _is_weapon(token: Token) -> bool:
+    return token.lower_ in _INSTRUMENTS or token.lemma_.lower() in _INSTRUMENTS or token.lower_ in _DEVICES
 
 
 def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
@@ -321,7 +351,11 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         carried = objects if not passive else [c for c in token.children if c.dep_ == "nsubjpass"]
         if not carried and token.dep_ == "relcl":
             carried = [token.head]  # "the attack that X carried out"
-        if not any(_is_event(c, nouns) for c in carried):
+        elif not carried and token.dep_ == "acl" and token.head.lemma_.lower() != "operation":
+            # "an airstrike carried out by X"; not "a search operation conducted by the army",
+            # which is how forces answer an attack
+            carried = [token.head]
+        if not any(_is_event(c, nouns) and not _is_response(c) for c in carried):
             return
     # Those who kill or capture the attackers are not accused of the attack ("killed 15 of the
     # attackers"; "repelled the attackers, killing four of them").
@@ -380,6 +414,14 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
 
 
 _WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
+# Operations that answer an attack: "the army launched a vast combing operation".
+_RESPONSE_WORDS = frozenset({"search", "rescue", "combing", "clearing", "clearance", "pursuit", "mop-up", "mopping",
+                             "security", "relief", "evacuation", "humanitarian", "recovery", "manhunt"})
+
+
+def _is_response(event: Token) -> bool:
+    return event.lemma_.lower() == "operation" and any(
+        c.lower_ in _RESPONSE_WORDS for c in event.children if c.i < event.i)
 
 
 def _senders(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
@@ -419,6 +461,11 @@ def _denied(verb: Token) -> bool:
     current = verb
     for _ in range(3):
         if any(c.dep_ == "neg" for c in current.children) or current.lemma_.lower() in _DENIALS:
+            return True
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _DENIALS and current.i > current.head.i:
+            # "the army denies that any of its aircraft bombed the market": the denier says no
+            # one of its own did it, which accuses no one (a clause before the denial is not
+            # what it denies: "gunmen kill 17; armed group denies role").
             return True
         if current.dep_ not in ("xcomp", "pcomp", "conj", "advcl") or current.head.i == current.i:
             return False
@@ -460,7 +507,21 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    blamer = subjects[0] if subjects else agents[0] if agents else None
+    if token.dep_ == "acl" and token.tag_ == "VBN" and not subjects and (
+            _is_event(token.head, nouns) or token.head.lemma_.lower() in _HARM_RESULTS):
+        # "a drone strike attributed by residents to the army", "the killings, blamed on X"
+        blamer = agents[0] if agents else None
+        targets = _prep_objects(token, ("to", "on")) + [
+            p for agent in agents for blamer_word in (agent, *agent.conjuncts) for c in blamer_word.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children if p.dep_ == "pobj"]
+        for target in targets:
+            yield from _blamed_target(target, anchor=token, blamer=blamer, nouns=nouns)
+        return
+    if not subjects and not passive:
+        # "The army denied involvement and blamed X": the first conjunct's subject blames.
+        shared = _subject_of(token)
+        subjects = [shared] if shared is not None else []
+    blamer = subjects[0] if subjects else agents[0] if agents and passive else None
     if not passive:
         event_at = min((c.i for c in token.children if c.dep_ in ("dobj", "obj") and _is_event(c, nouns)), default=None)
         for child in token.children:
@@ -470,12 +531,30 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
                     # "blamed the attack on the X Movement, a rebel group that ...": the parser
                     # hangs the description of X on the verb; it is X again, not a second accused.
                     continue
-                if _is_event(child, nouns):
+                if child.lower_ in ("which", "that") and token.dep_ == "relcl":
+                    child = token.head  # "the strike, which witnesses attributed to X"
+                if _is_event(child, nouns) or child.lemma_.lower() in _INSTRUMENTS | _HARM_RESULTS:
                     # "blamed the attack on X", "the army attributed the attack to X"
-                    for target in _prep_objects(token, ("on",) if lemma == "blame" else ("to",)):
-                        yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
-                elif lemma in ("blame", "accuse") and not _accused_of_other(token):
-                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
+                    preps = ("on",) if lemma == "blame" else ("to",)
+                    # "attributed the deaths to shelling by X": a gerund is the target too
+                    targets = _prep_objects(token, preps) + [
+                        g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+                        for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
+                    for target in targets:
+                        yield from _blamed_target(target, anchor=token, blamer=blamer, nouns=nouns, agents=agents)
+                    if not targets and lemma == "blame":
+                        # "blamed mortar fire by the Front": who fired it
+                        yield from _blamed_target(child, anchor=token, blamer=blamer, nouns=nouns, agents=agents)
+                elif lemma in ("blame", "accuse", "suspect") and not _accused_of_other(token):
+                    # "accused X of the massacre": the accused ends before the charge
+                    charge = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                                   and any(_is_event(g, nouns) or g.lemma_.lower() in _HARM_RESULTS or g.tag_ == "VBG"
+                                           for g in c.children)), None)
+                    if lemma == "suspect" and charge is None and not any(
+                            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                        continue  # "police suspect a gas leak": no one suspected of a deed
+                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True,
+                                         stop=charge.i if charge is not None else None)
         return
     if not passive:
         return
@@ -484,12 +563,18 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
         return
     if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
         subject = token.head
-    if _is_event(subject, nouns):
-        # "the massacre was attributed to X", "the attack was blamed on X"
-        for target in _prep_objects(token, ("to", "on")):
-            yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
-    elif lemma in ("blame", "accuse"):
-        # "X was blamed for the attack", "X was accused of ordering the raid"
+    if _is_event(subject, nouns) or subject.lemma_.lower() in _HARM_RESULTS:
+        # "the massacre was attributed to X", "the attack was blamed on X"; "attributed by
+        # residents and the police to X", where the parser hangs "to X" on the blamers.
+        targets = _prep_objects(token, ("to", "on")) + [
+            p for agent in agents for blamer_word in (agent, *agent.conjuncts) for c in blamer_word.children
+            if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children if p.dep_ == "pobj"]
+        for target in targets:
+            yield from _blamed_target(target, anchor=token, blamer=blamer, nouns=nouns)
+    elif lemma in ("blame", "accuse") or lemma == "suspect" and any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        # "X was blamed for the attack", "X was accused of ordering the raid", "X is suspected of
+        # carrying out the bombing"
         yield from _mentions(subject, anchor=token, blamer=blamer, agent_slot=True)
 
 
@@ -541,6 +626,33 @@ def identifies_attackers(text: str, span: Span) -> bool:
     """Whether the accused at ``span`` is named as the group the described attackers belong to
     ("the attackers were suspected members of the X"): the attackers then stand for it."""
     return bool(_ATTACKERS_ARE_MEMBERS.search(text, max(0, span.start - 90), span.start))
+
+
+# What a harm left, which a text attributes like the harm itself ("attributed the deaths to X").
+_HARM_RESULTS = frozenset({"death", "deaths", "casualties", "injuries", "disappearance", "disappearances"})
+
+
+def _blamed_target(target: Token, *, anchor: Token, blamer: Token | None, nouns: frozenset[str],
+                   agents: list[Token] = ()) -> Iterator[AccusedMention]:
+    """Who a blame lands on: the target itself ("blamed the attack on X"), or, when the
+    target is a weapon or an attack, who used it ("attributed the deaths to mortar fire by X",
+    "blamed shelling by the army"); the parser may hang that "by X" on the active blaming
+    verb (``agents``), where it can only belong to the weapon."""
+    if target.lemma_.lower() in _INSTRUMENTS or target.lower_ in _INSTRUMENTS or _is_event(target, nouns):
+        users = [*_prep_objects_of(target, "by"), *agents]
+        for pobj in users:
+            yield from _mentions(pobj, anchor=anchor, blamer=blamer, agent_slot=True)
+        if not users and (target.lemma_.lower() in _INSTRUMENTS or target.lower_ in _INSTRUMENTS):
+            # "attributed the strike to a Velmar army drone": whose drone, all the words before it
+            owner = [w for w in target.subtree if w.i < target.i and w.pos_ in ("PROPN", "NOUN", "ADJ")]
+            if owner and owner[-1].i == target.i - 1 and _names_a_force(owner) and not _is_place_only(owner):
+                yield _mention(owner, anchor=anchor, blamer=blamer)
+        return
+    yield from _mentions(target, anchor=anchor, blamer=blamer, agent_slot=True)
+
+
+def _prep_objects_of(noun: Token, prep: str) -> list[Token]:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == prep for p in c.children if p.dep_ == "pobj"]
 
 
 _STATEMENT_NOUNS = frozenset({"statement", "video", "message", "communique", "communiqué", "post", "posting",
@@ -680,10 +792,14 @@ def _holders(token: Token) -> Iterator[AccusedMention]:
             yield from _mentions(child, anchor=token)
 
 
+# Who did it, named after a copula: "The killers were the X militia".
+_DOERS = frozenset({"killers", "perpetrators", "culprits", "killer", "perpetrator", "culprit"})
+
+
 def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
     """ "the attackers were members of X, paid by Y", "the gunmen belonged to X"."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None or not _names_attackers(subject):
+    if subject is None or not (_names_attackers(subject) or subject.lower_ in _DOERS and subject.pos_ == "NOUN"):
         return
     if token.lemma_ == "belong":
         for target in _prep_objects(token, ("to",)):
@@ -737,9 +853,22 @@ def _attackers_affiliated(token: Token, sent: SpacySpan, verbs: frozenset[str]) 
 
 
 def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
-    """ "army shelling killed 12", "police bullets killed 3": who fires the weapon."""
-    for child in subject.children:
-        if child.dep_ == "poss" and not _is_time(child):
+    """ "army shelling killed 12", "police bullets killed 3": who fires the weapon; "bombs
+    dropped from a government aircraft", "shells fired by the army": who the text says
+    fired it."""
+    following = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
+    # "bombs dropped from X": the parser may hang the participle elsewhere; right after the
+    # weapon, it still says who delivered it.
+    stray = [following] if following is not None and following.tag_ in ("VBN", "VBD") and following.head.i != subject.i \
+        and not any(c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") for c in following.children) else []
+    for child in (*subject.children, *stray):
+        if (child.dep_ == "acl" or child in stray) and child.lemma_.lower() in _DELIVER_VERBS | {"fire", "launch", "shoot"}:
+            for prep in child.children:
+                if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ == "from":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj":
+                            yield from _mentions(pobj, anchor=anchor, agent_slot=True)
+        elif child.dep_ == "poss" and not _is_time(child):
             yield from _mentions(child, anchor=anchor)
         elif child.dep_ in ("compound", "amod", "nmod") and child.i < subject.i:
             tokens = [t for t in child.subtree if t.i < subject.i and t.dep_ != "punct"]
@@ -883,6 +1012,8 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
              modifier: bool = False) -> AccusedMention:
     if len(tokens) > 1 and tokens[-1].text in ("'s", "’s", "'", "’"):
         tokens = tokens[:-1]  # "Velt Khar's custody": the owner, not its possessive
+    while len(tokens) > 1 and tokens[-1].lower_ in ("not", ",", "but", "and"):
+        tokens = tokens[:-1]  # "the rebels, not its aircraft": the contrast is no part of the name
     # "two police officers", "some 50 armed men": who they are, not how many.
     counted = [t for t in tokens if t.pos_ == "NUM" and t.dep_ == "nummod" and t.head.i == tokens[-1].i]
     if counted and len(tokens) > len(counted):
@@ -964,6 +1095,14 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             people = [t for t in item.subtree if t.dep_ == "appos" and entity_type(t) == "PERSON" and t.i > item.i]
             if len(people) == 1:
                 named_appositions = people
+        if named_appositions and item.pos_ == "PROPN" and item.lower_ in _TITLE_NOUNS and any(
+                entity_type(c) == "PERSON" for c in named_appositions):
+            # "the Velmar County Commissioner, Jon Osk": an office and the person who holds it
+            # are one accused, the person.
+            named_appositions = [c for c in named_appositions if entity_type(c) == "PERSON"]
+            for child in named_appositions:
+                yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            continue
         if named_appositions and item.pos_ != "PROPN":
             # "Iranian proxies Kata'ib Hezballah (KH)": the apposition is the actor named.
             for child in named_appositions:
@@ -1125,7 +1264,12 @@ def is_generic(surface: str) -> bool:
     assault force", "gunmen", "a 40-year-old woman"); not a description of another kind of
     actor ("police officers", "militiamen", "the putschists"), which adds one."""
     words = _description_words(surface)
-    return words is not None and words[-1] in _STAND_IN_HEADS
+    # "a government aircraft", "army jets": a description that names whose they are is no
+    # stand-in for another named attacker.
+    return words is not None and words[-1] in _STAND_IN_HEADS and not any(w in _STATE_OWNERS for w in words[:-1])
+
+
+_STATE_OWNERS = frozenset({"government", "regime", "army", "military", "state", "police", "junta"})
 
 
 # People described without a name: an accused only as the doer of the harm ("a man opened
@@ -1138,14 +1282,16 @@ _PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "youth", "youths", "t
 
 # Descriptions of the attackers that stand for whoever the text names as the attacker:
 # "the gunmen" of a report that blames a named group are that group's gunmen.
-_STAND_IN_HEADS = _ATTACKER_NOUNS | (_PERSON_NOUNS - {"rioters"}) | frozenset({
+# Bandits are a kind of actor of their own (as militiamen are), not a stand-in for a named group.
+_STAND_IN_HEADS = (_ATTACKER_NOUNS - {"bandit", "bandits"}) | (_PERSON_NOUNS - {"rioters"}) | frozenset({
     "group", "groups", "force", "fighters", "fighter", "extremists", "extremist", "men", "elements", "cell",
     "gunship", "aircraft", "jets", "plane", "drone", "drones"})
 
 
 # Office holders: accused when a text blames them ("we hold the governor responsible").
 _TITLE_NOUNS = frozenset({"governor", "minister", "president", "chief", "commander", "secretary", "mayor",
-                          "general", "colonel", "warlord", "leader", "chairman", "prefect", "sheriff"})
+                          "general", "colonel", "warlord", "leader", "chairman", "prefect", "sheriff",
+                          "commissioner", "administrator"})
 
 
 def _names_a_force(tokens: list[Token]) -> bool:

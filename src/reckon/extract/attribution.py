@@ -34,13 +34,15 @@ PRESS_REPORTS = "press reports"
 AUTHOR_VOICE = "author"  # the issuer speaking of itself ("we", "our officials")
 
 # Nouns that stand for an unnamed body of reporting ("reports that ...", "media said").
-_REPORT_NOUNS = frozenset({"report", "reports", "media", "press", "account", "accounts", "claim", "claims"})
+_REPORT_NOUNS = frozenset({"report", "reports", "media", "press", "account", "accounts", "claim", "claims",
+                           # "the allegation that a government plane bombed the market": unnamed too
+                           "allegation", "allegations", "rumour", "rumours", "rumor", "rumors"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
 _UNNAMED_SOME = frozenset({"some", "others", "many"})
 _QUANTITY_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "dozen", "score"})
 _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|one|another|two|three|four|first|second|third|fourth|fifth|some|several|other|both|"
-    r"also|senior|unnamed|his|her|its|their)\s+)+",
+    r"also|senior|unnamed|his|her|its|their|so-called|self-styled|self-proclaimed)\s+)+",
     re.IGNORECASE,
 )
 _HEADLINE_SOURCE = re.compile(
@@ -62,7 +64,7 @@ def clean_name(surface: str) -> str:
     name = _TRAILING_CLAUSE.sub("", name)
     name = _LEADING_NOISE.sub("", name)
     name = name.strip(" ,.;:-–—\"'“”‘’")
-    return name
+    return re.sub(r"['’]s$", "", name)  # "the army's claim": the army
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -87,6 +89,8 @@ class ClaimantFinder:
 
     def claimants(self, sent: SpacySpan, token: Token, *, offset: int) -> tuple[Claimant, ...]:
         """Claimants of the finding at ``token`` in ``sent``; ``offset`` maps sent chars to the document."""
+        if _is_field_value(sent, token):
+            return (AUTHOR,)
         named = self._from_syntax(sent, token, offset=offset)
         if named is None:
             named = self._according_to(sent, token, offset=offset)
@@ -181,7 +185,11 @@ class ClaimantFinder:
                 # "gunmen kill 12 at a market; rebel group denies role": a semicolon closes the
                 # clause before it; the verb after it reports nothing of it.
                 return None
-            if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
+            # "the embassy spoke of six deaths": speaking of a figure reports it (speaking where
+            # 12 were killed does not)
+            spoken_of = lemma in ("speak", "talk") and child is not None and child.dep_ == "prep" \
+                and child.lower_ in ("of", "about")
+            if current.pos_ in ("VERB", "AUX") and (lemma in self._verbs or spoken_of):
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
                 if lemma == "quote":
@@ -191,13 +199,35 @@ class ClaimantFinder:
                 # The active subject speaks; a passive subject is what was said ("lives were claimed").
                 subjects = _speakers_of(current, token)
                 if subjects and child not in subjects:
-                    return self._named_list(subjects[0], offset=offset)
+                    # the parser may hang the participle on the reported clause instead
+                    citing = next((c for c in (*current.children, *(child.children if child is not None else ()))
+                                   if c.lemma_.lower() == "cite" and c.tag_ == "VBG"
+                                   and c.dep_ in ("advcl", "xcomp", "conj")), None)
+                    cited = _cited_source(citing) if citing is not None else None
+                    if cited is not None:
+                        # "the UN said 29 were killed, citing local health officials": the innermost
+                        # source is the one cited
+                        return self._named_list(cited, offset=offset)
+                    speaker = subjects[0]
+                    if speaker.lower_ in ("it", "they", "we") and current.dep_ == "ccomp" \
+                            and current.head.lemma_.lower() in self._verbs:
+                        # "Velmar Watch said it had documented how soldiers executed nine men":
+                        # the body reporting its own finding
+                        outer = [c for c in _speakers_of(current.head, token) if c.pos_ != "PRON"]
+                        if outer:
+                            speaker = outer[0]
+                    return self._named_list(speaker, offset=offset)
                 if not subjects:
                     named = _name_set_off_before(sent, current)
                     if named is not None and child is not None and child.i < current.i:
                         # "..., the department's prefect, Jean Brou, said.": the parser hangs the
                         # name on the place before it; set off by commas before the verb, it speaks
                         return self._named_list(named, offset=offset)
+                    shared = _shared_subject(current, token, self._verbs | _STANCE_VERBS)
+                    if shared is not None:
+                        # "The army blamed X, saying seven had died", "the army blamed X and said
+                        # five were killed": the clause the verb continues has its speaker.
+                        return self._named_list(shared, offset=offset)
                     # "..., putting the dead at 150": a participle speaks for the main clause's subject.
                     if current.tag_ == "VBG":
                         root_subjects = [c for c in sent.root.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
@@ -211,6 +241,11 @@ class ClaimantFinder:
                 quoted = [c for c in candidate.children if c.dep_ in ("dobj", "obj")]
                 if quoted:
                     return self._named_list(quoted[0], offset=offset)
+            if candidate.lemma_.lower() == "cite" and candidate.tag_ == "VBG" and token.i < candidate.i:
+                # "the UN said 29 were killed, citing local health officials": the source cited
+                cited = _cited_source(candidate)
+                if cited is not None:
+                    return self._named_list(cited, offset=offset)
         # "Russian forces killed 27, Interfax quoted officials as saying.": a reporting clause
         # that closes the sentence after a comma names the source of what precedes it.
         comma_seen = False
@@ -290,8 +325,15 @@ class ClaimantFinder:
             return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
         if head.like_num or head.lower_ in _QUANTITY_WORDS:
             return None  # "dozens reported dead": the counted people, not a source
-        if head.pos_ == "NOUN":
-            # "A police spokesman, Colonel Arlo Penn, said": the role's holder is named beside it.
+        if head.lemma_.lower() in _FIGURE_NOUNS:
+            # "A tally by Velmar News put the toll at 14": who made the tally
+            maker = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                          for p in c.children if p.dep_ == "pobj"), None)
+            if maker is not None:
+                head = maker
+        if head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.lower_ in _PERSON_ROLES:
+            # "A police spokesman, Colonel Arlo Penn, said"; "The United Nations Humanitarian
+            # Coordinator, Jane Doe, said" (a title the tagger takes for a name): the role's holder is named beside it.
             # "The mayor of the commune, Jane Doe, said": the name may hang on the role's "of" phrase
             # A role only a person holds names a person beside it, whatever the tagger makes of
             # an unfamiliar name ("The cooperative's president, Jacinto Erazo Lanza, put ...").
@@ -302,6 +344,13 @@ class ClaimantFinder:
                                                          and t.text not in _BODY_WORDS))]
             if named:
                 head = named[0]
+            else:
+                # "the exile Equatoria Forum", "the rights group Velmar Watch": a description
+                # right before a name (no comma between) only says what the named body is
+                glued = [c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                         and c.left_edge.i == head.i + 1]
+                if glued:
+                    head = glued[0]
         tokens = without_dateline(phrase_tokens(head, keep_coordination=True))
         start = min(t.idx for t in tokens)
         end = max(t.idx + len(t.text) for t in tokens)
@@ -368,6 +417,20 @@ class ClaimantFinder:
 # ", Mr Anselm Byamukama," after a role: the holder's name in apposition.
 _APPOSED_NAME = re.compile(r",[ ]+(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sister|Father|Hon)\.?[ ]+)?"
                            r"(?P<name>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){1,3})(?=[,.;]|$)")
+
+
+# A record's field: a label, a colon, and the figure as the whole value ("Civilians reported
+# killed: 29–43", "Fatalities: 6"). The label is no speaker, whatever verb it holds.
+_FIELD_BEFORE = re.compile(r"[ \t•*-]*[A-Z][^:\n\"“”]{0,48}:[ \t]*[\d.,–+ -]*")
+_FIELD_AFTER = re.compile(r"[\d.,–+ \t-]*(?:\([^()]{0,30}\))?[ \t]*")
+
+
+def _is_field_value(sent: SpacySpan, token: Token) -> bool:
+    text = span_text(sent)
+    at = token.idx - sent.start_char
+    return _FIELD_BEFORE.fullmatch(text[:at]) is not None and _FIELD_AFTER.fullmatch(text[at + len(token.text):]) is not None
+
+
 # Roles only a person holds: the name in apposition to one is that person's.
 _PERSON_ROLES = frozenset({"principal", "headmaster", "headteacher", "superintendent", "president", "chairman", "chairwoman", "chairperson", "chair", "director", "spokesman",
                            "spokeswoman", "spokesperson", "mayor", "governor", "minister", "commander", "chief",
@@ -423,6 +486,50 @@ def _speakers_of(verb: Token, finding: Token) -> list[Token]:
     return sorted(subjects, key=lambda c: abs(verb.i - c.i))
 
 
+# Verbs of taking a side on a harm: a speaker who blames or denies and then says more is
+# still the speaker ("The army denied it and blamed X, saying seven had died").
+_STANCE_VERBS = frozenset({"blame", "attribute", "accuse", "deny", "reject", "dismiss", "condemn", "refute"})
+
+
+# Who a figure may be cited from ("citing local health officials", "citing figures from the ministry").
+_SOURCE_NOUNS = frozenset({"official", "source", "witness", "resident", "authority", "doctor", "medic", "worker",
+                           "volunteer", "leader", "police", "army", "ministry", "hospital", "agency", "medium",
+                           "group", "survivor", "villager", "elder", "monitor", "observer", "activist", "officer"})
+_FIGURE_NOUNS = frozenset({"figure", "data", "report", "statistic", "record", "tally", "count", "estimate"})
+
+
+def _cited_source(verb: Token) -> Token | None:
+    for cited in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        lemma = cited.lemma_.lower()
+        if lemma in _FIGURE_NOUNS:
+            return next((p for c in cited.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
+                         for p in c.children if p.dep_ == "pobj"), None)
+        if cited.pos_ == "PROPN" or lemma in _SOURCE_NOUNS:
+            return cited
+    return None
+
+
+def _shared_subject(verb: Token, finding: Token, speech: frozenset[str]) -> Token | None:
+    """The subject a subjectless reporting verb shares with the statement it continues: a
+    participle ("blamed X, saying ...") or a conjoined verb ("blamed X and said ..."); not
+    with a clause of what was reported ("said X had done it and claimed ...")."""
+    current = verb
+    for _ in range(4):
+        if not (current.dep_ == "conj" or current.dep_ == "advcl" and current.tag_ == "VBG") \
+                or current.head.i == current.i or current.head.pos_ not in ("VERB", "AUX") \
+                or current.head.lemma_.lower() not in speech:
+            return None
+        current = current.head
+        subjects = [c for c in current.children if c.dep_ == "nsubj" and not _is_event_noun(c)
+                    and finding not in c.subtree and c.pos_ != "PRON" or c.dep_ == "nsubj" and c.pos_ == "PRON"
+                    and c.lower_ in ("he", "she", "it", "they", "we")]
+        if subjects:
+            return subjects[0]
+        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in current.children):
+            return None
+    return None
+
+
 def _is_event_noun(token: Token) -> bool:
     """Subjects that are events, not sources ("the attack has claimed 147 lives")."""
     return token.lemma_.lower() in load_violence_words()[1] or token.lemma_.lower() in (
@@ -476,8 +583,10 @@ _MASTHEAD_SMALL = frozenset({"for", "of", "and", "in", "the", "on", "against", "
 
 def masthead(text: str) -> str | None:
     """The issuing body's name an organisation's release opens with, in capitals on a line
-    of its own ("VELMAR RIGHTS WATCH"); None when the first line is not one."""
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    of its own ("VELMAR RIGHTS WATCH"), after any navigation bar ("Home | About | News");
+    None when the first line is not one."""
+    lines = (line.strip() for line in text.splitlines() if line.strip())
+    first = next((line for line in lines if line.count("|") < 2), "")
     words = first.split()
     if not 2 <= len(words) <= 12 or not re.fullmatch(r"[A-Z][A-Z’'&.\- ]+", first):
         return None
@@ -485,12 +594,29 @@ def masthead(text: str) -> str | None:
 
 
 def is_issuer(name: str, head: str) -> bool:
-    """Whether a claimant's name is the masthead's body, written out or as its initials."""
+    """Whether a claimant's name is the masthead's body, written out or as its initials, or
+    what the body calls its own ("the Forum's own monitors" in the Forum's release)."""
     folded = " ".join(re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower().split())
     if folded == head.lower():
         return True
     initials = "".join(w[0] for w in head.lower().split() if w not in _MASTHEAD_SMALL)
-    return len(initials) >= 3 and folded == initials
+    if len(initials) >= 3 and folded == initials:
+        return True
+    own = _OWN.match(folded)
+    if own is None:
+        return False
+    owner = own.group(1)
+    bodies = [w for w in head.lower().split() if w in _BODY_HEADS]
+    return owner == initials and len(initials) >= 3 or bool(bodies) and owner == bodies[-1]
+
+
+# "the Forum's own network of monitors": the body's own people.
+_OWN = re.compile(r"([\w-]+)['’]s\s+own\b")
+# Words that head an organisation's name, by which it calls itself for short ("the Forum").
+_BODY_HEADS = frozenset({"forum", "council", "centre", "center", "alliance", "front", "movement", "party", "committee",
+                         "coalition", "network", "watch", "commission", "union", "league", "congress", "assembly",
+                         "institute", "foundation", "association", "federation", "organisation", "organization",
+                         "observatory", "office", "group"})
 
 
 # Verbs that take no object: a "that" the parser hangs on one as its object is a complementiser.

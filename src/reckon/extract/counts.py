@@ -40,6 +40,9 @@ _SUBSET_BEFORE = ("including", "includes", "included", "among them", "among whom
 # Verbs that make their *object* the harmed people ("killed 52"), or their subject when
 # intransitive ("52 died"); for transitive verbs an active subject is the doer, never a toll.
 _INTRANSITIVE = frozenset({"die", "perish", "survive", "escape", "flee", "disappear"})
+# People one can lose to violence: "lost four men", "lost two sons".
+_LOST_PEOPLE = frozenset({"man", "soldier", "troop", "fighter", "officer", "policeman", "member", "comrade",
+                          "colleague", "son", "daughter", "child", "brother", "sister", "relative", "men"})
 _TOLL_NOUNS = frozenset({"toll", "dead", "death", "deaths", "fatality", "fatalities", "casualty", "casualties"})
 _TOLL_VERBS = frozenset({"put", "rise", "climb", "reach", "stand", "increase", "jump", "hit", "exceed", "place",
                          "give", "estimate", "raise", "be"})
@@ -54,6 +57,8 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          "province", "district", "state", "country", "grave", "device", "weapon", "gun", "rifle",
                          "massacre", "shooting", "bombing", "explosion", "blast", "clash", "ambush", "assault",
                          "operation", "strike", "airstrike", "motorcycle", "lorry", "truck",
+                         # weapons an army says it recovered ("two mortar tubes ... were recovered")
+                         "tube", "launcher", "mortar", "cartridge", "magazine", "boat", "canoe", "motorbike",
                          # animals raided with the people ("drove away hundreds of cattle")
                          "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "donkey", "horse",
                          "chicken", "poultry",
@@ -458,7 +463,13 @@ def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -
     ("Fatalities: 64", "- Injuries: 120", "DeathsAt least 71"), and the label names the kind."""
     line_start = max(text.rfind("\n", 0, start), -1) + 1
     label = text[line_start:start].strip(" \t•*-–:").lower()
-    kind = lexicon.labels.get(" ".join(label.split()))
+    words = label.split()
+    kind = lexicon.labels.get(" ".join(words))
+    # "Civilians reported killed: 29–43", "Confirmed deaths: 12": a dataset's field names who
+    # and how surely before the kind; the field still states the figure.
+    while kind is None and len(words) > 1 and words[0] in _LABEL_QUALIFIERS and text[start - 1:start] in (":", " ", "\t"):
+        words = words[1:]
+        kind = lexicon.labels.get(" ".join(words))
     if kind is None:
         return None
     # "Hostages112 rescued", "Hostages: 40 freed": a participle after the figure says what
@@ -470,6 +481,11 @@ def _kind_by_label(text: str, start: int, number: Token, lexicon: HarmLexicon) -
 
 
 _LABEL_PARTICIPLE = re.compile(r"[\d,.]+\+?\s+([a-z]+)\b")
+
+
+_LABEL_QUALIFIERS = frozenset({"civilians", "civilian", "people", "persons", "reported", "confirmed", "total",
+                               "estimated", "alleged", "possible", "likely", "children", "combatants", "militants",
+                               "soldiers", "of", "number"})
 
 
 # "one of the deadliest attacks this year", "the worst since 2009": a period after a
@@ -881,6 +897,11 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life") and (
                 owner.lemma_.lower() not in ("body", "corpse") or _bodies_found(owner)):
             return owner_kind, owner, noun
+    if dep == "pobj" and head.lower_ == "to" and head.i > 0 and any(
+            owner.lemma_.lower() in ("injury", "wound", "harm") for owner in (head.head, head.doc[head.i - 1])):
+        # "injuries to at least 52 others": the injuries befell them (the parser may hang "to"
+        # on the verb, but the noun right before it still says what befell them)
+        return CountKind.INJURED, head.head, noun
     if dep == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NUM", "NOUN", "PRON"):
         # "two of the gunmen were killed": the partitive governs.
         carrier = head.head
@@ -900,6 +921,27 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             c.dep_ in ("prep", "oprd", "xcomp", "dative") and c.lower_ not in ("from", "by", "during", "in", "on", "at")
             or c.dep_ == "prt" and c.lower_ != "away" for c in head.children):
         return CountKind.ABDUCTED, head, noun  # "30 pupils were taken (away, from the school)": abducted
+    if noun is not number and noun.lemma_.lower() in ("death", "fatality") and dep == "pobj" \
+            and head.lower_ in ("of", "about") and head.head.pos_ == "VERB" \
+            and head.head.lemma_.lower() in load_reporting_verbs() | {"speak", "talk", "write", "hear"}:
+        # "the embassy spoke of six deaths", "residents told of 12 deaths": deaths spoken of (the
+        # noun anchors the claimant search, which then finds who spoke)
+        return CountKind.KILLED, noun, noun
+    if dep in ("dobj", "obj") and head.lemma_.lower() == "lose" and noun.lemma_.lower() in _LOST_PEOPLE \
+            and not _is_negated_or_hypothetical(head):
+        # "the army lost four men", "she lost two sons in the attack": they were killed
+        return CountKind.KILLED, head, noun
+    if dep == "nsubj" and head.lemma_.lower() == "lose" and any(
+            c.dep_ in ("dobj", "obj") and c.lemma_.lower() == "life" for c in head.children):
+        # "Two of our gallant soldiers lost their lives": whatever stands between the figure
+        # and the verb, those who lose their lives are killed
+        return CountKind.KILLED, head, noun
+    if dep == "nsubjpass" and head.pos_ == "VERB" and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "death" for g in c.children)
+            for verb in (head, *head.conjuncts) for c in verb.children):
+        # "12 villagers were shot or hacked to death": "to death" says what the blows did,
+        # whichever of the conjoined verbs holds it.
+        return CountKind.KILLED, head, noun
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         verb_kind = lexicon.verbs.get(head.lemma_.lower()) or lexicon.adjectives.get(head.lower_)
         if lemma == "life" and head.lemma_.lower() in _LIFE_VERBS:
@@ -909,7 +951,12 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
             # "have been missing since April": the tagger may take the adjective for a verb
             # form ("missing", VBG); the adjective, not the verb "miss", is the harm
             adjective = head.pos_ == "ADJ" or head.tag_ == "VBG" and head.lower_ in lexicon.adjectives
-            if dep == "nsubjpass" or (dep == "nsubj" and (passive or head.lemma_.lower() in _INTRANSITIVE or adjective)):
+            # "seven dead and eleven wounded": a bare figure before a harm verb with no object
+            # and no auxiliary is a participle the tagger read as a past tense.
+            bare_figure = dep == "nsubj" and noun is number and head.tag_ in ("VBD", "VBN") and not any(
+                c.dep_ in ("dobj", "obj", "ccomp", "xcomp", "aux", "dative", "agent") for c in head.children)
+            if dep == "nsubjpass" or (dep == "nsubj" and (passive or bare_figure or head.lemma_.lower() in _INTRANSITIVE
+                                                          or adjective)):
                 return verb_kind, head, noun
             if dep in ("dobj", "obj", "attr", "oprd") and head.lemma_.lower() not in _INTRANSITIVE:
                 return verb_kind, head, noun

@@ -523,7 +523,13 @@ def _by_dateline(index: int, line: str, found: list[DateMention]) -> DateMention
         return first
     if not before.strip() and _AGENCY_AFTER.match(after):
         return first  # "June 14, 2025 (Agency) - Six ...": a dateline without a place
+    if _BRACKETED_BEFORE.fullmatch(before) and _BRACKETED_AFTER.match(after):
+        return first  # "GENEVA (20 September 2024) – The ...": a UN release's dateline
     return None
+
+
+_BRACKETED_BEFORE = re.compile(r"\W{0,3}[A-Z][A-Za-z.'’ -]{1,40}?\s*\(")
+_BRACKETED_AFTER = re.compile(r"\)\s*[-–—:]")
 
 
 # "Date: ...", "Event date: ...": an infobox's or an incident record's date of the event.

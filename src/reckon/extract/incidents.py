@@ -535,7 +535,9 @@ _ADMIN_WORD_AFTER = re.compile(r"[ ](?:territory|district|province|county|sub-pr
 
 
 _VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened fire|shot|shoot|kill|wound|injur|abduct|"
-                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead)", re.IGNORECASE)
+                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead"
+                          # "armed men entered the village": who came says what it was
+                          r"|armed men|gunmen|assailants|attackers|raiders)", re.IGNORECASE)
 
 
 def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention | None,
@@ -768,9 +770,18 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
     moved = _other_days(groups.get("", []), evidence, sentences, text, main_date)
+    site_days = {key: pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"], main=False)[0]
+                 for key, members in groups.items() if key and key not in group_date} if moved else {}
     for index, count, mention in moved:
         # "It was the second attack on the village this month: on 2 May, four farmers were killed
         # there": the same place on another day with its own figure is another incident.
+        same_day = [site for site, day in site_days.items() if day == mention.value]
+        if len(same_day) == 1:
+            # "more than 4,000 have fled since 14 September", in a report whose other site was hit
+            # on 14 September: the figure goes with that day's site, not a third incident.
+            groups[""].remove((index, count))
+            groups[same_day[0]].append((index, count))
+            continue
         # the site its own sentence names, if another than the main one ("attacked X police post")
         own = _local_place(count.span.start, sentences[index].span, text, mentions)
         if own is not None and (_specificity(own) < 2 or (main is not None and _same_place(own, main))):

@@ -929,8 +929,8 @@ _EVENT_SCENE = re.compile(
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
     # "an overnight raid on Osk-Kisanga": what a raid or an attack fell on
     # "a raid by armed men on Osk-Kisanga": the raiders named between the raid and its target
-    rf"|\b(?i:raids?|attacks?|assaults?)(?:[ ]by(?:[ ][a-z]+){{1,3}}?)?[ ]on[ ](?:(?:the[ ])?(?:neighbou?ring|nearby)[ ])?"
-    rf"(?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"|\b(?i:raids?|attacks?|assaults?|air[ ]?strikes?|strikes?|bombardments?|shelling)(?:[ ]by(?:[ ][a-z]+){{1,3}}?)?"
+    rf"[ ]on[ ](?:(?:the[ ])?(?:neighbou?ring|nearby)[ ])?(?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     # "The 2019 Osk-Kari attack was ...", "= 2019 Osk-Kari massacre =": an encyclopedia names an
     # event by its year and its place
     rf"|(?:^|(?<=\n)|(?<==[ ])|\b[Tt]he[ ])(?:19|20)\d\d[ ](?P<t>{_NAME})[ ](?i:attacks?|massacres?|bombings?|raids?|"
@@ -952,7 +952,7 @@ _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "
 # an origin.
 _HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(?:[ ]dead)?|shooting|beheaded|"
               r"stabbed|hacked|beaten|lynched|slain|slaughtered|murdered|maimed|bombed|shelled|"
-              r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|"
+              r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|fired|"
               r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
 _TAKING_WORD = (r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken"
                 # verbs of taking away (taking.py): "carried off 33 villagers from X"
@@ -961,7 +961,9 @@ _TAKING_WORD = (r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|t
 # "killed in August 2019 in Osk-Kura": a month is no scene, and the scene may follow it
 _NOT_MONTH = r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)"
 _HARM_SCENE = re.compile(
-    rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|between)"
+    # "fired mortar rounds from the hills east of Osk": a bearing from a place names it too
+    rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|between|"
+    rf"(?:north|south|east|west)(?:-?(?:east|west))?[ ]of)"
     rf"|{_TAKING_WORD}\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|from))"
     rf"[ ]{_NOT_MONTH}(?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
     # "The attack occurred in August 2019 in Osk-Kura": where the event took place.

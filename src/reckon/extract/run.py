@@ -226,8 +226,10 @@ def _accusations(state: State) -> State:
                 claimants: tuple[Claimant, ...] = (Claimant(name=name, span=span),)
             elif mention.blamer is not None:
                 claimants = finder.claimants(doc[:], mention.blamer, offset=offset)
+                # A pronoun, or a person named by a surname ("Ngoy said ..., blaming X"), is the
+                # one the document names in full.
                 blamer_name = actors.resolve(finder.name_at(mention.blamer.text, mention.blamer.idx + offset)
-                                             if mention.blamer.pos_ == "PRON" else
+                                             if mention.blamer.pos_ in ("PRON", "PROPN") else
                                              doc.text[mention.blamer.idx:mention.blamer.idx + len(mention.blamer.text)])
                 claimants = (Claimant(name=blamer_name),) if claimants == (AUTHOR,) else claimants
             else:

@@ -110,11 +110,19 @@ def _entry_label(match: re.Match[str]) -> str:
     return match.group(0)
 
 
+# "On 1 June 2024 the militia stormed ...": an opening date with no comma after it, which the
+# parser reads as a preposition taking the subject for its object; it dates, and says nothing of who.
+_OPENING_DATE = re.compile(
+    r"^[ \t]*On[ ]+(?:[A-Z][a-z]+day[ ]+)?\d{1,2}(?:st|nd|rd|th)?[ ]+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)[ ]+\d{4}[ ]+(?=[A-Za-z])")
+
+
 def parse_text(text: str) -> str:
-    """``text`` with reference marks, line breaks, restated bracketed figures, a leading dateline and a leading entry label
-    blanked, offsets unchanged: the parser reads "TARROW — Police shot ..." as a name heading
-    the clause."""
+    """``text`` with reference marks, line breaks, restated bracketed figures, a leading dateline, a leading entry
+    label and an opening date blanked, offsets unchanged: the parser reads "TARROW — Police shot ..." as a name
+    heading the clause."""
     blanked = _SHORT_QUOTE.sub(_unquote_short, _BLANKED.sub(lambda m: " " * len(m.group(0)), text))
+    blanked = _OPENING_DATE.sub(lambda m: " " * len(m.group(0)), blanked, count=1)
     blanked = _ENTRY_LABEL.sub(_entry_label, blanked, count=1)
     for start, end in restated_figures(blanked):  # "twenty one (21) students": the words say it once
         blanked = blanked[:start] + " " * (end - start) + blanked[end:]

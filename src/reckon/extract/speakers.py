@@ -75,11 +75,13 @@ _TITLES = frozenset(
 _APPOSED_ROLES = frozenset(
     "administrator councillor lawmaker legislator governor mayor commissioner commander spokesman spokeswoman "
     "spokesperson director president chairman chairwoman chairperson minister prefect official officer chief "
-    "elder leader head coordinator secretary prosecutor doctor priest imam pastor headteacher".split()
+    "elder leader head coordinator secretary prosecutor doctor priest imam pastor headteacher rapporteur envoy".split()
 )
 _ROLE_THEN_NAME = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,3}(?P<role>[a-z-]+)"
-    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?,\s+"
+    # "The UN High Commissioner for Human Rights, Jane Doe": a title may be capitalised
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[a-z-]+\s+){0,3}(?P<role>[a-z-]+)"
+    r"|(?:[A-Z][A-Za-z-]*\s+){0,3}(?P<title>[A-Z][a-z]+)(?=\s+(?:of|for|on)\s))"
+    r"(?:\s+(?:of|for|in|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?,\s+"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told)\b)"
 )
 _BODY_SPOKESMAN = re.compile(
@@ -680,15 +682,21 @@ class SpeakerResolver:
             if mention.kind == "person":
                 self._add_person(mention.canonical, set(), mention.span.start)
         for match in _ROLE_THEN_NAME.finditer(self.text):
+            role = (match.group("role") or match.group("title")).lower()
             # "the territorial administrator of Velmar, Arlo Penn Mbeki": a role only a person
             # holds names the person in apposition to it, whatever the tagger made of the name.
             name, _ = strip_titles(match.group("name"))
             name = self._fullest_written(name) if name in self._people else name
-            if match.group("role").lower() in _APPOSED_ROLES and _looks_like_person(name) and not self._is_actor(name) \
-                    and name.casefold() not in self._places and name not in self._people:
-                for at in [m.start() for m in re.finditer(re.escape(name), self.text)]:
-                    self._add_person(name, set(), at)
-                self._people[name].roles.add(match.group("role").lower())
+            if role in _APPOSED_ROLES and _looks_like_person(name) and not self._is_actor(name) \
+                    and name.casefold() not in self._places:
+                if name not in self._people:
+                    for at in [m.start() for m in re.finditer(re.escape(name), self.text)]:
+                        self._add_person(name, set(), at)
+                    self._people[name].roles.add(role)
+                elif match.group("title"):
+                    # a person the tagger already knew bears a capitalised title too ("the High
+                    # Commissioner said" after "The UN High Commissioner ..., Jane Doe")
+                    self._people[name].roles.add(role)
         self._merge_surnames()
         self._read_roles()
 
@@ -1039,7 +1047,9 @@ class SpeakerResolver:
             found = self._role(of_role.group(1), position)
             if found and found[1] == "person":
                 return found
-        capital_role = re.match(r"^[Tt]he\s+([A-Z][a-z-]+)$", segment)
+        # "The High Commissioner said" after "The UN High Commissioner ..., Jane Doe": the title's
+        # last word is the role.
+        capital_role = re.match(r"^[Tt]he\s+(?:[A-Z][a-z-]+\s+){0,2}([A-Z][a-z-]+)$", segment)
         if capital_role:
             # "The Commissioner called …" after "the Commissioner, Ingrid Varga,": the person
             # who bears the role, before any body whose name holds the word.
