@@ -92,6 +92,16 @@ def test_find_conflicts_different_victims_are_not_a_conflict() -> None:
     assert find_conflicts(incident) == ()
 
 
+def test_find_conflicts_people_and_a_kind_of_people_disagree() -> None:
+    # "nine people killed" against "five civilians killed": people said without saying which
+    counts = (
+        count("killed", 9, victims="people"),
+        count("killed", 5, claimant="Ministry", victims="civilians"),
+    )
+    incident = _incident(("d1", "2030-04-02", report("2030-04-01", "Verdan", counts=counts)))
+    assert [c.field for c in find_conflicts(incident)] == ["killed"]
+
+
 def test_find_conflicts_dates_disagree() -> None:
     incident = _incident(
         ("d1", "2030-04-05", report("2030-04-02", "Verdan")),

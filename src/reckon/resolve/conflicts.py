@@ -74,9 +74,14 @@ def _sides(values: Mapping[str, set[str]]) -> tuple[tuple[str, tuple[str, ...]],
     return tuple((value, tuple(sorted(holders))) for value, holders in sorted(values.items()))
 
 
+# Words that name people without saying which: "nine people" and "five civilians" may count
+# the same dead, so two such figures disagree.
+_ANY_PEOPLE = frozenset({"", "people", "persons", "person", "individuals", "victims", "others"})
+
+
 def _same_people(left: set[str], right: set[str]) -> bool:
     # "9 staff" and "3 patients" count different people; unlabelled figures may not.
-    return any(x == y or not x or not y for x in left for y in right)
+    return any(x == y or x in _ANY_PEOPLE or y in _ANY_PEOPLE for x in left for y in right)
 
 
 def _figure_conflicts(claims: Sequence[Claim]) -> list[Conflict]:
