@@ -595,3 +595,11 @@ def test_an_infobox_toll_plus_its_perpetrators_gives_the_attackers_dead() -> Non
     rows = _rows("Tarrow mall siege\n\nDate4 May 2023\nLocationTarrow Mall, Kessa, Osk\nDeaths31 (+2 perpetrators)\n"
                  "Injured75+\n\nThe Tarrow mall siege was an attack on 4 May 2023 by gunmen on the Tarrow Mall in Kessa.")
     assert {("killed", 31, 31, "author"), ("killed", 2, 2, "author"), ("injured", 75, None, "author")} <= rows
+
+
+def test_a_place_set_off_after_the_source_is_where_they_live_not_a_second_source():
+    rows = _rows("Farmers of Osk Tamar, a village in the Velmar region, said militiamen shot dead six people on Monday.")
+    assert rows == {("killed", 6, 6, "Farmers of Osk Tamar")}
+    # a body of the place is still a source of its own
+    rows = _rows("Farmers of Osk Tamar and the district council said militiamen shot dead six people on Monday.")
+    assert ("killed", 6, 6, "district council") in rows

@@ -359,9 +359,11 @@ class ClaimantFinder:
         # "Kenya's disaster centre and the interior minister say": one claimant per conjunct.
         cursor = 0
         parts = [phrase] if _NAME_WITH_AND.fullmatch(phrase) else _COORDINATION.split(phrase)
-        for part in parts:
+        for index, part in enumerate(parts):
             at = phrase.find(part, cursor)
             cursor = at + len(part)
+            if index and _PLACE_APPOSITION.match(part):
+                continue  # "Residents of X, a village in the Y region, said": where they live, not a source
             if part.strip() and clean_name(part):
                 named.append(_Named(surface=part, start=start + at + offset, end=start + at + len(part) + offset))
         return named or PRESS_REPORTS
@@ -459,6 +461,11 @@ _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "since", "unt
 _NAME_WITH_AND = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*"
                             r"(?:\s+(?:and|of|in|the|[A-Z][\w’'-]*))*(?:\s*\([^()]*\)?)?")
 _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+# A description of a place set off after a name: "a village in ...", "the district's main town".
+_PLACE_APPOSITION = re.compile(
+    r"\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|city|district|region|province|settlement|hamlet|"
+    r"community|county|locality|suburb|neighbou?rhood|camp)\b(?!\s+(?:council|chief|leaders?|officials?|authorit))",
+    re.IGNORECASE)
 
 
 def _name_set_off_before(sent: SpacySpan, verb: Token) -> Token | None:
