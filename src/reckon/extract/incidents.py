@@ -44,6 +44,12 @@ def _specificity(mention: PlaceMention) -> int:
     return 2
 
 
+def _within_town(mention: PlaceMention) -> bool:
+    """A site that stands in a town (a hotel, a school, a market), which the attacked-site votes
+    may prefer over the town; a village is a place of a town's rank, however specific its kind."""
+    return _specificity(mention) == 3 and (mention.kind or "").lower() != "village"
+
+
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     if a.name == b.name:
         return True
@@ -148,8 +154,10 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     hospitals = {m.name for m in destinations if m.kind == "hospital"}
     # (not a hospital, where the wounded go, nor a police station, where rioters "attempted to
     # storm" and suspects are paraded: the town around it stays the place)
+    # A village is a settlement of its own, not a site within the town around it: "attacked the
+    # village of X" after a town's market was shelled is a second scene, not the report's site.
     first_attacked = next((m.name for m in sorted(mentions, key=lambda m: m.span.start)
-                           if text and _specificity(m) == 3 and m.kind not in ("hospital", "station")
+                           if text and _within_town(m) and m.kind not in ("hospital", "station")
                            and not any(d.start <= m.span.start < d.end for d in datelines)
                            and _ATTACKED.search(text, max(0, m.span.start - 80), m.span.start)), None)
     for mention in mentions:
@@ -163,13 +171,13 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
             weight += 2
         if mention is labelled:
             weight += 6  # an infobox's "Location:" names the event's place, most specific first
-        if text and _specificity(mention) == 3 and mention.kind != "hospital" and mention.name == first_attacked \
+        if text and _within_town(mention) and mention.kind != "hospital" and mention.name == first_attacked \
                 and len({m.name for m in mentions if m.kind == mention.kind}) == 1:
             # only a site the text names alone of its kind: "the attacks on two mosques" spread
             # over sites, and "the mosque" could be either; and only the first site the text
             # says was attacked: the report's own event comes before the attacks it recalls
             weight += _site_votes(mention, text)
-        elif _specificity(mention) == 3 and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
+        elif _within_town(mention) and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
                                                                                mention.span.start):
             weight += 2  # "surrounded the four-storey X Hotel", "the siege of X": the site the attack was on
         scores[key] += weight
@@ -354,6 +362,8 @@ _SCENE_BEFORE = re.compile(
 )
 # "X, in the Y department", "X, a hamlet in Y department": Y only says where X is
 _LOCATES_PREVIOUS = re.compile(r",?(?:[ ]+an?(?:[ ]+[a-z]+){1,2})?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}"
+                               # "X, a settlement west of Y": a bearing alone locates X too
+                               r"|,[ ](?:an?(?:[ ][a-z-]+){1,2}[ ])?(?:north|south|east|west)(?:-?(?:east|west))?[ ]of[ ]"
                                # "X, about six kilometres north of Y": Y only measures where X is
                                r"|,[ ](?:(?:about|some|roughly|around|nearly|just|only)[ ])?(?:\d+|[a-z]+)[ ]"
                                r"(?:km|kilometres|kilometers|miles)[ ][a-z-]+[ ]of[ ]")
@@ -756,6 +766,10 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
             span = sentences[index].span
             nearby = [m for m in mentions if span.start <= m.span.start < span.end and _specificity(m) >= 2]
+            # "the raid on X, a settlement west of Y, in March 2020": Y only says where X is
+            nearby = [m for m in nearby if not any(o.span.end <= m.span.start and
+                                                   _LOCATES_PREVIOUS.fullmatch(text, o.span.end, m.span.start)
+                                                   for o in nearby)] or nearby
             local = min(nearby, key=lambda m: abs(m.span.start - count.span.start), default=None)
             key = f"{dated.value}:{local.name if local else ''}"
             group_place.setdefault(key, _name_only(local) if local else None)
