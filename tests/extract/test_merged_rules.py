@@ -53,3 +53,15 @@ def test_a_bearing_alone_after_a_place_locates_it() -> None:
     assert _LOCATES_PREVIOUS.fullmatch(", a settlement west of ")
     assert _LOCATES_PREVIOUS.fullmatch(", north-east of ")
     assert not _LOCATES_PREVIOUS.fullmatch(" and ")
+
+
+def test_a_village_raided_first_stays_the_reports_place_before_a_market_stormed_later() -> None:
+    # The other way round: the village is the first place of harm, so the market stormed weeks
+    # later is a second incident, and the report's unplaced blame stays with the village.
+    text = ("Velmar: soldiers and rebels turn on villagers\n\nPress statement, 20 May 2024\n\n"
+            "The Osk Rights Group today called on the Velmar army to stop attacking civilians.\n\n"
+            "On 4 March 2024, soldiers raided the village of Tessaloo, shooting dead nine civilians.\n\n"
+            "On 19 April, fighters of the Kelluno Front stormed the market in Osk-Varra and shot dead six "
+            "traders.\n")
+    findings = extract(text)
+    assert findings.incidents[0].place is not None and findings.incidents[0].place.name == "Tessaloo"

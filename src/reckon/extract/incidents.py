@@ -154,12 +154,21 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     hospitals = {m.name for m in destinations if m.kind == "hospital"}
     # (not a hospital, where the wounded go, nor a police station, where rioters "attempted to
     # storm" and suspects are paraded: the town around it stays the place)
-    # A village is a settlement of its own, not a site within the town around it: "attacked the
-    # village of X" after a town's market was shelled is a second scene, not the report's site.
     first_attacked = next((m.name for m in sorted(mentions, key=lambda m: m.span.start)
-                           if text and _within_town(m) and m.kind not in ("hospital", "station")
+                           if text and _specificity(m) == 3 and m.kind not in ("hospital", "station")
                            and not any(d.start <= m.span.start < d.end for d in datelines)
                            and _ATTACKED.search(text, max(0, m.span.start - 80), m.span.start)), None)
+    # ... and only when no other town or site is named before it in the sentences of harm: "shelled
+    # X's market ... later attacked the village of Y" makes Y a later attack, not the report's site.
+    first_scene = next((m for m in sorted(mentions, key=lambda m: m.span.start)
+                        if _specificity(m) >= 2 and m.kind not in ("hospital", "station")
+                        and any(h.start <= m.span.start < h.end for h in harm_spans)
+                        and not any(d.start <= m.span.start < d.end for d in datelines)
+                        and not any(m is d for d in destinations)), None)
+    if first_attacked is not None and first_scene is not None and first_scene.name != first_attacked:
+        site = next(m for m in mentions if m.name == first_attacked)
+        if not (_contains(first_scene, site) or _same_place(first_scene, site)) and first_scene.span.start < site.span.start:
+            first_attacked = None
     for mention in mentions:
         key = mention.name
         if any(d.start <= mention.span.start < d.end for d in datelines) or key in hospitals \
@@ -171,7 +180,7 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
             weight += 2
         if mention is labelled:
             weight += 6  # an infobox's "Location:" names the event's place, most specific first
-        if text and _within_town(mention) and mention.kind != "hospital" and mention.name == first_attacked \
+        if text and _specificity(mention) == 3 and mention.kind != "hospital" and mention.name == first_attacked \
                 and len({m.name for m in mentions if m.kind == mention.kind}) == 1:
             # only a site the text names alone of its kind: "the attacks on two mosques" spread
             # over sites, and "the mosque" could be either; and only the first site the text
@@ -179,7 +188,9 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
             weight += _site_votes(mention, text)
         elif _within_town(mention) and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
                                                                                mention.span.start):
-            weight += 2  # "surrounded the four-storey X Hotel", "the siege of X": the site the attack was on
+            # "surrounded the four-storey X Hotel", "the siege of X": the site the attack was on (a
+            # village is a settlement of its own, not a site within the town around it)
+            weight += 2
         scores[key] += weight
         current = best.get(key)
         if current is None or _specificity(mention) > _specificity(current):
