@@ -16,8 +16,9 @@ def _incidents(text: str) -> dict[tuple[str | None, str | None], set[tuple[str, 
 
 def test_a_village_attacked_after_a_towns_market_was_shelled_is_a_second_scene() -> None:
     # The attacked-site votes (a hotel or institute the text says was attacked outranks the
-    # town around it) are for sites within a town: a village attacked two days later, with one
-    # figure, is a second incident, not the report's own place.
+    # town around it) go to the first place of harm only, and a targeted-site vote to sites
+    # within a town: a village attacked two days later, with one figure, is a second incident,
+    # not the report's own place.
     text = ("NORTHERN COMMAND\n\nPress release, 12 March 2025\n\n"
             "1. On Sunday 9 March 2025 rebels fired rockets from the ridge south of Osk-Varra into the town's "
             "bus station. Six (6) civilians were killed and ten (10) wounded.\n\n"

@@ -45,8 +45,8 @@ def _specificity(mention: PlaceMention) -> int:
 
 
 def _within_town(mention: PlaceMention) -> bool:
-    """A site that stands in a town (a hotel, a school, a market), which the attacked-site votes
-    may prefer over the town; a village is a place of a town's rank, however specific its kind."""
+    """A site that stands in a town (a hotel, a school, a market), which a targeted-site vote may
+    prefer over the town; a village is a place of a town's rank, however specific its kind."""
     return _specificity(mention) == 3 and (mention.kind or "").lower() != "village"
 
 
@@ -167,7 +167,8 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
                         and not any(m is d for d in destinations)), None)
     if first_attacked is not None and first_scene is not None and first_scene.name != first_attacked:
         site = next(m for m in mentions if m.name == first_attacked)
-        if not (_contains(first_scene, site) or _same_place(first_scene, site)) and first_scene.span.start < site.span.start:
+        if first_scene.span.start < site.span.start \
+                and not (_contains(first_scene, site) or _same_place(first_scene, site)):
             first_attacked = None
     for mention in mentions:
         key = mention.name
