@@ -44,6 +44,12 @@ def _specificity(mention: PlaceMention) -> int:
     return 2
 
 
+def _within_town(mention: PlaceMention) -> bool:
+    """A site that stands in a town (a hotel, a school, a market), which a targeted-site vote may
+    prefer over the town; a village is a place of a town's rank, however specific its kind."""
+    return _specificity(mention) == 3 and (mention.kind or "").lower() != "village"
+
+
 def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
     if a.name == b.name:
         return True
@@ -152,6 +158,18 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
                            if text and _specificity(m) == 3 and m.kind not in ("hospital", "station")
                            and not any(d.start <= m.span.start < d.end for d in datelines)
                            and _ATTACKED.search(text, max(0, m.span.start - 80), m.span.start)), None)
+    # ... and only when no other town or site is named before it in the sentences of harm: "shelled
+    # X's market ... later attacked the village of Y" makes Y a later attack, not the report's site.
+    first_scene = next((m for m in sorted(mentions, key=lambda m: m.span.start)
+                        if _specificity(m) >= 2 and m.kind not in ("hospital", "station")
+                        and any(h.start <= m.span.start < h.end for h in harm_spans)
+                        and not any(d.start <= m.span.start < d.end for d in datelines)
+                        and not any(m is d for d in destinations)), None)
+    if first_attacked is not None and first_scene is not None and first_scene.name != first_attacked:
+        site = next(m for m in mentions if m.name == first_attacked)
+        if first_scene.span.start < site.span.start \
+                and not (_contains(first_scene, site) or _same_place(first_scene, site)):
+            first_attacked = None
     for mention in mentions:
         key = mention.name
         if any(d.start <= mention.span.start < d.end for d in datelines) or key in hospitals \
@@ -169,9 +187,11 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
             # over sites, and "the mosque" could be either; and only the first site the text
             # says was attacked: the report's own event comes before the attacks it recalls
             weight += _site_votes(mention, text)
-        elif _specificity(mention) == 3 and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
+        elif _within_town(mention) and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
                                                                                mention.span.start):
-            weight += 2  # "surrounded the four-storey X Hotel", "the siege of X": the site the attack was on
+            # "surrounded the four-storey X Hotel", "the siege of X": the site the attack was on (a
+            # village is a settlement of its own, not a site within the town around it)
+            weight += 2
         scores[key] += weight
         current = best.get(key)
         if current is None or _specificity(mention) > _specificity(current):
@@ -354,6 +374,8 @@ _SCENE_BEFORE = re.compile(
 )
 # "X, in the Y department", "X, a hamlet in Y department": Y only says where X is
 _LOCATES_PREVIOUS = re.compile(r",?(?:[ ]+an?(?:[ ]+[a-z]+){1,2})?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}"
+                               # "X, a settlement west of Y": a bearing alone locates X too
+                               r"|,[ ](?:an?(?:[ ][a-z-]+){1,2}[ ])?(?:north|south|east|west)(?:-?(?:east|west))?[ ]of[ ]"
                                # "X, about six kilometres north of Y": Y only measures where X is
                                r"|,[ ](?:(?:about|some|roughly|around|nearly|just|only)[ ])?(?:\d+|[a-z]+)[ ]"
                                r"(?:km|kilometres|kilometers|miles)[ ][a-z-]+[ ]of[ ]")
@@ -756,6 +778,10 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
             span = sentences[index].span
             nearby = [m for m in mentions if span.start <= m.span.start < span.end and _specificity(m) >= 2]
+            # "the raid on X, a settlement west of Y, in March 2020": Y only says where X is
+            nearby = [m for m in nearby if not any(o.span.end <= m.span.start and
+                                                   _LOCATES_PREVIOUS.fullmatch(text, o.span.end, m.span.start)
+                                                   for o in nearby)] or nearby
             local = min(nearby, key=lambda m: abs(m.span.start - count.span.start), default=None)
             key = f"{dated.value}:{local.name if local else ''}"
             group_place.setdefault(key, _name_only(local) if local else None)

@@ -979,6 +979,13 @@ _HARM_SCENE = re.compile(
 )
 
 
+# "the raid on X, a settlement west of Y": a bearing in apposition to the place named before it
+# only says where that place lies; Y is no scene.
+_LOCATING_BEARING = re.compile(r"[A-Z][\w'’-]*,[ ](?:(?:an?|the)[ ](?:[a-z-]+[ ]){1,2})?(?:(?:about|some|roughly|around)[ ])?"
+                               r"(?:[\w.]+[ ](?:km|kilometres|kilometers|miles)[ ])?"
+                               r"(?:north|south|east|west)(?:-?(?:east|west))?[ ]of[ ]$")
+
+
 def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
@@ -997,6 +1004,8 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
                 or text.startswith(("'s", "’s"), m.end(group)) or name.endswith(("'s", "’s"))
                 or (m.re is _HARM_SCENE and any(r.kind == "region" for r in _gazetteer_rows(key)))):
             continue  # "attacks in March", "in Boko Haram attacks": a time or an actor, not a place
+        if m.re is _HARM_SCENE and _LOCATING_BEARING.search(text, m.start(), m.start(group)):
+            continue  # "the raid on X, a settlement west of Y": Y only locates X
         # a town or district of unknown size: never more specific than a named site; but "the market
         # at X", "the school in X" name a site there, as specific as a named one
         site = _SITE_THERE.search(m.group(0)) if m.re is _EVENT_SCENE else None
