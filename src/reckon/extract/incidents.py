@@ -82,8 +82,11 @@ def _tokens(name: str) -> list[str]:
 # files from, which is often not where the event happened: it does not vote for the place.
 # "Kabul: Gunmen ..." and " date 2019-12-19 Manila: A court ...", the colon form of
 # South Asian and wire copy, are datelines too.
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
-                       r"[-\u2013\u2014:,]|(?:(?:date[ \t]+)?\d{4}-\d\d-\d\d[ \t]+)?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}:(?=[ ][A-Z]))")
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'/-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
+                       r"[-\u2013\u2014:,]|(?:(?:date[ \t]+)?\d{4}-\d\d-\d\d[ \t]+)?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}:(?=[ ][A-Z])"
+                       # "Geneva, 14 March 2026 –": a press release's town and full date, in any case
+                       r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:[ ]?/[ ]?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})?,[ \t]*"
+                       r"(?:\d{1,2}[ ][A-Z][a-z]+|[A-Z][a-z]+\.?[ ]\d{1,2},)[ ]\d{4}[ \t]*[-\u2013\u2014:])")
 
 
 def _datelines(text: str) -> list[Span]:
@@ -221,11 +224,13 @@ def _site_votes(mention: PlaceMention, text: str) -> int:
 # of X (left)" is a map caption.
 _LOCATION_LABEL = re.compile(
     r"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site|Village|Locality)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))")
-# "a humanitarian source in Bunia", "officials in the capital": where a source sits; "told a
+# "a humanitarian source in Bunia", "officials in the capital": where a source sits ("MSF teams in
+# X have treated 40": where carers work; "the government in X": its capital); "told a
 # press briefing in Kampala", "speaking to reporters in X": where a source spoke.
 _SOURCE_SITS = re.compile(
     r"\b(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
-    r"leaders?|doctors?|administrators?|analysts?|diplomats?),?\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$"
+    r"leaders?|doctors?|administrators?|analysts?|diplomats?|teams?|staff|medics|government|regime),?\s+"
+    r"(?:based\s+)?(?:in|at)\s+(?:the\s+)?$"
     r"|\b(?:(?:press|news)[ ]+(?:briefing|conference)|briefing|press[ ]+event|speaking|spoke|told[ ]+(?:reporters|"
     r"journalists|the[ ]+press))[ ]+(?:(?:to|with)[ ]+(?:reporters|journalists)[ ]+)?(?:in|at)[ ]+(?:the[ ]+)?$",
     re.IGNORECASE,
@@ -296,7 +301,7 @@ _NOT_EVENT_PLACE = re.compile(
     # "walked to the gendarmerie in X": a named place of the destination is one too
     r"(?:\b(?:to|from|into|towards?)(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ](?:in|at))?|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
     r"administrator|doctors?|hospitals?|clinics?|(?:health|medical)\s+(?:centres?|centers?|posts?)|journalists?|"
-    r"correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from)"
+    r"correspondent|reporters?|residents?|workers?|teams?|staff|medics),?\s+(?:in|at|from)"
     # "told a press briefing in Kampala that 33 were killed": where the source spoke
     r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
     # "Our clinic in the neighbouring village of X received 200 wounded": where the hurt were cared for
@@ -887,7 +892,8 @@ def _follows_on(count: Count, text: str) -> bool:
         return False
     if count.victims and _ATTACKERS.search(count.victims):
         return True
-    after = text[count.span.end:count.span.end + 30]
+    # "four (4) of the assailants": a statement's figure in words with its digits after it
+    after = re.sub(r"^[ ]+\(\d+\)", "", text[count.span.end:count.span.end + 40])
     if re.match(r"[ ]+(?:of[ ]+the[ ]+)?(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|raiders)\b",
                 after, re.IGNORECASE):
         return True

@@ -237,7 +237,8 @@ _SUFFIX_KINDS = [
     # "in the Talaka area": the area is named by its name alone, as "the Talaka area of X" is
     ("area", r"area\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
-    ("settlement", r"(?:town|village|hamlet)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
+    # "on Osk-Rugo hill": where hills are the unit of rural settlement (the Great Lakes), a named hill is one
+    ("settlement", r"(?:town|village|hamlet|hill)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
     # "near the X water point", "at the X checkpoint": a named spot on the land
     ("site", r"[Ww]ater[ ]point|[Ww]aterhole|[Bb]orehole|[Cc]heckpoint|[Cc]rossroads|[Jj]unction"),
     # "a camp in the Bajo Osk valley": a named valley is where it happened
@@ -296,6 +297,10 @@ _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "vil
             "quarter": "district", "sub-county": "district", "department": "region",
             "site": "camp", "camp": "camp", "outskirts": "town"}  # fmt: skip
 _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
+# "MSF-supported", "state-run", "church-owned": a compound adjective before a site's kind word
+# says who runs it; it is no name.
+_ADJECTIVE_COMPOUND = re.compile(r"[-‑](?:supported|run|backed|funded|owned|managed|operated|based|built|led)$")
+_CARE_AFTER = re.compile(r"[ ](?:[Hh]ospital|[Cc]linic|[Hh]ealth[ ](?:[Cc]entre|[Cc]enter))\b")
 # "in southern Ampatuan", "near north-western Kasso": a compass word between the
 # preposition and the name still ties the name to a place.
 _LOCATIVE = re.compile(
@@ -359,7 +364,8 @@ def find_places(text: str) -> list[PlaceMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.span.end
-    return _regions_of_labels(text, _with_short_forms(text, _with_scenes(text, _with_contained_names(text, chosen), home)))
+    return _regions_of_labels(text, _with_short_forms(text, _with_settlement_names(
+        text, _with_scenes(text, _with_contained_names(text, chosen), home))))
 
 
 _LABEL_REGION = re.compile(r"(?m)^[ \t]*(?P<c>[A-Z][A-Za-z .'’-]{2,40}?)[ ]?\((?P<r>[^()\n]{2,40})\):[ ]")
@@ -482,6 +488,33 @@ def _with_contained_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMe
             start, end = match.span()
             if not any(a < end and start < b for a, b in taken):
                 found.append(replace(mention, span=Span(start=start, end=end), text=match.group()))
+                taken.append((start, end))
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
+
+
+def _with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
+    """ "attacked Osk-Rugo village" ... "the clinic in Osk-Rugo" ... "who visited Osk-Rugo": a
+    name the text once calls a village is that village wherever else the text writes it alone.
+    No table knows most villages, so without this only the one mention with its kind word
+    votes, and a town named three times as where the wounded went outvotes the scene."""
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    stop = _stopwords()
+    found: list[PlaceMention] = []
+    seen: set[str] = set()
+    for mention in chosen:
+        name = mention.name
+        if mention.source != "pattern" or mention.kind != "village" or name in seen or name not in mention.text \
+                or _fold(name) in stop or _fold(name) in _countries()[0] or len(name) < 4:
+            continue
+        seen.add(name)
+        # not inside a longer name ("Osk-Rugo Tea Estate", "New Osk-Rugo") nor an owner ("Osk-Rugo's chief")
+        for hit in re.finditer(rf"(?<![\w‑-]){re.escape(name)}(?![\w‑-])(?![ ][A-Z])(?!['’]s\b)", text):
+            start, end = hit.span()
+            before = re.search(r"([A-Z][\w'’‑-]*)[ ]$", text[max(0, start - 40):start])
+            if before and _fold(before.group(1)) not in stop:
+                continue  # "Mount Osk-Rugo": the end of another name
+            if not any(a < end and start < b for a, b in taken):
+                found.append(replace(mention, span=Span(start=start, end=end), text=hit.group()))
                 taken.append((start, end))
     return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
 
@@ -863,6 +896,10 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             x = " ".join(words)
             if _fold(x) in stop or _fold(x) in _countries()[0]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
+            if _ADJECTIVE_COMPOUND.search(x):
+                continue  # "the FCI-supported health centre": who runs the site, not its name
+            if (m.groupdict().get("kw") or "").lower() == "ward" and _CARE_AFTER.match(text, m.end()):
+                continue  # "the surgical ward of Osk hospital": a hospital's ward, not an administrative one
         end = m.end("x") if m.re in (_AREA_OF, _APPOSED_KIND, _DISTANCE_APPOSED) else m.end()
         surface = text[start:end]
         if surface.startswith("the "):
@@ -881,7 +918,8 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         if kind in ("settlement", "area"):
             if x is None or load_alias_table().canonical(x, fuzzy=False) is not None:
                 continue  # "the Boko Haram village raids": an actor, not a place
-            kind = "town" if kind == "settlement" else "district"
+            # "Osk-Kari village" is as specific as "the village of Osk-Kari"; "X town" stays a town
+            kind = ("village" if m.group("settlement") != "town" else "town") if kind == "settlement" else "district"
             span = Span(start=m.start("x") + (len(m.group("x")) - len(x)), end=m.end("x"))
             surface = x
         site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
@@ -899,7 +937,8 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         if kind in ("village",) and surface.split()[0] in ("Sitio", "Barangay", "Purok"):
             country = "PH"
         name = " ".join(surface.split())
-        out.append(PlaceMention(span=span, text=surface, name=name if kind != "town" else x or name, kind=site_kind,
+        out.append(PlaceMention(span=span, text=surface, name=x or name if kind == "town" or (kind == "village" and m.re is _SUFFIX_SITE)
+                                else name, kind=site_kind,
                                 country=country, admin1=base.admin1 if base else None,
                                 latitude=base.latitude if base else None, longitude=base.longitude if base else None,
                                 source="pattern"))  # fmt: skip
@@ -926,6 +965,9 @@ _SITE_NOUN = r"(?:market|school|camp|mosque|church|hospital|clinic|college|unive
 _EVENT_SCENE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN})[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    # "the massacre of Osk-Rugo", "the siege of X": an event named by its place ("attacks of X"
+    # is left out above: it names the attacker)
+    rf"|\b[Tt]he(?:[ ][a-z]+)?[ ](?:massacre|siege|sack|bombing|shelling)[ ]of[ ](?P<s>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
     # "an overnight raid on Osk-Kisanga": what a raid or an attack fell on
     # "a raid by armed men on Osk-Kisanga": the raiders named between the raid and its target
@@ -981,7 +1023,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
     actors = load_alias_table()
-    scenes = [*((m, next(g for g in ("x", "y", "z", "w", "t", "u") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
+    scenes = [*((m, next(g for g in ("x", "y", "z", "w", "t", "u", "s") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
               *((m, next(g for g in ("x", "y", "v", "o") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)

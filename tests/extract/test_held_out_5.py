@@ -1,0 +1,78 @@
+"""Forms met on held-out batch 5 (a wire report, a national paper, an encyclopedia page, an
+exile group's page, a medical NGO's press release, a dataset summary): villages named once with
+their kind word and then alone, where carers and governments sit, press-release datelines
+(sentences written for these tests, about fictional events and places)."""
+
+from __future__ import annotations
+
+from reckon import extract
+from reckon.extract.places import find_places
+
+
+def _incidents(text: str) -> list[tuple[str | None, str | None, set[tuple[str, int | None, int | None, str]]]]:
+    findings = extract(text)
+    return [(i.date, i.place.name if i.place else None,
+             {(str(c.kind), c.min, c.max, c.claimant.name) for c in i.counts}) for i in findings.incidents]
+
+
+def _places(text: str) -> list[tuple[str, str | None]]:
+    return [(m.name, m.kind) for m in find_places(text)]
+
+
+def test_a_name_followed_by_village_is_a_village() -> None:
+    assert ("Osk-Rugo", "village") in _places("Armed men attacked Osk-Rugo village on Saturday.")
+    assert ("Harlow", "town") in _places("Armed men attacked Harlow town on Saturday.")
+
+
+def test_a_named_hill_is_a_settlement() -> None:
+    assert ("Tembaro", "village") in _places("Militiamen attacked a meeting on Tembaro hill, killing two people.")
+
+
+def test_a_village_named_once_is_that_village_where_the_text_writes_it_alone() -> None:
+    text = ("Armed men attacked Osk-Rugo village at dawn, killing nine people. The clinic in Osk-Rugo was looted. "
+            "A nurse who visited Osk-Rugo on Tuesday said the houses were ash. Mount Osk-Rugo overlooks it.")
+    mentions = [m for m in find_places(text) if m.name == "Osk-Rugo"]
+    assert len(mentions) == 3  # not "Mount Osk-Rugo", the end of another name
+    assert all(m.kind == "village" for m in mentions)
+
+
+def test_a_compound_adjective_or_a_hospital_ward_is_no_place_name() -> None:
+    names = [name for name, _ in _places("The MSF-supported health centre was looted. He lay in the surgical ward "
+                                         "of Harlow hospital. Local church groups collected food.")]
+    assert not any("supported" in name for name in names)
+    assert not any(name.startswith("Local") for name in names)
+    assert ("Harlow", "district") not in _places("He lay in the surgical ward of Harlow hospital.")
+
+
+def test_where_carers_work_does_not_outvote_the_village_attacked() -> None:
+    text = ("Osk Aid\nPress release\n\nTARROW, 20 May 2026 – Armed men attacked Osk-Rugo village on 16 May, "
+            "killing at least 12 people. Since Saturday, our teams in Harlow have treated 38 wounded people. Our "
+            "teams in Harlow also treated four children. Police in Harlow said 12 people had been killed.")
+    found = _incidents(text)
+    assert [place for _, place, _ in found] == ["Osk-Rugo"]
+
+
+def test_a_government_in_its_capital_is_no_scene() -> None:
+    text = ("Osk Exile Network\n\nThe massacre of Osk-Rugo on 7 February killed at least 26 travellers, and not "
+            "17 as the government in Dodoma keeps repeating. The government in Dodoma speaks of 17 dead.")
+    found = _incidents(text)
+    assert found[0][1] == "Osk-Rugo"
+
+
+def test_a_press_release_dateline_in_mixed_case_does_not_vote() -> None:
+    from reckon.extract.incidents import _datelines
+
+    text = "Osk Network\n\nBrussels, 14 February 2026 – Gunmen killed 26 travellers near Harlow."
+    assert _datelines(text) and _datelines(text)[0].start <= text.index("Brussels") < _datelines(text)[0].end
+    text = "Osk Aid\n\nTARROW / GENEVA, 20 May 2026 – x"
+    assert _datelines(text)
+
+
+def test_attackers_killed_in_a_statement_with_restated_digits_follow_the_attack() -> None:
+    from reckon.extract.incidents import _follows_on
+
+    text = ("Osk Police\n12th November, 2021\n\nOn 7th/11/2021 assailants attacked Osk College and killed twenty "
+            "(20) students. During the pursuit, four (4) of the assailants were neutralised in an exchange of fire "
+            "at Tembaro and Kisu villages. A suspect is a resident of Tembaro village.")
+    counts = {c.min: c for i in extract(text).incidents for c in i.counts}
+    assert _follows_on(counts[4], text) and not _follows_on(counts[20], text)
