@@ -76,3 +76,22 @@ def test_attackers_killed_in_a_statement_with_restated_digits_follow_the_attack(
             "at Tembaro and Kisu villages. A suspect is a resident of Tembaro village.")
     counts = {c.min: c for i in extract(text).incidents for c in i.counts}
     assert _follows_on(counts[4], text) and not _follows_on(counts[20], text)
+
+
+def test_where_the_displaced_shelter_is_no_incident_of_its_own() -> None:
+    text = ("Osk Aid\nPress release\n\nTARROW, 20 May 2026 – Armed men attacked Osk-Rugo village on 16 May, "
+            "killing at least 12 people. Church groups estimate that some 2,000 people have fled and are "
+            "sheltering in schools and churches in Kisu town.")
+    found = _incidents(text)
+    assert [place for _, place, _ in found] == ["Osk-Rugo"]
+
+
+def test_the_day_the_figures_tell_first_beats_a_recalled_attack_months_before() -> None:
+    text = ("Osk Exile Network\n\nPosted on 14 February 2026\n\nAt least 26 passengers were slaughtered on the road "
+            "from Kisu on Saturday 7 February, and not 17 as the government in Dodoma keeps repeating.\n\n"
+            "This is not the first time. On 22 November 2025, militiamen attacked a meeting on Tembaro hill, "
+            "killing three people.")
+    found = _incidents(text)
+    assert [date for date, _, _ in found] == ["2026-02-07", "2025-11-22"]
+    assert ("killed", 26, None, "author") in found[0][2]
+    assert found[0][1] != "Tembaro" and found[1][1] == "Tembaro"  # the recalled hill does not vote

@@ -301,7 +301,7 @@ _NOT_EVENT_PLACE = re.compile(
     # "walked to the gendarmerie in X": a named place of the destination is one too
     r"(?:\b(?:to|from|into|towards?)(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ](?:in|at))?|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
     r"administrator|doctors?|hospitals?|clinics?|(?:health|medical)\s+(?:centres?|centers?|posts?)|journalists?|"
-    r"correspondent|reporters?|residents?|workers?|teams?|staff|medics),?\s+(?:in|at|from)"
+    r"correspondent|reporters?|residents?|workers?|teams?|staff|medics|government|regime),?\s+(?:in|at|from)"
     # "told a press briefing in Kampala that 33 were killed": where the source spoke
     r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
     # "Our clinic in the neighbouring village of X received 200 wounded": where the hurt were cared for
@@ -309,7 +309,10 @@ _NOT_EVENT_PLACE = re.compile(
     r"|\b(?:clinics?|hospitals?|health\s+cent(?:re|er)s?|medical\s+cent(?:re|er)s?|mortuar(?:y|ies)|morgues?)"
     r"(?:\s+(?:here|there))?\s+(?:in|at)"
     r"(?:\s+the)?(?:\s+(?:neighbouring|neighboring|nearby|next))?(?:\s+(?:village|town|city|district)\s+of)?)"
-    r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$"
+    # "have fled and are sheltering in schools and churches in X": where the displaced went
+    r"|\b(?:sheltering|sheltered|(?:took|taking|taken|sought|seeking)\s+refuge|hosted|camped|camping)\s+"
+    r"(?:in|at|with)\b[^.;:!?]*$",
     re.IGNORECASE,
 )
 
