@@ -331,11 +331,5 @@ def _vote(mentions: Iterable[DateMention], sentence_of, chosen: set[int] | None,
             # ties: the earliest day (an event's first day), or with ``first_told`` the day the
             # text tells first (the report's own event before the ones it recalls)
             value = sorted(table, key=lambda v: (-table[v], spans[v].start if first_told else 0, v))[0]
-            tied = [v for v in table if table[v] == table[value]]
-            if table is full and not first_told and len(tied) > 1 and _days_apart(min(tied), max(tied)) > _ONE_EVENT_DAYS:
-                # "killed 26 on Saturday 7 February ... On 22 November 2025, militiamen killed three": days
-                # months apart are two events, not the first and last days of one; the report tells
-                # its own event first and recalls the older one after it
-                value = min(tied, key=lambda v: spans[v].start)
             return value, spans[value]
     return None, None
