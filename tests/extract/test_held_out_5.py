@@ -95,3 +95,33 @@ def test_the_day_the_figures_tell_first_beats_a_recalled_attack_months_before() 
     assert [date for date, _, _ in found] == ["2026-02-07", "2025-11-22"]
     assert ("killed", 26, None, "author") in found[0][2]
     assert found[0][1] != "Tembaro" and found[1][1] == "Tembaro"  # the recalled hill does not vote
+
+
+def _quotes(text: str) -> set[tuple[str, str]]:
+    return {(q.speaker, q.text[:20]) for q in extract(text).quotes}
+
+
+def test_a_witness_named_in_apposition_to_his_part_speaks_and_she_is_not_he() -> None:
+    text = ("Gunmen attacked two buses near Harlow on Saturday, killing nine people. At the district hospital, a "
+            "trader who gave her name only as Mirela said the attackers wore uniforms. \"They asked who was a "
+            "soldier. Nobody answered,\" she said.\n\nThe driver of the second bus, Tobin Arkwright, escaped into "
+            "a ditch. He said he saw about ten armed men. \"Some were very young,\" he said.")
+    quotes = _quotes(text)
+    assert ("Tobin Arkwright", "Some were very young") in quotes
+    assert ("Mirela", "They asked who was a") in quotes
+
+
+def test_a_man_who_identified_himself_as_a_spokesman_then_named() -> None:
+    text = ("Gunmen attacked two buses near Harlow on Saturday, killing nine people. The government blamed the Osk "
+            "Front. In a message sent to journalists, a man who identified himself as the spokesman of the Osk "
+            "Front, Dorian Vell, denied any role. \"Our fighters do not attack buses,\" he wrote.")
+    assert ("Dorian Vell", "Our fighters do not ") in _quotes(text)
+
+
+def test_a_he_said_is_not_the_woman_a_she_said_stood_for() -> None:
+    text = ("Gunmen attacked two buses near Harlow on Saturday, killing nine people. Mirela Dovan, a trader, said the "
+            "attackers wore uniforms. \"Nobody answered,\" she said. Another passenger hid in a ditch. \"Some were "
+            "very young,\" he said.")
+    quotes = _quotes(text)
+    assert ("Mirela Dovan", "Nobody answered,") in quotes
+    assert not any(speaker == "Mirela Dovan" and said.startswith("Some") for speaker, said in quotes)

@@ -75,11 +75,13 @@ _TITLES = frozenset(
 _APPOSED_ROLES = frozenset(
     "administrator councillor lawmaker legislator governor mayor commissioner commander spokesman spokeswoman "
     "spokesperson director president chairman chairwoman chairperson minister prefect official officer chief "
-    "elder leader head coordinator secretary prosecutor doctor priest imam pastor headteacher".split()
+    "elder leader head coordinator secretary prosecutor doctor priest imam pastor headteacher "
+    # "The driver of the second minibus, Arlo Penn, escaped": a witness's part in the story
+    "driver nurse teacher trader farmer conductor survivor witness".split()
 )
 _ROLE_THEN_NAME = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[a-z-]+\s+){0,3}(?P<role>[a-z-]+)"
-    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?,\s+"
+    r"(?:\s+(?:of|for|in)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|(?:[a-z-]+\s+){0,2}[a-z-]+))?,\s+"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told)\b)"
 )
 _BODY_SPOKESMAN = re.compile(
@@ -88,7 +90,9 @@ _BODY_SPOKESMAN = re.compile(
 _SELF_DESCRIBED = re.compile(
     r"\b(?:described|presented|identified|introduced|describing|presenting|identifying|introducing)\s+"
     r"(?:himself|herself|themselves)\s+as\s+(?:a|an|the)\s+(?P<role>spokesman|spokeswoman|spokesperson|"
-    r"commander|member|leader)\s+(?:for|of)\s+(?:the\s+)?(?P<body>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})")
+    r"commander|member|leader)\s+(?:for|of)\s+(?:the\s+)?(?P<body>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})"
+    # "..., Arlo Penn, denied": the name he gave, in apposition to the role
+    r"(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*,|\s*$))?")
 # Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
 _PORTFOLIO_TITLES = frozenset(
     "minister secretary commissioner governor mayor ambassador director spokesman spokeswoman "
@@ -604,6 +608,9 @@ class SpeakerResolver:
         self._quoted_index: tuple[list[int], list[int]] | None = None
         self._people: dict[str, _Person] = {}
         self._said: list[_Said] = []
+        # "…,” she said" of a person the text gave no title: the pronoun tells the gender, and
+        # a later "he said" is then someone else
+        self._told_gender: dict[str, str] = {}
         self._person_ents: set[str] = set()
         self._full_names: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name)
         self._body_written: dict[str, bool] = {}  # name -> written_as_body(text, name)
@@ -843,10 +850,14 @@ class SpeakerResolver:
                 elif wanted == "p1":
                     fits = kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
                 else:
+                    gender = gender or self._told_gender.get(name)
                     fits = (kind == "person" and gender in (None, wanted)) or (
                         kind == "group" and _is_one_unnamed_person(surface, wanted)
                     )
                 if fits:
+                    if wanted in ("m", "f") and kind == "person" and gender is None:
+                        self._told_gender[name] = wanted
+                        gender = wanted
                     self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
                     return name
         return self.resolve(pronoun, position=position) if wanted != "p1" else ""  # (a document: its issuer)
@@ -884,6 +895,8 @@ class SpeakerResolver:
         if self_named:
             # "A man who described himself as a spokesman for the Osk Guard": the role he gave
             body = self_named.group("body")
+            if self_named.group("name") and _looks_like_person(self_named.group("name")):
+                return self_named.group("name"), "person", None
             return f"{self_named.group('role').lower()} for {self.actors.canonical(body) or body}", "person", None
         given = _GIVEN_NAME.search(cleaned)
         if given:  # "a truck driver who gave his name only as Tunde"
@@ -1226,6 +1239,7 @@ class SpeakerResolver:
                 last = max(spoke, key=lambda s: s.position)
                 return last.name, last.kind, last.gender
         for at, name, found_kind, gender in sorted(candidates, reverse=True):
+            gender = gender or (self._told_gender.get(name) if found_kind == "person" else None)
             if found_kind in wanted and (kind not in "mf" or gender in (None, kind)):
                 if found_kind == "person" and len(name.split()) == 1:
                     name = self._expand(name, set(), at) or name
