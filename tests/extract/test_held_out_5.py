@@ -125,3 +125,34 @@ def test_a_he_said_is_not_the_woman_a_she_said_stood_for() -> None:
     quotes = _quotes(text)
     assert ("Mirela Dovan", "Nobody answered,") in quotes
     assert not any(speaker == "Mirela Dovan" and said.startswith("Some") for speaker, said in quotes)
+
+
+def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
+    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in extract(text).incidents for c in i.counts}
+
+
+def test_the_army_of_a_paragraph_naming_where_rebels_came_from_is_the_home_army() -> None:
+    text = ("Gunmen killed nine bus passengers near Harlow in western Tanzania on Saturday, the police said.\n\n"
+            "The government blamed rebels who it says crossed from the Democratic Republic of Congo. The army said "
+            "on Sunday that it had killed three of the attackers.")
+    claimants = {claimant for kind, low, _, claimant in _rows(text) if low == 3}
+    assert claimants and not any("Congo" in c for c in claimants)
+
+
+def test_a_descriptor_before_a_party_named_with_and_keeps_the_name_whole() -> None:
+    for text in ("Gunmen killed nine bus passengers near Harlow on Saturday. The opposition Union for Peace and "
+                 "Justice (UPJ) put the number of dead at 23, citing its members in the district.",
+                 "Gunmen killed nine bus passengers near Harlow on Saturday. The opposition Movement for Peace and "
+                 "Renewal said 23 people were killed.",
+                 "Gunmen killed nine bus passengers near Harlow on Saturday. The opposition Union for Peace and "
+                 "Justice (UPJ) put the number of dead at 23, citing its members in the district, and called for an "
+                 "independent inquiry."):
+        claimants = {claimant for _, low, _, claimant in _rows(text) if low == 23}
+        assert len(claimants) == 1 and " and " in claimants.pop()
+
+
+def test_more_victims_bringing_the_toll_are_part_of_it_despite_a_figure_of_the_attack() -> None:
+    rows = _rows("Three more victims of Saturday's attack on two minibuses near Harlow have died in hospital, "
+                 "bringing the official death toll to 17, the government said.")
+    assert all(low != 3 for _, low, _, _ in rows)
+    assert any(low == 17 for _, low, _, _ in rows)

@@ -393,7 +393,8 @@ _SPEECH_NOUNS = frozenset({"statement", "report", "claim", "announcement", "comm
 _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "since", "until", "once"})
 
 # "the Centre for Rights and Accountability in Velmar": after "for", "and" goes on with the name.
-_NAME_WITH_AND = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*"
+# ("the opposition Union for Progress and Reform": a descriptor before the name too)
+_NAME_WITH_AND = re.compile(r"(?:[Tt]he\s+)?(?:[a-z]+\s+){0,2}(?:[A-Z][\w’'-]*\s+)+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*"
                             r"(?:\s+(?:and|of|in|the|[A-Z][\w’'-]*))*(?:\s*\([^()]*\)?)?")
 _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 

@@ -601,7 +601,11 @@ def _is_increment(text: str, end: int) -> bool:
     stops = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
     clause_end = min(stops) if stops else len(text)
     match = _BRINGING.search(text, end, clause_end)
-    return match is not None and not _FIGURE.search(text, end, match.start())
+    # "Three more victims of the attack on two minibuses have died, bringing ...": a figure
+    # after a preposition describes what the victims were in, not a second harm
+    return match is not None and not any(
+        not re.search(r"\b(?:on|of|in|at|from|into|aboard)\s+(?:the\s+)?$", text[max(0, f.start() - 12):f.start()])
+        for f in _FIGURE.finditer(text, end, match.start()))
 
 
 def _is_subset(text: str, start: int) -> bool:

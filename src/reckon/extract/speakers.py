@@ -87,6 +87,7 @@ _ROLE_THEN_NAME = re.compile(
 _BODY_SPOKESMAN = re.compile(
     r"\bthe\s+(?P<body>group|militia|movement|organi[sz]ation|gang|faction|rebels)[’']s?\s+"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
+_AND_IN_NAME = re.compile(r"\b[A-Z][\w’'-]*\s+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _SELF_DESCRIBED = re.compile(
     r"\b(?:described|presented|identified|introduced|describing|presenting|identifying|introducing)\s+"
     r"(?:himself|herself|themselves)\s+as\s+(?:a|an|the)\s+(?P<role>spokesman|spokeswoman|spokesperson|"
@@ -904,9 +905,11 @@ class SpeakerResolver:
         relative = re.search(r"\s+(?:who|which|that)$", cleaned)
         if relative:
             cleaned = cleaned[: relative.start()]
+        # "the Union for Peace and Justice": "and" inside a name after its "for" joins no two sources
+        joins = r"" if _AND_IN_NAME.search(cleaned) else r"|\s+and\s+(?=[A-Z])"
         segments = [
             self._head(_without_intro(s.strip()))
-            for s in re.split(r",|\s+[–—-]\s+|\(|\)|\s+and\s+(?=[A-Z])", cleaned)
+            for s in re.split(r",|\s+[–—-]\s+|\(|\)" + joins, cleaned)
             if s.strip()
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
