@@ -156,3 +156,22 @@ def test_more_victims_bringing_the_toll_are_part_of_it_despite_a_figure_of_the_a
                  "bringing the official death toll to 17, the government said.")
     assert all(low != 3 for _, low, _, _ in rows)
     assert any(low == 17 for _, low, _, _ in rows)
+
+
+_DIGEST = ("OSK CONFLICT OBSERVATORY\nWeekly Event Summary (11–17 March 2026)\nReleased: 19 March 2026\n\n"
+           "KEY DEVELOPMENTS\nFighting continued after the 8 March raid on Tembaro, reported last week.\n\nEVENTS\n\n"
+           "1. 13/03/2026 – Papua New Guinea – Enga – Osk district – Velmoka\nEvent type: Attack\n"
+           "Clan fighters attacked the hamlet of Velmoka, killing three men. Fatalities: 3\n\n"
+           "2. 14/03/2026 – Bangladesh – Chattogram – Rangamati – Kisu bazar\nEvent type: Abduction\n"
+           "Two traders were abducted at gunpoint near Kisu bazar. Fatalities: 0\n")
+
+
+def test_a_coded_entry_line_names_its_place_last_in_the_country_it_names() -> None:
+    headed = [(m.name, m.country) for m in find_places(_DIGEST) if m.source == "heading"]
+    assert headed == [("Velmoka", "PG"), ("Kisu bazar", "BD")]
+
+
+def test_each_coded_entry_is_dated_by_its_own_line_and_a_zero_is_no_row() -> None:
+    found = _incidents(_DIGEST)
+    assert [(date, place) for date, place, _ in found] == [("2026-03-13", "Velmoka"), ("2026-03-14", "Kisu bazar")]
+    assert all(low != 0 for _, _, rows in found for _, low, _, _ in rows)

@@ -718,6 +718,17 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             main = replace(filed_from, country=filed_from.country or (main.country if main else None))
     # Nor does a dateline give a count a place of its own.
     mentions = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
+    heading = next((m for m in mentions if main is not None and m.source == "heading" and m.name == main.name), None)
+    on_line = []
+    if heading is not None:
+        # "1. 19/05/2026 – Ruritania – ... – Velmoka": an entry's own line dates the entry the main
+        # place heads, before any day the digest's overview names for an earlier event
+        line_start = text.rfind("\n", 0, heading.span.start) + 1
+        on_line = [d for d in state["dates"] if line_start <= d.span.start < heading.span.start
+                   and d.value and len(d.value) == 10]
+        if on_line:
+            main_date, main_date_span = on_line[0].value, on_line[0].span
+    entry_date = (main_date, main_date_span) if heading is not None and on_line else None
     country = main.country if main else None
     if country is None:
         countries = Counter(m.country for m in mentions if m.country)
@@ -836,6 +847,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                       main=True, exclude=others | set(earlier), prefer=own)
         if dated is not None:
             main_date, main_date_span = dated, dated_span
+    if entry_date is not None:
+        main_date, main_date_span = entry_date  # (the other entries' days and the overview's do not redate it)
     local_of = _local_accusations(accusations, groups, set(group_date), set(earlier), text)
     named_direct = state.get("named_direct", frozenset())
     result: list[ReportedIncident] = []
@@ -913,6 +926,8 @@ def _country_name(country: str, mentions: list[PlaceMention]) -> str:
 
 
 def _dedupe_counts(counts: list[Count]) -> list[Count]:
+    # "Fatalities: 0": a figure of none states no harm, so no row
+    counts = [c for c in counts if not (c.min == 0 and c.max == 0)]
     seen, out = set(), []
     for count in counts:
         key = (count.kind, count.min, count.max, count.claimant.name)
