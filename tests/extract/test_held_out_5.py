@@ -175,3 +175,11 @@ def test_each_coded_entry_is_dated_by_its_own_line_and_a_zero_is_no_row() -> Non
     found = _incidents(_DIGEST)
     assert [(date, place) for date, place, _ in found] == [("2026-03-13", "Velmoka"), ("2026-03-14", "Kisu bazar")]
     assert all(low != 0 for _, _, rows in found for _, low, _, _ in rows)
+
+
+def test_an_ambiguous_numeric_date_reads_as_the_documents_unambiguous_ones() -> None:
+    from reckon.extract.dates import find_dates
+
+    assert [d.value for d in find_dates("12/03/2026 and 14/03/2026")] == ["2026-03-12", "2026-03-14"]
+    assert [d.value for d in find_dates("03/12/2026 and 03/14/2026")] == ["2026-03-12", "2026-03-14"]
+    assert [d.value for d in find_dates("on 02/04/2015")] == []
