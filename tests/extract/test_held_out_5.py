@@ -183,3 +183,19 @@ def test_an_ambiguous_numeric_date_reads_as_the_documents_unambiguous_ones() -> 
     assert [d.value for d in find_dates("12/03/2026 and 14/03/2026")] == ["2026-03-12", "2026-03-14"]
     assert [d.value for d in find_dates("03/12/2026 and 03/14/2026")] == ["2026-03-12", "2026-03-14"]
     assert [d.value for d in find_dates("on 02/04/2015")] == []
+
+
+def test_accused_of_a_deed_that_is_no_harm_even_when_the_parse_hangs_it_on_the_object() -> None:
+    findings = extract("Gunmen killed nine bus passengers near Harlow on Saturday. The vote is due in March. "
+                       "Opposition parties have accused the ruling party's youth wing of intimidating voters in "
+                       "rural areas, an accusation the party denies.")
+    actors = {p.actor for i in findings.incidents for p in i.perpetrators}
+    assert not any("youth wing" in actor for actor in actors)
+
+
+def test_a_name_going_on_with_for_the_stays_whole() -> None:
+    findings = extract("Gunmen killed nine bus passengers near Harlow on Saturday. The government attributed the "
+                       "attack to the rebel Front for the Liberation of Osk.")
+    actors = {p.actor for i in findings.incidents for p in i.perpetrators}
+    assert any("Liberation of Osk" in actor for actor in actors)
+    assert not any(actor.endswith("Front") for actor in actors)

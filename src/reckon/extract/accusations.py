@@ -502,13 +502,21 @@ def _accused_of_other(verb: Token) -> bool:
     """ "accused the government of hiding the scale of the massacre": the deed charged is not
     the harm (hiding, lying, failing to protect), so no one is accused of the harm."""
     violence_verbs, _ = load_violence_words()
-    for prep in verb.children:
+    # ("accused the ruling party's youth wing of intimidating voters": the parse may hang the
+    # deed on the object rather than on the verb)
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for prep in [*verb.children, *(p for o in objects for p in o.children)]:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for deed in prep.children:
             if deed.dep_ == "pcomp" and deed.tag_ == "VBG":
                 lemma = deed.lemma_.lower()
                 return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
+        # "of intimidating voters" parsed as a noun phrase: the gerund right after "of" is the deed
+        after = verb.doc[prep.i + 1] if prep.i + 1 < len(verb.doc) else None
+        if after is not None and after.tag_ == "VBG" and after.dep_ == "amod" and after.head.head.i == prep.i:
+            lemma = after.lemma_.lower()
+            return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
     return False
 
 

@@ -446,10 +446,15 @@ _ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "de
 def _name_goes_on(item: Token, child: Token) -> bool:
     """A body's name may go on with "for" or "against" ("the Centre for Rights and
     Accountability", "Doctors Against Torture"): the parser hangs it as a preposition."""
-    return (child.dep_ == "prep" and child.lower_ in ("for", "against") and item.pos_ == "PROPN"
+    # (a capitalised noun inside the sentence is a name the tagger missed: "the rebel Front for ...")
+    return (child.dep_ == "prep" and child.lower_ in ("for", "against")
+            and (item.pos_ == "PROPN" or (item.pos_ == "NOUN" and item.i > item.sent.start))
             and item.text[:1].isupper() and child.i == item.i + 1
             and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.text[:1].isupper() for g in child.children)
-            and item.doc[child.i + 1].text[:1].isupper())
+            # ("the Front for the Restoration of Democracy": "the" may open the name that goes on)
+            and (item.doc[child.i + 1].text[:1].isupper()
+                 or (item.doc[child.i + 1].lower_ == "the" and child.i + 2 < len(item.doc)
+                     and item.doc[child.i + 2].text[:1].isupper())))
 
 
 def _romance_particle(item: Token, child: Token) -> bool:
