@@ -199,3 +199,12 @@ def test_a_name_going_on_with_for_the_stays_whole() -> None:
     actors = {p.actor for i in findings.incidents for p in i.perpetrators}
     assert any("Liberation of Osk" in actor for actor in actors)
     assert not any(actor.endswith("Front") for actor in actors)
+
+
+def test_a_short_form_in_an_unclosed_bracket_is_cut_from_the_accused() -> None:
+    findings = extract("Gunmen killed nine bus passengers near Harlow on Saturday. The government attributed the "
+                       "attack to the rebel Front for the Liberation of Osk (FLO-Kira), which it says operates from "
+                       "the forests.")
+    actors = {p.actor for i in findings.incidents for p in i.perpetrators}
+    assert any(actor.endswith("Liberation of Osk") for actor in actors), actors
+    assert not any("(" in actor for actor in actors)

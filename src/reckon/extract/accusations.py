@@ -1358,6 +1358,10 @@ def accused_name(actors: ActorResolver, surface: str) -> str:
     """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
     a description as the text words it, article included ("the assailants"), since that is
     how a reader (and an alias list) knows it."""
+    # "the rebel Front for the Restoration of Democracy (FRD-Abaganza": a bracket the phrase
+    # opened but did not close holds the short form; the name is what comes before it
+    if surface.count("(") > surface.count(")"):
+        surface = surface[:surface.rfind("(")].rstrip()
     name = actors.resolve(surface)
     if actors.canonical(surface) is None:
         # "a faction of the Red Hand", "the Red Hand movement": the group the text names,
