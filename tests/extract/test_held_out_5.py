@@ -208,3 +208,24 @@ def test_a_short_form_in_an_unclosed_bracket_is_cut_from_the_accused() -> None:
     actors = {p.actor for i in findings.incidents for p in i.perpetrators}
     assert any(actor.endswith("Liberation of Osk") for actor in actors), actors
     assert not any("(" in actor for actor in actors)
+
+
+def test_fled_and_not_found_is_missing() -> None:
+    rows = _rows("Gunmen killed nine bus passengers near Harlow on Saturday. A resident said at least four "
+                 "passengers had fled into the bush and had not been found by nightfall.")
+    assert ("missing", 4, None, "resident") in rows or any(kind == "missing" and low == 4 for kind, low, _, _ in rows)
+    assert not any(kind == "displaced" for kind, _, _, _ in rows)
+
+
+def test_the_same_source_is_the_source_cited_last() -> None:
+    rows = _rows("Gunmen killed nine bus passengers near Harlow on Saturday. According to a police officer in the "
+                 "province, the order was given at a meeting on 5 February. The same source told us that eight "
+                 "passengers were taken away alive by the attackers.")
+    assert any(kind == "abducted" and low == 8 and "officer" in claimant for kind, low, _, claimant in rows), rows
+
+
+def test_whose_figures_are_the_owners() -> None:
+    rows = _rows("Gunmen stopped a bus near Harlow on Saturday. Nine people were killed according to the "
+                 "government's final figures, and eleven were wounded.")
+    assert any(kind == "injured" and low == 11 and claimant.lower().startswith("government")
+               and "figures" not in claimant for kind, low, _, claimant in rows), rows

@@ -13,7 +13,7 @@ are refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -167,8 +167,22 @@ class CountCandidate:
     also: tuple[CountKind, ...] = ()
 
 
+# "four passengers had fled into the bush and had not been found by nightfall": people who
+# fled and are not yet found are unaccounted for, not (yet) known to be displaced.
+_NOT_FOUND_AFTER = re.compile(r"[^.;:!?]{0,80}?\band\s+(?:had|have|has)\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+"
+                              r"(?:found|seen|located|traced|heard\s+from|accounted\s+for)\b", re.IGNORECASE)
+
+
 def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> CountCandidate | None:
     """The count a quantity states in the parsed sentence ``sent`` (whose text starts at ``offset``)."""
+    candidate = _classify_quantity(quantity, sent, offset=offset)
+    if candidate is not None and candidate.kind == CountKind.DISPLACED \
+            and _NOT_FOUND_AFTER.match(span_text(sent), quantity.span.end - offset):
+        return replace(candidate, kind=CountKind.MISSING)
+    return candidate
+
+
+def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> CountCandidate | None:
     if quantity.min is None and quantity.max is None:
         return None
     lexicon = load_harm_lexicon()

@@ -87,6 +87,9 @@ _ROLE_THEN_NAME = re.compile(
 _BODY_SPOKESMAN = re.compile(
     r"\bthe\s+(?P<body>group|militia|movement|organi[sz]ation|gang|faction|rebels)[’']s?\s+"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
+_SAME_SOURCE = re.compile(r"(?:the\s+)?same\s+(?:source|official|officer|witness|resident|person|man|woman)")
+_WHOSE_FIGURES = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:(?:final|official|latest|own|provisional|updated|revised)\s+)?"
+                            r"(?:figures?|count|tally|toll|data|records|statistics|numbers)")
 _AND_IN_NAME = re.compile(r"\b[A-Z][\w’'-]*\s+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _SELF_DESCRIBED = re.compile(
     r"\b(?:described|presented|identified|introduced|describing|presenting|identifying|introducing)\s+"
@@ -827,6 +830,8 @@ class SpeakerResolver:
         if wanted == "doc":
             # the issuer whose sentence mentions that document ("… said in a statement …")
             noun = lowered.split()[-1]
+            if noun == "source":  # any one source: "a police officer ... The same source"
+                noun = "(?:" + "|".join(sorted(w for w in _UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
 
             def mentions(antecedent: tuple[str, int, bool]) -> bool:
                 stop = self.text.find(".", antecedent[1])
@@ -881,6 +886,25 @@ class SpeakerResolver:
         lowered = cleaned.lower()
         if lowered in _PRONOUNS:
             return self._pronoun(_PRONOUNS[lowered], position)
+        if _SAME_SOURCE.fullmatch(lowered):
+            # "The same source told us that ...": the source the text cited last
+            noun = lowered.split()[-1]
+            if noun == "source":  # any one source: "a police officer ... The same source"
+                noun = "(?:" + "|".join(sorted(w for w in _UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
+            # the last one of that noun the text described ("According to a police officer in the
+            # province, ..."), else the last source resolved before
+            window = self.text[max(0, position - 1500):position]
+            described = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[a-z-]+\s+){{0,3}}{noun})\b", window))
+            if described:
+                return self._resolve(described[-1].group(1), max(0, position - 1500) + described[-1].start(1))
+            last = max((said for said in self._said if said.position < position), key=lambda said: said.position,
+                       default=None)
+            if last is not None:
+                return last.name, last.kind, last.gender
+        figures = _WHOSE_FIGURES.fullmatch(cleaned)
+        if figures:
+            # "according to the government's final figures": the figures are the government's
+            return self._resolve(figures.group("owner"), position)
         owned = _BODY_SPOKESMAN.search(cleaned)
         if owned:
             # "a man presenting himself as the group's spokesman": he speaks for the body the
