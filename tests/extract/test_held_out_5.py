@@ -229,3 +229,10 @@ def test_whose_figures_are_the_owners() -> None:
                  "government's final figures, and eleven were wounded.")
     assert any(kind == "injured" and low == 11 and claimant.lower().startswith("government")
                and "figures" not in claimant for kind, low, _, claimant in rows), rows
+
+
+def test_a_finding_told_by_someone_else_is_the_tellers() -> None:
+    rows = _rows("Gunmen killed nine bus passengers near Harlow on Saturday. The local administrator, Mirela "
+                 "Dovan, said five passengers were still missing. Search teams had found two survivors hiding in a "
+                 "banana plantation on Sunday morning, she said.")
+    assert ("survived", 2, 2, "Mirela Dovan") in rows, rows

@@ -184,6 +184,12 @@ class ClaimantFinder:
             if current.pos_ in ("VERB", "AUX") and lemma in self._verbs:
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
+                # (found people, not found that: "found two survivors hiding" is often parsed as a clause)
+                if lemma == "find" and child is not None and child.dep_ in ("dobj", "ccomp") and not any(
+                        c.dep_ == "mark" for c in child.children) and any(
+                        h.lemma_.lower() in self._verbs and h.lemma_.lower() != "find" and h.pos_ in ("VERB", "AUX")
+                        for _, h in chain[chain.index((child, current)) + 1:]):
+                    continue  # "Search teams had found two survivors, she said": she reports the finding
                 if lemma == "quote":
                     quoted = [c for c in current.children if c.dep_ in ("dobj", "obj")]
                     if quoted:
