@@ -236,3 +236,8 @@ def test_a_finding_told_by_someone_else_is_the_tellers() -> None:
                  "Dovan, said five passengers were still missing. Search teams had found two survivors hiding in a "
                  "banana plantation on Sunday morning, she said.")
     assert ("survived", 2, 2, "Mirela Dovan") in rows, rows
+
+
+def test_a_venue_attacked_in_a_town_names_the_town_as_the_scene() -> None:
+    assert ("Tembaro", "town") in _places("In May 2025, gunmen threw a grenade into a bar in Tembaro, killing four "
+                                          "people.")

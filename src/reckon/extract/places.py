@@ -963,7 +963,10 @@ _EVENT_NOUN = (r"(?i:clashes|fighting|protests?|violence|attacks?|raids?|bombing
 # school in Kessa", "the camp of Dorra".
 _SITE_NOUN = r"(?:market|school|camp|mosque|church|hospital|clinic|college|university|prison|mine|village|town)"
 _EVENT_SCENE = re.compile(
-    rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN})[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN}"
+    # "threw a grenade into a bar in Osk-Rugo": a venue where people gather, in a town
+    rf"|(?:into|at|on|inside|stormed|attacked|targeted)[ ](?:a|an|the)(?:[ ][a-z]+)?[ ](?:bar|restaurant|nightclub|"
+    rf"cafe|café|tea[ ]shop|video[ ]hall|beer[ ]hall))[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     # "the massacre of Osk-Rugo", "the siege of X": an event named by its place ("attacks of X"
     # is left out above: it names the attacker)
