@@ -241,3 +241,9 @@ def test_a_finding_told_by_someone_else_is_the_tellers() -> None:
 def test_a_venue_attacked_in_a_town_names_the_town_as_the_scene() -> None:
     assert ("Tembaro", "town") in _places("In May 2025, gunmen threw a grenade into a bar in Tembaro, killing four "
                                           "people.")
+
+
+def test_a_year_of_deaths_over_an_area_is_an_aggregate() -> None:
+    rows = _rows("Gunmen killed nine bus passengers near Harlow on Saturday. The Osk League for Human Dignity, a "
+                 "local rights group, says it documented 112 violent deaths in the province in 2025.")
+    assert all(low != 112 for _, low, _, _ in rows)

@@ -355,6 +355,9 @@ _AGGREGATE = re.compile(
     # "since 1 January": from the first of a month, a running tally, as is "over the same period"
     r"|\bsince\s+1(?:st)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|\b(?:over|in|during)\s+the\s+same\s+period\b"
+    # "documented 112 violent deaths in the province in 2025": a whole area over a whole year
+    r"|\b(?:in|across|throughout)\s+the\s+(?:province|region|country|state|district|county|territory)\s+"
+    r"(?:in|during|for)\s+(?:19|20)\d\d\b(?!\s*[-–/]\d)"
     # "at least 79 ... in 2023, compared with 53 in 2022": a year's tally set against another's
     r"|\bcompared\s+(?:with|to)\s+[\d,]+\s+(?:in|during|for)\s+(?:19|20)\d\d\b"
     # "Raiders kill 11 in two Osk villages": one figure over the attacks on several settlements
