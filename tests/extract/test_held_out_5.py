@@ -247,3 +247,11 @@ def test_a_year_of_deaths_over_an_area_is_an_aggregate() -> None:
     rows = _rows("Gunmen killed nine bus passengers near Harlow on Saturday. The Osk League for Human Dignity, a "
                  "local rights group, says it documented 112 violent deaths in the province in 2025.")
     assert all(low != 112 for _, low, _, _ in rows)
+
+
+def test_a_names_translation_in_brackets_is_nobodys_words() -> None:
+    text = ("Gunmen killed nine bus passengers near Harlow on Saturday.\n\nThe Osk-Rugo Front (Kirundi: \"those who "
+            "stand\") was founded in exile. The minister said he was \"appalled by the killing\".")
+    quotes = {said for _, said in _quotes(text)}
+    assert not any(said.startswith("those who") for said in quotes)
+    assert any(said.startswith("appalled") for said in quotes)
