@@ -255,3 +255,10 @@ def test_a_names_translation_in_brackets_is_nobodys_words() -> None:
     quotes = {said for _, said in _quotes(text)}
     assert not any(said.startswith("those who") for said in quotes)
     assert any(said.startswith("appalled") for said in quotes)
+
+
+def test_a_later_harm_word_with_its_own_figure_is_not_shared() -> None:
+    rows = _rows("Clashes between supporters of two rival parties at Kisu market left one person dead and about 25 "
+                 "injured.")
+    assert not any(kind == "injured" and low == 1 for kind, low, _, _ in rows), rows
+    assert any(kind == "killed" and low == 1 for kind, low, _, _ in rows)

@@ -305,8 +305,9 @@ def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmL
         subject_here = noun.head is anchor and noun.dep_ in ("nsubj", "nsubjpass")
         # a later verb shares the figure when the figure is the first verb's subject and the
         # later verb has none of its own ("12 were kidnapped and killed")
+        # ("left one person dead and about 25 injured": a figure of its own hung on the later word)
         linked += [c for c in anchor.children if c.dep_ == "conj" and not any(
-            g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
+            g.dep_ in ("nsubj", "nsubjpass", "dobj") or (g.like_num and g.i < c.i) for g in c.children)]
         # an earlier verb shares it when the figure is the later verb's object ("kidnapped and killed 12")
         if anchor.dep_ == "conj" and not subject_here and not any(
                 g.dep_ in ("nsubj", "nsubjpass") for g in anchor.children) and noun.dep_ == "dobj" \
