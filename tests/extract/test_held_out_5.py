@@ -262,3 +262,8 @@ def test_a_later_harm_word_with_its_own_figure_is_not_shared() -> None:
                  "injured.")
     assert not any(kind == "injured" and low == 1 for kind, low, _, _ in rows), rows
     assert any(kind == "killed" and low == 1 for kind, low, _, _ in rows)
+
+
+def test_a_name_before_a_feature_word_is_no_misspelt_site() -> None:
+    text = "The attackers withdrew towards the Kibira forest after the attack near Harlow."
+    assert not any(m.source == "fuzzy" and m.text == "Kibira" for m in find_places(text))

@@ -300,6 +300,8 @@ _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
 # "MSF-supported", "state-run", "church-owned": a compound adjective before a site's kind word
 # says who runs it; it is no name.
 _ADJECTIVE_COMPOUND = re.compile(r"[-‑](?:supported|run|backed|funded|owned|managed|operated|based|built|led)$")
+_FEATURE_AFTER = re.compile(r"[ ](?:forest|river|mountains?|hills?|lake|plateau|swamp|desert|park|reserve|valley|"
+                            r"plantation|estate|highway|road)\b")
 _CARE_AFTER = re.compile(r"[ ](?:[Hh]ospital|[Cc]linic|[Hh]ealth[ ](?:[Cc]entre|[Cc]enter))\b")
 # "in southern Ampatuan", "near north-western Kasso": a compass word between the
 # preposition and the name still ties the name to a place.
@@ -733,7 +735,8 @@ def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str,
             if lowered is None:
                 lowered = set(re.findall(r"\b[a-z]+\b", text))
             hit = _geonames_match(text, span, surface, key, home, stop, lowered)
-        if hit is None and locative and " " not in key and len(key) >= 5 and key not in stop:
+        if hit is None and locative and " " not in key and len(key) >= 5 and key not in stop \
+                and not _FEATURE_AFTER.match(text, end):  # "towards the Kibira forest": a forest, no misspelt site
             near = _fuzzy_key(key, fuzzy_keys)  # a misspelt site, read only where a place must be
             row = _site_row(sites[near], home, locative=locative) if near else None
             if row is not None:
