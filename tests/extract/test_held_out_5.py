@@ -267,3 +267,9 @@ def test_a_later_harm_word_with_its_own_figure_is_not_shared() -> None:
 def test_a_name_before_a_feature_word_is_no_misspelt_site() -> None:
     text = "The attackers withdrew towards the Kibira forest after the attack near Harlow."
     assert not any(m.source == "fuzzy" and m.text == "Kibira" for m in find_places(text))
+
+
+def test_members_in_a_whose_clause_speak_for_the_body() -> None:
+    rows = _rows("Gunmen killed nine bus passengers near Harlow on Saturday. The Osk Relief Society, whose volunteers "
+                 "counted 23 bodies, blamed the militia.")
+    assert ("killed", 23, 23, "Osk Relief Society") in rows, rows

@@ -280,6 +280,10 @@ class ClaimantFinder:
 
     def _named_list(self, head: Token, *, offset: int) -> list[_Named] | str | None:
         """The subject phrase(s) at ``head``, split on coordination ("the centre and the minister")."""
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
+            # "The Osk Party, whose members counted 23 bodies, ...": the members speak for the body
+            # the relative clause hangs on
+            head = head.head.head
         qualified = head.lower_ in ("media", "press") and any(
             c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") for c in head.children)
         # "the autopsy reports claimed": definite reports may be ones the text said a named body
