@@ -273,3 +273,10 @@ def test_members_in_a_whose_clause_speak_for_the_body() -> None:
     rows = _rows("Gunmen killed nine bus passengers near Harlow on Saturday. The Osk Relief Society, whose volunteers "
                  "counted 23 bodies, blamed the militia.")
     assert ("killed", 23, 23, "Osk Relief Society") in rows, rows
+
+
+def test_one_more_victim_bringing_the_official_total_gives_the_total_of_that_harm() -> None:
+    rows = _rows("Gunmen killed nine bus passengers near Harlow on 7 February. On 9 February the government raised "
+                 "the toll to 17. One further victim died on 12 February, bringing the official total to 18.")
+    assert ("killed", 18, 18, "author") in rows, rows
+    assert not any(low == 1 for _, low, _, _ in rows)

@@ -609,7 +609,7 @@ _OF_THOSE = re.compile(r"\s*[Oo]f[ ]+(?:those|these|the)[ ]+(?:\w+[ ]+){0,2}?(\w
 # adds to a running toll; the toll it reaches is the row (FORMAT: breakdowns are no rows).
 _BRINGING = re.compile(r",?\s+(?:bringing|raising|taking|pushing|lifting)\s+the\s+(?:overall\s+|total\s+|official\s+)?"
                        r"(?:death\s+toll|toll|number|total|tally|count)\b", re.IGNORECASE)
-_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
+_FIGURE = re.compile(r"\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
                      r"hundreds|thousands)\b", re.IGNORECASE)
 
 
@@ -1084,6 +1084,10 @@ def _tally_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
             if child.dep_ == "dobj" and token.lemma_.lower() in _TOLL_VERBS and token.dep_ == "conj":
                 # "said that 19 students had died, and a week later put the final figure at 21":
                 # a bare figure put by a verb joined to a clause of harm is a figure of that harm
+                return _harm_in([t for t in token.sent if t.i < token.i], lexicon)
+            if child.dep_ == "dobj" and token.lemma_.lower() in ("bring", "raise", "take", "push", "lift") \
+                    and token.dep_ in ("advcl", "conj", "xcomp"):
+                # "One more victim died, bringing the official total to 18": the total is of that harm
                 return _harm_in([t for t in token.sent if t.i < token.i], lexicon)
     if token.lemma_.lower() in _TOLL_VERBS:
         # The parser sometimes takes a participle inside the subject for the main verb ("As of
