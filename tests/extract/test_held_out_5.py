@@ -280,3 +280,10 @@ def test_one_more_victim_bringing_the_official_total_gives_the_total_of_that_har
                  "the toll to 17. One further victim died on 12 February, bringing the official total to 18.")
     assert ("killed", 18, 18, "author") in rows, rows
     assert not any(low == 1 for _, low, _, _ in rows)
+
+
+def test_the_figure_that_raised_a_toll_is_part_of_it() -> None:
+    rows = _rows("Gunmen killed nine bus passengers near Harlow on 7 February. On 9 February the government raised "
+                 "the toll to 12 after three wounded passengers died in hospital.")
+    assert ("killed", 12, 12, "government") in rows, rows
+    assert not any(low == 3 for _, low, _, _ in rows)

@@ -196,6 +196,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None
     if _is_increment(text, quantity.span.end - offset):
         return None  # "the bodies of two men were found, bringing the number of dead to 24": a part of the 24
+    if _RAISED_AFTER.search(text[max(0, quantity.span.start - offset - 80):quantity.span.start - offset]):
+        return None  # "raised it to 17 after three wounded passengers died": the three are in the 17
     if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
         return None  # "toll rises to 51 2": a figure run into another is an image label's number
     start = quantity.span.start - offset
@@ -611,6 +613,12 @@ _BRINGING = re.compile(r",?\s+(?:bringing|raising|taking|pushing|lifting)\s+the\
                        r"(?:death\s+toll|toll|number|total|tally|count)\b", re.IGNORECASE)
 _FIGURE = re.compile(r"\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
                      r"hundreds|thousands)\b", re.IGNORECASE)
+
+
+# "the government raised it to 17 after three wounded passengers died in hospital": the
+# figure that raised a toll is a part of the toll it raised.
+_RAISED_AFTER = re.compile(r"\b(?:raised|raising|brought|bringing|pushed|took|revised|increased|lifted|rose|climbed)\b"
+                           r"[^.;:]{0,40}?\bto\s+\d[\d,]*\s+(?:after|when|as)\s+$", re.IGNORECASE)
 
 
 def _is_increment(text: str, end: int) -> bool:
