@@ -287,3 +287,10 @@ def test_the_figure_that_raised_a_toll_is_part_of_it() -> None:
                  "the toll to 12 after three wounded passengers died in hospital.")
     assert ("killed", 12, 12, "government") in rows, rows
     assert not any(low == 3 for _, low, _, _ in rows)
+
+
+def test_the_bare_number_after_a_toll_is_of_the_same_harm() -> None:
+    rows = _rows("Gunmen attacked Osk-Rugo village on Saturday. Police have reported that at least 21 people were "
+                 "killed on the first day of the fighting; community leaders who have collected bodies told our "
+                 "staff that the number could be close to 30.")
+    assert ("killed", None, 30, "community leaders") in rows, rows

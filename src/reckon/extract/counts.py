@@ -1093,6 +1093,11 @@ def _tally_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
                 # "said that 19 students had died, and a week later put the final figure at 21":
                 # a bare figure put by a verb joined to a clause of harm is a figure of that harm
                 return _harm_in([t for t in token.sent if t.i < token.i], lexicon)
+            if child.dep_ == "nsubj" and token.lemma_.lower() in _TOLL_VERBS and any(
+                    d.dep_ == "det" and d.lower_ == "the" for d in child.children) and len(list(child.children)) == 1:
+                # "at least 21 people were killed; leaders said the number could be close to 30": the
+                # bare number the sentence goes on to give is of the harm it told before
+                return _harm_in([t for t in token.sent if t.i < child.i], lexicon)
             if child.dep_ == "dobj" and token.lemma_.lower() in ("bring", "raise", "take", "push", "lift") \
                     and token.dep_ in ("advcl", "conj", "xcomp"):
                 # "One more victim died, bringing the official total to 18": the total is of that harm
