@@ -294,3 +294,15 @@ def test_the_bare_number_after_a_toll_is_of_the_same_harm() -> None:
                  "killed on the first day of the fighting; community leaders who have collected bodies told our "
                  "staff that the number could be close to 30.")
     assert ("killed", None, 30, "community leaders") in rows, rows
+
+
+def test_a_coded_first_actor_of_one_sided_violence_or_a_riot_is_accused() -> None:
+    from reckon.extract.accusations import find_coded_accused
+
+    text = ("1. 13/03/2026 – Bangladesh – Chattogram – Rangamati – Kisu bazar\nEvent type: Riots\n"
+            "Actors: Rioters (party supporters); Police Forces of Bangladesh\nFatalities: 1\n\n"
+            "2. 14/03/2026 – Bangladesh – Chattogram – Bandarban – Velmoka para\nEvent type: Battles\n"
+            "Actors: Military Forces of Bangladesh; Osk Hill Army\nFatalities: 2\n\n"
+            "3. 15/03/2026 – Bangladesh – Chattogram – Rangamati – Tembaro\nEvent type: Abduction\n"
+            "Actors: Unidentified armed group; civilians (NGO workers)\nFatalities: 0\n")
+    assert [a.surface for a in find_coded_accused(text)] == ["Rioters", "Unidentified armed group"]

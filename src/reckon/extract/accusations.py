@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
 __all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "accused_name", "find_accused", "find_described_attackers",
-           "find_identified_attacker", "find_infobox_accused", "identifies_attackers", "is_description", "is_direct", "is_generic",
+           "find_coded_accused", "find_identified_attacker", "find_infobox_accused", "identifies_attackers", "is_description", "is_direct", "is_generic",
            "names_one_person", "storms_a_held_place"]
 
 # Nouns of armed force that may stand as the accused without a proper name.
@@ -1298,6 +1298,30 @@ def find_table_accused(text: str) -> list[InfoboxAccused]:
             value = text[span.start:span.end]
             if column in _PERPETRATOR_COLUMNS and not _NO_ONE.match(value.strip()):
                 found.extend(_pieces(value, span.start))
+    return found
+
+
+# A conflict dataset's coded entry: "Event type: Violence against civilians / Attack" then
+# "Actors: Osk clan militia; civilians". The first actor of one-sided violence or of a riot
+# is who did it, coded by the dataset; in a battle both sides fight and neither is accused.
+_CODED_ACTORS = re.compile(r"(?m)^[ \t]*Actors?[ \t]*:[ \t]*(?P<a>[^;\n]+?)[ \t]*;[ \t]*(?P<b>[^\n]+)$")
+_CODED_EVENT = re.compile(r"(?m)^[ \t]*Event[ \t]+type[ \t]*:[ \t]*(?P<t>[^\n]+)$")
+
+
+def find_coded_accused(text: str) -> list[InfoboxAccused]:
+    """The first actor of a coded entry's "Actors:" line, when the entry codes violence
+    against civilians (the second actor is civilians) or a riot; a parenthesis describing the
+    actor ("Rioters (party supporters)") is left out."""
+    found: list[InfoboxAccused] = []
+    for match in _CODED_ACTORS.finditer(text):
+        event = None
+        for event in _CODED_EVENT.finditer(text, max(0, match.start() - 300), match.start()):
+            pass
+        one_sided = "civilian" in match.group("b").lower() or (
+            event is not None and re.search(r"(?i)\briots?\b", event.group("t")) is not None)
+        value = re.sub(r"\s*\([^()]*\)\s*$", "", match.group("a"))
+        if one_sided and value[:1].isupper() and "civilian" not in value.lower():
+            found.append(InfoboxAccused(surface=value, start=match.start("a"), end=match.start("a") + len(value)))
     return found
 
 
