@@ -883,6 +883,7 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # A ministry written with its name: "Ugandan Ministry of Internal Affairs", "the Interior Ministry".
 _NAMED_MINISTRY = re.compile(r"(?:\b[A-Z][\w-]+\s+)?Ministry\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*"
                              r"|\b(?!The\b|A\b|This\b|That\b)[A-Z][\w-]+\s+Ministry\b")
+_CAME_FROM = re.compile(r"\b(?:from|across|into|towards?)\s+(?:the\s+)?(?:neighbou?ring\s+)?$", re.IGNORECASE)
 # "the Congolese army", "Mozambican troops": a demonym and a body of armed force.
 _DEMONYM_BODY = re.compile(r"^(?:the\s+)?((?-i:[A-Z])[\w-]+)\s+(?:army|military|troops|soldiers|forces|armed forces|police)$",
                            re.IGNORECASE)
@@ -959,7 +960,9 @@ class ActorResolver:
         if position is not None:
             paragraph = self.text.rfind("\n\n", 0, position)
             for start, iso, _ in reversed(self._marks):
-                if paragraph < start < position:
+                # "rebels who crossed from the Democratic Republic of Congo. The army said ...": a
+                # country named as where someone came from is not the one the paragraph is in
+                if paragraph < start < position and not _CAME_FROM.search(self.text, max(0, start - 30), start):
                     return iso
             from reckon.extract.places import section_country  # (places reads the alias table)
 

@@ -192,6 +192,12 @@ class ClaimantFinder:
             if current.pos_ in ("VERB", "AUX") and (lemma in self._verbs or spoken_of):
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
+                # (found people, not found that: "found two survivors hiding" is often parsed as a clause)
+                if lemma == "find" and child is not None and child.dep_ in ("dobj", "ccomp") and not any(
+                        c.dep_ == "mark" for c in child.children) and any(
+                        h.lemma_.lower() in self._verbs and h.lemma_.lower() != "find" and h.pos_ in ("VERB", "AUX")
+                        for _, h in chain[chain.index((child, current)) + 1:]):
+                    continue  # "Search teams had found two survivors, she said": she reports the finding
                 if lemma == "quote":
                     quoted = [c for c in current.children if c.dep_ in ("dobj", "obj")]
                     if quoted:
@@ -309,6 +315,10 @@ class ClaimantFinder:
 
     def _named_list(self, head: Token, *, offset: int) -> list[_Named] | str | None:
         """The subject phrase(s) at ``head``, split on coordination ("the centre and the minister")."""
+        if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
+            # "The Osk Party, whose members counted 23 bodies, ...": the members speak for the body
+            # the relative clause hangs on
+            head = head.head.head
         qualified = head.lower_ in ("media", "press") and any(
             c.dep_ == "amod" and c.pos_ in ("ADJ", "PROPN") for c in head.children)
         # "the autopsy reports claimed": definite reports may be ones the text said a named body
@@ -458,7 +468,8 @@ _SPEECH_NOUNS = frozenset({"statement", "report", "claim", "announcement", "comm
 _TIME_MARKS = frozenset({"when", "while", "as", "after", "before", "since", "until", "once"})
 
 # "the Centre for Rights and Accountability in Velmar": after "for", "and" goes on with the name.
-_NAME_WITH_AND = re.compile(r"(?:[Tt]he\s+)?(?:[A-Z][\w’'-]*\s+)+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*"
+# ("the opposition Union for Progress and Reform": a descriptor before the name too)
+_NAME_WITH_AND = re.compile(r"(?:[Tt]he\s+)?(?:[a-z]+\s+){0,2}(?:[A-Z][\w’'-]*\s+)+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*"
                             r"(?:\s+(?:and|of|in|the|[A-Z][\w’'-]*))*(?:\s*\([^()]*\)?)?")
 _COORDINATION = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 # A description of a place set off after a name: "a village in ...", "the district's main town".
@@ -559,10 +570,15 @@ _ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "de
 def _name_goes_on(item: Token, child: Token) -> bool:
     """A body's name may go on with "for" or "against" ("the Centre for Rights and
     Accountability", "Doctors Against Torture"): the parser hangs it as a preposition."""
-    return (child.dep_ == "prep" and child.lower_ in ("for", "against") and item.pos_ == "PROPN"
+    # (a capitalised noun inside the sentence is a name the tagger missed: "the rebel Front for ...")
+    return (child.dep_ == "prep" and child.lower_ in ("for", "against")
+            and (item.pos_ == "PROPN" or (item.pos_ == "NOUN" and item.i > item.sent.start))
             and item.text[:1].isupper() and child.i == item.i + 1
             and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.text[:1].isupper() for g in child.children)
-            and item.doc[child.i + 1].text[:1].isupper())
+            # ("the Front for the Restoration of Democracy": "the" may open the name that goes on)
+            and (item.doc[child.i + 1].text[:1].isupper()
+                 or (item.doc[child.i + 1].lower_ == "the" and child.i + 2 < len(item.doc)
+                     and item.doc[child.i + 2].text[:1].isupper())))
 
 
 def _romance_particle(item: Token, child: Token) -> bool:

@@ -13,7 +13,7 @@ are refused.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -172,8 +172,22 @@ class CountCandidate:
     also: tuple[CountKind, ...] = ()
 
 
+# "four passengers had fled into the bush and had not been found by nightfall": people who
+# fled and are not yet found are unaccounted for, not (yet) known to be displaced.
+_NOT_FOUND_AFTER = re.compile(r"[^.;:!?]{0,80}?\band\s+(?:had|have|has)\s+(?:still\s+)?not\s+(?:yet\s+)?been\s+"
+                              r"(?:found|seen|located|traced|heard\s+from|accounted\s+for)\b", re.IGNORECASE)
+
+
 def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> CountCandidate | None:
     """The count a quantity states in the parsed sentence ``sent`` (whose text starts at ``offset``)."""
+    candidate = _classify_quantity(quantity, sent, offset=offset)
+    if candidate is not None and candidate.kind == CountKind.DISPLACED \
+            and _NOT_FOUND_AFTER.match(span_text(sent), quantity.span.end - offset):
+        return replace(candidate, kind=CountKind.MISSING)
+    return candidate
+
+
+def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> CountCandidate | None:
     if quantity.min is None and quantity.max is None:
         return None
     lexicon = load_harm_lexicon()
@@ -187,6 +201,8 @@ def classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> Co
         return None
     if _is_increment(text, quantity.span.end - offset):
         return None  # "the bodies of two men were found, bringing the number of dead to 24": a part of the 24
+    if _RAISED_AFTER.search(text[max(0, quantity.span.start - offset - 80):quantity.span.start - offset]):
+        return None  # "raised it to 17 after three wounded passengers died": the three are in the 17
     if char_span[0].i > 0 and doc[char_span[0].i - 1].like_num and not doc[char_span[0].i - 1].is_punct:
         return None  # "toll rises to 51 2": a figure run into another is an image label's number
     start = quantity.span.start - offset
@@ -296,8 +312,9 @@ def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmL
         subject_here = noun.head is anchor and noun.dep_ in ("nsubj", "nsubjpass")
         # a later verb shares the figure when the figure is the first verb's subject and the
         # later verb has none of its own ("12 were kidnapped and killed")
+        # ("left one person dead and about 25 injured": a figure of its own hung on the later word)
         linked += [c for c in anchor.children if c.dep_ == "conj" and not any(
-            g.dep_ in ("nsubj", "nsubjpass", "dobj") for g in c.children)]
+            g.dep_ in ("nsubj", "nsubjpass", "dobj") or (g.like_num and g.i < c.i) for g in c.children)]
         # an earlier verb shares it when the figure is the later verb's object ("kidnapped and killed 12")
         if anchor.dep_ == "conj" and not subject_here and not any(
                 g.dep_ in ("nsubj", "nsubjpass") for g in anchor.children) and noun.dep_ == "dobj" \
@@ -346,6 +363,9 @@ _AGGREGATE = re.compile(
     # "since 1 January": from the first of a month, a running tally, as is "over the same period"
     r"|\bsince\s+1(?:st)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|\b(?:over|in|during)\s+the\s+same\s+period\b"
+    # "documented 112 violent deaths in the province in 2025": a whole area over a whole year
+    r"|\b(?:in|across|throughout)\s+the\s+(?:province|region|country|state|district|county|territory)\s+"
+    r"(?:in|during|for)\s+(?:19|20)\d\d\b(?!\s*[-–/]\d)"
     # "at least 79 ... in 2023, compared with 53 in 2022": a year's tally set against another's
     r"|\bcompared\s+(?:with|to)\s+[\d,]+\s+(?:in|during|for)\s+(?:19|20)\d\d\b"
     # "Raiders kill 11 in two Osk villages": one figure over the attacks on several settlements
@@ -607,8 +627,14 @@ _OF_THOSE = re.compile(r"\s*[Oo]f[ ]+(?:those|these|the)[ ]+(?:\w+[ ]+){0,2}?(\w
 # adds to a running toll; the toll it reaches is the row (FORMAT: breakdowns are no rows).
 _BRINGING = re.compile(r",?\s+(?:bringing|raising|taking|pushing|lifting)\s+the\s+(?:overall\s+|total\s+|official\s+)?"
                        r"(?:death\s+toll|toll|number|total|tally|count)\b", re.IGNORECASE)
-_FIGURE = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
+_FIGURE = re.compile(r"\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|scores|"
                      r"hundreds|thousands)\b", re.IGNORECASE)
+
+
+# "the government raised it to 17 after three wounded passengers died in hospital": the
+# figure that raised a toll is a part of the toll it raised.
+_RAISED_AFTER = re.compile(r"\b(?:raised|raising|brought|bringing|pushed|took|revised|increased|lifted|rose|climbed)\b"
+                           r"[^.;:]{0,40}?\bto\s+\d[\d,]*\s+(?:after|when|as)\s+$", re.IGNORECASE)
 
 
 def _is_increment(text: str, end: int) -> bool:
@@ -617,7 +643,11 @@ def _is_increment(text: str, end: int) -> bool:
     stops = [i for i in (text.find(";", end), text.find(". ", end)) if i != -1]
     clause_end = min(stops) if stops else len(text)
     match = _BRINGING.search(text, end, clause_end)
-    return match is not None and not _FIGURE.search(text, end, match.start())
+    # "Three more victims of the attack on two minibuses have died, bringing ...": a figure
+    # after a preposition describes what the victims were in, not a second harm
+    return match is not None and not any(
+        not re.search(r"\b(?:on|of|in|at|from|into|aboard)\s+(?:the\s+)?$", text[max(0, f.start() - 12):f.start()])
+        for f in _FIGURE.finditer(text, end, match.start()))
 
 
 def _is_subset(text: str, start: int) -> bool:
@@ -1109,6 +1139,15 @@ def _tally_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
             if child.dep_ == "dobj" and token.lemma_.lower() in _TOLL_VERBS and token.dep_ == "conj":
                 # "said that 19 students had died, and a week later put the final figure at 21":
                 # a bare figure put by a verb joined to a clause of harm is a figure of that harm
+                return _harm_in([t for t in token.sent if t.i < token.i], lexicon)
+            if child.dep_ == "nsubj" and token.lemma_.lower() in _TOLL_VERBS and any(
+                    d.dep_ == "det" and d.lower_ == "the" for d in child.children) and len(list(child.children)) == 1:
+                # "at least 21 people were killed; leaders said the number could be close to 30": the
+                # bare number the sentence goes on to give is of the harm it told before
+                return _harm_in([t for t in token.sent if t.i < child.i], lexicon)
+            if child.dep_ == "dobj" and token.lemma_.lower() in ("bring", "raise", "take", "push", "lift") \
+                    and token.dep_ in ("advcl", "conj", "xcomp"):
+                # "One more victim died, bringing the official total to 18": the total is of that harm
                 return _harm_in([t for t in token.sent if t.i < token.i], lexicon)
     if token.lemma_.lower() in _TOLL_VERBS:
         # The parser sometimes takes a participle inside the subject for the main verb ("As of

@@ -204,13 +204,21 @@ def _find_candidates(text: str) -> list[tuple[int, int, int | None, int | None, 
         y = int(m["year2"])
         year = y if y >= 100 else (2000 + y if y < 50 else 1900 + y)
         out.append((m.start(), m.end(), year, _month_value(m["mon"]), int(m["day"]), "abs", None))
-    for m in _P_NUMERIC.finditer(text):
+    numeric = list(_P_NUMERIC.finditer(text))
+    # A document writes its numeric dates one way: "19/05/2026" (day first, the only reading)
+    # settles "12/05/2026" in the same document; both orders seen, or neither, settle nothing.
+    day_first = {int(m["a"]) > 12 or bool(m["ord"]) for m in numeric if int(m["a"]) > 12 or m["ord"] or int(m["b"]) > 12}
+    for m in numeric:
         a, b = int(m["a"]), int(m["b"])
         if (a > 12 or m["ord"]) and b <= 12 and a <= 31:  # day-first is the only reading
             out.append((m.start(), m.end(), int(m["year"]), b, a, "abs", None))
         elif b > 12 >= a:  # month-first is the only reading
             out.append((m.start(), m.end(), int(m["year"]), a, b, "abs", None))
-        # both <= 12: "02/04/2015" is April or February; refuse to guess
+        elif day_first == {True} and a >= 1 and b >= 1:
+            out.append((m.start(), m.end(), int(m["year"]), b, a, "abs", None))
+        elif day_first == {False} and a >= 1 and b >= 1:
+            out.append((m.start(), m.end(), int(m["year"]), a, b, "abs", None))
+        # both <= 12 and nothing else in the text: "02/04/2015" is April or February; refuse to guess
     for pattern in (_P_MDY, _P_DMY):
         for m in pattern.finditer(text):
             year = int(m["year"]) if m["year"] else None

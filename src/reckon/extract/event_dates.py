@@ -268,6 +268,15 @@ def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], publis
         # figures (a rescue, a second toll) in the figures' own sentences.
         value, span = _vote(evidence.usable, sentence_of, chosen & evidence.began, published, full_only=True,
                             first_told=True)
+        if value is not None and prefer is not None:
+            # "... slaughtered on Saturday 7 February. [...] On 22 November 2025, militiamen attacked a
+            # meeting": a day the figures tell first, months from the day a later sentence says an
+            # attack happened, is the report's own event; the later one is recalled
+            told, told_span = _vote(evidence.usable, sentence_of, set(prefer) - exclude, published, full_only=True,
+                                    first_told=True)
+            if told is not None and told_span is not None and span is not None and told_span.start < span.start \
+                    and abs(_days_apart(min(told, value), max(told, value))) > _ONE_EVENT_DAYS:
+                value, span = told, told_span
     if value is None and prefer is not None:
         value, span = _vote(evidence.usable, sentence_of, (set(prefer) - exclude) | (chosen & evidence.began), published)
     if value is None:
@@ -289,6 +298,16 @@ def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], publis
         if value is not None:
             return value, span
     return _vote(evidence.report, sentence_of, chosen, published)
+
+
+# Days further apart than this, given as often, are two events rather than one event's span.
+_ONE_EVENT_DAYS = 14
+
+
+def _days_apart(first: str, last: str) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(last) - date.fromisoformat(first)).days
 
 
 def _vote(mentions: Iterable[DateMention], sentence_of, chosen: set[int] | None, published: str | None,

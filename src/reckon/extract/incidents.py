@@ -88,8 +88,11 @@ def _tokens(name: str) -> list[str]:
 # files from, which is often not where the event happened: it does not vote for the place.
 # "Kabul: Gunmen ..." and " date 2019-12-19 Manila: A court ...", the colon form of
 # South Asian and wire copy, are datelines too.
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
-                       r"[-\u2013\u2014:,]|(?:(?:date[ \t]+)?\d{4}-\d\d-\d\d[ \t]+)?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}:(?=[ ][A-Z]))")
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'/-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
+                       r"[-\u2013\u2014:,]|(?:(?:date[ \t]+)?\d{4}-\d\d-\d\d[ \t]+)?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}:(?=[ ][A-Z])"
+                       # "Geneva, 14 March 2026 –": a press release's town and full date, in any case
+                       r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:[ ]?/[ ]?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})?,[ \t]*"
+                       r"(?:\d{1,2}[ ][A-Z][a-z]+|[A-Z][a-z]+\.?[ ]\d{1,2},)[ ]\d{4}[ \t]*[-\u2013\u2014:])")
 
 
 def _datelines(text: str) -> list[Span]:
@@ -241,11 +244,13 @@ def _site_votes(mention: PlaceMention, text: str) -> int:
 # of X (left)" is a map caption.
 _LOCATION_LABEL = re.compile(
     r"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site|Village|Locality)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))")
-# "a humanitarian source in Bunia", "officials in the capital": where a source sits; "told a
+# "a humanitarian source in Bunia", "officials in the capital": where a source sits ("MSF teams in
+# X have treated 40": where carers work; "the government in X": its capital); "told a
 # press briefing in Kampala", "speaking to reporters in X": where a source spoke.
 _SOURCE_SITS = re.compile(
     r"\b(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
-    r"leaders?|doctors?|administrators?|analysts?|diplomats?),?\s+(?:based\s+)?(?:in|at)\s+(?:the\s+)?$"
+    r"leaders?|doctors?|administrators?|analysts?|diplomats?|teams?|staff|medics|government|regime),?\s+"
+    r"(?:based\s+)?(?:in|at)\s+(?:the\s+)?$"
     r"|\b(?:(?:press|news)[ ]+(?:briefing|conference)|briefing|press[ ]+event|speaking|spoke|told[ ]+(?:reporters|"
     r"journalists|the[ ]+press))[ ]+(?:(?:to|with)[ ]+(?:reporters|journalists)[ ]+)?(?:in|at)[ ]+(?:the[ ]+)?$",
     re.IGNORECASE,
@@ -316,7 +321,7 @@ _NOT_EVENT_PLACE = re.compile(
     # "walked to the gendarmerie in X": a named place of the destination is one too
     r"(?:\b(?:to|from|into|towards?)(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ](?:in|at))?|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
     r"administrator|doctors?|hospitals?|clinics?|(?:health|medical)\s+(?:centres?|centers?|posts?)|journalists?|"
-    r"correspondent|reporters?|residents?|workers?),?\s+(?:in|at|from)"
+    r"correspondent|reporters?|residents?|workers?|teams?|staff|medics|government|regime),?\s+(?:in|at|from)"
     # "told a press briefing in Kampala that 33 were killed": where the source spoke
     r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
     # "Our clinic in the neighbouring village of X received 200 wounded": where the hurt were cared for
@@ -324,7 +329,10 @@ _NOT_EVENT_PLACE = re.compile(
     r"|\b(?:clinics?|hospitals?|health\s+cent(?:re|er)s?|medical\s+cent(?:re|er)s?|mortuar(?:y|ies)|morgues?)"
     r"(?:\s+(?:here|there))?\s+(?:in|at)"
     r"(?:\s+the)?(?:\s+(?:neighbouring|neighboring|nearby|next))?(?:\s+(?:village|town|city|district)\s+of)?)"
-    r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$",
+    r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$"
+    # "have fled and are sheltering in schools and churches in X": where the displaced went
+    r"|\b(?:sheltering|sheltered|(?:took|taking|taken|sought|seeking)\s+refuge|hosted|camped|camping)\s+"
+    r"(?:in|at|with)\b[^.;:!?]*$",
     re.IGNORECASE,
 )
 
@@ -734,6 +742,17 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             main = replace(filed_from, country=filed_from.country or (main.country if main else None))
     # Nor does a dateline give a count a place of its own.
     mentions = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
+    heading = next((m for m in mentions if main is not None and m.source == "heading" and m.name == main.name), None)
+    on_line = []
+    if heading is not None:
+        # "1. 19/05/2026 – Ruritania – ... – Velmoka": an entry's own line dates the entry the main
+        # place heads, before any day the digest's overview names for an earlier event
+        line_start = text.rfind("\n", 0, heading.span.start) + 1
+        on_line = [d for d in state["dates"] if line_start <= d.span.start < heading.span.start
+                   and d.value and len(d.value) == 10]
+        if on_line:
+            main_date, main_date_span = on_line[0].value, on_line[0].span
+    entry_date = (main_date, main_date_span) if heading is not None and on_line else None
     country = main.country if main else None
     if country is None:
         countries = Counter(m.country for m in mentions if m.country)
@@ -865,6 +884,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                       main=True, exclude=others | set(earlier), prefer=own)
         if dated is not None:
             main_date, main_date_span = dated, dated_span
+    if entry_date is not None:
+        main_date, main_date_span = entry_date  # (the other entries' days and the overview's do not redate it)
     local_of = _local_accusations(accusations, groups, set(group_date), set(earlier), text)
     named_direct = state.get("named_direct", frozenset())
     result: list[ReportedIncident] = []
@@ -924,7 +945,8 @@ def _follows_on(count: Count, text: str) -> bool:
         return False
     if count.victims and _ATTACKERS.search(count.victims):
         return True
-    after = text[count.span.end:count.span.end + 30]
+    # "four (4) of the assailants": a statement's figure in words with its digits after it
+    after = re.sub(r"^[ ]+\(\d+\)", "", text[count.span.end:count.span.end + 40])
     if re.match(r"[ ]+(?:of[ ]+the[ ]+)?(?:attackers|assailants|gunmen|militants|insurgents|terrorists|bandits|raiders)\b",
                 after, re.IGNORECASE):
         return True
@@ -941,6 +963,8 @@ def _country_name(country: str, mentions: list[PlaceMention]) -> str:
 
 
 def _dedupe_counts(counts: list[Count]) -> list[Count]:
+    # "Fatalities: 0": a figure of none states no harm, so no row
+    counts = [c for c in counts if not (c.min == 0 and c.max == 0)]
     seen, out = set(), []
     for count in counts:
         key = (count.kind, count.min, count.max, count.claimant.name)

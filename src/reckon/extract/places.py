@@ -237,7 +237,8 @@ _SUFFIX_KINDS = [
     # "in the Talaka area": the area is named by its name alone, as "the Talaka area of X" is
     ("area", r"area\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
-    ("settlement", r"(?:town|village|hamlet)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
+    # "on Osk-Rugo hill": where hills are the unit of rural settlement (the Great Lakes), a named hill is one
+    ("settlement", r"(?:town|village|hamlet|hill)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
     # "near the X water point", "at the X checkpoint": a named spot on the land
     ("site", r"[Ww]ater[ ]point|[Ww]aterhole|[Bb]orehole|[Cc]heckpoint|[Cc]rossroads|[Jj]unction"),
     # "a camp in the Bajo Osk valley": a named valley is where it happened
@@ -296,6 +297,12 @@ _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "vil
             "quarter": "district", "sub-county": "district", "department": "region",
             "site": "camp", "camp": "camp", "outskirts": "town"}  # fmt: skip
 _TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
+# "MSF-supported", "state-run", "church-owned": a compound adjective before a site's kind word
+# says who runs it; it is no name.
+_ADJECTIVE_COMPOUND = re.compile(r"[-‑](?:supported|run|backed|funded|owned|managed|operated|based|built|led)$")
+_FEATURE_AFTER = re.compile(r"[ ](?:forest|river|mountains?|hills?|lake|plateau|swamp|desert|park|reserve|valley|"
+                            r"plantation|estate|highway|road)\b")
+_CARE_AFTER = re.compile(r"[ ](?:[Hh]ospital|[Cc]linic|[Hh]ealth[ ](?:[Cc]entre|[Cc]enter))\b")
 # "in southern Ampatuan", "near north-western Kasso": a compass word between the
 # preposition and the name still ties the name to a place.
 _LOCATIVE = re.compile(
@@ -359,7 +366,8 @@ def find_places(text: str) -> list[PlaceMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.span.end
-    return _regions_of_labels(text, _with_short_forms(text, _with_scenes(text, _with_contained_names(text, chosen), home)))
+    return _regions_of_labels(text, _with_short_forms(text, _with_settlement_names(
+        text, _with_scenes(text, _with_contained_names(text, chosen), home))))
 
 
 _LABEL_REGION = re.compile(r"(?m)^[ \t]*(?P<c>[A-Z][A-Za-z .'’-]{2,40}?)[ ]?\((?P<r>[^()\n]{2,40})\):[ ]")
@@ -482,6 +490,33 @@ def _with_contained_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMe
             start, end = match.span()
             if not any(a < end and start < b for a, b in taken):
                 found.append(replace(mention, span=Span(start=start, end=end), text=match.group()))
+                taken.append((start, end))
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
+
+
+def _with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
+    """ "attacked Osk-Rugo village" ... "the clinic in Osk-Rugo" ... "who visited Osk-Rugo": a
+    name the text once calls a village is that village wherever else the text writes it alone.
+    No table knows most villages, so without this only the one mention with its kind word
+    votes, and a town named three times as where the wounded went outvotes the scene."""
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    stop = _stopwords()
+    found: list[PlaceMention] = []
+    seen: set[str] = set()
+    for mention in chosen:
+        name = mention.name
+        if mention.source != "pattern" or mention.kind != "village" or name in seen or name not in mention.text \
+                or _fold(name) in stop or _fold(name) in _countries()[0] or len(name) < 4:
+            continue
+        seen.add(name)
+        # not inside a longer name ("Osk-Rugo Tea Estate", "New Osk-Rugo") nor an owner ("Osk-Rugo's chief")
+        for hit in re.finditer(rf"(?<![\w‑-]){re.escape(name)}(?![\w‑-])(?![ ][A-Z])(?!['’]s\b)", text):
+            start, end = hit.span()
+            before = re.search(r"([A-Z][\w'’‑-]*)[ ]$", text[max(0, start - 40):start])
+            if before and _fold(before.group(1)) not in stop:
+                continue  # "Mount Osk-Rugo": the end of another name
+            if not any(a < end and start < b for a, b in taken):
+                found.append(replace(mention, span=Span(start=start, end=end), text=hit.group()))
                 taken.append((start, end))
     return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
 
@@ -700,7 +735,8 @@ def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str,
             if lowered is None:
                 lowered = set(re.findall(r"\b[a-z]+\b", text))
             hit = _geonames_match(text, span, surface, key, home, stop, lowered)
-        if hit is None and locative and " " not in key and len(key) >= 5 and key not in stop:
+        if hit is None and locative and " " not in key and len(key) >= 5 and key not in stop \
+                and not _FEATURE_AFTER.match(text, end):  # "towards the Kibira forest": a forest, no misspelt site
             near = _fuzzy_key(key, fuzzy_keys)  # a misspelt site, read only where a place must be
             row = _site_row(sites[near], home, locative=locative) if near else None
             if row is not None:
@@ -863,6 +899,10 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             x = " ".join(words)
             if _fold(x) in stop or _fold(x) in _countries()[0]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
+            if _ADJECTIVE_COMPOUND.search(x):
+                continue  # "the FCI-supported health centre": who runs the site, not its name
+            if (m.groupdict().get("kw") or "").lower() == "ward" and _CARE_AFTER.match(text, m.end()):
+                continue  # "the surgical ward of Osk hospital": a hospital's ward, not an administrative one
         end = m.end("x") if m.re in (_AREA_OF, _APPOSED_KIND, _DISTANCE_APPOSED) else m.end()
         surface = text[start:end]
         if surface.startswith("the "):
@@ -881,7 +921,8 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         if kind in ("settlement", "area"):
             if x is None or load_alias_table().canonical(x, fuzzy=False) is not None:
                 continue  # "the Boko Haram village raids": an actor, not a place
-            kind = "town" if kind == "settlement" else "district"
+            # "Osk-Kari village" is as specific as "the village of Osk-Kari"; "X town" stays a town
+            kind = ("village" if m.group("settlement") != "town" else "town") if kind == "settlement" else "district"
             span = Span(start=m.start("x") + (len(m.group("x")) - len(x)), end=m.end("x"))
             surface = x
         site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
@@ -899,7 +940,8 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         if kind in ("village",) and surface.split()[0] in ("Sitio", "Barangay", "Purok"):
             country = "PH"
         name = " ".join(surface.split())
-        out.append(PlaceMention(span=span, text=surface, name=name if kind != "town" else x or name, kind=site_kind,
+        out.append(PlaceMention(span=span, text=surface, name=x or name if kind == "town" or (kind == "village" and m.re is _SUFFIX_SITE)
+                                else name, kind=site_kind,
                                 country=country, admin1=base.admin1 if base else None,
                                 latitude=base.latitude if base else None, longitude=base.longitude if base else None,
                                 source="pattern"))  # fmt: skip
@@ -924,8 +966,14 @@ _EVENT_NOUN = (r"(?i:clashes|fighting|protests?|violence|attacks?|raids?|bombing
 # school in Kessa", "the camp of Dorra".
 _SITE_NOUN = r"(?:market|school|camp|mosque|church|hospital|clinic|college|university|prison|mine|village|town)"
 _EVENT_SCENE = re.compile(
-    rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN})[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN}"
+    # "threw a grenade into a bar in Osk-Rugo": a venue where people gather, in a town
+    rf"|(?:into|at|on|inside|stormed|attacked|targeted)[ ](?:a|an|the)(?:[ ][a-z]+)?[ ](?:bar|restaurant|nightclub|"
+    rf"cafe|café|tea[ ]shop|video[ ]hall|beer[ ]hall))[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    # "the massacre of Osk-Rugo", "the siege of X": an event named by its place ("attacks of X"
+    # is left out above: it names the attacker)
+    rf"|\b[Tt]he(?:[ ][a-z]+)?[ ](?:massacre|siege|sack|bombing|shelling)[ ]of[ ](?P<s>{_NAME})(?![ ][A-Z])(?![\w'’-])"
     rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
     # "an overnight raid on Osk-Kisanga": what a raid or an attack fell on
     # "a raid by armed men on Osk-Kisanga": the raiders named between the raid and its target
@@ -990,7 +1038,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
     actors = load_alias_table()
-    scenes = [*((m, next(g for g in ("x", "y", "z", "w", "t", "u") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
+    scenes = [*((m, next(g for g in ("x", "y", "z", "w", "t", "u", "s") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
               *((m, next(g for g in ("x", "y", "v", "o") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)
@@ -1081,9 +1129,25 @@ _ENTRY_PLACE = re.compile(
 )
 
 
+# A dataset's coded entry line: "3. 22/05/2026 – Ruritania – North – Osk district – Velmoka
+# bazar", its date, then the location from the country down: the last element is the
+# event's place, written as the coder wrote it, in the country the line names.
+_CODED_LOCATION = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]*)?(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d\d-\d\d)[ \t]+[–—-][ \t]+"
+    r"(?P<c>[^–—|\n]{2,40}?)(?:[ \t]+[–—-][ \t]+[^–—|\n]{2,40}?)*[ \t]+[–—-][ \t]+(?P<x>[^–—|\n]{2,40}?)[ \t]*$"
+)
+
+
 def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = _stopwords()
+    for m in _CODED_LOCATION.finditer(text):
+        country = _country_named(m.group("c").strip())
+        x = m.group("x")
+        if country is None or not x[:1].isupper() or is_country_name(x):
+            continue
+        out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind="village",
+                                country=country, source="heading"))
     for m in _ENTRY_PLACE.finditer(text):
         x = m.group("x")
         if is_country_name(x) or _fold(x) in stop or len(_fold(x)) < 3:

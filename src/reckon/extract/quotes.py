@@ -83,6 +83,8 @@ _NAMING = re.compile(
     r"\b(?:(?i:(?:also\s+)?known\s+as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
     r"under\s+the\s+name(?:\s+of)?|by\s+the\s+name(?:\s+of)?)|"
     r"(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:called|named)|(?:is|was|are|were|be|been)\s+(?:called|named))\s*$"
+    # "the Abaganza (Kirundi: “those who refuse”)": a name's translation in brackets
+    r"|\((?:[A-Z][a-z]+(?:\s+for|:)|meaning|lit\.|literally|i\.e\.)\s*$"
 )
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
 

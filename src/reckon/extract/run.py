@@ -240,9 +240,10 @@ def _accusations(state: State) -> State:
                 found.append((index, Accusation(actor=name, claimant=claimant, span=span,
                                                 extractor="reckon.accusations.v1")))
     # An infobox's perpetrator line says who did it, as plainly as a sentence does.
-    # ... and so does a list table's perpetrator column, row by row.
+    # ... and so does a list table's perpetrator column, row by row, and a dataset's coded actor.
     for boxed in [*accusations_module.find_infobox_accused(state["document"].text),
-                  *accusations_module.find_table_accused(state["document"].text)]:
+                  *accusations_module.find_table_accused(state["document"].text),
+                  *accusations_module.find_coded_accused(state["document"].text)]:
         index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
         if index is not None:
             direct.add(len(found))

@@ -75,22 +75,30 @@ _TITLES = frozenset(
 _APPOSED_ROLES = frozenset(
     "administrator councillor lawmaker legislator governor mayor commissioner commander spokesman spokeswoman "
     "spokesperson director president chairman chairwoman chairperson minister prefect official officer chief "
-    "elder leader head coordinator secretary prosecutor doctor priest imam pastor headteacher rapporteur envoy".split()
+    "elder leader head coordinator secretary prosecutor doctor priest imam pastor headteacher rapporteur envoy "
+    # "The driver of the second minibus, Arlo Penn, escaped": a witness's part in the story
+    "driver nurse teacher trader farmer conductor survivor witness".split()
 )
 _ROLE_THEN_NAME = re.compile(
     # "The UN High Commissioner for Human Rights, Jane Doe": a title may be capitalised
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[a-z-]+\s+){0,3}(?P<role>[a-z-]+)"
     r"|(?:[A-Z][A-Za-z-]*\s+){0,3}(?P<title>[A-Z][a-z]+)(?=\s+(?:of|for|on)\s))"
-    r"(?:\s+(?:of|for|in|on)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})?,\s+"
+    r"(?:\s+(?:of|for|in|on)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|(?:[a-z-]+\s+){0,2}[a-z-]+))?,\s+"
     r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told)\b)"
 )
 _BODY_SPOKESMAN = re.compile(
     r"\bthe\s+(?P<body>group|militia|movement|organi[sz]ation|gang|faction|rebels)[’']s?\s+"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
+_SAME_SOURCE = re.compile(r"(?:the\s+)?same\s+(?:source|official|officer|witness|resident|person|man|woman)")
+_WHOSE_FIGURES = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:(?:final|official|latest|own|provisional|updated|revised)\s+)?"
+                            r"(?:figures?|count|tally|toll|data|records|statistics|numbers)")
+_AND_IN_NAME = re.compile(r"\b[A-Z][\w’'-]*\s+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _SELF_DESCRIBED = re.compile(
     r"\b(?:described|presented|identified|introduced|describing|presenting|identifying|introducing)\s+"
     r"(?:himself|herself|themselves)\s+as\s+(?:a|an|the)\s+(?P<role>spokesman|spokeswoman|spokesperson|"
-    r"commander|member|leader)\s+(?:for|of)\s+(?:the\s+)?(?P<body>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})")
+    r"commander|member|leader)\s+(?:for|of)\s+(?:the\s+)?(?P<body>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})"
+    # "..., Arlo Penn, denied": the name he gave, in apposition to the role
+    r"(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*,|\s*$))?")
 # Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
 _PORTFOLIO_TITLES = frozenset(
     "minister secretary commissioner governor mayor ambassador director spokesman spokeswoman "
@@ -606,6 +614,9 @@ class SpeakerResolver:
         self._quoted_index: tuple[list[int], list[int]] | None = None
         self._people: dict[str, _Person] = {}
         self._said: list[_Said] = []
+        # "…,” she said" of a person the text gave no title: the pronoun tells the gender, and
+        # a later "he said" is then someone else
+        self._told_gender: dict[str, str] = {}
         self._person_ents: set[str] = set()
         self._full_names: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name)
         self._body_written: dict[str, bool] = {}  # name -> written_as_body(text, name)
@@ -827,6 +838,8 @@ class SpeakerResolver:
         if wanted == "doc":
             # the issuer whose sentence mentions that document ("… said in a statement …")
             noun = lowered.split()[-1]
+            if noun == "source":  # any one source: "a police officer ... The same source"
+                noun = "(?:" + "|".join(sorted(w for w in _UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
 
             def mentions(antecedent: tuple[str, int, bool]) -> bool:
                 stop = self.text.find(".", antecedent[1])
@@ -851,10 +864,14 @@ class SpeakerResolver:
                 elif wanted == "p1":
                     fits = kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
                 else:
+                    gender = gender or self._told_gender.get(name)
                     fits = (kind == "person" and gender in (None, wanted)) or (
                         kind == "group" and _is_one_unnamed_person(surface, wanted)
                     )
                 if fits:
+                    if wanted in ("m", "f") and kind == "person" and gender is None:
+                        self._told_gender[name] = wanted
+                        gender = wanted
                     self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
                     return name
         return self.resolve(pronoun, position=position) if wanted != "p1" else ""  # (a document: its issuer)
@@ -877,6 +894,25 @@ class SpeakerResolver:
         lowered = cleaned.lower()
         if lowered in _PRONOUNS:
             return self._pronoun(_PRONOUNS[lowered], position)
+        if _SAME_SOURCE.fullmatch(lowered):
+            # "The same source told us that ...": the source the text cited last
+            noun = lowered.split()[-1]
+            if noun == "source":  # any one source: "a police officer ... The same source"
+                noun = "(?:" + "|".join(sorted(w for w in _UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
+            # the last one of that noun the text described ("According to a police officer in the
+            # province, ..."), else the last source resolved before
+            window = self.text[max(0, position - 1500):position]
+            described = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[a-z-]+\s+){{0,3}}{noun})\b", window))
+            if described:
+                return self._resolve(described[-1].group(1), max(0, position - 1500) + described[-1].start(1))
+            last = max((said for said in self._said if said.position < position), key=lambda said: said.position,
+                       default=None)
+            if last is not None:
+                return last.name, last.kind, last.gender
+        figures = _WHOSE_FIGURES.fullmatch(cleaned)
+        if figures:
+            # "according to the government's final figures": the figures are the government's
+            return self._resolve(figures.group("owner"), position)
         owned = _BODY_SPOKESMAN.search(cleaned)
         if owned:
             # "a man presenting himself as the group's spokesman": he speaks for the body the
@@ -892,6 +928,8 @@ class SpeakerResolver:
         if self_named:
             # "A man who described himself as a spokesman for the Osk Guard": the role he gave
             body = self_named.group("body")
+            if self_named.group("name") and _looks_like_person(self_named.group("name")):
+                return self_named.group("name"), "person", None
             return f"{self_named.group('role').lower()} for {self.actors.canonical(body) or body}", "person", None
         given = _GIVEN_NAME.search(cleaned)
         if given:  # "a truck driver who gave his name only as Tunde"
@@ -899,9 +937,11 @@ class SpeakerResolver:
         relative = re.search(r"\s+(?:who|which|that)$", cleaned)
         if relative:
             cleaned = cleaned[: relative.start()]
+        # "the Union for Peace and Justice": "and" inside a name after its "for" joins no two sources
+        joins = r"" if _AND_IN_NAME.search(cleaned) else r"|\s+and\s+(?=[A-Z])"
         segments = [
             self._head(_without_intro(s.strip()))
-            for s in re.split(r",|\s+[–—-]\s+|\(|\)|\s+and\s+(?=[A-Z])", cleaned)
+            for s in re.split(r",|\s+[–—-]\s+|\(|\)" + joins, cleaned)
             if s.strip()
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
@@ -1236,6 +1276,7 @@ class SpeakerResolver:
                 last = max(spoke, key=lambda s: s.position)
                 return last.name, last.kind, last.gender
         for at, name, found_kind, gender in sorted(candidates, reverse=True):
+            gender = gender or (self._told_gender.get(name) if found_kind == "person" else None)
             if found_kind in wanted and (kind not in "mf" or gender in (None, kind)):
                 if found_kind == "person" and len(name.split()) == 1:
                     name = self._expand(name, set(), at) or name
