@@ -257,3 +257,13 @@ def test_lookup_place_misspelling() -> None:
 def test_lookup_place_unknown() -> None:
     assert lookup_place("Nowhere Whatsoever Land") is None
     assert lookup_place("") is None
+
+
+def test_a_compass_region_written_as_one_word_is_the_same_name_as_written_apart():
+    from reckon.extract.places import region_country
+
+    # "Northwest" is Iceland's region as GeoNames spells it, and Cameroon's "North-West" too:
+    # a shared name gives no country on its own.
+    assert region_country("Gunmen burned the village of Osk-Tamar, in the Northwest region, on Sunday.") is None
+    assert region_country("Gunmen burned the village of Osk-Tamar, in the Northwest region of Kaduna.") is None
+    assert region_country("Gunmen burned the village of Osk-Tamar, in Kaduna.") == "NG"

@@ -158,11 +158,19 @@ def _gazetteer() -> tuple[str, list[str]]:
 # tuple immutable, so every caller may share them.
 # "North Darfur" is the table's "Northern Darfur": a compass word in either form.
 _COMPASS = {"north": "northern", "south": "southern", "east": "eastern", "west": "western"}
+_COMPASS_JOINED = re.compile(r"\b(north|south)(east|west)\b")
+_COMPASS_APART = re.compile(r"\b(north|south) (east|west)\b")
 
 
 @lru_cache(maxsize=1 << 14)
 def _gazetteer_rows(key: str) -> tuple[_Row, ...]:
     found = _gazetteer_lookup(key)
+    if "north" in key or "south" in key:
+        # "Northwest" and "North West" / "North-West" are one region's name written two ways:
+        # both spellings' rows, so a name several countries use is seen to be shared.
+        other = _COMPASS_JOINED.sub(r"\1 \2", key) if _COMPASS_JOINED.search(key) else _COMPASS_APART.sub(r"\1\2", key)
+        if other != key:
+            found = (*found, *(r for r in _gazetteer_lookup(other) if r not in found))
     first, _, rest = key.partition(" ")
     if not found and rest and first in _COMPASS:
         found = tuple(r for r in _gazetteer_lookup(f"{_COMPASS[first]} {rest}") if r.kind == "region")
