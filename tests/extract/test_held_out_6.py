@@ -68,3 +68,40 @@ def test_a_directorate_is_a_body_not_a_person_for_he() -> None:
             "number its director, Dr. Tomas Varga, repeated on Tuesday. \"Twelve bodies reached our morgue,\" he said.")
     assert _quotes(text) == {("Tomas Varga", "Twelve bodie")}
     assert not _looks_like_person("Kolva Health Directorate")
+
+
+def _incidents(text: str) -> list[tuple[str | None, str | None]]:
+    return [(i.date, i.place.name if i.place else None) for i in extract(text).incidents]
+
+
+def test_a_digests_entry_heads_name_region_place_and_day() -> None:
+    from reckon.extract.places import run_in_headings
+
+    text = ("Weekly digest\n\nNorth — Kolva (10 Nov). Gunmen killed three farmers near Kolva.\n\n"
+            "East — road near Dorsk (12 Nov). A bomb killed two soldiers.\n\n"
+            "West — Marrow, Lint province (14 Nov). Armed men kidnapped two engineers.")
+    assert [m.name for m in run_in_headings(text)] == ["Kolva", "Dorsk", "Marrow"]
+
+
+def test_the_deaths_of_people_in_a_place_and_a_tent_in_a_place_are_scenes() -> None:
+    from reckon.extract.places import find_places
+
+    assert "Kolva Alto" in {m.name for m in find_places(
+        "The prosecutor opened an investigation into the deaths of seven people during an army operation in Kolva Alto.")}
+    assert "Dorsk" in {m.name for m in find_places(
+        "The gunmen sprayed the tent in Dorsk with automatic fire before escaping.")}
+
+
+def test_a_second_town_after_hospitals_in_is_where_the_wounded_went() -> None:
+    text = ("Gunmen killed 17 people at a funeral in Kolva on Friday night, police said on Saturday.\n\n"
+            "By early Saturday the health office said 14 people had been killed and 22 wounded, and that the wounded "
+            "had been taken to hospitals in Dorsk and in the nearby town of Marrow.")
+    places = {p for _, p in _incidents(text)}
+    assert "Marrow" not in places and "Dorsk" not in places
+
+
+def test_by_early_saturday_is_the_time_of_a_toll_not_of_the_attack() -> None:
+    from reckon.extract.event_dates import _AS_OF_BEFORE
+
+    assert _AS_OF_BEFORE.search("The toll rose. By early ") and _AS_OF_BEFORE.search("The toll rose. By late ")
+    assert not _AS_OF_BEFORE.search("Gunmen attacked the village early ")

@@ -97,7 +97,7 @@ _DATELINE_TOWN = re.compile(r"[ \t\n]*(?P<town>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'
 # Words by which a report sets its event in the town it files from: "attacked a market here",
 # "in the town", "near the town".
 _HERE = re.compile(r"\b(?:here|(?:in|near|outside|around|at|on\s+the\s+outskirts\s+of|attacked|stormed|raided)\s+"
-                   r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village))\b", re.IGNORECASE)
+                   r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village))\b(?!\s+of\b)", re.IGNORECASE)
 
 
 def _dateline_town(text: str, datelines: list[Span], harm_spans: list[Span],
@@ -141,7 +141,7 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     # "taken to hospitals in Tillabéri and Niamey": a place joined to a destination is one too.
     for before, after in zip(mentions, mentions[1:]):
         if any(before is d for d in destinations) and text and \
-                re.fullmatch(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ])", text[before.span.end:after.span.start]):
+                _LIST_GAP.fullmatch(text[before.span.end:after.span.start]):
             destinations.append(after)
     # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
     destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
@@ -409,7 +409,8 @@ def _paragraph_date(evidence, text: str, position: int, published: str | None) -
     return last.value, last.span
 
 
-_LIST_GAP = re.compile(r",[ ]|[ ]and[ ]|,[ ]and[ ]")
+# "hospitals in X and in the nearby town of Y": a list may repeat its preposition.
+_LIST_GAP = re.compile(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ])(?:(?:in|to|at)[ ](?:the[ ](?:nearby[ ]|neighbou?ring[ ])?)?)?")
 
 
 def _elsewhere(mention: PlaceMention, text: str) -> bool:
@@ -424,11 +425,11 @@ def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str
     Niamey after the words Tillabéri follows."""
     start = mention.span.start
     while True:
-        # The latest-starting mention that ends a list gap before ``start``; checking the six
+        # The latest-starting mention that ends a list gap before ``start``; checking the few
         # characters before it first keeps this linear (sorting every mention per call was not).
         joined = None
         for other in mentions:
-            if start - 6 <= other.span.end <= start and (joined is None or other.span.start > joined.span.start) \
+            if start - 24 <= other.span.end <= start and (joined is None or other.span.start > joined.span.start) \
                     and _LIST_GAP.fullmatch(text, other.span.end, start):
                 joined = other
         if joined is None:
@@ -451,7 +452,11 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
         previous_end = m.span.end
         if holder:
             continue  # "X, in the municipality of Y": Y only says where X is
-        before = text[max(0, m.span.start - 60):m.span.start]
+        # (a list's later members go by the words before its first: "hospitals in X and in Y";
+        # not "X, Y Regency", where Y only locates X)
+        head = _head_of_list(m, mentions, text)
+        head = head if re.search(r"[ ]and[ ]", text[head:m.span.start]) else m.span.start
+        before = text[max(0, head - 60):head]
         if _taken_from(text, sentence_span.start, m.span.start):
             pass  # "abducted a dozen people, including the chief, from X": where they were taken
         elif _RAIDERS_WENT.search(text, sentence_span.start, m.span.start):
