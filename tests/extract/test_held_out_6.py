@@ -105,3 +105,9 @@ def test_by_early_saturday_is_the_time_of_a_toll_not_of_the_attack() -> None:
 
     assert _AS_OF_BEFORE.search("The toll rose. By early ") and _AS_OF_BEFORE.search("The toll rose. By late ")
     assert not _AS_OF_BEFORE.search("Gunmen attacked the village early ")
+
+
+def test_a_participle_after_the_main_clause_shares_its_subject_for_a_figure() -> None:
+    findings = extract("Gunmen attacked a funeral in Kolva. A member of the town council, Omar al-Fendi, went further "
+                       "on Monday, telling a radio station that no fewer than 30 people had died.")
+    assert {c.claimant.name for i in findings.incidents for c in i.counts} == {"Omar al-Fendi"}
