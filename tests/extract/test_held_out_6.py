@@ -111,3 +111,9 @@ def test_a_participle_after_the_main_clause_shares_its_subject_for_a_figure() ->
     findings = extract("Gunmen attacked a funeral in Kolva. A member of the town council, Omar al-Fendi, went further "
                        "on Monday, telling a radio station that no fewer than 30 people had died.")
     assert {c.claimant.name for i in findings.incidents for c in i.counts} == {"Omar al-Fendi"}
+
+
+def test_a_monitors_tally_over_events_is_no_incidents_figure() -> None:
+    findings = extract("Gunmen killed three shepherds near Kolva on Tuesday.\n\n"
+                       "Year to date: Osk 212 events / 187 fatalities; Dorsk 38 events / 41 fatalities.")
+    assert [(c.min, c.claimant.name) for i in findings.incidents for c in i.counts] == [(3, "author")]
