@@ -117,3 +117,12 @@ def test_a_monitors_tally_over_events_is_no_incidents_figure() -> None:
     findings = extract("Gunmen killed three shepherds near Kolva on Tuesday.\n\n"
                        "Year to date: Osk 212 events / 187 fatalities; Dorsk 38 events / 41 fatalities.")
     assert [(c.min, c.claimant.name) for i in findings.incidents for c in i.counts] == [(3, "author")]
+
+
+def test_suspected_members_of_a_named_group_are_that_group() -> None:
+    def actors(text: str) -> set[str]:
+        return {p.actor for i in extract(text).incidents for p in i.perpetrators}
+
+    assert actors("Suspected Kestrel Brigade militants attacked shepherds near Kolva on Tuesday, killing three.") \
+        == {"Kestrel Brigade"}
+    assert "Suspected" not in actors("Suspected insurgents attacked shepherds near Kolva on Tuesday, killing three.")
