@@ -126,3 +126,10 @@ def test_suspected_members_of_a_named_group_are_that_group() -> None:
     assert actors("Suspected Kestrel Brigade militants attacked shepherds near Kolva on Tuesday, killing three.") \
         == {"Kestrel Brigade"}
     assert "Suspected" not in actors("Suspected insurgents attacked shepherds near Kolva on Tuesday, killing three.")
+
+
+def test_the_town_a_court_sits_in_is_not_another_scene() -> None:
+    text = ("Soldiers killed 40 villagers in the hamlet of Kolva on 3 May 1990.\n\n"
+            "In October 2015, a court in Guatemala City convicted a former officer of the murder of 38 people, "
+            "sentencing him to 30 years in prison.")
+    assert {p for _, p in _incidents(text)} == {"Kolva"}
