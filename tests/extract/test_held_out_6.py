@@ -133,3 +133,10 @@ def test_the_town_a_court_sits_in_is_not_another_scene() -> None:
             "In October 2015, a court in Guatemala City convicted a former officer of the murder of 38 people, "
             "sentencing him to 30 years in prison.")
     assert {p for _, p in _incidents(text)} == {"Kolva"}
+
+
+def test_a_gazetteer_city_as_the_tail_of_a_name_with_joined_articles_is_not_that_city() -> None:
+    from reckon.extract.places import find_places
+
+    text = "One of the attackers was killed in a clash near al-Mansuriya al-Jadida on Tuesday."
+    assert [(m.text, m.country) for m in find_places(text)] == [("al-Mansuriya al-Jadida", None)]

@@ -749,7 +749,8 @@ def _geonames_match(
     if surface.isupper() and not dateline and _fold(row.name) != key:
         return None  # "USTINOV": a headline surname that is an old name of a city
     before = text[max(0, start - 30) : start]
-    prev = re.search(r"\b([A-Z][\w'’]*)[ ]$", before)
+    # (with its joined article: the hyphen of "al-Mansuriya" is no bullet opening a line)
+    prev = re.search(r"(?<![\w-])((?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’-]*)[ ]$", before)
     if prev and not _sentence_start(text, start - len(prev.group(0))) and _fold(prev.group(1)) not in _countries()[0]:
         if not _is_locative(text, start):
             return None  # "Justice Cameron", "Wesley Martin": a surname
