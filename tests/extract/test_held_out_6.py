@@ -140,3 +140,16 @@ def test_a_gazetteer_city_as_the_tail_of_a_name_with_joined_articles_is_not_that
 
     text = "One of the attackers was killed in a clash near al-Mansuriya al-Jadida on Tuesday."
     assert [(m.text, m.country) for m in find_places(text)] == [("al-Mansuriya al-Jadida", None)]
+
+
+def test_many_attacks_over_a_year_are_a_tally_not_an_incident() -> None:
+    findings = extract("Gunmen killed three shepherds near Kolva on 4 May 2026. According to a United Nations count, "
+                       "attacks blamed on the group killed more than 140 civilians in Osk in 2025.")
+    assert [(c.min, c.claimant.name) for i in findings.incidents for c in i.counts] == [(3, "author")]
+
+
+def test_the_era_a_group_comes_from_does_not_date_a_figure() -> None:
+    text = ("In the early hours of 3 November 2026, soldiers killed seven people in Kolva Alta. The next day the army "
+            "announced that seven terrorists were neutralised in a clash with a column of the Red Column, an armed "
+            "group that emerged from the remnants of the insurgency of the 1980s.")
+    assert {d for d, _ in _incidents(text)} == {"2026-11-03"}

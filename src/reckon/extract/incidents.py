@@ -582,6 +582,9 @@ def _to_place(mention: PlaceMention | None) -> Place | None:
                  span=mention.span)
 
 
+_ERA_OF = re.compile(r"\bof[ ]the[ ](?:early[ ]|late[ ]|mid-?)?(?:19|20)\d0s$")
+
+
 def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[int],
                        main_date: str | None) -> dict[int, list]:
     """Harm sentences dated in a year before the main event's, with that date mention."""
@@ -593,6 +596,10 @@ def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[i
         if mention.year is None or mention.year >= main_year or (mention.relative and not _counts_years(mention)):
             continue
         index = _sentence_of(sentences, mention.span.start)
+        sentence = sentences[index]
+        at = mention.span.start - sentence.span.start
+        if _ERA_OF.search(sentence.text[max(0, at - 12) : at + len(mention.text) + 1]):
+            continue  # "a group that emerged from the insurgency of the 1980s": an era a noun is of, no event's date
         if index in harm_sentences:
             found.setdefault(index, []).append(_with_month_before(mention, dates_found))
     # A sentence that also names the main event's year is about the main event.
