@@ -153,3 +153,9 @@ def test_the_era_a_group_comes_from_does_not_date_a_figure() -> None:
             "announced that seven terrorists were neutralised in a clash with a column of the Red Column, an armed "
             "group that emerged from the remnants of the insurgency of the 1980s.")
     assert {d for d, _ in _incidents(text)} == {"2026-11-03"}
+
+
+def test_a_surname_followed_by_an_age_is_no_city() -> None:
+    from reckon.extract.places import find_places
+
+    assert find_places("Survivors described chaos. Yasser Hamid, 34, was serving tea when the shooting began.") == []

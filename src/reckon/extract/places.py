@@ -746,6 +746,8 @@ def _geonames_match(
             return None  # "Police", "Reading", "Most": ordinary words unless tied to a place
     if _SPEECH_AFTER.match(after):
         return None  # "Jackson said": a person
+    if re.match(r",[ ]\d{1,3},", after):
+        return None  # "Yasser Hamid, 34, was serving tea": an age in apposition follows a person
     if surface.isupper() and not dateline and _fold(row.name) != key:
         return None  # "USTINOV": a headline surname that is an old name of a city
     before = text[max(0, start - 30) : start]
