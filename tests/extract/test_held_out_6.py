@@ -159,3 +159,9 @@ def test_a_surname_followed_by_an_age_is_no_city() -> None:
     from reckon.extract.places import find_places
 
     assert find_places("Survivors described chaos. Yasser Hamid, 34, was serving tea when the shooting began.") == []
+
+
+def test_a_participle_naming_a_statement_is_not_a_saying_verb_before_the_subject() -> None:
+    text = ("A statement posted late on Wednesday on a channel used by the Kestrel Brigade claimed the attack on Kolva, "
+            "saying the group's fighters had targeted \"traitors of the state.\"")
+    assert _quotes(text) == {("Kestrel Brigade", "traitors of ")}

@@ -66,6 +66,9 @@ _INVERTING = frozenset(
     "respond answer concede admit conclude argue claim report shout cry exclaim whisper tweet post "
     "announce confirm acknowledge stress urge reiterate lament vow".split()
 )
+# Verbs of saying whose bare complement has its own subject ("He said the gunmen shouted");
+# not "posted", "claimed", which also follow a noun as participles ("a statement posted …").
+_COMPLEMENT_SAYING = frozenset("say tell recall explain insist add".split())
 # Pronouns that, inside a quotation, point into the speaker's own story ("She told me, “…”"
 # is some mother the speaker met), never at a speaker the narrative names.
 _SELF_PRONOUNS = frozenset("i we you he she they it".split())
@@ -256,7 +259,7 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         if first_verb:
             words = words[:first_verb]
     inner = [n for n, w in enumerate(words)
-             if n and _is_verb(masked, w) and load_speech_verbs()[w.group().lower()] in _INVERTING]
+             if n and _is_verb(masked, w) and load_speech_verbs()[w.group().lower()] in _COMPLEMENT_SAYING]
     if (
         inner
         and inner[-1] < len(words) - 1
