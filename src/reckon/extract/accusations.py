@@ -29,6 +29,7 @@ from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.extract.nlp import entity_type
 from reckon.extract.taking import CARRY_OFF, leads_off, makes_off_with, takes_along, takes_to_hideout
+from reckon.extract.places import find_countries
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -1508,9 +1509,10 @@ _PART_OF_GROUP = re.compile(
     r"(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)"
 )
 # ... or a named group followed by the kind of group it is, in lower case ("the X movement").
+# "Suspected X militants", "X cells": the group whose members they are.
 _GROUP_WITH_KIND = re.compile(
-    r"(?:(?:the)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|ad-|ar-|as-|ash-|at-|ibn\b|bin\b|de\b|du\b)[\w'’.-]*)*)"
-    r"\s+(?:movement|group|militia|organi[sz]ation|network|faction|gang|cell)"
+    r"(?:(?:the|[Ss]uspected|[Aa]lleged|[Pp]resumed)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|ad-|ar-|as-|ash-|at-|ibn\b|bin\b|de\b|du\b)[\w'’.-]*)*)"
+    r"\s+(?:movement|group|militia|organi[sz]ation|network|faction|gang|cells?|militants|fighters|insurgents|members)"
 )
 
 
@@ -1537,7 +1539,10 @@ def accused_name(actors: ActorResolver, surface: str) -> str:
         # "a faction of the Red Hand", "the Red Hand movement": the group the text names,
         # so that every spelling of one group is one actor across the ledger.
         named = _PART_OF_GROUP.fullmatch(name) or _GROUP_WITH_KIND.fullmatch(name)
-        if named:
+        if named and named.group("name").lower() not in ("suspected", "alleged", "presumed") \
+                and not actors.table.is_demonym(named.group("name")) \
+                and not any(m.kind == "country" for m in find_countries(named.group("name"))):
+            # ("Suspected insurgents", "Iraqi militants", "Syria fighters" name no group)
             name = actors.resolve(named.group("name"))
     forces = actors.armed_forces_of(name)
     if forces:

@@ -532,10 +532,14 @@ def _shared_subject(verb: Token, finding: Token, speech: frozenset[str]) -> Toke
     participle ("blamed X, saying ...") or a conjoined verb ("blamed X and said ..."); not
     with a clause of what was reported ("said X had done it and claimed ...")."""
     current = verb
-    for _ in range(4):
+    for hop in range(4):
+        # "X went further, telling a radio station that 30 had died": a participle set off after
+        # the main clause of the sentence has that clause's subject, whatever its verb.
+        adjunct = hop == 0 and current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.dep_ == "ROOT" \
+            and current.i > current.head.i and current.doc[current.i - 1].text == ","
         if not (current.dep_ == "conj" or current.dep_ == "advcl" and current.tag_ == "VBG") \
                 or current.head.i == current.i or current.head.pos_ not in ("VERB", "AUX") \
-                or current.head.lemma_.lower() not in speech:
+                or (current.head.lemma_.lower() not in speech and not adjunct):
             return None
         current = current.head
         subjects = [c for c in current.children if c.dep_ == "nsubj" and not _is_event_noun(c)

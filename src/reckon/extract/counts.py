@@ -358,6 +358,10 @@ _AGGREGATE = re.compile(
     r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
     # "between 2020 and 2024", "from 2019 to 2023", "in 2023 alone": a tally kept over years
     r"|\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\s+alone\b"
+    # "attacks blamed on the group killed more than 140 civilians in 2025": many attacks over a year
+    r"|\battacks\b[^.;]{0,120}?\bin[ ](?:19|20)\d\d\b(?![ ]\d|-|/)"
+    # "Iraq 212 events / 187 fatalities", "year to date": a monitor's tally over many events
+    r"|\b\d[\d,]*\s+(?:events|incidents)\b|\b(?:year|month)[ -]to[ -]date\b"
     # "displaced by its attacks": one figure over a group's many attacks
     r"|\b(?:by|in)\s+(?:its|their)\s+(?:attacks|raids|operations)\b"
     # "since 1 January": from the first of a month, a running tally, as is "over the same period"

@@ -101,7 +101,7 @@ _CHRONOLOGY_REPORT = re.compile(
     r"(?:,?[ ]+(?:\d{4}|morning|afternoon|evening|night|about[ ][\d:.]+(?:[ ]?[ap]\.?m\.?)?|[\d:.]+(?:[ ]?[ap]\.?m\.?|hrs)?))*"
     r"[ ]*[-–—:][ ]+[^\n.]{0,60}?\b(?:announces?|announced|reports?|reported|says|said|puts?|confirms?|confirmed|"
     r"states?|stated|issues?|issued|releases?|released|parades?|paraded)\b", re.IGNORECASE)
-_AS_OF_BEFORE = re.compile(r"\b(?:[Bb]y|[Aa]s\s+of|[Uu]ntil|[Tt]ill|[Uu]p\s+to)\s+(?:the\s+)?$")
+_AS_OF_BEFORE = re.compile(r"\b(?:[Bb]y|[Aa]s\s+of|[Uu]ntil|[Tt]ill|[Uu]p\s+to)\s+(?:the\s+)?(?:(?:early|late)\s+)?$")
 # "He gave a death toll of nine early on Saturday", "put the toll at 14 on Sunday": the day a
 # running toll was given, not the day the event began.
 _TOLL_GIVEN_BEFORE = re.compile(

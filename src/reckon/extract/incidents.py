@@ -106,7 +106,7 @@ _DATELINE_TOWN = re.compile(r"[ \t\n]*(?P<town>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'
 # Words by which a report sets its event in the town it files from: "attacked a market here",
 # "in the town", "near the town".
 _HERE = re.compile(r"\b(?:here|(?:in|near|outside|around|at|on\s+the\s+outskirts\s+of|attacked|stormed|raided)\s+"
-                   r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village))\b", re.IGNORECASE)
+                   r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village))\b(?!\s+of\b)", re.IGNORECASE)
 
 
 def _dateline_town(text: str, datelines: list[Span], harm_spans: list[Span],
@@ -150,7 +150,7 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     # "taken to hospitals in Tillabéri and Niamey": a place joined to a destination is one too.
     for before, after in zip(mentions, mentions[1:]):
         if any(before is d for d in destinations) and text and \
-                re.fullmatch(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ])", text[before.span.end:after.span.start]):
+                _LIST_GAP.fullmatch(text[before.span.end:after.span.start]):
             destinations.append(after)
     # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
     destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
@@ -321,7 +321,7 @@ _NOT_EVENT_PLACE = re.compile(
     # "walked to the gendarmerie in X": a named place of the destination is one too
     r"(?:\b(?:to|from|into|towards?)(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ](?:in|at))?|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
     r"administrator|doctors?|hospitals?|clinics?|(?:health|medical)\s+(?:centres?|centers?|posts?)|journalists?|"
-    r"correspondent|reporters?|residents?|workers?|teams?|staff|medics|government|regime),?\s+(?:in|at|from)"
+    r"correspondent|reporters?|residents?|workers?|teams?|staff|medics|government|regime|courts?|tribunals?),?\s+(?:in|at|from)"
     # "told a press briefing in Kampala that 33 were killed": where the source spoke
     r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
     # "Our clinic in the neighbouring village of X received 200 wounded": where the hurt were cared for
@@ -439,7 +439,8 @@ def _paragraph_date(evidence, text: str, position: int, published: str | None) -
     return last.value, last.span
 
 
-_LIST_GAP = re.compile(r",[ ]|[ ]and[ ]|,[ ]and[ ]")
+# "hospitals in X and in the nearby town of Y": a list may repeat its preposition.
+_LIST_GAP = re.compile(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ])(?:(?:in|to|at)[ ](?:the[ ](?:nearby[ ]|neighbou?ring[ ])?)?)?")
 
 
 def _elsewhere(mention: PlaceMention, text: str) -> bool:
@@ -454,11 +455,11 @@ def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str
     Niamey after the words Tillabéri follows."""
     start = mention.span.start
     while True:
-        # The latest-starting mention that ends a list gap before ``start``; checking the six
+        # The latest-starting mention that ends a list gap before ``start``; checking the few
         # characters before it first keeps this linear (sorting every mention per call was not).
         joined = None
         for other in mentions:
-            if start - 6 <= other.span.end <= start and (joined is None or other.span.start > joined.span.start) \
+            if start - 24 <= other.span.end <= start and (joined is None or other.span.start > joined.span.start) \
                     and _LIST_GAP.fullmatch(text, other.span.end, start):
                 joined = other
         if joined is None:
@@ -481,7 +482,11 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
         previous_end = m.span.end
         if holder:
             continue  # "X, in the municipality of Y": Y only says where X is
-        before = text[max(0, m.span.start - 60):m.span.start]
+        # (a list's later members go by the words before its first: "hospitals in X and in Y";
+        # not "X, Y Regency", where Y only locates X)
+        head = _head_of_list(m, mentions, text)
+        head = head if re.search(r"[ ]and[ ]", text[head:m.span.start]) else m.span.start
+        before = text[max(0, head - 60):head]
         if _taken_from(text, sentence_span.start, m.span.start):
             pass  # "abducted a dozen people, including the chief, from X": where they were taken
         elif _RAIDERS_WENT.search(text, sentence_span.start, m.span.start):
@@ -607,6 +612,9 @@ def _to_place(mention: PlaceMention | None) -> Place | None:
                  span=mention.span)
 
 
+_ERA_OF = re.compile(r"\bof[ ]the[ ](?:early[ ]|late[ ]|mid-?)?(?:19|20)\d0s$")
+
+
 def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[int],
                        main_date: str | None) -> dict[int, list]:
     """Harm sentences dated in a year before the main event's, with that date mention."""
@@ -618,6 +626,10 @@ def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[i
         if mention.year is None or mention.year >= main_year or (mention.relative and not _counts_years(mention)):
             continue
         index = _sentence_of(sentences, mention.span.start)
+        sentence = sentences[index]
+        at = mention.span.start - sentence.span.start
+        if _ERA_OF.search(sentence.text[max(0, at - 12) : at + len(mention.text) + 1]):
+            continue  # "a group that emerged from the insurgency of the 1980s": an era a noun is of, no event's date
         if index in harm_sentences:
             found.setdefault(index, []).append(_with_month_before(mention, dates_found))
     # A sentence that also names the main event's year is about the main event.

@@ -395,7 +395,12 @@ def _regions_of_labels(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
 # "Karandi. Police shot dead seven people ...": findings listed by location, each paragraph
 # opening on the place's name as a run-in heading. Only a list of them (two or more) is read
 # so: a lone "Summary. ..." is no place.
-_RUN_IN = re.compile(rf"(?:^|(?<=\n\n))(?P<x>{_NAME})\.[ ]+(?=[A-Z])")
+# A digest writes the entry's region and date around it: "Kirkuk — Tell Ghazal (10 Nov).",
+# "Diyala — road near Umm al-Tin (12 Nov).", "Ayacucho — Chaupiorcco, Huanta province (14 Nov).".
+_RUN_IN = re.compile(
+    rf"(?:^|(?<=\n\n))(?:{_NAME}[ ]+[—–][ ]+)?(?:(?:[a-z]+[ ]){{1,3}}(?:near|outside|of|in|at)[ ])?"
+    rf"(?P<x>{_NAME})(?:,[ ][^.()\n]{{1,40}})?(?:[ ]\([^()\n]{{1,30}}\))?\.[ ]+(?=[A-Z])"
+)
 
 
 def run_in_headings(text: str, home: str | None = None) -> list[PlaceMention]:
@@ -785,10 +790,13 @@ def _geonames_match(
             return None  # "Police", "Reading", "Most": ordinary words unless tied to a place
     if _SPEECH_AFTER.match(after):
         return None  # "Jackson said": a person
+    if re.match(r",[ ]\d{1,3},", after):
+        return None  # "Yasser Hamid, 34, was serving tea": an age in apposition follows a person
     if surface.isupper() and not dateline and _fold(row.name) != key:
         return None  # "USTINOV": a headline surname that is an old name of a city
     before = text[max(0, start - 30) : start]
-    prev = re.search(r"\b([A-Z][\w'’]*)[ ]$", before)
+    # (with its joined article: the hyphen of "al-Mansuriya" is no bullet opening a line)
+    prev = re.search(r"(?<![\w-])((?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’-]*)[ ]$", before)
     if prev and not _sentence_start(text, start - len(prev.group(0))) and _fold(prev.group(1)) not in _countries()[0]:
         if not _is_locative(text, start):
             return None  # "Justice Cameron", "Wesley Martin": a surname
@@ -972,7 +980,8 @@ _EVENT_NOUN = (r"(?i:clashes|fighting|protests?|violence|attacks?|raids?|bombing
                r"blasts?|unrest|riots?|killings?|ambush|airstrikes?|shelling|demonstrations?|sit-ins?)")
 # ... and so is where a site of a settlement is: "the weekly market at Tamakoira", "the
 # school in Kessa", "the camp of Dorra".
-_SITE_NOUN = r"(?:market|school|camp|mosque|church|hospital|clinic|college|university|prison|mine|village|town)"
+_SITE_NOUN = (r"(?:market|school|camp|mosque|church|hospital|clinic|college|university|prison|mine|village|town|"
+              r"tent|checkpoint|funeral|wedding|house|farm|bus)")
 _EVENT_SCENE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN}"
     # "threw a grenade into a bar in Osk-Rugo": a venue where people gather, in a town
@@ -1009,7 +1018,7 @@ _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "
 _HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(?:[ ]dead)?|shooting|beheaded|"
               r"stabbed|hacked|beaten|lynched|slain|slaughtered|murdered|maimed|bombed|shelled|"
               r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|fired|"
-              r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast)")
+              r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast|deaths?)")
 _TAKING_WORD = (r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken"
                 # verbs of taking away (taking.py): "carried off 33 villagers from X"
                 r"|(?:carried|carrying|dragged|dragging|whisked|whisking|led|leading)[ ](?:off|away)"

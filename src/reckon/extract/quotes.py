@@ -66,6 +66,9 @@ _INVERTING = frozenset(
     "respond answer concede admit conclude argue claim report shout cry exclaim whisper tweet post "
     "announce confirm acknowledge stress urge reiterate lament vow".split()
 )
+# Verbs of saying whose bare complement has its own subject ("He said the gunmen shouted");
+# not "posted", "claimed", which also follow a noun as participles ("a statement posted …").
+_COMPLEMENT_SAYING = frozenset("say tell recall explain insist add".split())
 # Pronouns that, inside a quotation, point into the speaker's own story ("She told me, “…”"
 # is some mother the speaker met), never at a speaker the narrative names.
 _SELF_PRONOUNS = frozenset("i we you he she they it".split())
@@ -81,7 +84,8 @@ _CLAUSE_BREAK = re.compile(
 # "a site called “…”" names the site ("he called the raid “…”" quotes him).
 _NAMING = re.compile(
     r"\b(?:(?i:(?:also\s+)?known\s+as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
-    r"under\s+the\s+name(?:\s+of)?|by\s+the\s+name(?:\s+of)?)|"
+    r"under\s+the\s+name(?:\s+of)?|by\s+the\s+name(?:\s+of)?|"
+    r"call(?:s|ed|ing)?\s+(?:itself|themselves|himself|herself)|signed\s+by(?:\s+the)?)|"
     r"(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:called|named)|(?:is|was|are|were|be|been)\s+(?:called|named))\s*$"
     # "the Abaganza (Kirundi: “those who refuse”)": a name's translation in brackets
     r"|\((?:[A-Z][a-z]+(?:\s+for|:)|meaning|lit\.|literally|i\.e\.)\s*$"
@@ -184,8 +188,11 @@ def _words(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
 
 
 def _previous_word(masked: str, at: int) -> str:
-    words = _WORD.findall(masked[max(0, at - 40) : at])
-    return words[-1].lower() if words else ""
+    window = masked[max(0, at - 40) : at]
+    words = list(_WORD.finditer(window))
+    if words and _MASK in window[words[-1].end() :]:
+        return ""  # 'signed by the “Red Column”, described': a quotation came between
+    return words[-1].group().lower() if words else ""
 
 
 _DOCUMENT_WORDS = frozenset({"statement", "communique", "communiqué", "message", "letter", "report", "declaration",
@@ -230,6 +237,8 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     the findings and concluded" the subject is X, before the first verb of the pair."""
     region = masked[lo : verb.start()]
     breaks = list(_CLAUSE_BREAK.finditer(region))
+    while breaks and _closes_relative(masked, lo, breaks[-1], verb):
+        breaks.pop()
     start = lo + (breaks[-1].end() if breaks else 0)
     words = _words(masked, start, verb.start())
     if words and words[-1].group() == "and":
@@ -251,6 +260,17 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         )
         if first_verb:
             words = words[:first_verb]
+    inner = [n for n, w in enumerate(words)
+             if n and _is_verb(masked, w) and load_speech_verbs()[w.group().lower()] in _COMPLEMENT_SAYING]
+    if (
+        inner
+        and inner[-1] < len(words) - 1
+        and load_speech_verbs().get(verb.group().lower()) in _INVERTING  # "shouted", not "counted"
+        and "," not in masked[words[inner[-1]].end() : verb.start()]  # not "who asked …, said"
+    ):
+        # "He said the gunmen shouted “…”": the complement of an earlier reporting verb
+        # has its own subject, the words after that verb.
+        words = words[inner[-1] + 1 :]
     while words and words[-1].group().lower() in _AUX:
         words.pop()
     if not words:
@@ -275,9 +295,27 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     return _Source(surface, begin) if surface else None
 
 
+def _closes_relative(masked: str, lo: int, brk: re.Match[str], verb: re.Match[str]) -> bool:
+    """A "that" after a noun opening a relative clause closed by a comma before the verb:
+    in "the group, formed from the movement that once held the south, claimed “…”" the
+    subject is the group, not the words of the relative clause."""
+    if brk.group().strip() != "that":
+        return False
+    before = _words(masked, lo, lo + brk.start())
+    if not before or _is_verb(masked, before[-1]) or not before[-1].group().isalpha():
+        return False
+    inside = masked[lo + brk.end() : verb.start()]
+    return inside.rstrip().endswith(",") and _MASK not in inside
+
+
 def _antecedent_of_relative(text: str, masked: str, at: int, lo: int) -> _Source | None:
     """The noun phrase a "which" or "who" at ``at`` stands for: the words since the last
     preposition, verb or clause break before it ("… published on certain websites, which")."""
+    apposed = _NAME_THEN_ROLE.search(masked, lo, at)
+    if apposed:
+        # "said Umar Haddad, a cousin of the dead shepherd, who said": the relative after a
+        # description set off by commas is the person described, not the description's noun
+        return _Source(text[apposed.start(1) : apposed.end(1)], apposed.start(1))
     region = masked[lo:at].rstrip(" ,")
     words = _words(masked, lo, lo + len(region))
     kept: list[re.Match[str]] = []
@@ -289,6 +327,13 @@ def _antecedent_of_relative(text: str, masked: str, at: int, lo: int) -> _Source
         return None
     surface = text[kept[0].start() : kept[-1].end()]
     return _Source(surface, kept[0].start())
+
+
+_NAME_WORD = r"(?:(?:al|el|bin|ibn|abu|de|da|van|von|del)[- ])?[A-Z][\w’'.-]*"
+# A name, then a description set off by commas, right before a relative pronoun.
+_NAME_THEN_ROLE = re.compile(
+    r"(?<![\w’'-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4}),\s+(?:a|an|the)\s+[^,;:\x00]{1,80},\s*$"
+)
 
 
 # Words that end a noun phrase read backwards from a relative pronoun.
@@ -421,6 +466,8 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
     if colon:  # "Kwambura was adamant: “"
         clause = colon.group(1)
         clause = re.split(r"\s+(?:was|is|were|are|remained|seemed|appeared)\b", clause)[0]
+        if _is_country(clause.strip()):
+            return None  # "Peru: “They Told Us …”": a report's country label, not a speaker
         begin = lo + colon.start(1)
         return _Source(text[begin : begin + len(clause)].strip(), begin)
     return None
@@ -505,12 +552,20 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
     return None
 
 
+def _is_country(name: str) -> bool:
+    from reckon.extract.places import find_countries  # places loads the gazetteer: import late
+
+    return any(m.kind == "country" and m.span.start == 0 and m.span.end == len(name) for m in find_countries(name))
+
+
 def _headline(text: str, raw: _Raw) -> _Source | None:
     """ "Campbell: Kunduz Attack ‘Tragic’" — a headline that names its speaker first."""
     line_start = text.rfind("\n", 0, raw.opener) + 1
     line_end = text.find("\n", raw.opener)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     match = _HEADLINE_SPEAKER.match(line)
+    if match and _is_country(match.group("who")):
+        return None  # "Peru: “They Told Us …”": a report's country label, not a speaker
     if match and len(line) < 160 and not line.rstrip().endswith("."):
         return _Source(match.group("who"), line_start)
     return None

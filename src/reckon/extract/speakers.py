@@ -150,11 +150,14 @@ _ORG_WORDS = frozenset(
     "authority board association society federation press daily post journal herald tribune "
     "guardian telegraph reuters division battalion regiment corps command detachment squadron unit "
     "platoon garrison gazette courier chronicle observer mirror express standard bulletin dispatch "
-    "inquirer sentinel".split()  # military units ("Osk Division") and newspapers are never people
+    "inquirer sentinel directorate secretariat bureau directorate-general "
+    "inspectorate prefecture municipality administration".split()  # military units ("Osk Division") and newspapers are never people
 )
 _PARTICLES = frozenset(
     "al al- el bin bint ibn abu abdul de da di du van von der den la le dos del mac mc".split()
 )
+# A surname written with its article joined by a hyphen: "al-Karkhi", "el-Sayed", "ash-Shami".
+_PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|d|l)[-’'][A-Z][\w’'-]*")
 _INTRO = re.compile(
     r"^(?:in|on|at|during|while|after|before|speaking|according|following|meanwhile|earlier|later|"
     r"asked|answering|responding|replying|referring|commenting|reacting|addressing|interviewed|contacted|"
@@ -403,7 +406,8 @@ def _looks_like_person(name: str) -> bool:
         k = _key(word)
         if k in _ORG_WORDS:
             return False
-        if not (word[:1].isupper() or k in _PARTICLES or k.rstrip("-") in _PARTICLES):
+        if not (word[:1].isupper() or k in _PARTICLES or k.rstrip("-") in _PARTICLES
+                or _PARTICLE_JOINED.fullmatch(word)):
             return False
     return not all(w.isupper() and len(w) > 1 for w in words) or len(words) == 1
 
