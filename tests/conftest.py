@@ -436,3 +436,10 @@ def swapped_step(step_id: str, make: Callable[[Callable[..., Any]], Callable[...
         yield original.function
     finally:
         STEPS[at] = original
+
+
+def count_rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
+    """Every count ``reckon.extract`` reads from ``text``, as (kind, min, max, claimant)."""
+    from reckon import extract
+
+    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in extract(text).incidents for c in i.counts}

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import count_rows as _rows
+
 from reckon import extract
 from reckon.model import CountKind
-
-
-def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
-    findings = extract(text)
-    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
 
 
 @pytest.mark.parametrize(

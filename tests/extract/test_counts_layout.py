@@ -3,14 +3,10 @@ paragraphs and encyclopedia infoboxes (sentences written for these tests, fictio
 
 from __future__ import annotations
 
-from reckon import extract
+from conftest import count_rows as _rows
+
 from reckon.extract.numbers import find_quantities
 from reckon.extract.sentences import parse_text, split_sentences
-
-
-def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
-    findings = extract(text)
-    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
 
 
 def test_reference_marks_stay_with_their_sentence() -> None:

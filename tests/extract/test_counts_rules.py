@@ -3,12 +3,7 @@
 
 from __future__ import annotations
 
-from reckon import extract
-
-
-def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
-    findings = extract(text)
-    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
+from conftest import count_rows as _rows
 
 
 def test_number_of_harmed_is_a_running_toll() -> None:

@@ -3,12 +3,9 @@ person's, ... (sentences written for these tests, about fictional events and pla
 
 from __future__ import annotations
 
+from conftest import count_rows as _rows
+
 from reckon import extract
-
-
-def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
-    findings = extract(text)
-    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
 
 
 def test_he_is_not_a_group_written_as_one() -> None:

@@ -4,12 +4,9 @@ clause the parser misreads (sentences written for these tests, about fictional e
 
 from __future__ import annotations
 
+from conftest import count_rows as _rows
+
 from reckon import extract
-
-
-def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
-    findings = extract(text)
-    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
 
 
 def test_figures_written_in_words_and_bracketed_digits() -> None:

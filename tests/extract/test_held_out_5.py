@@ -5,6 +5,8 @@ their kind word and then alone, where carers and governments sit, press-release 
 
 from __future__ import annotations
 
+from conftest import count_rows as _rows
+
 from reckon import extract
 from reckon.extract.places import find_places
 
@@ -125,10 +127,6 @@ def test_a_he_said_is_not_the_woman_a_she_said_stood_for() -> None:
     quotes = _quotes(text)
     assert ("Mirela Dovan", "Nobody answered,") in quotes
     assert not any(speaker == "Mirela Dovan" and said.startswith("Some") for speaker, said in quotes)
-
-
-def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
-    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in extract(text).incidents for c in i.counts}
 
 
 def test_the_army_of_a_paragraph_naming_where_rebels_came_from_is_the_home_army() -> None:

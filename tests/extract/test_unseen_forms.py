@@ -5,15 +5,12 @@ for these tests, about fictional events and places)."""
 
 from __future__ import annotations
 
+from conftest import count_rows as _rows
+
 from reckon import extract
 from reckon.extract.dates import find_published
 from reckon.extract.places import find_places
 from reckon.extract.sentences import parse_text
-
-
-def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
-    findings = extract(text)
-    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
 
 
 def _incidents(text: str) -> list[tuple[str | None, str | None, str | None]]:

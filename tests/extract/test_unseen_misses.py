@@ -5,12 +5,9 @@ fictional events and places)."""
 
 from __future__ import annotations
 
+from conftest import count_rows as _rows
+
 from reckon import extract
-
-
-def _rows(text: str) -> set[tuple[str, int | None, int | None, str]]:
-    findings = extract(text)
-    return {(str(c.kind), c.min, c.max, c.claimant.name) for i in findings.incidents for c in i.counts}
 
 
 def _actors(text: str) -> set[str]:
