@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reckon.extract.attribution import phrase_tokens
@@ -1566,17 +1567,27 @@ def accused_name(actors: ActorResolver, surface: str) -> str:
 
 
 _SOLDIER_WORDS = r"(?:soldiers|troops)"
-_SOLDIERS_OF = re.compile(r"\b" + _SOLDIER_WORDS + r"\s+of\s", re.IGNORECASE)
+_SOLDIERS_OF = re.compile(r"\b" + _SOLDIER_WORDS + r"\s+of\s+", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4)
+def _soldiers_of_at(text: str) -> tuple[int, ...]:
+    """Where the words after each "soldiers of" / "troops of" of ``text`` begin."""
+    return tuple(match.end() for match in _SOLDIERS_OF.finditer(text))
 
 
 def unit_of_soldiers(text: str, actors: list[str]) -> str | None:
     """The one accused unit the text says its soldiers belong to ("Soldiers of the 4th
     Territorial Infantry Battalion"); None when it names none or several."""
-    if not _SOLDIERS_OF.search(text):
-        return None  # one look at the page instead of one per accused
-    units = {actor for actor in actors
-             if re.search(r"\b" + _SOLDIER_WORDS + r"\s+of\s+(?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", actor)) + r"\b",
-                          text, re.IGNORECASE)}
+    starts = _soldiers_of_at(text)
+    if not starts:
+        return None
+    # Each accused is tried where a "soldiers of" ends, not by a search of the whole page.
+    units = set()
+    for actor in actors:
+        named = re.compile(r"(?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", actor)) + r"\b", re.IGNORECASE)
+        if any(named.match(text, at) for at in starts):
+            units.add(actor)
     return units.pop() if len(units) == 1 else None
 
 

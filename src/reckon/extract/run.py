@@ -9,6 +9,7 @@ plain full-pipeline pass over the same text (see benchmarks/ and the README's "S
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -84,9 +85,11 @@ def _parse(states: list[State]) -> list[State]:
     of every document of the batch in one pass."""
     owners, texts = [], []
     for at, state in enumerate(states):
-        starts = [q.span.start for q in state["quantities"]]
+        starts = sorted(q.span.start for q in state["quantities"])
         for index, sentence in enumerate(state["sentences"]):
-            has_number = any(sentence.span.start <= s < sentence.span.end for s in starts)
+            # (a bisect, not a scan of every figure per sentence: long pages have thousands of both)
+            first = bisect_left(starts, sentence.span.start)
+            has_number = first < len(starts) and starts[first] < sentence.span.end
             if has_number or _VIOLENCE_HINT.search(sentence.text):
                 owners.append((at, index))
                 texts.append(parse_text(sentence.text))
@@ -158,12 +161,16 @@ def _counts(state: State) -> State:
     sentences = state["sentences"]
     found: list[tuple[int, Count]] = []
     cut = apparatus_start(state["document"].text)
+    quantity_starts = [q.span.start for q in state["quantities"]]
     for index, doc in state["parsed"].items():
         sentence = sentences[index]
         offset = sentence.span.start
         if cut is not None and offset >= cut:
             continue  # a reference list's cited titles: see apparatus.py
-        in_sentence = [q for q in state["quantities"] if sentence.span.start <= q.span.start < sentence.span.end]
+        # quantities come sorted by start (numbers.find_quantities): the sentence's are one slice
+        lo = bisect_left(quantity_starts, sentence.span.start)
+        hi = bisect_left(quantity_starts, sentence.span.end, lo)
+        in_sentence = state["quantities"][lo:hi]
         candidates = {}
         for quantity in in_sentence:
             candidate = counts_module.classify_quantity(quantity, doc[:], offset=offset)
