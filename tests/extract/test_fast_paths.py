@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 
+from reckon.extract.accusations import unit_of_soldiers
 from reckon.extract.places import _COUNTRY_LABEL, _COUNTRY_LINE, _country_named, _section_country
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
 from reckon.extract.quotes import _paragraph_start, _sentence_end
@@ -176,3 +177,22 @@ def test_section_country_is_what_a_search_of_the_cut_text_finds() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
         for position in range(len(text) + 1):
             assert _section_country(text, position) == _section_country_by_search(text, position), (text, position)
+
+
+def _unit_by_search(text: str, actors: list[str]) -> str | None:
+    """Each accused searched for after "soldiers of" in the whole page: what ``unit_of_soldiers`` replaces."""
+    units = {actor for actor in actors
+             if re.search(r"\b(?:soldiers|troops)\s+of\s+(?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", actor)) + r"\b",
+                          text, re.IGNORECASE)}
+    return units.pop() if len(units) == 1 else None
+
+
+def test_unit_of_soldiers_is_what_a_search_of_the_page_finds() -> None:
+    rng = random.Random(3)
+    pieces = ["Soldiers of ", "troops of  the ", "the 4th Battalion", "4th Battalion", "Osk Rangers", " killed ",
+              "soldiers", " of ", ". ", "The ", "Rangers", "\n"]
+    actors = ["the 4th Battalion", "Osk Rangers", "Rangers", "4th Battalion Osk"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 12)))
+        chosen = rng.sample(actors, rng.randint(1, len(actors)))
+        assert unit_of_soldiers(text, chosen) == _unit_by_search(text, chosen), (text, chosen)
