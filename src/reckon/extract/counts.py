@@ -232,6 +232,7 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
     if found is None:
         return None
     kind, anchor, noun = found
+    kind = _first_alternative(anchor, kind, lexicon)
     if kind is CountKind.ABDUCTED and anchor.dep_ == "amod" and anchor.head.i == noun.i and anchor.i < noun.i \
             and not re.search(r"\bof(?:\s+the)?\s*$", text[:start]) and _got_away(noun, lexicon):
         # ("14 of 129 kidnapped schoolgirls have returned": the 129 are the whole taken, not the returned)
@@ -334,6 +335,19 @@ def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmL
         if other_kind is not None and other_kind is not kind and other_kind not in found:
             found.append(other_kind)
     return tuple(found)
+
+
+def _first_alternative(anchor: Token, kind: CountKind, lexicon: HarmLexicon) -> CountKind:
+    """The kind of "killed or wounded 40", "23 dead or missing": harm words joined by "or"
+    name alternatives, and FORMAT.md counts them as the first kind named (the parser hangs
+    the figure on the last word)."""
+    if anchor.dep_ != "conj" or not 0 < anchor.i - anchor.head.i <= 3:
+        return kind
+    first = anchor.head
+    joiners = [t.lower_ for t in anchor.doc[first.i + 1:anchor.i] if t.dep_ == "cc" or t.pos_ == "CCONJ"]
+    if joiners != ["or"]:
+        return kind
+    return _harm_word_kind(first, lexicon) or kind
 
 
 def _harm_word_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
@@ -927,7 +941,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         owner = head.head
         owner_kind = lexicon.nouns.get(owner.lemma_.lower()) or _nominal_kind(owner, lexicon) \
             or _DOER_NOUNS.get(owner.lemma_.lower())
-        # "the bodies of 14 people were found": bodies someone finds are a toll (_bodies_found)
+        # "the bodies of 14 people were found": bodies someone finds are a toll (_bodies_found);
+        # so are "the remains of 96 people" someone recovers or exhumes
+        if owner.lower_ == "remains" and _bodies_found(owner):
+            return CountKind.KILLED, owner, noun
         if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life") and (
                 owner.lemma_.lower() not in ("body", "corpse") or _bodies_found(owner)):
             return owner_kind, owner, noun
