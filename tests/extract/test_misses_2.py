@@ -82,3 +82,30 @@ def test_of_named_front_with_an_article_inside() -> None:
 def test_role_of_a_place_is_not_a_body_name() -> None:
     text = "The governor of Lac Pallo said 12 people died in the raid."
     assert _speaker(text, "The governor of Lac Pallo") != "Lac Pallo group"
+
+
+# 2. "killed two and wounded a third": the ordinal is one more person harmed.
+
+def test_wounded_a_third_is_one_injured() -> None:
+    rows = _rows("The fighters killed two guards and wounded a third near Pallow.")
+    assert {("killed", 2, 2, "author"), ("injured", 1, 1, "author")} <= rows
+
+
+def test_shot_dead_three_and_injured_a_fourth() -> None:
+    rows = _rows("Police shot dead three protesters and injured a fourth in Kesserby on Friday.")
+    assert {("killed", 3, 3, "author"), ("injured", 1, 1, "author")} <= rows
+
+
+def test_ordinal_with_its_own_passive_predicate() -> None:
+    rows = _rows("Gunmen abducted four teachers in Sabo and a fifth was shot dead.")
+    assert {("abducted", 4, 4, "author"), ("killed", 1, 1, "author")} <= rows
+    rows = _rows("Two hostages were freed on Monday and a third escaped on Tuesday near Lokka.")
+    assert ("survived", 1, 1, "author") in rows
+
+
+def test_fractions_and_ordinal_events_are_no_person() -> None:
+    assert not any(row[1] == 1 for row in _rows("The gunmen killed 12 people in Tarvo; a third of the victims were children."))
+    assert not any(row[1] == 1 for row in _rows("Rebels killed five soldiers in Marrow, a third attack this month."))
+    assert not any(row[1] == 1 for row in _rows("Rebels killed five soldiers in Marrow, a third in as many weeks."))
+    assert not any(row[1] == 1 for row in _rows("Soldiers killed two rebels in Tumo and a third was seen fleeing."))
+    assert not _rows("The famine in Orla killed a third.")

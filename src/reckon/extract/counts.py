@@ -214,6 +214,11 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
     if _identifies(number):
         return None  # "the dead were identified as X, Y and five farm workers": who, not how many
+    if quantity.one_person and _ORDINAL.fullmatch(quantity.text):
+        after = _ordinal_predicate(text, quantity.span.end - offset, number, lexicon)
+        if after is not None:  # "... and a fifth was shot dead": read on the words
+            return CountCandidate(kind=after[0], min=1, max=1, span=quantity.span, token=after[1], victims=None,
+                                  quantity_text=quantity.text)
     partitive = _partitive_kind(text, start, quantity.span.end - offset, number, lexicon)
     collective = _COLLECTIVE_BEFORE.search(text[max(0, start - 48):start])
     if partitive is not None:
@@ -335,6 +340,25 @@ def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmL
         if other_kind is not None and other_kind is not kind and other_kind not in found:
             found.append(other_kind)
     return tuple(found)
+
+
+# "a third", "a fifth": one more person after a figure (numbers._ONE_MORE).
+_ORDINAL = re.compile(r"[Aa]\s+[a-z]+(?:nd|rd|th)", re.IGNORECASE)
+_ORDINAL_PREDICATE = re.compile(r"\s+(?:was|had\s+been|has\s+been|is)\s+(?:later\s+|also\s+)?([a-z]+(?:\s+[a-z]+){0,2})")
+
+
+def _ordinal_predicate(text: str, end: int, number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token] | None:
+    """ "and a fifth was shot dead": the ordinal's own passive predicate, read on the words
+    (the parser tends to join "a fifth" to the noun of the figure before it)."""
+    m = _ORDINAL_PREDICATE.match(text, end)
+    if m is None:
+        return None
+    rest = m.group(1).lower()
+    for phrase, kind in lexicon.phrases_at(rest):
+        if rest == phrase or rest.startswith(phrase + " "):
+            return kind, number
+    kind = _participle_kind_of_word(rest.split()[0], lexicon)
+    return (kind, number) if kind is not None else None
 
 
 def _first_alternative(anchor: Token, kind: CountKind, lexicon: HarmLexicon) -> CountKind:
