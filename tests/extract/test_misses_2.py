@@ -109,3 +109,37 @@ def test_fractions_and_ordinal_events_are_no_person() -> None:
     assert not any(row[1] == 1 for row in _rows("Rebels killed five soldiers in Marrow, a third in as many weeks."))
     assert not any(row[1] == 1 for row in _rows("Soldiers killed two rebels in Tumo and a third was seen fleeing."))
     assert not _rows("The famine in Orla killed a third.")
+
+
+# 4. Victims listed by name, the dead named one by one: a toll of whoever lists them.
+
+def test_victims_listed_by_name_are_killed_claimed_by_the_lister() -> None:
+    rows = _rows("The Kessel Rights Committee listed 112 victims by name after the massacre in Orrow.")
+    assert ("killed", 112, 112, "Kessel Rights Committee") in rows
+
+
+def test_dead_named_one_by_one() -> None:
+    assert ("killed", 40, 40, "diocese") in _rows("The diocese named 40 of the dead from the raid on Lutte.")
+    assert ("killed", 40, 40, "Local officials") in _rows("Local officials named 40 of the dead from the raid on Lutte.")
+
+
+def test_a_report_whose_issuer_is_named_is_the_issuers_claim() -> None:
+    rows = _rows("The truth commission's final report listed 112 victims by name for the hamlet of Orrow.")
+    assert ("killed", 112, 112, "truth commission") in rows
+    rows = _rows("A report by the truth commission said 112 people were killed in Orrow.")
+    assert ("killed", 112, 112, "truth commission") in rows
+    # unnamed reports stay press reports
+    assert ("killed", 112, 112, "press reports") in _rows("Reports said 112 people were killed in Orrow.")
+
+
+def test_naming_suspects_or_demands_is_no_toll() -> None:
+    assert not _rows("Police named 12 suspects in the raid on Lutte.")
+    assert not _rows("The committee listed 12 demands after the massacre in Orrow.")
+    # a figure merely listed, not by name, keeps its own predicate
+    assert ("missing", 30, 30, "Relatives") in _rows(
+        "Relatives of the victims listed the names of 30 people still missing after the raid on Kolo.")
+
+
+def test_named_as_a_participle_gives_no_claimant() -> None:
+    rows = _rows("A man named Arlo Venn killed 12 people in Lutte.")
+    assert ("killed", 12, 12, "author") in rows

@@ -219,7 +219,7 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         if after is not None:  # "... and a fifth was shot dead": read on the words
             return CountCandidate(kind=after[0], min=1, max=1, span=quantity.span, token=after[1], victims=None,
                                   quantity_text=quantity.text)
-    partitive = _partitive_kind(text, start, quantity.span.end - offset, number, lexicon)
+    partitive = _kind_by_naming(number, lexicon) or _partitive_kind(text, start, quantity.span.end - offset, number, lexicon)
     collective = _COLLECTIVE_BEFORE.search(text[max(0, start - 48):start])
     if partitive is not None:
         found = partitive or None
@@ -340,6 +340,34 @@ def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmL
         if other_kind is not None and other_kind is not kind and other_kind not in found:
             found.append(other_kind)
     return tuple(found)
+
+
+# Verbs that list people one by one: "listed 112 victims by name", "named 40 of the dead".
+_NAMING_VERBS = frozenset({"list", "name"})
+_VICTIM_NOUNS = frozenset({"victim", "people", "person", "civilian", "villager", "resident"})
+
+
+def _kind_by_naming(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """Victims a source lists by name, or the dead it names, are a toll of that source's: the
+    naming verb (a reporting verb) anchors the claimant search at whoever lists them."""
+    noun = number.head if number.dep_ == "nummod" else number
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING_VERBS:
+        return None
+    if _is_negated_or_hypothetical(verb):
+        return None
+    # "named 40 of the dead", "listed 12 of the slain": the figure counts the dead it names
+    dead = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj" and (lexicon.adjectives.get(g.lower_) or lexicon.nouns.get(g.lemma_.lower()))
+            is CountKind.KILLED and g.lemma_.lower() not in ("toll", "death", "life")]
+    if dead and noun is number:
+        return CountKind.KILLED, verb, noun
+    # "listed 112 victims by name": people listed one by one as victims are the dead
+    by_name = any(c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() == "name" for g in c.children)
+                  for c in (*verb.children, *noun.children))
+    if by_name and noun is not number and noun.lemma_.lower() in _VICTIM_NOUNS:
+        return CountKind.KILLED, verb, noun
+    return None
 
 
 # "a third", "a fifth": one more person after a figure (numbers._ONE_MORE).
