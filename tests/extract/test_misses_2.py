@@ -143,3 +143,32 @@ def test_naming_suspects_or_demands_is_no_toll() -> None:
 def test_named_as_a_participle_gives_no_claimant() -> None:
     rows = _rows("A man named Arlo Venn killed 12 people in Lutte.")
     assert ("killed", 12, 12, "author") in rows
+
+
+# 5. "described the dead as '27 subversives'": a toll of whoever describes them; records
+# speak for who keeps them.
+
+def test_dead_described_as_a_figure_are_killed() -> None:
+    rows = _rows("Military records described the dead as '27 subversives' killed in combat near Fenna.")
+    assert ("killed", 27, 27, "Military") in rows
+    assert ("killed", 27, 27, "army") in _rows("The army described the dead as 27 subversives.")
+
+
+def test_records_speak_for_their_keeper() -> None:
+    assert ("killed", 27, 27, "Police") in _rows("Police records show 27 people were killed near Fenna.")
+    # records of no keeper stay as written
+    assert ("killed", 27, 27, "Court records") in _rows("Court records show 27 people were killed near Fenna.")
+
+
+def test_an_as_phrase_of_a_describing_verb_is_its_account() -> None:
+    rows = _rows("The army described the raid as an operation in which 27 rebels were killed near Fenna.")
+    assert ("killed", 27, 27, "army") in rows
+    # a clause describing the event outside any "as" phrase stays the writer's narration
+    rows = _rows("The army briefed reporters on the raid in which 27 rebels were killed near Fenna.")
+    assert ("killed", 27, 27, "author") in rows
+
+
+def test_described_as_without_the_dead_or_a_list_of_who_they_were_is_no_toll() -> None:
+    assert not _rows("The dead were identified as Arlo Penn, Ivo Saar and five farm workers.")
+    assert not _rows("The army described the raid as a clash with 27 subversives.")
+    assert not _rows("The army did not describe the dead as 27 subversives.")

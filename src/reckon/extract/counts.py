@@ -212,14 +212,15 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None  # "three men and one woman are in custody": one group told by sex, a part of it
     if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(text[:start]):
         return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
-    if _identifies(number):
+    described = _described_dead(number, lexicon)
+    if described is None and _identifies(number):
         return None  # "the dead were identified as X, Y and five farm workers": who, not how many
     if quantity.one_person and _ORDINAL.fullmatch(quantity.text):
         after = _ordinal_predicate(text, quantity.span.end - offset, number, lexicon)
         if after is not None:  # "... and a fifth was shot dead": read on the words
             return CountCandidate(kind=after[0], min=1, max=1, span=quantity.span, token=after[1], victims=None,
                                   quantity_text=quantity.text)
-    partitive = _kind_by_naming(number, lexicon) or _partitive_kind(text, start, quantity.span.end - offset, number, lexicon)
+    partitive = described or _kind_by_naming(number, lexicon) or _partitive_kind(text, start, quantity.span.end - offset, number, lexicon)
     collective = _COLLECTIVE_BEFORE.search(text[max(0, start - 48):start])
     if partitive is not None:
         found = partitive or None
@@ -368,6 +369,26 @@ def _kind_by_naming(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Tok
     if by_name and noun is not number and noun.lemma_.lower() in _VICTIM_NOUNS:
         return CountKind.KILLED, verb, noun
     return None
+
+
+# Verbs that say what the dead were: "described the dead as 27 subversives".
+_DESCRIBING_VERBS = frozenset({"describe", "list", "record", "register", "class", "classify", "count", "report"})
+
+
+def _described_dead(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """ "Military records described the dead as '27 subversives'": the figure in the "as"
+    phrase counts the dead the verb describes, a toll of whoever describes them (unlike "the
+    dead were identified as X, Y and five farm workers", a list of who they were)."""
+    noun = number.head if number.dep_ == "nummod" else number
+    if noun.dep_ != "pobj" or noun.head.lower_ != "as" or noun.conjuncts:
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _DESCRIBING_VERBS or _is_negated_or_hypothetical(verb):
+        return None
+    dead = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+            and (lexicon.adjectives.get(c.lower_) or lexicon.nouns.get(c.lemma_.lower())) is CountKind.KILLED
+            and c.lemma_.lower() not in ("toll", "death", "life")]
+    return (CountKind.KILLED, verb, noun) if dead else None
 
 
 # "a third", "a fifth": one more person after a figure (numbers._ONE_MORE).
