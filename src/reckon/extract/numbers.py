@@ -369,8 +369,8 @@ def parse_quantity(text: str) -> tuple[int | None, int | None] | None:
         bounds = _bounds(m)
         if bounds is not None:
             return bounds[1], bounds[2]
-    if _ONE_PERSON.fullmatch(text.strip()):
-        return 1, 1  # "a security guard": one person
+    if _ONE_PERSON.fullmatch(text.strip()) or _ONE_MORE.fullmatch(text.strip()):
+        return 1, 1  # "a security guard", "(wounded) a third": one person
     return None
 
 
