@@ -172,3 +172,15 @@ def test_described_as_without_the_dead_or_a_list_of_who_they_were_is_no_toll() -
     assert not _rows("The dead were identified as Arlo Penn, Ivo Saar and five farm workers.")
     assert not _rows("The army described the raid as a clash with 27 subversives.")
     assert not _rows("The army did not describe the dead as 27 subversives.")
+
+
+def _actors(text: str) -> set[str]:
+    return {a.actor for i in extract(text).incidents for a in i.perpetrators}
+
+
+def test_relative_clause_after_the_place_an_attack_hit_describes_the_attack() -> None:
+    actors = _actors("The Banner of Dawn group said it carried out the attack on Wessel, which killed nine people.")
+    assert "Wessel" not in actors
+    assert "Banner of Dawn group" in actors
+    # a doer's own relative clause still names the doer
+    assert "Arlo Venn" in _actors("Soldiers fought the militia of Arlo Venn, who killed nine people in Wessel.")
