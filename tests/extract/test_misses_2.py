@@ -33,6 +33,13 @@ def test_killed_or_injured_objects() -> None:
     assert not any(row[0] == "injured" for row in rows)
 
 
+def test_alternatives_in_the_passive_and_in_a_list() -> None:
+    assert ("killed", 41, None, "author") in _rows("More than 40 people were killed or wounded in the market of Durrel.")
+    rows = _rows("Gunmen killed or abducted 18 farmers in Tallo.")
+    assert ("killed", 18, 18, "author") in rows
+    assert not any(row[0] == "abducted" for row in rows)
+
+
 def test_dead_or_missing_stays_killed() -> None:
     assert ("killed", 60, None, "author") in _rows("At least 60 villagers were dead or missing after the raid on Semmo.")
 
