@@ -379,6 +379,9 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                 subject = token.head  # "the gunman who shot 12 worshippers": the antecedent
                 if subject.lemma_.lower() in nouns or subject.lemma_.lower() in _EVENT_NOUNS:
                     return  # "the attack, which killed 51": an event, not a doer
+                event = subject.head.head if subject.dep_ == "pobj" and subject.head.dep_ == "prep" else None
+                if event is not None and (event.lemma_.lower() in nouns or event.lemma_.lower() in _EVENT_NOUNS):
+                    return  # "the attack on Wessel, which killed nine": the attack, not the place it hit
             if lemma in _STORM_VERBS and _responds_to_attackers(subject, sent):
                 return
             if _is_event(subject, nouns):

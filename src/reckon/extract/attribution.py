@@ -85,7 +85,10 @@ class ClaimantFinder:
         self._quotes = sorted(quotes, key=lambda q: q.span.start)
         self._issuer = issuer
         self._resolve = resolve or (lambda surface, _position: clean_name(surface))
-        self._verbs = load_reporting_verbs()
+        # "The diocese named 40 of the dead": who names the dead one by one vouches for the
+        # figure (not a verb of speech for quotations, so not in reporting_verbs.txt)
+        # "Military records described the dead as 27 subversives": so does who describes them
+        self._verbs = load_reporting_verbs() | {"name", "describe"}
 
     def claimants(self, sent: SpacySpan, token: Token, *, offset: int) -> tuple[Claimant, ...]:
         """Claimants of the finding at ``token`` in ``sent``; ``offset`` maps sent chars to the document."""
@@ -143,8 +146,10 @@ class ClaimantFinder:
                 break
             current = head
         described = False
+        via_as = False
         for child, current in chain:
             lemma = current.lemma_.lower()
+            via_as = via_as or (child is not None and child.dep_ == "prep" and child.lower_ == "as")
             content = child is not None and (any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
                                              or lemma in _SPEECH_NOUNS or _misread_complement(child))
             if child is not None and child.dep_ == "relcl" and current.pos_ == "NOUN" and not content and (
@@ -155,8 +160,11 @@ class ClaimantFinder:
                 # the massacre, in which 200 were killed, ..."). A clause on the counted people
                 # ("reported 12 people who were killed") is the count itself.
                 described = True
+            # ("described the operation as a clash in which 27 were killed": what an "as" phrase
+            # says the thing was is the describer's account, not the writer's narration)
             if described and lemma in self._verbs and current.pos_ in ("VERB", "AUX") \
-                    and child is not None and child.dep_ not in ("ccomp", "parataxis", "xcomp"):
+                    and child is not None and child.dep_ not in ("ccomp", "parataxis", "xcomp") \
+                    and not via_as:
                 return AUTHOR_VOICE
             if child is not None and child.dep_ == "advcl" and lemma in self._verbs and any(
                     c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children):
@@ -324,11 +332,26 @@ class ClaimantFinder:
         # "the autopsy reports claimed": definite reports may be ones the text said a named body
         # issued; the resolver looks for that body, and falls back to press reports.
         definite = head.lemma_.lower() == "report" and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if head.lemma_.lower() in _REPORT_NOUNS and head.pos_ == "NOUN" and not any(
+                c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+            # "The truth commission's final report listed 112 victims", "a report by the
+            # commission said": a report whose issuer the sentence names is that issuer's claim
+            owner = self._report_owner(head, offset=offset) or next(
+                (self._named_list(p, offset=offset) for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                 for p in c.children if p.dep_ == "pobj" and p.pos_ in ("PROPN", "NOUN") and p.lemma_.lower() not in _REPORT_NOUNS),
+                None)
+            if owner:
+                return owner
         if not qualified and not definite and (head.lower_ in _REPORT_NOUNS or (head.lemma_.lower() in _REPORT_NOUNS and not any(
                 c.dep_ in ("poss", "compound") for c in head.children))):
             # "media said" is unnamed; "local media", "state media", "Western media" name a
             # body of outlets, kept as the text names it.
             return PRESS_REPORTS
+        owner = _records_owner(head)
+        if owner is not None:
+            # "Military records described the dead as ...": the records speak for who kept them
+            surface = doc_text(head.doc)[owner[0].idx:owner[-1].idx + len(owner[-1].text)]
+            return [_Named(surface=surface, start=owner[0].idx + offset, end=owner[-1].idx + len(owner[-1].text) + offset)]
         if head.lower_ in ("we", "us") or any(c.dep_ == "poss" and c.lower_ == "our" for c in head.children):
             return AUTHOR_VOICE  # "We counted 16 dead", "Our officials counted ...": the document's issuer
         if head.lower_ in _UNNAMED_SOME:
@@ -664,3 +687,21 @@ def _misread_complement(clause: Token) -> bool:
     if not subjects:
         return False
     return clause.lemma_.lower() in _NO_OBJECT or any(c.dep_ == "nsubjpass" for c in subjects)
+
+
+# Nouns for papers an institution keeps: "army records", "police files", "hospital logs".
+_RECORD_NOUNS = frozenset({"record", "file", "archive", "log", "register", "document"})
+
+
+def _records_owner(head: Token) -> list[Token] | None:
+    """The institution words before a records noun ("Military records" -> "Military"), or
+    None: records a named keeper holds state that keeper's figure."""
+    if head.lemma_.lower() not in _RECORD_NOUNS or head.pos_ != "NOUN":
+        return None
+    words = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i and c.pos_ in ("ADJ", "NOUN", "PROPN")]
+    if not words or words[-1].i != head.i - 1 or any(w.lower_ in ("official", "public", "court", "medical", "old", "new")
+                                                     for w in words):
+        return None
+    start = min(t.i for w in words for t in w.subtree)
+    return list(head.doc[start:head.i])
+

@@ -212,9 +212,15 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None  # "three men and one woman are in custody": one group told by sex, a part of it
     if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(text[:start]):
         return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
-    if _identifies(number):
+    described = _described_dead(number, lexicon)
+    if described is None and _identifies(number):
         return None  # "the dead were identified as X, Y and five farm workers": who, not how many
-    partitive = _partitive_kind(text, start, quantity.span.end - offset, number, lexicon)
+    if quantity.one_person and _ORDINAL.fullmatch(quantity.text):
+        after = _ordinal_predicate(text, quantity.span.end - offset, number, lexicon)
+        if after is not None:  # "... and a fifth was shot dead": read on the words
+            return CountCandidate(kind=after[0], min=1, max=1, span=quantity.span, token=after[1], victims=None,
+                                  quantity_text=quantity.text)
+    partitive = described or _kind_by_naming(number, lexicon) or _partitive_kind(text, start, quantity.span.end - offset, number, lexicon)
     collective = _COLLECTIVE_BEFORE.search(text[max(0, start - 48):start])
     if partitive is not None:
         found = partitive or None
@@ -232,6 +238,7 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
     if found is None:
         return None
     kind, anchor, noun = found
+    kind = _first_alternative(anchor, kind, lexicon)
     if kind is CountKind.ABDUCTED and anchor.dep_ == "amod" and anchor.head.i == noun.i and anchor.i < noun.i \
             and not re.search(r"\bof(?:\s+the)?\s*$", text[:start]) and _got_away(noun, lexicon):
         # ("14 of 129 kidnapped schoolgirls have returned": the 129 are the whole taken, not the returned)
@@ -334,6 +341,86 @@ def _conjoined_kinds(anchor: Token, noun: Token, kind: CountKind, lexicon: HarmL
         if other_kind is not None and other_kind is not kind and other_kind not in found:
             found.append(other_kind)
     return tuple(found)
+
+
+# Verbs that list people one by one: "listed 112 victims by name", "named 40 of the dead".
+_NAMING_VERBS = frozenset({"list", "name"})
+_VICTIM_NOUNS = frozenset({"victim", "people", "person", "civilian", "villager", "resident"})
+
+
+def _kind_by_naming(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """Victims a source lists by name, or the dead it names, are a toll of that source's: the
+    naming verb (a reporting verb) anchors the claimant search at whoever lists them."""
+    noun = number.head if number.dep_ == "nummod" else number
+    verb = noun.head
+    if noun.dep_ not in ("dobj", "obj") or verb.pos_ != "VERB" or verb.lemma_.lower() not in _NAMING_VERBS:
+        return None
+    if _is_negated_or_hypothetical(verb):
+        return None
+    # "named 40 of the dead", "listed 12 of the slain": the figure counts the dead it names
+    dead = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+            if g.dep_ == "pobj" and (lexicon.adjectives.get(g.lower_) or lexicon.nouns.get(g.lemma_.lower()))
+            is CountKind.KILLED and g.lemma_.lower() not in ("toll", "death", "life")]
+    if dead and noun is number:
+        return CountKind.KILLED, verb, noun
+    # "listed 112 victims by name": people listed one by one as victims are the dead
+    by_name = any(c.dep_ == "prep" and c.lower_ == "by" and any(g.lemma_.lower() == "name" for g in c.children)
+                  for c in (*verb.children, *noun.children))
+    if by_name and noun is not number and noun.lemma_.lower() in _VICTIM_NOUNS:
+        return CountKind.KILLED, verb, noun
+    return None
+
+
+# Verbs that say what the dead were: "described the dead as 27 subversives".
+_DESCRIBING_VERBS = frozenset({"describe", "list", "record", "register", "class", "classify", "count", "report"})
+
+
+def _described_dead(number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token, Token] | None:
+    """ "Military records described the dead as '27 subversives'": the figure in the "as"
+    phrase counts the dead the verb describes, a toll of whoever describes them (unlike "the
+    dead were identified as X, Y and five farm workers", a list of who they were)."""
+    noun = number.head if number.dep_ == "nummod" else number
+    if noun.dep_ != "pobj" or noun.head.lower_ != "as" or noun.conjuncts:
+        return None
+    verb = noun.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in _DESCRIBING_VERBS or _is_negated_or_hypothetical(verb):
+        return None
+    dead = [c for c in verb.children if c.dep_ in ("dobj", "obj", "nsubjpass")
+            and (lexicon.adjectives.get(c.lower_) or lexicon.nouns.get(c.lemma_.lower())) is CountKind.KILLED
+            and c.lemma_.lower() not in ("toll", "death", "life")]
+    return (CountKind.KILLED, verb, noun) if dead else None
+
+
+# "a third", "a fifth": one more person after a figure (numbers._ONE_MORE).
+_ORDINAL = re.compile(r"[Aa]\s+[a-z]+(?:nd|rd|th)", re.IGNORECASE)
+_ORDINAL_PREDICATE = re.compile(r"\s+(?:was|had\s+been|has\s+been|is)\s+(?:later\s+|also\s+)?([a-z]+(?:\s+[a-z]+){0,2})")
+
+
+def _ordinal_predicate(text: str, end: int, number: Token, lexicon: HarmLexicon) -> tuple[CountKind, Token] | None:
+    """ "and a fifth was shot dead": the ordinal's own passive predicate, read on the words
+    (the parser tends to join "a fifth" to the noun of the figure before it)."""
+    m = _ORDINAL_PREDICATE.match(text, end)
+    if m is None:
+        return None
+    rest = m.group(1).lower()
+    for phrase, kind in lexicon.phrases_at(rest):
+        if rest == phrase or rest.startswith(phrase + " "):
+            return kind, number
+    kind = _participle_kind_of_word(rest.split()[0], lexicon)
+    return (kind, number) if kind is not None else None
+
+
+def _first_alternative(anchor: Token, kind: CountKind, lexicon: HarmLexicon) -> CountKind:
+    """The kind of "killed or wounded 40", "23 dead or missing": harm words joined by "or"
+    name alternatives, and FORMAT.md counts them as the first kind named (the parser hangs
+    the figure on the last word)."""
+    if anchor.dep_ != "conj" or not 0 < anchor.i - anchor.head.i <= 3:
+        return kind
+    first = anchor.head
+    joiners = [t.lower_ for t in anchor.doc[first.i + 1:anchor.i] if t.dep_ == "cc" or t.pos_ == "CCONJ"]
+    if joiners != ["or"]:
+        return kind
+    return _harm_word_kind(first, lexicon) or kind
 
 
 def _harm_word_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
@@ -927,7 +1014,10 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         owner = head.head
         owner_kind = lexicon.nouns.get(owner.lemma_.lower()) or _nominal_kind(owner, lexicon) \
             or _DOER_NOUNS.get(owner.lemma_.lower())
-        # "the bodies of 14 people were found": bodies someone finds are a toll (_bodies_found)
+        # "the bodies of 14 people were found": bodies someone finds are a toll (_bodies_found);
+        # so are "the remains of 96 people" someone recovers or exhumes
+        if owner.lower_ == "remains" and _bodies_found(owner):
+            return CountKind.KILLED, owner, noun
         if owner_kind is not None and owner.lemma_.lower() not in ("toll", "life") and (
                 owner.lemma_.lower() not in ("body", "corpse") or _bodies_found(owner)):
             return owner_kind, owner, noun

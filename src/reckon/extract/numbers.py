@@ -369,8 +369,8 @@ def parse_quantity(text: str) -> tuple[int | None, int | None] | None:
         bounds = _bounds(m)
         if bounds is not None:
             return bounds[1], bounds[2]
-    if _ONE_PERSON.fullmatch(text.strip()):
-        return 1, 1  # "a security guard": one person
+    if _ONE_PERSON.fullmatch(text.strip()) or _ONE_MORE.fullmatch(text.strip()):
+        return 1, 1  # "a security guard", "(wounded) a third": one person
     return None
 
 
@@ -505,7 +505,24 @@ def find_quantities(text: str) -> list[Quantity]:
         if not any(s.start < end and start < s.end for s in taken):
             found.append(Quantity(span=Span(start=start, end=end), text=m.group(), value=1, min=1, max=1,
                                   one_person=True))
+    for m in _ONE_MORE.finditer(text):
+        start, end = m.span()
+        before = text[max(0, start - 120):start]
+        clause = re.split(r"[.;!?]\s", before)[-1]
+        if _TRIGGER.search(clause) and not any(s.start < end and start < s.end for s in taken):
+            found.append(Quantity(span=Span(start=start, end=end), text=m.group(), value=1, min=1, max=1,
+                                  one_person=True))
     return sorted(found, key=lambda q: q.span.start)
+
+
+# "killed two guards and wounded a third": an ordinal after a figure of the same sentence is
+# one more person (FORMAT counts one person as 1); "a third of the victims" is a fraction and
+# "a third attack" counts something else, so the ordinal must stand alone before a
+# preposition, a conjunction or the clause's end.
+_ONE_MORE = re.compile(
+    r"(?<![\w-])[Aa]\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|on|near|with|and|as|during|while|when|before|after|by|inside|outside|"
+    r"who|later|was|were|had|has|died|escaped)\b)")
 
 
 # One person named by a noun of who they were ("a security guard was wounded", "arrested a

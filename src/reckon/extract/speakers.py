@@ -197,6 +197,13 @@ _DESCRIBED_BODY = re.compile(
     r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:" + _BODY_NOUNS + r")\s+"
     r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|du|des|al-[\w’'-]+))*)$"
 )
+# A body's name built as "X of Y" and closed by the noun for its kind ("The Banner of Dawn
+# group", "the Sons of the Valley Front"): the words after "of" are part of the name, not a
+# person or a place it is "of".
+_OF_NAMED_BODY = re.compile(
+    r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
+    r"\s+(?:" + _BODY_NOUNS + r"|front|brigade|battalion|army|council|committee))"
+)
 _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
 # Heads of phrases naming one or more unnamed people who speak ("a police source").
 # Nouns for one unnamed person that say whether a later "he" or "she" can be them.
@@ -949,7 +956,8 @@ class SpeakerResolver:
             if s.strip()
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
-        if self._score(best) <= 1 and not describes_unnamed_people(best) and not self._described_body(best):
+        if self._score(best) <= 1 and not describes_unnamed_people(best) and not self._described_body(best) \
+                and not _OF_NAMED_BODY.fullmatch(best):
             inner = self._names_inside(cleaned, last=bool(relative))
             if inner:
                 best = inner
@@ -1100,6 +1108,9 @@ class SpeakerResolver:
             found = self._role(capital_role.group(1).lower(), position)
             if found and found[1] == "person":
                 return found
+        of_named = _OF_NAMED_BODY.fullmatch(segment)
+        if of_named and not self.actors.canonical(segment):
+            return self.actors.canonical(of_named.group("name")) or of_named.group("name"), "org", None
         known = self.actors.canonical(segment)
         if known:
             kind = "person" if self.actors.kind(segment) == "person" else "org"
