@@ -1458,15 +1458,18 @@ _CODED_EVENT = re.compile(r"(?m)^[ \t]*Event[ \t]+type[ \t]*:[ \t]*(?P<t>[^\n]+)
 
 def find_coded_accused(text: str) -> list[InfoboxAccused]:
     """The first actor of a coded entry's "Actors:" line, when the entry codes violence
-    against civilians (the second actor is civilians) or a riot; a parenthesis describing the
+    against civilians (the second actor is civilians), remote violence or a riot; a parenthesis describing the
     actor ("Rioters (party supporters)") is left out."""
     found: list[InfoboxAccused] = []
     for match in _CODED_ACTORS.finditer(text):
         event = None
         for event in _CODED_EVENT.finditer(text, max(0, match.start() - 300), match.start()):
             pass
+        # The dataset codes the initiator first in every event type but a battle: a strike,
+        # a shelling or an attack on an armed unit is one-sided too.
         one_sided = "civilian" in match.group("b").lower() or (
-            event is not None and re.search(r"(?i)\briots?\b", event.group("t")) is not None)
+            event is not None and re.search(r"(?i)\b(?:riots?|violence\s+against|explosions?|remote\s+violence)\b",
+                                            event.group("t")) is not None)
         value = re.sub(r"\s*\([^()]*\)\s*$", "", match.group("a"))
         if one_sided and value[:1].isupper() and "civilian" not in value.lower():
             found.append(InfoboxAccused(surface=value, start=match.start("a"), end=match.start("a") + len(value)))
