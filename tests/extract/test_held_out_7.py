@@ -15,3 +15,18 @@ def test_a_coded_first_actor_of_remote_violence_or_an_attack_is_accused_whoever_
             "3. 04/05/2026 | Ostravia – Kelm – Tabb\nEvent type: Battles – Armed clash\n"
             "Actors: Police Forces of Ostravia; Kelm Valley Front\nFatalities: 2\n")
     assert [a.surface for a in find_coded_accused(text)] == ["Unidentified military forces", "Unidentified gunmen"]
+
+
+
+def _accused(sentence: str) -> set[str]:
+    from reckon.extract.accusations import find_accused
+    from reckon.extract.nlp import load_nlp
+
+    return {m.surface for m in find_accused(load_nlp()(sentence)[:])}
+
+
+def test_blaming_a_force_for_negligence_accuses_it_of_no_harm() -> None:
+    assert _accused("The mayor of Korvel blamed the municipal guard for negligence at the gates.") == set()
+    assert _accused("The mayor blamed the Korvel Front for lapses that let the bomber through.") == set()
+    # blamed for the harm itself: still an accusation
+    assert "the Korvel Front" in _accused("The mayor blamed the Korvel Front for the bombing of the bus station.")

@@ -584,6 +584,10 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
 _ACCOUNTABLE_DEEDS = frozenset({"order", "plan", "organise", "organize", "carry", "commit", "lead", "stage",
                                 "mastermind", "sponsor", "arm", "fund", "finance", "send", "orchestrate", "perpetrate"})
 
+# What a force is blamed for when it failed to stop the harm rather than did it.
+_FAILINGS = frozenset({"negligence", "failure", "failures", "lapse", "lapses", "laxity", "inaction",
+                       "incompetence", "complacency", "shortcoming", "shortcomings", "oversight", "carelessness"})
+
 
 def _accused_of_other(verb: Token) -> bool:
     """ "accused the government of hiding the scale of the massacre": the deed charged is not
@@ -593,6 +597,10 @@ def _accused_of_other(verb: Token) -> bool:
     # deed on the object rather than on the verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in [*verb.children, *(p for o in objects for p in o.children)]:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and verb.lemma_.lower() == "blame":
+            # "blamed the guard for negligence at the gates": a failing, not the harm
+            if any(c.dep_ == "pobj" and c.lemma_.lower() in _FAILINGS for c in prep.children):
+                return True
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for deed in prep.children:
