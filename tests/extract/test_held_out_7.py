@@ -30,3 +30,8 @@ def test_blaming_a_force_for_negligence_accuses_it_of_no_harm() -> None:
     assert _accused("The mayor blamed the Korvel Front for lapses that let the bomber through.") == set()
     # blamed for the harm itself: still an accusation
     assert "the Korvel Front" in _accused("The mayor blamed the Korvel Front for the bombing of the bus station.")
+
+
+def test_a_group_that_claimed_the_attack_in_a_relative_clause_claims_it() -> None:
+    sentence = "The Dorrin Brigade, which claimed the attack on Monday night, published a second statement on Tuesday."
+    assert "The Dorrin Brigade" in _accused(sentence)

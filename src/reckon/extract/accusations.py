@@ -683,6 +683,9 @@ def _claimed_attack(verb: Token) -> Iterator[AccusedMention]:
     subject = _subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass":
         return
+    if verb.dep_ == "relcl" and subject.tag_ in ("WDT", "WP") and verb.head.pos_ in ("PROPN", "NOUN"):
+        # "X, which claimed the attack, ...": the relative pronoun stands for X
+        subject = verb.head
     if subject.lemma_.lower() in _STATEMENT_NOUNS:
         # "a banner signed by a group calling itself the X": the group, named as it calls itself
         owners = [t for t in subject.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and (
