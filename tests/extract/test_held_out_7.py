@@ -35,3 +35,18 @@ def test_blaming_a_force_for_negligence_accuses_it_of_no_harm() -> None:
 def test_a_group_that_claimed_the_attack_in_a_relative_clause_claims_it() -> None:
     sentence = "The Dorrin Brigade, which claimed the attack on Monday night, published a second statement on Tuesday."
     assert "The Dorrin Brigade" in _accused(sentence)
+
+
+def _quotes(text: str) -> list[tuple[str | None, str]]:
+    from reckon.extract.quotes import find_quotes
+    from reckon.extract.speakers import SpeakerResolver
+
+    return [(q.speaker, q.starts_with(3)) for q in find_quotes(text, speakers=SpeakerResolver(text, use_nlp=False))]
+
+
+def test_an_opening_late_or_early_on_a_day_is_no_speaker() -> None:
+    text = ("Gunmen attacked the depot in Orsk. Late on Monday, a statement posted on a channel used by the "
+            "Dorrin Brigade said its fighters had struck \"where the traitors sleep\" in the town.")
+    assert _quotes(text) == [("Dorrin Brigade", "where the traitors")]
+    text = "Early on Friday, a message signed by the Dorrin Brigade said it had hit \"the camp of the traitors\"."
+    assert _quotes(text) == [("Dorrin Brigade", "the camp of")]

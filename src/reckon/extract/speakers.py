@@ -162,6 +162,8 @@ _INTRO = re.compile(
     r"^(?:in|on|at|during|while|after|before|speaking|according|following|meanwhile|earlier|later|"
     r"asked|answering|responding|replying|referring|commenting|reacting|addressing|interviewed|contacted|"
     r"yesterday|today|tonight|last|this|that|by|from|with|as|when|since|for|of|about|under|over|"
+    # "Late on Thursday, a statement ... said": a time of day, not a name
+    r"late|early|shortly|overnight|"
     r"\d)\b",
     re.IGNORECASE,
 )
