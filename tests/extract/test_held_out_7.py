@@ -50,3 +50,10 @@ def test_an_opening_late_or_early_on_a_day_is_no_speaker() -> None:
     assert _quotes(text) == [("Dorrin Brigade", "where the traitors")]
     text = "Early on Friday, a message signed by the Dorrin Brigade said it had hit \"the camp of the traitors\"."
     assert _quotes(text) == [("Dorrin Brigade", "the camp of")]
+
+
+def test_an_unnamed_envoy_or_coordinator_of_a_body_speaks_as_described() -> None:
+    # The role bearer is a claimant of their own, not the whole organisation.
+    text = ("The army condemned the attack. The UN refugee coordinator for Ostravia said she was "
+            "\"shocked by the targeting of a school\".")
+    assert _quotes(text) == [("UN refugee coordinator for Ostravia", "shocked by the")]

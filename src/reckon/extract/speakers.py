@@ -217,7 +217,10 @@ _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spok
                              "fisherman", "fishermen", "trader", "traders", "paramedic", "paramedics",
                              "rescuer", "rescuers", "volunteer", "volunteers", "student", "students", "pupil",
                              "pupils", "detainee", "detainees", "hostage", "hostages", "worshipper",
-                             "worshippers", "passenger", "passengers", "patient", "patients", *_UNNAMED_GENDER})
+                             "worshippers", "passenger", "passengers", "patient", "patients",
+                             # "the UN humanitarian coordinator for X": one bearer of a body's role
+                             "coordinator", "coordinators", "envoy", "envoys", "rapporteur", "rapporteurs",
+                             *_UNNAMED_GENDER})
 
 
 # "one of them said": one member of a plural source named just before.
