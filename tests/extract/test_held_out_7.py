@@ -57,3 +57,10 @@ def test_an_unnamed_envoy_or_coordinator_of_a_body_speaks_as_described() -> None
     text = ("The army condemned the attack. The UN refugee coordinator for Ostravia said she was "
             "\"shocked by the targeting of a school\".")
     assert _quotes(text) == [("UN refugee coordinator for Ostravia", "shocked by the")]
+
+
+def test_a_he_after_a_tradesman_who_spoke_is_that_tradesman() -> None:
+    text = ("Karel Osk, a trader, said the blast threw him to the ground. \"I saw fire everywhere,\" Osk said.\n\n"
+            "A baker whose shop faces the square said a grey van had stood near the gate since dawn. "
+            "\"Nobody asked who owned it. Everybody thought it was a visitor,\" he said, declining to give his name.")
+    assert _quotes(text)[1] == ("baker", "Nobody asked who")

@@ -220,6 +220,14 @@ _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spok
                              "worshippers", "passenger", "passengers", "patient", "patients",
                              # "the UN humanitarian coordinator for X": one bearer of a body's role
                              "coordinator", "coordinators", "envoy", "envoys", "rapporteur", "rapporteurs",
+                             # trades a report describes an eyewitness by ("a pharmacist whose shop ...")
+                             "pharmacist", "pharmacists", "shopkeeper", "shopkeepers", "baker", "bakers",
+                             "driver", "drivers", "mechanic", "mechanics", "butcher", "butchers", "tailor",
+                             "tailors", "vendor", "vendors", "herder", "herders", "herdsman", "herdsmen",
+                             "shepherd", "shepherds", "merchant", "merchants", "labourer", "labourers",
+                             "carpenter", "carpenters", "imam", "imams", "priest", "priests", "pastor",
+                             "pastors", "cleric", "clerics", "midwife", "midwives", "surgeon", "surgeons",
+                             "neighbour", "neighbours", "neighbor", "neighbors", "bystander", "bystanders",
                              *_UNNAMED_GENDER})
 
 
