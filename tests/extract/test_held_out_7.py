@@ -64,3 +64,12 @@ def test_a_he_after_a_tradesman_who_spoke_is_that_tradesman() -> None:
             "A baker whose shop faces the square said a grey van had stood near the gate since dawn. "
             "\"Nobody asked who owned it. Everybody thought it was a visitor,\" he said, declining to give his name.")
     assert _quotes(text)[1] == ("baker", "Nobody asked who")
+
+
+def test_a_pronoun_ending_an_aside_about_the_speaker_is_not_the_speaker() -> None:
+    text = ("Posted by Orsk Desk\n\nSeveral witnesses have told us that they saw soldiers. One survivor, a fisherman "
+            "whose son was shot in front of him, told our researchers: \"They were wearing uniforms.\"")
+    assert _quotes(text) == [("survivor", "They were wearing")]
+    # "one of them" is still the one who speaks
+    text = "Four fishermen reached the shore. One of them told us: \"We swam for an hour.\""
+    assert _quotes(text)[0][1] == "We swam for"

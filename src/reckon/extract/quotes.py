@@ -280,7 +280,12 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         # "figures published on certain websites, which speak of “…”": the relative
         # pronoun stands for the noun phrase right before it.
         return _antecedent_of_relative(text, masked, words[-1].start(), start)
-    if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them"):
+    # ("One survivor, a farmer whose wife was shot in front of him, told us:": a pronoun after
+    # a preposition ends an aside about the subject, it is not the subject)
+    after_preposition = len(words) > 1 and last in ("him", "her", "them", "it") and words[-2].group().lower() in (
+        "of", "to", "for", "with", "before", "behind", "beside", "near", "at", "by", "from")
+    if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them") and not (
+            after_preposition and not _ANAPHORIC.fullmatch(" ".join(w.group().lower() for w in words[-3:]))):
         one_of = _ANAPHORIC.fullmatch(" ".join(w.group().lower() for w in words[-4:][-3:]))
         words = words[-3:] if one_of and len(words) >= 3 else words[-1:]  # "one of them said"
     begin, end = words[0].start(), words[-1].end()
