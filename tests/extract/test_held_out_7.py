@@ -73,3 +73,20 @@ def test_a_pronoun_ending_an_aside_about_the_speaker_is_not_the_speaker() -> Non
     # "one of them" is still the one who speaks
     text = "Four fishermen reached the shore. One of them told us: \"We swam for an hour.\""
     assert _quotes(text)[0][1] == "We swam for"
+
+
+def _perpetrators(text: str) -> set[str]:
+    from reckon import extract
+    from reckon.formats import findings_to_json
+
+    data = findings_to_json(extract(text), id="t")
+    return {p["actor"] for i in data["incidents"] for p in i["perpetrators"]}
+
+
+def test_the_attackers_in_another_sources_words_point_back_to_the_attackers_already_described() -> None:
+    text = ("Armed men entered the village of Tembo Kusi shortly before midnight and set fire to houses, "
+            "killing at least 12 people, according to survivors. Families also told us that at least five "
+            "girls were taken away by the attackers and have not been heard from since.")
+    found = _perpetrators(text)
+    assert "the attackers" not in {f.lower() for f in found}
+    assert "armed men" in {f.lower() for f in found}

@@ -1056,7 +1056,18 @@ def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusat
                 first = min(own, key=lambda a: (a.span.start < title_end, a.span.start))
                 dropped = [a for a in own if _description_key(a.actor) != _description_key(first.actor)]
             accusations = [a for a in accusations if a not in dropped]
+        # "the attackers", "the assailants" name no one but the doers of this harm: in any
+        # claimant's words they point back to the attackers the text described before.
+        introduced = [a for a in generic if a in accusations and not refers_back(a)]
+        accusations = [a for a in accusations if not (
+            a in generic and _description_key(a.actor) in _PURE_ANAPHORS and not counted(a)
+            and any(i.span.start < a.span.start and _description_key(i.actor) != _description_key(a.actor)
+                    for i in introduced))]
     return tuple(_dedupe_accusations(accusations))
+
+
+_PURE_ANAPHORS = frozenset({"attackers", "attacker", "assailants", "assailant", "perpetrators", "perpetrator",
+                            "killers", "killer", "abductors", "kidnappers", "captors"})
 
 
 # "the attackers", "these gunmen" point back; "some forty attackers", "30 gunmen" count a force.
