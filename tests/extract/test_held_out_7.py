@@ -90,3 +90,9 @@ def test_the_attackers_in_another_sources_words_point_back_to_the_attackers_alre
     found = _perpetrators(text)
     assert "the attackers" not in {f.lower() for f in found}
     assert "armed men" in {f.lower() for f in found}
+
+
+def test_a_headline_in_capitals_credits_its_quotation_like_running_text() -> None:
+    text = ("ORSK MASSACRE: 12 KILLED BY SOLDIERS, AND THE ARMY BLAMES \"BANDITS\"\n\n"
+            "Twelve people were killed in Orsk on Monday.")
+    assert _quotes(text) == [("army", "BANDITS")]

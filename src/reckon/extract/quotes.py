@@ -634,6 +634,22 @@ def _inside_mask(text: str, masked: str, raws: list[_Raw], parent: int) -> str:
     return "".join(chars)
 
 
+def _folded_capitals(text: str, masked: str, at: int) -> tuple[str, str]:
+    """A headline in capitals ("… AND THE POLICE BLAME “FOREIGNERS”") read in lower case, so
+    that its reporting verb and its subject are seen as in running text; offsets are kept."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    own = masked[line_start:line_end]
+    if re.search(r"[a-z]", own) or len(re.findall(r"[A-Z]", own)) < 12:
+        return text, masked
+    lowered = text[line_start:line_end].lower()
+    if len(lowered) != line_end - line_start:
+        return text, masked
+    return (text[:line_start] + lowered + text[line_end:],
+            masked[:line_start] + own.lower() + masked[line_end:])
+
+
 def _first_pass(
     text: str, masked: str, ends: list[int], raws: list[_Raw], k: int
 ) -> _Source | None | bool:
@@ -646,6 +662,7 @@ def _first_pass(
         who = raw.signed.split(",")[0].strip()
         return _Source(who, text.index(who, raw.end))
     floor = raws[raw.parent].start if raw.parent is not None else 0
+    text, masked = _folded_capitals(text, masked, raw.opener)
     lead = masked[_sentence_start(masked, raw.opener, floor) : raw.opener]
     immediate = re.search(r"\b([A-Za-z]+)[,:]?\s*$", lead)
     if immediate and _is_verb(
