@@ -96,3 +96,10 @@ def test_a_headline_in_capitals_credits_its_quotation_like_running_text() -> Non
     text = ("ORSK MASSACRE: 12 KILLED BY SOLDIERS, AND THE ARMY BLAMES \"BANDITS\"\n\n"
             "Twelve people were killed in Orsk on Monday.")
     assert _quotes(text) == [("army", "BANDITS")]
+
+
+def test_a_decade_is_no_year() -> None:
+    from reckon.extract.dates import find_dates
+
+    text = "The valley has been contested since the early 2010s and the 1990's. The Front emerged in 2023."
+    assert [d.year for d in find_dates(text)] == [2023]
