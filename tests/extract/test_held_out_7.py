@@ -103,3 +103,16 @@ def test_a_decade_is_no_year() -> None:
 
     text = "The valley has been contested since the early 2010s and the 1990's. The Front emerged in 2023."
     assert [d.year for d in find_dates(text)] == [2023]
+
+
+def test_figures_without_a_date_take_the_full_date_of_the_sentence_leading_into_them() -> None:
+    from reckon import extract
+    from reckon.formats import findings_to_json
+
+    text = ("Orsk market bombing\n\n"
+            "Background\nThe Kelm valley has seen fighting for years. The Dorrin Brigade emerged in 2021 from a "
+            "split in an older network and has attacked checkpoints.\n\n"
+            "The Orsk market bombing was a car bomb attack on the market of Orsk, a town in Kelm province, on the "
+            "morning of 4 May 2026. Between 20 and 25 people were killed. The Dorrin Brigade claimed the attack.\n")
+    data = findings_to_json(extract(text), id="t")
+    assert data["incidents"][0]["date"] == "2026-05-04"
