@@ -116,3 +116,15 @@ def test_figures_without_a_date_take_the_full_date_of_the_sentence_leading_into_
             "morning of 4 May 2026. Between 20 and 25 people were killed. The Dorrin Brigade claimed the attack.\n")
     data = findings_to_json(extract(text), id="t")
     assert data["incidents"][0]["date"] == "2026-05-04"
+
+
+def test_where_a_wounded_victim_died_is_not_a_scene_of_its_own() -> None:
+    from reckon import extract
+    from reckon.formats import findings_to_json
+
+    text = ("A car bomb struck the livestock market of Orsk, a town in Kelm province of Ostravia, on 4 May 2026, "
+            "killing at least 20 people.\n\nCasualties\n* The health office gave 15 dead on the day of the attack.\n"
+            "* The Ministry of Interior put the toll at 20 dead on 5 May, and at 21 on 9 May, after a boy died of "
+            "his wounds in Tarvik.\n")
+    data = findings_to_json(extract(text), id="t")
+    assert [i["place"] for i in data["incidents"]] == ["Orsk"]

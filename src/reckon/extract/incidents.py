@@ -264,6 +264,13 @@ _TARGETED_BEFORE = re.compile(
 )
 _SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|reported|reports|told|confirmed|stated|"
                            r"announced|recorded|received)\b")
+# "after a boy died of his wounds in X", "had died in hospitals in the province and in X":
+# where the wounded died, not where they were hurt.
+_DIED_ELSEWHERE = re.compile(
+    r"\bdied[ ](?:of[ ](?:his|her|their)[ ](?:wounds|injuries)|in[ ]hospitals?(?:[ ]in[ ]the[ ]\w+[ ]and)?)"
+    r"[ ](?:in|at)[ ](?:the[ ])?$",
+    re.IGNORECASE,
+)
 _DESTINATION = re.compile(
     r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
     r"hospitali[sz]ed|fled|relocated|moved|referred|succumbed)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
@@ -359,7 +366,10 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
     inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0
               and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
                                                     _head_of_list(m, mentions, text)])
-                   or _taken_from(text, sentence_span.start, m.span.start))]
+                   or _taken_from(text, sentence_span.start, m.span.start))
+              # "after a boy died of his wounds in X": where a wounded victim died
+              and not _DIED_ELSEWHERE.search(text[max(0, _head_of_list(m, mentions, text) - 60):
+                                                  _head_of_list(m, mentions, text)])]
     # "Osk-Bélé (Kambolo sub-prefecture): ... killed nine": the parenthesis only locates the place before it
     inside = [m for m in inside if not any(o.span.end <= m.span.start and text[o.span.end:m.span.start] == " ("
                                            for o in inside)] or inside
@@ -447,7 +457,7 @@ def _elsewhere(mention: PlaceMention, text: str) -> bool:
     """"Two were released and walked to the gendarmerie in X": a place people went to or a
     source sits in, which says nothing of where the harm happened."""
     before = text[max(0, mention.span.start - 60):mention.span.start]
-    return bool(_NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before))
+    return bool(_NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before) or _DIED_ELSEWHERE.search(before))
 
 
 def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> int:
@@ -491,7 +501,8 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
             pass  # "abducted a dozen people, including the chief, from X": where they were taken
         elif _RAIDERS_WENT.search(text, sentence_span.start, m.span.start):
             pass  # "the attackers came back, this time to X": where the attackers went is the scene
-        elif not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before):
+        elif not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before) \
+                or _DIED_ELSEWHERE.search(before):
             continue
         low, high = sorted((m.span.end, position))
         if _SPEECH_BETWEEN.search(text, low, high):
