@@ -128,3 +128,12 @@ def test_where_a_wounded_victim_died_is_not_a_scene_of_its_own() -> None:
             "his wounds in Tarvik.\n")
     data = findings_to_json(extract(text), id="t")
     assert [i["place"] for i in data["incidents"]] == ["Orsk"]
+
+
+def test_a_coded_entry_line_with_a_bracketed_number_and_a_bar_names_its_place() -> None:
+    from reckon.extract.places import find_places
+
+    text = ("[1] 27/10/2026 | Kenya – Kelm – Dunmarsh\nEvent type: Battles\n\n"
+            "[2] 28/10/2026 | Kenya – Kelm – Orrin (update)\nEvent type: Battles\n")
+    headings = [(m.name, m.source) for m in find_places(text) if m.source == "heading"]
+    assert ("Dunmarsh", "heading") in headings and ("Orrin", "heading") in headings
