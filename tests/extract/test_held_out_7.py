@@ -137,3 +137,19 @@ def test_a_coded_entry_line_with_a_bracketed_number_and_a_bar_names_its_place() 
             "[2] 28/10/2026 | Kenya – Kelm – Orrin (update)\nEvent type: Battles\n")
     headings = [(m.name, m.source) for m in find_places(text) if m.source == "heading"]
     assert ("Dunmarsh", "heading") in headings and ("Orrin", "heading") in headings
+
+
+def test_a_coded_entry_at_a_place_the_overview_named_is_its_own_event_dated_by_its_line() -> None:
+    from reckon import extract
+    from reckon.formats import findings_to_json
+
+    text = ("WEEKLY EVENT SUMMARY\nCoverage: 12 - 18 March 2026 | Published: 19 March 2026\n\n"
+            "Key points\n- A further attack at the Dunmarsh market in Kenya.\n\n"
+            "[1] 13/03/2026 | Kenya – Kelm – Orrin\nEvent type: Violence against civilians – Attack\n"
+            "Actors: Unidentified gunmen; Civilians (Kenya)\nNotes: Gunmen shot dead two herders in Orrin.\n"
+            "Fatalities: 2\n\n"
+            "[2] 15/03/2026 | Kenya – Kelm – Dunmarsh\nEvent type: Violence against civilians – Attack\n"
+            "Actors: Unidentified gunmen; Civilians (Kenya)\nNotes: Gunmen shot dead a trader outside the market.\n"
+            "Fatalities: 1\n")
+    data = findings_to_json(extract(text), id="t")
+    assert ("2026-03-15", "Dunmarsh") in {(i["date"], i["place"]) for i in data["incidents"]}

@@ -804,8 +804,9 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             _local_place(count.span.start, sentences[index].span, text, scene_mentions)
         key = ""
         paragraph = text.count("\n\n", 0, count.span.start)
+        entry_heading = None
         if paragraph in headed and index not in earlier:
-            local = headed[paragraph]
+            local = entry_heading = headed[paragraph]
         if local is None and previous is not None and previous[0] == paragraph and index not in earlier \
                 and not any(sentences[index].span.start <= m.span.start < sentences[index].span.end
                             and not _elsewhere(m, text) for m in mentions):
@@ -835,6 +836,18 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                 and not _site_in_town(main, local, sentences[index].span, text):
             key = local.name
             group_place.setdefault(key, _name_only(local))
+        elif entry_heading is not None and main is not None and main.source != "heading" \
+                and _specificity(entry_heading) >= 2:
+            # A digest's coded entry is its own event, even at a place its overview named for
+            # the week ("a further attack at the X market" above "[3] ... – X").
+            key = entry_heading.name
+            group_place.setdefault(key, _name_only(entry_heading))
+            # its own line dates it, before any day its notes recall
+            line_start = text.rfind("\n", 0, entry_heading.span.start) + 1
+            dated_line = [d for d in state["dates"] if line_start <= d.span.start < entry_heading.span.start
+                          and d.value and len(d.value) == 10]
+            if dated_line:
+                group_date.setdefault(key, dated_line[0])
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
     moved = _other_days(groups.get("", []), evidence, sentences, text, main_date)
