@@ -153,3 +153,21 @@ def test_a_coded_entry_at_a_place_the_overview_named_is_its_own_event_dated_by_i
             "Fatalities: 1\n")
     data = findings_to_json(extract(text), id="t")
     assert ("2026-03-15", "Dunmarsh") in {(i["date"], i["place"]) for i in data["incidents"]}
+
+
+def test_a_figure_a_coded_entry_recalls_from_an_earlier_day_is_that_days_event() -> None:
+    from reckon import extract
+    from reckon.formats import findings_to_json
+
+    text = ("WEEKLY EVENT SUMMARY\nCoverage: 12 - 18 March 2026 | Published: 19 March 2026\n\n"
+            "Key points\n- A further attack at the Dunmarsh market in Kenya.\n\n"
+            "[1] 13/03/2026 | Kenya – Kelm – Orrin\nEvent type: Violence against civilians – Attack\n"
+            "Actors: Unidentified gunmen; Civilians (Kenya)\nNotes: Gunmen shot dead two herders in Orrin.\n"
+            "Fatalities: 2\n\n"
+            "[2] 15/03/2026 | Kenya – Kelm – Dunmarsh\nEvent type: Violence against civilians – Attack\n"
+            "Actors: Unidentified gunmen; Civilians (Kenya)\nNotes: Gunmen shot dead a trader outside the market. "
+            "The same market was hit by a car bombing on 4 January 2026 that killed at least 19 people.\n"
+            "Fatalities: 1\n")
+    data = findings_to_json(extract(text), id="t")
+    dated = {(i["date"], i["place"]) for i in data["incidents"]}
+    assert ("2026-03-15", "Dunmarsh") in dated and ("2026-01-04", "Dunmarsh") in dated

@@ -792,6 +792,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     group_place: dict[str, PlaceMention | None] = {"": main}
     group_date: dict[str, object] = {}
     previous: tuple[int, str] | None = None  # (paragraph, key) of the last figure with a place of its own
+    entry_keys: set[str] = set()  # groups of a digest's coded entries, dated by their own line
     # "Kobura Bay. Two fishermen were shot dead ...": a paragraph headed by a place gives its figures that place.
     headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
     rows = find_table_rows(text)
@@ -848,6 +849,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                           and d.value and len(d.value) == 10]
             if dated_line:
                 group_date.setdefault(key, dated_line[0])
+                entry_keys.add(key)
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
     moved = _other_days(groups.get("", []), evidence, sentences, text, main_date)
@@ -873,6 +875,17 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         group_place.setdefault(key, where)
         group_date[key] = mention
         groups.setdefault(key, []).append((index, count))
+    for key in sorted(entry_keys):
+        # "[3] 30/10/2026 | ... Notes: ... The same market was hit by a car bombing on 9 July
+        # 2026 that killed at least 26": a figure its notes date on another day is that day's event
+        for index, count, mention in _other_days(groups[key], evidence, sentences, text, group_date[key].value):
+            if mention.value >= group_date[key].value:
+                continue
+            other = f"{mention.value}:{key}"
+            groups[key].remove((index, count))
+            group_place.setdefault(other, group_place.get(key))
+            group_date[other] = mention
+            groups.setdefault(other, []).append((index, count))
     if moved and groups[""]:
         away = {index for index, _, _ in moved} - {index for index, _ in groups[""]}
         redated, redated_span = pick_date(evidence, sentence_of, {i for i, _ in groups[""]}, state["published"],
