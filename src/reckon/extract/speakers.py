@@ -218,8 +218,6 @@ _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spok
                              "rescuer", "rescuers", "volunteer", "volunteers", "student", "students", "pupil",
                              "pupils", "detainee", "detainees", "hostage", "hostages", "worshipper",
                              "worshippers", "passenger", "passengers", "patient", "patients",
-                             # "the UN humanitarian coordinator for X": one bearer of a body's role
-                             "coordinator", "coordinators", "envoy", "envoys", "rapporteur", "rapporteurs",
                              # trades a report describes an eyewitness by ("a pharmacist whose shop ...")
                              "pharmacist", "pharmacists", "shopkeeper", "shopkeepers", "baker", "bakers",
                              "driver", "drivers", "mechanic", "mechanics", "butcher", "butchers", "tailor",
@@ -257,7 +255,13 @@ def _unnamed_head(name: str) -> str | None:
         single = plural[:-3] + "man" if plural.endswith("men") else plural[:-1]
         return single if plural in _UNNAMED_PEOPLE and single in _UNNAMED_PEOPLE else None
     words = _NOUN_PHRASE_END.split(name, maxsplit=1)[0].split()
+    if words and words[-1] in _BODY_ROLES:
+        return words[-1]  # (in capitals, "the Special Rapporteur" is a title its named holder bears)
     return words[-1].lower() if words and words[-1].lower() in _UNNAMED_PEOPLE else None
+
+
+# "the UN humanitarian coordinator for X", written in lower case: one unnamed bearer of a body's role.
+_BODY_ROLES = frozenset({"coordinator", "coordinators", "envoy", "envoys", "rapporteur", "rapporteurs"})
 
 
 _ONE_OF_PLURAL = re.compile(r"\s*(?:one|another|a\s+second|a\s+third)\s+of\s+(?:the|those|these|its|their)\s+"
