@@ -587,6 +587,10 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
 _ACCOUNTABLE_DEEDS = frozenset({"order", "plan", "organise", "organize", "carry", "commit", "lead", "stage",
                                 "mastermind", "sponsor", "arm", "fund", "finance", "send", "orchestrate", "perpetrate"})
 
+# What a force is blamed for when it failed to stop the harm rather than did it.
+_FAILINGS = frozenset({"negligence", "failure", "failures", "lapse", "lapses", "laxity", "inaction",
+                       "incompetence", "complacency", "shortcoming", "shortcomings", "oversight", "carelessness"})
+
 
 def _accused_of_other(verb: Token) -> bool:
     """ "accused the government of hiding the scale of the massacre": the deed charged is not
@@ -596,6 +600,10 @@ def _accused_of_other(verb: Token) -> bool:
     # deed on the object rather than on the verb)
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     for prep in [*verb.children, *(p for o in objects for p in o.children)]:
+        if prep.dep_ == "prep" and prep.lower_ == "for" and verb.lemma_.lower() == "blame":
+            # "blamed the guard for negligence at the gates": a failing, not the harm
+            if any(c.dep_ == "pobj" and c.lemma_.lower() in _FAILINGS for c in prep.children):
+                return True
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
         for deed in prep.children:
@@ -678,6 +686,9 @@ def _claimed_attack(verb: Token) -> Iterator[AccusedMention]:
     subject = _subject_of(verb)
     if subject is None or subject.dep_ == "nsubjpass":
         return
+    if verb.dep_ == "relcl" and subject.tag_ in ("WDT", "WP") and verb.head.pos_ in ("PROPN", "NOUN"):
+        # "X, which claimed the attack, ...": the relative pronoun stands for X
+        subject = verb.head
     if subject.lemma_.lower() in _STATEMENT_NOUNS:
         # "a banner signed by a group calling itself the X": the group, named as it calls itself
         owners = [t for t in subject.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and (
@@ -1461,15 +1472,18 @@ _CODED_EVENT = re.compile(r"(?m)^[ \t]*Event[ \t]+type[ \t]*:[ \t]*(?P<t>[^\n]+)
 
 def find_coded_accused(text: str) -> list[InfoboxAccused]:
     """The first actor of a coded entry's "Actors:" line, when the entry codes violence
-    against civilians (the second actor is civilians) or a riot; a parenthesis describing the
+    against civilians (the second actor is civilians), remote violence or a riot; a parenthesis describing the
     actor ("Rioters (party supporters)") is left out."""
     found: list[InfoboxAccused] = []
     for match in _CODED_ACTORS.finditer(text):
         event = None
         for event in _CODED_EVENT.finditer(text, max(0, match.start() - 300), match.start()):
             pass
+        # The dataset codes the initiator first in every event type but a battle: a strike,
+        # a shelling or an attack on an armed unit is one-sided too.
         one_sided = "civilian" in match.group("b").lower() or (
-            event is not None and re.search(r"(?i)\briots?\b", event.group("t")) is not None)
+            event is not None and re.search(r"(?i)\b(?:riots?|violence\s+against|explosions?|remote\s+violence)\b",
+                                            event.group("t")) is not None)
         value = re.sub(r"\s*\([^()]*\)\s*$", "", match.group("a"))
         if one_sided and value[:1].isupper() and "civilian" not in value.lower():
             found.append(InfoboxAccused(surface=value, start=match.start("a"), end=match.start("a") + len(value)))

@@ -134,7 +134,8 @@ _P_MONTH_ALONE = re.compile(
     rf"\b(?:in|during|since|by|until|till|through|throughout|early|mid|late|last|this|next|of|from|before|after)"
     rf"[\s-]+(?P<mon>{_MONTH_FULL})\b(?![\s,]+\d)"
 )
-_P_YEAR = re.compile(rf"(?<![\d,.$£€#/\w-])(?P<year>{_YEAR})(?!\d|,\d|\.\d|\s*(?:%|percent))")
+# ("the early 2010s", "the 1990's": a decade, no year)
+_P_YEAR = re.compile(rf"(?<![\d,.$£€#/\w-])(?P<year>{_YEAR})(?!\d|,\d|\.\d|\s*(?:%|percent)|['’]?s\b)")
 _P_WEEKDAY = re.compile(
     rf"(?:\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious)\s+)?(?<![\w-])(?P<wdname>{_WD_FULL})(?:'s|’s)?\b"
     r"(?!\s+(?:Times|Telegraph|Herald|Mail|Post|Express|Tribune|Independent|Observer|Star|Mirror|Sun|School)\b)"

@@ -279,6 +279,12 @@ def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], publis
                 value, span = told, told_span
     if value is None and prefer is not None:
         value, span = _vote(evidence.usable, sentence_of, (set(prefer) - exclude) | (chosen & evidence.began), published)
+    if value is None and main and prefer:
+        # "... on the morning of 9 July 2026. Between 26 and 31 people were killed": figures
+        # with no date of their own take the full date of the sentence that leads into them,
+        # before any date of the sentences that only blame (a group's founding year).
+        lead = {min(prefer) - 1} - exclude
+        value, span = _vote(evidence.usable, sentence_of, lead, published, full_only=True)
     if value is None:
         value, span = _vote(evidence.usable, sentence_of, chosen, published)
     if not main:

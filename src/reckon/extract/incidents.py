@@ -264,6 +264,13 @@ _TARGETED_BEFORE = re.compile(
 )
 _SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|reported|reports|told|confirmed|stated|"
                            r"announced|recorded|received)\b")
+# "after a boy died of his wounds in X", "had died in hospitals in the province and in X":
+# where the wounded died, not where they were hurt.
+_DIED_ELSEWHERE = re.compile(
+    r"\bdied[ ](?:of[ ](?:his|her|their)[ ](?:wounds|injuries)|in[ ]hospitals?(?:[ ]in[ ]the[ ]\w+[ ]and)?)"
+    r"[ ](?:in|at)[ ](?:the[ ])?$",
+    re.IGNORECASE,
+)
 _DESTINATION = re.compile(
     r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
     r"hospitali[sz]ed|fled|relocated|moved|referred|succumbed)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
@@ -359,7 +366,10 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
     inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0
               and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
                                                     _head_of_list(m, mentions, text)])
-                   or _taken_from(text, sentence_span.start, m.span.start))]
+                   or _taken_from(text, sentence_span.start, m.span.start))
+              # "after a boy died of his wounds in X": where a wounded victim died
+              and not _DIED_ELSEWHERE.search(text[max(0, _head_of_list(m, mentions, text) - 60):
+                                                  _head_of_list(m, mentions, text)])]
     # "Osk-Bélé (Kambolo sub-prefecture): ... killed nine": the parenthesis only locates the place before it
     inside = [m for m in inside if not any(o.span.end <= m.span.start and text[o.span.end:m.span.start] == " ("
                                            for o in inside)] or inside
@@ -447,7 +457,7 @@ def _elsewhere(mention: PlaceMention, text: str) -> bool:
     """"Two were released and walked to the gendarmerie in X": a place people went to or a
     source sits in, which says nothing of where the harm happened."""
     before = text[max(0, mention.span.start - 60):mention.span.start]
-    return bool(_NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before))
+    return bool(_NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before) or _DIED_ELSEWHERE.search(before))
 
 
 def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> int:
@@ -491,7 +501,8 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
             pass  # "abducted a dozen people, including the chief, from X": where they were taken
         elif _RAIDERS_WENT.search(text, sentence_span.start, m.span.start):
             pass  # "the attackers came back, this time to X": where the attackers went is the scene
-        elif not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before):
+        elif not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before) \
+                or _DIED_ELSEWHERE.search(before):
             continue
         low, high = sorted((m.span.end, position))
         if _SPEECH_BETWEEN.search(text, low, high):
@@ -781,6 +792,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     group_place: dict[str, PlaceMention | None] = {"": main}
     group_date: dict[str, object] = {}
     previous: tuple[int, str] | None = None  # (paragraph, key) of the last figure with a place of its own
+    entry_keys: set[str] = set()  # groups of a digest's coded entries, dated by their own line
     # "Kobura Bay. Two fishermen were shot dead ...": a paragraph headed by a place gives its figures that place.
     headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
     rows = find_table_rows(text)
@@ -793,8 +805,9 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             _local_place(count.span.start, sentences[index].span, text, scene_mentions)
         key = ""
         paragraph = text.count("\n\n", 0, count.span.start)
+        entry_heading = None
         if paragraph in headed and index not in earlier:
-            local = headed[paragraph]
+            local = entry_heading = headed[paragraph]
         if local is None and previous is not None and previous[0] == paragraph and index not in earlier \
                 and not any(sentences[index].span.start <= m.span.start < sentences[index].span.end
                             and not _elsewhere(m, text) for m in mentions):
@@ -824,6 +837,19 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                 and not _site_in_town(main, local, sentences[index].span, text):
             key = local.name
             group_place.setdefault(key, _name_only(local))
+        elif entry_heading is not None and main is not None and main.source != "heading" \
+                and _specificity(entry_heading) >= 2:
+            # A digest's coded entry is its own event, even at a place its overview named for
+            # the week ("a further attack at the X market" above "[3] ... – X").
+            key = entry_heading.name
+            group_place.setdefault(key, _name_only(entry_heading))
+            # its own line dates it, before any day its notes recall
+            line_start = text.rfind("\n", 0, entry_heading.span.start) + 1
+            dated_line = [d for d in state["dates"] if line_start <= d.span.start < entry_heading.span.start
+                          and d.value and len(d.value) == 10]
+            if dated_line:
+                group_date.setdefault(key, dated_line[0])
+                entry_keys.add(key)
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
     moved = _other_days(groups.get("", []), evidence, sentences, text, main_date)
@@ -849,6 +875,17 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         group_place.setdefault(key, where)
         group_date[key] = mention
         groups.setdefault(key, []).append((index, count))
+    for key in sorted(entry_keys):
+        # "[3] 30/10/2026 | ... Notes: ... The same market was hit by a car bombing on 9 July
+        # 2026 that killed at least 26": a figure its notes date on another day is that day's event
+        for index, count, mention in _other_days(groups[key], evidence, sentences, text, group_date[key].value):
+            if mention.value >= group_date[key].value:
+                continue
+            other = f"{mention.value}:{key}"
+            groups[key].remove((index, count))
+            group_place.setdefault(other, group_place.get(key))
+            group_date[other] = mention
+            groups.setdefault(other, []).append((index, count))
     if moved and groups[""]:
         away = {index for index, _, _ in moved} - {index for index, _ in groups[""]}
         redated, redated_span = pick_date(evidence, sentence_of, {i for i, _ in groups[""]}, state["published"],
@@ -1056,7 +1093,18 @@ def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusat
                 first = min(own, key=lambda a: (a.span.start < title_end, a.span.start))
                 dropped = [a for a in own if _description_key(a.actor) != _description_key(first.actor)]
             accusations = [a for a in accusations if a not in dropped]
+        # "the attackers", "the assailants" name no one but the doers of this harm: in any
+        # claimant's words they point back to the attackers the text described before.
+        introduced = [a for a in generic if a in accusations and not refers_back(a)]
+        accusations = [a for a in accusations if not (
+            a in generic and _description_key(a.actor) in _PURE_ANAPHORS and not counted(a)
+            and any(i.span.start < a.span.start and _description_key(i.actor) != _description_key(a.actor)
+                    for i in introduced))]
     return tuple(_dedupe_accusations(accusations))
+
+
+_PURE_ANAPHORS = frozenset({"attackers", "attacker", "assailants", "assailant", "perpetrators", "perpetrator",
+                            "killers", "killer", "abductors", "kidnappers", "captors"})
 
 
 # "the attackers", "these gunmen" point back; "some forty attackers", "30 gunmen" count a force.

@@ -1150,7 +1150,8 @@ _ENTRY_PLACE = re.compile(
 # bazar", its date, then the location from the country down: the last element is the
 # event's place, written as the coder wrote it, in the country the line names.
 _CODED_LOCATION = re.compile(
-    r"(?m)^[ \t]*(?:\d{1,3}[.)][ \t]*)?(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d\d-\d\d)[ \t]+[–—-][ \t]+"
+    # ("[1] 27/10/2026 | Ruritania – North – Velmoka": a bracketed number, a bar after the date)
+    r"(?m)^[ \t]*(?:(?:\d{1,3}[.)]|\[\d{1,3}\])[ \t]*)?(?:\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d\d-\d\d)[ \t]+[–—|-][ \t]+"
     r"(?P<c>[^–—|\n]{2,40}?)(?:[ \t]+[–—-][ \t]+[^–—|\n]{2,40}?)*[ \t]+[–—-][ \t]+(?P<x>[^–—|\n]{2,40}?)[ \t]*$"
 )
 
@@ -1160,11 +1161,11 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
     stop = _stopwords()
     for m in _CODED_LOCATION.finditer(text):
         country = _country_named(m.group("c").strip())
-        x = m.group("x")
+        x = re.sub(r"[ \t]*\([^()\n]*\)$", "", m.group("x"))  # "Velmoka (update)": a coder's note
         if country is None or not x[:1].isupper() or is_country_name(x):
             continue
-        out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind="village",
-                                country=country, source="heading"))
+        out.append(PlaceMention(span=Span(start=m.start("x"), end=m.start("x") + len(x)), text=x, name=x,
+                                kind="village", country=country, source="heading"))
     for m in _ENTRY_PLACE.finditer(text):
         x = m.group("x")
         if is_country_name(x) or _fold(x) in stop or len(_fold(x)) < 3:

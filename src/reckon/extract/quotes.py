@@ -280,7 +280,12 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         # "figures published on certain websites, which speak of “…”": the relative
         # pronoun stands for the noun phrase right before it.
         return _antecedent_of_relative(text, masked, words[-1].start(), start)
-    if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them"):
+    # ("One survivor, a farmer whose wife was shot in front of him, told us:": a pronoun after
+    # a preposition ends an aside about the subject, it is not the subject)
+    after_preposition = len(words) > 1 and last in ("him", "her", "them", "it") and words[-2].group().lower() in (
+        "of", "to", "for", "with", "before", "behind", "beside", "near", "at", "by", "from")
+    if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them") and not (
+            after_preposition and not _ANAPHORIC.fullmatch(" ".join(w.group().lower() for w in words[-3:]))):
         one_of = _ANAPHORIC.fullmatch(" ".join(w.group().lower() for w in words[-4:][-3:]))
         words = words[-3:] if one_of and len(words) >= 3 else words[-1:]  # "one of them said"
     begin, end = words[0].start(), words[-1].end()
@@ -629,6 +634,22 @@ def _inside_mask(text: str, masked: str, raws: list[_Raw], parent: int) -> str:
     return "".join(chars)
 
 
+def _folded_capitals(text: str, masked: str, at: int) -> tuple[str, str]:
+    """A headline in capitals ("… AND THE POLICE BLAME “FOREIGNERS”") read in lower case, so
+    that its reporting verb and its subject are seen as in running text; offsets are kept."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    own = masked[line_start:line_end]
+    if re.search(r"[a-z]", own) or len(re.findall(r"[A-Z]", own)) < 12:
+        return text, masked
+    lowered = text[line_start:line_end].lower()
+    if len(lowered) != line_end - line_start:
+        return text, masked
+    return (text[:line_start] + lowered + text[line_end:],
+            masked[:line_start] + own.lower() + masked[line_end:])
+
+
 def _first_pass(
     text: str, masked: str, ends: list[int], raws: list[_Raw], k: int
 ) -> _Source | None | bool:
@@ -641,6 +662,7 @@ def _first_pass(
         who = raw.signed.split(",")[0].strip()
         return _Source(who, text.index(who, raw.end))
     floor = raws[raw.parent].start if raw.parent is not None else 0
+    text, masked = _folded_capitals(text, masked, raw.opener)
     lead = masked[_sentence_start(masked, raw.opener, floor) : raw.opener]
     immediate = re.search(r"\b([A-Za-z]+)[,:]?\s*$", lead)
     if immediate and _is_verb(

@@ -162,6 +162,8 @@ _INTRO = re.compile(
     r"^(?:in|on|at|during|while|after|before|speaking|according|following|meanwhile|earlier|later|"
     r"asked|answering|responding|replying|referring|commenting|reacting|addressing|interviewed|contacted|"
     r"yesterday|today|tonight|last|this|that|by|from|with|as|when|since|for|of|about|under|over|"
+    # "Late on Thursday, a statement ... said": a time of day, not a name
+    r"late|early|shortly|overnight|"
     r"\d)\b",
     re.IGNORECASE,
 )
@@ -222,7 +224,16 @@ _UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spok
                              "fisherman", "fishermen", "trader", "traders", "paramedic", "paramedics",
                              "rescuer", "rescuers", "volunteer", "volunteers", "student", "students", "pupil",
                              "pupils", "detainee", "detainees", "hostage", "hostages", "worshipper",
-                             "worshippers", "passenger", "passengers", "patient", "patients", *_UNNAMED_GENDER})
+                             "worshippers", "passenger", "passengers", "patient", "patients",
+                             # trades a report describes an eyewitness by ("a pharmacist whose shop ...")
+                             "pharmacist", "pharmacists", "shopkeeper", "shopkeepers", "baker", "bakers",
+                             "driver", "drivers", "mechanic", "mechanics", "butcher", "butchers", "tailor",
+                             "tailors", "vendor", "vendors", "herder", "herders", "herdsman", "herdsmen",
+                             "shepherd", "shepherds", "merchant", "merchants", "labourer", "labourers",
+                             "carpenter", "carpenters", "imam", "imams", "priest", "priests", "pastor",
+                             "pastors", "cleric", "clerics", "midwife", "midwives", "surgeon", "surgeons",
+                             "neighbour", "neighbours", "neighbor", "neighbors", "bystander", "bystanders",
+                             *_UNNAMED_GENDER})
 
 
 # "one of them said": one member of a plural source named just before.
@@ -251,7 +262,13 @@ def _unnamed_head(name: str) -> str | None:
         single = plural[:-3] + "man" if plural.endswith("men") else plural[:-1]
         return single if plural in _UNNAMED_PEOPLE and single in _UNNAMED_PEOPLE else None
     words = _NOUN_PHRASE_END.split(name, maxsplit=1)[0].split()
+    if words and words[-1] in _BODY_ROLES:
+        return words[-1]  # (in capitals, "the Special Rapporteur" is a title its named holder bears)
     return words[-1].lower() if words and words[-1].lower() in _UNNAMED_PEOPLE else None
+
+
+# "the UN humanitarian coordinator for X", written in lower case: one unnamed bearer of a body's role.
+_BODY_ROLES = frozenset({"coordinator", "coordinators", "envoy", "envoys", "rapporteur", "rapporteurs"})
 
 
 _ONE_OF_PLURAL = re.compile(r"\s*(?:one|another|a\s+second|a\s+third)\s+of\s+(?:the|those|these|its|their)\s+"
