@@ -5,7 +5,7 @@ Fictional text only."""
 from __future__ import annotations
 
 from reckon import extract
-from reckon.extract.counts import _is_aggregate
+from reckon.extract.count_scope import _is_aggregate
 from reckon.extract.dates import find_dates
 from reckon.extract.places import find_places
 from reckon.formats import findings_to_json
