@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from reckon.extract.attribution import phrase_tokens
@@ -30,44 +29,43 @@ from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.extract.nlp import entity_type
 from reckon.extract.taking import CARRY_OFF, leads_off, makes_off_with, takes_along, takes_to_hideout
-from reckon.extract.places import find_countries
+# The parts of the reading that need no parse live in modules of their own; this module stays
+# the entry point (``run`` and ``incidents`` import it), so it re-exports what they use.
+from reckon.extract.accused_descriptions import (
+    _ATTACKER_NOUNS,
+    _PERSON_NOUNS,
+    _RESPONDER_NOUNS,
+    _TITLE_NOUNS,
+    FORCE_NOUNS,
+    is_description,
+    is_generic,
+    names_one_person,
+)
+from reckon.extract.accused_in_text import (
+    IdentifiedAttacker,
+    InfoboxAccused,
+    find_coded_accused,
+    find_identified_attacker,
+    find_infobox_accused,
+    find_table_accused,
+)
+from reckon.extract.accused_naming import (
+    accused_name,
+    identifies_attackers,
+    is_bare_soldiers,
+    storms_a_held_place,
+    unit_of_soldiers,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
-
-    from reckon.extract.actors import ActorResolver
-    from reckon.model import Span
     from spacy.tokens import Token
 
 __all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "accused_name", "find_accused", "find_described_attackers",
-           "find_coded_accused", "find_identified_attacker", "find_infobox_accused", "identifies_attackers", "is_description", "is_direct", "is_generic",
-           "names_one_person", "storms_a_held_place"]
+           "find_coded_accused", "find_identified_attacker", "find_infobox_accused", "find_table_accused",
+           "identifies_attackers", "is_bare_soldiers", "is_description", "is_direct", "is_generic",
+           "names_one_person", "storms_a_held_place", "unit_of_soldiers"]
 
-# Nouns of armed force that may stand as the accused without a proper name.
-FORCE_NOUNS = frozenset({
-    "gunman", "gunmen", "militant", "militants", "troop", "troops", "soldier", "soldiers", "force", "forces",
-    "police", "army", "militia", "militias", "militiamen", "extremist", "extremists", "insurgent", "insurgents",
-    "rebel", "rebels", "hostage-taker", "hostage-takers", "takers", "attacker", "attackers", "jihadist",
-    "jihadists", "fighter", "fighters", "assailant", "assailants", "terrorist", "terrorists", "agent", "agents",
-    "proxy", "proxies", "regime", "government", "military", "jets", "aircraft", "gunship", "gunships",
-    "bombers", "bomber", "mob", "commandos", "paramilitaries", "guards", "officers", "security",
-    "kidnappers", "kidnapper", "abductors", "abductor", "raiders", "bodyguards", "putschists", "policemen",
-    # Not attackers' stand-ins (``_STAND_IN_HEADS``): reports name bandits beside the gang
-    # they are said to belong to, as an accused of their own.
-    "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen", "rustler", "rustlers",
-})
-# Who carried out an attack, as a text describes them before (or instead of) naming them.
-# Also the people whose death at the hands of security forces does not make those forces
-# the accused ("troops killed 12 kidnappers").
-_ATTACKER_NOUNS = frozenset({
-    "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "hostage-taker", "hostage-takers",
-    "takers", "taker", "militant", "militants", "insurgent", "insurgents", "terrorist", "terrorists",
-    "kidnapper", "kidnappers", "abductor", "abductors", "bomber", "bombers", "jihadist", "jihadists",
-    "raiders", "rebels", "rebel", "captors", "captor", "suspect", "suspects", "bandit", "bandits",
-})
-# Security forces: when they storm a place the attackers hold, they respond to the attack.
-_RESPONDER_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "soldier", "police", "policemen",
-                              "army", "military", "commandos", "security", "officers", "units"})
 _STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besiege", "overrun", "enter"})
 _STANDOFF_WORDS = frozenset({"hostage", "hostages", "standoff", "stand-off", "siege", "holed", "barricaded"})
 _EVENT_NOUNS = frozenset({"attack", "blast", "explosion", "bombing", "fire", "crash", "incident", "violence",
@@ -616,37 +614,6 @@ def _accused_of_other(verb: Token) -> bool:
             lemma = after.lemma_.lower()
             return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
     return False
-
-
-# A responder storming the place: "special forces stormed the building", "troops entered the hotel".
-_STORMS_AFTER = re.compile(r"\s+(?:(?:finally|eventually|then|later|later\s+on)\s+)?(?:stormed|entered|retook|recaptured|"
-                           r"raided|assaulted)\b")
-_STANDOFF_BEFORE = re.compile(r"\b(?:hostages?|siege|stand-?off|holed\s+up|barricaded|held\s+them|were\s+holding|"
-                              r"kept\s+hostage|taken\s+hostage|hostage-tak\w+)\b", re.IGNORECASE)
-
-
-def storms_a_held_place(text: str, span: Span, actor: str) -> bool:
-    """ "Shortly after 05:00, special forces stormed the building": security forces storming a
-    place the report has said the attackers hold (a siege or hostages told in the text before)
-    respond to the attack, even when their own sentence names no hostage."""
-    if not any(word in _RESPONDER_NOUNS for word in actor.lower().split()):
-        return False
-    return bool(_STORMS_AFTER.match(text, span.end)) and bool(
-        _STANDOFF_BEFORE.search(text, max(0, span.start - 2500), span.start))
-
-
-# "the attackers were suspected members of the X": the described attackers are X's.
-_ATTACKERS_ARE_MEMBERS = re.compile(
-    r"\b(?:attackers|gunmen|assailants|militants|hostage-takers|kidnappers|raiders|fighters)\s+(?:were|are)\s+"
-    r"(?:(?:suspected|believed|thought|said|alleged)\s+(?:to\s+be\s+)?)?(?:members|fighters|militants)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def identifies_attackers(text: str, span: Span) -> bool:
-    """Whether the accused at ``span`` is named as the group the described attackers belong to
-    ("the attackers were suspected members of the X"): the attackers then stand for it."""
-    return bool(_ATTACKERS_ARE_MEMBERS.search(text, max(0, span.start - 90), span.start))
 
 
 # What a harm left, which a text attributes like the harm itself ("attributed the deaths to X").
@@ -1260,64 +1227,6 @@ def _is_furniture(tokens: list[Token]) -> bool:
     return bool(_FURNITURE.search(phrase)) or bool(re.search(r"\.(?:svg|png|jpe?g|gif|webp)\s*$", line, re.IGNORECASE))
 
 
-# Words that open a description at the start of a sentence ("Armed men", "Unidentified
-# gunmen"): capitalised there, but no name.
-_DESCRIPTIVE = frozenset({"armed", "masked", "unidentified", "unknown", "suspected", "alleged", "suicide", "riot",
-                          "hooded", "several", "two", "three", "four", "five", "dozens", "hundreds"})
-
-
-def _description_words(surface: str) -> list[str] | None:
-    """The words of a description in lower case, or None when the surface is a name."""
-    words = [w for w in surface.replace("’", "'").split() if w.lower() not in ("the", "a", "an", "some")]
-    if not words:
-        return None
-    first, rest = words[0], words[1:]
-    vocabulary = FORCE_NOUNS | _ATTACKER_NOUNS | _PERSON_NOUNS | _DESCRIPTIVE
-    if not all(w.islower() for w in rest) or not (first.islower() or first.lower() in vocabulary):
-        return None
-    return [w.lower() for w in words]
-
-
-def is_description(surface: str) -> bool:
-    """An accused named by words of description only ("the gunmen", "Armed men")."""
-    return _description_words(surface) is not None
-
-
-def is_generic(surface: str) -> bool:
-    """An accused named only by a description that may stand for a named accused ("the
-    assault force", "gunmen", "a 40-year-old woman"); not a description of another kind of
-    actor ("police officers", "militiamen", "the putschists"), which adds one."""
-    words = _description_words(surface)
-    # "a government aircraft", "army jets": a description that names whose they are is no
-    # stand-in for another named attacker.
-    return words is not None and words[-1] in _STAND_IN_HEADS and not any(w in _STATE_OWNERS for w in words[:-1])
-
-
-_STATE_OWNERS = frozenset({"government", "regime", "army", "military", "state", "police", "junta"})
-
-
-# People described without a name: an accused only as the doer of the harm ("a man opened
-# fire", "a 40-year-old woman was charged with murder"), never as its object.
-_PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "youth", "youths", "teenager", "teenagers", "boy",
-                           "boys", "person", "individual", "individuals", "suspect", "suspects", "killer",
-                           "killers", "perpetrator", "perpetrators", "shooter", "shooters", "sniper", "snipers",
-                           "rioters"})
-
-
-# Descriptions of the attackers that stand for whoever the text names as the attacker:
-# "the gunmen" of a report that blames a named group are that group's gunmen.
-# Bandits are a kind of actor of their own (as militiamen are), not a stand-in for a named group.
-_STAND_IN_HEADS = (_ATTACKER_NOUNS - {"bandit", "bandits"}) | (_PERSON_NOUNS - {"rioters"}) | frozenset({
-    "group", "groups", "force", "fighters", "fighter", "extremists", "extremist", "men", "elements", "cell",
-    "gunship", "aircraft", "jets", "plane", "drone", "drones"})
-
-
-# Office holders: accused when a text blames them ("we hold the governor responsible").
-_TITLE_NOUNS = frozenset({"governor", "minister", "president", "chief", "commander", "secretary", "mayor",
-                          "general", "colonel", "warlord", "leader", "chairman", "prefect", "sheriff",
-                          "commissioner", "administrator"})
-
-
 def _names_a_force(tokens: list[Token]) -> bool:
     """A name or a noun of armed force ("army", "police"): who owns a weapon ("police bullets",
     not "sniper bullets", which says only what kind of shot it was)."""
@@ -1362,152 +1271,6 @@ def find_described_attackers(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield _mention(tokens, anchor=token.head)
 
 
-_ONE_PERSON = frozenset({"gunman", "attacker", "assailant", "suspect", "shooter", "bomber", "teenager", "man",
-                         "woman", "boy", "girl", "youth", "killer", "driver", "perpetrator", "sniper"})
-# "The gunman, identified as John Doe", "the suspect was named as John Doe", "police
-# identified the attacker as John Doe", "the 17-year-old, named by police as John Doe".
-_IDENTIFIED = re.compile(
-    r"\b(?P<desc>(?:[\w-]+\s+){0,3}?(?P<head>" + "|".join(sorted(_ONE_PERSON)) + r"|\d+-year-old))\b"
-    r"(?:,|\s+(?:was|has\s+been|had\s+been|is))?\s+(?:later\s+|since\s+)?(?:identified|named)"
-    r"(?:\s+by\s+(?:the\s+)?[\w ]{1,30}?)?\s+as\s+(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|bin|al|de|van)){1,4})",
-    re.IGNORECASE)
-_IDENTIFIED_OBJECT = re.compile(
-    r"\b(?:identified|named)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_ONE_PERSON)) + r")\s+as\s+"
-    r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|bin|al|de|van)){1,4})")
-
-# The verb every match of the two patterns holds (the case-sensitive one's too).
-_IDENTIFYING_VERB = re.compile(r"identified|named", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IdentifiedAttacker:
-    """The name a text gives one attacker it first described ("the gunman, identified as X")."""
-
-    name: str
-    start: int  # document offsets of the name
-    end: int
-
-
-def find_identified_attacker(text: str) -> IdentifiedAttacker | None:
-    """The one attacker a text identifies by name, if it identifies exactly one."""
-    found = {}
-    if not _IDENTIFYING_VERB.search(text):
-        return None  # both patterns need the verb: one quick scan instead of two slow ones
-    for match in (*_IDENTIFIED.finditer(text), *_IDENTIFIED_OBJECT.finditer(text)):
-        name = match.group("name")
-        if not name[:1].isupper() or not match.group("name").split()[0][:1].isupper():
-            continue
-        found.setdefault(name, IdentifiedAttacker(name=name, start=match.start("name"), end=match.end("name")))
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def names_one_person(surface: str) -> bool:
-    """ "the gunman", "a 31-year-old man", "A teenager": a description of one attacker."""
-    words = surface.lower().split()
-    return bool(words) and (words[-1] in _ONE_PERSON or words[-1].endswith("-year-old")) and is_description(surface)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class InfoboxAccused:
-    """A name an encyclopedia infobox gives as the perpetrator ("Perpetrators  X")."""
-
-    surface: str
-    start: int  # document offsets
-    end: int
-
-
-# An infobox label at the start of a line, its value after it (run together in plain-text
-# renderings: "PerpetratorsX Brigade", "AssailantsJohn Doe") or on the next line.
-_INFOBOX_LABEL = re.compile(
-    r"(?m)^[ \t•*-]*(?:(?:Suspected |Alleged )?[Pp]erpetrators?|Perps?|Assailants?|Attackers?|Suspects?|Accused|"
-    r"Executed by)"
-    r"[ \t]*:?[ \t]*(?P<value>[^\n]*)$")
-_INFOBOX_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bassigned to\b|\bcall sign\b)\s*")
-
-
-def find_infobox_accused(text: str) -> list[InfoboxAccused]:
-    """Perpetrators an infobox names: short capitalised values of a perpetrator label."""
-    found: list[InfoboxAccused] = []
-    for match in _INFOBOX_LABEL.finditer(text):
-        value, start = match.group("value"), match.start("value")
-        if not value.strip():
-            rest = text[match.end():]
-            line = re.match(r"\n[ \t]*([^\n]*)", rest)
-            if line is None:
-                continue
-            value, start = line.group(1), match.end() + line.start(1)
-        if len(value) > 160 or value.rstrip().endswith((".", "?", "!")) or not value[:1].isupper():
-            continue  # a sentence that begins with the word, not a label
-        for piece in _pieces(value, start):
-            found.append(piece)
-    return found
-
-
-_PERPETRATOR_COLUMNS = frozenset({"perpetrator", "perpetrators", "perpetrator(s)", "suspected perpetrator",
-                                  "suspected perpetrators", "attacker", "attackers", "responsible", "group",
-                                  "armed group", "actor", "carried out by"})
-_NO_ONE = re.compile(r"(?i)^(?:unknown|unidentified|unclear|none|n/?a|not known|[-–—?]*)$")
-
-
-def find_table_accused(text: str) -> list[InfoboxAccused]:
-    """Perpetrators a table's row names in its perpetrator column ("... | 2 | 1 | Osk Front |
-    ..."): the list's own attribution of that row's incident; "Unknown" or a dash names no one."""
-    from reckon.extract.tables import find_table_rows
-
-    found: list[InfoboxAccused] = []
-    for row in find_table_rows(text):
-        for column, span in row.cells:
-            value = text[span.start:span.end]
-            if column in _PERPETRATOR_COLUMNS and not _NO_ONE.match(value.strip()):
-                found.extend(_pieces(value, span.start))
-    return found
-
-
-# A conflict dataset's coded entry: "Event type: Violence against civilians / Attack" then
-# "Actors: Osk clan militia; civilians". The first actor of one-sided violence or of a riot
-# is who did it, coded by the dataset; in a battle both sides fight and neither is accused.
-_CODED_ACTORS = re.compile(r"(?m)^[ \t]*Actors?[ \t]*:[ \t]*(?P<a>[^;\n]+?)[ \t]*;[ \t]*(?P<b>[^\n]+)$")
-_CODED_EVENT = re.compile(r"(?m)^[ \t]*Event[ \t]+type[ \t]*:[ \t]*(?P<t>[^\n]+)$")
-
-
-def find_coded_accused(text: str) -> list[InfoboxAccused]:
-    """The first actor of a coded entry's "Actors:" line, when the entry codes violence
-    against civilians (the second actor is civilians), remote violence or a riot; a parenthesis describing the
-    actor ("Rioters (party supporters)") is left out."""
-    found: list[InfoboxAccused] = []
-    for match in _CODED_ACTORS.finditer(text):
-        event = None
-        for event in _CODED_EVENT.finditer(text, max(0, match.start() - 300), match.start()):
-            pass
-        # The dataset codes the initiator first in every event type but a battle: a strike,
-        # a shelling or an attack on an armed unit is one-sided too.
-        one_sided = "civilian" in match.group("b").lower() or (
-            event is not None and re.search(r"(?i)\b(?:riots?|violence\s+against|explosions?|remote\s+violence)\b",
-                                            event.group("t")) is not None)
-        value = re.sub(r"\s*\([^()]*\)\s*$", "", match.group("a"))
-        if one_sided and value[:1].isupper() and "civilian" not in value.lower():
-            found.append(InfoboxAccused(surface=value, start=match.start("a"), end=match.start("a") + len(value)))
-    return found
-
-
-def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
-    position = 0
-    for part in _INFOBOX_SPLIT.split(value):
-        index = value.find(part, position)
-        position = index + len(part)
-        cleaned = re.sub(r"\[\d+\]|\"[^\"]*\"|“[^”]*”|\s*\([^)]*\)?", "", part)
-        cleaned = re.sub(r"^.*\.(?:svg|png|jpe?g|gif)\s*", "", cleaned, flags=re.IGNORECASE).strip(" ()")
-        words = cleaned.split()
-        if not words or len(words) > 6 or not words[0][:1].isupper() and not words[0][:1].isdigit():
-            continue
-        if len(words) == 1 and any(ch.isdigit() for ch in words[0]):
-            continue  # an aircraft or a weapon's designation ("AC-130U")
-        if not any(w[:1].isupper() for w in words):
-            continue
-        offset = start + index + part.find(cleaned)
-        yield InfoboxAccused(surface=cleaned, start=offset, end=offset + len(cleaned))
-
-
 def is_direct(mention: AccusedMention) -> bool:
     """Whether the sentence shows the accused doing the harm, not blamed, charged or claiming it."""
     if mention.self_claimed or mention.blamer is not None:
@@ -1516,98 +1279,3 @@ def is_direct(mention: AccusedMention) -> bool:
     lemma = mention.token.lemma_.lower()
     return lemma in verbs or lemma in nouns or lemma in _EVENT_NOUNS or lemma in (
         "hold", "blow", "detonate", "open", "behest", "hands", "custody", "captivity", "hideout")
-
-
-_STATE_AGENTS = re.compile(r"^(?:the\s+)?([A-Z][\w-]+)\s+(?:agents|operatives|spies|intelligence agents|proxies)$")
-
-
-# A part of a named group ("a faction of X", "a splinter cell of the X") ...
-_PART_OF_GROUP = re.compile(
-    r"(?i:(?:a|an|the)\s+)?(?i:faction|wing|splinter\s+group|splinter\s+faction|cell|branch|unit|fighter|insurgent|militant|member)s?\s+of\s+"
-    r"(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)"
-)
-# ... or a named group followed by the kind of group it is, in lower case ("the X movement").
-# "Suspected X militants", "X cells": the group whose members they are.
-_GROUP_WITH_KIND = re.compile(
-    r"(?:(?:the|[Ss]uspected|[Aa]lleged|[Pp]resumed)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|ad-|ar-|as-|ash-|at-|ibn\b|bin\b|de\b|du\b)[\w'’.-]*)*)"
-    r"\s+(?:movement|group|militia|organi[sz]ation|network|faction|gang|cells?|militants|fighters|insurgents|members)"
-)
-
-
-# A group of attackers given with their number: "a group of about 30 gunmen", "a band of
-# between 18 and 22 armed men".
-_COUNTED_GROUP = re.compile(
-    r"(?:(?:a|an|the)\s+)?(?:(?:large|small|heavily\s+armed)\s+)?(?:group|band|gang|party|column)\s+of\s+"
-    r"(?:(?:about|some|around|roughly|nearly|at\s+least|more\s+than|over|up\s+to|between)\s+)?"
-    r"(?:\d+|{n})(?:\s*(?:and|to|or|-|–)\s*(?:\d+|{n}))?\s+(?P<who>(?:[a-z-]+\s+){{0,2}}[a-z-]+)".format(
-        n="(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-          "a\\s+dozen|dozens|a\\s+hundred|hundreds)"))
-
-
-def accused_name(actors: ActorResolver, surface: str) -> str:
-    """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
-    a description as the text words it, article included ("the assailants"), since that is
-    how a reader (and an alias list) knows it."""
-    # "the rebel Front for the Restoration of Democracy (FRD-Abaganza": a bracket the phrase
-    # opened but did not close holds the short form; the name is what comes before it
-    if surface.count("(") > surface.count(")"):
-        surface = surface[:surface.rfind("(")].rstrip()
-    name = actors.resolve(surface)
-    if actors.canonical(surface) is None:
-        # "a faction of the Red Hand", "the Red Hand movement": the group the text names,
-        # so that every spelling of one group is one actor across the ledger.
-        named = _PART_OF_GROUP.fullmatch(name) or _GROUP_WITH_KIND.fullmatch(name)
-        if named and named.group("name").lower() not in ("suspected", "alleged", "presumed") \
-                and not actors.table.is_demonym(named.group("name")) \
-                and not any(m.kind == "country" for m in find_countries(named.group("name"))):
-            # ("Suspected insurgents", "Iraqi militants", "Syria fighters" name no group)
-            name = actors.resolve(named.group("name"))
-    forces = actors.armed_forces_of(name)
-    if forces:
-        return forces
-    agents = _STATE_AGENTS.match(" ".join(surface.split()))
-    if agents and actors.table.is_demonym(agents.group(1)):
-        # "Iranian agents killed 52": agents act for their state's government.
-        government = actors.resolve(f"{agents.group(1)} government")
-        if government != f"{agents.group(1)} government":
-            return government
-    cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
-    counted = _COUNTED_GROUP.fullmatch(cleaned)
-    if counted and actors.canonical(cleaned) is None:
-        # "a group of between 18 and 22 armed men": who they are, not how many
-        return counted.group("who")
-    if is_description(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
-            and actors.canonical(cleaned) is None:
-        first, _, rest = cleaned.partition(" ")
-        return f"{first.lower()} {rest}" if first.lower() in ("the", "a", "an") else cleaned
-    return name
-
-
-_SOLDIER_WORDS = r"(?:soldiers|troops)"
-_SOLDIERS_OF = re.compile(r"\b" + _SOLDIER_WORDS + r"\s+of\s+", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4)
-def _soldiers_of_at(text: str) -> tuple[int, ...]:
-    """Where the words after each "soldiers of" / "troops of" of ``text`` begin."""
-    return tuple(match.end() for match in _SOLDIERS_OF.finditer(text))
-
-
-def unit_of_soldiers(text: str, actors: list[str]) -> str | None:
-    """The one accused unit the text says its soldiers belong to ("Soldiers of the 4th
-    Territorial Infantry Battalion"); None when it names none or several."""
-    starts = _soldiers_of_at(text)
-    if not starts:
-        return None
-    # Each accused is tried where a "soldiers of" ends, not by a search of the whole page.
-    units = set()
-    for actor in actors:
-        named = re.compile(r"(?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", actor)) + r"\b", re.IGNORECASE)
-        if any(named.match(text, at) for at in starts):
-            units.add(actor)
-    return units.pop() if len(units) == 1 else None
-
-
-def is_bare_soldiers(surface: str) -> bool:
-    """ "soldiers", "the troops": soldiers named by nothing but what they are."""
-    return re.fullmatch(r"(?:the\s+)?" + _SOLDIER_WORDS, surface.strip(), re.IGNORECASE) is not None
