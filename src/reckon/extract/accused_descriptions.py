@@ -4,8 +4,8 @@
 as the accused without a proper name, and some of them stand for whoever the report names as the
 attacker (``is_generic``). Security forces ("troops", "police") are described here too, since when
 they storm a place the attackers hold they respond to the attack. These vocabularies and tests
-of a surface need no parse; the parse reading (``accusations``) and the post-processing of
-accused names (``accused_naming``) both use them, so they live apart from either.
+of a surface need no parse; the parse reading (``accusations``, ``accused_phrase``) and the
+post-processing of accused names (``accused_naming``) use them, so they live apart from both.
 """
 
 from __future__ import annotations
