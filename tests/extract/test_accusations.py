@@ -390,7 +390,7 @@ def test_parts_and_kinds_of_a_named_group_are_the_group() -> None:
 
 
 def test_the_ner_is_asked_to_extend_a_name_only_when_a_name_word_lies_beyond_it() -> None:
-    from reckon.extract.accusations import _name_may_go_on
+    from reckon.extract.accused_phrase import _name_may_go_on
     from reckon.extract.nlp import parse
 
     (doc,) = parse(["Fighters of the Velmora Liberation Front stormed the village on Monday."])

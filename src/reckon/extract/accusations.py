@@ -15,91 +15,99 @@ The phrase must name an actor: a proper noun, a known alias, or a noun of armed 
 ("gunmen", "troops"); pronouns, victims, dates ("Monday's attack") and page furniture
 (image file names, run-together infobox labels) are never accused. Security forces that
 kill the attackers or storm the place they hold are responders, not the accused.
+
+This module reads the parse around violence verbs and nouns, and stays the entry point that
+``run`` and ``incidents`` import. The other parts live in modules of one idea each:
+``accused_phrase`` (which phrase of the parse names an accused), ``accused_blame`` (blame,
+attribution, claims, charges and denials), ``accused_descriptions`` (descriptions of actors),
+``accused_in_text`` (accused stated by infoboxes, tables and coded entries) and
+``accused_naming`` (naming and vetting an accused once found).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from reckon.extract.accused_blame import (
+    _INSTRUMENTS,
+    _blamed,
+    _charged,
+    _claimed_attack,
+    _denied,
+    _found_guilty,
+    _mastermind,
+    _on_trial,
+    _prep_objects_of,
+)
+# The entry point re-exports what ``run``, ``incidents`` and the tests import from it
+# (is_description, is_generic, names_one_person and the two modules below).
+from reckon.extract.accused_descriptions import (
+    FORCE_NOUNS,
+    _RESPONDER_NOUNS,
+    is_description,
+    is_generic,
+    names_one_person,
+)
+from reckon.extract.accused_in_text import (
+    IdentifiedAttacker,
+    InfoboxAccused,
+    find_coded_accused,
+    find_identified_attacker,
+    find_infobox_accused,
+    find_table_accused,
+)
+from reckon.extract.accused_naming import (
+    accused_name,
+    identifies_attackers,
+    is_bare_soldiers,
+    storms_a_held_place,
+    unit_of_soldiers,
+)
+from reckon.extract.accused_phrase import (
+    AccusedMention,
+    _EVENT_NOUNS,
+    _MEMBER_NOUNS,
+    _event_follows,
+    _first_pobj,
+    _is_event,
+    _is_place_only,
+    _is_time,
+    _mention,
+    _mentions,
+    _names_a_force,
+    _names_a_state_or_group,
+    _names_attackers,
+    _of_objects,
+    _prep_objects,
+    _responds_to_attackers,
+    _subject_of,
+)
 from reckon.extract.attribution import phrase_tokens
-from reckon.extract.doc_text import doc_text, span_text
+from reckon.extract.doc_text import span_text
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
-from reckon.extract.nlp import entity_type
 from reckon.extract.taking import CARRY_OFF, leads_off, makes_off_with, takes_along, takes_to_hideout
-from reckon.extract.places import find_countries
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
-
-    from reckon.extract.actors import ActorResolver
-    from reckon.model import Span
     from spacy.tokens import Token
 
 __all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "accused_name", "find_accused", "find_described_attackers",
-           "find_coded_accused", "find_identified_attacker", "find_infobox_accused", "identifies_attackers", "is_description", "is_direct", "is_generic",
-           "names_one_person", "storms_a_held_place"]
+           "find_coded_accused", "find_identified_attacker", "find_infobox_accused", "find_table_accused",
+           "identifies_attackers", "is_bare_soldiers", "is_description", "is_direct", "is_generic",
+           "names_one_person", "storms_a_held_place", "unit_of_soldiers"]
 
-# Nouns of armed force that may stand as the accused without a proper name.
-FORCE_NOUNS = frozenset({
-    "gunman", "gunmen", "militant", "militants", "troop", "troops", "soldier", "soldiers", "force", "forces",
-    "police", "army", "militia", "militias", "militiamen", "extremist", "extremists", "insurgent", "insurgents",
-    "rebel", "rebels", "hostage-taker", "hostage-takers", "takers", "attacker", "attackers", "jihadist",
-    "jihadists", "fighter", "fighters", "assailant", "assailants", "terrorist", "terrorists", "agent", "agents",
-    "proxy", "proxies", "regime", "government", "military", "jets", "aircraft", "gunship", "gunships",
-    "bombers", "bomber", "mob", "commandos", "paramilitaries", "guards", "officers", "security",
-    "kidnappers", "kidnapper", "abductors", "abductor", "raiders", "bodyguards", "putschists", "policemen",
-    # Not attackers' stand-ins (``_STAND_IN_HEADS``): reports name bandits beside the gang
-    # they are said to belong to, as an accused of their own.
-    "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen", "rustler", "rustlers",
-})
-# Who carried out an attack, as a text describes them before (or instead of) naming them.
-# Also the people whose death at the hands of security forces does not make those forces
-# the accused ("troops killed 12 kidnappers").
-_ATTACKER_NOUNS = frozenset({
-    "gunman", "gunmen", "attacker", "attackers", "assailant", "assailants", "hostage-taker", "hostage-takers",
-    "takers", "taker", "militant", "militants", "insurgent", "insurgents", "terrorist", "terrorists",
-    "kidnapper", "kidnappers", "abductor", "abductors", "bomber", "bombers", "jihadist", "jihadists",
-    "raiders", "rebels", "rebel", "captors", "captor", "suspect", "suspects", "bandit", "bandits",
-})
-# Security forces: when they storm a place the attackers hold, they respond to the attack.
-_RESPONDER_NOUNS = frozenset({"troops", "troop", "forces", "force", "soldiers", "soldier", "police", "policemen",
-                              "army", "military", "commandos", "security", "officers", "units"})
+
 _STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besiege", "overrun", "enter"})
-_STANDOFF_WORDS = frozenset({"hostage", "hostages", "standoff", "stand-off", "siege", "holed", "barricaded"})
-_EVENT_NOUNS = frozenset({"attack", "blast", "explosion", "bombing", "fire", "crash", "incident", "violence",
-                          "siege", "raid", "storm", "clash", "clashes", "shooting", "massacre", "strike",
-                          "killing", "killings", "murder", "murders", "abduction", "kidnapping", "assault",
-                          "bombings", "attacks", "massacres", "shootings", "raids", "airstrike", "airstrikes",
-                          "ambush", "atrocity", "atrocities", "carnage", "rampage", "slaughter", "operation"})
+
+
 # Verbs that do no harm themselves: their subject is accused only when what they carry out is
 # an attack ("militants staged a raid"; not "police conducted an inquiry").
 _SUPPORT_VERBS = frozenset({"carry", "conduct", "launch", "plan", "stage", "perpetrate", "mount", "commit",
                             "orchestrate", "mastermind"})
-# Crimes whose charge or conviction names the accused ("charged with murder").
-_CRIMES = frozenset({"murder", "murders", "killing", "killings", "massacre", "homicide", "manslaughter",
-                     "terrorism", "attack", "attacks", "kidnapping", "abduction", "bombing", "assassination"})
-_NEVER_ACCUSED = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "which", "that", "this",
-                            "residents", "civilians", "students", "people", "victims", "members", "these",
-                            "those", "them", "him", "her", "us", "one", "others", "some"})
-_DEMONSTRATIVES = frozenset({"this", "these", "that", "those", "such"})
-# A possessor that dates an attack ("Sunday's bombing", "last year's raid") names no one.
-_TIME_WORDS = frozenset({
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "yesterday", "today",
-    "tonight", "week", "weekend", "month", "year", "day", "night", "morning", "evening", "afternoon",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "decade", "century",
-})
-# Page furniture that a plain-text rendering leaves in a sentence: image file names and
-# infobox labels run into their values ("Fatalities12", "Date5 May").
-_FURNITURE = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b|\b[A-Z][a-z]{3,}\d", re.IGNORECASE)
-# Weapons and fire: the accused is who fires them ("army shelling", "police bullets").
-_INSTRUMENTS = frozenset({"fire", "gunfire", "sniper-fire", "bullets", "bullet", "shells", "shelling", "rockets",
-                          "rocket", "missiles", "missile", "bombs", "bomb", "airstrikes", "airstrike", "strikes",
-                          "strike", "shots", "drones", "drone", "artillery", "mortars", "grenades"})
+
+
 _SPOKESMEN = frozenset({"leader", "spokesman", "spokesperson", "spokeswoman", "commander", "chief", "head",
                         "founder", "emir"})
 _SUSPECT_NOUNS = frozenset({"suspects", "perpetrators", "attackers", "assailants", "killers", "defendants",
@@ -108,29 +116,6 @@ _CAPTIVITY = frozenset({"custody", "captivity", "hideout", "hideouts", "camps", 
 # Who stands behind the attackers: "sent by X", "led by X", "commanded by X".
 _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "order", "hire", "pay", "arm", "train",
                            "recruit"})
-# "members of X", "fighters of X": the group is the actor named.
-_MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
-                           "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies",
-                           "soldiers", "troops", "officers", "men", "units", "forces",
-                           # "two jets of the regime's air force": the force whose aircraft they are
-                           "jet", "jets", "aircraft", "plane", "planes", "helicopter", "helicopters", "drone",
-                           "drones", "gunship", "gunships", "warplane", "warplanes"})
-# Units of a state's forces are bodies too ("members of the presidential guard", "soldiers of
-# the 4th battalion").
-_GROUP_NOUNS = frozenset({"clan", "gang", "cell", "faction", "militia", "group", "network", "cartel", "army",
-                          "movement", "organisation", "organization", "guard", "battalion", "brigade", "regiment",
-                          "division", "unit", "squadron", "company", "corps", "gendarmerie"})
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class AccusedMention:
-    surface: str
-    start: int  # offsets inside the parsed sentence's doc
-    end: int
-    token: Token  # where the claimant search starts
-    self_claimed: bool = False  # "X claimed responsibility": X is also the claimant
-    blamer: Token | None = None  # "Y blamed X": Y is the claimant
-    modifier: bool = False  # "the U.S. attack": a name modifying the attack noun (kept only if a known actor)
 
 
 # A sentence about a span of time speaks of a conflict, not of one attack ("armed groups have
@@ -451,33 +436,6 @@ _COMPLICITY = frozenset({"complicity", "collusion", "connivance"})
 
 _BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", "stomach", "neck", "face",
                          "abdomen", "shoulder", "foot", "feet", "hand", "eye", "thigh", "side", "heart"})
-_DENIALS = frozenset({"deny", "reject", "dismiss", "refute", "disclaim"})
-
-
-# Verbs whose complement is a harm asked to end or to be done, not one done: "called on the
-# army to stop attacking civilians", "urged the militia to refrain from killing".
-_APPEALS = frozenset({"stop", "cease", "refrain", "halt", "quit", "call", "urge", "appeal", "ask", "demand",
-                      "implore", "beg"})
-
-
-def _denied(verb: Token) -> bool:
-    """ "did not attack", "denied carrying out the strike": a harm said not to have been done;
-    "called on X to stop attacking": a harm asked to end, which accuses no one of one deed."""
-    current = verb
-    for _ in range(3):
-        if any(c.dep_ == "neg" for c in current.children) or current.lemma_.lower() in _DENIALS:
-            return True
-        if current.dep_ == "ccomp" and current.head.lemma_.lower() in _DENIALS and current.i > current.head.i:
-            # "the army denies that any of its aircraft bombed the market": the denier says no
-            # one of its own did it, which accuses no one (a clause before the denial is not
-            # what it denies: "gunmen kill 17; armed group denies role").
-            return True
-        if current.dep_ not in ("xcomp", "pcomp", "conj", "advcl") or current.head.i == current.i:
-            return False
-        if current.dep_ in ("xcomp", "pcomp") and current.head.lemma_.lower() in _APPEALS:
-            return True
-        current = current.head
-    return False
 
 
 def _agent(pobj: Token, *, anchor: Token) -> Iterator[AccusedMention]:
@@ -506,302 +464,6 @@ def _noun_agents(token: Token) -> Iterator[AccusedMention]:
         if (before.head.i == token.i or before.dep_ in ("compound", "amod", "nmod", "pobj")) \
                 and before.dep_ != "poss" and _names_a_state_or_group(before):
             yield from _mentions(before, anchor=token, compound=True)
-
-
-def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[AccusedMention]:
-    subjects = [c for c in token.children if c.dep_ == "nsubj"]
-    agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    if token.dep_ == "acl" and token.tag_ == "VBN" and not subjects and (
-            _is_event(token.head, nouns) or token.head.lemma_.lower() in _HARM_RESULTS):
-        # "a drone strike attributed by residents to the army", "the killings, blamed on X"
-        blamer = agents[0] if agents else None
-        targets = _prep_objects(token, ("to", "on")) + [
-            p for agent in agents for blamer_word in (agent, *agent.conjuncts) for c in blamer_word.children
-            if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children if p.dep_ == "pobj"]
-        for target in targets:
-            yield from _blamed_target(target, anchor=token, blamer=blamer, nouns=nouns)
-        return
-    if not subjects and not passive:
-        # "The army denied involvement and blamed X": the first conjunct's subject blames.
-        shared = _subject_of(token)
-        subjects = [shared] if shared is not None else []
-    blamer = subjects[0] if subjects else agents[0] if agents and passive else None
-    if not passive:
-        event_at = min((c.i for c in token.children if c.dep_ in ("dobj", "obj") and _is_event(c, nouns)), default=None)
-        for child in token.children:
-            if child.dep_ in ("dobj", "obj"):
-                if event_at is not None and child.i > event_at and child.left_edge.lower_ in ("a", "an") \
-                        and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",":
-                    # "blamed the attack on the X Movement, a rebel group that ...": the parser
-                    # hangs the description of X on the verb; it is X again, not a second accused.
-                    continue
-                if child.lower_ in ("which", "that") and token.dep_ == "relcl":
-                    child = token.head  # "the strike, which witnesses attributed to X"
-                if _is_event(child, nouns) or child.lemma_.lower() in _INSTRUMENTS | _HARM_RESULTS:
-                    # "blamed the attack on X", "the army attributed the attack to X"
-                    preps = ("on",) if lemma == "blame" else ("to",)
-                    # "attributed the deaths to shelling by X": a gerund is the target too
-                    targets = _prep_objects(token, preps) + [
-                        g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
-                        for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
-                    for target in targets:
-                        yield from _blamed_target(target, anchor=token, blamer=blamer, nouns=nouns, agents=agents)
-                    if not targets and lemma == "blame":
-                        # "blamed mortar fire by the Front": who fired it
-                        yield from _blamed_target(child, anchor=token, blamer=blamer, nouns=nouns, agents=agents)
-                elif lemma in ("blame", "accuse", "suspect") and not _accused_of_other(token):
-                    # "accused X of the massacre": the accused ends before the charge
-                    charge = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                                   and any(_is_event(g, nouns) or g.lemma_.lower() in _HARM_RESULTS or g.tag_ == "VBG"
-                                           for g in c.children)), None)
-                    if lemma == "suspect" and charge is None and not any(
-                            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-                        continue  # "police suspect a gas leak": no one suspected of a deed
-                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True,
-                                         stop=charge.i if charge is not None else None)
-        return
-    if not passive:
-        return
-    subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-    if subject is None:
-        return
-    if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-        subject = token.head
-    if _is_event(subject, nouns) or subject.lemma_.lower() in _HARM_RESULTS:
-        # "the massacre was attributed to X", "the attack was blamed on X"; "attributed by
-        # residents and the police to X", where the parser hangs "to X" on the blamers.
-        targets = _prep_objects(token, ("to", "on")) + [
-            p for agent in agents for blamer_word in (agent, *agent.conjuncts) for c in blamer_word.children
-            if c.dep_ == "prep" and c.lower_ in ("to", "on") for p in c.children if p.dep_ == "pobj"]
-        for target in targets:
-            yield from _blamed_target(target, anchor=token, blamer=blamer, nouns=nouns)
-    elif lemma in ("blame", "accuse") or lemma == "suspect" and any(
-            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
-        # "X was blamed for the attack", "X was accused of ordering the raid", "X is suspected of
-        # carrying out the bombing"
-        yield from _mentions(subject, anchor=token, blamer=blamer, agent_slot=True)
-
-
-# What an accused may be accused of doing that makes them answer for the harm itself.
-_ACCOUNTABLE_DEEDS = frozenset({"order", "plan", "organise", "organize", "carry", "commit", "lead", "stage",
-                                "mastermind", "sponsor", "arm", "fund", "finance", "send", "orchestrate", "perpetrate"})
-
-# What a force is blamed for when it failed to stop the harm rather than did it.
-_FAILINGS = frozenset({"negligence", "failure", "failures", "lapse", "lapses", "laxity", "inaction",
-                       "incompetence", "complacency", "shortcoming", "shortcomings", "oversight", "carelessness"})
-
-
-def _accused_of_other(verb: Token) -> bool:
-    """ "accused the government of hiding the scale of the massacre": the deed charged is not
-    the harm (hiding, lying, failing to protect), so no one is accused of the harm."""
-    violence_verbs, _ = load_violence_words()
-    # ("accused the ruling party's youth wing of intimidating voters": the parse may hang the
-    # deed on the object rather than on the verb)
-    objects = [c for c in verb.children if c.dep_ == "dobj"]
-    for prep in [*verb.children, *(p for o in objects for p in o.children)]:
-        if prep.dep_ == "prep" and prep.lower_ == "for" and verb.lemma_.lower() == "blame":
-            # "blamed the guard for negligence at the gates": a failing, not the harm
-            if any(c.dep_ == "pobj" and c.lemma_.lower() in _FAILINGS for c in prep.children):
-                return True
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for deed in prep.children:
-            if deed.dep_ == "pcomp" and deed.tag_ == "VBG":
-                lemma = deed.lemma_.lower()
-                return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
-        # "of intimidating voters" parsed as a noun phrase: the gerund right after "of" is the deed
-        after = verb.doc[prep.i + 1] if prep.i + 1 < len(verb.doc) else None
-        if after is not None and after.tag_ == "VBG" and after.dep_ == "amod" and after.head.head.i == prep.i:
-            lemma = after.lemma_.lower()
-            return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
-    return False
-
-
-# A responder storming the place: "special forces stormed the building", "troops entered the hotel".
-_STORMS_AFTER = re.compile(r"\s+(?:(?:finally|eventually|then|later|later\s+on)\s+)?(?:stormed|entered|retook|recaptured|"
-                           r"raided|assaulted)\b")
-_STANDOFF_BEFORE = re.compile(r"\b(?:hostages?|siege|stand-?off|holed\s+up|barricaded|held\s+them|were\s+holding|"
-                              r"kept\s+hostage|taken\s+hostage|hostage-tak\w+)\b", re.IGNORECASE)
-
-
-def storms_a_held_place(text: str, span: Span, actor: str) -> bool:
-    """ "Shortly after 05:00, special forces stormed the building": security forces storming a
-    place the report has said the attackers hold (a siege or hostages told in the text before)
-    respond to the attack, even when their own sentence names no hostage."""
-    if not any(word in _RESPONDER_NOUNS for word in actor.lower().split()):
-        return False
-    return bool(_STORMS_AFTER.match(text, span.end)) and bool(
-        _STANDOFF_BEFORE.search(text, max(0, span.start - 2500), span.start))
-
-
-# "the attackers were suspected members of the X": the described attackers are X's.
-_ATTACKERS_ARE_MEMBERS = re.compile(
-    r"\b(?:attackers|gunmen|assailants|militants|hostage-takers|kidnappers|raiders|fighters)\s+(?:were|are)\s+"
-    r"(?:(?:suspected|believed|thought|said|alleged)\s+(?:to\s+be\s+)?)?(?:members|fighters|militants)\s+of\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def identifies_attackers(text: str, span: Span) -> bool:
-    """Whether the accused at ``span`` is named as the group the described attackers belong to
-    ("the attackers were suspected members of the X"): the attackers then stand for it."""
-    return bool(_ATTACKERS_ARE_MEMBERS.search(text, max(0, span.start - 90), span.start))
-
-
-# What a harm left, which a text attributes like the harm itself ("attributed the deaths to X").
-_HARM_RESULTS = frozenset({"death", "deaths", "casualties", "injuries", "disappearance", "disappearances"})
-
-
-def _blamed_target(target: Token, *, anchor: Token, blamer: Token | None, nouns: frozenset[str],
-                   agents: list[Token] = ()) -> Iterator[AccusedMention]:
-    """Who a blame lands on: the target itself ("blamed the attack on X"), or, when the
-    target is a weapon or an attack, who used it ("attributed the deaths to mortar fire by X",
-    "blamed shelling by the army"); the parser may hang that "by X" on the active blaming
-    verb (``agents``), where it can only belong to the weapon."""
-    if target.lemma_.lower() in _INSTRUMENTS or target.lower_ in _INSTRUMENTS or _is_event(target, nouns):
-        users = [*_prep_objects_of(target, "by"), *agents]
-        for pobj in users:
-            yield from _mentions(pobj, anchor=anchor, blamer=blamer, agent_slot=True)
-        if not users and (target.lemma_.lower() in _INSTRUMENTS or target.lower_ in _INSTRUMENTS):
-            # "attributed the strike to a Velmar army drone": whose drone, all the words before it
-            owner = [w for w in target.subtree if w.i < target.i and w.pos_ in ("PROPN", "NOUN", "ADJ")]
-            if owner and owner[-1].i == target.i - 1 and _names_a_force(owner) and not _is_place_only(owner):
-                yield _mention(owner, anchor=anchor, blamer=blamer)
-        return
-    yield from _mentions(target, anchor=anchor, blamer=blamer, agent_slot=True)
-
-
-def _prep_objects_of(noun: Token, prep: str) -> list[Token]:
-    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == prep for p in c.children if p.dep_ == "pobj"]
-
-
-_STATEMENT_NOUNS = frozenset({"statement", "video", "message", "communique", "communiqué", "post", "posting",
-                              "audio", "recording", "letter", "claim", "banner", "leaflet", "note", "placard",
-                              "poster", "sign"})
-
-
-def _claimed_attack(verb: Token) -> Iterator[AccusedMention]:
-    """ "X claimed the attack" (a self-claim); "a statement posted by X claimed the attack": X."""
-    subject = _subject_of(verb)
-    if subject is None or subject.dep_ == "nsubjpass":
-        return
-    if verb.dep_ == "relcl" and subject.tag_ in ("WDT", "WP") and verb.head.pos_ in ("PROPN", "NOUN"):
-        # "X, which claimed the attack, ...": the relative pronoun stands for X
-        subject = verb.head
-    if subject.lemma_.lower() in _STATEMENT_NOUNS:
-        # "a banner signed by a group calling itself the X": the group, named as it calls itself
-        owners = [t for t in subject.subtree if t.dep_ == "pobj" and t.head.lower_ == "by" and (
-            t.pos_ == "PROPN" or any(c.lower_ in ("calling", "styling", "known", "called") for c in t.children))]
-        owners += [t for t in subject.subtree if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.i == subject.i]
-        for owner in owners[:1]:
-            yield from _mentions(owner, anchor=verb, self_claimed=True)
-        return
-    yield from _mentions(subject, anchor=verb, self_claimed=True)
-
-
-def _mastermind(token: Token) -> Iterator[AccusedMention]:
-    """ "prosecutors named X as the raid's mastermind", "X, the mastermind", "the mastermind, X"."""
-    if token.dep_ == "pobj" and token.head.lower_ == "as":
-        verb = token.head.head
-        blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        for child in verb.children:
-            if child.dep_ in ("dobj", "obj"):
-                yield from _mentions(child, anchor=verb, blamer=blamer)
-            elif child.dep_ == "nsubjpass":
-                yield from _mentions(child, anchor=verb)
-    elif token.dep_ == "appos":
-        yield from _mentions(token.head, anchor=token)
-    elif token.dep_ == "attr":
-        subject = _subject_of(token.head)
-        if subject is not None:
-            yield from _mentions(subject, anchor=token.head)
-    for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN":
-            yield from _mentions(child, anchor=token)
-
-
-def _charged(token: Token) -> Iterator[AccusedMention]:
-    """ "A 40-year-old woman was charged with murder", "X, who stands charged with murder"."""
-    crimes = [p for c in token.children if c.dep_ == "prep" and c.lower_ in ("with", "for", "of", "over")
-              for p in c.children if p.dep_ == "pobj"]
-    crimes += [p2 for p in crimes for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
-               for p2 in c.children if p2.dep_ == "pobj"]  # "12 counts of murder"
-    if not any(p.lemma_.lower() in _CRIMES or p.lower_ in _CRIMES for p in crimes):
-        return
-    verb = token.head if token.dep_ == "acomp" else token
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children) or verb is not token
-    if not passive:
-        for child in token.children:
-            if child.dep_ in ("dobj", "obj"):
-                blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                # "convicted three men of murder": the parse may hang the charge on the object
-                charge = next((c.i for c in child.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "with")
-                               and any(p.lemma_.lower() in _CRIMES or p.lower_ in _CRIMES for p in c.children)), None)
-                named = _named_among(child)
-                if named is not None:
-                    # "convicted three men ..., among them Musa Kato": the one the text names
-                    yield _mention(named, anchor=token, blamer=blamer)
-                else:
-                    yield from _mentions(child, anchor=token, blamer=blamer, stop=charge)
-        return
-    subject = next((c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")), None)
-    if subject is None:
-        return
-    if subject.lower_ in ("who", "that") and verb.dep_ == "relcl":
-        subject = verb.head
-    yield from _mentions(subject, anchor=token)
-
-
-def _named_among(group: Token) -> list[Token] | None:
-    """ "three men ..., among them Musa Kato": the name after "among them" in the group's
-    sentence, if the group itself is no name."""
-    if group.pos_ == "PROPN":
-        return None
-    sent = group.sent
-    for tok in sent:
-        if tok.i > group.i and tok.lower_ == "among" and tok.i + 2 < sent.end \
-                and group.doc[tok.i + 1].lower_ in ("them", "whom") and group.doc[tok.i + 2].pos_ == "PROPN":
-            end = tok.i + 2
-            while end + 1 < sent.end and group.doc[end + 1].pos_ == "PROPN":
-                end += 1
-            return list(group.doc[tok.i + 2:end + 1])
-    return None
-
-
-def _on_trial(trial: Token, nouns: frozenset[str]) -> Iterator[AccusedMention]:
-    """ "X is on trial for the killings, together with 16 police officers": X and those tried
-    with them."""
-    verb = trial.head.head
-    crimes = _prep_objects(verb, ("for",)) + [p for c in trial.children if c.dep_ == "prep" and c.lower_ == "for"
-                                              for p in c.children if p.dep_ == "pobj"]
-    if not any(p.lemma_.lower() in _CRIMES or p.lower_ in _CRIMES or _is_event(p, nouns) for p in crimes):
-        return
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "Ampatuan, Jr.": its first word
-    if subject is not None:
-        yield from _mentions(subject, anchor=verb)
-    # "together with X", "along with X", "alongside X"
-    for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("with", "along", "alongside"):
-            continue
-        withs = [prep] if prep.lower_ != "along" else [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
-        if prep.lower_ == "with" and not any(c.lower_ in ("together", "along") for c in prep.children) \
-                and not (prep.i > 0 and prep.doc[prep.i - 1].lower_ in ("together", "along")):
-            continue
-        for with_ in withs if prep.lower_ != "alongside" else [prep]:
-            for pobj in with_.children:
-                if pobj.dep_ == "pobj":
-                    yield from _mentions(pobj, anchor=verb)
-
-
-def _found_guilty(token: Token) -> Iterator[AccusedMention]:
-    """ "A court found X guilty of the massacre": X, claimed by the court."""
-    blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    for child in token.children:
-        if child.dep_ in ("dobj", "obj"):
-            guilty = next((t for t in child.subtree if t.lower_ == "guilty"), None)
-            # The parse may hang "guilty of ..." on the object: the accused ends before it.
-            yield from _mentions(child, anchor=token, blamer=blamer, stop=guilty.i if guilty is not None else None)
 
 
 def _holders(token: Token) -> Iterator[AccusedMention]:
@@ -900,440 +562,6 @@ def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMenti
                 yield _mention(tokens, anchor=anchor)
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, or of the clause it continues: a conjoined verb shares its
-    first conjunct's subject; a participle or infinitive of purpose takes its clause's;
-    "X is believed to be behind it" takes the raised subject."""
-    current, via_conj = verb, False
-    for _ in range(6):
-        for child in current.children:
-            if child.dep_ in ("nsubj", "nsubjpass"):
-                if child.dep_ == "nsubjpass" and via_conj:
-                    return None  # "the village was attacked ... and burned": no agent here
-                return child
-        if current.dep_ == "acl" and current is verb and any(c.dep_ in ("dobj", "obj") for c in current.children) \
-                and current.head.pos_ in ("NOUN", "PROPN"):
-            # "X - Gunmen on motorbikes killed 27 people": a verb the parser hung on its subject
-            # (or on the last noun of it)
-            subject = current.head
-            while subject.dep_ == "pobj" and subject.head.dep_ == "prep" and subject.head.head.pos_ in ("NOUN", "PROPN"):
-                subject = subject.head.head
-            return subject
-        if current.dep_ == "conj":
-            via_conj = True
-            current = current.head
-        elif current.dep_ == "xcomp" or (current.dep_ == "advcl" and (
-                current.tag_ == "VBG" or any(c.lower_ == "to" for c in current.children))):
-            current = current.head
-        elif current.dep_ in ("acomp", "pcomp") or (current.dep_ == "prep" and current is verb):
-            current = current.head
-        else:
-            return None
-    return None
-
-
-def _names_attackers(token: Token) -> bool:
-    """A phrase about the attackers themselves ("12 kidnappers", "15 of the gunmen")."""
-    if token.lower_ in _ATTACKER_NOUNS or token.lemma_.lower() in _ATTACKER_NOUNS:
-        return True
-    return any(_names_attackers(p) for p in _of_objects(token)) if token.pos_ in ("NUM", "PRON", "NOUN") else False
-
-
-def _responds_to_attackers(subject: Token, sent: SpacySpan) -> bool:
-    """Security forces storming a place the attackers hold ("troops stormed the hotel held
-    by the gunmen", "after a long standoff, commandos entered the building")."""
-    own = {t.i for t in subject.subtree}
-    if not any(t.lower_ in _RESPONDER_NOUNS for t in subject.subtree):
-        return False
-    for t in sent:
-        if t.i in own:
-            continue
-        if t.lower_ in _STANDOFF_WORDS or _names_attackers(t) and t.lower_ not in ("suspect", "suspects"):
-            return True
-    return False
-
-
-def _event_follows(verb: Token, nouns: frozenset[str]) -> bool:
-    """ "claiming the massacre and warning rivals ...": the parser may hang the event noun
-    elsewhere, but "the" and an event right after the verb are still what it claims."""
-    doc = verb.doc
-    return verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "the" and doc[verb.i + 2].text.islower() \
-        and _is_event(doc[verb.i + 2], nouns)
-
-
-def _is_event(token: Token | None, nouns: frozenset[str]) -> bool:
-    if token is None:
-        return False
-    lemma = token.lemma_.lower()
-    return lemma in nouns or lemma in _EVENT_NOUNS or token.lower_ in _EVENT_NOUNS
-
-
-def _is_time(token: Token) -> bool:
-    # The words first: an entity type may cost a run of the NER (``entity_type``).
-    return token.lower_.rstrip("'’s") in _TIME_WORDS or token.lemma_.lower() in _TIME_WORDS \
-        or entity_type(token) in ("DATE", "TIME")
-
-
-def _first_pobj(prep: Token) -> Token | None:
-    return next((c for c in prep.children if c.dep_ == "pobj"), None)
-
-
-def _of_objects(token: Token) -> list[Token]:
-    return [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-
-
-def _prep_objects(verb: Token, preps: tuple[str, ...]) -> list[Token]:
-    found = [p for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ in preps
-             for p in c.children if p.dep_ == "pobj"]
-    # "blamed the attack on X": the parser may hang "on X" on the object noun.
-    for obj in verb.children:
-        if obj.dep_ in ("dobj", "obj", "nsubjpass"):
-            found += [p for c in obj.children if c.dep_ == "prep" and c.lower_ in preps
-                      for p in c.children if p.dep_ == "pobj"]
-    return found
-
-
-def _is_state_abbreviation(token: Token) -> bool:
-    letters = token.text.replace(".", "")
-    return entity_type(token) == "GPE" and letters.isalpha() and letters.isupper() and 2 <= len(letters) <= 4
-
-
-# Word classes that never name a state or a group on their own (determiners, numerals...).
-_NEVER_A_NAME = frozenset({"DET", "NUM", "PRON", "PUNCT", "ADP", "CCONJ", "SCONJ", "PART", "AUX", "SYM"})
-
-
-def _name_may_go_on(tokens: list[Token]) -> bool:
-    """True when a name word lies beyond either end of ``tokens`` across only words a name
-    may hold ("Katibat Nur | al - Din"): only then can the named entity around them reach
-    further, so only then is the NER asked (each ask may cost a run of it)."""
-    if not tokens:
-        return False
-    doc = tokens[0].doc
-    for step, at in ((-1, tokens[0].i - 1), (1, tokens[-1].i + 1)):
-        while 0 <= at < len(doc) and doc[at].pos_ in ("PUNCT", "ADP", "DET"):
-            at += step
-        if 0 <= at < len(doc) and doc[at].pos_ == "PROPN":
-            return True
-    return False
-
-
-def _names_a_state_or_group(token: Token) -> bool:
-    """A modifier of an attack noun that names who attacked, not where ("the Baga attack").
-
-    A demonym ("the Russian assault") or a state's abbreviation ("the U.S. strike") names the
-    attacker; a country's full name usually names where ("the Kenya attack", "the Mali
-    bombing"), like a town's."""
-    if token.pos_ in _NEVER_A_NAME:
-        return False  # "the attack", "two attacks": asking the NER would only cost its run
-    if entity_type(token) in ("NORP", "ORG"):
-        return True
-    if entity_type(token) == "GPE":
-        return _is_state_abbreviation(token)
-    return token.pos_ == "PROPN" and entity_type(token) not in ("GPE", "LOC", "FAC", "DATE", "TIME", "CARDINAL")
-
-
-def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
-             modifier: bool = False) -> AccusedMention:
-    if len(tokens) > 1 and tokens[-1].text in ("'s", "’s", "'", "’"):
-        tokens = tokens[:-1]  # "Velt Khar's custody": the owner, not its possessive
-    while len(tokens) > 1 and tokens[-1].lower_ in ("not", ",", "but", "and"):
-        tokens = tokens[:-1]  # "the rebels, not its aircraft": the contrast is no part of the name
-    # "two police officers", "some 50 armed men": who they are, not how many.
-    counted = [t for t in tokens if t.pos_ == "NUM" and t.dep_ == "nummod" and t.head.i == tokens[-1].i]
-    if counted and len(tokens) > len(counted):
-        cut = {t.i for n in counted for t in n.subtree}
-        if all(t.i in cut or t.pos_ == "DET" for t in tokens[:max(cut) - tokens[0].i + 1]):
-            tokens = [t for t in tokens if t.i not in cut and not (t.pos_ == "DET" and t.i < min(cut))] or tokens
-    start = min(t.idx for t in tokens)
-    end = max(t.idx + len(t.text) for t in tokens)
-    text = doc_text(anchor.doc)
-    # "Harakat Rijal al-Sahra" parsed as two subjects: a name goes on across a hyphen.
-    while True:
-        joined = re.match(r"[-‐‑][^\W\d_][\w'’]*", text[end:]) or (
-            re.match(r"[^\W\d_][\w'’]*", text[end:]) if end > start and text[end - 1] in "-‐‑" else None)
-        if joined is None:
-            break
-        end += joined.end()
-    # A citation mark or quote glued to the name ("Haram"[3][4]") is not part of it.
-    cut = re.search(r"[\"“”\[]", text[start:end])
-    if cut and cut.start() > 0:
-        end = start + cut.start()
-    while end > start and text[end - 1] in " ,;:'’\"“”":
-        end -= 1
-    while start < end and text[start] in "\"“”'‘":
-        start += 1
-    return AccusedMention(surface=text[start:end], start=start, end=end, token=anchor,
-                          self_claimed=self_claimed, blamer=blamer, modifier=modifier)
-
-
-def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
-              compound: bool = False, stop: int | None = None, agent_slot: bool = False) -> Iterator[AccusedMention]:
-    """The accused named at ``head``. ``agent_slot``: the construction itself says that the
-    phrase is a doer ("blamed the attack on X"), so a name the tagger took for a place is
-    still an actor."""
-    if compound:
-        # The whole name before the noun: "Boko Haram" in "Boko Haram attack", whichever of
-        # its words the parser made the head.
-        first = head.left_edge
-        while first.i > 0 and head.doc[first.i - 1].text[:1].isupper() and head.doc[first.i - 1].is_alpha \
-                and not head.doc[first.i - 1].is_sent_start:
-            first = head.doc[first.i - 1]  # "Red Dawn Front attack": the parser split the name
-        tokens = [t for t in head.doc[first.i:head.i + 1] if t.dep_ != "punct" or t.text in (".", "-")]
-        tokens = [t for t in tokens if t.lower_ not in ("the", "a", "an")]
-        if tokens and (_is_state_abbreviation(head) or not _is_place_only(tokens)) and not _is_furniture(tokens):
-            yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer, modifier=True)
-        return
-    for item in (head, *[t for t in head.conjuncts if t.i > head.i]):
-        if _in_dateline(item):
-            continue
-        if item.pos_ == "PRON" or (item.lower_ in _NEVER_ACCUSED and item.lower_ != "members"):
-            continue
-        if (item.lower_ in _MEMBER_NOUNS or item.lemma_.lower() in _MEMBER_NOUNS) and item.pos_ != "PROPN":
-            # "members of the X family", "fighters of X": the group is the actor.
-            found_group = False
-            for group in _of_objects(item):
-                # "soldiers of the 4th battalion and members of the guard", parsed with the
-                # second "of" on "battalion": each member noun has its own body.
-                members = [c for c in group.conjuncts if c.i > group.i and (
-                    c.lower_ in _MEMBER_NOUNS or c.lemma_.lower() in _MEMBER_NOUNS)]
-                cut = min((c.i for c in group.children if c.dep_ == "cc" and members and c.i < members[0].i),
-                          default=None)
-                groups = [(group, stop if cut is None else cut if stop is None else min(cut, stop))]
-                if cut is not None:
-                    groups += [(g, stop) for g in _of_objects(group) if g.i > members[0].i]
-                    groups += [(g, stop) for member in members for g in _of_objects(member)]
-                for body, end in groups:
-                    tokens = [t for t in _without_dateline(phrase_tokens(body)) if t.text not in ("(", ")")
-                              and (end is None or t.i < end)]
-                    if tokens and (_names_an_actor(tokens) or body.lower_ in _GROUP_NOUNS) and not _is_place_only(tokens):
-                        found_group = True
-                        yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
-            if found_group:
-                continue
-            if item.lower_ == "members" and not any(
-                    c.dep_ == "compound" and (c.lower_ in FORCE_NOUNS or c.lower_ in _GROUP_NOUNS) for c in item.children):
-                continue  # "members" alone names no one; "militia members", "gang members" do
-        named_appositions = [c for c in item.children if c.dep_ == "appos" and c.i > item.i and c.pos_ == "PROPN"]
-        if not named_appositions and item.pos_ == "NOUN":
-            # "the owner of the X estate, John Doe, who ...": the person the phrase ends on
-            people = [t for t in item.subtree if t.dep_ == "appos" and entity_type(t) == "PERSON" and t.i > item.i]
-            if len(people) == 1:
-                named_appositions = people
-        if named_appositions and item.pos_ == "PROPN" and item.lower_ in _TITLE_NOUNS and any(
-                entity_type(c) == "PERSON" for c in named_appositions):
-            # "the Velmar County Commissioner, Jon Osk": an office and the person who holds it
-            # are one accused, the person.
-            named_appositions = [c for c in named_appositions if entity_type(c) == "PERSON"]
-            for child in named_appositions:
-                yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
-            continue
-        if named_appositions and item.pos_ != "PROPN":
-            # "Iranian proxies Kata'ib Hezballah (KH)": the apposition is the actor named.
-            for child in named_appositions:
-                yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
-            continue
-        tokens = _without_dateline([t for t in phrase_tokens(item) if t.text not in ("(", ")")])
-        if item.lower_ in _MEMBER_NOUNS and any(
-                t.dep_ == "poss" and t.head.i == item.i and (t.pos_ == "PRON" or t.pos_ == "NOUN" and t.text.islower())
-                for t in tokens):
-            continue  # "its fighters", "the group's fighters": whose, the text said before
-        if item.pos_ == "PROPN" and _name_may_go_on(tokens) and entity_type(item):
-            # "Katibat Nur al-Din" parsed as three subjects: the named entity is the one name.
-            entity = next((e for e in item.doc.ents if e.start <= item.i < e.end), None)
-            if entity is not None and tokens and (entity.start < tokens[0].i or entity.end - 1 > tokens[-1].i) \
-                    and all(t.pos_ in ("PROPN", "PUNCT", "ADP", "DET") for t in entity):
-                inside = {t.i for t in tokens}
-                tokens = sorted([*tokens, *(t for t in entity if t.i not in inside and t.text not in ("(", ")"))],
-                                key=lambda t: t.i)
-        if tokens and tokens[-1].i + 1 < len(item.doc):
-            glued = item.doc[tokens[-1].i + 1]
-            if glued.text[:1].isalpha() and re.search(r"[\"”\[]", glued.text):
-                tokens.append(glued)  # 'group "Boko Haram"[3]': a name torn by a citation mark
-        if stop is not None:
-            tokens = [t for t in tokens if t.i < stop]
-        possessor = next((c for c in item.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
-        named = _self_named(_without_dateline(list(item.subtree)))
-        if named:
-            tokens = named  # "a militant group calling itself the X Brigade": the X Brigade
-        if tokens and tokens[0].lower_ in _DEMONSTRATIVES and not any(t.pos_ == "PROPN" for t in tokens):
-            continue  # "these forces": who they are was said elsewhere
-        if [t.lower_ for t in tokens if t.pos_ not in ("DET", "NUM")] in (["men"], ["man"], ["women"], ["woman"]):
-            continue  # "nine men": nothing says who they are
-        if not tokens or not _names_an_actor(tokens) or (not agent_slot and _is_place_only(tokens)) \
-                or _is_furniture(tokens):
-            continue
-        if possessor is not None and possessor.head.head.dep_ == "relcl":
-            # "the mayor, whose guards were blamed": the owner's guards.
-            owner = possessor.head.head.head
-            owner_tokens = [t for t in phrase_tokens(owner) if t.dep_ != "punct"]
-            rest = [t for t in tokens if t.i != possessor.i]
-            if owner_tokens and rest:
-                mention = _mention(rest, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
-                owner_text = doc_text(head.doc)[min(t.idx for t in owner_tokens):max(t.idx + len(t.text) for t in owner_tokens)]
-                yield AccusedMention(surface=f"{owner_text}'s {mention.surface}", start=mention.start,
-                                     end=mention.end, token=anchor, self_claimed=self_claimed, blamer=blamer)
-                continue
-        yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
-        # "Iranian proxies Kata'ib Hezballah (KH)": an apposition names the actor itself;
-        # "the Orrin Front, an armed group": a description of a name adds nothing.
-        for child in item.children:
-            if child.dep_ == "appos" and child.i > item.i and (child.pos_ == "PROPN" or item.pos_ != "PROPN"):
-                if any(t.lower_ in _EVENT_NOUNS for t in child.subtree if t.i <= child.i):
-                    continue  # "gunmen killed six ..., an attack police blamed on X": the event again
-                yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
-
-
-_DASHES = frozenset({"-", "—", "–", "--"})
-
-
-def _in_dateline(token: Token) -> bool:
-    """A word of "ORRIN, Velmar (Agency) -" before a report's first sentence."""
-    sentence = token.sent
-    first = sentence[0]
-    if not (first.text.isupper() and first.is_alpha and len(first.text) > 1):
-        return False
-    for t in sentence:
-        if t.text in _DASHES:
-            return token.i < t.i
-        if t.pos_ in ("VERB", "AUX") or t.i - first.i > 12:
-            return False
-    return False
-
-
-def _without_dateline(tokens: list[Token]) -> list[Token]:
-    """ "SAO LUIS, Brazil, March 11 (Agency) - Gunmen": the words after a dateline's dash."""
-    if not tokens or not (tokens[0].text.isupper() and len(tokens[0].text) > 1):
-        return tokens
-    for i, token in enumerate(tokens):
-        if token.text in _DASHES:
-            return tokens[i + 1:]
-    if all(t.text.isupper() or not t.is_alpha for t in tokens):
-        text = doc_text(tokens[0].doc)
-        after = text[tokens[-1].idx + len(tokens[-1].text):].lstrip()
-        if after[:1] in ("-", "—", "–"):
-            return []  # the dateline alone
-    return tokens
-
-
-_ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "des", "della", "di"})
-_SELF_NAMING = (("calling", "itself"), ("calling", "themselves"), ("known", "as"), ("called",), ("named",),
-                ("styling", "itself"), ("identified", "as"), ("named", "as"))
-
-
-def _self_named(tokens: list[Token]) -> list[Token] | None:
-    """The name after "calling itself", "known as", "called" inside an accused phrase."""
-    words = [t.lower_ for t in tokens]
-    for cue in _SELF_NAMING:
-        for i in range(len(words) - len(cue)):
-            if tuple(words[i:i + len(cue)]) == cue:
-                rest = tokens[i + len(cue):]
-                while rest and rest[0].lower_ in ("the", "a", "an", "as"):
-                    rest = rest[1:]
-                end = 0
-                # "the Cártel del Filo": a Romance particle between capitalised words is in the name
-                while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].lower_ in (
-                        "of", "al", "-", *_ROMANCE_PARTICLES)):
-                    end += 1
-                while end and rest[end - 1].lower_ in ("of", "-", *_ROMANCE_PARTICLES):
-                    end -= 1
-                if end:
-                    return rest[:end]
-    return None
-
-
-def _is_place_only(tokens: list[Token]) -> bool:
-    """A phrase that is only a place ("Camp Tarrow massacre" parsed with the camp as agent)."""
-    if any(t.lower_ in FORCE_NOUNS or t.lower_ in _GROUP_NOUNS for t in tokens):
-        return False  # "the Dessane gang" is people, whatever the tagger thinks of "Dessane"
-    names = [t for t in tokens if t.pos_ == "PROPN"]
-    return bool(names) and all(entity_type(t) in ("FAC", "LOC", "GPE") for t in names) and not any(
-        entity_type(t) in ("ORG", "NORP") for t in tokens)
-
-
-def _is_furniture(tokens: list[Token]) -> bool:
-    """Words of an image's file name or of an infobox label, not of the report."""
-    text = doc_text(tokens[0].doc)
-    line_start = text.rfind("\n", 0, tokens[0].idx) + 1
-    line_end = text.find("\n", tokens[-1].idx)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    phrase = text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
-    return bool(_FURNITURE.search(phrase)) or bool(re.search(r"\.(?:svg|png|jpe?g|gif|webp)\s*$", line, re.IGNORECASE))
-
-
-# Words that open a description at the start of a sentence ("Armed men", "Unidentified
-# gunmen"): capitalised there, but no name.
-_DESCRIPTIVE = frozenset({"armed", "masked", "unidentified", "unknown", "suspected", "alleged", "suicide", "riot",
-                          "hooded", "several", "two", "three", "four", "five", "dozens", "hundreds"})
-
-
-def _description_words(surface: str) -> list[str] | None:
-    """The words of a description in lower case, or None when the surface is a name."""
-    words = [w for w in surface.replace("’", "'").split() if w.lower() not in ("the", "a", "an", "some")]
-    if not words:
-        return None
-    first, rest = words[0], words[1:]
-    vocabulary = FORCE_NOUNS | _ATTACKER_NOUNS | _PERSON_NOUNS | _DESCRIPTIVE
-    if not all(w.islower() for w in rest) or not (first.islower() or first.lower() in vocabulary):
-        return None
-    return [w.lower() for w in words]
-
-
-def is_description(surface: str) -> bool:
-    """An accused named by words of description only ("the gunmen", "Armed men")."""
-    return _description_words(surface) is not None
-
-
-def is_generic(surface: str) -> bool:
-    """An accused named only by a description that may stand for a named accused ("the
-    assault force", "gunmen", "a 40-year-old woman"); not a description of another kind of
-    actor ("police officers", "militiamen", "the putschists"), which adds one."""
-    words = _description_words(surface)
-    # "a government aircraft", "army jets": a description that names whose they are is no
-    # stand-in for another named attacker.
-    return words is not None and words[-1] in _STAND_IN_HEADS and not any(w in _STATE_OWNERS for w in words[:-1])
-
-
-_STATE_OWNERS = frozenset({"government", "regime", "army", "military", "state", "police", "junta"})
-
-
-# People described without a name: an accused only as the doer of the harm ("a man opened
-# fire", "a 40-year-old woman was charged with murder"), never as its object.
-_PERSON_NOUNS = frozenset({"man", "men", "woman", "women", "youth", "youths", "teenager", "teenagers", "boy",
-                           "boys", "person", "individual", "individuals", "suspect", "suspects", "killer",
-                           "killers", "perpetrator", "perpetrators", "shooter", "shooters", "sniper", "snipers",
-                           "rioters"})
-
-
-# Descriptions of the attackers that stand for whoever the text names as the attacker:
-# "the gunmen" of a report that blames a named group are that group's gunmen.
-# Bandits are a kind of actor of their own (as militiamen are), not a stand-in for a named group.
-_STAND_IN_HEADS = (_ATTACKER_NOUNS - {"bandit", "bandits"}) | (_PERSON_NOUNS - {"rioters"}) | frozenset({
-    "group", "groups", "force", "fighters", "fighter", "extremists", "extremist", "men", "elements", "cell",
-    "gunship", "aircraft", "jets", "plane", "drone", "drones"})
-
-
-# Office holders: accused when a text blames them ("we hold the governor responsible").
-_TITLE_NOUNS = frozenset({"governor", "minister", "president", "chief", "commander", "secretary", "mayor",
-                          "general", "colonel", "warlord", "leader", "chairman", "prefect", "sheriff",
-                          "commissioner", "administrator"})
-
-
-def _names_a_force(tokens: list[Token]) -> bool:
-    """A name or a noun of armed force ("army", "police"): who owns a weapon ("police bullets",
-    not "sniper bullets", which says only what kind of shot it was)."""
-    # The words first: an entity type may cost a run of the NER (``entity_type``).
-    return any(t.pos_ == "PROPN" or t.lower_ in FORCE_NOUNS for t in tokens) \
-        or any(entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens)
-
-
-def _names_an_actor(tokens: list[Token]) -> bool:
-    # A name, or "a group of armed men and women", "masked men": people described by their
-    # arms; the entity types last, since asking one may cost a run of the NER.
-    return any(t.pos_ == "PROPN" or t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in _TITLE_NOUNS
-               or t.lower_ in ("armed", "masked", "gunmen", "suspected") for t in tokens) \
-        or any(entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens)
-
-
 # Words that name nobody but the attackers of the event a report is about: when a report
 # accuses no one, the attackers it describes acting ("the gunmen came at dawn") are its accused.
 _ONLY_ATTACKERS = frozenset({"gunman", "gunmen", "hostage-takers", "attackers", "assailants", "kidnappers",
@@ -1362,152 +590,6 @@ def find_described_attackers(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield _mention(tokens, anchor=token.head)
 
 
-_ONE_PERSON = frozenset({"gunman", "attacker", "assailant", "suspect", "shooter", "bomber", "teenager", "man",
-                         "woman", "boy", "girl", "youth", "killer", "driver", "perpetrator", "sniper"})
-# "The gunman, identified as John Doe", "the suspect was named as John Doe", "police
-# identified the attacker as John Doe", "the 17-year-old, named by police as John Doe".
-_IDENTIFIED = re.compile(
-    r"\b(?P<desc>(?:[\w-]+\s+){0,3}?(?P<head>" + "|".join(sorted(_ONE_PERSON)) + r"|\d+-year-old))\b"
-    r"(?:,|\s+(?:was|has\s+been|had\s+been|is))?\s+(?:later\s+|since\s+)?(?:identified|named)"
-    r"(?:\s+by\s+(?:the\s+)?[\w ]{1,30}?)?\s+as\s+(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|bin|al|de|van)){1,4})",
-    re.IGNORECASE)
-_IDENTIFIED_OBJECT = re.compile(
-    r"\b(?:identified|named)\s+(?:the|a)\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(sorted(_ONE_PERSON)) + r")\s+as\s+"
-    r"(?P<name>[A-Z][\w'’.-]+(?:\s+(?:[A-Z][\w'’.-]+|bin|al|de|van)){1,4})")
-
-# The verb every match of the two patterns holds (the case-sensitive one's too).
-_IDENTIFYING_VERB = re.compile(r"identified|named", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class IdentifiedAttacker:
-    """The name a text gives one attacker it first described ("the gunman, identified as X")."""
-
-    name: str
-    start: int  # document offsets of the name
-    end: int
-
-
-def find_identified_attacker(text: str) -> IdentifiedAttacker | None:
-    """The one attacker a text identifies by name, if it identifies exactly one."""
-    found = {}
-    if not _IDENTIFYING_VERB.search(text):
-        return None  # both patterns need the verb: one quick scan instead of two slow ones
-    for match in (*_IDENTIFIED.finditer(text), *_IDENTIFIED_OBJECT.finditer(text)):
-        name = match.group("name")
-        if not name[:1].isupper() or not match.group("name").split()[0][:1].isupper():
-            continue
-        found.setdefault(name, IdentifiedAttacker(name=name, start=match.start("name"), end=match.end("name")))
-    return next(iter(found.values())) if len(found) == 1 else None
-
-
-def names_one_person(surface: str) -> bool:
-    """ "the gunman", "a 31-year-old man", "A teenager": a description of one attacker."""
-    words = surface.lower().split()
-    return bool(words) and (words[-1] in _ONE_PERSON or words[-1].endswith("-year-old")) and is_description(surface)
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class InfoboxAccused:
-    """A name an encyclopedia infobox gives as the perpetrator ("Perpetrators  X")."""
-
-    surface: str
-    start: int  # document offsets
-    end: int
-
-
-# An infobox label at the start of a line, its value after it (run together in plain-text
-# renderings: "PerpetratorsX Brigade", "AssailantsJohn Doe") or on the next line.
-_INFOBOX_LABEL = re.compile(
-    r"(?m)^[ \t•*-]*(?:(?:Suspected |Alleged )?[Pp]erpetrators?|Perps?|Assailants?|Attackers?|Suspects?|Accused|"
-    r"Executed by)"
-    r"[ \t]*:?[ \t]*(?P<value>[^\n]*)$")
-_INFOBOX_SPLIT = re.compile(r"\s*(?:,|;|\band\b|\bassigned to\b|\bcall sign\b)\s*")
-
-
-def find_infobox_accused(text: str) -> list[InfoboxAccused]:
-    """Perpetrators an infobox names: short capitalised values of a perpetrator label."""
-    found: list[InfoboxAccused] = []
-    for match in _INFOBOX_LABEL.finditer(text):
-        value, start = match.group("value"), match.start("value")
-        if not value.strip():
-            rest = text[match.end():]
-            line = re.match(r"\n[ \t]*([^\n]*)", rest)
-            if line is None:
-                continue
-            value, start = line.group(1), match.end() + line.start(1)
-        if len(value) > 160 or value.rstrip().endswith((".", "?", "!")) or not value[:1].isupper():
-            continue  # a sentence that begins with the word, not a label
-        for piece in _pieces(value, start):
-            found.append(piece)
-    return found
-
-
-_PERPETRATOR_COLUMNS = frozenset({"perpetrator", "perpetrators", "perpetrator(s)", "suspected perpetrator",
-                                  "suspected perpetrators", "attacker", "attackers", "responsible", "group",
-                                  "armed group", "actor", "carried out by"})
-_NO_ONE = re.compile(r"(?i)^(?:unknown|unidentified|unclear|none|n/?a|not known|[-–—?]*)$")
-
-
-def find_table_accused(text: str) -> list[InfoboxAccused]:
-    """Perpetrators a table's row names in its perpetrator column ("... | 2 | 1 | Osk Front |
-    ..."): the list's own attribution of that row's incident; "Unknown" or a dash names no one."""
-    from reckon.extract.tables import find_table_rows
-
-    found: list[InfoboxAccused] = []
-    for row in find_table_rows(text):
-        for column, span in row.cells:
-            value = text[span.start:span.end]
-            if column in _PERPETRATOR_COLUMNS and not _NO_ONE.match(value.strip()):
-                found.extend(_pieces(value, span.start))
-    return found
-
-
-# A conflict dataset's coded entry: "Event type: Violence against civilians / Attack" then
-# "Actors: Osk clan militia; civilians". The first actor of one-sided violence or of a riot
-# is who did it, coded by the dataset; in a battle both sides fight and neither is accused.
-_CODED_ACTORS = re.compile(r"(?m)^[ \t]*Actors?[ \t]*:[ \t]*(?P<a>[^;\n]+?)[ \t]*;[ \t]*(?P<b>[^\n]+)$")
-_CODED_EVENT = re.compile(r"(?m)^[ \t]*Event[ \t]+type[ \t]*:[ \t]*(?P<t>[^\n]+)$")
-
-
-def find_coded_accused(text: str) -> list[InfoboxAccused]:
-    """The first actor of a coded entry's "Actors:" line, when the entry codes violence
-    against civilians (the second actor is civilians), remote violence or a riot; a parenthesis describing the
-    actor ("Rioters (party supporters)") is left out."""
-    found: list[InfoboxAccused] = []
-    for match in _CODED_ACTORS.finditer(text):
-        event = None
-        for event in _CODED_EVENT.finditer(text, max(0, match.start() - 300), match.start()):
-            pass
-        # The dataset codes the initiator first in every event type but a battle: a strike,
-        # a shelling or an attack on an armed unit is one-sided too.
-        one_sided = "civilian" in match.group("b").lower() or (
-            event is not None and re.search(r"(?i)\b(?:riots?|violence\s+against|explosions?|remote\s+violence)\b",
-                                            event.group("t")) is not None)
-        value = re.sub(r"\s*\([^()]*\)\s*$", "", match.group("a"))
-        if one_sided and value[:1].isupper() and "civilian" not in value.lower():
-            found.append(InfoboxAccused(surface=value, start=match.start("a"), end=match.start("a") + len(value)))
-    return found
-
-
-def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
-    position = 0
-    for part in _INFOBOX_SPLIT.split(value):
-        index = value.find(part, position)
-        position = index + len(part)
-        cleaned = re.sub(r"\[\d+\]|\"[^\"]*\"|“[^”]*”|\s*\([^)]*\)?", "", part)
-        cleaned = re.sub(r"^.*\.(?:svg|png|jpe?g|gif)\s*", "", cleaned, flags=re.IGNORECASE).strip(" ()")
-        words = cleaned.split()
-        if not words or len(words) > 6 or not words[0][:1].isupper() and not words[0][:1].isdigit():
-            continue
-        if len(words) == 1 and any(ch.isdigit() for ch in words[0]):
-            continue  # an aircraft or a weapon's designation ("AC-130U")
-        if not any(w[:1].isupper() for w in words):
-            continue
-        offset = start + index + part.find(cleaned)
-        yield InfoboxAccused(surface=cleaned, start=offset, end=offset + len(cleaned))
-
-
 def is_direct(mention: AccusedMention) -> bool:
     """Whether the sentence shows the accused doing the harm, not blamed, charged or claiming it."""
     if mention.self_claimed or mention.blamer is not None:
@@ -1516,98 +598,3 @@ def is_direct(mention: AccusedMention) -> bool:
     lemma = mention.token.lemma_.lower()
     return lemma in verbs or lemma in nouns or lemma in _EVENT_NOUNS or lemma in (
         "hold", "blow", "detonate", "open", "behest", "hands", "custody", "captivity", "hideout")
-
-
-_STATE_AGENTS = re.compile(r"^(?:the\s+)?([A-Z][\w-]+)\s+(?:agents|operatives|spies|intelligence agents|proxies)$")
-
-
-# A part of a named group ("a faction of X", "a splinter cell of the X") ...
-_PART_OF_GROUP = re.compile(
-    r"(?i:(?:a|an|the)\s+)?(?i:faction|wing|splinter\s+group|splinter\s+faction|cell|branch|unit|fighter|insurgent|militant|member)s?\s+of\s+"
-    r"(?:the\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+[\w'’.-]+)*)"
-)
-# ... or a named group followed by the kind of group it is, in lower case ("the X movement").
-# "Suspected X militants", "X cells": the group whose members they are.
-_GROUP_WITH_KIND = re.compile(
-    r"(?:(?:the|[Ss]uspected|[Aa]lleged|[Pp]resumed)\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z]|al-|el-|ad-|ar-|as-|ash-|at-|ibn\b|bin\b|de\b|du\b)[\w'’.-]*)*)"
-    r"\s+(?:movement|group|militia|organi[sz]ation|network|faction|gang|cells?|militants|fighters|insurgents|members)"
-)
-
-
-# A group of attackers given with their number: "a group of about 30 gunmen", "a band of
-# between 18 and 22 armed men".
-_COUNTED_GROUP = re.compile(
-    r"(?:(?:a|an|the)\s+)?(?:(?:large|small|heavily\s+armed)\s+)?(?:group|band|gang|party|column)\s+of\s+"
-    r"(?:(?:about|some|around|roughly|nearly|at\s+least|more\s+than|over|up\s+to|between)\s+)?"
-    r"(?:\d+|{n})(?:\s*(?:and|to|or|-|–)\s*(?:\d+|{n}))?\s+(?P<who>(?:[a-z-]+\s+){{0,2}}[a-z-]+)".format(
-        n="(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
-          "a\\s+dozen|dozens|a\\s+hundred|hundreds)"))
-
-
-def accused_name(actors: ActorResolver, surface: str) -> str:
-    """The accused's canonical name; a state's armed forces for a state ("the US airstrikes");
-    a description as the text words it, article included ("the assailants"), since that is
-    how a reader (and an alias list) knows it."""
-    # "the rebel Front for the Restoration of Democracy (FRD-Abaganza": a bracket the phrase
-    # opened but did not close holds the short form; the name is what comes before it
-    if surface.count("(") > surface.count(")"):
-        surface = surface[:surface.rfind("(")].rstrip()
-    name = actors.resolve(surface)
-    if actors.canonical(surface) is None:
-        # "a faction of the Red Hand", "the Red Hand movement": the group the text names,
-        # so that every spelling of one group is one actor across the ledger.
-        named = _PART_OF_GROUP.fullmatch(name) or _GROUP_WITH_KIND.fullmatch(name)
-        if named and named.group("name").lower() not in ("suspected", "alleged", "presumed") \
-                and not actors.table.is_demonym(named.group("name")) \
-                and not any(m.kind == "country" for m in find_countries(named.group("name"))):
-            # ("Suspected insurgents", "Iraqi militants", "Syria fighters" name no group)
-            name = actors.resolve(named.group("name"))
-    forces = actors.armed_forces_of(name)
-    if forces:
-        return forces
-    agents = _STATE_AGENTS.match(" ".join(surface.split()))
-    if agents and actors.table.is_demonym(agents.group(1)):
-        # "Iranian agents killed 52": agents act for their state's government.
-        government = actors.resolve(f"{agents.group(1)} government")
-        if government != f"{agents.group(1)} government":
-            return government
-    cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
-    counted = _COUNTED_GROUP.fullmatch(cleaned)
-    if counted and actors.canonical(cleaned) is None:
-        # "a group of between 18 and 22 armed men": who they are, not how many
-        return counted.group("who")
-    if is_description(cleaned) and name != cleaned and cleaned.lower().endswith(name.lower()) \
-            and actors.canonical(cleaned) is None:
-        first, _, rest = cleaned.partition(" ")
-        return f"{first.lower()} {rest}" if first.lower() in ("the", "a", "an") else cleaned
-    return name
-
-
-_SOLDIER_WORDS = r"(?:soldiers|troops)"
-_SOLDIERS_OF = re.compile(r"\b" + _SOLDIER_WORDS + r"\s+of\s+", re.IGNORECASE)
-
-
-@lru_cache(maxsize=4)
-def _soldiers_of_at(text: str) -> tuple[int, ...]:
-    """Where the words after each "soldiers of" / "troops of" of ``text`` begin."""
-    return tuple(match.end() for match in _SOLDIERS_OF.finditer(text))
-
-
-def unit_of_soldiers(text: str, actors: list[str]) -> str | None:
-    """The one accused unit the text says its soldiers belong to ("Soldiers of the 4th
-    Territorial Infantry Battalion"); None when it names none or several."""
-    starts = _soldiers_of_at(text)
-    if not starts:
-        return None
-    # Each accused is tried where a "soldiers of" ends, not by a search of the whole page.
-    units = set()
-    for actor in actors:
-        named = re.compile(r"(?:the\s+)?" + re.escape(re.sub(r"^the\s+", "", actor)) + r"\b", re.IGNORECASE)
-        if any(named.match(text, at) for at in starts):
-            units.add(actor)
-    return units.pop() if len(units) == 1 else None
-
-
-def is_bare_soldiers(surface: str) -> bool:
-    """ "soldiers", "the troops": soldiers named by nothing but what they are."""
-    return re.fullmatch(r"(?:the\s+)?" + _SOLDIER_WORDS, surface.strip(), re.IGNORECASE) is not None
