@@ -307,7 +307,7 @@ def _on_trial(trial: Token, nouns: frozenset[str]) -> Iterator[AccusedMention]:
                                               for p in c.children if p.dep_ == "pobj"]
     if not any(p.lemma_.lower() in _CRIMES or p.lower_ in _CRIMES or _is_event(p, nouns) for p in crimes):
         return
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "Ampatuan, Jr.": its first word
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # "Velmar, Jr.": its first word
     if subject is not None:
         yield from _mentions(subject, anchor=verb)
     # "together with X", "along with X", "alongside X"

@@ -175,7 +175,7 @@ class ClaimantFinder:
                 owner = self._report_owner(current, offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
             if current.pos_ == "NOUN" and child is None or (child is not None and child.pos_ == "NOUN"):
-                # "the 900 deaths reported across several media / by the agency": a reporting
+                # "the 300 deaths reported across several media / by the agency": a reporting
                 # participle on the counted noun names its source.
                 noun = current if child is None else child
                 source = self._reported_by(noun, offset=offset)

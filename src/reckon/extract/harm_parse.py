@@ -336,7 +336,7 @@ def _kind_by_parse(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) ->
         if _mentions_toll(anchor):
             toll = [c for c in anchor.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.lemma_.lower() in _TOLL_NOUNS
                     and any(g.dep_ == "acl" and g.tag_ == "VBN" for g in c.children)]
-            # "described the 900 deaths reported across several media": the toll noun and its
+            # "described the 300 deaths reported across several media": the toll noun and its
             # reporting participle, not the describing verb, say whose figure it is.
             return CountKind.KILLED, (toll[0] if toll else anchor), noun
         tally = _tally_kind(anchor, lexicon) if anchor.pos_ in ("VERB", "AUX") else None

@@ -468,7 +468,7 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
                 break
         return _from_verb(text, masked, verb, lo, raw.opener)
     colon = re.search(r"([^:\x00]{1,80}):\s*$", region)
-    if colon:  # "Kwambura was adamant: “"
+    if colon:  # "Solberg was adamant: “"
         clause = colon.group(1)
         clause = re.split(r"\s+(?:was|is|were|are|remained|seemed|appeared)\b", clause)[0]
         if _is_country(clause.strip()):

@@ -549,7 +549,7 @@ def _name_windows(sentence: str, *, offset: int = 0, not_people: frozenset[int] 
     return [sentence[words[start].start():words[end - 1].end()] for start, end in windows]
 
 
-# The role after a name: "Asabe Kwambura, the headteacher, said".
+# The role after a name: "Mira Solberg, the headteacher, said".
 _ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)")
 # What may stand between the comma closing a role and the name: "a spokesman, Col. X".
 _ROLE_GAP = re.compile(r"\s+(?:[A-Z][\w.]*\s+){0,4}")
@@ -831,7 +831,7 @@ class SpeakerResolver:
         person.gender = person.gender or gender
 
     def _read_roles(self) -> None:
-        """Appositions give roles: "Asabe Kwambura, the headteacher," / "a spokesman, Col X"."""
+        """Appositions give roles: "Mira Solberg, the headteacher," / "a spokesman, Col X"."""
         for person in self._people.values():
             for match in (*_roles_after(self.text, person.name), *_roles_before(self.text, person.name)):
                 role = re.split(r"\s+(?:of|for|at|in|on)\s", match.group(1), maxsplit=1)[0]
