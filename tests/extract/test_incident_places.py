@@ -257,3 +257,14 @@ def test_the_health_centre_here_in_the_reporters_town_is_not_a_scene():
         "centre here in Orvale, the county headquarters.")
     assert "Tessik" in [i["place"] for i in incidents]
     assert "Orvale" not in [i["place"] for i in incidents]
+
+
+def test_a_list_that_repeats_its_preposition_at_its_longest_is_one_list():
+    from reckon.extract.incidents import _head_of_list
+    from reckon.extract.places import find_places
+
+    # ", and in the neighbouring " is the longest gap a list of places may have
+    text = "The wounded were taken to hospitals in Niamey, and in the neighbouring Dosso on Sunday."
+    mentions = find_places(text)
+    dosso = next(m for m in mentions if m.name == "Dosso")
+    assert _head_of_list(dosso, mentions, text) == text.index("Niamey")

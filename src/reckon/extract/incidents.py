@@ -451,6 +451,8 @@ def _paragraph_date(evidence, text: str, position: int, published: str | None) -
 
 # "hospitals in X and in the nearby town of Y": a list may repeat its preposition.
 _LIST_GAP = re.compile(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ])(?:(?:in|to|at)[ ](?:the[ ](?:nearby[ ]|neighbou?ring[ ])?)?)?")
+# The longest gap the pattern takes: how far before a mention ``_head_of_list`` looks.
+_LIST_GAP_LONGEST = len(", and in the neighbouring ")
 
 
 def _elsewhere(mention: PlaceMention, text: str) -> bool:
@@ -469,7 +471,7 @@ def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str
         # characters before it first keeps this linear (sorting every mention per call was not).
         joined = None
         for other in mentions:
-            if start - 24 <= other.span.end <= start and (joined is None or other.span.start > joined.span.start) \
+            if start - _LIST_GAP_LONGEST <= other.span.end <= start and (joined is None or other.span.start > joined.span.start) \
                     and _LIST_GAP.fullmatch(text, other.span.end, start):
                 joined = other
         if joined is None:
