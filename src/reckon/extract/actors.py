@@ -20,9 +20,8 @@ from __future__ import annotations
 import os
 import copy
 import re
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -30,6 +29,16 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from reckon.errors import ExtractError
+from reckon.extract.actor_keys import (
+    Index,
+    acronym_form,
+    is_acronym,
+    is_possessive,
+    is_shouting,
+    name_key,
+    norm_token,
+    tokenize,
+)
 from reckon.model import Span
 
 __all__ = [
@@ -56,92 +65,13 @@ KINDS = frozenset(
 _FUZZY_CUTOFF = 90
 _FUZZY_MIN_LENGTH = 8
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "′": "'"})
-# A token: dotted initials ("U.S.", "U.N"), or a word with inner apostrophes ("Kata'ib").
-_TOKEN = re.compile(
-    r"(?:[^\W\d_]\.){2,}(?![^\W\d_])|(?:[^\W\d_]\.)+[^\W\d_](?![\w])|[^\W_]+(?:['’ʼ][^\W_]+)*"
-)
 _VOWELS = re.compile(r"[aeiouy\s']")
-
-
-@lru_cache(maxsize=1 << 16)  # words and names recur across a document and a corpus
-def _fold(text: str) -> str:
-    """Accents off, one apostrophe, so "Médecins" = "Medecins" and "Kata’ib" = "Kata'ib"."""
-    text = text.translate(_QUOTES)
-    if text.isascii():
-        return text  # ASCII decomposes to itself and holds no combining marks
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-@lru_cache(maxsize=1 << 16)
-def _norm_token(raw: str) -> str:
-    token = _fold(raw).lower().replace(".", "")
-    if token.endswith("'s") and len(token) > 2:
-        token = token[:-2]
-    return token.replace("'", "")
-
-
-def _tokens(text: str) -> list[re.Match[str]]:
-    return list(_TOKEN.finditer(text))
-
-
-@lru_cache(maxsize=1 << 14)  # a name is keyed and masked (capitals, possessives) apart
-def _key_words(name: str) -> tuple[tuple[str, str], ...]:
-    """(raw, normalised) words of a name; a leading "the" goes unless one word would be left,
-    so "the Taliban" keys as "taliban" but "The Age" (a newspaper) keeps its article."""
-    words = [(m.group(), _norm_token(m.group())) for m in _tokens(name)]
-    words = [(raw, norm) for raw, norm in words if norm]
-    if len(words) >= 3 and words[0][1] == "the":
-        words = words[1:]
-    return tuple(words)
-
-
-@lru_cache(maxsize=1 << 16)  # every canonical() look-up keys its name, and names recur
-def name_key(name: str) -> str:
-    """The matching key of a name: "The State Dept." -> "state dept"."""
-    return " ".join(norm for _, norm in _key_words(name))
-
-
-def _acronym_form(surface: str) -> str:
-    form = _fold(surface).replace(".", "").strip()
-    if form.endswith("'s"):
-        form = form[:-2]
-    return form
-
-
-@lru_cache(maxsize=1 << 14)
-def is_acronym(name: str) -> bool:
-    """One word of capitals ("KH", "MeK", "IS-K", "PMOI/MEK", "U.N."): matched exactly."""
-    form = _acronym_form(name)
-    if not form or any(ch.isspace() for ch in form):
-        return False
-    pieces = [p for p in re.split(r"[-/&]", form) if p]
-    if not pieces or any(len(p) > 8 for p in pieces):
-        return False
-    letters = [ch for ch in form if ch.isalpha()]
-    upper = sum(ch.isupper() for ch in letters)
-    if len(letters) == 1:  # "M23", "G9", "3R"
-        return upper == 1 and len(form) > 1
-    return upper >= 2 and upper * 2 >= len(letters)
 
 
 def _skeleton(key: str) -> str:
     """Consonant skeleton: transliterations of one Arabic or Persian name share it."""
     consonants = _VOWELS.sub("", key)
     return re.sub(r"(.)\1+", r"\1", consonants)
-
-
-def _capital_mask(name: str) -> tuple[bool, ...]:
-    return tuple(raw[:1].isupper() and norm != "the" for raw, norm in _key_words(name))
-
-
-def _possessive(raw: str) -> bool:
-    return raw.endswith(("'s", "’s", "ʼs"))
-
-
-def _possessive_mask(name: str) -> tuple[bool, ...]:
-    return tuple(_possessive(raw) for raw, _ in _key_words(name))
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -204,49 +134,6 @@ def parse_alias_table(text: str, *, source: str = "aliases.tsv") -> list[ActorEn
     return entries
 
 
-@dataclass(frozen=True, slots=True)
-class _Hit:
-    canonical: str
-    mask: tuple[bool, ...]  # words that must be capitalised
-    possessive: tuple[bool, ...] = ()  # words that may carry 's ("People's Mojahedin")
-
-
-@dataclass(slots=True)
-class _Index:
-    """Key -> actor lookups, shared by the table and a document's overlay."""
-
-    words: dict[str, _Hit] = field(default_factory=dict)
-    acronyms: dict[str, str] = field(default_factory=dict)
-    prefixes: set[str] = field(default_factory=set)
-    longest: int = 1
-
-    def add(self, name: str, canonical: str, *, override: bool = False) -> None:
-        if is_acronym(name):
-            form = _acronym_form(name)
-            if override or form not in self.acronyms:
-                self.acronyms[form] = canonical
-            return
-        key = name_key(name)
-        if not key:
-            return
-        mask, possessive = _capital_mask(name), _possessive_mask(name)
-        old = self.words.get(key)
-        if old is not None and not override:
-            if old.canonical == canonical and len(old.mask) == len(mask):
-                # Two spellings of one key: a word need be capitalised only if both capitalise it.
-                self.words[key] = _Hit(
-                    canonical,
-                    tuple(a and b for a, b in zip(old.mask, mask)),
-                    tuple(a or b for a, b in zip(old.possessive, possessive)),
-                )
-            return
-        self.words[key] = _Hit(canonical, mask, possessive)
-        parts = key.split()
-        self.longest = max(self.longest, len(parts))
-        for n in range(1, len(parts) + 1):
-            self.prefixes.add(" ".join(parts[:n]))
-
-
 _FUZZY_MEMO_SIZE = 50_000
 
 
@@ -265,7 +152,7 @@ class AliasTable:
                     aliases=tuple(dict.fromkeys(old.aliases + entry.aliases)),
                 )
             self._entries[entry.canonical] = entry
-        self.index = _Index()
+        self.index = Index()
         self._demonyms: dict[str, str] = {}  # key of demonym -> ISO
         self._countries: dict[str, ActorEntry] = {}
         for entry in self._entries.values():
@@ -322,7 +209,7 @@ class AliasTable:
         if not name:
             return None
         if is_acronym(name):
-            return self.index.acronyms.get(_acronym_form(name))
+            return self.index.acronyms.get(acronym_form(name))
         key = name_key(name)
         hit = self.index.words.get(key) or self.index.words.get(key.removeprefix("the "))
         if hit is not None:
@@ -564,7 +451,7 @@ def _add_initialisms(text: str, found: dict[str, set[str]], table: AliasTable, a
             by_initials.setdefault("".join(w[0] for w in words).upper(), set()).add(name)
     for acronym in sorted(acronyms):
         names = by_initials.get(acronym, set())
-        if len(names) != 1 or table.canonical(acronym, fuzzy=False) or _is_shouting(text, text.find(acronym)):
+        if len(names) != 1 or table.canonical(acronym, fuzzy=False) or is_shouting(text, text.find(acronym)):
             continue
         (name,) = names
         known = table.canonical(name, fuzzy=False)
@@ -665,7 +552,7 @@ def find_document_aliases(text: str, *, table: AliasTable | None = None) -> dict
 
 def _overlay(
     document_aliases: dict[str, set[str]], table: AliasTable
-) -> tuple[_Index, dict[str, str]]:
+) -> tuple[Index, dict[str, str]]:
     """A document's own names as an index; unknown long forms become their own canonical."""
     parent: dict[str, str] = {}
 
@@ -683,7 +570,7 @@ def _overlay(
     # sorted: the members' order must not hang on the set's (hash-seeded) order
     for name in sorted({*document_aliases, *(s for v in document_aliases.values() for s in v)}):
         groups.setdefault(find(name), []).append(name)
-    index = _Index()
+    index = Index()
     canon_of: dict[str, str] = {}
     for members in groups.values():
         # An acronym names different actors in different places ("NRF"): when the text spells
@@ -703,25 +590,10 @@ def _overlay(
     return index, canon_of
 
 
-_SHOUT_WINDOW = 400
-
-
-def _is_shouting(text: str, start: int) -> bool:
-    """An all-capitals line: its words look like acronyms but are not ("IS", "WHO")."""
-    # Looked at within a window: a headline is short, and scanning a whole multi-megabyte
-    # single-line input for every mention would make extraction quadratic in its length.
-    low, high = max(0, start - _SHOUT_WINDOW), min(len(text), start + _SHOUT_WINDOW)
-    line_start = text.rfind("\n", low, start) + 1 or low
-    line_end = text.find("\n", start, high)
-    line = text[line_start : line_end if line_end >= 0 else high]
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters)
-
-
-def _scan(text: str, indexes: list[_Index]) -> list[tuple[int, int, str]]:
+def _scan(text: str, indexes: list[Index]) -> list[tuple[int, int, str]]:
     """Longest-first matches of any index's names: (start, end, canonical)."""
-    tokens = _tokens(text)
-    norms = [_norm_token(t.group()) for t in tokens]
+    tokens = tokenize(text)
+    norms = [norm_token(t.group()) for t in tokens]
     # Membership in any index's prefixes; not a union, which would copy the table's
     # (large) prefix set on every call, and this runs once per fragment resolved.
     prefix_sets = [index.prefixes for index in indexes if index.prefixes]
@@ -786,19 +658,19 @@ def _lookup(
     surface: str,
     tokens: list[re.Match[str]],
     norms: list[str],
-    indexes: list[_Index],
+    indexes: list[Index],
     text: str,
     start: int,
 ) -> str | None:
     if not any(t.group()[:1].isupper() for t in tokens):
         return None  # names are written with a capital somewhere
     tight = not any(ch.isspace() for ch in surface)
-    if tight and is_acronym(surface) and not _is_shouting(text, start):
-        form = _acronym_form(surface)
+    if tight and is_acronym(surface) and not is_shouting(text, start):
+        form = acronym_form(surface)
         for index in indexes:
             if form in index.acronyms:
                 return index.acronyms[form]
-    if all(t.group().isupper() and len(t.group()) > 3 for t in tokens) and not _is_shouting(
+    if all(t.group().isupper() and len(t.group()) > 3 for t in tokens) and not is_shouting(
         text, start
     ):
         return None  # "WASHINGTON, Nov. 25 -": a dateline names a place, not its government
@@ -812,7 +684,7 @@ def _lookup(
         # "Boko Haram’s fighters" is not "Boko Haram fighters": a possessive inside a match
         # only where the name itself has one.
         if any(
-            _possessive(t.group()) and not allowed
+            is_possessive(t.group()) and not allowed
             for t, allowed in zip(tokens[:-1], hit.possessive)
         ):
             continue
@@ -927,7 +799,7 @@ class ActorResolver:
         if not cleaned:
             return None
         if is_acronym(cleaned):
-            form = _acronym_form(cleaned)
+            form = acronym_form(cleaned)
             if form in self._overlay.acronyms:
                 return self._overlay.acronyms[form]
         else:
