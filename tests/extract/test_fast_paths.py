@@ -45,7 +45,7 @@ def test_roles_read_as_the_per_name_patterns_read_them() -> None:
 def test_closest_key_is_the_best_of_the_whole_table() -> None:
     from rapidfuzz import fuzz, process
 
-    from reckon.extract.actors import _FUZZY_CUTOFF, load_alias_table
+    from reckon.extract.actor_table import _FUZZY_CUTOFF, load_alias_table
 
     table = load_alias_table()
     keys = table._keys
