@@ -219,10 +219,11 @@ def test_a_capitalised_masthead_does_not_make_the_canonical_name_depend_on_the_h
     import subprocess
     import sys
 
-    code = ("from reckon.extract.actors import find_document_aliases, _overlay, load_alias_table\n"
+    code = ("from reckon.extract.actor_definitions import alias_overlay, find_document_aliases\n"
+            "from reckon.extract.actor_table import load_alias_table\n"
             "d = find_document_aliases('OSK RIGHTS WATCH OBSERVATORY (ORWO)\\n\\nThe Osk Rights Watch Observatory "
             "(ORWO) said that gunmen killed 12 people in Harlow.')\n"
-            "print(_overlay(d, load_alias_table())[1]['ORWO'])")
+            "print(alias_overlay(d, load_alias_table())[1]['ORWO'])")
     seen = set()
     for seed in ("3", "6", "7"):
         import reckon
