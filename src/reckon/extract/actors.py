@@ -1,4 +1,4 @@
-"""Actors and their names: the alias table, the aliases a document defines, and mentions.
+"""Actors and their names: one document's actors, as the rest of extraction asks for them.
 
 One actor has many names: "MEK", "PMOI", "Mujahedin-e Khalq" and "People's Mojahedin
 Organization of Iran" are one party; "Nigeria's military" and "the Nigerian Army" are one
@@ -6,37 +6,26 @@ force. ``data/aliases.tsv`` holds the general table (a user extends it through t
 named by RECKON_ALIASES); a document adds its own definitions ("Kata'ib Hezballah (KH)",
 "the Mujahedeen-e Khalq, or MeK"), which win over the table inside that document.
 
-Matching is on a *key*: case, accents, apostrophe style, hyphens, full stops, a leading
-"the" and a possessive 's do not count. Acronyms are the exception: "AAH" must be written
-in capitals, because lower-case "aah" or "is" are words. A capitalised word of an alias
-must be capitalised in the text too, so "the Age" (a newspaper) never matches "the age of
-18". Misspellings and transliterations ("Hizbollah", "Mojahedeen") fall back on a fuzzy
-match that is deliberately strict: only for names of eight letters or more, never for
-acronyms.
+This module is the entry point: ``find_actors`` lists a text's mentions, and
+``ActorResolver`` holds one document's reading (its aliases, mentions and the country it is
+about) and resolves any surface to a canonical name, a bare "the military" or "the ministry"
+to the body of the text's country included. The parts it stands on live apart:
+``actor_keys`` (the key a name is matched on), ``actor_table`` (the alias table and its
+look-up), ``actor_definitions`` (the aliases a document defines) and ``actor_mentions`` (the
+scan of a text for names). Other modules import from here.
 """
 
 from __future__ import annotations
 
 import copy
 import re
-from dataclasses import dataclass
 
-from reckon.extract.actor_keys import (
-    Index,
-    acronym_form,
-    is_acronym,
-    is_possessive,
-    is_shouting,
-    name_key,
-    norm_token,
-    tokenize,
-)
 from reckon.extract.actor_definitions import alias_overlay, find_document_aliases
+from reckon.extract.actor_keys import acronym_form, is_acronym, name_key
+from reckon.extract.actor_mentions import ActorMention, mentions_from, scan
 from reckon.extract.actor_table import AliasTable, load_alias_table, parse_alias_table
-from reckon.model import Span
 
 __all__ = [
-    "ActorMention",
     "ActorResolver",
     "AliasTable",
     "find_actors",
@@ -46,121 +35,6 @@ __all__ = [
     "name_key",
     "parse_alias_table",
 ]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ActorMention:
-    """A name of a known (or document-defined) actor at ``span`` of the text."""
-
-    span: Span
-    surface: str
-    canonical: str
-    kind: str | None = None
-
-
-# ---------------------------------------------------------------------- mentions
-
-
-def _scan(text: str, indexes: list[Index]) -> list[tuple[int, int, str]]:
-    """Longest-first matches of any index's names: (start, end, canonical)."""
-    tokens = tokenize(text)
-    norms = [norm_token(t.group()) for t in tokens]
-    # Membership in any index's prefixes; not a union, which would copy the table's
-    # (large) prefix set on every call, and this runs once per fragment resolved.
-    prefix_sets = [index.prefixes for index in indexes if index.prefixes]
-    # Offsets read once: this loop runs for every word of every text and fragment.
-    starts = [t.start() for t in tokens]
-    ends = [t.end() for t in tokens]
-    found: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(tokens):
-        # How far a name could reach from here: word keys grow while they are a known
-        # prefix; an acronym ("IS-K", "PMOI/MEK") is tokens joined without a space.
-        reach, key = 0, ""
-        for j in range(i, len(tokens)):
-            key = f"{key} {norms[j]}".strip()
-            for prefixes in prefix_sets:
-                if key in prefixes:
-                    break
-            else:  # a prefix of no index's names
-                break
-            reach = j - i + 1
-        tight = 1
-        while (
-            i + tight < len(tokens)
-            and tight < 4
-            and starts[i + tight] == ends[i + tight - 1] + 1
-            and text[ends[i + tight - 1]] in "-/&"
-        ):
-            tight += 1
-        if max(reach, tight) == 1 and not text[starts[i]].isupper():
-            i += 1  # one word, not capitalised: _lookup would refuse it
-            continue
-        match: tuple[int, str] | None = None
-        for n in range(max(reach, tight), 0, -1):
-            start, end = tokens[i].start(), tokens[i + n - 1].end()
-            if not _is_one_name(text, tokens[i : i + n]):
-                continue
-            canonical = _lookup(
-                text[start:end], tokens[i : i + n], norms[i : i + n], indexes, text, start
-            )
-            if canonical:
-                match = (n, canonical)
-                break
-        if match is None:
-            i += 1
-            continue
-        n, canonical = match
-        found.append((tokens[i].start(), tokens[i + n - 1].end(), canonical))
-        i += n
-    return found
-
-
-_GAP = re.compile(r"[ \t]?[-/&–]?[ \t]?|,[ \t](?=(?:Jr|Sr|Jnr|Snr)\b)")
-
-
-def _is_one_name(text: str, tokens: list[re.Match[str]]) -> bool:
-    """Consecutive tokens form one name only across spaces, hyphens and slashes, never
-    across a sentence stop or comma ("in Egypt. Government buildings")."""
-    return all(_GAP.fullmatch(text, a.end(), b.start()) for a, b in zip(tokens, tokens[1:]))
-
-
-def _lookup(
-    surface: str,
-    tokens: list[re.Match[str]],
-    norms: list[str],
-    indexes: list[Index],
-    text: str,
-    start: int,
-) -> str | None:
-    if not any(t.group()[:1].isupper() for t in tokens):
-        return None  # names are written with a capital somewhere
-    tight = not any(ch.isspace() for ch in surface)
-    if tight and is_acronym(surface) and not is_shouting(text, start):
-        form = acronym_form(surface)
-        for index in indexes:
-            if form in index.acronyms:
-                return index.acronyms[form]
-    if all(t.group().isupper() and len(t.group()) > 3 for t in tokens) and not is_shouting(
-        text, start
-    ):
-        return None  # "WASHINGTON, Nov. 25 -": a dateline names a place, not its government
-    key = " ".join(w for w in norms if w)
-    for index in indexes:
-        hit = index.words.get(key)
-        if hit is None or len(hit.mask) != len(tokens):
-            continue
-        if not all(t.group()[:1].isupper() or not need for t, need in zip(tokens, hit.mask)):
-            continue
-        # "Boko Haram’s fighters" is not "Boko Haram fighters": a possessive inside a match
-        # only where the name itself has one.
-        if any(
-            is_possessive(t.group()) and not allowed
-            for t, allowed in zip(tokens[:-1], hit.possessive)
-        ):
-            continue
-        return hit.canonical
-    return None
 
 
 def find_actors(
@@ -178,25 +52,7 @@ def find_actors(
     if document_aliases is None:
         document_aliases = find_document_aliases(text, table=table)
     overlay, _ = alias_overlay(document_aliases, table)
-    return _mentions(text, table, _scan(text, [overlay, table.index]))
-
-
-def _mentions(text: str, table: AliasTable, scanned: list[tuple[int, int, str]]) -> list[ActorMention]:
-    mentions: list[ActorMention] = []
-    for start, end, canonical in scanned:
-        if text[end - 2 : end] in ("'s", "’s") and end - start > 2:
-            end -= 2  # "Boko Haram’s": the name, not its possessive
-        surface = text[start:end]
-        entry = table.entry(canonical)
-        kind = entry.kind if entry else None
-        if kind == "country" and table.is_demonym(surface):
-            continue
-        mentions.append(
-            ActorMention(
-                span=Span(start=start, end=end), surface=surface, canonical=canonical, kind=kind
-            )
-        )
-    return mentions
+    return mentions_from(text, table, scan(text, [overlay, table.index]))
 
 
 # How much a mention says about the country a text is about: a country's own name or
@@ -250,8 +106,8 @@ class ActorResolver:
         self.document_aliases = find_document_aliases(text, table=self.table)
         self._overlay, self._defined = alias_overlay(self.document_aliases, self.table)
         # One scan serves both the mentions and the country marks (same names, same text).
-        scanned = _scan(text, [self._overlay, self.table.index])
-        self.mentions = _mentions(text, self.table, scanned)
+        scanned = scan(text, [self._overlay, self.table.index])
+        self.mentions = mentions_from(text, self.table, scanned)
         self._marks = _country_marks(scanned, self.table)
         counts: dict[str, float] = {}
         for _, iso, weight in self._marks:
@@ -423,7 +279,7 @@ class ActorResolver:
         """Actor mentions in a piece of this text, with this document's own aliases."""
         # What find_actors(fragment, table=..., document_aliases=...) finds, with the overlay
         # built once from those aliases rather than rebuilt for every fragment.
-        return _mentions(fragment, self.table, _scan(fragment, [self._overlay, self.table.index]))
+        return mentions_from(fragment, self.table, scan(fragment, [self._overlay, self.table.index]))
 
     def fork(self) -> ActorResolver:
         """The same reading of the text (mentions, aliases, countries: computed once) with
