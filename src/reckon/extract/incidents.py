@@ -22,9 +22,9 @@ from reckon.extract.accusations import is_generic
 from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.places import PlaceMention, find_countries, is_country_name, region_country
 from reckon.extract.tables import TableRow, find_table_rows, place_cell
-from reckon.model import Accusation, Count, CountKind, Inconsistency, Place, ReportedIncident, Span
+from reckon.model import Accusation, Count, CountKind, Place, ReportedIncident, Span
 
-__all__ = ["assemble_incidents", "find_inconsistencies"]
+__all__ = ["assemble_incidents"]
 
 _SITE_KINDS = {"camp", "square", "university", "college", "prison", "village", "hospital", "school", "mosque",
                "church", "market", "mall", "site", "district", "neighbourhood", "neighborhood", "facility",
@@ -1136,34 +1136,3 @@ def _dedupe_accusations(accusations: list[Accusation]) -> list[Accusation]:
 def _victims(counts: list[Count]) -> tuple[str, ...]:
     found = Counter(c.victims for c in counts if c.victims)
     return tuple(name for name, _ in found.most_common(3))
-
-
-def find_inconsistencies(state: dict) -> list[Inconsistency]:
-    """The same report or event dated two ways; one claimant giving two tolls in one sentence pair."""
-    out: list[Inconsistency] = []
-    text = state["document"].text
-    # Same day and month given with two different years ("17 October 2013" vs "October 17, 2019").
-    by_day: dict[tuple[int, int], list] = {}
-    for mention in state["dates"]:
-        if mention.year and mention.month and mention.day:
-            by_day.setdefault((mention.month, mention.day), []).append(mention)
-    for (month, day), mentions in by_day.items():
-        years = {m.year for m in mentions}
-        if len(years) < 2:
-            continue
-        pairs = [(a, b) for i, a in enumerate(mentions) for b in mentions[i + 1:]
-                 if a.year != b.year and _report_context(text, a.span) and _report_context(text, b.span)]
-        if pairs:
-            a, b = pairs[0]
-            out.append(Inconsistency(
-                description=f"the same report is dated {a.text!r} and {b.text!r}",
-                spans=(a.span, b.span), extractor="reckon.inconsistencies.v1"))
-    return out
-
-
-_REPORT_WORDS = re.compile(r"\b(report|published|statement|released|issued)\b", re.IGNORECASE)
-
-
-def _report_context(text: str, span: Span) -> bool:
-    window = text[max(0, span.start - 120):span.end + 20]
-    return bool(_REPORT_WORDS.search(window))

@@ -17,7 +17,7 @@ from datetime import date
 
 from reckon.extract import accusations as accusations_module
 from reckon.extract import counts as counts_module
-from reckon.extract import dates, incidents, numbers, places, quotes, tables
+from reckon.extract import dates, incidents, inconsistencies, numbers, places, quotes, tables
 from reckon.extract.actors import ActorResolver
 from reckon.extract.apparatus import apparatus_start
 from reckon.extract.attribution import ClaimantFinder, masthead
@@ -320,7 +320,7 @@ def _incidents(state: State) -> State:
 
 @step("reckon.inconsistencies.v1", needs=("dates", "sentences", "counts"), gives=("inconsistencies",))
 def _inconsistencies(state: State) -> State:
-    return {"inconsistencies": incidents.find_inconsistencies(state)}
+    return {"inconsistencies": inconsistencies.find_inconsistencies(state)}
 
 
 check_steps(STEPS)
