@@ -14,12 +14,11 @@ sentences that speak of harm.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
-from reckon.extract.accusations import is_generic
 from reckon.extract.event_dates import date_evidence, pick_date
+from reckon.extract.perpetrators import incident_perpetrators, local_accusations
 from reckon.extract.places import PlaceMention, find_countries, is_country_name, region_country
 from reckon.extract.tables import TableRow, find_table_rows, place_cell
 from reckon.model import Accusation, Count, CountKind, Place, ReportedIncident, Span
@@ -937,7 +936,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             main_date, main_date_span = dated, dated_span
     if entry_date is not None:
         main_date, main_date_span = entry_date  # (the other entries' days and the overview's do not redate it)
-    local_of = _local_accusations(accusations, groups, set(group_date), set(earlier), text)
+    local_of = local_accusations(accusations, groups, set(group_date), set(earlier), text)
     named_direct = state.get("named_direct", frozenset())
     result: list[ReportedIncident] = []
     for key, members in sorted(groups.items(), key=lambda item: (item[0] != "", min(c.span.start for _, c in item[1]))):
@@ -950,13 +949,14 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             place = Place(name=_country_name(country, state["places"]), country=country)
         if key == "":
             date, date_span = main_date, main_date_span
-            perpetrators = _perpetrators([a for at, (i, a) in enumerate(accusations)
-                                          if i not in earlier and at not in local_of], named_direct, text, title_end)
+            perpetrators = incident_perpetrators([a for at, (i, a) in enumerate(accusations)
+                                                  if i not in earlier and at not in local_of],
+                                                 named_direct, text, title_end)
         elif key in group_date:
             mention = group_date[key]
             date, date_span = mention.value, mention.span
-            perpetrators = _perpetrators([a for i, a in accusations if i in {j for j, _ in members}], named_direct,
-                                         text, title_end)
+            perpetrators = incident_perpetrators([a for i, a in accusations if i in {j for j, _ in members}],
+                                                 named_direct, text, title_end)
         else:
             date, date_span = pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"],
                                         main=False)
@@ -972,8 +972,9 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                                   state["published"])
                 if date is None:
                     date, date_span = main_date, None
-            perpetrators = _perpetrators([a for at, (_, a) in enumerate(accusations) if local_of.get(at) == key],
-                                         named_direct, text, title_end)
+            perpetrators = incident_perpetrators([a for at, (_, a) in enumerate(accusations)
+                                                  if local_of.get(at) == key],
+                                                 named_direct, text, title_end)
         result.append(ReportedIncident(date=date, place=place, counts=tuple(_dedupe_counts([c for _, c in members])),
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),
                                        date_span=date_span))
@@ -1022,114 +1023,6 @@ def _dedupe_counts(counts: list[Count]) -> list[Count]:
         if key not in seen:
             seen.add(key)
             out.append(count)
-    return out
-
-
-def _local_accusations(accusations: list[tuple[int, Accusation]], groups: dict[str, list[tuple[int, Count]]],
-                       recalled: set[str], earlier: set[int], text: str) -> dict[int, str]:
-    """For each accusation (its position) that belongs to a site's own incident, that incident's
-    key: the accused of a sentence giving the site's figure ("Unidentified gunmen abducted four
-    women near X"), or of a later sentence of the same paragraph that gives none ("The Front
-    claimed the attack")."""
-    by_sentence: dict[int, str] = {}
-    starts: list[tuple[int, str]] = []  # (position of a figure, its incident's key)
-    for key, members in groups.items():
-        for index, count in members:
-            if key and key not in recalled:
-                by_sentence.setdefault(index, key)
-            starts.append((count.span.start, key))
-    starts.sort()
-    found: dict[int, str] = {}
-    for at, (index, accusation) in enumerate(accusations):
-        if index in earlier:
-            continue
-        if index in by_sentence:
-            found[at] = by_sentence[index]
-            continue
-        if any(i == index for members in groups.values() for i, _ in members):
-            continue  # a sentence with a figure of the main incident
-        position = accusation.span.start
-        # The last figure before the accusation, if no blank line parts them (a blank line
-        # between it and the accusation parts every earlier figure too).
-        last = bisect_left(starts, (position,)) - 1
-        if last >= 0 and "\n\n" not in text[starts[last][0]:position]:
-            key = starts[last][1]
-            if key and key not in recalled:
-                found[at] = key
-    return found
-
-
-def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusation], text: str = "",
-                  title_end: int = 0) -> tuple[Accusation, ...]:
-    """One incident's accused. "The Front's gunmen attacked": when the incident's own sentences
-    show a named actor doing the harm, its descriptions ("the gunmen") stand for that actor.
-    With no such name, a description that points back ("the assailants"), counts a force
-    ("some forty attackers") or shortens a headline ("Gunmen kill nine") stands for the
-    attackers another description introduced ("armed men"): it adds no accused."""
-    if any(a in named_direct for a in accusations):
-        accusations = [a for a in accusations if not is_generic(a.actor)]
-    generic = [a for a in accusations if is_generic(a.actor) and a.span is not None]
-    if len({_description_key(a.actor) for a in generic}) > 1:
-        def counted(accusation: Accusation) -> bool:
-            # the count may stand outside the span the accusation kept ("some thirty [attackers]")
-            start = accusation.span.start
-            return start < title_end or bool(_COUNTED.match(text, start, accusation.span.end)) \
-                or bool(_COUNT_BEFORE.search(text[max(0, start - 30):start]))
-
-        def refers_back(accusation: Accusation) -> bool:
-            return counted(accusation) or bool(_DEFINITE.match(text, accusation.span.start, accusation.span.end))
-        # A force's size or a headline's shorthand describes the attackers whoever speaks.
-        if any(not refers_back(a) for a in generic):
-            accusations = [a for a in accusations if a not in generic or not counted(a)]
-            generic = [a for a in generic if not counted(a)]
-        # A description that points back does so within one claimant's words: "residents blamed
-        # the air force; the military said rebels shelled it" are two claims, both kept.
-        for claimant in {a.claimant.name for a in generic}:
-            own = [a for a in generic if a.claimant.name == claimant]
-            if len({_description_key(a.actor) for a in own}) < 2:
-                continue
-            introduced = [a for a in own if not refers_back(a)]
-            if introduced:
-                dropped = [a for a in own if a not in introduced]
-            else:
-                first = min(own, key=lambda a: (a.span.start < title_end, a.span.start))
-                dropped = [a for a in own if _description_key(a.actor) != _description_key(first.actor)]
-            accusations = [a for a in accusations if a not in dropped]
-        # "the attackers", "the assailants" name no one but the doers of this harm: in any
-        # claimant's words they point back to the attackers the text described before.
-        introduced = [a for a in generic if a in accusations and not refers_back(a)]
-        accusations = [a for a in accusations if not (
-            a in generic and _description_key(a.actor) in _PURE_ANAPHORS and not counted(a)
-            and any(i.span.start < a.span.start and _description_key(i.actor) != _description_key(a.actor)
-                    for i in introduced))]
-    return tuple(_dedupe_accusations(accusations))
-
-
-_PURE_ANAPHORS = frozenset({"attackers", "attacker", "assailants", "assailant", "perpetrators", "perpetrator",
-                            "killers", "killer", "abductors", "kidnappers", "captors"})
-
-
-# "the attackers", "these gunmen" point back; "some forty attackers", "30 gunmen" count a force.
-_COUNT = (r"(?:(?:some|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?"
-          r"(?:\d[\d,]*|a\s+dozen|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-          r"twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)")
-_DEFINITE = re.compile(r"(?:the|these|those)\b", re.IGNORECASE)
-_COUNTED = re.compile(rf"{_COUNT}[\s-]", re.IGNORECASE)
-_COUNT_BEFORE = re.compile(rf"\b{_COUNT}(?:\s+[a-z]+)?\s+$", re.IGNORECASE)
-
-
-def _description_key(actor: str) -> str:
-    """ "The assailants" and "the assailants" are one description."""
-    return re.sub(r"^(?:the|a|an)\s+", "", actor.lower())
-
-
-def _dedupe_accusations(accusations: list[Accusation]) -> list[Accusation]:
-    seen, out = set(), []
-    for accusation in accusations:
-        key = (accusation.actor.lower(), accusation.claimant.name)
-        if key not in seen:
-            seen.add(key)
-            out.append(accusation)
     return out
 
 
