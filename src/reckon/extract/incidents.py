@@ -22,68 +22,15 @@ from reckon.extract.incident_dates import (
     days_later, earlier_sentences, other_days, other_than_title_year, paragraph_date, recalled_sentences, sentence_index,
 )
 from reckon.extract.perpetrators import incident_perpetrators, local_accusations
+from reckon.extract.place_rank import contains, same_place, site_in_town, specificity, within_town
 from reckon.extract.places import PlaceMention, find_countries, is_country_name, region_country
 from reckon.extract.tables import TableRow, find_table_rows, place_cell
 from reckon.model import Accusation, Count, CountKind, Place, ReportedIncident, Span
 
 __all__ = ["assemble_incidents"]
 
-_SITE_KINDS = {"camp", "square", "university", "college", "prison", "village", "hospital", "school", "mosque",
-               "church", "market", "mall", "site", "district", "neighbourhood", "neighborhood", "facility",
-               "hotel", "building", "station", "airport", "base", "stadium", "temple", "synagogue", "mine"}
 _SAME_DAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
-
-
-def _specificity(mention: PlaceMention) -> int:
-    kind = (mention.kind or "").lower()
-    if kind == "country":
-        return 0
-    if kind in ("admin1", "region", "province", "state"):
-        return 1
-    if kind in _SITE_KINDS:
-        return 3
-    return 2
-
-
-def _within_town(mention: PlaceMention) -> bool:
-    """A site that stands in a town (a hotel, a school, a market), which a targeted-site vote may
-    prefer over the town; a village is a place of a town's rank, however specific its kind."""
-    return _specificity(mention) == 3 and (mention.kind or "").lower() != "village"
-
-
-def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
-    if a.name == b.name:
-        return True
-    tokens_a = set(_tokens(a.name))
-    tokens_b = set(_tokens(b.name))
-    if tokens_a and tokens_b and (tokens_a <= tokens_b or tokens_b <= tokens_a):
-        return True
-    return False
-
-
-def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
-    """Whether ``outer`` is a wider area holding ``inner`` (a country, an admin area)."""
-    if _specificity(outer) == 0:
-        return outer.country is not None and outer.country == inner.country
-    if outer.admin1 and inner.admin1 and _specificity(outer) == 1:
-        return outer.admin1 == inner.admin1
-    return False
-
-
-def _site_in_town(site: PlaceMention, town: PlaceMention, sentence: Span, text: str) -> bool:
-    """ "Gunmen who stormed a hotel in the town of Kitembura" when the report's place is the
-    Mirembe Palace Hotel: the sentence names the town as where a site of the main place's
-    kind stands, so its figures are the site's."""
-    kind = (site.kind or "").lower()
-    if _specificity(site) != 3 or _specificity(town) != 2 or not kind:
-        return False
-    before = text[sentence.start:town.span.start]
-    return bool(re.search(rf"\b{re.escape(kind)}s?\b[^.;:!?]{{0,60}}\b(?:in|at|near)\b", before, re.IGNORECASE))
-
-
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.findall(r"[a-z0-9]+", name.lower()) if t not in ("the", "of", "al", "el", "camp", "square")]
 
 
 # A dateline ("MANILA, Philippines -", "NAIROBI (Reuters) -") names where the reporter
@@ -125,7 +72,7 @@ def _dateline_town(text: str, datelines: list[Span], harm_spans: list[Span],
         if match is None or match.end("town") > dateline.end or is_country_name(match.group("town")):
             continue
         start, end = match.span("town")
-        known = [m for m in mentions if start <= m.span.start < end and _specificity(m) >= 2]
+        known = [m for m in mentions if start <= m.span.start < end and specificity(m) >= 2]
         country = None
         if match.group("country"):
             named = [m for m in find_countries(match.group("country")) if m.kind == "country"]
@@ -160,20 +107,20 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
     # (not a hospital, where the wounded go, nor a police station, where rioters "attempted to
     # storm" and suspects are paraded: the town around it stays the place)
     first_attacked = next((m.name for m in sorted(mentions, key=lambda m: m.span.start)
-                           if text and _specificity(m) == 3 and m.kind not in ("hospital", "station")
+                           if text and specificity(m) == 3 and m.kind not in ("hospital", "station")
                            and not any(d.start <= m.span.start < d.end for d in datelines)
                            and _ATTACKED.search(text, max(0, m.span.start - 80), m.span.start)), None)
     # ... and only when no other town or site is named before it in the sentences of harm: "shelled
     # X's market ... later attacked the village of Y" makes Y a later attack, not the report's site.
     first_scene = next((m for m in sorted(mentions, key=lambda m: m.span.start)
-                        if _specificity(m) >= 2 and m.kind not in ("hospital", "station")
+                        if specificity(m) >= 2 and m.kind not in ("hospital", "station")
                         and any(h.start <= m.span.start < h.end for h in harm_spans)
                         and not any(d.start <= m.span.start < d.end for d in datelines)
                         and not any(m is d for d in destinations)), None)
     if first_attacked is not None and first_scene is not None and first_scene.name != first_attacked:
         site = next(m for m in mentions if m.name == first_attacked)
         if first_scene.span.start < site.span.start \
-                and not (_contains(first_scene, site) or _same_place(first_scene, site)):
+                and not (contains(first_scene, site) or same_place(first_scene, site)):
             first_attacked = None
     for mention in mentions:
         key = mention.name
@@ -186,37 +133,37 @@ def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: 
             weight += 2
         if mention is labelled:
             weight += 6  # an infobox's "Location:" names the event's place, most specific first
-        if text and _specificity(mention) == 3 and mention.kind != "hospital" and mention.name == first_attacked \
+        if text and specificity(mention) == 3 and mention.kind != "hospital" and mention.name == first_attacked \
                 and len({m.name for m in mentions if m.kind == mention.kind}) == 1:
             # only a site the text names alone of its kind: "the attacks on two mosques" spread
             # over sites, and "the mosque" could be either; and only the first site the text
             # says was attacked: the report's own event comes before the attacks it recalls
             weight += _site_votes(mention, text)
-        elif _within_town(mention) and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
+        elif within_town(mention) and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
                                                                                mention.span.start):
             # "surrounded the four-storey X Hotel", "the siege of X": the site the attack was on (a
             # village is a settlement of its own, not a site within the town around it)
             weight += 2
         scores[key] += weight
         current = best.get(key)
-        if current is None or _specificity(mention) > _specificity(current):
+        if current is None or specificity(mention) > specificity(current):
             best[key] = mention
     if not scores:
         return None
     # Fold a short form into the fuller name that contains it ("Tarrow" into "Camp Tarrow").
     names = sorted(scores, key=lambda n: -len(n))
     # An infobox's own name for a site is kept, not folded into a longer wording of it.
-    for short in [n for n in names if labelled is None or n != labelled.name or _specificity(labelled) < 3]:
+    for short in [n for n in names if labelled is None or n != labelled.name or specificity(labelled) < 3]:
         for long in names:
-            if long != short and long in scores and short in scores and _same_place(best[short], best[long]) \
-                    and _specificity(best[long]) >= _specificity(best[short]) and len(long) > len(short):
+            if long != short and long in scores and short in scores and same_place(best[short], best[long]) \
+                    and specificity(best[long]) >= specificity(best[short]) and len(long) > len(short):
                 scores[long] += scores.pop(short)
                 break
     # The most specific place the text names wins over the admin area that holds it unless
     # the area is named far more often ("in the town of X in Y State": X).
-    ranked = sorted(scores, key=lambda n: (_specificity(best[n]) > 0,
-                                           scores[n] * (0.4 if _specificity(best[n]) == 1 else 1.0),
-                                           _specificity(best[n])), reverse=True)
+    ranked = sorted(scores, key=lambda n: (specificity(best[n]) > 0,
+                                           scores[n] * (0.4 if specificity(best[n]) == 1 else 1.0),
+                                           specificity(best[n])), reverse=True)
     voting = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
     return _as_written(best[ranked[0]], voting or mentions)
 
@@ -291,7 +238,7 @@ def _labelled_location(mentions: list[PlaceMention], text: str) -> PlaceMention 
         line_end = len(text) if line_end < 0 else line_end
         on_line = sorted((m for m in mentions if label.end() <= m.span.start < line_end), key=lambda m: m.span.start)
         # Only a town or a site: a line that opens with the region names no place we know in it.
-        if on_line and _specificity(on_line[0]) >= 2:
+        if on_line and specificity(on_line[0]) >= 2:
             return on_line[0]
     return None
 
@@ -365,7 +312,7 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
     bounds.append(sentence_span.end)
     clause_start = max(b for b in bounds if b <= position)
     clause_end = min((b for b in bounds if b > position), default=sentence_span.end)
-    inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0
+    inside = [m for m in mentions if clause_start <= m.span.start < clause_end and specificity(m) > 0
               and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
                                                     _head_of_list(m, mentions, text)])
                    or _taken_from(text, sentence_span.start, m.span.start))
@@ -379,7 +326,7 @@ def _local_place(position: int, sentence_span: Span, text: str, mentions: list[P
         return _sentence_place(position, sentence_span, text, mentions)
     # "Osk (Northern Region): Rebels shot two men and burned 40 huts in Dunmore": a town or site
     # in the clause says where, before a province named nearer the figure only to locate it.
-    return min(inside, key=lambda m: (_specificity(m) < 2, abs(m.span.start - position)))
+    return min(inside, key=lambda m: (specificity(m) < 2, abs(m.span.start - position)))
 
 
 # "Meanwhile in X, Y state, at least six are dead"; "Fighters attacked X, capital of Y,
@@ -455,7 +402,7 @@ def _sentence_place(position: int, sentence_span: Span, text: str,
     scenes = {}
     previous_end = -1
     for m in sorted(mentions, key=lambda m: m.span.start):
-        if not (sentence_span.start <= m.span.start < sentence_span.end) or _specificity(m) < 2:
+        if not (sentence_span.start <= m.span.start < sentence_span.end) or specificity(m) < 2:
             continue
         holder = previous_end >= 0 and _LOCATES_PREVIOUS.fullmatch(text, previous_end, m.span.start)
         previous_end = m.span.end
@@ -495,7 +442,7 @@ def _scene_before(index: int, sentences: list, text: str, mentions: list[PlaceMe
         return None
     named, previous_end = [], -1
     for m in sorted(mentions, key=lambda m: m.span.start):
-        if before.start <= m.span.start < before.end and _specificity(m) >= 2:
+        if before.start <= m.span.start < before.end and specificity(m) >= 2:
             # "near the village of X, in Y sub-prefecture": Y only says where X is
             if previous_end < 0 or not _LOCATES_PREVIOUS.fullmatch(text, previous_end, m.span.start):
                 named.append(m)
@@ -527,7 +474,7 @@ def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention |
     itself a site (one square of a crackdown) holds no other site, and another town is no
     part of a town: there each place with its own toll stays its own incident.
     """
-    if main is None or _specificity(main) > 2:
+    if main is None or specificity(main) > 2:
         return set()
     merged: set[str] = set()
     for total_index, total in groups.get("", []):
@@ -535,7 +482,7 @@ def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention |
         if value is None:
             continue
         parts = [key for key, members in groups.items()
-                 if key and key not in recalled and key not in merged and _specificity(places[key]) >= 3
+                 if key and key not in recalled and key not in merged and specificity(places[key]) >= 3
                  and (places[key].kind or "").lower() != "village"  # a hamlet is no part of a town
                  and all(index in (total_index, total_index + 1) and count.kind == total.kind
                          for index, count in members)]
@@ -597,7 +544,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     voting = [m for m in mentions if not any(e.start <= m.span.start < e.end for e in earlier_spans)]
     main = _main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines,
                        text=text)
-    if main is None or _specificity(main) < 2:
+    if main is None or specificity(main) < 2:
         # "MBOLETA, Ethiopia - Gunmen killed 12 farmers in the town": with no other town or
         # site named, the dateline's town is the scene when the report sets the harm there.
         filed_from = _dateline_town(text, datelines, harm_spans, mentions)
@@ -661,7 +608,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             # The recalled event's own year and place: the ones named nearest its figure.
             dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
             span = sentences[index].span
-            nearby = [m for m in mentions if span.start <= m.span.start < span.end and _specificity(m) >= 2]
+            nearby = [m for m in mentions if span.start <= m.span.start < span.end and specificity(m) >= 2]
             # "the raid on X, a settlement west of Y, in March 2020": Y only says where X is
             nearby = [m for m in nearby if not any(o.span.end <= m.span.start and
                                                    _LOCATES_PREVIOUS.fullmatch(text, o.span.end, m.span.start)
@@ -672,13 +619,13 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             group_date[key] = dated
             groups.setdefault(key, []).append((index, count))
             continue
-        if local is not None and main is not None and not _same_place(local, main) and not _contains(local, main) \
-                and not _contains(main, local) and _specificity(local) >= 2 \
-                and not _site_in_town(main, local, sentences[index].span, text):
+        if local is not None and main is not None and not same_place(local, main) and not contains(local, main) \
+                and not contains(main, local) and specificity(local) >= 2 \
+                and not site_in_town(main, local, sentences[index].span, text):
             key = local.name
             group_place.setdefault(key, _name_only(local))
         elif entry_heading is not None and main is not None and main.source != "heading" \
-                and _specificity(entry_heading) >= 2:
+                and specificity(entry_heading) >= 2:
             # A digest's coded entry is its own event, even at a place its overview named for
             # the week ("a further attack at the X market" above "[3] ... – X").
             key = entry_heading.name
@@ -707,7 +654,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             continue
         # the site its own sentence names, if another than the main one ("attacked X police post")
         own = _local_place(count.span.start, sentences[index].span, text, mentions)
-        if own is not None and (_specificity(own) < 2 or (main is not None and _same_place(own, main))):
+        if own is not None and (specificity(own) < 2 or (main is not None and same_place(own, main))):
             own = None
         where = _name_only(own) if own is not None else group_place.get("")
         key = f"{mention.value}:{where.name if where else ''}"
@@ -848,7 +795,7 @@ def _follows_on(count: Count, text: str) -> bool:
 
 def _country_name(country: str, mentions: list[PlaceMention]) -> str:
     for mention in mentions:
-        if mention.country == country and _specificity(mention) == 0:
+        if mention.country == country and specificity(mention) == 0:
             return mention.name
     return country
 
