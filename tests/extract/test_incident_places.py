@@ -260,7 +260,7 @@ def test_the_health_centre_here_in_the_reporters_town_is_not_a_scene():
 
 
 def test_a_list_that_repeats_its_preposition_at_its_longest_is_one_list():
-    from reckon.extract.incidents import _head_of_list
+    from reckon.extract.count_place import _head_of_list
     from reckon.extract.places import find_places
 
     # ", and in the neighbouring " is the longest gap a list of places may have
