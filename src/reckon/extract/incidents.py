@@ -20,72 +20,20 @@ from dataclasses import replace
 from reckon.extract.count_place import (
     DESTINATION, LIST_GAP, LOCATES_PREVIOUS, elsewhere, local_place, row_place, scene_before,
 )
+from reckon.extract.datelines import dateline_town, find_datelines
 from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.incident_dates import (
     days_later, earlier_sentences, other_days, other_than_title_year, paragraph_date, recalled_sentences, sentence_index,
 )
 from reckon.extract.perpetrators import incident_perpetrators, local_accusations
 from reckon.extract.place_rank import contains, same_place, site_in_town, specificity, within_town
-from reckon.extract.places import PlaceMention, find_countries, is_country_name, region_country
+from reckon.extract.places import PlaceMention, region_country
 from reckon.extract.tables import find_table_rows
 from reckon.model import Accusation, Count, CountKind, Place, ReportedIncident, Span
 
 __all__ = ["assemble_incidents"]
 
 _SAME_DAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE)
-
-
-# A dateline ("MANILA, Philippines -", "NAIROBI (Reuters) -") names where the reporter
-# files from, which is often not where the event happened: it does not vote for the place.
-# "Kabul: Gunmen ..." and " date 2019-12-19 Manila: A court ...", the colon form of
-# South Asian and wire copy, are datelines too.
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'/-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
-                       r"[-\u2013\u2014:,]|(?:(?:date[ \t]+)?\d{4}-\d\d-\d\d[ \t]+)?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}:(?=[ ][A-Z])"
-                       # "Geneva, 14 March 2026 –": a press release's town and full date, in any case
-                       r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:[ ]?/[ ]?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})?,[ \t]*"
-                       r"(?:\d{1,2}[ ][A-Z][a-z]+|[A-Z][a-z]+\.?[ ]\d{1,2},)[ ]\d{4}[ \t]*[-\u2013\u2014:])")
-
-
-def _datelines(text: str) -> list[Span]:
-    return [Span(start=m.start(), end=m.end()) for m in _DATELINE.finditer(text[:20000])]
-
-
-# "MBOLETA, Ethiopia, 4 March -", "KOBRA (Agency) -": the town in capitals a dateline opens
-# with, and the country it may name after it.
-_DATELINE_TOWN = re.compile(r"[ \t\n]*(?P<town>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})"
-                            r"(?:,[ \t]*(?P<country>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}))?(?=[ \t]*[,(:\-\u2013\u2014])")
-# Words by which a report sets its event in the town it files from: "attacked a market here",
-# "in the town", "near the town".
-_HERE = re.compile(r"\b(?:here|(?:in|near|outside|around|at|on\s+the\s+outskirts\s+of|attacked|stormed|raided)\s+"
-                   r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village))\b(?!\s+of\b)", re.IGNORECASE)
-
-
-def _dateline_town(text: str, datelines: list[Span], harm_spans: list[Span],
-                   mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The dateline's town, when the report's harm sentences say the harm happened there
-    ("here", "in the town"): the reporter files from the scene. A town no gazetteer knows is
-    named as the dateline writes it; its country is the one the dateline names, if any."""
-    if not any(_HERE.search(text, h.start, h.end) for h in harm_spans):
-        return None
-    for dateline in datelines:
-        if dateline.start > 1500:
-            break
-        match = _DATELINE_TOWN.match(text, dateline.start)
-        if match is None or match.end("town") > dateline.end or is_country_name(match.group("town")):
-            continue
-        start, end = match.span("town")
-        known = [m for m in mentions if start <= m.span.start < end and specificity(m) >= 2]
-        country = None
-        if match.group("country"):
-            named = [m for m in find_countries(match.group("country")) if m.kind == "country"]
-            country = named[0].country if named else None
-        if known:
-            name = known[0].name.title() if known[0].name.isupper() else known[0].name
-            return replace(known[0], name=name, country=known[0].country or country)
-        surface = match.group("town")
-        return PlaceMention(span=Span(start=start, end=end), text=surface, name=surface.title(),
-                            kind="populated place", country=country, source="dateline")
-    return None
 
 
 def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: list[Span] = (),
@@ -332,7 +280,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
                                               exclude=set(earlier), prefer=count_sentences)
     harm_spans = sorted({sentences[index].span for index in harm_sentences - set(earlier)}, key=lambda span: span.start)
-    datelines = _datelines(text)
+    datelines = find_datelines(text)
     earlier_spans = [sentences[index].span
                      for index in {*earlier, *recalled_sentences(state["dates"], sentences, text, main_date)}]
     voting = [m for m in mentions if not any(e.start <= m.span.start < e.end for e in earlier_spans)]
@@ -341,7 +289,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if main is None or specificity(main) < 2:
         # "MBOLETA, Ethiopia - Gunmen killed 12 farmers in the town": with no other town or
         # site named, the dateline's town is the scene when the report sets the harm there.
-        filed_from = _dateline_town(text, datelines, harm_spans, mentions)
+        filed_from = dateline_town(text, datelines, harm_spans, mentions)
         if filed_from is not None:
             main = replace(filed_from, country=filed_from.country or (main.country if main else None))
     # Nor does a dateline give a count a place of its own.
