@@ -259,7 +259,7 @@ def _accusations(state: State) -> State:
                                             extractor="reckon.accusations.v1")))
     # "The Front's gunmen attacked": the gunmen are the Front's, not a second accused. But a
     # group only blamed or convicted leaves the people seen doing it ("armed men killed six")
-    # an accused of their own. Which incident the gunmen belong to decides (``incidents``):
+    # an accused of their own. Which incident the gunmen belong to decides (``perpetrators``):
     # a digest's "Unidentified gunmen abducted four" is not the Front's raid of its entry above.
     text = state["document"].text
     # Security forces storming a place the report said the attackers hold are responders.
