@@ -30,11 +30,11 @@ def test_another_capitalised_heading_ends_the_countrys_section():
 
 
 def test_the_area_after_a_village_apposition_only_says_where_the_village_is():
-    from reckon.extract.incidents import _LOCATES_PREVIOUS
+    from reckon.extract.count_place import LOCATES_PREVIOUS
 
     for between in (", a hamlet in ", ", a farming village in the ", ", in the ", " near "):
-        assert _LOCATES_PREVIOUS.fullmatch(between), between
-    assert not _LOCATES_PREVIOUS.fullmatch(", and then attacked ")
+        assert LOCATES_PREVIOUS.fullmatch(between), between
+    assert not LOCATES_PREVIOUS.fullmatch(", and then attacked ")
 
 
 def test_a_release_where_the_freed_walked_to_stays_with_the_abduction():

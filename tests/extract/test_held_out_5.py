@@ -62,12 +62,13 @@ def test_a_government_in_its_capital_is_no_scene() -> None:
 
 
 def test_a_press_release_dateline_in_mixed_case_does_not_vote() -> None:
-    from reckon.extract.incidents import _datelines
+    from reckon.extract.datelines import find_datelines
 
     text = "Osk Network\n\nBrussels, 14 February 2026 – Gunmen killed 26 travellers near Harlow."
-    assert _datelines(text) and _datelines(text)[0].start <= text.index("Brussels") < _datelines(text)[0].end
+    assert find_datelines(text) and \
+        find_datelines(text)[0].start <= text.index("Brussels") < find_datelines(text)[0].end
     text = "Osk Aid\n\nTARROW / GENEVA, 20 May 2026 – x"
-    assert _datelines(text)
+    assert find_datelines(text)
 
 
 def test_attackers_killed_in_a_statement_with_restated_digits_follow_the_attack() -> None:

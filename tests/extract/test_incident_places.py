@@ -52,11 +52,11 @@ def test_an_infobox_location_line_names_the_event_place():
 
 
 def test_a_colon_dateline_is_where_the_reporter_files_from():
-    from reckon.extract.incidents import _datelines
+    from reckon.extract.datelines import find_datelines
 
     for text in ("date 2021-06-02 Kaduna: A court convicted six men.", "Kaduna: Gunmen killed 12 people."):
-        assert [text[d.start:d.end].strip() for d in _datelines(text)][0].endswith("Kaduna:")
-    assert _datelines("The toll: 12 people.") == []
+        assert [text[d.start:d.end].strip() for d in find_datelines(text)][0].endswith("Kaduna:")
+    assert find_datelines("The toll: 12 people.") == []
 
 
 def test_a_compass_word_or_town_after_the_name_ties_it_to_a_place():
@@ -260,7 +260,7 @@ def test_the_health_centre_here_in_the_reporters_town_is_not_a_scene():
 
 
 def test_a_list_that_repeats_its_preposition_at_its_longest_is_one_list():
-    from reckon.extract.incidents import _head_of_list
+    from reckon.extract.count_place import _head_of_list
     from reckon.extract.places import find_places
 
     # ", and in the neighbouring " is the longest gap a list of places may have

@@ -5,7 +5,7 @@ places, people and groups."""
 from __future__ import annotations
 
 from reckon import extract
-from reckon.extract.incidents import _LOCATES_PREVIOUS
+from reckon.extract.count_place import LOCATES_PREVIOUS
 from reckon.extract.places import find_places
 
 
@@ -51,9 +51,9 @@ def test_a_recalled_raid_is_at_the_place_raided_not_at_the_one_that_locates_it()
 
 
 def test_a_bearing_alone_after_a_place_locates_it() -> None:
-    assert _LOCATES_PREVIOUS.fullmatch(", a settlement west of ")
-    assert _LOCATES_PREVIOUS.fullmatch(", north-east of ")
-    assert not _LOCATES_PREVIOUS.fullmatch(" and ")
+    assert LOCATES_PREVIOUS.fullmatch(", a settlement west of ")
+    assert LOCATES_PREVIOUS.fullmatch(", north-east of ")
+    assert not LOCATES_PREVIOUS.fullmatch(" and ")
 
 
 def test_a_village_raided_first_stays_the_reports_place_before_a_market_stormed_later() -> None:

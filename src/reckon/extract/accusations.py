@@ -17,7 +17,7 @@ The phrase must name an actor: a proper noun, a known alias, or a noun of armed 
 kill the attackers or storm the place they hold are responders, not the accused.
 
 This module reads the parse around violence verbs and nouns, and stays the entry point that
-``run`` and ``incidents`` import. The other parts live in modules of one idea each:
+``run`` and ``perpetrators`` import. The other parts live in modules of one idea each:
 ``accused_phrase`` (which phrase of the parse names an accused), ``accused_blame`` (blame,
 attribution, claims, charges and denials), ``accused_descriptions`` (descriptions of actors),
 ``accused_in_text`` (accused stated by infoboxes, tables and coded entries) and
@@ -41,7 +41,7 @@ from reckon.extract.accused_blame import (
     _on_trial,
     _prep_objects_of,
 )
-# The entry point re-exports what ``run``, ``incidents`` and the tests import from it
+# The entry point re-exports what ``run``, ``perpetrators`` and the tests import from it
 # (is_description, is_generic, names_one_person and the two modules below).
 from reckon.extract.accused_descriptions import (
     FORCE_NOUNS,

@@ -9,583 +9,38 @@ is dated in another year; every other count and accusation belongs to the main i
 The main place is the most mentioned specific place (sites and towns before countries, the
 headline counting double); the incident date is chosen by ``event_dates`` from the
 sentences that speak of harm.
+
+This module groups the figures and builds the incidents (``assemble_incidents``, the entry
+point ``run`` calls); the parts it stands on live in modules of one idea each:
+``main_place`` (the vote for the report's main place), ``count_place`` (where one figure
+happened), ``datelines`` (where the reporter files from), ``place_rank`` (how specific a place
+is and how two places relate), ``incident_dates`` (the dates that tell incidents apart) and
+``perpetrators`` (the accused of each incident). The report dated two ways is found by
+``inconsistencies``.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
-from reckon.extract.accusations import is_generic
+from reckon.extract.count_place import LOCATES_PREVIOUS, elsewhere, local_place, row_place, scene_before
+from reckon.extract.datelines import dateline_town, find_datelines
 from reckon.extract.event_dates import date_evidence, pick_date
-from reckon.extract.places import PlaceMention, find_countries, is_country_name, region_country
-from reckon.extract.tables import TableRow, find_table_rows, place_cell
-from reckon.model import Accusation, Count, CountKind, Inconsistency, Place, ReportedIncident, Span
+from reckon.extract.incident_dates import (
+    days_later, earlier_sentences, other_days, other_than_title_year, paragraph_date, recalled_sentences, sentence_index,
+)
+from reckon.extract.main_place import main_place, name_only
+from reckon.extract.perpetrators import incident_perpetrators, local_accusations
+from reckon.extract.place_rank import contains, same_place, site_in_town, specificity
+from reckon.extract.places import PlaceMention, region_country
+from reckon.extract.tables import find_table_rows
+from reckon.model import Accusation, Count, CountKind, Place, ReportedIncident
 
-__all__ = ["assemble_incidents", "find_inconsistencies"]
+__all__ = ["assemble_incidents"]
 
-_SITE_KINDS = {"camp", "square", "university", "college", "prison", "village", "hospital", "school", "mosque",
-               "church", "market", "mall", "site", "district", "neighbourhood", "neighborhood", "facility",
-               "hotel", "building", "station", "airport", "base", "stadium", "temple", "synagogue", "mine"}
 _SAME_DAY = re.compile(r"\b(today|this (?:morning|afternoon|evening)|tonight|earlier today)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
-
-
-def _specificity(mention: PlaceMention) -> int:
-    kind = (mention.kind or "").lower()
-    if kind == "country":
-        return 0
-    if kind in ("admin1", "region", "province", "state"):
-        return 1
-    if kind in _SITE_KINDS:
-        return 3
-    return 2
-
-
-def _within_town(mention: PlaceMention) -> bool:
-    """A site that stands in a town (a hotel, a school, a market), which a targeted-site vote may
-    prefer over the town; a village is a place of a town's rank, however specific its kind."""
-    return _specificity(mention) == 3 and (mention.kind or "").lower() != "village"
-
-
-def _same_place(a: PlaceMention, b: PlaceMention) -> bool:
-    if a.name == b.name:
-        return True
-    tokens_a = set(_tokens(a.name))
-    tokens_b = set(_tokens(b.name))
-    if tokens_a and tokens_b and (tokens_a <= tokens_b or tokens_b <= tokens_a):
-        return True
-    return False
-
-
-def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
-    """Whether ``outer`` is a wider area holding ``inner`` (a country, an admin area)."""
-    if _specificity(outer) == 0:
-        return outer.country is not None and outer.country == inner.country
-    if outer.admin1 and inner.admin1 and _specificity(outer) == 1:
-        return outer.admin1 == inner.admin1
-    return False
-
-
-def _site_in_town(site: PlaceMention, town: PlaceMention, sentence: Span, text: str) -> bool:
-    """ "Gunmen who stormed a hotel in the town of Kitembura" when the report's place is the
-    Mirembe Palace Hotel: the sentence names the town as where a site of the main place's
-    kind stands, so its figures are the site's."""
-    kind = (site.kind or "").lower()
-    if _specificity(site) != 3 or _specificity(town) != 2 or not kind:
-        return False
-    before = text[sentence.start:town.span.start]
-    return bool(re.search(rf"\b{re.escape(kind)}s?\b[^.;:!?]{{0,60}}\b(?:in|at|near)\b", before, re.IGNORECASE))
-
-
-def _tokens(name: str) -> list[str]:
-    return [t for t in re.findall(r"[a-z0-9]+", name.lower()) if t not in ("the", "of", "al", "el", "camp", "square")]
-
-
-# A dateline ("MANILA, Philippines -", "NAIROBI (Reuters) -") names where the reporter
-# files from, which is often not where the event happened: it does not vote for the place.
-# "Kabul: Gunmen ..." and " date 2019-12-19 Manila: A court ...", the colon form of
-# South Asian and wire copy, are datelines too.
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'/-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
-                       r"[-\u2013\u2014:,]|(?:(?:date[ \t]+)?\d{4}-\d\d-\d\d[ \t]+)?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}:(?=[ ][A-Z])"
-                       # "Geneva, 14 March 2026 –": a press release's town and full date, in any case
-                       r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:[ ]?/[ ]?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})?,[ \t]*"
-                       r"(?:\d{1,2}[ ][A-Z][a-z]+|[A-Z][a-z]+\.?[ ]\d{1,2},)[ ]\d{4}[ \t]*[-\u2013\u2014:])")
-
-
-def _datelines(text: str) -> list[Span]:
-    return [Span(start=m.start(), end=m.end()) for m in _DATELINE.finditer(text[:20000])]
-
-
-# "MBOLETA, Ethiopia, 4 March -", "KOBRA (Agency) -": the town in capitals a dateline opens
-# with, and the country it may name after it.
-_DATELINE_TOWN = re.compile(r"[ \t\n]*(?P<town>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})"
-                            r"(?:,[ \t]*(?P<country>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}))?(?=[ \t]*[,(:\-\u2013\u2014])")
-# Words by which a report sets its event in the town it files from: "attacked a market here",
-# "in the town", "near the town".
-_HERE = re.compile(r"\b(?:here|(?:in|near|outside|around|at|on\s+the\s+outskirts\s+of|attacked|stormed|raided)\s+"
-                   r"(?:the|this)\s+(?:[a-z-]+\s+){0,2}?(?:town|city|village))\b(?!\s+of\b)", re.IGNORECASE)
-
-
-def _dateline_town(text: str, datelines: list[Span], harm_spans: list[Span],
-                   mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The dateline's town, when the report's harm sentences say the harm happened there
-    ("here", "in the town"): the reporter files from the scene. A town no gazetteer knows is
-    named as the dateline writes it; its country is the one the dateline names, if any."""
-    if not any(_HERE.search(text, h.start, h.end) for h in harm_spans):
-        return None
-    for dateline in datelines:
-        if dateline.start > 1500:
-            break
-        match = _DATELINE_TOWN.match(text, dateline.start)
-        if match is None or match.end("town") > dateline.end or is_country_name(match.group("town")):
-            continue
-        start, end = match.span("town")
-        known = [m for m in mentions if start <= m.span.start < end and _specificity(m) >= 2]
-        country = None
-        if match.group("country"):
-            named = [m for m in find_countries(match.group("country")) if m.kind == "country"]
-            country = named[0].country if named else None
-        if known:
-            name = known[0].name.title() if known[0].name.isupper() else known[0].name
-            return replace(known[0], name=name, country=known[0].country or country)
-        surface = match.group("town")
-        return PlaceMention(span=Span(start=start, end=end), text=surface, name=surface.title(),
-                            kind="populated place", country=country, source="dateline")
-    return None
-
-
-def _main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: list[Span] = (),
-                datelines: list[Span] = (), text: str = "") -> PlaceMention | None:
-    scores: Counter[str] = Counter()
-    best: dict[str, PlaceMention] = {}
-    labelled = _labelled_location(mentions, text)
-    # "treated at X Hospital", "fled to X": where the victims went, not where the harm
-    # happened; a hospital named so is the report's place of care wherever else it is named.
-    # "a source in X": where a source sits.
-    destinations = [m for m in mentions if text and (_DESTINATION.search(text[max(0, m.span.start - 60):m.span.start])
-                                                      or _SOURCE_SITS.search(text[max(0, m.span.start - 60):m.span.start]))]
-    # "taken to hospitals in Tillabéri and Niamey": a place joined to a destination is one too.
-    for before, after in zip(mentions, mentions[1:]):
-        if any(before is d for d in destinations) and text and \
-                _LIST_GAP.fullmatch(text[before.span.end:after.span.start]):
-            destinations.append(after)
-    # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
-    destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
-    hospitals = {m.name for m in destinations if m.kind == "hospital"}
-    # (not a hospital, where the wounded go, nor a police station, where rioters "attempted to
-    # storm" and suspects are paraded: the town around it stays the place)
-    first_attacked = next((m.name for m in sorted(mentions, key=lambda m: m.span.start)
-                           if text and _specificity(m) == 3 and m.kind not in ("hospital", "station")
-                           and not any(d.start <= m.span.start < d.end for d in datelines)
-                           and _ATTACKED.search(text, max(0, m.span.start - 80), m.span.start)), None)
-    # ... and only when no other town or site is named before it in the sentences of harm: "shelled
-    # X's market ... later attacked the village of Y" makes Y a later attack, not the report's site.
-    first_scene = next((m for m in sorted(mentions, key=lambda m: m.span.start)
-                        if _specificity(m) >= 2 and m.kind not in ("hospital", "station")
-                        and any(h.start <= m.span.start < h.end for h in harm_spans)
-                        and not any(d.start <= m.span.start < d.end for d in datelines)
-                        and not any(m is d for d in destinations)), None)
-    if first_attacked is not None and first_scene is not None and first_scene.name != first_attacked:
-        site = next(m for m in mentions if m.name == first_attacked)
-        if first_scene.span.start < site.span.start \
-                and not (_contains(first_scene, site) or _same_place(first_scene, site)):
-            first_attacked = None
-    for mention in mentions:
-        key = mention.name
-        if any(d.start <= mention.span.start < d.end for d in datelines) or key in hospitals \
-                or any(mention is d for d in destinations):
-            continue
-        weight = 2 if mention.span.start < headline_end else 1
-        # Places named in the very sentences that give a toll or an accusation speak of the event.
-        if any(h.start <= mention.span.start < h.end for h in harm_spans):
-            weight += 2
-        if mention is labelled:
-            weight += 6  # an infobox's "Location:" names the event's place, most specific first
-        if text and _specificity(mention) == 3 and mention.kind != "hospital" and mention.name == first_attacked \
-                and len({m.name for m in mentions if m.kind == mention.kind}) == 1:
-            # only a site the text names alone of its kind: "the attacks on two mosques" spread
-            # over sites, and "the mosque" could be either; and only the first site the text
-            # says was attacked: the report's own event comes before the attacks it recalls
-            weight += _site_votes(mention, text)
-        elif _within_town(mention) and text and _TARGETED_BEFORE.search(text, max(0, mention.span.start - 60),
-                                                                               mention.span.start):
-            # "surrounded the four-storey X Hotel", "the siege of X": the site the attack was on (a
-            # village is a settlement of its own, not a site within the town around it)
-            weight += 2
-        scores[key] += weight
-        current = best.get(key)
-        if current is None or _specificity(mention) > _specificity(current):
-            best[key] = mention
-    if not scores:
-        return None
-    # Fold a short form into the fuller name that contains it ("Tarrow" into "Camp Tarrow").
-    names = sorted(scores, key=lambda n: -len(n))
-    # An infobox's own name for a site is kept, not folded into a longer wording of it.
-    for short in [n for n in names if labelled is None or n != labelled.name or _specificity(labelled) < 3]:
-        for long in names:
-            if long != short and long in scores and short in scores and _same_place(best[short], best[long]) \
-                    and _specificity(best[long]) >= _specificity(best[short]) and len(long) > len(short):
-                scores[long] += scores.pop(short)
-                break
-    # The most specific place the text names wins over the admin area that holds it unless
-    # the area is named far more often ("in the town of X in Y State": X).
-    ranked = sorted(scores, key=lambda n: (_specificity(best[n]) > 0,
-                                           scores[n] * (0.4 if _specificity(best[n]) == 1 else 1.0),
-                                           _specificity(best[n])), reverse=True)
-    voting = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
-    return _as_written(best[ranked[0]], voting or mentions)
-
-
-# A site named as what was attacked ("attacked X Institute", "the attack on X Mosque",
-# "stormed a dormitory at X College") is where the event happened, however often the town
-# around it is named.
-_ATTACKED = re.compile(r"\b(?:attack(?:ed|ing)?|stormed|storming|raided|raiding|bombed|besieged|(?:attack|raid|assault|"
-                       r"bombing|siege)[ ]+(?:on|of))[ ]+(?:(?:a|an|the)[ ]+[\w'’ -]{0,40}?[ ]+(?:at|of|in)[ ]+)?(?:the[ ]+)?$",
-                       re.IGNORECASE)
-# The head noun of a site's name, which the text then uses alone ("X Technical Institute" ...
-# "the institute"): each such mention is a mention of the site.
-_SITE_HEADS = frozenset({"institute", "college", "school", "university", "academy", "seminary", "mosque", "church",
-                         "cathedral", "chapel", "temple", "market", "camp", "hostel", "dormitory"})
-
-
-def _site_votes(mention: PlaceMention, text: str) -> int:
-    votes = 4
-    head = mention.name.split()[-1].lower() if mention.name.split() else ""
-    if head in _SITE_HEADS and len(mention.name.split()) > 1:
-        votes += min(3, len(re.findall(rf"\b[Tt]he {head}\b", text)))
-    return votes
-
-
-# An infobox line "Location: Baga, Borno State, Nigeria" (or "LocationBaga, ..." as some
-# renderings run the label into its value), a record's "| Location: X" field; "Location
-# of X (left)" is a map caption.
-_LOCATION_LABEL = re.compile(
-    r"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site|Village|Locality)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))")
-# "a humanitarian source in Bunia", "officials in the capital": where a source sits ("MSF teams in
-# X have treated 40": where carers work; "the government in X": its capital); "told a
-# press briefing in Kampala", "speaking to reporters in X": where a source spoke.
-_SOURCE_SITS = re.compile(
-    r"\b(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
-    r"leaders?|doctors?|administrators?|analysts?|diplomats?|teams?|staff|medics|government|regime),?\s+"
-    r"(?:based\s+)?(?:in|at)\s+(?:the\s+)?$"
-    r"|\b(?:(?:press|news)[ ]+(?:briefing|conference)|briefing|press[ ]+event|speaking|spoke|told[ ]+(?:reporters|"
-    r"journalists|the[ ]+press))[ ]+(?:(?:to|with)[ ]+(?:reporters|journalists)[ ]+)?(?:in|at)[ ]+(?:the[ ]+)?$",
-    re.IGNORECASE,
-)
-# A site the attack was on: "stormed the X Hotel", "surrounded the four-storey X", "the siege of X".
-_TARGETED_BEFORE = re.compile(
-    r"\b(?:attacked|stormed|raided|bombed|shelled|struck|overran|besieged|targeted|invaded|surrounded|seized|"
-    r"occupied|cordoned[ ]off|(?:siege|attack|raid|assault|bombing|massacre|storming)[ ]+(?:of|on|at))[ ]+"
-    r"(?:the[ ]+)?(?:[\w-]+[ ]+){0,2}$",
-    re.IGNORECASE,
-)
-_SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|reported|reports|told|confirmed|stated|"
-                           r"announced|recorded|received)\b")
-# "after a boy died of his wounds in X", "had died in hospitals in the province and in X":
-# where the wounded died, not where they were hurt.
-_DIED_ELSEWHERE = re.compile(
-    r"\bdied[ ](?:of[ ](?:his|her|their)[ ](?:wounds|injuries)|in[ ]hospitals?(?:[ ]in[ ]the[ ]\w+[ ]and)?)"
-    r"[ ](?:in|at)[ ](?:the[ ])?$",
-    re.IGNORECASE,
-)
-_DESTINATION = re.compile(
-    r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
-    r"hospitali[sz]ed|fled|relocated|moved|referred|succumbed)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
-    r"(?:in|at)[ ]hospital[ ]in)[ ](?:the[ ])?$"
-    # "a clinic in the nearby town of X treated 31 wounded": where the wounded were cared for
-    r"|\b(?:clinics?|hospitals?|(?:health|medical)[ ](?:centres?|centers?|posts?))[ ](?:in|at)[ ](?:the[ ])?"
-    r"(?:(?:neighbouring|neighboring|nearby|nearest)[ ])?(?:(?:village|town|city|hamlet)[ ]of[ ])?$",
-    re.IGNORECASE,
-)
-
-
-def _labelled_location(mentions: list[PlaceMention], text: str) -> PlaceMention | None:
-    """The first place on an infobox "Location" line, if the document has one."""
-    for label in _LOCATION_LABEL.finditer(text[:20000]):
-        line_end = text.find("\n", label.end())
-        line_end = len(text) if line_end < 0 else line_end
-        on_line = sorted((m for m in mentions if label.end() <= m.span.start < line_end), key=lambda m: m.span.start)
-        # Only a town or a site: a line that opens with the region names no place we know in it.
-        if on_line and _specificity(on_line[0]) >= 2:
-            return on_line[0]
-    return None
-
-
-def _as_written(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
-    """The chosen place with the span of the document's own usual spelling of it.
-
-    The canonical name serves the ledger; the document's output names the place as the
-    document writes it ("Rabea al-Adaweya square"), taking its most frequent spelling and,
-    among equals, the fullest.
-    """
-    same = [_name_only(m) for m in mentions if m.name == chosen.name]
-    spellings = Counter(m.text.casefold() for m in same)
-    return max(same, key=lambda m: (spellings[m.text.casefold()], len(m.text), -m.span.start), default=chosen)
-
-
-def _name_only(mention: PlaceMention) -> PlaceMention:
-    """"the town of Chibok" written as "Chibok", "the settlement (vereda) of X" as "X": the
-    descriptor is not part of the name."""
-    head, of, tail = mention.text.rpartition(" of ")
-    if of and head.split()[-1].strip("()").lower() in _DESCRIPTORS and tail.casefold() == mention.name.casefold():
-        start = mention.span.end - len(tail)
-        return replace(mention, text=tail, span=Span(start=start, end=mention.span.end))
-    return mention
-
-
-_DESCRIPTORS = frozenset({"town", "village", "city", "hamlet", "settlement", "district", "province", "region", "state",
-                          "county", "community", "suburb", "neighbourhood", "neighborhood", "area", "island",
-                          "municipality", "vereda", "corregimiento", "commune", "locality", "ward", "quarter",
-                          "sub-county", "site", "camp", "outskirts"})
-
-
-# Places that are not where the harm happened: a destination ("airlifted to X", "fled
-# to X"), an origin, or where a source sits ("a police source in X", "hospital officials in X").
-_NOT_EVENT_PLACE = re.compile(
-    # "walked to the gendarmerie in X": a named place of the destination is one too
-    r"(?:\b(?:to|from|into|towards?)(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ](?:in|at))?|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
-    r"administrator|doctors?|hospitals?|clinics?|(?:health|medical)\s+(?:centres?|centers?|posts?)|journalists?|"
-    r"correspondent|reporters?|residents?|workers?|teams?|staff|medics|government|regime|courts?|tribunals?),?\s+(?:in|at|from)"
-    # "told a press briefing in Kampala that 33 were killed": where the source spoke
-    r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
-    # "Our clinic in the neighbouring village of X received 200 wounded": where the hurt were cared for
-    # ("the health centre here in X": the reporter's own town, where the wounded were carried)
-    r"|\b(?:clinics?|hospitals?|health\s+cent(?:re|er)s?|medical\s+cent(?:re|er)s?|mortuar(?:y|ies)|morgues?)"
-    r"(?:\s+(?:here|there))?\s+(?:in|at)"
-    r"(?:\s+the)?(?:\s+(?:neighbouring|neighboring|nearby|next))?(?:\s+(?:village|town|city|district)\s+of)?)"
-    r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$"
-    # "have fled and are sheltering in schools and churches in X": where the displaced went
-    r"|\b(?:sheltering|sheltered|(?:took|taking|taken|sought|seeking)\s+refuge|hosted|camped|camping)\s+"
-    r"(?:in|at|with)\b[^.;:!?]*$",
-    re.IGNORECASE,
-)
-
-
-def _row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention]) -> PlaceMention | None:
-    """A figure on a table's row, in a cell or in its notes, happened at the row's location."""
-    for row in rows:
-        if row.span.start <= position < row.span.end:
-            cell = place_cell(row)
-            inside = [m for m in mentions if cell is not None and cell.start <= m.span.start < cell.end]
-            return min(inside, key=lambda m: m.span.start, default=None)
-    return None
-
-
-def _local_place(position: int, sentence_span: Span, text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
-    """The place named in the same clause as ``position``, nearest first."""
-    sentence_text = text[sentence_span.start:sentence_span.end]
-    bounds = [sentence_span.start]
-    for match in _CLAUSE_BREAK.finditer(sentence_text):
-        bounds.append(sentence_span.start + match.start())
-    bounds.append(sentence_span.end)
-    clause_start = max(b for b in bounds if b <= position)
-    clause_end = min((b for b in bounds if b > position), default=sentence_span.end)
-    inside = [m for m in mentions if clause_start <= m.span.start < clause_end and _specificity(m) > 0
-              and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
-                                                    _head_of_list(m, mentions, text)])
-                   or _taken_from(text, sentence_span.start, m.span.start))
-              # "after a boy died of his wounds in X": where a wounded victim died
-              and not _DIED_ELSEWHERE.search(text[max(0, _head_of_list(m, mentions, text) - 60):
-                                                  _head_of_list(m, mentions, text)])]
-    # "Osk-Bélé (Kambolo sub-prefecture): ... killed nine": the parenthesis only locates the place before it
-    inside = [m for m in inside if not any(o.span.end <= m.span.start and text[o.span.end:m.span.start] == " ("
-                                           for o in inside)] or inside
-    if not inside:
-        return _sentence_place(position, sentence_span, text, mentions)
-    # "Osk (Northern Region): Rebels shot two men and burned 40 huts in Dunmore": a town or site
-    # in the clause says where, before a province named nearer the figure only to locate it.
-    return min(inside, key=lambda m: (_specificity(m) < 2, abs(m.span.start - position)))
-
-
-# "Meanwhile in X, Y state, at least six are dead"; "Fighters attacked X, capital of Y,
-# with dozens reported dead": the figure's clause names no place, but the sentence sets
-# the scene in one town or site, by a preposition of place or as what was attacked.
-_SCENE_BEFORE = re.compile(
-    r"(?:\b(?:in|at|near|inside|outside)|\b(?:attacked|stormed|raided|bombed|shelled|struck|hit|overran|besieged|"
-    r"targeted|invaded|ambushed|entered|surrounded)(?:[ ]the)?)[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$"
-    # "in the municipal seat, X": the seat's name in apposition
-    r"|\b(?:in|at|near)[ ]+the[ ]+[a-z]+[ ]+(?:seat|capital|headquarters),[ ]+$",
-    re.IGNORECASE,
-)
-# "X, in the Y department", "X, a hamlet in Y department": Y only says where X is
-_LOCATES_PREVIOUS = re.compile(r",?(?:[ ]+an?(?:[ ]+[a-z]+){1,2})?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}"
-                               # "X, a settlement west of Y": a bearing alone locates X too
-                               r"|,[ ](?:an?(?:[ ][a-z-]+){1,2}[ ])?(?:north|south|east|west)(?:-?(?:east|west))?[ ]of[ ]"
-                               # "X, about six kilometres north of Y": Y only measures where X is
-                               r"|,[ ](?:(?:about|some|roughly|around|nearly|just|only)[ ])?(?:\d+|[a-z]+)[ ]"
-                               r"(?:km|kilometres|kilometers|miles)[ ][a-z-]+[ ]of[ ]")
-_SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced|reported|added|stated)\b", re.I)
-
-
-# "abducted ... from X", "kidnapped ... from X": the place people were taken from is the
-# scene, though "from" elsewhere names an origin.
-_TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatched|took|taken|"
-                         # verbs of taking away (taking.py): "carried off 33 villagers from X"
-                         r"(?:carried|carrying|dragged|dragging|whisked|whisking|led|leading)\s+(?:off|away)|"
-                         r"(?:made|making)\s+(?:off|away)\s+with|herded|herding|marched|marching)\b[^.;:!?]{0,120}?"
-                         r"\bfrom[ ](?:the[ ])?$", re.IGNORECASE)
-
-
-_RAIDERS_WENT = re.compile(r"\b(?:attackers|raiders|gunmen|assailants|militants|fighters|insurgents|bandits|rebels|"
-                           r"militiamen)\b[^.;:!?]{0,20}\b(?:came[ ]back|returned|moved[ ]on|went[ ]on|pressed[ ]on|"
-                           r"headed)\b[^.;:!?]{0,30}\bto[ ](?:the[ ])?$", re.IGNORECASE)
-
-
-_DAYS_LATER = re.compile(
-    r"(?<!\w)(?:(?P<n>a|one|two|three|four|five|six|\d)[ ]days?[ ]later|(?P<next>the[ ](?:next|following)[ ]day|"
-    r"the[ ]day[ ]after))\b", re.IGNORECASE)
-_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
-def _days_later(evidence, text: str, sentence: Span, published: str | None) -> tuple[str | None, Span | None]:
-    """"Two days later, gunmen struck X": the last full day written before the sentence, moved on."""
-    from datetime import date as _date, timedelta
-
-    later = _DAYS_LATER.search(text, sentence.start, min(sentence.end, sentence.start + 40))
-    if later is None:
-        return None, None
-    days = 1 if later.group("next") else _COUNT_WORDS.get(later.group("n").lower()) or int(later.group("n"))
-    before = [m for m in evidence.usable if m.span.start < sentence.start and m.value and len(m.value) == 10]
-    if not before:
-        return None, None
-    last = max(before, key=lambda m: m.span.start)
-    value = (_date.fromisoformat(last.value) + timedelta(days=days)).isoformat()
-    if published and value > published[:10]:
-        return None, None
-    return value, Span(start=later.start(), end=later.end())
-
-
-def _paragraph_date(evidence, text: str, position: int, published: str | None) -> tuple[str | None, Span | None]:
-    """The last day written before ``position`` in its own paragraph (none after the report's date)."""
-    start = text.rfind("\n\n", 0, position) + 2 if "\n\n" in text[:position] else 0
-    before = [m for m in evidence.usable if start <= m.span.start < position and m.value is not None
-              and (not published or m.value[:len(published)] <= published[:len(m.value)])]
-    if not before:
-        return None, None
-    last = max(before, key=lambda m: m.span.start)
-    return last.value, last.span
-
-
-# "hospitals in X and in the nearby town of Y": a list may repeat its preposition.
-_LIST_GAP = re.compile(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ])(?:(?:in|to|at)[ ](?:the[ ](?:nearby[ ]|neighbou?ring[ ])?)?)?")
-# The longest gap the pattern takes: how far before a mention ``_head_of_list`` looks.
-_LIST_GAP_LONGEST = len(", and in the neighbouring ")
-
-
-def _elsewhere(mention: PlaceMention, text: str) -> bool:
-    """"Two were released and walked to the gendarmerie in X": a place people went to or a
-    source sits in, which says nothing of where the harm happened."""
-    before = text[max(0, mention.span.start - 60):mention.span.start]
-    return bool(_NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before) or _DIED_ELSEWHERE.search(before))
-
-
-def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> int:
-    """Where the list holding ``mention`` starts: "hospitals in Tillabéri and Niamey" puts
-    Niamey after the words Tillabéri follows."""
-    start = mention.span.start
-    while True:
-        # The latest-starting mention that ends a list gap before ``start``; checking the few
-        # characters before it first keeps this linear (sorting every mention per call was not).
-        joined = None
-        for other in mentions:
-            if start - _LIST_GAP_LONGEST <= other.span.end <= start and (joined is None or other.span.start > joined.span.start) \
-                    and _LIST_GAP.fullmatch(text, other.span.end, start):
-                joined = other
-        if joined is None:
-            return start
-        start = joined.span.start
-
-
-def _taken_from(text: str, sentence_start: int, position: int) -> bool:
-    return bool(_TAKEN_FROM.search(text, sentence_start, position))
-
-
-def _sentence_place(position: int, sentence_span: Span, text: str,
-                    mentions: list[PlaceMention]) -> PlaceMention | None:
-    scenes = {}
-    previous_end = -1
-    for m in sorted(mentions, key=lambda m: m.span.start):
-        if not (sentence_span.start <= m.span.start < sentence_span.end) or _specificity(m) < 2:
-            continue
-        holder = previous_end >= 0 and _LOCATES_PREVIOUS.fullmatch(text, previous_end, m.span.start)
-        previous_end = m.span.end
-        if holder:
-            continue  # "X, in the municipality of Y": Y only says where X is
-        # (a list's later members go by the words before its first: "hospitals in X and in Y";
-        # not "X, Y Regency", where Y only locates X)
-        head = _head_of_list(m, mentions, text)
-        head = head if re.search(r"[ ]and[ ]", text[head:m.span.start]) else m.span.start
-        before = text[max(0, head - 60):head]
-        if _taken_from(text, sentence_span.start, m.span.start):
-            pass  # "abducted a dozen people, including the chief, from X": where they were taken
-        elif _RAIDERS_WENT.search(text, sentence_span.start, m.span.start):
-            pass  # "the attackers came back, this time to X": where the attackers went is the scene
-        elif not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or _DESTINATION.search(before) \
-                or _DIED_ELSEWHERE.search(before):
-            continue
-        low, high = sorted((m.span.end, position))
-        if _SPEECH_BETWEEN.search(text, low, high):
-            continue  # "In X, the minister condemned the attack that killed 12": where he spoke
-        scenes.setdefault(m.name, m)
-    # One scene only: with two, the figure's own clause would have to say which.
-    return next(iter(scenes.values())) if len(scenes) == 1 else None
-
-
-def _other_days(members: list[tuple[int, Count]], evidence, sentences: list,
-                text: str, main_date: str | None = None) -> list[tuple[int, Count, object]]:
-    """Figures of the main place whose own sentence dates them on another full day than the
-    first dated figure's (two days or more apart, so not the night's second day; a running
-    toll's day is no figure's day): before it, or after it when the sentence speaks of another
-    attack ("a second attack")."""
-    from datetime import date as _date
-    dated = []
-    for index, count in sorted(members, key=lambda item: item[1].span.start):
-        span = sentences[index].span
-        days = [m for m in evidence.usable if span.start <= m.span.start < span.end and m.value and len(m.value) == 10]
-        if days and not _RUNNING_TOLL.search(text, span.start, span.end):
-            dated.append((index, count, min(days, key=lambda m: abs(m.span.start - count.span.start))))
-    if not dated:
-        return []
-    first = _date.fromisoformat(dated[0][2].value)
-    first_index = dated[0][0]
-    undated = {index for index, _ in members} - {index for index, _, _ in dated}
-    if main_date is not None and len(main_date) == 10 and undated and main_date > dated[0][2].value:
-        # The event's day, told in a sentence without a figure ("The attack occurred on the night
-        # of 7th/11/2021"), is the mark when the first dated figure is earlier: a figure dated
-        # weeks before the event is an earlier attack, even when it is the only dated figure
-        # (the undated figures stay with the event).
-        first, first_index = _date.fromisoformat(main_date), None
-    else:
-        dated = dated[1:]
-    out = []
-    for index, count, mention in dated:
-        gap = (_date.fromisoformat(mention.value) - first).days
-        if index != first_index and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
-                                                                                         sentences[index].span.end))):
-            out.append((index, count, mention))
-    return out
-
-
-_RUNNING_TOLL = re.compile(r"\b(?:toll|raising|rising|bringing|rose|risen|climbed)\b", re.IGNORECASE)
-_ANOTHER_ATTACK = re.compile(r"\b(?:second|third|another|new|fresh|renewed|again|later)\b", re.IGNORECASE)
-
-
-def _scene_before(index: int, sentences: list, text: str, mentions: list[PlaceMention],
-                  count_sentences: set[int]) -> PlaceMention | None:
-    """"Last Thursday, a convoy was ambushed near the village of X. Two drivers were wounded.":
-    a figure whose sentence names no place takes the scene the sentence before it sets, when
-    that sentence, in the same paragraph, tells of violence at one place only and gives no
-    figure of its own ("hired through an intermediary in X" sets no scene)."""
-    if index == 0 or index - 1 in count_sentences:
-        return None
-    own, before = sentences[index].span, sentences[index - 1].span
-    if "\n\n" in text[before.start:own.start] or not _VIOLENT_ACT.search(text, before.start, before.end) or \
-            any(own.start <= m.span.start < own.end for m in mentions):
-        return None
-    named, previous_end = [], -1
-    for m in sorted(mentions, key=lambda m: m.span.start):
-        if before.start <= m.span.start < before.end and _specificity(m) >= 2:
-            # "near the village of X, in Y sub-prefecture": Y only says where X is
-            if previous_end < 0 or not _LOCATES_PREVIOUS.fullmatch(text, previous_end, m.span.start):
-                named.append(m)
-            previous_end = m.span.end
-    if len(named) != 1 or _ADMIN_WORD_AFTER.match(text, named[0].span.end) or \
-            _ADMIN_WORD_AFTER.search(" " + named[0].text.split()[-1]):
-        return None  # "the X site for displaced people in Y territory": Y holds the unnamed site
-    return _sentence_place(before.end, before, text, mentions)
-
-
-_ADMIN_WORD_AFTER = re.compile(r"[ ](?:territory|district|province|county|sub-prefecture|prefecture|department|region|"
-                               r"state|municipality|commune|governorate)\b", re.IGNORECASE)
-
-
-_VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened fire|shot|shoot|kill|wound|injur|abduct|"
-                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead"
-                          # "armed men entered the village": who came says what it was
-                          r"|armed men|gunmen|assailants|attackers|raiders)", re.IGNORECASE)
 
 
 def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention | None,
@@ -599,7 +54,7 @@ def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention |
     itself a site (one square of a crackdown) holds no other site, and another town is no
     part of a town: there each place with its own toll stays its own incident.
     """
-    if main is None or _specificity(main) > 2:
+    if main is None or specificity(main) > 2:
         return set()
     merged: set[str] = set()
     for total_index, total in groups.get("", []):
@@ -607,7 +62,7 @@ def _breakdowns(groups: dict[str, list[tuple[int, Count]]], main: PlaceMention |
         if value is None:
             continue
         parts = [key for key, members in groups.items()
-                 if key and key not in recalled and key not in merged and _specificity(places[key]) >= 3
+                 if key and key not in recalled and key not in merged and specificity(places[key]) >= 3
                  and (places[key].kind or "").lower() != "village"  # a hamlet is no part of a town
                  and all(index in (total_index, total_index + 1) and count.kind == total.kind
                          for index, count in members)]
@@ -623,97 +78,6 @@ def _to_place(mention: PlaceMention | None) -> Place | None:
     return Place(name=mention.name, country=mention.country, latitude=mention.latitude,
                  longitude=mention.longitude, admin1=mention.admin1, kind=mention.kind,
                  span=mention.span)
-
-
-_ERA_OF = re.compile(r"\bof[ ]the[ ](?:early[ ]|late[ ]|mid-?)?(?:19|20)\d0s$")
-
-
-def _earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[int],
-                       main_date: str | None) -> dict[int, list]:
-    """Harm sentences dated in a year before the main event's, with that date mention."""
-    if main_date is None:
-        return {}
-    main_year = int(main_date[:4])
-    found: dict[int, list] = {}
-    for mention in dates_found:
-        if mention.year is None or mention.year >= main_year or (mention.relative and not _counts_years(mention)):
-            continue
-        index = _sentence_of(sentences, mention.span.start)
-        sentence = sentences[index]
-        at = mention.span.start - sentence.span.start
-        if _ERA_OF.search(sentence.text[max(0, at - 12) : at + len(mention.text) + 1]):
-            continue  # "a group that emerged from the insurgency of the 1980s": an era a noun is of, no event's date
-        if index in harm_sentences:
-            found.setdefault(index, []).append(_with_month_before(mention, dates_found))
-    # A sentence that also names the main event's year is about the main event.
-    for mention in dates_found:
-        if mention.year == main_year:
-            found.pop(_sentence_of(sentences, mention.span.start), None)
-    if len(found) * 2 > len(harm_sentences):
-        return {}  # most of the harm is dated earlier: that is the main event, not a recollection
-    return found
-
-
-def _other_than_title_year(dates_found: list, sentence_of, headline_end: int, main_date: str | None) -> set[int]:
-    """When the title names one year and the chosen date is of another, the sentences dated
-    only in other years (empty when the title names no year or agrees)."""
-    title_years = {m.year for m in dates_found if m.span.start < headline_end and m.year and not m.relative}
-    if len(title_years) != 1 or main_date is None or int(main_date[:4]) in title_years:
-        return set()
-    same = {sentence_of(m.span.start) for m in dates_found if m.year in title_years}
-    return {sentence_of(m.span.start) for m in dates_found if m.year and m.year not in title_years} - same
-
-
-def _with_month_before(mention, dates_found: list):  # type: ignore[no-untyped-def]
-    """"March last year": the month written right before a year counted back dates it too."""
-    if mention.month is not None or not mention.relative:
-        return mention
-    for other in dates_found:
-        if other.year == mention.year and other.month is not None and other.day is None \
-                and 0 <= mention.span.start - other.span.end <= 1:
-            return replace(mention, span=Span(start=other.span.start, end=mention.span.end),
-                           text=f"{other.text} {mention.text}", month=other.month)
-    return mention
-
-
-def _counts_years(mention) -> bool:  # type: ignore[no-untyped-def]
-    """A relative date that counts back in years ("in March last year", "two years ago"):
-    its year is as sure as the report's own, unlike a weekday's near a new year."""
-    return bool(re.search(r"\byears?\b", mention.text, re.IGNORECASE))
-
-
-def _recalled(dates_found: list, sentences: list, text: str, main_date: str | None) -> set[int]:
-    """Sentences about an earlier event, figure or none ("the 2017 bombing of a market in
-    the town of X"): dated only in years before the main event's ("since 2011" spans up to
-    now and recalls nothing)."""
-    if main_date is None:
-        return set()
-    main_year = int(main_date[:4])
-    before, current = set(), set()
-    for mention in dates_found:
-        if mention.year is None:
-            continue
-        index = _sentence_of(sentences, mention.span.start)
-        if mention.year >= main_year or (mention.relative and not _counts_years(mention)) or \
-                re.search(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", text[max(0, mention.span.start - 12):mention.span.start]):
-            current.add(index)
-        else:
-            before.add(index)
-    return before - current
-
-
-def _sentence_of(sentences: list, position: int) -> int:
-    low, high = 0, len(sentences) - 1
-    while low <= high:
-        middle = (low + high) // 2
-        span = sentences[middle].span
-        if position < span.start:
-            high = middle - 1
-        elif position >= span.end:
-            low = middle + 1
-        else:
-            return middle
-    return -1
 
 
 def assemble_incidents(state: dict) -> list[ReportedIncident]:
@@ -732,7 +96,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     evidence = date_evidence(text, state["dates"], sentences, state["published"], state.get("published_span"))
 
     def sentence_of(position: int) -> int:
-        return _sentence_of(sentences, position)
+        return sentence_index(sentences, position)
 
     count_sentences = {index for index, _ in counts}
     main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
@@ -740,7 +104,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     # Sentences dated in an earlier year than the event ("the 2017 bombing of a market in X
     # that killed 11") recall another incident: their figures form it, and neither their
     # places nor their dates speak for the main event.
-    titled = _other_than_title_year(state["dates"], sentence_of, headline_end, main_date)
+    titled = other_than_title_year(state["dates"], sentence_of, headline_end, main_date)
     if titled:
         # "= 2019 Osk attack =": an encyclopedia's title names its event's year; a figure dated
         # in another year ("Fourteen months later, on 9 October 2020, ...") is another event. Only
@@ -749,20 +113,21 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                           exclude=titled, prefer=count_sentences)
         if redated is not None and len(redated) == 10 and int(redated[:4]) != int(main_date[:4]):
             main_date, main_date_span = redated, redated_span
-    earlier = _earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date)
+    earlier = earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date)
     if earlier:
         main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
                                               exclude=set(earlier), prefer=count_sentences)
     harm_spans = sorted({sentences[index].span for index in harm_sentences - set(earlier)}, key=lambda span: span.start)
-    datelines = _datelines(text)
-    earlier_spans = [sentences[index].span for index in {*earlier, *_recalled(state["dates"], sentences, text, main_date)}]
+    datelines = find_datelines(text)
+    earlier_spans = [sentences[index].span
+                     for index in {*earlier, *recalled_sentences(state["dates"], sentences, text, main_date)}]
     voting = [m for m in mentions if not any(e.start <= m.span.start < e.end for e in earlier_spans)]
-    main = _main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines,
-                       text=text)
-    if main is None or _specificity(main) < 2:
+    main = main_place(voting or mentions, headline_end=headline_end, harm_spans=harm_spans, datelines=datelines,
+                      text=text)
+    if main is None or specificity(main) < 2:
         # "MBOLETA, Ethiopia - Gunmen killed 12 farmers in the town": with no other town or
         # site named, the dateline's town is the scene when the report sets the harm there.
-        filed_from = _dateline_town(text, datelines, harm_spans, mentions)
+        filed_from = dateline_town(text, datelines, harm_spans, mentions)
         if filed_from is not None:
             main = replace(filed_from, country=filed_from.country or (main.country if main else None))
     # Nor does a dateline give a count a place of its own.
@@ -803,8 +168,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         # figure is not where it happened.
         source = count.claimant.span
         scene_mentions = [m for m in mentions if source is None or not source.start <= m.span.start < source.end]
-        local = _row_place(count.span.start, rows, mentions) or \
-            _local_place(count.span.start, sentences[index].span, text, scene_mentions)
+        local = row_place(count.span.start, rows, mentions) or \
+            local_place(count.span.start, sentences[index].span, text, scene_mentions)
         key = ""
         paragraph = text.count("\n\n", 0, count.span.start)
         entry_heading = None
@@ -812,39 +177,39 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             local = entry_heading = headed[paragraph]
         if local is None and previous is not None and previous[0] == paragraph and index not in earlier \
                 and not any(sentences[index].span.start <= m.span.start < sentences[index].span.end
-                            and not _elsewhere(m, text) for m in mentions):
+                            and not elsewhere(m, text) for m in mentions):
             # "Gunmen abducted four women near X. One of them escaped the next day.": a figure
             # whose sentence names no place goes on with the entry its paragraph began.
             groups[previous[1]].append((index, count))
             continue
         if local is None and index not in earlier:
-            local = _scene_before(index, sentences, text, mentions, count_sentences)
+            local = scene_before(index, sentences, text, mentions, count_sentences)
         if index in earlier:
             # The recalled event's own year and place: the ones named nearest its figure.
             dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
             span = sentences[index].span
-            nearby = [m for m in mentions if span.start <= m.span.start < span.end and _specificity(m) >= 2]
+            nearby = [m for m in mentions if span.start <= m.span.start < span.end and specificity(m) >= 2]
             # "the raid on X, a settlement west of Y, in March 2020": Y only says where X is
             nearby = [m for m in nearby if not any(o.span.end <= m.span.start and
-                                                   _LOCATES_PREVIOUS.fullmatch(text, o.span.end, m.span.start)
+                                                   LOCATES_PREVIOUS.fullmatch(text, o.span.end, m.span.start)
                                                    for o in nearby)] or nearby
             local = min(nearby, key=lambda m: abs(m.span.start - count.span.start), default=None)
             key = f"{dated.value}:{local.name if local else ''}"
-            group_place.setdefault(key, _name_only(local) if local else None)
+            group_place.setdefault(key, name_only(local) if local else None)
             group_date[key] = dated
             groups.setdefault(key, []).append((index, count))
             continue
-        if local is not None and main is not None and not _same_place(local, main) and not _contains(local, main) \
-                and not _contains(main, local) and _specificity(local) >= 2 \
-                and not _site_in_town(main, local, sentences[index].span, text):
+        if local is not None and main is not None and not same_place(local, main) and not contains(local, main) \
+                and not contains(main, local) and specificity(local) >= 2 \
+                and not site_in_town(main, local, sentences[index].span, text):
             key = local.name
-            group_place.setdefault(key, _name_only(local))
+            group_place.setdefault(key, name_only(local))
         elif entry_heading is not None and main is not None and main.source != "heading" \
-                and _specificity(entry_heading) >= 2:
+                and specificity(entry_heading) >= 2:
             # A digest's coded entry is its own event, even at a place its overview named for
             # the week ("a further attack at the X market" above "[3] ... – X").
             key = entry_heading.name
-            group_place.setdefault(key, _name_only(entry_heading))
+            group_place.setdefault(key, name_only(entry_heading))
             # its own line dates it, before any day its notes recall
             line_start = text.rfind("\n", 0, entry_heading.span.start) + 1
             dated_line = [d for d in state["dates"] if line_start <= d.span.start < entry_heading.span.start
@@ -854,7 +219,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                 entry_keys.add(key)
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
-    moved = _other_days(groups.get("", []), evidence, sentences, text, main_date)
+    moved = other_days(groups.get("", []), evidence, sentences, text, main_date)
     site_days = {key: pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"], main=False)[0]
                  for key, members in groups.items() if key and key not in group_date} if moved else {}
     for index, count, mention in moved:
@@ -868,10 +233,10 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             groups[same_day[0]].append((index, count))
             continue
         # the site its own sentence names, if another than the main one ("attacked X police post")
-        own = _local_place(count.span.start, sentences[index].span, text, mentions)
-        if own is not None and (_specificity(own) < 2 or (main is not None and _same_place(own, main))):
+        own = local_place(count.span.start, sentences[index].span, text, mentions)
+        if own is not None and (specificity(own) < 2 or (main is not None and same_place(own, main))):
             own = None
-        where = _name_only(own) if own is not None else group_place.get("")
+        where = name_only(own) if own is not None else group_place.get("")
         key = f"{mention.value}:{where.name if where else ''}"
         groups[""].remove((index, count))
         group_place.setdefault(key, where)
@@ -880,7 +245,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     for key in sorted(entry_keys):
         # "[3] 30/10/2026 | ... Notes: ... The same market was hit by a car bombing on 9 July
         # 2026 that killed at least 26": a figure its notes date on another day is that day's event
-        for index, count, mention in _other_days(groups[key], evidence, sentences, text, group_date[key].value):
+        for index, count, mention in other_days(groups[key], evidence, sentences, text, group_date[key].value):
             if mention.value >= group_date[key].value:
                 continue
             other = f"{mention.value}:{key}"
@@ -937,7 +302,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             main_date, main_date_span = dated, dated_span
     if entry_date is not None:
         main_date, main_date_span = entry_date  # (the other entries' days and the overview's do not redate it)
-    local_of = _local_accusations(accusations, groups, set(group_date), set(earlier), text)
+    local_of = local_accusations(accusations, groups, set(group_date), set(earlier), text)
     named_direct = state.get("named_direct", frozenset())
     result: list[ReportedIncident] = []
     for key, members in sorted(groups.items(), key=lambda item: (item[0] != "", min(c.span.start for _, c in item[1]))):
@@ -950,13 +315,14 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             place = Place(name=_country_name(country, state["places"]), country=country)
         if key == "":
             date, date_span = main_date, main_date_span
-            perpetrators = _perpetrators([a for at, (i, a) in enumerate(accusations)
-                                          if i not in earlier and at not in local_of], named_direct, text, title_end)
+            perpetrators = incident_perpetrators([a for at, (i, a) in enumerate(accusations)
+                                                  if i not in earlier and at not in local_of],
+                                                 named_direct, text, title_end)
         elif key in group_date:
             mention = group_date[key]
             date, date_span = mention.value, mention.span
-            perpetrators = _perpetrators([a for i, a in accusations if i in {j for j, _ in members}], named_direct,
-                                         text, title_end)
+            perpetrators = incident_perpetrators([a for i, a in accusations if i in {j for j, _ in members}],
+                                                 named_direct, text, title_end)
         else:
             date, date_span = pick_date(evidence, sentence_of, {i for i, _ in members}, state["published"],
                                         main=False)
@@ -964,16 +330,17 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                 # A record's header line ("9 February 2022 | Ménaka | In-Tessoum") or the paragraph's
                 # opening ("On 19 April, ...") dates the figures below it; with neither, "In Olmasai,
                 # three were killed" shares the report's day.
-                date, date_span = _paragraph_date(evidence, text, min(c.span.start for _, c in members),
-                                                  state["published"])
+                date, date_span = paragraph_date(evidence, text, min(c.span.start for _, c in members),
+                                                 state["published"])
                 if date is None:
                     # "A day later, the same gang struck X": so many days after the last day named before
-                    date, date_span = _days_later(evidence, text, sentences[min(i for i, _ in members)].span,
-                                                  state["published"])
+                    date, date_span = days_later(evidence, text, sentences[min(i for i, _ in members)].span,
+                                                 state["published"])
                 if date is None:
                     date, date_span = main_date, None
-            perpetrators = _perpetrators([a for at, (_, a) in enumerate(accusations) if local_of.get(at) == key],
-                                         named_direct, text, title_end)
+            perpetrators = incident_perpetrators([a for at, (_, a) in enumerate(accusations)
+                                                  if local_of.get(at) == key],
+                                                 named_direct, text, title_end)
         result.append(ReportedIncident(date=date, place=place, counts=tuple(_dedupe_counts([c for _, c in members])),
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),
                                        date_span=date_span))
@@ -1008,7 +375,7 @@ def _follows_on(count: Count, text: str) -> bool:
 
 def _country_name(country: str, mentions: list[PlaceMention]) -> str:
     for mention in mentions:
-        if mention.country == country and _specificity(mention) == 0:
+        if mention.country == country and specificity(mention) == 0:
             return mention.name
     return country
 
@@ -1025,145 +392,6 @@ def _dedupe_counts(counts: list[Count]) -> list[Count]:
     return out
 
 
-def _local_accusations(accusations: list[tuple[int, Accusation]], groups: dict[str, list[tuple[int, Count]]],
-                       recalled: set[str], earlier: set[int], text: str) -> dict[int, str]:
-    """For each accusation (its position) that belongs to a site's own incident, that incident's
-    key: the accused of a sentence giving the site's figure ("Unidentified gunmen abducted four
-    women near X"), or of a later sentence of the same paragraph that gives none ("The Front
-    claimed the attack")."""
-    by_sentence: dict[int, str] = {}
-    starts: list[tuple[int, str]] = []  # (position of a figure, its incident's key)
-    for key, members in groups.items():
-        for index, count in members:
-            if key and key not in recalled:
-                by_sentence.setdefault(index, key)
-            starts.append((count.span.start, key))
-    starts.sort()
-    found: dict[int, str] = {}
-    for at, (index, accusation) in enumerate(accusations):
-        if index in earlier:
-            continue
-        if index in by_sentence:
-            found[at] = by_sentence[index]
-            continue
-        if any(i == index for members in groups.values() for i, _ in members):
-            continue  # a sentence with a figure of the main incident
-        position = accusation.span.start
-        # The last figure before the accusation, if no blank line parts them (a blank line
-        # between it and the accusation parts every earlier figure too).
-        last = bisect_left(starts, (position,)) - 1
-        if last >= 0 and "\n\n" not in text[starts[last][0]:position]:
-            key = starts[last][1]
-            if key and key not in recalled:
-                found[at] = key
-    return found
-
-
-def _perpetrators(accusations: list[Accusation], named_direct: frozenset[Accusation], text: str = "",
-                  title_end: int = 0) -> tuple[Accusation, ...]:
-    """One incident's accused. "The Front's gunmen attacked": when the incident's own sentences
-    show a named actor doing the harm, its descriptions ("the gunmen") stand for that actor.
-    With no such name, a description that points back ("the assailants"), counts a force
-    ("some forty attackers") or shortens a headline ("Gunmen kill nine") stands for the
-    attackers another description introduced ("armed men"): it adds no accused."""
-    if any(a in named_direct for a in accusations):
-        accusations = [a for a in accusations if not is_generic(a.actor)]
-    generic = [a for a in accusations if is_generic(a.actor) and a.span is not None]
-    if len({_description_key(a.actor) for a in generic}) > 1:
-        def counted(accusation: Accusation) -> bool:
-            # the count may stand outside the span the accusation kept ("some thirty [attackers]")
-            start = accusation.span.start
-            return start < title_end or bool(_COUNTED.match(text, start, accusation.span.end)) \
-                or bool(_COUNT_BEFORE.search(text[max(0, start - 30):start]))
-
-        def refers_back(accusation: Accusation) -> bool:
-            return counted(accusation) or bool(_DEFINITE.match(text, accusation.span.start, accusation.span.end))
-        # A force's size or a headline's shorthand describes the attackers whoever speaks.
-        if any(not refers_back(a) for a in generic):
-            accusations = [a for a in accusations if a not in generic or not counted(a)]
-            generic = [a for a in generic if not counted(a)]
-        # A description that points back does so within one claimant's words: "residents blamed
-        # the air force; the military said rebels shelled it" are two claims, both kept.
-        for claimant in {a.claimant.name for a in generic}:
-            own = [a for a in generic if a.claimant.name == claimant]
-            if len({_description_key(a.actor) for a in own}) < 2:
-                continue
-            introduced = [a for a in own if not refers_back(a)]
-            if introduced:
-                dropped = [a for a in own if a not in introduced]
-            else:
-                first = min(own, key=lambda a: (a.span.start < title_end, a.span.start))
-                dropped = [a for a in own if _description_key(a.actor) != _description_key(first.actor)]
-            accusations = [a for a in accusations if a not in dropped]
-        # "the attackers", "the assailants" name no one but the doers of this harm: in any
-        # claimant's words they point back to the attackers the text described before.
-        introduced = [a for a in generic if a in accusations and not refers_back(a)]
-        accusations = [a for a in accusations if not (
-            a in generic and _description_key(a.actor) in _PURE_ANAPHORS and not counted(a)
-            and any(i.span.start < a.span.start and _description_key(i.actor) != _description_key(a.actor)
-                    for i in introduced))]
-    return tuple(_dedupe_accusations(accusations))
-
-
-_PURE_ANAPHORS = frozenset({"attackers", "attacker", "assailants", "assailant", "perpetrators", "perpetrator",
-                            "killers", "killer", "abductors", "kidnappers", "captors"})
-
-
-# "the attackers", "these gunmen" point back; "some forty attackers", "30 gunmen" count a force.
-_COUNT = (r"(?:(?:some|about|around|roughly|nearly|almost|at\s+least|more\s+than|over|up\s+to)\s+)?"
-          r"(?:\d[\d,]*|a\s+dozen|dozens|scores|hundreds|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-          r"twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a\s+hundred)")
-_DEFINITE = re.compile(r"(?:the|these|those)\b", re.IGNORECASE)
-_COUNTED = re.compile(rf"{_COUNT}[\s-]", re.IGNORECASE)
-_COUNT_BEFORE = re.compile(rf"\b{_COUNT}(?:\s+[a-z]+)?\s+$", re.IGNORECASE)
-
-
-def _description_key(actor: str) -> str:
-    """ "The assailants" and "the assailants" are one description."""
-    return re.sub(r"^(?:the|a|an)\s+", "", actor.lower())
-
-
-def _dedupe_accusations(accusations: list[Accusation]) -> list[Accusation]:
-    seen, out = set(), []
-    for accusation in accusations:
-        key = (accusation.actor.lower(), accusation.claimant.name)
-        if key not in seen:
-            seen.add(key)
-            out.append(accusation)
-    return out
-
-
 def _victims(counts: list[Count]) -> tuple[str, ...]:
     found = Counter(c.victims for c in counts if c.victims)
     return tuple(name for name, _ in found.most_common(3))
-
-
-def find_inconsistencies(state: dict) -> list[Inconsistency]:
-    """The same report or event dated two ways; one claimant giving two tolls in one sentence pair."""
-    out: list[Inconsistency] = []
-    text = state["document"].text
-    # Same day and month given with two different years ("17 October 2013" vs "October 17, 2019").
-    by_day: dict[tuple[int, int], list] = {}
-    for mention in state["dates"]:
-        if mention.year and mention.month and mention.day:
-            by_day.setdefault((mention.month, mention.day), []).append(mention)
-    for (month, day), mentions in by_day.items():
-        years = {m.year for m in mentions}
-        if len(years) < 2:
-            continue
-        pairs = [(a, b) for i, a in enumerate(mentions) for b in mentions[i + 1:]
-                 if a.year != b.year and _report_context(text, a.span) and _report_context(text, b.span)]
-        if pairs:
-            a, b = pairs[0]
-            out.append(Inconsistency(
-                description=f"the same report is dated {a.text!r} and {b.text!r}",
-                spans=(a.span, b.span), extractor="reckon.inconsistencies.v1"))
-    return out
-
-
-_REPORT_WORDS = re.compile(r"\b(report|published|statement|released|issued)\b", re.IGNORECASE)
-
-
-def _report_context(text: str, span: Span) -> bool:
-    window = text[max(0, span.start - 120):span.end + 20]
-    return bool(_REPORT_WORDS.search(window))

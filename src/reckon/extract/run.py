@@ -17,7 +17,7 @@ from datetime import date
 
 from reckon.extract import accusations as accusations_module
 from reckon.extract import counts as counts_module
-from reckon.extract import dates, incidents, numbers, places, quotes, tables
+from reckon.extract import dates, incidents, inconsistencies, numbers, places, quotes, tables
 from reckon.extract.actors import ActorResolver
 from reckon.extract.apparatus import apparatus_start
 from reckon.extract.attribution import ClaimantFinder, masthead
@@ -259,7 +259,7 @@ def _accusations(state: State) -> State:
                                             extractor="reckon.accusations.v1")))
     # "The Front's gunmen attacked": the gunmen are the Front's, not a second accused. But a
     # group only blamed or convicted leaves the people seen doing it ("armed men killed six")
-    # an accused of their own. Which incident the gunmen belong to decides (``incidents``):
+    # an accused of their own. Which incident the gunmen belong to decides (``perpetrators``):
     # a digest's "Unidentified gunmen abducted four" is not the Front's raid of its entry above.
     text = state["document"].text
     # Security forces storming a place the report said the attackers hold are responders.
@@ -320,7 +320,7 @@ def _incidents(state: State) -> State:
 
 @step("reckon.inconsistencies.v1", needs=("dates", "sentences", "counts"), gives=("inconsistencies",))
 def _inconsistencies(state: State) -> State:
-    return {"inconsistencies": incidents.find_inconsistencies(state)}
+    return {"inconsistencies": inconsistencies.find_inconsistencies(state)}
 
 
 check_steps(STEPS)

@@ -1,0 +1,234 @@
+"""Where one figure happened: the place its own clause, sentence, table row or the sentence before it names.
+
+A figure belongs to the place named nearest to it in its own clause ("killed six in X"); with
+none there, to the one scene its sentence sets ("Meanwhile in X, at least six are dead"), or
+that the sentence before it sets when that sentence tells of violence at one place only; a
+figure on a table's row happened at the row's location. Places that are not where harm
+happened are passed over: where victims were taken or fled, where a source sits or spoke,
+where the wounded died, and a place that only locates the one before it ("X, in the Y
+department"). This reads the words around one figure, so it lives apart from the vote for the
+report's main place (``main_place``) and the grouping of figures into incidents
+(``incidents``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from reckon.extract.place_rank import specificity
+from reckon.extract.places import PlaceMention
+from reckon.extract.tables import TableRow, place_cell
+from reckon.model import Span
+
+__all__ = ["DESTINATION", "LIST_GAP", "LOCATES_PREVIOUS", "elsewhere", "local_place", "row_place", "scene_before"]
+
+
+_CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
+# "after a boy died of his wounds in X", "had died in hospitals in the province and in X":
+# where the wounded died, not where they were hurt.
+_DIED_ELSEWHERE = re.compile(
+    r"\bdied[ ](?:of[ ](?:his|her|their)[ ](?:wounds|injuries)|in[ ]hospitals?(?:[ ]in[ ]the[ ]\w+[ ]and)?)"
+    r"[ ](?:in|at)[ ](?:the[ ])?$",
+    re.IGNORECASE,
+)
+DESTINATION = re.compile(
+    r"\b(?:(?:treated|admitted|taken|rushed|airlifted|flown|evacuated|transferred|transported|brought|"
+    r"hospitali[sz]ed|fled|relocated|moved|referred|succumbed)(?:[ ]\w+){0,3}?[ ](?:at|to|in|into|towards?)|treatment[ ]at|"
+    r"(?:in|at)[ ]hospital[ ]in)[ ](?:the[ ])?$"
+    # "a clinic in the nearby town of X treated 31 wounded": where the wounded were cared for
+    r"|\b(?:clinics?|hospitals?|(?:health|medical)[ ](?:centres?|centers?|posts?))[ ](?:in|at)[ ](?:the[ ])?"
+    r"(?:(?:neighbouring|neighboring|nearby|nearest)[ ])?(?:(?:village|town|city|hamlet)[ ]of[ ])?$",
+    re.IGNORECASE,
+)
+
+
+# Places that are not where the harm happened: a destination ("airlifted to X", "fled
+# to X"), an origin, or where a source sits ("a police source in X", "hospital officials in X").
+_NOT_EVENT_PLACE = re.compile(
+    # "walked to the gendarmerie in X": a named place of the destination is one too
+    r"(?:\b(?:to|from|into|towards?)(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ](?:in|at))?|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
+    r"administrator|doctors?|hospitals?|clinics?|(?:health|medical)\s+(?:centres?|centers?|posts?)|journalists?|"
+    r"correspondent|reporters?|residents?|workers?|teams?|staff|medics|government|regime|courts?|tribunals?),?\s+(?:in|at|from)"
+    # "told a press briefing in Kampala that 33 were killed": where the source spoke
+    r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
+    # "Our clinic in the neighbouring village of X received 200 wounded": where the hurt were cared for
+    # ("the health centre here in X": the reporter's own town, where the wounded were carried)
+    r"|\b(?:clinics?|hospitals?|health\s+cent(?:re|er)s?|medical\s+cent(?:re|er)s?|mortuar(?:y|ies)|morgues?)"
+    r"(?:\s+(?:here|there))?\s+(?:in|at)"
+    r"(?:\s+the)?(?:\s+(?:neighbouring|neighboring|nearby|next))?(?:\s+(?:village|town|city|district)\s+of)?)"
+    r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$"
+    # "have fled and are sheltering in schools and churches in X": where the displaced went
+    r"|\b(?:sheltering|sheltered|(?:took|taking|taken|sought|seeking)\s+refuge|hosted|camped|camping)\s+"
+    r"(?:in|at|with)\b[^.;:!?]*$",
+    re.IGNORECASE,
+)
+
+
+def row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention]) -> PlaceMention | None:
+    """A figure on a table's row, in a cell or in its notes, happened at the row's location."""
+    for row in rows:
+        if row.span.start <= position < row.span.end:
+            cell = place_cell(row)
+            inside = [m for m in mentions if cell is not None and cell.start <= m.span.start < cell.end]
+            return min(inside, key=lambda m: m.span.start, default=None)
+    return None
+
+
+def local_place(position: int, sentence_span: Span, text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place named in the same clause as ``position``, nearest first."""
+    sentence_text = text[sentence_span.start:sentence_span.end]
+    bounds = [sentence_span.start]
+    for match in _CLAUSE_BREAK.finditer(sentence_text):
+        bounds.append(sentence_span.start + match.start())
+    bounds.append(sentence_span.end)
+    clause_start = max(b for b in bounds if b <= position)
+    clause_end = min((b for b in bounds if b > position), default=sentence_span.end)
+    inside = [m for m in mentions if clause_start <= m.span.start < clause_end and specificity(m) > 0
+              and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
+                                                    _head_of_list(m, mentions, text)])
+                   or _taken_from(text, sentence_span.start, m.span.start))
+              # "after a boy died of his wounds in X": where a wounded victim died
+              and not _DIED_ELSEWHERE.search(text[max(0, _head_of_list(m, mentions, text) - 60):
+                                                  _head_of_list(m, mentions, text)])]
+    # "Osk-Bélé (Kambolo sub-prefecture): ... killed nine": the parenthesis only locates the place before it
+    inside = [m for m in inside if not any(o.span.end <= m.span.start and text[o.span.end:m.span.start] == " ("
+                                           for o in inside)] or inside
+    if not inside:
+        return _sentence_place(position, sentence_span, text, mentions)
+    # "Osk (Northern Region): Rebels shot two men and burned 40 huts in Dunmore": a town or site
+    # in the clause says where, before a province named nearer the figure only to locate it.
+    return min(inside, key=lambda m: (specificity(m) < 2, abs(m.span.start - position)))
+
+
+# "Meanwhile in X, Y state, at least six are dead"; "Fighters attacked X, capital of Y,
+# with dozens reported dead": the figure's clause names no place, but the sentence sets
+# the scene in one town or site, by a preposition of place or as what was attacked.
+_SCENE_BEFORE = re.compile(
+    r"(?:\b(?:in|at|near|inside|outside)|\b(?:attacked|stormed|raided|bombed|shelled|struck|hit|overran|besieged|"
+    r"targeted|invaded|ambushed|entered|surrounded)(?:[ ]the)?)[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$"
+    # "in the municipal seat, X": the seat's name in apposition
+    r"|\b(?:in|at|near)[ ]+the[ ]+[a-z]+[ ]+(?:seat|capital|headquarters),[ ]+$",
+    re.IGNORECASE,
+)
+# "X, in the Y department", "X, a hamlet in Y department": Y only says where X is
+LOCATES_PREVIOUS = re.compile(r",?(?:[ ]+an?(?:[ ]+[a-z]+){1,2})?[ ]+(?:in|near)[ ]+(?:the[ ]+)?(?:[a-z]+[ ]+){0,3}"
+                              # "X, a settlement west of Y": a bearing alone locates X too
+                              r"|,[ ](?:an?(?:[ ][a-z-]+){1,2}[ ])?(?:north|south|east|west)(?:-?(?:east|west))?[ ]of[ ]"
+                              # "X, about six kilometres north of Y": Y only measures where X is
+                              r"|,[ ](?:(?:about|some|roughly|around|nearly|just|only)[ ])?(?:\d+|[a-z]+)[ ]"
+                               r"(?:km|kilometres|kilometers|miles)[ ][a-z-]+[ ]of[ ]")
+_SPEECH_BETWEEN = re.compile(r"\b(?:said|says|told|condemned|denounced|announced|reported|added|stated)\b", re.I)
+
+
+# "abducted ... from X", "kidnapped ... from X": the place people were taken from is the
+# scene, though "from" elsewhere names an origin.
+_TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatched|took|taken|"
+                         # verbs of taking away (taking.py): "carried off 33 villagers from X"
+                         r"(?:carried|carrying|dragged|dragging|whisked|whisking|led|leading)\s+(?:off|away)|"
+                         r"(?:made|making)\s+(?:off|away)\s+with|herded|herding|marched|marching)\b[^.;:!?]{0,120}?"
+                         r"\bfrom[ ](?:the[ ])?$", re.IGNORECASE)
+
+
+_RAIDERS_WENT = re.compile(r"\b(?:attackers|raiders|gunmen|assailants|militants|fighters|insurgents|bandits|rebels|"
+                           r"militiamen)\b[^.;:!?]{0,20}\b(?:came[ ]back|returned|moved[ ]on|went[ ]on|pressed[ ]on|"
+                           r"headed)\b[^.;:!?]{0,30}\bto[ ](?:the[ ])?$", re.IGNORECASE)
+
+
+# "hospitals in X and in the nearby town of Y": a list may repeat its preposition.
+LIST_GAP = re.compile(r"(?:,[ ]|[ ]and[ ]|,[ ]and[ ])(?:(?:in|to|at)[ ](?:the[ ](?:nearby[ ]|neighbou?ring[ ])?)?)?")
+# The longest gap the pattern takes: how far before a mention ``_head_of_list`` looks.
+_LIST_GAP_LONGEST = len(", and in the neighbouring ")
+
+
+def elsewhere(mention: PlaceMention, text: str) -> bool:
+    """"Two were released and walked to the gendarmerie in X": a place people went to or a
+    source sits in, which says nothing of where the harm happened."""
+    before = text[max(0, mention.span.start - 60):mention.span.start]
+    return bool(_NOT_EVENT_PLACE.search(before) or DESTINATION.search(before) or _DIED_ELSEWHERE.search(before))
+
+
+def _head_of_list(mention: PlaceMention, mentions: list[PlaceMention], text: str) -> int:
+    """Where the list holding ``mention`` starts: "hospitals in Tillabéri and Niamey" puts
+    Niamey after the words Tillabéri follows."""
+    start = mention.span.start
+    while True:
+        # The latest-starting mention that ends a list gap before ``start``; checking the few
+        # characters before it first keeps this linear (sorting every mention per call was not).
+        joined = None
+        for other in mentions:
+            if start - _LIST_GAP_LONGEST <= other.span.end <= start and (joined is None or other.span.start > joined.span.start) \
+                    and LIST_GAP.fullmatch(text, other.span.end, start):
+                joined = other
+        if joined is None:
+            return start
+        start = joined.span.start
+
+
+def _taken_from(text: str, sentence_start: int, position: int) -> bool:
+    return bool(_TAKEN_FROM.search(text, sentence_start, position))
+
+
+def _sentence_place(position: int, sentence_span: Span, text: str,
+                    mentions: list[PlaceMention]) -> PlaceMention | None:
+    scenes = {}
+    previous_end = -1
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if not (sentence_span.start <= m.span.start < sentence_span.end) or specificity(m) < 2:
+            continue
+        holder = previous_end >= 0 and LOCATES_PREVIOUS.fullmatch(text, previous_end, m.span.start)
+        previous_end = m.span.end
+        if holder:
+            continue  # "X, in the municipality of Y": Y only says where X is
+        # (a list's later members go by the words before its first: "hospitals in X and in Y";
+        # not "X, Y Regency", where Y only locates X)
+        head = _head_of_list(m, mentions, text)
+        head = head if re.search(r"[ ]and[ ]", text[head:m.span.start]) else m.span.start
+        before = text[max(0, head - 60):head]
+        if _taken_from(text, sentence_span.start, m.span.start):
+            pass  # "abducted a dozen people, including the chief, from X": where they were taken
+        elif _RAIDERS_WENT.search(text, sentence_span.start, m.span.start):
+            pass  # "the attackers came back, this time to X": where the attackers went is the scene
+        elif not _SCENE_BEFORE.search(before) or _NOT_EVENT_PLACE.search(before) or DESTINATION.search(before) \
+                or _DIED_ELSEWHERE.search(before):
+            continue
+        low, high = sorted((m.span.end, position))
+        if _SPEECH_BETWEEN.search(text, low, high):
+            continue  # "In X, the minister condemned the attack that killed 12": where he spoke
+        scenes.setdefault(m.name, m)
+    # One scene only: with two, the figure's own clause would have to say which.
+    return next(iter(scenes.values())) if len(scenes) == 1 else None
+
+
+def scene_before(index: int, sentences: list, text: str, mentions: list[PlaceMention],
+                 count_sentences: set[int]) -> PlaceMention | None:
+    """"Last Thursday, a convoy was ambushed near the village of X. Two drivers were wounded.":
+    a figure whose sentence names no place takes the scene the sentence before it sets, when
+    that sentence, in the same paragraph, tells of violence at one place only and gives no
+    figure of its own ("hired through an intermediary in X" sets no scene)."""
+    if index == 0 or index - 1 in count_sentences:
+        return None
+    own, before = sentences[index].span, sentences[index - 1].span
+    if "\n\n" in text[before.start:own.start] or not _VIOLENT_ACT.search(text, before.start, before.end) or \
+            any(own.start <= m.span.start < own.end for m in mentions):
+        return None
+    named, previous_end = [], -1
+    for m in sorted(mentions, key=lambda m: m.span.start):
+        if before.start <= m.span.start < before.end and specificity(m) >= 2:
+            # "near the village of X, in Y sub-prefecture": Y only says where X is
+            if previous_end < 0 or not LOCATES_PREVIOUS.fullmatch(text, previous_end, m.span.start):
+                named.append(m)
+            previous_end = m.span.end
+    if len(named) != 1 or _ADMIN_WORD_AFTER.match(text, named[0].span.end) or \
+            _ADMIN_WORD_AFTER.search(" " + named[0].text.split()[-1]):
+        return None  # "the X site for displaced people in Y territory": Y holds the unnamed site
+    return _sentence_place(before.end, before, text, mentions)
+
+
+_ADMIN_WORD_AFTER = re.compile(r"[ ](?:territory|district|province|county|sub-prefecture|prefecture|department|region|"
+                               r"state|municipality|commune|governorate)\b", re.IGNORECASE)
+
+
+_VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened fire|shot|shoot|kill|wound|injur|abduct|"
+                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead"
+                          # "armed men entered the village": who came says what it was
+                          r"|armed men|gunmen|assailants|attackers|raiders)", re.IGNORECASE)

@@ -1,0 +1,186 @@
+"""The dates that tell a report's incidents apart, beyond the main date ``event_dates`` picks.
+
+A report may recall an earlier event ("the 2017 bombing of a market in X that killed 11"):
+its harm sentences dated only in years before the main event's, or in another year than the
+one the title names, form another incident. A figure of the main place whose own sentence
+dates it on another full day ("on 2 May, four farmers were killed there") is another incident
+too. A site's own incident without a date of its own takes the last day written before it in
+its paragraph, or so many days after it ("Two days later, gunmen struck X"). These read the
+document's date mentions against its sentences, not its places, so they live apart from the
+assembly of incidents (``incidents``) and from the choice of one date (``event_dates``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from reckon.model import Count, Span
+
+__all__ = ["days_later", "earlier_sentences", "other_days", "other_than_title_year", "paragraph_date",
+           "recalled_sentences", "sentence_index"]
+
+
+_DAYS_LATER = re.compile(
+    r"(?<!\w)(?:(?P<n>a|one|two|three|four|five|six|\d)[ ]days?[ ]later|(?P<next>the[ ](?:next|following)[ ]day|"
+    r"the[ ]day[ ]after))\b", re.IGNORECASE)
+_COUNT_WORDS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def days_later(evidence, text: str, sentence: Span, published: str | None) -> tuple[str | None, Span | None]:
+    """"Two days later, gunmen struck X": the last full day written before the sentence, moved on."""
+    from datetime import date as _date, timedelta
+
+    later = _DAYS_LATER.search(text, sentence.start, min(sentence.end, sentence.start + 40))
+    if later is None:
+        return None, None
+    days = 1 if later.group("next") else _COUNT_WORDS.get(later.group("n").lower()) or int(later.group("n"))
+    before = [m for m in evidence.usable if m.span.start < sentence.start and m.value and len(m.value) == 10]
+    if not before:
+        return None, None
+    last = max(before, key=lambda m: m.span.start)
+    value = (_date.fromisoformat(last.value) + timedelta(days=days)).isoformat()
+    if published and value > published[:10]:
+        return None, None
+    return value, Span(start=later.start(), end=later.end())
+
+
+def paragraph_date(evidence, text: str, position: int, published: str | None) -> tuple[str | None, Span | None]:
+    """The last day written before ``position`` in its own paragraph (none after the report's date)."""
+    start = text.rfind("\n\n", 0, position) + 2 if "\n\n" in text[:position] else 0
+    before = [m for m in evidence.usable if start <= m.span.start < position and m.value is not None
+              and (not published or m.value[:len(published)] <= published[:len(m.value)])]
+    if not before:
+        return None, None
+    last = max(before, key=lambda m: m.span.start)
+    return last.value, last.span
+
+
+def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
+               text: str, main_date: str | None = None) -> list[tuple[int, Count, object]]:
+    """Figures of the main place whose own sentence dates them on another full day than the
+    first dated figure's (two days or more apart, so not the night's second day; a running
+    toll's day is no figure's day): before it, or after it when the sentence speaks of another
+    attack ("a second attack")."""
+    from datetime import date as _date
+    dated = []
+    for index, count in sorted(members, key=lambda item: item[1].span.start):
+        span = sentences[index].span
+        days = [m for m in evidence.usable if span.start <= m.span.start < span.end and m.value and len(m.value) == 10]
+        if days and not _RUNNING_TOLL.search(text, span.start, span.end):
+            dated.append((index, count, min(days, key=lambda m: abs(m.span.start - count.span.start))))
+    if not dated:
+        return []
+    first = _date.fromisoformat(dated[0][2].value)
+    first_index = dated[0][0]
+    undated = {index for index, _ in members} - {index for index, _, _ in dated}
+    if main_date is not None and len(main_date) == 10 and undated and main_date > dated[0][2].value:
+        # The event's day, told in a sentence without a figure ("The attack occurred on the night
+        # of 7th/11/2021"), is the mark when the first dated figure is earlier: a figure dated
+        # weeks before the event is an earlier attack, even when it is the only dated figure
+        # (the undated figures stay with the event).
+        first, first_index = _date.fromisoformat(main_date), None
+    else:
+        dated = dated[1:]
+    out = []
+    for index, count, mention in dated:
+        gap = (_date.fromisoformat(mention.value) - first).days
+        if index != first_index and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
+                                                                                         sentences[index].span.end))):
+            out.append((index, count, mention))
+    return out
+
+
+_RUNNING_TOLL = re.compile(r"\b(?:toll|raising|rising|bringing|rose|risen|climbed)\b", re.IGNORECASE)
+_ANOTHER_ATTACK = re.compile(r"\b(?:second|third|another|new|fresh|renewed|again|later)\b", re.IGNORECASE)
+
+
+_ERA_OF = re.compile(r"\bof[ ]the[ ](?:early[ ]|late[ ]|mid-?)?(?:19|20)\d0s$")
+
+
+def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[int],
+                      main_date: str | None) -> dict[int, list]:
+    """Harm sentences dated in a year before the main event's, with that date mention."""
+    if main_date is None:
+        return {}
+    main_year = int(main_date[:4])
+    found: dict[int, list] = {}
+    for mention in dates_found:
+        if mention.year is None or mention.year >= main_year or (mention.relative and not _counts_years(mention)):
+            continue
+        index = sentence_index(sentences, mention.span.start)
+        sentence = sentences[index]
+        at = mention.span.start - sentence.span.start
+        if _ERA_OF.search(sentence.text[max(0, at - 12) : at + len(mention.text) + 1]):
+            continue  # "a group that emerged from the insurgency of the 1980s": an era a noun is of, no event's date
+        if index in harm_sentences:
+            found.setdefault(index, []).append(_with_month_before(mention, dates_found))
+    # A sentence that also names the main event's year is about the main event.
+    for mention in dates_found:
+        if mention.year == main_year:
+            found.pop(sentence_index(sentences, mention.span.start), None)
+    if len(found) * 2 > len(harm_sentences):
+        return {}  # most of the harm is dated earlier: that is the main event, not a recollection
+    return found
+
+
+def other_than_title_year(dates_found: list, sentence_of, headline_end: int, main_date: str | None) -> set[int]:
+    """When the title names one year and the chosen date is of another, the sentences dated
+    only in other years (empty when the title names no year or agrees)."""
+    title_years = {m.year for m in dates_found if m.span.start < headline_end and m.year and not m.relative}
+    if len(title_years) != 1 or main_date is None or int(main_date[:4]) in title_years:
+        return set()
+    same = {sentence_of(m.span.start) for m in dates_found if m.year in title_years}
+    return {sentence_of(m.span.start) for m in dates_found if m.year and m.year not in title_years} - same
+
+
+def _with_month_before(mention, dates_found: list):  # type: ignore[no-untyped-def]
+    """"March last year": the month written right before a year counted back dates it too."""
+    if mention.month is not None or not mention.relative:
+        return mention
+    for other in dates_found:
+        if other.year == mention.year and other.month is not None and other.day is None \
+                and 0 <= mention.span.start - other.span.end <= 1:
+            return replace(mention, span=Span(start=other.span.start, end=mention.span.end),
+                           text=f"{other.text} {mention.text}", month=other.month)
+    return mention
+
+
+def _counts_years(mention) -> bool:  # type: ignore[no-untyped-def]
+    """A relative date that counts back in years ("in March last year", "two years ago"):
+    its year is as sure as the report's own, unlike a weekday's near a new year."""
+    return bool(re.search(r"\byears?\b", mention.text, re.IGNORECASE))
+
+
+def recalled_sentences(dates_found: list, sentences: list, text: str, main_date: str | None) -> set[int]:
+    """Sentences about an earlier event, figure or none ("the 2017 bombing of a market in
+    the town of X"): dated only in years before the main event's ("since 2011" spans up to
+    now and recalls nothing)."""
+    if main_date is None:
+        return set()
+    main_year = int(main_date[:4])
+    before, current = set(), set()
+    for mention in dates_found:
+        if mention.year is None:
+            continue
+        index = sentence_index(sentences, mention.span.start)
+        if mention.year >= main_year or (mention.relative and not _counts_years(mention)) or \
+                re.search(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", text[max(0, mention.span.start - 12):mention.span.start]):
+            current.add(index)
+        else:
+            before.add(index)
+    return before - current
+
+
+def sentence_index(sentences: list, position: int) -> int:
+    low, high = 0, len(sentences) - 1
+    while low <= high:
+        middle = (low + high) // 2
+        span = sentences[middle].span
+        if position < span.start:
+            high = middle - 1
+        elif position >= span.end:
+            low = middle + 1
+        else:
+            return middle
+    return -1
