@@ -25,185 +25,31 @@ built only when first needed.
 from __future__ import annotations
 
 import bisect
-import gzip
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
-from importlib import resources
 
-from rapidfuzz.distance import DamerauLevenshtein
-from rapidfuzz import process
-
-from reckon.errors import ExtractError
 from reckon.extract.actors import load_alias_table
+from reckon.extract.place_tables import (
+    BIG_CITY,
+    HOME_TOWN,
+    PlaceMention,
+    Row,
+    base_place,
+    country_table,
+    fold,
+    fuzzy_key,
+    gazetteer_rows,
+    pick,
+    place_stopwords,
+    site_row,
+    site_table,
+)
 from reckon.model import Place, Span
 
 __all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place", "region_country", "section_country"]
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PlaceMention:
-    """A place named in text. ``source`` says which table or rule found it."""
-
-    span: Span
-    text: str
-    name: str
-    kind: str
-    country: str | None = None
-    admin1: str | None = None
-    latitude: float | None = None
-    longitude: float | None = None
-    source: str = ""  # "sites", "pattern", "geonames", "country", "demonym", "fuzzy"
-
-    def to_place(self) -> Place:
-        return Place(name=self.name, country=self.country, latitude=self.latitude, longitude=self.longitude,
-                     admin1=self.admin1, kind=self.kind, span=self.span)  # fmt: skip
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    name: str
-    kind: str
-    country: str | None
-    admin1: str | None
-    latitude: float | None
-    longitude: float | None
-    population: int = 0
-
-
-# --- normalisation and loading -----------------------------------------------------------
-_FOLD = str.maketrans({"-": " ", "–": " ", "'": None, "’": None, "‘": None, "`": None, ".": None, ",": None})
-
-
-@lru_cache(maxsize=1 << 16)  # names and their runs of words recur within and across texts
-def _fold(name: str) -> str:
-    """Case-, accent-, hyphen- and apostrophe-insensitive key: "Za'atari" == "zaatari"."""
-    if not name.isascii():
-        decomposed = unicodedata.normalize("NFKD", name)
-        name = "".join(c for c in decomposed if not unicodedata.combining(c))
-    key = name.translate(_FOLD).lower()
-    return " ".join(key.split()) if "  " in key or key != key.strip() else key
-
-
-def _data_lines(name: str) -> list[tuple[int, str]]:
-    text = resources.files("reckon").joinpath("data", name).read_text(encoding="utf-8")
-    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#")]
-
-
-@lru_cache(maxsize=1)
-def _sites() -> tuple[dict[str, list[tuple[_Row, bool]]], list[str]]:
-    """places.tsv -> {key: [(row, weak)]}, plus the keys fuzzy matching may reach."""
-    index: dict[str, list[tuple[_Row, bool]]] = {}
-    lines = _data_lines("places.tsv")
-    for number, line in lines[1:]:  # the first non-comment line is the column header
-        cells = line.split("\t")
-        if len(cells) != 8:
-            raise ExtractError(f"places.tsv line {number}: expected 8 columns, got {len(cells)}", code="R203")
-        name, aliases, kind, cc, admin1, lat, lon, _note = cells
-        try:
-            row = _Row(name, kind, cc or None, admin1 or None, float(lat), float(lon))
-        except ValueError as error:
-            raise ExtractError(f"places.tsv line {number}: bad coordinate ({error})", code="R203") from None
-        for alias in [name, *filter(None, aliases.split("|"))]:
-            weak = alias.startswith("~") and alias != name
-            index.setdefault(_fold(alias.lstrip("~")), []).append((row, weak))
-    fuzzy_keys = [k for k in index if len(k) >= 5]
-    return index, fuzzy_keys
-
-
-@lru_cache(maxsize=1)
-def _countries() -> tuple[dict[str, tuple[str, bool, str]], dict[str, str]]:
-    """countries.tsv -> {key: (code, weak, "name" | "adjective")}, {code: name}."""
-    index: dict[str, tuple[str, bool, str]] = {}
-    names: dict[str, str] = {}
-    lines = _data_lines("countries.tsv")
-    for number, line in lines[1:]:
-        cells = line.split("\t")
-        if len(cells) != 4 or not re.fullmatch(r"[A-Z]{2}", cells[0]):
-            raise ExtractError(f"countries.tsv line {number}: expected code, name, aliases, adjectives", code="R203")
-        code, name, aliases, adjectives = cells
-        names[code] = name.lstrip("~")
-        for alias in [name, *filter(None, aliases.split("|"))]:
-            index.setdefault(_fold(alias.lstrip("~")), (code, alias.startswith("~"), "name"))
-        for adjective in filter(None, adjectives.split("|")):
-            index.setdefault(_fold(adjective), (code, False, "adjective"))
-    return index, names
-
-
-@lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
-    return frozenset(_fold(line) for _, line in _data_lines("place_stopwords.txt"))
-
-
-@lru_cache(maxsize=1)
-def _gazetteer() -> tuple[str, list[str]]:
-    """The GeoNames #rows block (read on demand) and the sorted #index lines.
-
-    The file carries its keys pre-folded and sorted (scripts/build_gazetteer.py), so
-    loading is one decompress and one split: no folding or hashing of ~400k names.
-    """
-    raw = resources.files("reckon").joinpath("data", "gazetteer.tsv.gz").read_bytes()
-    text = gzip.decompress(raw).decode("utf-8")
-    rows_at, index_at = text.find("\n#rows\n"), text.find("\n#index\n")
-    if rows_at < 0 or index_at < 0:
-        raise ExtractError("gazetteer.tsv.gz lacks its #rows/#index sections; rebuild it", code="R203")
-    return text[rows_at + 7 : index_at + 1], text[index_at + 8 :].rstrip("\n").split("\n")
-
-
-# Each name is looked up twice per text (the home country, then the match) and names recur
-# across texts: one binary search and row parse per distinct key. Rows are frozen and the
-# tuple immutable, so every caller may share them.
-# "North Darfur" is the table's "Northern Darfur": a compass word in either form.
-_COMPASS = {"north": "northern", "south": "southern", "east": "eastern", "west": "western"}
-_COMPASS_JOINED = re.compile(r"\b(north|south)(east|west)\b")
-_COMPASS_APART = re.compile(r"\b(north|south) (east|west)\b")
-
-
-@lru_cache(maxsize=1 << 14)
-def _gazetteer_rows(key: str) -> tuple[_Row, ...]:
-    found = _gazetteer_lookup(key)
-    if "north" in key or "south" in key:
-        # "Northwest" and "North West" / "North-West" are one region's name written two ways:
-        # both spellings' rows, so a name several countries use is seen to be shared.
-        other = _COMPASS_JOINED.sub(r"\1 \2", key) if _COMPASS_JOINED.search(key) else _COMPASS_APART.sub(r"\1\2", key)
-        if other != key:
-            found = (*found, *(r for r in _gazetteer_lookup(other) if r not in found))
-    first, _, rest = key.partition(" ")
-    if not found and rest and first in _COMPASS:
-        found = tuple(r for r in _gazetteer_lookup(f"{_COMPASS[first]} {rest}") if r.kind == "region")
-    if not any(r.kind == "region" for r in found) and key in _extra_regions():
-        # a province newer than the GeoNames snapshot ("Ituri", "Central Papua"): data/regions_extra.tsv
-        found = (*found, _extra_regions()[key])
-    return found
-
-
-@lru_cache(maxsize=1)
-def _extra_regions() -> dict[str, _Row]:
-    """data/regions_extra.tsv: first-level regions the GeoNames snapshot lacks, by folded name."""
-    out: dict[str, _Row] = {}
-    for number, line in _data_lines("regions_extra.tsv")[1:]:
-        cells = line.split("\t")
-        if len(cells) != 3 or not re.fullmatch(r"[A-Z]{2}", cells[1]):
-            raise ExtractError(f"regions_extra.tsv line {number}: expected name, country, note", code="R203")
-        out[_fold(cells[0])] = _Row(cells[0], "region", cells[1], cells[0], None, None, 0)
-    return out
-
-
-def _gazetteer_lookup(key: str) -> tuple[_Row, ...]:
-    rows, index = _gazetteer()
-    probe = key + "\t"  # a tab sorts before every character a key holds
-    at = bisect.bisect_left(index, probe)
-    if at == len(index) or not index[at].startswith(probe):
-        return ()
-    found = []
-    for offset in index[at][len(probe) :].split(","):
-        start = int(offset)
-        name, cc, admin1, lat, lon, population, kind = rows[start : rows.index("\n", start)].split("\t")
-        found.append(_Row(name, kind, cc, admin1 or None, float(lat), float(lon), int(population)))
-    return tuple(found)
 
 
 # --- text patterns -----------------------------------------------------------------------
@@ -340,8 +186,6 @@ _NAME_WORDS = frozenset(
     "little middle saint united".split()
 )
 _MAX_TOKENS = 6
-_BIG_CITY = 100_000
-_HOME_TOWN = 5_000
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -405,15 +249,15 @@ _RUN_IN = re.compile(
 
 def run_in_headings(text: str, home: str | None = None) -> list[PlaceMention]:
     """The place names that head paragraphs of a by-location list (see ``_RUN_IN``)."""
-    stop = _stopwords()
-    countries = _countries()[0]
+    stop = place_stopwords()
+    countries = country_table()[0]
     actors = load_alias_table()
     found = []
     for m in _RUN_IN.finditer(text):
         name = m.group("x")
-        words = [_fold(word) for word in name.split()]
+        words = [fold(word) for word in name.split()]
         if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or len(name) < 4 or name.isupper()
-                or _fold(name) in countries or actors.canonical(name, fuzzy=False) is not None):
+                or fold(name) in countries or actors.canonical(name, fuzzy=False) is not None):
             continue
         found.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=name, name=name, kind="town",
                                   country=_section_country(text, m.start("x")) or home, source="heading"))
@@ -427,10 +271,10 @@ def _with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> lis
     taken = [(m.span.start, m.span.end) for m in chosen]
     found: list[PlaceMention] = []
     # "kills dozens in Ituri" where the text also writes "Ituri province": the region, not a town.
-    areas = {_fold(m.text.split()[0]) for m in chosen if m.kind in ("region", "country") and m.text}
+    areas = {fold(m.text.split()[0]) for m in chosen if m.kind in ("region", "country") and m.text}
     for mention in [*run_in_headings(text, home), *_event_scenes(text, home)]:
         start, end = mention.span.start, mention.span.end
-        if _fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") for m in chosen):
+        if fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") for m in chosen):
             continue  # "the Oskaro Velde camp ... shot in Oskaro Velde": the short form of that site
         if not any(a < end and start < b for a, b in taken):
             found.append(mention)
@@ -454,7 +298,7 @@ def _with_short_forms(text: str, chosen: list[PlaceMention]) -> list[PlaceMentio
             continue
         match = _SUFFIX_SITE.fullmatch(mention.text)
         short = match.group("x") if match else None
-        if not short or len(short.split()) < 2 or short in seen or _fold(short) in _countries()[0]:
+        if not short or len(short.split()) < 2 or short in seen or fold(short) in country_table()[0]:
             continue
         seen.add(short)
         for hit in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])(?![ ][A-Z])", text):
@@ -481,7 +325,7 @@ _NOT_PLACE_WORDS = frozenset(
 def _with_contained_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
     by_start = {m.span.start: m for m in chosen if m.kind != "demonym"}
     taken = [(m.span.start, m.span.end) for m in chosen]
-    stop = _stopwords()
+    stop = place_stopwords()
     found: list[PlaceMention] = []
     for match in _CONTAINED.finditer(text):
         holder = by_start.get(match.end())
@@ -490,7 +334,7 @@ def _with_contained_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMe
         start, end = match.span("x")
         name = match.group("x")
         words = name.split()
-        if any(a < end and start < b for a, b in taken) or _fold(words[0]) in stop or \
+        if any(a < end and start < b for a, b in taken) or fold(words[0]) in stop or \
                 words[0].lower() in _NOT_PLACE_WORDS or len(name) < 3 or name.isupper():
             continue
         found.append(PlaceMention(span=Span(start=start, end=end), text=name, name=name, kind="village",
@@ -513,20 +357,20 @@ def _with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceM
     No table knows most villages, so without this only the one mention with its kind word
     votes, and a town named three times as where the wounded went outvotes the scene."""
     taken = [(m.span.start, m.span.end) for m in chosen]
-    stop = _stopwords()
+    stop = place_stopwords()
     found: list[PlaceMention] = []
     seen: set[str] = set()
     for mention in chosen:
         name = mention.name
         if mention.source != "pattern" or mention.kind != "village" or name in seen or name not in mention.text \
-                or _fold(name) in stop or _fold(name) in _countries()[0] or len(name) < 4:
+                or fold(name) in stop or fold(name) in country_table()[0] or len(name) < 4:
             continue
         seen.add(name)
         # not inside a longer name ("Osk-Rugo Tea Estate", "New Osk-Rugo") nor an owner ("Osk-Rugo's chief")
         for hit in re.finditer(rf"(?<![\w‑-]){re.escape(name)}(?![\w‑-])(?![ ][A-Z])(?!['’]s\b)", text):
             start, end = hit.span()
             before = re.search(r"([A-Z][\w'’‑-]*)[ ]$", text[max(0, start - 40):start])
-            if before and _fold(before.group(1)) not in stop:
+            if before and fold(before.group(1)) not in stop:
                 continue  # "Mount Osk-Rugo": the end of another name
             if not any(a < end and start < b for a, b in taken):
                 found.append(replace(mention, span=Span(start=start, end=end), text=hit.group()))
@@ -540,7 +384,7 @@ def find_countries(text: str) -> list[PlaceMention]:
 
 
 def _find_countries(text: str, spans: list[tuple[int, int, str, str]]) -> list[PlaceMention]:
-    index, names = _countries()
+    index, names = country_table()
     found = []
     for start, end, key, surface in spans:
         hit = index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)
@@ -582,43 +426,23 @@ def country_of(source: str | Sequence[PlaceMention]) -> str | None:
 
 def lookup_place(name: str, *, country: str | None = None) -> Place | None:
     """A canonical Place for a name: listed site, country, GeoNames place, or a near miss."""
-    key = _fold(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
+    key = fold(re.sub(r"^the\s+", "", name.strip(), flags=re.I))
     if not key:
         return None
-    sites, fuzzy_keys = _sites()
-    row = _pick([r for r, _ in sites.get(key, [])], country)
+    sites, fuzzy_keys = site_table()
+    row = pick([r for r, _ in sites.get(key, [])], country)
     if row is None:
-        code = _countries()[0].get(key)
+        code = country_table()[0].get(key)
         if code is not None and code[2] == "name":
-            return Place(name=_countries()[1][code[0]], country=code[0], kind="country")
-        row = _pick(_gazetteer_rows(key), country, prefer_city=True)
+            return Place(name=country_table()[1][code[0]], country=code[0], kind="country")
+        row = pick(gazetteer_rows(key), country, prefer_city=True)
     if row is None:
-        near = _fuzzy_key(key, fuzzy_keys)
-        row = _pick([r for r, _ in sites.get(near, [])], country) if near else None
+        near = fuzzy_key(key, fuzzy_keys)
+        row = pick([r for r, _ in sites.get(near, [])], country) if near else None
     if row is None:
         return None
     return Place(name=row.name, country=row.country, latitude=row.latitude, longitude=row.longitude,
                  admin1=row.admin1, kind=row.kind)  # fmt: skip
-
-
-# --- internals ---------------------------------------------------------------------------
-
-
-def _pick(rows: Sequence[_Row], country: str | None, *, prefer_city: bool = False) -> _Row | None:
-    if not rows:
-        return None
-    if country:
-        same = [r for r in rows if r.country == country]
-        rows = same or rows
-    # "Maranhão" is the state's own name and only an old alternate name of its capital city
-    # (São Luís): a region named so beats a city merely also called so.
-    keys = {_fold(r.name) for r in rows if r.kind == "region"}
-    cities_by_own_name = [r for r in rows if r.kind != "region" and _fold(r.name) in keys]
-    if prefer_city and keys and not cities_by_own_name:
-        own = [r for r in rows if r.kind == "region"]
-        if own and all(_fold(r.name) != _fold(own[0].name) for r in rows if r.kind != "region"):
-            rows = own
-    return max(rows, key=lambda r: ((r.kind != "region") if prefer_city else 0, r.population))
 
 
 def _spans(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -637,7 +461,7 @@ def _spans(text: str) -> Iterator[tuple[int, int, str, str]]:
         for j in range(end_i, i - 1, -1):
             end = tokens[j][1]
             surface = text[start:end]
-            yield start, end, _fold(surface), surface
+            yield start, end, fold(surface), surface
 
 
 def _longest_first(found: list[PlaceMention]) -> list[PlaceMention]:
@@ -665,7 +489,7 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
     counts: Counter[str] = Counter()
     for m in _find_countries(text, spans):
         counts[m.country or ""] += _WEIGHT[m.source]
-    sites, stop = _sites()[0], _stopwords()
+    sites, stop = site_table()[0], place_stopwords()
     for start, end, key, surface in spans:
         for row, weak in sites.get(key, []):
             # "Wambui Nduta Kariuki": a one-word site name as a person's middle name votes for nothing
@@ -674,18 +498,18 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
         if " " not in key and key not in stop and not surface.isupper() \
                 and not re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", text[end:end + 8]):
             # ("Palmas del Norte", a company, is no vote for Palmas); main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
-            big = [r for r in _gazetteer_rows(key) if r.population >= _BIG_CITY and r.kind == "city"
-                   and _fold(r.name) == key]  # fmt: skip
+            big = [r for r in gazetteer_rows(key) if r.population >= BIG_CITY and r.kind == "city"
+                   and fold(r.name) == key]  # fmt: skip
             # "San Isidro Tlaxco": a one-word city followed by another name may be only the head
             # of a longer name (the Malian city San): half a vote, unless the word says what it is
             # ("Kabul Province")
             after = re.match(r"[ ]([A-Z][\w'’-]*)", text[end:end + 40])
             if len(big) == 1:
-                counts[big[0].country or ""] += 2.0 if after is None or _fold(after.group(1)) in _PLACE_NEXT else 1.0
+                counts[big[0].country or ""] += 2.0 if after is None or fold(after.group(1)) in _PLACE_NEXT else 1.0
         named = _REGION_NAMED.fullmatch(surface)
         if named is not None:
             # "in Guerrero state", "Borno State": a region its own word calls one
-            regions = {r.country for r in _gazetteer_rows(_fold(named.group(1))) if r.kind == "region"}
+            regions = {r.country for r in gazetteer_rows(fold(named.group(1))) if r.kind == "region"}
             if len(regions) == 1:
                 counts[regions.pop() or ""] += 2.0
     counts.pop("", None)
@@ -704,14 +528,14 @@ def _locative_ending(before: str) -> bool:
 def _next_to_capital(text: str, start: int, end: int) -> bool:
     """A capitalised name word right before or after: "Michael Jordan", "Chad Smith"."""
     prev = re.search(r"\b([A-Z][a-z]+)[ ]$", text[max(0, start - 30) : start])
-    cap_before = prev is not None and _fold(prev.group(1)) not in _stopwords()
+    cap_before = prev is not None and fold(prev.group(1)) not in place_stopwords()
     return cap_before or bool(re.match(r"[ ][A-Z][a-z]", text[end : end + 30]))
 
 
 def _inside_person_name(text: str, start: int, end: int) -> bool:
     """Capitalised name words on both sides: "Wambui Nduta Kariuki"."""
     prev = re.search(r"\b([A-Z][a-z]+)[ ]$", text[max(0, start - 30) : start])
-    return prev is not None and _fold(prev.group(1)) not in _stopwords() \
+    return prev is not None and fold(prev.group(1)) not in place_stopwords() \
         and not _sentence_start(text, start - len(prev.group(0))) and bool(re.match(r"[ ][A-Z][a-z]", text[end : end + 3]))
 
 
@@ -721,9 +545,9 @@ def _sentence_start(text: str, i: int) -> bool:
 
 
 def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str, str]]) -> list[PlaceMention]:
-    sites, fuzzy_keys = _sites()
-    countries, names = _countries()
-    stop = _stopwords()
+    sites, fuzzy_keys = site_table()
+    countries, names = country_table()
+    stop = place_stopwords()
     lowered = None
     out: list[PlaceMention] = []
     skip_until = -1
@@ -734,7 +558,7 @@ def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str,
         hit = None
         # a weak alias needs "in"/"at"/... before it and no name word after it ("in Ashraf Velde's")
         locative = _is_locative(text, start) and not re.match(r"[ ][A-Z][a-z]", text[end : end + 3])
-        row = _site_row(sites.get(key, []), home, locative=locative)
+        row = site_row(sites.get(key, []), home, locative=locative)
         if row is not None and " " not in key and not locative and _inside_person_name(text, start, end):
             row = None  # "Wambui Nduta Kariuki": a one-word site name as a person's middle name
         if row is not None:
@@ -750,8 +574,8 @@ def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str,
             hit = _geonames_match(text, span, surface, key, home, stop, lowered)
         if hit is None and locative and " " not in key and len(key) >= 5 and key not in stop \
                 and not _FEATURE_AFTER.match(text, end):  # "towards the Kibira forest": a forest, no misspelt site
-            near = _fuzzy_key(key, fuzzy_keys)  # a misspelt site, read only where a place must be
-            row = _site_row(sites[near], home, locative=locative) if near else None
+            near = fuzzy_key(key, fuzzy_keys)  # a misspelt site, read only where a place must be
+            row = site_row(sites[near], home, locative=locative) if near else None
             if row is not None:
                 hit = PlaceMention(span=span, text=surface, name=row.name, kind=row.kind, country=row.country,
                                    admin1=row.admin1, latitude=row.latitude, longitude=row.longitude,
@@ -762,18 +586,10 @@ def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str,
     return out
 
 
-def _site_row(entries: list[tuple[_Row, bool]], home: str | None, *, locative: bool) -> _Row | None:
-    """The listed site a name denotes: weak aliases only after a locative; home country first."""
-    rows = [row for row, weak in entries if not weak or locative]
-    if not rows:
-        return None
-    return next((r for r in rows if r.country == home), rows[0])
-
-
 def _geonames_match(
     text: str, span: Span, surface: str, key: str, home: str | None, stop: frozenset[str], lowered: set[str]
 ) -> PlaceMention | None:
-    rows = _gazetteer_rows(key)
+    rows = gazetteer_rows(key)
     if not rows:
         return None
     start, end = span.start, span.end
@@ -783,7 +599,7 @@ def _geonames_match(
     dateline = surface.isupper() and after.startswith(",") and (start == 0 or text[start - 1] == "\n")
     settlement = bool(_SETTLEMENT_AFTER.match(after))
     tied = _is_locative(text, start) or region_word or tie_country is not None or dateline or settlement
-    row = _pick(rows, tie_country or home, prefer_city=not region_word)
+    row = pick(rows, tie_country or home, prefer_city=not region_word)
     assert row is not None
     if key in stop or (" " not in key and key in lowered):
         if not (tie_country or dateline or re.search(r"(?:town|village|city)\s+of\s+$", text[max(0, start - 20) : start])):
@@ -792,12 +608,12 @@ def _geonames_match(
         return None  # "Jackson said": a person
     if re.match(r",[ ]\d{1,3},", after):
         return None  # "Yasser Hamid, 34, was serving tea": an age in apposition follows a person
-    if surface.isupper() and not dateline and _fold(row.name) != key:
+    if surface.isupper() and not dateline and fold(row.name) != key:
         return None  # "USTINOV": a headline surname that is an old name of a city
     before = text[max(0, start - 30) : start]
     # (with its joined article: the hyphen of "al-Mansuriya" is no bullet opening a line)
     prev = re.search(r"(?<![\w-])((?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’-]*)[ ]$", before)
-    if prev and not _sentence_start(text, start - len(prev.group(0))) and _fold(prev.group(1)) not in _countries()[0]:
+    if prev and not _sentence_start(text, start - len(prev.group(0))) and fold(prev.group(1)) not in country_table()[0]:
         if not _is_locative(text, start):
             return None  # "Justice Cameron", "Wesley Martin": a surname
     if re.search(r"[A-Z][\w'’-]*[ ](?:del|de|la|du|da|al|el|y|di|do|dos|das)[ ]$", before):
@@ -805,16 +621,16 @@ def _geonames_match(
     if re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", after):
         return None  # "Vila Nova do Capimirim": the head of a longer name no table knows
     following = re.match(r"[ ]([A-Z][\w'’-]*)", after)
-    if following and not region_word and _fold(following.group(1)) not in _PLACE_NEXT:
+    if following and not region_word and fold(following.group(1)) not in _PLACE_NEXT:
         return None  # "Vladimir Ustinov", "Boko Haram", "Quds Force": part of another name
-    if home and row.country != home and row.population < _BIG_CITY and tie_country is None:
+    if home and row.country != home and row.population < BIG_CITY and tie_country is None:
         return None  # "in Linwood" in a New Zealand story is not the Scottish town
-    if _fold(row.name) != key and row.population < _BIG_CITY and row.kind != "region":
+    if fold(row.name) != key and row.population < BIG_CITY and row.kind != "region":
         # Known by this name only as an alternate ("Santa Clara" for Tupanatinga, "Vila
         # Nova" for Neópolis): for a small place that is an old or a neighbouring name, not
         # the place a report means.
         return None
-    big = row.population >= _BIG_CITY or (row.population >= _HOME_TOWN and row.country == home)
+    big = row.population >= BIG_CITY or (row.population >= HOME_TOWN and row.country == home)
     if not (tied or big):
         return None
     name = row.name if row.name.isascii() else " ".join(surface.split())
@@ -829,12 +645,12 @@ def _apposition_country(text: str, end: int) -> str | None:
     if m is None:
         return None
     words = m.group("n")
-    countries = _countries()[0]
+    countries = country_table()[0]
     for cut in range(len(words.split()), 0, -1):
-        key = _fold(" ".join(words.split()[:cut]))
+        key = fold(" ".join(words.split()[:cut]))
         if key in countries and countries[key][2] == "name":
             return countries[key][0]
-        regions = [r for r in _gazetteer_rows(key) if r.kind == "region"]
+        regions = [r for r in gazetteer_rows(key) if r.kind == "region"]
         if regions:
             return max(regions, key=lambda r: r.population).country
     return None
@@ -851,37 +667,25 @@ _CHAIN_STEP = re.compile(
 def _chain_country(text: str, end: int) -> str | None:
     """The country of the first area in the chain after a village that is a country or a
     region of one country only (a region two countries share, like Savanes, tells nothing)."""
-    countries = _countries()[0]
+    countries = country_table()[0]
     for _ in range(4):
         step = _CHAIN_STEP.match(text, end)
         if step is None:
             return None
         end = step.end()
         key = re.sub(r" (?:region|district|province|state|prefecture|department|county|governorate|regency)$", "",
-                     _fold(step.group("n")))
+                     fold(step.group("n")))
         if key in countries and countries[key][2] == "name":
             return countries[key][0]
-        regions = {r.country for r in _gazetteer_rows(key) if r.kind == "region" and r.country}
+        regions = {r.country for r in gazetteer_rows(key) if r.kind == "region" and r.country}
         if len(regions) == 1:
             return regions.pop()
     return None
 
 
-def _fuzzy_key(key: str, keys: list[str]) -> str | None:
-    """A listed site name one edit away (two for 9+ letters), same first letter, or None."""
-    if len(key) < 5:
-        return None
-    bound = 1 if len(key) < 9 else 2
-    found = process.extractOne(key, keys, scorer=DamerauLevenshtein.distance, score_cutoff=bound)
-    if found is None or found[1] == 0:
-        return None
-    near = found[0]
-    return near if near[0] == key[0] and abs(len(near) - len(key)) <= 1 else None
-
-
 def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
-    sites = _sites()[0]
-    stop = _stopwords()
+    sites = site_table()[0]
+    stop = place_stopwords()
     out = []
     matches = [
         *((m, m.lastgroup or "") for m in _SUFFIX_SITE.finditer(text)),
@@ -906,14 +710,14 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             # descriptor words; nothing left means no name at all
             words = x.split(" ")
             dropped = 0
-            while words and _fold(words[0]) in stop and _fold(words[0]) not in _NAME_WORDS:
+            while words and fold(words[0]) in stop and fold(words[0]) not in _NAME_WORDS:
                 dropped += len(words.pop(0)) + 1
             if not words or x.endswith(("'s", "’s")):
                 continue  # "Secondary School", "MEK's camp": no proper name
             if m.start("x") == start:
                 start += dropped
             x = " ".join(words)
-            if _fold(x) in stop or _fold(x) in _countries()[0]:
+            if fold(x) in stop or fold(x) in country_table()[0]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
             if _ADJECTIVE_COMPOUND.search(x):
                 continue  # "the FCI-supported health centre": who runs the site, not its name
@@ -926,9 +730,9 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             surface = surface[4:]
         span = Span(start=start, end=end)
         listed = _listed(sites, surface, x, kind, home)
-        if listed is None and len(_fold(surface)) >= 5:
-            near = _fuzzy_key(_fold(surface), _sites()[1])  # "Zaatri camp"
-            listed = _site_row(sites.get(near or "", []), home, locative=False)
+        if listed is None and len(fold(surface)) >= 5:
+            near = fuzzy_key(fold(surface), site_table()[1])  # "Zaatri camp"
+            listed = site_row(sites.get(near or "", []), home, locative=False)
         if listed is not None:
             out.append(PlaceMention(span=span, text=surface, name=listed.name, kind=listed.kind,
                                     country=listed.country, admin1=listed.admin1, latitude=listed.latitude,
@@ -945,12 +749,12 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         tie = _apposition_country(text, m.end()) or _chain_country(text, m.end())
         # "TOGO" heading a digest's section: its entries' villages are in that country
         context = tie or _section_country(text, m.start()) or home
-        base = _base_place(x, context, prefer_city=site_kind != "region") if x else None
-        if base is not None and context and base.country != context and base.population < _BIG_CITY:
+        base = base_place(x, context, prefer_city=site_kind != "region") if x else None
+        if base is not None and context and base.country != context and base.population < BIG_CITY:
             base = None  # "the village of Korvel, Nigeria" is not the Dutch Korvel
         if base is not None and context is None and (
-                base.population < _HOME_TOWN
-                or len({r.country for r in _gazetteer_rows(_fold(base.name)) if r.kind == base.kind}) > 1):
+                base.population < HOME_TOWN
+                or len({r.country for r in gazetteer_rows(fold(base.name)) if r.kind == base.kind}) > 1):
             base = None  # with no country in the text, a namesake abroad is no evidence
         country = base.country if base else context
         if kind in ("village",) and surface.split()[0] in ("Sitio", "Barangay", "Purok"):
@@ -1053,7 +857,7 @@ _LOCATING_BEARING = re.compile(r"[A-Z][\w'’-]*,[ ](?:(?:an?|the)[ ](?:[a-z-]+[
 
 def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
-    stop = _stopwords()
+    stop = place_stopwords()
     actors = load_alias_table()
     scenes = [*((m, next(g for g in ("x", "y", "z", "w", "t", "u", "s") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
               *((m, next(g for g in ("x", "y", "v", "o") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
@@ -1062,12 +866,12 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
         owner = re.match(r"(.+?)['’]s[ ]", name)
         if owner and is_country_name(owner.group(1)):
             continue  # "in Nigeria's Zamfara": a region the country's name locates, not a town of that name
-        key = _fold(name)
-        words = [_fold(word) for word in name.split()]  # "In-Tessoum" is one word, not "in"
-        if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in _countries()[0]
+        key = fold(name)
+        words = [fold(word) for word in name.split()]  # "In-Tessoum" is one word, not "in"
+        if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in country_table()[0]
                 or len(key) < 4 or name.isupper() or actors.canonical(name, fuzzy=False) is not None
                 or text.startswith(("'s", "’s"), m.end(group)) or name.endswith(("'s", "’s"))
-                or (m.re is _HARM_SCENE and any(r.kind == "region" for r in _gazetteer_rows(key)))):
+                or (m.re is _HARM_SCENE and any(r.kind == "region" for r in gazetteer_rows(key)))):
             continue  # "attacks in March", "in Boko Haram attacks": a time or an actor, not a place
         if m.re is _HARM_SCENE and _LOCATING_BEARING.search(text, m.start(), m.start(group)):
             continue  # "the raid on X, a settlement west of Y": Y only locates X
@@ -1088,7 +892,7 @@ _COUNTRY_LABEL = re.compile(r"(?m)^[ \t]*(?P<c>[A-Z][A-Za-z .'’-]{2,40}?)[ ]?(
 
 def is_country_name(name: str) -> bool:
     """Whether ``name`` is a country's name (not an adjective: "Malian" names no place)."""
-    hit = _countries()[0].get(_fold(name))
+    hit = country_table()[0].get(fold(name))
     return hit is not None and hit[2] == "name"
 
 
@@ -1117,7 +921,7 @@ def _section_country(text: str, position: int) -> str | None:
 
 
 def _country_named(name: str) -> str | None:
-    hit = _countries()[0].get(_fold(name))
+    hit = country_table()[0].get(fold(name))
     return hit[0] if hit is not None and hit[2] == "name" else None
 
 
@@ -1158,7 +962,7 @@ _CODED_LOCATION = re.compile(
 
 def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
     out = []
-    stop = _stopwords()
+    stop = place_stopwords()
     for m in _CODED_LOCATION.finditer(text):
         country = _country_named(m.group("c").strip())
         x = re.sub(r"[ \t]*\([^()\n]*\)$", "", m.group("x"))  # "Velmoka (update)": a coder's note
@@ -1168,7 +972,7 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
                                 kind="village", country=country, source="heading"))
     for m in _ENTRY_PLACE.finditer(text):
         x = m.group("x")
-        if is_country_name(x) or _fold(x) in stop or len(_fold(x)) < 3:
+        if is_country_name(x) or fold(x) in stop or len(fold(x)) < 3:
             continue
         dashed = not m.group().rstrip().endswith(":")
         out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind="village",
@@ -1177,12 +981,12 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
                                 source="heading" if dashed else "pattern"))
     for m in _LABELLED.finditer(text):
         x = m.group("x")
-        key = _fold(x)
-        if key in stop or key in _countries()[0] or len(key) < 3:
+        key = fold(x)
+        if key in stop or key in country_table()[0] or len(key) < 3:
             continue
         kind = "district" if m.group("label").startswith("Admin") else "village"
-        base = _base_place(x, home, prefer_city=True)
-        if base is not None and (base.country != home or _fold(base.name) != key):
+        base = base_place(x, home, prefer_city=True)
+        if base is not None and (base.country != home or fold(base.name) != key):
             base = None  # "La Esmeralda" in a Colombian record is not the Cuban town
         out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind=kind,
                                 country=base.country if base else home, admin1=base.admin1 if base else None,
@@ -1208,10 +1012,10 @@ def region_country(text: str) -> str | None:
     countries = set()
     for match in _CAPITALISED_RUN.finditer(text):
         words = match.group().split(" ")
-        for key in {_fold(match.group()), *(_fold(word) for word in words)}:
-            if key in _stopwords() or len(key) < 4 or key in _REGION_WORDS:
+        for key in {fold(match.group()), *(fold(word) for word in words)}:
+            if key in place_stopwords() or len(key) < 4 or key in _REGION_WORDS:
                 continue
-            countries.update(r.country for r in _gazetteer_rows(key) if r.kind == "region" and r.country)
+            countries.update(r.country for r in gazetteer_rows(key) if r.kind == "region" and r.country)
         if len(countries) > 1:
             return None
     return countries.pop() if countries else None
@@ -1230,11 +1034,11 @@ def _table_places(text: str, home: str | None) -> list[PlaceMention]:
         first = text[cell.start:cell.end].split(",")[0].strip()
         # "Near Oru-Kali", "Outside X": the place is the name after the preposition
         first = re.sub(r"^(?:[Nn]ear|[Oo]utside|[Aa]round|[Bb]etween|[Ii]n|[Aa]t)[ ]+(?=[A-Z])", "", first)
-        if len(_fold(first)) < 3 or not first[:1].isupper() or _fold(first) in _countries()[0]:
+        if len(fold(first)) < 3 or not first[:1].isupper() or fold(first) in country_table()[0]:
             continue
         start = text.index(first, cell.start)
-        base = _base_place(first, home, prefer_city=True)
-        if base is not None and (base.country != home or _fold(base.name) != _fold(first)):
+        base = base_place(first, home, prefer_city=True)
+        if base is not None and (base.country != home or fold(base.name) != fold(first)):
             base = None
         out.append(PlaceMention(span=Span(start=start, end=start + len(first)), text=first, name=first,
                                 kind="village", country=base.country if base else _section_country(text, start) or home,
@@ -1243,25 +1047,12 @@ def _table_places(text: str, home: str | None) -> list[PlaceMention]:
     return out
 
 
-def _base_place(x: str, context: str | None, *, prefer_city: bool) -> _Row | None:
-    """The town a site is named after: "Kunduz" of "Kunduz Regional Hospital"."""
-    words = x.split(" ")
-    for cut in range(len(words), 0, -1):
-        key = _fold(" ".join(words[:cut]))
-        if cut < len(words) and key in _stopwords():
-            break  # "North" of "North Caucasus" names no town
-        row = _pick(_gazetteer_rows(key), context, prefer_city=prefer_city)
-        if row is not None and (cut == len(words) or (row.population >= _HOME_TOWN and row.country == context)):
-            return row
-    return None
-
-
 def _listed(
-    sites: dict[str, list[tuple[_Row, bool]]], surface: str, x: str | None, kind: str, home: str | None
-) -> _Row | None:
+    sites: dict[str, list[tuple[Row, bool]]], surface: str, x: str | None, kind: str, home: str | None
+) -> Row | None:
     """A listed site the pattern match names: by its full text, or by its name part and kind."""
-    whole = _site_row(sites.get(_fold(surface), []), home, locative=False)
+    whole = site_row(sites.get(fold(surface), []), home, locative=False)
     if whole is not None or not x:
         return whole
-    same_kind = [(row, weak) for row, weak in sites.get(_fold(x), []) if row.kind == kind]
-    return _site_row(same_kind, home, locative=False)
+    same_kind = [(row, weak) for row, weak in sites.get(fold(x), []) if row.kind == kind]
+    return site_row(same_kind, home, locative=False)
