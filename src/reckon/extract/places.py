@@ -27,7 +27,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -47,18 +47,21 @@ from reckon.extract.place_tables import (
     site_row,
     site_table,
 )
+from reckon.extract.place_words import (
+    NAME,
+    NOT_PLACE_WORDS,
+    PLACE_NEXT,
+    inside_person_name,
+    is_locative,
+    name_spans,
+    next_to_capital,
+    sentence_start,
+)
 from reckon.model import Place, Span
 
 __all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place", "region_country", "section_country"]
 
 
-# --- text patterns -----------------------------------------------------------------------
-# Particles inside names when written apart ("Rabaa al Adawiya", "Sitio de Oro"); the
-# Arabic article's assimilated forms (at-, as-, an-) only hyphenated, as English
-# "at", "as", "an" would join two names across a sentence.
-_PARTICLE = r"(?:al|el|bin|ibn|de|del|la|le|du|da|di|do|dos|das|van|von|y)"
-_CAP = r"(?:(?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑])?[A-Z][\w'’]*(?:[-‑][A-Za-z][\w'’]*)*"
-_NAME = rf"{_CAP}(?:[ ](?:{_PARTICLE}[ ])?{_CAP}){{0,3}}"
 # Site kinds by the word that follows the name ("X Square") ...
 _SUFFIX_KINDS = [
     ("square", r"Square|square|Roundabout|roundabout"),
@@ -99,12 +102,12 @@ _SUFFIX_KINDS = [
     ("valley", r"[Vv]alley\b(?![ ][A-Z])"),
 ]  # fmt: skip
 _SUFFIX_SITE = re.compile(
-    rf"(?P<x>{_NAME})[ ](?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _SUFFIX_KINDS) + r")\b"
+    rf"(?P<x>{NAME})[ ](?:" + "|".join(f"(?P<{kind}>{words})" for kind, words in _SUFFIX_KINDS) + r")\b"
 )
 # ... by the word before it ("Camp X", "Sitio X"), and by "the town of X".
 _PREFIX_SITE = re.compile(
     rf"\b(?:(?P<camp>Camp)|(?P<university>University[ ]of)|(?P<mosque>Masjid)|(?P<village>Sitio|Barangay|Purok))"
-    rf"[ ](?P<x>{_NAME})"
+    rf"[ ](?P<x>{NAME})"
 )
 # Sites named in French, Spanish or Portuguese, as reports in English keep them: the kind
 # word first, an optional adjective, then "de X" ("Lycée communal de Nabouli", "Hospital
@@ -114,35 +117,35 @@ _ROMANCE_SITE = re.compile(
     r"|(?P<university>Universit[ée]|Universidad|Universidade)|(?P<hospital>H[ôo]pital|Hospital|Clinique|Cl[íi]nica)"
     r"|(?P<market>March[ée]|Mercado)|(?P<mosque>Mosqu[ée]e)|(?P<church>[ÉE]glise|Iglesia|Igreja)"
     r"|(?P<prison>Prison[ ]civile|Maison[ ]d['’]arr[êe]t|C[áa]rcel|Pres[íi]dio))"
-    r"(?:[ ][a-zéèêàçíóú]{3,15}){0,2}[ ](?:de[ ]la|de|du|des|del|da|do|dos|das)[ ](?P<x>" + _NAME + ")"
+    r"(?:[ ][a-zéèêàçíóú]{3,15}){0,2}[ ](?:de[ ]la|de|du|des|del|da|do|dos|das)[ ](?P<x>" + NAME + ")"
 )
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 _TOWN_OF = re.compile(
     r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
-    rf"|commune|locality|ward|quarter|sub-county|department|site|camp|outskirts)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{_NAME})"
+    rf"|commune|locality|ward|quarter|sub-county|department|site|camp|outskirts)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{NAME})"
 )
 # "the municipal seat, Osk del Río", "the district headquarters, Dunmore": the town an
 # administrative seat's apposition names.
 _SEAT = re.compile(
     r"\bthe[ ](?:municipal|district|provincial|regional|state|county|departmental|local)[ ]"
-    rf"(?:seat|capital|headquarters|town),[ ](?P<x>{_NAME})"
+    rf"(?:seat|capital|headquarters|town),[ ](?P<x>{NAME})"
 )
 # "Osk-Kari, a farming village in the Y Department", "X, a town in Haiti's Z department": a
 # name the apposition after it calls a settlement, placed somewhere; "Ana, a village elder"
 # (the kind word qualifying a person) is no such apposition.
 _APPOSED_KIND = re.compile(
-    rf"(?P<x>{_NAME}),[ ]an?[ ](?:[a-z]+[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality|camp)"
+    rf"(?P<x>{NAME}),[ ]an?[ ](?:[a-z]+[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality|camp)"
     r"(?=[ ](?:in|on|near|outside|of|about|some|close|north|south|east|west|located|where|that|which)\b|[,.;])"
 )
 # "Osk-Kari, about six kilometres north of Y": a name placed by its distance from another is a
 # settlement, though no table knows it
 _DISTANCE_APPOSED = re.compile(
-    rf"(?P<x>{_NAME}),[ ](?:(?:about|some|roughly|around|nearly|just|only)[ ])?(?:\d+|[a-z]+)[ ]"
+    rf"(?P<x>{NAME}),[ ](?:(?:about|some|roughly|around|nearly|just|only)[ ])?(?:\d+|[a-z]+)[ ]"
     r"(?:km|kilometres|kilometers|miles)[ ](?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[ ]of[ ][A-Z]"
 )
 # "the Ghundai Sar area of Tarkhel district": the named area inside the district
-_AREA_OF = re.compile(rf"\bthe[ ](?P<x>{_NAME})[ ](?P<kw>area|neighbou?rhood|locality|suburb|quarter)[ ]of[ ][A-Z]")
+_AREA_OF = re.compile(rf"\bthe[ ](?P<x>{NAME})[ ](?P<kw>area|neighbou?rhood|locality|suburb|quarter)[ ]of[ ][A-Z]")
 _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
             "district": "district", "province": "region", "region": "region", "state": "region", "county": "region",
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
@@ -150,42 +153,29 @@ _KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "vil
             "corregimiento": "village", "commune": "town", "locality": "village", "ward": "district",
             "quarter": "district", "sub-county": "district", "department": "region",
             "site": "camp", "camp": "camp", "outskirts": "town"}  # fmt: skip
-_TOKEN = re.compile(r"\w+(?:['’‑-]\w+)*")
+
+
 # "MSF-supported", "state-run", "church-owned": a compound adjective before a site's kind word
 # says who runs it; it is no name.
 _ADJECTIVE_COMPOUND = re.compile(r"[-‑](?:supported|run|backed|funded|owned|managed|operated|based|built|led)$")
 _FEATURE_AFTER = re.compile(r"[ ](?:forest|river|mountains?|hills?|lake|plateau|swamp|desert|park|reserve|valley|"
                             r"plantation|estate|highway|road)\b")
 _CARE_AFTER = re.compile(r"[ ](?:[Hh]ospital|[Cc]linic|[Hh]ealth[ ](?:[Cc]entre|[Cc]enter))\b")
-# "in southern Ampatuan", "near north-western Kasso": a compass word between the
-# preposition and the name still ties the name to a place.
-_LOCATIVE = re.compile(
-    r"(?:\b(?:in|at|near|from|inside|outside|into|to|around|across|towards?|through|within|of\s+the\s+"
-    r"(?:town|village|city|district|province|region)\s+of|(?:town|village|city|district|camp)\s+of)\s+(?:the\s+)?"
-    r"(?:(?:north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(?:ern)?[ ]|"
-    r"(?:north|south)-?(?:east|west)ern[ ])?)$",
-    re.I,
-)
+
+
 _GLUED_LABEL = re.compile(r"(?m)^[ \t]*(?:Location|Place|Site)(?=[A-Z][a-z])")
 # "Ampatuan town", "Kasso village": a name the next word calls a settlement.
 _SETTLEMENT_AFTER = re.compile(r"[ ](?:town|village|city|hamlet|settlement)\b")
 _ADMIN_AFTER = re.compile(r"[ ](?:[Ss]tate|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|County|Oblast)\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|stated|noted|wrote)\b")
-_APPOSITION = re.compile(rf",[ ]+(?P<n>{_NAME})")
-# A capitalised word after a town name that still leaves the town a place ("Christchurch
-# District Court", "Kabul airport"); any other ("Boko Haram", "Quds Force") makes it part
-# of another name.
-_PLACE_NEXT = frozenset(
-    "district court city town hospital airport university college school province state region governorate "
-    "county square street road avenue station market mosque church prison camp police mayor governor "
-    "municipality council port harbour bridge valley river lake".split()
-)
+_APPOSITION = re.compile(rf",[ ]+(?P<n>{NAME})")
+
+
 # Stopwords that still begin real names ("North Caucasus", "New Delhi"): never stripped.
 _NAME_WORDS = frozenset(
     "north south east west northern southern eastern western upper lower central new old great grand big "
     "little middle saint united".split()
 )
-_MAX_TOKENS = 6
 
 
 def find_places(text: str) -> list[PlaceMention]:
@@ -200,7 +190,7 @@ def find_places(text: str) -> list[PlaceMention]:
     # the label (same length, so every span still indexes the document's text).
     written = text
     text = _GLUED_LABEL.sub(lambda m: " " * len(m.group()), text)
-    spans = list(_spans(text))
+    spans = list(name_spans(text))
     home = _home_country(text, spans)
     candidates: list[tuple[int, int, int, PlaceMention]] = []  # (start, -length, priority, mention)
     for mention in _pattern_sites(text, home):
@@ -242,8 +232,8 @@ def _regions_of_labels(text: str, mentions: list[PlaceMention]) -> list[PlaceMen
 # A digest writes the entry's region and date around it: "Kirkuk — Tell Ghazal (10 Nov).",
 # "Diyala — road near Umm al-Tin (12 Nov).", "Ayacucho — Chaupiorcco, Huanta province (14 Nov).".
 _RUN_IN = re.compile(
-    rf"(?:^|(?<=\n\n))(?:{_NAME}[ ]+[—–][ ]+)?(?:(?:[a-z]+[ ]){{1,3}}(?:near|outside|of|in|at)[ ])?"
-    rf"(?P<x>{_NAME})(?:,[ ][^.()\n]{{1,40}})?(?:[ ]\([^()\n]{{1,30}}\))?\.[ ]+(?=[A-Z])"
+    rf"(?:^|(?<=\n\n))(?:{NAME}[ ]+[—–][ ]+)?(?:(?:[a-z]+[ ]){{1,3}}(?:near|outside|of|in|at)[ ])?"
+    rf"(?P<x>{NAME})(?:,[ ][^.()\n]{{1,40}})?(?:[ ]\([^()\n]{{1,30}}\))?\.[ ]+(?=[A-Z])"
 )
 
 
@@ -256,7 +246,7 @@ def run_in_headings(text: str, home: str | None = None) -> list[PlaceMention]:
     for m in _RUN_IN.finditer(text):
         name = m.group("x")
         words = [fold(word) for word in name.split()]
-        if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or len(name) < 4 or name.isupper()
+        if (words[0] in stop or words[0] in NOT_PLACE_WORDS or len(name) < 4 or name.isupper()
                 or fold(name) in countries or actors.canonical(name, fuzzy=False) is not None):
             continue
         found.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=name, name=name, kind="town",
@@ -313,12 +303,8 @@ def _with_short_forms(text: str, chosen: list[PlaceMention]) -> list[PlaceMentio
 # "near Kapsiria, Baringo County": a name no table knows, placed by the known place that
 # holds it. Small villages are exactly what gazetteers lack, and reports name them so.
 _CONTAINED = re.compile(
-    rf"\b(?:in|at|near|outside|of)[ ](?P<x>{_NAME})(?:,[ ]|[ ]\(|[ ])(?:in[ ]|near[ ])?(?:the[ ])?"
+    rf"\b(?:in|at|near|outside|of)[ ](?P<x>{NAME})(?:,[ ]|[ ]\(|[ ])(?:in[ ]|near[ ])?(?:the[ ])?"
     r"(?:(?:department|province|region|district|state|county|commune|municipality)[ ]of[ ])?"
-)
-_NOT_PLACE_WORDS = frozenset(
-    "january february march april may june july august september october november december monday tuesday "
-    "wednesday thursday friday saturday sunday i he she we they it this that the a an".split()
 )
 
 
@@ -335,7 +321,7 @@ def _with_contained_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMe
         name = match.group("x")
         words = name.split()
         if any(a < end and start < b for a, b in taken) or fold(words[0]) in stop or \
-                words[0].lower() in _NOT_PLACE_WORDS or len(name) < 3 or name.isupper():
+                words[0].lower() in NOT_PLACE_WORDS or len(name) < 3 or name.isupper():
             continue
         found.append(PlaceMention(span=Span(start=start, end=end), text=name, name=name, kind="village",
                                   country=holder.country, admin1=holder.admin1 or (holder.name if holder.kind == "region" else None),
@@ -380,7 +366,7 @@ def _with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceM
 
 def find_countries(text: str) -> list[PlaceMention]:
     """Country names and national adjectives ("Nigeria", "Nigerian troops", "Iraqis")."""
-    return _find_countries(text, list(_spans(text)))
+    return _find_countries(text, list(name_spans(text)))
 
 
 def _find_countries(text: str, spans: list[tuple[int, int, str, str]]) -> list[PlaceMention]:
@@ -391,7 +377,7 @@ def _find_countries(text: str, spans: list[tuple[int, int, str, str]]) -> list[P
         if hit is None:
             continue
         code, weak, how = hit
-        if weak and _next_to_capital(text, start, end):
+        if weak and next_to_capital(text, start, end):
             continue
         kind = "country" if how == "name" else "demonym"
         found.append(PlaceMention(span=Span(start=start, end=end), text=surface, name=names[code], kind=kind,
@@ -445,25 +431,6 @@ def lookup_place(name: str, *, country: str | None = None) -> Place | None:
                  admin1=row.admin1, kind=row.kind)  # fmt: skip
 
 
-def _spans(text: str) -> Iterator[tuple[int, int, str, str]]:
-    """(start, end, key, surface) for every run of 1..6 tokens starting capitalised, longest first."""
-    tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
-    for i, (start, _) in enumerate(tokens):
-        first = text[start]
-        if not (first.isupper() or text.startswith(("al-", "el-"), start)):
-            continue
-        end_i = i
-        for j in range(i + 1, min(i + _MAX_TOKENS, len(tokens))):
-            gap = text[tokens[j - 1][1] : tokens[j][0]]
-            if gap != " ":
-                break
-            end_i = j
-        for j in range(end_i, i - 1, -1):
-            end = tokens[j][1]
-            surface = text[start:end]
-            yield start, end, fold(surface), surface
-
-
 def _longest_first(found: list[PlaceMention]) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     last_end = -1
@@ -493,7 +460,7 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
     for start, end, key, surface in spans:
         for row, weak in sites.get(key, []):
             # "Wambui Nduta Kariuki": a one-word site name as a person's middle name votes for nothing
-            if not weak and row.country and (" " in key or not _inside_person_name(text, start, end)):
+            if not weak and row.country and (" " in key or not inside_person_name(text, start, end)):
                 counts[row.country] += 2.0
         if " " not in key and key not in stop and not surface.isupper() \
                 and not re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", text[end:end + 8]):
@@ -505,7 +472,7 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
             # ("Kabul Province")
             after = re.match(r"[ ]([A-Z][\w'’-]*)", text[end:end + 40])
             if len(big) == 1:
-                counts[big[0].country or ""] += 2.0 if after is None or fold(after.group(1)) in _PLACE_NEXT else 1.0
+                counts[big[0].country or ""] += 2.0 if after is None or fold(after.group(1)) in PLACE_NEXT else 1.0
         named = _REGION_NAMED.fullmatch(surface)
         if named is not None:
             # "in Guerrero state", "Borno State": a region its own word calls one
@@ -514,34 +481,6 @@ def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | No
                 counts[regions.pop() or ""] += 2.0
     counts.pop("", None)
     return counts.most_common(1)[0][0] if counts else None
-
-
-def _is_locative(text: str, start: int) -> bool:
-    return _locative_ending(text[max(0, start - 40) : start])
-
-
-@lru_cache(maxsize=1 << 14)  # each run of words from one start asks again, and so do the checks after it
-def _locative_ending(before: str) -> bool:
-    return bool(_LOCATIVE.search(before))
-
-
-def _next_to_capital(text: str, start: int, end: int) -> bool:
-    """A capitalised name word right before or after: "Michael Jordan", "Chad Smith"."""
-    prev = re.search(r"\b([A-Z][a-z]+)[ ]$", text[max(0, start - 30) : start])
-    cap_before = prev is not None and fold(prev.group(1)) not in place_stopwords()
-    return cap_before or bool(re.match(r"[ ][A-Z][a-z]", text[end : end + 30]))
-
-
-def _inside_person_name(text: str, start: int, end: int) -> bool:
-    """Capitalised name words on both sides: "Wambui Nduta Kariuki"."""
-    prev = re.search(r"\b([A-Z][a-z]+)[ ]$", text[max(0, start - 30) : start])
-    return prev is not None and fold(prev.group(1)) not in place_stopwords() \
-        and not _sentence_start(text, start - len(prev.group(0))) and bool(re.match(r"[ ][A-Z][a-z]", text[end : end + 3]))
-
-
-def _sentence_start(text: str, i: int) -> bool:
-    head = text[max(0, i - 3) : i].rstrip(" \t")
-    return not head or head[-1] in ".!?:\n\"'“‘(•-–—|"
 
 
 def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str, str]]) -> list[PlaceMention]:
@@ -557,16 +496,16 @@ def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str,
         span = Span(start=start, end=end)
         hit = None
         # a weak alias needs "in"/"at"/... before it and no name word after it ("in Ashraf Velde's")
-        locative = _is_locative(text, start) and not re.match(r"[ ][A-Z][a-z]", text[end : end + 3])
+        locative = is_locative(text, start) and not re.match(r"[ ][A-Z][a-z]", text[end : end + 3])
         row = site_row(sites.get(key, []), home, locative=locative)
-        if row is not None and " " not in key and not locative and _inside_person_name(text, start, end):
+        if row is not None and " " not in key and not locative and inside_person_name(text, start, end):
             row = None  # "Wambui Nduta Kariuki": a one-word site name as a person's middle name
         if row is not None:
             hit = PlaceMention(span=span, text=surface, name=row.name, kind=row.kind, country=row.country,
                                admin1=row.admin1, latitude=row.latitude, longitude=row.longitude, source="sites")  # fmt: skip
         if hit is None and key in countries and countries[key][2] == "name":
             code, weak, _ = countries[key]
-            if not (weak and _next_to_capital(text, start, end)):
+            if not (weak and next_to_capital(text, start, end)):
                 hit = PlaceMention(span=span, text=surface, name=names[code], kind="country", country=code, source="country")
         if hit is None and len(key) >= 3 and not (surface.isupper() and len(surface) <= 4):
             if lowered is None:
@@ -598,7 +537,7 @@ def _geonames_match(
     tie_country = _apposition_country(text, end)
     dateline = surface.isupper() and after.startswith(",") and (start == 0 or text[start - 1] == "\n")
     settlement = bool(_SETTLEMENT_AFTER.match(after))
-    tied = _is_locative(text, start) or region_word or tie_country is not None or dateline or settlement
+    tied = is_locative(text, start) or region_word or tie_country is not None or dateline or settlement
     row = pick(rows, tie_country or home, prefer_city=not region_word)
     assert row is not None
     if key in stop or (" " not in key and key in lowered):
@@ -613,15 +552,15 @@ def _geonames_match(
     before = text[max(0, start - 30) : start]
     # (with its joined article: the hyphen of "al-Mansuriya" is no bullet opening a line)
     prev = re.search(r"(?<![\w-])((?:(?:al|el|ad|an|ar|as|ash|at|az)-)?[A-Z][\w'’-]*)[ ]$", before)
-    if prev and not _sentence_start(text, start - len(prev.group(0))) and fold(prev.group(1)) not in country_table()[0]:
-        if not _is_locative(text, start):
+    if prev and not sentence_start(text, start - len(prev.group(0))) and fold(prev.group(1)) not in country_table()[0]:
+        if not is_locative(text, start):
             return None  # "Justice Cameron", "Wesley Martin": a surname
     if re.search(r"[A-Z][\w'’-]*[ ](?:del|de|la|du|da|al|el|y|di|do|dos|das)[ ]$", before):
         return None  # "Maguindanao del Sur": the tail of a longer name
     if re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", after):
         return None  # "Vila Nova do Capimirim": the head of a longer name no table knows
     following = re.match(r"[ ]([A-Z][\w'’-]*)", after)
-    if following and not region_word and fold(following.group(1)) not in _PLACE_NEXT:
+    if following and not region_word and fold(following.group(1)) not in PLACE_NEXT:
         return None  # "Vladimir Ustinov", "Boko Haram", "Quds Force": part of another name
     if home and row.country != home and row.population < BIG_CITY and tie_country is None:
         return None  # "in Linwood" in a New Zealand story is not the Scottish town
@@ -659,7 +598,7 @@ def _apposition_country(text: str, end: int) -> str | None:
 # "X village, Y district, Upper East region", "X, a village in Tillabéri region": the areas
 # a village is placed in, one after another, after it.
 _CHAIN_STEP = re.compile(
-    rf"(?:,[ ]|[ ])(?:(?:in|near|of)[ ])?(?:(?:the|a|an)[ ](?:[a-z]+[ ]){{0,2}}?(?:in[ ](?:the[ ])?)?)?(?P<n>{_NAME})"
+    rf"(?:,[ ]|[ ])(?:(?:in|near|of)[ ])?(?:(?:the|a|an)[ ](?:[a-z]+[ ]){{0,2}}?(?:in[ ](?:the[ ])?)?)?(?P<n>{NAME})"
     r"(?:[ ](?:region|district|province|state|prefecture|department|county|governorate|regency|municipality|"
     r"Region|District|Province|State|Prefecture|Department|County|Governorate|Regency))?")
 
@@ -773,7 +712,7 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
 # knows it, which is exactly when it matters (villages, hamlets).
 _LABELLED = re.compile(
     rf"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?P<label>Location|Place|Village|Town|Locality|Admin2|Admin3)"
-    rf"(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))(?P<x>{_NAME})"
+    rf"(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))(?P<x>{NAME})"
 )
 
 
@@ -790,23 +729,23 @@ _EVENT_SCENE = re.compile(
     rf"\b(?:{_EVENT_NOUN}|the(?:[ ][a-z]+)?[ ]{_SITE_NOUN}"
     # "threw a grenade into a bar in Osk-Rugo": a venue where people gather, in a town
     rf"|(?:into|at|on|inside|stormed|attacked|targeted)[ ](?:a|an|the)(?:[ ][a-z]+)?[ ](?:bar|restaurant|nightclub|"
-    rf"cafe|café|tea[ ]shop|video[ ]hall|beer[ ]hall))[ ](?:in|at)[ ](?P<x>{_NAME})(?![ ][A-Z])(?![\w'’-])"
-    rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"cafe|café|tea[ ]shop|video[ ]hall|beer[ ]hall))[ ](?:in|at)[ ](?P<x>{NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"|\bthe(?:[ ][a-z]+)?[ ](?:market|camp)[ ]of[ ](?P<z>{NAME})(?![ ][A-Z])(?![\w'’-])"
     # "the massacre of Osk-Rugo", "the siege of X": an event named by its place ("attacks of X"
     # is left out above: it names the attacker)
-    rf"|\b[Tt]he(?:[ ][a-z]+)?[ ](?:massacre|siege|sack|bombing|shelling)[ ]of[ ](?P<s>{_NAME})(?![ ][A-Z])(?![\w'’-])"
-    rf"|\b(?:in|at)[ ](?P<y>{_NAME})[ ]{_EVENT_NOUN}\b"
+    rf"|\b[Tt]he(?:[ ][a-z]+)?[ ](?:massacre|siege|sack|bombing|shelling)[ ]of[ ](?P<s>{NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"|\b(?:in|at)[ ](?P<y>{NAME})[ ]{_EVENT_NOUN}\b"
     # "an overnight raid on Osk-Kisanga": what a raid or an attack fell on
     # "a raid by armed men on Osk-Kisanga": the raiders named between the raid and its target
     rf"|\b(?i:raids?|attacks?|assaults?|air[ ]?strikes?|strikes?|bombardments?|shelling)(?:[ ]by(?:[ ][a-z]+){{1,3}}?)?"
-    rf"[ ]on[ ](?:(?:the[ ])?(?:neighbou?ring|nearby)[ ])?(?P<w>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"[ ]on[ ](?:(?:the[ ])?(?:neighbou?ring|nearby)[ ])?(?P<w>{NAME})(?![ ][A-Z])(?![\w'’-])"
     # "The 2019 Osk-Kari attack was ...", "= 2019 Osk-Kari massacre =": an encyclopedia names an
     # event by its year and its place
-    rf"|(?:^|(?<=\n)|(?<==[ ])|\b[Tt]he[ ])(?:19|20)\d\d[ ](?P<t>{_NAME})[ ](?i:attacks?|massacres?|bombings?|raids?|"
+    rf"|(?:^|(?<=\n)|(?<==[ ])|\b[Tt]he[ ])(?:19|20)\d\d[ ](?P<t>{NAME})[ ](?i:attacks?|massacres?|bombings?|raids?|"
     rf"ambush|shootings?|killings)\b"
     # "The mayor of Osk-Kari gave a higher toll", "residents of Osk-Kari said": a settlement with
     # a mayor or residents of its own, whom a report quotes because the harm happened there
-    rf"|\b(?:[Mm]ayor|[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Pp]eople)[ ]of[ ](?P<u>{_NAME})(?![ ][A-Z])(?![\w'’-])"
+    rf"|\b(?:[Mm]ayor|[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Pp]eople)[ ]of[ ](?P<u>{NAME})(?![ ][A-Z])(?![\w'’-])"
 )
 _SITE_THERE = re.compile(r"^the(?:[ ][a-z]+)?[ ](market|school|camp|mosque|church|college|university|prison|mine)[ ]")
 _NOT_SCENE_WORDS = frozenset({"ramadan", "eid", "christmas", "easter", "lent", "advent", "english", "arabic", "french",
@@ -834,17 +773,17 @@ _HARM_SCENE = re.compile(
     rf"\b(?:(?i:{_HARM_WORD})\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|between|"
     rf"(?:north|south|east|west)(?:-?(?:east|west))?[ ]of)"
     rf"|{_TAKING_WORD}\b(?:[ ,]+[^\s.;:!?]+){{0,10}}?[ ](?:in|near|outside|at|around|from))"
-    rf"[ ]{_NOT_MONTH}(?P<x>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
+    rf"[ ]{_NOT_MONTH}(?P<x>{NAME})(?![ ][A-Z])(?![\w'’‑-])"
     # "The attack occurred in August 2019 in Osk-Kura": where the event took place.
     rf"|\b(?:took[ ]place|occurred|happened)\b(?:[ ,]+[^\s.;:!?]+){{0,6}}?[ ](?:in|at|near)"
-    rf"[ ]{_NOT_MONTH}(?P<o>{_NAME})(?![ ][A-Z])(?![\w'’‑-])"
+    rf"[ ]{_NOT_MONTH}(?P<o>{NAME})(?![ ][A-Z])(?![\w'’‑-])"
     # "after militants raided Osk-Kura on Saturday", "gunmen struck X, killing": what was raided,
     # stormed or struck, or what gunmen descended on, is the scene.
     # "returned to strike neighbouring Osk-Kari, where ...": the neighbour struck is a scene too
     rf"|\b(?:raided|stormed|overran|attacked|struck|strike|targeted|besieged|invaded|(?:descended|swooped)[ ]on)[ ]"
-    rf"(?:(?:the[ ])?(?:neighbou?ring|nearby|adjacent)[ ])?(?P<v>{_NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last|and)\b|[,.])"
+    rf"(?:(?:the[ ])?(?:neighbou?ring|nearby|adjacent)[ ])?(?P<v>{NAME})(?![ ][A-Z])(?![\w'’‑-])(?=[ ]+(?:on|in|at|late|early|overnight|last|and)\b|[,.])"
     # "In Olmasai, at least three people were killed": the sentence opens on its scene.
-    rf"|(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?P<y>{_NAME}),[ ](?=[^.!?\n]*\b(?:{_HARM_WORD}|{_TAKING_WORD})\b)"
+    rf"|(?:^|(?<=[.!?][ ])|(?<=\n))In[ ](?P<y>{NAME}),[ ](?=[^.!?\n]*\b(?:{_HARM_WORD}|{_TAKING_WORD})\b)"
 )
 
 
@@ -868,7 +807,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
             continue  # "in Nigeria's Zamfara": a region the country's name locates, not a town of that name
         key = fold(name)
         words = [fold(word) for word in name.split()]  # "In-Tessoum" is one word, not "in"
-        if (words[0] in stop or words[0] in _NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in country_table()[0]
+        if (words[0] in stop or words[0] in NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in country_table()[0]
                 or len(key) < 4 or name.isupper() or actors.canonical(name, fuzzy=False) is not None
                 or text.startswith(("'s", "’s"), m.end(group)) or name.endswith(("'s", "’s"))
                 or (m.re is _HARM_SCENE and any(r.kind == "region" for r in gazetteer_rows(key)))):
@@ -943,9 +882,9 @@ def _country_headings(text: str) -> tuple[list[int], list[tuple[int, str | None]
 # a place and the area holding it ("Country (Region):" labels are read as countries elsewhere).
 _ENTRY_PLACE = re.compile(
     rf"(?m)^[ \t]*(?:[-•*][ \t]*)?(?:\d{{1,2}}[ ][A-Z][a-z]+(?:[ ]\d{{4}})?[ \t]*[-–—|:][ \t]*)?"
-    rf"(?P<x>{_NAME})(?:[ ]\([^()\n]{{2,40}}\):[ ]"
+    rf"(?P<x>{NAME})(?:[ ]\([^()\n]{{2,40}}\):[ ]"
     # "Velmoka, Mopti region — Gunmen killed ...": the entry's place, its area, a dash
-    rf"|,[ ](?:{_NAME})[ ](?:region|district|province|state|prefecture|department|county|governorate|regency|"
+    rf"|,[ ](?:{NAME})[ ](?:region|district|province|state|prefecture|department|county|governorate|regency|"
     rf"Region|District|Province|State|Prefecture|Department|County|Governorate)[ ][—–][ ](?=[A-Z]))"
 )
 
