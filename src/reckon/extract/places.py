@@ -24,14 +24,23 @@ built only when first needed.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from reckon.extract.actors import load_alias_table
+from reckon.extract.place_country import (
+    WEIGHT,
+    apposition_country,
+    chain_country,
+    country_named,
+    find_countries,
+    home_country,
+    is_country_name,
+    region_country,
+    section_country,
+)
 from reckon.extract.place_tables import (
     BIG_CITY,
     HOME_TOWN,
@@ -59,7 +68,7 @@ from reckon.extract.place_words import (
 )
 from reckon.model import Place, Span
 
-__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "lookup_place", "region_country", "section_country"]
+__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "is_country_name", "lookup_place", "region_country", "section_country"]
 
 
 # Site kinds by the word that follows the name ("X Square") ...
@@ -168,7 +177,6 @@ _GLUED_LABEL = re.compile(r"(?m)^[ \t]*(?:Location|Place|Site)(?=[A-Z][a-z])")
 _SETTLEMENT_AFTER = re.compile(r"[ ](?:town|village|city|hamlet|settlement)\b")
 _ADMIN_AFTER = re.compile(r"[ ](?:[Ss]tate|[Pp]rovince|[Gg]overnorate|[Rr]egion|[Dd]istrict|County|Oblast)\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|explained|stated|noted|wrote)\b")
-_APPOSITION = re.compile(rf",[ ]+(?P<n>{NAME})")
 
 
 # Stopwords that still begin real names ("North Caucasus", "New Delhi"): never stripped.
@@ -191,7 +199,7 @@ def find_places(text: str) -> list[PlaceMention]:
     written = text
     text = _GLUED_LABEL.sub(lambda m: " " * len(m.group()), text)
     spans = list(name_spans(text))
-    home = _home_country(text, spans)
+    home = home_country(text, spans)
     candidates: list[tuple[int, int, int, PlaceMention]] = []  # (start, -length, priority, mention)
     for mention in _pattern_sites(text, home):
         candidates.append((mention.span.start, -len(mention.span), 1, mention))
@@ -250,7 +258,7 @@ def run_in_headings(text: str, home: str | None = None) -> list[PlaceMention]:
                 or fold(name) in countries or actors.canonical(name, fuzzy=False) is not None):
             continue
         found.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=name, name=name, kind="town",
-                                  country=_section_country(text, m.start("x")) or home, source="heading"))
+                                  country=section_country(text, m.start("x")) or home, source="heading"))
     return found if len(found) >= 2 else []
 
 
@@ -364,27 +372,6 @@ def _with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceM
     return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
 
 
-def find_countries(text: str) -> list[PlaceMention]:
-    """Country names and national adjectives ("Nigeria", "Nigerian troops", "Iraqis")."""
-    return _find_countries(text, list(name_spans(text)))
-
-
-def _find_countries(text: str, spans: list[tuple[int, int, str, str]]) -> list[PlaceMention]:
-    index, names = country_table()
-    found = []
-    for start, end, key, surface in spans:
-        hit = index.get(key) or (index.get(key[:-1]) if key.endswith("s") else None)
-        if hit is None:
-            continue
-        code, weak, how = hit
-        if weak and next_to_capital(text, start, end):
-            continue
-        kind = "country" if how == "name" else "demonym"
-        found.append(PlaceMention(span=Span(start=start, end=end), text=surface, name=names[code], kind=kind,
-                                  country=code, source=kind))  # fmt: skip
-    return _longest_first(found)
-
-
 def country_of(source: str | Sequence[PlaceMention]) -> str | None:
     """The most-mentioned country of a text (its places and national adjectives) or of mentions.
 
@@ -400,7 +387,7 @@ def country_of(source: str | Sequence[PlaceMention]) -> str | None:
     counts: Counter[str] = Counter()
     for m in mentions:
         if m.country:
-            counts[m.country] += _WEIGHT.get(m.source, 1.0)
+            counts[m.country] += WEIGHT.get(m.source, 1.0)
     if not counts:
         return None
     first = {}
@@ -429,58 +416,6 @@ def lookup_place(name: str, *, country: str | None = None) -> Place | None:
         return None
     return Place(name=row.name, country=row.country, latitude=row.latitude, longitude=row.longitude,
                  admin1=row.admin1, kind=row.kind)  # fmt: skip
-
-
-def _longest_first(found: list[PlaceMention]) -> list[PlaceMention]:
-    out: list[PlaceMention] = []
-    last_end = -1
-    for m in sorted(found, key=lambda m: (m.span.start, -len(m.span))):
-        if m.span.start >= last_end:
-            out.append(m)
-            last_end = m.span.end
-    return out
-
-
-_WEIGHT = {"sites": 2.0, "fuzzy": 2.0, "pattern": 2.0, "geonames": 2.0, "country": 1.0, "demonym": 0.5}
-
-
-_REGION_NAMED = re.compile(r"([A-Z][\w'’ -]{2,40}?)[ ](?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Dd]epartment)")
-
-
-def _home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | None:
-    """The country the text is mostly about, before GeoNames matches are judged.
-
-    Country names count 1, national adjectives 0.5 ("the Australian gunman" in a New
-    Zealand story), listed sites and unambiguous cities of 100 000+ count 2.
-    """
-    counts: Counter[str] = Counter()
-    for m in _find_countries(text, spans):
-        counts[m.country or ""] += _WEIGHT[m.source]
-    sites, stop = site_table()[0], place_stopwords()
-    for start, end, key, surface in spans:
-        for row, weak in sites.get(key, []):
-            # "Wambui Nduta Kariuki": a one-word site name as a person's middle name votes for nothing
-            if not weak and row.country and (" " in key or not inside_person_name(text, start, end)):
-                counts[row.country] += 2.0
-        if " " not in key and key not in stop and not surface.isupper() \
-                and not re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", text[end:end + 8]):
-            # ("Palmas del Norte", a company, is no vote for Palmas); main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
-            big = [r for r in gazetteer_rows(key) if r.population >= BIG_CITY and r.kind == "city"
-                   and fold(r.name) == key]  # fmt: skip
-            # "San Isidro Tlaxco": a one-word city followed by another name may be only the head
-            # of a longer name (the Malian city San): half a vote, unless the word says what it is
-            # ("Kabul Province")
-            after = re.match(r"[ ]([A-Z][\w'’-]*)", text[end:end + 40])
-            if len(big) == 1:
-                counts[big[0].country or ""] += 2.0 if after is None or fold(after.group(1)) in PLACE_NEXT else 1.0
-        named = _REGION_NAMED.fullmatch(surface)
-        if named is not None:
-            # "in Guerrero state", "Borno State": a region its own word calls one
-            regions = {r.country for r in gazetteer_rows(fold(named.group(1))) if r.kind == "region"}
-            if len(regions) == 1:
-                counts[regions.pop() or ""] += 2.0
-    counts.pop("", None)
-    return counts.most_common(1)[0][0] if counts else None
 
 
 def _token_matches(text: str, home: str | None, spans: list[tuple[int, int, str, str]]) -> list[PlaceMention]:
@@ -534,7 +469,7 @@ def _geonames_match(
     start, end = span.start, span.end
     after = text[end : end + 40]
     region_word = bool(_ADMIN_AFTER.match(after))
-    tie_country = _apposition_country(text, end)
+    tie_country = apposition_country(text, end)
     dateline = surface.isupper() and after.startswith(",") and (start == 0 or text[start - 1] == "\n")
     settlement = bool(_SETTLEMENT_AFTER.match(after))
     tied = is_locative(text, start) or region_word or tie_country is not None or dateline or settlement
@@ -576,50 +511,6 @@ def _geonames_match(
     return PlaceMention(span=span, text=surface, name=name, kind="region" if row.kind == "region" else "city",
                         country=row.country, admin1=row.admin1, latitude=row.latitude, longitude=row.longitude,
                         source="geonames")  # fmt: skip
-
-
-def _apposition_country(text: str, end: int) -> str | None:
-    """ "Baga, Borno State" / "Kunduz, Afghanistan": the country the apposition names."""
-    m = _APPOSITION.match(text, end)
-    if m is None:
-        return None
-    words = m.group("n")
-    countries = country_table()[0]
-    for cut in range(len(words.split()), 0, -1):
-        key = fold(" ".join(words.split()[:cut]))
-        if key in countries and countries[key][2] == "name":
-            return countries[key][0]
-        regions = [r for r in gazetteer_rows(key) if r.kind == "region"]
-        if regions:
-            return max(regions, key=lambda r: r.population).country
-    return None
-
-
-# "X village, Y district, Upper East region", "X, a village in Tillabéri region": the areas
-# a village is placed in, one after another, after it.
-_CHAIN_STEP = re.compile(
-    rf"(?:,[ ]|[ ])(?:(?:in|near|of)[ ])?(?:(?:the|a|an)[ ](?:[a-z]+[ ]){{0,2}}?(?:in[ ](?:the[ ])?)?)?(?P<n>{NAME})"
-    r"(?:[ ](?:region|district|province|state|prefecture|department|county|governorate|regency|municipality|"
-    r"Region|District|Province|State|Prefecture|Department|County|Governorate|Regency))?")
-
-
-def _chain_country(text: str, end: int) -> str | None:
-    """The country of the first area in the chain after a village that is a country or a
-    region of one country only (a region two countries share, like Savanes, tells nothing)."""
-    countries = country_table()[0]
-    for _ in range(4):
-        step = _CHAIN_STEP.match(text, end)
-        if step is None:
-            return None
-        end = step.end()
-        key = re.sub(r" (?:region|district|province|state|prefecture|department|county|governorate|regency)$", "",
-                     fold(step.group("n")))
-        if key in countries and countries[key][2] == "name":
-            return countries[key][0]
-        regions = {r.country for r in gazetteer_rows(key) if r.kind == "region" and r.country}
-        if len(regions) == 1:
-            return regions.pop()
-    return None
 
 
 def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
@@ -685,9 +576,9 @@ def _pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             span = Span(start=m.start("x") + (len(m.group("x")) - len(x)), end=m.end("x"))
             surface = x
         site_kind = _KIND_OF.get((m.groupdict().get("kw") or "").lower(), kind)
-        tie = _apposition_country(text, m.end()) or _chain_country(text, m.end())
+        tie = apposition_country(text, m.end()) or chain_country(text, m.end())
         # "TOGO" heading a digest's section: its entries' villages are in that country
-        context = tie or _section_country(text, m.start()) or home
+        context = tie or section_country(text, m.start()) or home
         base = base_place(x, context, prefer_city=site_kind != "region") if x else None
         if base is not None and context and base.country != context and base.population < BIG_CITY:
             base = None  # "the village of Korvel, Nigeria" is not the Dutch Korvel
@@ -819,63 +710,9 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
         site = _SITE_THERE.search(m.group(0)) if m.re is _EVENT_SCENE else None
         out.append(PlaceMention(span=Span(start=m.start(group), end=m.end(group)), text=name, name=name,
                                 kind=site.group(1).lower() if site else "town",
-                                country=_section_country(text, m.start(group)) or home,
+                                country=section_country(text, m.start(group)) or home,
                                 source="pattern"))
     return out
-
-
-_COUNTRY_LINE = re.compile(r"(?m)^[ \t]*(?P<c>[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ .'’-]{2,40}?)[ \t]*$")
-# ... or the label opening an entry: "Mali (Ségou): Gunmen killed ...", "Mali: ...".
-_COUNTRY_LABEL = re.compile(r"(?m)^[ \t]*(?P<c>[A-Z][A-Za-z .'’-]{2,40}?)[ ]?(?:\([^()\n]{2,40}\))?:[ ]")
-
-
-def is_country_name(name: str) -> bool:
-    """Whether ``name`` is a country's name (not an adjective: "Malian" names no place)."""
-    hit = country_table()[0].get(fold(name))
-    return hit is not None and hit[2] == "name"
-
-
-def section_country(text: str, position: int) -> str | None:
-    """The country whose section heading ("MALI" on a line of its own) ``position`` is under."""
-    return _section_country(text, position)
-
-
-def _section_country(text: str, position: int) -> str | None:
-    """The country a digest's section heading names above ``position`` ("MALI" on a line of
-    its own, then that country's entries): a place no table knows is in that country."""
-    line_start = text.rfind("\n", 0, position) + 1
-    # The line holding ``position``, cut there, is a heading to a search that stops there
-    # ("Nigeria Kaduna: ..." cut before "Kaduna"); lines before it are read once per text.
-    cut = _COUNTRY_LINE.match(text, line_start, position)
-    if cut is not None:
-        country = _country_named(cut.group("c"))
-        if country is not None or cut.group("c").isupper():
-            return country
-    starts, headings = _country_headings(text)
-    for at in range(bisect.bisect_left(starts, position) - 1, -1, -1):
-        end, country = headings[at]
-        if end <= position:
-            return country
-    return None
-
-
-def _country_named(name: str) -> str | None:
-    hit = country_table()[0].get(fold(name))
-    return hit[0] if hit is not None and hit[2] == "name" else None
-
-
-@lru_cache(maxsize=4)
-def _country_headings(text: str) -> tuple[list[int], list[tuple[int, str | None]]]:
-    """Every line or entry label of ``text`` that names a country, and every heading in
-    capitals that names none ("TRENDS", "KEY DEVELOPMENTS": it ends the country's section,
-    so its country is None): starts, and (end, code)."""
-    lines = sorted([*_COUNTRY_LINE.finditer(text), *_COUNTRY_LABEL.finditer(text)], key=lambda line: line.start())
-    found = []
-    for line in lines:
-        country = _country_named(line.group("c"))
-        if country is not None or (line.re is _COUNTRY_LINE and line.group("c").isupper()):
-            found.append((line.start(), line.end(), country))
-    return [start for start, _, _ in found], [(end, country) for _, end, country in found]
 
 
 # "• 14 May – Osk-Bélé (Kambolo sub-prefecture): armed men killed ...": a list entry opening on
@@ -903,7 +740,7 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = place_stopwords()
     for m in _CODED_LOCATION.finditer(text):
-        country = _country_named(m.group("c").strip())
+        country = country_named(m.group("c").strip())
         x = re.sub(r"[ \t]*\([^()\n]*\)$", "", m.group("x"))  # "Velmoka (update)": a coder's note
         if country is None or not x[:1].isupper() or is_country_name(x):
             continue
@@ -915,7 +752,7 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
             continue
         dashed = not m.group().rstrip().endswith(":")
         out.append(PlaceMention(span=Span(start=m.start("x"), end=m.end("x")), text=x, name=x, kind="village",
-                                country=_chain_country(text, m.end("x")) or _section_country(text, m.start("x")) or home,
+                                country=chain_country(text, m.end("x")) or section_country(text, m.start("x")) or home,
                                 # the dash form heads its paragraph as a run-in heading does
                                 source="heading" if dashed else "pattern"))
     for m in _LABELLED.finditer(text):
@@ -932,32 +769,6 @@ def _labelled_places(text: str, home: str | None) -> list[PlaceMention]:
                                 latitude=base.latitude if base else None, longitude=base.longitude if base else None,
                                 source="pattern"))
     return out
-
-
-_CAPITALISED_RUN = re.compile(r"\b[A-Z][A-Za-z'’-]+(?:[ ][A-Z][A-Za-z'’-]+)?")  # "THE JONGLEI MONITOR" too
-
-
-# Regions named by an ordinary word or a wider area's name ("Central", "Unity", "Sahel"):
-# no evidence of a country on their own.
-_REGION_WORDS = frozenset("central centre centrale east west north south eastern western northern southern lakes "
-                          "unity delta plateau rivers niger littoral maritime upper lower gaza kara sahel nord "
-                          "lagunes lacs centre-nord centre-est centre-sud".split())
-
-
-def region_country(text: str) -> str | None:
-    """The one country whose first-level regions the text names anywhere, even inside another
-    name ("The Jonglei Monitor"): a local paper that never names its country still names its
-    province. None when no region, or regions of two countries, are named."""
-    countries = set()
-    for match in _CAPITALISED_RUN.finditer(text):
-        words = match.group().split(" ")
-        for key in {fold(match.group()), *(fold(word) for word in words)}:
-            if key in place_stopwords() or len(key) < 4 or key in _REGION_WORDS:
-                continue
-            countries.update(r.country for r in gazetteer_rows(key) if r.kind == "region" and r.country)
-        if len(countries) > 1:
-            return None
-    return countries.pop() if countries else None
 
 
 def _table_places(text: str, home: str | None) -> list[PlaceMention]:
@@ -980,7 +791,7 @@ def _table_places(text: str, home: str | None) -> list[PlaceMention]:
         if base is not None and (base.country != home or fold(base.name) != fold(first)):
             base = None
         out.append(PlaceMention(span=Span(start=start, end=start + len(first)), text=first, name=first,
-                                kind="village", country=base.country if base else _section_country(text, start) or home,
+                                kind="village", country=base.country if base else section_country(text, start) or home,
                                 admin1=base.admin1 if base else None, latitude=base.latitude if base else None,
                                 longitude=base.longitude if base else None, source="pattern"))
     return out
