@@ -25,24 +25,6 @@ from reckon.extract.place_words import NAME, NOT_PLACE_WORDS
 from reckon.model import Span
 
 
-def with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> list[PlaceMention]:
-    """Names found only as the scene of violence or the place of a site, after every table
-    and pattern had its say. Their other mentions are not added: a province named once as
-    a scene ("the massacre in X") would then outvote the village the report is about."""
-    taken = [(m.span.start, m.span.end) for m in chosen]
-    found: list[PlaceMention] = []
-    # "kills dozens in Ituri" where the text also writes "Ituri province": the region, not a town.
-    areas = {fold(m.text.split()[0]) for m in chosen if m.kind in ("region", "country") and m.text}
-    for mention in [*run_in_headings(text, home), *_event_scenes(text, home)]:
-        start, end = mention.span.start, mention.span.end
-        if fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") for m in chosen):
-            continue  # "the Oskaro Velde camp ... shot in Oskaro Velde": the short form of that site
-        if not any(a < end and start < b for a, b in taken):
-            found.append(mention)
-            taken.append((start, end))
-    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
-
-
 # "clashes in Omraneya", "the attack at Kessa", "31 in Dokki clashes": what violence
 # happened in or at is a place, even one no table knows (a district, a hamlet); "attacks
 # of X" is left out ("attacks of Boko Haram" name the attacker).
@@ -149,3 +131,21 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
                                 country=section_country(text, m.start(group)) or home,
                                 source="pattern"))
     return out
+
+
+def with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> list[PlaceMention]:
+    """Names found only as the scene of violence or the place of a site, after every table
+    and pattern had its say. Their other mentions are not added: a province named once as
+    a scene ("the massacre in X") would then outvote the village the report is about."""
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    found: list[PlaceMention] = []
+    # "kills dozens in Ituri" where the text also writes "Ituri province": the region, not a town.
+    areas = {fold(m.text.split()[0]) for m in chosen if m.kind in ("region", "country") and m.text}
+    for mention in [*run_in_headings(text, home), *_event_scenes(text, home)]:
+        start, end = mention.span.start, mention.span.end
+        if fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") for m in chosen):
+            continue  # "the Oskaro Velde camp ... shot in Oskaro Velde": the short form of that site
+        if not any(a < end and start < b for a, b in taken):
+            found.append(mention)
+            taken.append((start, end))
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen

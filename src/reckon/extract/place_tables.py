@@ -48,6 +48,8 @@ class PlaceMention:
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """A row of a table: a listed site, a GeoNames place or region, or an extra region."""
+
     name: str
     kind: str
     country: str | None
@@ -189,11 +191,13 @@ def _gazetteer_lookup(key: str) -> tuple[Row, ...]:
     return tuple(found)
 
 
+# A GeoNames place this big is a place without a tie in the text; so is one this big in
+# the document's own country (see places.py).
 BIG_CITY = 100_000
 HOME_TOWN = 5_000
 
 
-# --- internals ---------------------------------------------------------------------------
+# --- choosing among rows -----------------------------------------------------------------
 
 
 def pick(rows: Sequence[Row], country: str | None, *, prefer_city: bool = False) -> Row | None:

@@ -67,7 +67,8 @@ from reckon.extract.place_tables import (
 from reckon.extract.place_words import name_spans
 from reckon.model import Place
 
-__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "is_country_name", "lookup_place", "region_country", "section_country"]
+__all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "is_country_name", "lookup_place",
+           "region_country", "section_country"]
 
 
 _GLUED_LABEL = re.compile(r"(?m)^[ \t]*(?:Location|Place|Site)(?=[A-Z][a-z])")
