@@ -75,7 +75,7 @@ def _incidents(text: str) -> list[tuple[str | None, str | None]]:
 
 
 def test_a_digests_entry_heads_name_region_place_and_day() -> None:
-    from reckon.extract.places import run_in_headings
+    from reckon.extract.place_layout import run_in_headings
 
     text = ("Weekly digest\n\nNorth — Kolva (10 Nov). Gunmen killed three farmers near Kolva.\n\n"
             "East — road near Dorsk (12 Nov). A bomb killed two soldiers.\n\n"
