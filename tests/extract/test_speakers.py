@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from reckon.extract.speakers import SpeakerResolver, load_speech_verbs, strip_titles
+from reckon.extract.speakers import SpeakerResolver, strip_titles
+from reckon.extract.speech_verbs import load_speech_verbs
 
 STORY = (
     "Interior Minister Halvard Orsk visited the town of Tarvel on Monday. "

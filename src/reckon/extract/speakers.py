@@ -16,45 +16,17 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from reckon.extract.actors import ActorResolver, AliasTable, load_alias_table
+from reckon.extract.speech_verbs import load_speech_verbs
 from reckon.model import Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["SpeakerResolver", "describes_unnamed_people", "entity_chunks", "load_speech_verbs", "strip_titles"]
-
-# Verbs that introduce quotations but are not in data/reporting_verbs.txt, whose list is
-# tuned for the claimants of figures; here a verb only needs to frame quoted words.
-_QUOTE_VERBS = (
-    "call condemn express pledge elaborate read describe stress urge reiterate recall remark "
-    "reply respond answer ask shout cry exclaim recount continue argue assert observe vow "
-    "promise threaten demand appeal plead lament complain boast whisper agree assure caution "
-    "charge contend maintain emphasise emphasize underline proclaim retort blame accuse slam "
-    "decry denounce praise hail thank brief inform comment post speak talk predict recount "
-    "conclude concede insist"
-)
-_IRREGULAR = {
-    "say": "said",
-    "tell": "told",
-    "write": "wrote written",
-    "read": "read",
-    "speak": "spoke spoken",
-    "find": "found",
-    "show": "shown",
-    "put": "put",
-    "quote": "quoted",
-    "hold": "held",
-    "give": "gave given",
-    "tweet": "tweeted",
-    "admit": "admitted admitting",
-    "regret": "regretted",
-    "plead": "pled",
-}
+__all__ = ["SpeakerResolver", "describes_unnamed_people", "entity_chunks", "strip_titles"]
 
 _TITLES = frozenset(
     "mr mrs ms miss mx dr prof professor gen general lt lieutenant col colonel maj major capt captain "
@@ -355,35 +327,6 @@ _PREPOSITION_CUT = re.compile(
     # Interior" goes on with a capital)
     r"|\s+of\s+the\s+(?=[a-z])"
 )
-
-
-@lru_cache(maxsize=1)
-def load_speech_verbs() -> dict[str, str]:
-    """Every inflected form of a verb that frames quoted words -> its lemma."""
-    text = (
-        resources.files("reckon.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8")
-    )
-    lemmas = {
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    }
-    lemmas |= set(_QUOTE_VERBS.split())
-    forms: dict[str, str] = {}
-    for lemma in sorted(lemmas):
-        if " " in lemma or not lemma.isalpha():
-            continue
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        variants = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "ed"}
-        if re.search(r"[^aeiou]y$", lemma):
-            variants |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
-        variants |= set(_IRREGULAR.get(lemma, "").split())
-        for form in variants:
-            forms.setdefault(form, lemma)
-    for lemma, past in _IRREGULAR.items():  # "told" listed as a lemma is still tell's past
-        for form in past.split():
-            forms[form] = lemma
-    return forms
 
 
 def strip_titles(name: str) -> tuple[str, set[str]]:
