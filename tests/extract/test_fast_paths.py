@@ -68,7 +68,7 @@ def test_phrases_at_offers_every_phrase_a_text_starts_with() -> None:
 
 
 def test_strip_titles_hands_each_caller_its_own_set() -> None:
-    from reckon.extract.speakers import strip_titles
+    from reckon.extract.person_names import strip_titles
 
     first = strip_titles("Major General Tovin Maresk")
     first[1].add("diver")

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from reckon.extract.speakers import SpeakerResolver, strip_titles
+from reckon.extract.person_names import strip_titles
+from reckon.extract.speakers import SpeakerResolver
 from reckon.extract.speech_verbs import load_speech_verbs
 
 STORY = (

@@ -15,10 +15,20 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reckon.extract.actors import ActorResolver, AliasTable, load_alias_table
+from reckon.extract.actors import ActorResolver
+from reckon.extract.person_names import (
+    CALENDAR,
+    FEMALE,
+    INTRO,
+    MALE,
+    PRONOUNS,
+    TITLES,
+    looks_like_person,
+    strip_titles,
+    word_key,
+)
 from reckon.extract.speech_verbs import load_speech_verbs
 from reckon.model import Span
 
@@ -26,22 +36,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["SpeakerResolver", "describes_unnamed_people", "entity_chunks", "strip_titles"]
+__all__ = ["SpeakerResolver", "describes_unnamed_people", "entity_chunks"]
 
-_TITLES = frozenset(
-    "mr mrs ms miss mx dr prof professor gen general lt lieutenant col colonel maj major capt captain "
-    "sgt sergeant cpl corporal pvt private adm admiral brig brigadier cmdr commander cdr gov governor "
-    "sen senator rep president vice prime minister secretary ambassador judge justice chief "
-    "superintendent supt inspector commissioner director spokesman spokeswoman spokesperson mayor "
-    "king queen prince princess sheikh sheik imam ayatollah mullah pope father rev reverend bishop "
-    "archbishop cardinal rabbi lord lady sir dame emir sultan chancellor premier speaker marshal "
-    "officer detective constable prosecutor prosecutor-general attorney attorney-general "
-    "deputy acting head leader chairman chairwoman chair envoy consul minister-counsellor "
-    "commandant warden sheriff senior former retired then regional provincial interior foreign "
-    "defence defense health information justice army navy police military federal national "
-    "state country resident staff special headteacher headmaster headmistress principal "
-    "president-elect coordinator representative hon honourable honorable".split()
-)
 # Roles only a person holds, whose holder the text names in apposition ("the district
 # administrator, Arlo Penn"; "A local councillor, Jane Doe").
 _APPOSED_ROLES = frozenset(
@@ -71,11 +67,6 @@ _SELF_DESCRIBED = re.compile(
     r"commander|member|leader)\s+(?:for|of)\s+(?:the\s+)?(?P<body>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})"
     # "..., Arlo Penn, denied": the name he gave, in apposition to the role
     r"(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*,|\s*$))?")
-# Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
-_PORTFOLIO_TITLES = frozenset(
-    "minister secretary commissioner governor mayor ambassador director spokesman spokeswoman "
-    "spokesperson chief".split()
-)
 # A source named only as they asked to be: "who gave his name only as Tunde", "identified
 # only as Amina", "who asked to be called Joseph".
 _GIVEN_NAME = re.compile(
@@ -85,8 +76,6 @@ _GIVEN_NAME = re.compile(
     r"|\basked\s+to\s+be\s+(?:called|identified\s+as)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
 _OBJECT_PREPOSITIONS = frozenset("for of to with by from".split())
-_MALE = frozenset("mr sir lord king prince father brother".split())
-_FEMALE = frozenset("mrs ms miss lady dame queen princess sister".split())
 # Titles whose role a later "the <role>" refers back to.
 _ROLE_OF_TITLE = {
     "gen": "general",
@@ -112,47 +101,8 @@ _ROLE_SYNONYMS = {
     "prosecutor-general": "prosecutor",
     "attorney-general": "attorney",
 }
-_ORG_WORDS = frozenset(
-    "ministry department police force forces army navy council committee organization organisation "
-    "agency news times court university college centre center group brigade brigades front party "
-    "movement commission office service headquarters network foundation institute international "
-    "watch nations union republic state states government television radio hospital school mosque "
-    "camp square street avenue road district province city town village island river lake airport "
-    "prison coalition alliance corporation company bank club church fund programme program mission "
-    "authority board association society federation press daily post journal herald tribune "
-    "guardian telegraph reuters division battalion regiment corps command detachment squadron unit "
-    "platoon garrison gazette courier chronicle observer mirror express standard bulletin dispatch "
-    "inquirer sentinel directorate secretariat bureau directorate-general "
-    "inspectorate prefecture municipality administration".split()  # military units ("Osk Division") and newspapers are never people
-)
-_PARTICLES = frozenset(
-    "al al- el bin bint ibn abu abdul de da di du van von der den la le dos del mac mc".split()
-)
-# A surname written with its article joined by a hyphen: "al-Karkhi", "el-Sayed", "ash-Shami".
-_PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|d|l)[-’'][A-Z][\w’'-]*")
-_INTRO = re.compile(
-    r"^(?:in|on|at|during|while|after|before|speaking|according|following|meanwhile|earlier|later|"
-    r"asked|answering|responding|replying|referring|commenting|reacting|addressing|interviewed|contacted|"
-    r"yesterday|today|tonight|last|this|that|by|from|with|as|when|since|for|of|about|under|over|"
-    # "Late on Thursday, a statement ... said": a time of day, not a name
-    r"late|early|shortly|overnight|"
-    r"\d)\b",
-    re.IGNORECASE,
-)
 # How far back (characters) a "they" looks for the source that last spoke.
 _THEY_REACH = 400
-_PRONOUNS = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "she": "f",
-    "her": "f",
-    "it": "o",
-    "its": "o",
-    "they": "p",
-    "them": "p",
-    "their": "p",
-}
 # "The Velmar Health Ministry's autopsy unit released on Monday detailed reports": a named
 # body (capitalised words, perhaps a possessive and a lower-case head) issuing reports.
 _ISSUED_REPORTS = re.compile(
@@ -253,7 +203,7 @@ _NOUN_PHRASE_END = re.compile(r",|\s+(?:at|in|of|from|for|with|on|inside|near|wh
 def _without_intro(segment: str) -> str:
     """ "By Tuesday afternoon a civil society leader in Djugu" -> "a civil society leader in
     Djugu": an opening adverbial with no comma after it is not part of the speaker."""
-    if not _INTRO.match(segment):
+    if not INTRO.match(segment):
         return segment
     for article in re.finditer(r"\s(?:a|an|the|one)\s+(?=[a-z])", segment):
         rest = segment[article.start() + 1 :]
@@ -315,10 +265,6 @@ _NAME_RUN = re.compile(
     r"(?:[A-Z][\w’'-]*\.?|(?:al|el|bin|ibn|de|da|van|von|der|la|le|dos|del)-?(?=\s*[A-Z]))"
     r"(?:[ \t]+(?:[A-Z][\w’'-]*\.?|(?:al|el|bin|ibn|de|da|van|von|der|la|le|dos|del)-?(?=\s*[A-Z])))*"
 )
-_CALENDAR = (
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-    r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
-)
 _QUANTIFIERS = frozenset("one two three four five six seven eight nine ten some several many most each all both "
                          "none another any few".split())
 _PREPOSITION_CUT = re.compile(
@@ -329,56 +275,6 @@ _PREPOSITION_CUT = re.compile(
 )
 
 
-def strip_titles(name: str) -> tuple[str, set[str]]:
-    """ "Major General Chris Olukolade" -> ("Chris Olukolade", {"major", "general"})."""
-    bare, titles = _strip_titles(name, load_alias_table())
-    return bare, set(titles)  # the caller's own set: some add the titles they read next to it
-
-
-@lru_cache(maxsize=1 << 14)  # a document strips the same names many times (each mention, each speaker)
-def _strip_titles(name: str, table: AliasTable) -> tuple[str, frozenset[str]]:
-    words = name.replace("Mr.", "Mr. ").replace("Mrs.", "Mrs. ").replace("Dr.", "Dr. ").split()
-    titles: set[str] = set()
-    if len(words) > 2 and _key(words[1]) in _PORTFOLIO_TITLES and words[0][:1].isupper():
-        # "Transport Minister Kofi Asante": a portfolio names the office, not the person
-        titles.add(_key(words[0]))
-        words = words[1:]
-    while len(words) > 1 and (
-        _key(words[0]) in _TITLES
-        or all(part in _TITLES for part in _key(words[0]).split("-"))  # "Secretary-General"
-        or _is_upper_acronym(words[0])
-        or table.is_demonym(words[0])
-    ):
-        titles.add(_key(words[0]))
-        words = words[1:]
-    if words and _key(words[-1]) in ("jr", "sr", "jnr", "snr") and len(words) > 1:
-        words[-2] = words[-2].rstrip(",")
-    return " ".join(words).strip(" ,"), frozenset(titles)
-
-
-def _key(word: str) -> str:
-    return word.lower().strip(".,;:’'")
-
-
-def _is_upper_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
-    return 2 <= len(letters) <= 5 and letters.isupper() and letters.isalpha()
-
-
-def _looks_like_person(name: str) -> bool:
-    words = name.split()
-    if not 1 <= len(words) <= 5:
-        return False
-    for word in words:
-        k = _key(word)
-        if k in _ORG_WORDS:
-            return False
-        if not (word[:1].isupper() or k in _PARTICLES or k.rstrip("-") in _PARTICLES
-                or _PARTICLE_JOINED.fullmatch(word)):
-            return False
-    return not all(w.isupper() and len(w) > 1 for w in words) or len(words) == 1
-
-
 def _name_pieces(match: re.Match[str]) -> list[tuple[int, str]]:
     """A capitalised run split where a full stop ends a sentence ("Monday. Major General X")
     and a leading speech verb dropped ("Said Oskar Brandvik")."""
@@ -387,7 +283,7 @@ def _name_pieces(match: re.Match[str]) -> list[tuple[int, str]]:
     text = match.group()
     for stop in re.finditer(r"(?<=[A-Za-z]{2})\.\s+", text):
         word = re.search(r"([A-Za-z]+)$", text[: stop.start()])
-        if word and _key(word.group(1)) not in _TITLES | _MALE | _FEMALE | {"jr", "sr", "st"}:
+        if word and word_key(word.group(1)) not in TITLES | MALE | FEMALE | {"jr", "sr", "st"}:
             pieces.append((start, text[: stop.start()]))
             offset = stop.end()
             text, start = text[offset:], start + offset
@@ -415,9 +311,9 @@ class _Person:
         words = [
             w
             for w in self.name.replace(",", "").split()
-            if _key(w) not in ("jr", "sr", "jnr", "snr")
+            if word_key(w) not in ("jr", "sr", "jnr", "snr")
         ]
-        return _key(words[-1]) if words else ""
+        return word_key(words[-1]) if words else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,7 +353,7 @@ def _never_a_name(word: str) -> bool:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     bare = word.strip(".,;:!?()[]'’")
-    return bare.lower() in STOP_WORDS or re.fullmatch(_CALENDAR, bare) is not None
+    return bare.lower() in STOP_WORDS or re.fullmatch(CALENDAR, bare) is not None
 
 
 def _quoted_characters(sentence: str) -> set[int]:
@@ -632,7 +528,7 @@ class SpeakerResolver:
             for ent in doc.ents:
                 if (
                     ent.label_ == "PERSON"
-                    and _looks_like_person(ent.text)
+                    and looks_like_person(ent.text)
                     and not self.actors.canonical(ent.text)
                 ):
                     self._person_ents.add(ent.text.strip())
@@ -657,7 +553,7 @@ class SpeakerResolver:
                 ent = ent_words[1]
             name, titles = strip_titles(ent)
             name = self._fullest_written(name)
-            if name not in self._people and _looks_like_person(name):
+            if name not in self._people and looks_like_person(name):
                 for match in re.finditer(re.escape(ent), self.text):
                     self._add_person(name, titles, match.start())
         for mention in self.actors.mentions:
@@ -669,7 +565,7 @@ class SpeakerResolver:
             # holds names the person in apposition to it, whatever the tagger made of the name.
             name, _ = strip_titles(match.group("name"))
             name = self._fullest_written(name) if name in self._people else name
-            if role in _APPOSED_ROLES and _looks_like_person(name) and not self._is_actor(name) \
+            if role in _APPOSED_ROLES and looks_like_person(name) and not self._is_actor(name) \
                     and name.casefold() not in self._places:
                 if name not in self._people:
                     for at in [m.start() for m in re.finditer(re.escape(name), self.text)]:
@@ -691,9 +587,9 @@ class SpeakerResolver:
             given: list[str] = []
             for word in reversed(match.group(1).split()):
                 if (
-                    _key(word) in _TITLES | _MALE | _FEMALE | _PRONOUNS.keys() | {"the", "a", "an"}
-                    or _INTRO.match(word)
-                    or re.fullmatch(_CALENDAR, word)
+                    word_key(word) in TITLES | MALE | FEMALE | PRONOUNS.keys() | {"the", "a", "an"}
+                    or INTRO.match(word)
+                    or re.fullmatch(CALENDAR, word)
                     or self.actors.canonical(word)
                     or word.casefold() in self._places
                     or word.lower() in load_speech_verbs()  # "Said Hassane Yacouba"
@@ -727,7 +623,7 @@ class SpeakerResolver:
                 del self._people[short.name]
 
     def _read_run(self, run: str, start: int) -> None:
-        run = re.split(r"\s+(?:" + _CALENDAR + r")\b", run)[0].rstrip(".")
+        run = re.split(r"\s+(?:" + CALENDAR + r")\b", run)[0].rstrip(".")
         if run.endswith(("’s", "'s")):
             run = run[:-2]
         name, titles = strip_titles(run)
@@ -735,9 +631,9 @@ class SpeakerResolver:
         found: set[str] = set()
         n = 0
         for word in reversed(before[-3:]):
-            if _key(word) not in _TITLES:
+            if word_key(word) not in TITLES:
                 break
-            found.add(_key(word))
+            found.add(word_key(word))
             n += 1
         # "A spokesperson for the Commissioner, Daniel Osei": the title belongs to the
         # object of the preposition, not to the person named after it.
@@ -746,10 +642,10 @@ class SpeakerResolver:
             titles |= found
         if not titles and name not in self._person_ents:
             return
-        if _looks_like_person(name) and not self._is_actor(name):
+        if looks_like_person(name) and not self._is_actor(name):
             if (
                 len(name.split()) == 1
-                and not titles & (_MALE | _FEMALE)
+                and not titles & (MALE | FEMALE)
                 and name not in self._person_ents
             ):
                 return  # "General" alone, "Chief": a title, not a name
@@ -762,14 +658,14 @@ class SpeakerResolver:
     def _add_person(self, name: str, titles: set[str], position: int) -> None:
         if name.casefold() in self._places and not titles:
             return
-        gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
+        gender = "m" if titles & MALE else "f" if titles & FEMALE else None
         person = self._people.get(name)
         if person is None:
             person = self._people[name] = _Person(name=name)
         person.positions.append(position)
         person.titles |= titles
         person.roles |= {
-            _ROLE_OF_TITLE.get(t, t) for t in titles if t in _TITLES and t not in _MALE | _FEMALE
+            _ROLE_OF_TITLE.get(t, t) for t in titles if t in TITLES and t not in MALE | FEMALE
         }
         person.gender = person.gender or gender
 
@@ -788,7 +684,7 @@ class SpeakerResolver:
         if name:
             self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
             written = " ".join(surface.split()).strip(" ,.;:")
-            if written.lower() not in _PRONOUNS and kind in ("person", "org"):
+            if written.lower() not in PRONOUNS and kind in ("person", "org"):
                 self.actors.note(name, written)  # "the headteacher" is an alias of her name
         return name
 
@@ -803,7 +699,7 @@ class SpeakerResolver:
         narrative says issued one; the rest are passed over. With no fit the pronoun goes to the
         nearest person or body the text names."""
         lowered = " ".join(pronoun.lower().split())
-        wanted = "p1" if _ONE_OF_THEM.fullmatch(lowered) else _PRONOUNS.get(lowered)
+        wanted = "p1" if _ONE_OF_THEM.fullmatch(lowered) else PRONOUNS.get(lowered)
         if re.fullmatch(r"(?:the|this|that)\s+(?:" + _DOCUMENT_NOUNS + r")", lowered):
             wanted = "doc"  # "the statement said": whoever the narrative said issued it
         if wanted == "doc":
@@ -819,7 +715,7 @@ class SpeakerResolver:
             antecedents = sorted(antecedents, key=lambda a: not mentions(a))  # stable: nearest first
         if wanted in ("m", "f", "o", "p", "p1", "doc"):
             for surface, at, by_verb in antecedents:
-                if surface.strip().lower() in _PRONOUNS:
+                if surface.strip().lower() in PRONOUNS:
                     continue
                 name, kind, gender = self._resolve(surface, at)
                 if not name or (not by_verb and not self._is_new_person(name, kind)):
@@ -863,8 +759,8 @@ class SpeakerResolver:
         if not cleaned:
             return "", "group", None
         lowered = cleaned.lower()
-        if lowered in _PRONOUNS:
-            return self._pronoun(_PRONOUNS[lowered], position)
+        if lowered in PRONOUNS:
+            return self._pronoun(PRONOUNS[lowered], position)
         if _SAME_SOURCE.fullmatch(lowered):
             # "The same source told us that ...": the source the text cited last
             noun = lowered.split()[-1]
@@ -899,7 +795,7 @@ class SpeakerResolver:
         if self_named:
             # "A man who described himself as a spokesman for the Osk Guard": the role he gave
             body = self_named.group("body")
-            if self_named.group("name") and _looks_like_person(self_named.group("name")):
+            if self_named.group("name") and looks_like_person(self_named.group("name")):
                 return self_named.group("name"), "person", None
             return f"{self_named.group('role').lower()} for {self.actors.canonical(body) or body}", "person", None
         given = _GIVEN_NAME.search(cleaned)
@@ -968,7 +864,7 @@ class SpeakerResolver:
                 continue  # "the governor of South Velmar": where the role is held, not who speaks
             if "’s" in name or "'s" in name:
                 continue
-            if match.start() and _looks_like_person(name) and not self._is_actor(name):
+            if match.start() and looks_like_person(name) and not self._is_actor(name):
                 found.append((match.start() + match.group().rfind(name), name))
         # A name inside a longer one ("Rajavi" in "Massoud Rajavi") is the longer one.
         found = [
@@ -985,12 +881,12 @@ class SpeakerResolver:
         return found[-1][1] if last else found[0][1]
 
     def _score(self, segment: str) -> int:
-        if _INTRO.match(segment):
+        if INTRO.match(segment):
             return 0
         if self.actors.canonical(segment):
             return 4 if self.actors.kind(segment) == "person" else 3
         bare, titles = strip_titles(segment)
-        if _looks_like_person(bare) and bare[:1].isupper():
+        if looks_like_person(bare) and bare[:1].isupper():
             if (
                 titles
                 or bare in self._person_ents
@@ -1054,7 +950,7 @@ class SpeakerResolver:
                 return found
             return self._describe(segment), "group", None
         of_role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z-]*)\s+(?:of|for|in|at)\s+\S", segment)
-        if of_role and of_role.group(1) in _TITLES:
+        if of_role and of_role.group(1) in TITLES:
             # "the governor of Lac province" after "Governor Hassaballah Kedella": the bearer
             found = self._role(of_role.group(1), position)
             if found and found[1] == "person":
@@ -1104,7 +1000,7 @@ class SpeakerResolver:
             holders = [p for p in self._people.values() if bare.lower() in p.roles]
             if len(holders) == 1:
                 return holders[0].name, "person", holders[0].gender
-        if _looks_like_person(bare) and bare[:1].isupper() and not self._is_actor(bare):
+        if looks_like_person(bare) and bare[:1].isupper() and not self._is_actor(bare):
             full = self._expand(bare, titles, position) or bare
             person = self._people.get(full)
             return full, "person", person.gender if person else None
@@ -1160,8 +1056,8 @@ class SpeakerResolver:
         """A short form ("Rajavi", "Mr. Ustinov") -> the fullest name the document gives it."""
         if bare in self._people and len(bare.split()) >= 2:
             return bare
-        surname = _key(bare.split()[-1]) if bare.split() else ""
-        gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
+        surname = word_key(bare.split()[-1]) if bare.split() else ""
+        gender = "m" if titles & MALE else "f" if titles & FEMALE else None
         candidates = [
             p
             for p in self._people.values()
@@ -1175,7 +1071,7 @@ class SpeakerResolver:
             candidates = [
                 p
                 for p in self._people.values()
-                if surname in [_key(w) for w in p.name.split()[1:-1]]
+                if surname in [word_key(w) for w in p.name.split()[1:-1]]
                 and (gender is None or p.gender in (None, gender))
             ]
         fuller = [p for p in candidates if len(p.name.split()) > len(bare.split())]
@@ -1191,7 +1087,7 @@ class SpeakerResolver:
             before = [p for p in person.positions if p <= position]
             narrative = [p for p in before if not self._in_quote(p)]
             return (
-                len(person.titles & titles & (_MALE | _FEMALE)),
+                len(person.titles & titles & (MALE | FEMALE)),
                 1 if narrative else 0,
                 max(narrative or before or [-1]),
                 len(person.name.split()),
@@ -1214,8 +1110,8 @@ class SpeakerResolver:
             )
             for match in re.finditer(pattern, self.text):
                 name, _ = strip_titles(match.group(1) + surname)
-                if len(name.split()) >= 2 and _looks_like_person(name) and not self._is_actor(name):
-                    if _key(name.split()[0]) not in _TITLES | _PRONOUNS.keys() | {"the", "a", "an"}:
+                if len(name.split()) >= 2 and looks_like_person(name) and not self._is_actor(name):
+                    if word_key(name.split()[0]) not in TITLES | PRONOUNS.keys() | {"the", "a", "an"}:
                         found.append((match.start(), name))
         if not found:
             return None
@@ -1246,7 +1142,7 @@ class SpeakerResolver:
             # "Health workers told the Network that ... They also said ...": "they" goes on with
             # the last source that spoke, not with the body it spoke to, named after it.
             spoke = [s for s in self._said if s.position < position and s.kind in wanted
-                     and position - s.position < _THEY_REACH and s.name.lower() not in _PRONOUNS]
+                     and position - s.position < _THEY_REACH and s.name.lower() not in PRONOUNS]
             if spoke:
                 last = max(spoke, key=lambda s: s.position)
                 return last.name, last.kind, last.gender
