@@ -159,7 +159,7 @@ def test_speaker_resolver_unnamed_person_with_a_prepositional_phrase(surface: st
 
 
 def test_describes_unnamed_people_reads_the_head_before_a_preposition() -> None:
-    from reckon.extract.speakers import describes_unnamed_people
+    from reckon.extract.unnamed_sources import describes_unnamed_people
 
     assert describes_unnamed_people("nurse at the Tarvel clinic")
     assert describes_unnamed_people("officials in Orvel")

@@ -30,13 +30,22 @@ from reckon.extract.person_names import (
     word_key,
 )
 from reckon.extract.speech_verbs import load_speech_verbs
+from reckon.extract.unnamed_sources import (
+    NOUN_PHRASE_END,
+    ONE_OF_PLURAL,
+    UNNAMED_PEOPLE,
+    describes_unnamed_people,
+    is_one_unnamed_person,
+    unnamed_head,
+    without_intro,
+)
 from reckon.model import Span
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["SpeakerResolver", "describes_unnamed_people", "entity_chunks"]
+__all__ = ["SpeakerResolver", "entity_chunks"]
 
 # Roles only a person holds, whose holder the text names in apposition ("the district
 # administrator, Arlo Penn"; "A local councillor, Jane Doe").
@@ -129,94 +138,9 @@ _OF_NAMED_BODY = re.compile(
     r"\s+(?:" + _BODY_NOUNS + r"|front|brigade|battalion|army|council|committee))"
 )
 _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
-# Heads of phrases naming one or more unnamed people who speak ("a police source").
-# Nouns for one unnamed person that say whether a later "he" or "she" can be them.
-_UNNAMED_GENDER = {
-    "woman": "f", "women": "f", "mother": "f", "mothers": "f", "widow": "f", "widows": "f", "girl": "f",
-    "girls": "f", "wife": "f", "sister": "f", "daughter": "f", "man": "m", "men": "m", "father": "m",
-    "fathers": "m", "boy": "m", "boys": "m", "husband": "m", "brother": "m", "son": "m",
-}
-_UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
-                             "spokesperson", "officer", "officers", "witness", "witnesses", "resident",
-                             "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "medic",
-                             "medics", "worker", "workers", "diplomat", "diplomats", "leader", "leaders",
-                             "villager", "villagers", "elder", "elders", "teacher", "teachers", "parent",
-                             "parents", "relative", "relatives", "activist", "activists", "soldier",
-                             "soldiers", "policeman", "policemen", "guard", "guards", "farmer", "farmers",
-                             "fisherman", "fishermen", "trader", "traders", "paramedic", "paramedics",
-                             "rescuer", "rescuers", "volunteer", "volunteers", "student", "students", "pupil",
-                             "pupils", "detainee", "detainees", "hostage", "hostages", "worshipper",
-                             "worshippers", "passenger", "passengers", "patient", "patients",
-                             # trades a report describes an eyewitness by ("a pharmacist whose shop ...")
-                             "pharmacist", "pharmacists", "shopkeeper", "shopkeepers", "baker", "bakers",
-                             "driver", "drivers", "mechanic", "mechanics", "butcher", "butchers", "tailor",
-                             "tailors", "vendor", "vendors", "herder", "herders", "herdsman", "herdsmen",
-                             "shepherd", "shepherds", "merchant", "merchants", "labourer", "labourers",
-                             "carpenter", "carpenters", "imam", "imams", "priest", "priests", "pastor",
-                             "pastors", "cleric", "clerics", "midwife", "midwives", "surgeon", "surgeons",
-                             "neighbour", "neighbours", "neighbor", "neighbors", "bystander", "bystanders",
-                             *_UNNAMED_GENDER})
-
-
 # "one of them said": one member of a plural source named just before.
 # ("Four former detainees told the Observatory ... “…,” one said": "one" alone is one of them.)
 _ONE_OF_THEM = re.compile(r"(?:one|another|a\s+second|a\s+third|each)(?:\s+of\s+(?:them|those))?")
-
-
-def _is_one_unnamed_person(name: str, gender: str | None = None) -> bool:
-    """ "nurse at the referral hospital", "police source": one unnamed person, whom a later
-    "she" or "he" can stand for ("officials", "witnesses", "fishermen" cannot); with
-    ``gender``, not one the noun gives the other gender ("a woman whose …" is no "he")."""
-    head = _unnamed_head(name)
-    if head is None or head.endswith(("s", "men")):
-        return False
-    return gender is None or _UNNAMED_GENDER.get(head) in (None, gender)
-
-
-def _unnamed_head(name: str) -> str | None:
-    """The noun naming unnamed people in a description, before any prepositional phrase or
-    relative clause: "a nurse at the referral hospital" -> "nurse", "a woman whose husband
-    was killed" -> "woman"; None when the head is not such a noun."""
-    member = _ONE_OF_PLURAL.match(name)
-    if member is not None:
-        # "one of the two students who escaped": one member of a group of unnamed people
-        plural = member.group("noun").lower()
-        single = plural[:-3] + "man" if plural.endswith("men") else plural[:-1]
-        return single if plural in _UNNAMED_PEOPLE and single in _UNNAMED_PEOPLE else None
-    words = _NOUN_PHRASE_END.split(name, maxsplit=1)[0].split()
-    if words and words[-1] in _BODY_ROLES:
-        return words[-1]  # (in capitals, "the Special Rapporteur" is a title its named holder bears)
-    return words[-1].lower() if words and words[-1].lower() in _UNNAMED_PEOPLE else None
-
-
-# "the UN humanitarian coordinator for X", written in lower case: one unnamed bearer of a body's role.
-_BODY_ROLES = frozenset({"coordinator", "coordinators", "envoy", "envoys", "rapporteur", "rapporteurs"})
-
-
-_ONE_OF_PLURAL = re.compile(r"\s*(?:one|another|a\s+second|a\s+third)\s+of\s+(?:the|those|these|its|their)\s+"
-                            r"(?:(?:\w+|\d+)\s+){0,2}?(?P<noun>[a-z]+s|[a-z]+men)\b", re.IGNORECASE)
-
-
-_NOUN_PHRASE_END = re.compile(r",|\s+(?:at|in|of|from|for|with|on|inside|near|who|whose|which|that)\s")
-
-
-def _without_intro(segment: str) -> str:
-    """ "By Tuesday afternoon a civil society leader in Djugu" -> "a civil society leader in
-    Djugu": an opening adverbial with no comma after it is not part of the speaker."""
-    if not INTRO.match(segment):
-        return segment
-    for article in re.finditer(r"\s(?:a|an|the|one)\s+(?=[a-z])", segment):
-        rest = segment[article.start() + 1 :]
-        if _unnamed_head(rest) is not None:
-            return rest
-    return segment
-
-
-def describes_unnamed_people(name: str) -> bool:
-    """Whether ``name`` describes unnamed speakers ("Kenyan police source", "officials",
-    "nurse at the referral hospital")."""
-    return _unnamed_head(name) is not None
-
 
 # Bodies a bare noun names ("police said", "the army said"), which titles also contain
 # ("Police Lieutenant Colonel"): the noun alone is the body, never one officer.
@@ -706,7 +630,7 @@ class SpeakerResolver:
             # the issuer whose sentence mentions that document ("… said in a statement …")
             noun = lowered.split()[-1]
             if noun == "source":  # any one source: "a police officer ... The same source"
-                noun = "(?:" + "|".join(sorted(w for w in _UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
+                noun = "(?:" + "|".join(sorted(w for w in UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
 
             def mentions(antecedent: tuple[str, int, bool]) -> bool:
                 stop = self.text.find(".", antecedent[1])
@@ -724,16 +648,16 @@ class SpeakerResolver:
                     fits = kind == "org"
                 elif wanted == "p":  # "they": a body or a plural unnamed source
                     fits = kind == "org" or (
-                        kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
+                        kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
                     )
                 elif wanted == "doc":
                     fits = kind in ("org", "person") or (kind == "group" and not describes_unnamed_people(name))
                 elif wanted == "p1":
-                    fits = kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
+                    fits = kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
                 else:
                     gender = gender or self._told_gender.get(name)
                     fits = (kind == "person" and gender in (None, wanted)) or (
-                        kind == "group" and _is_one_unnamed_person(surface, wanted)
+                        kind == "group" and is_one_unnamed_person(surface, wanted)
                     )
                 if fits:
                     if wanted in ("m", "f") and kind == "person" and gender is None:
@@ -765,7 +689,7 @@ class SpeakerResolver:
             # "The same source told us that ...": the source the text cited last
             noun = lowered.split()[-1]
             if noun == "source":  # any one source: "a police officer ... The same source"
-                noun = "(?:" + "|".join(sorted(w for w in _UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
+                noun = "(?:" + "|".join(sorted(w for w in UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
             # the last one of that noun the text described ("According to a police officer in the
             # province, ..."), else the last source resolved before
             window = self.text[max(0, position - 1500):position]
@@ -807,7 +731,7 @@ class SpeakerResolver:
         # "the Union for Peace and Justice": "and" inside a name after its "for" joins no two sources
         joins = r"" if _AND_IN_NAME.search(cleaned) else r"|\s+and\s+(?=[A-Z])"
         segments = [
-            self._head(_without_intro(s.strip()))
+            self._head(without_intro(s.strip()))
             for s in re.split(r",|\s+[–—-]\s+|\(|\)" + joins, cleaned)
             if s.strip()
         ]
@@ -938,12 +862,12 @@ class SpeakerResolver:
             issuer = self._issuer_of_reports(position)
             if issuer:
                 return self.actors.canonical(issuer) or issuer, "org", None
-        if _unnamed_head(segment) is not None:
+        if unnamed_head(segment) is not None:
             # "a Kenyan police source", "police officials", "a nurse at the referral
             # hospital": an unnamed person speaking is a claimant of its own, described as
             # the text describes it, not the institution (unless "the spokesman" is a role a
             # named person of the text bears).
-            noun_phrase = _NOUN_PHRASE_END.split(segment, maxsplit=1)[0]
+            noun_phrase = NOUN_PHRASE_END.split(segment, maxsplit=1)[0]
             role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z -]*)$", noun_phrase)
             found = self._role(role.group(1).lower(), position) if role else None
             if found and found[0]:
@@ -1038,8 +962,8 @@ class SpeakerResolver:
 
     def _describe(self, segment: str) -> str:
         """An unnamed source as the text describes it, without article or quantifier."""
-        member = _ONE_OF_PLURAL.match(segment)
-        single = _unnamed_head(segment) if member is not None else None
+        member = ONE_OF_PLURAL.match(segment)
+        single = unnamed_head(segment) if member is not None else None
         if member is not None and single is not None:
             segment = single + segment[member.end():]  # "one of the two students who ..." -> "student who ..."
         segment = re.sub(r"\s+(?:who|which|that|whose)\b.*$", "", segment)
