@@ -13,7 +13,8 @@ from reckon.extract.accusations import unit_of_soldiers
 from reckon.extract.places import _COUNTRY_LABEL, _COUNTRY_LINE, _country_named, _section_country
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
 from reckon.extract.quotes import _paragraph_start, _sentence_end
-from reckon.extract.speakers import _ARMED_NOUNS, _BODY_NOUNS, _roles_after, _roles_before, written_as_body
+from reckon.extract.body_names import _ARMED_NOUNS, _BODY_NOUNS, written_as_body
+from reckon.extract.speakers import _roles_after, _roles_before
 
 _TEXTS = [
     "Tovin Maresk, the harbour warden, said the pier was closed. Tovin Maresk, a diver, told us more.",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from reckon.extract.actors import ActorResolver
+from reckon.extract.body_names import DESCRIBED_BODY, OF_NAMED_BODY, written_as_body
 from reckon.extract.person_names import (
     CALENDAR,
     FEMALE,
@@ -117,25 +118,6 @@ _THEY_REACH = 400
 _ISSUED_REPORTS = re.compile(
     r"(?P<issuer>(?:The\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:[’']s)?(?:\s+[a-z]+){0,2})\s+"
     r"(?:submitted|released|issued|published|presented|produced|handed\s+over)\b[^.;]{0,80}?\breports?\b"
-)
-# Nouns that say what kind of body the name after them is ("rights group Valley Watch").
-_BODY_NOUNS = (
-    r"group|organi[sz]ation|charity|watchdog|monitor|NGO|agency|coalition|alliance|movement|"
-    r"newspaper|daily|weekly|broadcaster|channel|network|outlet|party|militia|faction|union|association"
-)
-# Nouns for armed bodies and their ranks: a name written before one is a body's ("the X
-# fighters", "an X commander").
-_ARMED_NOUNS = r"rebels|fighters|militants|gunmen|commander|commanders|brigade|battalion|forces|army|gang|cartel"
-_DESCRIBED_BODY = re.compile(
-    r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:" + _BODY_NOUNS + r")\s+"
-    r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|du|des|al-[\w’'-]+))*)$"
-)
-# A body's name built as "X of Y" and closed by the noun for its kind ("The Banner of Dawn
-# group", "the Sons of the Valley Front"): the words after "of" are part of the name, not a
-# person or a place it is "of".
-_OF_NAMED_BODY = re.compile(
-    r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-    r"\s+(?:" + _BODY_NOUNS + r"|front|brigade|battalion|army|council|committee))"
 )
 _DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
 # "one of them said": one member of a plural source named just before.
@@ -346,41 +328,6 @@ def _roles_before(text: str, name: str) -> list[re.Match[str]]:
         return []
     pattern = r"\b(?:[Aa]n?|[Tt]he)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + re.escape(name)
     return list(re.finditer(pattern, text))
-
-
-# The longest body or armed noun, with room to spare: how far before a comma an apposed
-# noun can start ("organization, Tesso Vanu").
-_LONGEST_NOUN = 16
-
-
-def written_as_body(text: str, name: str) -> bool:
-    """Whether ``text`` writes ``name`` after "the", before a body noun, or in apposition to one.
-
-    Each pattern is tried only where the name occurs, anchored there: searching the whole
-    page once per name, and once per pronoun that asks, was quadratic on long pages.
-    """
-    quoted = re.escape(name)
-    after_the = re.compile(r"\b[Tt]he\s+" + quoted + r"\b")
-    before_noun = re.compile(r"(?<![\w’'-])" + quoted + r"(?:\s+[A-Z][\w’'-]*){0,2}\s+(?i:" + _BODY_NOUNS + r"|"
-                             + _ARMED_NOUNS + r")\b")
-    apposed = re.compile(r"\b(?:" + _BODY_NOUNS + r"|" + _ARMED_NOUNS + r"),\s+" + quoted + r"\b")
-    at = text.find(name) if name else -1
-    while at >= 0:
-        end = at + len(name)
-        space = at
-        while space > 0 and text[space - 1].isspace():
-            space -= 1
-        if before_noun.match(text, at):
-            return True
-        if space < at:
-            if space >= 3 and after_the.match(text, space - 3):
-                return True
-            # The window ends one character past the name so that its closing \b sees it.
-            window = apposed.finditer(text, max(0, space - 1 - _LONGEST_NOUN), end + 1)
-            if any(match.end() == end for match in window):
-                return True
-        at = text.find(name, at + 1)
-    return False
 
 
 class SpeakerResolver:
@@ -737,7 +684,7 @@ class SpeakerResolver:
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
         if self._score(best) <= 1 and not describes_unnamed_people(best) and not self._described_body(best) \
-                and not _OF_NAMED_BODY.fullmatch(best):
+                and not OF_NAMED_BODY.fullmatch(best):
             inner = self._names_inside(cleaned, last=bool(relative))
             if inner:
                 best = inner
@@ -888,7 +835,7 @@ class SpeakerResolver:
             found = self._role(capital_role.group(1).lower(), position)
             if found and found[1] == "person":
                 return found
-        of_named = _OF_NAMED_BODY.fullmatch(segment)
+        of_named = OF_NAMED_BODY.fullmatch(segment)
         if of_named and not self.actors.canonical(segment):
             return self.actors.canonical(of_named.group("name")) or of_named.group("name"), "org", None
         known = self.actors.canonical(segment)
@@ -947,7 +894,7 @@ class SpeakerResolver:
         named right after the noun that says what kind of body it is."""
         if self.actors.canonical(segment):
             return None
-        described = _DESCRIBED_BODY.match(segment)
+        described = DESCRIBED_BODY.match(segment)
         if not described:
             return None
         name = described.group(1)
