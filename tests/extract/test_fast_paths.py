@@ -14,7 +14,7 @@ from reckon.extract.places import _COUNTRY_LABEL, _COUNTRY_LINE, _country_named,
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
 from reckon.extract.quotes import _paragraph_start, _sentence_end
 from reckon.extract.body_names import _ARMED_NOUNS, _BODY_NOUNS, written_as_body
-from reckon.extract.speakers import _roles_after, _roles_before
+from reckon.extract.named_people import _roles_after, _roles_before
 
 _TEXTS = [
     "Tovin Maresk, the harbour warden, said the pier was closed. Tovin Maresk, a diver, told us more.",
