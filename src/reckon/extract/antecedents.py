@@ -34,7 +34,7 @@ DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|p
 # Bodies a bare noun names ("police said", "the army said"), which titles also contain
 # ("Police Lieutenant Colonel"): the noun alone is the body, never one officer.
 INSTITUTIONS = frozenset({"police", "army", "military", "navy", "government", "authorities", "gendarmerie",
-                           "prosecutors", "prosecution", "court", "judiciary", "presidency"})
+                          "prosecutors", "prosecution", "court", "judiciary", "presidency"})
 _ORG_ROLES = {
     "group": None,
     "organisation": None,

@@ -27,25 +27,25 @@ _UNNAMED_GENDER = {
     "fathers": "m", "boy": "m", "boys": "m", "husband": "m", "brother": "m", "son": "m",
 }
 UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
-                             "spokesperson", "officer", "officers", "witness", "witnesses", "resident",
-                             "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "medic",
-                             "medics", "worker", "workers", "diplomat", "diplomats", "leader", "leaders",
-                             "villager", "villagers", "elder", "elders", "teacher", "teachers", "parent",
-                             "parents", "relative", "relatives", "activist", "activists", "soldier",
-                             "soldiers", "policeman", "policemen", "guard", "guards", "farmer", "farmers",
-                             "fisherman", "fishermen", "trader", "traders", "paramedic", "paramedics",
-                             "rescuer", "rescuers", "volunteer", "volunteers", "student", "students", "pupil",
-                             "pupils", "detainee", "detainees", "hostage", "hostages", "worshipper",
-                             "worshippers", "passenger", "passengers", "patient", "patients",
-                             # trades a report describes an eyewitness by ("a pharmacist whose shop ...")
-                             "pharmacist", "pharmacists", "shopkeeper", "shopkeepers", "baker", "bakers",
-                             "driver", "drivers", "mechanic", "mechanics", "butcher", "butchers", "tailor",
-                             "tailors", "vendor", "vendors", "herder", "herders", "herdsman", "herdsmen",
-                             "shepherd", "shepherds", "merchant", "merchants", "labourer", "labourers",
-                             "carpenter", "carpenters", "imam", "imams", "priest", "priests", "pastor",
-                             "pastors", "cleric", "clerics", "midwife", "midwives", "surgeon", "surgeons",
-                             "neighbour", "neighbours", "neighbor", "neighbors", "bystander", "bystanders",
-                             *_UNNAMED_GENDER})
+                            "spokesperson", "officer", "officers", "witness", "witnesses", "resident",
+                            "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "medic",
+                            "medics", "worker", "workers", "diplomat", "diplomats", "leader", "leaders",
+                            "villager", "villagers", "elder", "elders", "teacher", "teachers", "parent",
+                            "parents", "relative", "relatives", "activist", "activists", "soldier",
+                            "soldiers", "policeman", "policemen", "guard", "guards", "farmer", "farmers",
+                            "fisherman", "fishermen", "trader", "traders", "paramedic", "paramedics",
+                            "rescuer", "rescuers", "volunteer", "volunteers", "student", "students", "pupil",
+                            "pupils", "detainee", "detainees", "hostage", "hostages", "worshipper",
+                            "worshippers", "passenger", "passengers", "patient", "patients",
+                            # trades a report describes an eyewitness by ("a pharmacist whose shop ...")
+                            "pharmacist", "pharmacists", "shopkeeper", "shopkeepers", "baker", "bakers",
+                            "driver", "drivers", "mechanic", "mechanics", "butcher", "butchers", "tailor",
+                            "tailors", "vendor", "vendors", "herder", "herders", "herdsman", "herdsmen",
+                            "shepherd", "shepherds", "merchant", "merchants", "labourer", "labourers",
+                            "carpenter", "carpenters", "imam", "imams", "priest", "priests", "pastor",
+                            "pastors", "cleric", "clerics", "midwife", "midwives", "surgeon", "surgeons",
+                            "neighbour", "neighbours", "neighbor", "neighbors", "bystander", "bystanders",
+                            *_UNNAMED_GENDER})
 
 
 
@@ -80,7 +80,7 @@ _BODY_ROLES = frozenset({"coordinator", "coordinators", "envoy", "envoys", "rapp
 
 
 ONE_OF_PLURAL = re.compile(r"\s*(?:one|another|a\s+second|a\s+third)\s+of\s+(?:the|those|these|its|their)\s+"
-                            r"(?:(?:\w+|\d+)\s+){0,2}?(?P<noun>[a-z]+s|[a-z]+men)\b", re.IGNORECASE)
+                           r"(?:(?:\w+|\d+)\s+){0,2}?(?P<noun>[a-z]+s|[a-z]+men)\b", re.IGNORECASE)
 
 
 NOUN_PHRASE_END = re.compile(r",|\s+(?:at|in|of|from|for|with|on|inside|near|who|whose|which|that)\s")
