@@ -13,7 +13,8 @@ from reckon.extract.accusations import unit_of_soldiers
 from reckon.extract.place_country import _COUNTRY_LABEL, _COUNTRY_LINE, country_named, section_country
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
 from reckon.extract.quotes import _paragraph_start, _sentence_end
-from reckon.extract.speakers import _ARMED_NOUNS, _BODY_NOUNS, _roles_after, _roles_before, written_as_body
+from reckon.extract.body_names import _ARMED_NOUNS, _BODY_NOUNS, written_as_body
+from reckon.extract.named_people import _roles_after, _roles_before
 
 _TEXTS = [
     "Tovin Maresk, the harbour warden, said the pier was closed. Tovin Maresk, a diver, told us more.",
@@ -68,7 +69,7 @@ def test_phrases_at_offers_every_phrase_a_text_starts_with() -> None:
 
 
 def test_strip_titles_hands_each_caller_its_own_set() -> None:
-    from reckon.extract.speakers import strip_titles
+    from reckon.extract.person_names import strip_titles
 
     first = strip_titles("Major General Tovin Maresk")
     first[1].add("diver")
