@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reckon.extract.accused_blame import (
@@ -132,7 +133,28 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
     for mention in _find_accused(sent):
         # A clause about a span of time speaks of a conflict, not of this attack.
         if not any(_in_clause(mention.token, position) for position in spans):
-            yield mention
+            yield from _two_forces(mention)
+
+
+# A state force named first in a coordination the parser read as one phrase.
+_STATE_FORCE_WORDS = frozenset({"police", "policemen", "army", "soldiers", "troops", "military", "gendarmes",
+                                "gendarmerie", "guards", "prison guards", "security forces", "navy",
+                                "marines", "army troops", "riot police", "the police", "the army", "the military"})
+_SECOND_FORCE = re.compile(r"(?:(?:members|personnel|officers|units|troops|soldiers)\s+of\s+)?(?:the\s+)?[A-Z]")
+
+
+def _two_forces(mention: AccusedMention) -> Iterator[AccusedMention]:
+    """ "Police and Armed Police Force personnel fired", "police and members of the National
+    Guard opened fire": the parser may read two forces as one phrase; a state force named
+    first (police, the army, soldiers) and a named force after "and" are two accused."""
+    first, sep, second = mention.surface.partition(" and ")
+    if not sep or first.strip().lower() not in _STATE_FORCE_WORDS or not _SECOND_FORCE.match(second) \
+            or " and " in second:
+        yield mention
+        return
+    second_start = mention.start + len(first) + len(sep)
+    yield replace(mention, surface=first.strip(), end=mention.start + len(first.rstrip()))
+    yield replace(mention, surface=second, start=second_start)
 
 
 def _in_clause(anchor: Token, position: int) -> bool:
@@ -235,6 +257,11 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             # "the evidence points to X", "all signs pointed to the army"
             for target in _prep_objects(token, ("to", "at")):
                 yield from _mentions(target, anchor=token, agent_slot=True)
+        elif lemma == "point" and pos == "VERB" and _points_the_finger(token):
+            # "residents pointed (the finger) at the X militia": the speakers blame X
+            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            for target in _prep_objects(token, ("at", "to")):
+                yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
         elif lower == "behind" and dep == "prep" and _is_event(_first_pobj(token), nouns):
             # "X was behind the massacre", "X is believed to be behind the attack"
             subject = _subject_of(token.head)
@@ -285,6 +312,18 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield from _attackers_belong(token)
         if (lemma in _SAID_TO_BE and pos == "VERB") or lower in _TIES:
             yield from _attackers_affiliated(token, sent, verbs)
+
+
+def _points_the_finger(verb: Token) -> bool:
+    """ "X pointed the finger at Y", "X pointed at Y": someone blames Y. A thing pointed ("pointed
+    a rifle at them") or a denial ("did not point at anyone") blames no one; "pointed to" without
+    the finger is evidence, not blame ("pointed to the fact")."""
+    if not any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children) or _denied(verb):
+        return False
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if objects:
+        return all(o.lemma_.lower() == "finger" for o in objects)
+    return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
 
 # What points to a culprit: "the evidence points to X".

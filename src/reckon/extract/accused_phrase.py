@@ -286,6 +286,7 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                 for body, end in groups:
                     tokens = [t for t in _without_dateline(phrase_tokens(body)) if t.text not in ("(", ")")
                               and (end is None or t.i < end)]
+                    tokens = _appended_name(body, end) or tokens
                     if tokens and (_names_an_actor(tokens) or body.lower_ in _GROUP_NOUNS) and not _is_place_only(tokens):
                         found_group = True
                         yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
@@ -398,7 +399,47 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
 
 _ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "des", "della", "di"})
 _SELF_NAMING = (("calling", "itself"), ("calling", "themselves"), ("known", "as"), ("called",), ("named",),
-                ("styling", "itself"), ("identified", "as"), ("named", "as"))
+                ("styling", "itself"), ("identified", "as"), ("named", "as"),
+                # "the gang, which calls itself X", "a cell known locally as X", "a unit dubbed X"
+                ("calls", "itself"), ("call", "themselves"), ("known", "locally", "as"), ("known", "here", "as"),
+                ("dubbed",))
+
+
+def _appended_name(body: Token, end: int | None) -> list[Token] | None:
+    """ "members of the separatist organisation X/Y": the name set after a description of
+    the group (the parser's apposition), not the description."""
+    if body.pos_ != "NOUN":
+        return None
+    names = [c for c in body.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > body.i
+             and (end is None or c.i < end)]
+    if not names or any(t.text == "," for t in body.doc[body.i + 1:names[0].i + 1]):
+        return None  # "the group, the X": a comma's apposition is read as before
+    first, last = names[0].left_edge, names[-1]
+    tokens = [t for t in body.doc[first.i:last.i + 1] if t.text not in ("(", ")")]
+    return tokens if all(t.pos_ in ("PROPN", "PUNCT", "SYM", "ADP", "DET") for t in tokens) else None
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "‘", "'", "«"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+
+
+def _arabic_article(tokens: list[Token], at: int) -> bool:
+    """ "Katibat Ahl ar-Ramla", "Jund ash-Sham": the assimilated article of a transliterated name."""
+    return tokens[at].lower_ in ("ar", "ad", "as", "ash", "at", "an", "az", "el", "ul") \
+        and at + 1 < len(tokens) and tokens[at + 1].text in ("-", "‐", "‑")
+
+
+def _quoted_name(tokens: list[Token]) -> list[Token] | None:
+    """ 'calls itself "Katibat al-Nur"', 'the so-called "Mouvement pour la X"': a name in quote
+    marks is whole up to its closing mark, whatever its small words (the tagger reads a foreign
+    name's words as common nouns)."""
+    if not tokens or tokens[0].text not in _OPENING_QUOTES:
+        return None
+    for end, token in enumerate(tokens[1:12], start=1):
+        if token.text in _CLOSING_QUOTES:
+            inside = tokens[1:end]
+            return inside if inside and inside[0].text[:1].isupper() else None
+    return None
 
 
 def _self_named(tokens: list[Token]) -> list[Token] | None:
@@ -410,10 +451,13 @@ def _self_named(tokens: list[Token]) -> list[Token] | None:
                 rest = tokens[i + len(cue):]
                 while rest and rest[0].lower_ in ("the", "a", "an", "as"):
                     rest = rest[1:]
+                quoted = _quoted_name(rest)
+                if quoted:
+                    return quoted
                 end = 0
                 # "the Cártel del Filo": a Romance particle between capitalised words is in the name
                 while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].lower_ in (
-                        "of", "al", "-", *_ROMANCE_PARTICLES)):
+                        "of", "al", "-", *_ROMANCE_PARTICLES) or _arabic_article(rest, end)):
                     end += 1
                 while end and rest[end - 1].lower_ in ("of", "-", *_ROMANCE_PARTICLES):
                     end -= 1

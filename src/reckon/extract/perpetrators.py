@@ -97,7 +97,21 @@ def incident_perpetrators(accusations: list[Accusation], named_direct: frozenset
             a in generic and _description_key(a.actor) in _PURE_ANAPHORS and not counted(a)
             and any(i.span.start < a.span.start and _description_key(i.actor) != _description_key(a.actor)
                     for i in introduced))]
+    accusations = _officers_of_the_police(accusations)
     return tuple(_dedupe_accusations(accusations))
+
+
+# Bare words for police officers: the police's own people, not an accused of their own.
+_BARE_OFFICERS = frozenset({"officers", "policemen", "police officers", "the officers", "the policemen",
+                            "police officer", "an officer", "officer", "the police officers"})
+
+
+def _officers_of_the_police(accusations: list[Accusation]) -> list[Accusation]:
+    """ "Police fired on the crowd ... officers used tear gas": where the incident's accused
+    include a police force, bare "officers" are its officers, not a second accused."""
+    if not any("police" in a.actor.lower().split() and a.actor.lower() not in _BARE_OFFICERS for a in accusations):
+        return accusations
+    return [a for a in accusations if a.actor.lower() not in _BARE_OFFICERS]
 
 
 _PURE_ANAPHORS = frozenset({"attackers", "attacker", "assailants", "assailant", "perpetrators", "perpetrator",

@@ -1,0 +1,68 @@
+"""Who did it, rules found on held-out batches 10 and 11, each pinned on fictional sentences of our own."""
+
+from __future__ import annotations
+
+
+def _accused(sentence: str) -> set[str]:
+    from reckon.extract.accusations import find_accused
+    from reckon.extract.nlp import load_nlp
+
+    return {m.surface for m in find_accused(load_nlp()(sentence)[:])}
+
+
+def _blamers(sentence: str) -> dict[str, str | None]:
+    from reckon.extract.accusations import find_accused
+    from reckon.extract.nlp import load_nlp
+
+    return {m.surface: m.blamer.text if m.blamer is not None else None
+            for m in find_accused(load_nlp()(sentence)[:])}
+
+
+def test_a_group_that_calls_itself_a_quoted_name_is_that_name() -> None:
+    sentence = ("Four drivers are still in the hands of the criminal gang, which calls itself \"Jund al-Tilal\" "
+                "and is said to operate from the hills.")
+    assert "Jund al-Tilal" in _accused(sentence)
+
+
+def test_a_so_called_group_in_quote_marks_is_the_quoted_name_whole() -> None:
+    sentence = ("Early reports indicate that the raiders belong to a faction of the so-called "
+                "\"Front pour la défense de la Haute-Varenne\", which rejects the accord.")
+    assert "Front pour la défense de la Haute-Varenne" in _accused(sentence)
+
+
+def test_a_name_known_locally_keeps_its_assimilated_article() -> None:
+    sentence = "Herders blamed a militant cell known locally as Saraya ad-Dahab for the kidnapping of the guards."
+    assert "Saraya ad-Dahab" in _accused(sentence)
+
+
+def test_members_of_a_described_organisation_are_of_the_name_set_after_it() -> None:
+    sentence = ("Shortly after midnight, members of the outlawed separatist organisation KVF/ARD, crossing "
+                "from the hills, carried out an attack on the Dorvel border post.")
+    assert _accused(sentence) == {"KVF/ARD"}
+
+
+def test_pointing_the_finger_at_a_group_blames_it() -> None:
+    assert _blamers("Farmers and a local official pointed at a gang known locally as Ahl al-Wadi.") == {
+        "Ahl al-Wadi": "Farmers"}
+    assert _blamers("Villagers pointed the finger at the Orrin Front.") == {"the Orrin Front": "Villagers"}
+    # pointing a weapon or at a place blames no one
+    assert _accused("A sentry pointed a rifle at the Orrin Front men.") == set()
+    assert _accused("The guide pointed at the hills near Orrin where the bodies lay.") == set()
+
+
+def test_a_state_force_and_a_named_force_read_as_one_phrase_are_two_accused() -> None:
+    assert _accused("Police and Border Security Corps (BSC) personnel fired on the marchers.") == {
+        "Police", "Border Security Corps (BSC) personnel"}
+    assert _accused("Six inmates died when police and members of the Rural Guard fired into the yard.") == {
+        "police", "members of the Rural Guard"}
+
+
+def test_bare_officers_beside_a_police_force_are_its_officers() -> None:
+    from reckon.extract.perpetrators import incident_perpetrators
+    from reckon.model import AUTHOR, Accusation
+
+    police = Accusation(actor="Dorvel police", claimant=AUTHOR, span=None, extractor="t")
+    officers = Accusation(actor="officers", claimant=AUTHOR, span=None, extractor="t")
+    assert incident_perpetrators([police, officers], frozenset()) == (police,)
+    # with no police force named, the officers are who the text accuses
+    assert incident_perpetrators([officers], frozenset()) == (officers,)
