@@ -66,3 +66,40 @@ def test_bare_officers_beside_a_police_force_are_its_officers() -> None:
     assert incident_perpetrators([police, officers], frozenset()) == (police,)
     # with no police force named, the officers are who the text accuses
     assert incident_perpetrators([officers], frozenset()) == (officers,)
+
+
+def test_further_qualified_perpetrators_on_lines_of_their_own_are_infobox_values() -> None:
+    from reckon.extract.accused_in_text import find_infobox_accused
+
+    text = ("Injured7[1]\nPerpetratorsKessel Valley Front (KVF) (alleged)[3]\nDorvel Brigade (claimed)[4]\n\n"
+            "The 2031 Orrin raid was an attack on a border post.")
+    assert [a.surface for a in find_infobox_accused(text)] == ["Kessel Valley Front", "Dorvel Brigade"]
+    # an unqualified next label is not a further value
+    text = "PerpetratorsKessel Valley Front\nMotiveRevenge for the arrests\n\nThe raid began at dawn."
+    assert [a.surface for a in find_infobox_accused(text)] == ["Kessel Valley Front"]
+
+
+def test_an_infobox_label_run_into_a_name_is_no_part_of_its_long_form() -> None:
+    from reckon.extract.actor_definitions import find_document_aliases
+
+    text = "Deaths4[2]\nPerpetratorsKessel Valley Front (KVF) (alleged)[3]\n\nThe minister blamed the KVF."
+    assert find_document_aliases(text) == {"Kessel Valley Front": {"KVF"}}
+
+
+def test_harm_over_a_whole_country_accuses_no_one_of_this_attack() -> None:
+    # a figure for the whole country is the conflict's, even when two verbs share it
+    assert _accused("Kessel forces killed or captured 112 armed militants across the country last year, "
+                    "according to defence ministry figures.") == set()
+    assert _accused("Troops have killed 40 insurgents nationwide, the army said.") == set()
+    # two verbs sharing one object keep their accused when nothing widens them
+    assert _accused("Gunmen killed or abducted 12 people in Orrin on Sunday.") == {"Gunmen"}
+
+
+def test_a_self_name_is_read_also_where_the_pipeline_blanked_its_quote_marks() -> None:
+    from reckon.extract.sentences import parse_text
+
+    sentence = ("Two guards are still in the hands of the criminal gang, which calls itself \"Jund al-Tilal\" "
+                "and is said to operate from the hills.")
+    assert "Jund al-Tilal" in _accused(parse_text(sentence))
+    sentence = "The raiders belong to the so-called \"Front pour la défense de la Haute-Varenne\", a splinter faction."
+    assert "Front pour la défense de la Haute-Varenne" in _accused(parse_text(sentence))

@@ -123,7 +123,9 @@ _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "ord
 # killed thousands in recent years").
 _SPAN_OF_TIME = re.compile(
     r"\b(?:in recent (?:years|months|weeks)|over the (?:past|last) (?:few |several |\w+ )?(?:years|months|decades?)|"
-    r"since (?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?))\b",
+    r"since (?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?)|"
+    # ... and so does one over a whole country: "killed 112 militants across the country"
+    r"across the (?:country|nation)|nationwide|throughout the (?:country|nation)|so far this year)\b",
     re.IGNORECASE)
 
 
@@ -157,6 +159,17 @@ def _two_forces(mention: AccusedMention) -> Iterator[AccusedMention]:
     yield replace(mention, surface=second, start=second_start)
 
 
+def _shares_object(verb: Token, conjunct: Token) -> bool:
+    """ "killed or captured 112 militants across the country": two verbs side by side with one
+    object and one set of modifiers after the second (the first has no object of its own) are
+    one predicate; what qualifies the second qualifies the first."""
+    if conjunct.dep_ == "cc":
+        return any(_shares_object(verb, c) for c in verb.children if c.dep_ == "conj" and c.i == conjunct.i + 1)
+    return conjunct.pos_ == "VERB" and conjunct.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "cc" \
+        and not any(c.dep_ in ("dobj", "obj") for c in verb.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children)
+
+
 def _in_clause(anchor: Token, position: int) -> bool:
     """Whether a character of the sentence lies in the anchor's own clause (its subtree
     without the clauses conjoined to it); a noun anchor speaks for its whole verb's clause."""
@@ -169,7 +182,8 @@ def _in_clause(anchor: Token, position: int) -> bool:
         head = head.head
         while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp") and head.head.i != head.i:
             head = head.head
-    conjoined = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    conjoined = {t.i for c in head.children if c.dep_ in ("conj", "cc") and not _shares_object(head, c)
+                 for t in c.subtree}
     # "blamed the X, an armed group that has fought the army for years": a description of a
     # noun (an apposition, a relative clause) tells who X is, not when the attack was.
     for described in head.subtree:

@@ -88,7 +88,23 @@ def find_infobox_accused(text: str) -> list[InfoboxAccused]:
             continue  # a sentence that begins with the word, not a label
         for piece in _pieces(value, start):
             found.append(piece)
+        for line in _continuation_lines(text, start + len(value)):
+            found.extend(_pieces(line.group(1), line.start(1)))
     return found
+
+
+# A further value of the label on a line of its own, qualified as infoboxes qualify their
+# perpetrators: "Orrin Front (alleged)[3]" then "Dorvel Brigade (claimed)[4]".
+_QUALIFIED_VALUE = re.compile(r"\n[ \t•*-]*([A-Z][^\n]{0,100}?\((?:claimed|alleged|suspected|disputed|accused|"
+                              r"unconfirmed|presumed|per [^()\n]{1,40})\)[^\n.!?]{0,20})[ \t]*(?=\n|$)")
+
+
+def _continuation_lines(text: str, end: int) -> Iterator[re.Match[str]]:
+    """The qualified values that follow a perpetrator label's line, one a line, until a line
+    that is not one (a blank line, a sentence, the next label)."""
+    while (line := _QUALIFIED_VALUE.match(text, end)) is not None:
+        yield line
+        end = line.end()
 
 
 _PERPETRATOR_COLUMNS = frozenset({"perpetrator", "perpetrators", "perpetrator(s)", "suspected perpetrator",

@@ -433,10 +433,11 @@ def _quoted_name(tokens: list[Token]) -> list[Token] | None:
     """ 'calls itself "Katibat al-Nur"', 'the so-called "Mouvement pour la X"': a name in quote
     marks is whole up to its closing mark, whatever its small words (the tagger reads a foreign
     name's words as common nouns)."""
-    if not tokens or tokens[0].text not in _OPENING_QUOTES:
+    # (``parse_text`` blanks a short quotation's marks: a run of spaces stands where they were)
+    if not tokens or not (tokens[0].text in _OPENING_QUOTES or tokens[0].is_space):
         return None
     for end, token in enumerate(tokens[1:12], start=1):
-        if token.text in _CLOSING_QUOTES:
+        if token.text in _CLOSING_QUOTES or token.is_space:
             inside = tokens[1:end]
             return inside if inside and inside[0].text[:1].isupper() else None
     return None

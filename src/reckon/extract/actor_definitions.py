@@ -116,6 +116,16 @@ def _known_suffix(name: str, table: AliasTable) -> str:
     return name
 
 
+# An infobox label run together with its value in a plain-text rendering of an encyclopedia
+# page ("PerpetratorsOrrin Front (OF)"): the label is no part of the name.
+_GLUED_LABEL = re.compile(r"^(?:Perpetrators?|Perpetrator\(s\)|Belligerents|Assailants?|Attackers?|Suspects?|Accused|"
+                          r"Participants|Commanders?|Organi[sz]ers?|Parties|Side|Units?|Combatants)(?=[A-Z][a-z’'])")
+
+
+def _without_infobox_label(name: str) -> str:
+    return _GLUED_LABEL.sub("", name, count=1)
+
+
 def _names_list(text: str, start: int) -> list[str]:
     """ "A, B and C" from ``start``: the names a person "goes by"."""
     names: list[str] = []
@@ -191,7 +201,7 @@ def find_document_aliases(text: str, *, table: AliasTable | None = None) -> dict
         named = _name_before(text, match.start())
         if named is None or text[named[0] : match.start()].strip() == "":
             continue
-        full = _known_suffix(named[1].strip(), table)
+        full = _known_suffix(_without_infobox_label(named[1].strip()), table)
         if len(full.split()) < 2 and not table.canonical(full, fuzzy=False):
             continue
         add(full, abbr)
