@@ -103,3 +103,39 @@ def test_a_self_name_is_read_also_where_the_pipeline_blanked_its_quote_marks() -
     assert "Jund al-Tilal" in _accused(parse_text(sentence))
     sentence = "The raiders belong to the so-called \"Front pour la défense de la Haute-Varenne\", a splinter faction."
     assert "Front pour la défense de la Haute-Varenne" in _accused(parse_text(sentence))
+
+
+def _claimed(text: str) -> list[tuple[str, int, str]]:
+    from reckon import extract
+    from reckon.formats import findings_to_json
+
+    data = findings_to_json(extract(text), id="t")
+    return [(c["kind"], c["min"], c["claimed_by"]) for i in data["incidents"] for c in i["counts"]]
+
+
+def test_a_release_headed_by_its_body_in_title_case_speaks_in_its_own_voice() -> None:
+    from reckon.extract.attribution import masthead
+
+    text = ("Velmar Rights Forum (VRF)\nHome | About Us | Press\n\nPRESS RELEASE\nFor immediate release - Orrin, "
+            "3 May 2031\n\nSix farmers were killed near Orrin on Sunday, according to information gathered by the "
+            "Velmar Rights Forum (VRF) from relatives.")
+    assert masthead(text) == "Velmar Rights Forum"
+    assert _claimed(text) == [("killed", 6, "author")]
+    # a headline in title case is no masthead
+    assert masthead("Police Kill Six In Orrin\n\nBy A Reporter\nSix were killed.") is None
+
+
+def test_a_wire_update_note_is_the_agency_s_own_voice() -> None:
+    text = ("Gunmen killed four prisoners in Orrin on Saturday.\n\n"
+            "UPDATE 1, May 14, 2130 GMT: Adds toll rising to five, hospital comment")
+    assert ("killed", 5, "author") in _claimed(text)
+
+
+def test_a_source_closing_a_dash_set_aside_claims_the_figure_and_he_goes_on_with_it() -> None:
+    text = ("Gunmen stopped the coach on Tuesday. Two men were killed - the driver, shot dead when he tried to "
+            "reverse, and a guard travelling in plain clothes - a gendarmerie officer in Kessel told Orrin 24. "
+            "He said 21 passengers had been taken.")
+    assert _claimed(text) == [("killed", 2, "gendarmerie officer"), ("abducted", 21, "gendarmerie officer")]
+    # "he" of no unnamed source stays the writer's
+    assert ("abducted", 21, "author") in _claimed(
+        "Gunmen stopped the coach on Tuesday, killing two, police said. He said 21 passengers had been taken.")

@@ -47,6 +47,16 @@ _LEADING_NOISE = re.compile(
 )
 _HEADLINE_SOURCE = re.compile(
     r"(?:\s*:|\s+[-–—]{1,2})\s+(?P<who>[A-Z][\w.'’&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’&-]*){0,4})\s*$")
+# One person described without a name, who speaks for a body ("a gendarmerie officer", "a police source").
+_ONE_SOURCE = frozenset({"officer", "official", "source", "spokesman", "spokeswoman", "spokesperson", "commander",
+                         "doctor", "nurse", "witness", "resident", "diplomat"})
+# A wire story's notes on its own versions, which the parser may take for a speaker.
+_PAGE_NOTE = re.compile(r"(?i)(?:update|updates|correction|corrected|refiling|refile|editor'?s\s+note|writethru)(?:\s*\d+)?")
+# A source closing a sentence after a dash: "... - a gendarmerie officer in X told the Post."
+_TRAILING_SOURCE = re.compile(
+    r"\s[-–—]{1,2}\s+(?P<who>(?:an?|the|one)\s+(?:[\w'’-]+\s+){0,6}?[\w'’-]+?)(?:\s+(?:in|at|from)\s+[A-Z][\w'’-]*)?"
+    r"\s+(?:said|says|told\s+(?:the\s+)?(?:[A-Z0-9][\w.'’-]*\s*){1,4}"
+    r"(?:by\s+(?:tele)?phone\s*)?)(?:\s+on\s+[A-Z][a-z]+)?\.?\s*$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", re.IGNORECASE)
 _DOCUMENT_BY = re.compile(r"\b(?:filed|issued|released|published|compiled|gathered|provided|prepared|written|"
                           r"drawn\s+up|submitted|given|made|established|conducted|carried\s+out|kept|"
@@ -84,6 +94,9 @@ class ClaimantFinder:
     def __init__(self, *, quotes: Sequence[Quote] = (), resolve: Resolver | None = None, issuer: str | None = None):
         self._quotes = sorted(quotes, key=lambda q: q.span.start)
         self._issuer = issuer
+        # (position, claimant) of each source named so far: "he" of an unnamed source ("a
+        # gendarmerie officer told the Post ... He said") is that source again
+        self._named_sources: list[tuple[int, Claimant]] = []
         self._resolve = resolve or (lambda surface, _position: clean_name(surface))
         # "The diocese named 40 of the dead": who names the dead one by one vouches for the
         # figure (not a verb of speech for quotations, so not in reporting_verbs.txt)
@@ -111,6 +124,13 @@ class ClaimantFinder:
         if quote is not None and quote.speaker:
             return (Claimant(name=quote.speaker),)
         text = span_text(sent)
+        trailing = _TRAILING_SOURCE.search(text)
+        if trailing and token.idx - sent.start_char < trailing.start():
+            # "Two men were killed - the driver and a guard - a gendarmerie officer told the
+            # Post.": a dash-set aside the parser could not hang together; the source closes it.
+            start = sent.start_char + trailing.start("who") + offset
+            return self._to_claimants([_Named(surface=trailing.group("who"), start=start,
+                                              end=start + len(trailing.group("who")))])
         credited = _HEADLINE_SOURCE.search(text)
         if credited and len(text.split()) <= 16 and not text.rstrip().endswith("."):
             # A headline crediting its figure: "Blast toll rises to 40: Red Crescent",
@@ -435,6 +455,11 @@ class ClaimantFinder:
             surface = item.surface.strip()
             if surface.lower() in _PRONOUNS:
                 name = self._resolve(surface, item.start)
+                if (not name or name.lower() in _PRONOUNS) and surface.lower() in ("he", "she"):
+                    earlier = self._unnamed_source_before(item.start)
+                    if earlier is not None:
+                        out.append(earlier)
+                    continue
             else:
                 name = self._resolve(clean_name(surface), item.start)
             if not name or name.lower() in _PRONOUNS:
@@ -442,11 +467,27 @@ class ClaimantFinder:
             if self._issuer and is_issuer(name, self._issuer):
                 out.append(AUTHOR)  # "CRAV said today" in CRAV's own release: the document's voice
                 continue
+            if _PAGE_NOTE.fullmatch(name):
+                out.append(AUTHOR)  # "UPDATE 1 ...: Adds toll rising to five": the agency's own note
+                continue
             if name.lower() in ("reports", "media", "press", "media reports", "news reports") or re.fullmatch(
                     r"(?:(?:the|these|those)\s+)?(?:[a-z-]+\s+){0,2}reports?", name, re.IGNORECASE):
                 name = PRESS_REPORTS
             out.append(Claimant(name=name, span=Span(start=item.start, end=item.end)))
+            if surface.lower() not in _PRONOUNS:
+                self._named_sources.append((item.start, out[-1]))
         return tuple(out) or (AUTHOR,)
+
+    def _unnamed_source_before(self, position: int) -> Claimant | None:
+        """The source named last before ``position`` (within a short paragraph's reach), when
+        it is one person described without a name ("a gendarmerie officer"): "he" goes on with it."""
+        earlier = [(at, c) for at, c in self._named_sources if position - 400 < at < position]
+        if not earlier:
+            return None
+        claimant = max(earlier, key=lambda pair: pair[0])[1]
+        words = claimant.name.lower().split()
+        return claimant if words and words[-1] in _ONE_SOURCE and not any(w[:1].isupper() for w in claimant.name.split()[1:]) \
+            else None
 
 
 # ", Mr Anselm Byamukama," after a role: the holder's name in apposition.
@@ -639,8 +680,26 @@ def masthead(text: str) -> str | None:
     first = next((line for line in lines if line.count("|") < 2), "")
     words = first.split()
     if not 2 <= len(words) <= 12 or not re.fullmatch(r"[A-Z][A-Z’'&.\- ]+", first):
-        return None
+        return _titled_masthead(text, first)
     return first
+
+
+# A release's own label near its top: "PRESS RELEASE", "For immediate release", "Public statement".
+_RELEASE_LABEL = re.compile(r"(?im)^[ \t]*(?:press\s+release|news\s+release|for\s+immediate\s+release|"
+                            r"public\s+statement|media\s+release)\b")
+
+
+def _titled_masthead(text: str, first: str) -> str | None:
+    """ "Velmar Rights Forum (VRF)" on the first line of a page that calls itself a press
+    release: the issuing body written in title case, its short form left off."""
+    name = re.sub(r"\s*\([^()]*\)\s*$", "", first).strip()
+    words = name.split()
+    if not 2 <= len(words) <= 10 or not all(w[:1].isupper() or w.lower() in _MASTHEAD_SMALL for w in words) \
+            or re.search(r"[\d:|.,!?]", name):
+        return None
+    if _RELEASE_LABEL.search(text, text.find(first) + len(first), text.find(first) + len(first) + 400) is None:
+        return None
+    return name
 
 
 def is_issuer(name: str, head: str) -> bool:
