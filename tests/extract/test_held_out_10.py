@@ -139,3 +139,24 @@ def test_a_source_closing_a_dash_set_aside_claims_the_figure_and_he_goes_on_with
     # "he" of no unnamed source stays the writer's
     assert ("abducted", 21, "author") in _claimed(
         "Gunmen stopped the coach on Tuesday, killing two, police said. He said 21 passengers had been taken.")
+
+
+def test_a_dataset_entry_coding_one_actor_a_line_accuses_its_first_actor_of_one_sided_violence() -> None:
+    from reckon.extract.accusations import find_coded_accused
+
+    text = ("EVENT ID: OST101\nEvent type: Violence against civilians\nActor 1: Kelm Valley Front (KVF)\n"
+            "Actor 2: Civilians (Ostravia)\nFatalities: 2\n\n"
+            "EVENT ID: OST102\nEvent type: Battles\nActor 1: Military Forces of Ostravia (2020-)\n"
+            "Actor 2: Kelm Valley Front (KVF)\nFatalities: 5\n\n"
+            "EVENT ID: OST103\nEvent type: Explosions/Remote violence\nActor 1: Unidentified Armed Group (Ostravia)\n"
+            "Actor 2: Military Forces of Ostravia (2020-)\nFatalities: 0\n")
+    assert [a.surface for a in find_coded_accused(text)] == ["Kelm Valley Front", "Unidentified Armed Group (Ostravia)"]
+
+
+def test_blaming_a_described_band_tied_to_a_group_blames_the_group() -> None:
+    assert _blamers("The prefect blamed an armed band linked to the remnants of the Kessel Front for the killings.") == {
+        "the Kessel Front": "prefect"}
+    assert _blamers("The prefect blamed a gang close to the Orrin Brigade.") == {"the Orrin Brigade": "prefect"}
+    # a group with a name of its own is who is blamed, whatever it is tied to
+    assert _blamers("Officials blamed the Orrin Front, which is linked to the Kessel Front.") == {
+        "the Orrin Front": "Officials"}

@@ -119,6 +119,12 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
                     if lemma == "suspect" and charge is None and not any(
                             c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                         continue  # "police suspect a gas leak": no one suspected of a deed
+                    tied = _tied_to(child)
+                    if tied:
+                        # "blamed an armed band linked to the X": whom the band is tied to
+                        for group in tied:
+                            yield from _mentions(group, anchor=token, blamer=blamer, agent_slot=True)
+                        continue
                     yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True,
                                          stop=charge.i if charge is not None else None)
         return
@@ -199,7 +205,26 @@ def _blamed_target(target: Token, *, anchor: Token, blamer: Token | None, nouns:
             if owner and owner[-1].i == target.i - 1 and _names_a_force(owner) and not _is_place_only(owner):
                 yield _mention(owner, anchor=anchor, blamer=blamer)
         return
+    tied = _tied_to(target)
+    if tied:
+        # "blamed an armed band linked to the X": the band is named by whom it is tied to
+        for group in tied:
+            yield from _mentions(group, anchor=anchor, blamer=blamer, agent_slot=True)
+        return
     yield from _mentions(target, anchor=anchor, blamer=blamer, agent_slot=True)
+
+
+_TIE_WORDS = frozenset({"linked", "loyal", "affiliated", "allied", "connected", "tied", "close"})
+
+
+def _tied_to(target: Token) -> list[Token]:
+    """The group a described target is tied to ("an armed band linked to the X", "gunmen loyal
+    to X"); none when the target has a name of its own."""
+    if target.pos_ == "PROPN" or any(c.pos_ == "PROPN" and c.i < target.i for c in target.children):
+        return []
+    return [p for c in target.children if c.i > target.i and c.lower_ in _TIE_WORDS
+            for prep in c.children if prep.dep_ == "prep" and prep.lower_ in ("to", "with")
+            for p in prep.children if p.dep_ == "pobj"]
 
 
 def _prep_objects_of(noun: Token, prep: str) -> list[Token]:

@@ -139,7 +139,7 @@ def find_coded_accused(text: str) -> list[InfoboxAccused]:
     against civilians (the second actor is civilians), remote violence or a riot; a parenthesis describing the
     actor ("Rioters (party supporters)") is left out."""
     found: list[InfoboxAccused] = []
-    for match in _CODED_ACTORS.finditer(text):
+    for match in (*_CODED_ACTORS.finditer(text), *_numbered_actors(text)):
         event = None
         for event in _CODED_EVENT.finditer(text, max(0, match.start() - 300), match.start()):
             pass
@@ -148,10 +148,28 @@ def find_coded_accused(text: str) -> list[InfoboxAccused]:
         one_sided = "civilian" in match.group("b").lower() or (
             event is not None and re.search(r"(?i)\b(?:riots?|violence\s+against|explosions?|remote\s+violence)\b",
                                             event.group("t")) is not None)
-        value = re.sub(r"\s*\([^()]*\)\s*$", "", match.group("a"))
+        value = match.group("a")
+        if not _UNIDENTIFIED_OF.fullmatch(value):
+            value = re.sub(r"\s*\([^()]*\)\s*$", "", value)
         if one_sided and value[:1].isupper() and "civilian" not in value.lower():
             found.append(InfoboxAccused(surface=value, start=match.start("a"), end=match.start("a") + len(value)))
     return found
+
+
+# The same coding with one actor a line: "Actor 1: Osk clan militia" then "Actor 2: Civilians (Osk)".
+_NUMBERED_ACTORS = re.compile(r"(?m)^[ \t]*Actor[ \t]*1[ \t]*:[ \t]*(?P<a>[^\n]+?)[ \t]*\n"
+                              r"(?:[ \t]*(?:Assoc(?:iated)?\.?[ \t]*Actor[ \t]*1|Inter[ \t]*1)[^\n]*\n)*"
+                              r"[ \t]*Actor[ \t]*2[ \t]*:[ \t]*(?P<b>[^\n]+?)[ \t]*$")
+
+
+# "Unidentified Armed Group (Colombia)": the dataset's name for the unknown attackers of one
+# country, of which the country is a part (not a description in brackets).
+_UNIDENTIFIED_OF = re.compile(r"Unidentified [^()\n]+\([A-Z][\w'’ -]+\)")
+
+
+def _numbered_actors(text: str) -> Iterator[re.Match[str]]:
+    if "Actor" in text:  # one quick scan before the line pattern
+        yield from _NUMBERED_ACTORS.finditer(text)
 
 
 def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:

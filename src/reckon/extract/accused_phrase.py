@@ -60,6 +60,8 @@ _FURNITURE = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b|\b[A-Z][a-z]{3,}\d", re
 _MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
                            "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies",
                            "soldiers", "troops", "officers", "men", "units", "forces",
+                           # "the remnants of the X", "a cell of the X": what is left of X, or a part, is X's
+                           "remnants", "remnant",
                            # "two jets of the regime's air force": the force whose aircraft they are
                            "jet", "jets", "aircraft", "plane", "planes", "helicopter", "helicopters", "drone",
                            "drones", "gunship", "gunships", "warplane", "warplanes"})
