@@ -160,3 +160,18 @@ def test_blaming_a_described_band_tied_to_a_group_blames_the_group() -> None:
     # a group with a name of its own is who is blamed, whatever it is tied to
     assert _blamers("Officials blamed the Orrin Front, which is linked to the Kessel Front.") == {
         "the Orrin Front": "Officials"}
+
+
+def test_a_group_telling_of_its_own_fighters_harm_claims_it() -> None:
+    from reckon.extract.accusations import find_accused
+    from reckon.extract.nlp import load_nlp
+
+    def claimed(sentence: str) -> set[tuple[str, bool]]:
+        return {(m.surface, m.self_claimed) for m in find_accused(load_nlp()(sentence)[:])}
+
+    assert claimed("The Kessel Front said in a statement that its fighters attacked the post.") == {
+        ("The Kessel Front", True)}
+    assert claimed("A spokesman for the Kessel Front said its men had stormed the post and killed 12 guards.") == {
+        ("the Kessel Front", True)}
+    # a denial claims nothing
+    assert claimed("The Kessel Front denied that its fighters had attacked the post.") == set()

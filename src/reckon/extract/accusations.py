@@ -201,6 +201,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
         nominal = pos in ("NOUN", "PROPN") or dep in ("pobj", "dobj", "nsubj", "nsubjpass")
         if pos in ("VERB", "AUX") and not nominal and _is_harm_verb(token, lemma, verbs):
             yield from _verb_agents(token, lemma, sent, nouns)
+            yield from _own_fighters(token)
         elif nominal and (lemma in nouns or lower.rstrip("s") in nouns):
             yield from _noun_agents(token)
         if lower in _CAPTIVITY:
@@ -376,6 +377,39 @@ _DELIVER_VERBS = frozenset({"drop", "lob", "hurl", "throw", "rain"})
 
 def _is_weapon(token: Token) -> bool:
     return token.lower_ in _INSTRUMENTS or token.lemma_.lower() in _INSTRUMENTS or token.lower_ in _DEVICES
+
+
+_OWN_PEOPLE = frozenset({"fighters", "men", "members", "forces", "militants", "units", "commandos", "mujahideen",
+                         "soldiers", "cadres", "guerrillas"})
+
+
+def _own_fighters(verb: Token) -> Iterator[AccusedMention]:
+    """ "The X said its fighters had killed 23 soldiers", "a commander of X said its men stormed
+    the post": a group that tells of its own fighters' harm claims it (self-claimed)."""
+    if _denied(verb):
+        return
+    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.i != verb.i:
+        verb = verb.head  # "said its fighters had punished the post and killed 23": one subject
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lower_ not in _OWN_PEOPLE or verb.dep_ != "ccomp" or not any(
+            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
+        return
+    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if speaker is None or verb.head.lemma_.lower() not in load_reporting_verbs():
+        return
+    if speaker.pos_ == "PROPN":
+        yield from _mentions(speaker, anchor=verb, self_claimed=True)
+        return
+    if speaker.lemma_.lower() not in _SPOKESMEN:
+        return
+    # "a commander of the Front's armed wing, the Units,": the name set beside the speaker or
+    # the body he speaks for
+    named = [c for c in speaker.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    named = named or [p for c in speaker.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
+                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+    named = named or [c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    for group in named[:1]:
+        yield from _mentions(group, anchor=verb, self_claimed=True)
 
 
 def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
