@@ -175,3 +175,27 @@ def test_a_group_telling_of_its_own_fighters_harm_claims_it() -> None:
         ("the Kessel Front", True)}
     # a denial claims nothing
     assert claimed("The Kessel Front denied that its fighters had attacked the post.") == set()
+
+
+def test_a_list_of_each_source_s_figures_credits_each_line_to_its_label() -> None:
+    text = ("Casualties\nFigures given for the raid differ:\n"
+            "- Kessel Ministry of Defence: 9 killed (6 soldiers, 3 civilians), 9 wounded.[1]\n"
+            "- A local official, via the Orrin Post: 11 killed.[2]\n"
+            "- Orrin Rights Association: 10 killed.[7]\n")
+    assert set(_claimed(text)) == {("killed", 9, "Kessel Ministry of Defence"), ("injured", 9, "Kessel Ministry of Defence"),
+                                   ("killed", 11, "local official"), ("killed", 10, "Orrin Rights Association")}
+    # a record's field label is no source
+    assert set(_claimed("Timeline\n- Civilians reported killed: 12\n")) == {("killed", 12, "author")}
+
+
+def test_a_figure_credited_with_per_is_that_source_s() -> None:
+    assert _claimed("Gunmen killed 12 (per local officials) in Orrin on Monday.") == [("killed", 12, "local officials")]
+    assert _claimed("Gunmen killed 12 people, per the Orrin Post, on Monday.") == [("killed", 12, "Orrin Post")]
+    # a rate is no source
+    assert _claimed("Gunmen killed 12 people per village in Orrin on Monday.") == [("killed", 12, "author")]
+
+
+def test_information_with_no_one_behind_it_is_the_writer_s() -> None:
+    text = ("Gunmen abducted nine people in Orrin on Monday. According to the information available, three "
+            "villagers are still missing.")
+    assert _claimed(text) == [("abducted", 9, "author"), ("missing", 3, "author")]

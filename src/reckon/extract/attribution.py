@@ -50,6 +50,10 @@ _HEADLINE_SOURCE = re.compile(
 # One person described without a name, who speaks for a body ("a gendarmerie officer", "a police source").
 _ONE_SOURCE = frozenset({"officer", "official", "source", "spokesman", "spokeswoman", "spokesperson", "commander",
                          "doctor", "nurse", "witness", "resident", "diplomat"})
+# Information with no one behind it: the writer's own account ("according to the information
+# available", "initial information indicates").
+_NO_SOURCE = re.compile(r"(?i)(?:the\s+)?(?:(?:initial|preliminary|available|first|latest|early|current)\s+)?"
+                        r"(?:information|data|details|indications|elements)(?:\s+(?:available|gathered|received|at\s+hand))?")
 # A wire story's notes on its own versions, which the parser may take for a speaker.
 _PAGE_NOTE = re.compile(r"(?i)(?:update|updates|correction|corrected|refiling|refile|editor'?s\s+note|writethru)(?:\s*\d+)?")
 # A source closing a sentence after a dash: "... - a gendarmerie officer in X told the Post."
@@ -105,6 +109,19 @@ class ClaimantFinder:
 
     def claimants(self, sent: SpacySpan, token: Token, *, offset: int) -> tuple[Claimant, ...]:
         """Claimants of the finding at ``token`` in ``sent``; ``offset`` maps sent chars to the document."""
+        listed = _listed_source(sent, token)
+        if listed is not None:
+            # "- Ministry of Defence: 9 killed, 9 wounded": a list of the figures each source gives
+            start = sent.start_char + listed.start("who") + offset
+            return self._to_claimants([_Named(surface=listed.group("who"), start=start,
+                                              end=start + len(listed.group("who")))])
+        credited_per = _PER_SOURCE.match(span_text(sent), token.idx - sent.start_char + len(token.text))
+        if credited_per is not None and re.sub(r"^(?:the|an?)\s+", "", credited_per.group("who").lower()).split()[0] \
+                not in _PER_UNITS:
+            # "Deaths 9–11 (+14 attackers per the government)": the figure's own source
+            start = sent.start_char + credited_per.start("who") + offset
+            return self._to_claimants([_Named(surface=credited_per.group("who"), start=start,
+                                              end=start + len(credited_per.group("who")))])
         if _is_field_value(sent, token):
             return (AUTHOR,)
         named = self._from_syntax(sent, token, offset=offset)
@@ -467,6 +484,9 @@ class ClaimantFinder:
             if self._issuer and is_issuer(name, self._issuer):
                 out.append(AUTHOR)  # "CRAV said today" in CRAV's own release: the document's voice
                 continue
+            if _NO_SOURCE.fullmatch(name):
+                out.append(AUTHOR)  # "according to the information available": no one named
+                continue
             if _PAGE_NOTE.fullmatch(name):
                 out.append(AUTHOR)  # "UPDATE 1 ...: Adds toll rising to five": the agency's own note
                 continue
@@ -493,6 +513,34 @@ class ClaimantFinder:
 # ", Mr Anselm Byamukama," after a role: the holder's name in apposition.
 _APPOSED_NAME = re.compile(r",[ ]+(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sister|Father|Hon)\.?[ ]+)?"
                            r"(?P<name>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){1,3})(?=[,.;]|$)")
+
+
+# A list item that gives one source's figures: "- Ministry of Defence: 9 killed", "• A local
+# official, via the Post: 11 killed" (the channel it came through is no part of the source).
+_LISTED_SOURCE = re.compile(r"[ \t]*[-•*–][ \t]+(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)?[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,7}?)"
+                            r"(?:,[ \t]+(?:via|through|quoted by|cited by|according to)[^:\n]{1,60})?[ \t]*:[ \t]")
+# Words that end a source's name or description in such a list.
+_SOURCE_HEADS = frozenset({"official", "officials", "source", "sources", "ministry", "government", "police", "army",
+                           "military", "group", "association", "organisation", "organization", "committee", "office",
+                           "hospital", "witnesses", "residents", "media", "agency", "observatory", "network",
+                           "monitor", "council", "authorities", "spokesman", "spokesperson", "doctors", "survivors"})
+
+
+def _listed_source(sent: SpacySpan, token: Token) -> re.Match[str] | None:
+    text = span_text(sent)
+    match = _LISTED_SOURCE.match(text)
+    if match is None or token.idx - sent.start_char < match.end():
+        return None
+    words = match.group("who").split()
+    named = sum(1 for w in words if w[:1].isupper()) >= 2 and not words[0].lower() in ("deaths", "killed", "injured")
+    return match if named or words[-1].lower() in _SOURCE_HEADS else None
+
+
+# "14 attackers per the Kessel government", "11 (per local officials)": a figure and its source.
+_PER_SOURCE = re.compile(r",?[ \t]+(?:[\w-]+,?[ \t]+){0,3}\(?per[ \t]+(?P<who>(?:the[ \t]+|an?[ \t]+)?[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}?)"
+                         r"[ \t]*(?=[,;)\]]|$)")
+_PER_UNITS = frozenset({"day", "week", "month", "year", "cent", "capita", "person", "head", "hour", "village",
+                        "household", "family", "annum", "incident", "attack", "km", "kilometre", "mile"})
 
 
 # A record's field: a label, a colon, and the figure as the whole value ("Civilians reported
