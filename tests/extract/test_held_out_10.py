@@ -199,3 +199,11 @@ def test_information_with_no_one_behind_it_is_the_writer_s() -> None:
     text = ("Gunmen abducted nine people in Orrin on Monday. According to the information available, three "
             "villagers are still missing.")
     assert _claimed(text) == [("abducted", 9, "author"), ("missing", 3, "author")]
+
+
+def test_a_verb_after_a_colon_that_reports_its_own_clause_reports_nothing_before_it() -> None:
+    text = ("The Orrin Forum has collected the names of nine dead, all of them prisoners, and believes the true "
+            "toll may be higher: families of three further inmates say they have not been able to see them.")
+    assert ("killed", 9, "families of three further inmates") not in _claimed(text)
+    # a headline's source after a colon still credits the figure
+    assert _claimed("Toll in Orrin jail riot rises to 40: Red Crescent says") == [("killed", 40, "Red Crescent")]
