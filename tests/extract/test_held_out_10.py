@@ -207,3 +207,10 @@ def test_a_verb_after_a_colon_that_reports_its_own_clause_reports_nothing_before
     assert ("killed", 9, "families of three further inmates") not in _claimed(text)
     # a headline's source after a colon still credits the figure
     assert _claimed("Toll in Orrin jail riot rises to 40: Red Crescent says") == [("killed", 40, "Red Crescent")]
+
+
+def test_a_name_ending_in_its_own_bracket_keeps_it_closed() -> None:
+    from reckon.extract.actors import ActorResolver
+
+    resolver = ActorResolver("Actor 1: Unidentified Armed Group (Ostravia)")
+    assert resolver.resolve("Unidentified Armed Group (Ostravia)") == "Unidentified Armed Group (Ostravia)"

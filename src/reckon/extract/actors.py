@@ -176,6 +176,8 @@ class ActorResolver:
         cleaned = " ".join(surface.split()).strip(",.;:\"“”‘’'()[]- ")
         if not cleaned:
             return surface.strip()
+        if cleaned.count("(") > cleaned.count(")") and surface.rstrip().endswith(")"):
+            cleaned += ")"  # "Unidentified Armed Group (Colombia)": a closing bracket the name opened
         canonical = self.canonical(cleaned)
         if canonical:
             written = self._force_as_written(canonical)
