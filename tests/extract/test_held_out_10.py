@@ -184,8 +184,10 @@ def test_a_list_of_each_source_s_figures_credits_each_line_to_its_label() -> Non
             "- Orrin Rights Association: 10 killed.[7]\n")
     assert set(_claimed(text)) == {("killed", 9, "Kessel Ministry of Defence"), ("injured", 9, "Kessel Ministry of Defence"),
                                    ("killed", 11, "local official"), ("killed", 10, "Orrin Rights Association")}
-    # a record's field label is no source
+    # a record's field label is no source, nor is a place a summary is ordered by
     assert set(_claimed("Timeline\n- Civilians reported killed: 12\n")) == {("killed", 12, "author")}
+    assert set(_claimed("Weekly summary\n- Kessel Province: 4 killed.\n- Ostravia: 3 killed.\n")) == {
+        ("killed", 4, "author"), ("killed", 3, "author")}
 
 
 def test_a_figure_credited_with_per_is_that_source_s() -> None:

@@ -540,8 +540,20 @@ def _listed_source(sent: SpacySpan, token: Token) -> re.Match[str] | None:
     if match is None or token.idx - sent.start_char < match.end():
         return None
     words = match.group("who").split()
+    if any(w.lower() in _PLACE_LABEL_WORDS or w[:1].isdigit() for w in words):
+        return None  # "- North Kivu Province: 12 killed": a summary by place, not by source
+    from reckon.extract.places import is_country_name  # the places module reads the country table
+
+    if is_country_name(match.group("who")):
+        return None
     named = sum(1 for w in words if w[:1].isupper()) >= 2 and not words[0].lower() in ("deaths", "killed", "injured")
     return match if named or words[-1].lower() in _SOURCE_HEADS else None
+
+
+_PLACE_LABEL_WORDS = frozenset({"province", "region", "district", "county", "state", "department", "city", "town",
+                                "village", "territory", "governorate", "prefecture", "municipality", "north", "south",
+                                "east", "west", "northern", "southern", "eastern", "western", "central", "total",
+                                "week", "month"})
 
 
 # "14 attackers per the Kessel government", "11 (per local officials)": a figure and its source.
