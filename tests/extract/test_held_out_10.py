@@ -216,3 +216,7 @@ def test_a_name_ending_in_its_own_bracket_keeps_it_closed() -> None:
 
     resolver = ActorResolver("Actor 1: Unidentified Armed Group (Ostravia)")
     assert resolver.resolve("Unidentified Armed Group (Ostravia)") == "Unidentified Armed Group (Ostravia)"
+
+
+def test_a_rate_per_number_is_no_source() -> None:
+    assert _claimed("Gunmen killed 12 people per 1,000 residents in Orrin on Monday.") == [("killed", 12, "author")]

@@ -116,8 +116,8 @@ class ClaimantFinder:
             return self._to_claimants([_Named(surface=listed.group("who"), start=start,
                                               end=start + len(listed.group("who")))])
         credited_per = _PER_SOURCE.match(span_text(sent), token.idx - sent.start_char + len(token.text))
-        if credited_per is not None and re.sub(r"^(?:the|an?)\s+", "", credited_per.group("who").lower()).split()[0] \
-                not in _PER_UNITS:
+        per_first = re.sub(r"^(?:the|an?)\s+", "", credited_per.group("who").lower()).split()[0] if credited_per else ""
+        if credited_per is not None and per_first not in _PER_UNITS and per_first[:1].isalpha():
             # "Deaths 9–11 (+14 attackers per the government)": the figure's own source
             start = sent.start_char + credited_per.start("who") + offset
             return self._to_claimants([_Named(surface=credited_per.group("who"), start=start,
