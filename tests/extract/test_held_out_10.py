@@ -220,3 +220,12 @@ def test_a_name_ending_in_its_own_bracket_keeps_it_closed() -> None:
 
 def test_a_rate_per_number_is_no_source() -> None:
     assert _claimed("Gunmen killed 12 people per 1,000 residents in Orrin on Monday.") == [("killed", 12, "author")]
+
+
+def test_the_authorities_are_the_government_only_where_the_text_speaks_of_one() -> None:
+    text = ("Gunmen killed villagers in Orrin, Senegal, on Sunday. The authorities have put the toll at 13. "
+            "Witnesses said at least 17 were killed.")
+    assert ("killed", 13, "authorities") in _claimed(text)
+    text = ("Gunmen killed villagers in Orrin, Senegal, on Sunday. The government promised an inquiry. "
+            "The authorities have put the toll at 13.")
+    assert ("killed", 13, "authorities") not in _claimed(text)

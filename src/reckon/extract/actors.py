@@ -78,6 +78,7 @@ _GENERIC_BODY = re.compile(
     r"ministry\s+of\s+[a-z ]+)$",
     re.IGNORECASE,
 )
+_GOVERNMENT_NAMED = re.compile(r"\bgovernment\b", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 # A ministry written with its name: "Ugandan Ministry of Internal Affairs", "the Interior Ministry".
 _NAMED_MINISTRY = re.compile(r"(?:\b[A-Z][\w-]+\s+)?Ministry\s+of\s+(?:the\s+)?[A-Z][\w-]+(?:\s+(?:and\s+)?[A-Z][\w-]+)*"
@@ -199,6 +200,11 @@ class ActorResolver:
         if match is None:
             return None
         body = match.group("body").lower()
+        if body == "authorities" and not match.group("country") and not match.group("adj") \
+                and not _GOVERNMENT_NAMED.search(self.text):
+            # "the authorities" of a text that never speaks of the government: whoever holds
+            # authority there (a prison's, a district's), not the state's government by name
+            return None
         if body == "ministry" and not match.group("country") and not match.group("adj"):
             # "the ministry" after "the Ministry of Internal Affairs said": the one the text named
             named_ministry = self._named_ministry(position)
