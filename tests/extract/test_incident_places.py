@@ -268,3 +268,19 @@ def test_a_list_that_repeats_its_preposition_at_its_longest_is_one_list():
     mentions = find_places(text)
     dosso = next(m for m in mentions if m.name == "Dosso")
     assert _head_of_list(dosso, mentions, text) == text.index("Niamey")
+
+
+def test_a_recalled_event_set_only_in_a_province_is_placed_in_the_province():
+    text = ("MORVAL, Turkey, 3 May 2026 - Militants killed four soldiers at the Dervan outpost on Saturday, "
+            "the ministry said.\n\nIn March 2023 a roadside bomb killed six soldiers in neighbouring Van "
+            "province.")
+    places = {i["date"]: i["place"] for i in _incidents(text)}
+    assert places.get("2023-03") == "Van province"
+
+
+def test_a_capital_standing_for_its_government_is_not_where_a_recalled_strike_happened():
+    text = ("Militants killed four soldiers at the Dervan outpost in Van province on 2 May 2026.\n\n"
+            "On 9 March 2024, drones struck a car near Kelbadin, Iraq, killing two men described by Ankara "
+            "as militant commanders.")
+    places = {i["date"]: i["place"] for i in _incidents(text)}
+    assert places.get("2024-03-09") == "Kelbadin"

@@ -267,3 +267,24 @@ def test_a_compass_region_written_as_one_word_is_the_same_name_as_written_apart(
     assert region_country("Gunmen burned the village of Osk-Tamar, in the Northwest region, on Sunday.") is None
     assert region_country("Gunmen burned the village of Osk-Tamar, in the Northwest region of Kaduna.") is None
     assert region_country("Gunmen burned the village of Osk-Tamar, in Kaduna.") == "NG"
+
+
+def test_a_gendarmerie_or_army_outpost_named_by_its_kind_word_is_a_site():
+    text = ("Militants attacked the Velbek Gendarmerie Outpost in Van overnight. A second group fired on "
+            "the Dorukcay outpost near the border.")
+    names = [(name, kind) for _, name, kind, _ in found(text)]
+    assert ("Velbek Gendarmerie Outpost", "outpost") in names
+    assert ("Dorukcay outpost", "outpost") in names
+
+
+def test_a_region_of_a_country_the_text_never_names_is_not_read_in_a_report_about_another():
+    text = ("ALGIERS, 3 May 2026 - Algerian troops freed six hostages near Djanet on Sunday, the ministry "
+            "said. The kidnappers belong to a network active in the Sahel.")
+    assert "BF" not in {country for *_, country in found(text)}
+
+
+def test_an_ngo_calling_itself_an_observatory_is_no_place():
+    text = ("The Observatoire tchadien des libertés said on Monday that nine people were killed in Abeche. "
+            "The Observatory for Civic Rights agreed.")
+    assert "FR" not in {country for *_, country in found(text)}
+    assert not any("Observ" in name for _, name, _, _ in found(text))

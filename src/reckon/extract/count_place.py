@@ -59,7 +59,9 @@ _NOT_EVENT_PLACE = re.compile(
     r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$"
     # "have fled and are sheltering in schools and churches in X": where the displaced went
     r"|\b(?:sheltering|sheltered|(?:took|taking|taken|sought|seeking)\s+refuge|hosted|camped|camping)\s+"
-    r"(?:in|at|with)\b[^.;:!?]*$",
+    r"(?:in|at|with)\b[^.;:!?]*$"
+    # "three people described by Ankara as commanders": a capital standing for its government
+    r"|\b(?:described|identified|named|branded|labell?ed|called|claimed|denied|confirmed|announced|blamed)\s+by\s+$",
     re.IGNORECASE,
 )
 

@@ -189,6 +189,13 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
             span = sentences[index].span
             nearby = [m for m in mentions if span.start <= m.span.start < span.end and specificity(m) >= 2]
+            # "killing three people described by Ankara as commanders": a capital that speaks is no scene
+            nearby = [m for m in nearby if not elsewhere(m, text)] or nearby
+            if not nearby:
+                # "a roadside bomb killed seven soldiers in Hakkari province in July 2024": a recalled
+                # event the text sets only in a province is placed there, not in the whole country
+                nearby = [m for m in mentions if span.start <= m.span.start < span.end and specificity(m) == 1
+                          and not elsewhere(m, text)]
             # "the raid on X, a settlement west of Y, in March 2020": Y only says where X is
             nearby = [m for m in nearby if not any(o.span.end <= m.span.start and
                                                    LOCATES_PREVIOUS.fullmatch(text, o.span.end, m.span.start)

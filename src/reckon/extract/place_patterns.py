@@ -55,6 +55,9 @@ _SUFFIX_KINDS = [
     ("hotel", r"Hotel"),
     ("airport", r"(?:International[ ])?Airport"),
     ("base", r"Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base"),
+    # "the Karlitepe Gendarmerie Outpost", "the Osk outpost": a post of troops or gendarmes is a target
+    ("outpost", r"(?:(?:[Gg]endarmerie|[Mm]ilitary|[Aa]rmy|[Pp]olice|[Bb]order|[Ss]ecurity)[ ])?[Oo]utpost"
+                r"|[Gg]endarmerie[ ](?:[Pp]ost|[Ss]tation|[Bb]rigade)"),
     ("stadium", r"Stadium"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
     # "Dogiyai Regency" (an Indonesian district), "Kpendjal prefecture"
