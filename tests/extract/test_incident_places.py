@@ -284,3 +284,27 @@ def test_a_capital_standing_for_its_government_is_not_where_a_recalled_strike_ha
             "as militant commanders.")
     places = {i["date"]: i["place"] for i in _incidents(text)}
     assert places.get("2024-03-09") == "Kelbadin"
+
+
+def test_a_recalled_massacre_in_the_when_clause_of_a_sentence_naming_the_main_attack_is_its_own_incident():
+    text = ("ZELANO, Senegal, 14 October 2026 - Gunmen shot dead nine farmers in the village of Dambel on "
+            "Sunday, the governor said.\n\nSunday's killings recall the massacre of Sinthiou in March 2020, "
+            "when eleven herders were killed near the river.")
+    found = {(i["date"], i["place"]) for i in _incidents(text)}
+    assert ("2020-03", "Sinthiou") in found
+
+
+def test_a_figure_set_in_an_earlier_month_of_the_same_year_is_an_earlier_incident_on_its_road():
+    text = ("ZELANO, Senegal, 14 October 2026 - Gunmen shot dead nine farmers in the village of Dambel on "
+            "Sunday, the governor said.\n\nIn August, a landmine on the Koltar road killed two soldiers, the "
+            "army said.")
+    found = {(i["date"], i["place"]) for i in _incidents(text)}
+    assert ("2026-08", "Koltar road") in found
+    assert ("2026-10-11", "Dambel") in found
+
+
+def test_a_town_named_alone_is_no_short_form_of_the_road_named_after_it():
+    text = ("Findings by location:\n\nTessam. Police shot dead five people at the market, and wounded 20.\n\n"
+            "Orvello. Police fired on a crowd blocking the Orvello–Tessam road, killing two men.\n\n"
+            "Witnesses on the Tessam road saw the shooting.")
+    assert sorted(i["place"] for i in _incidents(text)) == ["Orvello", "Tessam"]

@@ -143,7 +143,8 @@ def with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> list
     areas = {fold(m.text.split()[0]) for m in chosen if m.kind in ("region", "country") and m.text}
     for mention in [*run_in_headings(text, home), *_event_scenes(text, home)]:
         start, end = mention.span.start, mention.span.end
-        if fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") for m in chosen):
+        # ("the Karandi road" is named after the town: "in Karandi" is the town, no short form of the road)
+        if fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") and m.kind != "road" for m in chosen):
             continue  # "the Oskaro Velde camp ... shot in Oskaro Velde": the short form of that site
         if not any(a < end and start < b for a, b in taken):
             found.append(mention)
