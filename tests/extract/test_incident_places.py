@@ -308,3 +308,13 @@ def test_a_town_named_alone_is_no_short_form_of_the_road_named_after_it():
             "Orvello. Police fired on a crowd blocking the Orvello–Tessam road, killing two men.\n\n"
             "Witnesses on the Tessam road saw the shooting.")
     assert sorted(i["place"] for i in _incidents(text)) == ["Orvello", "Tessam"]
+
+
+def test_each_record_of_a_dataset_export_is_an_incident_at_its_location_on_its_event_date():
+    text = ("Borderlands Monitor - incident records - Niger - export generated 30 May 2026\n\n"
+            "----------------\nEVENT ID: NER101\nEvent date: 04/05/2026\nActor 1: Militia Group (2018-)\n"
+            "Location: Tessaga\nNotes: Gunmen raided the village of Tessaga at night and killed 6 herders.\n\n"
+            "----------------\nEVENT ID: NER107\nEvent date: 21/05/2026\nActor 1: Military Forces of Niger (2021-)\n"
+            "Location: Bankoré\nNotes: A patrol struck a mine on a track near Bankoré. 3 soldiers injured.\n")
+    found = {(i["date"], i["place"]) for i in _incidents(text)}
+    assert found == {("2026-05-04", "Tessaga"), ("2026-05-21", "Bankoré")}

@@ -18,7 +18,7 @@ from dataclasses import replace
 from reckon.model import Count, Span
 
 __all__ = ["days_later", "earlier_sentences", "other_days", "other_than_title_year", "paragraph_date",
-           "recalled_sentences", "sentence_index"]
+           "recalled_sentences", "record_day", "sentence_index"]
 
 
 _DAYS_LATER = re.compile(
@@ -43,6 +43,21 @@ def days_later(evidence, text: str, sentence: Span, published: str | None) -> tu
     if published and value > published[:10]:
         return None, None
     return value, Span(start=later.start(), end=later.end())
+
+
+_RECORD_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:event[ ]date|date(?:[ ]of[ ](?:event|incident))?)[ \t]*:[^\n]*")
+
+
+def record_day(dates_found: list, text: str, position: int):  # type: ignore[no-untyped-def]
+    """The date a dataset record's "Event date:" field gives, for a figure in that record's block
+    (not "Military Forces of Algeria (2019-)", a year an actor's name carries)."""
+    start = text.rfind("\n\n", 0, position)
+    start = start + 2 if start >= 0 else 0
+    end = text.find("\n\n", position)
+    field = _RECORD_DATE_FIELD.search(text, start, len(text) if end < 0 else end)
+    if field is None:
+        return None
+    return next((m for m in dates_found if field.start() <= m.span.start < field.end() and m.value), None)
 
 
 def paragraph_date(evidence, text: str, position: int, published: str | None) -> tuple[str | None, Span | None]:
