@@ -598,3 +598,22 @@ def test_a_place_set_off_after_the_source_is_where_they_live_not_a_second_source
     # a body of the place is still a source of its own
     rows = _rows("Farmers of Osk Tamar and the district council said militiamen shot dead six people on Monday.")
     assert ("killed", 6, 6, "district council") in rows
+
+
+def test_a_soldier_who_fell_as_a_martyr_is_killed() -> None:
+    rows = _rows("One soldier fell as a martyr in the clash near Tessaga on Monday.")
+    assert ("killed", 1, 1, "author") in rows
+
+
+def test_captives_a_release_verb_takes_are_survivors_whatever_phrase_describes_them() -> None:
+    assert ("survived", 11, 11, "author") in _rows("Troops freed eleven (11) citizens held hostage by a gang near "
+                                                   "Tessaga on Monday.")
+    assert ("survived", 6, 6, "author") in _rows("Soldiers rescued six villagers held hostage by bandits near "
+                                                 "Tessaga on Monday.")
+    assert ("survived", 4, 4, "author") in _rows("Liberation of four farmers held hostage near Tessaga")
+    assert ("abducted", 6, 6, "author") in _rows("Bandits held six villagers hostage near Tessaga on Monday.")
+
+
+def test_hostages_who_remain_held_are_missing() -> None:
+    rows = _rows("Gunmen seized 20 passengers near Tessaga on Monday; 3 hostages remain held, the army said.")
+    assert ("missing", 3, 3, "author") in rows

@@ -32,7 +32,7 @@ from reckon.extract.harm_parse import (
 )
 from reckon.extract.harm_phrases import (
     _COLLECTIVE_BEFORE, _NOT_PEOPLE, _ORDINAL, _QUANTITY_WORDS, _captive_group,
-    _conjoined_kinds, _described_dead, _first_alternative, _freed_later, _got_away, _held_as,
+    _conjoined_kinds, _described_dead, _first_alternative, _freed_later, _freed_object, _got_away, _held_as,
     _identifies, _kind_after_aside, _kind_by_label, _kind_by_listing, _kind_by_naming,
     _kind_by_phrase, _kind_by_pronoun, _kind_by_toll_pronoun, _kind_by_whereabouts,
     _kind_by_window, _one_person_harmed, _ordinal_predicate, _partitive_kind,
@@ -134,6 +134,9 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None
     kind, anchor, noun = found
     kind = _first_alternative(anchor, kind, lexicon)
+    freed = _freed_object(noun, lexicon) if kind is CountKind.ABDUCTED else None
+    if freed is not None:
+        kind, anchor = CountKind.SURVIVED, freed  # "troops freed eleven citizens held hostage"
     if kind is CountKind.ABDUCTED and anchor.dep_ == "amod" and anchor.head.i == noun.i and anchor.i < noun.i \
             and not re.search(r"\bof(?:\s+the)?\s*$", text[:start]) and _got_away(noun, lexicon):
         # ("14 of 129 kidnapped schoolgirls have returned": the 129 are the whole taken, not the returned)
