@@ -288,3 +288,23 @@ def test_an_ngo_calling_itself_an_observatory_is_no_place():
             "The Observatory for Civic Rights agreed.")
     assert "FR" not in {country for *_, country in found(text)}
     assert not any("Observ" in name for _, name, _, _ in found(text))
+
+
+def test_what_a_distance_and_bearing_are_measured_from_is_a_place():
+    text = "The convoy was forced to stop about 30 kilometres south-east of Dorsaket by men in two trucks."
+    assert ("Dorsaket", "town") in [(name, kind) for _, name, kind, _ in found(text)]
+
+
+def test_a_saharan_name_opening_on_in_after_a_lower_case_preposition_is_one_name():
+    text = "Gunmen shot dead a lorry driver north of In Tazrouk on Monday."
+    assert "In Tazrouk" in [name for _, name, _, _ in found(text)]
+
+
+def test_where_an_event_named_by_its_noun_happened_in_an_aside_is_a_place():
+    text = "The last comparable massacre, at Sorobanding on 2 March 2018, left 11 dead."
+    assert "Sorobanding" in [name for _, name, _, _ in found(text)]
+
+
+def test_the_place_near_which_an_abduction_happened_is_a_place():
+    text = "The group was blamed for the abduction of four surveyors from a road project near Tin Azouad."
+    assert "Tin Azouad" in [name for _, name, _, _ in found(text)]
