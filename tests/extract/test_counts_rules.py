@@ -617,3 +617,10 @@ def test_captives_a_release_verb_takes_are_survivors_whatever_phrase_describes_t
 def test_hostages_who_remain_held_are_missing() -> None:
     rows = _rows("Gunmen seized 20 passengers near Tessaga on Monday; 3 hostages remain held, the army said.")
     assert ("missing", 3, 3, "author") in rows
+
+
+def test_one_event_named_in_the_singular_before_last_year_is_no_tally_over_the_year() -> None:
+    rows = _rows("A jailbreak during a riot at Sorvan jail last year left one guard dead.")
+    assert ("killed", 1, 1, "author") in rows
+    rows = _rows("Attacks by the Velmar group killed 300 people last year.")
+    assert ("killed", 300, 300, "author") not in rows
