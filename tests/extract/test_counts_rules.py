@@ -624,3 +624,13 @@ def test_one_event_named_in_the_singular_before_last_year_is_no_tally_over_the_y
     assert ("killed", 1, 1, "author") in rows
     rows = _rows("Attacks by the Velmar group killed 300 people last year.")
     assert ("killed", 300, 300, "author") not in rows
+
+
+def test_a_monitors_tally_across_the_country_and_the_jails_it_counts_are_no_rows() -> None:
+    rows = _rows("In 2025 the Velmar Rights Forum recorded 14 deaths in custody across the country's 74 jails.")
+    assert not {r for r in rows if r[1] in (14, 74)}
+
+
+def test_deaths_in_custody_are_killed_not_arrested() -> None:
+    rows = _rows("Guards at Sorvan jail reported 3 deaths in custody on Sunday.")
+    assert ("arrested", 3, 3, "Guards") not in rows and any(r[:3] == ("killed", 3, 3) for r in rows)

@@ -33,6 +33,9 @@ _AGGREGATE = re.compile(
     r"|\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\s+alone\b"
     # "attacks blamed on the group killed more than 140 civilians in 2025": many attacks over a year
     r"|\battacks\b[^.;]{0,120}?\bin[ ](?:19|20)\d\d\b(?![ ]\d|-|/)"
+    # "THRF recorded 14 deaths in custody across the country": a monitor's tally over the land
+    r"|\b(?:recorded|documented|registered|counted|logged|verified)\b[^.;]{0,80}\bacross[ ](?:the[ ])?"
+    r"(?:country|nation|region|state|province)\b"
     # "Iraq 212 events / 187 fatalities", "year to date": a monitor's tally over many events
     r"|\b\d[\d,]*\s+(?:events|incidents)\b|\b(?:year|month)[ -]to[ -]date\b"
     # "displaced by its attacks": one figure over a group's many attacks

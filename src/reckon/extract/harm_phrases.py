@@ -40,6 +40,8 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          # animals raided with the people ("drove away hundreds of cattle")
                          "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "donkey", "horse",
                          "chicken", "poultry",
+                         # places of detention counted ("14 deaths in custody across the country's 74 jails")
+                         "jail", "prison", "centre", "center", "facility", "cell", "barrack",
                          # households counted as units, not people ("40 families fled")
                          "family", "household",
                          # goods counted by what holds or weighs them ("taking with them 40 sacks of grain")
