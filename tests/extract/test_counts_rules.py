@@ -634,3 +634,19 @@ def test_a_monitors_tally_across_the_country_and_the_jails_it_counts_are_no_rows
 def test_deaths_in_custody_are_killed_not_arrested() -> None:
     rows = _rows("Guards at Sorvan jail reported 3 deaths in custody on Sunday.")
     assert ("arrested", 3, 3, "Guards") not in rows and any(r[:3] == ("killed", 3, 3) for r in rows)
+
+
+def test_digits_restated_in_words_in_brackets_are_one_figure() -> None:
+    rows = _rows("In the clashes near Sorvan, 6 (six) of our comrades were martyred and 7 (seven) were wounded.")
+    assert {("killed", 6, 6, "author"), ("injured", 7, 7, "author")} <= rows
+
+
+def test_a_communique_martyring_people_killed_them() -> None:
+    rows = _rows("The terrorists opened fire on a house at Sorvan, martyring 3 (three) of our citizens.")
+    assert ("killed", 3, 3, "author") in rows
+
+
+def test_two_groups_joined_as_one_subject_share_its_harm() -> None:
+    rows = _rows("Eleven inmates and seven police personnel were taken to hospital with gunshot wounds at Sorvan jail.")
+    assert {("injured", 11, 11, "author"), ("injured", 7, 7, "author")} <= rows
+    assert ("arrested", 1, 1, "author") not in _rows("Three men and one woman were arrested at Sorvan on Monday.")

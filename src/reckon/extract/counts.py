@@ -259,6 +259,10 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         other = max(before, key=lambda c: c.span.start)
         return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                               token=other.token, victims=other.victims, quantity_text=quantity.text)
+    shared = _shared_predicate(number, sent, offset, classified)
+    if shared is not None and not _is_subset(text, quantity.span.start - offset):
+        return CountCandidate(kind=shared.kind, min=quantity.min, max=quantity.max, span=quantity.span,
+                              token=shared.token, victims=None, quantity_text=quantity.text)
     if number.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj") or _is_subset(text, quantity.span.start - offset):
         return None
     # "One source said there were 61 dead and another said 70": a bare figure a reporting
@@ -286,6 +290,35 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
             if current.i in other_tokens:
                 return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                                       token=other.token, victims=other.victims, quantity_text=quantity.text)
+    return None
+
+
+# "Eleven inmates and seven": a group's noun (no participle) and the next group's figure
+_GROUPS_JOINED = re.compile(r"[ ]+(?:(?![a-z]+ed\b)[a-z-]+[ ]+){1,3}and[ ]+")
+
+
+def _shared_predicate(number: Token, sent: SpacySpan, offset: int,
+                      classified: list[CountCandidate]) -> CountCandidate | None:
+    """ "Eleven inmates and seven police personnel were taken to hospital": two groups joined as
+    the subject of one predicate share its harm; the first group's figure takes the kind the
+    second's was read with (not "three men and one woman", one group told by sex)."""
+    text = span_text(sent)
+    end = number.idx + len(number.text) - sent.start_char
+    for other in classified:
+        # (the parse may miss the pair at a sentence's start: "Eleven inmates and seven police personnel were")
+        gap = _GROUPS_JOINED.fullmatch(text, end, other.span.start - offset) if other.span.start - offset > end else None
+        if gap is not None and not ({w.lower() for w in gap.group(0).split()} & _SEX_AGE):
+            return other
+    noun = number.head
+    if number.dep_ != "nummod" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.lemma_.lower() in _SEX_AGE:
+        return None
+    for other in classified:
+        other_span = sent.doc.char_span(other.span.start - offset, other.span.end - offset, alignment_mode="expand")
+        if other_span is None or other_span[-1].dep_ != "nummod":
+            continue
+        partner = other_span[-1].head
+        if partner.i > noun.i and partner in noun.conjuncts and partner.lemma_.lower() not in _SEX_AGE:
+            return other
     return None
 
 
