@@ -650,3 +650,11 @@ def test_two_groups_joined_as_one_subject_share_its_harm() -> None:
     rows = _rows("Eleven inmates and seven police personnel were taken to hospital with gunshot wounds at Sorvan jail.")
     assert {("injured", 11, 11, "author"), ("injured", 7, 7, "author")} <= rows
     assert ("arrested", 1, 1, "author") not in _rows("Three men and one woman were arrested at Sorvan on Monday.")
+
+
+def test_survivors_who_tell_a_monitor_what_they_saw_are_witnesses_not_a_count() -> None:
+    rows = _rows("Gunmen killed 12 farmers at Sorvan on Sunday. Two survivors told the monitor they recognised "
+                 "the attackers.")
+    assert not any(r[0] == "survived" for r in rows)
+    rows = _rows("Gunmen killed 12 farmers at Sorvan on Sunday; two survivors were found in the bush.")
+    assert ("survived", 2, 2, "author") in rows

@@ -134,6 +134,9 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None
     kind, anchor, noun = found
     kind = _first_alternative(anchor, kind, lexicon)
+    if kind is CountKind.SURVIVED and anchor.i == noun.i and noun.dep_ == "nsubj" \
+            and noun.head.lemma_.lower() in ("tell", "say"):
+        return None  # "Two survivors told OCDH they recognised ...": witnesses a report quotes, not a count
     freed = _freed_object(noun, lexicon) if kind is CountKind.ABDUCTED else None
     if freed is not None:
         kind, anchor = CountKind.SURVIVED, freed  # "troops freed eleven citizens held hostage"
