@@ -308,3 +308,10 @@ def test_where_an_event_named_by_its_noun_happened_in_an_aside_is_a_place():
 def test_the_place_near_which_an_abduction_happened_is_a_place():
     text = "The group was blamed for the abduction of four surveyors from a road project near Tin Azouad."
     assert "Tin Azouad" in [name for _, name, _, _ in found(text)]
+
+
+def test_a_bearing_from_a_name_after_a_comma_or_an_area_places_the_name():
+    text = ("Gunmen stopped a coach on the national road, north of Tin Ouzzal, and later held the passengers "
+            "in a mountainous area east of Oued Amellal.")
+    names = [name for _, name, _, _ in found(text)]
+    assert "Tin Ouzzal" in names and "Oued Amellal" in names

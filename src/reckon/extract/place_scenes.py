@@ -96,8 +96,9 @@ _HARM_SCENE = re.compile(
 )
 
 
-# "forced to stop about 40 kilometres north of X", "a camp 12 km south-east of X": what a
-# distance and a bearing are measured from is a place, whatever the words before them
+# "forced to stop about 40 kilometres north of X", "a camp 12 km south-east of X", "on the
+# national road, north of X", "a mountainous area east of X": what a distance and a bearing
+# are measured from is a place, whatever the words before them
 # "The last comparable massacre, at Bantel on 6 January 2019, left 14 dead": where an event
 # named by its noun happened, in an aside
 _EVENT_ASIDE = re.compile(
@@ -105,7 +106,7 @@ _EVENT_ASIDE = re.compile(
     r"(?![ ][A-Z])(?![\w'’‑-])"
 )
 _MEASURED_FROM = re.compile(
-    r"\b(?:\d+(?:[.,]\d+)?|[a-z]+)[ -]?(?:km|kilometres|kilometers|kilometre|kilometer|miles)[ ]"
+    r"(?:\b(?:\d+(?:[.,]\d+)?|[a-z]+)[ -]?(?:km|kilometres|kilometers|kilometre|kilometer|miles)[ ]|(?:,|\barea)[ ])"
     rf"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[ ]of[ ](?P<q>{NAME})(?![ ][A-Z])(?![\w'’‑-])"
 )
 # "north of In Ghellal", "to In Salah": a Saharan name opens on "In" (a well); after a preposition
