@@ -658,3 +658,10 @@ def test_survivors_who_tell_a_monitor_what_they_saw_are_witnesses_not_a_count() 
     assert not any(r[0] == "survived" for r in rows)
     rows = _rows("Gunmen killed 12 farmers at Sorvan on Sunday; two survivors were found in the bush.")
     assert ("survived", 2, 2, "author") in rows
+
+
+def test_a_sources_parts_of_the_reports_own_total_are_no_rows() -> None:
+    rows = _rows("Nine killed as gunmen storm Sorvan checkpoint\n\nThree policemen and six civilians were killed when "
+                 "gunmen stormed a checkpoint at Sorvan late on Monday, officials said.")
+    assert ("killed", 9, 9, "author") in rows
+    assert not any(r[:3] in (("killed", 3, 3), ("killed", 6, 6)) for r in rows)

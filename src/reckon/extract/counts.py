@@ -335,7 +335,10 @@ def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]
         if total.min is None or total.min != total.max or at in dropped:
             continue
         parts = [p for p, (i, c) in enumerate(found) if p > at and index <= i <= index + 2 and p not in dropped
-                 and c.kind is total.kind and c.claimant.name == total.claimant.name and c.min is not None
+                 and c.kind is total.kind and c.min is not None
+                 # ("Nine martyred" heading "Three policemen and six civilians were martyred, officials said":
+                 # the report's own total over its sources' parts)
+                 and (c.claimant.name == total.claimant.name or total.claimant.name == "author")
                  and c.min == c.max and c.min < total.min and c.span.start > total.span.end]
         if len(parts) >= 2 and sum(found[p][1].min for p in parts) == total.min:
             dropped.update(parts)
