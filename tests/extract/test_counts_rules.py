@@ -665,3 +665,8 @@ def test_a_sources_parts_of_the_reports_own_total_are_no_rows() -> None:
                  "gunmen stormed a checkpoint at Sorvan late on Monday, officials said.")
     assert ("killed", 9, 9, "author") in rows
     assert not any(r[:3] in (("killed", 3, 3), ("killed", 6, 6)) for r in rows)
+
+
+def test_people_who_never_came_back_are_missing() -> None:
+    rows = _rows("Gunmen killed 13 pickers at Sorvan on Sunday. Two fishermen have not come back.")
+    assert ("missing", 2, 2, "author") in rows
