@@ -598,3 +598,75 @@ def test_a_place_set_off_after_the_source_is_where_they_live_not_a_second_source
     # a body of the place is still a source of its own
     rows = _rows("Farmers of Osk Tamar and the district council said militiamen shot dead six people on Monday.")
     assert ("killed", 6, 6, "district council") in rows
+
+
+def test_a_soldier_who_fell_as_a_martyr_is_killed() -> None:
+    rows = _rows("One soldier fell as a martyr in the clash near Tessaga on Monday.")
+    assert ("killed", 1, 1, "author") in rows
+
+
+def test_captives_a_release_verb_takes_are_survivors_whatever_phrase_describes_them() -> None:
+    assert ("survived", 11, 11, "author") in _rows("Troops freed eleven (11) citizens held hostage by a gang near "
+                                                   "Tessaga on Monday.")
+    assert ("survived", 6, 6, "author") in _rows("Soldiers rescued six villagers held hostage by bandits near "
+                                                 "Tessaga on Monday.")
+    assert ("survived", 4, 4, "author") in _rows("Liberation of four farmers held hostage near Tessaga")
+    assert ("abducted", 6, 6, "author") in _rows("Bandits held six villagers hostage near Tessaga on Monday.")
+
+
+def test_hostages_who_remain_held_are_missing() -> None:
+    rows = _rows("Gunmen seized 20 passengers near Tessaga on Monday; 3 hostages remain held, the army said.")
+    assert ("missing", 3, 3, "author") in rows
+
+
+def test_one_event_named_in_the_singular_before_last_year_is_no_tally_over_the_year() -> None:
+    rows = _rows("A jailbreak during a riot at Sorvan jail last year left one guard dead.")
+    assert ("killed", 1, 1, "author") in rows
+    rows = _rows("Attacks by the Velmar group killed 300 people last year.")
+    assert ("killed", 300, 300, "author") not in rows
+
+
+def test_a_monitors_tally_across_the_country_and_the_jails_it_counts_are_no_rows() -> None:
+    rows = _rows("In 2025 the Velmar Rights Forum recorded 14 deaths in custody across the country's 74 jails.")
+    assert not {r for r in rows if r[1] in (14, 74)}
+
+
+def test_deaths_in_custody_are_killed_not_arrested() -> None:
+    rows = _rows("Guards at Sorvan jail reported 3 deaths in custody on Sunday.")
+    assert ("arrested", 3, 3, "Guards") not in rows and any(r[:3] == ("killed", 3, 3) for r in rows)
+
+
+def test_digits_restated_in_words_in_brackets_are_one_figure() -> None:
+    rows = _rows("In the clashes near Sorvan, 6 (six) of our comrades were martyred and 7 (seven) were wounded.")
+    assert {("killed", 6, 6, "author"), ("injured", 7, 7, "author")} <= rows
+
+
+def test_a_communique_martyring_people_killed_them() -> None:
+    rows = _rows("The terrorists opened fire on a house at Sorvan, martyring 3 (three) of our citizens.")
+    assert ("killed", 3, 3, "author") in rows
+
+
+def test_two_groups_joined_as_one_subject_share_its_harm() -> None:
+    rows = _rows("Eleven inmates and seven police personnel were taken to hospital with gunshot wounds at Sorvan jail.")
+    assert {("injured", 11, 11, "author"), ("injured", 7, 7, "author")} <= rows
+    assert ("arrested", 1, 1, "author") not in _rows("Three men and one woman were arrested at Sorvan on Monday.")
+
+
+def test_survivors_who_tell_a_monitor_what_they_saw_are_witnesses_not_a_count() -> None:
+    rows = _rows("Gunmen killed 12 farmers at Sorvan on Sunday. Two survivors told the monitor they recognised "
+                 "the attackers.")
+    assert not any(r[0] == "survived" for r in rows)
+    rows = _rows("Gunmen killed 12 farmers at Sorvan on Sunday; two survivors were found in the bush.")
+    assert ("survived", 2, 2, "author") in rows
+
+
+def test_a_sources_parts_of_the_reports_own_total_are_no_rows() -> None:
+    rows = _rows("Nine killed as gunmen storm Sorvan checkpoint\n\nThree policemen and six civilians were killed when "
+                 "gunmen stormed a checkpoint at Sorvan late on Monday, officials said.")
+    assert ("killed", 9, 9, "author") in rows
+    assert not any(r[:3] in (("killed", 3, 3), ("killed", 6, 6)) for r in rows)
+
+
+def test_people_who_never_came_back_are_missing() -> None:
+    rows = _rows("Gunmen killed 13 pickers at Sorvan on Sunday. Two fishermen have not come back.")
+    assert ("missing", 2, 2, "author") in rows

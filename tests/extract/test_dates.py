@@ -267,3 +267,8 @@ def test_a_date_field_of_a_separated_metadata_line_is_the_publication_date():
 def test_a_metadata_line_whose_date_field_carries_other_words_gives_no_date():
     text = "Toll rises\n\nSource: Orient Agency | Attack of 2024-06-02 in the port | Editor: Wu Fan\n\nText."
     assert find_published(text) is None
+
+
+def test_a_month_alone_after_a_capitalised_preposition_opening_a_sentence_is_a_date():
+    found = find_dates("In August, a mine on the Dorel road killed two soldiers.", anchor=date(2026, 10, 13))
+    assert [(m.text, m.value) for m in found] == [("August", "2026-08")]

@@ -107,3 +107,15 @@ def test_a_headlines_still_does_not_reach_the_date_on_the_next_line():
     text = ("A year after Korvel raid, six herders still missing\n\nThe Eastern Courier — Monday 4 March 2024\n\n"
             "A year ago today, armed men raided Korvel and killed 11 herders.")
     assert _main_date(text) == "2023-03-04"
+
+
+def test_a_fresh_weekday_dates_the_news_before_a_month_of_an_earlier_year_the_report_recalls():
+    from reckon import extract
+    from reckon.formats import findings_to_json
+
+    text = ("Gunmen seize lorry drivers on desert highway\n\nPublished: Thursday 8 October 2026\n\n"
+            "Armed men stopped a convoy of lorries near Tessalit late on Tuesday, security sources said.\n\n"
+            "Two drivers were killed and nine were taken, a gendarme told reporters.\n\n"
+            "In May 2024 the same group abducted four surveyors near Tin Azouad.")
+    dates = {i["date"] for i in findings_to_json(extract(text), id="t")["incidents"]}
+    assert "2026-10-06" in dates

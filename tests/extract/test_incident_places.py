@@ -268,3 +268,53 @@ def test_a_list_that_repeats_its_preposition_at_its_longest_is_one_list():
     mentions = find_places(text)
     dosso = next(m for m in mentions if m.name == "Dosso")
     assert _head_of_list(dosso, mentions, text) == text.index("Niamey")
+
+
+def test_a_recalled_event_set_only_in_a_province_is_placed_in_the_province():
+    text = ("MORVAL, Turkey, 3 May 2026 - Militants killed four soldiers at the Dervan outpost on Saturday, "
+            "the ministry said.\n\nIn March 2023 a roadside bomb killed six soldiers in neighbouring Van "
+            "province.")
+    places = {i["date"]: i["place"] for i in _incidents(text)}
+    assert places.get("2023-03") == "Van province"
+
+
+def test_a_capital_standing_for_its_government_is_not_where_a_recalled_strike_happened():
+    text = ("Militants killed four soldiers at the Dervan outpost in Van province on 2 May 2026.\n\n"
+            "On 9 March 2024, drones struck a car near Kelbadin, Iraq, killing two men described by Ankara "
+            "as militant commanders.")
+    places = {i["date"]: i["place"] for i in _incidents(text)}
+    assert places.get("2024-03-09") == "Kelbadin"
+
+
+def test_a_recalled_massacre_in_the_when_clause_of_a_sentence_naming_the_main_attack_is_its_own_incident():
+    text = ("ZELANO, Senegal, 14 October 2026 - Gunmen shot dead nine farmers in the village of Dambel on "
+            "Sunday, the governor said.\n\nSunday's killings recall the massacre of Sinthiou in March 2020, "
+            "when eleven herders were killed near the river.")
+    found = {(i["date"], i["place"]) for i in _incidents(text)}
+    assert ("2020-03", "Sinthiou") in found
+
+
+def test_a_figure_set_in_an_earlier_month_of_the_same_year_is_an_earlier_incident_on_its_road():
+    text = ("ZELANO, Senegal, 14 October 2026 - Gunmen shot dead nine farmers in the village of Dambel on "
+            "Sunday, the governor said.\n\nIn August, a landmine on the Koltar road killed two soldiers, the "
+            "army said.")
+    found = {(i["date"], i["place"]) for i in _incidents(text)}
+    assert ("2026-08", "Koltar road") in found
+    assert ("2026-10-11", "Dambel") in found
+
+
+def test_a_town_named_alone_is_no_short_form_of_the_road_named_after_it():
+    text = ("Findings by location:\n\nTessam. Police shot dead five people at the market, and wounded 20.\n\n"
+            "Orvello. Police fired on a crowd blocking the Orvello–Tessam road, killing two men.\n\n"
+            "Witnesses on the Tessam road saw the shooting.")
+    assert sorted(i["place"] for i in _incidents(text)) == ["Orvello", "Tessam"]
+
+
+def test_each_record_of_a_dataset_export_is_an_incident_at_its_location_on_its_event_date():
+    text = ("Borderlands Monitor - incident records - Niger - export generated 30 May 2026\n\n"
+            "----------------\nEVENT ID: NER101\nEvent date: 04/05/2026\nActor 1: Militia Group (2018-)\n"
+            "Location: Tessaga\nNotes: Gunmen raided the village of Tessaga at night and killed 6 herders.\n\n"
+            "----------------\nEVENT ID: NER107\nEvent date: 21/05/2026\nActor 1: Military Forces of Niger (2021-)\n"
+            "Location: Bankoré\nNotes: A patrol struck a mine on a track near Bankoré. 3 soldiers injured.\n")
+    found = {(i["date"], i["place"]) for i in _incidents(text)}
+    assert found == {("2026-05-04", "Tessaga"), ("2026-05-21", "Bankoré")}

@@ -267,3 +267,51 @@ def test_a_compass_region_written_as_one_word_is_the_same_name_as_written_apart(
     assert region_country("Gunmen burned the village of Osk-Tamar, in the Northwest region, on Sunday.") is None
     assert region_country("Gunmen burned the village of Osk-Tamar, in the Northwest region of Kaduna.") is None
     assert region_country("Gunmen burned the village of Osk-Tamar, in Kaduna.") == "NG"
+
+
+def test_a_gendarmerie_or_army_outpost_named_by_its_kind_word_is_a_site():
+    text = ("Militants attacked the Velbek Gendarmerie Outpost in Van overnight. A second group fired on "
+            "the Dorukcay outpost near the border.")
+    names = [(name, kind) for _, name, kind, _ in found(text)]
+    assert ("Velbek Gendarmerie Outpost", "outpost") in names
+    assert ("Dorukcay outpost", "outpost") in names
+
+
+def test_a_region_of_a_country_the_text_never_names_is_not_read_in_a_report_about_another():
+    text = ("ALGIERS, 3 May 2026 - Algerian troops freed six hostages near Djanet on Sunday, the ministry "
+            "said. The kidnappers belong to a network active in the Sahel.")
+    assert "BF" not in {country for *_, country in found(text)}
+
+
+def test_an_ngo_calling_itself_an_observatory_is_no_place():
+    text = ("The Observatoire tchadien des libertés said on Monday that nine people were killed in Abeche. "
+            "The Observatory for Civic Rights agreed.")
+    assert "FR" not in {country for *_, country in found(text)}
+    assert not any("Observ" in name for _, name, _, _ in found(text))
+
+
+def test_what_a_distance_and_bearing_are_measured_from_is_a_place():
+    text = "The convoy was forced to stop about 30 kilometres south-east of Dorsaket by men in two trucks."
+    assert ("Dorsaket", "town") in [(name, kind) for _, name, kind, _ in found(text)]
+
+
+def test_a_saharan_name_opening_on_in_after_a_lower_case_preposition_is_one_name():
+    text = "Gunmen shot dead a lorry driver north of In Tazrouk on Monday."
+    assert "In Tazrouk" in [name for _, name, _, _ in found(text)]
+
+
+def test_where_an_event_named_by_its_noun_happened_in_an_aside_is_a_place():
+    text = "The last comparable massacre, at Sorobanding on 2 March 2018, left 11 dead."
+    assert "Sorobanding" in [name for _, name, _, _ in found(text)]
+
+
+def test_the_place_near_which_an_abduction_happened_is_a_place():
+    text = "The group was blamed for the abduction of four surveyors from a road project near Tin Azouad."
+    assert "Tin Azouad" in [name for _, name, _, _ in found(text)]
+
+
+def test_a_bearing_from_a_name_after_a_comma_or_an_area_places_the_name():
+    text = ("Gunmen stopped a coach on the national road, north of Tin Ouzzal, and later held the passengers "
+            "in a mountainous area east of Oued Amellal.")
+    names = [name for _, name, _, _ in found(text)]
+    assert "Tin Ouzzal" in names and "Oued Amellal" in names

@@ -20,7 +20,8 @@ from reckon.extract.places import PlaceMention
 from reckon.extract.tables import TableRow, place_cell
 from reckon.model import Span
 
-__all__ = ["DESTINATION", "LIST_GAP", "LOCATES_PREVIOUS", "elsewhere", "local_place", "row_place", "scene_before"]
+__all__ = ["DESTINATION", "LIST_GAP", "LOCATES_PREVIOUS", "elsewhere", "local_place", "record_places", "row_place",
+           "scene_before"]
 
 
 _CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
@@ -59,7 +60,9 @@ _NOT_EVENT_PLACE = re.compile(
     r"\s+(?:the\s+)?(?:(?:neighbouring|neighboring|nearby|nearest)\s+)?(?:(?:village|town|city|hamlet)\s+of\s+)?$"
     # "have fled and are sheltering in schools and churches in X": where the displaced went
     r"|\b(?:sheltering|sheltered|(?:took|taking|taken|sought|seeking)\s+refuge|hosted|camped|camping)\s+"
-    r"(?:in|at|with)\b[^.;:!?]*$",
+    r"(?:in|at|with)\b[^.;:!?]*$"
+    # "three people described by Ankara as commanders": a capital standing for its government
+    r"|\b(?:described|identified|named|branded|labell?ed|called|claimed|denied|confirmed|announced|blamed)\s+by\s+$",
     re.IGNORECASE,
 )
 
@@ -72,6 +75,30 @@ def row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention])
             inside = [m for m in mentions if cell is not None and cell.start <= m.span.start < cell.end]
             return min(inside, key=lambda m: m.span.start, default=None)
     return None
+
+
+# A dataset export's record: "Event date: 19/10/2026" ... "Location: Oued Tiridjert" ... "Notes: ..."
+_RECORD_DATE_LINE = re.compile(r"(?im)^[ \t]*(?:event[ ]date|date(?:[ ]of[ ](?:event|incident))?)[ \t]*:")
+_RECORD_PLACE_LABEL = re.compile(r"(?i)(?:location|place|village|town|locality)[ \t]*:[ \t]*$")
+
+
+def record_places(text: str, mentions: list[PlaceMention]) -> dict[int, PlaceMention]:
+    """Paragraph index -> the place its record's "Location:" field names, for dataset exports that
+    give each incident as a block of "Field: value" lines: the figures of a record's notes happened
+    at its location, as a table row's do. Only an export of two records or more is read so (one
+    infobox's "Location" field heads no record)."""
+    found: dict[int, PlaceMention] = {}
+    for m in mentions:
+        line_start = text.rfind("\n", 0, m.span.start) + 1
+        if not _RECORD_PLACE_LABEL.search(text, line_start, m.span.start):
+            continue
+        start = text.rfind("\n\n", 0, m.span.start)
+        start = start + 2 if start >= 0 else 0
+        end = text.find("\n\n", m.span.end)
+        end = len(text) if end < 0 else end
+        if _RECORD_DATE_LINE.search(text[start:end]):
+            found.setdefault(text.count("\n\n", 0, m.span.start), m)
+    return found if len(found) >= 2 else {}
 
 
 def local_place(position: int, sentence_span: Span, text: str, mentions: list[PlaceMention]) -> PlaceMention | None:

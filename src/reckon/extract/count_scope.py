@@ -33,6 +33,9 @@ _AGGREGATE = re.compile(
     r"|\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\s+alone\b"
     # "attacks blamed on the group killed more than 140 civilians in 2025": many attacks over a year
     r"|\battacks\b[^.;]{0,120}?\bin[ ](?:19|20)\d\d\b(?![ ]\d|-|/)"
+    # "THRF recorded 14 deaths in custody across the country": a monitor's tally over the land
+    r"|\b(?:recorded|documented|registered|counted|logged|verified)\b[^.;]{0,80}\bacross[ ](?:the[ ])?"
+    r"(?:country|nation|region|state|province)\b"
     # "Iraq 212 events / 187 fatalities", "year to date": a monitor's tally over many events
     r"|\b\d[\d,]*\s+(?:events|incidents)\b|\b(?:year|month)[ -]to[ -]date\b"
     # "displaced by its attacks": one figure over a group's many attacks
@@ -104,7 +107,7 @@ _TAKEN_IN = re.compile(r"\b(?:abducted|kidnapped|seized|snatched|taken)\b[^,;.]{
 @lru_cache(maxsize=4096)  # every figure of a clause asks about the same clause ("killed 12 and wounded 30")
 def _is_aggregate_clause(clause: str) -> bool:
     return any(not _RANKING.search(clause[:m.start()]) and not _MONTH_BEFORE.search(clause[:m.start()])
-               and not _dates_one_event(clause, m)
+               and not _dates_one_event(clause, m) and not _dates_named_event(clause, m)
                and not (m.group(0).lower().startswith("since") and _STATE_SINCE.search(clause[:m.start()]))
                and not (re.fullmatch(r"(?:last|this|past)\s+month", m.group(0), re.IGNORECASE)
                         and _TAKEN_IN.search(clause[:m.start()]))
@@ -119,6 +122,18 @@ _ONE_SITE = re.compile(r"\b(?:at|on|in|inside|near)\s+(?:a|an|the)\s+(?:[\w-]+\s
                        r"shrine|school|college|university|dormitory|hostel|market|village|camp|bar|hotel|restaurant|"
                        r"checkpoint|wedding|funeral|bus|truck|convoy|hospital|clinic|police\s+post|police\s+station|"
                        r"army\s+base|barracks|farm|mine)\b", re.IGNORECASE)
+
+
+# "a jailbreak during a riot at X jail last year left one guard dead": one event, named in the
+# singular just before the period, is what the period dates; "attacks ... last year" are many.
+_ONE_EVENT_BEFORE = re.compile(r"\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:attack|bombing|blast|explosion|ambush|raid|riot|"
+                               r"jailbreak|massacre|shooting|stampede|landslide|mutiny|clash|shootout|lynching)\b(?!s)"
+                               r"[^.;,]{0,80}$", re.IGNORECASE)
+
+
+def _dates_named_event(clause: str, period: re.Match[str]) -> bool:
+    return period.group(0).lower().split()[0] in ("last", "this", "past", "previous") \
+        and bool(_ONE_EVENT_BEFORE.search(clause[:period.start()]))
 
 
 def _dates_one_event(clause: str, period: re.Match[str]) -> bool:

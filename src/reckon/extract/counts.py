@@ -32,7 +32,7 @@ from reckon.extract.harm_parse import (
 )
 from reckon.extract.harm_phrases import (
     _COLLECTIVE_BEFORE, _NOT_PEOPLE, _ORDINAL, _QUANTITY_WORDS, _captive_group,
-    _conjoined_kinds, _described_dead, _first_alternative, _freed_later, _got_away, _held_as,
+    _conjoined_kinds, _described_dead, _first_alternative, _freed_later, _freed_object, _got_away, _held_as,
     _identifies, _kind_after_aside, _kind_by_label, _kind_by_listing, _kind_by_naming,
     _kind_by_phrase, _kind_by_pronoun, _kind_by_toll_pronoun, _kind_by_whereabouts,
     _kind_by_window, _one_person_harmed, _ordinal_predicate, _partitive_kind,
@@ -134,6 +134,12 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None
     kind, anchor, noun = found
     kind = _first_alternative(anchor, kind, lexicon)
+    if kind is CountKind.SURVIVED and anchor.i == noun.i and noun.dep_ == "nsubj" \
+            and noun.head.lemma_.lower() in ("tell", "say"):
+        return None  # "Two survivors told OCDH they recognised ...": witnesses a report quotes, not a count
+    freed = _freed_object(noun, lexicon) if kind is CountKind.ABDUCTED else None
+    if freed is not None:
+        kind, anchor = CountKind.SURVIVED, freed  # "troops freed eleven citizens held hostage"
     if kind is CountKind.ABDUCTED and anchor.dep_ == "amod" and anchor.head.i == noun.i and anchor.i < noun.i \
             and not re.search(r"\bof(?:\s+the)?\s*$", text[:start]) and _got_away(noun, lexicon):
         # ("14 of 129 kidnapped schoolgirls have returned": the 129 are the whole taken, not the returned)
@@ -256,6 +262,10 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         other = max(before, key=lambda c: c.span.start)
         return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                               token=other.token, victims=other.victims, quantity_text=quantity.text)
+    shared = _shared_predicate(number, sent, offset, classified)
+    if shared is not None and not _is_subset(text, quantity.span.start - offset):
+        return CountCandidate(kind=shared.kind, min=quantity.min, max=quantity.max, span=quantity.span,
+                              token=shared.token, victims=None, quantity_text=quantity.text)
     if number.dep_ not in ("conj", "appos", "npadvmod", "dep", "dobj", "nsubj") or _is_subset(text, quantity.span.start - offset):
         return None
     # "One source said there were 61 dead and another said 70": a bare figure a reporting
@@ -286,6 +296,35 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
     return None
 
 
+# "Eleven inmates and seven": a group's noun (no participle) and the next group's figure
+_GROUPS_JOINED = re.compile(r"[ ]+(?:(?![a-z]+ed\b)[a-z-]+[ ]+){1,3}and[ ]+")
+
+
+def _shared_predicate(number: Token, sent: SpacySpan, offset: int,
+                      classified: list[CountCandidate]) -> CountCandidate | None:
+    """ "Eleven inmates and seven police personnel were taken to hospital": two groups joined as
+    the subject of one predicate share its harm; the first group's figure takes the kind the
+    second's was read with (not "three men and one woman", one group told by sex)."""
+    text = span_text(sent)
+    end = number.idx + len(number.text) - sent.start_char
+    for other in classified:
+        # (the parse may miss the pair at a sentence's start: "Eleven inmates and seven police personnel were")
+        gap = _GROUPS_JOINED.fullmatch(text, end, other.span.start - offset) if other.span.start - offset > end else None
+        if gap is not None and not ({w.lower() for w in gap.group(0).split()} & _SEX_AGE):
+            return other
+    noun = number.head
+    if number.dep_ != "nummod" or noun.dep_ not in ("nsubj", "nsubjpass") or noun.lemma_.lower() in _SEX_AGE:
+        return None
+    for other in classified:
+        other_span = sent.doc.char_span(other.span.start - offset, other.span.end - offset, alignment_mode="expand")
+        if other_span is None or other_span[-1].dep_ != "nummod":
+            continue
+        partner = other_span[-1].head
+        if partner.i > noun.i and partner in noun.conjuncts and partner.lemma_.lower() not in _SEX_AGE:
+            return other
+    return None
+
+
 def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
     """Drop the parts of a total that the next sentences break it into: "31 pupils have been
     found safe. Twelve of them escaped; nineteen were freed" gives one row, 31 (FORMAT: a
@@ -296,7 +335,10 @@ def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]
         if total.min is None or total.min != total.max or at in dropped:
             continue
         parts = [p for p, (i, c) in enumerate(found) if p > at and index <= i <= index + 2 and p not in dropped
-                 and c.kind is total.kind and c.claimant.name == total.claimant.name and c.min is not None
+                 and c.kind is total.kind and c.min is not None
+                 # ("Nine martyred" heading "Three policemen and six civilians were martyred, officials said":
+                 # the report's own total over its sources' parts)
+                 and (c.claimant.name == total.claimant.name or total.claimant.name == "author")
                  and c.min == c.max and c.min < total.min and c.span.start > total.span.end]
         if len(parts) >= 2 and sum(found[p][1].min for p in parts) == total.min:
             dropped.update(parts)

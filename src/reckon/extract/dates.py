@@ -130,8 +130,9 @@ _P_DMY = re.compile(
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
 )
 _P_MY = re.compile(rf"(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})")
+# (the word before the month opens a sentence as often as not: "In August, a landmine killed two")
 _P_MONTH_ALONE = re.compile(
-    rf"\b(?:in|during|since|by|until|till|through|throughout|early|mid|late|last|this|next|of|from|before|after)"
+    rf"\b(?i:in|during|since|by|until|till|through|throughout|early|mid|late|last|this|next|of|from|before|after)"
     rf"[\s-]+(?P<mon>{_MONTH_FULL})\b(?![\s,]+\d)"
 )
 # ("the early 2010s", "the 1990's": a decade, no year)

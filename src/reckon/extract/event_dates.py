@@ -294,6 +294,12 @@ def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], publis
         finer, finer_span = _vote(evidence.usable, sentence_of, eventful, published, full_only=True)
         if finer is not None and abs(int(finer[:4]) - int(value[:4])) <= 1:
             return finer, finer_span
+        told = next((m for m in evidence.usable if m.span == span), None)
+        # (not when the report itself counts back to it: "five years ago this week" is an anniversary piece's event)
+        fresh = _fresh_day(evidence, sentence_of, eventful, published, value) if told is not None \
+            and not _YEARS_BACK.search(told.text) else None
+        if fresh is not None:
+            return fresh.value, fresh.span
         return value, span
     if value is not None:
         return value, span
@@ -304,6 +310,25 @@ def pick_date(evidence: DateEvidence, sentence_of, chosen: Iterable[int], publis
         if value is not None:
             return value, span
     return _vote(evidence.report, sentence_of, chosen, published)
+
+
+# A report's own days: a weekday or "yesterday" this close before the report's date
+_FRESH_DAYS = 7
+
+
+def _fresh_day(evidence: DateEvidence, sentence_of, eventful: set[int], published: str | None,
+               coarse: str) -> DateMention | None:
+    """ "stopped the coach late on Tuesday" in a report of Wednesday, whose only dated figure is a
+    recollection ("In April 2024 ... the abduction of five engineers"): a day the report counts
+    from its own date, in a sentence of violence, is the news; a month or year of an earlier
+    year is what it recalls."""
+    if not published or len(published) < 10 or int(coarse[:4]) >= int(published[:4]):
+        return None
+    fresh = [m for m in evidence.usable if m.relative and m.value and len(m.value) == 10
+             and 0 <= _days_apart(m.value, published[:10]) <= _FRESH_DAYS]
+    # (first the days of sentences of violence; else the earliest day the report counts back to)
+    return min([m for m in fresh if sentence_of(m.span.start) in eventful] or fresh,
+               key=lambda m: (m.value, m.span.start), default=None)
 
 
 # Days further apart than this, given as often, are two events rather than one event's span.

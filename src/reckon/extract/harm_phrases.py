@@ -40,6 +40,8 @@ _NOT_PEOPLE = frozenset({"year", "hour", "day", "minute", "week", "month", "doll
                          # animals raided with the people ("drove away hundreds of cattle")
                          "cattle", "cow", "goat", "sheep", "camel", "livestock", "animal", "donkey", "horse",
                          "chicken", "poultry",
+                         # places of detention counted ("14 deaths in custody across the country's 74 jails")
+                         "jail", "prison", "centre", "center", "facility", "cell", "barrack",
                          # households counted as units, not people ("40 families fled")
                          "family", "household",
                          # goods counted by what holds or weighs them ("taking with them 40 sacks of grain")
@@ -589,3 +591,24 @@ def _kind_by_toll_pronoun(number: Token, lexicon: HarmLexicon) -> tuple[CountKin
         return None
     kind = lexicon.nouns.get("toll")  # a toll counts the dead (data/harm.tsv)
     return (kind, verb, number) if kind is not None else None
+
+
+_RELEASE_NOUNS = frozenset({"liberation", "release", "rescue", "freeing"})
+
+
+def _freed_object(noun: Token, lexicon: HarmLexicon) -> Token | None:
+    """ "troops freed eleven citizens held hostage", "succeeded in rescuing six villagers kept
+    captive": the people a verb of release takes as its object, whom a phrase of captivity
+    after them only describes; the release is what befell them (FORMAT: freed -> survived)."""
+    head = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and head.lower_ in _HOLDING and head.dep_ in ("ccomp", "xcomp") \
+            and head.head.i < noun.i:
+        head = head.head  # (a parse that makes "citizens held hostage" a clause the release verb governs)
+    elif noun.dep_ in ("dobj", "obj") and head.pos_ == "VERB" and head.lower_ in _HOLDING:
+        return None
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _RELEASE_NOUNS:
+        return head.head  # "the liberation of eleven citizens held hostage"
+    if (noun.dep_ in ("dobj", "obj") or head is not noun.head) and head.pos_ == "VERB" and lexicon.verbs.get(head.lemma_.lower()) is CountKind.SURVIVED \
+            and head.lemma_.lower() not in ("survive", "return", "recover") and not _is_negated_or_hypothetical(head):
+        return head
+    return None

@@ -18,7 +18,7 @@ from dataclasses import replace
 from reckon.model import Count, Span
 
 __all__ = ["days_later", "earlier_sentences", "other_days", "other_than_title_year", "paragraph_date",
-           "recalled_sentences", "sentence_index"]
+           "recalled_sentences", "record_day", "sentence_index"]
 
 
 _DAYS_LATER = re.compile(
@@ -43,6 +43,21 @@ def days_later(evidence, text: str, sentence: Span, published: str | None) -> tu
     if published and value > published[:10]:
         return None, None
     return value, Span(start=later.start(), end=later.end())
+
+
+_RECORD_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:event[ ]date|date(?:[ ]of[ ](?:event|incident))?)[ \t]*:[^\n]*")
+
+
+def record_day(dates_found: list, text: str, position: int):  # type: ignore[no-untyped-def]
+    """The date a dataset record's "Event date:" field gives, for a figure in that record's block
+    (not "Military Forces of Algeria (2019-)", a year an actor's name carries)."""
+    start = text.rfind("\n\n", 0, position)
+    start = start + 2 if start >= 0 else 0
+    end = text.find("\n\n", position)
+    field = _RECORD_DATE_FIELD.search(text, start, len(text) if end < 0 else end)
+    if field is None:
+        return None
+    return next((m for m in dates_found if field.start() <= m.span.start < field.end() and m.value), None)
 
 
 def paragraph_date(evidence, text: str, position: int, published: str | None) -> tuple[str | None, Span | None]:
@@ -88,6 +103,33 @@ def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
         if index != first_index and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
                                                                                          sentences[index].span.end))):
             out.append((index, count, mention))
+    return out + _earlier_months(members, evidence, sentences, text, main_date, {i for i, _, _ in out})
+
+
+# "In August, a landmine killed two soldiers": a month the figure's sentence sets it in (not
+# "since August", which spans up to now)
+_IN_MONTH = re.compile(r"\b(?:in|during|early|mid|late|last)[\s-]+$", re.IGNORECASE)
+
+
+def _earlier_months(members: list[tuple[int, Count]], evidence, sentences: list, text: str,
+                    main_date: str | None, taken: set[int]) -> list[tuple[int, Count, object]]:
+    """Figures whose sentence names no full day but sets them in a month before the main
+    event's: an earlier incident of the same year ("In August, a landmine killed two soldiers"
+    in a report of an October attack)."""
+    if main_date is None or len(main_date) < 7:
+        return []
+    out = []
+    for index, count in sorted(members, key=lambda item: item[1].span.start):
+        span = sentences[index].span
+        if index in taken or _RUNNING_TOLL.search(text, span.start, span.end):
+            continue
+        found = [m for m in evidence.usable if span.start <= m.span.start < span.end and m.value]
+        if any(len(m.value) == 10 for m in found):
+            continue
+        months = [m for m in found if len(m.value) == 7 and m.value < main_date[:7]
+                  and _IN_MONTH.search(text, max(0, m.span.start - 12), m.span.start)]
+        if months:
+            out.append((index, count, months[0]))
     return out
 
 
@@ -118,10 +160,28 @@ def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[in
     # A sentence that also names the main event's year is about the main event.
     for mention in dates_found:
         if mention.year == main_year:
-            found.pop(sentence_index(sentences, mention.span.start), None)
+            index = sentence_index(sentences, mention.span.start)
+            if index in found and _compared_with_earlier(mention, sentences[index], found[index]):
+                continue
+            found.pop(index, None)
     if len(found) * 2 > len(harm_sentences):
         return {}  # most of the harm is dated earlier: that is the main event, not a recollection
     return found
+
+
+# "Sunday's killings", "Tuesday’s attack": the main event named as a noun, to be compared
+_POSSESSIVE = re.compile(r"['’]s\b")
+# "... in January 2019, when fourteen woodcutters were killed": the figure the earlier date's clause gives
+_WHEN_AFTER = re.compile(r",?\s+when\b")
+
+
+def _compared_with_earlier(mention, sentence, earlier: list) -> bool:  # type: ignore[no-untyped-def]
+    """"Sunday's killings recall the massacre of X in January 2019, when fourteen were killed":
+    the main event's day names it as a noun, and the figure is in the earlier date's when-clause."""
+    base = sentence.span.start
+    if not (_POSSESSIVE.match(sentence.text, mention.span.end - base) or _POSSESSIVE.search(mention.text)):
+        return False
+    return any(_WHEN_AFTER.match(sentence.text, m.span.end - base) for m in earlier)
 
 
 def other_than_title_year(dates_found: list, sentence_of, headline_end: int, main_date: str | None) -> set[int]:

@@ -25,11 +25,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from reckon.extract.count_place import LOCATES_PREVIOUS, elsewhere, local_place, row_place, scene_before
+from reckon.extract.count_place import LOCATES_PREVIOUS, elsewhere, local_place, record_places, row_place, scene_before
 from reckon.extract.datelines import dateline_town, find_datelines
 from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.incident_dates import (
-    days_later, earlier_sentences, other_days, other_than_title_year, paragraph_date, recalled_sentences, sentence_index,
+    days_later, earlier_sentences, other_days, other_than_title_year, paragraph_date, recalled_sentences, record_day,
+    sentence_index,
 )
 from reckon.extract.main_place import main_place, name_only
 from reckon.extract.perpetrators import incident_perpetrators, local_accusations
@@ -162,6 +163,9 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     entry_keys: set[str] = set()  # groups of a digest's coded entries, dated by their own line
     # "Kobura Bay. Two fishermen were shot dead ...": a paragraph headed by a place gives its figures that place.
     headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
+    records = record_places(text, mentions)
+    for paragraph, record_place in records.items():
+        headed.setdefault(paragraph, record_place)  # a dataset record's "Location:" field heads its block
     rows = find_table_rows(text)
     for index, count in counts:
         # "The Kessa District Hospital said it had received 38 bodies": the source that gives a
@@ -189,6 +193,13 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
             span = sentences[index].span
             nearby = [m for m in mentions if span.start <= m.span.start < span.end and specificity(m) >= 2]
+            # "killing three people described by Ankara as commanders": a capital that speaks is no scene
+            nearby = [m for m in nearby if not elsewhere(m, text)] or nearby
+            if not nearby:
+                # "a roadside bomb killed seven soldiers in Hakkari province in July 2024": a recalled
+                # event the text sets only in a province is placed there, not in the whole country
+                nearby = [m for m in mentions if span.start <= m.span.start < span.end and specificity(m) == 1
+                          and not elsewhere(m, text)]
             # "the raid on X, a settlement west of Y, in March 2020": Y only says where X is
             nearby = [m for m in nearby if not any(o.span.end <= m.span.start and
                                                    LOCATES_PREVIOUS.fullmatch(text, o.span.end, m.span.start)
@@ -217,6 +228,11 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             if dated_line:
                 group_date.setdefault(key, dated_line[0])
                 entry_keys.add(key)
+        if key and paragraph in records and key not in group_date:
+            # a dataset record's figures are dated by its "Event date:" field
+            recorded = record_day(state["dates"], text, count.span.start)
+            if recorded is not None:
+                group_date[key] = recorded
         groups.setdefault(key, []).append((index, count))
         previous = (paragraph, key) if key else None
     moved = other_days(groups.get("", []), evidence, sentences, text, main_date)

@@ -470,6 +470,9 @@ _BRACKETED_DIGITS = re.compile(r"\((\d{1,3}(?:,\d{3})+|\d{1,6})\)")
 _WORDS_BEFORE = re.compile(r"((?:[A-Za-z]+(?:[ \t]*-[ \t]*|[ \t]+)){0,4}[A-Za-z]+)[ \t]*$")
 
 
+_BRACKETED_WORDS = re.compile(r"(?<![\w.,])(?P<digits>\d{1,6})[ \t]*(?P<bracket>\((?P<words>[A-Za-z]+(?:[ \t-]+[A-Za-z]+){0,4})\))")
+
+
 def restated_figures(text: str) -> list[tuple[int, int]]:
     """Character ranges of bracketed digits that restate the number words just before them."""
     found: list[tuple[int, int]] = []
@@ -481,7 +484,11 @@ def restated_figures(text: str) -> list[tuple[int, int]]:
         words = re.split(r"([ \t]+)", before.group(1))[::2]
         if any(parse_number(" ".join(words[i:])) == value for i in range(len(words))):
             found.append(m.span())
-    return found
+    for m in _BRACKETED_WORDS.finditer(text):
+        # "6 (six) of our comrades", "14 (fourteen) terrorists": the digits first, the words restating them
+        if parse_number(m.group("words")) == int(m.group("digits")):
+            found.append(m.span("bracket"))
+    return sorted(found)
 
 
 def find_quantities(text: str) -> list[Quantity]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from reckon.extract.place_country import apposition_country
+from reckon.extract.place_country import apposition_country, find_countries
 from reckon.extract.place_tables import (
     BIG_CITY,
     HOME_TOWN,
@@ -127,6 +127,11 @@ def _geonames_match(
         return None  # "Vladimir Ustinov", "Boko Haram", "Quds Force": part of another name
     if home and row.country != home and row.population < BIG_CITY and tie_country is None:
         return None  # "in Linwood" in a New Zealand story is not the Scottish town
+    if home and row.kind == "region" and row.country != home and tie_country is None and not region_word \
+            and not _country_named(text, row.country):
+        # "groups active in the Sahel" in an Algerian communiqué: a big region of another country
+        # the text never names (Burkina Faso's "Sahel") is a word for a wider area, not a scene.
+        return None
     if fold(row.name) != key and row.population < BIG_CITY and row.kind != "region":
         # Known by this name only as an alternate ("Santa Clara" for Tupanatinga, "Vila
         # Nova" for Neópolis): for a small place that is an old or a neighbouring name, not
@@ -139,3 +144,8 @@ def _geonames_match(
     return PlaceMention(span=span, text=surface, name=name, kind="region" if row.kind == "region" else "city",
                         country=row.country, admin1=row.admin1, latitude=row.latitude, longitude=row.longitude,
                         source="geonames")  # fmt: skip
+
+
+def _country_named(text: str, country: str) -> bool:
+    """Whether the text names the country or its people ("Burkina Faso", "Burkinabe")."""
+    return any(m.country == country for m in find_countries(text))

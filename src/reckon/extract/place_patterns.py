@@ -55,6 +55,9 @@ _SUFFIX_KINDS = [
     ("hotel", r"Hotel"),
     ("airport", r"(?:International[ ])?Airport"),
     ("base", r"Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base"),
+    # "the Karlitepe Gendarmerie Outpost", "the Osk outpost": a post of troops or gendarmes is a target
+    ("outpost", r"(?:(?:[Gg]endarmerie|[Mm]ilitary|[Aa]rmy|[Pp]olice|[Bb]order|[Ss]ecurity)[ ])?[Oo]utpost"
+                r"|[Gg]endarmerie[ ](?:[Pp]ost|[Ss]tation|[Bb]rigade)"),
     ("stadium", r"Stadium"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
     # "Dogiyai Regency" (an Indonesian district), "Kpendjal prefecture"
@@ -67,6 +70,8 @@ _SUFFIX_KINDS = [
     ("settlement", r"(?:town|village|hamlet|hill)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
     # "near the X water point", "at the X checkpoint": a named spot on the land
     ("site", r"[Ww]ater[ ]point|[Ww]aterhole|[Bb]orehole|[Cc]heckpoint|[Cc]rossroads|[Jj]unction"),
+    # "a landmine on the Osk road", "an ambush on the Osk-Dari highway": a road named by the towns it joins
+    ("road", r"(?:road|highway)\b(?![ ][A-Z])"),
     # "a camp in the Bajo Osk valley": a named valley is where it happened
     ("valley", r"[Vv]alley\b(?![ ][A-Z])"),
 ]  # fmt: skip
@@ -155,6 +160,8 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, "town") for m in _DISTANCE_APPOSED.finditer(text)),
     ]
     for m, kind in matches:
+        if kind == "road" and m.start("x") > 0 and text[m.start("x") - 1] in "–—":
+            continue  # "blocking the Olmasai–Karandi road": a road between two towns, not at the second
         x = m.groupdict().get("x")
         # "Brazil's northeastern state of X": the mention is "state of X", and "Brazil" stays
         # a mention of its own.

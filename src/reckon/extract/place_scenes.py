@@ -71,7 +71,7 @@ _HARM_WORD = (r"(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|shot(
               r"stabbed|hacked|beaten|lynched|slain|slaughtered|murdered|maimed|bombed|shelled|"
               r"ambush(?:ed|es)?|attack(?:ed|s)?|raid(?:ed|s)?|storm(?:ed|s)|struck|died|dead|massacred|executed|fired|"
               r"burn(?:ed|t)|torched|fighting|clashes|bombing|explosion|blast|deaths?)")
-_TAKING_WORD = (r"(?:abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|seized|snatched|took|taken"
+_TAKING_WORD = (r"(?:abduct(?:ed|ing|s|ions?)?|kidnapp?(?:ed|ing|ings|s)?|seized|snatched|took|taken"
                 # verbs of taking away (taking.py): "carried off 33 villagers from X"
                 r"|(?:carried|carrying|dragged|dragging|whisked|whisking|led|leading)[ ](?:off|away)"
                 r"|(?:made|making)[ ](?:off|away)[ ]with|herded|herding)")
@@ -96,6 +96,29 @@ _HARM_SCENE = re.compile(
 )
 
 
+# "forced to stop about 40 kilometres north of X", "a camp 12 km south-east of X", "on the
+# national road, north of X", "a mountainous area east of X": what a distance and a bearing
+# are measured from is a place, whatever the words before them
+# "The last comparable massacre, at Bantel on 6 January 2019, left 14 dead": where an event
+# named by its noun happened, in an aside
+_EVENT_ASIDE = re.compile(
+    rf"\b(?i:massacres?|attacks?|ambush|bombings?|raids?|killings?|shootings?),[ ](?:in|at)[ ](?P<r>{NAME})"
+    r"(?![ ][A-Z])(?![\w'’‑-])"
+)
+_MEASURED_FROM = re.compile(
+    r"(?:\b(?:\d+(?:[.,]\d+)?|[a-z]+)[ -]?(?:km|kilometres|kilometers|kilometre|kilometer|miles)[ ]|(?:,|\barea)[ ])"
+    rf"(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?[ ]of[ ](?P<q>{NAME})(?![ ][A-Z])(?![\w'’‑-])"
+)
+# "north of In Ghellal", "to In Salah": a Saharan name opens on "In" (a well); after a preposition
+# written in lower case, "In" cannot be one itself
+_IN_NAME_AFTER = re.compile(r"\b(?:of|to|from|near|at|in|outside|towards?)[ ]$")
+_IN_NAME = re.compile(r"In[ ][A-Z]")
+
+
+def _saharan_in_name(text: str, start: int, name: str) -> bool:
+    return bool(_IN_NAME.match(name)) and bool(_IN_NAME_AFTER.search(text, max(0, start - 12), start))
+
+
 # "the raid on X, a settlement west of Y": a bearing in apposition to the place named before it
 # only says where that place lies; Y is no scene.
 _LOCATING_BEARING = re.compile(r"[A-Z][\w'’-]*,[ ](?:(?:an?|the)[ ](?:[a-z-]+[ ]){1,2})?(?:(?:about|some|roughly|around)[ ])?"
@@ -108,7 +131,9 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     stop = place_stopwords()
     actors = load_alias_table()
     scenes = [*((m, next(g for g in ("x", "y", "z", "w", "t", "u", "s") if m.group(g))) for m in _EVENT_SCENE.finditer(text)),
-              *((m, next(g for g in ("x", "y", "v", "o") if m.group(g))) for m in _HARM_SCENE.finditer(text))]
+              *((m, next(g for g in ("x", "y", "v", "o") if m.group(g))) for m in _HARM_SCENE.finditer(text)),
+              *((m, "q") for m in _MEASURED_FROM.finditer(text)),
+              *((m, "r") for m in _EVENT_ASIDE.finditer(text))]
     for m, group in scenes:
         name = m.group(group)
         owner = re.match(r"(.+?)['’]s[ ]", name)
@@ -116,7 +141,7 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
             continue  # "in Nigeria's Zamfara": a region the country's name locates, not a town of that name
         key = fold(name)
         words = [fold(word) for word in name.split()]  # "In-Tessoum" is one word, not "in"
-        if (words[0] in stop or words[0] in NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in country_table()[0]
+        if ((words[0] in stop and not _saharan_in_name(text, m.start(group), name)) or words[0] in NOT_PLACE_WORDS or words[0] in _NOT_SCENE_WORDS or key in country_table()[0]
                 or len(key) < 4 or name.isupper() or actors.canonical(name, fuzzy=False) is not None
                 or text.startswith(("'s", "’s"), m.end(group)) or name.endswith(("'s", "’s"))
                 or (m.re is _HARM_SCENE and any(r.kind == "region" for r in gazetteer_rows(key)))):
@@ -143,7 +168,8 @@ def with_scenes(text: str, chosen: list[PlaceMention], home: str | None) -> list
     areas = {fold(m.text.split()[0]) for m in chosen if m.kind in ("region", "country") and m.text}
     for mention in [*run_in_headings(text, home), *_event_scenes(text, home)]:
         start, end = mention.span.start, mention.span.end
-        if fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") for m in chosen):
+        # ("the Karandi road" is named after the town: "in Karandi" is the town, no short form of the road)
+        if fold(mention.name) in areas or any(m.text.startswith(mention.name + " ") and m.kind != "road" for m in chosen):
             continue  # "the Oskaro Velde camp ... shot in Oskaro Velde": the short form of that site
         if not any(a < end and start < b for a, b in taken):
             found.append(mention)
