@@ -509,3 +509,44 @@ def test_find_quotes_single_quotes_over_two_paragraphs_are_one_quotation() -> No
         ("Jonas Berg", "even the simplest medicines"),
     ]
     assert found[0].text.endswith("not promises.")
+
+
+# Constructions met on fresh held-out pages (fictional sentences written for these tests).
+FRESH_CASES = {
+    "a quotation opening the sentence after a pronoun's attribution with an aside": (
+        "Imam Daro Keta of the Velm mosque said nine people had been buried. “We are not blaming "
+        "anyone,” he said, standing by the gate where the prayers were held. “We are asking for "
+        "the names.”",
+        [("Daro Keta", "We are not blaming"), ("Daro Keta", "We are asking for")],
+    ),
+    "a follow-on quotation after an attribution broken over a line": (
+        "“The shelling was deliberate,” the Velm Rights Forum\nstated. “It went on for an hour.”",
+        [("Velm Rights Forum", "The shelling was deliberate,"), ("Velm Rights Forum", "It went on for")],
+    ),
+    "a bare verb form inside 'a social media post' is a noun": (
+        "The prime minister said in a social media post that the nation was “mourning with Orvel”.",
+        [("prime minister", "mourning with Orvel")],
+    ),
+    "a nickname between given name and surname is nobody's words": (
+        "Mayor Ines Dask said Bernard “Bernie” Osk, 80, had died in the car park.",
+        [(None, "Bernie")],
+    ),
+    "a second name after 'known locally as … or simply'": (
+        "The faction, known locally as Jund al-Tawba or simply “the Tawba”, said it was not involved.",
+        [(None, "the Tawba")],
+    ),
+    "what one witness called: the words after 'what' speak": (
+        "The blast turned the bus station into what one rescue worker called “a field of glass”.",
+        [("rescue worker", "a field of glass")],
+    ),
+    "a passive 'charged with' is no reporting verb": (
+        "Mira Venn, a lawyer, said 40 people had been charged with arson, “most of them taken from "
+        "their beds”.",
+        [("Mira Venn", "most of them taken")],
+    ),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), list(FRESH_CASES.values()), ids=list(FRESH_CASES))
+def test_find_quotes_fresh_constructions(text: str, expected: list[tuple[str | None, str]]) -> None:
+    assert quotes_of(text) == expected

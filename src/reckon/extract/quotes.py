@@ -83,12 +83,14 @@ _CLAUSE_BREAK = re.compile(
 # "Mzee Kiboko"', 'the report, titled "Land, Guns and Silence"'.
 # "a site called “…”" names the site ("he called the raid “…”" quotes him).
 _NAMING = re.compile(
-    r"\b(?:(?i:(?:also\s+)?known\s+as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
+    r"\b(?:(?i:(?:also\s+)?known\s+(?:[a-z]+ly\s+)?as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
     r"under\s+the\s+name(?:\s+of)?|by\s+the\s+name(?:\s+of)?|"
     r"call(?:s|ed|ing)?\s+(?:itself|themselves|himself|herself)|signed\s+by(?:\s+the)?)|"
-    r"(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:called|named)|(?:is|was|are|were|be|been)\s+(?:called|named))\s*$"
+    r"(?<!what\s)(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:called|named)|(?:is|was|are|were|be|been)\s+(?:called|named))\s*$"
     # "the Abaganza (Kirundi: “those who refuse”)": a name's translation in brackets
     r"|\((?:[A-Z][a-z]+(?:\s+for|:)|meaning|lit\.|literally|i\.e\.)\s*$"
+    # a second name after the first: 'known locally as Ansar al-Tawba or simply "the Tawba"'
+    r"|\b(?i:known\s+(?:[a-z]+ly\s+)?as|nicknamed|dubbed)\s+[^,;:.\x00]{1,60}?\s+or\s+(?:simply\s+|just\s+)?$"
 )
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
 
@@ -169,7 +171,10 @@ def _paragraph_start(masked: str, pos: int) -> int:
 
 def _sentence_start(masked: str, pos: int, floor: int) -> int:
     start = max(floor, _paragraph_start(masked, pos))
-    stops = _stops(masked, start, pos)
+    # A stop's lookahead must see the quotation's blanked first mark: in '“…,” he said,
+    # standing by the mosque. “We …”' the second quotation opens a sentence of its own, and
+    # the words before that stop are another sentence's.
+    stops = [s for s in _stops(masked, start, min(len(masked), pos + 2)) if s <= pos]
     return stops[-1] if stops else start
 
 
@@ -199,6 +204,14 @@ _DOCUMENT_WORDS = frozenset({"statement", "communique", "communiqué", "message"
                              "address", "speech", "notice", "post", "video", "audio", "recording"})
 
 
+# The words before a bare form that make it the head of a noun phrase: a singular article
+# ("in a social media post that …"); a plural subject takes the bare verb ("the media
+# report that", "a few residents say").
+_INSIDE_NOUN_PHRASE = re.compile(
+    r"\b(?:a|an|each|every)\s+(?!(?:few|lot|couple|number|handful|dozen)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+$"
+)
+
+
 def _is_verb(masked: str, word: re.Match[str]) -> bool:
     """A reporting verb, not the noun ("the report", "its post") nor an infinitive ("to
     say “no”"); a bare present form ("say", "call") needs a plural or pronoun subject."""
@@ -223,6 +236,8 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
         if len(before) >= 2 and before[-2].lower() in _NOUN_MARKERS and before[-1].islower() and not comma:
             return False
     if form == lemma and form not in ("said", "read", "put"):
+        if _INSIDE_NOUN_PHRASE.search(masked, max(0, word.start() - 60), word.start()):
+            return False  # "in a social media post that …": a noun after "a" or a preposition
         return (
             previous in ("they", "we", "i", "you", "police", "media", "people", "officials", "which", "who")
             or (previous.endswith("s") and not previous.endswith("ss"))
@@ -271,6 +286,11 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         # "He said the gunmen shouted “…”": the complement of an earlier reporting verb
         # has its own subject, the words after that verb.
         words = words[inner[-1] + 1 :]
+    whats = [n for n, w in enumerate(words) if w.group().lower() == "what"]
+    if whats and whats[-1] < len(words) - 1:
+        # "turned the market into what one rescue worker called “…”": the subject of the
+        # free relative is the words after "what"
+        words = words[whats[-1] + 1 :]
     while words and words[-1].group().lower() in _AUX:
         words.pop()
     if not words:
@@ -442,6 +462,14 @@ _IN_WORDS = re.compile(
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
+def _charge(masked: str, verb: re.Match[str]) -> bool:
+    """A passive "charged with", "accused of" states a charge, not words said: in "X said 112
+    people had been charged with public violence, “most of them …”" the quotation is X's."""
+    return _previous_word(masked, verb.start()) in _PASSIVE and bool(
+        re.match(r"\s+(?:with|of)\b", masked[verb.end() :])
+    )
+
+
 def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
     """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
     lo = _sentence_start(masked, raw.opener, floor)
@@ -452,7 +480,7 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
         at = lo + own_words.start("of" if own_words.group("of") else "pos")
         return _Source(who, at)
     according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
-    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w)]
+    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)]
     verbs = _governing(region, lo, verbs)
     if according and (not verbs or according[-1].start() > verbs[-1].start() - lo):
         who = according[-1]
@@ -650,14 +678,33 @@ def _folded_capitals(text: str, masked: str, at: int) -> tuple[str, str]:
             masked[:line_start] + own.lower() + masked[line_end:])
 
 
+# A nickname inside a person's name: 'Ernesto "Neto" Valdivia', 'Joaquín "El Toro" Ruiz'.
+_NICKNAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
+
+
+def _is_nickname(text: str, raw: _Raw) -> bool:
+    """Quote marks around one to three capitalised words set between a given name and a
+    surname, with no punctuation on either side: a nickname, nobody's words."""
+    if raw.closer is None:
+        return False
+    inner = text[raw.opener + 1 : raw.closer].strip()
+    if not _NICKNAME.fullmatch(inner):
+        return False
+    before = re.search(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*\s$", text[max(0, raw.opener - 30) : raw.opener])
+    after = re.match(r"\s[A-Z][a-z][\w’'-]*\b", text[raw.closer + 1 : raw.closer + 30])
+    return bool(before and after)
+
+
 def _first_pass(
     text: str, masked: str, ends: list[int], raws: list[_Raw], k: int
 ) -> _Source | None | bool:
     raw = raws[k]
     if raw.parent is not None:
         masked = _inside_mask(text, masked, raws, raw.parent)
-    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 40) : raw.opener]):
+    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]):
         return False  # a name or a title in quote marks is nobody's words
+    if not raw.block and _is_nickname(text, raw):
+        return False
     if raw.signed:
         who = raw.signed.split(",")[0].strip()
         return _Source(who, text.index(who, raw.end))
@@ -691,9 +738,10 @@ def _follows_attribution(text: str, masked: str, before: _Raw, raw: _Raw, credit
     sentence right after the one that credited the quotation before it, in the same
     paragraph, goes on in the same voice."""
     stop = before.closer + 1 if before.closer is not None else before.end
-    if credited_at is None or not stop <= credited_at < raw.opener or "\n" in text[stop : raw.opener]:
+    # (a paragraph break, not a line break: hard-wrapped copy breaks lines inside a sentence)
+    if credited_at is None or not stop <= credited_at < raw.opener or _PARAGRAPH.search(masked, stop, raw.opener + 1):
         return False
-    between = _stops(masked, stop, raw.opener)
+    between = [s for s in _stops(masked, stop, min(len(masked), raw.opener + 2)) if s <= raw.opener]
     return len(between) == 1 and not masked[between[0] : raw.opener].strip()
 
 
