@@ -282,3 +282,38 @@ def test_a_members_name_with_hon_and_a_lower_case_affiliation_is_the_speaker():
     assert [q.speaker for q in _extract(text).quotes] == ["Ivo Saar"]
     text = 'The Ministry of the Interior said "more than 50" died in Kessa.'
     assert [q.speaker for q in _extract(text).quotes] == ["Ministry of the Interior"]
+
+
+FRONT_STORY = (
+    "The Velm Liberation Front (VLF) denied any part in the raid. "
+    "Ana Lisa Varga, a spokeswoman for the Orvel health department, gave the toll. "
+    "Mawlawi Idris Kano, the interior ministry spokesman, blamed the VLF."
+)
+
+
+@pytest.mark.parametrize(
+    ("surface", "name"),
+    [
+        # an opening adverbial with no comma after it, then the subject
+        ("By early afternoon Ana Lisa Varga, spokesman for the health department", "Ana Lisa Varga"),
+        ("In a statement on 9 May the police", "police"),
+        # a sentence adverb set off by a comma is no name
+        ("Separately, a little-known group calling itself Ansar Kuro", "Ansar Kuro"),
+        # one unnamed person speaking for a named body: the role for the body's full name
+        ("A man who signed as the VLF's information officer", "information officer for Velm Liberation Front"),
+        ("a spokesman for the VLF", "spokesman for Velm Liberation Front"),
+        ("The VLF's spokesman", "spokesman for Velm Liberation Front"),
+        # reports nobody is named as issuing (FORMAT.md: press reports)
+        ("false reports", "press reports"),
+        ("some foreign-based websites", "press reports"),
+    ],
+)
+def test_speaker_resolver_fresh_surfaces(surface: str, name: str) -> None:
+    resolver = SpeakerResolver(FRONT_STORY, use_nlp=False)
+    assert resolver.resolve(surface, position=len(FRONT_STORY)) == name
+
+
+def test_speaker_resolver_a_clause_before_the_subject_is_not_an_adverbial() -> None:
+    text = "Justice Amara Quint sentenced the gunman. After the gunman left the court, the judge spoke."
+    resolver = SpeakerResolver(text, use_nlp=False)
+    assert resolver.resolve("After the gunman left the court, the judge", position=text.index("the judge")) == "Amara Quint"

@@ -65,6 +65,9 @@ INTRO = re.compile(
     r"yesterday|today|tonight|last|this|that|by|from|with|as|when|since|for|of|about|under|over|"
     # "Late on Thursday, a statement ... said": a time of day, not a name
     r"late|early|shortly|overnight|"
+    # sentence adverbs set off by a comma ("Separately, a group calling itself …")
+    r"separately|however|elsewhere|instead|moreover|furthermore|additionally|nevertheless|nonetheless|"
+    r"subsequently|initially|"
     r"\d)\b",
     re.IGNORECASE,
 )

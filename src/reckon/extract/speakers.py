@@ -25,7 +25,7 @@ import re
 from reckon.extract.antecedents import DOCUMENT_NOUNS, INSTITUTIONS, Antecedents, Said
 from reckon.extract.body_names import DESCRIBED_BODY, OF_NAMED_BODY
 from reckon.extract.named_people import ROLE_SYNONYMS
-from reckon.extract.person_names import INTRO, PRONOUNS, TITLES, looks_like_person, strip_titles
+from reckon.extract.person_names import CALENDAR, INTRO, PRONOUNS, TITLES, looks_like_person, strip_titles
 from reckon.extract.unnamed_sources import (
     NOUN_PHRASE_END,
     ONE_OF_PLURAL,
@@ -81,6 +81,33 @@ _PREPOSITION_CUT = re.compile(
     # Interior" goes on with a capital)
     r"|\s+of\s+the\s+(?=[a-z])"
 )
+
+
+_SPOKES_ROLES = r"(?:[a-z-]+\s+)?(?:spokesman|spokeswoman|spokesperson|representative|officer)"
+# "a man who signed as …", "a woman identifying herself as …": the role she gave is the source.
+_SIGNED_AS = re.compile(
+    r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:man|woman|person|caller|member)\s+(?:who\s+)?"
+    r"(?:signed|signing|identified\s+(?:himself|herself)|identifying\s+(?:himself|herself)|"
+    r"described\s+(?:himself|herself)|describing\s+(?:himself|herself)|introduced\s+(?:himself|herself))\s+as\s+"
+)
+# "the Osk Front's information officer"
+_BODY_ROLE = re.compile(
+    r"(?:[Tt]he\s+|[Aa]n?\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|the))*)[’']s\s+(?P<role>"
+    + _SPOKES_ROLES + r")"
+)
+# "a spokesman for the OF", "the spokeswoman of the Osk Front"
+_ROLE_OF_BODY = re.compile(
+    r"(?:[Tt]he\s+|[Aa]n?\s+)?(?P<role>" + _SPOKES_ROLES + r")\s+(?P<prep>for|of)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|the))*)"
+)
+# Reports or sites the text does not name the issuer of ("false reports", "some websites").
+PRESS_REPORTS = "press reports"
+_UNNAMED_REPORTS = re.compile(
+    r"(?:(?!(?:state|official|government|police|military|army|hospital)\b)[a-z][\w-]*\s+){0,3}"
+    r"(?:reports|websites|web\s+sites|online\s+posts|posts|outlets|media\s+reports|news\s+reports|press)"
+)
+# A finite verb inside an opening stretch makes it a clause ("After the gunman left the court").
+_CLAUSE_VERB = re.compile(r"[a-z]+ed|left|was|were|is|are|had|has|have|went|came|took|gave|said|told|began|fell|ran")
 
 
 class SpeakerResolver(Antecedents):
@@ -189,6 +216,17 @@ class SpeakerResolver(Antecedents):
         if figures:
             # "according to the government's final figures": the figures are the government's
             return self._resolve(figures.group("owner"), position)
+        if (
+            _UNNAMED_REPORTS.fullmatch(cleaned)
+            and not re.match(r"(?:the|these|those)\s", cleaned, re.I)
+            and not self._issuer_of_reports(position)
+        ):
+            # FORMAT.md: unnamed reports or media -> press reports ("the autopsy reports" may
+            # be ones the text said a named body issued: left to _name_of)
+            return PRESS_REPORTS, "group", None
+        speaks_for = self._speaks_for(cleaned)
+        if speaks_for:
+            return speaks_for, "person", None
         owned = _BODY_SPOKESMAN.search(cleaned)
         if owned:
             # "a man presenting himself as the group's spokesman": he speaks for the body the
@@ -216,7 +254,7 @@ class SpeakerResolver(Antecedents):
         # "the Union for Peace and Justice": "and" inside a name after its "for" joins no two sources
         joins = r"" if _AND_IN_NAME.search(cleaned) else r"|\s+and\s+(?=[A-Z])"
         segments = [
-            self._head(without_intro(s.strip()))
+            self._head(self._after_intro(without_intro(s.strip())))
             for s in re.split(r",|\s+[–—-]\s+|\(|\)" + joins, cleaned)
             if s.strip()
         ]
@@ -230,6 +268,48 @@ class SpeakerResolver(Antecedents):
             if other is not best:
                 self._note_role(best, other)
         return self._name_of(best, position)
+
+    def _speaks_for(self, cleaned: str) -> str | None:
+        """ "a man who signed as the Osk Front's information officer", "a spokesman for the
+        OF": one unnamed person speaking for a body the text names, reported as the role
+        for the body's canonical name (an acronym or short form expanded)."""
+        cleaned = _SIGNED_AS.sub("", cleaned)
+        match = _ROLE_OF_BODY.fullmatch(cleaned) or _BODY_ROLE.fullmatch(cleaned)
+        if not match:
+            return None
+        body = match.group("body")
+        canonical = self.actors.canonical(body)
+        if not canonical or self.actors.kind(body) in ("person", "country"):
+            return None
+        preposition = match.groupdict().get("prep") or "for"
+        return f"{match.group('role').lower()} {preposition} {canonical}"
+
+    def _after_intro(self, segment: str) -> str:
+        """ "By early afternoon Ana Lisa Varga", "In a statement on 9 May the police": an opening
+        adverbial with no comma after it, then the subject: the first stretch after it that is
+        a name, a known body, an institution or an unnamed source."""
+        if not INTRO.match(segment):
+            return segment
+        for start in re.finditer(r"(?<=\s)(?:(?:the|a|an)\s+(?=\S)|(?=[A-Z]))", segment):
+            rest = segment[start.start():]
+            before = segment[: start.start()].split()
+            if any(_CLAUSE_VERB.fullmatch(word) for word in before[1:]):
+                break  # "After the gunman left the court, the judge": a clause, not an adverbial
+            if before and before[-1].lower() in ("in", "of", "at", "from", "on", "by", "to", "for", "near"):
+                continue  # "In Orvel the police": the place the adverbial names, not the subject
+            first = rest.split()[0]
+            if re.fullmatch(CALENDAR, first) or re.fullmatch(r"(?:[Tt]he|[Aa]n?)", first) and \
+                    re.fullmatch(CALENDAR, (rest.split() + [""])[1]):
+                continue
+            bare = re.sub(r"^(?:the|a|an)\s+", "", rest)
+            if (
+                (first[:1].isupper() and self._score(rest) >= 3)
+                or self.actors.canonical(rest)
+                or bare.lower() in INSTITUTIONS
+                or describes_unnamed_people(rest)
+            ):
+                return rest
+        return segment
 
     def _head(self, segment: str) -> str:
         """ "The New York Times on September 3" -> "The New York Times": a known name
@@ -315,6 +395,9 @@ class SpeakerResolver(Antecedents):
 
     def _name_of(self, segment: str, position: int) -> tuple[str, str, str | None]:
         segment = re.sub(r"^(?:the\s+)?same\s+", "the ", segment, flags=re.I)
+        speaks_for = self._speaks_for(segment)  # (after an opening phrase cut off at its comma)
+        if speaks_for:
+            return speaks_for, "person", None
         witness = _WITNESS.match(segment)
         if witness:
             return (
