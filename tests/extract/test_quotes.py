@@ -550,3 +550,19 @@ FRESH_CASES = {
 @pytest.mark.parametrize(("text", "expected"), list(FRESH_CASES.values()), ids=list(FRESH_CASES))
 def test_find_quotes_fresh_constructions(text: str, expected: list[tuple[str | None, str]]) -> None:
     assert quotes_of(text) == expected
+
+
+def test_find_quotes_participle_after_reports_is_their_claim() -> None:
+    text = (
+        "The Orvel police have noted false reports circulating on foreign websites claiming "
+        "that “dozens were shot by officers” at the market."
+    )
+    assert quotes_of(text) == [("press reports", "dozens were shot by")]
+
+
+def test_find_quotes_reader_comment_under_says_is_no_block_quotation() -> None:
+    text = (
+        "The clinic reopened on Monday.\n\n12 Comments\n\nTendai M. says:\n"
+        "March 3, 2026 at 8:40 pm\nMy brother was there. Nobody has told us anything.\n"
+    )
+    assert quotes_of(text) == []

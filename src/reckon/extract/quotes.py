@@ -381,6 +381,10 @@ def _subject_after(text: str, masked: str, lo: int, hi: int) -> _Source | None:
     return _Source(surface, begin) if surface else None
 
 
+# Plural nouns for things that carry claims ("reports claiming", "websites saying").
+_CARRIERS = frozenset("reports websites sites posts outlets media platforms accounts messages videos".split())
+
+
 def _from_verb(
     text: str, masked: str, verb: re.Match[str], lo: int, hi: int
 ) -> _Source | None | bool:
@@ -422,6 +426,15 @@ def _from_verb(
             if earlier:
                 return _from_verb(text, masked, earlier[-1], lo, hi)
         return _subject_after(text, masked, verb.end(), hi)  # "Said Daniel Eyre, researcher:"
+    if (
+        form.endswith("ing")
+        and masked[verb.start() - 2 : verb.start()] != ", "
+        and _previous_word(masked, verb.start()) in _CARRIERS
+    ):
+        # "false reports circulating on some websites claiming that “…”": a participle right
+        # after the noun, with no comma, says what those reports claim; the sentence's own
+        # verb ("The police noted …") is not its source.
+        return _antecedent_of_relative(text, masked, verb.start(), clause_start)
     if form.endswith("ing"):  # "…, saying that …": the subject of the clause's main verb
         lo2 = clause_start
         earlier = [w for w in _words(masked, lo2, verb.start()) if _is_verb(masked, w)]
