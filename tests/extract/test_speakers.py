@@ -317,3 +317,12 @@ def test_speaker_resolver_a_clause_before_the_subject_is_not_an_adverbial() -> N
     text = "Justice Amara Quint sentenced the gunman. After the gunman left the court, the judge spoke."
     resolver = SpeakerResolver(text, use_nlp=False)
     assert resolver.resolve("After the gunman left the court, the judge", position=text.index("the judge")) == "Amara Quint"
+
+
+def test_speaker_resolver_a_force_with_an_adjective_is_the_force_not_its_chief() -> None:
+    text = (
+        "The regional police chief, Brigadier General Arno Wenda, blamed the rebels. "
+        "The regional police said two officers had been hit."
+    )
+    resolver = SpeakerResolver(text, use_nlp=False)
+    assert resolver.resolve("The regional police", position=text.rindex("The regional police")) == "regional police"

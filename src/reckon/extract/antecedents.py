@@ -148,8 +148,10 @@ class Antecedents(NamedPeople):
             return found if found[0] else None
         if role in _ORG_ROLES or head in _ORG_ROLES:
             return self._org_role(role, head, position)
-        if role in INSTITUTIONS:
-            return None  # "police said": the force, not an officer whose title names it
+        if role in INSTITUTIONS or head in INSTITUTIONS:
+            # "police said", "the regional police said": the force, not an officer whose
+            # title names it ("the regional police chief")
+            return None
 
         bearers = [
             (max(p for p in person.positions if p < position), person)
