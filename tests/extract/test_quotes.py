@@ -544,6 +544,15 @@ FRESH_CASES = {
         "their beds”.",
         [("Mira Venn", "most of them taken")],
     ),
+    "'it' after a capitalised name the text writes as a body's": (
+        "The Velm Liberation Front said in a statement that the raid was “revenge for our martyrs”. "
+        "It added that “more operations will follow”.",
+        [("Velm Liberation Front", "revenge for our martyrs"), ("Velm Liberation Front", "more operations will follow")],
+    ),
+    "'he' after an office named without its holder": (
+        "The prime minister condemned the attack. “This is a cowardly act,” he said.",
+        [("prime minister", "This is a cowardly")],
+    ),
 }
 
 

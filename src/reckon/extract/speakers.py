@@ -106,6 +106,13 @@ _UNNAMED_REPORTS = re.compile(
     r"(?:(?!(?:state|official|government|police|military|army|hospital)\b)[a-z][\w-]*\s+){0,3}"
     r"(?:reports|websites|web\s+sites|online\s+posts|posts|outlets|media\s+reports|news\s+reports|press)"
 )
+# An office one person holds, named without its holder ("the prime minister", "the provincial
+# governor"): a later "he" or "she" can stand for it.
+_ONE_OFFICE = re.compile(
+    r"(?:[a-z-]+\s+){0,3}(?:president|minister|governor|mayor|premier|chancellor|ambassador|commissioner|"
+    r"director|judge|prosecutor|chief|commander|general|colonel|spokesman|spokeswoman|spokesperson|"
+    r"secretary|inspector|superintendent|headteacher|headmaster|principal|bishop|imam|priest|pastor)"
+)
 # A finite verb inside an opening stretch makes it a clause ("After the gunman left the court").
 _CLAUSE_VERB = re.compile(r"[a-z]+ed|left|was|were|is|are|had|has|have|went|came|took|gave|said|told|began|fell|ran")
 
@@ -157,7 +164,8 @@ class SpeakerResolver(Antecedents):
                 if not name or (not by_verb and not self._is_new_person(name, kind)):
                     continue
                 if wanted == "o":
-                    fits = kind == "org"
+                    # (a capitalised name the text writes as a body's: "The Velm Liberation Front")
+                    fits = kind == "org" or (kind == "group" and name[:1].isupper() and self._written_as_body(name))
                 elif wanted == "p":  # "they": a body or a plural unnamed source
                     fits = kind == "org" or (
                         kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
@@ -169,7 +177,7 @@ class SpeakerResolver(Antecedents):
                 else:
                     gender = gender or self._told_gender.get(name)
                     fits = (kind == "person" and gender in (None, wanted)) or (
-                        kind == "group" and is_one_unnamed_person(surface, wanted)
+                        kind == "group" and (is_one_unnamed_person(surface, wanted) or _ONE_OFFICE.fullmatch(name))
                     )
                 if fits:
                     if wanted in ("m", "f") and kind == "person" and gender is None:
