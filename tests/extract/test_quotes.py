@@ -553,6 +553,16 @@ FRESH_CASES = {
         "The prime minister condemned the attack. “This is a cowardly act,” he said.",
         [("prime minister", "This is a cowardly")],
     ),
+    "an operation's name in quote marks is nobody's words": (
+        "The army said it had launched “Operation Iron Dawn” in the hills. “Operation Iron Dawn will "
+        "go on,” said General Tomas Ekwe.",
+        [(None, "Operation Iron Dawn"), ("Tomas Ekwe", "Operation Iron Dawn will")],
+    ),
+    "a work's title right after the noun for it": (
+        "The commission's report, “A Valley of Graves”, documents 40 killings. “We found bodies in "
+        "every village,” said its chair, Ruth Anang.",
+        [(None, "A Valley of Graves"), ("Ruth Anang", "We found bodies in")],
+    ),
 }
 
 

@@ -709,6 +709,30 @@ def _is_nickname(text: str, raw: _Raw) -> bool:
     return bool(before and after)
 
 
+# Nouns for works and operations whose name follows them ("the report, “A Valley of Graves”,").
+_WORK_BEFORE = re.compile(
+    r"\b(?:report|study|book|film|documentary|album|song|poem|article|paper|series|campaign|programme|"
+    r"program|play|novel|dossier|exhibition|podcast|editorial|investigation|plan|operation|Operation)"
+    r"[ \t]*,?[ \t]*$"
+)
+
+
+def _is_title(text: str, masked: str, raw: _Raw) -> bool:
+    """A name in title case in quote marks: a military operation's ("“Operation Iron Dawn”")
+    or a work's right after the noun for it ("the commission's report, “A Valley of Graves”")."""
+    if raw.closer is None:
+        return False
+    inner = text[raw.opener + 1 : raw.closer].strip(" ,.")
+    words = inner.split()
+    if not words or len(words) > 12 or not words[0][:1].isupper():
+        return False
+    if re.fullmatch(r"Operation(?:\s+(?:[A-Z][\w’'-]*|of|the|and|for)){1,4}", inner):
+        return True  # (not "“Operation Sweep will go on,” the general said")
+    long_words = [w for w in words if len(w) > 3]
+    title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) * 2 > len(long_words)
+    return title_case and len(words) > 1 and bool(_WORK_BEFORE.search(masked, max(0, raw.opener - 30), raw.opener))
+
+
 def _first_pass(
     text: str, masked: str, ends: list[int], raws: list[_Raw], k: int
 ) -> _Source | None | bool:
@@ -717,7 +741,7 @@ def _first_pass(
         masked = _inside_mask(text, masked, raws, raw.parent)
     if not raw.block and _NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]):
         return False  # a name or a title in quote marks is nobody's words
-    if not raw.block and _is_nickname(text, raw):
+    if not raw.block and (_is_nickname(text, raw) or _is_title(text, masked, raw)):
         return False
     if raw.signed:
         who = raw.signed.split(",")[0].strip()
