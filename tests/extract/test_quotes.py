@@ -563,6 +563,15 @@ FRESH_CASES = {
         "every village,” said its chair, Ruth Anang.",
         [(None, "A Valley of Graves"), ("Ruth Anang", "We found bodies in")],
     ),
+    "a participle after the quotation is no inverted attribution": (
+        "A police source said the gunmen were “well trained”, adding that some wore “army boots”.",
+        [("police source", "well trained"), ("police source", "army boots")],
+    ),
+    "a headline quotation repeated in the body goes to the body's speaker": (
+        "Orvel mayor: ‘The town is in shock’\n\nThe mayor of Orvel, Tobias Lenk, said on Monday that "
+        "“the town is in shock” after the raid.",
+        [("Tobias Lenk", "the town is in")],
+    ),
 }
 
 

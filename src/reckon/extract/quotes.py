@@ -594,6 +594,8 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
             if n == 0:
                 if load_speech_verbs()[word.group().lower()] not in _INVERTING:
                     return None  # "“Dead Silence”, documents abuses": not "…,” said X"
+                if word.group().lower().endswith("ing"):
+                    return None  # "were “well trained”, adding that …": the sentence's subject speaks
                 return _subject_after(text, masked, word.end(), hi)
             return _from_verb(text, masked, word, begin, hi)
     return None
@@ -616,6 +618,14 @@ def _headline(text: str, raw: _Raw) -> _Source | None:
     if match and len(line) < 160 and not line.rstrip().endswith("."):
         return _Source(match.group("who"), line_start)
     return None
+
+
+def _on_title_line(text: str, raw: _Raw) -> bool:
+    """The quotation sits on a short line with no closing full stop: a headline or a subhead."""
+    line_start = text.rfind("\n", 0, raw.opener) + 1
+    line_end = text.find("\n", raw.opener)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return len(line) < 160 and not line.endswith(".") and raw.end <= line_start + len(line) + 1
 
 
 def _previous_paragraph(text: str, ends: list[int], pos: int) -> tuple[int, int] | None:
@@ -906,7 +916,7 @@ def find_quotes(
             explicit[k] = True  # deliberately unattributed ("reported to be “heavy”")
     _second_pass(text, masked, ends, raws, names, explicit, speakers, credited_at)
     quotes: list[Quote] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, int]] = {}  # words -> (place in quotes, quotation's index)
     for k in order:
         raw, name = raws[k], names[k]
         if name is None and (
@@ -923,11 +933,16 @@ def find_quotes(
         )
         key = " ".join(re.findall(r"\w+", quote.text.lower()))
         if key in seen:  # headline and body: listed once, under a speaker if either has one
-            previous = seen[key]
-            if quotes[previous].speaker is None and name is not None:
+            previous, first = seen[key]
+            if name is not None and (
+                quotes[previous].speaker is None
+                # "Velm mayor: ‘The town is in shock’" above the body's "…, Tobias Ouma, said":
+                # the body names the speaker the headline abbreviates
+                or _on_title_line(text, raws[first])
+            ):
                 quotes[previous] = quote
             continue
-        seen[key] = len(quotes)
+        seen[key] = (len(quotes), k)
         quotes.append(quote)
     return quotes
 
