@@ -572,6 +572,15 @@ FRESH_CASES = {
         "“the town is in shock” after the raid.",
         [("Tobias Lenk", "the town is in")],
     ),
+    "'she' after a first name set off with a description": (
+        "Wanjiru, a 35-year-old trader, was at the market when the shooting began. “I ran with my "
+        "baby,” she said.",
+        [("Wanjiru", "I ran with my")],
+    ),
+    "a quotation ending in a nested quotation's exclamation": (
+        "Mayor Lio Tamsen said the crowd panicked. “They were shouting ‘Get down!’” he said.",
+        [("Lio Tamsen", "They were shouting ‘Get")],
+    ),
 }
 
 

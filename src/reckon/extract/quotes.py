@@ -537,8 +537,11 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
     rest = masked[lo:hi]
     lead = re.match(r"^\s*[,.!?]?\s*(?:[—–-]+\s*)?", rest)
     begin = lo + (lead.end() if lead else 0)
+    # ("“They were shouting ‘Get down!’” he said": a nested quotation's mark after the "!")
+    inner_end = text[raw.start : raw.end].rstrip(" '’\"”")[-1:]
     ends_clause = (
         text[raw.end - 1 : raw.end] in ",?!"
+        or (inner_end != "" and inner_end in ",?!")
         or rest[:1] in ",—–-"
         or (text[raw.end - 1 : raw.end] == "." and rest.strip()[:1].islower())
     )

@@ -192,10 +192,15 @@ class SpeakerResolver(Antecedents):
         is one: two words or more, not a place of the text, not a known body."""
         return (
             kind == "person"
-            and len(name.split()) >= 2
+            and (len(name.split()) >= 2 or self._written_with_age_or_role(name))
             and name.casefold() not in self._places
             and not self._is_actor(name)
         )
+
+    def _written_with_age_or_role(self, name: str) -> bool:
+        """ "Fatuma, a 35-year-old trader, was …", "Tomas, 19, said": a first name alone,
+        set off with an age or a description, is a person the story introduces."""
+        return bool(re.search(r"(?<![\w’'-])" + re.escape(name) + r",\s+(?:\d{1,3}\s*,|an?\s+[\w-]+)", self.text))
 
     def _resolve(self, surface: str, position: int) -> tuple[str, str, str | None]:
         cleaned = " ".join(surface.split()).strip(" ,.;:-–—\"“”‘’'()")
