@@ -581,6 +581,14 @@ FRESH_CASES = {
         "Mayor Lio Tamsen said the crowd panicked. “They were shouting ‘Get down!’” he said.",
         [("Lio Tamsen", "They were shouting ‘Get")],
     ),
+    "a sentence adverb between a plural subject and its bare verb": (
+        "Residents, however, insist that the soldiers “fired without warning”.",
+        [("Residents", "fired without warning")],
+    ),
+    "an age before a name in apposition": (
+        "A survivor, 19-year-old Kevin Otieno, said the gunmen “went from room to room”.",
+        [("Kevin Otieno", "went from room to")],
+    ),
 }
 
 

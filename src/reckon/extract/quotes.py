@@ -213,6 +213,12 @@ _INSIDE_NOUN_PHRASE = re.compile(
 )
 
 
+# A sentence adverb set off by commas between a subject and its verb.
+_ASIDE_BEFORE = re.compile(
+    r",\s*(?:however|meanwhile|too|though|instead|moreover|for\s+(?:their|his|her|its)\s+part)\s*,\s*$"
+)
+
+
 def _is_verb(masked: str, word: re.Match[str]) -> bool:
     """A reporting verb, not the noun ("the report", "its post") nor an infinitive ("to
     say “no”"); a bare present form ("say", "call") needs a plural or pronoun subject."""
@@ -239,6 +245,9 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
     if form == lemma and form not in ("said", "read", "put"):
         if _INSIDE_NOUN_PHRASE.search(masked, max(0, word.start() - 60), word.start()):
             return False  # "in a social media post that …": a noun after "a" or a preposition
+        aside = _ASIDE_BEFORE.search(masked, max(0, word.start() - 40), word.start())
+        if aside:  # "Residents, however, insist": the subject is before the aside
+            previous = _previous_word(masked, aside.start())
         return (
             previous in ("they", "we", "i", "you", "police", "media", "people", "officials", "which", "who")
             or (previous.endswith("s") and not previous.endswith("ss"))

@@ -113,6 +113,7 @@ _ONE_OFFICE = re.compile(
     r"director|judge|prosecutor|chief|commander|general|colonel|spokesman|spokeswoman|spokesperson|"
     r"secretary|inspector|superintendent|headteacher|headmaster|principal|bishop|imam|priest|pastor)"
 )
+_AGE_BEFORE_NAME = re.compile(r"^(?:(?:[Aa]n?|[Tt]he)\s+)?\d{1,3}-year-old\s+(?=[A-Z])")
 # A finite verb inside an opening stretch makes it a clause ("After the gunman left the court").
 _CLAUSE_VERB = re.compile(r"[a-z]+ed|left|was|were|is|are|had|has|have|went|came|took|gave|said|told|began|fell|ran")
 
@@ -267,7 +268,8 @@ class SpeakerResolver(Antecedents):
         # "the Union for Peace and Justice": "and" inside a name after its "for" joins no two sources
         joins = r"" if _AND_IN_NAME.search(cleaned) else r"|\s+and\s+(?=[A-Z])"
         segments = [
-            self._head(self._after_intro(without_intro(s.strip())))
+            # ("A survivor, 19-year-old Kevin Otieno": the age before a name is no part of it)
+            self._head(self._after_intro(without_intro(_AGE_BEFORE_NAME.sub("", s.strip()))))
             for s in re.split(r",|\s+[–—-]\s+|\(|\)" + joins, cleaned)
             if s.strip()
         ]
