@@ -433,7 +433,7 @@ PRONOUN_CASES = {
     "one of them after a plural unnamed source": (
         "Two soldiers at the Orvel base, speaking on condition of anonymity, said they had no orders. "
         "“We were ready to go,” one of them said.",
-        ("soldiers at the Orvel base", "We were ready to"),
+        ("soldier at the Orvel base", "We were ready to"),  # one of them: one soldier
     ),
     "he after a name with a description before it": (
         "Inspector Tova Lind said two attackers were known. Local fisherman Ravi Osmund, 47, was mending "

@@ -118,6 +118,21 @@ _AGE_BEFORE_NAME = re.compile(r"^(?:(?:[Aa]n?|[Tt]he)\s+)?\d{1,3}-year-old\s+(?=
 _CLAUSE_VERB = re.compile(r"[a-z]+ed|left|was|were|is|are|had|has|have|went|came|took|gave|said|told|began|fell|ran")
 
 
+def _one_of(group: str) -> str:
+    """One member of unnamed people as the text describes them: "former detainees" ->
+    "former detainee", "soldiers at the base" -> "soldier at the base"."""
+    cut = NOUN_PHRASE_END.search(group)
+    head, rest = (group[: cut.start()], group[cut.start() :]) if cut else (group, "")
+    words = head.split()
+    if not words:
+        return group
+    plural = words[-1]
+    single = plural[:-3] + "man" if plural.endswith("men") else plural[:-1] if plural.endswith("s") else plural
+    if plural.lower() in UNNAMED_PEOPLE and single.lower() in UNNAMED_PEOPLE:
+        return " ".join([*words[:-1], single]) + rest
+    return group
+
+
 class SpeakerResolver(Antecedents):
     """Names of speakers for one document; build once per text, then ``resolve`` in order."""
 
@@ -181,6 +196,8 @@ class SpeakerResolver(Antecedents):
                         kind == "group" and (is_one_unnamed_person(surface, wanted) or _ONE_OFFICE.fullmatch(name))
                     )
                 if fits:
+                    if wanted == "p1":
+                        name = _one_of(name)  # "Four former detainees … “…,” one said": a former detainee
                     if wanted in ("m", "f") and kind == "person" and gender is None:
                         self._told_gender[name] = wanted
                         gender = wanted
