@@ -589,7 +589,23 @@ FRESH_CASES = {
         "A survivor, 19-year-old Kevin Otieno, said the gunmen “went from room to room”.",
         [("Kevin Otieno", "went from room to")],
     ),
+    "a manner adverb before the verb is no part of the subject": (
+        "Relatives interviewed by the Commission consistently described the gunmen as wearing “red berets”.",
+        [("Relatives interviewed by the Commission", "red berets")],
+    ),
+    "a note's letter under a heading is no part of the subject": (
+        "Notes\na. The police later revised the figure, saying “some bodies were counted twice”.",
+        [("police", "some bodies were counted")],
+    ),
 }
+
+
+def test_find_quotes_section_heading_is_no_part_of_the_speaker() -> None:
+    text = (
+        "Domestic\nPresident Kamau declared three days of mourning and described the attackers as "
+        "“enemies of peace”."
+    )
+    assert quotes_of(text) == [("Kamau", "enemies of peace")]
 
 
 @pytest.mark.parametrize(("text", "expected"), list(FRESH_CASES.values()), ids=list(FRESH_CASES))

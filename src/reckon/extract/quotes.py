@@ -301,7 +301,7 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         # "turned the market into what one rescue worker called “…”": the subject of the
         # free relative is the words after "what"
         words = words[whats[-1] + 1 :]
-    while words and words[-1].group().lower() in _AUX:
+    while words and (words[-1].group().lower() in _AUX or _is_manner_adverb(words[-1].group())):
         words.pop()
     if not words:
         return None
@@ -328,6 +328,16 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         begin = masked.rfind(_MASK, begin, end) + 1
     surface = text[begin:end].strip(" ,")
     return _Source(surface, begin) if surface else None
+
+
+# Nouns ending in "-ly" that are no manner adverb ("the family said").
+_LY_NOUNS = frozenset("family ally assembly rally supply monopoly anomaly homily belly bully lily jelly folly "
+                      "italy daily weekly monthly quarterly fly".split())
+
+
+def _is_manner_adverb(word: str) -> bool:
+    """ "Survivors … consistently described": an adverb before the verb is not the subject."""
+    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
 
 
 def _closes_relative(masked: str, lo: int, brk: re.Match[str], verb: re.Match[str]) -> bool:
@@ -755,6 +765,24 @@ def _is_title(text: str, masked: str, raw: _Raw) -> bool:
     return title_case and len(words) > 1 and bool(_WORK_BEFORE.search(masked, max(0, raw.opener - 30), raw.opener))
 
 
+def _without_heading(text: str, found: _Source) -> _Source:
+    """ "Domestic\nPresident Kamau", "Notes\na. The police": a section heading on a line of
+    its own, or a note's letter, before the subject is no part of it (a line broken inside
+    a wrapped sentence is)."""
+    surface, position = found.surface, found.position
+    lines = surface.split("\n")
+    if len(lines) > 1:
+        line_start = text.rfind("\n", 0, position) + 1
+        heading = text[line_start : position + len(lines[0])].strip()
+        if len(heading.split()) <= 3 and not re.search(r"[.,;:]$", heading):
+            cut = surface.index("\n") + 1
+            surface, position = surface[cut:], position + cut
+    marker = re.match(r"\s*(?:[a-z]|\d{1,2})[.)]\s+(?=[A-Z])", surface)
+    if marker:
+        surface, position = surface[marker.end() :], position + marker.end()
+    return _Source(surface, position) if surface.strip() else found
+
+
 def _first_pass(
     text: str, masked: str, ends: list[int], raws: list[_Raw], k: int
 ) -> _Source | None | bool:
@@ -781,7 +809,7 @@ def _first_pass(
     for find in order:
         found = find()
         if found is not None:
-            return found
+            return _without_heading(text, found) if isinstance(found, _Source) else found
     if raw.parent is not None:
         return None
     found = _headline(text, raw)
