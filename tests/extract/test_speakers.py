@@ -297,6 +297,7 @@ FRONT_STORY = (
         # an opening adverbial with no comma after it, then the subject
         ("By early afternoon Ana Lisa Varga, spokesman for the health department", "Ana Lisa Varga"),
         ("In a statement on 9 May the police", "police"),
+        ("The next day the Joint Command of the Orvel Forces", "Joint Command of the Orvel Forces"),
         # a sentence adverb set off by a comma is no name
         ("Separately, a little-known group calling itself Ansar Kuro", "Ansar Kuro"),
         # one unnamed person speaking for a named body: the role for the body's full name

@@ -68,6 +68,8 @@ INTRO = re.compile(
     # sentence adverbs set off by a comma ("Separately, a group calling itself …")
     r"separately|however|elsewhere|instead|moreover|furthermore|additionally|nevertheless|nonetheless|"
     r"subsequently|initially|"
+    # "The next day the Joint Command said": a time phrase opening the sentence
+    r"the\s+(?:next|following|same|previous)\s+(?:day|morning|afternoon|evening|night|week)|"
     r"\d)\b",
     re.IGNORECASE,
 )

@@ -337,6 +337,8 @@ class SpeakerResolver(Antecedents):
             if (
                 (first[:1].isupper() and self._score(rest) >= 3)
                 or self.actors.canonical(rest)
+                # ("The next day the Joint Command of the Armed Forces": a proper name to the end)
+                or re.fullmatch(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for))*\s+[A-Z][\w’'.-]*", bare)
                 or bare.lower() in INSTITUTIONS
                 or describes_unnamed_people(rest)
             ):
