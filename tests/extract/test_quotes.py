@@ -597,6 +597,15 @@ FRESH_CASES = {
         "Notes\na. The police later revised the figure, saying “some bodies were counted twice”.",
         [("police", "some bodies were counted")],
     ),
+    "a label the speaker puts on someone": (
+        "The government has labelled the protesters “terrorists”, a term rights groups reject.",
+        [("government", "terrorists")],
+    ),
+    "a plural noun ending like a labelling verb stays a noun": (
+        "The Velm Rights Forum said no officer had been charged. Many survivors, it added, were sentenced "
+        "to long prison terms after “unfair trials”.",
+        [("Velm Rights Forum", "unfair trials")],
+    ),
 }
 
 

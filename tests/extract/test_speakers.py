@@ -327,3 +327,10 @@ def test_speaker_resolver_a_force_with_an_adjective_is_the_force_not_its_chief()
     )
     resolver = SpeakerResolver(text, use_nlp=False)
     assert resolver.resolve("The regional police", position=text.rindex("The regional police")) == "regional police"
+
+
+def test_speaker_resolver_the_before_a_capitalised_name_makes_a_body_unless_a_title_follows() -> None:
+    text = "The Rev Jane Doe led prayers. The Velm Rights Forum said it."
+    resolver = SpeakerResolver(text, use_nlp=False)
+    assert resolver.resolve("The Velm Rights Forum", position=40) == "Velm Rights Forum"
+    assert resolver.resolve("The Rev Jane Doe", position=40) == "Jane Doe"

@@ -181,7 +181,11 @@ class SpeakerResolver(Antecedents):
                     continue
                 if wanted == "o":
                     # (a capitalised name the text writes as a body's: "The Velm Liberation Front")
-                    fits = kind == "org" or (kind == "group" and name[:1].isupper() and self._written_as_body(name))
+                    fits = kind == "org" or (
+                        kind in ("group", "person")
+                        and name[:1].isupper()
+                        and self._written_as_body(re.sub(r"^The\s+", "", name))
+                    )
                 elif wanted == "p":  # "they": a body or a plural unnamed source
                     fits = kind == "org" or (
                         kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
@@ -526,6 +530,11 @@ class SpeakerResolver(Antecedents):
             holders = [p for p in self._people.values() if bare.lower() in p.roles]
             if len(holders) == 1:
                 return holders[0].name, "person", holders[0].gender
+        if re.match(r"The\s+[A-Z]", bare) and len(bare.split()) >= 3:
+            if any(w.lower().strip(".") in TITLES | {"most", "right", "very", "rt"} for w in bare.split()[1:]):
+                return self._name_of(bare[4:], position)  # "The Rev Jane Doe": a person's title
+            if looks_like_person(bare[4:]):
+                return bare[4:], "org", None  # "The Velm Rights Forum said": "the" makes a body's name
         if looks_like_person(bare) and bare[:1].isupper() and not self._is_actor(bare):
             full = self._expand(bare, titles, position) or bare
             person = self._people.get(full)
