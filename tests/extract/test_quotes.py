@@ -606,6 +606,14 @@ FRESH_CASES = {
         "to long prison terms after “unfair trials”.",
         [("Velm Rights Forum", "unfair trials")],
     ),
+    "'they' after nurses": (
+        "Two nurses at the clinic described the scene. “There was blood everywhere,” they said.",
+        [("nurses at the clinic", "There was blood everywhere,")],
+    ),
+    "'the group' after a body named with a noun for its kind": (
+        "The Velm Liberation Front has denied involvement. “We do not kill civilians,” the group said.",
+        [("Velm Liberation Front", "We do not kill")],
+    ),
 }
 
 
