@@ -614,6 +614,14 @@ FRESH_CASES = {
         "The Velm Liberation Front has denied involvement. “We do not kill civilians,” the group said.",
         [("Velm Liberation Front", "We do not kill")],
     ),
+    "a follow-on in single quote marks on a page that quotes with them": (
+        "‘We were sleeping when they came,’ said Fatima Bello, 34. ‘They burned everything.’",
+        [("Fatima Bello", "We were sleeping when"), ("Fatima Bello", "They burned everything.")],
+    ),
+    "an inverted 'pleaded'": (
+        "“We need help,” pleaded Mary Atieno, whose house was destroyed.",
+        [("Mary Atieno", "We need help,")],
+    ),
 }
 
 

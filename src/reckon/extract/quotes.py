@@ -65,7 +65,8 @@ _NOUN_MARKERS = frozenset(
 _INVERTING = frozenset(
     "say add ask write reply continue explain insist warn declare state note tell remark recall "
     "respond answer concede admit conclude argue claim report shout cry exclaim whisper tweet post "
-    "announce confirm acknowledge stress urge reiterate lament vow".split()
+    "announce confirm acknowledge stress urge reiterate lament vow "
+    "plead recount complain boast caution retort observe demand promise".split()
 )
 # Verbs of saying whose bare complement has its own subject ("He said the gunmen shouted");
 # not "posted", "claimed", which also follow a noun as participles ("a statement posted …").
@@ -999,10 +1000,12 @@ def _second_pass(
 ) -> None:
     """Quotes with no attribution of their own: the speaker of an adjacent quote, of the
     paragraph before a stand-alone quote, or of the sentence a dash-led quote ends."""
+    # (single quote marks too when the page quotes with them: "‘…,’ said X, 34. ‘…’")
+    singles = any(raws[k].single and names[k] is not None and raws[k].parent is None for k in range(len(raws)))
     top = [
         k
         for k in sorted(range(len(raws)), key=lambda k: raws[k].start)
-        if raws[k].parent is None and not raws[k].single
+        if raws[k].parent is None and (not raws[k].single or singles)
     ]
     for _ in range(2):  # a run of continuation quotes fills in from both ends
         for n, k in enumerate(top):
