@@ -334,3 +334,8 @@ def test_speaker_resolver_the_before_a_capitalised_name_makes_a_body_unless_a_ti
     resolver = SpeakerResolver(text, use_nlp=False)
     assert resolver.resolve("The Velm Rights Forum", position=40) == "Velm Rights Forum"
     assert resolver.resolve("The Rev Jane Doe", position=40) == "Jane Doe"
+
+
+@pytest.mark.parametrize(("written", "name"), [("Advocate Rudo Chari", "Rudo Chari"), ("Comrade Tapiwa Mhere", "Tapiwa Mhere")])
+def test_forms_of_address_are_titles(written: str, name: str) -> None:
+    assert strip_titles(written)[0] == name

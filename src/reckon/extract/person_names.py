@@ -32,7 +32,9 @@ TITLES = frozenset(
     "commandant warden sheriff senior former retired then regional provincial interior foreign "
     "defence defense health information justice army navy police military federal national "
     "state country resident staff special headteacher headmaster headmistress principal "
-    "president-elect coordinator representative hon honourable honorable".split()
+    "president-elect coordinator representative hon honourable honorable "
+    # forms of address before a name in southern and east African copy ("Advocate Nyasha Dube")
+    "advocate adv comrade cde".split()
 )
 # Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
 _PORTFOLIO_TITLES = frozenset(
