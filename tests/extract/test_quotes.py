@@ -622,6 +622,11 @@ FRESH_CASES = {
         "“We need help,” pleaded Mary Atieno, whose house was destroyed.",
         [("Mary Atieno", "We need help,")],
     ),
+    "'the armed group' after a body's name with 'The' and a description": (
+        "The Patriotic Army of Velm, an armed group formed in 2019, denied the accusation. “We are not "
+        "responsible,” the armed group said.",
+        [("Patriotic Army of Velm", "We are not responsible,")],
+    ),
 }
 
 

@@ -215,7 +215,8 @@ class Antecedents(NamedPeople):
             # "Palmas del Norte, a palm oil company": the description stands beside the body's name
             named = _NAMED_BEFORE.search(self.text, 0, first.start())
             if named:
-                return named.group(1), "org", None
+                # ("The Patriotic Army of Velm, an armed group": the article is no part of the name)
+                return re.sub(r"^The\s+", "", named.group(1)), "org", None
             return first.group(1), "group", None
         if head in _GROUP_HEADS:
             # "The Velm Liberation Front has denied involvement. “…,” the group said": the last
