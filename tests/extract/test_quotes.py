@@ -627,6 +627,12 @@ FRESH_CASES = {
         "responsible,” the armed group said.",
         [("Patriotic Army of Velm", "We are not responsible,")],
     ),
+    "a headline quoting words of a longer quotation in the body": (
+        "Vendor: ‘They shot at us like animals’\n\nMarket vendor Rudo Chari described the raid:\n\n"
+        "“The police came out of the trucks. They shot at us like animals. My neighbour fell.”\n\n"
+        "The police deny it.",
+        [("Rudo Chari", "The police came out")],
+    ),
 }
 
 

@@ -648,7 +648,12 @@ def _on_title_line(text: str, raw: _Raw) -> bool:
     line_start = text.rfind("\n", 0, raw.opener) + 1
     line_end = text.find("\n", raw.opener)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
-    return len(line) < 160 and not line.endswith(".") and raw.end <= line_start + len(line) + 1
+    return (
+        raw.parent is None
+        and len(line) < 160
+        and not line.rstrip("”’\"' ").endswith((".", "?", "!"))
+        and raw.end <= line_start + len(line) + 1
+    )
 
 
 def _previous_paragraph(text: str, ends: list[int], pos: int) -> tuple[int, int] | None:
@@ -985,7 +990,16 @@ def find_quotes(
             continue
         seen[key] = (len(quotes), k)
         quotes.append(quote)
-    return quotes
+    # A headline quoting words that a longer quotation of the body holds ("‘They shot at us
+    # like animals’" over the vendor's whole account): listed once, as the body's quotation.
+    keys = {index: key for key, (index, _) in seen.items()}
+    inside = {
+        index
+        for key, (index, k) in seen.items()
+        if _on_title_line(text, raws[k]) and len(key.split()) >= 3
+        and any(other != index and f" {key} " in f" {keys[other]} " and quotes[other].speaker for other in keys)
+    }
+    return [quote for index, quote in enumerate(quotes) if index not in inside]
 
 
 def _second_pass(
