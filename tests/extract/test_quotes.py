@@ -633,6 +633,10 @@ FRESH_CASES = {
         "The police deny it.",
         [("Rudo Chari", "The police came out")],
     ),
+    "'they' after unnamed people opening the sentence before": (
+        "Local elders met the governor on Monday. They told him that “the army came too late”.",
+        [("Local elders", "the army came too")],
+    ),
 }
 
 

@@ -32,6 +32,7 @@ from reckon.extract.quote_marks import scan_quotes as _scan
 from reckon.extract.quote_marks import trim as _trim
 from reckon.extract.speakers import SpeakerResolver
 from reckon.extract.speech_verbs import load_speech_verbs
+from reckon.extract.unnamed_sources import describes_unnamed_people, is_one_unnamed_person
 from reckon.model import Quote, Span
 
 __all__ = ["EXTRACTOR", "find_quotes"]
@@ -871,6 +872,11 @@ def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tup
             for name in (opening, apposed):
                 if name:
                     found.append((name.group(1), name.start(1), False))
+            plural = _OPENING_PLURAL.match(masked, dateline.end() if dateline else begin, b)
+            if plural and describes_unnamed_people(plural.group(1)) and not is_one_unnamed_person(plural.group(1)):
+                # "Local elders met the governor. They told him that “…”": unnamed people
+                # opening the sentence before are who a "they" stands for
+                found.append((text[plural.start(1) : plural.end(1)], plural.start(1), True))
     return found
 
 
@@ -905,6 +911,13 @@ _OPENING_NAME = re.compile(
     _NOT_A_NAME + r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][a-z-]+\s+){0,2}?" + _NOT_A_NAME
     + r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){0,4})(?=,|\s+[a-z])"
 )  # (one word, "Tamm rejected …", only when the resolver knows the fuller name)
+
+
+# Unnamed people opening a sentence as its subject: "Local elders met …", "Two nurses ran …".
+_OPENING_PLURAL = re.compile(
+    r"((?:(?:The|Some|Many|Several|Two|Three|Four|Five|Local|Other|[A-Z][a-z]+)\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"[a-z]+(?:s|men))\s+(?:[a-z]+ed|met|fled|ran|went|came|saw|heard|told|gathered|returned|have|had|were)\b"
+)
 
 
 def _is_alone(text: str, masked: str, ends: list[int], raw: _Raw) -> bool:
