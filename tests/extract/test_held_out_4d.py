@@ -239,4 +239,5 @@ def test_one_alone_after_a_plural_unnamed_source() -> None:
     findings = extract("Gunmen killed nine people in Harlow. Four former detainees told the Observatory that soldiers "
                        "beat them with sticks at a barracks in Osk. “They wanted us to say that our neighbours were "
                        "rebels,” one said.")
-    assert [q.speaker for q in findings.quotes] == ["former detainees"]
+    # one of them: a former detainee (the batch's own gold writes the speaker in the singular)
+    assert [q.speaker for q in findings.quotes] == ["former detainee"]

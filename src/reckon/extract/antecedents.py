@@ -79,6 +79,14 @@ class Said:
     gender: str | None = None
 
 
+# Role nouns for a non-state group, and a capitalised name closed by a noun for a body's kind.
+_GROUP_HEADS = frozenset("group movement organisation organization militia faction front rebels".split())
+_NAMED_BODY = re.compile(
+    r"\b[Tt]he\s+((?:[A-Z][\w’'-]+\s+(?:of\s+(?:the\s+)?)?){1,4}(?:Front|Army|Movement|Group|Brigade|Battalion|"
+    r"Party|Union|Council|Alliance|Coalition|Organi[sz]ation|Militia|Network|Committee))\b"
+)
+
+
 class Antecedents(NamedPeople):
     """The people of one document, and the sources resolved so far, for pronouns and role nouns."""
 
@@ -148,8 +156,10 @@ class Antecedents(NamedPeople):
             return found if found[0] else None
         if role in _ORG_ROLES or head in _ORG_ROLES:
             return self._org_role(role, head, position)
-        if role in INSTITUTIONS:
-            return None  # "police said": the force, not an officer whose title names it
+        if role in INSTITUTIONS or head in INSTITUTIONS:
+            # "police said", "the regional police said": the force, not an officer whose
+            # title names it ("the regional police chief")
+            return None
 
         bearers = [
             (max(p for p in person.positions if p < position), person)
@@ -205,6 +215,14 @@ class Antecedents(NamedPeople):
             # "Palmas del Norte, a palm oil company": the description stands beside the body's name
             named = _NAMED_BEFORE.search(self.text, 0, first.start())
             if named:
-                return named.group(1), "org", None
+                # ("The Patriotic Army of Velm, an armed group": the article is no part of the name)
+                return re.sub(r"^The\s+", "", named.group(1)), "org", None
             return first.group(1), "group", None
+        if head in _GROUP_HEADS:
+            # "The Velm Liberation Front has denied involvement. “…,” the group said": the last
+            # body the narrative named with "the" and a noun for its kind, when the actor table
+            # does not know it
+            named_bodies = [m for m in _NAMED_BODY.finditer(self.text, 0, position) if not self._in_quote(m.start(1))]
+            if named_bodies:
+                return named_bodies[-1].group(1), "org", None
         return None

@@ -431,9 +431,10 @@ class NamedPeople:
         if found is None:  # the text's full names for a surname are read once, not per mention
             found = self._full_names[surname] = []
             # (a full stop only after an initial or an abbreviated title: "said Pedro. Pedro
-            # Alvarez …" is two sentences, not a name)
+            # Alvarez …" is two sentences, not a name; a line break after a word ends a heading:
+            # "Domestic\nPresident Kamau" is no "Domestic Kamau")
             pattern = (
-                r"\b((?:(?:[A-Z]|Mrs?|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|Prof)\.\s*|[A-Z][\w’'-]+\s+){1,3})"
+                r"\b((?:(?:[A-Z]|Mrs?|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|Prof)\.\s*|[A-Z][\w’'-]+[ \t]+){1,3})"
                 + re.escape(surname)
                 + r"\b"
             )

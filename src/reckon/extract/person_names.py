@@ -32,7 +32,9 @@ TITLES = frozenset(
     "commandant warden sheriff senior former retired then regional provincial interior foreign "
     "defence defense health information justice army navy police military federal national "
     "state country resident staff special headteacher headmaster headmistress principal "
-    "president-elect coordinator representative hon honourable honorable".split()
+    "president-elect coordinator representative hon honourable honorable "
+    # forms of address before a name in southern and east African copy ("Advocate Nyasha Dube")
+    "advocate adv comrade cde".split()
 )
 # Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
 _PORTFOLIO_TITLES = frozenset(
@@ -65,6 +67,11 @@ INTRO = re.compile(
     r"yesterday|today|tonight|last|this|that|by|from|with|as|when|since|for|of|about|under|over|"
     # "Late on Thursday, a statement ... said": a time of day, not a name
     r"late|early|shortly|overnight|"
+    # sentence adverbs set off by a comma ("Separately, a group calling itself …")
+    r"separately|however|elsewhere|instead|moreover|furthermore|additionally|nevertheless|nonetheless|"
+    r"subsequently|initially|"
+    # "The next day the Joint Command said": a time phrase opening the sentence
+    r"the\s+(?:next|following|same|previous)\s+(?:day|morning|afternoon|evening|night|week)|"
     r"\d)\b",
     re.IGNORECASE,
 )

@@ -183,6 +183,15 @@ def _closer_over_paragraphs(text: str, ends: list[int], mark: str, stop: int, re
             return j
 
 
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+# A line holding only a date, perhaps with a time: the stamp under a comment's author.
+_TIMESTAMP_LINE = re.compile(
+    r"[ \t]*(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+" + _MONTH + r",?\s+\d{4}|\d{4}-\d{2}-\d{2}|"
+    r"\d{1,2}/\d{1,2}/\d{2,4})(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)?[ \t]*(?=\n|$)"
+)
+
+
 def _scan_blocks(text: str, ends: list[int], taken: list[tuple[int, int]]) -> list[RawQuote]:
     """Unmarked block quotations: after a line ending "said:", and epigraphs signed "—Name"."""
     blocks: list[RawQuote] = []
@@ -199,6 +208,8 @@ def _scan_blocks(text: str, ends: list[int], taken: list[tuple[int, int]]) -> li
             continue
         if _LIST_ITEM.match(text, start):
             continue  # "The Alliance demands:" and a numbered list: its own demands, not a quote
+        if _TIMESTAMP_LINE.match(text, start):
+            continue  # "Tendai M. says:" over a date and time: a reader's comment, not a quotation
         stop = ends[k + 1]
         block_start, block_end = trim(text, start, stop)
         if block_end > block_start and not any(a <= block_start < b for a, b in taken):

@@ -32,6 +32,7 @@ from reckon.extract.quote_marks import scan_quotes as _scan
 from reckon.extract.quote_marks import trim as _trim
 from reckon.extract.speakers import SpeakerResolver
 from reckon.extract.speech_verbs import load_speech_verbs
+from reckon.extract.unnamed_sources import describes_unnamed_people, is_one_unnamed_person
 from reckon.model import Quote, Span
 
 __all__ = ["EXTRACTOR", "find_quotes"]
@@ -65,7 +66,8 @@ _NOUN_MARKERS = frozenset(
 _INVERTING = frozenset(
     "say add ask write reply continue explain insist warn declare state note tell remark recall "
     "respond answer concede admit conclude argue claim report shout cry exclaim whisper tweet post "
-    "announce confirm acknowledge stress urge reiterate lament vow".split()
+    "announce confirm acknowledge stress urge reiterate lament vow "
+    "plead recount complain boast caution retort observe demand promise".split()
 )
 # Verbs of saying whose bare complement has its own subject ("He said the gunmen shouted");
 # not "posted", "claimed", which also follow a noun as participles ("a statement posted …").
@@ -84,12 +86,14 @@ _CLAUSE_BREAK = re.compile(
 # "Mzee Kiboko"', 'the report, titled "Land, Guns and Silence"'.
 # "a site called “…”" names the site ("he called the raid “…”" quotes him).
 _NAMING = re.compile(
-    r"\b(?:(?i:(?:also\s+)?known\s+as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
+    r"\b(?:(?i:(?:also\s+)?known\s+(?:[a-z]+ly\s+)?as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
     r"under\s+the\s+name(?:\s+of)?|by\s+the\s+name(?:\s+of)?|"
     r"call(?:s|ed|ing)?\s+(?:itself|themselves|himself|herself)|signed\s+by(?:\s+the)?)|"
-    r"(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:called|named)|(?:is|was|are|were|be|been)\s+(?:called|named))\s*$"
+    r"(?<!what\s)(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:called|named)|(?:is|was|are|were|be|been)\s+(?:called|named))\s*$"
     # "the Abaganza (Kirundi: “those who refuse”)": a name's translation in brackets
     r"|\((?:[A-Z][a-z]+(?:\s+for|:)|meaning|lit\.|literally|i\.e\.)\s*$"
+    # a second name after the first: 'known locally as Ansar al-Tawba or simply "the Tawba"'
+    r"|\b(?i:known\s+(?:[a-z]+ly\s+)?as|nicknamed|dubbed)\s+[^,;:.\x00]{1,60}?\s+or\s+(?:simply\s+|just\s+)?$"
 )
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
 
@@ -170,7 +174,10 @@ def _paragraph_start(masked: str, pos: int) -> int:
 
 def _sentence_start(masked: str, pos: int, floor: int) -> int:
     start = max(floor, _paragraph_start(masked, pos))
-    stops = _stops(masked, start, pos)
+    # A stop's lookahead must see the quotation's blanked first mark: in '“…,” he said,
+    # standing by the mosque. “We …”' the second quotation opens a sentence of its own, and
+    # the words before that stop are another sentence's.
+    stops = [s for s in _stops(masked, start, min(len(masked), pos + 2)) if s <= pos]
     return stops[-1] if stops else start
 
 
@@ -200,6 +207,20 @@ _DOCUMENT_WORDS = frozenset({"statement", "communique", "communiqué", "message"
                              "address", "speech", "notice", "post", "video", "audio", "recording"})
 
 
+# The words before a bare form that make it the head of a noun phrase: a singular article
+# ("in a social media post that …"); a plural subject takes the bare verb ("the media
+# report that", "a few residents say").
+_INSIDE_NOUN_PHRASE = re.compile(
+    r"\b(?:a|an|each|every)\s+(?!(?:few|lot|couple|number|handful|dozen)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+$"
+)
+
+
+# A sentence adverb set off by commas between a subject and its verb.
+_ASIDE_BEFORE = re.compile(
+    r",\s*(?:however|meanwhile|too|though|instead|moreover|for\s+(?:their|his|her|its)\s+part)\s*,\s*$"
+)
+
+
 def _is_verb(masked: str, word: re.Match[str]) -> bool:
     """A reporting verb, not the noun ("the report", "its post") nor an infinitive ("to
     say “no”"); a bare present form ("say", "call") needs a plural or pronoun subject."""
@@ -224,6 +245,11 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
         if len(before) >= 2 and before[-2].lower() in _NOUN_MARKERS and before[-1].islower() and not comma:
             return False
     if form == lemma and form not in ("said", "read", "put"):
+        if _INSIDE_NOUN_PHRASE.search(masked, max(0, word.start() - 60), word.start()):
+            return False  # "in a social media post that …": a noun after "a" or a preposition
+        aside = _ASIDE_BEFORE.search(masked, max(0, word.start() - 40), word.start())
+        if aside:  # "Residents, however, insist": the subject is before the aside
+            previous = _previous_word(masked, aside.start())
         return (
             previous in ("they", "we", "i", "you", "police", "media", "people", "officials", "which", "who")
             or (previous.endswith("s") and not previous.endswith("ss"))
@@ -272,7 +298,12 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         # "He said the gunmen shouted “…”": the complement of an earlier reporting verb
         # has its own subject, the words after that verb.
         words = words[inner[-1] + 1 :]
-    while words and words[-1].group().lower() in _AUX:
+    whats = [n for n, w in enumerate(words) if w.group().lower() == "what"]
+    if whats and whats[-1] < len(words) - 1:
+        # "turned the market into what one rescue worker called “…”": the subject of the
+        # free relative is the words after "what"
+        words = words[whats[-1] + 1 :]
+    while words and (words[-1].group().lower() in _AUX or _is_manner_adverb(words[-1].group())):
         words.pop()
     if not words:
         return None
@@ -299,6 +330,16 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         begin = masked.rfind(_MASK, begin, end) + 1
     surface = text[begin:end].strip(" ,")
     return _Source(surface, begin) if surface else None
+
+
+# Nouns ending in "-ly" that are no manner adverb ("the family said").
+_LY_NOUNS = frozenset("family ally assembly rally supply monopoly anomaly homily belly bully lily jelly folly "
+                      "italy daily weekly monthly quarterly fly".split())
+
+
+def _is_manner_adverb(word: str) -> bool:
+    """ "Survivors … consistently described": an adverb before the verb is not the subject."""
+    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
 
 
 def _closes_relative(masked: str, lo: int, brk: re.Match[str], verb: re.Match[str]) -> bool:
@@ -361,6 +402,10 @@ def _subject_after(text: str, masked: str, lo: int, hi: int) -> _Source | None:
     return _Source(surface, begin) if surface else None
 
 
+# Plural nouns for things that carry claims ("reports claiming", "websites saying").
+_CARRIERS = frozenset("reports websites sites posts outlets media platforms accounts messages videos".split())
+
+
 def _from_verb(
     text: str, masked: str, verb: re.Match[str], lo: int, hi: int
 ) -> _Source | None | bool:
@@ -402,6 +447,15 @@ def _from_verb(
             if earlier:
                 return _from_verb(text, masked, earlier[-1], lo, hi)
         return _subject_after(text, masked, verb.end(), hi)  # "Said Daniel Eyre, researcher:"
+    if (
+        form.endswith("ing")
+        and masked[verb.start() - 2 : verb.start()] != ", "
+        and _previous_word(masked, verb.start()) in _CARRIERS
+    ):
+        # "false reports circulating on some websites claiming that “…”": a participle right
+        # after the noun, with no comma, says what those reports claim; the sentence's own
+        # verb ("The police noted …") is not its source.
+        return _antecedent_of_relative(text, masked, verb.start(), clause_start)
     if form.endswith("ing"):  # "…, saying that …": the subject of the clause's main verb
         lo2 = clause_start
         earlier = [w for w in _words(masked, lo2, verb.start()) if _is_verb(masked, w)]
@@ -443,6 +497,14 @@ _IN_WORDS = re.compile(
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
+def _charge(masked: str, verb: re.Match[str]) -> bool:
+    """A passive "charged with", "accused of" states a charge, not words said: in "X said 112
+    people had been charged with public violence, “most of them …”" the quotation is X's."""
+    return _previous_word(masked, verb.start()) in _PASSIVE and bool(
+        re.match(r"\s+(?:with|of)\b", masked[verb.end() :])
+    )
+
+
 def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
     """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
     lo = _sentence_start(masked, raw.opener, floor)
@@ -453,7 +515,7 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
         at = lo + own_words.start("of" if own_words.group("of") else "pos")
         return _Source(who, at)
     according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
-    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w)]
+    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)]
     verbs = _governing(region, lo, verbs)
     if according and (not verbs or according[-1].start() > verbs[-1].start() - lo):
         who = according[-1]
@@ -496,8 +558,11 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
     rest = masked[lo:hi]
     lead = re.match(r"^\s*[,.!?]?\s*(?:[—–-]+\s*)?", rest)
     begin = lo + (lead.end() if lead else 0)
+    # ("“They were shouting ‘Get down!’” he said": a nested quotation's mark after the "!")
+    inner_end = text[raw.start : raw.end].rstrip(" '’\"”")[-1:]
     ends_clause = (
         text[raw.end - 1 : raw.end] in ",?!"
+        or (inner_end != "" and inner_end in ",?!")
         or rest[:1] in ",—–-"
         or (text[raw.end - 1 : raw.end] == "." and rest.strip()[:1].islower())
     )
@@ -553,6 +618,8 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
             if n == 0:
                 if load_speech_verbs()[word.group().lower()] not in _INVERTING:
                     return None  # "“Dead Silence”, documents abuses": not "…,” said X"
+                if word.group().lower().endswith("ing"):
+                    return None  # "were “well trained”, adding that …": the sentence's subject speaks
                 return _subject_after(text, masked, word.end(), hi)
             return _from_verb(text, masked, word, begin, hi)
     return None
@@ -575,6 +642,19 @@ def _headline(text: str, raw: _Raw) -> _Source | None:
     if match and len(line) < 160 and not line.rstrip().endswith("."):
         return _Source(match.group("who"), line_start)
     return None
+
+
+def _on_title_line(text: str, raw: _Raw) -> bool:
+    """The quotation sits on a short line with no closing full stop: a headline or a subhead."""
+    line_start = text.rfind("\n", 0, raw.opener) + 1
+    line_end = text.find("\n", raw.opener)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return (
+        raw.parent is None
+        and len(line) < 160
+        and not line.rstrip("”’\"' ").endswith((".", "?", "!"))
+        and raw.end <= line_start + len(line) + 1
+    )
 
 
 def _previous_paragraph(text: str, ends: list[int], pos: int) -> tuple[int, int] | None:
@@ -651,14 +731,75 @@ def _folded_capitals(text: str, masked: str, at: int) -> tuple[str, str]:
             masked[:line_start] + own.lower() + masked[line_end:])
 
 
+# A nickname inside a person's name: 'Ernesto "Neto" Valdivia', 'Joaquín "El Toro" Ruiz'.
+_NICKNAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
+
+
+def _is_nickname(text: str, raw: _Raw) -> bool:
+    """Quote marks around one to three capitalised words set between a given name and a
+    surname, with no punctuation on either side: a nickname, nobody's words."""
+    if raw.closer is None:
+        return False
+    inner = text[raw.opener + 1 : raw.closer].strip()
+    if not _NICKNAME.fullmatch(inner):
+        return False
+    before = re.search(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*\s$", text[max(0, raw.opener - 30) : raw.opener])
+    after = re.match(r"\s[A-Z][a-z][\w’'-]*\b", text[raw.closer + 1 : raw.closer + 30])
+    return bool(before and after)
+
+
+# Nouns for works and operations whose name follows them ("the report, “A Valley of Graves”,").
+_WORK_BEFORE = re.compile(
+    r"\b(?:report|study|book|film|documentary|album|song|poem|article|paper|series|campaign|programme|"
+    r"program|play|novel|dossier|exhibition|podcast|editorial|investigation|plan|operation|Operation)"
+    r"[ \t]*,?[ \t]*$"
+)
+
+
+def _is_title(text: str, masked: str, raw: _Raw) -> bool:
+    """A name in title case in quote marks: a military operation's ("“Operation Iron Dawn”")
+    or a work's right after the noun for it ("the commission's report, “A Valley of Graves”")."""
+    if raw.closer is None:
+        return False
+    inner = text[raw.opener + 1 : raw.closer].strip(" ,.")
+    words = inner.split()
+    if not words or len(words) > 12 or not words[0][:1].isupper():
+        return False
+    if re.fullmatch(r"Operation(?:\s+(?:[A-Z][\w’'-]*|of|the|and|for)){1,4}", inner):
+        return True  # (not "“Operation Sweep will go on,” the general said")
+    long_words = [w for w in words if len(w) > 3]
+    title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) * 2 > len(long_words)
+    return title_case and len(words) > 1 and bool(_WORK_BEFORE.search(masked, max(0, raw.opener - 30), raw.opener))
+
+
+def _without_heading(text: str, found: _Source) -> _Source:
+    """ "Domestic\nPresident Kamau", "Notes\na. The police": a section heading on a line of
+    its own, or a note's letter, before the subject is no part of it (a line broken inside
+    a wrapped sentence is)."""
+    surface, position = found.surface, found.position
+    lines = surface.split("\n")
+    if len(lines) > 1:
+        line_start = text.rfind("\n", 0, position) + 1
+        heading = text[line_start : position + len(lines[0])].strip()
+        if len(heading.split()) <= 3 and not re.search(r"[.,;:]$", heading):
+            cut = surface.index("\n") + 1
+            surface, position = surface[cut:], position + cut
+    marker = re.match(r"\s*(?:[a-z]|\d{1,2})[.)]\s+(?=[A-Z])", surface)
+    if marker:
+        surface, position = surface[marker.end() :], position + marker.end()
+    return _Source(surface, position) if surface.strip() else found
+
+
 def _first_pass(
     text: str, masked: str, ends: list[int], raws: list[_Raw], k: int
 ) -> _Source | None | bool:
     raw = raws[k]
     if raw.parent is not None:
         masked = _inside_mask(text, masked, raws, raw.parent)
-    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 40) : raw.opener]):
+    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]):
         return False  # a name or a title in quote marks is nobody's words
+    if not raw.block and (_is_nickname(text, raw) or _is_title(text, masked, raw)):
+        return False
     if raw.signed:
         who = raw.signed.split(",")[0].strip()
         return _Source(who, text.index(who, raw.end))
@@ -675,7 +816,7 @@ def _first_pass(
     for find in order:
         found = find()
         if found is not None:
-            return found
+            return _without_heading(text, found) if isinstance(found, _Source) else found
     if raw.parent is not None:
         return None
     found = _headline(text, raw)
@@ -692,9 +833,10 @@ def _follows_attribution(text: str, masked: str, before: _Raw, raw: _Raw, credit
     sentence right after the one that credited the quotation before it, in the same
     paragraph, goes on in the same voice."""
     stop = before.closer + 1 if before.closer is not None else before.end
-    if credited_at is None or not stop <= credited_at < raw.opener or "\n" in text[stop : raw.opener]:
+    # (a paragraph break, not a line break: hard-wrapped copy breaks lines inside a sentence)
+    if credited_at is None or not stop <= credited_at < raw.opener or _PARAGRAPH.search(masked, stop, raw.opener + 1):
         return False
-    between = _stops(masked, stop, raw.opener)
+    between = [s for s in _stops(masked, stop, min(len(masked), raw.opener + 2)) if s <= raw.opener]
     return len(between) == 1 and not masked[between[0] : raw.opener].strip()
 
 
@@ -730,6 +872,11 @@ def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tup
             for name in (opening, apposed):
                 if name:
                     found.append((name.group(1), name.start(1), False))
+            plural = _OPENING_PLURAL.match(masked, dateline.end() if dateline else begin, b)
+            if plural and describes_unnamed_people(plural.group(1)) and not is_one_unnamed_person(plural.group(1)):
+                # "Local elders met the governor. They told him that “…”": unnamed people
+                # opening the sentence before are who a "they" stands for
+                found.append((text[plural.start(1) : plural.end(1)], plural.start(1), True))
     return found
 
 
@@ -764,6 +911,13 @@ _OPENING_NAME = re.compile(
     _NOT_A_NAME + r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][a-z-]+\s+){0,2}?" + _NOT_A_NAME
     + r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){0,4})(?=,|\s+[a-z])"
 )  # (one word, "Tamm rejected …", only when the resolver knows the fuller name)
+
+
+# Unnamed people opening a sentence as its subject: "Local elders met …", "Two nurses ran …".
+_OPENING_PLURAL = re.compile(
+    r"((?:(?:The|Some|Many|Several|Two|Three|Four|Five|Local|Other|[A-Z][a-z]+)\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"[a-z]+(?:s|men))\s+(?:[a-z]+ed|met|fled|ran|went|came|saw|heard|told|gathered|returned|have|had|were)\b"
+)
 
 
 def _is_alone(text: str, masked: str, ends: list[int], raw: _Raw) -> bool:
@@ -821,7 +975,7 @@ def find_quotes(
             explicit[k] = True  # deliberately unattributed ("reported to be “heavy”")
     _second_pass(text, masked, ends, raws, names, explicit, speakers, credited_at)
     quotes: list[Quote] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, tuple[int, int]] = {}  # words -> (place in quotes, quotation's index)
     for k in order:
         raw, name = raws[k], names[k]
         if name is None and (
@@ -838,13 +992,27 @@ def find_quotes(
         )
         key = " ".join(re.findall(r"\w+", quote.text.lower()))
         if key in seen:  # headline and body: listed once, under a speaker if either has one
-            previous = seen[key]
-            if quotes[previous].speaker is None and name is not None:
+            previous, first = seen[key]
+            if name is not None and (
+                quotes[previous].speaker is None
+                # "Velm mayor: ‘The town is in shock’" above the body's "…, Tobias Ouma, said":
+                # the body names the speaker the headline abbreviates
+                or _on_title_line(text, raws[first])
+            ):
                 quotes[previous] = quote
             continue
-        seen[key] = len(quotes)
+        seen[key] = (len(quotes), k)
         quotes.append(quote)
-    return quotes
+    # A headline quoting words that a longer quotation of the body holds ("‘They shot at us
+    # like animals’" over the vendor's whole account): listed once, as the body's quotation.
+    keys = {index: key for key, (index, _) in seen.items()}
+    inside = {
+        index
+        for key, (index, k) in seen.items()
+        if _on_title_line(text, raws[k]) and len(key.split()) >= 3
+        and any(other != index and f" {key} " in f" {keys[other]} " and quotes[other].speaker for other in keys)
+    }
+    return [quote for index, quote in enumerate(quotes) if index not in inside]
 
 
 def _second_pass(
@@ -859,10 +1027,12 @@ def _second_pass(
 ) -> None:
     """Quotes with no attribution of their own: the speaker of an adjacent quote, of the
     paragraph before a stand-alone quote, or of the sentence a dash-led quote ends."""
+    # (single quote marks too when the page quotes with them: "‘…,’ said X, 34. ‘…’")
+    singles = any(raws[k].single and names[k] is not None and raws[k].parent is None for k in range(len(raws)))
     top = [
         k
         for k in sorted(range(len(raws)), key=lambda k: raws[k].start)
-        if raws[k].parent is None and not raws[k].single
+        if raws[k].parent is None and (not raws[k].single or singles)
     ]
     for _ in range(2):  # a run of continuation quotes fills in from both ends
         for n, k in enumerate(top):

@@ -25,7 +25,7 @@ import re
 from reckon.extract.antecedents import DOCUMENT_NOUNS, INSTITUTIONS, Antecedents, Said
 from reckon.extract.body_names import DESCRIBED_BODY, OF_NAMED_BODY
 from reckon.extract.named_people import ROLE_SYNONYMS
-from reckon.extract.person_names import INTRO, PRONOUNS, TITLES, looks_like_person, strip_titles
+from reckon.extract.person_names import CALENDAR, INTRO, PRONOUNS, TITLES, looks_like_person, strip_titles
 from reckon.extract.unnamed_sources import (
     NOUN_PHRASE_END,
     ONE_OF_PLURAL,
@@ -83,6 +83,56 @@ _PREPOSITION_CUT = re.compile(
 )
 
 
+_SPOKES_ROLES = r"(?:[a-z-]+\s+)?(?:spokesman|spokeswoman|spokesperson|representative|officer)"
+# "a man who signed as …", "a woman identifying herself as …": the role she gave is the source.
+_SIGNED_AS = re.compile(
+    r"^(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:man|woman|person|caller|member)\s+(?:who\s+)?"
+    r"(?:signed|signing|identified\s+(?:himself|herself)|identifying\s+(?:himself|herself)|"
+    r"described\s+(?:himself|herself)|describing\s+(?:himself|herself)|introduced\s+(?:himself|herself))\s+as\s+"
+)
+# "the Osk Front's information officer"
+_BODY_ROLE = re.compile(
+    r"(?:[Tt]he\s+|[Aa]n?\s+)?(?P<body>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|the))*)[’']s\s+(?P<role>"
+    + _SPOKES_ROLES + r")"
+)
+# "a spokesman for the OF", "the spokeswoman of the Osk Front"
+_ROLE_OF_BODY = re.compile(
+    r"(?:[Tt]he\s+|[Aa]n?\s+)?(?P<role>" + _SPOKES_ROLES + r")\s+(?P<prep>for|of)\s+(?:the\s+)?"
+    r"(?P<body>[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|for|the))*)"
+)
+# Reports or sites the text does not name the issuer of ("false reports", "some websites").
+PRESS_REPORTS = "press reports"
+_UNNAMED_REPORTS = re.compile(
+    r"(?:(?!(?:state|official|government|police|military|army|hospital)\b)[a-z][\w-]*\s+){0,3}"
+    r"(?:reports|websites|web\s+sites|online\s+posts|posts|outlets|media\s+reports|news\s+reports|press)"
+)
+# An office one person holds, named without its holder ("the prime minister", "the provincial
+# governor"): a later "he" or "she" can stand for it.
+_ONE_OFFICE = re.compile(
+    r"(?:[a-z-]+\s+){0,3}(?:president|minister|governor|mayor|premier|chancellor|ambassador|commissioner|"
+    r"director|judge|prosecutor|chief|commander|general|colonel|spokesman|spokeswoman|spokesperson|"
+    r"secretary|inspector|superintendent|headteacher|headmaster|principal|bishop|imam|priest|pastor)"
+)
+_AGE_BEFORE_NAME = re.compile(r"^(?:(?:[Aa]n?|[Tt]he)\s+)?\d{1,3}-year-old\s+(?=[A-Z])")
+# A finite verb inside an opening stretch makes it a clause ("After the gunman left the court").
+_CLAUSE_VERB = re.compile(r"[a-z]+ed|left|was|were|is|are|had|has|have|went|came|took|gave|said|told|began|fell|ran")
+
+
+def _one_of(group: str) -> str:
+    """One member of unnamed people as the text describes them: "former detainees" ->
+    "former detainee", "soldiers at the base" -> "soldier at the base"."""
+    cut = NOUN_PHRASE_END.search(group)
+    head, rest = (group[: cut.start()], group[cut.start() :]) if cut else (group, "")
+    words = head.split()
+    if not words:
+        return group
+    plural = words[-1]
+    single = plural[:-3] + "man" if plural.endswith("men") else plural[:-1] if plural.endswith("s") else plural
+    if plural.lower() in UNNAMED_PEOPLE and single.lower() in UNNAMED_PEOPLE:
+        return " ".join([*words[:-1], single]) + rest
+    return group
+
+
 class SpeakerResolver(Antecedents):
     """Names of speakers for one document; build once per text, then ``resolve`` in order."""
 
@@ -130,7 +180,12 @@ class SpeakerResolver(Antecedents):
                 if not name or (not by_verb and not self._is_new_person(name, kind)):
                     continue
                 if wanted == "o":
-                    fits = kind == "org"
+                    # (a capitalised name the text writes as a body's: "The Velm Liberation Front")
+                    fits = kind == "org" or (
+                        kind in ("group", "person")
+                        and name[:1].isupper()
+                        and self._written_as_body(re.sub(r"^The\s+", "", name))
+                    )
                 elif wanted == "p":  # "they": a body or a plural unnamed source
                     fits = kind == "org" or (
                         kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
@@ -142,9 +197,11 @@ class SpeakerResolver(Antecedents):
                 else:
                     gender = gender or self._told_gender.get(name)
                     fits = (kind == "person" and gender in (None, wanted)) or (
-                        kind == "group" and is_one_unnamed_person(surface, wanted)
+                        kind == "group" and (is_one_unnamed_person(surface, wanted) or _ONE_OFFICE.fullmatch(name))
                     )
                 if fits:
+                    if wanted == "p1":
+                        name = _one_of(name)  # "Four former detainees … “…,” one said": a former detainee
                     if wanted in ("m", "f") and kind == "person" and gender is None:
                         self._told_gender[name] = wanted
                         gender = wanted
@@ -157,10 +214,15 @@ class SpeakerResolver(Antecedents):
         is one: two words or more, not a place of the text, not a known body."""
         return (
             kind == "person"
-            and len(name.split()) >= 2
+            and (len(name.split()) >= 2 or self._written_with_age_or_role(name))
             and name.casefold() not in self._places
             and not self._is_actor(name)
         )
+
+    def _written_with_age_or_role(self, name: str) -> bool:
+        """ "Fatuma, a 35-year-old trader, was …", "Tomas, 19, said": a first name alone,
+        set off with an age or a description, is a person the story introduces."""
+        return bool(re.search(r"(?<![\w’'-])" + re.escape(name) + r",\s+(?:\d{1,3}\s*,|an?\s+[\w-]+)", self.text))
 
     def _resolve(self, surface: str, position: int) -> tuple[str, str, str | None]:
         cleaned = " ".join(surface.split()).strip(" ,.;:-–—\"“”‘’'()")
@@ -189,6 +251,17 @@ class SpeakerResolver(Antecedents):
         if figures:
             # "according to the government's final figures": the figures are the government's
             return self._resolve(figures.group("owner"), position)
+        if (
+            _UNNAMED_REPORTS.fullmatch(cleaned)
+            and not re.match(r"(?:the|these|those)\s", cleaned, re.I)
+            and not self._issuer_of_reports(position)
+        ):
+            # FORMAT.md: unnamed reports or media -> press reports ("the autopsy reports" may
+            # be ones the text said a named body issued: left to _name_of)
+            return PRESS_REPORTS, "group", None
+        speaks_for = self._speaks_for(cleaned)
+        if speaks_for:
+            return speaks_for, "person", None
         owned = _BODY_SPOKESMAN.search(cleaned)
         if owned:
             # "a man presenting himself as the group's spokesman": he speaks for the body the
@@ -216,7 +289,8 @@ class SpeakerResolver(Antecedents):
         # "the Union for Peace and Justice": "and" inside a name after its "for" joins no two sources
         joins = r"" if _AND_IN_NAME.search(cleaned) else r"|\s+and\s+(?=[A-Z])"
         segments = [
-            self._head(without_intro(s.strip()))
+            # ("A survivor, 19-year-old Kevin Otieno": the age before a name is no part of it)
+            self._head(self._after_intro(without_intro(_AGE_BEFORE_NAME.sub("", s.strip()))))
             for s in re.split(r",|\s+[–—-]\s+|\(|\)" + joins, cleaned)
             if s.strip()
         ]
@@ -230,6 +304,50 @@ class SpeakerResolver(Antecedents):
             if other is not best:
                 self._note_role(best, other)
         return self._name_of(best, position)
+
+    def _speaks_for(self, cleaned: str) -> str | None:
+        """ "a man who signed as the Osk Front's information officer", "a spokesman for the
+        OF": one unnamed person speaking for a body the text names, reported as the role
+        for the body's canonical name (an acronym or short form expanded)."""
+        cleaned = _SIGNED_AS.sub("", cleaned)
+        match = _ROLE_OF_BODY.fullmatch(cleaned) or _BODY_ROLE.fullmatch(cleaned)
+        if not match:
+            return None
+        body = match.group("body")
+        canonical = self.actors.canonical(body)
+        if not canonical or self.actors.kind(body) in ("person", "country"):
+            return None
+        preposition = match.groupdict().get("prep") or "for"
+        return f"{match.group('role').lower()} {preposition} {canonical}"
+
+    def _after_intro(self, segment: str) -> str:
+        """ "By early afternoon Ana Lisa Varga", "In a statement on 9 May the police": an opening
+        adverbial with no comma after it, then the subject: the first stretch after it that is
+        a name, a known body, an institution or an unnamed source."""
+        if not INTRO.match(segment):
+            return segment
+        for start in re.finditer(r"(?<=\s)(?:(?:the|a|an)\s+(?=\S)|(?=[A-Z]))", segment):
+            rest = segment[start.start():]
+            before = segment[: start.start()].split()
+            if any(_CLAUSE_VERB.fullmatch(word) for word in before[1:]):
+                break  # "After the gunman left the court, the judge": a clause, not an adverbial
+            if before and before[-1].lower() in ("in", "of", "at", "from", "on", "by", "to", "for", "near"):
+                continue  # "In Orvel the police": the place the adverbial names, not the subject
+            first = rest.split()[0]
+            if re.fullmatch(CALENDAR, first) or re.fullmatch(r"(?:[Tt]he|[Aa]n?)", first) and \
+                    re.fullmatch(CALENDAR, (rest.split() + [""])[1]):
+                continue
+            bare = re.sub(r"^(?:the|a|an)\s+", "", rest)
+            if (
+                (first[:1].isupper() and self._score(rest) >= 3)
+                or self.actors.canonical(rest)
+                # ("The next day the Joint Command of the Armed Forces": a proper name to the end)
+                or re.fullmatch(r"[A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for))*\s+[A-Z][\w’'.-]*", bare)
+                or bare.lower() in INSTITUTIONS
+                or describes_unnamed_people(rest)
+            ):
+                return rest
+        return segment
 
     def _head(self, segment: str) -> str:
         """ "The New York Times on September 3" -> "The New York Times": a known name
@@ -315,6 +433,9 @@ class SpeakerResolver(Antecedents):
 
     def _name_of(self, segment: str, position: int) -> tuple[str, str, str | None]:
         segment = re.sub(r"^(?:the\s+)?same\s+", "the ", segment, flags=re.I)
+        speaks_for = self._speaks_for(segment)  # (after an opening phrase cut off at its comma)
+        if speaks_for:
+            return speaks_for, "person", None
         witness = _WITNESS.match(segment)
         if witness:
             return (
@@ -409,6 +530,11 @@ class SpeakerResolver(Antecedents):
             holders = [p for p in self._people.values() if bare.lower() in p.roles]
             if len(holders) == 1:
                 return holders[0].name, "person", holders[0].gender
+        if re.match(r"The\s+[A-Z]", bare) and len(bare.split()) >= 3:
+            if any(w.lower().strip(".") in TITLES | {"most", "right", "very", "rt"} for w in bare.split()[1:]):
+                return self._name_of(bare[4:], position)  # "The Rev Jane Doe": a person's title
+            if looks_like_person(bare[4:]):
+                return bare[4:], "org", None  # "The Velm Rights Forum said": "the" makes a body's name
         if looks_like_person(bare) and bare[:1].isupper() and not self._is_actor(bare):
             full = self._expand(bare, titles, position) or bare
             person = self._people.get(full)

@@ -26,6 +26,9 @@ _QUOTE_VERBS = (
     "decry denounce praise hail thank brief inform comment post speak talk predict recount "
     "conclude concede insist"
 )
+# Verbs that put a name on someone, in their past forms only ("The government has labelled
+# the protesters “terrorists”"): "prison terms", "clothing brands" are nouns.
+_PAST_ONLY = {"label": "labelled labeled", "brand": "branded", "term": "termed"}
 _IRREGULAR = {
     "say": "said",
     "tell": "told",
@@ -68,7 +71,7 @@ def load_speech_verbs() -> dict[str, str]:
         variants |= set(_IRREGULAR.get(lemma, "").split())
         for form in variants:
             forms.setdefault(form, lemma)
-    for lemma, past in _IRREGULAR.items():  # "told" listed as a lemma is still tell's past
+    for lemma, past in (*_IRREGULAR.items(), *_PAST_ONLY.items()):  # "told" listed as a lemma is still tell's past
         for form in past.split():
             forms[form] = lemma
     return forms

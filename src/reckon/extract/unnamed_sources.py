@@ -28,7 +28,7 @@ _UNNAMED_GENDER = {
 }
 UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
                             "spokesperson", "officer", "officers", "witness", "witnesses", "resident",
-                            "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "medic",
+                            "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "nurses", "medic",
                             "medics", "worker", "workers", "diplomat", "diplomats", "leader", "leaders",
                             "villager", "villagers", "elder", "elders", "teacher", "teachers", "parent",
                             "parents", "relative", "relatives", "activist", "activists", "soldier",
