@@ -122,7 +122,8 @@ _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "ord
 # killed thousands in recent years").
 _SPAN_OF_TIME = re.compile(
     r"\b(?:in recent (?:years|months|weeks)|over the (?:past|last) (?:few |several |\w+ )?(?:years|months|decades?)|"
-    r"since (?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?))\b",
+    r"since (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?"
+    r"(?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?))\b",
     re.IGNORECASE)
 
 
@@ -219,6 +220,10 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
         elif pos == "VERB" and lemma in ("claim", "admit") and (any(
                 c.dep_ in ("dobj", "obj") and _is_event(c, nouns) for c in token.children) or _event_follows(token, nouns)):
             yield from _claimed_attack(token)
+        elif pos == "VERB" and lemma in ("boast", "brag", "gloat") and any(
+                _is_event(p, nouns) for p in _prep_objects(token, ("of", "about", "over"))):
+            # "the group has boasted of the massacre on its channels": a claim of its own deed
+            yield from _claimed_attack(token)
         elif pos == "VERB" and lemma == "claim" and (
                 _is_event(token.head, nouns) if dep == "acl" else
                 any(c.dep_ == "nsubjpass" and _is_event(c, nouns) for c in token.children)):
@@ -231,8 +236,9 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
         elif pos == "VERB" and lemma in ("blame", "accuse", "attribute", "suspect"):
             yield from _blamed(token, lemma, nouns)
         elif lemma == "point" and pos in ("VERB", "NOUN") and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in _EVIDENCE for c in token.children):
-            # "the evidence points to X", "all signs pointed to the army"
+                c.dep_ in ("nsubj", "compound") and c.lemma_.lower() in _EVIDENCE for c in token.children):
+            # "the evidence points to X", "all signs pointed to the army"; the tagger may read
+            # "evidence points" as one noun ("initial evidence points to X")
             for target in _prep_objects(token, ("to", "at")):
                 yield from _mentions(target, anchor=token, agent_slot=True)
         elif lower == "behind" and dep == "prep" and _is_event(_first_pobj(token), nouns):
@@ -265,7 +271,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             else:
                 held = [token.head]  # the parser hung "responsible" on the object itself
             for child in held:
-                yield from _mentions(child, anchor=verb, blamer=blamer, agent_slot=True, stop=token.i)
+                yield from _mentions(child, anchor=verb, blamer=blamer, agent_slot=True, stop=token.i, held=True)
         elif lower == "responsible" and dep == "acomp" and any(
                 _is_event(p, nouns) or p.lemma_.lower() in ("death", "life") for p in _prep_objects(token, ("for",))):
             # "the Front was responsible for the bombing"
@@ -319,10 +325,20 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
 
 # Verbs that deliver a weapon: their subject is who used it ("dropped bombs", "lobbed shells").
 _DELIVER_VERBS = frozenset({"drop", "lob", "hurl", "throw", "rain"})
+# Ways of sending a missile at someone: "stones thrown by X", "shots fired by Y".
+_DELIVERY = _DELIVER_VERBS | {"fire", "launch", "shoot"}
 
 
 def _is_weapon(token: Token) -> bool:
-    return token.lower_ in _INSTRUMENTS or token.lemma_.lower() in _INSTRUMENTS or token.lower_ in _DEVICES
+    return token.lower_ in _INSTRUMENTS or token.lemma_.lower() in _INSTRUMENTS or token.lower_ in _DEVICES \
+        or _thrown_by_someone(token)
+
+
+def _thrown_by_someone(token: Token) -> bool:
+    """ "stones thrown by rioters", "bottles hurled by the mob": anything is a missile once
+    the text says who threw or fired it."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in _DELIVERY and any(a.dep_ == "agent" for a in c.children)
+               for c in token.children)
 
 
 def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
@@ -353,8 +369,10 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         return
     # "a boy shot in the back": a participle without an auxiliary describes its noun's fate,
     # and so does a harm that lands on a body part with no object ("X shot in the head").
+    # A "VBN" with a subject of its own is a past tense the tagger misread ("the hired guns
+    # fired on the crowd"), not a participle.
     bare_participle = not objects and (
-        token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
         or any(p.lower_ in _BODY_PARTS for p in _prep_objects(token, ("in", "through"))))
     if not passive and not bare_participle:
         subject = _subject_of(token)
@@ -367,6 +385,8 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                 event = subject.head.head if subject.dep_ == "pobj" and subject.head.dep_ == "prep" else None
                 if event is not None and (event.lemma_.lower() in nouns or event.lemma_.lower() in _EVENT_NOUNS):
                     return  # "the attack on Wessel, which killed nine": the attack, not the place it hit
+                if _is_time(subject):
+                    return  # "61 attacks since January 2024, which killed 402": the attacks, not the month
             if lemma in _STORM_VERBS and _responds_to_attackers(subject, sent):
                 return
             if _is_event(subject, nouns):
@@ -389,6 +409,10 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                     speaker = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
                 if speaker is not None and speaker.pos_ != "PRON":
                     yield from _mentions(speaker, anchor=token.head, self_claimed=True)
+            elif token.dep_ == "xcomp" and token.head.lemma_.lower() in ("claim", "boast", "brag"):
+                # "the Front claimed to have killed 30 soldiers": its own word on its deed, a
+                # claim of the attack rather than a report of who was seen doing it
+                yield from _mentions(subject, anchor=token.head, self_claimed=True)
             else:
                 yield from _mentions(subject, anchor=token)
     for child in token.children:
@@ -440,7 +464,8 @@ _BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", 
 
 def _agent(pobj: Token, *, anchor: Token) -> Iterator[AccusedMention]:
     """ "by gunmen": the gunmen; "by sniper bullets", "by army shelling": who fired them."""
-    if pobj.lower_ in _INSTRUMENTS or pobj.lemma_.lower() in _INSTRUMENTS:
+    if pobj.lower_ in _INSTRUMENTS or pobj.lemma_.lower() in _INSTRUMENTS or _thrown_by_someone(pobj):
+        # "struck by stones thrown by rioters": whatever was thrown or fired, who threw it
         yield from _instrument_owner(pobj, anchor=anchor)
     else:
         yield from _mentions(pobj, anchor=anchor)
@@ -482,6 +507,10 @@ def _holders(token: Token) -> Iterator[AccusedMention]:
 _DOERS = frozenset({"killers", "perpetrators", "culprits", "killer", "perpetrator", "culprit"})
 
 
+_ONE_ATTACKER = frozenset({"suspect", "gunman", "shooter", "attacker", "assailant", "killer", "bomber",
+                           "perpetrator", "culprit"})
+
+
 def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
     """ "the attackers were members of X, paid by Y", "the gunmen belonged to X"."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -498,6 +527,11 @@ def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
             for group in _of_objects(attr):
                 yield from _mentions(group, anchor=token)
         elif attr.pos_ == "PROPN":
+            yield from _mentions(attr, anchor=token)
+        elif attr.pos_ == "NOUN" and attr.lower_ in ("man", "woman", "boy", "girl", "youth", "teenager") \
+                and subject.lower_ in _ONE_ATTACKER:
+            # "The suspect is a 52-year-old man from X": a police release's description of
+            # the one it holds, which stands as the accused until it names him.
             yield from _mentions(attr, anchor=token)
         for verb in attr.subtree:
             if verb.lemma_.lower() in _SENDER_VERBS and verb.dep_ == "acl":
@@ -548,7 +582,7 @@ def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMenti
     stray = [following] if following is not None and following.tag_ in ("VBN", "VBD") and following.head.i != subject.i \
         and not any(c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") for c in following.children) else []
     for child in (*subject.children, *stray):
-        if (child.dep_ == "acl" or child in stray) and child.lemma_.lower() in _DELIVER_VERBS | {"fire", "launch", "shoot"}:
+        if (child.dep_ == "acl" or child in stray) and child.lemma_.lower() in _DELIVERY:
             for prep in child.children:
                 if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ == "from":
                     for pobj in prep.children:

@@ -117,7 +117,7 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
                                    and any(_is_event(g, nouns) or g.lemma_.lower() in _HARM_RESULTS or g.tag_ == "VBG"
                                            for g in c.children)), None)
                     if lemma == "suspect" and charge is None and not any(
-                            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                            c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and not _names_a_body(child):
                         continue  # "police suspect a gas leak": no one suspected of a deed
                     yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True,
                                          stop=charge.i if charge is not None else None)
@@ -153,6 +153,20 @@ _FAILINGS = frozenset({"negligence", "failure", "failures", "lapse", "lapses", "
                        "incompetence", "complacency", "shortcoming", "shortcomings", "oversight", "carelessness"})
 
 
+def _names_a_body(token: Token) -> bool:
+    """ "investigators suspected the X Front", "suspect a cell of the X Front": a name or a
+    part of a named body is whom they suspect (not "a gas leak")."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.lower_ in _BODY_PARTS_OF_GROUPS and any(
+        p.pos_ == "PROPN" for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+
+
+# Parts of a body of people: "a cell of X", "a faction of X".
+_BODY_PARTS_OF_GROUPS = frozenset({"cell", "cells", "faction", "factions", "wing", "unit", "units", "branch",
+                                   "members", "fighters"})
+
+
 def _accused_of_other(verb: Token) -> bool:
     """ "accused the government of hiding the scale of the massacre": the deed charged is not
     the harm (hiding, lying, failing to protect), so no one is accused of the harm."""
@@ -170,6 +184,8 @@ def _accused_of_other(verb: Token) -> bool:
         for deed in prep.children:
             if deed.dep_ == "pcomp" and deed.tag_ == "VBG":
                 lemma = deed.lemma_.lower()
+                if _takes_part(deed):
+                    return False  # "accused the militia of joining the police in attacks"
                 return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
         # "of intimidating voters" parsed as a noun phrase: the gerund right after "of" is the deed
         after = verb.doc[prep.i + 1] if prep.i + 1 < len(verb.doc) else None
@@ -177,6 +193,19 @@ def _accused_of_other(verb: Token) -> bool:
             lemma = after.lemma_.lower()
             return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
     return False
+
+
+# A deed of taking part: "joining the police in attacks", "taking part in the massacre".
+_PARTAKING = frozenset({"join", "take", "participate", "help", "assist", "aid", "support"})
+
+
+def _takes_part(deed: Token) -> bool:
+    """A gerund of taking part in a harm ("joining X in attacks on residents", "taking part in
+    the killings"): the one accused of it answers for the harm itself."""
+    _, nouns = load_violence_words()
+    return deed.lemma_.lower() in _PARTAKING and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(_is_event(p, nouns) for p in c.children if p.dep_ == "pobj")
+        for c in deed.children)
 
 
 # What a harm left, which a text attributes like the harm itself ("attributed the deaths to X").

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reckon.extract.accused_descriptions import _ONE_PERSON
 
@@ -62,6 +62,15 @@ class InfoboxAccused:
     surface: str
     start: int  # document offsets
     end: int
+    # "X (alleged by the army)", "Suspected perpetrators  X": an allegation, not a finding;
+    # ``alleged_by`` is who alleges it, when the box says.
+    alleged: bool = False
+    alleged_by: str | None = None
+
+
+# "(alleged by the Thai army)", "(suspected)", "(claimed)": whose word the box reports.
+_ALLEGED = re.compile(r"\(\s*(?:alleged|suspected|accused|blamed|claimed|disputed)\b(?:\s+by\s+(?P<by>[^()\[\]]+?))?\s*\)",
+                      re.IGNORECASE)
 
 
 # An infobox label at the start of a line, its value after it (run together in plain-text
@@ -86,8 +95,9 @@ def find_infobox_accused(text: str) -> list[InfoboxAccused]:
             value, start = line.group(1), match.end() + line.start(1)
         if len(value) > 160 or value.rstrip().endswith((".", "?", "!")) or not value[:1].isupper():
             continue  # a sentence that begins with the word, not a label
+        hedged = re.match(r"[ \t•*-]*(?:Suspected|Alleged)", match.group(0)) is not None
         for piece in _pieces(value, start):
-            found.append(piece)
+            found.append(replace(piece, alleged=True) if hedged and not piece.alleged else piece)
     return found
 
 
@@ -153,4 +163,8 @@ def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
         if not any(w[:1].isupper() for w in words):
             continue
         offset = start + index + part.find(cleaned)
-        yield InfoboxAccused(surface=cleaned, start=offset, end=offset + len(cleaned))
+        alleged = _ALLEGED.search(part)
+        by = re.sub(r"^(?:the|a|an)\s+", "", alleged.group("by").strip(), flags=re.IGNORECASE) \
+            if alleged is not None and alleged.group("by") else None
+        yield InfoboxAccused(surface=cleaned, start=offset, end=offset + len(cleaned),
+                             alleged=alleged is not None, alleged_by=by)

@@ -59,7 +59,7 @@ _FURNITURE = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b|\b[A-Z][a-z]{3,}\d", re
 # "members of X", "fighters of X": the group is the actor named.
 _MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
                            "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies",
-                           "soldiers", "troops", "officers", "men", "units", "forces",
+                           "soldiers", "troops", "officers", "men", "units", "forces", "cell", "cells",
                            # "two jets of the regime's air force": the force whose aircraft they are
                            "jet", "jets", "aircraft", "plane", "planes", "helicopter", "helicopters", "drone",
                            "drones", "gunship", "gunships", "warplane", "warplanes"})
@@ -237,8 +237,16 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
         end += joined.end()
     # A citation mark or quote glued to the name ("Haram"[3][4]") is not part of it.
     cut = re.search(r"[\"“”\[]", text[start:end])
+    if cut and cut.start() > 0 and re.fullmatch(r"(?:[a-z-]+\s+)+", text[start:start + cut.start()]):
+        # 'the so-called "Wilayah"', 'the group "Red Hand"': the name is the quoted words
+        start += cut.end()
+        cut = re.search(r"[\"“”\[]", text[start:end])
     if cut and cut.start() > 0:
         end = start + cut.start()
+    # "the X Front (XF" when the parse ends inside a parenthesis: the name before it.
+    opened = text.find("(", start, end)
+    if opened > start and text.find(")", opened, end) < 0:
+        end = opened
     while end > start and text[end - 1] in " ,;:'’\"“”":
         end -= 1
     while start < end and text[start] in "\"“”'‘":
@@ -248,10 +256,12 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
 
 
 def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
-              compound: bool = False, stop: int | None = None, agent_slot: bool = False) -> Iterator[AccusedMention]:
+              compound: bool = False, stop: int | None = None, agent_slot: bool = False,
+              held: bool = False) -> Iterator[AccusedMention]:
     """The accused named at ``head``. ``agent_slot``: the construction itself says that the
     phrase is a doer ("blamed the attack on X"), so a name the tagger took for a place is
-    still an actor."""
+    still an actor. ``held``: the construction names whoever it holds to account ("hold the
+    head of state responsible"), so any noun phrase is an actor."""
     if compound:
         # The whole name before the noun: "Boko Haram" in "Boko Haram attack", whichever of
         # its words the parser made the head.
@@ -269,6 +279,8 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             continue
         if item.pos_ == "PRON" or (item.lower_ in _NEVER_ACCUSED and item.lower_ != "members"):
             continue
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in item.children):
+            continue  # "no police officer fired", "no group has claimed it": a denial names no one
         if (item.lower_ in _MEMBER_NOUNS or item.lemma_.lower() in _MEMBER_NOUNS) and item.pos_ != "PROPN":
             # "members of the X family", "fighters of X": the group is the actor.
             found_group = False
@@ -297,7 +309,11 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
         named_appositions = [c for c in item.children if c.dep_ == "appos" and c.i > item.i and c.pos_ == "PROPN"]
         if not named_appositions and item.pos_ == "NOUN":
             # "the owner of the X estate, John Doe, who ...": the person the phrase ends on
-            people = [t for t in item.subtree if t.dep_ == "appos" and entity_type(t) == "PERSON" and t.i > item.i]
+            # (not a person inside a clause on the noun: "the gang that abducted the chairman,
+            # John Doe" names the gang's victim)
+            clauses = {t.i for c in item.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            people = [t for t in item.subtree if t.dep_ == "appos" and entity_type(t) == "PERSON" and t.i > item.i
+                      and t.i not in clauses]
             if len(people) == 1:
                 named_appositions = people
         if named_appositions and item.pos_ == "PROPN" and item.lower_ in _TITLE_NOUNS and any(
@@ -340,7 +356,8 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             continue  # "these forces": who they are was said elsewhere
         if [t.lower_ for t in tokens if t.pos_ not in ("DET", "NUM")] in (["men"], ["man"], ["women"], ["woman"]):
             continue  # "nine men": nothing says who they are
-        if not tokens or not _names_an_actor(tokens) or (not agent_slot and _is_place_only(tokens)) \
+        if not tokens or not (held and item.pos_ in ("NOUN", "PROPN") or _names_an_actor(tokens)) \
+                or (not agent_slot and _is_place_only(tokens)) \
                 or _is_furniture(tokens):
             continue
         if possessor is not None and possessor.head.head.dep_ == "relcl":
@@ -356,8 +373,9 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                 continue
         yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
         # "Iranian proxies Kata'ib Hezballah (KH)": an apposition names the actor itself;
-        # "the Orrin Front, an armed group": a description of a name adds nothing.
-        for child in item.children:
+        # "the Orrin Front, an armed group": a description of a name adds nothing; nor does a
+        # nickname of a group that named itself ("a gang calling itself X, the so-called Y").
+        for child in item.children if not named else ():
             if child.dep_ == "appos" and child.i > item.i and (child.pos_ == "PROPN" or item.pos_ != "PROPN"):
                 if any(t.lower_ in _EVENT_NOUNS for t in child.subtree if t.i <= child.i):
                     continue  # "gunmen killed six ..., an attack police blamed on X": the event again
@@ -396,8 +414,9 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_ARABIC_PARTICLES = frozenset({"al", "el", "ul", "ud", "ad", "ar", "as", "ash", "at", "bin", "ibn"})
 _ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "des", "della", "di"})
-_SELF_NAMING = (("calling", "itself"), ("calling", "themselves"), ("known", "as"), ("called",), ("named",),
+_SELF_NAMING = (("calling", "itself"), ("calling", "themselves"), ("calls", "itself"), ("call", "themselves"), ("known", "as"), ("called",), ("named",),
                 ("styling", "itself"), ("identified", "as"), ("named", "as"))
 
 
@@ -412,10 +431,11 @@ def _self_named(tokens: list[Token]) -> list[Token] | None:
                     rest = rest[1:]
                 end = 0
                 # "the Cártel del Filo": a Romance particle between capitalised words is in the name
+                # and so is an Arabic article or kinship word ("Jamaat Ansar ul-Wilayat")
                 while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].lower_ in (
-                        "of", "al", "-", *_ROMANCE_PARTICLES)):
+                        "of", "-", *_ARABIC_PARTICLES, *_ROMANCE_PARTICLES)):
                     end += 1
-                while end and rest[end - 1].lower_ in ("of", "-", *_ROMANCE_PARTICLES):
+                while end and rest[end - 1].lower_ in ("of", "-", *_ARABIC_PARTICLES, *_ROMANCE_PARTICLES):
                     end -= 1
                 if end:
                     return rest[:end]

@@ -37,7 +37,7 @@ _VIOLENCE_HINT = re.compile(
     r"kidnap|execut|murder|slaughter|behead|seiz|besieg|torch|burn|behest|responsibilit|blame|accus|proxy|proxies|"
     r"gunm[ae]n|militant|airstrike|strike|siege|dispers|crackdown|carried out|opened fire|"
     r"charged|guilty|convict|mastermind|hands of|attribut|behind|blew|detonat|held|hostage|perpetrat|trial|belong|"
-    r"smash|crush|custody|captivity|suspects|hallmark|planted|responsible|identified)",
+    r"smash|crush|custody|captivity|suspect|hallmark|planted|responsible|identified|boast|brag|points? to|pointed to)",
     re.IGNORECASE,
 )
 
@@ -253,8 +253,12 @@ def _accusations(state: State) -> State:
                   *accusations_module.find_coded_accused(state["document"].text)]:
         index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
         if index is not None:
-            direct.add(len(found))
-            found.append((index, Accusation(actor=name_of(actors, boxed.surface), claimant=AUTHOR,
+            # "X (alleged by the army)": the box reports the army's allegation, not who was
+            # seen doing it; the descriptions of who came ("gunmen") stay beside it.
+            claimant = Claimant(name=actors.resolve(boxed.alleged_by)) if boxed.alleged_by else AUTHOR
+            if not boxed.alleged:
+                direct.add(len(found))
+            found.append((index, Accusation(actor=name_of(actors, boxed.surface), claimant=claimant,
                                             span=Span(start=boxed.start, end=boxed.end),
                                             extractor="reckon.accusations.v1")))
     # "The Front's gunmen attacked": the gunmen are the Front's, not a second accused. But a
