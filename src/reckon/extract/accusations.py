@@ -425,6 +425,19 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         for obj in token.head.children:
             if obj.dep_ in ("dobj", "obj") and obj.lower_ in FORCE_NOUNS:
                 yield from _mentions(obj, anchor=token)
+    elif token.dep_ == "conj" and token.head.lemma_.lower() in _WIELD_VERBS - {"use", "order"} and any(
+            c.dep_ == "nsubj" and c.lower_ == "they" for c in token.children):
+        # "the regime sent its police, its soldiers and its thugs against the villagers, and
+        # they shot them down": "they" are the ones sent, and whoever sent them is accused too.
+        # (people or forces: "sent a letter to the elders, and they ..." speaks of the elders)
+        sent_ones = [one for obj in token.head.children if obj.dep_ in ("dobj", "obj") for one in (obj, *obj.conjuncts)
+                     if one.pos_ == "NOUN" and (one.lower_ in FORCE_NOUNS or one.tag_ == "NNS")
+                     and not _is_weapon(one) and not _is_event(one, nouns)]
+        sender = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if sent_ones and sender is not None and sender.pos_ != "PRON":
+            yield from _mentions(sender, anchor=token)
+        for sent_one in sent_ones:
+            yield _mention([t for t in sent_one.subtree if t.i <= sent_one.i and t.dep_ != "punct"], anchor=token)
 
 
 _WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})

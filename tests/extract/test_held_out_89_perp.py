@@ -1,0 +1,135 @@
+"""Perpetrator rules found on held-out batches 8 and 9, each pinned on fictional sentences of our own."""
+
+from __future__ import annotations
+
+from reckon import extract
+from reckon.formats import findings_to_json
+
+
+def _mentions(sentence: str) -> list:
+    from reckon.extract.accusations import find_accused
+    from reckon.extract.nlp import load_nlp
+
+    return list(find_accused(load_nlp()(sentence)[:]))
+
+
+def _accused(sentence: str) -> set[str]:
+    return {m.surface for m in _mentions(sentence)}
+
+
+def _perpetrators(text: str) -> dict[str, set[str]]:
+    """Each accused of the text's incidents with the claimants it has."""
+    data = findings_to_json(extract(text), id="t")
+    found: dict[str, set[str]] = {}
+    for incident in data["incidents"]:
+        for p in incident["perpetrators"]:
+            found.setdefault(p["actor"], set()).add(p["claimed_by"])
+    return found
+
+
+def test_whoever_threw_or_fired_what_struck_the_victims_is_accused() -> None:
+    assert "the rioters" in _accused("Police said two of the dead were struck by stones thrown by the rioters.")
+    assert "rioters" in _accused('The ministry said three men were hit by stones thrown by "rioters".')
+    # a thing thrown by no one named accuses no one
+    assert _accused("Two of the dead were struck by falling stones near the Orrin market.") == set()
+
+
+def test_a_past_tense_the_tagger_reads_as_a_participle_keeps_its_subject() -> None:
+    # "fired" is tagged VBN here; its own subject makes it a finite verb, not "a boy shot in the back".
+    assert "Velmor's hired guns" in _accused(
+        "At the Kessel quarry gate, Velmor's hired guns fired on women and young men who had come to ask for wages.")
+
+
+def test_a_relative_clause_on_a_date_speaks_of_the_attacks_not_of_an_actor() -> None:
+    assert _accused("The monitor has recorded 40 attacks on clinics since March 2025, which killed 210 people.") == set()
+    # a span of time with its month is a span of time too
+    assert _accused("Armed groups have killed 300 people in the Orrin valley since March 2024.") == set()
+
+
+def test_a_subject_with_no_is_a_denial_not_an_accused() -> None:
+    assert _accused("The ministry wishes to state that no police officer fired live ammunition at the marchers.") == set()
+
+
+def test_a_person_inside_a_relative_clause_on_the_accused_is_not_the_accused() -> None:
+    # the chairman named in the clause is the gang's victim
+    found = _accused("The Dorrin Brigade is the same gang that abducted our ward chairman, Comrade Tomas Ekwueme, in May.")
+    assert not any("Ekwueme" in surface for surface in found)
+    found = _accused("Police said the gang that abducted the village chairman, John Okoro, killed four guards.")
+    assert not any("Okoro" in surface for surface in found)
+
+
+def test_evidence_points_read_as_one_noun_still_points_to_someone() -> None:
+    sentence = ('The regional command said in a statement that "initial evidence points to the separatist '
+                'insurgent network" but did not name a group.')
+    assert "the separatist insurgent network" in _accused(sentence)
+
+
+def test_accused_of_joining_others_in_attacks_is_accused_of_the_attacks() -> None:
+    sentence = ("The Front, which says 19 people were killed, has accused the ruling party's youth militia of "
+                "joining the police in attacks on residents.")
+    assert "the ruling party's youth militia" in _accused(sentence)
+    # joining a march is no harm
+    assert _accused("The Front accused the governor's youth militia of joining the march on Sunday.") == set()
+
+
+def test_investigators_suspecting_a_cell_of_a_named_group_suspect_the_group() -> None:
+    sentence = "An official in Orsk said investigators suspected a cell of the Kessel Liberation Front (KLF), a splinter group."
+    assert "the Kessel Liberation Front" in _accused(sentence)
+    assert _accused("Investigators suspect a gas leak in the Orrin market.") == set()
+
+
+def test_whoever_is_held_responsible_is_accused_whatever_noun_names_them() -> None:
+    assert "the head of state" in _accused("The union president said the party holds the head of state personally responsible.")
+    assert _accused("We hold them responsible.") == set()
+
+
+def test_a_group_boasting_of_the_massacre_claims_it_and_keeps_its_particles() -> None:
+    found = {m.surface: m.self_claimed for m in _mentions(
+        'The gang that calls itself Harakat Sayf ul-Din, the so-called "Sayf", has boasted of this massacre on its channels.')}
+    assert found.get("Harakat Sayf ul-Din") is True
+    # the nickname in quote marks is the name, not "the so-called"
+    assert "the so-called" not in found
+
+
+def test_claiming_to_have_killed_is_a_claim_not_a_sighting() -> None:
+    from reckon.extract.accusations import is_direct
+
+    mentions = [m for m in _mentions("The Orrin Martyrs Brigade claimed to have killed 21 soldiers and militiamen.")
+                if m.surface == "The Orrin Martyrs Brigade"]
+    assert mentions and all(m.self_claimed and not is_direct(m) for m in mentions)
+
+
+def test_a_police_release_describing_its_suspect_accuses_the_description() -> None:
+    text = ("Shooting at Velmar Bowling Club - five confirmed deceased, suspect in custody.\n\n"
+            "Five people were killed and nine were injured in a shooting at the Velmar Bowling Club on Saturday.\n\n"
+            "The suspect is a 47-year-old man from the Township of Orrin. He is known to police.")
+    assert "a 47-year-old man" in _perpetrators(text)
+
+
+def test_an_infobox_allegation_names_who_alleges_it() -> None:
+    from reckon.extract.accusations import find_infobox_accused
+
+    boxed = find_infobox_accused("Deaths12\nPerpetratorsKessel Liberation Front (alleged by the Velmar army)[4]\nInjured30\n")
+    assert [(b.surface, b.alleged, b.alleged_by) for b in boxed] == [("Kessel Liberation Front", True, "Velmar army")]
+    boxed = find_infobox_accused("Suspected perpetrators\nKessel Liberation Front\n")
+    assert [(b.surface, b.alleged) for b in boxed] == [("Kessel Liberation Front", True)]
+    assert [b.alleged for b in find_infobox_accused("Perpetrators Kessel Liberation Front[2]\n")] == [False]
+
+
+def test_an_alleged_infobox_perpetrator_leaves_the_gunmen_seen_acting() -> None:
+    text = ("Orsk market bombing\n"
+            "Deaths12\nPerpetratorsKessel Liberation Front (alleged by the Velmar army)[4]\n\n"
+            "The Orsk market bombing was a bomb and gun attack on the night market of Orsk on 3 May 2026. "
+            "A bomb hidden in a parked cart exploded among the stalls, and gunmen then fired on people helping "
+            "the wounded. Twelve people were killed.[1]\n")
+    found = _perpetrators(text)
+    assert "gunmen" in found
+    assert "Velmar army" in found.get("Kessel Liberation Front", set())
+
+
+def test_forces_sent_against_people_who_then_shot_them_are_accused() -> None:
+    sentence = ("On Tuesday the governor sent his police, his soldiers and his party thugs against unarmed villagers "
+                "who only wanted to be heard, and they shot them down like dogs.")
+    assert {"his police", "his soldiers", "his party thugs"} <= _accused(sentence)
+    # "they" are the elders, not the letter
+    assert _accused("The governor sent a letter to the elders, and they attacked the camp.") == set()
