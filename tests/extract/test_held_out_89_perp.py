@@ -133,3 +133,17 @@ def test_forces_sent_against_people_who_then_shot_them_are_accused() -> None:
     assert {"his police", "his soldiers", "his party thugs"} <= _accused(sentence)
     # "they" are the elders, not the letter
     assert _accused("The governor sent a letter to the elders, and they attacked the camp.") == set()
+
+
+def test_a_deadline_after_by_is_no_doer_of_the_attack() -> None:
+    assert _accused("No group had claimed the bombing by Saturday evening.") == set()
+    assert _accused("No one had claimed the attack by Sunday morning.") == set()
+
+
+def test_a_toll_over_part_of_a_year_is_an_aggregate_not_one_attack() -> None:
+    assert _accused("According to a UN count, attacks by armed groups killed or wounded more than 1,100 civilians "
+                    "in Velmar in the first half of 2026 alone.") == set()
+    assert _accused("At least 61 people have been killed in attacks attributed to Kessel Front cells since the "
+                    "start of 2025, according to a tally kept by the council.") == set()
+    # one attack's own sentence still accuses
+    assert "Armed groups" in _accused("Armed groups attacked the Orrin depot on Friday, killing six guards.")

@@ -122,6 +122,8 @@ _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "ord
 # killed thousands in recent years").
 _SPAN_OF_TIME = re.compile(
     r"\b(?:in recent (?:years|months|weeks)|over the (?:past|last) (?:few |several |\w+ )?(?:years|months|decades?)|"
+    r"(?:in|during|over) the (?:first|second|last|past) (?:half|quarter|six months|nine months) of|"
+    r"since the (?:start|beginning) of (?:the year|(?:19|20)\d\d)|so far this year|"
     r"since (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?"
     r"(?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?))\b",
     re.IGNORECASE)
@@ -488,7 +490,8 @@ def _noun_agents(token: Token) -> Iterator[AccusedMention]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                # ("no group had claimed the attack by Friday evening": a deadline, not a doer)
+                if pobj.dep_ == "pobj" and not _is_time(pobj):
                     yield from _mentions(pobj, anchor=token)
         elif child.dep_ == "poss":
             if _is_time(child):
