@@ -147,3 +147,64 @@ def test_a_toll_over_part_of_a_year_is_an_aggregate_not_one_attack() -> None:
                     "start of 2025, according to a tally kept by the council.") == set()
     # one attack's own sentence still accuses
     assert "Armed groups" in _accused("Armed groups attacked the Orrin depot on Friday, killing six guards.")
+
+
+# Constructions of blame and of deeds found missing while probing the rules above with
+# sentences of our own: each recurs in any report of an attack.
+
+def test_a_group_saying_its_fighters_did_it_claims_the_deed() -> None:
+    found = {m.surface: m.self_claimed for m in _mentions("The Kessel Front said its fighters had attacked the base.")}
+    assert found.get("The Kessel Front") is True
+
+
+def test_pointing_the_finger_at_someone_blames_them() -> None:
+    found = {m.surface: m.blamer.text if m.blamer is not None else None
+             for m in _mentions("Officials in Orsk pointed the finger at the Kessel Front.")}
+    assert found.get("the Kessel Front") == "Officials"
+
+
+def test_naming_someone_as_the_group_behind_the_attack_accuses_them() -> None:
+    assert "the Kessel Front" in _accused("The army named the Kessel Front as the group behind the bombing.")
+    assert "the Kessel Front" in _accused("Police identified the Kessel Front as the perpetrators.")
+    # naming someone as a witness accuses no one
+    assert _accused("The court named the Kessel Front as a party to the peace talks.") == set()
+
+
+def test_an_attack_that_was_the_work_of_someone_is_theirs() -> None:
+    assert "the Kessel Front" in _accused("The attack was the work of the Kessel Front, police said.")
+
+
+def test_someone_said_to_be_to_blame_is_accused() -> None:
+    assert "the Kessel Front" in _accused("The government said the Kessel Front was to blame.")
+
+
+def test_the_attackers_belonging_to_a_group_in_a_second_clause_accuse_it() -> None:
+    assert "the Kessel Front" in _accused("Survivors said the gunmen spoke Orrin and belonged to the Kessel Front.")
+
+
+def test_attackers_said_to_be_a_groups_militants_accuse_the_group() -> None:
+    assert "Kessel Front militants" in _accused("Police said the attackers were Kessel Front militants.")
+    # also when the doers are the agent of a passive harm
+    assert "Kessel Front members" in _accused("Thirty students were abducted by gunmen believed to be Kessel Front members.")
+
+
+def test_attackers_from_a_named_body_accuse_the_body_not_a_place() -> None:
+    assert "the Kessel Front" in _accused("A suicide bomber from the Kessel Front blew himself up at the market.")
+    assert "the Velm militia" in _accused("Fighters from the Velm militia stormed the camp.")
+    # a place, a country or a body named before is not the one accused
+    assert "Gunmen" in _accused("Gunmen from the neighbouring village killed four farmers.")
+    assert "gunmen" in _accused("On March 3, gunmen from the same gang seized four farmers.")
+    assert not any("Mozambique" in a or "Orrin" in a for a in _accused('The police blamed "insurgents from Orrin" and '
+                                                                     'rebels from Mozambique for the raid.'))
+
+
+def test_setting_fire_to_a_place_is_a_harm() -> None:
+    assert "militiamen loyal to the governor" in _accused(
+        "According to witnesses, militiamen loyal to the governor set fire to the houses.")
+    # setting a date is no harm
+    assert _accused("The Kessel Front set a date for the talks.") == set()
+
+
+def test_a_table_cell_border_is_no_part_of_an_accused() -> None:
+    assert _accused("7 February | Obolme, Kessel Regency | 1 | 3 | Unknown | Gunmen set fire to the health post; "
+                    "a nurse was killed.") == {"Gunmen"}

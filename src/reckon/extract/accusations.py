@@ -237,6 +237,12 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                             yield from _mentions(pobj, anchor=token, self_claimed=True, agent_slot=True)
         elif pos == "VERB" and lemma in ("blame", "accuse", "attribute", "suspect"):
             yield from _blamed(token, lemma, nouns)
+        elif lemma == "point" and pos == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lower_ == "finger"
+                                                        for c in token.children):
+            # "officials pointed the finger at X": X, blamed by them
+            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            for target in _prep_objects(token, ("at",)):
+                yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
         elif lemma == "point" and pos in ("VERB", "NOUN") and any(
                 c.dep_ in ("nsubj", "compound") and c.lemma_.lower() in _EVIDENCE for c in token.children):
             # "the evidence points to X", "all signs pointed to the army"; the tagger may read
@@ -282,6 +288,16 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 yield from _mentions(subject, anchor=token.head, agent_slot=True)
         elif lemma == "hold" and pos == "VERB":
             yield from _holders(token)
+        elif lemma in ("identify", "name") and pos == "VERB" and any(
+                _names_the_doer(target, nouns) for target in _prep_objects(token, ("as",))):
+            # "the army named the Front as the group behind the bombing", "police identified
+            # the Front as the perpetrators": the one named, by whoever names it
+            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            for child in token.children:
+                if child.dep_ in ("dobj", "obj"):
+                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
+                elif child.dep_ == "nsubjpass":
+                    yield from _mentions(child, anchor=token, agent_slot=True)
         elif lemma in ("identify", "name", "describe", "recognise", "recognize") and pos == "VERB" and any(
                 c.dep_ in ("dobj", "obj", "nsubjpass") and _names_attackers(c) for c in token.children):
             # "survivors identified the attackers as members of X": X
@@ -293,6 +309,15 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield from _attackers_belong(token)
         if (lemma in _SAID_TO_BE and pos == "VERB") or lower in _TIES:
             yield from _attackers_affiliated(token, sent, verbs)
+
+
+def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
+    """ "as the group behind the bombing", "as the perpetrators", "as those responsible for the
+    attack": a role that is the doer of the harm."""
+    if role.lower_ in _DOERS:
+        return True
+    return any(t.lower_ == "behind" and _is_event(_first_pobj(t), nouns) for t in role.subtree) or any(
+        t.lower_ == "responsible" for t in role.subtree)
 
 
 # What points to a culprit: "the evidence points to X".
@@ -312,6 +337,8 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
         return True  # "the mine was planted by X", "X planted a bomb", "a bomb planted by X"
     if lemma == "open" and "fire" in children:
         return True
+    if lemma == "set" and "fire" in children and any(c.lower_ == "to" for c in token.children):
+        return True  # "militiamen set fire to the houses"
     if lemma in _DELIVER_VERBS and any(c.dep_ in ("dobj", "obj", "nsubjpass") and _is_weapon(c) for c in token.children):
         return True  # "the aircraft dropped four bombs on the market", "rockets were lobbed by X"
     if lemma == "hit" and any(_is_weapon(c) for c in token.children if c.dep_ in ("nsubj", "csubj")) or any(
@@ -402,7 +429,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                 # where they were (not "those who attack markets are criminals", a generality)
                 tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.text == "-"]
                 yield _mention(tokens, anchor=token)
-            elif subject.lower_ in ("it", "we", "they") and token.dep_ == "ccomp" \
+            elif (subject.lower_ in ("it", "we", "they") or _own_men(subject)) and token.dep_ == "ccomp" \
                     and token.head.lemma_.lower() in load_reporting_verbs():
                 # "the Front said it carried out the attack": a claim of the speaker's own deed
                 speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
@@ -440,6 +467,13 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
             yield from _mentions(sender, anchor=token)
         for sent_one in sent_ones:
             yield _mention([t for t in sent_one.subtree if t.i <= sent_one.i and t.dep_ != "punct"], anchor=token)
+
+
+def _own_men(subject: Token) -> bool:
+    """ "its fighters", "our men": the speaker's own people, in "the Front said its fighters
+    had attacked the base", a claim of the speaker's deed."""
+    return subject.lower_ in _MEMBER_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in subject.children)
 
 
 _WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
@@ -530,6 +564,15 @@ _ONE_ATTACKER = frozenset({"suspect", "gunman", "shooter", "attacker", "assailan
 def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
     """ "the attackers were members of X, paid by Y", "the gunmen belonged to X"."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.lemma_ == "belong" and token.dep_ == "conj":
+        subject = _subject_of(token)  # "the gunmen spoke Orrin and belonged to X"
+    if subject is not None and token.lemma_ == "be" and _is_event(subject, load_violence_words()[1]):
+        # "the attack was the work of X", "the massacre was the handiwork of X"
+        for attr in token.children:
+            if attr.dep_ == "attr" and attr.lemma_.lower() in ("work", "handiwork", "doing"):
+                for doer in _of_objects(attr):
+                    yield from _mentions(doer, anchor=token, agent_slot=True)
+        return
     if subject is None or not (_names_attackers(subject) or subject.lower_ in _DOERS and subject.pos_ == "NOUN"):
         return
     if token.lemma_ == "belong":
@@ -542,6 +585,9 @@ def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
         if attr.lower_ in _MEMBER_NOUNS or attr.lemma_.lower() in _MEMBER_NOUNS:
             for group in _of_objects(attr):
                 yield from _mentions(group, anchor=token)
+            if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in attr.children):
+                # "the attackers were Kessel Front militants": the group whose militants they were
+                yield from _mentions(attr, anchor=token)
         elif attr.pos_ == "PROPN":
             yield from _mentions(attr, anchor=token)
         elif attr.pos_ == "NOUN" and attr.lower_ in ("man", "woman", "boy", "girl", "youth", "teenager") \
@@ -579,7 +625,10 @@ def _attackers_affiliated(token: Token, sent: SpacySpan, verbs: frozenset[str]) 
         described = token.head  # parsed as it reads: "gunmen [suspected to be ...]"
     else:  # the small parser often makes the participle the main verb: "Jihadists linked to X killed"
         described = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if described is None or described.dep_ not in ("nsubj", "nsubjpass", "ROOT") \
+    # (the doers are the subject, or the agent of a passive harm: "abducted by gunmen believed
+    # to be X members")
+    by_agent = described is not None and described.dep_ == "pobj" and described.head.dep_ == "agent"
+    if described is None or described.dep_ not in ("nsubj", "nsubjpass", "ROOT") and not by_agent \
             or not (_names_attackers(described) or described.lower_ in FORCE_NOUNS):
         return
     if not any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and t.i != token.i for t in sent):

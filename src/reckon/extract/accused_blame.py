@@ -70,6 +70,13 @@ def _denied(verb: Token) -> bool:
 
 
 def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[AccusedMention]:
+    if lemma == "blame" and token.dep_ == "xcomp" and token.head.lemma_.lower() == "be" and any(
+            c.lower_ == "to" for c in token.children):
+        # "the government said the Front was to blame": the Front, by whoever says so
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            yield from _mentions(subject, anchor=token, agent_slot=True)
+        return
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)

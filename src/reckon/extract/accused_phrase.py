@@ -243,6 +243,12 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
         cut = re.search(r"[\"“”\[]", text[start:end])
     if cut and cut.start() > 0:
         end = start + cut.start()
+    # "Unknown | Gunmen set fire to ...": a table's cell border is no part of a name.
+    border = text.rfind("|", start, end)
+    if border >= 0:
+        start = border + 1
+        while start < end and text[start].isspace():
+            start += 1
     # "the X Front (XF" when the parse ends inside a parenthesis: the name before it.
     opened = text.find("(", start, end)
     if opened > start and text.find(")", opened, end) < 0:
@@ -304,8 +310,19 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             if found_group:
                 continue
             if item.lower_ == "members" and not any(
-                    c.dep_ == "compound" and (c.lower_ in FORCE_NOUNS or c.lower_ in _GROUP_NOUNS) for c in item.children):
-                continue  # "members" alone names no one; "militia members", "gang members" do
+                    c.dep_ == "compound" and (c.lower_ in FORCE_NOUNS or c.lower_ in _GROUP_NOUNS or c.pos_ == "PROPN")
+                    for c in item.children):
+                continue  # "members" alone names no one; "militia members", "Kessel Front members" do
+        if item.pos_ == "NOUN" and (item.lower_ in _ATTACKER_NOUNS or item.lower_ in _MEMBER_NOUNS):
+            # "a suicide bomber from the Kessel Front", "gunmen from the X militia": the body they
+            # came from is who did it (not a place they came from: "gunmen from Orrin village")
+            bodies = [b for b in _prep_objects_of_noun(item, "from") if _names_a_body(b)]
+            for body in bodies:
+                tokens = [t for t in _without_dateline(phrase_tokens(body)) if t.text not in ("(", ")")]
+                if tokens and not _is_place_only(tokens):
+                    yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            if bodies:
+                continue
         named_appositions = [c for c in item.children if c.dep_ == "appos" and c.i > item.i and c.pos_ == "PROPN"]
         if not named_appositions and item.pos_ == "NOUN":
             # "the owner of the X estate, John Doe, who ...": the person the phrase ends on
@@ -380,6 +397,35 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                 if any(t.lower_ in _EVENT_NOUNS for t in child.subtree if t.i <= child.i):
                     continue  # "gunmen killed six ..., an attack police blamed on X": the event again
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+
+
+def _prep_objects_of_noun(noun: Token, prep: str) -> list[Token]:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == prep for p in c.children if p.dep_ == "pobj"]
+
+
+# Words of a place, never of a body of people: "gunmen from Orrin village".
+_PLACE_HEADS = frozenset({"village", "town", "city", "district", "province", "region", "area", "county", "state",
+                          "country", "border", "valley", "forest", "hills", "mountains", "camp", "side", "north",
+                          "south", "east", "west", "neighbourhood", "neighborhood"})
+
+
+def _names_a_body(token: Token) -> bool:
+    """A group of people, not a place: "the Kessel Front", "the X militia", "the army"; nor one
+    the text named before ("gunmen from the same gang": who they are was said there)."""
+    from reckon.extract.places import find_countries
+
+    if token.lower_ in _PLACE_HEADS or any(
+            c.lower_ in ("same", "this", "that", "these", "those") or c.dep_ == "poss" and c.pos_ == "PRON"
+            for c in token.children):
+        return False
+    if any(m.kind == "country" for m in find_countries(token.text)):
+        return False  # "insurgents from Mozambique": where they came from
+    if token.lower_ in _GROUP_NOUNS or token.lower_ in FORCE_NOUNS:
+        return True
+    # A name with its article ("the Kessel Front"): a bare name ("from Orrin") is more often
+    # a place the tagger does not know.
+    return token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        and entity_type(token) in ("ORG", "NORP")
 
 
 _DASHES = frozenset({"-", "—", "–", "--"})
