@@ -208,3 +208,21 @@ def test_setting_fire_to_a_place_is_a_harm() -> None:
 def test_a_table_cell_border_is_no_part_of_an_accused() -> None:
     assert _accused("7 February | Obolme, Kessel Regency | 1 | 3 | Unknown | Gunmen set fire to the health post; "
                     "a nurse was killed.") == {"Gunmen"}
+
+
+def test_it_or_this_being_the_work_of_someone_accuses_them() -> None:
+    assert "the Kessel Front" in _accused("It was the work of the Kessel Front.")
+    assert _accused("It was the work of a moment.") == set()
+
+
+def test_a_gerund_the_lemmatizer_misreads_is_still_the_deed_charged() -> None:
+    # "staging" is lemmatized "stag"; staging an attack is carrying it out
+    sentence = ("In a statement, the Kessel Front said it was not involved and accused government-backed militias "
+                "of staging the attack.")
+    assert "government-backed militias" in _accused(sentence)
+
+
+def test_a_blaming_group_is_its_whole_name_as_claimant() -> None:
+    found = _perpetrators("Twelve people were killed in Orrin on Monday. "
+                          "The Kessel Front denied responsibility and blamed the army.")
+    assert found.get("the army") == {"Kessel Front"}

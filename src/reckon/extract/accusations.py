@@ -566,8 +566,10 @@ def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
     if subject is None and token.lemma_ == "belong" and token.dep_ == "conj":
         subject = _subject_of(token)  # "the gunmen spoke Orrin and belonged to X"
-    if subject is not None and token.lemma_ == "be" and _is_event(subject, load_violence_words()[1]):
-        # "the attack was the work of X", "the massacre was the handiwork of X"
+    if subject is not None and token.lemma_ == "be" and (
+            _is_event(subject, load_violence_words()[1]) or subject.lower_ in ("this", "it", "that")):
+        # "the attack was the work of X", "the massacre was the handiwork of X", "this was the
+        # work of the army"
         for attr in token.children:
             if attr.dep_ == "attr" and attr.lemma_.lower() in ("work", "handiwork", "doing"):
                 for doer in _of_objects(attr):

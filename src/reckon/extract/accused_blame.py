@@ -190,16 +190,21 @@ def _accused_of_other(verb: Token) -> bool:
             continue
         for deed in prep.children:
             if deed.dep_ == "pcomp" and deed.tag_ == "VBG":
-                lemma = deed.lemma_.lower()
                 if _takes_part(deed):
                     return False  # "accused the militia of joining the police in attacks"
-                return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
+                return not _gerund_forms(deed) & (violence_verbs | _ACCOUNTABLE_DEEDS)
         # "of intimidating voters" parsed as a noun phrase: the gerund right after "of" is the deed
         after = verb.doc[prep.i + 1] if prep.i + 1 < len(verb.doc) else None
         if after is not None and after.tag_ == "VBG" and after.dep_ == "amod" and after.head.head.i == prep.i:
-            lemma = after.lemma_.lower()
-            return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
+            return not _gerund_forms(after) & (violence_verbs | _ACCOUNTABLE_DEEDS)
     return False
+
+
+def _gerund_forms(gerund: Token) -> set[str]:
+    """The verbs a gerund may be: its lemma, and its stem with and without a final "e" (the
+    lemmatizer reads "staging" as "stag")."""
+    stem = gerund.lower_[:-3] if gerund.lower_.endswith("ing") else gerund.lower_
+    return {gerund.lemma_.lower(), stem, stem + "e"}
 
 
 # A deed of taking part: "joining the police in attacks", "taking part in the massacre".

@@ -237,9 +237,14 @@ def _accusations(state: State) -> State:
                 claimants = finder.claimants(doc[:], mention.blamer, offset=offset)
                 # A pronoun, or a person named by a surname ("Ngoy said ..., blaming X"), is the
                 # one the document names in full.
-                blamer_name = actors.resolve(finder.name_at(mention.blamer.text, mention.blamer.idx + offset)
-                                             if mention.blamer.pos_ in ("PRON", "PROPN") else
-                                             doc.text[mention.blamer.idx:mention.blamer.idx + len(mention.blamer.text)])
+                # ("The Kessel Front ... blamed X": the whole name, not its head word "Front")
+                blamer = mention.blamer
+                first = blamer
+                while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN":
+                    first = doc[first.i - 1]
+                blamer_text = doc.text[first.idx:blamer.idx + len(blamer.text)]
+                blamer_name = actors.resolve(finder.name_at(blamer_text, first.idx + offset)
+                                             if blamer.pos_ in ("PRON", "PROPN") else blamer_text)
                 claimants = (Claimant(name=blamer_name),) if claimants == (AUTHOR,) else claimants
             else:
                 claimants = finder.claimants(doc[:], mention.token, offset=offset)
