@@ -226,3 +226,23 @@ def test_a_blaming_group_is_its_whole_name_as_claimant() -> None:
     found = _perpetrators("Twelve people were killed in Orrin on Monday. "
                           "The Kessel Front denied responsibility and blamed the army.")
     assert found.get("the army") == {"Kessel Front"}
+
+
+def test_we_blaming_on_an_issuers_page_is_the_author() -> None:
+    found = _perpetrators("Twelve people were killed in Orrin on Monday.\n\n"
+                          "We hold the Velmar regime responsible for this massacre.")
+    assert found.get("Velmar regime") == {"author"} or found.get("the Velmar regime") == {"author"}
+
+
+def test_an_infobox_naming_no_one_or_hedging_or_quoting_a_claim() -> None:
+    from reckon.extract.accusations import find_infobox_accused
+
+    def boxed(text: str) -> list[tuple[str, bool, str | None]]:
+        return [(b.surface, b.alleged, b.alleged_by) for b in find_infobox_accused(text)]
+
+    assert boxed("PerpetratorsUnknown\n") == []
+    assert boxed("PerpetratorsNone claimed\n") == []
+    assert boxed("Perpetrator Unidentified gunmen; suspected Kessel Front members\n") == [
+        ("Unidentified gunmen", False, None), ("Kessel Front members", True, None)]
+    assert boxed("PerpetratorsKessel Front (claimed responsibility)\n") == [("Kessel Front", True, "Kessel Front")]
+    assert boxed("PerpetratorsKessel Front (per Velmar government)\n") == [("Kessel Front", True, "Velmar government")]

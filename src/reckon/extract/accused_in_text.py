@@ -69,8 +69,13 @@ class InfoboxAccused:
 
 
 # "(alleged by the Thai army)", "(suspected)", "(claimed)": whose word the box reports.
-_ALLEGED = re.compile(r"\(\s*(?:alleged|suspected|accused|blamed|claimed|disputed)\b(?:\s+by\s+(?P<by>[^()\[\]]+?))?\s*\)",
+_ALLEGED = re.compile(r"\(\s*(?:(?P<word>alleged|suspected|accused|blamed|claimed|disputed)\b[^()\[\]]*?"
+                      r"(?:\bby\s+(?P<by>[^()\[\]]+?))?|(?:per|according\s+to)\s+(?P<per>[^()\[\]]+?))\s*\)",
                       re.IGNORECASE)
+# "Unknown", "None claimed", "Unidentified": an infobox's way of naming no one.
+_NO_ONE_IN_BOX = re.compile(r"(?i)^(?:unknown|unidentified|unclear|none(?:\s+claimed)?|n/?a|not\s+known|undetermined)$")
+# "suspected Kessel Front members": a hedge before the name, in lower case.
+_HEDGE = re.compile(r"^(?:suspected|alleged|presumed|possibly|probably)\s+(?=[A-Z])")
 
 
 # An infobox label at the start of a line, its value after it (run together in plain-text
@@ -155,6 +160,11 @@ def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
         position = index + len(part)
         cleaned = re.sub(r"\[\d+\]|\"[^\"]*\"|“[^”]*”|\s*\([^)]*\)?", "", part)
         cleaned = re.sub(r"^.*\.(?:svg|png|jpe?g|gif)\s*", "", cleaned, flags=re.IGNORECASE).strip(" ()")
+        hedge = _HEDGE.match(cleaned)
+        if hedge:
+            cleaned = cleaned[hedge.end():]
+        if _NO_ONE_IN_BOX.match(cleaned):
+            continue
         words = cleaned.split()
         if not words or len(words) > 6 or not words[0][:1].isupper() and not words[0][:1].isdigit():
             continue
@@ -164,7 +174,11 @@ def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
             continue
         offset = start + index + part.find(cleaned)
         alleged = _ALLEGED.search(part)
-        by = re.sub(r"^(?:the|a|an)\s+", "", alleged.group("by").strip(), flags=re.IGNORECASE) \
-            if alleged is not None and alleged.group("by") else None
+        by = None
+        if alleged is not None:
+            by = alleged.group("by") or alleged.group("per")
+            if by is None and (alleged.group("word") or "").lower() == "claimed":
+                by = cleaned  # "X (claimed responsibility)": X's own claim
+            by = re.sub(r"^(?:the|a|an)\s+", "", by.strip(), flags=re.IGNORECASE) if by else None
         yield InfoboxAccused(surface=cleaned, start=offset, end=offset + len(cleaned),
-                             alleged=alleged is not None, alleged_by=by)
+                             alleged=alleged is not None or hedge is not None, alleged_by=by)

@@ -245,7 +245,9 @@ def _accusations(state: State) -> State:
                 blamer_text = doc.text[first.idx:blamer.idx + len(blamer.text)]
                 blamer_name = actors.resolve(finder.name_at(blamer_text, first.idx + offset)
                                              if blamer.pos_ in ("PRON", "PROPN") else blamer_text)
-                claimants = (Claimant(name=blamer_name),) if claimants == (AUTHOR,) else claimants
+                if blamer.lower_ in ("we", "us"):
+                    blamer_name = ""  # "We hold X responsible" on the page of its issuer: the author
+                claimants = (Claimant(name=blamer_name),) if claimants == (AUTHOR,) and blamer_name else claimants
             else:
                 claimants = finder.claimants(doc[:], mention.token, offset=offset)
             for claimant in claimants:
