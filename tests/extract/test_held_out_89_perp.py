@@ -246,3 +246,21 @@ def test_an_infobox_naming_no_one_or_hedging_or_quoting_a_claim() -> None:
         ("Unidentified gunmen", False, None), ("Kessel Front members", True, None)]
     assert boxed("PerpetratorsKessel Front (claimed responsibility)\n") == [("Kessel Front", True, "Kessel Front")]
     assert boxed("PerpetratorsKessel Front (per Velmar government)\n") == [("Kessel Front", True, "Velmar government")]
+
+
+def test_harms_named_by_their_means_accuse_who_did_them() -> None:
+    assert "Gunmen" in _accused("Gunmen on motorcycles sprayed the Orrin market with bullets.")
+    assert _accused("Farmers sprayed the Orrin fields with pesticide.") == set()
+    assert "Police" in _accused("Police used live ammunition against the marchers in Orsk.")
+    assert _accused("Police used loudspeakers to address the marchers in Orsk.") == set()
+    assert "A mob" in _accused("A mob lynched two men accused of theft in Orsk.")
+    assert "Herders" in _accused("Herders attacked the village of Orrin at dawn.")
+
+
+def test_ordering_an_attack_accuses_whoever_ordered_it() -> None:
+    assert any("Kessel Front" in a for a in _accused("The Kessel Front's leader ordered the attack, prosecutors say."))
+    assert _accused("The president ordered an investigation into the killings.") == set()
+
+
+def test_aircraft_belonging_to_a_force_accuse_the_force() -> None:
+    assert "the Velmar air force" in _accused("Jets belonging to the Velmar air force struck the market.")

@@ -105,7 +105,7 @@ _STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besie
 # Verbs that do no harm themselves: their subject is accused only when what they carry out is
 # an attack ("militants staged a raid"; not "police conducted an inquiry").
 _SUPPORT_VERBS = frozenset({"carry", "conduct", "launch", "plan", "stage", "perpetrate", "mount", "commit",
-                            "orchestrate", "mastermind"})
+                            "orchestrate", "mastermind", "order"})
 
 
 _SPOKESMEN = frozenset({"leader", "spokesman", "spokesperson", "spokeswoman", "commander", "chief", "head",
@@ -339,6 +339,10 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
         return True
     if lemma == "set" and "fire" in children and any(c.lower_ == "to" for c in token.children):
         return True  # "militiamen set fire to the houses"
+    if lemma == "spray" and any(_is_weapon(p) for p in _prep_objects(token, ("with",))):
+        return True  # "gunmen sprayed the market with bullets"
+    if lemma == "use" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _LETHAL_MEANS for c in token.children):
+        return True  # "police used live ammunition against the protesters"
     if lemma in _DELIVER_VERBS and any(c.dep_ in ("dobj", "obj", "nsubjpass") and _is_weapon(c) for c in token.children):
         return True  # "the aircraft dropped four bombs on the market", "rockets were lobbed by X"
     if lemma == "hit" and any(_is_weapon(c) for c in token.children if c.dep_ in ("nsubj", "csubj")) or any(
@@ -356,6 +360,11 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
 _DELIVER_VERBS = frozenset({"drop", "lob", "hurl", "throw", "rain"})
 # Ways of sending a missile at someone: "stones thrown by X", "shots fired by Y".
 _DELIVERY = _DELIVER_VERBS | {"fire", "launch", "shoot"}
+
+
+# What a force "used" that says it shot: "used live ammunition", "used live rounds".
+_LETHAL_MEANS = frozenset({"ammunition", "round", "rounds", "bullet", "bullets", "firearm", "firearms", "gun", "guns",
+                           "weapon", "weapons", "gunfire"})
 
 
 def _is_weapon(token: Token) -> bool:

@@ -24,7 +24,7 @@ FORCE_NOUNS = frozenset({
     "kidnappers", "kidnapper", "abductors", "abductor", "raiders", "bodyguards", "putschists", "policemen",
     # Not attackers' stand-ins (``_STAND_IN_HEADS``): reports name bandits beside the gang
     # they are said to belong to, as an accused of their own.
-    "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen", "rustler", "rustlers",
+    "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen", "herders", "rustler", "rustlers",
 })
 # Who carried out an attack, as a text describes them before (or instead of) naming them.
 # Also the people whose death at the hands of security forces does not make those forces

@@ -314,6 +314,15 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                     for c in item.children):
                 continue  # "members" alone names no one; "militia members", "Kessel Front members" do
         if item.pos_ == "NOUN" and (item.lower_ in _ATTACKER_NOUNS or item.lower_ in _MEMBER_NOUNS):
+            # "jets belonging to the X air force": whose they are
+            owners = [p for c in item.children if c.dep_ in ("acl", "amod") and c.lower_ == "belonging"
+                      for p in _prep_objects_of_noun(c, "to") if _names_a_body(p) or p.pos_ == "PROPN"]
+            for owner in owners:
+                tokens = [t for t in _without_dateline(phrase_tokens(owner)) if t.text not in ("(", ")")]
+                if tokens and not _is_place_only(tokens):
+                    yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            if owners:
+                continue
             # "a suicide bomber from the Kessel Front", "gunmen from the X militia": the body they
             # came from is who did it (not a place they came from: "gunmen from Orrin village")
             bodies = [b for b in _prep_objects_of_noun(item, "from") if _names_a_body(b)]
