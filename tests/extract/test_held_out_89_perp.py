@@ -264,3 +264,18 @@ def test_ordering_an_attack_accuses_whoever_ordered_it() -> None:
 
 def test_aircraft_belonging_to_a_force_accuse_the_force() -> None:
     assert "the Velmar air force" in _accused("Jets belonging to the Velmar air force struck the market.")
+
+
+def test_the_sides_of_political_violence_and_a_lone_officer_are_actors() -> None:
+    assert "the opposition" in _accused("The government blamed the opposition for the violence in Orsk.")
+    assert "the ruling party" in _accused("Opposition leaders accused the ruling party of sponsoring the attacks.")
+    assert "An officer" in _accused("An officer shot the boy in the back.")
+
+
+def test_a_groups_record_of_several_attacks_is_not_this_attack() -> None:
+    assert _accused("The Kessel Front, which has carried out several attacks in the region, did not comment.") == set()
+    assert "The Kessel Front" in _accused("The Kessel Front, which carried out the attack, did not comment.")
+
+
+def test_attackers_believed_to_belong_to_a_group_accuse_it() -> None:
+    assert "the Kessel Front" in _accused("Gunmen believed to belong to the Kessel Front stormed the school.")

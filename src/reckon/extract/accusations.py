@@ -358,6 +358,9 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
 
 # Verbs that deliver a weapon: their subject is who used it ("dropped bombs", "lobbed shells").
 _DELIVER_VERBS = frozenset({"drop", "lob", "hurl", "throw", "rain"})
+# Words that make an attack noun a record of many ("several attacks", "previous raids").
+_MANY = frozenset({"several", "many", "numerous", "previous", "past", "countless", "multiple", "repeated",
+                   "frequent", "similar", "other", "dozens", "scores", "hundreds"})
 # Ways of sending a missile at someone: "stones thrown by X", "shots fired by Y".
 _DELIVERY = _DELIVER_VERBS | {"fire", "launch", "shoot"}
 
@@ -398,6 +401,8 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
             carried = [token.head]
         if not any(_is_event(c, nouns) and not _is_response(c) for c in carried):
             return
+        if all(any(m.lower_ in _MANY for m in c.children) for c in carried):
+            return  # "the Front, which has carried out several attacks in the region": its record
     # Those who kill or capture the attackers are not accused of the attack ("killed 15 of the
     # attackers"; "repelled the attackers, killing four of them").
     if token.dep_ in ("advcl", "conj") and any(c.lower_ in ("them", "they") for o in objects for c in o.subtree):
@@ -628,8 +633,12 @@ def _attackers_affiliated(token: Token, sent: SpacySpan, verbs: frozenset[str]) 
         targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                    for g in c.children if g.dep_ == "pobj"]
     else:
-        be = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"), None)
+        be = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "belong")), None)
         targets = [c for c in be.children if c.dep_ == "attr"] if be is not None else []
+        if be is not None and be.lemma_.lower() == "belong":
+            # "gunmen believed to belong to X"
+            targets = [g for c in be.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                       if g.dep_ == "pobj"]
     if not targets:
         return
     if token.dep_ in ("acl", "amod", "relcl"):

@@ -526,7 +526,7 @@ def _names_a_force(tokens: list[Token]) -> bool:
 
 def _names_an_actor(tokens: list[Token]) -> bool:
     # A name, or "a group of armed men and women", "masked men": people described by their
-    # arms; the entity types last, since asking one may cost a run of the NER.
+    # arms; "the opposition", "the ruling party": the sides of political violence; the entity types last, since asking one may cost a run of the NER.
     return any(t.pos_ == "PROPN" or t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in _TITLE_NOUNS
-               or t.lower_ in ("armed", "masked", "gunmen", "suspected") for t in tokens) \
+               or t.lower_ in ("armed", "masked", "gunmen", "suspected", "opposition", "ruling") for t in tokens) \
         or any(entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens)
