@@ -279,3 +279,12 @@ def test_a_groups_record_of_several_attacks_is_not_this_attack() -> None:
 
 def test_attackers_believed_to_belong_to_a_group_accuse_it() -> None:
     assert "the Kessel Front" in _accused("Gunmen believed to belong to the Kessel Front stormed the school.")
+
+
+def test_since_a_month_when_recalls_one_earlier_event() -> None:
+    # "since February 2023, when soldiers killed 22 villagers": the one event it recalls accuses
+    assert "soldiers" in _accused("It was the deadliest army raid in the area since February 2023, when soldiers "
+                                  "killed 22 villagers in Tumbo.")
+    # a description of a group's own deed is left to name its claimant from the text around it
+    found = {m.surface: m.self_claimed for m in _mentions('The militia claimed to have killed 30 "enemies".')}
+    assert found.get("The militia") is False

@@ -124,8 +124,9 @@ _SPAN_OF_TIME = re.compile(
     r"\b(?:in recent (?:years|months|weeks)|over the (?:past|last) (?:few |several |\w+ )?(?:years|months|decades?)|"
     r"(?:in|during|over) the (?:first|second|last|past) (?:half|quarter|six months|nine months) of|"
     r"since the (?:start|beginning) of (?:the year|(?:19|20)\d\d)|so far this year|"
-    r"since (?:(?:January|February|March|April|May|June|July|August|September|October|November|December) )?"
-    r"(?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?))\b",
+    # (not "since February 2023, when soldiers killed 22": the one earlier event it recalls)
+    r"since (?:January|February|March|April|May|June|July|August|September|October|November|December) "
+    r"(?:19|20)\d\d(?!,?\s+when\b)|since (?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?))\b",
     re.IGNORECASE)
 
 
@@ -452,7 +453,10 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                     speaker = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
                 if speaker is not None and speaker.pos_ != "PRON":
                     yield from _mentions(speaker, anchor=token.head, self_claimed=True)
-            elif token.dep_ == "xcomp" and token.head.lemma_.lower() in ("claim", "boast", "brag"):
+            elif token.dep_ == "xcomp" and token.head.lemma_.lower() in ("claim", "boast", "brag") \
+                    and any(t.pos_ == "PROPN" for t in subject.subtree):
+                # (a description, "the militia claimed to have ...", is left to name its claimant
+                # from the sentences around it)
                 # "the Front claimed to have killed 30 soldiers": its own word on its deed, a
                 # claim of the attack rather than a report of who was seen doing it
                 yield from _mentions(subject, anchor=token.head, self_claimed=True)
