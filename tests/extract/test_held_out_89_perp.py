@@ -288,3 +288,16 @@ def test_since_a_month_when_recalls_one_earlier_event() -> None:
     # a description of a group's own deed is left to name its claimant from the text around it
     found = {m.surface: m.self_claimed for m in _mentions('The militia claimed to have killed 30 "enemies".')}
     assert found.get("The militia") is False
+
+
+def test_one_unnamed_attacker_beside_a_named_accused_is_no_actor_of_his_own() -> None:
+    text = ("KORVEL, May 3 (Agency) - A suicide bomber blew himself up inside a crowded bus station in Korvel on "
+            "Friday, killing at least 14 people, police said.\n\n"
+            "The Kessel Front claimed responsibility for the attack in a statement on Saturday.")
+    found = _perpetrators(text)
+    assert "Kessel Front" in found
+    assert not any("bomber" in actor for actor in found)
+    # with no one named, the lone attacker stays the accused
+    found = _perpetrators("KORVEL, May 3 (Agency) - A suicide bomber blew himself up inside a crowded bus station "
+                          "in Korvel on Friday, killing at least 14 people, police said.")
+    assert any("bomber" in actor for actor in found)
