@@ -301,3 +301,23 @@ def test_one_unnamed_attacker_beside_a_named_accused_is_no_actor_of_his_own() ->
     found = _perpetrators("KORVEL, May 3 (Agency) - A suicide bomber blew himself up inside a crowded bus station "
                           "in Korvel on Friday, killing at least 14 people, police said.")
     assert any("bomber" in actor for actor in found)
+
+
+def test_naming_someone_as_the_man_who_planned_it_accuses_him() -> None:
+    assert "Abu Tariq al-Velmi" in _accused("Officials have since named a local commander of the group, known as "
+                                            "Abu Tariq al-Velmi, as the man who planned it.")
+    assert _accused("The court named Velm Osk as the judge who heard the case.") == set()
+
+
+def test_attackers_employed_by_someone_accuse_the_employer() -> None:
+    assert "Kessel Agro" in _accused("He said the gunmen were guards employed by Kessel Agro, a palm oil company.")
+
+
+def test_sentences_of_blame_without_a_harm_word_are_read() -> None:
+    # the sentence is read although it holds no figure and no harm word
+    for sentence in ("Officials in Orsk pointed the finger at the Kessel Front.",
+                     "Officials have since named the Kessel Front as the group behind it.",
+                     "Officials said it was the work of the Kessel Front.",
+                     "Officials said the Kessel Front was to blame."):
+        found = _perpetrators("Gunmen killed nine people at a market in Orsk on Monday. " + sentence)
+        assert "Kessel Front" in found, sentence

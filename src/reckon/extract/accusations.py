@@ -115,7 +115,7 @@ _SUSPECT_NOUNS = frozenset({"suspects", "perpetrators", "attackers", "assailants
 _CAPTIVITY = frozenset({"custody", "captivity", "hideout", "hideouts", "camps", "dungeons"})
 # Who stands behind the attackers: "sent by X", "led by X", "commanded by X".
 _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "order", "hire", "pay", "arm", "train",
-                           "recruit"})
+                           "recruit", "employ"})
 
 
 # A sentence about a span of time speaks of a conflict, not of one attack ("armed groups have
@@ -312,12 +312,21 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             yield from _attackers_affiliated(token, sent, verbs)
 
 
+# Deeds that make the one who did them answer for the attack: "the man who planned it".
+_PLANNED = frozenset({"plan", "order", "organise", "organize", "mastermind", "lead", "carry", "commit",
+                      "orchestrate", "kill", "attack", "bomb", "shoot"})
+
+
 def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
     """ "as the group behind the bombing", "as the perpetrators", "as those responsible for the
     attack": a role that is the doer of the harm."""
     if role.lower_ in _DOERS:
         return True
-    return any(t.lower_ == "behind" and _is_event(_first_pobj(t), nouns) for t in role.subtree) or any(
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in _PLANNED for c in role.children):
+        return True  # "named X as the man who planned it"
+    # ("as the group behind it": the attack the text speaks of)
+    return any(t.lower_ == "behind" and (_is_event(_first_pobj(t), nouns) or getattr(_first_pobj(t), "lower_", "")
+                                         in ("it", "them")) for t in role.subtree) or any(
         t.lower_ == "responsible" for t in role.subtree)
 
 

@@ -39,7 +39,7 @@ _VIOLENCE_HINT = re.compile(
     r"kidnap|execut|murder|slaughter|behead|seiz|besieg|torch|burn|behest|responsibilit|blame|accus|proxy|proxies|"
     r"gunm[ae]n|militant|airstrike|strike|siege|dispers|crackdown|carried out|opened fire|"
     r"charged|guilty|convict|mastermind|hands of|attribut|behind|blew|detonat|held|hostage|perpetrat|trial|belong|"
-    r"smash|crush|custody|captivity|suspect|hallmark|planted|responsible|identified|boast|brag|points? to|pointed to)",
+    r"smash|crush|custody|captivity|suspect|hallmark|planted|responsible|identified|boast|brag|points? to|pointed|named|finger|lynch|stab|tortur|bombard|employed|work of|to blame)",
     re.IGNORECASE,
 )
 
