@@ -213,6 +213,7 @@ def test_a_table_cell_border_is_no_part_of_an_accused() -> None:
 def test_it_or_this_being_the_work_of_someone_accuses_them() -> None:
     assert "the Kessel Front" in _accused("It was the work of the Kessel Front.")
     assert _accused("It was the work of a moment.") == set()
+    assert _accused("It was the work of the Truth Commission to investigate the killings.") == set()
 
 
 def test_a_gerund_the_lemmatizer_misreads_is_still_the_deed_charged() -> None:

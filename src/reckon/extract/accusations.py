@@ -594,7 +594,9 @@ def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
     if subject is None and token.lemma_ == "belong" and token.dep_ == "conj":
         subject = _subject_of(token)  # "the gunmen spoke Orrin and belonged to X"
     if subject is not None and token.lemma_ == "be" and (
-            _is_event(subject, load_violence_words()[1]) or subject.lower_ in ("this", "it", "that")):
+            _is_event(subject, load_violence_words()[1]) or subject.lower_ in ("this", "it", "that")
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
+        # (not "it was the work of the commission to investigate": "it" stands for the infinitive)
         # "the attack was the work of X", "the massacre was the handiwork of X", "this was the
         # work of the army"
         for attr in token.children:
