@@ -322,3 +322,7 @@ def test_sentences_of_blame_without_a_harm_word_are_read() -> None:
                      "Officials said the Kessel Front was to blame."):
         found = _perpetrators("Gunmen killed nine people at a market in Orsk on Monday. " + sentence)
         assert "Kessel Front" in found, sentence
+
+
+def test_an_antecedent_the_parser_made_the_root_ends_where_its_clause_begins() -> None:
+    assert _accused("A militia that had attacked the village returned on Monday.") == {"A militia"}

@@ -78,6 +78,7 @@ from reckon.extract.accused_phrase import (
     _mentions,
     _names_a_force,
     _names_a_state_or_group,
+    _names_an_actor,
     _names_attackers,
     _of_objects,
     _prep_objects,
@@ -440,6 +441,13 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                     return  # "the attack on Wessel, which killed nine": the attack, not the place it hit
                 if _is_time(subject):
                     return  # "61 attacks since January 2024, which killed 402": the attacks, not the month
+                if subject.dep_ == "ROOT":
+                    # "A militia that had attacked the village returned": the parser made the
+                    # antecedent the root; its own words end where the clause begins
+                    tokens = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "punct"]
+                    if tokens and _names_an_actor(tokens):
+                        yield _mention(tokens, anchor=token)
+                    return
             if lemma in _STORM_VERBS and _responds_to_attackers(subject, sent):
                 return
             if _is_event(subject, nouns):
