@@ -158,7 +158,7 @@ def test_a_conviction_names_the_convicted_among_them() -> None:
     accused = _accused("Gunmen killed six students at Osk College in 2021. In March 2024 the High Court in Harlow "
                        "convicted three men of murder and terrorism over the attack, among them Arlo Penn, who the "
                        "court found had guided the attackers.")
-    assert ("Arlo Penn", "Court") in accused
+    assert ("Arlo Penn", "High Court") in accused
     assert not any("murder" in actor for actor, _ in accused)
 
 

@@ -79,6 +79,7 @@ from reckon.extract.accused_phrase import (
     _mentions,
     _names_a_force,
     _names_a_state_or_group,
+    _names_an_actor,
     _names_attackers,
     _of_objects,
     _prep_objects,
@@ -106,7 +107,7 @@ _STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besie
 # Verbs that do no harm themselves: their subject is accused only when what they carry out is
 # an attack ("militants staged a raid"; not "police conducted an inquiry").
 _SUPPORT_VERBS = frozenset({"carry", "conduct", "launch", "plan", "stage", "perpetrate", "mount", "commit",
-                            "orchestrate", "mastermind"})
+                            "orchestrate", "mastermind", "order"})
 
 
 _SPOKESMEN = frozenset({"leader", "spokesman", "spokesperson", "spokeswoman", "commander", "chief", "head",
@@ -116,16 +117,20 @@ _SUSPECT_NOUNS = frozenset({"suspects", "perpetrators", "attackers", "assailants
 _CAPTIVITY = frozenset({"custody", "captivity", "hideout", "hideouts", "camps", "dungeons"})
 # Who stands behind the attackers: "sent by X", "led by X", "commanded by X".
 _SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "order", "hire", "pay", "arm", "train",
-                           "recruit"})
+                           "recruit", "employ"})
 
 
 # A sentence about a span of time speaks of a conflict, not of one attack ("armed groups have
 # killed thousands in recent years").
 _SPAN_OF_TIME = re.compile(
     r"\b(?:in recent (?:years|months|weeks)|over the (?:past|last) (?:few |several |\w+ )?(?:years|months|decades?)|"
-    r"since (?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?)|"
+    r"(?:in|during|over) the (?:first|second|last|past) (?:half|quarter|six months|nine months) of|"
+    r"since the (?:start|beginning) of (?:the year|(?:19|20)\d\d)|so far this year|"
+    # (not "since February 2023, when soldiers killed 22": the one earlier event it recalls)
+    r"since (?:January|February|March|April|May|June|July|August|September|October|November|December) "
+    r"(?:19|20)\d\d(?!,?\s+when\b)|since (?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?)|"
     # ... and so does one over a whole country: "killed 112 militants across the country"
-    r"across the (?:country|nation)|nationwide|throughout the (?:country|nation)|so far this year)\b",
+    r"across the (?:country|nation)|nationwide|throughout the (?:country|nation))\b",
     re.IGNORECASE)
 
 
@@ -256,6 +261,10 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
         elif pos == "VERB" and lemma in ("claim", "admit") and (any(
                 c.dep_ in ("dobj", "obj") and _is_event(c, nouns) for c in token.children) or _event_follows(token, nouns)):
             yield from _claimed_attack(token)
+        elif pos == "VERB" and lemma in ("boast", "brag", "gloat") and any(
+                _is_event(p, nouns) for p in _prep_objects(token, ("of", "about", "over"))):
+            # "the group has boasted of the massacre on its channels": a claim of its own deed
+            yield from _claimed_attack(token)
         elif pos == "VERB" and lemma == "claim" and (
                 _is_event(token.head, nouns) if dep == "acl" else
                 any(c.dep_ == "nsubjpass" and _is_event(c, nouns) for c in token.children)):
@@ -267,9 +276,16 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                             yield from _mentions(pobj, anchor=token, self_claimed=True, agent_slot=True)
         elif pos == "VERB" and lemma in ("blame", "accuse", "attribute", "suspect"):
             yield from _blamed(token, lemma, nouns)
+        elif lemma == "point" and pos == "VERB" and any(c.dep_ in ("dobj", "obj") and c.lower_ == "finger"
+                                                        for c in token.children):
+            # "officials pointed the finger at X": X, blamed by them
+            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            for target in _prep_objects(token, ("at",)):
+                yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
         elif lemma == "point" and pos in ("VERB", "NOUN") and any(
-                c.dep_ == "nsubj" and c.lemma_.lower() in _EVIDENCE for c in token.children):
-            # "the evidence points to X", "all signs pointed to the army"
+                c.dep_ in ("nsubj", "compound") and c.lemma_.lower() in _EVIDENCE for c in token.children):
+            # "the evidence points to X", "all signs pointed to the army"; the tagger may read
+            # "evidence points" as one noun ("initial evidence points to X")
             for target in _prep_objects(token, ("to", "at")):
                 yield from _mentions(target, anchor=token, agent_slot=True)
         elif lemma == "point" and pos == "VERB" and _points_the_finger(token):
@@ -307,7 +323,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             else:
                 held = [token.head]  # the parser hung "responsible" on the object itself
             for child in held:
-                yield from _mentions(child, anchor=verb, blamer=blamer, agent_slot=True, stop=token.i)
+                yield from _mentions(child, anchor=verb, blamer=blamer, agent_slot=True, stop=token.i, held=True)
         elif lower == "responsible" and dep == "acomp" and any(
                 _is_event(p, nouns) or p.lemma_.lower() in ("death", "life") for p in _prep_objects(token, ("for",))):
             # "the Front was responsible for the bombing"
@@ -316,6 +332,16 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 yield from _mentions(subject, anchor=token.head, agent_slot=True)
         elif lemma == "hold" and pos == "VERB":
             yield from _holders(token)
+        elif lemma in ("identify", "name") and pos == "VERB" and any(
+                _names_the_doer(target, nouns) for target in _prep_objects(token, ("as",))):
+            # "the army named the Front as the group behind the bombing", "police identified
+            # the Front as the perpetrators": the one named, by whoever names it
+            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            for child in token.children:
+                if child.dep_ in ("dobj", "obj"):
+                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
+                elif child.dep_ == "nsubjpass":
+                    yield from _mentions(child, anchor=token, agent_slot=True)
         elif lemma in ("identify", "name", "describe", "recognise", "recognize") and pos == "VERB" and any(
                 c.dep_ in ("dobj", "obj", "nsubjpass") and _names_attackers(c) for c in token.children):
             # "survivors identified the attackers as members of X": X
@@ -341,6 +367,24 @@ def _points_the_finger(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
 
+# Deeds that make the one who did them answer for the attack: "the man who planned it".
+_PLANNED = frozenset({"plan", "order", "organise", "organize", "mastermind", "lead", "carry", "commit",
+                      "orchestrate", "kill", "attack", "bomb", "shoot"})
+
+
+def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
+    """ "as the group behind the bombing", "as the perpetrators", "as those responsible for the
+    attack": a role that is the doer of the harm."""
+    if role.lower_ in _DOERS:
+        return True
+    if any(c.dep_ == "relcl" and c.lemma_.lower() in _PLANNED for c in role.children):
+        return True  # "named X as the man who planned it"
+    # ("as the group behind it": the attack the text speaks of)
+    return any(t.lower_ == "behind" and (_is_event(_first_pobj(t), nouns) or getattr(_first_pobj(t), "lower_", "")
+                                         in ("it", "them")) for t in role.subtree) or any(
+        t.lower_ == "responsible" for t in role.subtree)
+
+
 # What points to a culprit: "the evidence points to X".
 _EVIDENCE = frozenset({"evidence", "finding", "sign", "indication", "clue", "trail", "investigation", "inquiry",
                        "hallmark", "everything", "all"})
@@ -358,6 +402,12 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
         return True  # "the mine was planted by X", "X planted a bomb", "a bomb planted by X"
     if lemma == "open" and "fire" in children:
         return True
+    if lemma == "set" and "fire" in children and any(c.lower_ == "to" for c in token.children):
+        return True  # "militiamen set fire to the houses"
+    if lemma == "spray" and any(_is_weapon(p) for p in _prep_objects(token, ("with",))):
+        return True  # "gunmen sprayed the market with bullets"
+    if lemma == "use" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _LETHAL_MEANS for c in token.children):
+        return True  # "police used live ammunition against the protesters"
     if lemma in _DELIVER_VERBS and any(c.dep_ in ("dobj", "obj", "nsubjpass") and _is_weapon(c) for c in token.children):
         return True  # "the aircraft dropped four bombs on the market", "rockets were lobbed by X"
     if lemma == "hit" and any(_is_weapon(c) for c in token.children if c.dep_ in ("nsubj", "csubj")) or any(
@@ -373,10 +423,28 @@ def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
 
 # Verbs that deliver a weapon: their subject is who used it ("dropped bombs", "lobbed shells").
 _DELIVER_VERBS = frozenset({"drop", "lob", "hurl", "throw", "rain"})
+# Words that make an attack noun a record of many ("several attacks", "previous raids").
+_MANY = frozenset({"several", "many", "numerous", "previous", "past", "countless", "multiple", "repeated",
+                   "frequent", "similar", "other", "dozens", "scores", "hundreds"})
+# Ways of sending a missile at someone: "stones thrown by X", "shots fired by Y".
+_DELIVERY = _DELIVER_VERBS | {"fire", "launch", "shoot"}
+
+
+# What a force "used" that says it shot: "used live ammunition", "used live rounds".
+_LETHAL_MEANS = frozenset({"ammunition", "round", "rounds", "bullet", "bullets", "firearm", "firearms", "gun", "guns",
+                           "weapon", "weapons", "gunfire"})
 
 
 def _is_weapon(token: Token) -> bool:
-    return token.lower_ in _INSTRUMENTS or token.lemma_.lower() in _INSTRUMENTS or token.lower_ in _DEVICES
+    return token.lower_ in _INSTRUMENTS or token.lemma_.lower() in _INSTRUMENTS or token.lower_ in _DEVICES \
+        or _thrown_by_someone(token)
+
+
+def _thrown_by_someone(token: Token) -> bool:
+    """ "stones thrown by rioters", "bottles hurled by the mob": anything is a missile once
+    the text says who threw or fired it."""
+    return any(c.dep_ == "acl" and c.lemma_.lower() in _DELIVERY and any(a.dep_ == "agent" for a in c.children)
+               for c in token.children)
 
 
 _OWN_PEOPLE = frozenset({"fighters", "men", "members", "forces", "militants", "units", "commandos", "mujahideen",
@@ -431,6 +499,8 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
             carried = [token.head]
         if not any(_is_event(c, nouns) and not _is_response(c) for c in carried):
             return
+        if all(any(m.lower_ in _MANY for m in c.children) for c in carried):
+            return  # "the Front, which has carried out several attacks in the region": its record
     # Those who kill or capture the attackers are not accused of the attack ("killed 15 of the
     # attackers"; "repelled the attackers, killing four of them").
     if token.dep_ in ("advcl", "conj") and any(c.lower_ in ("them", "they") for o in objects for c in o.subtree):
@@ -440,8 +510,10 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         return
     # "a boy shot in the back": a participle without an auxiliary describes its noun's fate,
     # and so does a harm that lands on a body part with no object ("X shot in the head").
+    # A "VBN" with a subject of its own is a past tense the tagger misread ("the hired guns
+    # fired on the crowd"), not a participle.
     bare_participle = not objects and (
-        token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in token.children)
+        token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
         or any(p.lower_ in _BODY_PARTS for p in _prep_objects(token, ("in", "through"))))
     if not passive and not bare_participle:
         subject = _subject_of(token)
@@ -454,6 +526,15 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                 event = subject.head.head if subject.dep_ == "pobj" and subject.head.dep_ == "prep" else None
                 if event is not None and (event.lemma_.lower() in nouns or event.lemma_.lower() in _EVENT_NOUNS):
                     return  # "the attack on Wessel, which killed nine": the attack, not the place it hit
+                if _is_time(subject):
+                    return  # "61 attacks since January 2024, which killed 402": the attacks, not the month
+                if subject.dep_ == "ROOT":
+                    # "A militia that had attacked the village returned": the parser made the
+                    # antecedent the root; its own words end where the clause begins
+                    tokens = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "punct"]
+                    if tokens and _names_an_actor(tokens):
+                        yield _mention(tokens, anchor=token)
+                    return
             if lemma in _STORM_VERBS and _responds_to_attackers(subject, sent):
                 return
             if _is_event(subject, nouns):
@@ -467,7 +548,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                 # where they were (not "those who attack markets are criminals", a generality)
                 tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.text == "-"]
                 yield _mention(tokens, anchor=token)
-            elif subject.lower_ in ("it", "we", "they") and token.dep_ == "ccomp" \
+            elif (subject.lower_ in ("it", "we", "they") or _own_men(subject)) and token.dep_ == "ccomp" \
                     and token.head.lemma_.lower() in load_reporting_verbs():
                 # "the Front said it carried out the attack": a claim of the speaker's own deed
                 speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
@@ -476,6 +557,13 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
                     speaker = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
                 if speaker is not None and speaker.pos_ != "PRON":
                     yield from _mentions(speaker, anchor=token.head, self_claimed=True)
+            elif token.dep_ == "xcomp" and token.head.lemma_.lower() in ("claim", "boast", "brag") \
+                    and any(t.pos_ == "PROPN" for t in subject.subtree):
+                # (a description, "the militia claimed to have ...", is left to name its claimant
+                # from the sentences around it)
+                # "the Front claimed to have killed 30 soldiers": its own word on its deed, a
+                # claim of the attack rather than a report of who was seen doing it
+                yield from _mentions(subject, anchor=token.head, self_claimed=True)
             else:
                 yield from _mentions(subject, anchor=token)
     for child in token.children:
@@ -488,6 +576,26 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         for obj in token.head.children:
             if obj.dep_ in ("dobj", "obj") and obj.lower_ in FORCE_NOUNS:
                 yield from _mentions(obj, anchor=token)
+    elif token.dep_ == "conj" and token.head.lemma_.lower() in _WIELD_VERBS - {"use", "order"} and any(
+            c.dep_ == "nsubj" and c.lower_ == "they" for c in token.children):
+        # "the regime sent its police, its soldiers and its thugs against the villagers, and
+        # they shot them down": "they" are the ones sent, and whoever sent them is accused too.
+        # (people or forces: "sent a letter to the elders, and they ..." speaks of the elders)
+        sent_ones = [one for obj in token.head.children if obj.dep_ in ("dobj", "obj") for one in (obj, *obj.conjuncts)
+                     if one.pos_ == "NOUN" and (one.lower_ in FORCE_NOUNS or one.tag_ == "NNS")
+                     and not _is_weapon(one) and not _is_event(one, nouns)]
+        sender = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if sent_ones and sender is not None and sender.pos_ != "PRON":
+            yield from _mentions(sender, anchor=token)
+        for sent_one in sent_ones:
+            yield _mention([t for t in sent_one.subtree if t.i <= sent_one.i and t.dep_ != "punct"], anchor=token)
+
+
+def _own_men(subject: Token) -> bool:
+    """ "its fighters", "our men": the speaker's own people, in "the Front said its fighters
+    had attacked the base", a claim of the speaker's deed."""
+    return subject.lower_ in _MEMBER_NOUNS and any(
+        c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in subject.children)
 
 
 _WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
@@ -527,7 +635,8 @@ _BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", 
 
 def _agent(pobj: Token, *, anchor: Token) -> Iterator[AccusedMention]:
     """ "by gunmen": the gunmen; "by sniper bullets", "by army shelling": who fired them."""
-    if pobj.lower_ in _INSTRUMENTS or pobj.lemma_.lower() in _INSTRUMENTS:
+    if pobj.lower_ in _INSTRUMENTS or pobj.lemma_.lower() in _INSTRUMENTS or _thrown_by_someone(pobj):
+        # "struck by stones thrown by rioters": whatever was thrown or fired, who threw it
         yield from _instrument_owner(pobj, anchor=anchor)
     else:
         yield from _mentions(pobj, anchor=anchor)
@@ -537,7 +646,8 @@ def _noun_agents(token: Token) -> Iterator[AccusedMention]:
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                # ("no group had claimed the attack by Friday evening": a deadline, not a doer)
+                if pobj.dep_ == "pobj" and not _is_time(pobj):
                     yield from _mentions(pobj, anchor=token)
         elif child.dep_ == "poss":
             if _is_time(child):
@@ -569,9 +679,26 @@ def _holders(token: Token) -> Iterator[AccusedMention]:
 _DOERS = frozenset({"killers", "perpetrators", "culprits", "killer", "perpetrator", "culprit"})
 
 
+_ONE_ATTACKER = frozenset({"suspect", "gunman", "shooter", "attacker", "assailant", "killer", "bomber",
+                           "perpetrator", "culprit"})
+
+
 def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
     """ "the attackers were members of X, paid by Y", "the gunmen belonged to X"."""
     subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.lemma_ == "belong" and token.dep_ == "conj":
+        subject = _subject_of(token)  # "the gunmen spoke Orrin and belonged to X"
+    if subject is not None and token.lemma_ == "be" and (
+            _is_event(subject, load_violence_words()[1]) or subject.lower_ in ("this", "it", "that")
+            and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
+        # (not "it was the work of the commission to investigate": "it" stands for the infinitive)
+        # "the attack was the work of X", "the massacre was the handiwork of X", "this was the
+        # work of the army"
+        for attr in token.children:
+            if attr.dep_ == "attr" and attr.lemma_.lower() in ("work", "handiwork", "doing"):
+                for doer in _of_objects(attr):
+                    yield from _mentions(doer, anchor=token, agent_slot=True)
+        return
     if subject is None or not (_names_attackers(subject) or subject.lower_ in _DOERS and subject.pos_ == "NOUN"):
         return
     if token.lemma_ == "belong":
@@ -584,7 +711,15 @@ def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
         if attr.lower_ in _MEMBER_NOUNS or attr.lemma_.lower() in _MEMBER_NOUNS:
             for group in _of_objects(attr):
                 yield from _mentions(group, anchor=token)
+            if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in attr.children):
+                # "the attackers were Kessel Front militants": the group whose militants they were
+                yield from _mentions(attr, anchor=token)
         elif attr.pos_ == "PROPN":
+            yield from _mentions(attr, anchor=token)
+        elif attr.pos_ == "NOUN" and attr.lower_ in ("man", "woman", "boy", "girl", "youth", "teenager") \
+                and subject.lower_ in _ONE_ATTACKER:
+            # "The suspect is a 52-year-old man from X": a police release's description of
+            # the one it holds, which stands as the accused until it names him.
             yield from _mentions(attr, anchor=token)
         for verb in attr.subtree:
             if verb.lemma_.lower() in _SENDER_VERBS and verb.dep_ == "acl":
@@ -608,15 +743,22 @@ def _attackers_affiliated(token: Token, sent: SpacySpan, verbs: frozenset[str]) 
         targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
                    for g in c.children if g.dep_ == "pobj"]
     else:
-        be = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() == "be"), None)
+        be = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "belong")), None)
         targets = [c for c in be.children if c.dep_ == "attr"] if be is not None else []
+        if be is not None and be.lemma_.lower() == "belong":
+            # "gunmen believed to belong to X"
+            targets = [g for c in be.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                       if g.dep_ == "pobj"]
     if not targets:
         return
     if token.dep_ in ("acl", "amod", "relcl"):
         described = token.head  # parsed as it reads: "gunmen [suspected to be ...]"
     else:  # the small parser often makes the participle the main verb: "Jihadists linked to X killed"
         described = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if described is None or described.dep_ not in ("nsubj", "nsubjpass", "ROOT") \
+    # (the doers are the subject, or the agent of a passive harm: "abducted by gunmen believed
+    # to be X members")
+    by_agent = described is not None and described.dep_ == "pobj" and described.head.dep_ == "agent"
+    if described is None or described.dep_ not in ("nsubj", "nsubjpass", "ROOT") and not by_agent \
             or not (_names_attackers(described) or described.lower_ in FORCE_NOUNS):
         return
     if not any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and t.i != token.i for t in sent):
@@ -635,7 +777,7 @@ def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMenti
     stray = [following] if following is not None and following.tag_ in ("VBN", "VBD") and following.head.i != subject.i \
         and not any(c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") for c in following.children) else []
     for child in (*subject.children, *stray):
-        if (child.dep_ == "acl" or child in stray) and child.lemma_.lower() in _DELIVER_VERBS | {"fire", "launch", "shoot"}:
+        if (child.dep_ == "acl" or child in stray) and child.lemma_.lower() in _DELIVERY:
             for prep in child.children:
                 if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ == "from":
                     for pobj in prep.children:

@@ -70,6 +70,13 @@ def _denied(verb: Token) -> bool:
 
 
 def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[AccusedMention]:
+    if lemma == "blame" and token.dep_ == "xcomp" and token.head.lemma_.lower() == "be" and any(
+            c.lower_ == "to" for c in token.children):
+        # "the government said the Front was to blame": the Front, by whoever says so
+        subject = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            yield from _mentions(subject, anchor=token, agent_slot=True)
+        return
     subjects = [c for c in token.children if c.dep_ == "nsubj"]
     agents = [p for c in token.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
@@ -117,7 +124,7 @@ def _blamed(token: Token, lemma: str, nouns: frozenset[str]) -> Iterator[Accused
                                    and any(_is_event(g, nouns) or g.lemma_.lower() in _HARM_RESULTS or g.tag_ == "VBG"
                                            for g in c.children)), None)
                     if lemma == "suspect" and charge is None and not any(
-                            c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                            c.dep_ == "prep" and c.lower_ == "of" for c in token.children) and not _names_a_body(child):
                         continue  # "police suspect a gas leak": no one suspected of a deed
                     tied = _tied_to(child)
                     if tied:
@@ -159,6 +166,20 @@ _FAILINGS = frozenset({"negligence", "failure", "failures", "lapse", "lapses", "
                        "incompetence", "complacency", "shortcoming", "shortcomings", "oversight", "carelessness"})
 
 
+def _names_a_body(token: Token) -> bool:
+    """ "investigators suspected the X Front", "suspect a cell of the X Front": a name or a
+    part of a named body is whom they suspect (not "a gas leak")."""
+    if token.pos_ == "PROPN":
+        return True
+    return token.lower_ in _BODY_PARTS_OF_GROUPS and any(
+        p.pos_ == "PROPN" for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children)
+
+
+# Parts of a body of people: "a cell of X", "a faction of X".
+_BODY_PARTS_OF_GROUPS = frozenset({"cell", "cells", "faction", "factions", "wing", "unit", "units", "branch",
+                                   "members", "fighters"})
+
+
 def _accused_of_other(verb: Token) -> bool:
     """ "accused the government of hiding the scale of the massacre": the deed charged is not
     the harm (hiding, lying, failing to protect), so no one is accused of the harm."""
@@ -175,14 +196,34 @@ def _accused_of_other(verb: Token) -> bool:
             continue
         for deed in prep.children:
             if deed.dep_ == "pcomp" and deed.tag_ == "VBG":
-                lemma = deed.lemma_.lower()
-                return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
+                if _takes_part(deed):
+                    return False  # "accused the militia of joining the police in attacks"
+                return not _gerund_forms(deed) & (violence_verbs | _ACCOUNTABLE_DEEDS)
         # "of intimidating voters" parsed as a noun phrase: the gerund right after "of" is the deed
         after = verb.doc[prep.i + 1] if prep.i + 1 < len(verb.doc) else None
         if after is not None and after.tag_ == "VBG" and after.dep_ == "amod" and after.head.head.i == prep.i:
-            lemma = after.lemma_.lower()
-            return lemma not in violence_verbs and lemma not in _ACCOUNTABLE_DEEDS
+            return not _gerund_forms(after) & (violence_verbs | _ACCOUNTABLE_DEEDS)
     return False
+
+
+def _gerund_forms(gerund: Token) -> set[str]:
+    """The verbs a gerund may be: its lemma, and its stem with and without a final "e" (the
+    lemmatizer reads "staging" as "stag")."""
+    stem = gerund.lower_[:-3] if gerund.lower_.endswith("ing") else gerund.lower_
+    return {gerund.lemma_.lower(), stem, stem + "e"}
+
+
+# A deed of taking part: "joining the police in attacks", "taking part in the massacre".
+_PARTAKING = frozenset({"join", "take", "participate", "help", "assist", "aid", "support"})
+
+
+def _takes_part(deed: Token) -> bool:
+    """A gerund of taking part in a harm ("joining X in attacks on residents", "taking part in
+    the killings"): the one accused of it answers for the harm itself."""
+    _, nouns = load_violence_words()
+    return deed.lemma_.lower() in _PARTAKING and any(
+        c.dep_ == "prep" and c.lower_ == "in" and any(_is_event(p, nouns) for p in c.children if p.dep_ == "pobj")
+        for c in deed.children)
 
 
 # What a harm left, which a text attributes like the harm itself ("attributed the deaths to X").

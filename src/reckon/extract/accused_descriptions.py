@@ -20,11 +20,11 @@ FORCE_NOUNS = frozenset({
     "rebel", "rebels", "hostage-taker", "hostage-takers", "takers", "attacker", "attackers", "jihadist",
     "jihadists", "fighter", "fighters", "assailant", "assailants", "terrorist", "terrorists", "agent", "agents",
     "proxy", "proxies", "regime", "government", "military", "jets", "aircraft", "gunship", "gunships",
-    "bombers", "bomber", "mob", "commandos", "paramilitaries", "guards", "officers", "security",
+    "bombers", "bomber", "mob", "commandos", "paramilitaries", "guards", "officers", "officer", "security",
     "kidnappers", "kidnapper", "abductors", "abductor", "raiders", "bodyguards", "putschists", "policemen",
     # Not attackers' stand-ins (``_STAND_IN_HEADS``): reports name bandits beside the gang
     # they are said to belong to, as an accused of their own.
-    "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen", "rustler", "rustlers",
+    "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen", "herders", "rustler", "rustlers",
 })
 # Who carried out an attack, as a text describes them before (or instead of) naming them.
 # Also the people whose death at the hands of security forces does not make those forces

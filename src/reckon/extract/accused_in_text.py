@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reckon.extract.accused_descriptions import _ONE_PERSON
 
@@ -62,6 +62,20 @@ class InfoboxAccused:
     surface: str
     start: int  # document offsets
     end: int
+    # "X (alleged by the army)", "Suspected perpetrators  X": an allegation, not a finding;
+    # ``alleged_by`` is who alleges it, when the box says.
+    alleged: bool = False
+    alleged_by: str | None = None
+
+
+# "(alleged by the Thai army)", "(suspected)", "(claimed)": whose word the box reports.
+_ALLEGED = re.compile(r"\(\s*(?:(?P<word>alleged|suspected|accused|blamed|claimed|disputed)\b[^()\[\]]*?"
+                      r"(?:\bby\s+(?P<by>[^()\[\]]+?))?|(?:per|according\s+to)\s+(?P<per>[^()\[\]]+?))\s*\)",
+                      re.IGNORECASE)
+# "Unknown", "None claimed", "Unidentified": an infobox's way of naming no one.
+_NO_ONE_IN_BOX = re.compile(r"(?i)^(?:unknown|unidentified|unclear|none(?:\s+claimed)?|n/?a|not\s+known|undetermined)$")
+# "suspected Kessel Front members": a hedge before the name, in lower case.
+_HEDGE = re.compile(r"^(?:suspected|alleged|presumed|possibly|probably)\s+(?=[A-Z])")
 
 
 # An infobox label at the start of a line, its value after it (run together in plain-text
@@ -86,8 +100,9 @@ def find_infobox_accused(text: str) -> list[InfoboxAccused]:
             value, start = line.group(1), match.end() + line.start(1)
         if len(value) > 160 or value.rstrip().endswith((".", "?", "!")) or not value[:1].isupper():
             continue  # a sentence that begins with the word, not a label
+        hedged = re.match(r"[ \t•*-]*(?:Suspected|Alleged)", match.group(0)) is not None
         for piece in _pieces(value, start):
-            found.append(piece)
+            found.append(replace(piece, alleged=True) if hedged and not piece.alleged else piece)
         for line in _continuation_lines(text, start + len(value)):
             found.extend(_pieces(line.group(1), line.start(1)))
     return found
@@ -179,6 +194,11 @@ def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
         position = index + len(part)
         cleaned = re.sub(r"\[\d+\]|\"[^\"]*\"|“[^”]*”|\s*\([^)]*\)?", "", part)
         cleaned = re.sub(r"^.*\.(?:svg|png|jpe?g|gif)\s*", "", cleaned, flags=re.IGNORECASE).strip(" ()")
+        hedge = _HEDGE.match(cleaned)
+        if hedge:
+            cleaned = cleaned[hedge.end():]
+        if _NO_ONE_IN_BOX.match(cleaned):
+            continue
         words = cleaned.split()
         if not words or len(words) > 6 or not words[0][:1].isupper() and not words[0][:1].isdigit():
             continue
@@ -187,4 +207,12 @@ def _pieces(value: str, start: int) -> Iterator[InfoboxAccused]:
         if not any(w[:1].isupper() for w in words):
             continue
         offset = start + index + part.find(cleaned)
-        yield InfoboxAccused(surface=cleaned, start=offset, end=offset + len(cleaned))
+        alleged = _ALLEGED.search(part)
+        by = None
+        if alleged is not None:
+            by = alleged.group("by") or alleged.group("per")
+            if by is None and (alleged.group("word") or "").lower() == "claimed":
+                by = cleaned  # "X (claimed responsibility)": X's own claim
+            by = re.sub(r"^(?:the|a|an)\s+", "", by.strip(), flags=re.IGNORECASE) if by else None
+        yield InfoboxAccused(surface=cleaned, start=offset, end=offset + len(cleaned),
+                             alleged=alleged is not None or hedge is not None, alleged_by=by)

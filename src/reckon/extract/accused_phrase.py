@@ -59,7 +59,7 @@ _FURNITURE = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b|\b[A-Z][a-z]{3,}\d", re
 # "members of X", "fighters of X": the group is the actor named.
 _MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "gunmen",
                            "supporters", "loyalists", "elements", "operatives", "leaders", "commanders", "agents", "proxies",
-                           "soldiers", "troops", "officers", "men", "units", "forces",
+                           "soldiers", "troops", "officers", "men", "units", "forces", "cell", "cells",
                            # "the remnants of the X", "a cell of the X": what is left of X, or a part, is X's
                            "remnants", "remnant",
                            # "two jets of the regime's air force": the force whose aircraft they are
@@ -239,8 +239,22 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
         end += joined.end()
     # A citation mark or quote glued to the name ("Haram"[3][4]") is not part of it.
     cut = re.search(r"[\"“”\[]", text[start:end])
+    if cut and cut.start() > 0 and re.fullmatch(r"(?:[a-z-]+\s+)+", text[start:start + cut.start()]):
+        # 'the so-called "Wilayah"', 'the group "Red Hand"': the name is the quoted words
+        start += cut.end()
+        cut = re.search(r"[\"“”\[]", text[start:end])
     if cut and cut.start() > 0:
         end = start + cut.start()
+    # "Unknown | Gunmen set fire to ...": a table's cell border is no part of a name.
+    border = text.rfind("|", start, end)
+    if border >= 0:
+        start = border + 1
+        while start < end and text[start].isspace():
+            start += 1
+    # "the X Front (XF" when the parse ends inside a parenthesis: the name before it.
+    opened = text.find("(", start, end)
+    if opened > start and text.find(")", opened, end) < 0:
+        end = opened
     while end > start and text[end - 1] in " ,;:'’\"“”":
         end -= 1
     while start < end and text[start] in "\"“”'‘":
@@ -250,10 +264,12 @@ def _mention(tokens: list[Token], *, anchor: Token, self_claimed: bool = False, 
 
 
 def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer: Token | None = None,
-              compound: bool = False, stop: int | None = None, agent_slot: bool = False) -> Iterator[AccusedMention]:
+              compound: bool = False, stop: int | None = None, agent_slot: bool = False,
+              held: bool = False) -> Iterator[AccusedMention]:
     """The accused named at ``head``. ``agent_slot``: the construction itself says that the
     phrase is a doer ("blamed the attack on X"), so a name the tagger took for a place is
-    still an actor."""
+    still an actor. ``held``: the construction names whoever it holds to account ("hold the
+    head of state responsible"), so any noun phrase is an actor."""
     if compound:
         # The whole name before the noun: "Boko Haram" in "Boko Haram attack", whichever of
         # its words the parser made the head.
@@ -271,6 +287,8 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             continue
         if item.pos_ == "PRON" or (item.lower_ in _NEVER_ACCUSED and item.lower_ != "members"):
             continue
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in item.children):
+            continue  # "no police officer fired", "no group has claimed it": a denial names no one
         if (item.lower_ in _MEMBER_NOUNS or item.lemma_.lower() in _MEMBER_NOUNS) and item.pos_ != "PROPN":
             # "members of the X family", "fighters of X": the group is the actor.
             found_group = False
@@ -295,12 +313,36 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             if found_group:
                 continue
             if item.lower_ == "members" and not any(
-                    c.dep_ == "compound" and (c.lower_ in FORCE_NOUNS or c.lower_ in _GROUP_NOUNS) for c in item.children):
-                continue  # "members" alone names no one; "militia members", "gang members" do
+                    c.dep_ == "compound" and (c.lower_ in FORCE_NOUNS or c.lower_ in _GROUP_NOUNS or c.pos_ == "PROPN")
+                    for c in item.children):
+                continue  # "members" alone names no one; "militia members", "Kessel Front members" do
+        if item.pos_ == "NOUN" and (item.lower_ in _ATTACKER_NOUNS or item.lower_ in _MEMBER_NOUNS):
+            # "jets belonging to the X air force": whose they are
+            owners = [p for c in item.children if c.dep_ in ("acl", "amod") and c.lower_ == "belonging"
+                      for p in _prep_objects_of_noun(c, "to") if _names_a_body(p) or p.pos_ == "PROPN"]
+            for owner in owners:
+                tokens = [t for t in _without_dateline(phrase_tokens(owner)) if t.text not in ("(", ")")]
+                if tokens and not _is_place_only(tokens):
+                    yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            if owners:
+                continue
+            # "a suicide bomber from the Kessel Front", "gunmen from the X militia": the body they
+            # came from is who did it (not a place they came from: "gunmen from Orrin village")
+            bodies = [b for b in _prep_objects_of_noun(item, "from") if _names_a_body(b)]
+            for body in bodies:
+                tokens = [t for t in _without_dateline(phrase_tokens(body)) if t.text not in ("(", ")")]
+                if tokens and not _is_place_only(tokens):
+                    yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            if bodies:
+                continue
         named_appositions = [c for c in item.children if c.dep_ == "appos" and c.i > item.i and c.pos_ == "PROPN"]
         if not named_appositions and item.pos_ == "NOUN":
             # "the owner of the X estate, John Doe, who ...": the person the phrase ends on
-            people = [t for t in item.subtree if t.dep_ == "appos" and entity_type(t) == "PERSON" and t.i > item.i]
+            # (not a person inside a clause on the noun: "the gang that abducted the chairman,
+            # John Doe" names the gang's victim)
+            clauses = {t.i for c in item.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            people = [t for t in item.subtree if t.dep_ == "appos" and entity_type(t) == "PERSON" and t.i > item.i
+                      and t.i not in clauses]
             if len(people) == 1:
                 named_appositions = people
         if named_appositions and item.pos_ == "PROPN" and item.lower_ in _TITLE_NOUNS and any(
@@ -343,7 +385,8 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
             continue  # "these forces": who they are was said elsewhere
         if [t.lower_ for t in tokens if t.pos_ not in ("DET", "NUM")] in (["men"], ["man"], ["women"], ["woman"]):
             continue  # "nine men": nothing says who they are
-        if not tokens or not _names_an_actor(tokens) or (not agent_slot and _is_place_only(tokens)) \
+        if not tokens or not (held and item.pos_ in ("NOUN", "PROPN") or _names_an_actor(tokens)) \
+                or (not agent_slot and _is_place_only(tokens)) \
                 or _is_furniture(tokens):
             continue
         if possessor is not None and possessor.head.head.dep_ == "relcl":
@@ -359,12 +402,42 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
                 continue
         yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
         # "Iranian proxies Kata'ib Hezballah (KH)": an apposition names the actor itself;
-        # "the Orrin Front, an armed group": a description of a name adds nothing.
-        for child in item.children:
+        # "the Orrin Front, an armed group": a description of a name adds nothing; nor does a
+        # nickname of a group that named itself ("a gang calling itself X, the so-called Y").
+        for child in item.children if not named else ():
             if child.dep_ == "appos" and child.i > item.i and (child.pos_ == "PROPN" or item.pos_ != "PROPN"):
                 if any(t.lower_ in _EVENT_NOUNS for t in child.subtree if t.i <= child.i):
                     continue  # "gunmen killed six ..., an attack police blamed on X": the event again
                 yield from _mentions(child, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+
+
+def _prep_objects_of_noun(noun: Token, prep: str) -> list[Token]:
+    return [p for c in noun.children if c.dep_ == "prep" and c.lower_ == prep for p in c.children if p.dep_ == "pobj"]
+
+
+# Words of a place, never of a body of people: "gunmen from Orrin village".
+_PLACE_HEADS = frozenset({"village", "town", "city", "district", "province", "region", "area", "county", "state",
+                          "country", "border", "valley", "forest", "hills", "mountains", "camp", "side", "north",
+                          "south", "east", "west", "neighbourhood", "neighborhood"})
+
+
+def _names_a_body(token: Token) -> bool:
+    """A group of people, not a place: "the Kessel Front", "the X militia", "the army"; nor one
+    the text named before ("gunmen from the same gang": who they are was said there)."""
+    from reckon.extract.places import find_countries
+
+    if token.lower_ in _PLACE_HEADS or any(
+            c.lower_ in ("same", "this", "that", "these", "those") or c.dep_ == "poss" and c.pos_ == "PRON"
+            for c in token.children):
+        return False
+    if any(m.kind == "country" for m in find_countries(token.text)):
+        return False  # "insurgents from Mozambique": where they came from
+    if token.lower_ in _GROUP_NOUNS or token.lower_ in FORCE_NOUNS:
+        return True
+    # A name with its article ("the Kessel Front"): a bare name ("from Orrin") is more often
+    # a place the tagger does not know.
+    return token.pos_ == "PROPN" and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) \
+        and entity_type(token) in ("ORG", "NORP")
 
 
 _DASHES = frozenset({"-", "—", "–", "--"})
@@ -399,6 +472,7 @@ def _without_dateline(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+_ARABIC_PARTICLES = frozenset({"al", "el", "ul", "ud", "ad", "ar", "as", "ash", "at", "bin", "ibn"})
 _ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "des", "della", "di"})
 _SELF_NAMING = (("calling", "itself"), ("calling", "themselves"), ("known", "as"), ("called",), ("named",),
                 ("styling", "itself"), ("identified", "as"), ("named", "as"),
@@ -448,9 +522,11 @@ def _quoted_name(tokens: list[Token]) -> list[Token] | None:
 def _self_named(tokens: list[Token]) -> list[Token] | None:
     """The name after "calling itself", "known as", "called" inside an accused phrase."""
     words = [t.lower_ for t in tokens]
-    for cue in _SELF_NAMING:
-        for i in range(len(words) - len(cue)):
-            if tuple(words[i:i + len(cue)]) == cue:
+    # the first cue in the text, not in the list: "the gang that calls itself X, the so-called Y"
+    # is X, whatever "called" of "so-called" would give
+    for i in range(len(words)):
+        for cue in _SELF_NAMING:
+            if i + len(cue) < len(words) and tuple(words[i:i + len(cue)]) == cue:
                 rest = tokens[i + len(cue):]
                 while rest and rest[0].lower_ in ("the", "a", "an", "as"):
                     rest = rest[1:]
@@ -459,10 +535,11 @@ def _self_named(tokens: list[Token]) -> list[Token] | None:
                     return quoted
                 end = 0
                 # "the Cártel del Filo": a Romance particle between capitalised words is in the name
+                # and so is an Arabic article or kinship word ("Jamaat Ansar ul-Wilayat")
                 while end < len(rest) and (rest[end].text[:1].isupper() or rest[end].lower_ in (
-                        "of", "al", "-", *_ROMANCE_PARTICLES) or _arabic_article(rest, end)):
+                        "of", "-", *_ARABIC_PARTICLES, *_ROMANCE_PARTICLES) or _arabic_article(rest, end)):
                     end += 1
-                while end and rest[end - 1].lower_ in ("of", "-", *_ROMANCE_PARTICLES):
+                while end and rest[end - 1].lower_ in ("of", "-", *_ARABIC_PARTICLES, *_ROMANCE_PARTICLES):
                     end -= 1
                 if end:
                     return rest[:end]
@@ -498,7 +575,7 @@ def _names_a_force(tokens: list[Token]) -> bool:
 
 def _names_an_actor(tokens: list[Token]) -> bool:
     # A name, or "a group of armed men and women", "masked men": people described by their
-    # arms; the entity types last, since asking one may cost a run of the NER.
+    # arms; "the opposition", "the ruling party": the sides of political violence; the entity types last, since asking one may cost a run of the NER.
     return any(t.pos_ == "PROPN" or t.lower_ in FORCE_NOUNS or t.lower_ in _PERSON_NOUNS or t.lower_ in _TITLE_NOUNS
-               or t.lower_ in ("armed", "masked", "gunmen", "suspected") for t in tokens) \
+               or t.lower_ in ("armed", "masked", "gunmen", "suspected", "opposition", "ruling") for t in tokens) \
         or any(entity_type(t) in ("ORG", "NORP", "GPE", "PERSON") for t in tokens)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from reckon.extract.accusations import is_generic
+from reckon.extract.accusations import is_description, is_generic, names_one_person
 from reckon.model import Accusation, Count
 
 __all__ = ["incident_perpetrators", "local_accusations"]
@@ -63,6 +63,7 @@ def incident_perpetrators(accusations: list[Accusation], named_direct: frozenset
     attackers another description introduced ("armed men"): it adds no accused."""
     if any(a in named_direct for a in accusations):
         accusations = [a for a in accusations if not is_generic(a.actor)]
+
     generic = [a for a in accusations if is_generic(a.actor) and a.span is not None]
     if len({_description_key(a.actor) for a in generic}) > 1:
         def counted(accusation: Accusation) -> bool:
@@ -98,6 +99,11 @@ def incident_perpetrators(accusations: list[Accusation], named_direct: frozenset
             and any(i.span.start < a.span.start and _description_key(i.actor) != _description_key(a.actor)
                     for i in introduced))]
     accusations = _officers_of_the_police(accusations)
+    if any(not is_description(a.actor) for a in accusations):
+        # "A suicide bomber blew himself up ...; the Front claimed the attack": one unnamed
+        # attacker beside a named accused (claimed, blamed or charged) is that accused's man,
+        # not an actor of his own; attackers in numbers ("gunmen") may be another party.
+        accusations = [a for a in accusations if not (names_one_person(a.actor) and is_generic(a.actor))]
     return tuple(_dedupe_accusations(accusations))
 
 

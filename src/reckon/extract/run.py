@@ -39,7 +39,7 @@ _VIOLENCE_HINT = re.compile(
     r"kidnap|execut|murder|slaughter|behead|seiz|besieg|torch|burn|behest|responsibilit|blame|accus|proxy|proxies|"
     r"gunm[ae]n|militant|airstrike|strike|siege|dispers|crackdown|carried out|opened fire|"
     r"charged|guilty|convict|mastermind|hands of|attribut|behind|blew|detonat|held|hostage|perpetrat|trial|belong|"
-    r"smash|crush|custody|captivity|suspects|hallmark|planted|responsible|identified)",
+    r"smash|crush|custody|captivity|suspect|hallmark|planted|responsible|identified|boast|brag|points? to|pointed|named|finger|lynch|stab|tortur|bombard|employed|work of|to blame)",
     re.IGNORECASE,
 )
 
@@ -237,10 +237,17 @@ def _accusations(state: State) -> State:
                 claimants = finder.claimants(doc[:], mention.blamer, offset=offset)
                 # A pronoun, or a person named by a surname ("Ngoy said ..., blaming X"), is the
                 # one the document names in full.
-                blamer_name = actors.resolve(finder.name_at(mention.blamer.text, mention.blamer.idx + offset)
-                                             if mention.blamer.pos_ in ("PRON", "PROPN") else
-                                             doc.text[mention.blamer.idx:mention.blamer.idx + len(mention.blamer.text)])
-                claimants = (Claimant(name=blamer_name),) if claimants == (AUTHOR,) else claimants
+                # ("The Kessel Front ... blamed X": the whole name, not its head word "Front")
+                blamer = mention.blamer
+                first = blamer
+                while first.i > 0 and doc[first.i - 1].dep_ == "compound" and doc[first.i - 1].pos_ == "PROPN":
+                    first = doc[first.i - 1]
+                blamer_text = doc.text[first.idx:blamer.idx + len(blamer.text)]
+                blamer_name = actors.resolve(finder.name_at(blamer_text, first.idx + offset)
+                                             if blamer.pos_ in ("PRON", "PROPN") else blamer_text)
+                if blamer.lower_ in ("we", "us"):
+                    blamer_name = ""  # "We hold X responsible" on the page of its issuer: the author
+                claimants = (Claimant(name=blamer_name),) if claimants == (AUTHOR,) and blamer_name else claimants
             else:
                 claimants = finder.claimants(doc[:], mention.token, offset=offset)
             for claimant in claimants:
@@ -255,8 +262,12 @@ def _accusations(state: State) -> State:
                   *accusations_module.find_coded_accused(state["document"].text)]:
         index = next((i for i, s in enumerate(sentences) if s.span.start <= boxed.start < s.span.end), None)
         if index is not None:
-            direct.add(len(found))
-            found.append((index, Accusation(actor=name_of(actors, boxed.surface), claimant=AUTHOR,
+            # "X (alleged by the army)": the box reports the army's allegation, not who was
+            # seen doing it; the descriptions of who came ("gunmen") stay beside it.
+            claimant = Claimant(name=actors.resolve(boxed.alleged_by)) if boxed.alleged_by else AUTHOR
+            if not boxed.alleged:
+                direct.add(len(found))
+            found.append((index, Accusation(actor=name_of(actors, boxed.surface), claimant=claimant,
                                             span=Span(start=boxed.start, end=boxed.end),
                                             extractor="reckon.accusations.v1")))
     # "The Front's gunmen attacked": the gunmen are the Front's, not a second accused. But a
