@@ -20,7 +20,8 @@ from reckon.extract.places import PlaceMention
 from reckon.extract.tables import TableRow, place_cell
 from reckon.model import Span
 
-__all__ = ["DESTINATION", "LIST_GAP", "LOCATES_PREVIOUS", "elsewhere", "local_place", "row_place", "scene_before"]
+__all__ = ["DESTINATION", "LIST_GAP", "LOCATES_PREVIOUS", "elsewhere", "local_place", "row_place", "scene_before",
+           "words_before_list"]
 
 
 _CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
@@ -64,6 +65,19 @@ _NOT_EVENT_PLACE = re.compile(
 )
 
 
+# "taken to hospitals in Greyhaven and Toronto": the names listed before one, known as places or not
+_NAMES_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*(?:,[ ]and[ ]|,[ ]|[ ]and[ ]))+$")
+
+
+def words_before_list(text: str, start: int, width: int = 60) -> str:
+    """The words before a place, and before the names listed ahead of it: "transported to
+    hospitals in Greyhaven and Toronto" sends Toronto where Greyhaven went, though no table
+    knows Greyhaven."""
+    listed = _NAMES_LISTED_BEFORE.search(text, max(0, start - 80), start)
+    head = listed.start() if listed is not None else start
+    return text[max(0, head - width):head]
+
+
 def row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention]) -> PlaceMention | None:
     """A figure on a table's row, in a cell or in its notes, happened at the row's location."""
     for row in rows:
@@ -84,8 +98,10 @@ def local_place(position: int, sentence_span: Span, text: str, mentions: list[Pl
     clause_start = max(b for b in bounds if b <= position)
     clause_end = min((b for b in bounds if b > position), default=sentence_span.end)
     inside = [m for m in mentions if clause_start <= m.span.start < clause_end and specificity(m) > 0
-              and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
-                                                    _head_of_list(m, mentions, text)])
+              and (not (_NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
+                                                     _head_of_list(m, mentions, text)])
+                        or _NOT_EVENT_PLACE.search(words_before_list(text, m.span.start, 40))
+                        or DESTINATION.search(words_before_list(text, m.span.start)))
                    or _taken_from(text, sentence_span.start, m.span.start))
               # "after a boy died of his wounds in X": where a wounded victim died
               and not _DIED_ELSEWHERE.search(text[max(0, _head_of_list(m, mentions, text) - 60):

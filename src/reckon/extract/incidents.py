@@ -31,7 +31,7 @@ from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.incident_dates import (
     days_later, earlier_sentences, other_days, other_than_title_year, paragraph_date, recalled_sentences, sentence_index,
 )
-from reckon.extract.main_place import main_place, name_only
+from reckon.extract.main_place import care_places, main_place, name_only
 from reckon.extract.perpetrators import incident_perpetrators, local_accusations
 from reckon.extract.place_rank import contains, same_place, site_in_town, specificity
 from reckon.extract.places import PlaceMention, region_country
@@ -163,11 +163,14 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     # "Kobura Bay. Two fishermen were shot dead ...": a paragraph headed by a place gives its figures that place.
     headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
     rows = find_table_rows(text)
+    cared = care_places(mentions, text)
     for index, count in counts:
         # "The Kessa District Hospital said it had received 38 bodies": the source that gives a
         # figure is not where it happened.
         source = count.claimant.span
-        scene_mentions = [m for m in mentions if source is None or not source.start <= m.span.start < source.end]
+        # "one died overnight at X General Hospital": where the wounded were cared for is no scene.
+        scene_mentions = [m for m in mentions if (source is None or not source.start <= m.span.start < source.end)
+                          and m.name not in cared]
         local = row_place(count.span.start, rows, mentions) or \
             local_place(count.span.start, sentences[index].span, text, scene_mentions)
         key = ""

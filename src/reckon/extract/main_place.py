@@ -16,12 +16,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from reckon.extract.count_place import DESTINATION, LIST_GAP
+from reckon.extract.count_place import DESTINATION, LIST_GAP, words_before_list
 from reckon.extract.place_rank import contains, same_place, specificity, within_town
 from reckon.extract.places import PlaceMention
 from reckon.model import Span
 
-__all__ = ["main_place", "name_only"]
+__all__ = ["care_places", "main_place", "name_only"]
 
 
 def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: list[Span] = (),
@@ -32,7 +32,7 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
     # "treated at X Hospital", "fled to X": where the victims went, not where the harm
     # happened; a hospital named so is the report's place of care wherever else it is named.
     # "a source in X": where a source sits.
-    destinations = [m for m in mentions if text and (DESTINATION.search(text[max(0, m.span.start - 60):m.span.start])
+    destinations = [m for m in mentions if text and (DESTINATION.search(words_before_list(text, m.span.start))
                                                       or _SOURCE_SITS.search(text[max(0, m.span.start - 60):m.span.start]))]
     # "taken to hospitals in Tillabéri and Niamey": a place joined to a destination is one too.
     for before, after in zip(mentions, mentions[1:]):
@@ -41,7 +41,7 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
             destinations.append(after)
     # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
     destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
-    hospitals = {m.name for m in destinations if m.kind == "hospital"}
+    hospitals = {m.name for m in destinations if m.kind == "hospital"} | care_places(mentions, text)
     # (not a hospital, where the wounded go, nor a police station, where rioters "attempted to
     # storm" and suspects are paraded: the town around it stays the place)
     first_attacked = next((m.name for m in sorted(mentions, key=lambda m: m.span.start)
@@ -104,6 +104,34 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
                                            specificity(best[n])), reverse=True)
     voting = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
     return _as_written(best[ranked[0]], voting or mentions)
+
+
+def care_places(mentions: list[PlaceMention], text: str) -> set[str]:
+    """Hospitals the text never says were attacked: where the wounded were treated or died and
+    where doctors speak from ("one died overnight at X General Hospital", "a nurse at X
+    Hospital said"), never the scene. A hospital that was struck ("the airstrike on the X
+    Trauma Centre", "the hospital was hit") stays a place like any other."""
+    if not text:
+        return set()
+    struck = _HOSPITAL_STRUCK.search(text) is not None
+    hospitals = [m for m in mentions if m.kind == "hospital"]
+    attacked = {m.name for m in hospitals
+                if struck or _ATTACKED.search(text, max(0, m.span.start - 80), m.span.start)
+                or _TARGETED_BEFORE.search(text, max(0, m.span.start - 60), m.span.start)
+                or _STRUCK_AFTER.match(text, m.span.end)}
+    return {m.name for m in hospitals} - attacked
+
+
+# "the hospital was hit", "an airstrike on the clinic", "shelling of the trauma centre"
+_HOSPITAL_STRUCK = re.compile(
+    r"\b(?:(?:air[ ]?strikes?|strikes?|attacks?|raids?|bombing|shelling|assault|siege)[ ]+(?:on|of)[ ]+(?:the|a|an)[ ]+"
+    r"(?:[\w-]+[ ]+){0,3}(?:hospital|clinic|trauma[ ]cent(?:re|er)|health[ ]cent(?:re|er))"
+    r"|(?:hospital|clinic|trauma[ ]cent(?:re|er)|health[ ]cent(?:re|er))(?:[ ]building)?[ ]+(?:that[ ]+)?"
+    r"(?:was|were|had[ ]been|has[ ]been|is|being|was[ ]being)[ ]+(?:being[ ]+)?"
+    r"(?:hit|bombed|attacked|struck|shelled|raided|stormed|targeted|destroyed|set[ ]ablaze|burned|torched))\b",
+    re.IGNORECASE)
+_STRUCK_AFTER = re.compile(r"[ ]+(?:was|were|had[ ]been|has[ ]been)[ ]+(?:hit|bombed|attacked|struck|shelled|raided|"
+                           r"stormed|targeted|destroyed|set[ ]ablaze|burned|torched)\b", re.IGNORECASE)
 
 
 # A site named as what was attacked ("attacked X Institute", "the attack on X Mosque",

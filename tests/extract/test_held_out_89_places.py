@@ -1,0 +1,43 @@
+"""Incident places and dates: rules found on held-out batches 8 and 9, each pinned on
+fictional sentences of our own."""
+
+from __future__ import annotations
+
+from reckon import extract
+from reckon.formats import findings_to_json
+
+
+def _incidents(text: str) -> list[dict]:
+    return findings_to_json(extract(text), id="t")["incidents"]
+
+
+def test_a_hospital_where_some_of_the_wounded_died_is_no_incident_of_its_own() -> None:
+    text = ("Gunmen stormed the Tarn Street mosque on Friday. One worshipper died at the mosque. Six people "
+            "died overnight at Kessock General Hospital.")
+    assert [i["place"] for i in _incidents(text)] == ["Tarn Street mosque"]
+
+
+def test_a_hospital_a_nurse_speaks_from_is_not_the_scene() -> None:
+    text = ("Police fired on protesters at Dunmore Square in Kessock on 3 May, killing at least six people. "
+            "A nurse at Kessock District Hospital said the mortuary had received six bodies. "
+            "A doctor at Kessock District Hospital said 20 people were treated for gunshot wounds.")
+    assert [i["place"] for i in _incidents(text)] == ["Dunmore Square"]
+
+
+def test_a_hospital_that_was_struck_is_still_the_scene() -> None:
+    text = ("An airstrike hit the Orrin Trauma Centre on Saturday, killing 19 patients and staff. "
+            "The strike on the Orrin Trauma Centre lasted an hour.")
+    assert [i["place"] for i in _incidents(text)] == ["Orrin Trauma Centre"]
+
+
+def test_the_wounded_taken_to_hospitals_in_listed_towns_stay_with_the_scene() -> None:
+    # Greyholt is known to no table: the list still sends Norwich where Greyholt went.
+    from reckon.extract.count_place import local_place
+    from reckon.extract.places import PlaceMention
+    from reckon.model import Span
+
+    text = "Nine other people were injured and were transported to hospitals in Greyholt and Norwich."
+    at = text.index("Norwich")
+    norwich = PlaceMention(span=Span(start=at, end=at + 7), text="Norwich", name="Norwich", kind="city",
+                           country="GB", source="geonames")
+    assert local_place(text.index("Nine"), Span(start=0, end=len(text)), text, [norwich]) is None
