@@ -41,3 +41,17 @@ def test_the_wounded_taken_to_hospitals_in_listed_towns_stay_with_the_scene() ->
     norwich = PlaceMention(span=Span(start=at, end=at + 7), text="Norwich", name="Norwich", kind="city",
                            country="GB", source="geonames")
     assert local_place(text.index("Nine"), Span(start=0, end=len(text)), text, [norwich]) is None
+
+
+def test_a_weekday_naming_a_mosque_or_a_market_is_no_date() -> None:
+    from datetime import date
+
+    from reckon.extract.dates import find_dates
+
+    found = find_dates("On 3 March 2025 a bomb killed 9 worshippers outside the town's Friday mosque.",
+                       anchor=date(2026, 9, 17))
+    assert [d.value for d in found] == ["2025-03-03"]
+    found = find_dates("Stalls at the Sunday market in Orsk were burned.", anchor=date(2026, 9, 17))
+    assert found == []
+    # a weekday before other words still dates the event
+    assert [d.value for d in find_dates("Gunmen struck on Friday morning.", anchor=date(2026, 9, 17))] == ["2026-09-11"]

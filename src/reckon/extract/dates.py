@@ -139,6 +139,9 @@ _P_YEAR = re.compile(rf"(?<![\d,.$£€#/\w-])(?P<year>{_YEAR})(?!\d|,\d|\.\d|\s
 _P_WEEKDAY = re.compile(
     rf"(?:\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious)\s+)?(?<![\w-])(?P<wdname>{_WD_FULL})(?:'s|’s)?\b"
     r"(?!\s+(?:Times|Telegraph|Herald|Mail|Post|Express|Tribune|Independent|Observer|Star|Mirror|Sun|School)\b)"
+    # "the town's Friday mosque", "the Sunday market", "Friday sermons": a weekday naming a kind
+    # of place or service, which is held every week, is no day of the event
+    r"(?!\s+(?:[Mm]osques?|[Mm]arkets?|[Bb]azaars?|[Ss]ermons?|[Ss]chools?)\b)"
 )
 _NUMW = "|".join(_CARDINAL_WORDS)
 _P_RELATIVE = re.compile(
