@@ -55,3 +55,18 @@ def test_a_weekday_naming_a_mosque_or_a_market_is_no_date() -> None:
     assert found == []
     # a weekday before other words still dates the event
     assert [d.value for d in find_dates("Gunmen struck on Friday morning.", anchor=date(2026, 9, 17))] == ["2026-09-11"]
+
+
+def test_an_earlier_attack_at_the_same_market_is_at_the_market_named_before() -> None:
+    text = ("A bomb killed 12 people at the Orsk night market in Kessock on 4 May 2026. "
+            "In 2021 a grenade at the same market wounded seven people.")
+    places = {i["date"]: i["place"] for i in _incidents(text)}
+    assert places.get("2021") == "Orsk night market"
+
+
+def test_an_earlier_bombing_outside_the_towns_mosque_is_in_the_town_named_before() -> None:
+    text = ("A suicide bomber killed 20 students at a school in Darrow on 10 May 2026.\n\n"
+            "Darrow has been hit before. In November 2025, a bomb killed 14 worshippers outside the town's "
+            "main mosque.")
+    places = {i["date"]: i["place"] for i in _incidents(text)}
+    assert places.get("2025-11") == "Darrow"

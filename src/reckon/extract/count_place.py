@@ -20,8 +20,8 @@ from reckon.extract.places import PlaceMention
 from reckon.extract.tables import TableRow, place_cell
 from reckon.model import Span
 
-__all__ = ["DESTINATION", "LIST_GAP", "LOCATES_PREVIOUS", "elsewhere", "local_place", "row_place", "scene_before",
-           "words_before_list"]
+__all__ = ["DESTINATION", "LIST_GAP", "LOCATES_PREVIOUS", "elsewhere", "local_place", "place_referred_to", "row_place",
+           "scene_before", "words_before_list"]
 
 
 _CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
@@ -248,3 +248,32 @@ _VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened f
                           r"kidnap|burn|torch|bomb|shell|loot|massacr|behead"
                           # "armed men entered the village": who came says what it was
                           r"|armed men|gunmen|assailants|attackers|raiders)", re.IGNORECASE)
+
+
+# "at the same market", "the same business centre", "outside the town's mosque", "in the village":
+# a place the sentence names only by its kind, which an earlier sentence named in full
+_SAME_KIND = re.compile(r"\bthe[ ]same[ ](?P<same>(?:[a-z]+[ ]){0,2}[a-z]+)\b"
+                        r"|\b(?:the|this)[ ](?P<own>town|village|city|hamlet|settlement|district|camp)(?:['’]s)?\b")
+_SETTLEMENT_KINDS = frozenset({"town", "city", "village", "hamlet", "settlement", "district", "camp"})
+
+
+def place_referred_to(sentence: Span, text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place a sentence that names none points back to: "In 2019 a bomb at the same market
+    wounded nine" is at the market named before; "a bomb outside the town's mosque killed 14" is
+    in the town named before. With no such pointer, the last town or site its own paragraph named
+    before it ("X has been hit before. In 2024, gunmen killed two rangers.")."""
+    before = sorted((m for m in mentions if m.span.end <= sentence.start and specificity(m) >= 2
+                     and not elsewhere(m, text)), key=lambda m: m.span.start)
+    pointer = _SAME_KIND.search(text, sentence.start, sentence.end)
+    if pointer is not None and pointer.group("same"):
+        words = set(pointer.group("same").split())  # ("the same market wounded": the head is one of them)
+        named = [m for m in before if set(m.name.lower().split()[-1:]) & words or (m.kind or "").lower() in words]
+        if named:
+            return named[-1]
+    if pointer is not None and pointer.group("own"):
+        named = [m for m in before if specificity(m) == 2 or (m.kind or "").lower() in _SETTLEMENT_KINDS]
+        if named:
+            return named[-1]
+    paragraph = text.rfind("\n\n", 0, sentence.start) + 2 if "\n\n" in text[:sentence.start] else 0
+    in_paragraph = [m for m in before if m.span.start >= paragraph]
+    return in_paragraph[-1] if in_paragraph else None

@@ -25,7 +25,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from reckon.extract.count_place import LOCATES_PREVIOUS, elsewhere, local_place, row_place, scene_before
+from reckon.extract.count_place import (
+    LOCATES_PREVIOUS, elsewhere, local_place, place_referred_to, row_place, scene_before,
+)
 from reckon.extract.datelines import dateline_town, find_datelines
 from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.incident_dates import (
@@ -197,6 +199,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                                    LOCATES_PREVIOUS.fullmatch(text, o.span.end, m.span.start)
                                                    for o in nearby)] or nearby
             local = min(nearby, key=lambda m: abs(m.span.start - count.span.start), default=None)
+            if local is None:
+                local = place_referred_to(span, text, mentions)
             key = f"{dated.value}:{local.name if local else ''}"
             group_place.setdefault(key, name_only(local) if local else None)
             group_date[key] = dated
