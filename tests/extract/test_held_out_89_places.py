@@ -70,3 +70,28 @@ def test_an_earlier_bombing_outside_the_towns_mosque_is_in_the_town_named_before
             "main mosque.")
     places = {i["date"]: i["place"] for i in _incidents(text)}
     assert places.get("2025-11") == "Darrow"
+
+
+def test_a_nations_adjective_is_no_town() -> None:
+    from reckon.extract.places import find_places
+
+    names = [m.name for m in find_places("Bomb at southern Thai night market kills at least 11 in Yala")]
+    assert "Thai" not in " ".join(names) and "Alor Setar" not in names
+
+
+def test_a_city_sharing_its_name_with_another_countrys_province_does_not_set_the_country() -> None:
+    from reckon.extract.places import find_places
+
+    text = ("A gunman killed six people at a hall in Belmore, Ontario. Ontario police said the Ontario "
+            "coroner would hold an inquest. It was the worst shooting in Ontario in a decade. Canada mourned.")
+    assert {m.country for m in find_places(text) if m.name == "Ontario"} == {"CA"}
+
+
+def test_the_tail_of_a_longer_name_casts_no_vote_for_a_big_city_of_that_name() -> None:
+    from reckon.extract.place_country import home_country
+    from reckon.extract.place_words import name_spans
+
+    # (a fictional Ghanaian "New Lagos": no vote for the Nigerian city)
+    text = ("Four people were shot in New Lagos on Sunday. New Lagos residents gathered at the hall. "
+            "The mayor of New Lagos spoke. Police in Ghana are investigating.")
+    assert home_country(text, list(name_spans(text))) == "GH"

@@ -70,7 +70,9 @@ def token_matches(text: str, home: str | None, spans: list[tuple[int, int, str, 
             code, weak, _ = countries[key]
             if not (weak and next_to_capital(text, start, end)):
                 hit = PlaceMention(span=span, text=surface, name=names[code], kind="country", country=code, source="country")
-        if hit is None and len(key) >= 3 and not (surface.isupper() and len(surface) <= 4):
+        # "a southern Thai night market": a nation's adjective is no town a gazetteer knows by that word
+        adjective = key in countries and countries[key][2] == "adjective"
+        if hit is None and not adjective and len(key) >= 3 and not (surface.isupper() and len(surface) <= 4):
             if lowered is None:
                 lowered = set(re.findall(r"\b[a-z]+\b", text))
             hit = _geonames_match(text, span, surface, key, home, stop, lowered)
