@@ -138,12 +138,16 @@ _STRUCK_AFTER = re.compile(r"[ ]+(?:was|were|had[ ]been|has[ ]been)[ ]+(?:hit|bo
 # "stormed a dormitory at X College") is where the event happened, however often the town
 # around it is named.
 _ATTACKED = re.compile(r"\b(?:attack(?:ed|ing)?|stormed|storming|raided|raiding|bombed|besieged|(?:attack|raid|assault|"
-                       r"bombing|siege)[ ]+(?:on|of))[ ]+(?:(?:a|an|the)[ ]+[\w'’ -]{0,40}?[ ]+(?:at|of|in)[ ]+)?(?:the[ ]+)?$",
+                       r"bombing|siege)[ ]+(?:on|of)"
+                       # "the blast tore through the main hall of X", "opened fire inside X"
+                       r"|(?:tore|ripped)[ ]+through|opened[ ]+fire[ ]+(?:at|on|in|inside)"
+                       r"|blew[ ]+(?:himself|herself|themselves)[ ]+up[ ]+(?:at|in|inside|outside))[ ]+(?:(?:a|an|the)[ ]+[\w'’ -]{0,40}?[ ]+(?:at|of|in)[ ]+)?(?:the[ ]+)?$",
                        re.IGNORECASE)
 # The head noun of a site's name, which the text then uses alone ("X Technical Institute" ...
 # "the institute"): each such mention is a mention of the site.
 _SITE_HEADS = frozenset({"institute", "college", "school", "university", "academy", "seminary", "mosque", "church",
-                         "cathedral", "chapel", "temple", "market", "camp", "hostel", "dormitory"})
+                         "cathedral", "chapel", "temple", "market", "camp", "hostel", "dormitory", "centre", "center",
+                         "club"})
 
 
 def _site_votes(mention: PlaceMention, text: str) -> int:

@@ -30,7 +30,6 @@ from reckon.extract.place_words import (
     inside_person_name,
     name_spans,
     next_to_capital,
-    sentence_start,
 )
 from reckon.model import Span
 
@@ -75,11 +74,6 @@ WEIGHT = {"sites": 2.0, "fuzzy": 2.0, "pattern": 2.0, "geonames": 2.0, "country"
 _REGION_NAMED = re.compile(r"([A-Z][\w'’ -]{2,40}?)[ ](?:[Ss]tate|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Dd]epartment)")
 
 
-# Words that begin a place's name ("New Lagos", "Port Kessock"), though stopwords elsewhere
-_NAME_HEADS = frozenset("new north south east west upper lower port fort saint san santa mount lake great little old "
-                        "greater".split())
-
-
 def home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | None:
     """The country the text is mostly about, before GeoNames matches are judged.
 
@@ -102,15 +96,10 @@ def home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | Non
             big = [r for r in rows if r.population >= BIG_CITY and r.kind == "city"
                    and fold(r.name) == key]  # fmt: skip
             # "Ontario" is a Californian city and a Canadian province: a city another country's
-            # region shares its name with says nothing of which country the text is about; nor does
-            # the tail of a longer name ("Carrow Bend" holds no vote for Bend, Oregon)
+            # region shares its name with says nothing of which country the text is about
             if any(r.kind == "region" and fold(r.name) == key and r.country not in {b.country for b in big}
                    for r in rows):
                 big = []
-            previous = re.search(r"([A-Z][\w'’-]*)[ ]$", text[max(0, start - 30):start])
-            if previous is not None and (fold(previous.group(1)) not in stop or fold(previous.group(1)) in _NAME_HEADS
-                                         or not sentence_start(text, start - len(previous.group(0)))):
-                big = []  # ("In Lagos" at a sentence's start still votes)
             # "San Isidro Tlaxco": a one-word city followed by another name may be only the head
             # of a longer name (the Malian city San): half a vote, unless the word says what it is
             # ("Kabul Province")

@@ -39,7 +39,9 @@ _SUFFIX_KINDS = [
     ("station", r"(?:(?:Integrated|Central|Main)[ ])?(?:Bus|Railway|Train|Police|Ferry)[ ](?:Terminal|Station|Depot)"
                 r"|[Bb]order[ ](?:[Pp]ost|[Cc]rossing)|[Pp]olice[ ][Pp]ost|[Aa]rmy[ ](?:[Pp]ost|[Dd]etachment)"),
     ("university", r"(?:University|Polytechnic)(?:[ ]College)?|College|Institute"),
-    ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"),
+    # "the X education centre", "a tutoring centre": where students are taught, written in lower case too
+    ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"
+               r"|(?:[Ee]ducation(?:al)?|[Tt]utoring|[Tt]uition|[Ll]earning|[Cc]oaching)[ ][Cc]ent(?:re|er)"),
     ("prison", r"[Pp]rison|[Jj]ail|[Gg]aol|[Pp]enitentiary|[Dd]etention[ ](?:[Cc]ent(?:re|er)|[Ff]acility|[Cc]amp)|Custodial[ ]Centre"),
     ("hospital", r"(?:(?:Trauma|Medical|Health|Teaching|General|Specialist|Referral|Children's|Maternity|Military|Regional"
                  r"|District|Provincial|Civil|Emergency)[ ])*(?:Hospital|Clinic|Infirmary)|(?:Trauma|Medical|Health)[ ](?:Centre|Center)"
@@ -56,6 +58,9 @@ _SUFFIX_KINDS = [
     ("airport", r"(?:International[ ])?Airport"),
     ("base", r"Air[ ]Base|Airbase|Barracks|[Mm]ilitary[ ]base"),
     ("stadium", r"Stadium"),
+    # "the X Curling Club", "the X nightclub": a club's hall is a site where people gather
+    ("club", r"(?:Curling|Golf|Country|Social|Sports|Yacht|Tennis|Bowling|Rowing|Cricket|Rugby|Boat|Night)[ ]Club"
+             r"|[Nn]ightclub|[Nn]ight[ ]club"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
     # "Dogiyai Regency" (an Indonesian district), "Kpendjal prefecture"
     ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter|[Ss]ub-prefecture|[Pp]refecture|Regency|territory"
@@ -64,7 +69,10 @@ _SUFFIX_KINDS = [
     ("area", r"area\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
     # "on Osk-Rugo hill": where hills are the unit of rural settlement (the Great Lakes), a named hill is one
-    ("settlement", r"(?:town|village|hamlet|hill)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
+    ("settlement", r"(?:town|village|hamlet|hill)\b(?![ ](?:of|council|hall|square|centre|center)\b)"
+     # "Chitsanga Business Centre", "the Nkoma trading centre", "X growth point": the small rural
+     # towns of East and Southern Africa, named by their trade
+                   r"|[Bb]usiness[ ][Cc]ent(?:re|er)|[Tt]rading[ ][Cc]ent(?:re|er)|[Gg]rowth[ ][Pp]oint"),
     # "near the X water point", "at the X checkpoint": a named spot on the land
     ("site", r"[Ww]ater[ ]point|[Ww]aterhole|[Bb]orehole|[Cc]heckpoint|[Cc]rossroads|[Jj]unction"),
     # "a camp in the Bajo Osk valley": a named valley is where it happened
@@ -91,6 +99,8 @@ _ROMANCE_SITE = re.compile(
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 _TOWN_OF = re.compile(
     r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
+    # "the Town of Carrow Bend", "the Township of Elm Flats": a municipality's formal name
+    r"|Town|Township|township|Village|City|Municipality"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
     rf"|commune|locality|ward|quarter|sub-county|department|site|camp|outskirts)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{NAME})"
 )
@@ -104,7 +114,8 @@ _SEAT = re.compile(
 # name the apposition after it calls a settlement, placed somewhere; "Ana, a village elder"
 # (the kind word qualifying a person) is no such apposition.
 _APPOSED_KIND = re.compile(
-    rf"(?P<x>{NAME}),[ ]an?[ ](?:[a-z]+[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality|camp)"
+    # ("X, a mostly Shi'ite town", "X, a largely Christian village": a creed or a people qualifies it too)
+    rf"(?P<x>{NAME}),[ ]an?[ ](?:(?:[a-z]+|[A-Z][a-z]+(?:['’][a-z]+)?)[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality|camp)"
     r"(?=[ ](?:in|on|near|outside|of|about|some|close|north|south|east|west|located|where|that|which)\b|[,.;])"
 )
 # "Osk-Kari, about six kilometres north of Y": a name placed by its distance from another is a
@@ -115,7 +126,7 @@ _DISTANCE_APPOSED = re.compile(
 )
 # "the Ghundai Sar area of Tarkhel district": the named area inside the district
 _AREA_OF = re.compile(rf"\bthe[ ](?P<x>{NAME})[ ](?P<kw>area|neighbou?rhood|locality|suburb|quarter)[ ]of[ ][A-Z]")
-_KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
+_KIND_OF = {"town": "town", "township": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
             "district": "district", "province": "region", "region": "region", "state": "region", "county": "region",
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
             "area": "district", "island": "island", "municipality": "town", "vereda": "village",
