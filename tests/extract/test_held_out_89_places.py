@@ -126,3 +126,27 @@ def test_a_site_the_blast_tore_through_is_the_scene_over_the_province_named_ofte
 def test_a_settlement_in_apposition_may_be_qualified_by_a_creed_or_a_people() -> None:
     places = _places("Residents said Qaleh Now, a mostly Shi'ite town west of Herat, was quiet.")
     assert ("Qaleh Now", "town") in places
+
+
+def test_an_armed_groups_district_officer_names_no_district() -> None:
+    assert _places("The guards were withdrawn by the Taliban district commander in May.") == []
+    # a district the text places stays a district
+    assert ("Nawa district", "district") in _places("Fighting spread to Nawa district of Helmand on Monday.")
+
+
+def test_an_earlier_event_at_the_same_business_centre_is_at_that_centre() -> None:
+    text = ("Police killed 11 people at Rusape Business Centre on 8 May 2026.\n\n"
+            "In October 2024, police shot dead one man during a protest at the same business centre.")
+    places = {i["date"]: i["place"] for i in _incidents(text)}
+    assert (places.get("2024-10") or "").startswith("Rusape")
+
+
+def test_a_figure_goes_on_with_the_scene_set_two_sentences_before_it() -> None:
+    text = ("Police killed 12 protesters at Rusape Business Centre on 8 May 2026.\n\n"
+            "On Wednesday night the soldiers came back to Mbiri village. They kicked down doors and beat "
+            "everyone they found. Four more people died from the beatings.")
+    assert sorted(i["place"] for i in _incidents(text)) == ["Mbiri", "Rusape"]
+    text = ("Police killed 12 protesters at Rusape Business Centre on 8 May 2026.\n\n"
+            "That night, soldiers went from house to house in Mbiri village looking for organisers, witnesses "
+            "said. Residents described soldiers beating men with batons. Two men died of their injuries.")
+    assert sorted(i["place"] for i in _incidents(text)) == ["Mbiri", "Rusape"]

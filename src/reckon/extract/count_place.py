@@ -146,7 +146,7 @@ _TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatc
 
 
 _RAIDERS_WENT = re.compile(r"\b(?:attackers|raiders|gunmen|assailants|militants|fighters|insurgents|bandits|rebels|"
-                           r"militiamen)\b[^.;:!?]{0,20}\b(?:came[ ]back|returned|moved[ ]on|went[ ]on|pressed[ ]on|"
+                           r"militiamen|soldiers|troops|police(?:men)?|officers)\b[^.;:!?]{0,20}\b(?:came[ ]back|returned|moved[ ]on|went[ ]on|pressed[ ]on|"
                            r"headed)\b[^.;:!?]{0,30}\bto[ ](?:the[ ])?$", re.IGNORECASE)
 
 
@@ -224,8 +224,18 @@ def scene_before(index: int, sentences: list, text: str, mentions: list[PlaceMen
     if index == 0 or index - 1 in count_sentences:
         return None
     own, before = sentences[index].span, sentences[index - 1].span
-    if "\n\n" in text[before.start:own.start] or not _VIOLENT_ACT.search(text, before.start, before.end) or \
-            any(own.start <= m.span.start < own.end for m in mentions):
+    if "\n\n" in text[before.start:own.start] or any(own.start <= m.span.start < own.end for m in mentions):
+        return None
+    # "Soldiers came back to X village. They kicked down doors and beat everyone. Four more people
+    # died.": sentences that name no place and give no figure go on with the scene set before them
+    # in their paragraph (two at most)
+    back = index - 1
+    while back > 0 and index - back < 3 and back - 1 not in count_sentences \
+            and not any(before.start <= m.span.start < before.end for m in mentions) \
+            and "\n\n" not in text[sentences[back - 1].span.start:before.start]:
+        back -= 1
+        before = sentences[back].span
+    if not _VIOLENT_ACT.search(text, before.start, own.start):
         return None
     named, previous_end = [], -1
     for m in sorted(mentions, key=lambda m: m.span.start):
@@ -237,7 +247,8 @@ def scene_before(index: int, sentences: list, text: str, mentions: list[PlaceMen
     if len(named) != 1 or _ADMIN_WORD_AFTER.match(text, named[0].span.end) or \
             _ADMIN_WORD_AFTER.search(" " + named[0].text.split()[-1]):
         return None  # "the X site for displaced people in Y territory": Y holds the unnamed site
-    return _sentence_place(before.end, before, text, mentions)
+    # (a scene set sentences back: "..., witnesses said" closing it only says who told of it)
+    return _sentence_place(before.end if back == index - 1 else before.start, before, text, mentions)
 
 
 _ADMIN_WORD_AFTER = re.compile(r"[ ](?:territory|district|province|county|sub-prefecture|prefecture|department|region|"
@@ -245,7 +256,7 @@ _ADMIN_WORD_AFTER = re.compile(r"[ ](?:territory|district|province|county|sub-pr
 
 
 _VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened fire|shot|shoot|kill|wound|injur|abduct|"
-                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead"
+                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead|beat|assault|kicked down"
                           # "armed men entered the village": who came says what it was
                           r"|armed men|gunmen|assailants|attackers|raiders)", re.IGNORECASE)
 
@@ -267,7 +278,9 @@ def place_referred_to(sentence: Span, text: str, mentions: list[PlaceMention]) -
     pointer = _SAME_KIND.search(text, sentence.start, sentence.end)
     if pointer is not None and pointer.group("same"):
         words = set(pointer.group("same").split())  # ("the same market wounded": the head is one of them)
-        named = [m for m in before if set(m.name.lower().split()[-1:]) & words or (m.kind or "").lower() in words]
+        # its name's head noun, its kind, or the kind words written after it ("X Business Centre")
+        named = [m for m in before if set(m.name.lower().split()[-1:]) & words or (m.kind or "").lower() in words
+                 or set(re.findall(r"[a-z]+", text[m.span.end:m.span.end + 25].lower())[:2]) & words]
         if named:
             return named[-1]
     if pointer is not None and pointer.group("own"):

@@ -150,6 +150,10 @@ _NAME_WORDS = frozenset(
 )
 
 
+# "the X district of Y", "X district, Y province": a district placed as one, whatever else X names
+_ADMIN_NAMED_AFTER = re.compile(r"[ ]+(?:of|in)[ ]+[A-Z]|,[ ]+[A-Z][\w'’-]*[ ](?:[Pp]rovince|[Rr]egion|[Ss]tate)")
+
+
 def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
     sites = site_table()[0]
     stop = place_stopwords()
@@ -205,6 +209,9 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
                                     country=listed.country, admin1=listed.admin1, latitude=listed.latitude,
                                     longitude=listed.longitude, source="sites"))  # fmt: skip
             continue
+        if kind == "district" and x is not None and load_alias_table().canonical(x, fuzzy=False) is not None \
+                and not _ADMIN_NAMED_AFTER.match(text, m.end()):
+            continue  # "the Taliban district commander": an actor's office, not a district
         if kind in ("settlement", "area"):
             if x is None or load_alias_table().canonical(x, fuzzy=False) is not None:
                 continue  # "the Boko Haram village raids": an actor, not a place
