@@ -150,3 +150,35 @@ def test_a_figure_goes_on_with_the_scene_set_two_sentences_before_it() -> None:
             "That night, soldiers went from house to house in Mbiri village looking for organisers, witnesses "
             "said. Residents described soldiers beating men with batons. Two men died of their injuries.")
     assert sorted(i["place"] for i in _incidents(text)) == ["Mbiri", "Rusape"]
+
+
+def test_a_name_the_text_once_calls_a_town_is_that_town_where_it_stands_alone() -> None:
+    text = ("The blast hit a school in Qaleh Now, a mostly Shi'ite town west of Herat.\n\n"
+            "Qaleh Now has been hit before.")
+    found = [m for m in __import__("reckon.extract.places", fromlist=["find_places"]).find_places(text)
+             if m.name == "Qaleh Now"]
+    assert len(found) == 2
+
+
+def test_the_deadliest_since_an_earlier_bombing_that_killed_six_recalls_an_incident() -> None:
+    text = ("Published: 18 April 2026\n\nA bomb killed 11 people at the Orsk night market in Kessock on Friday.\n\n"
+            "Friday's attack was the deadliest since a bombing at a bus station in the neighbouring district "
+            "of Dunmore in January 2025, which killed six people.")
+    dates = sorted(i["date"] or "" for i in _incidents(text))
+    assert dates == ["2025-01", "2026-04-17"]
+
+
+def test_where_a_wires_reporters_sit_casts_no_vote() -> None:
+    text = ("A bomb killed at least 11 people in southern Thailand on Friday, police said.\n\n"
+            "The blast tore through food stalls at the Orsk night market shortly after 8 p.m.\n\n"
+            "(Reporting by Ana Varga in Yala, Li Wen in Yala and Bo Tam in Yala; Editing by Tom Ash)")
+    assert [i["place"] for i in _incidents(text)] == ["Orsk night market"]
+
+
+def test_a_blast_that_tore_through_stalls_at_a_site_attacked_the_site() -> None:
+    from reckon.extract.main_place import _ATTACKED
+
+    before = "The blast tore through food stalls at the "
+    assert _ATTACKED.search(before)
+    assert _ATTACKED.search("A bomber blew himself up inside the ")
+    assert not _ATTACKED.search("The families moved to the ")

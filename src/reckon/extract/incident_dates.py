@@ -99,8 +99,12 @@ _ERA_OF = re.compile(r"\bof[ ]the[ ](?:early[ ]|late[ ]|mid-?)?(?:19|20)\d0s$")
 
 
 def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[int],
-                      main_date: str | None) -> dict[int, list]:
-    """Harm sentences dated in a year before the main event's, with that date mention."""
+                      main_date: str | None, figures: dict[int, list[int]] | None = None) -> dict[int, list]:
+    """Harm sentences dated in a year before the main event's, with that date mention.
+
+    ``figures`` (sentence -> where its figures start) lets a sentence that names both years
+    go with the earlier one when that is the date written last before each of its figures:
+    "Friday's attack was the deadliest since a bombing in X in January 2025, which killed six"."""
     if main_date is None:
         return {}
     main_year = int(main_date[:4])
@@ -118,10 +122,21 @@ def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[in
     # A sentence that also names the main event's year is about the main event.
     for mention in dates_found:
         if mention.year == main_year:
-            found.pop(sentence_index(sentences, mention.span.start), None)
+            index = sentence_index(sentences, mention.span.start)
+            if index in found and _figures_follow_earlier(found[index], mention, (figures or {}).get(index, [])):
+                continue
+            found.pop(index, None)
     if len(found) * 2 > len(harm_sentences):
         return {}  # most of the harm is dated earlier: that is the main event, not a recollection
     return found
+
+
+def _figures_follow_earlier(earlier: list, current, positions: list[int]) -> bool:
+    """Every figure of the sentence comes after one of its earlier dates, and that date is
+    written after the main year's date: the figures belong to the earlier event."""
+    if not positions:
+        return False
+    return all(any(current.span.start < m.span.start < at for m in earlier) for at in positions)
 
 
 def other_than_title_year(dates_found: list, sentence_of, headline_end: int, main_date: str | None) -> set[int]:

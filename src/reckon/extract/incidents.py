@@ -115,7 +115,10 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                           exclude=titled, prefer=count_sentences)
         if redated is not None and len(redated) == 10 and int(redated[:4]) != int(main_date[:4]):
             main_date, main_date_span = redated, redated_span
-    earlier = earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date)
+    figures: dict[int, list[int]] = {}
+    for index, count in counts:
+        figures.setdefault(index, []).append(count.span.start)
+    earlier = earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date, figures)
     if earlier:
         main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
                                               exclude=set(earlier), prefer=count_sentences)

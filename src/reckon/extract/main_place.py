@@ -60,10 +60,12 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
         if first_scene.span.start < site.span.start \
                 and not (contains(first_scene, site) or same_place(first_scene, site)):
             first_attacked = None
+    # "(Reporting by A in X and B in Y; Editing by C)": where a wire's reporters sit
+    credits = [m.span() for m in _CREDIT_LINE.finditer(text)] if text else []
     for mention in mentions:
         key = mention.name
         if any(d.start <= mention.span.start < d.end for d in datelines) or key in hospitals \
-                or any(mention is d for d in destinations):
+                or any(mention is d for d in destinations) or any(a <= mention.span.start < b for a, b in credits):
             continue
         weight = 2 if mention.span.start < headline_end else 1
         # Places named in the very sentences that give a toll or an accusation speak of the event.
@@ -106,6 +108,9 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
     return _as_written(best[ranked[0]], voting or mentions)
 
 
+_CREDIT_LINE = re.compile(r"\((?:Additional[ ])?[Rr]eporting[ ]by[^()\n]{0,300}\)")
+
+
 def care_places(mentions: list[PlaceMention], text: str) -> set[str]:
     """Hospitals the text never says were attacked: where the wounded were treated or died and
     where doctors speak from ("one died overnight at X General Hospital", "a nurse at X
@@ -141,7 +146,9 @@ _ATTACKED = re.compile(r"\b(?:attack(?:ed|ing)?|stormed|storming|raided|raiding|
                        r"bombing|siege)[ ]+(?:on|of)"
                        # "the blast tore through the main hall of X", "opened fire inside X"
                        r"|(?:tore|ripped)[ ]+through|opened[ ]+fire[ ]+(?:at|on|in|inside)"
-                       r"|blew[ ]+(?:himself|herself|themselves)[ ]+up[ ]+(?:at|in|inside|outside))[ ]+(?:(?:a|an|the)[ ]+[\w'’ -]{0,40}?[ ]+(?:at|of|in)[ ]+)?(?:the[ ]+)?$",
+                       r"|blew[ ]+(?:himself|herself|themselves)[ ]+up[ ]+(?:at|in|inside|outside))[ ]+"
+                       # ("tore through food stalls at the X": what it hit, then where)
+                       r"(?:(?:(?:a|an|the)[ ]+)?[\w'’ -]{0,40}?[ ]+(?:at|of|in)[ ]+)?(?:the[ ]+)?$",
                        re.IGNORECASE)
 # The head noun of a site's name, which the text then uses alone ("X Technical Institute" ...
 # "the institute"): each such mention is a mention of the site.

@@ -82,6 +82,9 @@ def with_contained_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMen
     return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
 
 
+_CALLED_TOWN = re.compile(r",[ ]an?[ ][^,.;:]{0,30}?\b(?:town|city|settlement)\b")
+
+
 def with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
     """ "attacked Osk-Rugo village" ... "the clinic in Osk-Rugo" ... "who visited Osk-Rugo": a
     name the text once calls a village is that village wherever else the text writes it alone.
@@ -93,7 +96,10 @@ def with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMe
     seen: set[str] = set()
     for mention in chosen:
         name = mention.name
-        if mention.source != "pattern" or mention.kind != "village" or name in seen or name not in mention.text \
+        # a town the text calls one ("the town of X", "X, a mostly Shi'ite town west of Y") too
+        called_town = mention.kind == "town" and (mention.text != name or _CALLED_TOWN.match(text, mention.span.end))
+        if mention.source != "pattern" or not (mention.kind == "village" or called_town) or name in seen \
+                or name not in mention.text \
                 or fold(name) in stop or fold(name) in country_table()[0] or len(name) < 4:
             continue
         seen.add(name)
