@@ -182,3 +182,10 @@ def test_a_blast_that_tore_through_stalls_at_a_site_attacked_the_site() -> None:
     assert _ATTACKED.search(before)
     assert _ATTACKED.search("A bomber blew himself up inside the ")
     assert not _ATTACKED.search("The families moved to the ")
+
+
+def test_guards_who_fired_on_a_crowd_at_a_site_set_the_scene_of_the_next_figure() -> None:
+    text = ("Police killed 12 protesters at Rusape Business Centre on 8 May 2026.\n\n"
+            "At the Kombe Hill mine gate, the company's guards fired on women who had come to ask for "
+            "compensation. Five people were killed there, the party chairman says.")
+    assert sorted(i["place"] for i in _incidents(text)) == ["Kombe Hill mine", "Rusape"]

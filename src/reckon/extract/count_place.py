@@ -256,7 +256,7 @@ _ADMIN_WORD_AFTER = re.compile(r"[ ](?:territory|district|province|county|sub-pr
 
 
 _VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened fire|shot|shoot|kill|wound|injur|abduct|"
-                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead|beat|assault|kicked down"
+                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead|beat|assault|kicked down|fired on|fired at|fired into"
                           # "armed men entered the village": who came says what it was
                           r"|armed men|gunmen|assailants|attackers|raiders)", re.IGNORECASE)
 
