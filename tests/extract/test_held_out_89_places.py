@@ -189,3 +189,13 @@ def test_guards_who_fired_on_a_crowd_at_a_site_set_the_scene_of_the_next_figure(
             "At the Kombe Hill mine gate, the company's guards fired on women who had come to ask for "
             "compensation. Five people were killed there, the party chairman says.")
     assert sorted(i["place"] for i in _incidents(text)) == ["Kombe Hill mine", "Rusape"]
+
+
+def test_a_press_statements_memo_header_dates_the_statement() -> None:
+    from reckon.extract.dates import find_published
+
+    text = ("MINISTRY OF HOME AFFAIRS\n\nPRESS STATEMENT\n\nRef: MHA/PR/77/2026\nDate: 14 March 2026\n\n"
+            "1. On 12th March 2026 a group of youths attacked officers at Kombe Hill.")
+    assert find_published(text)[0] == "2026-03-14"
+    # an infobox's Date line, with no reference line beside it, stays the event's date
+    assert find_published("2026 Kombe Hill clashes\n\nLocation Kombe Hill\nDate: 12 March 2026\nDeaths 4\n") is None

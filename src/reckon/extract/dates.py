@@ -491,6 +491,9 @@ def find_published(text: str) -> tuple[str, Span] | None:
         # Every form with a year is written with digits: a line without one is not read.
         found = [d for d in find_dates(line) if d.year is not None and d.month is not None] if _DIGIT.search(line) else []
         dated_lines.append((s, line, found))
+    memo = _memo_date(dated_lines)
+    if memo is not None:
+        return memo
     for rule in (_by_label, _by_dateline, _by_lone_line, _by_outlet_line, _by_separated_field, _by_occasion,
                  _by_period_line):
         for index, (s, line, found) in enumerate(dated_lines):
@@ -505,6 +508,21 @@ def find_published(text: str) -> tuple[str, Span] | None:
 
 
 _DAY_RANGE = re.compile(r"\d{1,2}\s*[–-]\s*(\d{1,2})\s+[A-Za-z]")
+# "Ref: PGHQ/PR/114/2026 / Date: 09 September 2026": a memo's or a press statement's header
+# dates the document itself, unlike an infobox's "Date" line, which no reference line flanks.
+_MEMO_DATE = re.compile(r"^[ \t]*Date[ \t]*:")
+_MEMO_FIELD = re.compile(r"^[ \t]*(?:Ref(?:erence)?\.?|Our[ ]ref\.?|Your[ ]ref\.?|Subject|From|To|Release[ ]No\.?|"
+                         r"Press[ ]Release[ ]No\.?|Statement[ ]No\.?|Case[ ]number|File[ ]No\.?)[ \t]*[:.]", re.IGNORECASE)
+
+
+def _memo_date(dated_lines: list) -> tuple[str, Span] | None:
+    for index, (start, line, found) in enumerate(dated_lines):
+        if not found or not _MEMO_DATE.match(line) or found[0].day is None:
+            continue
+        near = dated_lines[max(0, index - 2):index] + dated_lines[index + 1:index + 3]
+        if any(_MEMO_FIELD.match(other) for _, other, _ in near):
+            return found[0].value or "", found[0].span.shift(start)
+    return None
 
 
 # "Weekly summary: 3-9 February 2025 | Issued Monday 10 February 2025": a label after a
