@@ -199,3 +199,20 @@ def test_a_press_statements_memo_header_dates_the_statement() -> None:
     assert find_published(text)[0] == "2026-03-14"
     # an infobox's Date line, with no reference line beside it, stays the event's date
     assert find_published("2026 Kombe Hill clashes\n\nLocation Kombe Hill\nDate: 12 March 2026\nDeaths 4\n") is None
+
+
+def test_arrests_in_connection_with_that_case_go_with_the_event_told_before() -> None:
+    text = ("Published: 9 September 2026\n\nOn 8 September 2026 police killed three protesters at Rusape "
+            "Business Centre.\n\nOn 24 August 2026 youths barricaded the Kombe Hill mine gate and assaulted a "
+            "guard. Four suspects were arrested in connection with that case.")
+    found = {(i["date"], i["place"]) for i in _incidents(text)}
+    assert found == {("2026-09-08", "Rusape"), ("2026-08-24", "Kombe Hill mine")}
+
+
+def test_a_day_a_sentence_recalls_is_not_the_reports_event_day() -> None:
+    text = ("Ref: MHA/PR/77/2026\nDate: 9 September 2026\n\n"
+            "1. On 8th September 2026 a crowd gathered at Rusape Business Centre without notice.\n\n"
+            "2. Regrettably, three people lost their lives during the disturbances.\n\n"
+            "3. The Police wish to remind the public that on 24th August 2026 youths assaulted a guard at "
+            "the Kombe Hill mine gate.")
+    assert [i["date"] for i in _incidents(text)] == ["2026-09-08"]

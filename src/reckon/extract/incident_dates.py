@@ -18,7 +18,7 @@ from dataclasses import replace
 from reckon.model import Count, Span
 
 __all__ = ["days_later", "earlier_sentences", "other_days", "other_than_title_year", "paragraph_date",
-           "recalled_sentences", "sentence_index"]
+           "recalled_sentences", "recalling_sentences", "sentence_index"]
 
 
 _DAYS_LATER = re.compile(
@@ -67,6 +67,13 @@ def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
     for index, count in sorted(members, key=lambda item: item[1].span.start):
         span = sentences[index].span
         days = [m for m in evidence.usable if span.start <= m.span.start < span.end and m.value and len(m.value) == 10]
+        if not days and index > 0 and _THAT_EVENT.search(text, span.start, span.end) \
+                and "\n\n" not in text[sentences[index - 1].span.start:span.start]:
+            # "Four suspects were arrested in connection with that case": the day of the event the
+            # sentence before told
+            before = sentences[index - 1].span
+            days = [m for m in evidence.usable if before.start <= m.span.start < before.end and m.value
+                    and len(m.value) == 10]
         if days and not _RUNNING_TOLL.search(text, span.start, span.end):
             dated.append((index, count, min(days, key=lambda m: abs(m.span.start - count.span.start))))
     if not dated:
@@ -91,6 +98,8 @@ def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
     return out
 
 
+_THAT_EVENT = re.compile(r"\b(?:that|this|the[ ]same)[ ](?:case|attack|incident|raid|assault|killing|shooting|"
+                         r"bombing|ambush|abduction|kidnapping|massacre|event)\b", re.IGNORECASE)
 _RUNNING_TOLL = re.compile(r"\b(?:toll|raising|rising|bringing|rose|risen|climbed)\b", re.IGNORECASE)
 _ANOTHER_ATTACK = re.compile(r"\b(?:second|third|another|new|fresh|renewed|again|later)\b", re.IGNORECASE)
 
@@ -199,3 +208,17 @@ def sentence_index(sentences: list, position: int) -> int:
         else:
             return middle
     return -1
+
+
+# "wish to remind the public that on 24 August ...", "In a separate incident on 3 May ...", "It was
+# the second attack on the village in a month: on 2 May ...": words that say the sentence tells
+# of another event than the report's
+_RECALL_CUE = re.compile(r"\b(?:remind(?:s|ed)?|recall(?:s|ed)?|in[ ]a[ ](?:separate|similar|previous|earlier)[ ]"
+                         r"(?:incident|attack|case)|(?:has|had)[ ]been[ ](?:hit|attacked|targeted)[ ]before"
+                         r"|previous(?:ly)?[ ](?:attack|incident)|an[ ]earlier[ ](?:attack|incident))\b", re.IGNORECASE)
+
+
+def recalling_sentences(sentences: list, text: str) -> set[int]:
+    """Sentences whose own words say they tell of another event than the report's."""
+    return {index for index, sentence in enumerate(sentences)
+            if _RECALL_CUE.search(text, sentence.span.start, sentence.span.end)}

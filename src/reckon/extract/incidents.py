@@ -31,7 +31,8 @@ from reckon.extract.count_place import (
 from reckon.extract.datelines import dateline_town, find_datelines
 from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.incident_dates import (
-    days_later, earlier_sentences, other_days, other_than_title_year, paragraph_date, recalled_sentences, sentence_index,
+    days_later, earlier_sentences, other_days, other_than_title_year, paragraph_date, recalled_sentences,
+    recalling_sentences, sentence_index,
 )
 from reckon.extract.main_place import care_places, main_place, name_only
 from reckon.extract.perpetrators import incident_perpetrators, local_accusations
@@ -103,6 +104,15 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     count_sentences = {index for index, _ in counts}
     main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
                                           prefer=count_sentences)
+    if main_date_span is not None:
+        recalling = recalling_sentences(sentences, text)
+        if sentence_of(main_date_span.start) in recalling:
+            # "The Police also wish to remind the public that on 24th August a group ...": a day a
+            # sentence recalls is another event's; the event's own comes from the other sentences
+            redated, redated_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
+                                              exclude=recalling, prefer=count_sentences)
+            if redated is not None:
+                main_date, main_date_span = redated, redated_span
     # Sentences dated in an earlier year than the event ("the 2017 bombing of a market in X
     # that killed 11") recall another incident: their figures form it, and neither their
     # places nor their dates speak for the main event.
@@ -244,6 +254,11 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             continue
         # the site its own sentence names, if another than the main one ("attacked X police post")
         own = local_place(count.span.start, sentences[index].span, text, mentions)
+        told = sentence_of(mention.span.start)
+        if own is None and told != index:
+            # "... barricaded the X mine gate on 24 August. Four were arrested over that case.": the
+            # place of the sentence that told the event the figure points back to
+            own = local_place(mention.span.start, sentences[told].span, text, mentions)
         if own is not None and (specificity(own) < 2 or (main is not None and same_place(own, main))):
             own = None
         where = name_only(own) if own is not None else group_place.get("")
@@ -264,7 +279,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             group_date[other] = mention
             groups.setdefault(other, []).append((index, count))
     if moved and groups[""]:
-        away = {index for index, _, _ in moved} - {index for index, _ in groups[""]}
+        away = {index for index, _, _ in moved} | {sentence_of(m.span.start) for _, _, m in moved}
+        away -= {index for index, _ in groups[""]}
         redated, redated_span = pick_date(evidence, sentence_of, {i for i, _ in groups[""]}, state["published"],
                                           main=True, exclude=away | set(earlier))
         if redated is not None:
