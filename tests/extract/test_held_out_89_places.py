@@ -216,3 +216,12 @@ def test_a_day_a_sentence_recalls_is_not_the_reports_event_day() -> None:
             "3. The Police wish to remind the public that on 24th August 2026 youths assaulted a guard at "
             "the Kombe Hill mine gate.")
     assert [i["date"] for i in _incidents(text)] == ["2026-09-08"]
+
+
+def test_a_sites_menu_and_a_town_naming_a_hospital_cast_no_vote() -> None:
+    text = ("Home | Kessock | Norwich | World | Politics\n\n"
+            "Shooting leaves eight dead\n\n"
+            "Police say woman died in Norwich hospital; the toll rose to eight.\n\n"
+            "A woman wounded in Saturday's shooting at a hall in Dunmore has died, bringing the number of "
+            "people killed to eight, police said. She died at a Norwich trauma centre on Sunday.")
+    assert [i["place"] for i in _incidents(text)] == ["Dunmore"]

@@ -39,6 +39,8 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
         if any(before is d for d in destinations) and text and \
                 LIST_GAP.fullmatch(text[before.span.end:after.span.start]):
             destinations.append(after)
+    # "died in Toronto hospital", "died at a Toronto trauma centre": a town naming a place of care
+    destinations += [m for m in mentions if text and _CARE_NOUN_AFTER.match(text, m.span.end)]
     # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
     destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
     hospitals = {m.name for m in destinations if m.kind == "hospital"} | care_places(mentions, text)
@@ -61,7 +63,9 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
                 and not (contains(first_scene, site) or same_place(first_scene, site)):
             first_attacked = None
     # "(Reporting by A in X and B in Y; Editing by C)": where a wire's reporters sit
-    credits = [m.span() for m in _CREDIT_LINE.finditer(text)] if text else []
+    # "News | Toronto | Ontario | Canada | World": a site's menu names sections, not the scene
+    credits = [m.span() for m in _CREDIT_LINE.finditer(text)] + [m.span() for m in _MENU_LINE.finditer(text)] \
+        if text else []
     for mention in mentions:
         key = mention.name
         if any(d.start <= mention.span.start < d.end for d in datelines) or key in hospitals \
@@ -108,6 +112,9 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
     return _as_written(best[ranked[0]], voting or mentions)
 
 
+_MENU_LINE = re.compile(r"(?m)^[^\n|]{1,30}(?:[ ]?\|[ ]?[^\n|]{1,30}){3,}$")
+_CARE_NOUN_AFTER = re.compile(r"[ ]+(?:hospitals?|clinics?|trauma[ ]cent(?:re|er)s?|health[ ]cent(?:re|er)s?|"
+                              r"medical[ ]cent(?:re|er)s?|mortuary|morgue)\b")
 _CREDIT_LINE = re.compile(r"\((?:Additional[ ])?[Rr]eporting[ ]by[^()\n]{0,300}\)")
 
 
