@@ -225,3 +225,11 @@ def test_a_sites_menu_and_a_town_naming_a_hospital_cast_no_vote() -> None:
             "A woman wounded in Saturday's shooting at a hall in Dunmore has died, bringing the number of "
             "people killed to eight, police said. She died at a Norwich trauma centre on Sunday.")
     assert [i["place"] for i in _incidents(text)] == ["Dunmore"]
+
+
+def test_the_town_a_named_site_stands_in_is_a_place_wherever_named() -> None:
+    text = ("Our children were killed in the Dar-ul Ilm education centre in Qaleh-i-Sabz. "
+            "The Taliban arrested 15 young men from Qaleh-i-Sabz.")
+    found = [m for m in __import__("reckon.extract.places", fromlist=["find_places"]).find_places(text)
+             if m.name == "Qaleh-i-Sabz"]
+    assert len(found) == 2 and found[0].kind == "town"

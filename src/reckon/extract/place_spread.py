@@ -113,3 +113,45 @@ def with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMe
                 found.append(replace(mention, span=Span(start=start, end=end), text=hit.group()))
                 taken.append((start, end))
     return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
+
+
+# "the Noor-e-Danesh education centre in Shahrak-i-Noor", "the Tarn Street mosque in Kessock": a
+# named site placed in a name no table knows
+_SITE_IN = re.compile(rf"[ ]in[ ](?P<y>{NAME})(?![ ][A-Z])(?![\w'’‑-])")
+_SITE_KINDS_HELD = frozenset({"school", "university", "mosque", "church", "market", "temple", "synagogue", "club",
+                              "hotel", "mall", "stadium", "camp", "prison", "mine"})
+
+
+def with_site_towns(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
+    """The town a named site is said to stand in, and that town wherever else the text names it
+    alone. No table knows most small towns; the site's own sentence places them."""
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    stop = place_stopwords()
+    found: list[PlaceMention] = []
+    for site in chosen:
+        if site.kind not in _SITE_KINDS_HELD or site.source not in ("pattern", "sites"):
+            continue
+        match = _SITE_IN.match(text, site.span.end)
+        if match is None:
+            continue
+        start, end = match.span("y")
+        name = match.group("y")
+        words = name.split()
+        if fold(words[0]) in stop or words[0].lower() in NOT_PLACE_WORDS or fold(name) in country_table()[0] \
+                or len(name) < 4 or name.isupper():
+            continue
+        # (already found there as a scene: then only its other mentions are new)
+        known = next((m for m in chosen if m.span.start == start and m.span.end == end and m.source == "pattern"
+                      and m.kind in ("town", "village")), None)
+        if known is None and any(a < end and start < b for a, b in taken):
+            continue
+        town = known or PlaceMention(span=Span(start=start, end=end), text=name, name=name, kind="town",
+                                     country=site.country, source="contained")
+        if known is None:
+            found.append(town)
+            taken.append((start, end))
+        for hit in re.finditer(rf"(?<![\w‑-]){re.escape(name)}(?![\w‑-])(?![ ][A-Z])(?!['’]s\b)", text):
+            if not any(a < hit.end() and hit.start() < b for a, b in taken):
+                found.append(replace(town, span=Span(start=hit.start(), end=hit.end()), text=hit.group()))
+                taken.append(hit.span())
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
