@@ -233,3 +233,19 @@ def test_the_town_a_named_site_stands_in_is_a_place_wherever_named() -> None:
     found = [m for m in __import__("reckon.extract.places", fromlist=["find_places"]).find_places(text)
              if m.name == "Qaleh-i-Sabz"]
     assert len(found) == 2 and found[0].kind == "town"
+
+
+def test_a_figure_set_at_another_site_stays_its_own_though_another_source_gives_the_same_number() -> None:
+    text = ("Police killed at least 12 people at Rusape Business Centre on 8 May 2026. The police account "
+            "puts the toll at three.\n\n"
+            "In the afternoon, protesters who had walked to the gate of the mine at Kombe Hill were fired on by "
+            "guards. Three men were killed there.")
+    assert sorted(i["place"] for i in _incidents(text)) == ["Kombe Hill", "Rusape"]
+
+
+def test_a_district_named_as_one_holds_a_village_no_table_places() -> None:
+    text = ("Police killed at least 14 people in Mbiri District on 8 May 2026, the monitor said.\n\n"
+            "Residents gathered at Tovhera Business Centre to deliver a petition. The monitor documented the "
+            "deaths of 11 people at Tovhera Business Centre. Tovhera has been tense for months, and traders "
+            "in Tovhera closed their stalls.")
+    assert [i["place"] for i in _incidents(text)] == ["Tovhera"]

@@ -179,6 +179,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     headed = {text.count("\n\n", 0, m.span.start): m for m in mentions if m.source == "heading"}
     rows = find_table_rows(text)
     cared = care_places(mentions, text)
+    scened: set[int] = set()  # figures placed by the scene the sentences before them set
     for index, count in counts:
         # "The Kessa District Hospital said it had received 38 bodies": the source that gives a
         # figure is not where it happened.
@@ -202,6 +203,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             continue
         if local is None and index not in earlier:
             local = scene_before(index, sentences, text, mentions, count_sentences)
+            if local is not None:
+                scened.add(index)
         if index in earlier:
             # The recalled event's own year and place: the ones named nearest its figure.
             dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
@@ -220,7 +223,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             groups.setdefault(key, []).append((index, count))
             continue
         if local is not None and main is not None and not same_place(local, main) and not contains(local, main) \
-                and not contains(main, local) and specificity(local) >= 2 \
+                and not contains(main, local) and specificity(local) >= 2 and not _holds_unknown(local, main) \
                 and not site_in_town(main, local, sentences[index].span, text):
             key = local.name
             group_place.setdefault(key, name_only(local))
@@ -291,7 +294,9 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     # beside another place, is the main incident's figure again, not another event.
     main_values = {(c.kind, c.min, c.max) for _, c in groups.get("", [])}
     for key in [k for k in groups if k and k not in group_date]:
-        if all((c.kind, c.min, c.max) in main_values for _, c in groups[key]):
+        # (not a figure the sentences before set at another site: "... fired on the crowd at the
+        # X mine gate. Three men were killed there." though the police's toll was also three)
+        if all((c.kind, c.min, c.max) in main_values and i not in scened for i, c in groups[key]):
             groups[""] = sorted([*groups[""], *groups.pop(key)], key=lambda item: item[1].span.start)
     if groups.get(""):
         # "soldiers killed three of the attackers near X", "arrested 43 people in Y", "two of the
@@ -373,6 +378,17 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if result and result[0].place is None and country:
         result[0] = replace(result[0], place=Place(name=_country_name(country, state["places"]), country=country))
     return result
+
+
+_ADMIN_NAMED = re.compile(r"[ ](?:[Dd]istrict|[Pp]rovince|[Rr]egion|County|[Cc]ounty|[Gg]overnorate|[Pp]refecture|"
+                          r"[Mm]unicipality|LGA|[Ss]ub-county)$")
+
+
+def _holds_unknown(area: PlaceMention, main: PlaceMention) -> bool:
+    """"killing at least 14 people in Ruvhure District" in a report whose scene is a village no
+    table places: a district named as one most likely holds the scene, not another event."""
+    return bool(_ADMIN_NAMED.search(area.text)) and main.admin1 is None and main.latitude is None \
+        and (main.kind or "").lower() in ("village", "town", "market", "school", "camp", "mine", "club", "site")
 
 
 _FOLLOW_ON_KINDS = frozenset({CountKind.ARRESTED, CountKind.SURVIVED, CountKind.MISSING})
