@@ -249,3 +249,10 @@ def test_a_district_named_as_one_holds_a_village_no_table_places() -> None:
             "deaths of 11 people at Tovhera Business Centre. Tovhera has been tense for months, and traders "
             "in Tovhera closed their stalls.")
     assert [i["place"] for i in _incidents(text)] == ["Tovhera"]
+
+
+def test_a_tables_rows_are_no_menu() -> None:
+    from reckon.extract.main_place import _MENU_LINE
+
+    assert _MENU_LINE.search("Home | Kessock | World | Politics | Watch")
+    assert not _MENU_LINE.search("January 14 | Tassiga | Soum | c. 30 | 12+ | Gunmen attacked a market.")

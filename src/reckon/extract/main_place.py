@@ -112,7 +112,9 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
     return _as_written(best[ranked[0]], voting or mentions)
 
 
-_MENU_LINE = re.compile(r"(?m)^[^\n|]{1,30}(?:[ ]?\|[ ]?[^\n|]{1,30}){3,}$")
+# (items of one to three words, no figures: a table's rows have dates and tolls in their cells)
+_MENU_LINE = re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z'’&-]*(?:[ ][A-Za-z'’&-]+){0,2}"
+                        r"(?:[ ]?\|[ ]?[A-Za-z][A-Za-z'’&-]*(?:[ ][A-Za-z'’&-]+){0,2}){3,}[ \t]*$")
 _CARE_NOUN_AFTER = re.compile(r"[ ]+(?:hospitals?|clinics?|trauma[ ]cent(?:re|er)s?|health[ ]cent(?:re|er)s?|"
                               r"medical[ ]cent(?:re|er)s?|mortuary|morgue)\b")
 _CREDIT_LINE = re.compile(r"\((?:Additional[ ])?[Rr]eporting[ ]by[^()\n]{0,300}\)")
