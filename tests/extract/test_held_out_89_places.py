@@ -256,3 +256,10 @@ def test_a_tables_rows_are_no_menu() -> None:
 
     assert _MENU_LINE.search("Home | Kessock | World | Politics | Watch")
     assert not _MENU_LINE.search("January 14 | Tassiga | Soum | c. 30 | 12+ | Gunmen attacked a market.")
+
+
+def test_the_one_site_placed_in_the_town_and_then_called_by_its_kind_is_the_scene() -> None:
+    text = ("Three days have passed since our children were torn to pieces in the Dar-ul Ilm education centre in "
+            "Qaleh-i-Sabz, where 40 died.\n\nThe guards at the gate of the centre were taken away. A teacher at "
+            "the centre survived. The Taliban arrested 15 young men from Qaleh-i-Sabz. Qaleh-i-Sabz is in mourning.")
+    assert [i["place"] for i in _incidents(text)][0] == "Dar-ul Ilm education centre"

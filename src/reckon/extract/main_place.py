@@ -109,7 +109,25 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
                                            scores[n] * (0.4 if specificity(best[n]) == 1 else 1.0),
                                            specificity(best[n])), reverse=True)
     voting = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
-    return _as_written(best[ranked[0]], voting or mentions)
+    winner = best[ranked[0]]
+    if text and specificity(winner) == 2:
+        # "our children were torn to pieces in the X education centre in Y ... the guards at the
+        # gate of the centre": the one site the text places in the winning town, and then calls by
+        # its kind alone, is where it happened; the town is named more often only for being wider
+        inside = {m.name: m for m in mentions if m.name in scores and within_town(m) and m.kind != "hospital"
+                  and text.startswith(f" in {winner.text}", m.span.end)
+                  and len({o.name for o in mentions if o.kind == m.kind}) == 1
+                  and _head_again(m, text)}
+        if len(inside) == 1:
+            winner = best[next(iter(inside))]
+    return _as_written(winner, voting or mentions)
+
+
+def _head_again(site: PlaceMention, text: str) -> bool:
+    """The text calls the site by its kind's word alone after naming it ("the centre")."""
+    words = site.name.split()
+    head = words[-1].lower() if len(words) > 1 else ""
+    return head in _SITE_HEADS and re.search(rf"\b[Tt]he {head}\b", text[site.span.end:]) is not None
 
 
 # (items of one to three words, no figures: a table's rows have dates and tolls in their cells)
