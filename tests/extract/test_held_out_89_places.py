@@ -263,3 +263,22 @@ def test_the_one_site_placed_in_the_town_and_then_called_by_its_kind_is_the_scen
             "Qaleh-i-Sabz, where 40 died.\n\nThe guards at the gate of the centre were taken away. A teacher at "
             "the centre survived. The Taliban arrested 15 young men from Qaleh-i-Sabz. Qaleh-i-Sabz is in mourning.")
     assert [i["place"] for i in _incidents(text)][0] == "Dar-ul Ilm education centre"
+
+
+def test_a_sentence_may_open_on_a_month() -> None:
+    from datetime import date
+
+    from reckon.extract.dates import find_dates
+
+    found = find_dates("In March, gunmen killed two rangers near Kessock.", anchor=date(2026, 4, 20))
+    assert [d.value for d in found] == ["2026-03"]
+
+
+def test_a_figure_dated_in_an_earlier_month_is_an_earlier_incident() -> None:
+    text = ("Published: 20 April 2026\n\nA bomb killed 15 people at the Orsk night market on Friday, 17 April.\n\n"
+            "In March, gunmen killed two rangers on the road outside the market.")
+    assert sorted(i["date"] for i in _incidents(text)) == ["2026-03", "2026-04-17"]
+    # a period counted from a month is no earlier event
+    text = ("Published: 20 April 2026\n\nA bomb killed 15 people at the Orsk night market on Friday, 17 April. "
+            "Since January, gunmen have killed 40 people in the province.")
+    assert [i["date"] for i in _incidents(text)] == ["2026-04-17"]

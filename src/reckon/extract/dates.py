@@ -131,7 +131,9 @@ _P_DMY = re.compile(
 )
 _P_MY = re.compile(rf"(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})")
 _P_MONTH_ALONE = re.compile(
-    rf"\b(?:in|during|since|by|until|till|through|throughout|early|mid|late|last|this|next|of|from|before|after)"
+    # ("In March, gunmen ...": a sentence may open on it)
+    rf"\b(?:in|In|during|During|since|Since|by|By|until|Until|till|through|throughout|Throughout|early|Early|mid|"
+    rf"late|Late|last|Last|this|next|of|from|From|before|Before|after|After)"
     rf"[\s-]+(?P<mon>{_MONTH_FULL})\b(?![\s,]+\d)"
 )
 # ("the early 2010s", "the 1990's": a decade, no year)

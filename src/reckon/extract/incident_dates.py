@@ -63,7 +63,7 @@ def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
     toll's day is no figure's day): before it, or after it when the sentence speaks of another
     attack ("a second attack")."""
     from datetime import date as _date
-    dated = []
+    dated, earlier_months = [], []
     for index, count in sorted(members, key=lambda item: item[1].span.start):
         span = sentences[index].span
         days = [m for m in evidence.usable if span.start <= m.span.start < span.end and m.value and len(m.value) == 10]
@@ -76,8 +76,16 @@ def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
                     and len(m.value) == 10]
         if days and not _RUNNING_TOLL.search(text, span.start, span.end):
             dated.append((index, count, min(days, key=lambda m: abs(m.span.start - count.span.start))))
+        elif not days and main_date is not None and len(main_date) == 10:
+            # "Last month, gunmen shot dead two rangers outside the village", "In March, ...": a
+            # figure its own sentence dates in an earlier month than the event's is an earlier event
+            months = [m for m in evidence.usable if span.start <= m.span.start < span.end and m.value
+                      and len(m.value) == 7 and m.value < main_date[:7]
+                      and not _SINCE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start)]
+            if months and not _RUNNING_TOLL.search(text, span.start, span.end):
+                earlier_months.append((index, count, min(months, key=lambda m: abs(m.span.start - count.span.start))))
     if not dated:
-        return []
+        return earlier_months
     first = _date.fromisoformat(dated[0][2].value)
     first_index = dated[0][0]
     undated = {index for index, _ in members} - {index for index, _, _ in dated}
@@ -95,9 +103,10 @@ def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
         if index != first_index and (gap <= -2 or (gap >= 2 and _ANOTHER_ATTACK.search(text, sentences[index].span.start,
                                                                                          sentences[index].span.end))):
             out.append((index, count, mention))
-    return out
+    return out + earlier_months
 
 
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|until|till|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _THAT_EVENT = re.compile(r"\b(?:that|this|the[ ]same)[ ](?:case|attack|incident|raid|assault|killing|shooting|"
                          r"bombing|ambush|abduction|kidnapping|massacre|event)\b", re.IGNORECASE)
 _RUNNING_TOLL = re.compile(r"\b(?:toll|raising|rising|bringing|rose|risen|climbed)\b", re.IGNORECASE)
