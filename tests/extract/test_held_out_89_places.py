@@ -282,3 +282,10 @@ def test_a_figure_dated_in_an_earlier_month_is_an_earlier_incident() -> None:
     text = ("Published: 20 April 2026\n\nA bomb killed 15 people at the Orsk night market on Friday, 17 April. "
             "Since January, gunmen have killed 40 people in the province.")
     assert [i["date"] for i in _incidents(text)] == ["2026-04-17"]
+
+
+def test_a_report_whose_main_place_keeps_no_figure_of_its_own_still_assembles() -> None:
+    text = ("Published: 20 April 2026\n\nA bomb killed 15 people at the Orsk night market in Kessock on Friday, "
+            "17 April.\n\nIn March, gunmen killed two rangers on the road outside Kessock.")
+    assert sorted((i["date"], i["place"]) for i in _incidents(text)) == [("2026-03", "Kessock"),
+                                                                         ("2026-04-17", "Orsk night market")]

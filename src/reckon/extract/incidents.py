@@ -297,7 +297,7 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
         # (not a figure the sentences before set at another site: "... fired on the crowd at the
         # X mine gate. Three men were killed there." though the police's toll was also three)
         if all((c.kind, c.min, c.max) in main_values and i not in scened for i, c in groups[key]):
-            groups[""] = sorted([*groups[""], *groups.pop(key)], key=lambda item: item[1].span.start)
+            groups[""] = sorted([*groups.get("", []), *groups.pop(key)], key=lambda item: item[1].span.start)
     if groups.get(""):
         # "soldiers killed three of the attackers near X", "arrested 43 people in Y", "two of the
         # abducted were rescued in Z forest": the pursuit, the arrests and the rescue follow the
@@ -315,6 +315,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                               prefer=count_sentences - followed)
             if redated is not None:
                 main_date, main_date_span = redated, redated_span
+    if "" in groups and not groups[""]:
+        del groups[""]  # every figure of the main place was another day's
     local = [key for key in groups if key and key not in group_date]
     if "" not in groups and local:
         # No figure stayed with the main place: the site with the most figures is the
