@@ -289,3 +289,13 @@ def test_a_report_whose_main_place_keeps_no_figure_of_its_own_still_assembles() 
             "17 April.\n\nIn March, gunmen killed two rangers on the road outside Kessock.")
     assert sorted((i["date"], i["place"]) for i in _incidents(text)) == [("2026-03", "Kessock"),
                                                                          ("2026-04-17", "Orsk night market")]
+
+
+def test_the_province_owning_a_district_is_no_part_of_its_name() -> None:
+    assert ("Osk Mayo district", "district") in _places("Families in Yala's Osk Mayo district buried their dead.")
+
+
+def test_a_market_named_by_a_province_or_a_big_city_is_a_market_there() -> None:
+    names = [name for name, _ in _places("Yala market bombing: death toll rises to 15")]
+    assert "Yala market" not in names
+    assert ("Tanyong Osk market", "market") in _places("A bomb tore through the Tanyong Osk market on Friday.")

@@ -183,6 +183,9 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             dropped = 0
             while words and fold(words[0]) in stop and fold(words[0]) not in _NAME_WORDS:
                 dropped += len(words.pop(0)) + 1
+            # "Narathiwat's Khok Mayo district": the province that owns it is no part of its name
+            while len(words) > 1 and words[0].endswith(("'s", "’s")):
+                dropped += len(words.pop(0)) + 1
             if not words or x.endswith(("'s", "’s")):
                 continue  # "Secondary School", "MEK's camp": no proper name
             if m.start("x") == start:
@@ -192,6 +195,9 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
             if _ADJECTIVE_COMPOUND.search(x):
                 continue  # "the FCI-supported health centre": who runs the site, not its name
+            if kind == "market" and m.re is SUFFIX_SITE and " " not in x and not sites.get(fold(m.group(0))) \
+                    and any(r.kind == "region" or r.population >= BIG_CITY for r in gazetteer_rows(fold(x))):
+                continue  # "Narathiwat market bombing": a market in a province or a city, not its name
             if (m.groupdict().get("kw") or "").lower() == "ward" and _CARE_AFTER.match(text, m.end()):
                 continue  # "the surgical ward of Osk hospital": a hospital's ward, not an administrative one
         end = m.end("x") if m.re in (_AREA_OF, _APPOSED_KIND, _DISTANCE_APPOSED) else m.end()
