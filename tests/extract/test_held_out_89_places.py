@@ -58,10 +58,10 @@ def test_a_weekday_naming_a_mosque_or_a_market_is_no_date() -> None:
 
 
 def test_an_earlier_attack_at_the_same_market_is_at_the_market_named_before() -> None:
-    text = ("A bomb killed 12 people at the Orsk night market in Kessock on 4 May 2026. "
+    text = ("A bomb killed 12 people at the Velmar night market in Kessock on 4 May 2026. "
             "In 2021 a grenade at the same market wounded seven people.")
     places = {i["date"]: i["place"] for i in _incidents(text)}
-    assert places.get("2021") == "Orsk night market"
+    assert places.get("2021") == "Velmar night market"
 
 
 def test_an_earlier_bombing_outside_the_towns_mosque_is_in_the_town_named_before() -> None:
@@ -161,7 +161,7 @@ def test_a_name_the_text_once_calls_a_town_is_that_town_where_it_stands_alone() 
 
 
 def test_the_deadliest_since_an_earlier_bombing_that_killed_six_recalls_an_incident() -> None:
-    text = ("Published: 18 April 2026\n\nA bomb killed 11 people at the Orsk night market in Kessock on Friday.\n\n"
+    text = ("Published: 18 April 2026\n\nA bomb killed 11 people at the Velmar night market in Kessock on Friday.\n\n"
             "Friday's attack was the deadliest since a bombing at a bus station in the neighbouring district "
             "of Dunmore in January 2025, which killed six people.")
     dates = sorted(i["date"] or "" for i in _incidents(text))
@@ -170,9 +170,9 @@ def test_the_deadliest_since_an_earlier_bombing_that_killed_six_recalls_an_incid
 
 def test_where_a_wires_reporters_sit_casts_no_vote() -> None:
     text = ("A bomb killed at least 11 people in southern Thailand on Friday, police said.\n\n"
-            "The blast tore through food stalls at the Orsk night market shortly after 8 p.m.\n\n"
+            "The blast tore through food stalls at the Velmar night market shortly after 8 p.m.\n\n"
             "(Reporting by Ana Varga in Yala, Li Wen in Yala and Bo Tam in Yala; Editing by Tom Ash)")
-    assert [i["place"] for i in _incidents(text)] == ["Orsk night market"]
+    assert [i["place"] for i in _incidents(text)] == ["Velmar night market"]
 
 
 def test_a_blast_that_tore_through_stalls_at_a_site_attacked_the_site() -> None:
@@ -275,20 +275,20 @@ def test_a_sentence_may_open_on_a_month() -> None:
 
 
 def test_a_figure_dated_in_an_earlier_month_is_an_earlier_incident() -> None:
-    text = ("Published: 20 April 2026\n\nA bomb killed 15 people at the Orsk night market on Friday, 17 April.\n\n"
+    text = ("Published: 20 April 2026\n\nA bomb killed 15 people at the Velmar night market on Friday, 17 April.\n\n"
             "In March, gunmen killed two rangers on the road outside the market.")
     assert sorted(i["date"] for i in _incidents(text)) == ["2026-03", "2026-04-17"]
     # a period counted from a month is no earlier event
-    text = ("Published: 20 April 2026\n\nA bomb killed 15 people at the Orsk night market on Friday, 17 April. "
+    text = ("Published: 20 April 2026\n\nA bomb killed 15 people at the Velmar night market on Friday, 17 April. "
             "Since January, gunmen have killed 40 people in the province.")
     assert [i["date"] for i in _incidents(text)] == ["2026-04-17"]
 
 
 def test_a_report_whose_main_place_keeps_no_figure_of_its_own_still_assembles() -> None:
-    text = ("Published: 20 April 2026\n\nA bomb killed 15 people at the Orsk night market in Kessock on Friday, "
+    text = ("Published: 20 April 2026\n\nA bomb killed 15 people at the Velmar night market in Kessock on Friday, "
             "17 April.\n\nIn March, gunmen killed two rangers on the road outside Kessock.")
     assert sorted((i["date"], i["place"]) for i in _incidents(text)) == [("2026-03", "Kessock"),
-                                                                         ("2026-04-17", "Orsk night market")]
+                                                                         ("2026-04-17", "Velmar night market")]
 
 
 def test_the_province_owning_a_district_is_no_part_of_its_name() -> None:
