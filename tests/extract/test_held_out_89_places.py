@@ -299,3 +299,14 @@ def test_a_market_named_by_a_province_or_a_big_city_is_a_market_there() -> None:
     names = [name for name, _ in _places("Yala market bombing: death toll rises to 15")]
     assert "Yala market" not in names
     assert ("Tanyong Osk market", "market") in _places("A bomb tore through the Tanyong Osk market on Friday.")
+
+
+def test_a_dateline_town_in_accented_capitals_dates_the_report() -> None:
+    from reckon.extract.datelines import find_datelines
+    from reckon.extract.dates import find_published
+
+    text = ("Gunmen kill 9 at fair\n\nSÉGOUKRO, Mali, March 19, 2025 (Agency) - Gunmen opened fire on a fair on "
+            "Tuesday afternoon, killing nine people.")
+    assert find_published(text)[0] == "2025-03-19"
+    assert find_datelines(text)
+    assert [i["date"] for i in _incidents(text)] == ["2025-03-18"]
