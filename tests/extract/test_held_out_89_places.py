@@ -310,3 +310,10 @@ def test_a_dateline_town_in_accented_capitals_dates_the_report() -> None:
     assert find_published(text)[0] == "2025-03-19"
     assert find_datelines(text)
     assert [i["date"] for i in _incidents(text)] == ["2025-03-18"]
+
+
+def test_the_day_the_bodies_were_recovered_is_not_the_attacks_day() -> None:
+    text = ("June 14, 2025 (Agency) - Six farmworkers were shot dead after armed men opened fire on a camp in the "
+            "Osk valley on Thursday, police said.\n\nA police spokeswoman said officers had recovered the six "
+            "bodies on Friday morning.\n\nThree suspects were arrested late on Friday.")
+    assert [i["date"] for i in _incidents(text)] == ["2025-06-12"]
