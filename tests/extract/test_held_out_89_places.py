@@ -317,3 +317,10 @@ def test_the_day_the_bodies_were_recovered_is_not_the_attacks_day() -> None:
             "Osk valley on Thursday, police said.\n\nA police spokeswoman said officers had recovered the six "
             "bodies on Friday morning.\n\nThree suspects were arrested late on Friday.")
     assert [i["date"] for i in _incidents(text)] == ["2025-06-12"]
+
+
+def test_a_near_spelling_of_a_listed_site_abroad_is_no_mention_of_it() -> None:
+    # the sites table lists a Rwandan school at Murambi; a Congolese report's "Mulambi" is not it
+    text = ("BUKAVU, South Kivu - Gunmen killed 13 people on the road near Mulambi on Saturday, the governor of "
+            "South Kivu said in Bukavu. Bukavu hospitals were full. Residents of Bukavu marched.")
+    assert not any(name == "Murambi Technical School" for name, _ in _places(text))

@@ -80,6 +80,10 @@ def token_matches(text: str, home: str | None, spans: list[tuple[int, int, str, 
                 and not _FEATURE_AFTER.match(text, end):  # "towards the Kibira forest": a forest, no misspelt site
             near = fuzzy_key(key, fuzzy_keys)  # a misspelt site, read only where a place must be
             row = site_row(sites[near], home, locative=locative) if near else None
+            # "in Mulambi" in a Congolese report is no misspelling of a Rwandan school: a site abroad
+            # is read from an exact name only
+            if row is not None and home and row.country and row.country != home:
+                row = None
             if row is not None:
                 hit = PlaceMention(span=span, text=surface, name=row.name, kind=row.kind, country=row.country,
                                    admin1=row.admin1, latitude=row.latitude, longitude=row.longitude,
