@@ -20,8 +20,8 @@ from reckon.extract.places import PlaceMention
 from reckon.extract.tables import TableRow, place_cell
 from reckon.model import Span
 
-__all__ = ["DESTINATION", "LIST_GAP", "LOCATES_PREVIOUS", "elsewhere", "local_place", "record_places", "row_place",
-           "scene_before"]
+__all__ = ["DESTINATION", "LIST_GAP", "LOCATES_PREVIOUS", "elsewhere", "local_place", "place_referred_to",
+           "record_places", "row_place", "scene_before", "words_before_list"]
 
 
 _CLAUSE_BREAK = re.compile(r",\s+while\b|;|,\s+and\b|\bwhile\b|,")
@@ -65,6 +65,19 @@ _NOT_EVENT_PLACE = re.compile(
     r"|\b(?:described|identified|named|branded|labell?ed|called|claimed|denied|confirmed|announced|blamed)\s+by\s+$",
     re.IGNORECASE,
 )
+
+
+# "taken to hospitals in Greyhaven and Toronto": the names listed before one, known as places or not
+_NAMES_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w'’-]*(?:[ ][A-Z][\w'’-]*)*(?:,[ ]and[ ]|,[ ]|[ ]and[ ]))+$")
+
+
+def words_before_list(text: str, start: int, width: int = 60) -> str:
+    """The words before a place, and before the names listed ahead of it: "transported to
+    hospitals in Greyhaven and Toronto" sends Toronto where Greyhaven went, though no table
+    knows Greyhaven."""
+    listed = _NAMES_LISTED_BEFORE.search(text, max(0, start - 80), start)
+    head = listed.start() if listed is not None else start
+    return text[max(0, head - width):head]
 
 
 def row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention]) -> PlaceMention | None:
@@ -111,8 +124,10 @@ def local_place(position: int, sentence_span: Span, text: str, mentions: list[Pl
     clause_start = max(b for b in bounds if b <= position)
     clause_end = min((b for b in bounds if b > position), default=sentence_span.end)
     inside = [m for m in mentions if clause_start <= m.span.start < clause_end and specificity(m) > 0
-              and (not _NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
-                                                    _head_of_list(m, mentions, text)])
+              and (not (_NOT_EVENT_PLACE.search(text[max(0, _head_of_list(m, mentions, text) - 40):
+                                                     _head_of_list(m, mentions, text)])
+                        or _NOT_EVENT_PLACE.search(words_before_list(text, m.span.start, 40))
+                        or DESTINATION.search(words_before_list(text, m.span.start)))
                    or _taken_from(text, sentence_span.start, m.span.start))
               # "after a boy died of his wounds in X": where a wounded victim died
               and not _DIED_ELSEWHERE.search(text[max(0, _head_of_list(m, mentions, text) - 60):
@@ -157,7 +172,7 @@ _TAKEN_FROM = re.compile(r"\b(?:abduct(?:ed|ing)|kidnapp?(?:ed|ing)|seized|snatc
 
 
 _RAIDERS_WENT = re.compile(r"\b(?:attackers|raiders|gunmen|assailants|militants|fighters|insurgents|bandits|rebels|"
-                           r"militiamen)\b[^.;:!?]{0,20}\b(?:came[ ]back|returned|moved[ ]on|went[ ]on|pressed[ ]on|"
+                           r"militiamen|soldiers|troops|police(?:men)?|officers)\b[^.;:!?]{0,20}\b(?:came[ ]back|returned|moved[ ]on|went[ ]on|pressed[ ]on|"
                            r"headed)\b[^.;:!?]{0,30}\bto[ ](?:the[ ])?$", re.IGNORECASE)
 
 
@@ -235,8 +250,18 @@ def scene_before(index: int, sentences: list, text: str, mentions: list[PlaceMen
     if index == 0 or index - 1 in count_sentences:
         return None
     own, before = sentences[index].span, sentences[index - 1].span
-    if "\n\n" in text[before.start:own.start] or not _VIOLENT_ACT.search(text, before.start, before.end) or \
-            any(own.start <= m.span.start < own.end for m in mentions):
+    if "\n\n" in text[before.start:own.start] or any(own.start <= m.span.start < own.end for m in mentions):
+        return None
+    # "Soldiers came back to X village. They kicked down doors and beat everyone. Four more people
+    # died.": sentences that name no place and give no figure go on with the scene set before them
+    # in their paragraph (two at most)
+    back = index - 1
+    while back > 0 and index - back < 3 and back - 1 not in count_sentences \
+            and not any(before.start <= m.span.start < before.end for m in mentions) \
+            and "\n\n" not in text[sentences[back - 1].span.start:before.start]:
+        back -= 1
+        before = sentences[back].span
+    if not _VIOLENT_ACT.search(text, before.start, own.start):
         return None
     named, previous_end = [], -1
     for m in sorted(mentions, key=lambda m: m.span.start):
@@ -248,7 +273,8 @@ def scene_before(index: int, sentences: list, text: str, mentions: list[PlaceMen
     if len(named) != 1 or _ADMIN_WORD_AFTER.match(text, named[0].span.end) or \
             _ADMIN_WORD_AFTER.search(" " + named[0].text.split()[-1]):
         return None  # "the X site for displaced people in Y territory": Y holds the unnamed site
-    return _sentence_place(before.end, before, text, mentions)
+    # (a scene set sentences back: "..., witnesses said" closing it only says who told of it)
+    return _sentence_place(before.end if back == index - 1 else before.start, before, text, mentions)
 
 
 _ADMIN_WORD_AFTER = re.compile(r"[ ](?:territory|district|province|county|sub-prefecture|prefecture|department|region|"
@@ -256,6 +282,37 @@ _ADMIN_WORD_AFTER = re.compile(r"[ ](?:territory|district|province|county|sub-pr
 
 
 _VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened fire|shot|shoot|kill|wound|injur|abduct|"
-                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead"
+                          r"kidnap|burn|torch|bomb|shell|loot|massacr|behead|beat|assault|kicked down|fired on|fired at|fired into"
                           # "armed men entered the village": who came says what it was
                           r"|armed men|gunmen|assailants|attackers|raiders)", re.IGNORECASE)
+
+
+# "at the same market", "the same business centre", "outside the town's mosque", "in the village":
+# a place the sentence names only by its kind, which an earlier sentence named in full
+_SAME_KIND = re.compile(r"\bthe[ ]same[ ](?P<same>(?:[a-z]+[ ]){0,2}[a-z]+)\b"
+                        r"|\b(?:the|this)[ ](?P<own>town|village|city|hamlet|settlement|district|camp)(?:['’]s)?\b")
+_SETTLEMENT_KINDS = frozenset({"town", "city", "village", "hamlet", "settlement", "district", "camp"})
+
+
+def place_referred_to(sentence: Span, text: str, mentions: list[PlaceMention]) -> PlaceMention | None:
+    """The place a sentence that names none points back to: "In 2019 a bomb at the same market
+    wounded nine" is at the market named before; "a bomb outside the town's mosque killed 14" is
+    in the town named before. With no such pointer, the last town or site its own paragraph named
+    before it ("X has been hit before. In 2024, gunmen killed two rangers.")."""
+    before = sorted((m for m in mentions if m.span.end <= sentence.start and specificity(m) >= 2
+                     and not elsewhere(m, text)), key=lambda m: m.span.start)
+    pointer = _SAME_KIND.search(text, sentence.start, sentence.end)
+    if pointer is not None and pointer.group("same"):
+        words = set(pointer.group("same").split())  # ("the same market wounded": the head is one of them)
+        # its name's head noun, its kind, or the kind words written after it ("X Business Centre")
+        named = [m for m in before if set(m.name.lower().split()[-1:]) & words or (m.kind or "").lower() in words
+                 or set(re.findall(r"[a-z]+", text[m.span.end:m.span.end + 25].lower())[:2]) & words]
+        if named:
+            return named[-1]
+    if pointer is not None and pointer.group("own"):
+        named = [m for m in before if specificity(m) == 2 or (m.kind or "").lower() in _SETTLEMENT_KINDS]
+        if named:
+            return named[-1]
+    paragraph = text.rfind("\n\n", 0, sentence.start) + 2 if "\n\n" in text[:sentence.start] else 0
+    in_paragraph = [m for m in before if m.span.start >= paragraph]
+    return in_paragraph[-1] if in_paragraph else None

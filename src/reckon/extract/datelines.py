@@ -24,7 +24,7 @@ __all__ = ["dateline_town", "find_datelines"]
 # files from, which is often not where the event happened: it does not vote for the place.
 # "Kabul: Gunmen ..." and " date 2019-12-19 Manila: A court ...", the colon form of
 # South Asian and wire copy, are datelines too.
-_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][A-Z .'/-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .'/-]{2,40}(?:,[ \t]*[A-Za-z .]{2,30})?[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*"
                        r"[-\u2013\u2014:,]|(?:(?:date[ \t]+)?\d{4}-\d\d-\d\d[ \t]+)?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}:(?=[ ][A-Z])"
                        # "Geneva, 14 March 2026 –": a press release's town and full date, in any case
                        r"|[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}(?:[ ]?/[ ]?[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2})?,[ \t]*"
@@ -37,7 +37,7 @@ def find_datelines(text: str) -> list[Span]:
 
 # "MBOLETA, Ethiopia, 4 March -", "KOBRA (Agency) -": the town in capitals a dateline opens
 # with, and the country it may name after it.
-_DATELINE_TOWN = re.compile(r"[ \t\n]*(?P<town>[A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})"
+_DATELINE_TOWN = re.compile(r"[ \t\n]*(?P<town>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+(?:[ ][A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.-]+){0,3})"
                             r"(?:,[ \t]*(?P<country>[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,3}))?(?=[ \t]*[,(:\-\u2013\u2014])")
 # Words by which a report sets its event in the town it files from: "attacked a market here",
 # "in the town", "near the town".

@@ -140,6 +140,9 @@ _P_YEAR = re.compile(rf"(?<![\d,.$£€#/\w-])(?P<year>{_YEAR})(?!\d|,\d|\.\d|\s
 _P_WEEKDAY = re.compile(
     rf"(?:\b(?P<mod>[Ll]ast|[Tt]his|[Nn]ext|[Pp]ast|[Pp]revious)\s+)?(?<![\w-])(?P<wdname>{_WD_FULL})(?:'s|’s)?\b"
     r"(?!\s+(?:Times|Telegraph|Herald|Mail|Post|Express|Tribune|Independent|Observer|Star|Mirror|Sun|School)\b)"
+    # "the town's Friday mosque", "the Sunday market", "Friday sermons": a weekday naming a kind
+    # of place or service, which is held every week, is no day of the event
+    r"(?!\s+(?:[Mm]osques?|[Mm]arkets?|[Bb]azaars?|[Ss]ermons?|[Ss]chools?)\b)"
 )
 _NUMW = "|".join(_CARDINAL_WORDS)
 _P_RELATIVE = re.compile(
@@ -447,8 +450,10 @@ _LABEL = re.compile(
     r"|Issued|Publication\s+date|Coded|Recorded|Last\s+modified)\b",
     re.I,
 )
+# ("SÉVARÉ, Mali, March 19, 2025", "BOGOTÁ, 3 May": a town's accented capitals too)
+_UP, _LETTER = "A-ZÀ-ÖØ-Þ", "A-Za-zÀ-ÖØ-öø-ÿ"
 _DATELINE = re.compile(
-    r"^\W{0,3}(?:[A-Z][A-Za-z.'’ -]{1,40}?|[A-Z]{2,}(?:[ -][A-Z]{2,})*)(?:,\s*[A-Z][A-Za-z. ]{1,30})?,\s+$"
+    rf"^\W{{0,3}}(?:[{_UP}][{_LETTER}.'’ -]{{1,40}}?|[{_UP}]{{2,}}(?:[ -][{_UP}]{{2,}})*)(?:,\s*[{_UP}][{_LETTER}. ]{{1,30}})?,\s+$"
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{2,40}\)\s*)?[-–—:]")
 _AGENCY_AFTER = re.compile(r"^\s*\([^)\n]{2,40}\)\s*[-–—]\s")
@@ -489,6 +494,9 @@ def find_published(text: str) -> tuple[str, Span] | None:
         # Every form with a year is written with digits: a line without one is not read.
         found = [d for d in find_dates(line) if d.year is not None and d.month is not None] if _DIGIT.search(line) else []
         dated_lines.append((s, line, found))
+    memo = _memo_date(dated_lines)
+    if memo is not None:
+        return memo
     for rule in (_by_label, _by_dateline, _by_lone_line, _by_outlet_line, _by_separated_field, _by_occasion,
                  _by_period_line):
         for index, (s, line, found) in enumerate(dated_lines):
@@ -503,6 +511,21 @@ def find_published(text: str) -> tuple[str, Span] | None:
 
 
 _DAY_RANGE = re.compile(r"\d{1,2}\s*[–-]\s*(\d{1,2})\s+[A-Za-z]")
+# "Ref: PGHQ/PR/114/2026 / Date: 09 September 2026": a memo's or a press statement's header
+# dates the document itself, unlike an infobox's "Date" line, which no reference line flanks.
+_MEMO_DATE = re.compile(r"^[ \t]*Date[ \t]*:")
+_MEMO_FIELD = re.compile(r"^[ \t]*(?:Ref(?:erence)?\.?|Our[ ]ref\.?|Your[ ]ref\.?|Subject|From|To|Release[ ]No\.?|"
+                         r"Press[ ]Release[ ]No\.?|Statement[ ]No\.?|Case[ ]number|File[ ]No\.?)[ \t]*[:.]", re.IGNORECASE)
+
+
+def _memo_date(dated_lines: list) -> tuple[str, Span] | None:
+    for index, (start, line, found) in enumerate(dated_lines):
+        if not found or not _MEMO_DATE.match(line) or found[0].day is None:
+            continue
+        near = dated_lines[max(0, index - 2):index] + dated_lines[index + 1:index + 3]
+        if any(_MEMO_FIELD.match(other) for _, other, _ in near):
+            return found[0].value or "", found[0].span.shift(start)
+    return None
 
 
 # "Weekly summary: 3-9 February 2025 | Issued Monday 10 February 2025": a label after a

@@ -92,8 +92,12 @@ _REPORTING_BEFORE = re.compile(
 
 
 # Burials and funerals follow the event: the day they are dated by is not the event's.
-_AFTERMATH_BEFORE = re.compile(r"\b(?:buried|burial|funerals?|laid[ ]to[ ]rest|mourners|exhumed)\b[^.;:!?]{0,40}$",
-                               re.IGNORECASE)
+# ("officers had recovered the six bodies on Friday morning", "the bodies were found on Sunday":
+# the day the dead were found, after the attack)
+_AFTERMATH_BEFORE = re.compile(r"\b(?:buried|burial|funerals?|laid[ ]to[ ]rest|mourners|exhumed"
+                               r"|(?:recovered|retrieved|found|discovered)[ ](?:the[ ])?(?:[\w-]+[ ])?(?:bodies|corpses|remains)"
+                               r"|(?:bodies|corpses|remains)[ ](?:were|had[ ]been|was)[ ](?:recovered|retrieved|found|discovered))"
+                               r"\b[^.;:!?]{0,40}$", re.IGNORECASE)
 # A chronology entry that opens with its date and reports a statement ("8 November, morning -
 # Police announce that 19 bodies have been recovered", "15 November: The police put the
 # toll at 21"): the date is when the source spoke.

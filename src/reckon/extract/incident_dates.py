@@ -18,7 +18,7 @@ from dataclasses import replace
 from reckon.model import Count, Span
 
 __all__ = ["days_later", "earlier_sentences", "other_days", "other_than_title_year", "paragraph_date",
-           "recalled_sentences", "record_day", "sentence_index"]
+           "recalled_sentences", "recalling_sentences", "record_day", "sentence_index"]
 
 
 _DAYS_LATER = re.compile(
@@ -82,10 +82,17 @@ def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
     for index, count in sorted(members, key=lambda item: item[1].span.start):
         span = sentences[index].span
         days = [m for m in evidence.usable if span.start <= m.span.start < span.end and m.value and len(m.value) == 10]
+        if not days and index > 0 and _THAT_EVENT.search(text, span.start, span.end) \
+                and "\n\n" not in text[sentences[index - 1].span.start:span.start]:
+            # "Four suspects were arrested in connection with that case": the day of the event the
+            # sentence before told
+            before = sentences[index - 1].span
+            days = [m for m in evidence.usable if before.start <= m.span.start < before.end and m.value
+                    and len(m.value) == 10]
         if days and not _RUNNING_TOLL.search(text, span.start, span.end):
             dated.append((index, count, min(days, key=lambda m: abs(m.span.start - count.span.start))))
     if not dated:
-        return []
+        return _earlier_months(members, evidence, sentences, text, main_date, set())
     first = _date.fromisoformat(dated[0][2].value)
     first_index = dated[0][0]
     undated = {index for index, _ in members} - {index for index, _, _ in dated}
@@ -106,9 +113,9 @@ def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
     return out + _earlier_months(members, evidence, sentences, text, main_date, {i for i, _, _ in out})
 
 
-# "In August, a landmine killed two soldiers": a month the figure's sentence sets it in (not
-# "since August", which spans up to now)
-_IN_MONTH = re.compile(r"\b(?:in|during|early|mid|late|last)[\s-]+$", re.IGNORECASE)
+# "In August, a landmine killed two soldiers", "Last month, gunmen shot dead two rangers": a month
+# the figure's sentence sets it in (not "since August", which spans up to now)
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|until|till|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 
 
 def _earlier_months(members: list[tuple[int, Count]], evidence, sentences: list, text: str,
@@ -127,12 +134,14 @@ def _earlier_months(members: list[tuple[int, Count]], evidence, sentences: list,
         if any(len(m.value) == 10 for m in found):
             continue
         months = [m for m in found if len(m.value) == 7 and m.value < main_date[:7]
-                  and _IN_MONTH.search(text, max(0, m.span.start - 12), m.span.start)]
+                  and not _SINCE_BEFORE.search(text, max(0, m.span.start - 12), m.span.start)]
         if months:
             out.append((index, count, months[0]))
     return out
 
 
+_THAT_EVENT = re.compile(r"\b(?:that|this|the[ ]same)[ ](?:case|attack|incident|raid|assault|killing|shooting|"
+                         r"bombing|ambush|abduction|kidnapping|massacre|event)\b", re.IGNORECASE)
 _RUNNING_TOLL = re.compile(r"\b(?:toll|raising|rising|bringing|rose|risen|climbed)\b", re.IGNORECASE)
 _ANOTHER_ATTACK = re.compile(r"\b(?:second|third|another|new|fresh|renewed|again|later)\b", re.IGNORECASE)
 
@@ -141,8 +150,12 @@ _ERA_OF = re.compile(r"\bof[ ]the[ ](?:early[ ]|late[ ]|mid-?)?(?:19|20)\d0s$")
 
 
 def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[int],
-                      main_date: str | None) -> dict[int, list]:
-    """Harm sentences dated in a year before the main event's, with that date mention."""
+                      main_date: str | None, figures: dict[int, list[int]] | None = None) -> dict[int, list]:
+    """Harm sentences dated in a year before the main event's, with that date mention.
+
+    ``figures`` (sentence -> where its figures start) lets a sentence that names both years
+    go with the earlier one when that is the date written last before each of its figures:
+    "Friday's attack was the deadliest since a bombing in X in January 2025, which killed six"."""
     if main_date is None:
         return {}
     main_year = int(main_date[:4])
@@ -161,7 +174,8 @@ def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[in
     for mention in dates_found:
         if mention.year == main_year:
             index = sentence_index(sentences, mention.span.start)
-            if index in found and _compared_with_earlier(mention, sentences[index], found[index]):
+            if index in found and (_compared_with_earlier(mention, sentences[index], found[index])
+                                   or _figures_follow_earlier(found[index], mention, (figures or {}).get(index, []))):
                 continue
             found.pop(index, None)
     if len(found) * 2 > len(harm_sentences):
@@ -182,6 +196,14 @@ def _compared_with_earlier(mention, sentence, earlier: list) -> bool:  # type: i
     if not (_POSSESSIVE.match(sentence.text, mention.span.end - base) or _POSSESSIVE.search(mention.text)):
         return False
     return any(_WHEN_AFTER.match(sentence.text, m.span.end - base) for m in earlier)
+
+
+def _figures_follow_earlier(earlier: list, current, positions: list[int]) -> bool:
+    """Every figure of the sentence comes after one of its earlier dates, and that date is
+    written after the main year's date: the figures belong to the earlier event."""
+    if not positions:
+        return False
+    return all(any(current.span.start < m.span.start < at for m in earlier) for at in positions)
 
 
 def other_than_title_year(dates_found: list, sentence_of, headline_end: int, main_date: str | None) -> set[int]:
@@ -244,3 +266,17 @@ def sentence_index(sentences: list, position: int) -> int:
         else:
             return middle
     return -1
+
+
+# "wish to remind the public that on 24 August ...", "In a separate incident on 3 May ...", "It was
+# the second attack on the village in a month: on 2 May ...": words that say the sentence tells
+# of another event than the report's
+_RECALL_CUE = re.compile(r"\b(?:remind(?:s|ed)?|recall(?:s|ed)?|in[ ]a[ ](?:separate|similar|previous|earlier)[ ]"
+                         r"(?:incident|attack|case)|(?:has|had)[ ]been[ ](?:hit|attacked|targeted)[ ]before"
+                         r"|previous(?:ly)?[ ](?:attack|incident)|an[ ]earlier[ ](?:attack|incident))\b", re.IGNORECASE)
+
+
+def recalling_sentences(sentences: list, text: str) -> set[int]:
+    """Sentences whose own words say they tell of another event than the report's."""
+    return {index for index, sentence in enumerate(sentences)
+            if _RECALL_CUE.search(text, sentence.span.start, sentence.span.end)}

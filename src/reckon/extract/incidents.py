@@ -25,14 +25,16 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from reckon.extract.count_place import LOCATES_PREVIOUS, elsewhere, local_place, record_places, row_place, scene_before
+from reckon.extract.count_place import (
+    LOCATES_PREVIOUS, elsewhere, local_place, place_referred_to, record_places, row_place, scene_before,
+)
 from reckon.extract.datelines import dateline_town, find_datelines
 from reckon.extract.event_dates import date_evidence, pick_date
 from reckon.extract.incident_dates import (
-    days_later, earlier_sentences, other_days, other_than_title_year, paragraph_date, recalled_sentences, record_day,
-    sentence_index,
+    days_later, earlier_sentences, other_days, other_than_title_year, paragraph_date, recalled_sentences,
+    recalling_sentences, record_day, sentence_index,
 )
-from reckon.extract.main_place import main_place, name_only
+from reckon.extract.main_place import care_places, main_place, name_only
 from reckon.extract.perpetrators import incident_perpetrators, local_accusations
 from reckon.extract.place_rank import contains, same_place, site_in_town, specificity
 from reckon.extract.places import PlaceMention, region_country
@@ -102,6 +104,15 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     count_sentences = {index for index, _ in counts}
     main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
                                           prefer=count_sentences)
+    if main_date_span is not None:
+        recalling = recalling_sentences(sentences, text)
+        if sentence_of(main_date_span.start) in recalling:
+            # "The Police also wish to remind the public that on 24th August a group ...": a day a
+            # sentence recalls is another event's; the event's own comes from the other sentences
+            redated, redated_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
+                                              exclude=recalling, prefer=count_sentences)
+            if redated is not None:
+                main_date, main_date_span = redated, redated_span
     # Sentences dated in an earlier year than the event ("the 2017 bombing of a market in X
     # that killed 11") recall another incident: their figures form it, and neither their
     # places nor their dates speak for the main event.
@@ -114,7 +125,10 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                           exclude=titled, prefer=count_sentences)
         if redated is not None and len(redated) == 10 and int(redated[:4]) != int(main_date[:4]):
             main_date, main_date_span = redated, redated_span
-    earlier = earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date)
+    figures: dict[int, list[int]] = {}
+    for index, count in counts:
+        figures.setdefault(index, []).append(count.span.start)
+    earlier = earlier_sentences(state["dates"], sentences, {index for index, _ in counts}, main_date, figures)
     if earlier:
         main_date, main_date_span = pick_date(evidence, sentence_of, harm_sentences, state["published"], main=True,
                                               exclude=set(earlier), prefer=count_sentences)
@@ -167,11 +181,15 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     for paragraph, record_place in records.items():
         headed.setdefault(paragraph, record_place)  # a dataset record's "Location:" field heads its block
     rows = find_table_rows(text)
+    cared = care_places(mentions, text)
+    scened: set[int] = set()  # figures placed by the scene the sentences before them set
     for index, count in counts:
         # "The Kessa District Hospital said it had received 38 bodies": the source that gives a
         # figure is not where it happened.
         source = count.claimant.span
-        scene_mentions = [m for m in mentions if source is None or not source.start <= m.span.start < source.end]
+        # "one died overnight at X General Hospital": where the wounded were cared for is no scene.
+        scene_mentions = [m for m in mentions if (source is None or not source.start <= m.span.start < source.end)
+                          and m.name not in cared]
         local = row_place(count.span.start, rows, mentions) or \
             local_place(count.span.start, sentences[index].span, text, scene_mentions)
         key = ""
@@ -188,6 +206,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             continue
         if local is None and index not in earlier:
             local = scene_before(index, sentences, text, mentions, count_sentences)
+            if local is not None:
+                scened.add(index)
         if index in earlier:
             # The recalled event's own year and place: the ones named nearest its figure.
             dated = min(earlier[index], key=lambda m: abs(m.span.start - count.span.start))
@@ -205,13 +225,15 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                                    LOCATES_PREVIOUS.fullmatch(text, o.span.end, m.span.start)
                                                    for o in nearby)] or nearby
             local = min(nearby, key=lambda m: abs(m.span.start - count.span.start), default=None)
+            if local is None:
+                local = place_referred_to(span, text, mentions)
             key = f"{dated.value}:{local.name if local else ''}"
             group_place.setdefault(key, name_only(local) if local else None)
             group_date[key] = dated
             groups.setdefault(key, []).append((index, count))
             continue
         if local is not None and main is not None and not same_place(local, main) and not contains(local, main) \
-                and not contains(main, local) and specificity(local) >= 2 \
+                and not contains(main, local) and specificity(local) >= 2 and not _holds_unknown(local, main) \
                 and not site_in_town(main, local, sentences[index].span, text):
             key = local.name
             group_place.setdefault(key, name_only(local))
@@ -250,6 +272,11 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             continue
         # the site its own sentence names, if another than the main one ("attacked X police post")
         own = local_place(count.span.start, sentences[index].span, text, mentions)
+        told = sentence_of(mention.span.start)
+        if own is None and told != index:
+            # "... barricaded the X mine gate on 24 August. Four were arrested over that case.": the
+            # place of the sentence that told the event the figure points back to
+            own = local_place(mention.span.start, sentences[told].span, text, mentions)
         if own is not None and (specificity(own) < 2 or (main is not None and same_place(own, main))):
             own = None
         where = name_only(own) if own is not None else group_place.get("")
@@ -270,7 +297,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             group_date[other] = mention
             groups.setdefault(other, []).append((index, count))
     if moved and groups[""]:
-        away = {index for index, _, _ in moved} - {index for index, _ in groups[""]}
+        away = {index for index, _, _ in moved} | {sentence_of(m.span.start) for _, _, m in moved}
+        away -= {index for index, _ in groups[""]}
         redated, redated_span = pick_date(evidence, sentence_of, {i for i, _ in groups[""]}, state["published"],
                                           main=True, exclude=away | set(earlier))
         if redated is not None:
@@ -281,8 +309,10 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     # beside another place, is the main incident's figure again, not another event.
     main_values = {(c.kind, c.min, c.max) for _, c in groups.get("", [])}
     for key in [k for k in groups if k and k not in group_date]:
-        if all((c.kind, c.min, c.max) in main_values for _, c in groups[key]):
-            groups[""] = sorted([*groups[""], *groups.pop(key)], key=lambda item: item[1].span.start)
+        # (not a figure the sentences before set at another site: "... fired on the crowd at the
+        # X mine gate. Three men were killed there." though the police's toll was also three)
+        if all((c.kind, c.min, c.max) in main_values and i not in scened for i, c in groups[key]):
+            groups[""] = sorted([*groups.get("", []), *groups.pop(key)], key=lambda item: item[1].span.start)
     if groups.get(""):
         # "soldiers killed three of the attackers near X", "arrested 43 people in Y", "two of the
         # abducted were rescued in Z forest": the pursuit, the arrests and the rescue follow the
@@ -300,6 +330,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
                                               prefer=count_sentences - followed)
             if redated is not None:
                 main_date, main_date_span = redated, redated_span
+    if "" in groups and not groups[""]:
+        del groups[""]  # every figure of the main place was another day's
     local = [key for key in groups if key and key not in group_date]
     if "" not in groups and local:
         # No figure stayed with the main place: the site with the most figures is the
@@ -363,6 +395,17 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
     if result and result[0].place is None and country:
         result[0] = replace(result[0], place=Place(name=_country_name(country, state["places"]), country=country))
     return result
+
+
+_ADMIN_NAMED = re.compile(r"[ ](?:[Dd]istrict|[Pp]rovince|[Rr]egion|County|[Cc]ounty|[Gg]overnorate|[Pp]refecture|"
+                          r"[Mm]unicipality|LGA|[Ss]ub-county)$")
+
+
+def _holds_unknown(area: PlaceMention, main: PlaceMention) -> bool:
+    """"killing at least 14 people in Ruvhure District" in a report whose scene is a village no
+    table places: a district named as one most likely holds the scene, not another event."""
+    return bool(_ADMIN_NAMED.search(area.text)) and main.admin1 is None and main.latitude is None \
+        and (main.kind or "").lower() in ("village", "town", "market", "school", "camp", "mine", "club", "site")
 
 
 _FOLLOW_ON_KINDS = frozenset({CountKind.ARRESTED, CountKind.SURVIVED, CountKind.MISSING})

@@ -16,12 +16,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from reckon.extract.count_place import DESTINATION, LIST_GAP
+from reckon.extract.count_place import DESTINATION, LIST_GAP, words_before_list
 from reckon.extract.place_rank import contains, same_place, specificity, within_town
 from reckon.extract.places import PlaceMention
 from reckon.model import Span
 
-__all__ = ["main_place", "name_only"]
+__all__ = ["care_places", "main_place", "name_only"]
 
 
 def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: list[Span] = (),
@@ -32,16 +32,18 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
     # "treated at X Hospital", "fled to X": where the victims went, not where the harm
     # happened; a hospital named so is the report's place of care wherever else it is named.
     # "a source in X": where a source sits.
-    destinations = [m for m in mentions if text and (DESTINATION.search(text[max(0, m.span.start - 60):m.span.start])
+    destinations = [m for m in mentions if text and (DESTINATION.search(words_before_list(text, m.span.start))
                                                       or _SOURCE_SITS.search(text[max(0, m.span.start - 60):m.span.start]))]
     # "taken to hospitals in Tillabéri and Niamey": a place joined to a destination is one too.
     for before, after in zip(mentions, mentions[1:]):
         if any(before is d for d in destinations) and text and \
                 LIST_GAP.fullmatch(text[before.span.end:after.span.start]):
             destinations.append(after)
+    # "died in Toronto hospital", "died at a Toronto trauma centre": a town naming a place of care
+    destinations += [m for m in mentions if text and _CARE_NOUN_AFTER.match(text, m.span.end)]
     # "the X Hospital said seven bodies had been brought in": a hospital that speaks is a source.
     destinations += [m for m in mentions if m.kind == "hospital" and text and _SPEAKS_AFTER.match(text, m.span.end)]
-    hospitals = {m.name for m in destinations if m.kind == "hospital"}
+    hospitals = {m.name for m in destinations if m.kind == "hospital"} | care_places(mentions, text)
     # (not a hospital, where the wounded go, nor a police station, where rioters "attempted to
     # storm" and suspects are paraded: the town around it stays the place)
     first_attacked = next((m.name for m in sorted(mentions, key=lambda m: m.span.start)
@@ -60,10 +62,14 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
         if first_scene.span.start < site.span.start \
                 and not (contains(first_scene, site) or same_place(first_scene, site)):
             first_attacked = None
+    # "(Reporting by A in X and B in Y; Editing by C)": where a wire's reporters sit
+    # "News | Toronto | Ontario | Canada | World": a site's menu names sections, not the scene
+    credits = [m.span() for m in _CREDIT_LINE.finditer(text)] + [m.span() for m in _MENU_LINE.finditer(text)] \
+        if text else []
     for mention in mentions:
         key = mention.name
         if any(d.start <= mention.span.start < d.end for d in datelines) or key in hospitals \
-                or any(mention is d for d in destinations):
+                or any(mention is d for d in destinations) or any(a <= mention.span.start < b for a, b in credits):
             continue
         weight = 2 if mention.span.start < headline_end else 1
         # Places named in the very sentences that give a toll or an accusation speak of the event.
@@ -103,19 +109,79 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
                                            scores[n] * (0.4 if specificity(best[n]) == 1 else 1.0),
                                            specificity(best[n])), reverse=True)
     voting = [m for m in mentions if not any(d.start <= m.span.start < d.end for d in datelines)]
-    return _as_written(best[ranked[0]], voting or mentions)
+    winner = best[ranked[0]]
+    if text and specificity(winner) == 2:
+        # "our children were torn to pieces in the X education centre in Y ... the guards at the
+        # gate of the centre": the one site the text places in the winning town, and then calls by
+        # its kind alone, is where it happened; the town is named more often only for being wider
+        inside = {m.name: m for m in mentions if m.name in scores and within_town(m) and m.kind != "hospital"
+                  and text.startswith(f" in {winner.text}", m.span.end)
+                  and len({o.name for o in mentions if o.kind == m.kind}) == 1
+                  and _head_again(m, text)}
+        if len(inside) == 1:
+            winner = best[next(iter(inside))]
+    return _as_written(winner, voting or mentions)
+
+
+def _head_again(site: PlaceMention, text: str) -> bool:
+    """The text calls the site by its kind's word alone after naming it ("the centre")."""
+    words = site.name.split()
+    head = words[-1].lower() if len(words) > 1 else ""
+    return head in _SITE_HEADS and re.search(rf"\b[Tt]he {head}\b", text[site.span.end:]) is not None
+
+
+# (items of one to three words, no figures: a table's rows have dates and tolls in their cells)
+_MENU_LINE = re.compile(r"(?m)^[ \t]*[A-Za-z][A-Za-z'’&-]*(?:[ ][A-Za-z'’&-]+){0,2}"
+                        r"(?:[ ]?\|[ ]?[A-Za-z][A-Za-z'’&-]*(?:[ ][A-Za-z'’&-]+){0,2}){3,}[ \t]*$")
+_CARE_NOUN_AFTER = re.compile(r"[ ]+(?:hospitals?|clinics?|trauma[ ]cent(?:re|er)s?|health[ ]cent(?:re|er)s?|"
+                              r"medical[ ]cent(?:re|er)s?|mortuary|morgue)\b")
+_CREDIT_LINE = re.compile(r"\((?:Additional[ ])?[Rr]eporting[ ]by[^()\n]{0,300}\)")
+
+
+def care_places(mentions: list[PlaceMention], text: str) -> set[str]:
+    """Hospitals the text never says were attacked: where the wounded were treated or died and
+    where doctors speak from ("one died overnight at X General Hospital", "a nurse at X
+    Hospital said"), never the scene. A hospital that was struck ("the airstrike on the X
+    Trauma Centre", "the hospital was hit") stays a place like any other."""
+    if not text:
+        return set()
+    struck = _HOSPITAL_STRUCK.search(text) is not None
+    hospitals = [m for m in mentions if m.kind == "hospital"]
+    attacked = {m.name for m in hospitals
+                if struck or _ATTACKED.search(text, max(0, m.span.start - 80), m.span.start)
+                or _TARGETED_BEFORE.search(text, max(0, m.span.start - 60), m.span.start)
+                or _STRUCK_AFTER.match(text, m.span.end)}
+    return {m.name for m in hospitals} - attacked
+
+
+# "the hospital was hit", "an airstrike on the clinic", "shelling of the trauma centre"
+_HOSPITAL_STRUCK = re.compile(
+    r"\b(?:(?:air[ ]?strikes?|strikes?|attacks?|raids?|bombing|shelling|assault|siege)[ ]+(?:on|of)[ ]+(?:the|a|an)[ ]+"
+    r"(?:[\w-]+[ ]+){0,3}(?:hospital|clinic|trauma[ ]cent(?:re|er)|health[ ]cent(?:re|er))"
+    r"|(?:hospital|clinic|trauma[ ]cent(?:re|er)|health[ ]cent(?:re|er))(?:[ ]building)?[ ]+(?:that[ ]+)?"
+    r"(?:was|were|had[ ]been|has[ ]been|is|being|was[ ]being)[ ]+(?:being[ ]+)?"
+    r"(?:hit|bombed|attacked|struck|shelled|raided|stormed|targeted|destroyed|set[ ]ablaze|burned|torched))\b",
+    re.IGNORECASE)
+_STRUCK_AFTER = re.compile(r"[ ]+(?:was|were|had[ ]been|has[ ]been)[ ]+(?:hit|bombed|attacked|struck|shelled|raided|"
+                           r"stormed|targeted|destroyed|set[ ]ablaze|burned|torched)\b", re.IGNORECASE)
 
 
 # A site named as what was attacked ("attacked X Institute", "the attack on X Mosque",
 # "stormed a dormitory at X College") is where the event happened, however often the town
 # around it is named.
 _ATTACKED = re.compile(r"\b(?:attack(?:ed|ing)?|stormed|storming|raided|raiding|bombed|besieged|(?:attack|raid|assault|"
-                       r"bombing|siege)[ ]+(?:on|of))[ ]+(?:(?:a|an|the)[ ]+[\w'’ -]{0,40}?[ ]+(?:at|of|in)[ ]+)?(?:the[ ]+)?$",
+                       r"bombing|siege)[ ]+(?:on|of)"
+                       # "the blast tore through the main hall of X", "opened fire inside X"
+                       r"|(?:tore|ripped)[ ]+through|opened[ ]+fire[ ]+(?:at|on|in|inside)"
+                       r"|blew[ ]+(?:himself|herself|themselves)[ ]+up[ ]+(?:at|in|inside|outside))[ ]+"
+                       # ("tore through food stalls at the X": what it hit, then where)
+                       r"(?:(?:(?:a|an|the)[ ]+)?[\w'’ -]{0,40}?[ ]+(?:at|of|in)[ ]+)?(?:the[ ]+)?$",
                        re.IGNORECASE)
 # The head noun of a site's name, which the text then uses alone ("X Technical Institute" ...
 # "the institute"): each such mention is a mention of the site.
 _SITE_HEADS = frozenset({"institute", "college", "school", "university", "academy", "seminary", "mosque", "church",
-                         "cathedral", "chapel", "temple", "market", "camp", "hostel", "dormitory"})
+                         "cathedral", "chapel", "temple", "market", "camp", "hostel", "dormitory", "centre", "center",
+                         "club"})
 
 
 def _site_votes(mention: PlaceMention, text: str) -> int:

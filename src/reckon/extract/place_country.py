@@ -92,8 +92,14 @@ def home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | Non
         if " " not in key and key not in stop and not surface.isupper() \
                 and not re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", text[end:end + 8]):
             # ("Palmas del Norte", a company, is no vote for Palmas); main names only: "Sur" is an old name of Tyre but, in Philippine text, a suffix
-            big = [r for r in gazetteer_rows(key) if r.population >= BIG_CITY and r.kind == "city"
+            rows = gazetteer_rows(key)
+            big = [r for r in rows if r.population >= BIG_CITY and r.kind == "city"
                    and fold(r.name) == key]  # fmt: skip
+            # "Ontario" is a Californian city and a Canadian province: a city another country's
+            # region shares its name with says nothing of which country the text is about
+            if any(r.kind == "region" and fold(r.name) == key and r.country not in {b.country for b in big}
+                   for r in rows):
+                big = []
             # "San Isidro Tlaxco": a one-word city followed by another name may be only the head
             # of a longer name (the Malian city San): half a vote, unless the word says what it is
             # ("Kabul Province")

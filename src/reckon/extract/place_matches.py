@@ -70,7 +70,9 @@ def token_matches(text: str, home: str | None, spans: list[tuple[int, int, str, 
             code, weak, _ = countries[key]
             if not (weak and next_to_capital(text, start, end)):
                 hit = PlaceMention(span=span, text=surface, name=names[code], kind="country", country=code, source="country")
-        if hit is None and len(key) >= 3 and not (surface.isupper() and len(surface) <= 4):
+        # "a southern Thai night market": a nation's adjective is no town a gazetteer knows by that word
+        adjective = key in countries and countries[key][2] == "adjective"
+        if hit is None and not adjective and len(key) >= 3 and not (surface.isupper() and len(surface) <= 4):
             if lowered is None:
                 lowered = set(re.findall(r"\b[a-z]+\b", text))
             hit = _geonames_match(text, span, surface, key, home, stop, lowered)
@@ -78,6 +80,10 @@ def token_matches(text: str, home: str | None, spans: list[tuple[int, int, str, 
                 and not _FEATURE_AFTER.match(text, end):  # "towards the Kibira forest": a forest, no misspelt site
             near = fuzzy_key(key, fuzzy_keys)  # a misspelt site, read only where a place must be
             row = site_row(sites[near], home, locative=locative) if near else None
+            # "in Mulambi" in a Congolese report is no misspelling of a Rwandan school: a site abroad
+            # is read from an exact name only
+            if row is not None and home and row.country and row.country != home:
+                row = None
             if row is not None:
                 hit = PlaceMention(span=span, text=surface, name=row.name, kind=row.kind, country=row.country,
                                    admin1=row.admin1, latitude=row.latitude, longitude=row.longitude,

@@ -39,7 +39,9 @@ _SUFFIX_KINDS = [
     ("station", r"(?:(?:Integrated|Central|Main)[ ])?(?:Bus|Railway|Train|Police|Ferry)[ ](?:Terminal|Station|Depot)"
                 r"|[Bb]order[ ](?:[Pp]ost|[Cc]rossing)|[Pp]olice[ ][Pp]ost|[Aa]rmy[ ](?:[Pp]ost|[Dd]etachment)"),
     ("university", r"(?:University|Polytechnic)(?:[ ]College)?|College|Institute"),
-    ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"),
+    # "the X education centre", "a tutoring centre": where students are taught, written in lower case too
+    ("school", r"(?:(?:Primary|Secondary|High|Elementary|Middle|Girls'?|Boys'?|Grammar|Public|Islamic|Model|Science)[ ])*School"
+               r"|(?:[Ee]ducation(?:al)?|[Tt]utoring|[Tt]uition|[Ll]earning|[Cc]oaching)[ ][Cc]ent(?:re|er)"),
     ("prison", r"[Pp]rison|[Jj]ail|[Gg]aol|[Pp]enitentiary|[Dd]etention[ ](?:[Cc]ent(?:re|er)|[Ff]acility|[Cc]amp)|Custodial[ ]Centre"),
     ("hospital", r"(?:(?:Trauma|Medical|Health|Teaching|General|Specialist|Referral|Children's|Maternity|Military|Regional"
                  r"|District|Provincial|Civil|Emergency)[ ])*(?:Hospital|Clinic|Infirmary)|(?:Trauma|Medical|Health)[ ](?:Centre|Center)"
@@ -59,6 +61,9 @@ _SUFFIX_KINDS = [
     ("outpost", r"(?:(?:[Gg]endarmerie|[Mm]ilitary|[Aa]rmy|[Pp]olice|[Bb]order|[Ss]ecurity)[ ])?[Oo]utpost"
                 r"|[Gg]endarmerie[ ](?:[Pp]ost|[Ss]tation|[Bb]rigade)"),
     ("stadium", r"Stadium"),
+    # "the X Curling Club", "the X nightclub": a club's hall is a site where people gather
+    ("club", r"(?:Curling|Golf|Country|Social|Sports|Yacht|Tennis|Bowling|Rowing|Cricket|Rugby|Boat|Night)[ ]Club"
+             r"|[Nn]ightclub|[Nn]ight[ ]club"),
     ("region", r"(?:State|[Pp]rovince|[Gg]overnorate|[Rr]egion|County|Oblast)\b(?![ ][A-Z])"),
     # "Dogiyai Regency" (an Indonesian district), "Kpendjal prefecture"
     ("district", r"(?:[Dd]istrict|LGA|[Mm]unicipality|neighbou?rhood|quarter|[Ss]ub-prefecture|[Pp]refecture|Regency|territory"
@@ -67,7 +72,10 @@ _SUFFIX_KINDS = [
     ("area", r"area\b(?![ ][A-Z])"),
     # "in Karandi town", "Ngoro village": a name the next word calls a settlement
     # "on Osk-Rugo hill": where hills are the unit of rural settlement (the Great Lakes), a named hill is one
-    ("settlement", r"(?:town|village|hamlet|hill)\b(?![ ](?:of|council|hall|square|centre|center)\b)"),
+    ("settlement", r"(?:town|village|hamlet|hill)\b(?![ ](?:of|council|hall|square|centre|center)\b)"
+     # "Chitsanga Business Centre", "the Nkoma trading centre", "X growth point": the small rural
+     # towns of East and Southern Africa, named by their trade
+                   r"|[Bb]usiness[ ][Cc]ent(?:re|er)|[Tt]rading[ ][Cc]ent(?:re|er)|[Gg]rowth[ ][Pp]oint"),
     # "near the X water point", "at the X checkpoint": a named spot on the land
     ("site", r"[Ww]ater[ ]point|[Ww]aterhole|[Bb]orehole|[Cc]heckpoint|[Cc]rossroads|[Jj]unction"),
     # "a landmine on the Osk road", "an ambush on the Osk-Dari highway": a road named by the towns it joins
@@ -96,6 +104,8 @@ _ROMANCE_SITE = re.compile(
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 _TOWN_OF = re.compile(
     r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
+    # "the Town of Carrow Bend", "the Township of Elm Flats": a municipality's formal name
+    r"|Town|Township|township|Village|City|Municipality"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
     rf"|commune|locality|ward|quarter|sub-county|department|site|camp|outskirts)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{NAME})"
 )
@@ -109,7 +119,8 @@ _SEAT = re.compile(
 # name the apposition after it calls a settlement, placed somewhere; "Ana, a village elder"
 # (the kind word qualifying a person) is no such apposition.
 _APPOSED_KIND = re.compile(
-    rf"(?P<x>{NAME}),[ ]an?[ ](?:[a-z]+[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality|camp)"
+    # ("X, a mostly Shi'ite town", "X, a largely Christian village": a creed or a people qualifies it too)
+    rf"(?P<x>{NAME}),[ ]an?[ ](?:(?:[a-z]+|[A-Z][a-z]+(?:['’][a-z]+)?)[ ]){{0,2}}?(?P<kw>town|village|hamlet|settlement|city|community|locality|camp)"
     r"(?=[ ](?:in|on|near|outside|of|about|some|close|north|south|east|west|located|where|that|which)\b|[,.;])"
 )
 # "Osk-Kari, about six kilometres north of Y": a name placed by its distance from another is a
@@ -120,7 +131,7 @@ _DISTANCE_APPOSED = re.compile(
 )
 # "the Ghundai Sar area of Tarkhel district": the named area inside the district
 _AREA_OF = re.compile(rf"\bthe[ ](?P<x>{NAME})[ ](?P<kw>area|neighbou?rhood|locality|suburb|quarter)[ ]of[ ][A-Z]")
-_KIND_OF = {"town": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
+_KIND_OF = {"town": "town", "township": "town", "village": "village", "city": "city", "hamlet": "village", "settlement": "village",
             "district": "district", "province": "region", "region": "region", "state": "region", "county": "region",
             "community": "village", "suburb": "district", "neighbourhood": "district", "neighborhood": "district",
             "area": "district", "island": "island", "municipality": "town", "vereda": "village",
@@ -142,6 +153,10 @@ _NAME_WORDS = frozenset(
     "north south east west northern southern eastern western upper lower central new old great grand big "
     "little middle saint united".split()
 )
+
+
+# "the X district of Y", "X district, Y province": a district placed as one, whatever else X names
+_ADMIN_NAMED_AFTER = re.compile(r"[ ]+(?:of|in)[ ]+[A-Z]|,[ ]+[A-Z][\w'’-]*[ ](?:[Pp]rovince|[Rr]egion|[Ss]tate)")
 
 
 def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
@@ -175,6 +190,9 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             dropped = 0
             while words and fold(words[0]) in stop and fold(words[0]) not in _NAME_WORDS:
                 dropped += len(words.pop(0)) + 1
+            # "Narathiwat's Khok Mayo district": the province that owns it is no part of its name
+            while len(words) > 1 and words[0].endswith(("'s", "’s")):
+                dropped += len(words.pop(0)) + 1
             if not words or x.endswith(("'s", "’s")):
                 continue  # "Secondary School", "MEK's camp": no proper name
             if m.start("x") == start:
@@ -184,6 +202,9 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
                 continue  # "Islamic State", "Nigerian Army Camp": not a named site
             if _ADJECTIVE_COMPOUND.search(x):
                 continue  # "the FCI-supported health centre": who runs the site, not its name
+            if kind == "market" and m.re is SUFFIX_SITE and " " not in x and not sites.get(fold(m.group(0))) \
+                    and any(r.kind == "region" or r.population >= BIG_CITY for r in gazetteer_rows(fold(x))):
+                continue  # "Narathiwat market bombing": a market in a province or a city, not its name
             if (m.groupdict().get("kw") or "").lower() == "ward" and _CARE_AFTER.match(text, m.end()):
                 continue  # "the surgical ward of Osk hospital": a hospital's ward, not an administrative one
         end = m.end("x") if m.re in (_AREA_OF, _APPOSED_KIND, _DISTANCE_APPOSED) else m.end()
@@ -201,6 +222,9 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
                                     country=listed.country, admin1=listed.admin1, latitude=listed.latitude,
                                     longitude=listed.longitude, source="sites"))  # fmt: skip
             continue
+        if kind == "district" and x is not None and load_alias_table().canonical(x, fuzzy=False) is not None \
+                and not _ADMIN_NAMED_AFTER.match(text, m.end()):
+            continue  # "the Taliban district commander": an actor's office, not a district
         if kind in ("settlement", "area"):
             if x is None or load_alias_table().canonical(x, fuzzy=False) is not None:
                 continue  # "the Boko Haram village raids": an actor, not a place

@@ -21,7 +21,7 @@ __all__ = ["contains", "same_place", "site_in_town", "specificity", "within_town
 _SITE_KINDS = {"camp", "square", "university", "college", "prison", "village", "hospital", "school", "mosque",
                "church", "market", "mall", "site", "district", "neighbourhood", "neighborhood", "facility",
                "hotel", "building", "station", "airport", "base", "stadium", "temple", "synagogue", "mine",
-               "outpost"}
+               "outpost", "club"}
 
 
 def specificity(mention: PlaceMention) -> int:

@@ -126,6 +126,11 @@ _LOCATING_BEARING = re.compile(r"[A-Z][\w'’-]*,[ ](?:(?:an?|the)[ ](?:[a-z-]+[
                                r"(?:north|south|east|west)(?:-?(?:east|west))?[ ]of[ ]$")
 
 
+_BLAMED_BEFORE = re.compile(r"\b(?:blam(?:ed|es|ing|e)|pinn?(?:ed|ing|s)?|attribut(?:ed|es|ing|e))[ ]"
+                            r"(?:(?:the|that|this|these|those|its|their|last[ ]\w+['’]s|[\w-]+['’]s)[ ])?(?:[a-z-]+[ ]){0,2}$",
+                            re.IGNORECASE)
+
+
 def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
     out = []
     stop = place_stopwords()
@@ -146,6 +151,8 @@ def _event_scenes(text: str, home: str | None) -> list[PlaceMention]:
                 or text.startswith(("'s", "’s"), m.end(group)) or name.endswith(("'s", "’s"))
                 or (m.re is _HARM_SCENE and any(r.kind == "region" for r in gazetteer_rows(key)))):
             continue  # "attacks in March", "in Boko Haram attacks": a time or an actor, not a place
+        if group == "w" and _BLAMED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "police blamed that attack on X": whom the attack is put on, not where it fell
         if m.re is _HARM_SCENE and _LOCATING_BEARING.search(text, m.start(), m.start(group)):
             continue  # "the raid on X, a settlement west of Y": Y only locates X
         # a town or district of unknown size: never more specific than a named site; but "the market

@@ -82,6 +82,9 @@ def with_contained_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMen
     return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
 
 
+_CALLED_TOWN = re.compile(r",[ ]an?[ ][^,.;:]{0,30}?\b(?:town|city|settlement)\b")
+
+
 def with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
     """ "attacked Osk-Rugo village" ... "the clinic in Osk-Rugo" ... "who visited Osk-Rugo": a
     name the text once calls a village is that village wherever else the text writes it alone.
@@ -93,7 +96,10 @@ def with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMe
     seen: set[str] = set()
     for mention in chosen:
         name = mention.name
-        if mention.source != "pattern" or mention.kind != "village" or name in seen or name not in mention.text \
+        # a town the text calls one ("the town of X", "X, a mostly Shi'ite town west of Y") too
+        called_town = mention.kind == "town" and (mention.text != name or _CALLED_TOWN.match(text, mention.span.end))
+        if mention.source != "pattern" or not (mention.kind == "village" or called_town) or name in seen \
+                or name not in mention.text \
                 or fold(name) in stop or fold(name) in country_table()[0] or len(name) < 4:
             continue
         seen.add(name)
@@ -106,4 +112,46 @@ def with_settlement_names(text: str, chosen: list[PlaceMention]) -> list[PlaceMe
             if not any(a < end and start < b for a, b in taken):
                 found.append(replace(mention, span=Span(start=start, end=end), text=hit.group()))
                 taken.append((start, end))
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
+
+
+# "the Noor-e-Danesh education centre in Shahrak-i-Noor", "the Tarn Street mosque in Kessock": a
+# named site placed in a name no table knows
+_SITE_IN = re.compile(rf"[ ]in[ ](?P<y>{NAME})(?![ ][A-Z])(?![\w'’‑-])")
+_SITE_KINDS_HELD = frozenset({"school", "university", "mosque", "church", "market", "temple", "synagogue", "club",
+                              "hotel", "mall", "stadium", "camp", "prison", "mine"})
+
+
+def with_site_towns(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
+    """The town a named site is said to stand in, and that town wherever else the text names it
+    alone. No table knows most small towns; the site's own sentence places them."""
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    stop = place_stopwords()
+    found: list[PlaceMention] = []
+    for site in chosen:
+        if site.kind not in _SITE_KINDS_HELD or site.source not in ("pattern", "sites"):
+            continue
+        match = _SITE_IN.match(text, site.span.end)
+        if match is None:
+            continue
+        start, end = match.span("y")
+        name = match.group("y")
+        words = name.split()
+        if fold(words[0]) in stop or words[0].lower() in NOT_PLACE_WORDS or fold(name) in country_table()[0] \
+                or len(name) < 4 or name.isupper():
+            continue
+        # (already found there as a scene: then only its other mentions are new)
+        known = next((m for m in chosen if m.span.start == start and m.span.end == end and m.source == "pattern"
+                      and m.kind in ("town", "village")), None)
+        if known is None and any(a < end and start < b for a, b in taken):
+            continue
+        town = known or PlaceMention(span=Span(start=start, end=end), text=name, name=name, kind="town",
+                                     country=site.country, source="contained")
+        if known is None:
+            found.append(town)
+            taken.append((start, end))
+        for hit in re.finditer(rf"(?<![\w‑-]){re.escape(name)}(?![\w‑-])(?![ ][A-Z])(?!['’]s\b)", text):
+            if not any(a < hit.end() and hit.start() < b for a, b in taken):
+                found.append(replace(town, span=Span(start=hit.start(), end=hit.end()), text=hit.group()))
+                taken.append(hit.span())
     return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
