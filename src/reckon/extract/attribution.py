@@ -391,7 +391,9 @@ class ClaimantFinder:
         named = []
         # "Kenya's disaster centre and the interior minister say": one claimant per conjunct.
         cursor = 0
-        parts = [phrase] if _NAME_WITH_AND.fullmatch(phrase) else _COORDINATION.split(phrase)
+        parts = [phrase] if _NAME_WITH_AND.fullmatch(phrase) or _one_claimant(
+            phrase, doc_text(head.doc)[end:end + 16], self._issuer) \
+            else _COORDINATION.split(phrase)
         for index, part in enumerate(parts):
             at = phrase.find(part, cursor)
             cursor = at + len(part)
@@ -500,6 +502,26 @@ _PLACE_APPOSITION = re.compile(
     r"\s*(?:an?|the)\s+(?:[\w'’-]+\s+){0,2}?(?:village|town|city|district|region|province|settlement|hamlet|"
     r"community|county|locality|suburb|neighbou?rhood|camp)\b(?!\s+(?:council|chief|leaders?|officials?|authorit))",
     re.IGNORECASE)
+
+
+# "police and hospital officials", "local officials and medics": sources the text names only
+# by what they are, joined with no article of their own, are one claimant as written.
+_COMPOSITE = re.compile(r"(?:(?:the|The)\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}\s+and\s+"
+                        r"(?!(?:the|a|an|his|her|its|their)\b)[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
+
+
+def _one_claimant(phrase: str, after: str, issuer: str | None) -> bool:
+    """Whether a phrase with "and" in it names one source: a body whose name holds "and"
+    ("the Ostrava Peace and Justice Monitor (OPJM)": its initials give the acronym beside it,
+    or it is the masthead's body), or unnamed sources described together."""
+    acronym = _ACRONYM_AFTER.match(after)
+    initials = "".join(w[0] for w in phrase.split() if w[:1].isupper() and w not in ("The", "A"))
+    if acronym and initials == acronym.group(1):
+        return True
+    if issuer and is_issuer(clean_name(phrase), issuer):
+        return True
+    return _COMPOSITE.fullmatch(" ".join(phrase.split())) is not None
 
 
 def _name_set_off_before(sent: SpacySpan, verb: Token) -> Token | None:
@@ -635,12 +657,27 @@ def masthead(text: str) -> str | None:
     """The issuing body's name an organisation's release opens with, in capitals on a line
     of its own ("VELMAR RIGHTS WATCH"), after any navigation bar ("Home | About | News");
     None when the first line is not one."""
-    lines = (line.strip() for line in text.splitlines() if line.strip())
-    first = next((line for line in lines if line.count("|") < 2), "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    at = next((i for i, line in enumerate(lines) if line.count("|") < 2), len(lines))
+    first = lines[at] if at < len(lines) else ""
     words = first.split()
-    if not 2 <= len(words) <= 12 or not re.fullmatch(r"[A-Z][A-Z’'&.\- ]+", first):
+    if not 2 <= len(words) <= 12:
         return None
-    return first
+    if re.fullmatch(r"[A-Z][A-Z’'&.\- ]+", first):
+        return first
+    # "Velmar Civilian Protection Monitor" over "Home | Reports | About" or "Press release": a
+    # body's name in title case is its masthead when what follows is the site's menu or the
+    # kind of release, not a date or a story (a headline has neither under it).
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    if len(words) <= 8 and not re.search(r"\d", first) \
+            and all(w[:1].isupper() or w in _MASTHEAD_SMALL for w in words) \
+            and (following.count("|") >= 2 or _RELEASE_LINE.fullmatch(following)):
+        return first
+    return None
+
+
+# The line under a body's name on its own release page: "Press release", "News Releases".
+_RELEASE_LINE = re.compile(r"(?:(?:press|news|media)\s+releases?|statements?|news)", re.IGNORECASE)
 
 
 def is_issuer(name: str, head: str) -> bool:
