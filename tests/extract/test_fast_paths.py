@@ -10,10 +10,11 @@ import random
 import re
 
 from reckon.extract.accusations import unit_of_soldiers
-from reckon.extract.places import _COUNTRY_LABEL, _COUNTRY_LINE, _country_named, _section_country
+from reckon.extract.place_country import _COUNTRY_LABEL, _COUNTRY_LINE, country_named, section_country
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
 from reckon.extract.quotes import _paragraph_start, _sentence_end
-from reckon.extract.speakers import _ARMED_NOUNS, _BODY_NOUNS, _roles_after, _roles_before, written_as_body
+from reckon.extract.body_names import _ARMED_NOUNS, _BODY_NOUNS, written_as_body
+from reckon.extract.named_people import _roles_after, _roles_before
 
 _TEXTS = [
     "Tovin Maresk, the harbour warden, said the pier was closed. Tovin Maresk, a diver, told us more.",
@@ -68,7 +69,7 @@ def test_phrases_at_offers_every_phrase_a_text_starts_with() -> None:
 
 
 def test_strip_titles_hands_each_caller_its_own_set() -> None:
-    from reckon.extract.speakers import strip_titles
+    from reckon.extract.person_names import strip_titles
 
     first = strip_titles("Major General Tovin Maresk")
     first[1].add("diver")
@@ -156,12 +157,12 @@ def test_written_as_body_is_what_the_whole_text_searches_find() -> None:
 
 
 def _section_country_by_search(text: str, position: int) -> str | None:
-    """Every heading in ``text[:position]``, searched afresh: what ``_section_country`` replaces."""
+    """Every heading in ``text[:position]``, searched afresh: what ``section_country`` replaces."""
     found = None
     lines = sorted([*_COUNTRY_LINE.finditer(text, 0, position), *_COUNTRY_LABEL.finditer(text, 0, position)],
                    key=lambda line: line.start())
     for line in lines:
-        country = _country_named(line.group("c"))
+        country = country_named(line.group("c"))
         if country is not None:
             found = country
         elif line.re is _COUNTRY_LINE and line.group("c").isupper():
@@ -176,7 +177,7 @@ def test_section_country_is_what_a_search_of_the_cut_text_finds() -> None:
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 16)))
         for position in range(len(text) + 1):
-            assert _section_country(text, position) == _section_country_by_search(text, position), (text, position)
+            assert section_country(text, position) == _section_country_by_search(text, position), (text, position)
 
 
 def _unit_by_search(text: str, actors: list[str]) -> str | None:

@@ -7,7 +7,7 @@ these tests, about fictional events, places and people)."""
 from __future__ import annotations
 
 from reckon import extract
-from reckon.extract.speakers import _looks_like_person
+from reckon.extract.person_names import looks_like_person
 from reckon.formats import findings_to_json
 
 
@@ -54,7 +54,7 @@ def test_a_role_in_apposition_gives_way_to_a_surname_with_a_joined_article() -> 
     text = ("A member of the town council, Omar al-Fendi, went further on Monday, telling a radio station that "
             "\"at least 30\" people had died in Kolva.")
     assert _quotes(text) == {("Omar al-Fendi", "at least 30")}
-    assert _looks_like_person("Omar al-Fendi") and _looks_like_person("Rana el-Sayed")
+    assert looks_like_person("Omar al-Fendi") and looks_like_person("Rana el-Sayed")
 
 
 def test_who_after_a_description_set_off_by_commas_is_the_person_described() -> None:
@@ -67,7 +67,7 @@ def test_a_directorate_is_a_body_not_a_person_for_he() -> None:
     text = ("Gunmen fired into a tent in Kolva. The Kolva Health Directorate says its final figure is 12 dead, a "
             "number its director, Dr. Tomas Varga, repeated on Tuesday. \"Twelve bodies reached our morgue,\" he said.")
     assert _quotes(text) == {("Tomas Varga", "Twelve bodie")}
-    assert not _looks_like_person("Kolva Health Directorate")
+    assert not looks_like_person("Kolva Health Directorate")
 
 
 def _incidents(text: str) -> list[tuple[str | None, str | None]]:
@@ -75,7 +75,7 @@ def _incidents(text: str) -> list[tuple[str | None, str | None]]:
 
 
 def test_a_digests_entry_heads_name_region_place_and_day() -> None:
-    from reckon.extract.places import run_in_headings
+    from reckon.extract.place_layout import run_in_headings
 
     text = ("Weekly digest\n\nNorth — Kolva (10 Nov). Gunmen killed three farmers near Kolva.\n\n"
             "East — road near Dorsk (12 Nov). A bomb killed two soldiers.\n\n"

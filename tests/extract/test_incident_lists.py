@@ -54,10 +54,11 @@ def test_a_place_with_no_day_of_its_own_takes_its_paragraphs_then_the_reports():
 
 
 def test_a_one_word_site_inside_a_persons_name_does_not_vote_for_the_home_country():
-    from reckon.extract import places
+    from reckon.extract.place_country import home_country
+    from reckon.extract.place_words import name_spans
 
     text = "KENYA MONITOR\n\nSaid the director, Wambui Nduta Kariuki, police shot 7 people at Velmora Square."
-    assert places._home_country(text, list(places._spans(text))) == "KE"
+    assert home_country(text, list(name_spans(text))) == "KE"
 
 
 def test_a_night_market_or_weekly_market_is_a_named_site():

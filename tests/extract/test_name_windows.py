@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from reckon.extract.nlp import find_entities
-from reckon.extract.speakers import _name_windows, _quoted_characters, entity_chunks
+from reckon.extract.name_windows import _name_windows, _quoted_characters, entity_chunks
 
 SENTENCES = [
     "“We counted forty bodies in the streets of the old town,” said Amina Velaro, a nurse at the "

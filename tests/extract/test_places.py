@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reckon.extract import places
+from reckon.extract import place_tables
 from reckon.extract.places import PlaceMention, country_of, find_countries, find_places, lookup_place
 from reckon.model import Place
 
@@ -30,13 +30,13 @@ def first(text: str) -> PlaceMention:
 
 
 def test_data_loads_quickly() -> None:
-    for loader in (places._sites, places._countries, places._stopwords, places._gazetteer):
+    for loader in (place_tables.site_table, place_tables.country_table, place_tables.place_stopwords, place_tables._gazetteer):
         loader.cache_clear()
     began = time.perf_counter()
-    places._sites()
-    places._countries()
-    places._stopwords()
-    places._gazetteer()
+    place_tables.site_table()
+    place_tables.country_table()
+    place_tables.place_stopwords()
+    place_tables._gazetteer()
     assert time.perf_counter() - began < 1.0
 
 
@@ -46,11 +46,11 @@ def test_gazetteer_keys_are_folded_as_places_folds_them() -> None:
     index = text[text.index("\n#index\n") + 8 :].split("\n", 2000)[:2000]
     keys = [line.split("\t")[0] for line in index if line]
     assert keys == sorted(keys)
-    assert all(places._fold(k) == k for k in keys)
+    assert all(place_tables.fold(k) == k for k in keys)
 
 
 def test_sites_table_rows_are_valid() -> None:
-    index, _ = places._sites()
+    index, _ = place_tables.site_table()
     rows = {row for entries in index.values() for row, _ in entries}
     assert len(rows) >= 300
     for row in rows:
@@ -59,7 +59,7 @@ def test_sites_table_rows_are_valid() -> None:
 
 
 def test_countries_table_has_demonyms() -> None:
-    index, names = places._countries()
+    index, names = place_tables.country_table()
     assert {"NG", "IQ", "KE", "AF", "PH", "EG", "RU"} <= set(names)
     for adjective, code in [("nigerian", "NG"), ("iraqi", "IQ"), ("kenyan", "KE"), ("afghan", "AF"),
                             ("filipino", "PH"), ("egyptian", "EG"), ("russian", "RU")]:  # fmt: skip

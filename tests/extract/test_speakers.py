@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from reckon.extract.speakers import SpeakerResolver, load_speech_verbs, strip_titles
+from reckon.extract.person_names import strip_titles
+from reckon.extract.speakers import SpeakerResolver
+from reckon.extract.speech_verbs import load_speech_verbs
 
 STORY = (
     "Interior Minister Halvard Orsk visited the town of Tarvel on Monday. "
@@ -157,7 +159,7 @@ def test_speaker_resolver_unnamed_person_with_a_prepositional_phrase(surface: st
 
 
 def test_describes_unnamed_people_reads_the_head_before_a_preposition() -> None:
-    from reckon.extract.speakers import describes_unnamed_people
+    from reckon.extract.unnamed_sources import describes_unnamed_people
 
     assert describes_unnamed_people("nurse at the Tarvel clinic")
     assert describes_unnamed_people("officials in Orvel")

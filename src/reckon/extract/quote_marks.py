@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reckon.extract.speakers import load_speech_verbs
+from reckon.extract.speech_verbs import load_speech_verbs
 
 __all__ = ["PARAGRAPH", "WORD", "RawQuote", "paragraph_ends", "scan_quotes", "trim"]
 

@@ -30,7 +30,8 @@ from reckon.extract.quote_marks import RawQuote as _Raw
 from reckon.extract.quote_marks import paragraph_ends as _paragraph_ends
 from reckon.extract.quote_marks import scan_quotes as _scan
 from reckon.extract.quote_marks import trim as _trim
-from reckon.extract.speakers import SpeakerResolver, load_speech_verbs
+from reckon.extract.speakers import SpeakerResolver
+from reckon.extract.speech_verbs import load_speech_verbs
 from reckon.model import Quote, Span
 
 __all__ = ["EXTRACTOR", "find_quotes"]

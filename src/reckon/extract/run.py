@@ -21,10 +21,12 @@ from reckon.extract import dates, incidents, inconsistencies, numbers, places, q
 from reckon.extract.actors import ActorResolver
 from reckon.extract.apparatus import apparatus_start
 from reckon.extract.attribution import ClaimantFinder, masthead
+from reckon.extract.name_windows import entity_chunks
 from reckon.extract.nlp import parse, read_and_find_entities
 from reckon.extract.sentences import parse_text, split_sentences
-from reckon.extract.speakers import SpeakerResolver, describes_unnamed_people, entity_chunks
+from reckon.extract.speakers import SpeakerResolver
 from reckon.extract.steps import STEPS, State, check_steps, step
+from reckon.extract.unnamed_sources import describes_unnamed_people
 from reckon.model import AUTHOR, Accusation, Actor, Claimant, Count, Document, DocumentFindings, Span
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document", "extract_documents"]

@@ -8,84 +8,36 @@ the fullest name the document gives, a pronoun or a role noun ("the general") ta
 the nearest compatible person or organisation before it, organisations canonicalised
 through the alias table. Unnamed sources stay as the text describes them ("officials
 overseeing the operation", "witnesses").
+
+This module resolves those surfaces and stays the entry point that ``run``, ``quotes`` and the
+tests import ``SpeakerResolver`` from. Its parts live in modules of one idea each:
+``speech_verbs`` (the verbs that frame quoted words), ``person_names`` (titles and the words a
+person's name is made of), ``unnamed_sources`` (phrases describing unnamed speakers),
+``body_names`` (how a text writes a body's name), ``name_windows`` (what the NER is asked to
+read), ``named_people`` (the people one document names) and ``antecedents`` (what a pronoun or
+a role noun points back to).
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
-from typing import TYPE_CHECKING
 
-from reckon.extract.actors import ActorResolver, AliasTable, load_alias_table
-from reckon.model import Span
-
-if TYPE_CHECKING:  # pragma: no cover
-    from spacy.language import Language
-    from spacy.tokens import Doc
-
-__all__ = ["SpeakerResolver", "describes_unnamed_people", "entity_chunks", "load_speech_verbs", "strip_titles"]
-
-# Verbs that introduce quotations but are not in data/reporting_verbs.txt, whose list is
-# tuned for the claimants of figures; here a verb only needs to frame quoted words.
-_QUOTE_VERBS = (
-    "call condemn express pledge elaborate read describe stress urge reiterate recall remark "
-    "reply respond answer ask shout cry exclaim recount continue argue assert observe vow "
-    "promise threaten demand appeal plead lament complain boast whisper agree assure caution "
-    "charge contend maintain emphasise emphasize underline proclaim retort blame accuse slam "
-    "decry denounce praise hail thank brief inform comment post speak talk predict recount "
-    "conclude concede insist"
+from reckon.extract.antecedents import DOCUMENT_NOUNS, INSTITUTIONS, Antecedents, Said
+from reckon.extract.body_names import DESCRIBED_BODY, OF_NAMED_BODY
+from reckon.extract.named_people import ROLE_SYNONYMS
+from reckon.extract.person_names import INTRO, PRONOUNS, TITLES, looks_like_person, strip_titles
+from reckon.extract.unnamed_sources import (
+    NOUN_PHRASE_END,
+    ONE_OF_PLURAL,
+    UNNAMED_PEOPLE,
+    describes_unnamed_people,
+    is_one_unnamed_person,
+    unnamed_head,
+    without_intro,
 )
-_IRREGULAR = {
-    "say": "said",
-    "tell": "told",
-    "write": "wrote written",
-    "read": "read",
-    "speak": "spoke spoken",
-    "find": "found",
-    "show": "shown",
-    "put": "put",
-    "quote": "quoted",
-    "hold": "held",
-    "give": "gave given",
-    "tweet": "tweeted",
-    "admit": "admitted admitting",
-    "regret": "regretted",
-    "plead": "pled",
-}
 
-_TITLES = frozenset(
-    "mr mrs ms miss mx dr prof professor gen general lt lieutenant col colonel maj major capt captain "
-    "sgt sergeant cpl corporal pvt private adm admiral brig brigadier cmdr commander cdr gov governor "
-    "sen senator rep president vice prime minister secretary ambassador judge justice chief "
-    "superintendent supt inspector commissioner director spokesman spokeswoman spokesperson mayor "
-    "king queen prince princess sheikh sheik imam ayatollah mullah pope father rev reverend bishop "
-    "archbishop cardinal rabbi lord lady sir dame emir sultan chancellor premier speaker marshal "
-    "officer detective constable prosecutor prosecutor-general attorney attorney-general "
-    "deputy acting head leader chairman chairwoman chair envoy consul minister-counsellor "
-    "commandant warden sheriff senior former retired then regional provincial interior foreign "
-    "defence defense health information justice army navy police military federal national "
-    "state country resident staff special headteacher headmaster headmistress principal "
-    "president-elect coordinator representative hon honourable honorable".split()
-)
-# Roles only a person holds, whose holder the text names in apposition ("the district
-# administrator, Arlo Penn"; "A local councillor, Jane Doe").
-_APPOSED_ROLES = frozenset(
-    "administrator councillor lawmaker legislator governor mayor commissioner commander spokesman spokeswoman "
-    "spokesperson director president chairman chairwoman chairperson minister prefect official officer chief "
-    "elder leader head coordinator secretary prosecutor doctor priest imam pastor headteacher rapporteur envoy "
-    # "The driver of the second minibus, Arlo Penn, escaped": a witness's part in the story
-    "driver nurse teacher trader farmer conductor survivor witness".split()
-)
-_ROLE_THEN_NAME = re.compile(
-    # "The UN High Commissioner for Human Rights, Jane Doe": a title may be capitalised
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:(?:[a-z-]+\s+){0,3}(?P<role>[a-z-]+)"
-    r"|(?:[A-Z][A-Za-z-]*\s+){0,3}(?P<title>[A-Z][a-z]+)(?=\s+(?:of|for|on)\s))"
-    r"(?:\s+(?:of|for|in|on)\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|(?:[a-z-]+\s+){0,2}[a-z-]+))?,\s+"
-    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*[,.;]|\s+(?:said|says|told)\b)"
-)
+__all__ = ["SpeakerResolver"]
+
 _BODY_SPOKESMAN = re.compile(
     r"\bthe\s+(?P<body>group|militia|movement|organi[sz]ation|gang|faction|rebels)[’']s?\s+"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
@@ -99,11 +51,6 @@ _SELF_DESCRIBED = re.compile(
     r"commander|member|leader)\s+(?:for|of)\s+(?:the\s+)?(?P<body>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,5})"
     # "..., Arlo Penn, denied": the name he gave, in apposition to the role
     r"(?:,\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3})(?=\s*,|\s*$))?")
-# Offices that take a portfolio or a place before them ("Transport Minister", "Lagos Governor").
-_PORTFOLIO_TITLES = frozenset(
-    "minister secretary commissioner governor mayor ambassador director spokesman spokeswoman "
-    "spokesperson chief".split()
-)
 # A source named only as they asked to be: "who gave his name only as Tunde", "identified
 # only as Amina", "who asked to be called Joseph".
 _GIVEN_NAME = re.compile(
@@ -112,240 +59,19 @@ _GIVEN_NAME = re.compile(
     r"|\bidentified\s+(?:only\s+)?(?:as|by\s+(?:his|her)\s+(?:first\s+)?name,?)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
     r"|\basked\s+to\s+be\s+(?:called|identified\s+as)\s+([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
 )
-_OBJECT_PREPOSITIONS = frozenset("for of to with by from".split())
-_MALE = frozenset("mr sir lord king prince father brother".split())
-_FEMALE = frozenset("mrs ms miss lady dame queen princess sister".split())
-# Titles whose role a later "the <role>" refers back to.
-_ROLE_OF_TITLE = {
-    "gen": "general",
-    "justice": "judge",
-    "col": "colonel",
-    "lt": "lieutenant",
-    "maj": "major",
-    "capt": "captain",
-    "sgt": "sergeant",
-    "gov": "governor",
-    "supt": "superintendent",
-    "adm": "admiral",
-    "prof": "professor",
-    "dr": "doctor",
-}
-_ROLE_SYNONYMS = {
-    "spokeswoman": "spokesman",
-    "spokesperson": "spokesman",
-    "headmaster": "headteacher",
-    "headmistress": "headteacher",
-    "head": "headteacher",
-    "justice": "judge",
-    "prosecutor-general": "prosecutor",
-    "attorney-general": "attorney",
-}
-_ORG_WORDS = frozenset(
-    "ministry department police force forces army navy council committee organization organisation "
-    "agency news times court university college centre center group brigade brigades front party "
-    "movement commission office service headquarters network foundation institute international "
-    "watch nations union republic state states government television radio hospital school mosque "
-    "camp square street avenue road district province city town village island river lake airport "
-    "prison coalition alliance corporation company bank club church fund programme program mission "
-    "authority board association society federation press daily post journal herald tribune "
-    "guardian telegraph reuters division battalion regiment corps command detachment squadron unit "
-    "platoon garrison gazette courier chronicle observer mirror express standard bulletin dispatch "
-    "inquirer sentinel directorate secretariat bureau directorate-general "
-    "inspectorate prefecture municipality administration".split()  # military units ("Osk Division") and newspapers are never people
-)
-_PARTICLES = frozenset(
-    "al al- el bin bint ibn abu abdul de da di du van von der den la le dos del mac mc".split()
-)
-# A surname written with its article joined by a hyphen: "al-Karkhi", "el-Sayed", "ash-Shami".
-_PARTICLE_JOINED = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|abu|d|l)[-’'][A-Z][\w’'-]*")
-_INTRO = re.compile(
-    r"^(?:in|on|at|during|while|after|before|speaking|according|following|meanwhile|earlier|later|"
-    r"asked|answering|responding|replying|referring|commenting|reacting|addressing|interviewed|contacted|"
-    r"yesterday|today|tonight|last|this|that|by|from|with|as|when|since|for|of|about|under|over|"
-    # "Late on Thursday, a statement ... said": a time of day, not a name
-    r"late|early|shortly|overnight|"
-    r"\d)\b",
-    re.IGNORECASE,
-)
-# How far back (characters) a "they" looks for the source that last spoke.
-_THEY_REACH = 400
-_PRONOUNS = {
-    "he": "m",
-    "him": "m",
-    "his": "m",
-    "she": "f",
-    "her": "f",
-    "it": "o",
-    "its": "o",
-    "they": "p",
-    "them": "p",
-    "their": "p",
-}
 # "The Velmar Health Ministry's autopsy unit released on Monday detailed reports": a named
 # body (capitalised words, perhaps a possessive and a lower-case head) issuing reports.
 _ISSUED_REPORTS = re.compile(
     r"(?P<issuer>(?:The\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*(?:[’']s)?(?:\s+[a-z]+){0,2})\s+"
     r"(?:submitted|released|issued|published|presented|produced|handed\s+over)\b[^.;]{0,80}?\breports?\b"
 )
-# Nouns that say what kind of body the name after them is ("rights group Valley Watch").
-_BODY_NOUNS = (
-    r"group|organi[sz]ation|charity|watchdog|monitor|NGO|agency|coalition|alliance|movement|"
-    r"newspaper|daily|weekly|broadcaster|channel|network|outlet|party|militia|faction|union|association"
-)
-# Nouns for armed bodies and their ranks: a name written before one is a body's ("the X
-# fighters", "an X commander").
-_ARMED_NOUNS = r"rebels|fighters|militants|gunmen|commander|commanders|brigade|battalion|forces|army|gang|cartel"
-_DESCRIBED_BODY = re.compile(
-    r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:[A-Za-z-]+\s+){0,3}?(?:" + _BODY_NOUNS + r")\s+"
-    r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|of|de|du|des|al-[\w’'-]+))*)$"
-)
-# A body's name built as "X of Y" and closed by the noun for its kind ("The Banner of Dawn
-# group", "the Sons of the Valley Front"): the words after "of" are part of the name, not a
-# person or a place it is "of".
-_OF_NAMED_BODY = re.compile(
-    r"(?:[Tt]he\s+)?(?P<name>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+of\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*"
-    r"\s+(?:" + _BODY_NOUNS + r"|front|brigade|battalion|army|council|committee))"
-)
-_DOCUMENT_NOUNS = r"statement|report|release|press release|communiqu[eé]|tweet|post|letter|bulletin|note|video|message"
-# Heads of phrases naming one or more unnamed people who speak ("a police source").
-# Nouns for one unnamed person that say whether a later "he" or "she" can be them.
-_UNNAMED_GENDER = {
-    "woman": "f", "women": "f", "mother": "f", "mothers": "f", "widow": "f", "widows": "f", "girl": "f",
-    "girls": "f", "wife": "f", "sister": "f", "daughter": "f", "man": "m", "men": "m", "father": "m",
-    "fathers": "m", "boy": "m", "boys": "m", "husband": "m", "brother": "m", "son": "m",
-}
-_UNNAMED_PEOPLE = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman",
-                             "spokesperson", "officer", "officers", "witness", "witnesses", "resident",
-                             "residents", "survivor", "survivors", "doctor", "doctors", "nurse", "medic",
-                             "medics", "worker", "workers", "diplomat", "diplomats", "leader", "leaders",
-                             "villager", "villagers", "elder", "elders", "teacher", "teachers", "parent",
-                             "parents", "relative", "relatives", "activist", "activists", "soldier",
-                             "soldiers", "policeman", "policemen", "guard", "guards", "farmer", "farmers",
-                             "fisherman", "fishermen", "trader", "traders", "paramedic", "paramedics",
-                             "rescuer", "rescuers", "volunteer", "volunteers", "student", "students", "pupil",
-                             "pupils", "detainee", "detainees", "hostage", "hostages", "worshipper",
-                             "worshippers", "passenger", "passengers", "patient", "patients",
-                             # trades a report describes an eyewitness by ("a pharmacist whose shop ...")
-                             "pharmacist", "pharmacists", "shopkeeper", "shopkeepers", "baker", "bakers",
-                             "driver", "drivers", "mechanic", "mechanics", "butcher", "butchers", "tailor",
-                             "tailors", "vendor", "vendors", "herder", "herders", "herdsman", "herdsmen",
-                             "shepherd", "shepherds", "merchant", "merchants", "labourer", "labourers",
-                             "carpenter", "carpenters", "imam", "imams", "priest", "priests", "pastor",
-                             "pastors", "cleric", "clerics", "midwife", "midwives", "surgeon", "surgeons",
-                             "neighbour", "neighbours", "neighbor", "neighbors", "bystander", "bystanders",
-                             *_UNNAMED_GENDER})
-
-
 # "one of them said": one member of a plural source named just before.
 # ("Four former detainees told the Observatory ... “…,” one said": "one" alone is one of them.)
 _ONE_OF_THEM = re.compile(r"(?:one|another|a\s+second|a\s+third|each)(?:\s+of\s+(?:them|those))?")
 
-
-def _is_one_unnamed_person(name: str, gender: str | None = None) -> bool:
-    """ "nurse at the referral hospital", "police source": one unnamed person, whom a later
-    "she" or "he" can stand for ("officials", "witnesses", "fishermen" cannot); with
-    ``gender``, not one the noun gives the other gender ("a woman whose …" is no "he")."""
-    head = _unnamed_head(name)
-    if head is None or head.endswith(("s", "men")):
-        return False
-    return gender is None or _UNNAMED_GENDER.get(head) in (None, gender)
-
-
-def _unnamed_head(name: str) -> str | None:
-    """The noun naming unnamed people in a description, before any prepositional phrase or
-    relative clause: "a nurse at the referral hospital" -> "nurse", "a woman whose husband
-    was killed" -> "woman"; None when the head is not such a noun."""
-    member = _ONE_OF_PLURAL.match(name)
-    if member is not None:
-        # "one of the two students who escaped": one member of a group of unnamed people
-        plural = member.group("noun").lower()
-        single = plural[:-3] + "man" if plural.endswith("men") else plural[:-1]
-        return single if plural in _UNNAMED_PEOPLE and single in _UNNAMED_PEOPLE else None
-    words = _NOUN_PHRASE_END.split(name, maxsplit=1)[0].split()
-    if words and words[-1] in _BODY_ROLES:
-        return words[-1]  # (in capitals, "the Special Rapporteur" is a title its named holder bears)
-    return words[-1].lower() if words and words[-1].lower() in _UNNAMED_PEOPLE else None
-
-
-# "the UN humanitarian coordinator for X", written in lower case: one unnamed bearer of a body's role.
-_BODY_ROLES = frozenset({"coordinator", "coordinators", "envoy", "envoys", "rapporteur", "rapporteurs"})
-
-
-_ONE_OF_PLURAL = re.compile(r"\s*(?:one|another|a\s+second|a\s+third)\s+of\s+(?:the|those|these|its|their)\s+"
-                            r"(?:(?:\w+|\d+)\s+){0,2}?(?P<noun>[a-z]+s|[a-z]+men)\b", re.IGNORECASE)
-
-
-_NOUN_PHRASE_END = re.compile(r",|\s+(?:at|in|of|from|for|with|on|inside|near|who|whose|which|that)\s")
-
-
-def _without_intro(segment: str) -> str:
-    """ "By Tuesday afternoon a civil society leader in Djugu" -> "a civil society leader in
-    Djugu": an opening adverbial with no comma after it is not part of the speaker."""
-    if not _INTRO.match(segment):
-        return segment
-    for article in re.finditer(r"\s(?:a|an|the|one)\s+(?=[a-z])", segment):
-        rest = segment[article.start() + 1 :]
-        if _unnamed_head(rest) is not None:
-            return rest
-    return segment
-
-
-def describes_unnamed_people(name: str) -> bool:
-    """Whether ``name`` describes unnamed speakers ("Kenyan police source", "officials",
-    "nurse at the referral hospital")."""
-    return _unnamed_head(name) is not None
-
-
-# Bodies a bare noun names ("police said", "the army said"), which titles also contain
-# ("Police Lieutenant Colonel"): the noun alone is the body, never one officer.
-_INSTITUTIONS = frozenset({"police", "army", "military", "navy", "government", "authorities", "gendarmerie",
-                           "prosecutors", "prosecution", "court", "judiciary", "presidency"})
-_ORG_ROLES = {
-    "group": None,
-    "organisation": None,
-    "organization": None,
-    "organisations": None,
-    "organizations": None,
-    "charity": "ngo",
-    "rights group": "ngo",
-    "watchdog": "ngo",
-    "monitor": "ngo",
-    "ngo": "ngo",
-    "agency": None,
-    "body": None,
-    "coalition": None,
-    "alliance": None,
-    "movement": None,
-    "militants": "armed_group",
-    "newspaper": "media",
-    "paper": "media",
-    "daily": "media",
-    "broadcaster": "media",
-    "network": "media",
-    "channel": "media",
-    "outlet": "media",
-    "news agency": "media",
-    "ministry": "government",
-    "department": "government",
-    "embassy": "government",
-    "mission": None,
-    "force": None,
-    "company": None,  # "The company said in a statement ...": the firm the text named
-    "firm": None,
-}
-_NAMED_BEFORE = re.compile(r"([A-Z][\w’'-]*(?:[ ](?:del|de|la|of|for|the|[A-Z][\w’'-]*))*[ ][A-Z][\w’'-]*),[ ]$")
 _WITNESS = re.compile(
     r"^(eye)?(witness|survivor|resident|villager|refugee)\s+(claims|accounts|reports|testimon(?:y|ies)|statements)$",
     re.I,
-)
-# A capitalised name: words with capitals, initials ("F."), particles ("al-", "bin").
-_NAME_RUN = re.compile(
-    r"(?:[A-Z][\w’'-]*\.?|(?:al|el|bin|ibn|de|da|van|von|der|la|le|dos|del)-?(?=\s*[A-Z]))"
-    r"(?:[ \t]+(?:[A-Z][\w’'-]*\.?|(?:al|el|bin|ibn|de|da|van|von|der|la|le|dos|del)-?(?=\s*[A-Z])))*"
-)
-_CALENDAR = (
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|"
-    r"June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 )
 _QUANTIFIERS = frozenset("one two three four five six seven eight nine ten some several many most each all both "
                          "none another any few".split())
@@ -357,495 +83,17 @@ _PREPOSITION_CUT = re.compile(
 )
 
 
-@lru_cache(maxsize=1)
-def load_speech_verbs() -> dict[str, str]:
-    """Every inflected form of a verb that frames quoted words -> its lemma."""
-    text = (
-        resources.files("reckon.data").joinpath("reporting_verbs.txt").read_text(encoding="utf-8")
-    )
-    lemmas = {
-        line.strip().lower()
-        for line in text.splitlines()
-        if line.strip() and not line.startswith("#")
-    }
-    lemmas |= set(_QUOTE_VERBS.split())
-    forms: dict[str, str] = {}
-    for lemma in sorted(lemmas):
-        if " " in lemma or not lemma.isalpha():
-            continue
-        stem = lemma[:-1] if lemma.endswith("e") else lemma
-        variants = {lemma, lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "ed"}
-        if re.search(r"[^aeiou]y$", lemma):
-            variants |= {lemma[:-1] + "ied", lemma[:-1] + "ies"}
-        variants |= set(_IRREGULAR.get(lemma, "").split())
-        for form in variants:
-            forms.setdefault(form, lemma)
-    for lemma, past in _IRREGULAR.items():  # "told" listed as a lemma is still tell's past
-        for form in past.split():
-            forms[form] = lemma
-    return forms
-
-
-def strip_titles(name: str) -> tuple[str, set[str]]:
-    """ "Major General Chris Olukolade" -> ("Chris Olukolade", {"major", "general"})."""
-    bare, titles = _strip_titles(name, load_alias_table())
-    return bare, set(titles)  # the caller's own set: some add the titles they read next to it
-
-
-@lru_cache(maxsize=1 << 14)  # a document strips the same names many times (each mention, each speaker)
-def _strip_titles(name: str, table: AliasTable) -> tuple[str, frozenset[str]]:
-    words = name.replace("Mr.", "Mr. ").replace("Mrs.", "Mrs. ").replace("Dr.", "Dr. ").split()
-    titles: set[str] = set()
-    if len(words) > 2 and _key(words[1]) in _PORTFOLIO_TITLES and words[0][:1].isupper():
-        # "Transport Minister Kofi Asante": a portfolio names the office, not the person
-        titles.add(_key(words[0]))
-        words = words[1:]
-    while len(words) > 1 and (
-        _key(words[0]) in _TITLES
-        or all(part in _TITLES for part in _key(words[0]).split("-"))  # "Secretary-General"
-        or _is_upper_acronym(words[0])
-        or table.is_demonym(words[0])
-    ):
-        titles.add(_key(words[0]))
-        words = words[1:]
-    if words and _key(words[-1]) in ("jr", "sr", "jnr", "snr") and len(words) > 1:
-        words[-2] = words[-2].rstrip(",")
-    return " ".join(words).strip(" ,"), frozenset(titles)
-
-
-def _key(word: str) -> str:
-    return word.lower().strip(".,;:’'")
-
-
-def _is_upper_acronym(word: str) -> bool:
-    letters = word.replace(".", "")
-    return 2 <= len(letters) <= 5 and letters.isupper() and letters.isalpha()
-
-
-def _looks_like_person(name: str) -> bool:
-    words = name.split()
-    if not 1 <= len(words) <= 5:
-        return False
-    for word in words:
-        k = _key(word)
-        if k in _ORG_WORDS:
-            return False
-        if not (word[:1].isupper() or k in _PARTICLES or k.rstrip("-") in _PARTICLES
-                or _PARTICLE_JOINED.fullmatch(word)):
-            return False
-    return not all(w.isupper() and len(w) > 1 for w in words) or len(words) == 1
-
-
-def _name_pieces(match: re.Match[str]) -> list[tuple[int, str]]:
-    """A capitalised run split where a full stop ends a sentence ("Monday. Major General X")
-    and a leading speech verb dropped ("Said Oskar Brandvik")."""
-    pieces: list[tuple[int, str]] = []
-    start = match.start()
-    text = match.group()
-    for stop in re.finditer(r"(?<=[A-Za-z]{2})\.\s+", text):
-        word = re.search(r"([A-Za-z]+)$", text[: stop.start()])
-        if word and _key(word.group(1)) not in _TITLES | _MALE | _FEMALE | {"jr", "sr", "st"}:
-            pieces.append((start, text[: stop.start()]))
-            offset = stop.end()
-            text, start = text[offset:], start + offset
-            break
-    pieces.append((start, text))
-    out = []
-    for at, piece in pieces:
-        first = piece.split(" ", 1)
-        if len(first) == 2 and first[0].lower() in load_speech_verbs():
-            at, piece = at + len(first[0]) + 1, first[1]
-        out.append((at, piece))
-    return out
-
-
-@dataclass(slots=True)
-class _Person:
-    name: str
-    gender: str | None = None
-    titles: set[str] = field(default_factory=set)
-    roles: set[str] = field(default_factory=set)
-    positions: list[int] = field(default_factory=list)
-
-    @property
-    def surname(self) -> str:
-        words = [
-            w
-            for w in self.name.replace(",", "").split()
-            if _key(w) not in ("jr", "sr", "jnr", "snr")
-        ]
-        return _key(words[-1]) if words else ""
-
-
-@dataclass(frozen=True, slots=True)
-class _Said:
-    position: int
-    name: str
-    kind: str  # "person" | "org" | "group" (an unnamed plural source)
-    gender: str | None = None
-
-
-def entity_chunks(text: str, *, not_people: frozenset[int] = frozenset()) -> list[str]:
-    """The stretches of ``text`` whose person names the NER is asked for: in each run up to
-    a stop that holds a double quotation mark or a speech verb, the capitalised words
-    outside quotation marks with the words around them (see ``_name_windows``).
-
-    ``not_people``: offsets of characters already known to name no person (the actors and
-    places the tables found); a word starting there needs no window of its own."""
-    verbs = load_speech_verbs()
-    chunks = []
-    for match in re.finditer(r"[^\n.!?]+[.!?]?", text):
-        sentence = match.group()
-        words = {w.lower() for w in re.findall(r"[A-Za-z]+", sentence)}
-        if re.search(r"[\"“”]", sentence) or words & verbs.keys():
-            chunks.extend(_name_windows(sentence, offset=match.start(), not_people=not_people))
-    return chunks
-
-
-# Words of context each side of a capitalised word: the small model's NER sees four tokens
-# each side through its embedding layers and a token or two more through its state, so a
-# window this wide gives it what the whole sentence would.
-_WINDOW = 6
-
-
-def _never_a_name(word: str) -> bool:
-    """ "The", "He", "Monday": capitalised words that start no one's name (a name written
-    beside them still has its own window)."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    bare = word.strip(".,;:!?()[]'’")
-    return bare.lower() in STOP_WORDS or re.fullmatch(_CALENDAR, bare) is not None
-
-
-def _quoted_characters(sentence: str) -> set[int]:
-    """Offsets of the characters between quotation marks (a straight one opens or closes)."""
-    quoted, inside = set(), False
-    for at, char in enumerate(sentence):
-        if char == "“" or char == '"' and not inside:
-            inside = True
-        elif char == "”" or char == '"':
-            inside = False
-        elif inside:
-            quoted.add(at)
-    return quoted
-
-
-def _name_windows(sentence: str, *, offset: int = 0, not_people: frozenset[int] = frozenset()) -> list[str]:
-    """The stretches of ``sentence`` that can hold a speaker's name: each capitalised word
-    outside quotation marks with ``_WINDOW`` words each side, overlapping stretches joined.
-    The quoted words are the speaker's, and the NER costs by the word."""
-    quoted = _quoted_characters(sentence)
-    words = list(re.finditer(r"[^\s\"“”]+", sentence))
-    wanted = [at for at, word in enumerate(words)
-              if word.group()[:1].isupper() and word.start() not in quoted and offset + word.start() not in not_people
-              and not _never_a_name(word.group())]
-    windows: list[list[int]] = []
-    for at in wanted:
-        start, end = max(0, at - _WINDOW), min(len(words), at + _WINDOW + 1)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = end
-        else:
-            windows.append([start, end])
-    return [sentence[words[start].start():words[end - 1].end()] for start, end in windows]
-
-
-# The role after a name: "Mira Solberg, the headteacher, said".
-_ROLE_AFTER = re.compile(r",\s+(?:a|an|the)\s+([a-z][\w -]{2,60}?)(?=[,:]|\s+(?:who|said|told|at|of|for|in|on)\b)")
-# What may stand between the comma closing a role and the name: "a spokesman, Col. X".
-_ROLE_GAP = re.compile(r"\s+(?:[A-Z][\w.]*\s+){0,4}")
-
-
-def _roles_after(text: str, name: str) -> list[re.Match[str]]:
-    """The matches of ``name`` + _ROLE_AFTER, as ``re.finditer(re.escape(name) + ...)``
-    finds them (leftmost, non-overlapping), without compiling a pattern per name: a
-    document has a few people, a batch thousands, and compiling cost more than reading."""
-    found: list[re.Match[str]] = []
-    at = text.find(name)
-    while at >= 0:
-        match = _ROLE_AFTER.match(text, at + len(name))
-        if match is not None:
-            found.append(match)
-        at = text.find(name, match.end() if match is not None else at + 1)
-    return found
-
-
-def _roles_before(text: str, name: str) -> list[re.Match[str]]:
-    """The matches of "a spokesman, Col " + ``name``. The pattern holds the name, so it
-    is compiled per name, but only when some mention of the name could close one: right
-    after a comma and at most four capitalised words, behind a role's last character."""
-    at = text.find(name)
-    while at >= 0:
-        comma = text.rfind(",", 0, at)
-        if comma > 0 and _ROLE_GAP.fullmatch(text, comma + 1, at) and re.match(r"[\w -]", text[comma - 1]):
-            break
-        at = text.find(name, at + 1)
-    else:
-        return []
-    pattern = r"\b(?:[Aa]n?|[Tt]he)\s+([a-z][\w -]{2,50}?),\s+(?:[A-Z][\w.]*\s+){0,4}" + re.escape(name)
-    return list(re.finditer(pattern, text))
-
-
-# The longest body or armed noun, with room to spare: how far before a comma an apposed
-# noun can start ("organization, Tesso Vanu").
-_LONGEST_NOUN = 16
-
-
-def written_as_body(text: str, name: str) -> bool:
-    """Whether ``text`` writes ``name`` after "the", before a body noun, or in apposition to one.
-
-    Each pattern is tried only where the name occurs, anchored there: searching the whole
-    page once per name, and once per pronoun that asks, was quadratic on long pages.
-    """
-    quoted = re.escape(name)
-    after_the = re.compile(r"\b[Tt]he\s+" + quoted + r"\b")
-    before_noun = re.compile(r"(?<![\w’'-])" + quoted + r"(?:\s+[A-Z][\w’'-]*){0,2}\s+(?i:" + _BODY_NOUNS + r"|"
-                             + _ARMED_NOUNS + r")\b")
-    apposed = re.compile(r"\b(?:" + _BODY_NOUNS + r"|" + _ARMED_NOUNS + r"),\s+" + quoted + r"\b")
-    at = text.find(name) if name else -1
-    while at >= 0:
-        end = at + len(name)
-        space = at
-        while space > 0 and text[space - 1].isspace():
-            space -= 1
-        if before_noun.match(text, at):
-            return True
-        if space < at:
-            if space >= 3 and after_the.match(text, space - 3):
-                return True
-            # The window ends one character past the name so that its closing \b sees it.
-            window = apposed.finditer(text, max(0, space - 1 - _LONGEST_NOUN), end + 1)
-            if any(match.end() == end for match in window):
-                return True
-        at = text.find(name, at + 1)
-    return False
-
-
-class SpeakerResolver:
+class SpeakerResolver(Antecedents):
     """Names of speakers for one document; build once per text, then ``resolve`` in order."""
-
-    def __init__(
-        self,
-        text: str,
-        *,
-        actors: ActorResolver | None = None,
-        nlp: Language | None = None,
-        use_nlp: bool = True,
-        quoted: list[Span] | None = None,
-        places: frozenset[str] = frozenset(),
-        entity_docs: list[Doc] | None = None,
-    ):
-        self.text = text
-        # Names the document uses as places ("Tamakoira's market") are never people.
-        self._places = {name.casefold() for name in places}
-        self.actors = actors or ActorResolver(text)
-        self._quoted: list[Span] = list(quoted or [])
-        self._quoted_index: tuple[list[int], list[int]] | None = None
-        self._people: dict[str, _Person] = {}
-        self._said: list[_Said] = []
-        # "…,” she said" of a person the text gave no title: the pronoun tells the gender, and
-        # a later "he said" is then someone else
-        self._told_gender: dict[str, str] = {}
-        self._person_ents: set[str] = set()
-        self._full_names: dict[str, list[tuple[int, str]]] = {}  # surname -> (offset, full name)
-        self._body_written: dict[str, bool] = {}  # name -> written_as_body(text, name)
-        if use_nlp:
-            # entity_docs: the NER already run on entity_chunks(text), in the same order
-            self._read_entities(nlp, entity_docs)
-        self._read_people()
-
-    # -------------------------------------------------------------- reading the text
-    def mark_quoted(self, spans: list[Span]) -> None:
-        """Tell the resolver which stretches are quotations: names inside them are not
-        antecedents of a later "he" or "the group" in the narrative."""
-        self._quoted = list(spans)
-        self._quoted_index = None
-
-    def _in_quote(self, position: int) -> bool:
-        # Asked for every person at every pronoun: a bisect over the spans by start, with the
-        # furthest end reached so far (quotations may nest), instead of a scan of them all.
-        if self._quoted_index is None:
-            spans = sorted(self._quoted, key=lambda span: span.start)
-            furthest, reach = -1, []
-            for span in spans:
-                furthest = max(furthest, span.end)
-                reach.append(furthest)
-            self._quoted_index = ([span.start for span in spans], reach)
-        starts, reach = self._quoted_index
-        last = bisect_right(starts, position) - 1
-        return last >= 0 and reach[last] > position
-
-    def _read_entities(self, nlp: Language | None, entity_docs: list[Doc] | None) -> None:
-        if entity_docs is None:
-            from reckon.extract.nlp import find_entities
-
-            # Only entities are read here, and the small model's NER has its own embedding
-            # layer (no listener on the shared tok2vec), so the other components are skipped:
-            # the same entities at about a third of the cost.
-            not_people = frozenset(at for mention in self.actors.mentions
-                                   for at in range(mention.span.start, mention.span.end))
-            chunks = entity_chunks(self.text, not_people=not_people)
-            entity_docs = find_entities(chunks, nlp=nlp) if chunks else []
-        for doc in entity_docs:
-            for ent in doc.ents:
-                if (
-                    ent.label_ == "PERSON"
-                    and _looks_like_person(ent.text)
-                    and not self.actors.canonical(ent.text)
-                ):
-                    self._person_ents.add(ent.text.strip())
-
-    def _written_as_body(self, name: str) -> bool:
-        """The tagger takes an unfamiliar group's name for a person's ("the Tesso Vanu militia");
-        the text says otherwise when it writes the name after "the", before a body noun, or
-        in apposition to one ("a rival militia, Tesso Vanu"). A person's name is not written so."""
-        if name not in self._body_written:
-            self._body_written[name] = written_as_body(self.text, name)
-        return self._body_written[name]
-
-    def _read_people(self) -> None:
-        """Named people: a capitalised name after a title ("Justice Cameron Mander",
-        "Interior minister Joseph Nkaissery"), a person entity, or a person of the table."""
-        for match in _NAME_RUN.finditer(self.text):
-            for start, run in _name_pieces(match):
-                self._read_run(run, start)
-        for ent in sorted(self._person_ents):
-            ent_words = ent.split(" ", 1)
-            if len(ent_words) == 2 and ent_words[0].lower() in load_speech_verbs():
-                ent = ent_words[1]
-            name, titles = strip_titles(ent)
-            name = self._fullest_written(name)
-            if name not in self._people and _looks_like_person(name):
-                for match in re.finditer(re.escape(ent), self.text):
-                    self._add_person(name, titles, match.start())
-        for mention in self.actors.mentions:
-            if mention.kind == "person":
-                self._add_person(mention.canonical, set(), mention.span.start)
-        for match in _ROLE_THEN_NAME.finditer(self.text):
-            role = (match.group("role") or match.group("title")).lower()
-            # "the territorial administrator of Velmar, Arlo Penn Mbeki": a role only a person
-            # holds names the person in apposition to it, whatever the tagger made of the name.
-            name, _ = strip_titles(match.group("name"))
-            name = self._fullest_written(name) if name in self._people else name
-            if role in _APPOSED_ROLES and _looks_like_person(name) and not self._is_actor(name) \
-                    and name.casefold() not in self._places:
-                if name not in self._people:
-                    for at in [m.start() for m in re.finditer(re.escape(name), self.text)]:
-                        self._add_person(name, set(), at)
-                    self._people[name].roles.add(role)
-                elif match.group("title"):
-                    # a person the tagger already knew bears a capitalised title too ("the High
-                    # Commissioner said" after "The UN High Commissioner ..., Jane Doe")
-                    self._people[name].roles.add(role)
-        self._merge_surnames()
-        self._read_roles()
-
-    def _fullest_written(self, name: str) -> str:
-        """A person entity cut short ("Hassane Yacouba" in "…, Boubacar Hassane Yacouba,"):
-        the capitalised given names the text writes right before it belong to the name (up
-        to a title: "Transport Minister Kofi Asante" stays "Kofi Asante")."""
-        pattern = r"(?<![\w’'.-])((?:[A-Z][\w’'-]+[ \t]+){1,2})" + re.escape(name) + r"\b"
-        for match in re.finditer(pattern, self.text):
-            given: list[str] = []
-            for word in reversed(match.group(1).split()):
-                if (
-                    _key(word) in _TITLES | _MALE | _FEMALE | _PRONOUNS.keys() | {"the", "a", "an"}
-                    or _INTRO.match(word)
-                    or re.fullmatch(_CALENDAR, word)
-                    or self.actors.canonical(word)
-                    or word.casefold() in self._places
-                    or word.lower() in load_speech_verbs()  # "Said Hassane Yacouba"
-                ):
-                    break
-                given.insert(0, word)
-            if given:
-                return " ".join([*given, name])
-        return name
-
-    def _merge_surnames(self) -> None:
-        """ "Mr Nkaissery" is "Joseph Nkaissery" when the text gives one full name with
-        that surname; with two ("Maryam Rajavi", "Massoud Rajavi") the short form stays
-        apart and is told apart when resolved."""
-        for short in [p for p in self._people.values() if len(p.name.split()) == 1]:
-            fuller = [
-                p
-                for p in self._people.values()
-                if p is not short and p.surname == short.surname and len(p.name.split()) > 1
-            ]
-            if (
-                len(fuller) == 1
-                and short.gender in (None, fuller[0].gender)
-                or (len(fuller) == 1 and fuller[0].gender is None)
-            ):
-                target = fuller[0]
-                target.positions += short.positions
-                target.titles |= short.titles
-                target.roles |= short.roles
-                target.gender = target.gender or short.gender
-                del self._people[short.name]
-
-    def _read_run(self, run: str, start: int) -> None:
-        run = re.split(r"\s+(?:" + _CALENDAR + r")\b", run)[0].rstrip(".")
-        if run.endswith(("’s", "'s")):
-            run = run[:-2]
-        name, titles = strip_titles(run)
-        before = re.findall(r"[A-Za-z.-]+", self.text[max(0, start - 40) : start])
-        found: set[str] = set()
-        n = 0
-        for word in reversed(before[-3:]):
-            if _key(word) not in _TITLES:
-                break
-            found.add(_key(word))
-            n += 1
-        # "A spokesperson for the Commissioner, Daniel Osei": the title belongs to the
-        # object of the preposition, not to the person named after it.
-        rest = [w.lower() for w in before[: len(before) - n]]
-        if not (rest[-2:-1] and rest[-1] in ("the", "a", "an") and rest[-2] in _OBJECT_PREPOSITIONS):
-            titles |= found
-        if not titles and name not in self._person_ents:
-            return
-        if _looks_like_person(name) and not self._is_actor(name):
-            if (
-                len(name.split()) == 1
-                and not titles & (_MALE | _FEMALE)
-                and name not in self._person_ents
-            ):
-                return  # "General" alone, "Chief": a title, not a name
-            self._add_person(name, titles, start + run.rfind(name.split()[0]))
-
-    def _is_actor(self, name: str) -> bool:
-        kind = self.actors.kind(name)
-        return kind is not None and kind != "person"
-
-    def _add_person(self, name: str, titles: set[str], position: int) -> None:
-        if name.casefold() in self._places and not titles:
-            return
-        gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
-        person = self._people.get(name)
-        if person is None:
-            person = self._people[name] = _Person(name=name)
-        person.positions.append(position)
-        person.titles |= titles
-        person.roles |= {
-            _ROLE_OF_TITLE.get(t, t) for t in titles if t in _TITLES and t not in _MALE | _FEMALE
-        }
-        person.gender = person.gender or gender
-
-    def _read_roles(self) -> None:
-        """Appositions give roles: "Mira Solberg, the headteacher," / "a spokesman, Col X"."""
-        for person in self._people.values():
-            for match in (*_roles_after(self.text, person.name), *_roles_before(self.text, person.name)):
-                role = re.split(r"\s+(?:of|for|at|in|on)\s", match.group(1), maxsplit=1)[0]
-                head = role.split()[-1]
-                person.roles.add(_ROLE_SYNONYMS.get(head, head))
 
     # ------------------------------------------------------------------ resolving
     def resolve(self, surface: str, *, position: int) -> str:
         """The speaker's name for ``surface`` (the words naming them) at ``position``."""
         name, kind, gender = self._resolve(surface, position)
         if name:
-            self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
+            self._said.append(Said(position=position, name=name, kind=kind, gender=gender))
             written = " ".join(surface.split()).strip(" ,.;:")
-            if written.lower() not in _PRONOUNS and kind in ("person", "org"):
+            if written.lower() not in PRONOUNS and kind in ("person", "org"):
                 self.actors.note(name, written)  # "the headteacher" is an alias of her name
         return name
 
@@ -860,14 +108,14 @@ class SpeakerResolver:
         narrative says issued one; the rest are passed over. With no fit the pronoun goes to the
         nearest person or body the text names."""
         lowered = " ".join(pronoun.lower().split())
-        wanted = "p1" if _ONE_OF_THEM.fullmatch(lowered) else _PRONOUNS.get(lowered)
-        if re.fullmatch(r"(?:the|this|that)\s+(?:" + _DOCUMENT_NOUNS + r")", lowered):
+        wanted = "p1" if _ONE_OF_THEM.fullmatch(lowered) else PRONOUNS.get(lowered)
+        if re.fullmatch(r"(?:the|this|that)\s+(?:" + DOCUMENT_NOUNS + r")", lowered):
             wanted = "doc"  # "the statement said": whoever the narrative said issued it
         if wanted == "doc":
             # the issuer whose sentence mentions that document ("… said in a statement …")
             noun = lowered.split()[-1]
             if noun == "source":  # any one source: "a police officer ... The same source"
-                noun = "(?:" + "|".join(sorted(w for w in _UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
+                noun = "(?:" + "|".join(sorted(w for w in UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
 
             def mentions(antecedent: tuple[str, int, bool]) -> bool:
                 stop = self.text.find(".", antecedent[1])
@@ -876,7 +124,7 @@ class SpeakerResolver:
             antecedents = sorted(antecedents, key=lambda a: not mentions(a))  # stable: nearest first
         if wanted in ("m", "f", "o", "p", "p1", "doc"):
             for surface, at, by_verb in antecedents:
-                if surface.strip().lower() in _PRONOUNS:
+                if surface.strip().lower() in PRONOUNS:
                     continue
                 name, kind, gender = self._resolve(surface, at)
                 if not name or (not by_verb and not self._is_new_person(name, kind)):
@@ -885,22 +133,22 @@ class SpeakerResolver:
                     fits = kind == "org"
                 elif wanted == "p":  # "they": a body or a plural unnamed source
                     fits = kind == "org" or (
-                        kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
+                        kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
                     )
                 elif wanted == "doc":
                     fits = kind in ("org", "person") or (kind == "group" and not describes_unnamed_people(name))
                 elif wanted == "p1":
-                    fits = kind == "group" and describes_unnamed_people(name) and not _is_one_unnamed_person(name)
+                    fits = kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
                 else:
                     gender = gender or self._told_gender.get(name)
                     fits = (kind == "person" and gender in (None, wanted)) or (
-                        kind == "group" and _is_one_unnamed_person(surface, wanted)
+                        kind == "group" and is_one_unnamed_person(surface, wanted)
                     )
                 if fits:
                     if wanted in ("m", "f") and kind == "person" and gender is None:
                         self._told_gender[name] = wanted
                         gender = wanted
-                    self._said.append(_Said(position=position, name=name, kind=kind, gender=gender))
+                    self._said.append(Said(position=position, name=name, kind=kind, gender=gender))
                     return name
         return self.resolve(pronoun, position=position) if wanted != "p1" else ""  # (a document: its issuer)
 
@@ -920,13 +168,13 @@ class SpeakerResolver:
         if not cleaned:
             return "", "group", None
         lowered = cleaned.lower()
-        if lowered in _PRONOUNS:
-            return self._pronoun(_PRONOUNS[lowered], position)
+        if lowered in PRONOUNS:
+            return self._pronoun(PRONOUNS[lowered], position)
         if _SAME_SOURCE.fullmatch(lowered):
             # "The same source told us that ...": the source the text cited last
             noun = lowered.split()[-1]
             if noun == "source":  # any one source: "a police officer ... The same source"
-                noun = "(?:" + "|".join(sorted(w for w in _UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
+                noun = "(?:" + "|".join(sorted(w for w in UNNAMED_PEOPLE if not w.endswith("s"))) + ")"
             # the last one of that noun the text described ("According to a police officer in the
             # province, ..."), else the last source resolved before
             window = self.text[max(0, position - 1500):position]
@@ -956,7 +204,7 @@ class SpeakerResolver:
         if self_named:
             # "A man who described himself as a spokesman for the Osk Guard": the role he gave
             body = self_named.group("body")
-            if self_named.group("name") and _looks_like_person(self_named.group("name")):
+            if self_named.group("name") and looks_like_person(self_named.group("name")):
                 return self_named.group("name"), "person", None
             return f"{self_named.group('role').lower()} for {self.actors.canonical(body) or body}", "person", None
         given = _GIVEN_NAME.search(cleaned)
@@ -968,13 +216,13 @@ class SpeakerResolver:
         # "the Union for Peace and Justice": "and" inside a name after its "for" joins no two sources
         joins = r"" if _AND_IN_NAME.search(cleaned) else r"|\s+and\s+(?=[A-Z])"
         segments = [
-            self._head(_without_intro(s.strip()))
+            self._head(without_intro(s.strip()))
             for s in re.split(r",|\s+[–—-]\s+|\(|\)" + joins, cleaned)
             if s.strip()
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
         if self._score(best) <= 1 and not describes_unnamed_people(best) and not self._described_body(best) \
-                and not _OF_NAMED_BODY.fullmatch(best):
+                and not OF_NAMED_BODY.fullmatch(best):
             inner = self._names_inside(cleaned, last=bool(relative))
             if inner:
                 best = inner
@@ -1025,7 +273,7 @@ class SpeakerResolver:
                 continue  # "the governor of South Velmar": where the role is held, not who speaks
             if "’s" in name or "'s" in name:
                 continue
-            if match.start() and _looks_like_person(name) and not self._is_actor(name):
+            if match.start() and looks_like_person(name) and not self._is_actor(name):
                 found.append((match.start() + match.group().rfind(name), name))
         # A name inside a longer one ("Rajavi" in "Massoud Rajavi") is the longer one.
         found = [
@@ -1042,12 +290,12 @@ class SpeakerResolver:
         return found[-1][1] if last else found[0][1]
 
     def _score(self, segment: str) -> int:
-        if _INTRO.match(segment):
+        if INTRO.match(segment):
             return 0
         if self.actors.canonical(segment):
             return 4 if self.actors.kind(segment) == "person" else 3
         bare, titles = strip_titles(segment)
-        if _looks_like_person(bare) and bare[:1].isupper():
+        if looks_like_person(bare) and bare[:1].isupper():
             if (
                 titles
                 or bare in self._person_ents
@@ -1063,7 +311,7 @@ class SpeakerResolver:
         person = self._people.get(self._expand(bare, set(), len(self.text)) or bare)
         words = re.sub(r"\s+(?:who|which|that|of|for|in|on|at|to)\b.*$", "", role_segment).split()
         if person is not None and words and words[0].lower() in ("a", "an", "the"):
-            person.roles.add(_ROLE_SYNONYMS.get(words[-1].lower(), words[-1].lower()))
+            person.roles.add(ROLE_SYNONYMS.get(words[-1].lower(), words[-1].lower()))
 
     def _name_of(self, segment: str, position: int) -> tuple[str, str, str | None]:
         segment = re.sub(r"^(?:the\s+)?same\s+", "the ", segment, flags=re.I)
@@ -1077,12 +325,12 @@ class SpeakerResolver:
                 None,
             )
         doc_noun = re.match(
-            r"^(?:the|a|an|its|their|his|her)\s+(.+?)\s+(?:" + _DOCUMENT_NOUNS + r")$",
+            r"^(?:the|a|an|its|their|his|her)\s+(.+?)\s+(?:" + DOCUMENT_NOUNS + r")$",
             segment,
             re.I,
         )
         issued_by = re.match(
-            r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:" + _DOCUMENT_NOUNS + r")\b.*?\s"
+            r"^(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z-]+\s+)?(?:" + DOCUMENT_NOUNS + r")\b.*?\s"
             r"(?:by|from)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|al-[\w’'-]+|of|de|du|des))*)"
             r"(?:\s+(?:on|late|early|last|this|overnight)\b.*)?$",  # "… on Monday evening"
             segment,
@@ -1099,19 +347,19 @@ class SpeakerResolver:
             issuer = self._issuer_of_reports(position)
             if issuer:
                 return self.actors.canonical(issuer) or issuer, "org", None
-        if _unnamed_head(segment) is not None:
+        if unnamed_head(segment) is not None:
             # "a Kenyan police source", "police officials", "a nurse at the referral
             # hospital": an unnamed person speaking is a claimant of its own, described as
             # the text describes it, not the institution (unless "the spokesman" is a role a
             # named person of the text bears).
-            noun_phrase = _NOUN_PHRASE_END.split(segment, maxsplit=1)[0]
+            noun_phrase = NOUN_PHRASE_END.split(segment, maxsplit=1)[0]
             role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z -]*)$", noun_phrase)
             found = self._role(role.group(1).lower(), position) if role else None
             if found and found[0]:
                 return found
             return self._describe(segment), "group", None
         of_role = re.match(r"^(?:(?:[Tt]he|[Tt]his|[Tt]hat)\s+)?([a-z][a-z-]*)\s+(?:of|for|in|at)\s+\S", segment)
-        if of_role and of_role.group(1) in _TITLES:
+        if of_role and of_role.group(1) in TITLES:
             # "the governor of Lac province" after "Governor Hassaballah Kedella": the bearer
             found = self._role(of_role.group(1), position)
             if found and found[1] == "person":
@@ -1125,7 +373,7 @@ class SpeakerResolver:
             found = self._role(capital_role.group(1).lower(), position)
             if found and found[1] == "person":
                 return found
-        of_named = _OF_NAMED_BODY.fullmatch(segment)
+        of_named = OF_NAMED_BODY.fullmatch(segment)
         if of_named and not self.actors.canonical(segment):
             return self.actors.canonical(of_named.group("name")) or of_named.group("name"), "org", None
         known = self.actors.canonical(segment)
@@ -1155,13 +403,13 @@ class SpeakerResolver:
                 "person" if self.actors.kind(bare) == "person" else "org",
                 None,
             )
-        if " " not in bare and bare[:1].isupper() and bare.lower() not in _INSTITUTIONS:
+        if " " not in bare and bare[:1].isupper() and bare.lower() not in INSTITUTIONS:
             # "Headmaster says ...": a headline capitalises a role; its one holder in the text
             # ("Police said" at a sentence's start is the force, not its chief named later)
             holders = [p for p in self._people.values() if bare.lower() in p.roles]
             if len(holders) == 1:
                 return holders[0].name, "person", holders[0].gender
-        if _looks_like_person(bare) and bare[:1].isupper() and not self._is_actor(bare):
+        if looks_like_person(bare) and bare[:1].isupper() and not self._is_actor(bare):
             full = self._expand(bare, titles, position) or bare
             person = self._people.get(full)
             return full, "person", person.gender if person else None
@@ -1184,7 +432,7 @@ class SpeakerResolver:
         named right after the noun that says what kind of body it is."""
         if self.actors.canonical(segment):
             return None
-        described = _DESCRIBED_BODY.match(segment)
+        described = DESCRIBED_BODY.match(segment)
         if not described:
             return None
         name = described.group(1)
@@ -1199,8 +447,8 @@ class SpeakerResolver:
 
     def _describe(self, segment: str) -> str:
         """An unnamed source as the text describes it, without article or quantifier."""
-        member = _ONE_OF_PLURAL.match(segment)
-        single = _unnamed_head(segment) if member is not None else None
+        member = ONE_OF_PLURAL.match(segment)
+        single = unnamed_head(segment) if member is not None else None
         if member is not None and single is not None:
             segment = single + segment[member.end():]  # "one of the two students who ..." -> "student who ..."
         segment = re.sub(r"\s+(?:who|which|that|whose)\b.*$", "", segment)
@@ -1212,178 +460,3 @@ class SpeakerResolver:
             flags=re.I,
         )
         return segment.strip(" ,")
-
-    def _expand(self, bare: str, titles: set[str], position: int) -> str | None:
-        """A short form ("Rajavi", "Mr. Ustinov") -> the fullest name the document gives it."""
-        if bare in self._people and len(bare.split()) >= 2:
-            return bare
-        surname = _key(bare.split()[-1]) if bare.split() else ""
-        gender = "m" if titles & _MALE else "f" if titles & _FEMALE else None
-        candidates = [
-            p
-            for p in self._people.values()
-            if p.surname == surname
-            and len(p.name.split()) >= len(bare.split())
-            and (gender is None or p.gender in (None, gender))
-        ]
-        if not candidates and len(bare.split()) == 1:
-            # "Okafor" for "Tomas Okafor Reyes", "Ngoy" for "Jules Ngoy Mbala": a paternal
-            # surname or middle name used alone stands for the fuller name.
-            candidates = [
-                p
-                for p in self._people.values()
-                if surname in [_key(w) for w in p.name.split()[1:-1]]
-                and (gender is None or p.gender in (None, gender))
-            ]
-        fuller = [p for p in candidates if len(p.name.split()) > len(bare.split())]
-        candidates = fuller or candidates
-        if not fuller and len(bare.split()) == 1:
-            written = self._written_in_full(bare, position)
-            if written:
-                return written
-        if not candidates:
-            return None
-
-        def rank(person: _Person) -> tuple[int, int, int, int]:
-            before = [p for p in person.positions if p <= position]
-            narrative = [p for p in before if not self._in_quote(p)]
-            return (
-                len(person.titles & titles & (_MALE | _FEMALE)),
-                1 if narrative else 0,
-                max(narrative or before or [-1]),
-                len(person.name.split()),
-            )
-
-        return max(candidates, key=rank).name
-
-    def _written_in_full(self, surname: str, position: int) -> str | None:
-        """ "Zubairu" -> "Amina Zubairu" when the text writes the full name somewhere, even
-        in a sentence nobody is quoted in (those are not read for entities)."""
-        found = self._full_names.get(surname)
-        if found is None:  # the text's full names for a surname are read once, not per mention
-            found = self._full_names[surname] = []
-            # (a full stop only after an initial or an abbreviated title: "said Pedro. Pedro
-            # Alvarez …" is two sentences, not a name)
-            pattern = (
-                r"\b((?:(?:[A-Z]|Mrs?|Ms|Dr|Gen|Col|Lt|Maj|Capt|Sgt|Gov|Sen|Rep|Rev|Prof)\.\s*|[A-Z][\w’'-]+\s+){1,3})"
-                + re.escape(surname)
-                + r"\b"
-            )
-            for match in re.finditer(pattern, self.text):
-                name, _ = strip_titles(match.group(1) + surname)
-                if len(name.split()) >= 2 and _looks_like_person(name) and not self._is_actor(name):
-                    if _key(name.split()[0]) not in _TITLES | _PRONOUNS.keys() | {"the", "a", "an"}:
-                        found.append((match.start(), name))
-        if not found:
-            return None
-        before = [pair for pair in found if pair[0] < position]
-        return (before[-1] if before else found[0])[1]
-
-    def _pronoun(self, kind: str, position: int) -> tuple[str, str, str | None]:
-        """he/she -> the nearest earlier person (of that gender if known); it -> organisation."""
-        candidates: list[tuple[int, str, str, str | None]] = []
-        for said in self._said:
-            if said.position < position:
-                candidates.append((said.position, said.name, said.kind, said.gender))
-        for person in self._people.values():
-            # a group's name the tagger took for a person's stands for "it", never "he"
-            found = "org" if self._written_as_body(person.name) else "person"
-            for p in person.positions:
-                if p < position and not self._in_quote(p):
-                    candidates.append((p, person.name, found, person.gender))
-        for mention in self.actors.mentions:
-            if (
-                mention.span.start < position
-                and not self._in_quote(mention.span.start)
-                and mention.kind not in ("person", "country")
-            ):
-                candidates.append((mention.span.start, mention.canonical, "org", None))
-        wanted = {"m": ("person",), "f": ("person",), "o": ("org",), "p": ("org", "group")}[kind]
-        if kind == "p":
-            # "Health workers told the Network that ... They also said ...": "they" goes on with
-            # the last source that spoke, not with the body it spoke to, named after it.
-            spoke = [s for s in self._said if s.position < position and s.kind in wanted
-                     and position - s.position < _THEY_REACH and s.name.lower() not in _PRONOUNS]
-            if spoke:
-                last = max(spoke, key=lambda s: s.position)
-                return last.name, last.kind, last.gender
-        for at, name, found_kind, gender in sorted(candidates, reverse=True):
-            gender = gender or (self._told_gender.get(name) if found_kind == "person" else None)
-            if found_kind in wanted and (kind not in "mf" or gender in (None, kind)):
-                if found_kind == "person" and len(name.split()) == 1:
-                    name = self._expand(name, set(), at) or name
-                return name, found_kind, gender
-        return "", "group", None
-
-    def _role(self, role: str, position: int) -> tuple[str, str, str | None] | None:
-        """ "the general", "the organisation", "the statement": the nearest earlier bearer."""
-        head = role.split()[-1]
-        head = _ROLE_SYNONYMS.get(head, head)
-        if re.fullmatch(_DOCUMENT_NOUNS, head):
-            for said in reversed(self._said):
-                if said.position < position and said.kind == "org":
-                    return said.name, said.kind, None
-            found = self._pronoun("o", position)
-            return found if found[0] else None
-        if role in _ORG_ROLES or head in _ORG_ROLES:
-            return self._org_role(role, head, position)
-        if role in _INSTITUTIONS:
-            return None  # "police said": the force, not an officer whose title names it
-
-        bearers = [
-            (max(p for p in person.positions if p < position), person)
-            for person in self._people.values()
-            if any(p < position for p in person.positions)
-            and (head in person.roles or role in person.roles)
-        ]
-        if bearers:
-            person = max(bearers, key=lambda pair: pair[0])[1]
-            return person.name, "person", person.gender
-        # "Headmaster says ..." in a headline, before "the headmaster, Jane Doe" is named:
-        # the one person the document gives that role.
-        holders = [person for person in self._people.values() if head in person.roles or role in person.roles]
-        if len(holders) == 1:
-            return holders[0].name, "person", holders[0].gender
-        # "the interior minister said ..." before "Interior Minister Jane Doe" is named: a later
-        # bearer of exactly that title (the full title, not just "minister").
-        if len(role.split()) >= 2:
-            title = re.compile(r"\b" + re.escape(role) + r"\s+$", re.I)
-            later = [
-                (min(p for p in person.positions if p >= position), person)
-                for person in self._people.values()
-                if any(p >= position and title.search(self.text[max(0, p - len(role) - 3):p]) for p in person.positions)
-            ]
-            if later:
-                person = min(later, key=lambda pair: pair[0])[1]
-                return person.name, "person", person.gender
-        return None
-
-    def _org_role(self, role: str, head: str, position: int) -> tuple[str, str, str | None] | None:
-        # "the organizations" after "A coalition of ... human rights organizations": the
-        # text's own first description of the body, when it gave one.
-        first = re.search(
-            r"\b(?:A|a|An|an)\s+((?:[\w’'-]+\s+){0,8}?" + re.escape(head) + r")\b",
-            self.text[:position],
-        )
-        if first and head.endswith("s"):
-            return first.group(1), "group", None
-        wanted = _ORG_ROLES.get(role) or _ORG_ROLES.get(head)
-        for mention in reversed(self.actors.mentions):
-            if mention.span.start >= position or self._in_quote(mention.span.start):
-                continue
-            if mention.kind in ("person", "country") or (wanted and mention.kind != wanted):
-                continue
-            if (
-                wanted is None
-                and mention.kind in ("state_force",)
-                and head in ("group", "organisation", "organization")
-            ):
-                continue
-            return mention.canonical, "org", None
-        if first:
-            # "Palmas del Norte, a palm oil company": the description stands beside the body's name
-            named = _NAMED_BEFORE.search(self.text, 0, first.start())
-            if named:
-                return named.group(1), "org", None
-            return first.group(1), "group", None
-        return None
