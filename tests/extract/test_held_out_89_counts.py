@@ -32,6 +32,53 @@ def test_sources_described_together_are_one_claimant_as_written() -> None:
                  "police and hospital officials said.\n")
     assert rows == {("killed", 9, None, "police and hospital officials")}
     # two sources each with its own article stay two
-    rows = _rows("A bomb exploded at a market in Dunmarsh, Kosovo, on 3 May 2026, killing at least nine people, "
-                 "the mayor and the governor said.\n")
-    assert len(rows) == 2
+    rows = _rows("The mayor and the governor said at least nine people were killed when a bomb exploded at a market "
+                 "in Dunmarsh, Kosovo, on 3 May 2026.\n")
+    assert rows == {("killed", 9, None, "mayor"), ("killed", 9, None, "governor")}
+
+
+def test_bare_police_after_a_named_force_is_that_force() -> None:
+    from reckon.extract.police_body import named_police
+
+    text = ("A gunman killed four people at a curling club in Dunmarsh, Ontario, on 3 May 2026, the Korvel "
+            "District Police Service said.\n\nPolice have said 12 people were injured.\n")
+    assert _rows(text) == {("killed", 4, 4, "Korvel District Police Service"),
+                           ("injured", 12, 12, "Korvel District Police Service")}
+    # a rank before "Police" names no force
+    assert named_police("Chief of Police Ann Roe said. Deputy Police Commissioner Ivo Marr said.", "police", 60) is None
+    assert named_police("The Dunmarsh Police said. Police added.", "Police", 30) == "Dunmarsh Police"
+
+
+def test_a_reporting_clause_after_a_semicolon_reports_nothing_before_it() -> None:
+    rows = _rows("On 30 May 2026, a man shot dead two employees at a bar in Westmarch, Ontario; police said there "
+                 "was no link between the two attacks.\n")
+    assert rows == {("killed", 2, 2, "author")}
+
+
+def test_the_active_subject_of_a_harm_verb_with_an_object_is_no_victim() -> None:
+    rows = _rows("On 30 May 2026, a man shot dead two employees at a bar in Westmarch, Ontario.\n")
+    assert ("killed", 1, 1, "author") not in rows
+    # one who loses their own life is harmed
+    assert _rows("On 30 May 2026, a guard lost his life at a bar in Westmarch, Ontario.\n") \
+        == {("killed", 1, 1, "author")}
+
+
+def test_a_figure_the_speaker_rejects_is_no_row() -> None:
+    rows = _rows("A gunman killed eight people at a curling club in Dunmarsh, Ontario, on 3 May 2026.\n\n"
+                 "Ivo Marr, the club president, said he counts nine dead, not eight.\n")
+    assert rows == {("killed", 8, 8, "author"), ("killed", 9, 9, "Ivo Marr")}
+
+
+def test_deceased_people_are_killed_and_earlier_updates_are_the_author() -> None:
+    rows = _rows("Korvel District Police Service\nNews Releases\n\nOn Saturday, March 21, 2026, a man opened fire "
+                 "at the Dunmarsh Curling Club in Dunmarsh, Ontario.\n\nSeven people have been confirmed deceased. "
+                 "Six were pronounced deceased at the scene and one person died overnight at Dunmarsh General "
+                 "Hospital. Earlier updates reported six deaths; that number has now been revised.\n")
+    # the six and the one of one sentence are a breakdown of the seven; the earlier six is a row
+    assert rows == {("killed", 7, 7, "author"), ("killed", 6, 6, "author")}
+
+
+def test_two_groups_each_with_its_own_head_stay_two_claimants() -> None:
+    rows = _rows("Raiders killed at least seven people at a cattle camp in Osk, South Sudan, on Sunday, local "
+                 "officials and residents said.\n")
+    assert rows == {("killed", 7, None, "local officials"), ("killed", 7, None, "residents")}

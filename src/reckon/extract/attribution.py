@@ -269,6 +269,8 @@ class ClaimantFinder:
             if candidate.text == ",":
                 comma_seen = True
                 continue
+            if candidate.text == ";":
+                break  # "a man shot dead two employees; police said there was no link": a new clause
             if not comma_seen or candidate.pos_ not in ("VERB", "AUX"):
                 continue
             last_comma = max((t.i for t in sent if t.text == "," and t.i < candidate.i), default=token.i)
@@ -441,8 +443,10 @@ class ClaimantFinder:
                 name = self._resolve(clean_name(surface), item.start)
             if not name or name.lower() in _PRONOUNS:
                 continue
-            if self._issuer and is_issuer(name, self._issuer):
-                out.append(AUTHOR)  # "CRAV said today" in CRAV's own release: the document's voice
+            if self._issuer and is_issuer(name, self._issuer) or _OWN_UPDATES.fullmatch(name):
+                # "CRAV said today" in CRAV's own release, "Earlier updates reported six deaths":
+                # the document's voice, now or in its own earlier versions
+                out.append(AUTHOR)
                 continue
             if name.lower() in ("reports", "media", "press", "media reports", "news reports") or re.fullmatch(
                     r"(?:(?:the|these|those)\s+)?(?:[a-z-]+\s+){0,2}reports?", name, re.IGNORECASE):
@@ -504,10 +508,14 @@ _PLACE_APPOSITION = re.compile(
     re.IGNORECASE)
 
 
-# "police and hospital officials", "local officials and medics": sources the text names only
-# by what they are, joined with no article of their own, are one claimant as written.
-_COMPOSITE = re.compile(r"(?:(?:the|The)\s+)?[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}\s+and\s+"
+# "police and hospital officials", "security and health officials": one word before "and" that
+# shares the head noun after it ("police officials and hospital officials") is one claimant as
+# written; "local officials and residents" are two groups, each with its own head.
+_COMPOSITE = re.compile(r"(?:(?:the|The)\s+)?[a-z][\w’'-]*(?<!s)\s+and\s+"
                         r"(?!(?:the|a|an|his|her|its|their)\b)[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}")
+# A document's own earlier versions: "Earlier updates reported six deaths", "the previous release".
+_OWN_UPDATES = re.compile(r"(?:(?:the|our|an?)\s+)?(?:earlier|previous|prior|last|initial|first)\s+"
+                          r"(?:updates?|releases?|versions?\s+of\s+this\s+(?:story|article|release))", re.IGNORECASE)
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
 
 

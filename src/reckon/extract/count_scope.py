@@ -174,3 +174,12 @@ _LISTED_AMONG = re.compile(r"\b(?:among\s+them|among\s+whom|including)\s+(?:the|
 
 
 _MEMBER_OF = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:also\s+)?among\s+the\s*$", re.IGNORECASE)
+
+
+# "he counts nine dead, not eight", "150 killed – not 2,000": a figure set against the stated one
+# is the one the speaker rejects, not a toll anyone gives here.
+_REJECTED = re.compile(r"(?:,|[–—]|\s-)\s*(?:and\s+|but\s+)?not\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _is_rejected(text: str, start: int) -> bool:
+    return _REJECTED.search(text[max(0, start - 16):start]) is not None

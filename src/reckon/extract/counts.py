@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reckon.extract.count_scope import (
-    _BREAKDOWN, _OF_THOSE, _RAISED_AFTER, _SEX_AGE, _is_aggregate, _is_increment, _is_subset,
+    _BREAKDOWN, _OF_THOSE, _RAISED_AFTER, _SEX_AGE, _is_aggregate, _is_increment, _is_rejected, _is_subset,
 )
 from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.harm_parse import (
@@ -92,7 +92,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None
     number = char_span[-1]
     text = span_text(sent)  # read by most tests below: joined once
-    if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset):
+    if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset) \
+            or _is_rejected(text, quantity.span.start - offset):
         return None
     if _is_increment(text, quantity.span.end - offset):
         return None  # "the bodies of two men were found, bringing the number of dead to 24": a part of the 24
@@ -235,7 +236,8 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         return None
     number = char_span[-1]
     text = span_text(sent)
-    if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", text[quantity.span.end - offset:]):
+    if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", text[quantity.span.end - offset:]) \
+            or _is_rejected(text, quantity.span.start - offset):
         return None  # "Ivo Marr, 19," is an age; "one of them a farmer" is a part
     things = re.match(r"\s+(?:head\s+)?of\s+(?:(?:their|the|its|his|her)\s+)?([a-z]+)", text[quantity.span.end - offset:])
     if things and (things.group(1) in _NOT_PEOPLE or things.group(1).rstrip("s") in _NOT_PEOPLE):
@@ -300,4 +302,12 @@ def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]
                  and c.min == c.max and c.min < total.min and c.span.start > total.span.end]
         if len(parts) >= 2 and sum(found[p][1].min for p in parts) == total.min:
             dropped.update(parts)
+            continue
+        # "Seven confirmed dead. Six died at the scene and one overnight. Earlier updates said
+        # six.": the parts of one sentence add up though a later figure does not belong to them
+        for sentence in sorted({found[p][0] for p in parts}):
+            own = [p for p in parts if found[p][0] == sentence]
+            if len(own) >= 2 and sum(found[p][1].min for p in own) == total.min:
+                dropped.update(own)
+                break
     return [item for p, item in enumerate(found) if p not in dropped]

@@ -59,7 +59,19 @@ def _one_person_harmed(noun: Token, anchor: Token) -> bool:
     harmed counted)."""
     return noun.head.i == anchor.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not noun.conjuncts \
         and anchor.pos_ in ("VERB", "AUX") and anchor.dep_ not in ("acl", "relcl", "amod") \
-        and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children)
+        and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children) \
+        and not _does_the_harm(noun, anchor)
+
+
+# What a person can lose or have hurt: "a guard lost his life", "a boy lost a leg" are harmed.
+_OWN_BODY = frozenset({"life", "live", "leg", "arm", "eye", "hand", "foot", "limb", "sight"})
+
+
+def _does_the_harm(noun: Token, verb: Token) -> bool:
+    """ "a man shot dead two employees": the active subject of a harm verb with an object of
+    its own is who did the harm, not one harmed."""
+    return noun.dep_ == "nsubj" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in _OWN_BODY
+                                        for c in verb.children)
 
 
 _IDENTIFYING = frozenset({"identify", "name", "list", "describe"})

@@ -22,6 +22,7 @@ from reckon.extract.actors import ActorResolver
 from reckon.extract.apparatus import apparatus_start
 from reckon.extract.attribution import ClaimantFinder, masthead
 from reckon.extract.name_windows import entity_chunks
+from reckon.extract.police_body import named_police
 from reckon.extract.nlp import parse, read_and_find_entities
 from reckon.extract.sentences import parse_text, split_sentences
 from reckon.extract.speakers import SpeakerResolver
@@ -150,6 +151,9 @@ def _claimants(state: State) -> State:
 
     def resolve(surface: str, position: int) -> str:
         name = speakers.resolve(surface, position=position)
+        force = named_police(state["document"].text, surface, position)
+        if force is not None:
+            return force  # "Police said ..." after the text named the Korvel Police Service
         # "a Kenyan police source" stays a source of its own, not the police force's name.
         return actors.resolve(name) if name and not describes_unnamed_people(name) else name
 
