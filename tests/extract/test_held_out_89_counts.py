@@ -82,3 +82,56 @@ def test_two_groups_each_with_its_own_head_stay_two_claimants() -> None:
     rows = _rows("Raiders killed at least seven people at a cattle camp in Osk, South Sudan, on Sunday, local "
                  "officials and residents said.\n")
     assert rows == {("killed", 7, None, "local officials"), ("killed", 7, None, "residents")}
+
+
+def test_every_figure_of_a_list_included_opens_is_a_part() -> None:
+    rows = _rows("A bomb exploded at a market in Osk, Thailand, on Friday 17 April 2026. Health officials said 14 "
+                 "people had been killed and 52 wounded. The dead included five children and three members of "
+                 "the volunteer corps.\n")
+    assert rows == {("killed", 14, 14, "Health officials"), ("injured", 52, 52, "Health officials")}
+
+
+def test_victims_a_source_is_counting_in_are_a_part_of_its_toll() -> None:
+    rows = _rows("A bomb exploded at a market in Osk, Thailand, on 17 April 2026.\n\nCommunity leaders in Osk said "
+                 "17 people had died, counting two victims whose families buried them across the border.\n")
+    assert rows == {("killed", 17, 17, "Community leaders")}
+
+
+def test_a_tally_up_to_a_year_or_over_half_a_year_is_an_aggregate() -> None:
+    rows = _rows("A bomb exploded at a market in Osk, Thailand, on 17 April 2026, killing four people.\n\nThe "
+                 "insurgency resumed in 2004 and had killed more than 7,300 people by 2026. Attacks by armed groups "
+                 "killed or wounded more than 1,100 civilians in the first half of 2026 alone.\n")
+    assert rows == {("killed", 4, 4, "author")}
+
+
+def test_a_part_of_the_same_harm_taken_out_of_a_figure_is_no_row() -> None:
+    rows = _rows("A bomb exploded at a market in Osk, Thailand, on 17 April 2026.\n\nIn a statement the police said "
+                 "that two of the three people they acknowledged had died were hit by stones.\n")
+    assert {r[1] for r in rows} == {3}
+
+
+def test_a_toll_raised_later_is_the_same_sources_toll() -> None:
+    rows = _rows("A bomb exploded at a market in Osk, Thailand, on 17 April 2026.\n\nThe Osk provincial office gave "
+                 "an initial toll of seven dead on the night of the attack, raised to nine by the following morning.\n")
+    assert {(r[0], r[1]) for r in rows} == {("killed", 7), ("killed", 9)}
+    assert len({r[3] for r in rows}) == 1
+
+
+def test_release_from_custody_is_no_survival_and_a_charge_no_toll() -> None:
+    rows = _rows("A bomb exploded at a market in Osk, Thailand, on 17 April 2026.\n\nTwenty-three people were "
+                 "detained under martial law in the week after the bombing, according to the Osk Legal Aid "
+                 "Collective; 19 of them were released without charge.\n")
+    assert rows == {("arrested", 23, 23, "Osk Legal Aid Collective")}
+    # hostages released are survivors
+    rows = _rows("Gunmen abducted 40 passengers from a bus near Osk, Nigeria, on 17 April 2026.\n\n"
+                 "Twelve of the passengers were released on Sunday.\n")
+    assert ("survived", 12, 12, "author") in rows
+    rows = _rows("A bomb killed nine people at a market in Osk, Thailand, on 17 April 2026.\n\nIn October 2026 four "
+                 "men were charged with murder and terrorism offences.\n")
+    assert rows == {("killed", 9, 9, "author")}
+
+
+def test_a_figure_after_the_clause_an_including_list_sits_in_is_its_own() -> None:
+    rows = _rows("Jets bombed a monastery in the village of Osk, Myanmar, on 19 October 2025. At least 31 civilians, "
+                 "among them 12 children, perished, and more than 50 were maimed.\n")
+    assert ("injured", 51, None, "author") in rows

@@ -17,7 +17,9 @@ from functools import lru_cache
 
 
 _SUBSET_BEFORE = ("including", "includes", "included", "among them", "among whom", "of whom", "of them",
-                  "among those", "among the", "exception of", "except", "except for", "apart from", "other than")
+                  "among those", "among the", "exception of", "except", "except for", "apart from", "other than",
+                  # "17 people had died, counting two victims buried across the border"
+                  ", counting")
 
 
 # Totals over a span of time are not an incident's toll ("killed more than 10,000 people
@@ -40,6 +42,9 @@ _AGGREGATE = re.compile(
     # "since 1 January": from the first of a month, a running tally, as is "over the same period"
     r"|\bsince\s+1(?:st)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|\b(?:over|in|during)\s+the\s+same\s+period\b"
+    # "had killed more than 7,300 people by 2026", "in the first half of 2026": a tally up to a year
+    r"|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b(?![ ]?[-–/]\d)"
+    r"|\b(?:first|second)\s+half\s+of\s+(?:the\s+year|(?:19|20)\d\d)\b|\bfirst\s+(?:\w+\s+)?(?:months|weeks)\s+of\b"
     # "documented 112 violent deaths in the province in 2025": a whole area over a whole year
     r"|\b(?:in|across|throughout)\s+the\s+(?:province|region|country|state|district|county|territory)\s+"
     r"(?:in|during|for)\s+(?:19|20)\d\d\b(?!\s*[-–/]\d)"
@@ -164,7 +169,15 @@ def _is_subset(text: str, start: int) -> bool:
     before = text[max(0, start - 16):start].lower().rstrip()
     if before.endswith("among the") and _MEMBER_OF.search(text[max(0, start - 30):start]):
         return False  # "The bride was among the 112 people rescued": one of the whole, which is the figure
-    return before.endswith(_SUBSET_BEFORE) or bool(_LISTED_AMONG.search(text[max(0, start - 70):start]))
+    return before.endswith(_SUBSET_BEFORE) or bool(_LISTED_AMONG.search(text[max(0, start - 70):start])) \
+        or bool(_LISTED_FIGURES.search(text[max(0, start - 90):start]))
+
+
+# "The dead included five children and three members of the corps": every figure of the list
+# "included" opens is a part of the toll, not only its first.
+_LISTED_FIGURES = re.compile(r"\b(?:including|included|includes|among\s+them|among\s+whom)\s+(?:\d[\d,]*|one|two|three|"
+                             r"four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty)\s+"
+                             r"[^,;:.()\d]{1,60}?(?:,\s+|\s+and\s+)$", re.IGNORECASE)
 
 
 # "abducting seven people, among them the hamlet chief and his two sons": a figure later in

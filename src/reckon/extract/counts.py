@@ -48,7 +48,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from reckon.extract.numbers import Quantity
 
 
-__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant", "without_breakdowns"]
+__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant", "without_breakdowns",
+           "without_partitives"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -135,6 +136,13 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None
     kind, anchor, noun = found
     kind = _first_alternative(anchor, kind, lexicon)
+    at = anchor.idx - sent.start_char
+    if _CHARGE_BEFORE.search(text[max(0, at - 40):at]):
+        return None  # "Four men were charged with murder": a charge, not a toll (FORMAT)
+    if kind is CountKind.SURVIVED and anchor.lemma_.lower() in ("release", "free") and (
+            _FROM_CUSTODY.match(text, at + len(anchor.text))
+            or _DETAINED.search(text) and not _TAKEN.search(text)):
+        return None  # "23 were detained ...; 19 of them were released without charge": out of custody, not saved
     if kind is CountKind.ABDUCTED and anchor.dep_ == "amod" and anchor.head.i == noun.i and anchor.i < noun.i \
             and not re.search(r"\bof(?:\s+the)?\s*$", text[:start]) and _got_away(noun, lexicon):
         # ("14 of 129 kidnapped schoolgirls have returned": the 129 are the whole taken, not the returned)
@@ -190,6 +198,16 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
                           victims=victims, quantity_text=quantity.text, also=also)
 
 
+# Words before a harm word that make it a charge: "charged with murder", "convicted of kidnapping".
+_CHARGE_BEFORE = re.compile(r"\b(?:charged|convicted|accused|suspected|guilty|acquitted|indicted|sentenced|"
+                            r"counts?|charges?)\s+(?:\w+\s+)?(?:with|of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# Release from custody, not from captors: "released without charge", "freed on bail".
+_FROM_CUSTODY = re.compile(r"\s+(?:\w+\s+)?(?:without\s+charges?|on\s+bail|from\s+(?:police\s+)?(?:custody|detention|"
+                           r"prison|jail))\b", re.IGNORECASE)
+_DETAINED = re.compile(r"\b(?:detained|arrested|in\s+custody|detention|detainees)\b", re.IGNORECASE)
+_TAKEN = re.compile(r"\b(?:abduct\w*|kidnap\w*|hostages?|captives?|captors?|seized)\b", re.IGNORECASE)
+
+
 def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
     tokens = [t for t in noun.subtree if t.i >= char_span[-1].i + 1 and t.i <= noun.i] or [noun]
     tokens = [t for t in tokens if not t.is_punct]
@@ -218,6 +236,8 @@ def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset:
     return out
 
 
+_RAISED_TO = re.compile(r"(?:,|\band|\bthen|\blater)\s+(?:\w+\s+)?(?:raised|revised|increased|updated|lifted|rising|rose|"
+                        r"climbing|climbed)\s+(?:\w+\s+)?to\s+$", re.IGNORECASE)
 # A later time right after a bare figure: "and 14 that afternoon", "and 20 the next day".
 _LATER_AFTER = re.compile(
     r"\s+(?:(?:that|this|the\s+(?:next|following))\s+(?:morning|afternoon|evening|night|day)|later\b|"
@@ -251,6 +271,12 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         other = max(before, key=lambda c: c.span.start)
         return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                               token=number, victims=None, quantity_text=quantity.text)
+    # "an initial toll of seven dead, raised to nine by the morning": the raised toll is the same
+    # kind of toll, from the same source.
+    if before and _RAISED_TO.search(text[max(0, quantity.span.start - offset - 40):quantity.span.start - offset]):
+        other = max(before, key=lambda c: c.span.start)
+        return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
+                              token=other.token, victims=other.victims, quantity_text=quantity.text)
     # "a toll of 9 dead on the morning of 13 September and 14 that afternoon": a bare figure
     # joined to a classified one and dated later is the same toll, grown.
     if before and re.search(r"\b(?:and|then)\s+(?:to\s+)?$", text[:quantity.span.start - offset]) \
@@ -286,6 +312,24 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                 return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                                       token=other.token, victims=other.victims, quantity_text=quantity.text)
     return None
+
+
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|these|those)\s+")
+
+
+def without_partitives(candidates: list[CountCandidate], sent: SpacySpan, *, offset: int) -> list[CountCandidate]:
+    """ "two of the three people they acknowledged had died were hit by stones": a figure of
+    the same harm taken out of the figure after it is a part of that figure, no row."""
+    text = span_text(sent)
+    starts = {c.span.start: c for c in candidates}
+    out = []
+    for candidate in candidates:
+        partitive = _PARTITIVE_OF.match(text, candidate.span.end - offset)
+        whole = starts.get(partitive.end() + offset) if partitive else None
+        if whole is not None and whole.kind is candidate.kind:
+            continue
+        out.append(candidate)
+    return out
 
 
 def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]]:

@@ -189,7 +189,8 @@ def _counts(state: State) -> State:
                                                             classified=list(candidates.values()))
                 if inherited is not None:
                     candidates[quantity.span] = inherited
-        for candidate in counts_module.share_claimant(list(candidates.values()), doc[:], offset=offset):
+        kept = counts_module.without_partitives(list(candidates.values()), doc[:], offset=offset)
+        for candidate in counts_module.share_claimant(kept, doc[:], offset=offset):
             for claimant in finder.claimants(doc[:], candidate.token, offset=offset):
                 for kind in (candidate.kind, *candidate.also):
                     found.append((index, Count(kind=kind, min=candidate.min, max=candidate.max,
