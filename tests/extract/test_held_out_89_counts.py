@@ -135,3 +135,55 @@ def test_a_figure_after_the_clause_an_including_list_sits_in_is_its_own() -> Non
     rows = _rows("Jets bombed a monastery in the village of Osk, Myanmar, on 19 October 2025. At least 31 civilians, "
                  "among them 12 children, perished, and more than 50 were maimed.\n")
     assert ("injured", 51, None, "author") in rows
+
+
+_STORY = "Gunmen attacked a school in Osk, Nigeria, on 3 May 2026.\n\n"
+
+
+def test_who_gave_a_figure_in_a_relative_clause_claims_it() -> None:
+    rows = _rows(_STORY + "The toll is higher than the figure of 24 dead that the state authorities have given "
+                 "since the weekend.\n")
+    assert rows == {("killed", 24, 24, "state authorities")}
+
+
+def test_a_figure_counted_by_a_source_is_that_sources() -> None:
+    rows = _rows(_STORY + "The Osk General Hospital said it had treated 14 people, a higher figure than the 13 injured "
+                 "counted by the Osk Relief Committee.\n")
+    assert ("injured", 13, 13, "Osk Relief Committee") in rows
+
+
+def test_an_account_named_for_its_source_and_a_relative_pronoun_stand_for_the_source() -> None:
+    rows = _rows(_STORY + "The findings contradict the army account, which puts the toll at three.\n")
+    assert {r[3] for r in rows} != {"press reports"} and len(rows) == 1
+    rows = _rows(_STORY + "The Osk Front, which says 27 people were killed, has accused the militia of joining the "
+                 "attack.\n")
+    assert rows == {("killed", 27, 27, "Osk Front")}
+
+
+def test_reports_a_participle_describes_make_the_claim() -> None:
+    rows = _rows(_STORY + "The Police have noted false reports circulating on some websites claiming that \"more than "
+                 "20 people were shot dead by police\" at Osk.\n")
+    assert rows == {("killed", 21, None, "press reports")}
+
+
+def test_our_chairman_is_a_person_apart_from_the_body() -> None:
+    assert _rows(_STORY + "Five people were killed there, our provincial chairman says.\n") \
+        == {("killed", 5, 5, "provincial chairman")}
+    assert _rows(_STORY + "Our officials counted 16 dead.\n") == {("killed", 16, 16, "author")}
+
+
+def test_a_number_in_words_and_digits_counts_its_noun() -> None:
+    assert _rows(_STORY + "A total of one hundred and twelve (112) suspects have been arrested.\n") \
+        == {("arrested", 112, 112, "author")}
+
+
+def test_a_qualified_role_is_not_a_person_with_another_qualifier() -> None:
+    rows = _rows(_STORY + "Five people were killed there, our provincial chairman says.\n\nThe same gang abducted our "
+                 "ward chairman, Comrade Ivo Marr, from his home in July.\n")
+    assert ("killed", 5, 5, "provincial chairman") in rows
+
+
+def test_websites_are_unnamed_media() -> None:
+    rows = _rows(_STORY + "The Police have noted with concern false reports circulating on some online platforms "
+                 "and foreign-based websites claiming that \"more than 20 people were shot dead by police\" at Osk.\n")
+    assert rows == {("killed", 21, None, "press reports")}

@@ -39,10 +39,12 @@ _REPORT_NOUNS = frozenset({"report", "reports", "media", "press", "account", "ac
                            "allegation", "allegations", "rumour", "rumours", "rumor", "rumors"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
 _UNNAMED_SOME = frozenset({"some", "others", "many"})
+# Places of publication that name no publisher: "some websites", "online platforms", "blogs".
+_UNNAMED_OUTLETS = frozenset({"website", "site", "platform", "blog", "outlet", "channel", "newspaper", "tabloid"})
 _QUANTITY_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "dozen", "score"})
 _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|one|another|two|three|four|first|second|third|fourth|fifth|some|several|other|both|"
-    r"also|senior|unnamed|his|her|its|their|so-called|self-styled|self-proclaimed)\s+)+",
+    r"also|senior|unnamed|his|her|its|their|our|so-called|self-styled|self-proclaimed)\s+)+",
     re.IGNORECASE,
 )
 _HEADLINE_SOURCE = re.compile(
@@ -171,10 +173,18 @@ class ClaimantFinder:
                 # "the army said when the toll stood at 30": the time clause is the
                 # writer's, dating the statement; it is not what the police said.
                 return AUTHOR_VOICE
+            if current.pos_ == "NOUN" and lemma in _GIVEN_FIGURE_NOUNS:
+                # "the figure of 24 dead that the authorities have given": who gave the figure
+                giver = next((subject for clause in current.children
+                              if clause.dep_ == "relcl" and clause.lemma_.lower() in _BY_SOURCE_VERBS | {"use", "publish"}
+                              for subject in clause.children
+                              if subject.dep_ == "nsubj" and subject.lower_ not in _PRONOUNS), None)
+                if giver is not None:
+                    return self._named_list(giver, offset=offset)
             if child is not None and current.pos_ in ("NOUN", "PROPN") and lemma in _REPORT_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") and child.i > current.i:
                 owner = self._report_owner(current, offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
-            if current.pos_ == "NOUN" and child is None or (child is not None and child.pos_ == "NOUN"):
+            if current.pos_ == "NOUN" and child is None or (child is not None and child.pos_ in ("NOUN", "NUM")):
                 # "the 300 deaths reported across several media / by the agency": a reporting
                 # participle on the counted noun names its source.
                 noun = current if child is None else child
@@ -242,6 +252,14 @@ class ClaimantFinder:
                         # "The army blamed X, saying seven had died", "the army blamed X and said
                         # five were killed": the clause the verb continues has its speaker.
                         return self._named_list(shared, offset=offset)
+                    if current.tag_ == "VBG" and current.dep_ == "acl" and current.head.pos_ == "NOUN":
+                        # "false reports circulating online claiming that 20 were shot": what the
+                        # participle describes makes the claim, not the sentence's subject
+                        described_by = current.head
+                        if described_by.lemma_.lower() in _REPORT_NOUNS:
+                            owner = self._report_owner(described_by, offset=offset)
+                            return owner if owner is not None else PRESS_REPORTS
+                        return self._named_list(described_by, offset=offset)
                     # "..., putting the dead at 150": a participle speaks for the main clause's subject.
                     if current.tag_ == "VBG":
                         root_subjects = [c for c in sent.root.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
@@ -303,7 +321,7 @@ class ClaimantFinder:
 
     def _reported_by(self, noun: Token, *, offset: int) -> list[_Named] | str | None:
         for acl in noun.children:
-            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in ("report", "claim", "cite", "give"):
+            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in _BY_SOURCE_VERBS:
                 continue
             for prep in acl.children:
                 source = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -321,10 +339,19 @@ class ClaimantFinder:
                 return self._named_list(child, offset=offset)
             if child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
                 return self._named_list(child, offset=offset)
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in _SOURCE_NOUNS - {"medium"}:
+                return self._named_list(child, offset=offset)  # "the police account": the police's
         return None
 
     def _named_list(self, head: Token, *, offset: int) -> list[_Named] | str | None:
         """The subject phrase(s) at ``head``, split on coordination ("the centre and the minister")."""
+        if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i \
+                and head.head.head.pos_ in ("NOUN", "PROPN"):
+            # "The Osk Front, which says 27 were killed": the relative pronoun stands for the name before it
+            head = head.head.head
+            if head.lemma_.lower() in _REPORT_NOUNS and head.pos_ == "NOUN":
+                owner = self._report_owner(head, offset=offset)
+                return owner if owner is not None else PRESS_REPORTS  # "the police account, which puts ..."
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
             # "The Osk Party, whose members counted 23 bodies, ...": the members speak for the body
             # the relative clause hangs on
@@ -354,10 +381,18 @@ class ClaimantFinder:
             # "Military records described the dead as ...": the records speak for who kept them
             surface = doc_text(head.doc)[owner[0].idx:owner[-1].idx + len(owner[-1].text)]
             return [_Named(surface=surface, start=owner[0].idx + offset, end=owner[-1].idx + len(owner[-1].text) + offset)]
-        if head.lower_ in ("we", "us") or any(c.dep_ == "poss" and c.lower_ == "our" for c in head.children):
-            return AUTHOR_VOICE  # "We counted 16 dead", "Our officials counted ...": the document's issuer
+        if head.lower_ in ("we", "us") or any(c.dep_ == "poss" and c.lower_ == "our" for c in head.children) \
+                and not (head.lemma_.lower() in _PERSON_ROLES and head.tag_ == "NN"):
+            # "We counted 16 dead", "Our officials counted ...": the document's issuer; but "our
+            # provincial chairman says" is one person, named apart from the body he serves
+            return AUTHOR_VOICE
         if head.lower_ in _UNNAMED_SOME:
             return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
+        if head.lemma_.lower() in _UNNAMED_OUTLETS and head.pos_ == "NOUN" and not any(
+                t.pos_ == "PROPN" or t.text[:1].isupper() for t in head.subtree if t.i <= head.i):
+            # "websites claiming that 20 were shot": unnamed media ("Western media outlets", like
+            # "state media", name a body of outlets and stay as written)
+            return PRESS_REPORTS
         if head.like_num or head.lower_ in _QUANTITY_WORDS:
             return None  # "dozens reported dead": the counted people, not a source
         if head.lemma_.lower() in _FIGURE_NOUNS:
@@ -567,6 +602,12 @@ _SOURCE_NOUNS = frozenset({"official", "source", "witness", "resident", "authori
                            "volunteer", "leader", "police", "army", "ministry", "hospital", "agency", "medium",
                            "group", "survivor", "villager", "elder", "monitor", "observer", "activist", "officer"})
 _FIGURE_NOUNS = frozenset({"figure", "data", "report", "statistic", "record", "tally", "count", "estimate"})
+# Nouns for a figure someone gives ("the figure of 24 dead that the authorities have given").
+_GIVEN_FIGURE_NOUNS = _FIGURE_NOUNS | {"toll", "number", "total"}
+# Participles and verbs of giving a figure whose subject or "by" agent is its source ("the 13
+# injured counted by police", "the toll reported by the agency").
+_BY_SOURCE_VERBS = frozenset({"report", "claim", "cite", "give", "count", "record", "document", "confirm",
+                              "announce", "register", "list", "tally", "put", "provide", "release", "issue"})
 
 
 def _cited_source(verb: Token) -> Token | None:

@@ -92,6 +92,12 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
+    inside_span = {t.i for t in char_span}
+    while quantity.min == quantity.max and number.dep_ in ("conj", "cc") and number.head.i in inside_span \
+            and number.head.i != number.i:
+        # "one hundred and twelve (112) suspects": a number written in words is parsed as a
+        # coordination; its first part is the one that counts the noun
+        number = number.head
     text = span_text(sent)  # read by most tests below: joined once
     if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset) \
             or _is_rejected(text, quantity.span.start - offset):
