@@ -187,3 +187,8 @@ def test_websites_are_unnamed_media() -> None:
     rows = _rows(_STORY + "The Police have noted with concern false reports circulating on some online platforms "
                  "and foreign-based websites claiming that \"more than 20 people were shot dead by police\" at Osk.\n")
     assert rows == {("killed", 21, None, "press reports")}
+
+
+def test_an_accusation_of_killing_is_still_a_toll() -> None:
+    assert _rows("Residents accused soldiers of killing 12 herders in Osk, Nigeria, on 3 May 2026.\n") \
+        == {("killed", 12, 12, "Residents")}

@@ -206,7 +206,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
 
 # Words before a harm word that make it a charge: "charged with murder", "convicted of kidnapping".
 _CHARGE_BEFORE = re.compile(r"\b(?:charged|convicted|accused|suspected|guilty|acquitted|indicted|sentenced|"
-                            r"counts?|charges?)\s+(?:\w+\s+)?(?:with|of|for)\s+(?:the\s+)?$", re.IGNORECASE)
+                            r"counts?|charges?)\s+(?:(?:later|formally|jointly|also|each|all|then|both)\s+)?(?:with|of|for)\s+"
+                            r"(?:the\s+)?$", re.IGNORECASE)
 # Release from custody, not from captors: "released without charge", "freed on bail".
 _FROM_CUSTODY = re.compile(r"\s+(?:\w+\s+)?(?:without\s+charges?|on\s+bail|from\s+(?:police\s+)?(?:custody|detention|"
                            r"prison|jail))\b", re.IGNORECASE)
