@@ -192,3 +192,17 @@ def test_websites_are_unnamed_media() -> None:
 def test_an_accusation_of_killing_is_still_a_toll() -> None:
     assert _rows("Residents accused soldiers of killing 12 herders in Osk, Nigeria, on 3 May 2026.\n") \
         == {("killed", 12, 12, "Residents")}
+
+
+def test_who_reached_a_source_is_not_the_source() -> None:
+    rows = _rows("OSK RIGHTS MONITOR\n\nSTATEMENT\n\nSoldiers killed 12 people in Osk, Zimbabwe, on 3 May 2026, the Osk "
+                 "Rights Monitor (ORM) said today.\n\nAt least 63 people were treated for gunshot wounds at the "
+                 "district hospital, according to health workers ORM spoke to.\n")
+    assert rows == {("killed", 12, 12, "author"), ("injured", 63, None, "health workers")}
+
+
+def test_people_charged_with_murder_are_no_toll() -> None:
+    rows = _rows("A bomb killed nine people at a market in Osk, Thailand, on 17 April 2026.\n\nFour men were later "
+                 "charged with murder and terrorism offences, and in October 2026 a court in Osk convicted two of "
+                 "them and sentenced them to death.\n")
+    assert rows == {("killed", 9, 9, "author")}

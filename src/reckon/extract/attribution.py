@@ -50,6 +50,9 @@ _LEADING_NOISE = re.compile(
 _HEADLINE_SOURCE = re.compile(
     r"(?:\s*:|\s+[-–—]{1,2})\s+(?P<who>[A-Z][\w.'’&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w.'’&-]*){0,4})\s*$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", re.IGNORECASE)
+_CONTACTED = re.compile(r"\s+(?:(?:that|whom)\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|we|they|it|he|she|"
+                        r"(?:the|our|its)\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?(?:spoke|spoken|talked|interviewed|contacted|"
+                        r"met|reached|consulted|visited)\b.*$")
 _DOCUMENT_BY = re.compile(r"\b(?:filed|issued|released|published|compiled|gathered|provided|prepared|written|"
                           r"drawn\s+up|submitted|given|made|established|conducted|carried\s+out|kept|"
                           # "a statement read on national television by the army's spokesman"
@@ -447,6 +450,9 @@ class ClaimantFinder:
             return None
         match = matches[-1]
         who = match.group("who").strip()
+        # "according to health workers ZPRM spoke to", "witnesses we interviewed": who spoke to
+        # them only says how the source was reached; the source is the people before it
+        who = _CONTACTED.sub("", who) or who
         if re.search(r"\b(?:our|my|we|us)\b", who, re.IGNORECASE):
             return None  # "according to our figures": the speaker's own, found by the quotation or voice
         by = _DOCUMENT_BY.search(who)

@@ -143,7 +143,7 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
     kind, anchor, noun = found
     kind = _first_alternative(anchor, kind, lexicon)
     at = anchor.idx - sent.start_char
-    if _CHARGE_BEFORE.search(text[max(0, at - 40):at]):
+    if _CHARGE_BEFORE.search(text[max(0, at - 40):at]) or anchor.lemma_.lower() in _CHARGE_VERBS:
         return None  # "Four men were charged with murder": a charge, not a toll (FORMAT)
     if kind is CountKind.SURVIVED and anchor.lemma_.lower() in ("release", "free") and (
             _FROM_CUSTODY.match(text, at + len(anchor.text))
@@ -208,6 +208,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
 _CHARGE_BEFORE = re.compile(r"\b(?:charged|convicted|accused|suspected|guilty|acquitted|indicted|sentenced|"
                             r"counts?|charges?)\s+(?:(?:later|formally|jointly|also|each|all|then|both)\s+)?(?:with|of|for)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
+# Verbs of a court or prosecutor: "four men were charged with murder" is no toll, whatever the charge.
+_CHARGE_VERBS = frozenset({"charge", "convict", "indict", "sentence", "prosecute", "acquit"})
 # Release from custody, not from captors: "released without charge", "freed on bail".
 _FROM_CUSTODY = re.compile(r"\s+(?:\w+\s+)?(?:without\s+charges?|on\s+bail|from\s+(?:police\s+)?(?:custody|detention|"
                            r"prison|jail))\b", re.IGNORECASE)
