@@ -206,3 +206,21 @@ def test_people_charged_with_murder_are_no_toll() -> None:
                  "charged with murder and terrorism offences, and in October 2026 a court in Osk convicted two of "
                  "them and sentenced them to death.\n")
     assert rows == {("killed", 9, 9, "author")}
+
+
+def test_one_person_suffering_a_wound_or_added_to_a_toll_is_a_row() -> None:
+    rows = _rows("A gunman opened fire at a club in Osk, Ontario, on 3 May 2026.\n\nIn addition, a constable "
+                 "suffered a gunshot wound to the leg while entering the building.\n")
+    assert rows == {("injured", 1, 1, "author")}
+    rows = _rows("A gunman opened fire at a club in Osk, Ontario, on 3 May 2026.\n\nTwelve people were injured, "
+                 "plus a police constable who was shot in the leg.\n")
+    assert rows == {("injured", 12, 12, "author"), ("injured", 1, 1, "author")}
+
+
+def test_the_attacker_arrested_is_one_arrest_and_nothing_else() -> None:
+    rows = _rows("A gunman opened fire at a club in Osk, Ontario, on 3 May 2026, killing eight people. The gunman "
+                 "was arrested at the scene.\n")
+    assert rows == {("killed", 8, 8, "author"), ("arrested", 1, 1, "author")}
+    rows = _rows("A gunman opened fire at a club in Osk, Ontario, on 3 May 2026, killing eight people. The gunman "
+                 "was shot dead by officers.\n")
+    assert rows == {("killed", 8, 8, "author")}

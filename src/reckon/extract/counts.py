@@ -172,6 +172,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
             return None  # "Of those arrested, 14 were still in custody": a part of the arrested, same harm
     if quantity.one_person and not _one_person_harmed(noun, anchor):
         return None
+    if quantity.the_attacker and kind is not CountKind.ARRESTED:
+        return None  # "the gunman was shot dead": no figure stated; "the suspect was arrested": one arrest
     group = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if kind is CountKind.KILLED and group and (lexicon.adjectives.get(group[0].lower_) or lexicon.nouns.get(
             group[0].lemma_.lower())) is CountKind.INJURED:
@@ -258,8 +260,18 @@ _LATER_AFTER = re.compile(
 def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                       classified: list[CountCandidate]) -> CountCandidate | None:
     """A bare figure coordinated with a classified one takes its kind ("9 dead, 4 in X")."""
-    if quantity.min is None and quantity.max is None or not classified or quantity.one_person:
-        return None  # one person is a count only by its own harm word
+    if quantity.min is None and quantity.max is None or not classified:
+        return None
+    if quantity.one_person:
+        # one person is a count only by its own harm word, or added to a classified figure
+        # ("12 people were injured, plus a police constable who was shot in the leg")
+        text = span_text(sent)
+        before = [c for c in classified if c.span.start < quantity.span.start]
+        if before and _ADDITIVE.search(text[max(0, quantity.span.start - offset - 24):quantity.span.start - offset]):
+            other = max(before, key=lambda c: c.span.start)
+            return CountCandidate(kind=other.kind, min=1, max=1, span=quantity.span, token=other.token,
+                                  victims=None, quantity_text=quantity.text)
+        return None
     char_span = sent.doc.char_span(quantity.span.start - offset, quantity.span.end - offset, alignment_mode="expand")
     if char_span is None or len(char_span) == 0:
         return None

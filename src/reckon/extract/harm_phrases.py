@@ -57,14 +57,18 @@ def _one_person_harmed(noun: Token, anchor: Token) -> bool:
     describes the person ("a man injured in the blast is carried away": a caption's
     subject, not a toll; "a child born in captivity was released": who, not one of the
     harmed counted)."""
-    return noun.head.i == anchor.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not noun.conjuncts \
+    # ("the suspect was struck and taken into custody": a verb conjoined to the subject's own shares it)
+    shared = anchor.dep_ == "conj" and anchor.head.i == noun.head.i and noun.dep_ in ("nsubj", "nsubjpass")
+    return (noun.head.i == anchor.i or shared) and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not noun.conjuncts \
         and anchor.pos_ in ("VERB", "AUX") and anchor.dep_ not in ("acl", "relcl", "amod") \
         and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children) \
         and not _does_the_harm(noun, anchor)
 
 
-# What a person can lose or have hurt: "a guard lost his life", "a boy lost a leg" are harmed.
-_OWN_BODY = frozenset({"life", "live", "leg", "arm", "eye", "hand", "foot", "limb", "sight"})
+# What a person can lose or suffer: "a guard lost his life", "a constable suffered a gunshot
+# wound" are harmed.
+_OWN_BODY = frozenset({"life", "live", "leg", "arm", "eye", "hand", "foot", "limb", "sight", "wound", "injury",
+                       "burn"})
 
 
 def _does_the_harm(noun: Token, verb: Token) -> bool:

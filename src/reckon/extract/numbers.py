@@ -61,6 +61,9 @@ class Quantity:
     is_range: bool = False
     maybe_age: bool = False
     one_person: bool = False  # "a security guard": one person named by who they were
+    # "the suspect was taken into custody": the one attacker the story is about, a count only
+    # of his arrest (FORMAT counts one person as 1)
+    the_attacker: bool = False
 
 
 # --- number words -----------------------------------------------------------------------
@@ -505,6 +508,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if not any(s.start < end and start < s.end for s in taken):
             found.append(Quantity(span=Span(start=start, end=end), text=m.group(), value=1, min=1, max=1,
                                   one_person=True))
+    for m in _THE_ATTACKER.finditer(text):
+        start, end = m.span()
+        if not any(s.start < end and start < s.end for s in taken):
+            found.append(Quantity(span=Span(start=start, end=end), text=m.group(), value=1, min=1, max=1,
+                                  one_person=True, the_attacker=True))
     for m in _ONE_MORE.finditer(text):
         start, end = m.span()
         before = text[max(0, start - 120):start]
@@ -535,7 +543,13 @@ _ONE_PERSON = re.compile(
     r"driver|villager|herder|passenger|worshipper|priest|imam|pastor|chief|official|suspect|"
     # more who-they-were nouns of rural and conflict reports ("shot dead a vigilante")
     r"vigilante|militiaman|ranger|miner|shepherd|herdsman|hunter|motorist|cleric|activist|mayor|councillor|"
-    r"elder|lawyer|engineer|contractor|labourer|laborer|watchman|gendarme|customs\s+officer)\b(?![\w-])")
+    r"elder|lawyer|engineer|contractor|labourer|laborer|watchman|gendarme|customs\s+officer|"
+    # the emergency and police staff of shooting reports ("a constable suffered a gunshot wound")
+    r"constable|paramedic|firefighter|bystander|employee|customer|shopkeeper|volunteer)\b(?![\w-])")
+
+
+_THE_ATTACKER = re.compile(r"(?<![\w-])[Tt]he\s+(?:lone\s+|alleged\s+|suspected\s+)?"
+                           r"(?:suspect|gunman|shooter|attacker|assailant|bomber)\b(?![\w-])")
 
 
 # Every quantity holds a digit or a number word. The master pattern is costly to try at
