@@ -224,3 +224,9 @@ def test_the_attacker_arrested_is_one_arrest_and_nothing_else() -> None:
     rows = _rows("A gunman opened fire at a club in Osk, Ontario, on 3 May 2026, killing eight people. The gunman "
                  "was shot dead by officers.\n")
     assert rows == {("killed", 8, 8, "author")}
+
+
+def test_a_clause_parsed_as_an_adverbial_before_a_semicolon_is_not_reported() -> None:
+    rows = _rows("Two months after the Dunmore Bend shooting, on 30 May 2026, a man shot dead two employees at a bar in "
+                 "Westmarch, Ontario; police said there was no link between the two attacks.[8]\n")
+    assert rows == {("killed", 2, 2, "author")}

@@ -201,7 +201,7 @@ class ClaimantFinder:
                     if source is not None:
                         return source
             if current.pos_ in ("VERB", "AUX") and lemma in self._verbs and child is not None and \
-                    child.dep_ in ("ccomp", "parataxis") and child.i < current.i and any(
+                    child.dep_ in ("ccomp", "parataxis", "advcl") and child.i < current.i and any(
                         t.text == ";" for t in sent.doc[child.i:current.i]):
                 # "gunmen kill 12 at a market; rebel group denies role": a semicolon closes the
                 # clause before it; the verb after it reports nothing of it.
