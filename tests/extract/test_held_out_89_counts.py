@@ -230,3 +230,23 @@ def test_a_clause_parsed_as_an_adverbial_before_a_semicolon_is_not_reported() ->
     rows = _rows("Two months after the Dunmore Bend shooting, on 30 May 2026, a man shot dead two employees at a bar in "
                  "Westmarch, Ontario; police said there was no link between the two attacks.[8]\n")
     assert rows == {("killed", 2, 2, "author")}
+
+
+def test_headlines_under_related_links_are_no_rows() -> None:
+    rows = _rows("A bomb killed nine people at a night market in Osk, Thailand, on 17 April 2026, police said.\n\n"
+                 "The market had been bombed before. In 2019 a bomb wounded three people there.\n\nThe region has "
+                 "seen violence for decades.\n\nRelated:\n- Two detained at border checkpoint after Osk blast\n"
+                 "- Peace talks: what happens next?\n")
+    assert ("arrested", 2, 2, "author") not in rows
+
+
+def test_a_body_that_lost_some_of_its_own_people_counts_their_deaths() -> None:
+    rows = _rows("A gunman opened fire at a club in Osk, Ontario, on 3 May 2026.\n\n\"Last night our community lost "
+                 "seven of its members in an act of senseless violence,\" said Chief Ann Roe.\n")
+    assert rows == {("killed", 7, 7, "Ann Roe")}
+
+
+def test_a_relative_of_one_person_is_no_count() -> None:
+    rows = _rows("A bomb hit a school in Osk, Afghanistan, on 10 September 2026, killing 31 people. Four students "
+                 "remain unaccounted for.\n\n\"We have not found her,\" the mother of one missing 17-year-old told us.\n")
+    assert rows == {("killed", 31, 31, "author"), ("missing", 4, 4, "author")}

@@ -34,7 +34,7 @@ from reckon.extract.harm_phrases import (
     _COLLECTIVE_BEFORE, _NOT_PEOPLE, _ORDINAL, _QUANTITY_WORDS, _captive_group,
     _conjoined_kinds, _described_dead, _first_alternative, _freed_later, _got_away, _held_as,
     _identifies, _kind_after_aside, _kind_by_label, _kind_by_listing, _kind_by_naming,
-    _kind_by_phrase, _kind_by_pronoun, _kind_by_toll_pronoun, _kind_by_whereabouts,
+    _kind_by_loss, _kind_by_phrase, _kind_by_pronoun, _kind_by_toll_pronoun, _kind_by_whereabouts,
     _kind_by_window, _one_person_harmed, _ordinal_predicate, _partitive_kind,
     _predicate_after_participle,
 )
@@ -100,7 +100,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         number = number.head
     text = span_text(sent)  # read by most tests below: joined once
     if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset) \
-            or _is_rejected(text, quantity.span.start - offset):
+            or _is_rejected(text, quantity.span.start - offset) \
+            or _KIN_OF_ONE.search(text[max(0, quantity.span.start - offset - 30):quantity.span.start - offset]):
         return None
     if _is_increment(text, quantity.span.end - offset):
         return None  # "the bodies of two men were found, bringing the number of dead to 24": a part of the 24
@@ -137,7 +138,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
             or _kind_by_phrase(number, char_span, lexicon) or _kind_after_aside(number, lexicon) \
             or _kind_by_parse(number, char_span, lexicon) \
             or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon) \
-            or _kind_by_toll_pronoun(number, lexicon)
+            or _kind_by_toll_pronoun(number, lexicon) \
+            or _kind_by_loss(text, start, quantity.span.end - offset, number)
     if found is None:
         return None
     kind, anchor, noun = found
@@ -210,6 +212,9 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
 _CHARGE_BEFORE = re.compile(r"\b(?:charged|convicted|accused|suspected|guilty|acquitted|indicted|sentenced|"
                             r"counts?|charges?)\s+(?:(?:later|formally|jointly|also|each|all|then|both)\s+)?(?:with|of|for)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
+# "the mother of one missing 17-year-old told us": who a speaker is, not a count.
+_KIN_OF_ONE = re.compile(r"\b(?:mother|father|parents?|brother|sister|son|daughter|wife|husband|widow|uncle|aunt|"
+                         r"cousin|grandmother|grandfather|relatives?|family|friend|neighbou?r)\s+of\s+$", re.IGNORECASE)
 # Verbs of a court or prosecutor: "four men were charged with murder" is no toll, whatever the charge.
 _CHARGE_VERBS = frozenset({"charge", "convict", "indict", "sentence", "prosecute", "acquit"})
 # Release from custody, not from captors: "released without charge", "freed on bail".

@@ -605,3 +605,18 @@ def _kind_by_toll_pronoun(number: Token, lexicon: HarmLexicon) -> tuple[CountKin
         return None
     kind = lexicon.nouns.get("toll")  # a toll counts the dead (data/harm.tsv)
     return (kind, verb, number) if kind is not None else None
+
+
+# "our community lost seven of its members", "the village lost 12 of its sons": a body losing
+# some of its own people counts their deaths.
+_LOST_BEFORE = re.compile(r"\b(?:lost|loses|lose|losing|has\s+lost|have\s+lost|had\s+lost)\s+$", re.IGNORECASE)
+_OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their|our|his|her|my)\s+(?:own\s+)?(?:members|people|sons|daughters|children|"
+                         r"residents|citizens|men|women|colleagues|staff|soldiers|officers|brothers|sisters|pupils|"
+                         r"students|worshippers|villagers)\b", re.IGNORECASE)
+
+
+def _kind_by_loss(text: str, start: int, end: int, number: Token) -> tuple[CountKind, Token, Token] | None:
+    if _LOST_BEFORE.search(text[max(0, start - 16):start]) and _OF_ITS_OWN.match(text, end):
+        verb = number.head if number.head.lemma_.lower() == "lose" else number
+        return CountKind.KILLED, verb, number
+    return None
