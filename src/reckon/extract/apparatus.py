@@ -16,10 +16,7 @@ __all__ = ["apparatus_start"]
 # A heading line of its own: "== References ==", "References", "Notes and references".
 _HEADING = re.compile(
     r"^[ \t]*(?:=+[ \t]*)?(?:References|Notes(?:[ \t]+and[ \t]+references)?|Sources|Citations|Footnotes|"
-    r"Works[ \t]+cited|Bibliography|"
-    # a news page's list of links to other stories: their headlines are other reports' words
-    r"Related(?:[ \t]+(?:stories|articles|coverage|content|news|links|reading))?|Read[ \t]+more|"
-    r"More[ \t]+on[ \t]+this[ \t]+story|See[ \t]+also)[ \t]*:?[ \t]*(?:=+)?[ \t]*$",
+    r"Works[ \t]+cited|Bibliography)[ \t]*(?:=+)?[ \t]*$",
     re.MULTILINE,
 )
 # The list after it: numbered or bulleted entries, or a caret back-link ("^ ").
