@@ -251,3 +251,17 @@ def test_a_relative_of_one_person_is_no_count() -> None:
     rows = _rows("A bomb hit a school in Osk, Afghanistan, on 10 September 2026, killing 31 people. Four students "
                  "remain unaccounted for.\n\n\"We have not found her,\" the mother of one missing 17-year-old told us.\n")
     assert rows == {("killed", 31, 31, "author"), ("missing", 4, 4, "author")}
+
+
+def test_last_month_dates_a_killing_on_one_road() -> None:
+    rows = _rows("A bomb killed nine people at a night market in Osk, Thailand, on 17 April 2026.\n\nOsk has been hit "
+                 "before. Last month, two rangers guarding a school were shot dead by gunmen on a motorcycle on the "
+                 "road outside the village.\n")
+    assert ("killed", 2, 2, "author") in rows
+
+
+def test_one_person_whose_death_a_relative_clause_tells_is_a_row() -> None:
+    rows = _rows("Gunmen attacked a school in Osk, Zimbabwe, on 3 May 2026.\n\nOn 24 August 2026 a group of youths "
+                 "barricaded the mine gate and assaulted a security guard, Mr Ivo Marr (43), who later died in "
+                 "hospital.\n")
+    assert ("killed", 1, 1, "author") in rows

@@ -120,10 +120,12 @@ def _is_aggregate_clause(clause: str) -> bool:
 # clause, whose figure happened at one site, dates a single event; "killed 2,000 across the
 # state last year" sums many.
 _FRONTED_PERIOD = re.compile(r"\s*(?:last|this|past|previous)\s+(?:year|month)\s*,", re.IGNORECASE)
-_ONE_SITE = re.compile(r"\b(?:at|on|in|inside|near)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:mosque|church|chapel|temple|"
+_ONE_SITE = re.compile(r"\b(?:at|on|in|inside|outside|near)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:mosque|church|chapel|temple|"
                        r"shrine|school|college|university|dormitory|hostel|market|village|camp|bar|hotel|restaurant|"
                        r"checkpoint|wedding|funeral|bus|truck|convoy|hospital|clinic|police\s+post|police\s+station|"
-                       r"army\s+base|barracks|farm|mine)\b", re.IGNORECASE)
+                       r"army\s+base|barracks|farm|mine|"
+                       # "shot dead on the road outside the village": one stretch of road
+                       r"road|roadside|highway|street|square|bridge|junction|roadblock|station)\b", re.IGNORECASE)
 
 
 def _dates_one_event(clause: str, period: re.Match[str]) -> bool:

@@ -34,7 +34,7 @@ from reckon.extract.harm_phrases import (
     _COLLECTIVE_BEFORE, _NOT_PEOPLE, _ORDINAL, _QUANTITY_WORDS, _captive_group,
     _conjoined_kinds, _described_dead, _first_alternative, _freed_later, _got_away, _held_as,
     _identifies, _kind_after_aside, _kind_by_label, _kind_by_listing, _kind_by_naming,
-    _kind_by_loss, _kind_by_phrase, _kind_by_pronoun, _kind_by_toll_pronoun, _kind_by_whereabouts,
+    _kind_by_loss, _kind_by_phrase, _kind_by_relative_death, _kind_by_pronoun, _kind_by_toll_pronoun, _kind_by_whereabouts,
     _kind_by_window, _one_person_harmed, _ordinal_predicate, _partitive_kind,
     _predicate_after_participle,
 )
@@ -139,7 +139,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
             or _kind_by_parse(number, char_span, lexicon) \
             or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon) \
             or _kind_by_toll_pronoun(number, lexicon) \
-            or _kind_by_loss(text, start, quantity.span.end - offset, number)
+            or _kind_by_loss(text, start, quantity.span.end - offset, number) \
+            or (_kind_by_relative_death(text, quantity.span.end - offset, number, sent) if quantity.one_person else None)
     if found is None:
         return None
     kind, anchor, noun = found

@@ -59,10 +59,24 @@ def _one_person_harmed(noun: Token, anchor: Token) -> bool:
     harmed counted)."""
     # ("the suspect was struck and taken into custody": a verb conjoined to the subject's own shares it)
     shared = anchor.dep_ == "conj" and anchor.head.i == noun.head.i and noun.dep_ in ("nsubj", "nsubjpass")
+    if _own_clause_harms(noun, anchor):
+        return True
     return (noun.head.i == anchor.i or shared) and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not noun.conjuncts \
         and anchor.pos_ in ("VERB", "AUX") and anchor.dep_ not in ("acl", "relcl", "amod") \
         and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children) \
         and not _does_the_harm(noun, anchor)
+
+
+def _own_clause_harms(noun: Token, anchor: Token) -> bool:
+    """ "assaulted a security guard, Mr X (43), who later died in hospital": a relative clause
+    on the person (or on the name set beside them) says what befell them."""
+    holder = anchor.head if anchor.dep_ == "relcl" else None
+    if holder is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that")
+                                 for c in anchor.children):
+        return False
+    # (the parser may hang the name on another noun; set off right after the person, it is theirs)
+    return holder.i == noun.i or (holder.dep_ == "appos" and (holder.head.i == noun.i or (
+        holder.left_edge.i == noun.i + 2 and noun.doc[noun.i + 1].text == ",")))
 
 
 # What a person can lose or suffer: "a guard lost his life", "a constable suffered a gunshot
@@ -620,3 +634,17 @@ def _kind_by_loss(text: str, start: int, end: int, number: Token) -> tuple[Count
         verb = number.head if number.head.lemma_.lower() == "lose" else number
         return CountKind.KILLED, verb, number
     return None
+
+
+# "a security guard, Mr X (43), who later died in hospital": one person whose death the
+# relative clause after their name tells.
+_WHO_DIED_AFTER = re.compile(r"(?:,[ ][^,;.()]{1,40}?(?:[ ]\(\d{1,3}\))?,)?[ ]who[ ](?:later[ ]|subsequently[ ]|then[ ])?"
+                             r"(?P<verb>died|succumbed)\b")
+
+
+def _kind_by_relative_death(text: str, end: int, number: Token, sent: SpacySpan) -> tuple[CountKind, Token, Token] | None:
+    match = _WHO_DIED_AFTER.match(text, end)
+    if match is None:
+        return None
+    verb = next((t for t in sent if t.idx - sent.start_char == match.start("verb")), None)
+    return (CountKind.KILLED, verb, number) if verb is not None else None
