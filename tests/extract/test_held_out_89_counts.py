@@ -265,3 +265,14 @@ def test_one_person_whose_death_a_relative_clause_tells_is_a_row() -> None:
                  "barricaded the mine gate and assaulted a security guard, Mr Ivo Marr (43), who later died in "
                  "hospital.\n")
     assert ("killed", 1, 1, "author") in rows
+
+
+def test_a_quotation_inside_a_quotation_is_its_own_sources_claim() -> None:
+    rows = _rows("Soldiers killed 27 people in Osk, Zimbabwe, on 8 September 2026.\n\n\"We have counted our dead one "
+                 "by one,\" Advocate Ivo Marr said. \"When the army tells the nation 'three people died', they are "
+                 "spitting on the graves of our people.\"\n")
+    assert not any(r[1] == 3 and r[3].endswith("Ivo Marr") for r in rows) and len(rows) == 2
+    # a figure in the quotation itself stays the speaker's
+    rows = _rows("Soldiers attacked Osk, Zimbabwe, on 8 September 2026.\n\n\"They killed 27 of our people,\" "
+                 "Advocate Ivo Marr said.\n")
+    assert any(r[:3] == ("killed", 27, 27) and r[3].endswith("Ivo Marr") for r in rows)

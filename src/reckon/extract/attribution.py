@@ -114,6 +114,13 @@ class ClaimantFinder:
                 return (AUTHOR,)
             return self._to_claimants(named)
         if quote is not None and quote.speaker:
+            inner = _nested_source(span_text(sent), token.idx - sent.start_char)
+            if inner is not None:
+                # "When the police tell the nation 'three people died', ...": the words quoted
+                # inside the quotation are the innermost source's claim
+                start = sent.start_char + inner.start("who") + offset
+                return self._to_claimants([_Named(surface=inner.group("who"), start=start,
+                                                  end=start + len(inner.group("who")))])
             return (Claimant(name=quote.speaker),)
         text = span_text(sent)
         credited = _HEADLINE_SOURCE.search(text)
@@ -571,6 +578,24 @@ def _one_claimant(phrase: str, after: str, issuer: str | None) -> bool:
     if issuer and is_issuer(clean_name(phrase), issuer):
         return True
     return _COMPOSITE.fullmatch(" ".join(phrase.split())) is not None
+
+
+# A quotation inside a quotation credited to a source by a verb of saying right before it.
+_NESTED_OPENED = re.compile(r"(?P<who>(?:the\s+)?[a-z]+|(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+"
+                            r"(?:tells?|told|says?|said|claims?|claimed|insists?|insisted|announces?|announced)\s+"
+                            r"(?:(?:the|us|our|his|her|their)\s+)?(?:\w+\s+)?(?:that\s+)?[‘']$")
+
+
+def _nested_source(text: str, at: int) -> re.Match[str] | None:
+    """The source a quotation inside a quotation is credited to, when the figure at ``at``
+    sits in one ("... the police tell the nation 'three people died' ...")."""
+    opening = max(text.rfind("‘", 0, at), text.rfind(" '", 0, at) + 1 if text.rfind(" '", 0, at) >= 0 else -1)
+    if opening < 0 or "’" in text[opening + 1:at] or "'" in text[opening + 1:at].replace("'s", ""):
+        return None
+    found = _NESTED_OPENED.search(text, max(0, opening - 80), opening + 1)
+    if found is None or found.group("who").lower() in ("i", "we", "you", "it", "they", "he", "she"):
+        return None
+    return found
 
 
 def _name_set_off_before(sent: SpacySpan, verb: Token) -> Token | None:
