@@ -276,3 +276,9 @@ def test_a_quotation_inside_a_quotation_is_its_own_sources_claim() -> None:
     rows = _rows("Soldiers attacked Osk, Zimbabwe, on 8 September 2026.\n\n\"They killed 27 of our people,\" "
                  "Advocate Ivo Marr said.\n")
     assert any(r[:3] == ("killed", 27, 27) and r[3].endswith("Ivo Marr") for r in rows)
+
+
+def test_bare_police_with_no_named_force_stay_police_as_written() -> None:
+    rows = _rows("A bomb exploded at a bus terminal in the southern Philippine town of Dalupan on 19 October 2019, "
+                 "killing at least nine people, police said.\n")
+    assert rows == {("killed", 9, None, "police")}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["named_police"]
+__all__ = ["is_bare_police", "named_police"]
 
 # "Greyhaven Regional Police Service", "the Royal Korvel Police", "Dunmarsh Police Department"
 _FORCE = re.compile(r"(?<![\w.:])((?:[A-Z][\w'’-]+[ ]){1,4})Police(?:[ ](?:Service|Services|Force|Department))?\b")
@@ -45,3 +45,8 @@ def named_police(text: str, surface: str, position: int) -> str | None:
         return before[-1]
     names = {name for _, name in forces}
     return names.pop() if len(names) == 1 else None
+
+
+def is_bare_police(surface: str) -> bool:
+    """ "police", "the police", "Police": the force named by no name of its own."""
+    return _BARE.fullmatch(" ".join(surface.split()).strip(" ,.;:")) is not None
