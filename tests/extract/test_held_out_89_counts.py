@@ -279,6 +279,6 @@ def test_a_quotation_inside_a_quotation_is_its_own_sources_claim() -> None:
 
 
 def test_bare_police_with_no_named_force_stay_police_as_written() -> None:
-    rows = _rows("A bomb exploded at a bus terminal in the southern Philippine town of Dalupan on 19 October 2019, "
+    rows = _rows("A bomb exploded at a bus terminal in the southern Philippine town of Maravel on 19 October 2019, "
                  "killing at least nine people, police said.\n")
     assert rows == {("killed", 9, None, "police")}
