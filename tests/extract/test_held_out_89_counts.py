@@ -282,3 +282,14 @@ def test_bare_police_with_no_named_force_stay_police_as_written() -> None:
     rows = _rows("A bomb exploded at a bus terminal in the southern Philippine town of Maravel on 19 October 2019, "
                  "killing at least nine people, police said.\n")
     assert rows == {("killed", 9, None, "police")}
+
+
+def test_the_toll_a_rise_started_from_is_the_same_sources_earlier_toll() -> None:
+    rows = _rows(_STORY + "The death toll from the attack has risen to 31, the emergency agency said on Wednesday, up "
+                 "from 24 a day earlier.\n")
+    assert rows == {("killed", 31, 31, "emergency agency"), ("killed", 24, 24, "emergency agency")}
+
+
+def test_a_tally_by_a_named_outlet_is_that_outlets() -> None:
+    rows = _rows(_STORY + "The attack left 11 dead, according to a tally by the Osk Herald.\n")
+    assert rows == {("killed", 11, 11, "Osk Herald")}

@@ -53,6 +53,10 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", 
 _CONTACTED = re.compile(r"\s+(?:(?:that|whom)\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|we|they|it|he|she|"
                         r"(?:the|our|its)\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?(?:spoke|spoken|talked|interviewed|contacted|"
                         r"met|reached|consulted|visited)\b.*$")
+# "according to a tally by the Osk Herald", "according to figures from the health ministry":
+# who made the figures is the source.
+_FIGURE_BY = re.compile(r"(?:an?|the|its|their)\s+(?:\w+\s+)?(?:tally|count|estimate|figures?|list|toll|data|statistics|"
+                        r"survey|records?)\s+(?:by|from|of)\s+(?P<who>(?:the\s+)?[A-Z].+|the\s+.+)$")
 _DOCUMENT_BY = re.compile(r"\b(?:filed|issued|released|published|compiled|gathered|provided|prepared|written|"
                           r"drawn\s+up|submitted|given|made|established|conducted|carried\s+out|kept|"
                           # "a statement read on national television by the army's spokesman"
@@ -462,7 +466,7 @@ class ClaimantFinder:
         who = _CONTACTED.sub("", who) or who
         if re.search(r"\b(?:our|my|we|us)\b", who, re.IGNORECASE):
             return None  # "according to our figures": the speaker's own, found by the quotation or voice
-        by = _DOCUMENT_BY.search(who)
+        by = _DOCUMENT_BY.search(who) or _FIGURE_BY.match(who)
         if by:
             # "according to the charge sheet filed by state prosecutors": the innermost source
             # is who filed it

@@ -254,7 +254,10 @@ def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset:
 
 
 _RAISED_TO = re.compile(r"(?:,|\band|\bthen|\blater)\s+(?:\w+\s+)?(?:raised|revised|increased|updated|lifted|rising|rose|"
-                        r"climbing|climbed)\s+(?:\w+\s+)?to\s+$", re.IGNORECASE)
+                        r"climbing|climbed)\s+(?:\w+\s+)?to\s+$"
+                        # "has risen to 31, the agency said, up from 24 a day earlier": the earlier toll
+                        r"|,\s+(?:up|down)\s+from\s+(?:an?\s+(?:earlier|previous|initial)\s+(?:toll|figure|count)\s+of\s+)?$",
+                        re.IGNORECASE)
 # A later time right after a bare figure: "and 14 that afternoon", "and 20 the next day".
 _LATER_AFTER = re.compile(
     r"\s+(?:(?:that|this|the\s+(?:next|following))\s+(?:morning|afternoon|evening|night|day)|later\b|"
