@@ -293,3 +293,15 @@ def test_the_toll_a_rise_started_from_is_the_same_sources_earlier_toll() -> None
 def test_a_tally_by_a_named_outlet_is_that_outlets() -> None:
     rows = _rows(_STORY + "The attack left 11 dead, according to a tally by the Osk Herald.\n")
     assert rows == {("killed", 11, 11, "Osk Herald")}
+
+
+def test_a_bare_figure_a_second_source_said_is_its_toll() -> None:
+    rows = _rows(_STORY + "Police and residents gave different tolls: police said 6 were killed, while residents "
+                 "said 15.\n")
+    assert rows == {("killed", 6, 6, "police"), ("killed", 15, 15, "residents")}
+
+
+def test_people_a_researcher_interviewed_are_no_count() -> None:
+    rows = _rows(_STORY + "The Osk Rights Watch, which interviewed 22 survivors, said at least 36 people were "
+                 "killed.\n")
+    assert rows == {("killed", 36, None, "Osk Rights Watch")}

@@ -116,6 +116,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None  # "three men and one woman are in custody": one group told by sex, a part of it
     if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(text[:start]):
         return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
+    if _MET_BEFORE.search(text[max(0, start - 40):start]):
+        return None  # "which interviewed 22 survivors": the people a researcher spoke to, not a toll
     described = _described_dead(number, lexicon)
     if described is None and _identifies(number):
         return None  # "the dead were identified as X, Y and five farm workers": who, not how many
@@ -213,6 +215,10 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
 _CHARGE_BEFORE = re.compile(r"\b(?:charged|convicted|accused|suspected|guilty|acquitted|indicted|sentenced|"
                             r"counts?|charges?)\s+(?:(?:later|formally|jointly|also|each|all|then|both)\s+)?(?:with|of|for)\s+"
                             r"(?:the\s+)?$", re.IGNORECASE)
+# Verbs of reaching people for research: who was interviewed is a sample, not a count of harm.
+_MET_BEFORE = re.compile(r"\b(?:interviewed|interviewing|spoke\s+(?:to|with)|speaking\s+(?:to|with)|talked\s+(?:to|with)|"
+                         r"met(?:\s+with)?|surveyed|consulted|contacted)\s+(?:(?:more\s+than|over|at\s+least|some|about|"
+                         r"nearly|almost)\s+)?$", re.IGNORECASE)
 # "the mother of one missing 17-year-old told us": who a speaker is, not a count.
 _KIN_OF_ONE = re.compile(r"\b(?:mother|father|parents?|brother|sister|son|daughter|wife|husband|widow|uncle|aunt|"
                          r"cousin|grandmother|grandfather|relatives?|family|friend|neighbou?r)\s+of\s+$", re.IGNORECASE)
@@ -318,7 +324,8 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         return None
     # "One source said there were 61 dead and another said 70": a bare figure a reporting
     # verb states, after a classified one, gives the same kind of toll.
-    if number.dep_ == "dobj" and number.head.lemma_.lower() in load_reporting_verbs():
+    # ("while residents said 15": the parser may take the bare figure for an adverbial)
+    if number.dep_ in ("dobj", "npadvmod") and number.head.lemma_.lower() in load_reporting_verbs():
         before = [c for c in classified if c.span.start < quantity.span.start]
         if before:
             other = max(before, key=lambda c: c.span.start)
