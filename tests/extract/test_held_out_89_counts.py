@@ -305,3 +305,15 @@ def test_people_a_researcher_interviewed_are_no_count() -> None:
     rows = _rows(_STORY + "The Osk Rights Watch, which interviewed 22 survivors, said at least 36 people were "
                  "killed.\n")
     assert rows == {("killed", 36, None, "Osk Rights Watch")}
+
+
+def test_a_headline_figure_over_a_date_line_is_no_date() -> None:
+    rows = _rows("Osk market blast kills 20\n\nMay 5, 2026\n\nThe bombing of a market in Osk, Nigeria, on Sunday "
+                 "killed 14 people.\n")
+    assert rows == {("killed", 20, 20, "author"), ("killed", 14, 14, "author")}
+
+
+def test_a_passive_confirmed_dead_reports_nothing_of_the_clause_after_it() -> None:
+    rows = _rows(_STORY + "Five (5) persons were confirmed dead while two (2) others sustained injuries, the command "
+                 "said.\n")
+    assert rows == {("killed", 5, 5, "command"), ("injured", 2, 2, "command")}

@@ -183,7 +183,9 @@ class ClaimantFinder:
                     and not via_as:
                 return AUTHOR_VOICE
             if child is not None and child.dep_ == "advcl" and lemma in self._verbs and any(
-                    c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children):
+                    c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children) \
+                    and not any(c.dep_ in ("auxpass", "nsubjpass") for c in current.children):
+                # (a passive "were confirmed dead while two others ..." states a harm, it reports nothing)
                 # "the army said when the toll stood at 30": the time clause is the
                 # writer's, dating the statement; it is not what the police said.
                 return AUTHOR_VOICE

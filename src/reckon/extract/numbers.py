@@ -176,8 +176,9 @@ _FILE_NAME = r"[\w.-]*\d[\w.-]*\.(?:png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|html?
 _MASK = re.compile(
     "|".join(
         [
-            rf"\b\d{{1,2}}{_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?\s+(?:of\s+)?{_MONTH_ANY}(?!\w)(?:,?\s+\d{{4}}\b)?",
-            rf"\b{_MONTH_ANY}\s+\d{{1,2}}{_ORD}\b(?:\s*[-–]\s*\d{{1,2}}{_ORD}\b)?(?:,?\s+\d{{4}}\b)?",
+            # (a date does not run over a line break: "... kills 20" over a "May 5, 2026" line is a figure)
+            rf"\b\d{{1,2}}{_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?[^\S\n]+(?:of\s+)?{_MONTH_ANY}(?!\w)(?:,?\s+\d{{4}}\b)?",
+            rf"\b{_MONTH_ANY}[^\S\n]+\d{{1,2}}{_ORD}\b(?:\s*[-–]\s*\d{{1,2}}{_ORD}\b)?(?:,?\s+\d{{4}}\b)?",
             rf"\b{_MONTH_ANY}\s*,?\s+\d{{4}}\b",
             r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,4}/\d{1,4}\b",
             # times: "9:30", "05:23 PM", "9 am", "10.30 p.m.", "1400 GMT", "0530 hours"
