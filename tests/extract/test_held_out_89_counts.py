@@ -317,3 +317,19 @@ def test_a_passive_confirmed_dead_reports_nothing_of_the_clause_after_it() -> No
     rows = _rows(_STORY + "Five (5) persons were confirmed dead while two (2) others sustained injuries, the command "
                  "said.\n")
     assert rows == {("killed", 5, 5, "command"), ("injured", 2, 2, "command")}
+
+
+def test_a_report_a_body_said_something_in_is_that_bodys() -> None:
+    rows = _rows(_STORY + "The national human rights commission said in a report released on Friday that 52 people "
+                 "were killed.\n")
+    assert rows == {("killed", 52, 52, "national human rights commission")}
+
+
+def test_a_source_quoted_by_an_outlet_is_the_innermost() -> None:
+    rows = _rows(_STORY + "The Osk Times reported that 16 people were killed, quoting hospital officials.\n")
+    assert rows == {("killed", 16, 16, "hospital officials")}
+
+
+def test_figures_named_for_their_owner_are_the_owners() -> None:
+    rows = _rows(_STORY + "Army figures show 28 people were killed.\n")
+    assert {r[3] for r in rows} != {"Army figures"} and len(rows) == 1

@@ -199,6 +199,13 @@ class ClaimantFinder:
                     return self._named_list(giver, offset=offset)
             if child is not None and current.pos_ in ("NOUN", "PROPN") and lemma in _REPORT_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") and child.i > current.i:
                 owner = self._report_owner(current, offset=offset)
+                if owner is None and current.dep_ == "pobj" and current.head.lower_ in ("in", "through", "via") \
+                        and current.head.head.lemma_.lower() in self._verbs:
+                    # "the commission said in a report released on Friday that 52 were killed":
+                    # the report is the one who said it issued
+                    issuers = _speakers_of(current.head.head, token)
+                    if issuers:
+                        return self._named_list(issuers[0], offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
             if current.pos_ == "NOUN" and child is None or (child is not None and child.pos_ in ("NOUN", "NUM")):
                 # "the 300 deaths reported across several media / by the agency": a reporting
@@ -241,7 +248,7 @@ class ClaimantFinder:
                 if subjects and child not in subjects:
                     # the parser may hang the participle on the reported clause instead
                     citing = next((c for c in (*current.children, *(child.children if child is not None else ()))
-                                   if c.lemma_.lower() == "cite" and c.tag_ == "VBG"
+                                   if c.lemma_.lower() in ("cite", "quote") and c.tag_ == "VBG"
                                    and c.dep_ in ("advcl", "xcomp", "conj")), None)
                     cited = _cited_source(citing) if citing is not None else None
                     if cited is not None:
@@ -412,9 +419,12 @@ class ClaimantFinder:
         if head.like_num or head.lower_ in _QUANTITY_WORDS:
             return None  # "dozens reported dead": the counted people, not a source
         if head.lemma_.lower() in _FIGURE_NOUNS:
-            # "A tally by Velmar News put the toll at 14": who made the tally
+            # "A tally by Velmar News put the toll at 14": who made the tally; "Government
+            # figures show ...": whose figures they are
             maker = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                          for p in c.children if p.dep_ == "pobj"), None)
+                          for p in c.children if p.dep_ == "pobj"), None) or next(
+                (c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ in ("NOUN", "PROPN")
+                 and c.lower_ not in _PRONOUNS), None)
             if maker is not None:
                 head = maker
         if head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.lower_ in _PERSON_ROLES:
