@@ -47,6 +47,8 @@ def test_bare_police_after_a_named_force_is_that_force() -> None:
     # a rank before "Police" names no force
     assert named_police("Chief of Police Ann Roe said. Deputy Police Commissioner Ivo Marr said.", "police", 60) is None
     assert named_police("The Dunmarsh Police said. Police added.", "Police", 30) == "Dunmarsh Police"
+    # a station is a building, not a force
+    assert named_police("He was held at Osk Central Police Station. Police said.", "Police", 50) is None
 
 
 def test_a_reporting_clause_after_a_semicolon_reports_nothing_before_it() -> None:

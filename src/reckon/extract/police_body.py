@@ -13,7 +13,10 @@ import re
 __all__ = ["is_bare_police", "named_police"]
 
 # "Greyhaven Regional Police Service", "the Royal Korvel Police", "Dunmarsh Police Department"
-_FORCE = re.compile(r"(?<![\w.:])((?:[A-Z][\w'’-]+[ ]){1,4})Police(?:[ ](?:Service|Services|Force|Department))?\b")
+_FORCE = re.compile(r"(?<![\w.:])((?:[A-Z][\w'’-]+[ ]){1,4})Police(?:[ ](?:Service|Services|Force|Department))?\b"
+                    # "Kyabirengo Central Police Station" is a building, "Osk Police Chief" a person
+                    r"(?![ ](?:Station|Stations|Post|Posts|Barracks|Academy|College|Hospital|Headquarters|Chief|"
+                    r"Commissioner|Inspector|Officer|Constable|Sergeant|Spokes\w+))")
 # Capitalised words before "Police" that are ranks, titles or sentence openers, not a force's name.
 _NOT_NAME = frozenset({"the", "a", "an", "chief", "deputy", "assistant", "senior", "inspector", "commissioner",
                        "superintendent", "lieutenant", "general", "colonel", "sergeant", "constable", "officer",
