@@ -424,7 +424,8 @@ class ClaimantFinder:
             maker = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
                           for p in c.children if p.dep_ == "pobj"), None) or next(
                 (c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ in ("NOUN", "PROPN")
-                 and c.lower_ not in _PRONOUNS), None)
+                 and c.lower_ not in _PRONOUNS and head.lemma_.lower() not in ("record", "report")
+                 and c.lower_ not in ("court", "medical", "official", "public", "media", "news")), None)
             if maker is not None:
                 head = maker
         if head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.lower_ in _PERSON_ROLES:

@@ -373,8 +373,8 @@ def parse_quantity(text: str) -> tuple[int | None, int | None] | None:
         bounds = _bounds(m)
         if bounds is not None:
             return bounds[1], bounds[2]
-    if _ONE_PERSON.fullmatch(text.strip()) or _ONE_MORE.fullmatch(text.strip()):
-        return 1, 1  # "a security guard", "(wounded) a third": one person
+    if _ONE_PERSON.fullmatch(text.strip()) or _ONE_MORE.fullmatch(text.strip()) or _THE_ATTACKER.fullmatch(text.strip()):
+        return 1, 1  # "a security guard", "(wounded) a third", "the suspect (was arrested)": one person
     return None
 
 

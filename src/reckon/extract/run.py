@@ -22,6 +22,7 @@ from reckon.extract.actors import ActorResolver
 from reckon.extract.apparatus import apparatus_start
 from reckon.extract.attribution import ClaimantFinder, masthead
 from reckon.extract.name_windows import entity_chunks
+from reckon.extract.place_country import section_country
 from reckon.extract.police_body import is_bare_police, named_police
 from reckon.extract.nlp import parse, read_and_find_entities
 from reckon.extract.sentences import parse_text, split_sentences
@@ -154,8 +155,10 @@ def _claimants(state: State) -> State:
         force = named_police(state["document"].text, surface, position)
         if force is not None:
             return force  # "Police said ..." after the text named the Korvel Police Service
-        if is_bare_police(surface):
-            return "police"  # as the text gives it: which country's or town's force is not said
+        if is_bare_police(surface) and section_country(state["document"].text, position) is None:
+            # as the text gives it: which country's or town's force is not said (a digest's
+            # "GHANA" section heading does say it)
+            return "police"
         # "a Kenyan police source" stays a source of its own, not the police force's name.
         return actors.resolve(name) if name and not describes_unnamed_people(name) else name
 
