@@ -335,3 +335,14 @@ def test_a_source_quoted_by_an_outlet_is_the_innermost() -> None:
 def test_figures_named_for_their_owner_are_the_owners() -> None:
     rows = _rows(_STORY + "Army figures show 28 people were killed.\n")
     assert {r[3] for r in rows} != {"Army figures"} and len(rows) == 1
+
+
+def test_people_released_where_no_one_was_abducted_left_custody() -> None:
+    rows = _rows("A suicide bomber killed 31 people at a school in Osk, Afghanistan, on 10 September 2026.\n\nThe "
+                 "interior ministry has said 11 people were detained after the attack. Relatives said none has seen "
+                 "a lawyer. Two were released on 15 September.\n")
+    assert not any(r[0] == "survived" for r in rows)
+    # hostages freed are survivors
+    rows = _rows("Gunmen kidnapped 20 pupils from a school in Osk, Nigeria, on 10 September 2026. Police detained "
+                 "two suspects. Twelve pupils were freed on Sunday.\n")
+    assert ("survived", 12, 12, "author") in rows

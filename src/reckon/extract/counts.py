@@ -49,7 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 __all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant", "without_breakdowns",
-           "without_partitives"]
+           "without_custody_releases", "without_partitives"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -392,3 +392,16 @@ def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]
                 dropped.update(own)
                 break
     return [item for p, item in enumerate(found) if p not in dropped]
+
+
+_RELEASED_AFTER = re.compile(r"[^.;:!?]{0,40}?\b(?:released|freed|let\s+go)\b", re.IGNORECASE)
+
+
+def without_custody_releases(found: list[tuple[int, Count]], text: str) -> list[tuple[int, Count]]:
+    """ "11 people were detained ... Two were released on 15 September": in a text that tells of
+    no abduction at all, people released were let out of custody, not saved from captors
+    (FORMAT: survived is for escaped, freed or rescued victims)."""
+    if _TAKEN.search(text) or not _DETAINED.search(text):
+        return found
+    return [(i, c) for i, c in found
+            if not (c.kind is CountKind.SURVIVED and _RELEASED_AFTER.match(text, c.span.end))]

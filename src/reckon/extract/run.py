@@ -205,6 +205,7 @@ def _counts(state: State) -> State:
     # table's own voice; what a sentence parse read from those cells gives way to them.
     found = counts_module.without_breakdowns(found)
     text = state["document"].text
+    found = counts_module.without_custody_releases(found, text)
     # A list's "References" lines cite headlines ("Four soldiers killed in X"): no findings.
     cited = tables.references_start(text)
     found = [(i, c) for i, c in found if c.span.start < cited]
