@@ -346,3 +346,10 @@ def test_people_released_where_no_one_was_abducted_left_custody() -> None:
     rows = _rows("Gunmen kidnapped 20 pupils from a school in Osk, Nigeria, on 10 September 2026. Police detained "
                  "two suspects. Twelve pupils were freed on Sunday.\n")
     assert ("survived", 12, 12, "author") in rows
+
+
+def test_every_death_that_raised_a_toll_is_a_part_of_it() -> None:
+    rows = _rows("A bomb exploded at a market in Osk, Thailand, on 17 April 2026.\n\nThe provincial health office "
+                 "reported 14 dead on 20 April, and raised its toll to 16 after a 15-year-old boy died later the same "
+                 "day and a woman died of her wounds on 2 May.\n")
+    assert rows == {("killed", 14, 14, "provincial health office"), ("killed", 16, 16, "provincial health office")}

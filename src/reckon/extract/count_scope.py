@@ -151,7 +151,9 @@ _FIGURE = re.compile(r"\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nin
 # "the government raised it to 17 after three wounded passengers died in hospital": the
 # figure that raised a toll is a part of the toll it raised.
 _RAISED_AFTER = re.compile(r"\b(?:raised|raising|brought|bringing|pushed|took|revised|increased|lifted|rose|climbed)\b"
-                           r"[^.;:]{0,40}?\bto\s+\d[\d,]*\s+(?:after|when|as)\s+$", re.IGNORECASE)
+                           r"[^.;:]{0,40}?\bto\s+\d[\d,]*\s+(?:after|when|as)\s+"
+                           # "... to 16 after a boy died later that day and a woman died of her wounds"
+                           r"(?:[^.;:]{0,80}?\s+and\s+)?$", re.IGNORECASE)
 
 
 def _is_increment(text: str, end: int) -> bool:
