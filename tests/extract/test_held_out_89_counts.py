@@ -353,3 +353,8 @@ def test_every_death_that_raised_a_toll_is_a_part_of_it() -> None:
                  "reported 14 dead on 20 April, and raised its toll to 16 after a 15-year-old boy died later the same "
                  "day and a woman died of her wounds on 2 May.\n")
     assert rows == {("killed", 14, 14, "provincial health office"), ("killed", 16, 16, "provincial health office")}
+
+
+def test_bodies_carried_to_a_mortuary_are_dead() -> None:
+    rows = _rows(_STORY + "Eighteen bodies were taken to the mortuary, a hospital worker said.\n")
+    assert rows == {("killed", 18, 18, "hospital worker")}
