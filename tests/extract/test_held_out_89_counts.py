@@ -358,3 +358,9 @@ def test_every_death_that_raised_a_toll_is_a_part_of_it() -> None:
 def test_bodies_carried_to_a_mortuary_are_dead() -> None:
     rows = _rows(_STORY + "Eighteen bodies were taken to the mortuary, a hospital worker said.\n")
     assert rows == {("killed", 18, 18, "hospital worker")}
+
+
+def test_a_participle_joined_to_a_harm_phrase_leaves_the_phrase_its_kind() -> None:
+    rows = _rows("A gunman opened fire at a club in Osk, Ontario, on 3 May 2026.\n\nThe suspect was struck and taken "
+                 "into custody at 9:49 p.m.\n")
+    assert rows == {("arrested", 1, 1, "author")}

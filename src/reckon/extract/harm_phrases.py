@@ -463,6 +463,13 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
         if token.is_space:
             i += 1  # a blanked stretch ("twenty six (26) students": the restated digits)
             continue
+        if token.pos_ == "VERB" and token.tag_ == "VBN" and i + 2 < len(doc) and doc[i + 1].lower_ == "and" \
+                and any(span_text(doc[i + 2:min(len(doc), i + 7)]).lower().startswith(phrase)
+                        for phrase, _ in lexicon.phrases_at(span_text(doc[i + 2:min(len(doc), i + 7)]).lower())):
+            # "the suspect was struck and taken into custody": a participle joined to the phrase
+            i += 2
+            skipped += 2
+            continue
         if token.is_punct or not (token.lower_ in _PHRASE_GAP or (token.pos_ in ("NOUN", "ADJ") and skipped < 3)):
             return None
         if token.pos_ == "NOUN" and noun is number:
