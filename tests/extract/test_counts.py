@@ -18,7 +18,7 @@ from reckon.model import CountKind
         ("The attack on Dunmore camp left forty- two dead.", ("killed", 42, 42, "author")),
         ("Fighters of the Red Hand took nine hostages at Oskel mine.", ("abducted", 9, 9, "author")),
         ("The bombing in Karsk wounded 31 worshippers.", ("injured", 31, 31, "author")),
-        ("Police said 12 protesters were shot dead in Lenn Square.", ("killed", 12, 12, "Police")),
+        ("Police said 12 protesters were shot dead in Lenn Square.", ("killed", 12, 12, "police")),
         ("Eight students were killed in the assault on Harlow College, the governor said.", ("killed", 8, 8, "governor")),
         ("According to the Brenn Health Ministry, 64 people died in the shelling of Ostra.", ("killed", 64, 64, "Brenn Health Ministry")),
         ("The Velan Red Crescent put the death toll at 77 after the raid on Mirra.", ("killed", 77, 77, "Velan Red Crescent")),

@@ -248,7 +248,7 @@ def test_what_befell_the_group_beats_its_description() -> None:
 
 def test_people_taken_are_abducted() -> None:
     assert ("abducted", 43, 43, "government") in _rows("The government has always said 43 pupils were taken.")
-    assert ("injured", 24, None, "Police") in _rows("Police said that dozens of wounded had been taken to hospitals in Osk.")
+    assert ("injured", 24, None, "police") in _rows("Police said that dozens of wounded had been taken to hospitals in Osk.")
 
 
 def test_doers_of_harm_to_n() -> None:

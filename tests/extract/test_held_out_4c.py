@@ -193,7 +193,7 @@ def test_an_area_named_by_its_administrative_word_is_no_accused():
 def test_police_at_a_sentences_start_are_the_force_not_a_chief_named_later():
     text = ("List of attacks in 2023\n\nRaid on a mining camp. Police said six miners were killed in Oru Barat.\n\n"
             "Later, the regional police chief, Brigadier General Jean Rumbo, blamed the group.")
-    assert {claimant for _, _, claimant in _rows(text)} == {"Police"}
+    assert {claimant for _, _, claimant in _rows(text)} == {"police"}
 
 
 def test_police_under_a_country_heading_are_that_countrys():

@@ -128,7 +128,7 @@ def test_that_clause_misread_as_relative_clause_is_still_reported() -> None:
     rows = _rows("Bandits attacked Osk College in Harlow. The official toll has changed several times. Police said "
                  "on the morning after the attack that 19 students had died, and a week later put the final figure "
                  "at 21.")
-    assert ("killed", 19, 19, "Police") in rows
+    assert ("killed", 19, 19, "police") in rows
 
 
 def test_according_to_a_role_with_the_name_in_apposition() -> None:
@@ -140,7 +140,7 @@ def test_according_to_a_role_with_the_name_in_apposition() -> None:
 def test_a_chronology_stamp_is_not_the_claimant() -> None:
     rows = _rows("Bandits attacked Osk College in Harlow in March 2023.\n\n"
                  "8 March, morning - Police announce that 19 bodies have been recovered.")
-    assert rows == {("killed", 19, 19, "Police")}
+    assert rows == {("killed", 19, 19, "police")}
 
 
 def test_he_after_one_of_a_group_of_unnamed_people() -> None:
@@ -203,7 +203,7 @@ def test_a_bare_figure_put_after_a_clause_of_harm_is_that_harm() -> None:
     rows = _rows("Bandits attacked Osk College in Harlow. The official toll has changed several times. Police said "
                  "on the morning after the attack that 19 students had died, and a week later put the final figure "
                  "at 21.")
-    assert ("killed", 21, 21, "Police") in rows
+    assert ("killed", 21, 21, "police") in rows
     assert _rows("The ministry met donors in Harlow and put the final figure at 21 million dollars.") == set()
 
 

@@ -162,7 +162,7 @@ def test_dead_described_as_a_figure_are_killed() -> None:
 
 
 def test_records_speak_for_their_keeper() -> None:
-    assert ("killed", 27, 27, "Police") in _rows("Police records show 27 people were killed near Fenna.")
+    assert ("killed", 27, 27, "police") in _rows("Police records show 27 people were killed near Fenna.")
     # records of no keeper stay as written
     assert ("killed", 27, 27, "Court records") in _rows("Court records show 27 people were killed near Fenna.")
 

@@ -172,7 +172,8 @@ class Antecedents(NamedPeople):
             return person.name, "person", person.gender
         # "Headmaster says ..." in a headline, before "the headmaster, Jane Doe" is named:
         # the one person the document gives that role.
-        holders = [person for person in self._people.values() if head in person.roles or role in person.roles]
+        holders = [person for person in self._people.values() if (head in person.roles or role in person.roles)
+                   and self._holds_title(person, role)]
         if len(holders) == 1:
             return holders[0].name, "person", holders[0].gender
         # "the interior minister said ..." before "Interior Minister Jane Doe" is named: a later
@@ -188,6 +189,14 @@ class Antecedents(NamedPeople):
                 person = min(later, key=lambda pair: pair[0])[1]
                 return person.name, "person", person.gender
         return None
+
+    def _holds_title(self, person, role: str) -> bool:  # noqa: ANN001 - a named person's record
+        """Whether the text gives ``person`` the whole of a qualified ``role``: "our provincial
+        chairman" is not "our ward chairman, Comrade X", though both are chairmen."""
+        if len(role.split()) < 2:
+            return True
+        title = re.compile(re.escape(role), re.I)
+        return any(title.search(self.text, max(0, p - len(role) - 40), p + len(role) + 60) for p in person.positions)
 
     def _org_role(self, role: str, head: str, position: int) -> tuple[str, str, str | None] | None:
         # "the organizations" after "A coalition of ... human rights organizations": the

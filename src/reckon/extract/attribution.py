@@ -39,10 +39,12 @@ _REPORT_NOUNS = frozenset({"report", "reports", "media", "press", "account", "ac
                            "allegation", "allegations", "rumour", "rumours", "rumor", "rumors"})
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "who", "which"})
 _UNNAMED_SOME = frozenset({"some", "others", "many"})
+# Places of publication that name no publisher: "some websites", "online platforms", "blogs".
+_UNNAMED_OUTLETS = frozenset({"website", "site", "platform", "blog", "outlet", "channel", "newspaper", "tabloid"})
 _QUANTITY_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "dozen", "score"})
 _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|one|another|two|three|four|first|second|third|fourth|fifth|some|several|other|both|"
-    r"also|senior|unnamed|his|her|its|their|so-called|self-styled|self-proclaimed)\s+)+",
+    r"also|senior|unnamed|his|her|its|their|our|so-called|self-styled|self-proclaimed)\s+)+",
     re.IGNORECASE,
 )
 _HEADLINE_SOURCE = re.compile(
@@ -62,6 +64,13 @@ _TRAILING_SOURCE = re.compile(
     r"\s+(?:said|says|told\s+(?:the\s+)?(?:[A-Z0-9][\w.'’-]*\s*){1,4}"
     r"(?:by\s+(?:tele)?phone\s*)?)(?:\s+on\s+[A-Z][a-z]+)?\.?\s*$")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?P<who>[^,;:.!?“”\"()]+)", re.IGNORECASE)
+_CONTACTED = re.compile(r"\s+(?:(?:that|whom)\s+)?(?:[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|we|they|it|he|she|"
+                        r"(?:the|our|its)\s+[a-z]+)\s+(?:had\s+|has\s+|have\s+)?(?:spoke|spoken|talked|interviewed|contacted|"
+                        r"met|reached|consulted|visited)\b.*$")
+# "according to a tally by the Osk Herald", "according to figures from the health ministry":
+# who made the figures is the source.
+_FIGURE_BY = re.compile(r"(?:an?|the|its|their)\s+(?:\w+\s+)?(?:tally|count|estimate|figures?|list|toll|data|statistics|"
+                        r"survey|records?)\s+(?:by|from|of)\s+(?P<who>(?:the\s+)?[A-Z].+|the\s+.+)$")
 _DOCUMENT_BY = re.compile(r"\b(?:filed|issued|released|published|compiled|gathered|provided|prepared|written|"
                           r"drawn\s+up|submitted|given|made|established|conducted|carried\s+out|kept|"
                           # "a statement read on national television by the army's spokesman"
@@ -139,6 +148,13 @@ class ClaimantFinder:
                 return (AUTHOR,)
             return self._to_claimants(named)
         if quote is not None and quote.speaker:
+            inner = _nested_source(span_text(sent), token.idx - sent.start_char)
+            if inner is not None:
+                # "When the police tell the nation 'three people died', ...": the words quoted
+                # inside the quotation are the innermost source's claim
+                start = sent.start_char + inner.start("who") + offset
+                return self._to_claimants([_Named(surface=inner.group("who"), start=start,
+                                                  end=start + len(inner.group("who")))])
             return (Claimant(name=quote.speaker),)
         text = span_text(sent)
         trailing = _TRAILING_SOURCE.search(text)
@@ -204,14 +220,31 @@ class ClaimantFinder:
                     and not via_as:
                 return AUTHOR_VOICE
             if child is not None and child.dep_ == "advcl" and lemma in self._verbs and any(
-                    c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children):
+                    c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in child.children) \
+                    and not any(c.dep_ in ("auxpass", "nsubjpass") for c in current.children):
+                # (a passive "were confirmed dead while two others ..." states a harm, it reports nothing)
                 # "the army said when the toll stood at 30": the time clause is the
                 # writer's, dating the statement; it is not what the police said.
                 return AUTHOR_VOICE
+            if current.pos_ == "NOUN" and lemma in _GIVEN_FIGURE_NOUNS:
+                # "the figure of 24 dead that the authorities have given": who gave the figure
+                giver = next((subject for clause in current.children
+                              if clause.dep_ == "relcl" and clause.lemma_.lower() in _BY_SOURCE_VERBS | {"use", "publish"}
+                              for subject in clause.children
+                              if subject.dep_ == "nsubj" and subject.lower_ not in _PRONOUNS), None)
+                if giver is not None:
+                    return self._named_list(giver, offset=offset)
             if child is not None and current.pos_ in ("NOUN", "PROPN") and lemma in _REPORT_NOUNS and child.dep_ in ("acl", "ccomp", "relcl", "prep", "appos") and child.i > current.i:
                 owner = self._report_owner(current, offset=offset)
+                if owner is None and current.dep_ == "pobj" and current.head.lower_ in ("in", "through", "via") \
+                        and current.head.head.lemma_.lower() in self._verbs:
+                    # "the commission said in a report released on Friday that 52 were killed":
+                    # the report is the one who said it issued
+                    issuers = _speakers_of(current.head.head, token)
+                    if issuers:
+                        return self._named_list(issuers[0], offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
-            if current.pos_ == "NOUN" and child is None or (child is not None and child.pos_ == "NOUN"):
+            if current.pos_ == "NOUN" and child is None or (child is not None and child.pos_ in ("NOUN", "NUM")):
                 # "the 300 deaths reported across several media / by the agency": a reporting
                 # participle on the counted noun names its source.
                 noun = current if child is None else child
@@ -225,7 +258,7 @@ class ClaimantFinder:
                     if source is not None:
                         return source
             if current.pos_ in ("VERB", "AUX") and lemma in self._verbs and child is not None and \
-                    child.dep_ in ("ccomp", "parataxis") and child.i < current.i and any(
+                    child.dep_ in ("ccomp", "parataxis", "advcl") and child.i < current.i and any(
                         t.text == ";" for t in sent.doc[child.i:current.i]):
                 # "gunmen kill 12 at a market; rebel group denies role": a semicolon closes the
                 # clause before it; the verb after it reports nothing of it.
@@ -260,7 +293,7 @@ class ClaimantFinder:
                 if subjects and child not in subjects:
                     # the parser may hang the participle on the reported clause instead
                     citing = next((c for c in (*current.children, *(child.children if child is not None else ()))
-                                   if c.lemma_.lower() == "cite" and c.tag_ == "VBG"
+                                   if c.lemma_.lower() in ("cite", "quote") and c.tag_ == "VBG"
                                    and c.dep_ in ("advcl", "xcomp", "conj")), None)
                     cited = _cited_source(citing) if citing is not None else None
                     if cited is not None:
@@ -287,6 +320,14 @@ class ClaimantFinder:
                         # "The army blamed X, saying seven had died", "the army blamed X and said
                         # five were killed": the clause the verb continues has its speaker.
                         return self._named_list(shared, offset=offset)
+                    if current.tag_ == "VBG" and current.dep_ == "acl" and current.head.pos_ == "NOUN":
+                        # "false reports circulating online claiming that 20 were shot": what the
+                        # participle describes makes the claim, not the sentence's subject
+                        described_by = current.head
+                        if described_by.lemma_.lower() in _REPORT_NOUNS:
+                            owner = self._report_owner(described_by, offset=offset)
+                            return owner if owner is not None else PRESS_REPORTS
+                        return self._named_list(described_by, offset=offset)
                     # "..., putting the dead at 150": a participle speaks for the main clause's subject.
                     if current.tag_ == "VBG":
                         root_subjects = [c for c in sent.root.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
@@ -314,6 +355,8 @@ class ClaimantFinder:
             if candidate.text == ",":
                 comma_seen = True
                 continue
+            if candidate.text == ";":
+                break  # "a man shot dead two employees; police said there was no link": a new clause
             if not comma_seen or candidate.pos_ not in ("VERB", "AUX"):
                 continue
             last_comma = max((t.i for t in sent if t.text == "," and t.i < candidate.i), default=token.i)
@@ -346,7 +389,7 @@ class ClaimantFinder:
 
     def _reported_by(self, noun: Token, *, offset: int) -> list[_Named] | str | None:
         for acl in noun.children:
-            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in ("report", "claim", "cite", "give"):
+            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in _BY_SOURCE_VERBS:
                 continue
             for prep in acl.children:
                 source = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -364,10 +407,19 @@ class ClaimantFinder:
                 return self._named_list(child, offset=offset)
             if child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
                 return self._named_list(child, offset=offset)
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in _SOURCE_NOUNS - {"medium"}:
+                return self._named_list(child, offset=offset)  # "the police account": the police's
         return None
 
     def _named_list(self, head: Token, *, offset: int) -> list[_Named] | str | None:
         """The subject phrase(s) at ``head``, split on coordination ("the centre and the minister")."""
+        if head.lower_ in ("which", "who", "that") and head.head.dep_ == "relcl" and head.head.head.i != head.head.i \
+                and head.head.head.pos_ in ("NOUN", "PROPN"):
+            # "The Osk Front, which says 27 were killed": the relative pronoun stands for the name before it
+            head = head.head.head
+            if head.lemma_.lower() in _REPORT_NOUNS and head.pos_ == "NOUN":
+                owner = self._report_owner(head, offset=offset)
+                return owner if owner is not None else PRESS_REPORTS  # "the police account, which puts ..."
         if any(c.dep_ == "poss" and c.lower_ == "whose" for c in head.children) and head.head.dep_ == "relcl":
             # "The Osk Party, whose members counted 23 bodies, ...": the members speak for the body
             # the relative clause hangs on
@@ -397,16 +449,28 @@ class ClaimantFinder:
             # "Military records described the dead as ...": the records speak for who kept them
             surface = doc_text(head.doc)[owner[0].idx:owner[-1].idx + len(owner[-1].text)]
             return [_Named(surface=surface, start=owner[0].idx + offset, end=owner[-1].idx + len(owner[-1].text) + offset)]
-        if head.lower_ in ("we", "us") or any(c.dep_ == "poss" and c.lower_ == "our" for c in head.children):
-            return AUTHOR_VOICE  # "We counted 16 dead", "Our officials counted ...": the document's issuer
+        if head.lower_ in ("we", "us") or any(c.dep_ == "poss" and c.lower_ == "our" for c in head.children) \
+                and not (head.lemma_.lower() in _PERSON_ROLES and head.tag_ == "NN"):
+            # "We counted 16 dead", "Our officials counted ...": the document's issuer; but "our
+            # provincial chairman says" is one person, named apart from the body he serves
+            return AUTHOR_VOICE
         if head.lower_ in _UNNAMED_SOME:
             return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
+        if head.lemma_.lower() in _UNNAMED_OUTLETS and head.pos_ == "NOUN" and not any(
+                t.pos_ == "PROPN" or t.text[:1].isupper() for t in head.subtree if t.i <= head.i):
+            # "websites claiming that 20 were shot": unnamed media ("Western media outlets", like
+            # "state media", name a body of outlets and stay as written)
+            return PRESS_REPORTS
         if head.like_num or head.lower_ in _QUANTITY_WORDS:
             return None  # "dozens reported dead": the counted people, not a source
         if head.lemma_.lower() in _FIGURE_NOUNS:
-            # "A tally by Velmar News put the toll at 14": who made the tally
+            # "A tally by Velmar News put the toll at 14": who made the tally; "Government
+            # figures show ...": whose figures they are
             maker = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                          for p in c.children if p.dep_ == "pobj"), None)
+                          for p in c.children if p.dep_ == "pobj"), None) or next(
+                (c for c in head.children if c.dep_ in ("compound", "poss") and c.pos_ in ("NOUN", "PROPN")
+                 and c.lower_ not in _PRONOUNS and head.lemma_.lower() not in ("record", "report")
+                 and c.lower_ not in ("court", "medical", "official", "public", "media", "news")), None)
             if maker is not None:
                 head = maker
         if head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.lower_ in _PERSON_ROLES:
@@ -436,7 +500,9 @@ class ClaimantFinder:
         named = []
         # "Kenya's disaster centre and the interior minister say": one claimant per conjunct.
         cursor = 0
-        parts = [phrase] if _NAME_WITH_AND.fullmatch(phrase) else _COORDINATION.split(phrase)
+        parts = [phrase] if _NAME_WITH_AND.fullmatch(phrase) or _one_claimant(
+            phrase, doc_text(head.doc)[end:end + 16], self._issuer) \
+            else _COORDINATION.split(phrase)
         for index, part in enumerate(parts):
             at = phrase.find(part, cursor)
             cursor = at + len(part)
@@ -453,9 +519,12 @@ class ClaimantFinder:
             return None
         match = matches[-1]
         who = match.group("who").strip()
+        # "according to health workers ZPRM spoke to", "witnesses we interviewed": who spoke to
+        # them only says how the source was reached; the source is the people before it
+        who = _CONTACTED.sub("", who) or who
         if re.search(r"\b(?:our|my|we|us)\b", who, re.IGNORECASE):
             return None  # "according to our figures": the speaker's own, found by the quotation or voice
-        by = _DOCUMENT_BY.search(who)
+        by = _DOCUMENT_BY.search(who) or _FIGURE_BY.match(who)
         if by:
             # "according to the charge sheet filed by state prosecutors": the innermost source
             # is who filed it
@@ -489,8 +558,10 @@ class ClaimantFinder:
                 name = self._resolve(clean_name(surface), item.start)
             if not name or name.lower() in _PRONOUNS:
                 continue
-            if self._issuer and is_issuer(name, self._issuer):
-                out.append(AUTHOR)  # "CRAV said today" in CRAV's own release: the document's voice
+            if self._issuer and is_issuer(name, self._issuer) or _OWN_UPDATES.fullmatch(name):
+                # "CRAV said today" in CRAV's own release, "Earlier updates reported six deaths":
+                # the document's voice, now or in its own earlier versions
+                out.append(AUTHOR)
                 continue
             if _NO_SOURCE.fullmatch(name):
                 out.append(AUTHOR)  # "according to the information available": no one named
@@ -611,6 +682,48 @@ _PLACE_APPOSITION = re.compile(
     re.IGNORECASE)
 
 
+# "police and hospital officials", "security and health officials": one word before "and" that
+# shares the head noun after it ("police officials and hospital officials") is one claimant as
+# written; "local officials and residents" are two groups, each with its own head.
+_COMPOSITE = re.compile(r"(?:(?:the|The)\s+)?[a-z][\w’'-]*(?<!s)\s+and\s+"
+                        r"(?!(?:the|a|an|his|her|its|their)\b)[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*){0,2}")
+# A document's own earlier versions: "Earlier updates reported six deaths", "the previous release".
+_OWN_UPDATES = re.compile(r"(?:(?:the|our|an?)\s+)?(?:earlier|previous|prior|last|initial|first)\s+"
+                          r"(?:updates?|releases?|versions?\s+of\s+this\s+(?:story|article|release))", re.IGNORECASE)
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z]{2,})\)")
+
+
+def _one_claimant(phrase: str, after: str, issuer: str | None) -> bool:
+    """Whether a phrase with "and" in it names one source: a body whose name holds "and"
+    ("the Ostrava Peace and Justice Monitor (OPJM)": its initials give the acronym beside it,
+    or it is the masthead's body), or unnamed sources described together."""
+    acronym = _ACRONYM_AFTER.match(after)
+    initials = "".join(w[0] for w in phrase.split() if w[:1].isupper() and w not in ("The", "A"))
+    if acronym and initials == acronym.group(1):
+        return True
+    if issuer and is_issuer(clean_name(phrase), issuer):
+        return True
+    return _COMPOSITE.fullmatch(" ".join(phrase.split())) is not None
+
+
+# A quotation inside a quotation credited to a source by a verb of saying right before it.
+_NESTED_OPENED = re.compile(r"(?P<who>(?:the\s+)?[a-z]+|(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+"
+                            r"(?:tells?|told|says?|said|claims?|claimed|insists?|insisted|announces?|announced)\s+"
+                            r"(?:(?:the|us|our|his|her|their)\s+)?(?:\w+\s+)?(?:that\s+)?[‘']$")
+
+
+def _nested_source(text: str, at: int) -> re.Match[str] | None:
+    """The source a quotation inside a quotation is credited to, when the figure at ``at``
+    sits in one ("... the police tell the nation 'three people died' ...")."""
+    opening = max(text.rfind("‘", 0, at), text.rfind(" '", 0, at) + 1 if text.rfind(" '", 0, at) >= 0 else -1)
+    if opening < 0 or "’" in text[opening + 1:at] or "'" in text[opening + 1:at].replace("'s", ""):
+        return None
+    found = _NESTED_OPENED.search(text, max(0, opening - 80), opening + 1)
+    if found is None or found.group("who").lower() in ("i", "we", "you", "it", "they", "he", "she"):
+        return None
+    return found
+
+
 def _name_set_off_before(sent: SpacySpan, verb: Token) -> Token | None:
     """The head of a name of people set off by commas right before ``verb`` (", Jean Brou, said")."""
     doc = sent.doc
@@ -646,6 +759,12 @@ _SOURCE_NOUNS = frozenset({"official", "source", "witness", "resident", "authori
                            "volunteer", "leader", "police", "army", "ministry", "hospital", "agency", "medium",
                            "group", "survivor", "villager", "elder", "monitor", "observer", "activist", "officer"})
 _FIGURE_NOUNS = frozenset({"figure", "data", "report", "statistic", "record", "tally", "count", "estimate"})
+# Nouns for a figure someone gives ("the figure of 24 dead that the authorities have given").
+_GIVEN_FIGURE_NOUNS = _FIGURE_NOUNS | {"toll", "number", "total"}
+# Participles and verbs of giving a figure whose subject or "by" agent is its source ("the 13
+# injured counted by police", "the toll reported by the agency").
+_BY_SOURCE_VERBS = frozenset({"report", "claim", "cite", "give", "count", "record", "document", "confirm",
+                              "announce", "register", "list", "tally", "put", "provide", "release", "issue"})
 
 
 def _cited_source(verb: Token) -> Token | None:
@@ -744,12 +863,25 @@ def masthead(text: str) -> str | None:
     """The issuing body's name an organisation's release opens with, in capitals on a line
     of its own ("VELMAR RIGHTS WATCH"), after any navigation bar ("Home | About | News");
     None when the first line is not one."""
-    lines = (line.strip() for line in text.splitlines() if line.strip())
-    first = next((line for line in lines if line.count("|") < 2), "")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    at = next((i for i, line in enumerate(lines) if line.count("|") < 2), len(lines))
+    first = lines[at] if at < len(lines) else ""
     words = first.split()
-    if not 2 <= len(words) <= 12 or not re.fullmatch(r"[A-Z][A-Z’'&.\- ]+", first):
-        return _titled_masthead(text, first)
-    return first
+    if 2 <= len(words) <= 12 and re.fullmatch(r"[A-Z][A-Z’'&.\- ]+", first):
+        return first
+    # "Velmar Civilian Protection Monitor" over "Home | Reports | About" or "Press release": a
+    # body's name in title case is its masthead when what follows is the site's menu or the
+    # kind of release, not a date or a story (a headline has neither under it).
+    following = lines[at + 1] if at + 1 < len(lines) else ""
+    if 2 <= len(words) <= 8 and not re.search(r"\d", first) \
+            and all(w[:1].isupper() or w in _MASTHEAD_SMALL for w in words) \
+            and (following.count("|") >= 2 or _RELEASE_LINE.fullmatch(following)):
+        return first
+    return _titled_masthead(text, first)
+
+
+# The line under a body's name on its own release page: "Press release", "News Releases".
+_RELEASE_LINE = re.compile(r"(?:(?:press|news|media)\s+releases?|statements?|news)", re.IGNORECASE)
 
 
 # A release's own label near its top: "PRESS RELEASE", "For immediate release", "Public statement".

@@ -17,7 +17,9 @@ from functools import lru_cache
 
 
 _SUBSET_BEFORE = ("including", "includes", "included", "among them", "among whom", "of whom", "of them",
-                  "among those", "among the", "exception of", "except", "except for", "apart from", "other than")
+                  "among those", "among the", "exception of", "except", "except for", "apart from", "other than",
+                  # "17 people had died, counting two victims buried across the border"
+                  ", counting")
 
 
 # Totals over a span of time are not an incident's toll ("killed more than 10,000 people
@@ -43,6 +45,9 @@ _AGGREGATE = re.compile(
     # "since 1 January": from the first of a month, a running tally, as is "over the same period"
     r"|\bsince\s+1(?:st)?\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
     r"|\b(?:over|in|during)\s+the\s+same\s+period\b"
+    # "had killed more than 7,300 people by 2026", "in the first half of 2026": a tally up to a year
+    r"|\bby\s+(?:the\s+end\s+of\s+)?(?:19|20)\d\d\b(?![ ]?[-–/]\d)"
+    r"|\b(?:first|second)\s+half\s+of\s+(?:the\s+year|(?:19|20)\d\d)\b|\bfirst\s+(?:\w+\s+)?(?:months|weeks)\s+of\b"
     # "documented 112 violent deaths in the province in 2025": a whole area over a whole year
     r"|\b(?:in|across|throughout)\s+the\s+(?:province|region|country|state|district|county|territory)\s+"
     r"(?:in|during|for)\s+(?:19|20)\d\d\b(?!\s*[-–/]\d)"
@@ -118,10 +123,12 @@ def _is_aggregate_clause(clause: str) -> bool:
 # clause, whose figure happened at one site, dates a single event; "killed 2,000 across the
 # state last year" sums many.
 _FRONTED_PERIOD = re.compile(r"\s*(?:last|this|past|previous)\s+(?:year|month)\s*,", re.IGNORECASE)
-_ONE_SITE = re.compile(r"\b(?:at|on|in|inside|near)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:mosque|church|chapel|temple|"
+_ONE_SITE = re.compile(r"\b(?:at|on|in|inside|outside|near)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:mosque|church|chapel|temple|"
                        r"shrine|school|college|university|dormitory|hostel|market|village|camp|bar|hotel|restaurant|"
                        r"checkpoint|wedding|funeral|bus|truck|convoy|hospital|clinic|police\s+post|police\s+station|"
-                       r"army\s+base|barracks|farm|mine)\b", re.IGNORECASE)
+                       r"army\s+base|barracks|farm|mine|"
+                       # "shot dead on the road outside the village": one stretch of road
+                       r"road|roadside|highway|street|square|bridge|junction|roadblock|station)\b", re.IGNORECASE)
 
 
 # "a jailbreak during a riot at X jail last year left one guard dead": one event, named in the
@@ -159,7 +166,9 @@ _FIGURE = re.compile(r"\d[\d,]*|\b(?:one|two|three|four|five|six|seven|eight|nin
 # "the government raised it to 17 after three wounded passengers died in hospital": the
 # figure that raised a toll is a part of the toll it raised.
 _RAISED_AFTER = re.compile(r"\b(?:raised|raising|brought|bringing|pushed|took|revised|increased|lifted|rose|climbed)\b"
-                           r"[^.;:]{0,40}?\bto\s+\d[\d,]*\s+(?:after|when|as)\s+$", re.IGNORECASE)
+                           r"[^.;:]{0,40}?\bto\s+\d[\d,]*\s+(?:after|when|as)\s+"
+                           # "... to 16 after a boy died later that day and a woman died of her wounds"
+                           r"(?:[^.;:]{0,80}?\s+and\s+)?$", re.IGNORECASE)
 
 
 def _is_increment(text: str, end: int) -> bool:
@@ -179,7 +188,15 @@ def _is_subset(text: str, start: int) -> bool:
     before = text[max(0, start - 16):start].lower().rstrip()
     if before.endswith("among the") and _MEMBER_OF.search(text[max(0, start - 30):start]):
         return False  # "The bride was among the 112 people rescued": one of the whole, which is the figure
-    return before.endswith(_SUBSET_BEFORE) or bool(_LISTED_AMONG.search(text[max(0, start - 70):start]))
+    return before.endswith(_SUBSET_BEFORE) or bool(_LISTED_AMONG.search(text[max(0, start - 70):start])) \
+        or bool(_LISTED_FIGURES.search(text[max(0, start - 90):start]))
+
+
+# "The dead included five children and three members of the corps": every figure of the list
+# "included" opens is a part of the toll, not only its first.
+_LISTED_FIGURES = re.compile(r"\b(?:including|included|includes|among\s+them|among\s+whom)\s+(?:\d[\d,]*|one|two|three|"
+                             r"four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty)\s+"
+                             r"[^,;:.()\d]{1,60}?(?:,\s+|\s+and\s+)$", re.IGNORECASE)
 
 
 # "abducting seven people, among them the hamlet chief and his two sons": a figure later in
@@ -189,3 +206,12 @@ _LISTED_AMONG = re.compile(r"\b(?:among\s+them|among\s+whom|including)\s+(?:the|
 
 
 _MEMBER_OF = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:also\s+)?among\s+the\s*$", re.IGNORECASE)
+
+
+# "he counts nine dead, not eight", "150 killed – not 2,000": a figure set against the stated one
+# is the one the speaker rejects, not a toll anyone gives here.
+_REJECTED = re.compile(r"(?:,|[–—]|\s-)\s*(?:and\s+|but\s+)?not\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _is_rejected(text: str, start: int) -> bool:
+    return _REJECTED.search(text[max(0, start - 16):start]) is not None

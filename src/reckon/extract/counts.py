@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reckon.extract.count_scope import (
-    _BREAKDOWN, _OF_THOSE, _RAISED_AFTER, _SEX_AGE, _is_aggregate, _is_increment, _is_subset,
+    _BREAKDOWN, _OF_THOSE, _RAISED_AFTER, _SEX_AGE, _is_aggregate, _is_increment, _is_rejected, _is_subset,
 )
 from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.harm_parse import (
@@ -34,7 +34,7 @@ from reckon.extract.harm_phrases import (
     _COLLECTIVE_BEFORE, _NOT_PEOPLE, _ORDINAL, _QUANTITY_WORDS, _captive_group,
     _conjoined_kinds, _described_dead, _first_alternative, _freed_later, _freed_object, _got_away, _held_as,
     _identifies, _kind_after_aside, _kind_by_label, _kind_by_listing, _kind_by_naming,
-    _kind_by_phrase, _kind_by_pronoun, _kind_by_toll_pronoun, _kind_by_whereabouts,
+    _kind_by_loss, _kind_by_phrase, _kind_by_relative_death, _kind_by_pronoun, _kind_by_toll_pronoun, _kind_by_whereabouts,
     _kind_by_window, _one_person_harmed, _ordinal_predicate, _partitive_kind,
     _predicate_after_participle,
 )
@@ -48,7 +48,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from reckon.extract.numbers import Quantity
 
 
-__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant", "without_breakdowns"]
+__all__ = ["CountCandidate", "classify_quantity", "inherit_from_list", "share_claimant", "without_breakdowns",
+           "without_custody_releases", "without_partitives"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -91,8 +92,16 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
+    inside_span = {t.i for t in char_span}
+    while quantity.min == quantity.max and number.dep_ in ("conj", "cc") and number.head.i in inside_span \
+            and number.head.i != number.i:
+        # "one hundred and twelve (112) suspects": a number written in words is parsed as a
+        # coordination; its first part is the one that counts the noun
+        number = number.head
     text = span_text(sent)  # read by most tests below: joined once
-    if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset):
+    if _is_subset(text, quantity.span.start - offset) or _is_aggregate(text, quantity.span.start - offset) \
+            or _is_rejected(text, quantity.span.start - offset) \
+            or _KIN_OF_ONE.search(text[max(0, quantity.span.start - offset - 30):quantity.span.start - offset]):
         return None
     if _is_increment(text, quantity.span.end - offset):
         return None  # "the bodies of two men were found, bringing the number of dead to 24": a part of the 24
@@ -107,6 +116,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
         return None  # "three men and one woman are in custody": one group told by sex, a part of it
     if any(c.dep_ == "relcl" for c in number.children) and _BREAKDOWN.search(text[:start]):
         return None  # "9 had returned – two who ran from a truck and 7 who slipped away": parts
+    if _MET_BEFORE.search(text[max(0, start - 40):start]):
+        return None  # "which interviewed 22 survivors": the people a researcher spoke to, not a toll
     described = _described_dead(number, lexicon)
     if described is None and _identifies(number):
         return None  # "the dead were identified as X, Y and five farm workers": who, not how many
@@ -129,11 +140,20 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
             or _kind_by_phrase(number, char_span, lexicon) or _kind_after_aside(number, lexicon) \
             or _kind_by_parse(number, char_span, lexicon) \
             or _kind_by_window(number, char_span, lexicon) or _kind_by_pronoun(number, lexicon) \
-            or _kind_by_toll_pronoun(number, lexicon)
+            or _kind_by_toll_pronoun(number, lexicon) \
+            or _kind_by_loss(text, start, quantity.span.end - offset, number) \
+            or (_kind_by_relative_death(text, quantity.span.end - offset, number, sent) if quantity.one_person else None)
     if found is None:
         return None
     kind, anchor, noun = found
     kind = _first_alternative(anchor, kind, lexicon)
+    at = anchor.idx - sent.start_char
+    if _CHARGE_BEFORE.search(text[max(0, at - 40):at]) or anchor.lemma_.lower() in _CHARGE_VERBS:
+        return None  # "Four men were charged with murder": a charge, not a toll (FORMAT)
+    if kind is CountKind.SURVIVED and anchor.lemma_.lower() in ("release", "free") and (
+            _FROM_CUSTODY.match(text, at + len(anchor.text))
+            or _DETAINED.search(text) and not _TAKEN.search(text)):
+        return None  # "23 were detained ...; 19 of them were released without charge": out of custody, not saved
     if kind is CountKind.SURVIVED and anchor.i == noun.i and noun.dep_ == "nsubj" \
             and noun.head.lemma_.lower() in ("tell", "say"):
         return None  # "Two survivors told OCDH they recognised ...": witnesses a report quotes, not a count
@@ -163,6 +183,8 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
             return None  # "Of those arrested, 14 were still in custody": a part of the arrested, same harm
     if quantity.one_person and not _one_person_harmed(noun, anchor):
         return None
+    if quantity.the_attacker and kind is not CountKind.ARRESTED:
+        return None  # "the gunman was shot dead": no figure stated; "the suspect was arrested": one arrest
     group = [g for c in number.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     if kind is CountKind.KILLED and group and (lexicon.adjectives.get(group[0].lower_) or lexicon.nouns.get(
             group[0].lemma_.lower())) is CountKind.INJURED:
@@ -195,6 +217,26 @@ def _classify_quantity(quantity: Quantity, sent: SpacySpan, *, offset: int) -> C
                           victims=victims, quantity_text=quantity.text, also=also)
 
 
+# Words before a harm word that make it a charge: "charged with murder", "convicted of kidnapping".
+_CHARGE_BEFORE = re.compile(r"\b(?:charged|convicted|accused|suspected|guilty|acquitted|indicted|sentenced|"
+                            r"counts?|charges?)\s+(?:(?:later|formally|jointly|also|each|all|then|both)\s+)?(?:with|of|for)\s+"
+                            r"(?:the\s+)?$", re.IGNORECASE)
+# Verbs of reaching people for research: who was interviewed is a sample, not a count of harm.
+_MET_BEFORE = re.compile(r"\b(?:interviewed|interviewing|spoke\s+(?:to|with)|speaking\s+(?:to|with)|talked\s+(?:to|with)|"
+                         r"met(?:\s+with)?|surveyed|consulted|contacted)\s+(?:(?:more\s+than|over|at\s+least|some|about|"
+                         r"nearly|almost)\s+)?$", re.IGNORECASE)
+# "the mother of one missing 17-year-old told us": who a speaker is, not a count.
+_KIN_OF_ONE = re.compile(r"\b(?:mother|father|parents?|brother|sister|son|daughter|wife|husband|widow|uncle|aunt|"
+                         r"cousin|grandmother|grandfather|relatives?|family|friend|neighbou?r)\s+of\s+$", re.IGNORECASE)
+# Verbs of a court or prosecutor: "four men were charged with murder" is no toll, whatever the charge.
+_CHARGE_VERBS = frozenset({"charge", "convict", "indict", "sentence", "prosecute", "acquit"})
+# Release from custody, not from captors: "released without charge", "freed on bail".
+_FROM_CUSTODY = re.compile(r"\s+(?:\w+\s+)?(?:without\s+charges?|on\s+bail|from\s+(?:police\s+)?(?:custody|detention|"
+                           r"prison|jail))\b", re.IGNORECASE)
+_DETAINED = re.compile(r"\b(?:detained|arrested|in\s+custody|detention|detainees)\b", re.IGNORECASE)
+_TAKEN = re.compile(r"\b(?:abduct\w*|kidnap\w*|hostages?|captives?|captors?|seized)\b", re.IGNORECASE)
+
+
 def _victim_phrase(noun: Token, char_span: SpacySpan) -> str:
     tokens = [t for t in noun.subtree if t.i >= char_span[-1].i + 1 and t.i <= noun.i] or [noun]
     tokens = [t for t in tokens if not t.is_punct]
@@ -223,6 +265,11 @@ def share_claimant(candidates: list[CountCandidate], sent: SpacySpan, *, offset:
     return out
 
 
+_RAISED_TO = re.compile(r"(?:,|\band|\bthen|\blater)\s+(?:\w+\s+)?(?:raised|revised|increased|updated|lifted|rising|rose|"
+                        r"climbing|climbed)\s+(?:\w+\s+)?to\s+$"
+                        # "has risen to 31, the agency said, up from 24 a day earlier": the earlier toll
+                        r"|,\s+(?:up|down)\s+from\s+(?:an?\s+(?:earlier|previous|initial)\s+(?:toll|figure|count)\s+of\s+)?$",
+                        re.IGNORECASE)
 # A later time right after a bare figure: "and 14 that afternoon", "and 20 the next day".
 _LATER_AFTER = re.compile(
     r"\s+(?:(?:that|this|the\s+(?:next|following))\s+(?:morning|afternoon|evening|night|day)|later\b|"
@@ -234,14 +281,25 @@ _LATER_AFTER = re.compile(
 def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
                       classified: list[CountCandidate]) -> CountCandidate | None:
     """A bare figure coordinated with a classified one takes its kind ("9 dead, 4 in X")."""
-    if quantity.min is None and quantity.max is None or not classified or quantity.one_person:
-        return None  # one person is a count only by its own harm word
+    if quantity.min is None and quantity.max is None or not classified:
+        return None
+    if quantity.one_person:
+        # one person is a count only by its own harm word, or added to a classified figure
+        # ("12 people were injured, plus a police constable who was shot in the leg")
+        text = span_text(sent)
+        before = [c for c in classified if c.span.start < quantity.span.start]
+        if before and _ADDITIVE.search(text[max(0, quantity.span.start - offset - 24):quantity.span.start - offset]):
+            other = max(before, key=lambda c: c.span.start)
+            return CountCandidate(kind=other.kind, min=1, max=1, span=quantity.span, token=other.token,
+                                  victims=None, quantity_text=quantity.text)
+        return None
     char_span = sent.doc.char_span(quantity.span.start - offset, quantity.span.end - offset, alignment_mode="expand")
     if char_span is None or len(char_span) == 0:
         return None
     number = char_span[-1]
     text = span_text(sent)
-    if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", text[quantity.span.end - offset:]):
+    if quantity.maybe_age or re.match(r"\s+of\s+(?:them|whom|those|these|the)\b", text[quantity.span.end - offset:]) \
+            or _is_rejected(text, quantity.span.start - offset):
         return None  # "Ivo Marr, 19," is an age; "one of them a farmer" is a part
     things = re.match(r"\s+(?:head\s+)?of\s+(?:(?:their|the|its|his|her)\s+)?([a-z]+)", text[quantity.span.end - offset:])
     if things and (things.group(1) in _NOT_PEOPLE or things.group(1).rstrip("s") in _NOT_PEOPLE):
@@ -255,6 +313,12 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         other = max(before, key=lambda c: c.span.start)
         return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
                               token=number, victims=None, quantity_text=quantity.text)
+    # "an initial toll of seven dead, raised to nine by the morning": the raised toll is the same
+    # kind of toll, from the same source.
+    if before and _RAISED_TO.search(text[max(0, quantity.span.start - offset - 40):quantity.span.start - offset]):
+        other = max(before, key=lambda c: c.span.start)
+        return CountCandidate(kind=other.kind, min=quantity.min, max=quantity.max, span=quantity.span,
+                              token=other.token, victims=other.victims, quantity_text=quantity.text)
     # "a toll of 9 dead on the morning of 13 September and 14 that afternoon": a bare figure
     # joined to a classified one and dated later is the same toll, grown.
     if before and re.search(r"\b(?:and|then)\s+(?:to\s+)?$", text[:quantity.span.start - offset]) \
@@ -270,7 +334,8 @@ def inherit_from_list(quantity: Quantity, sent: SpacySpan, *, offset: int,
         return None
     # "One source said there were 61 dead and another said 70": a bare figure a reporting
     # verb states, after a classified one, gives the same kind of toll.
-    if number.dep_ == "dobj" and number.head.lemma_.lower() in load_reporting_verbs():
+    # ("while residents said 15": the parser may take the bare figure for an adverbial)
+    if number.dep_ in ("dobj", "npadvmod") and number.head.lemma_.lower() in load_reporting_verbs():
         before = [c for c in classified if c.span.start < quantity.span.start]
         if before:
             other = max(before, key=lambda c: c.span.start)
@@ -325,6 +390,24 @@ def _shared_predicate(number: Token, sent: SpacySpan, offset: int,
     return None
 
 
+_PARTITIVE_OF = re.compile(r"\s+of\s+(?:the|these|those)\s+")
+
+
+def without_partitives(candidates: list[CountCandidate], sent: SpacySpan, *, offset: int) -> list[CountCandidate]:
+    """ "two of the three people they acknowledged had died were hit by stones": a figure of
+    the same harm taken out of the figure after it is a part of that figure, no row."""
+    text = span_text(sent)
+    starts = {c.span.start: c for c in candidates}
+    out = []
+    for candidate in candidates:
+        partitive = _PARTITIVE_OF.match(text, candidate.span.end - offset)
+        whole = starts.get(partitive.end() + offset) if partitive else None
+        if whole is not None and whole.kind is candidate.kind:
+            continue
+        out.append(candidate)
+    return out
+
+
 def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]]:
     """Drop the parts of a total that the next sentences break it into: "31 pupils have been
     found safe. Twelve of them escaped; nineteen were freed" gives one row, 31 (FORMAT: a
@@ -342,4 +425,25 @@ def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]
                  and c.min == c.max and c.min < total.min and c.span.start > total.span.end]
         if len(parts) >= 2 and sum(found[p][1].min for p in parts) == total.min:
             dropped.update(parts)
+            continue
+        # "Seven confirmed dead. Six died at the scene and one overnight. Earlier updates said
+        # six.": the parts of one sentence add up though a later figure does not belong to them
+        for sentence in sorted({found[p][0] for p in parts}):
+            own = [p for p in parts if found[p][0] == sentence]
+            if len(own) >= 2 and sum(found[p][1].min for p in own) == total.min:
+                dropped.update(own)
+                break
     return [item for p, item in enumerate(found) if p not in dropped]
+
+
+_RELEASED_AFTER = re.compile(r"[^.;:!?]{0,40}?\b(?:released|freed|let\s+go)\b", re.IGNORECASE)
+
+
+def without_custody_releases(found: list[tuple[int, Count]], text: str) -> list[tuple[int, Count]]:
+    """ "11 people were detained ... Two were released on 15 September": in a text that tells of
+    no abduction at all, people released were let out of custody, not saved from captors
+    (FORMAT: survived is for escaped, freed or rescued victims)."""
+    if _TAKEN.search(text) or not _DETAINED.search(text):
+        return found
+    return [(i, c) for i, c in found
+            if not (c.kind is CountKind.SURVIVED and _RELEASED_AFTER.match(text, c.span.end))]

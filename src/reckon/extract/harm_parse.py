@@ -405,7 +405,9 @@ def _nominal_kind(token: Token, lexicon: HarmLexicon) -> CountKind | None:
 # not when the text speaks of paperwork about them ("reports for the 173 bodies").
 _BODY_VERBS = frozenset({"see", "find", "recover", "count", "discover", "retrieve", "exhume", "identify", "pull",
                          "remain", "strew", "scatter", "pile", "line", "float",
-                         "lie", "bring", "collect", "bury", "receive", "dump", "litter"})
+                         "lie", "bring", "collect", "bury", "receive", "dump", "litter",
+                         # "18 bodies were taken to the mortuary", "families washed 16 bodies"
+                         "take", "carry", "transport", "deliver", "deposit", "transfer", "hand", "wash", "return"})
 
 
 def _bodies_found(noun: Token) -> bool:

@@ -59,9 +59,39 @@ def _one_person_harmed(noun: Token, anchor: Token) -> bool:
     describes the person ("a man injured in the blast is carried away": a caption's
     subject, not a toll; "a child born in captivity was released": who, not one of the
     harmed counted)."""
-    return noun.head.i == anchor.i and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not noun.conjuncts \
+    # ("the suspect was struck and taken into custody": a verb conjoined to the subject's own shares it)
+    shared = anchor.dep_ == "conj" and anchor.head.i == noun.head.i and noun.dep_ in ("nsubj", "nsubjpass")
+    if _own_clause_harms(noun, anchor):
+        return True
+    return (noun.head.i == anchor.i or shared) and noun.dep_ in ("nsubj", "nsubjpass", "dobj", "obj") and not noun.conjuncts \
         and anchor.pos_ in ("VERB", "AUX") and anchor.dep_ not in ("acl", "relcl", "amod") \
-        and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children)
+        and not any(c.dep_ == "acl" and c.tag_ == "VBN" for c in noun.children) \
+        and not _does_the_harm(noun, anchor)
+
+
+def _own_clause_harms(noun: Token, anchor: Token) -> bool:
+    """ "assaulted a security guard, Mr X (43), who later died in hospital": a relative clause
+    on the person (or on the name set beside them) says what befell them."""
+    holder = anchor.head if anchor.dep_ == "relcl" else None
+    if holder is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that")
+                                 for c in anchor.children):
+        return False
+    # (the parser may hang the name on another noun; set off right after the person, it is theirs)
+    return holder.i == noun.i or (holder.dep_ == "appos" and (holder.head.i == noun.i or (
+        holder.left_edge.i == noun.i + 2 and noun.doc[noun.i + 1].text == ",")))
+
+
+# What a person can lose or suffer: "a guard lost his life", "a constable suffered a gunshot
+# wound" are harmed.
+_OWN_BODY = frozenset({"life", "live", "leg", "arm", "eye", "hand", "foot", "limb", "sight", "wound", "injury",
+                       "burn"})
+
+
+def _does_the_harm(noun: Token, verb: Token) -> bool:
+    """ "a man shot dead two employees": the active subject of a harm verb with an object of
+    its own is who did the harm, not one harmed."""
+    return noun.dep_ == "nsubj" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() not in _OWN_BODY
+                                        for c in verb.children)
 
 
 _IDENTIFYING = frozenset({"identify", "name", "list", "describe"})
@@ -435,6 +465,13 @@ def _kind_by_phrase(number: Token, char_span: SpacySpan, lexicon: HarmLexicon) -
         if token.is_space:
             i += 1  # a blanked stretch ("twenty six (26) students": the restated digits)
             continue
+        if token.pos_ == "VERB" and token.tag_ == "VBN" and i + 2 < len(doc) and doc[i + 1].lower_ == "and" \
+                and any(span_text(doc[i + 2:min(len(doc), i + 7)]).lower().startswith(phrase)
+                        for phrase, _ in lexicon.phrases_at(span_text(doc[i + 2:min(len(doc), i + 7)]).lower())):
+            # "the suspect was struck and taken into custody": a participle joined to the phrase
+            i += 2
+            skipped += 2
+            continue
         if token.is_punct or not (token.lower_ in _PHRASE_GAP or (token.pos_ in ("NOUN", "ADJ") and skipped < 3)):
             return None
         if token.pos_ == "NOUN" and noun is number:
@@ -612,3 +649,32 @@ def _freed_object(noun: Token, lexicon: HarmLexicon) -> Token | None:
             and head.lemma_.lower() not in ("survive", "return", "recover") and not _is_negated_or_hypothetical(head):
         return head
     return None
+
+
+# "our community lost seven of its members", "the village lost 12 of its sons": a body losing
+# some of its own people counts their deaths.
+_LOST_BEFORE = re.compile(r"\b(?:lost|loses|lose|losing|has\s+lost|have\s+lost|had\s+lost)\s+$", re.IGNORECASE)
+_OF_ITS_OWN = re.compile(r"\s+of\s+(?:its|their|our|his|her|my)\s+(?:own\s+)?(?:members|people|sons|daughters|children|"
+                         r"residents|citizens|men|women|colleagues|staff|soldiers|officers|brothers|sisters|pupils|"
+                         r"students|worshippers|villagers)\b", re.IGNORECASE)
+
+
+def _kind_by_loss(text: str, start: int, end: int, number: Token) -> tuple[CountKind, Token, Token] | None:
+    if _LOST_BEFORE.search(text[max(0, start - 16):start]) and _OF_ITS_OWN.match(text, end):
+        verb = number.head if number.head.lemma_.lower() == "lose" else number
+        return CountKind.KILLED, verb, number
+    return None
+
+
+# "a security guard, Mr X (43), who later died in hospital": one person whose death the
+# relative clause after their name tells.
+_WHO_DIED_AFTER = re.compile(r"(?:,[ ][^,;.()]{1,40}?(?:[ ]\(\d{1,3}\))?,)?[ ]who[ ](?:later[ ]|subsequently[ ]|then[ ])?"
+                             r"(?P<verb>died|succumbed)\b")
+
+
+def _kind_by_relative_death(text: str, end: int, number: Token, sent: SpacySpan) -> tuple[CountKind, Token, Token] | None:
+    match = _WHO_DIED_AFTER.match(text, end)
+    if match is None:
+        return None
+    verb = next((t for t in sent if t.idx - sent.start_char == match.start("verb")), None)
+    return (CountKind.KILLED, verb, number) if verb is not None else None

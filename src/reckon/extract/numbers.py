@@ -61,6 +61,9 @@ class Quantity:
     is_range: bool = False
     maybe_age: bool = False
     one_person: bool = False  # "a security guard": one person named by who they were
+    # "the suspect was taken into custody": the one attacker the story is about, a count only
+    # of his arrest (FORMAT counts one person as 1)
+    the_attacker: bool = False
 
 
 # --- number words -----------------------------------------------------------------------
@@ -173,8 +176,9 @@ _FILE_NAME = r"[\w.-]*\d[\w.-]*\.(?:png|jpe?g|gif|svg|webp|pdf|docx?|xlsx?|html?
 _MASK = re.compile(
     "|".join(
         [
-            rf"\b\d{{1,2}}{_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?\s+(?:of\s+)?{_MONTH_ANY}(?!\w)(?:,?\s+\d{{4}}\b)?",
-            rf"\b{_MONTH_ANY}\s+\d{{1,2}}{_ORD}\b(?:\s*[-–]\s*\d{{1,2}}{_ORD}\b)?(?:,?\s+\d{{4}}\b)?",
+            # (a date does not run over a line break: "... kills 20" over a "May 5, 2026" line is a figure)
+            rf"\b\d{{1,2}}{_ORD}(?:\s*[-–]\s*\d{{1,2}}{_ORD})?[^\S\n]+(?:of\s+)?{_MONTH_ANY}(?!\w)(?:,?\s+\d{{4}}\b)?",
+            rf"\b{_MONTH_ANY}[^\S\n]+\d{{1,2}}{_ORD}\b(?:\s*[-–]\s*\d{{1,2}}{_ORD}\b)?(?:,?\s+\d{{4}}\b)?",
             rf"\b{_MONTH_ANY}\s*,?\s+\d{{4}}\b",
             r"\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,4}/\d{1,4}\b",
             # times: "9:30", "05:23 PM", "9 am", "10.30 p.m.", "1400 GMT", "0530 hours"
@@ -369,8 +373,8 @@ def parse_quantity(text: str) -> tuple[int | None, int | None] | None:
         bounds = _bounds(m)
         if bounds is not None:
             return bounds[1], bounds[2]
-    if _ONE_PERSON.fullmatch(text.strip()) or _ONE_MORE.fullmatch(text.strip()):
-        return 1, 1  # "a security guard", "(wounded) a third": one person
+    if _ONE_PERSON.fullmatch(text.strip()) or _ONE_MORE.fullmatch(text.strip()) or _THE_ATTACKER.fullmatch(text.strip()):
+        return 1, 1  # "a security guard", "(wounded) a third", "the suspect (was arrested)": one person
     return None
 
 
@@ -512,6 +516,11 @@ def find_quantities(text: str) -> list[Quantity]:
         if not any(s.start < end and start < s.end for s in taken):
             found.append(Quantity(span=Span(start=start, end=end), text=m.group(), value=1, min=1, max=1,
                                   one_person=True))
+    for m in _THE_ATTACKER.finditer(text):
+        start, end = m.span()
+        if not any(s.start < end and start < s.end for s in taken):
+            found.append(Quantity(span=Span(start=start, end=end), text=m.group(), value=1, min=1, max=1,
+                                  one_person=True, the_attacker=True))
     for m in _ONE_MORE.finditer(text):
         start, end = m.span()
         before = text[max(0, start - 120):start]
@@ -542,7 +551,13 @@ _ONE_PERSON = re.compile(
     r"driver|villager|herder|passenger|worshipper|priest|imam|pastor|chief|official|suspect|"
     # more who-they-were nouns of rural and conflict reports ("shot dead a vigilante")
     r"vigilante|militiaman|ranger|miner|shepherd|herdsman|hunter|motorist|cleric|activist|mayor|councillor|"
-    r"elder|lawyer|engineer|contractor|labourer|laborer|watchman|gendarme|customs\s+officer)\b(?![\w-])")
+    r"elder|lawyer|engineer|contractor|labourer|laborer|watchman|gendarme|customs\s+officer|"
+    # the emergency and police staff of shooting reports ("a constable suffered a gunshot wound")
+    r"constable|paramedic|firefighter|bystander|employee|customer|shopkeeper|volunteer)\b(?![\w-])")
+
+
+_THE_ATTACKER = re.compile(r"(?<![\w-])[Tt]he\s+(?:lone\s+|alleged\s+|suspected\s+)?"
+                           r"(?:suspect|gunman|shooter|attacker|assailant|bomber)\b(?![\w-])")
 
 
 # Every quantity holds a digit or a number word. The master pattern is costly to try at

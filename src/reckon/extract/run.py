@@ -22,6 +22,8 @@ from reckon.extract.actors import ActorResolver
 from reckon.extract.apparatus import apparatus_start
 from reckon.extract.attribution import ClaimantFinder, masthead
 from reckon.extract.name_windows import entity_chunks
+from reckon.extract.place_country import section_country
+from reckon.extract.police_body import is_bare_police, named_police
 from reckon.extract.nlp import parse, read_and_find_entities
 from reckon.extract.sentences import parse_text, split_sentences
 from reckon.extract.speakers import SpeakerResolver
@@ -150,6 +152,13 @@ def _claimants(state: State) -> State:
 
     def resolve(surface: str, position: int) -> str:
         name = speakers.resolve(surface, position=position)
+        force = named_police(state["document"].text, surface, position)
+        if force is not None:
+            return force  # "Police said ..." after the text named the Korvel Police Service
+        if is_bare_police(surface) and section_country(state["document"].text, position) is None:
+            # as the text gives it: which country's or town's force is not said (a digest's
+            # "GHANA" section heading does say it)
+            return "police"
         # "a Kenyan police source" stays a source of its own, not the police force's name.
         return actors.resolve(name) if name and not describes_unnamed_people(name) else name
 
@@ -185,7 +194,8 @@ def _counts(state: State) -> State:
                                                             classified=list(candidates.values()))
                 if inherited is not None:
                     candidates[quantity.span] = inherited
-        for candidate in counts_module.share_claimant(list(candidates.values()), doc[:], offset=offset):
+        kept = counts_module.without_partitives(list(candidates.values()), doc[:], offset=offset)
+        for candidate in counts_module.share_claimant(kept, doc[:], offset=offset):
             for claimant in finder.claimants(doc[:], candidate.token, offset=offset):
                 for kind in (candidate.kind, *candidate.also):
                     found.append((index, Count(kind=kind, min=candidate.min, max=candidate.max,
@@ -195,6 +205,7 @@ def _counts(state: State) -> State:
     # table's own voice; what a sentence parse read from those cells gives way to them.
     found = counts_module.without_breakdowns(found)
     text = state["document"].text
+    found = counts_module.without_custody_releases(found, text)
     # A list's "References" lines cite headlines ("Four soldiers killed in X"): no findings.
     cited = tables.references_start(text)
     found = [(i, c) for i, c in found if c.span.start < cited]

@@ -287,7 +287,10 @@ class SpeakerResolver(Antecedents):
         if relative:
             cleaned = cleaned[: relative.start()]
         # "the Union for Peace and Justice": "and" inside a name after its "for" joins no two sources
-        joins = r"" if _AND_IN_NAME.search(cleaned) else r"|\s+and\s+(?=[A-Z])"
+        # ("the Ostrava Peace and Justice Monitor (OPJM)": a name the text itself defines is one)
+        defined = {re.sub(r"^the\s+", "", n.lower()) for n in self.actors.document_aliases}
+        whole = re.sub(r"^the\s+", "", cleaned.lower())
+        joins = r"" if _AND_IN_NAME.search(cleaned) or whole in defined else r"|\s+and\s+(?=[A-Z])"
         segments = [
             # ("A survivor, 19-year-old Kevin Otieno": the age before a name is no part of it)
             self._head(self._after_intro(without_intro(_AGE_BEFORE_NAME.sub("", s.strip()))))
