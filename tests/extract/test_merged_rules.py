@@ -66,3 +66,21 @@ def test_a_village_raided_first_stays_the_reports_place_before_a_market_stormed_
             "traders.\n")
     findings = extract(text)
     assert findings.incidents[0].place is not None and findings.incidents[0].place.name == "Tessaloo"
+
+
+def test_a_sources_instalments_that_add_up_to_the_authors_total_stay_rows() -> None:
+    # One branch let another source's figures break down the author's total ("Nine martyred"
+    # over "three policemen and six civilians ..., officials said"); another made the source's
+    # figures of one sentence its own rows. Together they dropped a spokesman's instalments of
+    # the same dead ("24 bodies on Tuesday, on top of 22 on Monday") under the author's 46.
+    from conftest import count_rows
+
+    text = ("Gunmen kill 46 in Velmar hills\n\nOSK, March 4, 2026 - At least 46 people were killed. "
+            "Police spokesman Chief Superintendent Jon Marlo told reporters in Osk that 24 bodies had been "
+            "recovered on Tuesday, on top of 22 that had been found on Monday.\n")
+    rows = count_rows(text)
+    assert ("killed", 24, 24, "Jon Marlo") in rows
+    assert ("killed", 22, 22, "Jon Marlo") in rows
+    split = ("Nine martyred in Velmar\n\nOSK, March 4, 2026 - Three policemen and six civilians were "
+             "martyred in the blast, officials said.\n")
+    assert not {r for r in count_rows(split) if r[1] in (3, 6)}

@@ -423,17 +423,28 @@ def without_breakdowns(found: list[tuple[int, Count]]) -> list[tuple[int, Count]
                  # the report's own total over its sources' parts)
                  and (c.claimant.name == total.claimant.name or total.claimant.name == "author")
                  and c.min == c.max and c.min < total.min and c.span.start > total.span.end]
-        if len(parts) >= 2 and sum(found[p][1].min for p in parts) == total.min:
+        if len(parts) >= 2 and sum(found[p][1].min for p in parts) == total.min and _parts_of(total, [found[p][1] for p in parts]):
             dropped.update(parts)
             continue
         # "Seven confirmed dead. Six died at the scene and one overnight. Earlier updates said
         # six.": the parts of one sentence add up though a later figure does not belong to them
         for sentence in sorted({found[p][0] for p in parts}):
             own = [p for p in parts if found[p][0] == sentence]
-            if len(own) >= 2 and sum(found[p][1].min for p in own) == total.min:
+            if len(own) >= 2 and sum(found[p][1].min for p in own) == total.min and _parts_of(total, [found[p][1] for p in own]):
                 dropped.update(own)
                 break
     return [item for p, item in enumerate(found) if p not in dropped]
+
+
+def _parts_of(total: Count, parts: list[Count]) -> bool:
+    """Whether another source's figures that add up to the author's total break it down: only
+    when they split it by who was harmed ("Nine martyred" over "three policemen and six
+    civilians ..., officials said"), not when they are the same people told in instalments
+    ("24 bodies recovered on Tuesday, on top of 22 found on Monday", the source's own rows)."""
+    if all(c.claimant.name == total.claimant.name for c in parts):
+        return True
+    victims = [(c.victims or "").lower() for c in parts]
+    return all(victims) and len(set(victims)) == len(victims)
 
 
 _RELEASED_AFTER = re.compile(r"[^.;:!?]{0,40}?\b(?:released|freed|let\s+go)\b", re.IGNORECASE)
