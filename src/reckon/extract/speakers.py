@@ -41,6 +41,21 @@ __all__ = ["SpeakerResolver"]
 _BODY_SPOKESMAN = re.compile(
     r"\bthe\s+(?P<body>group|militia|movement|organi[sz]ation|gang|faction|rebels)[’']s?\s+"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
+# "On 2 December 2026 the committee's report stated …": a date opening the sentence is no part
+# of the subject that follows it.
+_LEADING_DATE = re.compile(
+    r"^(?:on|in|by|since|early|late|until)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?,?\s+(?=\S)"
+    r"|^on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=\S)",
+    re.IGNORECASE,
+)
+# "the committee's interim report": a document of a body named by a lower-case noun speaks for it.
+_OWNED_DOCUMENT = re.compile(
+    r"^(?:the|its|their)\s+(?P<owner>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)[’']s\s+(?:[a-z-]+\s+){0,2}(?:"
+    + DOCUMENT_NOUNS + r")$",
+    re.IGNORECASE,
+)
 _SAME_SOURCE = re.compile(r"(?:the\s+)?same\s+(?:source|official|officer|witness|resident|person|man|woman)")
 _WHOSE_FIGURES = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:(?:final|official|latest|own|provisional|updated|revised)\s+)?"
                             r"(?:figures?|count|tally|toll|data|records|statistics|numbers)")
@@ -165,6 +180,7 @@ class SpeakerResolver(Antecedents):
     def _resolve(self, surface: str, position: int) -> tuple[str, str, str | None]:
         cleaned = " ".join(surface.split()).strip(" ,.;:-–—\"“”‘’'()")
         cleaned = re.sub(r"^(?:and|but|while|whereas|as|so|then)\s+", "", cleaned, flags=re.I)
+        cleaned = _LEADING_DATE.sub("", cleaned)
         if not cleaned:
             return "", "group", None
         lowered = cleaned.lower()
@@ -338,6 +354,9 @@ class SpeakerResolver(Antecedents):
         if issued_by:  # "A statement posted … on a channel used by the Harakat Rijal al-Sahra"
             issuer = issued_by.group(1)
             return self.actors.canonical(issuer) or issuer, "org", None
+        owned_document = _OWNED_DOCUMENT.match(segment)
+        if owned_document:  # "the committee's interim report" is the committee's
+            return self._name_of("the " + owned_document.group("owner"), position)
         if doc_noun and doc_noun.group(1)[:1].isupper():
             issuer = re.sub(r"[’']s$", "", doc_noun.group(1))  # "The Observatory’s report"
             return self.actors.canonical(issuer) or issuer, "org", None
