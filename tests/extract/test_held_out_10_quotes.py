@@ -57,3 +57,33 @@ def test_a_date_opening_the_sentence_is_no_part_of_the_speaker() -> None:
     text = ("The ministry set up a review board under a retired judge. On 4 March 2026 the board's "
             "interim report stated that \"more force than needed\" had been used at the gate.")
     assert _quotes(text) == [("board", "more force than needed")]
+
+
+def test_claims_spread_by_a_so_called_group_are_that_group_s_words() -> None:
+    text = ("The baseless claims spread by the so-called \"Ridge Lions\" through their channels, that "
+            "\"the barracks fell in an hour\", are untrue.")
+    assert _quotes(text) == [("Ridge Lions", "the barracks fell in")]
+
+
+def test_an_adjective_then_claims_is_a_noun_not_a_verb() -> None:
+    text = "The unfounded claims \"that the wells were poisoned\" were false, Governor Ana Brel said."
+    assert _quotes(text) == [("Ana Brel", "that the wells were")]
+
+
+def test_the_group_claims_is_still_a_verb() -> None:
+    text = "The group claims \"total control\" of the pass."
+    assert [words for _, words in _quotes(text)] == ["total control"]
+
+
+def test_it_in_what_it_called_is_the_body_its_sentence_opens_with() -> None:
+    text = ("The Velmar Liberation Front said it had fought the army. The opposition called for calm, "
+            "while criticising what it called the \"starving of the hill villages\".")
+    assert _quotes(text) == [("opposition", "starving of the hill")]
+
+
+def test_it_opening_the_next_sentence_is_not_in_the_sentence_before() -> None:
+    text = ("Nine other people were hurt at the Dorvel post, the army said in a statement. "
+            "It said 12 \"bandits\" had been killed.")
+    resolver = SpeakerResolver(text, use_nlp=False)
+    assert not resolver._same_sentence(0, text.index("It said"))
+    assert resolver._same_sentence(0, text.index("the army"))

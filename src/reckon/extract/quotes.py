@@ -220,6 +220,14 @@ _DOCUMENT_WORDS = frozenset({"statement", "communique", "communiqué", "message"
                              "address", "speech", "notice", "post", "video", "audio", "recording"})
 
 
+# "the baseless claims", "these unfounded reports": an article, then a word with an adjective's
+# ending, make the -s form of a reporting verb a plural noun ("the group claims" stays a verb).
+_ADJECTIVE_BEFORE_NOUN = re.compile(
+    r"\b(?:the|these|those|such|its|their|his|her|our|some|many|repeated|similar)\s+"
+    r"[a-z-]+(?:less|ous|ful|ive|ical|able|ible|est|ated|unded|ent|ant|ic|ary)\s*$", re.IGNORECASE
+)
+
+
 def _is_verb(masked: str, word: re.Match[str]) -> bool:
     """A reporting verb, not the noun ("the report", "its post") nor an infinitive ("to
     say “no”"); a bare present form ("say", "call") needs a plural or pronoun subject."""
@@ -234,6 +242,8 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
     previous = _previous_word(masked, word.start())
     if previous in _NOUN_MARKERS or previous == "to":
         return False
+    if form.endswith("s") and form != lemma and _ADJECTIVE_BEFORE_NOUN.search(masked[max(0, word.start() - 40) : word.start()]):
+        return False  # "The baseless claims spread by …": a noun
     if previous in _DOCUMENT_WORDS and re.match(r"\s+(?:out\s+)?(?:on|by|at|in|over|to)\b", masked[word.end():]):
         return False  # "a statement read on national television by X": a participle naming the document
     if form.endswith("ing"):
@@ -470,6 +480,16 @@ _AS_SAID_BY = re.compile(
 )
 
 
+# "The claims spread by the so-called “Free Mountain Units” through their outlets, that “…”":
+# claims that a named party made, with their content quoted right after "that".
+_CLAIMS_BY = re.compile(
+    r"\b(?:claims?|allegations?|assertions?|accusations?|statements?)\s+"
+    r"(?:spread|made|circulated|put\s+about|put\s+out|issued|published|posted|repeated)\s+by\s+"
+    r"(?:the\s+)?(?:so-called\s+)?[\"“]?(?P<by>[A-Z][^,;:\"”\n]{1,60}?)[\"”]?"
+    r"(?:\s+(?:through|on|in|via|over)\s[^,;:\"“”\n]{1,60})?,?\s+that\s*[,:]?\s*$"
+)
+
+
 def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
     """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
     lo = _sentence_start(masked, raw.opener, floor)
@@ -479,6 +499,9 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
         who = own_words.group("of") or _POSSESSIVE_PRONOUN[own_words.group("pos").lower()]
         at = lo + own_words.start("of" if own_words.group("of") else "pos")
         return _Source(who, at)
+    spread = _CLAIMS_BY.search(text, lo, raw.opener)
+    if spread:  # "the claims spread by the so-called “Free Units” … that “…”"
+        return _Source(spread.group("by").strip(), spread.start("by"))
     manner = _AS_SAID_BY.search(region)
     if manner:  # "As stated by our Minister X: “…”"
         key = "by" if manner.group("by") else "pro"

@@ -145,7 +145,10 @@ class SpeakerResolver(Antecedents):
                 if not name or (not by_verb and not self._is_new_person(name, kind)):
                     continue
                 if wanted == "o":
-                    fits = kind == "org"
+                    # ("The opposition condemned … what it called “…”": a body the text only
+                    # describes is what an "it" of its own sentence stands for)
+                    fits = kind == "org" or (kind == "group" and not describes_unnamed_people(name)
+                                             and self._same_sentence(at, position))
                 elif wanted == "p":  # "they": a body or a plural unnamed source
                     fits = kind == "org" or (
                         kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
@@ -166,6 +169,11 @@ class SpeakerResolver(Antecedents):
                     self._said.append(Said(position=position, name=name, kind=kind, gender=gender))
                     return name
         return self.resolve(pronoun, position=position) if wanted != "p1" else ""  # (a document: its issuer)
+
+    def _same_sentence(self, start: int, end: int) -> bool:
+        """No sentence ends between ``start`` and ``end``."""
+        # (the pronoun's own capital, just past ``end``, shows a stop right before it)
+        return 0 <= start <= end and not re.search(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z0-9]", self.text[start : end + 2])
 
     def _is_new_person(self, name: str, kind: str) -> bool:
         """A name opening a sentence with no reporting verb stands for a person only when it
