@@ -87,3 +87,15 @@ def test_it_opening_the_next_sentence_is_not_in_the_sentence_before() -> None:
     resolver = SpeakerResolver(text, use_nlp=False)
     assert not resolver._same_sentence(0, text.index("It said"))
     assert resolver._same_sentence(0, text.index("the army"))
+
+
+def test_a_quotation_in_a_labelled_list_item_is_the_label_s() -> None:
+    text = ("Figures given for the raid differ:\n"
+            "- Velmar Interior Ministry: 7 killed, 4 wounded; 9 raiders \"eliminated\".\n"
+            "- Dorvel Monitoring Group: 12 killed.\n")
+    assert _quotes(text) == [("Velmar Interior Ministry", "eliminated")]
+
+
+def test_a_quotation_in_a_list_item_without_a_label_is_not_credited_by_it() -> None:
+    text = "Events:\n- Troops entered the \"red zone\" at dawn.\n"
+    assert _quotes(text) == []

@@ -649,6 +649,20 @@ def _trailing(text: str, masked: str, raw: _Raw) -> _Source | None:
     return None
 
 
+# "- Ministry of Defence: 9 killed, 9 wounded; 14 militants “neutralised”.": a list item that
+# opens with whose figures it gives; a quotation further on in the item is that source's word.
+_LABELLED_ITEM = re.compile(r"[ \t]*(?:[-•*▪◦–][ \t]+)(?P<who>[A-Z][^:\n\x00]{1,80}?):[ \t]+[^:\n]*$")
+
+
+def _list_label(text: str, masked: str, raw: _Raw) -> _Source | None:
+    """The label of the list item a quotation stands in (see ``_LABELLED_ITEM``)."""
+    line_start = masked.rfind("\n", 0, raw.opener) + 1
+    item = _LABELLED_ITEM.match(masked, line_start, raw.opener)
+    if item is None or _is_country(item.group("who").strip()):
+        return None
+    return _Source(text[item.start("who") : item.end("who")].strip(), item.start("who"))
+
+
 def _is_country(name: str) -> bool:
     from reckon.extract.places import find_countries  # places loads the gazetteer: import late
 
@@ -772,6 +786,9 @@ def _first_pass(
     if raw.parent is not None:
         return None
     found = _trailing(text, masked, raw)
+    if found is not None:
+        return found
+    found = _list_label(text, masked, raw)
     if found is not None:
         return found
     found = _headline(text, raw)
