@@ -99,3 +99,16 @@ def test_a_quotation_in_a_labelled_list_item_is_the_label_s() -> None:
 def test_a_quotation_in_a_list_item_without_a_label_is_not_credited_by_it() -> None:
     text = "Events:\n- Troops entered the \"red zone\" at dawn.\n"
     assert _quotes(text) == []
+
+
+def test_the_faction_s_spokesman_speaks_for_the_body_named_as_that_faction() -> None:
+    text = ("Police blamed the Front pour la libération du Haut-Vel, the armed faction that rejected the "
+            "truce. The faction's self-styled spokesman denied any role and called the killings "
+            "\"a quarrel between smugglers\".")
+    assert _quotes(text) == [("spokesman for Front pour la libération du Haut-Vel", "a quarrel between smugglers")]
+
+
+def test_a_verb_before_the_name_of_the_faction_is_no_part_of_it() -> None:
+    text = ("Residents blamed the Dorvel Front, the armed faction of the hills. The faction's spokesman "
+            "called the claim \"a lie from start to end\".")
+    assert _quotes(text) == [("spokesman for Dorvel Front", "a lie from start")]

@@ -40,7 +40,14 @@ __all__ = ["SpeakerResolver"]
 
 _BODY_SPOKESMAN = re.compile(
     r"\bthe\s+(?P<body>group|militia|movement|organi[sz]ation|gang|faction|rebels)[’']s?\s+"
+    # ("the faction's self-styled spokesman": a word describing the role between)
+    r"(?:(?:self-styled|self-described|self-proclaimed|official|chief|acting|exiled)\s+)?"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
+# "the Movement for the Liberation of Vel, the separatist faction that …": a body's name set
+# before the noun that says what kind of body it is, which the text then uses for it.
+# (lower-case words inside it are linking words, or a noun right before one: "pour la libération de")
+_NAME_THEN_KIND = (r"([A-Z][\w’'-]*(?:[ ](?:de|du|des|la|le|les|pour|for|of|the|and|et|el|al|del|di|da|"
+                   r"[^\W\dA-Z_]{3,12}(?=[ ](?:de|du|des|of|for|del|di|da)[ ])|[A-Z][\w’'-]*)){0,8}),[ ]the[ ](?:[\w-]+[ ]){0,3}")
 # "On 2 December 2026 the committee's report stated …": a date opening the sentence is no part
 # of the subject that follows it.
 _LEADING_DATE = re.compile(
@@ -218,6 +225,11 @@ class SpeakerResolver(Antecedents):
             # "a man presenting himself as the group's spokesman": he speaks for the body the
             # text named before, as "the spokesman for X" does.
             body = self._org_role(owned.group("body").lower(), owned.group("body").lower(), position)
+            defined = list(re.finditer(_NAME_THEN_KIND + re.escape(owned.group("body").lower()) + r"\b",
+                                       self.text[:position]))
+            if (body is None or not body[0]) and defined:
+                named = defined[-1].group(1)
+                body = (self.actors.canonical(named) or named, "org", None)
             if body and body[0] and body[0][:1].isupper():
                 return f"{owned.group('role').lower()} for {body[0]}", "person", None
         self_named = _SELF_DESCRIBED.search(cleaned)
