@@ -112,3 +112,9 @@ def test_a_verb_before_the_name_of_the_faction_is_no_part_of_it() -> None:
     text = ("Residents blamed the Dorvel Front, the armed faction of the hills. The faction's spokesman "
             "called the claim \"a lie from start to end\".")
     assert _quotes(text) == [("spokesman for Dorvel Front", "a lie from start")]
+
+
+def test_a_wing_named_in_apposition_speaks_not_the_body_it_belongs_to() -> None:
+    text = ("The army blamed the Velmar Liberation Front (VLF). In a statement, a commander of the VLF's "
+            "armed wing, the Ridge Brigades, said its fighters had \"taken the pass\".")
+    assert _quotes(text) == [("Ridge Brigades", "taken the pass")]

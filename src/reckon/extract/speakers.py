@@ -105,6 +105,21 @@ _PREPOSITION_CUT = re.compile(
 )
 
 
+# "a commander of the HRG's armed wing, the Free Mountain Units": the name set after a body's
+# wing or branch is the wing's own, and the wing is who speaks, not the body it belongs to.
+_WING = re.compile(r"[’']s\s+(?:(?:armed|military|political|youth|student|women[’']s|urban)\s+)?"
+                   r"(?:wing|branch|arm|affiliate|cell)$", re.IGNORECASE)
+_THE_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|the|[A-Z][\w’'-]*))*")
+
+
+def _named_wing(segments: list[str]) -> str | None:
+    """The name in apposition right after a segment ending in a body's wing (see ``_WING``)."""
+    for first, second in zip(segments, segments[1:]):
+        if _WING.search(first) and _THE_NAME.fullmatch(second):
+            return second
+    return None
+
+
 class SpeakerResolver(Antecedents):
     """Names of speakers for one document; build once per text, then ``resolve`` in order."""
 
@@ -257,6 +272,9 @@ class SpeakerResolver(Antecedents):
             if s.strip()
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
+        wing = _named_wing(segments)
+        if wing is not None:
+            return self._name_of(re.sub(r"^[Tt]he\s+", "", wing), position)
         if self._score(best) <= 1 and not describes_unnamed_people(best) and not self._described_body(best) \
                 and not OF_NAMED_BODY.fullmatch(best):
             inner = self._names_inside(cleaned, last=bool(relative))
