@@ -242,7 +242,8 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
     previous = _previous_word(masked, word.start())
     if previous in _NOUN_MARKERS or previous == "to":
         return False
-    if form.endswith("s") and form != lemma and _ADJECTIVE_BEFORE_NOUN.search(masked[max(0, word.start() - 40) : word.start()]):
+    if (form.endswith("s") and form != lemma
+            and _ADJECTIVE_BEFORE_NOUN.search(masked[max(0, word.start() - 40) : word.start()])):
         return False  # "The baseless claims spread by …": a noun
     if previous in _DOCUMENT_WORDS and re.match(r"\s+(?:out\s+)?(?:on|by|at|in|over|to)\b", masked[word.end():]):
         return False  # "a statement read on national television by X": a participle naming the document

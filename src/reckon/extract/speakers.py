@@ -47,14 +47,16 @@ _BODY_SPOKESMAN = re.compile(
 # before the noun that says what kind of body it is, which the text then uses for it.
 # (lower-case words inside it are linking words, or a noun right before one: "pour la libération de")
 _NAME_THEN_KIND = (r"([A-Z][\w’'-]*(?:[ ](?:de|du|des|la|le|les|pour|for|of|the|and|et|el|al|del|di|da|"
-                   r"[^\W\dA-Z_]{3,12}(?=[ ](?:de|du|des|of|for|del|di|da)[ ])|[A-Z][\w’'-]*)){0,8}),[ ]the[ ](?:[\w-]+[ ]){0,3}")
+                   r"[^\W\dA-Z_]{3,12}(?=[ ](?:de|du|des|of|for|del|di|da)[ ])|[A-Z][\w’'-]*)){0,8}),"
+                   r"[ ]the[ ](?:[\w-]+[ ]){0,3}")
 # "On 2 December 2026 the committee's report stated …": a date opening the sentence is no part
 # of the subject that follows it.
 _LEADING_DATE = re.compile(
     r"^(?:on|in|by|since|early|late|until)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?,?\s+(?=\S)"
-    r"|^on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=\S)",
+    r"|^on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=\S)",
     re.IGNORECASE,
 )
 # "the committee's interim report": a document of a body named by a lower-case noun speaks for it.
@@ -195,7 +197,8 @@ class SpeakerResolver(Antecedents):
     def _same_sentence(self, start: int, end: int) -> bool:
         """No sentence ends between ``start`` and ``end``."""
         # (the pronoun's own capital, just past ``end``, shows a stop right before it)
-        return 0 <= start <= end and not re.search(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z0-9]", self.text[start : end + 2])
+        stop = re.search(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z0-9]", self.text[start : end + 2])
+        return 0 <= start <= end and stop is None
 
     def _is_new_person(self, name: str, kind: str) -> bool:
         """A name opening a sentence with no reporting verb stands for a person only when it
