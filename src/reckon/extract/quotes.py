@@ -95,6 +95,26 @@ _NAMING = re.compile(
     # a second name after the first: 'known locally as Ansar al-Tawba or simply "the Tawba"'
     r"|\b(?i:known\s+(?:[a-z]+ly\s+)?as|nicknamed|dubbed)\s+[^,;:.\x00]{1,60}?\s+or\s+(?:simply\s+|just\s+)?$"
 )
+# "(sometimes called the “Riverside Families' Committee”)", "which they spell “Katibat X”":
+# after a verb of naming, quote marks around a proper name give another name for something,
+# not words anyone said ("called the report “a first step”" quotes words, in lower case).
+_NAMING_VERB = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|spell(?:s|ed|t|ing)?|writes?|written|styled?|styles|renamed|rebranded)"
+    r"(?:\s+(?:it|him|her|them|itself|themselves|the|its|their))?\s*(?:as\s+)?(?:the\s+)?$"
+)
+_PROPER_NAME = re.compile(r"(?:[A-Z][\w’'.-]*|(?:of|the|and|for|de|la|al|el|du|des|ar|an|bin)(?=\s))"
+                          r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|la|al|el|du|des|ar|an|bin))*")
+
+
+def _quotes_a_name(text: str, masked: str, raw: _Raw) -> bool:
+    """A proper name in quote marks right after a verb of naming (see ``_NAMING_VERB``)."""
+    if raw.closer is None or not _NAMING_VERB.search(masked[max(0, raw.opener - 40) : raw.opener]):
+        return False
+    inner = text[raw.start : raw.end].strip(" ,.")
+    capitals = sum(1 for word in inner.split() if word[:1].isupper())  # a name, not one word ("called it “Murder”")
+    return len(inner.split()) <= 6 and capitals >= 2 and _PROPER_NAME.fullmatch(inner) is not None
+
+
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
 
 
@@ -221,6 +241,14 @@ _ASIDE_BEFORE = re.compile(
 )
 
 
+# "the baseless claims", "these unfounded reports": an article, then a word with an adjective's
+# ending, make the -s form of a reporting verb a plural noun ("the group claims" stays a verb).
+_ADJECTIVE_BEFORE_NOUN = re.compile(
+    r"\b(?:the|these|those|such|its|their|his|her|our|some|many|repeated|similar)\s+"
+    r"[a-z-]+(?:less|ous|ful|ive|ical|able|ible|est|ated|unded|ent|ant|ic|ary)\s*$", re.IGNORECASE
+)
+
+
 def _is_verb(masked: str, word: re.Match[str]) -> bool:
     """A reporting verb, not the noun ("the report", "its post") nor an infinitive ("to
     say “no”"); a bare present form ("say", "call") needs a plural or pronoun subject."""
@@ -235,6 +263,9 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
     previous = _previous_word(masked, word.start())
     if previous in _NOUN_MARKERS or previous == "to":
         return False
+    if (form.endswith("s") and form != lemma
+            and _ADJECTIVE_BEFORE_NOUN.search(masked[max(0, word.start() - 40) : word.start()])):
+        return False  # "The baseless claims spread by …": a noun
     if previous in _DOCUMENT_WORDS and re.match(r"\s+(?:out\s+)?(?:on|by|at|in|over|to)\b", masked[word.end():]):
         return False  # "a statement read on national television by X": a participle naming the document
     if form.endswith("ing"):
@@ -495,6 +526,23 @@ _IN_WORDS = re.compile(
     r"\s*[,:]?\s*$"
 )
 _POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# "As stated by the minister: “…”", "as he put it, “…”": a clause of manner names the speaker
+# whose words follow; its "as" is not the subject of the verb.
+_AS_SAID_BY = re.compile(
+    r"\b[Aa]s\s+(?:(?:was\s+)?(?:stated|said|declared|put|noted|stressed|underlined|emphasi[sz]ed|explained|"
+    r"written|announced|affirmed|reiterated)\s+by\s+(?P<by>[^,:;\x00]{1,80}?)"
+    r"|(?P<pro>he|she|it|they)\s+(?:put|said|wrote|stated)\s+it)\s*[,:]?\s*$"
+)
+
+
+# "The claims spread by the so-called “Free Mountain Units” through their outlets, that “…”":
+# claims that a named party made, with their content quoted right after "that".
+_CLAIMS_BY = re.compile(
+    r"\b(?:claims?|allegations?|assertions?|accusations?|statements?)\s+"
+    r"(?:spread|made|circulated|put\s+about|put\s+out|issued|published|posted|repeated)\s+by\s+"
+    r"(?:the\s+)?(?:so-called\s+)?[\"“]?(?P<by>[A-Z][^,;:\"”\n]{1,60}?)[\"”]?"
+    r"(?:\s+(?:through|on|in|via|over)\s[^,;:\"“”\n]{1,60})?,?\s+that\s*[,:]?\s*$"
+)
 
 
 def _charge(masked: str, verb: re.Match[str]) -> bool:
@@ -514,6 +562,13 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
         who = own_words.group("of") or _POSSESSIVE_PRONOUN[own_words.group("pos").lower()]
         at = lo + own_words.start("of" if own_words.group("of") else "pos")
         return _Source(who, at)
+    spread = _CLAIMS_BY.search(text, lo, raw.opener)
+    if spread:  # "the claims spread by the so-called “Free Units” … that “…”"
+        return _Source(spread.group("by").strip(), spread.start("by"))
+    manner = _AS_SAID_BY.search(region)
+    if manner:  # "As stated by our Minister X: “…”"
+        key = "by" if manner.group("by") else "pro"
+        return _Source(text[lo + manner.start(key) : lo + manner.end(key)], lo + manner.start(key))
     according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
     verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)]
     verbs = _governing(region, lo, verbs)
@@ -623,6 +678,57 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
                 return _subject_after(text, masked, word.end(), hi)
             return _from_verb(text, masked, word, begin, hi)
     return None
+
+
+# Words after a trailing attribution's verb that keep it a bare attribution ("told reporters on Monday").
+_TRAILING_REST = re.compile(
+    r"(?:\s+(?:to|on|in|at|by|from|via|over|late|early|last|this|the|a|an|[A-Z][\w’'.-]*|reporters|journalists|"
+    r"correspondents|telephone|phone|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"morning|afternoon|evening|night|later|earlier|separately))*\s*(?:[.!?]|,\s+(?:adding|saying)\b|:|$)"
+)
+
+
+def _trailing(text: str, masked: str, raw: _Raw) -> _Source | None:
+    """ "A committee will be formed “within 24 hours” to investigate, the district officer told
+    reporters.": a quoted fragment inside a clause, credited by an attribution closing the
+    sentence after a comma, with no other quotation between."""
+    if raw.closer is None:
+        return None
+    lo = raw.closer + 1
+    hi = _sentence_end(masked, lo)
+    for comma in re.finditer(r",\s+", masked[lo:hi]):
+        start = lo + comma.end()
+        if _MASK in masked[lo:start]:
+            return None
+        words = _words(masked, start, hi)[:8]
+        if not words or words[0].group().lower() in ("who", "which", "whose", "and", "but", "while", "as",
+                                                     "although", "though", "because", "where", "when"):
+            continue
+        verb = next((n for n, w in enumerate(words) if _is_verb(masked, w)), None)
+        if not verb:
+            continue  # none, or a participle opening an aside (", adding")
+        word = words[verb]
+        if load_speech_verbs()[word.group().lower()] not in _INVERTING:
+            continue
+        if not _TRAILING_REST.match(masked, word.end()):
+            continue  # "…, the minister said the army had …": a new clause with a content of its own
+        found = _from_verb(text, masked, word, start, hi)
+        return found if isinstance(found, _Source) else None
+    return None
+
+
+# "- Ministry of Defence: 9 killed, 9 wounded; 14 militants “neutralised”.": a list item that
+# opens with whose figures it gives; a quotation further on in the item is that source's word.
+_LABELLED_ITEM = re.compile(r"[ \t]*(?:[-•*▪◦–][ \t]+)(?P<who>[A-Z][^:\n\x00]{1,80}?):[ \t]+[^:\n]*$")
+
+
+def _list_label(text: str, masked: str, raw: _Raw) -> _Source | None:
+    """The label of the list item a quotation stands in (see ``_LABELLED_ITEM``)."""
+    line_start = masked.rfind("\n", 0, raw.opener) + 1
+    item = _LABELLED_ITEM.match(masked, line_start, raw.opener)
+    if item is None or _is_country(item.group("who").strip()):
+        return None
+    return _Source(text[item.start("who") : item.end("who")].strip(), item.start("who"))
 
 
 def _is_country(name: str) -> bool:
@@ -798,7 +904,7 @@ def _first_pass(
         masked = _inside_mask(text, masked, raws, raw.parent)
     if not raw.block and _NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]):
         return False  # a name or a title in quote marks is nobody's words
-    if not raw.block and (_is_nickname(text, raw) or _is_title(text, masked, raw)):
+    if not raw.block and (_is_nickname(text, raw) or _is_title(text, masked, raw) or _quotes_a_name(text, masked, raw)):
         return False
     if raw.signed:
         who = raw.signed.split(",")[0].strip()
@@ -819,6 +925,12 @@ def _first_pass(
             return _without_heading(text, found) if isinstance(found, _Source) else found
     if raw.parent is not None:
         return None
+    found = _trailing(text, masked, raw)
+    if found is not None:
+        return found
+    found = _list_label(text, masked, raw)
+    if found is not None:
+        return found
     found = _headline(text, raw)
     if found is not None:
         return found

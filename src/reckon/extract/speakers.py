@@ -40,7 +40,31 @@ __all__ = ["SpeakerResolver"]
 
 _BODY_SPOKESMAN = re.compile(
     r"\bthe\s+(?P<body>group|militia|movement|organi[sz]ation|gang|faction|rebels)[’']s?\s+"
+    # ("the faction's self-styled spokesman": a word describing the role between)
+    r"(?:(?:self-styled|self-described|self-proclaimed|official|chief|acting|exiled)\s+)?"
     r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
+# "the Movement for the Liberation of Vel, the separatist faction that …": a body's name set
+# before the noun that says what kind of body it is, which the text then uses for it.
+# (lower-case words inside it are linking words, or a noun right before one: "pour la libération de")
+_NAME_THEN_KIND = (r"([A-Z][\w’'-]*(?:[ ](?:de|du|des|la|le|les|pour|for|of|the|and|et|el|al|del|di|da|"
+                   r"[^\W\dA-Z_]{3,12}(?=[ ](?:de|du|des|of|for|del|di|da)[ ])|[A-Z][\w’'-]*)){0,8}),"
+                   r"[ ]the[ ](?:[\w-]+[ ]){0,3}")
+# "On 2 December 2026 the committee's report stated …": a date opening the sentence is no part
+# of the subject that follows it.
+_LEADING_DATE = re.compile(
+    r"^(?:on|in|by|since|early|late|until)\s+(?:(?:early|late|mid-?)\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?,?\s+(?=\S)"
+    r"|^on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=\S)",
+    re.IGNORECASE,
+)
+# "the committee's interim report": a document of a body named by a lower-case noun speaks for it.
+_OWNED_DOCUMENT = re.compile(
+    r"^(?:the|its|their)\s+(?P<owner>[a-z][a-z-]*(?:\s+[a-z][a-z-]*)?)[’']s\s+(?:[a-z-]+\s+){0,2}(?:"
+    + DOCUMENT_NOUNS + r")$",
+    re.IGNORECASE,
+)
 _SAME_SOURCE = re.compile(r"(?:the\s+)?same\s+(?:source|official|officer|witness|resident|person|man|woman)")
 _WHOSE_FIGURES = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:(?:final|official|latest|own|provisional|updated|revised)\s+)?"
                             r"(?:figures?|count|tally|toll|data|records|statistics|numbers)")
@@ -133,6 +157,21 @@ def _one_of(group: str) -> str:
     return group
 
 
+# "a commander of the HRG's armed wing, the Free Mountain Units": the name set after a body's
+# wing or branch is the wing's own, and the wing is who speaks, not the body it belongs to.
+_WING = re.compile(r"[’']s\s+(?:(?:armed|military|political|youth|student|women[’']s|urban)\s+)?"
+                   r"(?:wing|branch|arm|affiliate|cell)$", re.IGNORECASE)
+_THE_NAME = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'-]*(?:\s+(?:of|for|the|[A-Z][\w’'-]*))*")
+
+
+def _named_wing(segments: list[str]) -> str | None:
+    """The name in apposition right after a segment ending in a body's wing (see ``_WING``)."""
+    for first, second in zip(segments, segments[1:]):
+        if _WING.search(first) and _THE_NAME.fullmatch(second):
+            return second
+    return None
+
+
 class SpeakerResolver(Antecedents):
     """Names of speakers for one document; build once per text, then ``resolve`` in order."""
 
@@ -180,12 +219,14 @@ class SpeakerResolver(Antecedents):
                 if not name or (not by_verb and not self._is_new_person(name, kind)):
                     continue
                 if wanted == "o":
-                    # (a capitalised name the text writes as a body's: "The Velm Liberation Front")
+                    # (a capitalised name the text writes as a body's: "The Velm Liberation Front";
+                    # "The opposition condemned … what it called “…”": a body the text only
+                    # describes is what an "it" of its own sentence stands for)
                     fits = kind == "org" or (
                         kind in ("group", "person")
                         and name[:1].isupper()
                         and self._written_as_body(re.sub(r"^The\s+", "", name))
-                    )
+                    ) or (kind == "group" and not describes_unnamed_people(name) and self._same_sentence(at, position))
                 elif wanted == "p":  # "they": a body or a plural unnamed source
                     fits = kind == "org" or (
                         kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
@@ -209,6 +250,12 @@ class SpeakerResolver(Antecedents):
                     return name
         return self.resolve(pronoun, position=position) if wanted != "p1" else ""  # (a document: its issuer)
 
+    def _same_sentence(self, start: int, end: int) -> bool:
+        """No sentence ends between ``start`` and ``end``."""
+        # (the pronoun's own capital, just past ``end``, shows a stop right before it)
+        stop = re.search(r"[.!?][\"”’)]*\s+[\"“‘(]?[A-Z0-9]", self.text[start : end + 2])
+        return 0 <= start <= end and stop is None
+
     def _is_new_person(self, name: str, kind: str) -> bool:
         """A name opening a sentence with no reporting verb stands for a person only when it
         is one: two words or more, not a place of the text, not a known body."""
@@ -227,6 +274,7 @@ class SpeakerResolver(Antecedents):
     def _resolve(self, surface: str, position: int) -> tuple[str, str, str | None]:
         cleaned = " ".join(surface.split()).strip(" ,.;:-–—\"“”‘’'()")
         cleaned = re.sub(r"^(?:and|but|while|whereas|as|so|then)\s+", "", cleaned, flags=re.I)
+        cleaned = _LEADING_DATE.sub("", cleaned)
         if not cleaned:
             return "", "group", None
         lowered = cleaned.lower()
@@ -267,6 +315,11 @@ class SpeakerResolver(Antecedents):
             # "a man presenting himself as the group's spokesman": he speaks for the body the
             # text named before, as "the spokesman for X" does.
             body = self._org_role(owned.group("body").lower(), owned.group("body").lower(), position)
+            defined = list(re.finditer(_NAME_THEN_KIND + re.escape(owned.group("body").lower()) + r"\b",
+                                       self.text[:position]))
+            if (body is None or not body[0]) and defined:
+                named = defined[-1].group(1)
+                body = (self.actors.canonical(named) or named, "org", None)
             if body and body[0] and body[0][:1].isupper():
                 return f"{owned.group('role').lower()} for {body[0]}", "person", None
         self_named = _SELF_DESCRIBED.search(cleaned)
@@ -298,6 +351,9 @@ class SpeakerResolver(Antecedents):
             if s.strip()
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
+        wing = _named_wing(segments)
+        if wing is not None:
+            return self._name_of(re.sub(r"^[Tt]he\s+", "", wing), position)
         if self._score(best) <= 1 and not describes_unnamed_people(best) and not self._described_body(best) \
                 and not OF_NAMED_BODY.fullmatch(best):
             inner = self._names_inside(cleaned, last=bool(relative))
@@ -462,6 +518,9 @@ class SpeakerResolver(Antecedents):
         if issued_by:  # "A statement posted … on a channel used by the Harakat Rijal al-Sahra"
             issuer = issued_by.group(1)
             return self.actors.canonical(issuer) or issuer, "org", None
+        owned_document = _OWNED_DOCUMENT.match(segment)
+        if owned_document:  # "the committee's interim report" is the committee's
+            return self._name_of("the " + owned_document.group("owner"), position)
         if doc_noun and doc_noun.group(1)[:1].isupper():
             issuer = re.sub(r"[’']s$", "", doc_noun.group(1))  # "The Observatory’s report"
             return self.actors.canonical(issuer) or issuer, "org", None
