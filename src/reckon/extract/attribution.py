@@ -482,7 +482,8 @@ class ClaimantFinder:
             person_role = head.lemma_.lower() in _PERSON_ROLES
             named = [t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
                      and (entity_type(t) == "PERSON" or (person_role and t.head.i == head.i
-                                                         and entity_type(t) not in ("GPE", "LOC", "FAC")
+                                                         and (entity_type(t) not in ("GPE", "LOC", "FAC")
+                                                              or _misread_full_name(t))
                                                          and t.text not in _BODY_WORDS))]
             if named:
                 head = named[0]
@@ -651,6 +652,20 @@ _PERSON_ROLES = frozenset({"principal", "headmaster", "headteacher", "superinten
                            "spokeswoman", "spokesperson", "mayor", "governor", "minister", "commander", "chief",
                            "leader", "secretary", "coordinator", "head", "administrator", "official", "officer",
                            "ombudsman", "prosecutor", "doctor", "priest", "imam", "pastor", "elder", "founder"})
+
+
+def _misread_full_name(name: Token) -> bool:
+    """ "The Minister of Government, Gonzalo Arancibia, said": the tagger may take an unfamiliar
+    first name and surname for a place, but a place is not set off between commas after a role
+    only a person holds; a name of two or more capitalised words there is the holder's."""
+    words = [t for t in name.subtree if t.i <= name.i]
+    if len(words) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        return False
+    if words[0].lower_ in _PLACE_LABEL_WORDS:
+        return False  # "North Kivu": a compass word opens a region's name, not a person's
+    after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+    before = name.doc[words[0].i - 1] if words[0].i > 0 else None
+    return before is not None and before.text == "," and after is not None and after.text == ","
 
 
 # Last words of bodies' names, never of a person's ("the spokesman for the army, Osk Division").

@@ -1,0 +1,32 @@
+"""Rules found on held-out batches 12 and 13 (who did it, who says so), pinned on fictional sentences of our own."""
+
+from __future__ import annotations
+
+
+def _claimed(text: str) -> list[tuple[str, int, str]]:
+    from reckon import extract
+    from reckon.formats import findings_to_json
+
+    data = findings_to_json(extract(text), id="t")
+    return [(c["kind"], c["min"], c["claimed_by"]) for i in data["incidents"] for c in i["counts"]]
+
+
+def test_a_full_name_set_off_after_a_person_role_is_the_holder_whatever_the_tagger_calls_it() -> None:
+    # An unfamiliar first name and surname may be tagged as a place; between commas after a
+    # role only a person holds, it is the holder's name.
+    text = ("Bomb kills two in Lorvale market\n\nLORVALE, 3 March 2026 - A bomb killed two people in the market "
+            "of Lorvale on Friday.\n\nThe Minister of Government, Gonzalo Arancibia, told a press conference on "
+            "Saturday that the four people arrested on Friday night were members of the Front for Lorvale.\n")
+    assert ("arrested", 4, "Gonzalo Arancibia") in _claimed(text)
+
+
+def test_a_raw_dataset_export_with_upper_case_field_names_codes_its_first_actor() -> None:
+    # The same coding as "Actor 1:"/"Event type:" spelled as the export's column names.
+    from reckon.extract.accusations import find_coded_accused
+
+    text = ("EVENT_ID: OST-2031-00412\nEVENT_DATE: 2 May 2031\nEVENT_TYPE: Violence against civilians\n"
+            "SUB_EVENT_TYPE: Attack\nACTOR1: Kelm Valley raiders (Ostravia)\nASSOC_ACTOR_1: —\n"
+            "INTER1: 3\nACTOR2: Civilians (Ostravia)\nLOCATION: Orrin\nFATALITIES: 4\n\n"
+            "EVENT_ID: OST-2031-00418\nEVENT_DATE: 4 May 2031\nEVENT_TYPE: Battles\n"
+            "ACTOR1: Police Forces of Ostravia (2020-)\nACTOR2: Kelm Valley raiders (Ostravia)\nFATALITIES: 2\n")
+    assert [a.surface for a in find_coded_accused(text)] == ["Kelm Valley raiders"]
