@@ -30,3 +30,14 @@ def test_a_raw_dataset_export_with_upper_case_field_names_codes_its_first_actor(
             "EVENT_ID: OST-2031-00418\nEVENT_DATE: 4 May 2031\nEVENT_TYPE: Battles\n"
             "ACTOR1: Police Forces of Ostravia (2020-)\nACTOR2: Kelm Valley raiders (Ostravia)\nFATALITIES: 2\n")
     assert [a.surface for a in find_coded_accused(text)] == ["Kelm Valley raiders"]
+
+
+def test_who_did_not_confirm_a_figure_is_not_its_source() -> None:
+    # "a figure X did not confirm" hangs the reported clause on a negated "confirm"; the one
+    # who gave the figure keeps it.
+    text = ("Blast kills nine in Lorvale\n\nLORVALE, 3 March 2026 - A bomb exploded in the market of Lorvale on "
+            "Friday, killing nine people.\n\nA nurse at the district hospital, who asked not to be named, said at "
+            "least 17 people had died, a figure police did not confirm.\n")
+    claims = _claimed(text)
+    assert ("killed", 17, "nurse") in claims
+    assert not any("police" in who for _, _, who in claims)

@@ -230,6 +230,7 @@ class ClaimantFinder:
                 # "the figure of 24 dead that the authorities have given": who gave the figure
                 giver = next((subject for clause in current.children
                               if clause.dep_ == "relcl" and clause.lemma_.lower() in _BY_SOURCE_VERBS | {"use", "publish"}
+                              and not _denies_it(clause)
                               for subject in clause.children
                               if subject.dep_ == "nsubj" and subject.lower_ not in _PRONOUNS), None)
                 if giver is not None:
@@ -278,6 +279,8 @@ class ClaimantFinder:
             if current.pos_ in ("VERB", "AUX") and (lemma in self._verbs or spoken_of):
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
+                if lemma in ("confirm", "verify", "corroborate") and _denies_it(current):
+                    continue  # "said 17 had died, a figure police did not confirm": the figure is the one who said it
                 # (found people, not found that: "found two survivors hiding" is often parsed as a clause)
                 if lemma == "find" and child is not None and child.dep_ in ("dobj", "ccomp") and not any(
                         c.dep_ == "mark" for c in child.children) and any(
@@ -780,6 +783,12 @@ _GIVEN_FIGURE_NOUNS = _FIGURE_NOUNS | {"toll", "number", "total"}
 # injured counted by police", "the toll reported by the agency").
 _BY_SOURCE_VERBS = frozenset({"report", "claim", "cite", "give", "count", "record", "document", "confirm",
                               "announce", "register", "list", "tally", "put", "provide", "release", "issue"})
+
+
+def _denies_it(clause: Token) -> bool:
+    """ "a figure police did not confirm", "a toll the army has never given": who did not give
+    a figure is not its source; the figure stays with who gave it."""
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in clause.children)
 
 
 def _cited_source(verb: Token) -> Token | None:
