@@ -41,3 +41,20 @@ def test_who_did_not_confirm_a_figure_is_not_its_source() -> None:
     claims = _claimed(text)
     assert ("killed", 17, "nurse") in claims
     assert not any("police" in who for _, _, who in claims)
+
+
+def _accused(sentence: str) -> set[str]:
+    from reckon.extract.accusations import find_accused
+    from reckon.extract.nlp import load_nlp
+
+    return {m.surface for m in find_accused(load_nlp()(sentence)[:])}
+
+
+def test_one_cast_as_responsible_for_the_violence_is_accused() -> None:
+    sentence = ("The authorities have described the Orrin Liberation Movement, an exile group, as responsible "
+                "for the violence.")
+    assert any("Orrin Liberation Movement" in a for a in _accused(sentence))
+    sentence = "State media portrayed the Kelm Front as responsible for the bombing of the bus depot."
+    assert any("Kelm Front" in a for a in _accused(sentence))
+    # responsible for something that is no harm: no accusation
+    assert _accused("The council named the Kelm Front as responsible for the new water pipeline.") == set()

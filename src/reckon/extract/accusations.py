@@ -349,10 +349,40 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             for target in _prep_objects(token, ("as",)):
                 if not _names_attackers(target):
                     yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
+        elif lemma in _CASTING_VERBS and pos == "VERB" and _cast_as_responsible(token, nouns):
+            # "the authorities described the Front as responsible for the violence", "police
+            # named X as responsible for the attack": X, by whoever casts it so
+            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            for child in token.children:
+                if child.dep_ in ("dobj", "obj"):
+                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
+                elif child.dep_ == "nsubjpass":
+                    yield from _mentions(child, anchor=token, agent_slot=True)
         elif pos == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
             yield from _attackers_belong(token)
         if (lemma in _SAID_TO_BE and pos == "VERB") or lower in _TIES:
             yield from _attackers_affiliated(token, sent, verbs)
+
+
+# Verbs that cast someone in a role: "described / portrayed / named X as responsible for it".
+_CASTING_VERBS = frozenset({"describe", "portray", "depict", "present", "brand", "label", "cast", "name",
+                            "identify", "single", "paint"})
+# Harms one is made to answer for beside the attack nouns: "responsible for the violence".
+_ANSWERED_HARMS = frozenset({"violence", "bloodshed", "death", "killing", "unrest", "massacre", "it", "them"})
+
+
+def _cast_as_responsible(verb: Token, nouns: frozenset[str]) -> bool:
+    """ "as responsible for the violence" on the verb: the parser hangs the adjective on "as"
+    itself (no object of the preposition), so the role is read from the words under "as"."""
+    if _denied(verb):
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for word in prep.subtree:
+            if word.lower_ == "responsible" and any(
+                    _is_event(p, nouns) or p.lemma_.lower() in _ANSWERED_HARMS or p.lower_ in _ANSWERED_HARMS
+                    for p in _prep_objects(word, ("for",))):
+                return True
+    return False
 
 
 def _points_the_finger(verb: Token) -> bool:
