@@ -58,3 +58,12 @@ def test_one_cast_as_responsible_for_the_violence_is_accused() -> None:
     assert any("Kelm Front" in a for a in _accused(sentence))
     # responsible for something that is no harm: no accusation
     assert _accused("The council named the Kelm Front as responsible for the new water pipeline.") == set()
+
+
+def test_the_label_of_a_toll_listed_by_source_is_no_killer() -> None:
+    # "- Source: 14 killed" lists whose figure it is; the parser may read the label as the
+    # subject of "killed".
+    assert _accused("- Diocese of Orrin: 14 killed") == set()
+    assert _accused("- Kelm Red Crescent (via local radio): 9 killed, 12 injured") == set()
+    # a subject that does kill is still accused
+    assert any("Kelm Front" in a for a in _accused("The Kelm Front killed 14 villagers in Orrin."))

@@ -139,8 +139,23 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
     spans = [sent.start_char + m.start() for m in _SPAN_OF_TIME.finditer(span_text(sent))]
     for mention in _find_accused(sent):
         # A clause about a span of time speaks of a conflict, not of this attack.
-        if not any(_in_clause(mention.token, position) for position in spans):
+        if not any(_in_clause(mention.token, position) for position in spans) and not _source_label(sent, mention):
             yield from _two_forces(mention)
+
+
+# A list of tolls by source: "- Diocese of Kenema: 14 killed", "• Red Crescent (via radio): 9 dead".
+# The label before the colon says whose figure follows; the parser may take it for the
+# subject of "killed", but it names a source, never a killer.
+_LABEL_BEFORE = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?:[Tt]he[ \t]+)?")
+_FIGURE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*:[ \t]*[\"“]?(?:(?:at least|about|some|over|more than)[ \t]+)?\d")
+
+
+def _source_label(sent: SpacySpan, mention: AccusedMention) -> bool:
+    text = span_text(sent)
+    start, end = mention.start - sent.start_char, mention.end - sent.start_char
+    if start < 0 or end > len(text):
+        return False
+    return _LABEL_BEFORE.fullmatch(text[:start]) is not None and _FIGURE_AFTER.match(text, end) is not None
 
 
 # A state force named first in a coordination the parser read as one phrase.
