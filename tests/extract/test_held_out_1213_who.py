@@ -67,3 +67,26 @@ def test_the_label_of_a_toll_listed_by_source_is_no_killer() -> None:
     assert _accused("- Kelm Red Crescent (via local radio): 9 killed, 12 injured") == set()
     # a subject that does kill is still accused
     assert any("Kelm Front" in a for a in _accused("The Kelm Front killed 14 villagers in Orrin."))
+
+
+def _quotes(text: str) -> list[tuple[str | None, str]]:
+    from reckon.extract.quotes import find_quotes
+    from reckon.extract.speakers import SpeakerResolver
+
+    return [(q.speaker, q.starts_with(3)) for q in find_quotes(text, speakers=SpeakerResolver(text, use_nlp=False))]
+
+
+def test_a_that_inside_a_relative_aside_does_not_open_the_speakers_clause() -> None:
+    # ", who asked that her name not be published," is an aside about the subject; the
+    # "that" inside it neither starts the clause nor pairs with a later "and that".
+    text = ('A nurse at the Orrin district hospital, who asked that her name not be published, told Kelm Radio '
+            'that "the corridors were full of wounded boys".')
+    assert _quotes(text) == [("nurse at the Orrin district hospital", "the corridors were")]
+    text = ('A nurse at the Orrin district hospital, who asked that her name not be published, told Kelm Radio '
+            'that the morgue received 27 bodies and that "the corridors were full of wounded boys".')
+    assert _quotes(text) == [("nurse at the Orrin district hospital", "the corridors were")]
+
+
+def test_a_bodys_own_statement_speaks_for_the_body() -> None:
+    text = 'The opposition denies it. The ministry\'s own statement says only that "several officers" were hurt.'
+    assert _quotes(text) == [("ministry", "several officers")]

@@ -264,7 +264,7 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     the findings and concluded" the subject is X, before the first verb of the pair."""
     region = masked[lo : verb.start()]
     breaks = list(_CLAUSE_BREAK.finditer(region))
-    while breaks and _closes_relative(masked, lo, breaks[-1], verb):
+    while breaks and (_closes_relative(masked, lo, breaks[-1], verb) or _inside_relative_aside(masked, lo, breaks[-1], verb)):
         breaks.pop()
     start = lo + (breaks[-1].end() if breaks else 0)
     words = _words(masked, start, verb.start())
@@ -353,6 +353,22 @@ def _closes_relative(masked: str, lo: int, brk: re.Match[str], verb: re.Match[st
         return False
     inside = masked[lo + brk.end() : verb.start()]
     return inside.rstrip().endswith(",") and _MASK not in inside
+
+
+# ", who asked that her name not be withheld," opened before a "that": a relative aside.
+_RELATIVE_OPENED = re.compile(r",\s+(?:who|which)\s[^,;\x00]*$")
+
+
+def _inside_relative_aside(masked: str, lo: int, brk: re.Match[str], verb: re.Match[str]) -> bool:
+    """A "that" inside a relative aside set off by commas before the verb: in "a nurse, who
+    asked that her name not be published, told …" the subject is the nurse, not the words
+    after the aside's "that"."""
+    if brk.group().strip() != "that":
+        return False
+    if _RELATIVE_OPENED.search(masked[lo : lo + brk.start()]) is None:
+        return False
+    inside = masked[lo + brk.end() : verb.start()]
+    return inside.rstrip().endswith(",") and _MASK not in inside and inside.count(",") == 1
 
 
 def _antecedent_of_relative(text: str, masked: str, at: int, lo: int) -> _Source | None:
@@ -485,8 +501,18 @@ def _governing(region: str, lo: int, verbs: list[re.Match[str]]) -> list[re.Matc
     if not verbs or not coordinated or coordinated[-1].start() < verbs[-1].end() - lo:
         return verbs
     first_that = re.search(r"\bthat\b", region)
+    # "a nurse, who asked that her name be withheld, told us that … and that “…”": the "that"
+    # the coordination pairs with is the last one before it, not one inside an aside
+    first_that = _paired_that(region, coordinated[-1].start()) or first_that
     heads = [v for v in verbs if first_that and v.end() - lo <= first_that.start()]
     return heads or verbs
+
+
+def _paired_that(region: str, before: int) -> re.Match[str] | None:
+    """The "that" an "and that" at ``before`` continues: the first one before it that is not
+    inside a relative aside (", who asked that …,")."""
+    return next((m for m in re.finditer(r"\bthat\b", region[:before])
+                 if not _RELATIVE_OPENED.search(region[: m.start()])), None)
 
 
 # "In her words," / "In the words of X," right before a quotation names its speaker.

@@ -43,7 +43,9 @@ _BODY_SPOKESMAN = re.compile(
     r"(?P<role>spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
 _SAME_SOURCE = re.compile(r"(?:the\s+)?same\s+(?:source|official|officer|witness|resident|person|man|woman)")
 _WHOSE_FIGURES = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:(?:final|official|latest|own|provisional|updated|revised)\s+)?"
-                            r"(?:figures?|count|tally|toll|data|records|statistics|numbers)")
+                            r"(?:figures?|count|tally|toll|data|records|statistics|numbers"
+                            # "the ministry's own statement says": a body's statement speaks for it
+                            r"|statement|communiqu[eé]|press\s+release|report)")
 _AND_IN_NAME = re.compile(r"\b[A-Z][\w’'-]*\s+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _SELF_DESCRIBED = re.compile(
     r"\b(?:described|presented|identified|introduced|describing|presenting|identifying|introducing)\s+"
