@@ -45,7 +45,7 @@ _SAME_SOURCE = re.compile(r"(?:the\s+)?same\s+(?:source|official|officer|witness
 _WHOSE_FIGURES = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:(?:final|official|latest|own|provisional|updated|revised)\s+)?"
                             r"(?:figures?|count|tally|toll|data|records|statistics|numbers"
                             # "the ministry's own statement says": a body's statement speaks for it
-                            r"|statement|communiqu[eé]|press\s+release|report)")
+                            r"|statement|communiqu[eé]|press\s+release)")
 _AND_IN_NAME = re.compile(r"\b[A-Z][\w’'-]*\s+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*\s+and\s+[A-Z]")
 _SELF_DESCRIBED = re.compile(
     r"\b(?:described|presented|identified|introduced|describing|presenting|identifying|introducing)\s+"
