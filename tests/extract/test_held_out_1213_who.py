@@ -90,3 +90,18 @@ def test_a_that_inside_a_relative_aside_does_not_open_the_speakers_clause() -> N
 def test_a_bodys_own_statement_speaks_for_the_body() -> None:
     text = 'The opposition denies it. The ministry\'s own statement says only that "several officers" were hurt.'
     assert _quotes(text) == [("ministry", "several officers")]
+
+
+def test_an_it_can_stand_for_a_body_named_by_what_it_is() -> None:
+    # "the office of the president ... what it called": an institution's head noun makes it a body
+    assert _quotes('The office of the president condemned what it called a "cowardly act".') == [
+        ("office of the president", "cowardly act")]
+
+
+def test_what_someone_responded_to_is_not_their_words() -> None:
+    text = ('Interior Minister Arlo Penn said the security forces had responded to "a planned provocation by '
+            'the Kelm Front".')
+    assert _quotes(text) == [("Arlo Penn", "a planned provocation")]
+    # a reply itself still quotes who replies
+    assert _quotes('Asked about the toll, the governor replied: "We are still counting."') == [
+        ("governor", "We are still")]

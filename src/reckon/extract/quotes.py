@@ -531,6 +531,16 @@ def _charge(masked: str, verb: re.Match[str]) -> bool:
     )
 
 
+# "had responded to “a planned provocation”": what one replies or reacts to is someone else's
+# words or deed, not the reply; the quotation goes with the verb that reports the sentence.
+_REPLYING_TO = re.compile(r"(?i:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|react(?:s|ed|ing)?|answer(?:s|ed|ing)?)$")
+
+
+def _replies_to_quote(masked: str, verb: re.Match[str], opener: int) -> bool:
+    return _REPLYING_TO.match(verb.group()) is not None and re.fullmatch(
+        r"\s+to\s+(?:(?:a|an|the|what|this|that)\s+)?(?:[a-z-]+\s+){0,2}", masked[verb.end() : opener]) is not None
+
+
 def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
     """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
     lo = _sentence_start(masked, raw.opener, floor)
@@ -541,7 +551,8 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
         at = lo + own_words.start("of" if own_words.group("of") else "pos")
         return _Source(who, at)
     according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
-    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)]
+    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)
+             and not _replies_to_quote(masked, w, raw.opener)]
     verbs = _governing(region, lo, verbs)
     if according and (not verbs or according[-1].start() > verbs[-1].start() - lo):
         who = according[-1]

@@ -120,6 +120,20 @@ _AGE_BEFORE_NAME = re.compile(r"^(?:(?:[Aa]n?|[Tt]he)\s+)?\d{1,3}-year-old\s+(?=
 _CLAUSE_VERB = re.compile(r"[a-z]+ed|left|was|were|is|are|had|has|have|went|came|took|gave|said|told|began|fell|ran")
 
 
+# Heads of a body named by what it is ("the office of the president", "the ministry", "the
+# embassy"): an "it" can stand for one, as for a body the text names.
+_INSTITUTION_HEADS = frozenset({"office", "ministry", "presidency", "government", "embassy", "council", "commission",
+                                "committee", "department", "agency", "secretariat", "municipality", "administration",
+                                "authority", "prefecture", "governorate", "army", "police", "diocese", "church",
+                                "hospital", "company", "union", "federation", "association", "mission", "command"})
+
+
+def _is_institution(name: str) -> bool:
+    """ "office of the president": the head noun before any "of" phrase is an institution's."""
+    head = re.split(r"\s+of\s+", name.strip().lower())[0].split()
+    return bool(head) and head[-1] in _INSTITUTION_HEADS
+
+
 def _one_of(group: str) -> str:
     """One member of unnamed people as the text describes them: "former detainees" ->
     "former detainee", "soldiers at the base" -> "soldier at the base"."""
@@ -187,7 +201,7 @@ class SpeakerResolver(Antecedents):
                         kind in ("group", "person")
                         and name[:1].isupper()
                         and self._written_as_body(re.sub(r"^The\s+", "", name))
-                    )
+                    ) or (kind == "group" and _is_institution(name))
                 elif wanted == "p":  # "they": a body or a plural unnamed source
                     fits = kind == "org" or (
                         kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
