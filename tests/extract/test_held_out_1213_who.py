@@ -105,3 +105,23 @@ def test_what_someone_responded_to_is_not_their_words() -> None:
     # a reply itself still quotes who replies
     assert _quotes('Asked about the toll, the governor replied: "We are still counting."') == [
         ("governor", "We are still")]
+
+
+def test_a_source_in_brackets_closing_a_clause_of_figures_claims_them() -> None:
+    text = ("KELM VALLEY MONITOR - Event record\n\nEVENT_DATE: 4 May 2031\nLOCATION: Orrin\n"
+            "NOTES: Armed raiders attacked Orrin village, burning houses. Six women abducted (Kelm Watch); "
+            "7 raiders and 1 policeman killed, 2 policemen wounded, and 3 suspects arrested (Police). "
+            "[size=no report]\nFATALITIES: 11\n")
+    claims = _claimed(text)
+    assert ("abducted", 6, "Kelm Watch") in claims
+    assert ("arrested", 3, "police") in claims
+    assert ("killed", 7, "police") in claims
+
+
+def test_an_alias_in_brackets_after_a_name_is_no_source() -> None:
+    from reckon.extract.attribution import _bracketed_source
+
+    text = "Nine villagers were killed by the Kelm Front (KF); the army said."
+    assert _bracketed_source(text, text.index("Nine") + 4) is None
+    text = "Twelve civilians killed (Kenya)."  # a dataset's country, not a source
+    assert _bracketed_source(text, text.index("Twelve") + 6) is None

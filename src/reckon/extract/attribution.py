@@ -131,6 +131,12 @@ class ClaimantFinder:
             start = sent.start_char + credited_per.start("who") + offset
             return self._to_claimants([_Named(surface=credited_per.group("who"), start=start,
                                               end=start + len(credited_per.group("who")))])
+        bracketed = _bracketed_source(span_text(sent), token.idx - sent.start_char + len(token.text))
+        if bracketed is not None:
+            # "Six women abducted (Kelm Watch); 3 suspects arrested (Police)": the clause's source
+            start = sent.start_char + bracketed.start("who") + offset
+            return self._to_claimants([_Named(surface=bracketed.group("who"), start=start,
+                                              end=start + len(bracketed.group("who")))])
         if _is_field_value(sent, token):
             return (AUTHOR,)
         named = self._from_syntax(sent, token, offset=offset)
@@ -634,6 +640,26 @@ _PLACE_LABEL_WORDS = frozenset({"province", "region", "district", "county", "sta
 # "14 attackers per the Kessel government", "11 (per local officials)": a figure and its source.
 _PER_SOURCE = re.compile(r",?[ \t]+(?:[\w-]+,?[ \t]+){0,3}\(?per[ \t]+(?P<who>(?:the[ \t]+|an?[ \t]+)?[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}?)"
                          r"[ \t]*(?=[,;)\]]|$)")
+# Coded notes and summaries credit a clause's figures in brackets at its end: "Six women
+# abducted (Kelm Watch);", "3 suspects arrested (Police).", "FATALITIES 9 (Radio Orrin, first
+# report)". Only lower-case words and figures may come between the figure and the bracket, so
+# an alias after a name ("killed by the Kelm Front (KF)") is never read as a source.
+_BRACKETED_SOURCE = re.compile(r"[a-z0-9 ,\t-]{0,120}?[ \t]\((?P<who>(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,5})"
+                               r"(?:,[ \t]+[a-z][a-z ]{0,30})?\)[ \t]*(?=[;.]|\[|$)")
+
+
+def _bracketed_source(text: str, at: int) -> re.Match[str] | None:
+    match = _BRACKETED_SOURCE.match(text, at)
+    if match is None:
+        return None
+    from reckon.extract.places import is_country_name  # the places module reads the country table
+
+    who = match.group("who")
+    if is_country_name(who) or who.lower() in _PLACE_LABEL_WORDS:
+        return None  # "Civilians (Ostravia)": a dataset's country, not a source
+    return match
+
+
 _PER_UNITS = frozenset({"day", "week", "month", "year", "cent", "capita", "person", "head", "hour", "village",
                         "household", "family", "annum", "incident", "attack", "km", "kilometre", "mile"})
 
