@@ -125,3 +125,10 @@ def test_an_alias_in_brackets_after_a_name_is_no_source() -> None:
     assert _bracketed_source(text, text.index("Nine") + 4) is None
     text = "Twelve civilians killed (Kenya)."  # a dataset's country, not a source
     assert _bracketed_source(text, text.index("Twelve") + 6) is None
+
+
+def test_unsigned_posts_are_unnamed_media_whatever_capital_opens_the_sentence() -> None:
+    text = ("Gunmen kill twelve in Orrin church\n\nORRIN, 3 March 2031 - Gunmen killed twelve worshippers at a "
+            "church in Orrin on Sunday, the police said.\n\nUnverified posts on social media claimed more than 40 "
+            "deaths, which the police called false.\n")
+    assert ("killed", 41, "press reports") in _claimed(text)

@@ -41,6 +41,18 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "tha
 _UNNAMED_SOME = frozenset({"some", "others", "many"})
 # Places of publication that name no publisher: "some websites", "online platforms", "blogs".
 _UNNAMED_OUTLETS = frozenset({"website", "site", "platform", "blog", "outlet", "channel", "newspaper", "tabloid"})
+# "Unverified posts on social media claimed 40 deaths": posts nobody signs are unnamed media
+# (the plural only: "the police post reported" is a place that speaks for its officers).
+_UNNAMED_POSTS = frozenset({"posts", "messages", "rumours", "rumors"})
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The capital of a sentence's first word says nothing of a name ("Unverified posts ..."):
+    (only for posts: "Western media outlets" is a body of outlets kept as written)."""
+    return token.is_sent_start or token.i == 0 or token.doc[token.i - 1].text in ("\n", "\n\n") \
+        or token.doc[token.i - 1].is_space
+
+
 _QUANTITY_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "dozen", "score"})
 _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|one|another|two|three|four|first|second|third|fourth|fifth|some|several|other|both|"
@@ -466,7 +478,10 @@ class ClaimantFinder:
         if head.lower_ in _UNNAMED_SOME:
             return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
         if head.lemma_.lower() in _UNNAMED_OUTLETS and head.pos_ == "NOUN" and not any(
-                t.pos_ == "PROPN" or t.text[:1].isupper() for t in head.subtree if t.i <= head.i):
+                t.pos_ == "PROPN" or t.text[:1].isupper() for t in head.subtree if t.i <= head.i) or (
+                head.lower_ in _UNNAMED_POSTS and head.pos_ == "NOUN" and not any(
+                    t.pos_ == "PROPN" or (t.text[:1].isupper() and not _opens_sentence(t))
+                    for t in head.subtree if t.i <= head.i)):
             # "websites claiming that 20 were shot": unnamed media ("Western media outlets", like
             # "state media", name a body of outlets and stay as written)
             return PRESS_REPORTS
