@@ -132,3 +132,11 @@ def test_unsigned_posts_are_unnamed_media_whatever_capital_opens_the_sentence() 
             "church in Orrin on Sunday, the police said.\n\nUnverified posts on social media claimed more than 40 "
             "deaths, which the police called false.\n")
     assert ("killed", 41, "press reports") in _claimed(text)
+
+
+def test_a_states_intelligence_service_can_be_blamed() -> None:
+    sentence = ("The Kelm Front has denied responsibility and described the bombing as a false flag, blaming state "
+                "intelligence.")
+    assert "state intelligence" in _accused(sentence)
+    assert "the intelligence services" in _accused("The Kelm Front blamed the intelligence services for the bombing.")
+    assert _accused("The minister blamed poor intelligence for the failure to stop the bombing.") == set()
