@@ -140,3 +140,9 @@ def test_a_states_intelligence_service_can_be_blamed() -> None:
     assert "state intelligence" in _accused(sentence)
     assert "the intelligence services" in _accused("The Kelm Front blamed the intelligence services for the bombing.")
     assert _accused("The minister blamed poor intelligence for the failure to stop the bombing.") == set()
+
+
+def test_an_it_can_stand_for_an_outlet_named_by_what_it_is() -> None:
+    text = ('State television said that the Kelm Front, which it calls a "criminal gang", had "organised armed '
+            'provocations" in the square.')
+    assert _quotes(text) == [("State television", "criminal gang"), ("State television", "organised armed provocations")]

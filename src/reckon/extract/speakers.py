@@ -125,7 +125,9 @@ _CLAUSE_VERB = re.compile(r"[a-z]+ed|left|was|were|is|are|had|has|have|went|came
 _INSTITUTION_HEADS = frozenset({"office", "ministry", "presidency", "government", "embassy", "council", "commission",
                                 "committee", "department", "agency", "secretariat", "municipality", "administration",
                                 "authority", "prefecture", "governorate", "army", "police", "diocese", "church",
-                                "hospital", "company", "union", "federation", "association", "mission", "command"})
+                                "hospital", "company", "union", "federation", "association", "mission", "command",
+                                # outlets: "State television ... which it calls"
+                                "television", "radio", "broadcaster", "newspaper", "daily"})
 
 
 def _is_institution(name: str) -> bool:
