@@ -146,3 +146,10 @@ def test_an_it_can_stand_for_an_outlet_named_by_what_it_is() -> None:
     text = ('State television said that the Kelm Front, which it calls a "criminal gang", had "organised armed '
             'provocations" in the square.')
     assert _quotes(text) == [("State television", "criminal gang"), ("State television", "organised armed provocations")]
+
+
+def test_what_a_relatives_subject_called_something_in_lower_case_words_is_its_judgement() -> None:
+    text = 'Unverified posts claimed more than 40 deaths, which the police called "false and misleading".'
+    assert _quotes(text) == [("police", "false and misleading")]
+    # a name in quote marks stays a name
+    assert _quotes('They moved to a village which the locals called "Little Orrin".') == [(None, "Little Orrin")]

@@ -298,7 +298,10 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         # "He said the gunmen shouted “…”": the complement of an earlier reporting verb
         # has its own subject, the words after that verb.
         words = words[inner[-1] + 1 :]
-    whats = [n for n, w in enumerate(words) if w.group().lower() == "what"]
+    # (also "..., which the police called “…”": the relative's own subject follows "which";
+    # not "which oversees the police, said", where "which" is the subject)
+    whats = [n for n, w in enumerate(words) if w.group().lower() == "what" or (
+        w.group().lower() == "which" and n + 1 < len(words) and _RELATIVE_SUBJECT.fullmatch(words[n + 1].group()))]
     if whats and whats[-1] < len(words) - 1:
         # "turned the market into what one rescue worker called “…”": the subject of the
         # free relative is the words after "what"
@@ -529,6 +532,20 @@ def _charge(masked: str, verb: re.Match[str]) -> bool:
     return _previous_word(masked, verb.start()) in _PASSIVE and bool(
         re.match(r"\s+(?:with|of)\b", masked[verb.end() :])
     )
+
+
+# "..., which the police called “false and misleading”": a relative "which"/"what" whose own
+# subject calls the thing something in lower-case words judges it; it does not name it.
+_WHICH_X_CALLED = re.compile(r"\b(?:which|what)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+called\s*$")
+
+
+_RELATIVE_SUBJECT = re.compile(r"the|a|an|its|their|his|her|it|they|he|she|we|I|[A-Z][\w’'-]*")
+
+
+def _calls_it_so(text: str, masked: str, raw: _Raw) -> bool:
+    inner = text[raw.opener + 1 : raw.opener + 3].lstrip()
+    return _WHICH_X_CALLED.search(masked[max(0, raw.opener - 90) : raw.opener]) is not None \
+        and inner[:1].islower()
 
 
 # "had responded to “a planned provocation”": what one replies or reacts to is someone else's
@@ -833,7 +850,8 @@ def _first_pass(
     raw = raws[k]
     if raw.parent is not None:
         masked = _inside_mask(text, masked, raws, raw.parent)
-    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]):
+    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]) \
+            and not _calls_it_so(text, masked, raw):
         return False  # a name or a title in quote marks is nobody's words
     if not raw.block and (_is_nickname(text, raw) or _is_title(text, masked, raw)):
         return False
