@@ -153,3 +153,10 @@ def test_what_a_relatives_subject_called_something_in_lower_case_words_is_its_ju
     assert _quotes(text) == [("police", "false and misleading")]
     # a name in quote marks stays a name
     assert _quotes('They moved to a village which the locals called "Little Orrin".') == [(None, "Little Orrin")]
+
+
+def test_two_words_before_one_plural_head_are_one_source() -> None:
+    assert _quotes('British and French diplomats said they were "deeply concerned".') == [
+        ("British and French diplomats", "deeply concerned")]
+    speaker = _quotes('The US and EU embassies in Orrin said they were "following reports of violence".')[0][0]
+    assert speaker is not None and speaker.startswith("US and EU embassies")

@@ -47,6 +47,9 @@ _WHOSE_FIGURES = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:(?:final|official|late
                             # "the ministry's own statement says": a body's statement speaks for it
                             r"|statement|communiqu[eé]|press\s+release)")
 _AND_IN_NAME = re.compile(r"\b[A-Z][\w’'-]*\s+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*\s+and\s+[A-Z]")
+# "the US and EU embassies", "British and French diplomats": two words before one plural head
+# are one source (the embassies), not a country and a second source.
+_SHARED_HEAD = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*\s+[a-z]+s\b")
 _SELF_DESCRIBED = re.compile(
     r"\b(?:described|presented|identified|introduced|describing|presenting|identifying|introducing)\s+"
     r"(?:himself|herself|themselves)\s+as\s+(?:a|an|the)\s+(?P<role>spokesman|spokeswoman|spokesperson|"
@@ -308,7 +311,8 @@ class SpeakerResolver(Antecedents):
         # ("the Ostrava Peace and Justice Monitor (OPJM)": a name the text itself defines is one)
         defined = {re.sub(r"^the\s+", "", n.lower()) for n in self.actors.document_aliases}
         whole = re.sub(r"^the\s+", "", cleaned.lower())
-        joins = r"" if _AND_IN_NAME.search(cleaned) or whole in defined else r"|\s+and\s+(?=[A-Z])"
+        joins = r"" if _AND_IN_NAME.search(cleaned) or whole in defined or _SHARED_HEAD.match(cleaned) \
+            else r"|\s+and\s+(?=[A-Z])"
         segments = [
             # ("A survivor, 19-year-old Kevin Otieno": the age before a name is no part of it)
             self._head(self._after_intro(without_intro(_AGE_BEFORE_NAME.sub("", s.strip()))))
@@ -317,7 +321,7 @@ class SpeakerResolver(Antecedents):
         ]
         best = max(segments, key=lambda s: (self._score(s), -segments.index(s)))
         if self._score(best) <= 1 and not describes_unnamed_people(best) and not self._described_body(best) \
-                and not OF_NAMED_BODY.fullmatch(best):
+                and not OF_NAMED_BODY.fullmatch(best) and not _SHARED_HEAD.match(best):
             inner = self._names_inside(cleaned, last=bool(relative))
             if inner:
                 best = inner
