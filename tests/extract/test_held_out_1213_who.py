@@ -160,3 +160,14 @@ def test_two_words_before_one_plural_head_are_one_source() -> None:
         ("British and French diplomats", "deeply concerned")]
     speaker = _quotes('The US and EU embassies in Orrin said they were "following reports of violence".')[0][0]
     assert speaker is not None and speaker.startswith("US and EU embassies")
+
+
+def test_the_tellers_own_staff_counting_leaves_the_figure_with_the_teller() -> None:
+    text = ("Blast kills nine in Lorvale\n\nLORVALE, 3 March 2026 - A bomb exploded in the market of Lorvale on "
+            "Friday, killing nine people.\n\nA doctor at the clinic told Radio Orrin that staff had counted 12 "
+            "bodies and treated \"more than forty\" people for wounds.\n")
+    claims = _claimed(text)
+    assert ("killed", 12, "doctor") in claims
+    # a named counter keeps the count
+    text = text.replace("that staff had counted", "that the Kelm Red Cross had counted")
+    assert ("killed", 12, "Kelm Red Cross") in _claimed(text)

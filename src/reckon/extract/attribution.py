@@ -322,7 +322,7 @@ class ClaimantFinder:
                         # source is the one cited
                         return self._named_list(cited, offset=offset)
                     speaker = subjects[0]
-                    if speaker.lower_ in ("it", "they", "we") and current.dep_ == "ccomp" \
+                    if (speaker.lower_ in ("it", "they", "we") or _own_colleagues(speaker)) and current.dep_ == "ccomp" \
                             and current.head.lemma_.lower() in self._verbs:
                         # "Velmar Watch said it had documented how soldiers executed nine men":
                         # the body reporting its own finding
@@ -824,6 +824,16 @@ _GIVEN_FIGURE_NOUNS = _FIGURE_NOUNS | {"toll", "number", "total"}
 # injured counted by police", "the toll reported by the agency").
 _BY_SOURCE_VERBS = frozenset({"report", "claim", "cite", "give", "count", "record", "document", "confirm",
                               "announce", "register", "list", "tally", "put", "provide", "release", "issue"})
+
+
+# "A doctor told the radio that staff had counted 17 bodies": the teller's own colleagues,
+# named by no article, only say how the teller knows; the teller is the source.
+_COLLEAGUE_NOUNS = frozenset({"staff", "colleagues", "medics", "nurses", "doctors", "volunteers", "workers"})
+
+
+def _own_colleagues(subject: Token) -> bool:
+    return subject.lower_ in _COLLEAGUE_NOUNS and not any(
+        c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subject.children)
 
 
 def _denies_it(clause: Token) -> bool:
