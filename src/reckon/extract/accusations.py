@@ -139,8 +139,23 @@ def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
     spans = [sent.start_char + m.start() for m in _SPAN_OF_TIME.finditer(span_text(sent))]
     for mention in _find_accused(sent):
         # A clause about a span of time speaks of a conflict, not of this attack.
-        if not any(_in_clause(mention.token, position) for position in spans):
+        if not any(_in_clause(mention.token, position) for position in spans) and not _source_label(sent, mention):
             yield from _two_forces(mention)
+
+
+# A list of tolls by source: "- Diocese of Kenema: 14 killed", "• Red Crescent (via radio): 9 dead".
+# The label before the colon says whose figure follows; the parser may take it for the
+# subject of "killed", but it names a source, never a killer.
+_LABEL_BEFORE = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?:[Tt]he[ \t]+)?")
+_FIGURE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*:[ \t]*[\"“]?(?:(?:at least|about|some|over|more than)[ \t]+)?\d")
+
+
+def _source_label(sent: SpacySpan, mention: AccusedMention) -> bool:
+    text = span_text(sent)
+    start, end = mention.start - sent.start_char, mention.end - sent.start_char
+    if start < 0 or end > len(text):
+        return False
+    return _LABEL_BEFORE.fullmatch(text[:start]) is not None and _FIGURE_AFTER.match(text, end) is not None
 
 
 # A state force named first in a coordination the parser read as one phrase.
@@ -349,10 +364,40 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             for target in _prep_objects(token, ("as",)):
                 if not _names_attackers(target):
                     yield from _mentions(target, anchor=token, blamer=blamer, agent_slot=True)
+        elif lemma in _CASTING_VERBS and pos == "VERB" and _cast_as_responsible(token, nouns):
+            # "the authorities described the Front as responsible for the violence", "police
+            # named X as responsible for the attack": X, by whoever casts it so
+            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            for child in token.children:
+                if child.dep_ in ("dobj", "obj"):
+                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
+                elif child.dep_ == "nsubjpass":
+                    yield from _mentions(child, anchor=token, agent_slot=True)
         elif pos == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
             yield from _attackers_belong(token)
         if (lemma in _SAID_TO_BE and pos == "VERB") or lower in _TIES:
             yield from _attackers_affiliated(token, sent, verbs)
+
+
+# Verbs that cast someone in a role: "described / portrayed / named X as responsible for it".
+_CASTING_VERBS = frozenset({"describe", "portray", "depict", "present", "brand", "label", "cast", "name",
+                            "identify", "single", "paint"})
+# Harms one is made to answer for beside the attack nouns: "responsible for the violence".
+_ANSWERED_HARMS = frozenset({"violence", "bloodshed", "death", "killing", "unrest", "massacre", "it", "them"})
+
+
+def _cast_as_responsible(verb: Token, nouns: frozenset[str]) -> bool:
+    """ "as responsible for the violence" on the verb: the parser hangs the adjective on "as"
+    itself (no object of the preposition), so the role is read from the words under "as"."""
+    if _denied(verb):
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        for word in prep.subtree:
+            if word.lower_ == "responsible" and any(
+                    _is_event(p, nouns) or p.lemma_.lower() in _ANSWERED_HARMS or p.lower_ in _ANSWERED_HARMS
+                    for p in _prep_objects(word, ("for",))):
+                return True
+    return False
 
 
 def _points_the_finger(verb: Token) -> bool:

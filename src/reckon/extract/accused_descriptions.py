@@ -25,6 +25,9 @@ FORCE_NOUNS = frozenset({
     # Not attackers' stand-ins (``_STAND_IN_HEADS``): reports name bandits beside the gang
     # they are said to belong to, as an accused of their own.
     "bandit", "bandits", "raider", "pirate", "pirates", "herdsmen", "herders", "rustler", "rustlers",
+    # A state's spy service is blamed as a force: "blaming state intelligence", "the
+    # intelligence services were behind it".
+    "intelligence",
 })
 # Who carried out an attack, as a text describes them before (or instead of) naming them.
 # Also the people whose death at the hands of security forces does not make those forces

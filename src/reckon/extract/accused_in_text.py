@@ -146,7 +146,7 @@ def find_table_accused(text: str) -> list[InfoboxAccused]:
 # "Actors: Osk clan militia; civilians". The first actor of one-sided violence or of a riot
 # is who did it, coded by the dataset; in a battle both sides fight and neither is accused.
 _CODED_ACTORS = re.compile(r"(?m)^[ \t]*Actors?[ \t]*:[ \t]*(?P<a>[^;\n]+?)[ \t]*;[ \t]*(?P<b>[^\n]+)$")
-_CODED_EVENT = re.compile(r"(?m)^[ \t]*Event[ \t]+type[ \t]*:[ \t]*(?P<t>[^\n]+)$")
+_CODED_EVENT = re.compile(r"(?m)^[ \t]*(?i:Event[ \t_]+type)[ \t]*:[ \t]*(?P<t>[^\n]+)$")
 
 
 def find_coded_accused(text: str) -> list[InfoboxAccused]:
@@ -172,9 +172,11 @@ def find_coded_accused(text: str) -> list[InfoboxAccused]:
 
 
 # The same coding with one actor a line: "Actor 1: Osk clan militia" then "Actor 2: Civilians (Osk)".
-_NUMBERED_ACTORS = re.compile(r"(?m)^[ \t]*Actor[ \t]*1[ \t]*:[ \t]*(?P<a>[^\n]+?)[ \t]*\n"
-                              r"(?:[ \t]*(?:Assoc(?:iated)?\.?[ \t]*Actor[ \t]*1|Inter[ \t]*1)[^\n]*\n)*"
-                              r"[ \t]*Actor[ \t]*2[ \t]*:[ \t]*(?P<b>[^\n]+?)[ \t]*$")
+# A dataset's raw export spells the same columns as field names ("ACTOR1:", "ASSOC_ACTOR_1:",
+# "INTER1:", "EVENT_TYPE:"), so case and an underscore for the space do not matter.
+_NUMBERED_ACTORS = re.compile(r"(?m)^[ \t]*(?i:Actor)[ \t_]*1[ \t]*:[ \t]*(?P<a>[^\n]+?)[ \t]*\n"
+                              r"(?:[ \t]*(?i:Assoc(?:iated)?\.?[ \t_]*Actor[ \t_]*1|Inter[ \t_]*1)[^\n]*\n)*"
+                              r"[ \t]*(?i:Actor)[ \t_]*2[ \t]*:[ \t]*(?P<b>[^\n]+?)[ \t]*$")
 
 
 # "Unidentified Armed Group (Colombia)": the dataset's name for the unknown attackers of one
@@ -183,7 +185,7 @@ _UNIDENTIFIED_OF = re.compile(r"Unidentified [^()\n]+\([A-Z][\w'’ -]+\)")
 
 
 def _numbered_actors(text: str) -> Iterator[re.Match[str]]:
-    if "Actor" in text:  # one quick scan before the line pattern
+    if "Actor" in text or "ACTOR" in text:  # one quick scan before the line pattern
         yield from _NUMBERED_ACTORS.finditer(text)
 
 

@@ -41,6 +41,18 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "tha
 _UNNAMED_SOME = frozenset({"some", "others", "many"})
 # Places of publication that name no publisher: "some websites", "online platforms", "blogs".
 _UNNAMED_OUTLETS = frozenset({"website", "site", "platform", "blog", "outlet", "channel", "newspaper", "tabloid"})
+# "Unverified posts on social media claimed 40 deaths": posts nobody signs are unnamed media
+# (the plural only: "the police post reported" is a place that speaks for its officers).
+_UNNAMED_POSTS = frozenset({"posts", "messages", "rumours", "rumors"})
+
+
+def _opens_sentence(token: Token) -> bool:
+    """The capital of a sentence's first word says nothing of a name ("Unverified posts ..."):
+    (only for posts: "Western media outlets" is a body of outlets kept as written)."""
+    return token.is_sent_start or token.i == 0 or token.doc[token.i - 1].text in ("\n", "\n\n") \
+        or token.doc[token.i - 1].is_space
+
+
 _QUANTITY_WORDS = frozenset({"dozens", "scores", "hundreds", "thousands", "tens", "millions", "dozen", "score"})
 _LEADING_NOISE = re.compile(
     r"^(?:(?:the|a|an|one|another|two|three|four|first|second|third|fourth|fifth|some|several|other|both|"
@@ -131,6 +143,12 @@ class ClaimantFinder:
             start = sent.start_char + credited_per.start("who") + offset
             return self._to_claimants([_Named(surface=credited_per.group("who"), start=start,
                                               end=start + len(credited_per.group("who")))])
+        bracketed = _bracketed_source(span_text(sent), token.idx - sent.start_char + len(token.text))
+        if bracketed is not None:
+            # "Six women abducted (Kelm Watch); 3 suspects arrested (Police)": the clause's source
+            start = sent.start_char + bracketed.start("who") + offset
+            return self._to_claimants([_Named(surface=bracketed.group("who"), start=start,
+                                              end=start + len(bracketed.group("who")))])
         if _is_field_value(sent, token):
             return (AUTHOR,)
         named = self._from_syntax(sent, token, offset=offset)
@@ -230,6 +248,7 @@ class ClaimantFinder:
                 # "the figure of 24 dead that the authorities have given": who gave the figure
                 giver = next((subject for clause in current.children
                               if clause.dep_ == "relcl" and clause.lemma_.lower() in _BY_SOURCE_VERBS | {"use", "publish"}
+                              and not _denies_it(clause)
                               for subject in clause.children
                               if subject.dep_ == "nsubj" and subject.lower_ not in _PRONOUNS), None)
                 if giver is not None:
@@ -278,6 +297,8 @@ class ClaimantFinder:
             if current.pos_ in ("VERB", "AUX") and (lemma in self._verbs or spoken_of):
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
+                if lemma in ("confirm", "verify", "corroborate") and _denies_it(current):
+                    continue  # "said 17 had died, a figure police did not confirm": the figure is the one who said it
                 # (found people, not found that: "found two survivors hiding" is often parsed as a clause)
                 if lemma == "find" and child is not None and child.dep_ in ("dobj", "ccomp") and not any(
                         c.dep_ == "mark" for c in child.children) and any(
@@ -301,7 +322,7 @@ class ClaimantFinder:
                         # source is the one cited
                         return self._named_list(cited, offset=offset)
                     speaker = subjects[0]
-                    if speaker.lower_ in ("it", "they", "we") and current.dep_ == "ccomp" \
+                    if (speaker.lower_ in ("it", "they", "we") or _own_colleagues(speaker)) and current.dep_ == "ccomp" \
                             and current.head.lemma_.lower() in self._verbs:
                         # "Velmar Watch said it had documented how soldiers executed nine men":
                         # the body reporting its own finding
@@ -457,7 +478,10 @@ class ClaimantFinder:
         if head.lower_ in _UNNAMED_SOME:
             return PRESS_REPORTS  # "Some put the toll at over 1,000" (FORMAT.md: "some" -> press reports)
         if head.lemma_.lower() in _UNNAMED_OUTLETS and head.pos_ == "NOUN" and not any(
-                t.pos_ == "PROPN" or t.text[:1].isupper() for t in head.subtree if t.i <= head.i):
+                t.pos_ == "PROPN" or t.text[:1].isupper() for t in head.subtree if t.i <= head.i) or (
+                head.lower_ in _UNNAMED_POSTS and head.pos_ == "NOUN" and not any(
+                    t.pos_ == "PROPN" or (t.text[:1].isupper() and not _opens_sentence(t))
+                    for t in head.subtree if t.i <= head.i)):
             # "websites claiming that 20 were shot": unnamed media ("Western media outlets", like
             # "state media", name a body of outlets and stay as written)
             return PRESS_REPORTS
@@ -482,7 +506,8 @@ class ClaimantFinder:
             person_role = head.lemma_.lower() in _PERSON_ROLES
             named = [t for t in head.subtree if t.dep_ == "appos" and t.pos_ == "PROPN" and t.i > head.i
                      and (entity_type(t) == "PERSON" or (person_role and t.head.i == head.i
-                                                         and entity_type(t) not in ("GPE", "LOC", "FAC")
+                                                         and (entity_type(t) not in ("GPE", "LOC", "FAC")
+                                                              or _misread_full_name(t))
                                                          and t.text not in _BODY_WORDS))]
             if named:
                 head = named[0]
@@ -630,6 +655,26 @@ _PLACE_LABEL_WORDS = frozenset({"province", "region", "district", "county", "sta
 # "14 attackers per the Kessel government", "11 (per local officials)": a figure and its source.
 _PER_SOURCE = re.compile(r",?[ \t]+(?:[\w-]+,?[ \t]+){0,3}\(?per[ \t]+(?P<who>(?:the[ \t]+|an?[ \t]+)?[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}?)"
                          r"[ \t]*(?=[,;)\]]|$)")
+# Coded notes and summaries credit a clause's figures in brackets at its end: "Six women
+# abducted (Kelm Watch);", "3 suspects arrested (Police).", "FATALITIES 9 (Radio Orrin, first
+# report)". Only lower-case words and figures may come between the figure and the bracket, so
+# an alias after a name ("killed by the Kelm Front (KF)") is never read as a source.
+_BRACKETED_SOURCE = re.compile(r"[a-z0-9 ,\t-]{0,120}?[ \t]\((?P<who>(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,5})"
+                               r"(?:,[ \t]+[a-z][a-z ]{0,30})?\)[ \t]*(?=[;.]|\[|$)")
+
+
+def _bracketed_source(text: str, at: int) -> re.Match[str] | None:
+    match = _BRACKETED_SOURCE.match(text, at)
+    if match is None:
+        return None
+    from reckon.extract.places import is_country_name  # the places module reads the country table
+
+    who = match.group("who")
+    if is_country_name(who) or who.lower() in _PLACE_LABEL_WORDS:
+        return None  # "Civilians (Ostravia)": a dataset's country, not a source
+    return match
+
+
 _PER_UNITS = frozenset({"day", "week", "month", "year", "cent", "capita", "person", "head", "hour", "village",
                         "household", "family", "annum", "incident", "attack", "km", "kilometre", "mile"})
 
@@ -651,6 +696,20 @@ _PERSON_ROLES = frozenset({"principal", "headmaster", "headteacher", "superinten
                            "spokeswoman", "spokesperson", "mayor", "governor", "minister", "commander", "chief",
                            "leader", "secretary", "coordinator", "head", "administrator", "official", "officer",
                            "ombudsman", "prosecutor", "doctor", "priest", "imam", "pastor", "elder", "founder"})
+
+
+def _misread_full_name(name: Token) -> bool:
+    """ "The Minister of Government, Gonzalo Arancibia, said": the tagger may take an unfamiliar
+    first name and surname for a place, but a place is not set off between commas after a role
+    only a person holds; a name of two or more capitalised words there is the holder's."""
+    words = [t for t in name.subtree if t.i <= name.i]
+    if len(words) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
+        return False
+    if words[0].lower_ in _PLACE_LABEL_WORDS:
+        return False  # "North Kivu": a compass word opens a region's name, not a person's
+    after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
+    before = name.doc[words[0].i - 1] if words[0].i > 0 else None
+    return before is not None and before.text == "," and after is not None and after.text == ","
 
 
 # Last words of bodies' names, never of a person's ("the spokesman for the army, Osk Division").
@@ -765,6 +824,22 @@ _GIVEN_FIGURE_NOUNS = _FIGURE_NOUNS | {"toll", "number", "total"}
 # injured counted by police", "the toll reported by the agency").
 _BY_SOURCE_VERBS = frozenset({"report", "claim", "cite", "give", "count", "record", "document", "confirm",
                               "announce", "register", "list", "tally", "put", "provide", "release", "issue"})
+
+
+# "A doctor told the radio that staff had counted 17 bodies": the teller's own colleagues,
+# named by no article, only say how the teller knows; the teller is the source.
+_COLLEAGUE_NOUNS = frozenset({"staff", "colleagues", "medics", "nurses", "doctors", "volunteers", "workers"})
+
+
+def _own_colleagues(subject: Token) -> bool:
+    return subject.lower_ in _COLLEAGUE_NOUNS and not any(
+        c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subject.children)
+
+
+def _denies_it(clause: Token) -> bool:
+    """ "a figure police did not confirm", "a toll the army has never given": who did not give
+    a figure is not its source; the figure stays with who gave it."""
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in clause.children)
 
 
 def _cited_source(verb: Token) -> Token | None:

@@ -295,7 +295,7 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     the findings and concluded" the subject is X, before the first verb of the pair."""
     region = masked[lo : verb.start()]
     breaks = list(_CLAUSE_BREAK.finditer(region))
-    while breaks and _closes_relative(masked, lo, breaks[-1], verb):
+    while breaks and (_closes_relative(masked, lo, breaks[-1], verb) or _inside_relative_aside(masked, lo, breaks[-1], verb)):
         breaks.pop()
     start = lo + (breaks[-1].end() if breaks else 0)
     words = _words(masked, start, verb.start())
@@ -329,7 +329,10 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         # "He said the gunmen shouted “…”": the complement of an earlier reporting verb
         # has its own subject, the words after that verb.
         words = words[inner[-1] + 1 :]
-    whats = [n for n, w in enumerate(words) if w.group().lower() == "what"]
+    # (also "..., which the police called “…”": the relative's own subject follows "which";
+    # not "which oversees the police, said", where "which" is the subject)
+    whats = [n for n, w in enumerate(words) if w.group().lower() == "what" or (
+        w.group().lower() == "which" and n + 1 < len(words) and _RELATIVE_SUBJECT.fullmatch(words[n + 1].group()))]
     if whats and whats[-1] < len(words) - 1:
         # "turned the market into what one rescue worker called “…”": the subject of the
         # free relative is the words after "what"
@@ -384,6 +387,22 @@ def _closes_relative(masked: str, lo: int, brk: re.Match[str], verb: re.Match[st
         return False
     inside = masked[lo + brk.end() : verb.start()]
     return inside.rstrip().endswith(",") and _MASK not in inside
+
+
+# ", who asked that her name not be withheld," opened before a "that": a relative aside.
+_RELATIVE_OPENED = re.compile(r",\s+(?:who|which)\s[^,;\x00]*$")
+
+
+def _inside_relative_aside(masked: str, lo: int, brk: re.Match[str], verb: re.Match[str]) -> bool:
+    """A "that" inside a relative aside set off by commas before the verb: in "a nurse, who
+    asked that her name not be published, told …" the subject is the nurse, not the words
+    after the aside's "that"."""
+    if brk.group().strip() != "that":
+        return False
+    if _RELATIVE_OPENED.search(masked[lo : lo + brk.start()]) is None:
+        return False
+    inside = masked[lo + brk.end() : verb.start()]
+    return inside.rstrip().endswith(",") and _MASK not in inside and inside.count(",") == 1
 
 
 def _antecedent_of_relative(text: str, masked: str, at: int, lo: int) -> _Source | None:
@@ -516,8 +535,18 @@ def _governing(region: str, lo: int, verbs: list[re.Match[str]]) -> list[re.Matc
     if not verbs or not coordinated or coordinated[-1].start() < verbs[-1].end() - lo:
         return verbs
     first_that = re.search(r"\bthat\b", region)
+    # "a nurse, who asked that her name be withheld, told us that … and that “…”": the "that"
+    # the coordination pairs with is the last one before it, not one inside an aside
+    first_that = _paired_that(region, coordinated[-1].start()) or first_that
     heads = [v for v in verbs if first_that and v.end() - lo <= first_that.start()]
     return heads or verbs
+
+
+def _paired_that(region: str, before: int) -> re.Match[str] | None:
+    """The "that" an "and that" at ``before`` continues: the first one before it that is not
+    inside a relative aside (", who asked that …,")."""
+    return next((m for m in re.finditer(r"\bthat\b", region[:before])
+                 if not _RELATIVE_OPENED.search(region[: m.start()])), None)
 
 
 # "In her words," / "In the words of X," right before a quotation names its speaker.
@@ -553,6 +582,30 @@ def _charge(masked: str, verb: re.Match[str]) -> bool:
     )
 
 
+# "..., which the police called “false and misleading”": a relative "which"/"what" whose own
+# subject calls the thing something in lower-case words judges it; it does not name it.
+_WHICH_X_CALLED = re.compile(r"\b(?:which|what)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+called\s*$")
+
+
+_RELATIVE_SUBJECT = re.compile(r"the|a|an|its|their|his|her|it|they|he|she|we|I|[A-Z][\w’'-]*")
+
+
+def _calls_it_so(text: str, masked: str, raw: _Raw) -> bool:
+    inner = text[raw.opener + 1 : raw.opener + 3].lstrip()
+    return _WHICH_X_CALLED.search(masked[max(0, raw.opener - 90) : raw.opener]) is not None \
+        and inner[:1].islower()
+
+
+# "had responded to “a planned provocation”": what one replies or reacts to is someone else's
+# words or deed, not the reply; the quotation goes with the verb that reports the sentence.
+_REPLYING_TO = re.compile(r"(?i:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|react(?:s|ed|ing)?|answer(?:s|ed|ing)?)$")
+
+
+def _replies_to_quote(masked: str, verb: re.Match[str], opener: int) -> bool:
+    return _REPLYING_TO.match(verb.group()) is not None and re.fullmatch(
+        r"\s+to\s+(?:(?:a|an|the|what|this|that)\s+)?(?:[a-z-]+\s+){0,2}", masked[verb.end() : opener]) is not None
+
+
 def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
     """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
     lo = _sentence_start(masked, raw.opener, floor)
@@ -570,7 +623,8 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
         key = "by" if manner.group("by") else "pro"
         return _Source(text[lo + manner.start(key) : lo + manner.end(key)], lo + manner.start(key))
     according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
-    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)]
+    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)
+             and not _replies_to_quote(masked, w, raw.opener)]
     verbs = _governing(region, lo, verbs)
     if according and (not verbs or according[-1].start() > verbs[-1].start() - lo):
         who = according[-1]
@@ -902,7 +956,8 @@ def _first_pass(
     raw = raws[k]
     if raw.parent is not None:
         masked = _inside_mask(text, masked, raws, raw.parent)
-    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]):
+    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]) \
+            and not _calls_it_so(text, masked, raw):
         return False  # a name or a title in quote marks is nobody's words
     if not raw.block and (_is_nickname(text, raw) or _is_title(text, masked, raw) or _quotes_a_name(text, masked, raw)):
         return False

@@ -67,8 +67,13 @@ _OWNED_DOCUMENT = re.compile(
 )
 _SAME_SOURCE = re.compile(r"(?:the\s+)?same\s+(?:source|official|officer|witness|resident|person|man|woman)")
 _WHOSE_FIGURES = re.compile(r"(?P<owner>.+?)['’]s?\s+(?:(?:final|official|latest|own|provisional|updated|revised)\s+)?"
-                            r"(?:figures?|count|tally|toll|data|records|statistics|numbers)")
+                            r"(?:figures?|count|tally|toll|data|records|statistics|numbers"
+                            # "the ministry's own statement says": a body's statement speaks for it
+                            r"|statement|communiqu[eé]|press\s+release)")
 _AND_IN_NAME = re.compile(r"\b[A-Z][\w’'-]*\s+(?:for|against)\s+(?:the\s+)?[A-Z][\w’'-]*\s+and\s+[A-Z]")
+# "the US and EU embassies", "British and French diplomats": two words before one plural head
+# are one source (the embassies), not a country and a second source.
+_SHARED_HEAD = re.compile(r"(?:[Tt]he\s+)?[A-Z][\w’'.-]*\s+and\s+(?:the\s+)?[A-Z][\w’'.-]*\s+[a-z]+s\b")
 _SELF_DESCRIBED = re.compile(
     r"\b(?:described|presented|identified|introduced|describing|presenting|identifying|introducing)\s+"
     r"(?:himself|herself|themselves)\s+as\s+(?:a|an|the)\s+(?P<role>spokesman|spokeswoman|spokesperson|"
@@ -140,6 +145,22 @@ _ONE_OFFICE = re.compile(
 _AGE_BEFORE_NAME = re.compile(r"^(?:(?:[Aa]n?|[Tt]he)\s+)?\d{1,3}-year-old\s+(?=[A-Z])")
 # A finite verb inside an opening stretch makes it a clause ("After the gunman left the court").
 _CLAUSE_VERB = re.compile(r"[a-z]+ed|left|was|were|is|are|had|has|have|went|came|took|gave|said|told|began|fell|ran")
+
+
+# Heads of a body named by what it is ("the office of the president", "the ministry", "the
+# embassy"): an "it" can stand for one, as for a body the text names.
+_INSTITUTION_HEADS = frozenset({"office", "ministry", "presidency", "government", "embassy", "council", "commission",
+                                "committee", "department", "agency", "secretariat", "municipality", "administration",
+                                "authority", "prefecture", "governorate", "army", "police", "diocese", "church",
+                                "hospital", "company", "union", "federation", "association", "mission", "command",
+                                # outlets: "State television ... which it calls"
+                                "television", "radio", "broadcaster", "newspaper", "daily"})
+
+
+def _is_institution(name: str) -> bool:
+    """ "office of the president": the head noun before any "of" phrase is an institution's."""
+    head = re.split(r"\s+of\s+", name.strip().lower())[0].split()
+    return bool(head) and head[-1] in _INSTITUTION_HEADS
 
 
 def _one_of(group: str) -> str:
@@ -226,7 +247,8 @@ class SpeakerResolver(Antecedents):
                         kind in ("group", "person")
                         and name[:1].isupper()
                         and self._written_as_body(re.sub(r"^The\s+", "", name))
-                    ) or (kind == "group" and not describes_unnamed_people(name) and self._same_sentence(at, position))
+                    ) or (kind == "group" and (_is_institution(name) or (
+                        not describes_unnamed_people(name) and self._same_sentence(at, position))))
                 elif wanted == "p":  # "they": a body or a plural unnamed source
                     fits = kind == "org" or (
                         kind == "group" and describes_unnamed_people(name) and not is_one_unnamed_person(name)
@@ -343,7 +365,8 @@ class SpeakerResolver(Antecedents):
         # ("the Ostrava Peace and Justice Monitor (OPJM)": a name the text itself defines is one)
         defined = {re.sub(r"^the\s+", "", n.lower()) for n in self.actors.document_aliases}
         whole = re.sub(r"^the\s+", "", cleaned.lower())
-        joins = r"" if _AND_IN_NAME.search(cleaned) or whole in defined else r"|\s+and\s+(?=[A-Z])"
+        joins = r"" if _AND_IN_NAME.search(cleaned) or whole in defined or _SHARED_HEAD.match(cleaned) \
+            else r"|\s+and\s+(?=[A-Z])"
         segments = [
             # ("A survivor, 19-year-old Kevin Otieno": the age before a name is no part of it)
             self._head(self._after_intro(without_intro(_AGE_BEFORE_NAME.sub("", s.strip()))))
@@ -355,7 +378,7 @@ class SpeakerResolver(Antecedents):
         if wing is not None:
             return self._name_of(re.sub(r"^[Tt]he\s+", "", wing), position)
         if self._score(best) <= 1 and not describes_unnamed_people(best) and not self._described_body(best) \
-                and not OF_NAMED_BODY.fullmatch(best):
+                and not OF_NAMED_BODY.fullmatch(best) and not _SHARED_HEAD.match(best):
             inner = self._names_inside(cleaned, last=bool(relative))
             if inner:
                 best = inner
