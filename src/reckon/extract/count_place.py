@@ -147,7 +147,11 @@ def local_place(position: int, sentence_span: Span, text: str, mentions: list[Pl
 # the scene in one town or site, by a preposition of place or as what was attacked.
 _SCENE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside)|\b(?:attacked|stormed|raided|bombed|shelled|struck|hit|overran|besieged|"
-    r"targeted|invaded|ambushed|entered|surrounded)(?:[ ]the)?)[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$"
+    r"targeted|invaded|ambushed|entered|surrounded)(?:[ ]the)?"
+    # "the attack on the X Police Post ..., in which two officers lost their lives": the attack named
+    # as a noun sets the scene as its verb does
+    r"|\b(?:attacks?|raids?|assaults?|ambush|bombing|shelling|siege|massacre|shooting|storming)[ ]+(?:on|of|at))"
+    r"[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$"
     # "in the municipal seat, X": the seat's name in apposition
     r"|\b(?:in|at|near)[ ]+the[ ]+[a-z]+[ ]+(?:seat|capital|headquarters),[ ]+$",
     re.IGNORECASE,

@@ -170,9 +170,11 @@ def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[in
             continue  # "a group that emerged from the insurgency of the 1980s": an era a noun is of, no event's date
         if index in harm_sentences:
             found.setdefault(index, []).append(_with_month_before(mention, dates_found))
-    # A sentence that also names the main event's year is about the main event.
+    # A sentence that also names the main event's year is about the main event, unless that
+    # date too is a month before the event's: "in March 2024, when ... Sarbed, and in May of this
+    # year, when ..." lists earlier events, one of them this year.
     for mention in dates_found:
-        if mention.year == main_year:
+        if mention.year == main_year and not _month_before(mention, main_date):
             index = sentence_index(sentences, mention.span.start)
             if index in found and (_compared_with_earlier(mention, sentences[index], found[index])
                                    or _figures_follow_earlier(found[index], mention, (figures or {}).get(index, []))):
@@ -181,6 +183,13 @@ def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[in
     if len(found) * 2 > len(harm_sentences):
         return {}  # most of the harm is dated earlier: that is the main event, not a recollection
     return found
+
+
+def _month_before(mention, main_date: str) -> bool:  # type: ignore[no-untyped-def]
+    """A dated mention in a month before the main event's month of the same year."""
+    if mention.month is None or len(main_date) < 7 or not re.search(r"[A-Z][a-z]{2}", mention.text):
+        return False  # ("last week": a count back from the report, no month the text names)
+    return mention.month < int(main_date[5:7])
 
 
 # "Sunday's killings", "Tuesday’s attack": the main event named as a noun, to be compared
