@@ -260,7 +260,13 @@ def _headline_site(mentions: list[PlaceMention], headline_end: int, text: str) -
             by_head[head] = proper
     hits = [next(iter(names)) for head, names in by_head.items()
             if len(names) == 1 and re.search(rf"\b{head}(?:es|s)?\b", headline)]
-    return hits[0] if len(hits) == 1 else None
+    if len(hits) != 1:
+        return None
+    # "Christchurch mosque shootings" over the Al Noor Mosque and the Linwood Islamic Centre: two
+    # sites of the kind, by whatever head word, leave the headline's kind word to either
+    kind = next(m.kind for m in mentions if m.name == hits[0])
+    same_kind = {m.name for m in mentions if m.kind == kind and specificity(m) == 3 and m.name.split()[-1][:1].isupper()}
+    return hits[0] if len(same_kind) <= 1 else None
 
 
 def _as_written(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
