@@ -174,7 +174,7 @@ def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[in
     # date too is a month before the event's: "in March 2024, when ... Sarbed, and in May of this
     # year, when ..." lists earlier events, one of them this year.
     for mention in dates_found:
-        if mention.year == main_year and not _month_before(mention, main_date):
+        if mention.year == main_year and not _month_before(_of_month_before(mention, dates_found), main_date):
             index = sentence_index(sentences, mention.span.start)
             if index in found and (_compared_with_earlier(mention, sentences[index], found[index])
                                    or _figures_follow_earlier(found[index], mention, (figures or {}).get(index, []))):
@@ -183,6 +183,17 @@ def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[in
     if len(found) * 2 > len(harm_sentences):
         return {}  # most of the harm is dated earlier: that is the main event, not a recollection
     return found
+
+
+def _of_month_before(mention, dates_found: list):  # type: ignore[no-untyped-def]
+    """"May of this year", "June this year": the month written right before "this year" dates it."""
+    if mention.month is not None:
+        return mention
+    for other in dates_found:
+        if other.year == mention.year and other.month is not None and other.day is None \
+                and 0 <= mention.span.start - other.span.end <= 4:
+            return other
+    return mention
 
 
 def _month_before(mention, main_date: str) -> bool:  # type: ignore[no-untyped-def]
@@ -255,6 +266,9 @@ def recalled_sentences(dates_found: list, sentences: list, text: str, main_date:
         if mention.year is None:
             continue
         index = sentence_index(sentences, mention.span.start)
+        if mention.year == main_year and before and _month_before(_of_month_before(mention, dates_found), main_date) \
+                and index in before:
+            continue  # "in March 2024, when ..., and in May of this year, when ...": both earlier events
         if mention.year >= main_year or (mention.relative and not _counts_years(mention)) or \
                 re.search(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", text[max(0, mention.span.start - 12):mention.span.start]):
             current.add(index)

@@ -1,0 +1,68 @@
+"""Place and incident rules found on held-out batches 12 and 13, on short fictional reports of
+our own: saint-named sites, briefing headers, a headline's kind of site, officers as sources,
+an attack named as a noun, and earlier events listed together."""
+
+from __future__ import annotations
+
+from reckon import extract
+from reckon.extract.count_place import local_place
+from reckon.extract.main_place import main_place
+from reckon.extract.places import find_places
+from reckon.model import Span
+from reckon.formats import findings_to_json
+
+
+def _incidents(text: str) -> list[dict]:
+    return findings_to_json(extract(text), id="t")["incidents"]
+
+
+def test_a_site_named_for_a_saint_is_found_with_its_full_stop_and_possessive() -> None:
+    found = [(m.text, m.kind) for m in find_places(
+        "Gunmen stormed St. Brendan's Anglican Church in Osk-Varo and later burned Saint Agnes' School.")]
+    assert ("St. Brendan's Anglican Church", "church") in found
+    assert ("St Loy's Cathedral", "church") in [(m.text, m.kind) for m in find_places("They met at St Loy's Cathedral.")]
+
+
+def test_an_owners_possessive_is_still_no_site_name() -> None:
+    assert find_places("The rebels' camp was raided.") == []
+
+
+def test_a_briefing_headers_location_line_is_where_it_was_given_not_the_scene() -> None:
+    text = ("Briefing notes on Ghana\n\nSpokesperson for the Office: Ana Pell\nLocation: Geneva\n"
+            "Date: 3 May 2026\nSubject: Ghana\n\nWe are alarmed by the killing of villagers in the "
+            "village of Osk-Tarra, in the north of Ghana, last Friday.\n\nAt least 14 people were killed "
+            "when soldiers fired on a crowd on 1 May, witnesses told us.")
+    assert [i["place"] for i in _incidents(text)] == ["Osk-Tarra"]
+
+
+def test_a_headline_naming_the_kind_of_site_points_at_the_one_site_of_that_kind() -> None:
+    text = ("Gunmen kill nine at Ghanaian mosque during Friday prayers\n\n"
+            "KORVAN, May 3 - Gunmen killed nine worshippers in Ghana on Friday, police said.\n\n"
+            "The attackers arrived at the Al Falah Mosque in Dunrell, a farming town, at noon.\n\n"
+            "Dunrell has seen clashes before. Residents of Dunrell said the town was calm. Traders in "
+            "Dunrell closed their shops.")
+    assert [i["place"] for i in _incidents(text)] == ["Al Falah Mosque"]
+
+
+def test_a_police_officer_in_the_capital_is_where_a_source_sits() -> None:
+    text = ("Villagers in Osk-Pella, a hamlet in Tarn District, buried their dead on Monday. A senior police "
+            "officer in Accra, who asked not to be named, said 12 people were killed. Police officers in "
+            "Accra, speaking on Tuesday, said the raiders fled.")
+    chosen = main_place(find_places(text), headline_end=0, harm_spans=[Span(start=0, end=len(text))], text=text)
+    assert chosen is not None and chosen.name == "Osk-Pella"
+
+
+def test_an_attack_named_as_a_noun_sets_the_scene_of_its_figure() -> None:
+    text = "The gang is blamed for the attack on the Marrow Police Post on 14 August, in which two officers died."
+    place = local_place(text.index("two"), Span(start=0, end=len(text)), text, find_places(text))
+    assert place is not None and place.name == "Marrow Police Post"
+
+
+def test_earlier_events_listed_with_an_earlier_year_and_an_earlier_month_are_not_the_main_event() -> None:
+    text = ("Ghana: rights office alarmed by killings\n\nWe are alarmed by the killing of protesters in the "
+            "town of Osk-Dara last Saturday.\n\nAt least 20 people were killed when soldiers fired on the crowd "
+            "on 21 November 2026.\n\nThis is not the first time. We raised concerns in March 2024, when "
+            "soldiers killed seven people in Pellvik, and in May of this year, when three detainees were "
+            "beaten to death in Tarrow.")
+    incidents = findings_to_json(extract(text, published="2026-11-27"), id="t")["incidents"]
+    assert [i["place"] for i in incidents if i["date"] == "2026-11-21"] == ["Osk-Dara"]
