@@ -66,3 +66,11 @@ def test_earlier_events_listed_with_an_earlier_year_and_an_earlier_month_are_not
             "beaten to death in Tarrow.")
     incidents = findings_to_json(extract(text, published="2026-11-27"), id="t")["incidents"]
     assert [i["place"] for i in incidents if i["date"] == "2026-11-21"] == ["Osk-Dara"]
+
+
+def test_the_year_a_group_was_banned_does_not_date_the_figure_it_gives() -> None:
+    text = ("Police fired on protesters in Osk-Dara on Saturday, killing six people, officials said.\n\n"
+            "The Free Valley Front, an exile group that the government banned as extremist in 2023, said 30 "
+            "protesters had been killed.")
+    incidents = findings_to_json(extract(text, published="2026-11-22"), id="t")["incidents"]
+    assert [(i["date"], sorted(c["min"] for c in i["counts"])) for i in incidents] == [("2026-11-21", [6, 30])]

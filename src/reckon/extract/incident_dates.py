@@ -146,6 +146,12 @@ _RUNNING_TOLL = re.compile(r"\b(?:toll|raising|rising|bringing|rose|risen|climbe
 _ANOTHER_ATTACK = re.compile(r"\b(?:second|third|another|new|fresh|renewed|again|later)\b", re.IGNORECASE)
 
 
+# "that the government banned as extremist in 2023", "a party founded in 2019", "listed as a terrorist
+# group in 2021": the year a body got its name or status, written in the clause that describes it, dates
+# no harm, though the sentence goes on to give a figure.
+_STATUS_YEAR = re.compile(r"\b(?:banned|outlawed|proscribed|designated|listed|blacklisted|founded|formed|established|"
+                          r"created|registered|launched|set[ ]up|elected|appointed|dissolved|declared)"
+                          r"(?:[ ]+as[ ]+(?:an?[ ]+)?[\w-]+(?:[ ][\w-]+){0,3})?[ ]+in[ ]+(?:early[ ]|late[ ]|mid-?)?$")
 _ERA_OF = re.compile(r"\bof[ ]the[ ](?:early[ ]|late[ ]|mid-?)?(?:19|20)\d0s$")
 
 
@@ -168,6 +174,8 @@ def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[in
         at = mention.span.start - sentence.span.start
         if _ERA_OF.search(sentence.text[max(0, at - 12) : at + len(mention.text) + 1]):
             continue  # "a group that emerged from the insurgency of the 1980s": an era a noun is of, no event's date
+        if _STATUS_YEAR.search(sentence.text[max(0, at - 60) : at]):
+            continue  # "a group the government banned as extremist in 2023 said 28 were killed": when it was banned
         if index in harm_sentences:
             found.setdefault(index, []).append(_with_month_before(mention, dates_found))
     # A sentence that also names the main event's year is about the main event, unless that
@@ -266,6 +274,8 @@ def recalled_sentences(dates_found: list, sentences: list, text: str, main_date:
         if mention.year is None:
             continue
         index = sentence_index(sentences, mention.span.start)
+        if _STATUS_YEAR.search(text, max(0, mention.span.start - 60), mention.span.start):
+            continue  # the year a body was banned or founded is no event's
         if mention.year == main_year and before and _month_before(_of_month_before(mention, dates_found), main_date) \
                 and index in before:
             continue  # "in March 2024, when ..., and in May of this year, when ...": both earlier events
