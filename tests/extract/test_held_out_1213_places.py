@@ -74,3 +74,13 @@ def test_the_year_a_group_was_banned_does_not_date_the_figure_it_gives() -> None
             "protesters had been killed.")
     incidents = findings_to_json(extract(text, published="2026-11-22"), id="t")["incidents"]
     assert [(i["date"], sorted(c["min"] for c in i["counts"])) for i in incidents] == [("2026-11-21", [6, 30])]
+
+
+def test_a_big_city_word_at_the_tail_of_a_longer_name_casts_no_vote_for_its_country() -> None:
+    from reckon.extract.place_country import home_country
+    from reckon.extract.place_words import name_spans
+
+    text = "Gunmen stormed Ch'uxña Marka near the border of Bolivia."
+    assert home_country(text, list(name_spans(text))) == "BO"
+    alone = "Fighting in Marka left ten dead."
+    assert home_country(alone, list(name_spans(alone))) == "SO"
