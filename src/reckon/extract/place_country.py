@@ -105,10 +105,11 @@ def home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | Non
             # of a longer name (the Malian city San): half a vote, unless the word says what it is
             # ("Kabul Province")
             after = re.match(r"[ ]([A-Z][\w'’-]*)", text[end:end + 40])
-            # "Ch'uxña Marka", "Villa Nueva Marka": a one-word city after another name word is that
-            # name's tail (the Somali city Marka), no vote for its country
+            # "Ch'uxña Marka", "Villa Nueva Marka": a one-word city after another name word, ending it, is
+            # that name's tail (the Somali city Marka), no vote for its country ("Tha Pyay Aing" keeps
+            # the half vote of a word inside a longer name)
             before = re.search(r"(?<![\w'’-])([A-Z][\w'’-]*)[ ]$", text[max(0, start - 40):start])
-            if before is not None and fold(before.group(1)) not in stop and fold(before.group(1)) not in PLACE_NEXT \
+            if after is None and before is not None and fold(before.group(1)) not in stop and fold(before.group(1)) not in PLACE_NEXT \
                     and not sentence_start(text, start - len(before.group(0))):
                 big = []
             if len(big) == 1:
