@@ -84,3 +84,24 @@ def test_a_big_city_word_at_the_tail_of_a_longer_name_casts_no_vote_for_its_coun
     assert home_country(text, list(name_spans(text))) == "BO"
     alone = "Fighting in Marka left ten dead."
     assert home_country(alone, list(name_spans(alone))) == "SO"
+
+
+def test_a_ministry_in_the_capital_is_where_a_body_sits_not_the_scene() -> None:
+    text = ("Soldiers killed 20 people in Osk-Dara, a mountain town, on Saturday, residents said. The Interior "
+            "Ministry in Accra, in a statement, said six were killed. The Defence Ministry in Accra, in a "
+            "second statement, said the troops had been attacked.")
+    chosen = main_place(find_places(text), headline_end=0, harm_spans=[Span(start=0, end=len(text))], text=text)
+    assert chosen is not None and chosen.name == "Osk-Dara"
+
+
+def test_a_ministry_in_the_capital_gives_its_figure_no_place_of_its_own() -> None:
+    text = ("Soldiers killed 20 people in Osk-Dara, a mountain town, on Saturday, residents said. The Interior "
+            "Ministry in Accra admits only six dead.")
+    assert [i["place"] for i in _incidents(text)] == ["Osk-Dara"]
+
+
+def test_a_district_name_written_alone_after_a_word_of_place_is_its_town() -> None:
+    text = ("Thousands gathered in the main square of Osk-Varo on Saturday. Nobody in Osk-Varo believes the "
+            "ministry. A nurse at the Osk-Varo district hospital said 30 were dead.")
+    found = [(m.text, m.kind) for m in find_places(text)]
+    assert found.count(("Osk-Varo", "town")) == 2

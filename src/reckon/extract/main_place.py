@@ -205,7 +205,9 @@ _LOCATION_LABEL = re.compile(
 # press briefing in Kampala", "speaking to reporters in X": where a source spoke.
 _SOURCE_SITS = re.compile(
     r"\b(?:sources?|officials?|officers?|investigators?|prosecutors?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
-    r"leaders?|doctors?|administrators?|analysts?|diplomats?|teams?|staff|medics|government|regime),?\s+"
+    r"leaders?|doctors?|administrators?|analysts?|diplomats?|teams?|staff|medics|government|regime|"
+    # "the Interior Ministry in Dushanbe", "the embassy in X": where a body has its seat
+    r"[Mm]inistry|[Ee]mbassy|[Hh]eadquarters|[Aa]uthorities|[Pp]residency),?\s+"
     r"(?:based\s+)?(?:in|at)\s+(?:the\s+)?$"
     r"|\b(?:(?:press|news)[ ]+(?:briefing|conference)|briefing|press[ ]+event|speaking|spoke|told[ ]+(?:reporters|"
     r"journalists|the[ ]+press))[ ]+(?:(?:to|with)[ ]+(?:reporters|journalists)[ ]+)?(?:in|at)[ ]+(?:the[ ]+)?$",
