@@ -105,3 +105,10 @@ def test_a_district_name_written_alone_after_a_word_of_place_is_its_town() -> No
             "ministry. A nurse at the Osk-Varo district hospital said 30 were dead.")
     found = [(m.text, m.kind) for m in find_places(text)]
     assert found.count(("Osk-Varo", "town")) == 2
+
+
+def test_a_named_mountain_is_a_place() -> None:
+    found = [(m.text, m.kind) for m in find_places("Herders fled to Mt. Kerrow after the raid.")]
+    assert found == [("Mt. Kerrow", "mountain")]
+    named = [m.name for m in find_places("Troops clashed with raiders in the area of Mount Osk-Tavy on Tuesday.")]
+    assert named == ["Mount Osk-Tavy"]

@@ -88,7 +88,9 @@ SUFFIX_SITE = re.compile(
 )
 # ... by the word before it ("Camp X", "Sitio X"), and by "the town of X".
 _PREFIX_SITE = re.compile(
-    rf"\b(?:(?P<camp>Camp)|(?P<university>University[ ]of)|(?P<mosque>Masjid)|(?P<village>Sitio|Barangay|Purok))"
+    rf"\b(?:(?P<camp>Camp)|(?P<university>University[ ]of)|(?P<mosque>Masjid)|(?P<village>Sitio|Barangay|Purok)"
+    # "in the area of Mount Vohitsara", "clashes on Mt. Elgon": a named mountain is where it happened
+    rf"|(?P<mountain>Mount|Mt\.?))"
     rf"[ ](?P<x>{NAME})"
 )
 # Sites named in French, Spanish or Portuguese, as reports in English keep them: the kind
