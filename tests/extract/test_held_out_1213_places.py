@@ -112,3 +112,12 @@ def test_a_named_mountain_is_a_place() -> None:
     assert found == [("Mt. Kerrow", "mountain")]
     named = [m.name for m in find_places("Troops clashed with raiders in the area of Mount Osk-Tavy on Tuesday.")]
     assert named == ["Mount Osk-Tavy"]
+
+
+def test_a_records_export_with_underscored_field_names_gives_each_record_its_place_and_day() -> None:
+    text = ("LAKE REGION MONITOR\nEvent records export: Ghana\n\n---\nEVENT_ID: GH-0001\nEVENT_DATE: 12 March 2026\n"
+            "LOCATION: Tamale\nNOTES: Armed men raided a compound and killed five farmers.\nFATALITIES: 5\n\n"
+            "---\nEVENT_ID: GH-0002\nEVENT_DATE: 15 March 2026\nLOCATION: Kumasi\nNOTES: Soldiers clashed "
+            "with raiders; three raiders were killed.\nFATALITIES: 3\n")
+    incidents = findings_to_json(extract(text, published="2026-03-20"), id="t")["incidents"]
+    assert {(i["date"], i["place"]) for i in incidents} >= {("2026-03-12", "Tamale"), ("2026-03-15", "Kumasi")}

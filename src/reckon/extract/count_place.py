@@ -94,7 +94,8 @@ def row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention])
 
 
 # A dataset export's record: "Event date: 19/10/2026" ... "Location: Oued Tiridjert" ... "Notes: ..."
-_RECORD_DATE_LINE = re.compile(r"(?im)^[ \t]*(?:event[ ]date|date(?:[ ]of[ ](?:event|incident))?)[ \t]*:")
+# (or "EVENT_DATE:", "LOCATION:": field names written as a database names its columns)
+_RECORD_DATE_LINE = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)[ \t]*:")
 _RECORD_PLACE_LABEL = re.compile(r"(?i)(?:location|place|village|town|locality)[ \t]*:[ \t]*$")
 
 
