@@ -121,3 +121,10 @@ def test_a_records_export_with_underscored_field_names_gives_each_record_its_pla
             "with raiders; three raiders were killed.\nFATALITIES: 3\n")
     incidents = findings_to_json(extract(text, published="2026-03-20"), id="t")["incidents"]
     assert {(i["date"], i["place"]) for i in incidents} >= {("2026-03-12", "Tamale"), ("2026-03-15", "Kumasi")}
+
+
+def test_a_monitors_tally_across_several_regions_is_no_incidents_figure() -> None:
+    text = ("Raiders killed nine villagers in Osk-Varo, a farming village, on 12 March 2026, the rights group "
+            "said. The group recorded 240 deaths in cattle raids across the four northern regions in 2025.")
+    incidents = findings_to_json(extract(text, published="2026-03-14"), id="t")["incidents"]
+    assert sorted(c["min"] for i in incidents for c in i["counts"]) == [9]
