@@ -128,3 +128,9 @@ def test_a_monitors_tally_across_several_regions_is_no_incidents_figure() -> Non
             "said. The group recorded 240 deaths in cattle raids across the four northern regions in 2025.")
     incidents = findings_to_json(extract(text, published="2026-03-14"), id="t")["incidents"]
     assert sorted(c["min"] for i in incidents for c in i["counts"]) == [9]
+
+
+def test_a_site_called_by_its_town_and_kind_is_the_named_site_of_that_kind_in_the_town() -> None:
+    text = ("Ghana: bomb tears through Dunrell market, killing nine\n\nA bomb exploded in the crowded Osk-Tavy "
+            "market in northern Dunrell on Friday, killing nine people, police said.")
+    assert [i["place"] for i in _incidents(text)] == ["Osk-Tavy market"]

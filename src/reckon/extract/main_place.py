@@ -106,6 +106,7 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
                     and specificity(best[long]) >= specificity(best[short]) and len(long) > len(short):
                 scores[long] += scores.pop(short)
                 break
+    _fold_town_kind_sites(scores, best, mentions, text)
     # The most specific place the text names wins over the admin area that holds it unless
     # the area is named far more often ("in the town of X in Y State": X).
     ranked = sorted(scores, key=lambda n: (specificity(best[n]) > 0,
@@ -124,6 +125,24 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
         if len(inside) == 1:
             winner = best[next(iter(inside))]
     return _as_written(winner, voting or mentions)
+
+
+def _fold_town_kind_sites(scores: Counter[str], best: dict[str, PlaceMention], mentions: list[PlaceMention],
+                          text: str) -> None:
+    """ "bomb tears through Quillaqhocha market" ... "the Kanchi Pampa market in southern Quillaqhocha":
+    a site called by its town and its kind word in lower case is the named site of that kind the
+    text places in that town; its votes go to the named site."""
+    if not text:
+        return
+    for short in [n for n in scores if specificity(best[n]) == 3 and len(n.split()) >= 2 and n.split()[-1].islower()]:
+        town, kind = " ".join(short.split()[:-1]), best[short].kind
+        named = {m.name for m in mentions if m.name in scores and m.name != short and m.kind == kind
+                 and re.match(rf"[ ]in[ ](?:(?:the[ ])?(?:north|south|east|west|central)(?:ern)?[ ]|the[ ]centre[ ]of[ ])?"
+                              rf"{re.escape(town)}\b", text[m.span.end:m.span.end + len(town) + 30])}
+        # (only when the text names no other site of that kind: "Christchurch mosque" over two mosques is either)
+        of_kind = {m.name for m in mentions if m.kind == kind and m.name != short and specificity(m) == 3}
+        if len(named) == 1 and len(of_kind) == 1:
+            scores[named.pop()] += scores.pop(short)
 
 
 def _head_again(site: PlaceMention, text: str) -> bool:
