@@ -276,9 +276,8 @@ def _headline_site(mentions: list[PlaceMention], headline_end: int, text: str) -
             by_head.setdefault(head, set()).add(m.name)
     for head, names in by_head.items():
         # "the Kpetewoma church" is a church of a town, said by its kind; "St. Columba's Church" is its name
-        proper = {n for n in names if n.split()[-1][:1].isupper()}
-        if proper:
-            by_head[head] = proper
+        # ("Kalindo-Dheere market bombing": a town's market, said by its kind, points at no named site)
+        by_head[head] = {n for n in names if n.split()[-1][:1].isupper()}
     hits = [next(iter(names)) for head, names in by_head.items()
             if len(names) == 1 and re.search(rf"\b{head}(?:es|s)?\b", headline)]
     if len(hits) != 1:
