@@ -49,7 +49,10 @@ _NOT_EVENT_PLACE = re.compile(
     # "walked to the gendarmerie in X": a named place of the destination is one too
     r"(?:\b(?:to|from|into|towards?)(?:[ ]the[ ][a-z]+(?:[ ][a-z]+)?[ ](?:in|at))?|\b(?:source|sources|official|officials|spokesman|spokeswoman|leader|chief|"
     r"administrator|doctors?|hospitals?|clinics?|(?:health|medical)\s+(?:centres?|centers?|posts?)|journalists?|"
-    r"correspondent|reporters?|residents?|workers?|teams?|staff|medics|government|regime|courts?|tribunals?),?\s+(?:in|at|from)"
+    r"correspondent|reporters?|residents?|workers?|teams?|staff|medics|government|regime|courts?|tribunals?"
+    # "the Interior Ministry in Dushanbe admits six dead", "a police officer in the capital said": a seat
+    r"|[Mm]inistry|[Ee]mbassy|[Hh]eadquarters|[Aa]uthorities|[Pp]residency|officers?|investigators?|prosecutors?)"
+    r",?\s+(?:in|at|from)"
     # "told a press briefing in Kampala that 33 were killed": where the source spoke
     r"|\b(?:briefing|conference|speaking|spoke|told\s+(?:reporters|journalists))\s+(?:in|at)"
     # "Our clinic in the neighbouring village of X received 200 wounded": where the hurt were cared for
@@ -91,7 +94,8 @@ def row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention])
 
 
 # A dataset export's record: "Event date: 19/10/2026" ... "Location: Oued Tiridjert" ... "Notes: ..."
-_RECORD_DATE_LINE = re.compile(r"(?im)^[ \t]*(?:event[ ]date|date(?:[ ]of[ ](?:event|incident))?)[ \t]*:")
+# (or "EVENT_DATE:", "LOCATION:": field names written as a database names its columns)
+_RECORD_DATE_LINE = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)[ \t]*:")
 _RECORD_PLACE_LABEL = re.compile(r"(?i)(?:location|place|village|town|locality)[ \t]*:[ \t]*$")
 
 
@@ -147,7 +151,11 @@ def local_place(position: int, sentence_span: Span, text: str, mentions: list[Pl
 # the scene in one town or site, by a preposition of place or as what was attacked.
 _SCENE_BEFORE = re.compile(
     r"(?:\b(?:in|at|near|inside|outside)|\b(?:attacked|stormed|raided|bombed|shelled|struck|hit|overran|besieged|"
-    r"targeted|invaded|ambushed|entered|surrounded)(?:[ ]the)?)[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$"
+    r"targeted|invaded|ambushed|entered|surrounded)(?:[ ]the)?"
+    # "the attack on the X Police Post ..., in which two officers lost their lives": the attack named
+    # as a noun sets the scene as its verb does
+    r"|\b(?:attacks?|raids?|assaults?|ambush|bombing|shelling|siege|massacre|shooting|storming)[ ]+(?:on|of|at))"
+    r"[ ]+(?:the[ ]+(?:[a-z]+[ ]+){0,2})?$"
     # "in the municipal seat, X": the seat's name in apposition
     r"|\b(?:in|at|near)[ ]+the[ ]+[a-z]+[ ]+(?:seat|capital|headquarters),[ ]+$",
     re.IGNORECASE,

@@ -38,6 +38,10 @@ _AGGREGATE = re.compile(
     # "THRF recorded 14 deaths in custody across the country": a monitor's tally over the land
     r"|\b(?:recorded|documented|registered|counted|logged|verified)\b[^.;]{0,80}\bacross[ ](?:the[ ])?"
     r"(?:country|nation|region|state|province)\b"
+    # "recorded 187 deaths in cattle raids across the three southern regions in 2025", "raids across
+    # several districts": a tally over many places, by whatever words the places are counted
+    r"|\b(?:across|throughout)[ ](?:the[ ])?(?:[\w-]+[ ]){0,3}?(?:regions|provinces|districts|states|counties|"
+    r"departments|territories)\b"
     # "Iraq 212 events / 187 fatalities", "year to date": a monitor's tally over many events
     r"|\b\d[\d,]*\s+(?:events|incidents)\b|\b(?:year|month)[ -]to[ -]date\b"
     # "displaced by its attacks": one figure over a group's many attacks

@@ -45,7 +45,7 @@ def days_later(evidence, text: str, sentence: Span, published: str | None) -> tu
     return value, Span(start=later.start(), end=later.end())
 
 
-_RECORD_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:event[ ]date|date(?:[ ]of[ ](?:event|incident))?)[ \t]*:[^\n]*")
+_RECORD_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)[ \t]*:[^\n]*")
 
 
 def record_day(dates_found: list, text: str, position: int):  # type: ignore[no-untyped-def]
@@ -146,6 +146,12 @@ _RUNNING_TOLL = re.compile(r"\b(?:toll|raising|rising|bringing|rose|risen|climbe
 _ANOTHER_ATTACK = re.compile(r"\b(?:second|third|another|new|fresh|renewed|again|later)\b", re.IGNORECASE)
 
 
+# "that the government banned as extremist in 2023", "a party founded in 2019", "listed as a terrorist
+# group in 2021": the year a body got its name or status, written in the clause that describes it, dates
+# no harm, though the sentence goes on to give a figure.
+_STATUS_YEAR = re.compile(r"\b(?:banned|outlawed|proscribed|designated|listed|blacklisted|founded|formed|established|"
+                          r"created|registered|launched|set[ ]up|elected|appointed|dissolved|declared)"
+                          r"(?:[ ]+as[ ]+(?:an?[ ]+)?[\w-]+(?:[ ][\w-]+){0,3})?[ ]+in[ ]+(?:early[ ]|late[ ]|mid-?)?$")
 _ERA_OF = re.compile(r"\bof[ ]the[ ](?:early[ ]|late[ ]|mid-?)?(?:19|20)\d0s$")
 
 
@@ -168,11 +174,15 @@ def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[in
         at = mention.span.start - sentence.span.start
         if _ERA_OF.search(sentence.text[max(0, at - 12) : at + len(mention.text) + 1]):
             continue  # "a group that emerged from the insurgency of the 1980s": an era a noun is of, no event's date
+        if _STATUS_YEAR.search(sentence.text[max(0, at - 60) : at]):
+            continue  # "a group the government banned as extremist in 2023 said 28 were killed": when it was banned
         if index in harm_sentences:
             found.setdefault(index, []).append(_with_month_before(mention, dates_found))
-    # A sentence that also names the main event's year is about the main event.
+    # A sentence that also names the main event's year is about the main event, unless that
+    # date too is a month before the event's: "in March 2024, when ... Sarbed, and in May of this
+    # year, when ..." lists earlier events, one of them this year.
     for mention in dates_found:
-        if mention.year == main_year:
+        if mention.year == main_year and not _month_before(_of_month_before(mention, dates_found), main_date):
             index = sentence_index(sentences, mention.span.start)
             if index in found and (_compared_with_earlier(mention, sentences[index], found[index])
                                    or _figures_follow_earlier(found[index], mention, (figures or {}).get(index, []))):
@@ -181,6 +191,24 @@ def earlier_sentences(dates_found: list, sentences: list, harm_sentences: set[in
     if len(found) * 2 > len(harm_sentences):
         return {}  # most of the harm is dated earlier: that is the main event, not a recollection
     return found
+
+
+def _of_month_before(mention, dates_found: list):  # type: ignore[no-untyped-def]
+    """"May of this year", "June this year": the month written right before "this year" dates it."""
+    if mention.month is not None:
+        return mention
+    for other in dates_found:
+        if other.year == mention.year and other.month is not None and other.day is None \
+                and 0 <= mention.span.start - other.span.end <= 4:
+            return other
+    return mention
+
+
+def _month_before(mention, main_date: str) -> bool:  # type: ignore[no-untyped-def]
+    """A dated mention in a month before the main event's month of the same year."""
+    if mention.month is None or len(main_date) < 7 or not re.search(r"[A-Z][a-z]{2}", mention.text):
+        return False  # ("last week": a count back from the report, no month the text names)
+    return mention.month < int(main_date[5:7])
 
 
 # "Sunday's killings", "Tuesday’s attack": the main event named as a noun, to be compared
@@ -246,6 +274,11 @@ def recalled_sentences(dates_found: list, sentences: list, text: str, main_date:
         if mention.year is None:
             continue
         index = sentence_index(sentences, mention.span.start)
+        if _STATUS_YEAR.search(text, max(0, mention.span.start - 60), mention.span.start):
+            continue  # the year a body was banned or founded is no event's
+        if mention.year == main_year and before and _month_before(_of_month_before(mention, dates_found), main_date) \
+                and index in before:
+            continue  # "in March 2024, when ..., and in May of this year, when ...": both earlier events
         if mention.year >= main_year or (mention.relative and not _counts_years(mention)) or \
                 re.search(r"\b(?:since|from)\s+(?:early\s+|late\s+|mid-?)?$", text[max(0, mention.span.start - 12):mention.span.start]):
             current.add(index)

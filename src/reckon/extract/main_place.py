@@ -29,6 +29,7 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
     scores: Counter[str] = Counter()
     best: dict[str, PlaceMention] = {}
     labelled = _labelled_location(mentions, text)
+    headline_site = _headline_site(mentions, headline_end, text) if text else None
     # "treated at X Hospital", "fled to X": where the victims went, not where the harm
     # happened; a hospital named so is the report's place of care wherever else it is named.
     # "a source in X": where a source sits.
@@ -77,6 +78,8 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
             weight += 2
         if mention is labelled:
             weight += 6  # an infobox's "Location:" names the event's place, most specific first
+        if headline_site is not None and mention.name == headline_site:
+            weight += 3
         if text and specificity(mention) == 3 and mention.kind != "hospital" and mention.name == first_attacked \
                 and len({m.name for m in mentions if m.kind == mention.kind}) == 1:
             # only a site the text names alone of its kind: "the attacks on two mosques" spread
@@ -103,6 +106,7 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
                     and specificity(best[long]) >= specificity(best[short]) and len(long) > len(short):
                 scores[long] += scores.pop(short)
                 break
+    _fold_town_kind_sites(scores, best, mentions, text)
     # The most specific place the text names wins over the admin area that holds it unless
     # the area is named far more often ("in the town of X in Y State": X).
     ranked = sorted(scores, key=lambda n: (specificity(best[n]) > 0,
@@ -121,6 +125,24 @@ def main_place(mentions: list[PlaceMention], *, headline_end: int, harm_spans: l
         if len(inside) == 1:
             winner = best[next(iter(inside))]
     return _as_written(winner, voting or mentions)
+
+
+def _fold_town_kind_sites(scores: Counter[str], best: dict[str, PlaceMention], mentions: list[PlaceMention],
+                          text: str) -> None:
+    """ "bomb tears through Quillaqhocha market" ... "the Kanchi Pampa market in southern Quillaqhocha":
+    a site called by its town and its kind word in lower case is the named site of that kind the
+    text places in that town; its votes go to the named site."""
+    if not text:
+        return
+    for short in [n for n in scores if specificity(best[n]) == 3 and len(n.split()) >= 2 and n.split()[-1].islower()]:
+        town, kind = " ".join(short.split()[:-1]), best[short].kind
+        named = {m.name for m in mentions if m.name in scores and m.name != short and m.kind == kind
+                 and re.match(rf"[ ]in[ ](?:(?:the[ ])?(?:north|south|east|west|central)(?:ern)?[ ]|the[ ]centre[ ]of[ ])?"
+                              rf"{re.escape(town)}\b", text[m.span.end:m.span.end + len(town) + 30])}
+        # (only when the text names no other site of that kind: "Christchurch mosque" over two mosques is either)
+        of_kind = {m.name for m in mentions if m.kind == kind and m.name != short and specificity(m) == 3}
+        if len(named) == 1 and len(of_kind) == 1:
+            scores[named.pop()] += scores.pop(short)
 
 
 def _head_again(site: PlaceMention, text: str) -> bool:
@@ -201,8 +223,10 @@ _LOCATION_LABEL = re.compile(
 # X have treated 40": where carers work; "the government in X": its capital); "told a
 # press briefing in Kampala", "speaking to reporters in X": where a source spoke.
 _SOURCE_SITS = re.compile(
-    r"\b(?:sources?|officials?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
-    r"leaders?|doctors?|administrators?|analysts?|diplomats?|teams?|staff|medics|government|regime),?\s+"
+    r"\b(?:sources?|officials?|officers?|investigators?|prosecutors?|spokes(?:man|woman|person)|correspondents?|reporters?|journalists?|workers?|"
+    r"leaders?|doctors?|administrators?|analysts?|diplomats?|teams?|staff|medics|government|regime|"
+    # "the Interior Ministry in Dushanbe", "the embassy in X": where a body has its seat
+    r"[Mm]inistry|[Ee]mbassy|[Hh]eadquarters|[Aa]uthorities|[Pp]residency),?\s+"
     r"(?:based\s+)?(?:in|at)\s+(?:the\s+)?$"
     r"|\b(?:(?:press|news)[ ]+(?:briefing|conference)|briefing|press[ ]+event|speaking|spoke|told[ ]+(?:reporters|"
     r"journalists|the[ ]+press))[ ]+(?:(?:to|with)[ ]+(?:reporters|journalists)[ ]+)?(?:in|at)[ ]+(?:the[ ]+)?$",
@@ -222,6 +246,8 @@ _SPEAKS_AFTER = re.compile(r"['’]?s?[ ]+(?:(?:has|had|have)[ ]+)?(?:said|says|
 def _labelled_location(mentions: list[PlaceMention], text: str) -> PlaceMention | None:
     """The first place on an infobox "Location" line, if the document has one."""
     for label in _LOCATION_LABEL.finditer(text[:20000]):
+        if _MEMO_HEADER.search(text, max(0, label.start() - 300), label.start() + 300):
+            continue  # "Location: Geneva" under "Subject:" heads a briefing: where it was given
         line_end = text.find("\n", label.end())
         line_end = len(text) if line_end < 0 else line_end
         on_line = sorted((m for m in mentions if label.end() <= m.span.start < line_end), key=lambda m: m.span.start)
@@ -229,6 +255,38 @@ def _labelled_location(mentions: list[PlaceMention], text: str) -> PlaceMention 
         if on_line and specificity(on_line[0]) >= 2:
             return on_line[0]
     return None
+
+
+# A briefing note's or a release's header block ("Spokesperson: ...", "Subject: ...", "Venue: ..."):
+# its "Location:" line is where the speaker stood, not where the event happened.
+_MEMO_HEADER = re.compile(r"(?im)^[ \t]*(?:Subject|Spokes(?:person|man|woman)(?:[ ]for)?|Speaker|Venue|Briefer|"
+                          r"Press[ ]briefing[ ]notes?|Media[ ]contact|Contact)\b[^\n]{0,120}$")
+
+
+def _headline_site(mentions: list[PlaceMention], headline_end: int, text: str) -> str | None:
+    """ "Gunmen kill worshippers at Sierra Leone church": a headline that names the kind of site
+    (church, mosque, school, market) the body names once by name points at that site, however
+    often the towns around it are named."""
+    headline = text[:headline_end].lower()
+    by_head: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.name.split()
+        head = words[-1].lower() if len(words) > 1 else ""
+        if specificity(m) == 3 and m.kind != "hospital" and head in _SITE_HEADS:
+            by_head.setdefault(head, set()).add(m.name)
+    for head, names in by_head.items():
+        # "the Kpetewoma church" is a church of a town, said by its kind; "St. Columba's Church" is its name
+        # ("Kalindo-Dheere market bombing": a town's market, said by its kind, points at no named site)
+        by_head[head] = {n for n in names if n.split()[-1][:1].isupper()}
+    hits = [next(iter(names)) for head, names in by_head.items()
+            if len(names) == 1 and re.search(rf"\b{head}(?:es|s)?\b", headline)]
+    if len(hits) != 1:
+        return None
+    # "Christchurch mosque shootings" over the Al Noor Mosque and the Linwood Islamic Centre: two
+    # sites of the kind, by whatever head word, leave the headline's kind word to either
+    kind = next(m.kind for m in mentions if m.name == hits[0])
+    same_kind = {m.name for m in mentions if m.kind == kind and specificity(m) == 3 and m.name.split()[-1][:1].isupper()}
+    return hits[0] if len(same_kind) <= 1 else None
 
 
 def _as_written(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:

@@ -30,6 +30,7 @@ from reckon.extract.place_words import (
     inside_person_name,
     name_spans,
     next_to_capital,
+    sentence_start,
 )
 from reckon.model import Span
 
@@ -104,6 +105,13 @@ def home_country(text: str, spans: list[tuple[int, int, str, str]]) -> str | Non
             # of a longer name (the Malian city San): half a vote, unless the word says what it is
             # ("Kabul Province")
             after = re.match(r"[ ]([A-Z][\w'’-]*)", text[end:end + 40])
+            # "Ch'uxña Marka", "Villa Nueva Marka": a one-word city after another name word, ending it, is
+            # that name's tail (the Somali city Marka), no vote for its country ("Tha Pyay Aing" keeps
+            # the half vote of a word inside a longer name)
+            before = re.search(r"(?<![\w'’-])([A-Z][\w'’-]*)[ ]$", text[max(0, start - 40):start])
+            if after is None and before is not None and fold(before.group(1)) not in stop and fold(before.group(1)) not in PLACE_NEXT \
+                    and not sentence_start(text, start - len(before.group(0))):
+                big = []
             if len(big) == 1:
                 counts[big[0].country or ""] += 2.0 if after is None or fold(after.group(1)) in PLACE_NEXT else 1.0
         named = _REGION_NAMED.fullmatch(surface)

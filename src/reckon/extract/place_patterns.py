@@ -88,7 +88,9 @@ SUFFIX_SITE = re.compile(
 )
 # ... by the word before it ("Camp X", "Sitio X"), and by "the town of X".
 _PREFIX_SITE = re.compile(
-    rf"\b(?:(?P<camp>Camp)|(?P<university>University[ ]of)|(?P<mosque>Masjid)|(?P<village>Sitio|Barangay|Purok))"
+    rf"\b(?:(?P<camp>Camp)|(?P<university>University[ ]of)|(?P<mosque>Masjid)|(?P<village>Sitio|Barangay|Purok)"
+    # "in the area of Mount Vohitsara", "clashes on Mt. Elgon": a named mountain is where it happened
+    rf"|(?P<mountain>Mount|Mt\.?))"
     rf"[ ](?P<x>{NAME})"
 )
 # Sites named in French, Spanish or Portuguese, as reports in English keep them: the kind
@@ -100,6 +102,16 @@ _ROMANCE_SITE = re.compile(
     r"|(?P<market>March[ée]|Mercado)|(?P<mosque>Mosqu[ée]e)|(?P<church>[ÉE]glise|Iglesia|Igreja)"
     r"|(?P<prison>Prison[ ]civile|Maison[ ]d['’]arr[êe]t|C[áa]rcel|Pres[íi]dio))"
     r"(?:[ ][a-zéèêàçíóú]{3,15}){0,2}[ ](?:de[ ]la|de|du|des|del|da|do|dos|das)[ ](?P<x>" + NAME + ")"
+)
+# "St. Columba's Catholic Church", "Saint Mary's Cathedral", "St Joseph's Parish School": a site named
+# for a saint. The abbreviation's full stop and the saint's possessive are part of the name (a
+# possessive otherwise marks an owner: "MEK's camp"), and a denomination may sit before the kind word.
+_SAINT_SITE = re.compile(
+    r"\b(?P<x>(?:St|Ste|Saint|Sainte|Sts|Saints)\.?[ ][A-Z][\w'’-]*(?:[ ](?:and|&)[ ][A-Z][\w'’-]*)?)[ ]"
+    r"(?:(?:Roman[ ])?(?:Catholic|Anglican|Methodist|Baptist|Lutheran|Presbyterian|Orthodox|Evangelical|Pentecostal"
+    r"|Coptic|Parish|Episcopal|Memorial|Mission)[ ])?"
+    r"(?:(?P<church>Church|Cathedral|Chapel|Basilica|Parish|Mission)|(?P<school>(?:Primary|Secondary|High|Grammar)?[ ]?School"
+    r"|College|Academy|Seminary)|(?P<hospital>Hospital|Clinic))\b"
 )
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
 _TOWN_OF = re.compile(
@@ -168,6 +180,7 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, next(k for k, v in m.groupdict().items() if v and k != "x")) for m in _PREFIX_SITE.finditer(text)),
         *((m, next(k for k, v in m.groupdict().items() if v and k != "x")) for m in _ROMANCE_SITE.finditer(text)),
         *((m, "school") for m in _NUMBERED_SCHOOL.finditer(text)),
+        *((m, next(k for k, v in m.groupdict().items() if v and k != "x")) for m in _SAINT_SITE.finditer(text)),
         *((m, "town") for m in _TOWN_OF.finditer(text)),
         *((m, "town") for m in _SEAT.finditer(text)),
         *((m, "district") for m in _AREA_OF.finditer(text)),
@@ -193,7 +206,7 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
             # "Narathiwat's Khok Mayo district": the province that owns it is no part of its name
             while len(words) > 1 and words[0].endswith(("'s", "’s")):
                 dropped += len(words.pop(0)) + 1
-            if not words or x.endswith(("'s", "’s")):
+            if not words or (x.endswith(("'s", "’s")) and m.re is not _SAINT_SITE):
                 continue  # "Secondary School", "MEK's camp": no proper name
             if m.start("x") == start:
                 start += dropped

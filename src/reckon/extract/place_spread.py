@@ -155,3 +155,38 @@ def with_site_towns(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]
                 found.append(replace(town, span=Span(start=hit.start(), end=hit.end()), text=hit.group()))
                 taken.append(hit.span())
     return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen
+
+
+# "in Vozhdara", "the people of Vozhdara", "the central square of Vozhdara": a name written alone
+# after a word of place
+_BARE_AFTER_LOCATIVE = re.compile(r"\b(?:in|at|of|near|from|outside|inside)[ ]$")
+
+
+def with_district_towns(text: str, chosen: list[PlaceMention]) -> list[PlaceMention]:
+    """ "the Vozhdara district hospital" ... "nobody in Vozhdara": a name the text gives a district
+    (or a site named after the district: "X district hospital") is a town where the text writes it
+    alone after a word of place, at least twice. Districts are mostly named after their seat, and a
+    report that says "in X" without the word means the town, which no table knows."""
+    taken = [(m.span.start, m.span.end) for m in chosen]
+    stop = place_stopwords()
+    found: list[PlaceMention] = []
+    for mention in chosen:
+        if mention.source != "pattern" or mention.kind != "district":
+            continue
+        words = mention.name.split()
+        if len(words) < 2 or words[-1].lower() != "district":
+            continue
+        name = " ".join(words[:-1])
+        if fold(name) in stop or fold(name) in country_table()[0] or len(name) < 4 or name.isupper() \
+                or any(f.name == name for f in found):
+            continue
+        hits = [h for h in re.finditer(rf"(?<![\w‑-]){re.escape(name)}(?![\w‑-])(?![ ][A-Z])(?!['’]s\b)", text)
+                if _BARE_AFTER_LOCATIVE.search(text, max(0, h.start() - 8), h.start())
+                and not any(a < h.end() and h.start() < b for a, b in taken)]
+        if len(hits) < 2:
+            continue
+        for hit in hits:
+            found.append(PlaceMention(span=Span(start=hit.start(), end=hit.end()), text=hit.group(), name=name,
+                                      kind="town", country=mention.country, admin1=mention.admin1, source="contained"))
+            taken.append(hit.span())
+    return sorted([*chosen, *found], key=lambda m: m.span.start) if found else chosen

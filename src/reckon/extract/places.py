@@ -52,6 +52,7 @@ from reckon.extract.place_patterns import pattern_sites
 from reckon.extract.place_scenes import with_scenes
 from reckon.extract.place_spread import (
     with_contained_names,
+    with_district_towns,
     with_settlement_names,
     with_short_forms,
     with_site_towns,
@@ -105,8 +106,8 @@ def find_places(text: str) -> list[PlaceMention]:
         if start >= last_end:
             chosen.append(mention)
             last_end = mention.span.end
-    return regions_of_labels(text, with_site_towns(text, with_short_forms(text, with_settlement_names(
-        text, with_scenes(text, with_contained_names(text, chosen), home)))))
+    return regions_of_labels(text, with_district_towns(text, with_site_towns(text, with_short_forms(
+        text, with_settlement_names(text, with_scenes(text, with_contained_names(text, chosen), home))))))
 
 
 def country_of(source: str | Sequence[PlaceMention]) -> str | None:
