@@ -20,15 +20,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reckon.extract.doc_text import doc_text, span_text
+from reckon.extract.issuer import is_issuer
 from reckon.extract.nlp import entity_type
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
+from reckon.extract.name_phrases import phrase_tokens, without_dateline
 from reckon.model import AUTHOR, Claimant, Quote, Span
 
 if TYPE_CHECKING:  # pragma: no cover - nlp.py is the only module that imports spaCy at run time
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["PRESS_REPORTS", "ClaimantFinder", "clean_name", "is_issuer", "masthead", "phrase_tokens", "without_dateline"]
+__all__ = ["PRESS_REPORTS", "ClaimantFinder", "clean_name"]
 
 PRESS_REPORTS = "press reports"
 AUTHOR_VOICE = "author"  # the issuer speaking of itself ("we", "our officials")
@@ -718,11 +720,6 @@ _BODY_WORDS = frozenset({"Division", "Army", "Brigade", "Battalion", "Regiment",
                          "Party", "Unit", "Company", "Agency", "Commission", "Service", "Network", "Movement"})
 
 
-# Dependents after a name's head that are not part of the name ("officials *who could not
-# be named*", "the minister *and the governor*", "Olsen*, the former UN adviser*").
-_CUT_AFTER_HEAD = frozenset({"relcl", "cc", "conj", "acl", "appos", "advcl", "punct", "prep", "npadvmod", "nummod"})
-
-
 # Subordinators of time: a clause they open dates a statement rather than reporting it.
 # Nouns whose clause is what was said ("a statement that 9 people had been killed").
 _SPEECH_NOUNS = frozenset({"statement", "report", "claim", "announcement", "communique", "communiqué", "message",
@@ -882,125 +879,6 @@ def _is_event_noun(token: Token) -> bool:
     """Subjects that are events, not sources ("the attack has claimed 147 lives")."""
     return token.lemma_.lower() in load_violence_words()[1] or token.lemma_.lower() in (
         "toll", "blast", "explosion", "fire", "incident", "clash", "violence", "unrest", "riot", "fighting", "battle")
-
-
-def without_dateline(tokens: list[Token]) -> list[Token]:
-    """ "NAIROBI — A militant group ...": a dateline parsed into a phrase is not part of it."""
-    for i, token in enumerate(tokens[:-1]):
-        if token.text in ("—", "–", "-", "--") and 0 < i <= 3 and all(t.text.isupper() or not t.is_alpha for t in tokens[:i]):
-            return tokens[i + 1:]
-    return tokens
-
-
-# Particles inside names in Spanish, Portuguese, French or Italian ("Frente del Norte",
-# "Comando da Serra"): the parser hangs them as prepositions, yet they are part of the name.
-_ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "des", "della", "di"})
-
-
-def _name_goes_on(item: Token, child: Token) -> bool:
-    """A body's name may go on with "for" or "against" ("the Centre for Rights and
-    Accountability", "Doctors Against Torture"): the parser hangs it as a preposition."""
-    # (a capitalised noun inside the sentence is a name the tagger missed: "the rebel Front for ...")
-    return (child.dep_ == "prep" and child.lower_ in ("for", "against")
-            and (item.pos_ == "PROPN" or (item.pos_ == "NOUN" and item.i > item.sent.start))
-            and item.text[:1].isupper() and child.i == item.i + 1
-            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.text[:1].isupper() for g in child.children)
-            # ("the Front for the Restoration of Democracy": "the" may open the name that goes on)
-            and (item.doc[child.i + 1].text[:1].isupper()
-                 or (item.doc[child.i + 1].lower_ == "the" and child.i + 2 < len(item.doc)
-                     and item.doc[child.i + 2].text[:1].isupper())))
-
-
-def _romance_particle(item: Token, child: Token) -> bool:
-    return (child.dep_ == "prep" and child.lower_ in _ROMANCE_PARTICLES and item.text[:1].isupper()
-            and child.i == item.i + 1 and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in child.children))
-
-
-def phrase_tokens(item: Token, *, keep_coordination: bool = False) -> list[Token]:
-    excluded: set[int] = set()
-    for child in item.children:
-        if keep_coordination and child.dep_ in ("cc", "conj"):
-            continue
-        if child.dep_ == "punct" and child.text in ("-", "–", "'", "’", "."):
-            continue
-        if child.dep_ == "appos" and child.i > 0 and item.doc[child.i - 1].text in ("-", "–"):
-            continue  # "ITAR-TASS": a hyphenated name is one name
-        if child.i > item.i and child.dep_ in _CUT_AFTER_HEAD and not (child.dep_ == "prep" and child.lower_ == "of") \
-                and not _romance_particle(item, child) and not _name_goes_on(item, child):
-            excluded.update(t.i for t in child.subtree)
-    return [t for t in item.subtree if t.i not in excluded] or [item]
-
-
-_MASTHEAD_SMALL = frozenset({"for", "of", "and", "in", "the", "on", "against", "to"})
-
-
-def masthead(text: str) -> str | None:
-    """The issuing body's name an organisation's release opens with, in capitals on a line
-    of its own ("VELMAR RIGHTS WATCH"), after any navigation bar ("Home | About | News");
-    None when the first line is not one."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    at = next((i for i, line in enumerate(lines) if line.count("|") < 2), len(lines))
-    first = lines[at] if at < len(lines) else ""
-    words = first.split()
-    if 2 <= len(words) <= 12 and re.fullmatch(r"[A-Z][A-Z’'&.\- ]+", first):
-        return first
-    # "Velmar Civilian Protection Monitor" over "Home | Reports | About" or "Press release": a
-    # body's name in title case is its masthead when what follows is the site's menu or the
-    # kind of release, not a date or a story (a headline has neither under it).
-    following = lines[at + 1] if at + 1 < len(lines) else ""
-    if 2 <= len(words) <= 8 and not re.search(r"\d", first) \
-            and all(w[:1].isupper() or w in _MASTHEAD_SMALL for w in words) \
-            and (following.count("|") >= 2 or _RELEASE_LINE.fullmatch(following)):
-        return first
-    return _titled_masthead(text, first)
-
-
-# The line under a body's name on its own release page: "Press release", "News Releases".
-_RELEASE_LINE = re.compile(r"(?:(?:press|news|media)\s+releases?|statements?|news)", re.IGNORECASE)
-
-
-# A release's own label near its top: "PRESS RELEASE", "For immediate release", "Public statement".
-_RELEASE_LABEL = re.compile(r"(?im)^[ \t]*(?:press\s+release|news\s+release|for\s+immediate\s+release|"
-                            r"public\s+statement|media\s+release)\b")
-
-
-def _titled_masthead(text: str, first: str) -> str | None:
-    """ "Velmar Rights Forum (VRF)" on the first line of a page that calls itself a press
-    release: the issuing body written in title case, its short form left off."""
-    name = re.sub(r"\s*\([^()]*\)\s*$", "", first).strip()
-    words = name.split()
-    if not 2 <= len(words) <= 10 or not all(w[:1].isupper() or w.lower() in _MASTHEAD_SMALL for w in words) \
-            or re.search(r"[\d:|.,!?]", name):
-        return None
-    if _RELEASE_LABEL.search(text, text.find(first) + len(first), text.find(first) + len(first) + 400) is None:
-        return None
-    return name
-
-
-def is_issuer(name: str, head: str) -> bool:
-    """Whether a claimant's name is the masthead's body, written out or as its initials, or
-    what the body calls its own ("the Forum's own monitors" in the Forum's release)."""
-    folded = " ".join(re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower().split())
-    if folded == head.lower():
-        return True
-    initials = "".join(w[0] for w in head.lower().split() if w not in _MASTHEAD_SMALL)
-    if len(initials) >= 3 and folded == initials:
-        return True
-    own = _OWN.match(folded)
-    if own is None:
-        return False
-    owner = own.group(1)
-    bodies = [w for w in head.lower().split() if w in _BODY_HEADS]
-    return owner == initials and len(initials) >= 3 or bool(bodies) and owner == bodies[-1]
-
-
-# "the Forum's own network of monitors": the body's own people.
-_OWN = re.compile(r"([\w-]+)['’]s\s+own\b")
-# Words that head an organisation's name, by which it calls itself for short ("the Forum").
-_BODY_HEADS = frozenset({"forum", "council", "centre", "center", "alliance", "front", "movement", "party", "committee",
-                         "coalition", "network", "watch", "commission", "union", "league", "congress", "assembly",
-                         "institute", "foundation", "association", "federation", "organisation", "organization",
-                         "observatory", "office", "group"})
 
 
 # Verbs that take no object: a "that" the parser hangs on one as its object is a complementiser.
