@@ -24,6 +24,9 @@ from reckon.extract.issuer import is_issuer
 from reckon.extract.nlp import entity_type
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
 from reckon.extract.name_phrases import phrase_tokens, without_dateline
+from reckon.extract.source_marks import (
+    PER_SOURCE, PER_UNITS, PLACE_LABEL_WORDS, bracketed_source, is_field_value, listed_source, nested_source,
+)
 from reckon.model import AUTHOR, Claimant, Quote, Span
 
 if TYPE_CHECKING:  # pragma: no cover - nlp.py is the only module that imports spaCy at run time
@@ -132,26 +135,26 @@ class ClaimantFinder:
 
     def claimants(self, sent: SpacySpan, token: Token, *, offset: int) -> tuple[Claimant, ...]:
         """Claimants of the finding at ``token`` in ``sent``; ``offset`` maps sent chars to the document."""
-        listed = _listed_source(sent, token)
+        listed = listed_source(sent, token)
         if listed is not None:
             # "- Ministry of Defence: 9 killed, 9 wounded": a list of the figures each source gives
             start = sent.start_char + listed.start("who") + offset
             return self._to_claimants([_Named(surface=listed.group("who"), start=start,
                                               end=start + len(listed.group("who")))])
-        credited_per = _PER_SOURCE.match(span_text(sent), token.idx - sent.start_char + len(token.text))
+        credited_per = PER_SOURCE.match(span_text(sent), token.idx - sent.start_char + len(token.text))
         per_first = re.sub(r"^(?:the|an?)\s+", "", credited_per.group("who").lower()).split()[0] if credited_per else ""
-        if credited_per is not None and per_first not in _PER_UNITS and per_first[:1].isalpha():
+        if credited_per is not None and per_first not in PER_UNITS and per_first[:1].isalpha():
             # "Deaths 9–11 (+14 attackers per the government)": the figure's own source
             start = sent.start_char + credited_per.start("who") + offset
             return self._to_claimants([_Named(surface=credited_per.group("who"), start=start,
                                               end=start + len(credited_per.group("who")))])
-        bracketed = _bracketed_source(span_text(sent), token.idx - sent.start_char + len(token.text))
+        bracketed = bracketed_source(span_text(sent), token.idx - sent.start_char + len(token.text))
         if bracketed is not None:
             # "Six women abducted (Kelm Watch); 3 suspects arrested (Police)": the clause's source
             start = sent.start_char + bracketed.start("who") + offset
             return self._to_claimants([_Named(surface=bracketed.group("who"), start=start,
                                               end=start + len(bracketed.group("who")))])
-        if _is_field_value(sent, token):
+        if is_field_value(sent, token):
             return (AUTHOR,)
         named = self._from_syntax(sent, token, offset=offset)
         if named is None:
@@ -168,7 +171,7 @@ class ClaimantFinder:
                 return (AUTHOR,)
             return self._to_claimants(named)
         if quote is not None and quote.speaker:
-            inner = _nested_source(span_text(sent), token.idx - sent.start_char)
+            inner = nested_source(span_text(sent), token.idx - sent.start_char)
             if inner is not None:
                 # "When the police tell the nation 'three people died', ...": the words quoted
                 # inside the quotation are the innermost source's claim
@@ -621,78 +624,6 @@ _APPOSED_NAME = re.compile(r",[ ]+(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sister|Father|Hon)
                            r"(?P<name>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){1,3})(?=[,.;]|$)")
 
 
-# A list item that gives one source's figures: "- Ministry of Defence: 9 killed", "• A local
-# official, via the Post: 11 killed" (the channel it came through is no part of the source).
-_LISTED_SOURCE = re.compile(r"[ \t]*[-•*–][ \t]+(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)?[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,7}?)"
-                            r"(?:,[ \t]+(?:via|through|quoted by|cited by|according to)[^:\n]{1,60})?[ \t]*:[ \t]")
-# Words that end a source's name or description in such a list.
-_SOURCE_HEADS = frozenset({"official", "officials", "source", "sources", "ministry", "government", "police", "army",
-                           "military", "group", "association", "organisation", "organization", "committee", "office",
-                           "hospital", "witnesses", "residents", "media", "agency", "observatory", "network",
-                           "monitor", "council", "authorities", "spokesman", "spokesperson", "doctors", "survivors"})
-
-
-def _listed_source(sent: SpacySpan, token: Token) -> re.Match[str] | None:
-    text = span_text(sent)
-    match = _LISTED_SOURCE.match(text)
-    if match is None or token.idx - sent.start_char < match.end():
-        return None
-    words = match.group("who").split()
-    if any(w.lower() in _PLACE_LABEL_WORDS or w[:1].isdigit() for w in words):
-        return None  # "- North Kivu Province: 12 killed": a summary by place, not by source
-    from reckon.extract.places import is_country_name  # the places module reads the country table
-
-    if is_country_name(match.group("who")):
-        return None
-    named = sum(1 for w in words if w[:1].isupper()) >= 2 and not words[0].lower() in ("deaths", "killed", "injured")
-    return match if named or words[-1].lower() in _SOURCE_HEADS else None
-
-
-_PLACE_LABEL_WORDS = frozenset({"province", "region", "district", "county", "state", "department", "city", "town",
-                                "village", "territory", "governorate", "prefecture", "municipality", "north", "south",
-                                "east", "west", "northern", "southern", "eastern", "western", "central", "total",
-                                "week", "month"})
-
-
-# "14 attackers per the Kessel government", "11 (per local officials)": a figure and its source.
-_PER_SOURCE = re.compile(r",?[ \t]+(?:[\w-]+,?[ \t]+){0,3}\(?per[ \t]+(?P<who>(?:the[ \t]+|an?[ \t]+)?[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}?)"
-                         r"[ \t]*(?=[,;)\]]|$)")
-# Coded notes and summaries credit a clause's figures in brackets at its end: "Six women
-# abducted (Kelm Watch);", "3 suspects arrested (Police).", "FATALITIES 9 (Radio Orrin, first
-# report)". Only lower-case words and figures may come between the figure and the bracket, so
-# an alias after a name ("killed by the Kelm Front (KF)") is never read as a source.
-_BRACKETED_SOURCE = re.compile(r"[a-z0-9 ,\t-]{0,120}?[ \t]\((?P<who>(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,5})"
-                               r"(?:,[ \t]+[a-z][a-z ]{0,30})?\)[ \t]*(?=[;.]|\[|$)")
-
-
-def _bracketed_source(text: str, at: int) -> re.Match[str] | None:
-    match = _BRACKETED_SOURCE.match(text, at)
-    if match is None:
-        return None
-    from reckon.extract.places import is_country_name  # the places module reads the country table
-
-    who = match.group("who")
-    if is_country_name(who) or who.lower() in _PLACE_LABEL_WORDS:
-        return None  # "Civilians (Ostravia)": a dataset's country, not a source
-    return match
-
-
-_PER_UNITS = frozenset({"day", "week", "month", "year", "cent", "capita", "person", "head", "hour", "village",
-                        "household", "family", "annum", "incident", "attack", "km", "kilometre", "mile"})
-
-
-# A record's field: a label, a colon, and the figure as the whole value ("Civilians reported
-# killed: 29–43", "Fatalities: 6"). The label is no speaker, whatever verb it holds.
-_FIELD_BEFORE = re.compile(r"[ \t•*-]*[A-Z][^:\n\"“”]{0,48}:[ \t]*[\d.,–+ -]*")
-_FIELD_AFTER = re.compile(r"[\d.,–+ \t-]*(?:\([^()]{0,30}\))?[ \t]*")
-
-
-def _is_field_value(sent: SpacySpan, token: Token) -> bool:
-    text = span_text(sent)
-    at = token.idx - sent.start_char
-    return _FIELD_BEFORE.fullmatch(text[:at]) is not None and _FIELD_AFTER.fullmatch(text[at + len(token.text):]) is not None
-
-
 # Roles only a person holds: the name in apposition to one is that person's.
 _PERSON_ROLES = frozenset({"principal", "headmaster", "headteacher", "superintendent", "president", "chairman", "chairwoman", "chairperson", "chair", "director", "spokesman",
                            "spokeswoman", "spokesperson", "mayor", "governor", "minister", "commander", "chief",
@@ -707,7 +638,7 @@ def _misread_full_name(name: Token) -> bool:
     words = [t for t in name.subtree if t.i <= name.i]
     if len(words) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
         return False
-    if words[0].lower_ in _PLACE_LABEL_WORDS:
+    if words[0].lower_ in PLACE_LABEL_WORDS:
         return False  # "North Kivu": a compass word opens a region's name, not a person's
     after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
     before = name.doc[words[0].i - 1] if words[0].i > 0 else None
@@ -760,24 +691,6 @@ def _one_claimant(phrase: str, after: str, issuer: str | None) -> bool:
     if issuer and is_issuer(clean_name(phrase), issuer):
         return True
     return _COMPOSITE.fullmatch(" ".join(phrase.split())) is not None
-
-
-# A quotation inside a quotation credited to a source by a verb of saying right before it.
-_NESTED_OPENED = re.compile(r"(?P<who>(?:the\s+)?[a-z]+|(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+"
-                            r"(?:tells?|told|says?|said|claims?|claimed|insists?|insisted|announces?|announced)\s+"
-                            r"(?:(?:the|us|our|his|her|their)\s+)?(?:\w+\s+)?(?:that\s+)?[‘']$")
-
-
-def _nested_source(text: str, at: int) -> re.Match[str] | None:
-    """The source a quotation inside a quotation is credited to, when the figure at ``at``
-    sits in one ("... the police tell the nation 'three people died' ...")."""
-    opening = max(text.rfind("‘", 0, at), text.rfind(" '", 0, at) + 1 if text.rfind(" '", 0, at) >= 0 else -1)
-    if opening < 0 or "’" in text[opening + 1:at] or "'" in text[opening + 1:at].replace("'s", ""):
-        return None
-    found = _NESTED_OPENED.search(text, max(0, opening - 80), opening + 1)
-    if found is None or found.group("who").lower() in ("i", "we", "you", "it", "they", "he", "she"):
-        return None
-    return found
 
 
 def _name_set_off_before(sent: SpacySpan, verb: Token) -> Token | None:
