@@ -22,10 +22,15 @@ from typing import TYPE_CHECKING
 from reckon.extract.doc_text import doc_text, span_text
 from reckon.extract.issuer import is_issuer
 from reckon.extract.nlp import entity_type
-from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
+from reckon.extract.lexicon import load_reporting_verbs
 from reckon.extract.name_phrases import phrase_tokens, without_dateline
 from reckon.extract.source_marks import (
     PER_SOURCE, PER_UNITS, PLACE_LABEL_WORDS, bracketed_source, is_field_value, listed_source, nested_source,
+)
+from reckon.extract.speaker_syntax import (
+    BY_SOURCE_VERBS, FIGURE_NOUNS, GIVEN_FIGURE_NOUNS, SOURCE_NOUNS, STANCE_VERBS, cited_source, denies_it,
+    is_event_noun, misread_complement, name_set_off_before, own_colleagues, records_owner, shared_subject,
+    speakers_of,
 )
 from reckon.model import AUTHOR, Claimant, Quote, Span
 
@@ -208,7 +213,7 @@ class ClaimantFinder:
         return None
 
     # -- rule 1 and 2: walk up the dependency tree from the finding --------------------------
-    # (see _misread_complement below for one misparse the walk corrects)
+    # (see misread_complement below for one misparse the walk corrects)
     def _from_syntax(self, sent: SpacySpan, token: Token, *, offset: int) -> list[_Named] | str | None:
         chain = [(None, token)]
         current = token
@@ -227,9 +232,9 @@ class ClaimantFinder:
             lemma = current.lemma_.lower()
             via_as = via_as or (child is not None and child.dep_ == "prep" and child.lower_ == "as")
             content = child is not None and (any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-                                             or lemma in _SPEECH_NOUNS or _misread_complement(child))
+                                             or lemma in _SPEECH_NOUNS or misread_complement(child))
             if child is not None and child.dep_ == "relcl" and current.pos_ == "NOUN" and not content and (
-                    _is_event_noun(current) or not any(c.dep_ == "nummod" for c in current.children)):
+                    is_event_noun(current) or not any(c.dep_ == "nummod" for c in current.children)):
                 # "briefed reporters on the raid that left 17 dead": a relative clause
                 # describing the event (or the place) is the writer's narration, not the
                 # briefing's content, unless it sits in what is reported ("Velmar Watch said
@@ -249,11 +254,11 @@ class ClaimantFinder:
                 # "the army said when the toll stood at 30": the time clause is the
                 # writer's, dating the statement; it is not what the police said.
                 return AUTHOR_VOICE
-            if current.pos_ == "NOUN" and lemma in _GIVEN_FIGURE_NOUNS:
+            if current.pos_ == "NOUN" and lemma in GIVEN_FIGURE_NOUNS:
                 # "the figure of 24 dead that the authorities have given": who gave the figure
                 giver = next((subject for clause in current.children
-                              if clause.dep_ == "relcl" and clause.lemma_.lower() in _BY_SOURCE_VERBS | {"use", "publish"}
-                              and not _denies_it(clause)
+                              if clause.dep_ == "relcl" and clause.lemma_.lower() in BY_SOURCE_VERBS | {"use", "publish"}
+                              and not denies_it(clause)
                               for subject in clause.children
                               if subject.dep_ == "nsubj" and subject.lower_ not in _PRONOUNS), None)
                 if giver is not None:
@@ -264,7 +269,7 @@ class ClaimantFinder:
                         and current.head.head.lemma_.lower() in self._verbs:
                     # "the commission said in a report released on Friday that 52 were killed":
                     # the report is the one who said it issued
-                    issuers = _speakers_of(current.head.head, token)
+                    issuers = speakers_of(current.head.head, token)
                     if issuers:
                         return self._named_list(issuers[0], offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
@@ -302,7 +307,7 @@ class ClaimantFinder:
             if current.pos_ in ("VERB", "AUX") and (lemma in self._verbs or spoken_of):
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
-                if lemma in ("confirm", "verify", "corroborate") and _denies_it(current):
+                if lemma in ("confirm", "verify", "corroborate") and denies_it(current):
                     continue  # "said 17 had died, a figure police did not confirm": the figure is the one who said it
                 # (found people, not found that: "found two survivors hiding" is often parsed as a clause)
                 if lemma == "find" and child is not None and child.dep_ in ("dobj", "ccomp") and not any(
@@ -315,33 +320,33 @@ class ClaimantFinder:
                     if quoted:
                         return self._named_list(quoted[0], offset=offset)
                 # The active subject speaks; a passive subject is what was said ("lives were claimed").
-                subjects = _speakers_of(current, token)
+                subjects = speakers_of(current, token)
                 if subjects and child not in subjects:
                     # the parser may hang the participle on the reported clause instead
                     citing = next((c for c in (*current.children, *(child.children if child is not None else ()))
                                    if c.lemma_.lower() in ("cite", "quote") and c.tag_ == "VBG"
                                    and c.dep_ in ("advcl", "xcomp", "conj")), None)
-                    cited = _cited_source(citing) if citing is not None else None
+                    cited = cited_source(citing) if citing is not None else None
                     if cited is not None:
                         # "the UN said 29 were killed, citing local health officials": the innermost
                         # source is the one cited
                         return self._named_list(cited, offset=offset)
                     speaker = subjects[0]
-                    if (speaker.lower_ in ("it", "they", "we") or _own_colleagues(speaker)) and current.dep_ == "ccomp" \
+                    if (speaker.lower_ in ("it", "they", "we") or own_colleagues(speaker)) and current.dep_ == "ccomp" \
                             and current.head.lemma_.lower() in self._verbs:
                         # "Velmar Watch said it had documented how soldiers executed nine men":
                         # the body reporting its own finding
-                        outer = [c for c in _speakers_of(current.head, token) if c.pos_ != "PRON"]
+                        outer = [c for c in speakers_of(current.head, token) if c.pos_ != "PRON"]
                         if outer:
                             speaker = outer[0]
                     return self._named_list(speaker, offset=offset)
                 if not subjects:
-                    named = _name_set_off_before(sent, current)
+                    named = name_set_off_before(sent, current)
                     if named is not None and child is not None and child.i < current.i:
                         # "..., the department's prefect, Jean Brou, said.": the parser hangs the
                         # name on the place before it; set off by commas before the verb, it speaks
                         return self._named_list(named, offset=offset)
-                    shared = _shared_subject(current, token, self._verbs | _STANCE_VERBS)
+                    shared = shared_subject(current, token, self._verbs | STANCE_VERBS)
                     if shared is not None:
                         # "The army blamed X, saying seven had died", "the army blamed X and said
                         # five were killed": the clause the verb continues has its speaker.
@@ -356,7 +361,7 @@ class ClaimantFinder:
                         return self._named_list(described_by, offset=offset)
                     # "..., putting the dead at 150": a participle speaks for the main clause's subject.
                     if current.tag_ == "VBG":
-                        root_subjects = [c for c in sent.root.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
+                        root_subjects = [c for c in sent.root.children if c.dep_ == "nsubj" and not is_event_noun(c)]
                         if root_subjects and sent.root.lemma_.lower() in self._verbs:
                             return self._named_list(root_subjects[0], offset=offset)
                     continue
@@ -369,7 +374,7 @@ class ClaimantFinder:
                     return self._named_list(quoted[0], offset=offset)
             if candidate.lemma_.lower() == "cite" and candidate.tag_ == "VBG" and token.i < candidate.i:
                 # "the UN said 29 were killed, citing local health officials": the source cited
-                cited = _cited_source(candidate)
+                cited = cited_source(candidate)
                 if cited is not None:
                     return self._named_list(cited, offset=offset)
         # "Russian forces killed 27, Interfax quoted officials as saying.": a reporting clause
@@ -402,7 +407,7 @@ class ClaimantFinder:
                 quoted = [c for c in candidate.children if c.dep_ in ("dobj", "obj")]
                 if quoted:
                     return self._named_list(quoted[0], offset=offset)
-            subjects = _speakers_of(candidate, token)
+            subjects = speakers_of(candidate, token)
             if subjects:
                 return self._named_list(subjects[0], offset=offset)
             between = sent.doc[last_comma + 1 : candidate.i]
@@ -415,7 +420,7 @@ class ClaimantFinder:
 
     def _reported_by(self, noun: Token, *, offset: int) -> list[_Named] | str | None:
         for acl in noun.children:
-            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in _BY_SOURCE_VERBS:
+            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in BY_SOURCE_VERBS:
                 continue
             for prep in acl.children:
                 source = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -433,7 +438,7 @@ class ClaimantFinder:
                 return self._named_list(child, offset=offset)
             if child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
                 return self._named_list(child, offset=offset)
-            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in _SOURCE_NOUNS - {"medium"}:
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in SOURCE_NOUNS - {"medium"}:
                 return self._named_list(child, offset=offset)  # "the police account": the police's
         return None
 
@@ -470,7 +475,7 @@ class ClaimantFinder:
             # "media said" is unnamed; "local media", "state media", "Western media" name a
             # body of outlets, kept as the text names it.
             return PRESS_REPORTS
-        owner = _records_owner(head)
+        owner = records_owner(head)
         if owner is not None:
             # "Military records described the dead as ...": the records speak for who kept them
             surface = doc_text(head.doc)[owner[0].idx:owner[-1].idx + len(owner[-1].text)]
@@ -492,7 +497,7 @@ class ClaimantFinder:
             return PRESS_REPORTS
         if head.like_num or head.lower_ in _QUANTITY_WORDS:
             return None  # "dozens reported dead": the counted people, not a source
-        if head.lemma_.lower() in _FIGURE_NOUNS:
+        if head.lemma_.lower() in FIGURE_NOUNS:
             # "A tally by Velmar News put the toll at 14": who made the tally; "Government
             # figures show ...": whose figures they are
             maker = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
@@ -691,142 +696,3 @@ def _one_claimant(phrase: str, after: str, issuer: str | None) -> bool:
     if issuer and is_issuer(clean_name(phrase), issuer):
         return True
     return _COMPOSITE.fullmatch(" ".join(phrase.split())) is not None
-
-
-def _name_set_off_before(sent: SpacySpan, verb: Token) -> Token | None:
-    """The head of a name of people set off by commas right before ``verb`` (", Jean Brou, said")."""
-    doc = sent.doc
-    if verb.i < 2 or doc[verb.i - 1].text != ",":
-        return None
-    start = verb.i - 2
-    while start > sent.start and doc[start].pos_ == "PROPN" and doc[start].text != ",":
-        start -= 1
-    if doc[start].text != "," or not 0 < verb.i - 2 - start <= 5:
-        return None
-    name = doc[start + 1 : verb.i - 1]
-    if name.root.ent_type_ not in ("", "PERSON") or name.root.dep_ != "appos":
-        return None
-    return name.root
-
-
-def _speakers_of(verb: Token, finding: Token) -> list[Token]:
-    """The subjects of a reporting verb that can be its speaker, nearest the verb first: not
-    an event, not the phrase holding the finding ("Raiders ... killed 20, the army said"
-    parsed with two subjects), and "The opposition Velmar Front said" keeps the name."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_event_noun(c)
-                and finding not in c.subtree]
-    return sorted(subjects, key=lambda c: abs(verb.i - c.i))
-
-
-# Verbs of taking a side on a harm: a speaker who blames or denies and then says more is
-# still the speaker ("The army denied it and blamed X, saying seven had died").
-_STANCE_VERBS = frozenset({"blame", "attribute", "accuse", "deny", "reject", "dismiss", "condemn", "refute"})
-
-
-# Who a figure may be cited from ("citing local health officials", "citing figures from the ministry").
-_SOURCE_NOUNS = frozenset({"official", "source", "witness", "resident", "authority", "doctor", "medic", "worker",
-                           "volunteer", "leader", "police", "army", "ministry", "hospital", "agency", "medium",
-                           "group", "survivor", "villager", "elder", "monitor", "observer", "activist", "officer"})
-_FIGURE_NOUNS = frozenset({"figure", "data", "report", "statistic", "record", "tally", "count", "estimate"})
-# Nouns for a figure someone gives ("the figure of 24 dead that the authorities have given").
-_GIVEN_FIGURE_NOUNS = _FIGURE_NOUNS | {"toll", "number", "total"}
-# Participles and verbs of giving a figure whose subject or "by" agent is its source ("the 13
-# injured counted by police", "the toll reported by the agency").
-_BY_SOURCE_VERBS = frozenset({"report", "claim", "cite", "give", "count", "record", "document", "confirm",
-                              "announce", "register", "list", "tally", "put", "provide", "release", "issue"})
-
-
-# "A doctor told the radio that staff had counted 17 bodies": the teller's own colleagues,
-# named by no article, only say how the teller knows; the teller is the source.
-_COLLEAGUE_NOUNS = frozenset({"staff", "colleagues", "medics", "nurses", "doctors", "volunteers", "workers"})
-
-
-def _own_colleagues(subject: Token) -> bool:
-    return subject.lower_ in _COLLEAGUE_NOUNS and not any(
-        c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subject.children)
-
-
-def _denies_it(clause: Token) -> bool:
-    """ "a figure police did not confirm", "a toll the army has never given": who did not give
-    a figure is not its source; the figure stays with who gave it."""
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in clause.children)
-
-
-def _cited_source(verb: Token) -> Token | None:
-    for cited in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
-        lemma = cited.lemma_.lower()
-        if lemma in _FIGURE_NOUNS:
-            return next((p for c in cited.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                         for p in c.children if p.dep_ == "pobj"), None)
-        if cited.pos_ == "PROPN" or lemma in _SOURCE_NOUNS:
-            return cited
-    return None
-
-
-def _shared_subject(verb: Token, finding: Token, speech: frozenset[str]) -> Token | None:
-    """The subject a subjectless reporting verb shares with the statement it continues: a
-    participle ("blamed X, saying ...") or a conjoined verb ("blamed X and said ..."); not
-    with a clause of what was reported ("said X had done it and claimed ...")."""
-    current = verb
-    for hop in range(4):
-        # "X went further, telling a radio station that 30 had died": a participle set off after
-        # the main clause of the sentence has that clause's subject, whatever its verb.
-        adjunct = hop == 0 and current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.dep_ == "ROOT" \
-            and current.i > current.head.i and current.doc[current.i - 1].text == ","
-        if not (current.dep_ == "conj" or current.dep_ == "advcl" and current.tag_ == "VBG") \
-                or current.head.i == current.i or current.head.pos_ not in ("VERB", "AUX") \
-                or (current.head.lemma_.lower() not in speech and not adjunct):
-            return None
-        current = current.head
-        subjects = [c for c in current.children if c.dep_ == "nsubj" and not _is_event_noun(c)
-                    and finding not in c.subtree and c.pos_ != "PRON" or c.dep_ == "nsubj" and c.pos_ == "PRON"
-                    and c.lower_ in ("he", "she", "it", "they", "we")]
-        if subjects:
-            return subjects[0]
-        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in current.children):
-            return None
-    return None
-
-
-def _is_event_noun(token: Token) -> bool:
-    """Subjects that are events, not sources ("the attack has claimed 147 lives")."""
-    return token.lemma_.lower() in load_violence_words()[1] or token.lemma_.lower() in (
-        "toll", "blast", "explosion", "fire", "incident", "clash", "violence", "unrest", "riot", "fighting", "battle")
-
-
-# Verbs that take no object: a "that" the parser hangs on one as its object is a complementiser.
-_NO_OBJECT = frozenset({"die", "perish", "survive", "escape", "flee", "disappear", "succumb"})
-
-
-def _misread_complement(clause: Token) -> bool:
-    """ "Police said on the morning after the attack that 19 students had died": the parser
-    reads "that 19 students had died" as a relative clause on "attack", with "that" as the
-    object of "died". A verb that takes no object, or a passive with its own subject, cannot
-    have "that" for its object: the clause is what the police said."""
-    if clause.dep_ != "relcl":
-        return False
-    that = [c for c in clause.children if c.lower_ == "that" and c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-    if not that:
-        return False
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
-    if not subjects:
-        return False
-    return clause.lemma_.lower() in _NO_OBJECT or any(c.dep_ == "nsubjpass" for c in subjects)
-
-
-# Nouns for papers an institution keeps: "army records", "police files", "hospital logs".
-_RECORD_NOUNS = frozenset({"record", "file", "archive", "log", "register", "document"})
-
-
-def _records_owner(head: Token) -> list[Token] | None:
-    """The institution words before a records noun ("Military records" -> "Military"), or
-    None: records a named keeper holds state that keeper's figure."""
-    if head.lemma_.lower() not in _RECORD_NOUNS or head.pos_ != "NOUN":
-        return None
-    words = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i and c.pos_ in ("ADJ", "NOUN", "PROPN")]
-    if not words or words[-1].i != head.i - 1 or any(w.lower_ in ("official", "public", "court", "medical", "old", "new")
-                                                     for w in words):
-        return None
-    start = min(t.i for w in words for t in w.subtree)
-    return list(head.doc[start:head.i])
-
