@@ -114,7 +114,7 @@ def _claimed(text: str) -> list[tuple[str, int, str]]:
 
 
 def test_a_release_headed_by_its_body_in_title_case_speaks_in_its_own_voice() -> None:
-    from reckon.extract.attribution import masthead
+    from reckon.extract.issuer import masthead
 
     text = ("Velmar Rights Forum (VRF)\nHome | About Us | Press\n\nPRESS RELEASE\nFor immediate release - Orrin, "
             "3 May 2031\n\nSix farmers were killed near Orrin on Sunday, according to information gathered by the "

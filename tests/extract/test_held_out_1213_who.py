@@ -119,12 +119,12 @@ def test_a_source_in_brackets_closing_a_clause_of_figures_claims_them() -> None:
 
 
 def test_an_alias_in_brackets_after_a_name_is_no_source() -> None:
-    from reckon.extract.attribution import _bracketed_source
+    from reckon.extract.source_marks import bracketed_source
 
     text = "Nine villagers were killed by the Kelm Front (KF); the army said."
-    assert _bracketed_source(text, text.index("Nine") + 4) is None
+    assert bracketed_source(text, text.index("Nine") + 4) is None
     text = "Twelve civilians killed (Kenya)."  # a dataset's country, not a source
-    assert _bracketed_source(text, text.index("Twelve") + 6) is None
+    assert bracketed_source(text, text.index("Twelve") + 6) is None
 
 
 def test_unsigned_posts_are_unnamed_media_whatever_capital_opens_the_sentence() -> None:

@@ -225,7 +225,7 @@ def test_soldiers_who_lost_their_lives_are_killed_and_recovered_weapons_are_no_o
 # -- the issuer's own voice -------------------------------------------------------------------
 
 def test_the_issuers_own_monitors_speak_in_its_voice_after_a_navigation_bar() -> None:
-    from reckon.extract.attribution import is_issuer, masthead
+    from reckon.extract.issuer import is_issuer, masthead
 
     text = ("Home | About us | Statements | Donate\n\nVELMAR CIVIC FORUM IN EXILE\n\nSoldiers shelled the market of "
             "Osk, Chad, on 3 May 2024. According to the Forum's own network of monitors, at least 20 civilians "

@@ -7,7 +7,7 @@ from conftest import count_rows as _rows
 
 
 def test_a_title_case_masthead_over_a_menu_is_the_issuer() -> None:
-    from reckon.extract.attribution import masthead
+    from reckon.extract.issuer import masthead
 
     assert masthead("Ostrava Civilian Protection Monitor\nHome | Reports | About | Donate\n\nSTATEMENT\n") \
         == "Ostrava Civilian Protection Monitor"

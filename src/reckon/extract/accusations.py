@@ -86,9 +86,9 @@ from reckon.extract.accused_phrase import (
     _responds_to_attackers,
     _subject_of,
 )
-from reckon.extract.attribution import phrase_tokens
 from reckon.extract.doc_text import span_text
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
+from reckon.extract.name_phrases import phrase_tokens
 from reckon.extract.taking import CARRY_OFF, leads_off, makes_off_with, takes_along, takes_to_hideout
 
 if TYPE_CHECKING:  # pragma: no cover

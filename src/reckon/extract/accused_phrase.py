@@ -23,8 +23,8 @@ from reckon.extract.accused_descriptions import (
     _RESPONDER_NOUNS,
     _TITLE_NOUNS,
 )
-from reckon.extract.attribution import phrase_tokens
 from reckon.extract.doc_text import doc_text
+from reckon.extract.name_phrases import phrase_tokens
 from reckon.extract.nlp import entity_type
 
 if TYPE_CHECKING:  # pragma: no cover

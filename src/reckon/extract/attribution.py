@@ -20,15 +20,25 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reckon.extract.doc_text import doc_text, span_text
+from reckon.extract.issuer import is_issuer
 from reckon.extract.nlp import entity_type
-from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
+from reckon.extract.lexicon import load_reporting_verbs
+from reckon.extract.name_phrases import phrase_tokens, without_dateline
+from reckon.extract.source_marks import (
+    PER_SOURCE, PER_UNITS, PLACE_LABEL_WORDS, bracketed_source, is_field_value, listed_source, nested_source,
+)
+from reckon.extract.speaker_syntax import (
+    BY_SOURCE_VERBS, FIGURE_NOUNS, GIVEN_FIGURE_NOUNS, SOURCE_NOUNS, STANCE_VERBS, cited_source, denies_it,
+    is_event_noun, misread_complement, name_set_off_before, own_colleagues, records_owner, shared_subject,
+    speakers_of,
+)
 from reckon.model import AUTHOR, Claimant, Quote, Span
 
 if TYPE_CHECKING:  # pragma: no cover - nlp.py is the only module that imports spaCy at run time
     from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
-__all__ = ["PRESS_REPORTS", "ClaimantFinder", "clean_name", "is_issuer", "masthead", "phrase_tokens", "without_dateline"]
+__all__ = ["PRESS_REPORTS", "ClaimantFinder", "clean_name"]
 
 PRESS_REPORTS = "press reports"
 AUTHOR_VOICE = "author"  # the issuer speaking of itself ("we", "our officials")
@@ -130,26 +140,26 @@ class ClaimantFinder:
 
     def claimants(self, sent: SpacySpan, token: Token, *, offset: int) -> tuple[Claimant, ...]:
         """Claimants of the finding at ``token`` in ``sent``; ``offset`` maps sent chars to the document."""
-        listed = _listed_source(sent, token)
+        listed = listed_source(sent, token)
         if listed is not None:
             # "- Ministry of Defence: 9 killed, 9 wounded": a list of the figures each source gives
             start = sent.start_char + listed.start("who") + offset
             return self._to_claimants([_Named(surface=listed.group("who"), start=start,
                                               end=start + len(listed.group("who")))])
-        credited_per = _PER_SOURCE.match(span_text(sent), token.idx - sent.start_char + len(token.text))
+        credited_per = PER_SOURCE.match(span_text(sent), token.idx - sent.start_char + len(token.text))
         per_first = re.sub(r"^(?:the|an?)\s+", "", credited_per.group("who").lower()).split()[0] if credited_per else ""
-        if credited_per is not None and per_first not in _PER_UNITS and per_first[:1].isalpha():
+        if credited_per is not None and per_first not in PER_UNITS and per_first[:1].isalpha():
             # "Deaths 9–11 (+14 attackers per the government)": the figure's own source
             start = sent.start_char + credited_per.start("who") + offset
             return self._to_claimants([_Named(surface=credited_per.group("who"), start=start,
                                               end=start + len(credited_per.group("who")))])
-        bracketed = _bracketed_source(span_text(sent), token.idx - sent.start_char + len(token.text))
+        bracketed = bracketed_source(span_text(sent), token.idx - sent.start_char + len(token.text))
         if bracketed is not None:
             # "Six women abducted (Kelm Watch); 3 suspects arrested (Police)": the clause's source
             start = sent.start_char + bracketed.start("who") + offset
             return self._to_claimants([_Named(surface=bracketed.group("who"), start=start,
                                               end=start + len(bracketed.group("who")))])
-        if _is_field_value(sent, token):
+        if is_field_value(sent, token):
             return (AUTHOR,)
         named = self._from_syntax(sent, token, offset=offset)
         if named is None:
@@ -166,7 +176,7 @@ class ClaimantFinder:
                 return (AUTHOR,)
             return self._to_claimants(named)
         if quote is not None and quote.speaker:
-            inner = _nested_source(span_text(sent), token.idx - sent.start_char)
+            inner = nested_source(span_text(sent), token.idx - sent.start_char)
             if inner is not None:
                 # "When the police tell the nation 'three people died', ...": the words quoted
                 # inside the quotation are the innermost source's claim
@@ -203,7 +213,7 @@ class ClaimantFinder:
         return None
 
     # -- rule 1 and 2: walk up the dependency tree from the finding --------------------------
-    # (see _misread_complement below for one misparse the walk corrects)
+    # (see misread_complement below for one misparse the walk corrects)
     def _from_syntax(self, sent: SpacySpan, token: Token, *, offset: int) -> list[_Named] | str | None:
         chain = [(None, token)]
         current = token
@@ -222,9 +232,9 @@ class ClaimantFinder:
             lemma = current.lemma_.lower()
             via_as = via_as or (child is not None and child.dep_ == "prep" and child.lower_ == "as")
             content = child is not None and (any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
-                                             or lemma in _SPEECH_NOUNS or _misread_complement(child))
+                                             or lemma in _SPEECH_NOUNS or misread_complement(child))
             if child is not None and child.dep_ == "relcl" and current.pos_ == "NOUN" and not content and (
-                    _is_event_noun(current) or not any(c.dep_ == "nummod" for c in current.children)):
+                    is_event_noun(current) or not any(c.dep_ == "nummod" for c in current.children)):
                 # "briefed reporters on the raid that left 17 dead": a relative clause
                 # describing the event (or the place) is the writer's narration, not the
                 # briefing's content, unless it sits in what is reported ("Velmar Watch said
@@ -244,11 +254,11 @@ class ClaimantFinder:
                 # "the army said when the toll stood at 30": the time clause is the
                 # writer's, dating the statement; it is not what the police said.
                 return AUTHOR_VOICE
-            if current.pos_ == "NOUN" and lemma in _GIVEN_FIGURE_NOUNS:
+            if current.pos_ == "NOUN" and lemma in GIVEN_FIGURE_NOUNS:
                 # "the figure of 24 dead that the authorities have given": who gave the figure
                 giver = next((subject for clause in current.children
-                              if clause.dep_ == "relcl" and clause.lemma_.lower() in _BY_SOURCE_VERBS | {"use", "publish"}
-                              and not _denies_it(clause)
+                              if clause.dep_ == "relcl" and clause.lemma_.lower() in BY_SOURCE_VERBS | {"use", "publish"}
+                              and not denies_it(clause)
                               for subject in clause.children
                               if subject.dep_ == "nsubj" and subject.lower_ not in _PRONOUNS), None)
                 if giver is not None:
@@ -259,7 +269,7 @@ class ClaimantFinder:
                         and current.head.head.lemma_.lower() in self._verbs:
                     # "the commission said in a report released on Friday that 52 were killed":
                     # the report is the one who said it issued
-                    issuers = _speakers_of(current.head.head, token)
+                    issuers = speakers_of(current.head.head, token)
                     if issuers:
                         return self._named_list(issuers[0], offset=offset)
                 return owner if owner is not None else PRESS_REPORTS
@@ -297,7 +307,7 @@ class ClaimantFinder:
             if current.pos_ in ("VERB", "AUX") and (lemma in self._verbs or spoken_of):
                 if lemma in ("claim", "admit", "accept", "take", "assume", "bear") and any(c.lemma_.lower() == "responsibility" for c in current.children):
                     continue  # "X claimed responsibility for the bombing that killed 14": not a report of the toll
-                if lemma in ("confirm", "verify", "corroborate") and _denies_it(current):
+                if lemma in ("confirm", "verify", "corroborate") and denies_it(current):
                     continue  # "said 17 had died, a figure police did not confirm": the figure is the one who said it
                 # (found people, not found that: "found two survivors hiding" is often parsed as a clause)
                 if lemma == "find" and child is not None and child.dep_ in ("dobj", "ccomp") and not any(
@@ -310,33 +320,33 @@ class ClaimantFinder:
                     if quoted:
                         return self._named_list(quoted[0], offset=offset)
                 # The active subject speaks; a passive subject is what was said ("lives were claimed").
-                subjects = _speakers_of(current, token)
+                subjects = speakers_of(current, token)
                 if subjects and child not in subjects:
                     # the parser may hang the participle on the reported clause instead
                     citing = next((c for c in (*current.children, *(child.children if child is not None else ()))
                                    if c.lemma_.lower() in ("cite", "quote") and c.tag_ == "VBG"
                                    and c.dep_ in ("advcl", "xcomp", "conj")), None)
-                    cited = _cited_source(citing) if citing is not None else None
+                    cited = cited_source(citing) if citing is not None else None
                     if cited is not None:
                         # "the UN said 29 were killed, citing local health officials": the innermost
                         # source is the one cited
                         return self._named_list(cited, offset=offset)
                     speaker = subjects[0]
-                    if (speaker.lower_ in ("it", "they", "we") or _own_colleagues(speaker)) and current.dep_ == "ccomp" \
+                    if (speaker.lower_ in ("it", "they", "we") or own_colleagues(speaker)) and current.dep_ == "ccomp" \
                             and current.head.lemma_.lower() in self._verbs:
                         # "Velmar Watch said it had documented how soldiers executed nine men":
                         # the body reporting its own finding
-                        outer = [c for c in _speakers_of(current.head, token) if c.pos_ != "PRON"]
+                        outer = [c for c in speakers_of(current.head, token) if c.pos_ != "PRON"]
                         if outer:
                             speaker = outer[0]
                     return self._named_list(speaker, offset=offset)
                 if not subjects:
-                    named = _name_set_off_before(sent, current)
+                    named = name_set_off_before(sent, current)
                     if named is not None and child is not None and child.i < current.i:
                         # "..., the department's prefect, Jean Brou, said.": the parser hangs the
                         # name on the place before it; set off by commas before the verb, it speaks
                         return self._named_list(named, offset=offset)
-                    shared = _shared_subject(current, token, self._verbs | _STANCE_VERBS)
+                    shared = shared_subject(current, token, self._verbs | STANCE_VERBS)
                     if shared is not None:
                         # "The army blamed X, saying seven had died", "the army blamed X and said
                         # five were killed": the clause the verb continues has its speaker.
@@ -351,7 +361,7 @@ class ClaimantFinder:
                         return self._named_list(described_by, offset=offset)
                     # "..., putting the dead at 150": a participle speaks for the main clause's subject.
                     if current.tag_ == "VBG":
-                        root_subjects = [c for c in sent.root.children if c.dep_ == "nsubj" and not _is_event_noun(c)]
+                        root_subjects = [c for c in sent.root.children if c.dep_ == "nsubj" and not is_event_noun(c)]
                         if root_subjects and sent.root.lemma_.lower() in self._verbs:
                             return self._named_list(root_subjects[0], offset=offset)
                     continue
@@ -364,7 +374,7 @@ class ClaimantFinder:
                     return self._named_list(quoted[0], offset=offset)
             if candidate.lemma_.lower() == "cite" and candidate.tag_ == "VBG" and token.i < candidate.i:
                 # "the UN said 29 were killed, citing local health officials": the source cited
-                cited = _cited_source(candidate)
+                cited = cited_source(candidate)
                 if cited is not None:
                     return self._named_list(cited, offset=offset)
         # "Russian forces killed 27, Interfax quoted officials as saying.": a reporting clause
@@ -397,7 +407,7 @@ class ClaimantFinder:
                 quoted = [c for c in candidate.children if c.dep_ in ("dobj", "obj")]
                 if quoted:
                     return self._named_list(quoted[0], offset=offset)
-            subjects = _speakers_of(candidate, token)
+            subjects = speakers_of(candidate, token)
             if subjects:
                 return self._named_list(subjects[0], offset=offset)
             between = sent.doc[last_comma + 1 : candidate.i]
@@ -410,7 +420,7 @@ class ClaimantFinder:
 
     def _reported_by(self, noun: Token, *, offset: int) -> list[_Named] | str | None:
         for acl in noun.children:
-            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in _BY_SOURCE_VERBS:
+            if acl.dep_ != "acl" or acl.tag_ != "VBN" or acl.lemma_.lower() not in BY_SOURCE_VERBS:
                 continue
             for prep in acl.children:
                 source = next((g for g in prep.children if g.dep_ == "pobj"), None)
@@ -428,7 +438,7 @@ class ClaimantFinder:
                 return self._named_list(child, offset=offset)
             if child.dep_ in ("compound", "amod") and child.pos_ == "PROPN":
                 return self._named_list(child, offset=offset)
-            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in _SOURCE_NOUNS - {"medium"}:
+            if child.dep_ == "compound" and child.pos_ == "NOUN" and child.lemma_.lower() in SOURCE_NOUNS - {"medium"}:
                 return self._named_list(child, offset=offset)  # "the police account": the police's
         return None
 
@@ -465,7 +475,7 @@ class ClaimantFinder:
             # "media said" is unnamed; "local media", "state media", "Western media" name a
             # body of outlets, kept as the text names it.
             return PRESS_REPORTS
-        owner = _records_owner(head)
+        owner = records_owner(head)
         if owner is not None:
             # "Military records described the dead as ...": the records speak for who kept them
             surface = doc_text(head.doc)[owner[0].idx:owner[-1].idx + len(owner[-1].text)]
@@ -487,7 +497,7 @@ class ClaimantFinder:
             return PRESS_REPORTS
         if head.like_num or head.lower_ in _QUANTITY_WORDS:
             return None  # "dozens reported dead": the counted people, not a source
-        if head.lemma_.lower() in _FIGURE_NOUNS:
+        if head.lemma_.lower() in FIGURE_NOUNS:
             # "A tally by Velmar News put the toll at 14": who made the tally; "Government
             # figures show ...": whose figures they are
             maker = next((p for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
@@ -619,78 +629,6 @@ _APPOSED_NAME = re.compile(r",[ ]+(?:(?:Mr|Mrs|Ms|Dr|Prof|Rev|Sister|Father|Hon)
                            r"(?P<name>[A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+){1,3})(?=[,.;]|$)")
 
 
-# A list item that gives one source's figures: "- Ministry of Defence: 9 killed", "• A local
-# official, via the Post: 11 killed" (the channel it came through is no part of the source).
-_LISTED_SOURCE = re.compile(r"[ \t]*[-•*–][ \t]+(?P<who>(?:[Aa]n?\s+|[Tt]he\s+)?[A-Z][\w'’.-]*(?:[ \t]+[\w'’.-]+){0,7}?)"
-                            r"(?:,[ \t]+(?:via|through|quoted by|cited by|according to)[^:\n]{1,60})?[ \t]*:[ \t]")
-# Words that end a source's name or description in such a list.
-_SOURCE_HEADS = frozenset({"official", "officials", "source", "sources", "ministry", "government", "police", "army",
-                           "military", "group", "association", "organisation", "organization", "committee", "office",
-                           "hospital", "witnesses", "residents", "media", "agency", "observatory", "network",
-                           "monitor", "council", "authorities", "spokesman", "spokesperson", "doctors", "survivors"})
-
-
-def _listed_source(sent: SpacySpan, token: Token) -> re.Match[str] | None:
-    text = span_text(sent)
-    match = _LISTED_SOURCE.match(text)
-    if match is None or token.idx - sent.start_char < match.end():
-        return None
-    words = match.group("who").split()
-    if any(w.lower() in _PLACE_LABEL_WORDS or w[:1].isdigit() for w in words):
-        return None  # "- North Kivu Province: 12 killed": a summary by place, not by source
-    from reckon.extract.places import is_country_name  # the places module reads the country table
-
-    if is_country_name(match.group("who")):
-        return None
-    named = sum(1 for w in words if w[:1].isupper()) >= 2 and not words[0].lower() in ("deaths", "killed", "injured")
-    return match if named or words[-1].lower() in _SOURCE_HEADS else None
-
-
-_PLACE_LABEL_WORDS = frozenset({"province", "region", "district", "county", "state", "department", "city", "town",
-                                "village", "territory", "governorate", "prefecture", "municipality", "north", "south",
-                                "east", "west", "northern", "southern", "eastern", "western", "central", "total",
-                                "week", "month"})
-
-
-# "14 attackers per the Kessel government", "11 (per local officials)": a figure and its source.
-_PER_SOURCE = re.compile(r",?[ \t]+(?:[\w-]+,?[ \t]+){0,3}\(?per[ \t]+(?P<who>(?:the[ \t]+|an?[ \t]+)?[\w'’.-]+(?:[ \t]+[\w'’.-]+){0,4}?)"
-                         r"[ \t]*(?=[,;)\]]|$)")
-# Coded notes and summaries credit a clause's figures in brackets at its end: "Six women
-# abducted (Kelm Watch);", "3 suspects arrested (Police).", "FATALITIES 9 (Radio Orrin, first
-# report)". Only lower-case words and figures may come between the figure and the bracket, so
-# an alias after a name ("killed by the Kelm Front (KF)") is never read as a source.
-_BRACKETED_SOURCE = re.compile(r"[a-z0-9 ,\t-]{0,120}?[ \t]\((?P<who>(?:the[ \t]+)?[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,5})"
-                               r"(?:,[ \t]+[a-z][a-z ]{0,30})?\)[ \t]*(?=[;.]|\[|$)")
-
-
-def _bracketed_source(text: str, at: int) -> re.Match[str] | None:
-    match = _BRACKETED_SOURCE.match(text, at)
-    if match is None:
-        return None
-    from reckon.extract.places import is_country_name  # the places module reads the country table
-
-    who = match.group("who")
-    if is_country_name(who) or who.lower() in _PLACE_LABEL_WORDS:
-        return None  # "Civilians (Ostravia)": a dataset's country, not a source
-    return match
-
-
-_PER_UNITS = frozenset({"day", "week", "month", "year", "cent", "capita", "person", "head", "hour", "village",
-                        "household", "family", "annum", "incident", "attack", "km", "kilometre", "mile"})
-
-
-# A record's field: a label, a colon, and the figure as the whole value ("Civilians reported
-# killed: 29–43", "Fatalities: 6"). The label is no speaker, whatever verb it holds.
-_FIELD_BEFORE = re.compile(r"[ \t•*-]*[A-Z][^:\n\"“”]{0,48}:[ \t]*[\d.,–+ -]*")
-_FIELD_AFTER = re.compile(r"[\d.,–+ \t-]*(?:\([^()]{0,30}\))?[ \t]*")
-
-
-def _is_field_value(sent: SpacySpan, token: Token) -> bool:
-    text = span_text(sent)
-    at = token.idx - sent.start_char
-    return _FIELD_BEFORE.fullmatch(text[:at]) is not None and _FIELD_AFTER.fullmatch(text[at + len(token.text):]) is not None
-
-
 # Roles only a person holds: the name in apposition to one is that person's.
 _PERSON_ROLES = frozenset({"principal", "headmaster", "headteacher", "superintendent", "president", "chairman", "chairwoman", "chairperson", "chair", "director", "spokesman",
                            "spokeswoman", "spokesperson", "mayor", "governor", "minister", "commander", "chief",
@@ -705,7 +643,7 @@ def _misread_full_name(name: Token) -> bool:
     words = [t for t in name.subtree if t.i <= name.i]
     if len(words) < 2 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in words):
         return False
-    if words[0].lower_ in _PLACE_LABEL_WORDS:
+    if words[0].lower_ in PLACE_LABEL_WORDS:
         return False  # "North Kivu": a compass word opens a region's name, not a person's
     after = name.doc[name.i + 1] if name.i + 1 < len(name.doc) else None
     before = name.doc[words[0].i - 1] if words[0].i > 0 else None
@@ -716,11 +654,6 @@ def _misread_full_name(name: Token) -> bool:
 _BODY_WORDS = frozenset({"Division", "Army", "Brigade", "Battalion", "Regiment", "Command", "Ministry", "Police",
                          "Force", "Forces", "Office", "Department", "Council", "Committee", "Group", "Front",
                          "Party", "Unit", "Company", "Agency", "Commission", "Service", "Network", "Movement"})
-
-
-# Dependents after a name's head that are not part of the name ("officials *who could not
-# be named*", "the minister *and the governor*", "Olsen*, the former UN adviser*").
-_CUT_AFTER_HEAD = frozenset({"relcl", "cc", "conj", "acl", "appos", "advcl", "punct", "prep", "npadvmod", "nummod"})
 
 
 # Subordinators of time: a clause they open dates a statement rather than reporting it.
@@ -763,279 +696,3 @@ def _one_claimant(phrase: str, after: str, issuer: str | None) -> bool:
     if issuer and is_issuer(clean_name(phrase), issuer):
         return True
     return _COMPOSITE.fullmatch(" ".join(phrase.split())) is not None
-
-
-# A quotation inside a quotation credited to a source by a verb of saying right before it.
-_NESTED_OPENED = re.compile(r"(?P<who>(?:the\s+)?[a-z]+|(?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,3})\s+"
-                            r"(?:tells?|told|says?|said|claims?|claimed|insists?|insisted|announces?|announced)\s+"
-                            r"(?:(?:the|us|our|his|her|their)\s+)?(?:\w+\s+)?(?:that\s+)?[‘']$")
-
-
-def _nested_source(text: str, at: int) -> re.Match[str] | None:
-    """The source a quotation inside a quotation is credited to, when the figure at ``at``
-    sits in one ("... the police tell the nation 'three people died' ...")."""
-    opening = max(text.rfind("‘", 0, at), text.rfind(" '", 0, at) + 1 if text.rfind(" '", 0, at) >= 0 else -1)
-    if opening < 0 or "’" in text[opening + 1:at] or "'" in text[opening + 1:at].replace("'s", ""):
-        return None
-    found = _NESTED_OPENED.search(text, max(0, opening - 80), opening + 1)
-    if found is None or found.group("who").lower() in ("i", "we", "you", "it", "they", "he", "she"):
-        return None
-    return found
-
-
-def _name_set_off_before(sent: SpacySpan, verb: Token) -> Token | None:
-    """The head of a name of people set off by commas right before ``verb`` (", Jean Brou, said")."""
-    doc = sent.doc
-    if verb.i < 2 or doc[verb.i - 1].text != ",":
-        return None
-    start = verb.i - 2
-    while start > sent.start and doc[start].pos_ == "PROPN" and doc[start].text != ",":
-        start -= 1
-    if doc[start].text != "," or not 0 < verb.i - 2 - start <= 5:
-        return None
-    name = doc[start + 1 : verb.i - 1]
-    if name.root.ent_type_ not in ("", "PERSON") or name.root.dep_ != "appos":
-        return None
-    return name.root
-
-
-def _speakers_of(verb: Token, finding: Token) -> list[Token]:
-    """The subjects of a reporting verb that can be its speaker, nearest the verb first: not
-    an event, not the phrase holding the finding ("Raiders ... killed 20, the army said"
-    parsed with two subjects), and "The opposition Velmar Front said" keeps the name."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_event_noun(c)
-                and finding not in c.subtree]
-    return sorted(subjects, key=lambda c: abs(verb.i - c.i))
-
-
-# Verbs of taking a side on a harm: a speaker who blames or denies and then says more is
-# still the speaker ("The army denied it and blamed X, saying seven had died").
-_STANCE_VERBS = frozenset({"blame", "attribute", "accuse", "deny", "reject", "dismiss", "condemn", "refute"})
-
-
-# Who a figure may be cited from ("citing local health officials", "citing figures from the ministry").
-_SOURCE_NOUNS = frozenset({"official", "source", "witness", "resident", "authority", "doctor", "medic", "worker",
-                           "volunteer", "leader", "police", "army", "ministry", "hospital", "agency", "medium",
-                           "group", "survivor", "villager", "elder", "monitor", "observer", "activist", "officer"})
-_FIGURE_NOUNS = frozenset({"figure", "data", "report", "statistic", "record", "tally", "count", "estimate"})
-# Nouns for a figure someone gives ("the figure of 24 dead that the authorities have given").
-_GIVEN_FIGURE_NOUNS = _FIGURE_NOUNS | {"toll", "number", "total"}
-# Participles and verbs of giving a figure whose subject or "by" agent is its source ("the 13
-# injured counted by police", "the toll reported by the agency").
-_BY_SOURCE_VERBS = frozenset({"report", "claim", "cite", "give", "count", "record", "document", "confirm",
-                              "announce", "register", "list", "tally", "put", "provide", "release", "issue"})
-
-
-# "A doctor told the radio that staff had counted 17 bodies": the teller's own colleagues,
-# named by no article, only say how the teller knows; the teller is the source.
-_COLLEAGUE_NOUNS = frozenset({"staff", "colleagues", "medics", "nurses", "doctors", "volunteers", "workers"})
-
-
-def _own_colleagues(subject: Token) -> bool:
-    return subject.lower_ in _COLLEAGUE_NOUNS and not any(
-        c.dep_ in ("det", "poss", "compound", "amod", "nummod") for c in subject.children)
-
-
-def _denies_it(clause: Token) -> bool:
-    """ "a figure police did not confirm", "a toll the army has never given": who did not give
-    a figure is not its source; the figure stays with who gave it."""
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for c in clause.children)
-
-
-def _cited_source(verb: Token) -> Token | None:
-    for cited in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
-        lemma = cited.lemma_.lower()
-        if lemma in _FIGURE_NOUNS:
-            return next((p for c in cited.children if c.dep_ == "prep" and c.lower_ in ("from", "by", "of")
-                         for p in c.children if p.dep_ == "pobj"), None)
-        if cited.pos_ == "PROPN" or lemma in _SOURCE_NOUNS:
-            return cited
-    return None
-
-
-def _shared_subject(verb: Token, finding: Token, speech: frozenset[str]) -> Token | None:
-    """The subject a subjectless reporting verb shares with the statement it continues: a
-    participle ("blamed X, saying ...") or a conjoined verb ("blamed X and said ..."); not
-    with a clause of what was reported ("said X had done it and claimed ...")."""
-    current = verb
-    for hop in range(4):
-        # "X went further, telling a radio station that 30 had died": a participle set off after
-        # the main clause of the sentence has that clause's subject, whatever its verb.
-        adjunct = hop == 0 and current.dep_ == "advcl" and current.tag_ == "VBG" and current.head.dep_ == "ROOT" \
-            and current.i > current.head.i and current.doc[current.i - 1].text == ","
-        if not (current.dep_ == "conj" or current.dep_ == "advcl" and current.tag_ == "VBG") \
-                or current.head.i == current.i or current.head.pos_ not in ("VERB", "AUX") \
-                or (current.head.lemma_.lower() not in speech and not adjunct):
-            return None
-        current = current.head
-        subjects = [c for c in current.children if c.dep_ == "nsubj" and not _is_event_noun(c)
-                    and finding not in c.subtree and c.pos_ != "PRON" or c.dep_ == "nsubj" and c.pos_ == "PRON"
-                    and c.lower_ in ("he", "she", "it", "they", "we")]
-        if subjects:
-            return subjects[0]
-        if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in current.children):
-            return None
-    return None
-
-
-def _is_event_noun(token: Token) -> bool:
-    """Subjects that are events, not sources ("the attack has claimed 147 lives")."""
-    return token.lemma_.lower() in load_violence_words()[1] or token.lemma_.lower() in (
-        "toll", "blast", "explosion", "fire", "incident", "clash", "violence", "unrest", "riot", "fighting", "battle")
-
-
-def without_dateline(tokens: list[Token]) -> list[Token]:
-    """ "NAIROBI — A militant group ...": a dateline parsed into a phrase is not part of it."""
-    for i, token in enumerate(tokens[:-1]):
-        if token.text in ("—", "–", "-", "--") and 0 < i <= 3 and all(t.text.isupper() or not t.is_alpha for t in tokens[:i]):
-            return tokens[i + 1:]
-    return tokens
-
-
-# Particles inside names in Spanish, Portuguese, French or Italian ("Frente del Norte",
-# "Comando da Serra"): the parser hangs them as prepositions, yet they are part of the name.
-_ROMANCE_PARTICLES = frozenset({"del", "de", "da", "do", "dos", "das", "du", "des", "della", "di"})
-
-
-def _name_goes_on(item: Token, child: Token) -> bool:
-    """A body's name may go on with "for" or "against" ("the Centre for Rights and
-    Accountability", "Doctors Against Torture"): the parser hangs it as a preposition."""
-    # (a capitalised noun inside the sentence is a name the tagger missed: "the rebel Front for ...")
-    return (child.dep_ == "prep" and child.lower_ in ("for", "against")
-            and (item.pos_ == "PROPN" or (item.pos_ == "NOUN" and item.i > item.sent.start))
-            and item.text[:1].isupper() and child.i == item.i + 1
-            and any(g.dep_ == "pobj" and g.pos_ == "PROPN" and g.text[:1].isupper() for g in child.children)
-            # ("the Front for the Restoration of Democracy": "the" may open the name that goes on)
-            and (item.doc[child.i + 1].text[:1].isupper()
-                 or (item.doc[child.i + 1].lower_ == "the" and child.i + 2 < len(item.doc)
-                     and item.doc[child.i + 2].text[:1].isupper())))
-
-
-def _romance_particle(item: Token, child: Token) -> bool:
-    return (child.dep_ == "prep" and child.lower_ in _ROMANCE_PARTICLES and item.text[:1].isupper()
-            and child.i == item.i + 1 and any(g.dep_ == "pobj" and g.text[:1].isupper() for g in child.children))
-
-
-def phrase_tokens(item: Token, *, keep_coordination: bool = False) -> list[Token]:
-    excluded: set[int] = set()
-    for child in item.children:
-        if keep_coordination and child.dep_ in ("cc", "conj"):
-            continue
-        if child.dep_ == "punct" and child.text in ("-", "–", "'", "’", "."):
-            continue
-        if child.dep_ == "appos" and child.i > 0 and item.doc[child.i - 1].text in ("-", "–"):
-            continue  # "ITAR-TASS": a hyphenated name is one name
-        if child.i > item.i and child.dep_ in _CUT_AFTER_HEAD and not (child.dep_ == "prep" and child.lower_ == "of") \
-                and not _romance_particle(item, child) and not _name_goes_on(item, child):
-            excluded.update(t.i for t in child.subtree)
-    return [t for t in item.subtree if t.i not in excluded] or [item]
-
-
-_MASTHEAD_SMALL = frozenset({"for", "of", "and", "in", "the", "on", "against", "to"})
-
-
-def masthead(text: str) -> str | None:
-    """The issuing body's name an organisation's release opens with, in capitals on a line
-    of its own ("VELMAR RIGHTS WATCH"), after any navigation bar ("Home | About | News");
-    None when the first line is not one."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    at = next((i for i, line in enumerate(lines) if line.count("|") < 2), len(lines))
-    first = lines[at] if at < len(lines) else ""
-    words = first.split()
-    if 2 <= len(words) <= 12 and re.fullmatch(r"[A-Z][A-Z’'&.\- ]+", first):
-        return first
-    # "Velmar Civilian Protection Monitor" over "Home | Reports | About" or "Press release": a
-    # body's name in title case is its masthead when what follows is the site's menu or the
-    # kind of release, not a date or a story (a headline has neither under it).
-    following = lines[at + 1] if at + 1 < len(lines) else ""
-    if 2 <= len(words) <= 8 and not re.search(r"\d", first) \
-            and all(w[:1].isupper() or w in _MASTHEAD_SMALL for w in words) \
-            and (following.count("|") >= 2 or _RELEASE_LINE.fullmatch(following)):
-        return first
-    return _titled_masthead(text, first)
-
-
-# The line under a body's name on its own release page: "Press release", "News Releases".
-_RELEASE_LINE = re.compile(r"(?:(?:press|news|media)\s+releases?|statements?|news)", re.IGNORECASE)
-
-
-# A release's own label near its top: "PRESS RELEASE", "For immediate release", "Public statement".
-_RELEASE_LABEL = re.compile(r"(?im)^[ \t]*(?:press\s+release|news\s+release|for\s+immediate\s+release|"
-                            r"public\s+statement|media\s+release)\b")
-
-
-def _titled_masthead(text: str, first: str) -> str | None:
-    """ "Velmar Rights Forum (VRF)" on the first line of a page that calls itself a press
-    release: the issuing body written in title case, its short form left off."""
-    name = re.sub(r"\s*\([^()]*\)\s*$", "", first).strip()
-    words = name.split()
-    if not 2 <= len(words) <= 10 or not all(w[:1].isupper() or w.lower() in _MASTHEAD_SMALL for w in words) \
-            or re.search(r"[\d:|.,!?]", name):
-        return None
-    if _RELEASE_LABEL.search(text, text.find(first) + len(first), text.find(first) + len(first) + 400) is None:
-        return None
-    return name
-
-
-def is_issuer(name: str, head: str) -> bool:
-    """Whether a claimant's name is the masthead's body, written out or as its initials, or
-    what the body calls its own ("the Forum's own monitors" in the Forum's release)."""
-    folded = " ".join(re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower().split())
-    if folded == head.lower():
-        return True
-    initials = "".join(w[0] for w in head.lower().split() if w not in _MASTHEAD_SMALL)
-    if len(initials) >= 3 and folded == initials:
-        return True
-    own = _OWN.match(folded)
-    if own is None:
-        return False
-    owner = own.group(1)
-    bodies = [w for w in head.lower().split() if w in _BODY_HEADS]
-    return owner == initials and len(initials) >= 3 or bool(bodies) and owner == bodies[-1]
-
-
-# "the Forum's own network of monitors": the body's own people.
-_OWN = re.compile(r"([\w-]+)['’]s\s+own\b")
-# Words that head an organisation's name, by which it calls itself for short ("the Forum").
-_BODY_HEADS = frozenset({"forum", "council", "centre", "center", "alliance", "front", "movement", "party", "committee",
-                         "coalition", "network", "watch", "commission", "union", "league", "congress", "assembly",
-                         "institute", "foundation", "association", "federation", "organisation", "organization",
-                         "observatory", "office", "group"})
-
-
-# Verbs that take no object: a "that" the parser hangs on one as its object is a complementiser.
-_NO_OBJECT = frozenset({"die", "perish", "survive", "escape", "flee", "disappear", "succumb"})
-
-
-def _misread_complement(clause: Token) -> bool:
-    """ "Police said on the morning after the attack that 19 students had died": the parser
-    reads "that 19 students had died" as a relative clause on "attack", with "that" as the
-    object of "died". A verb that takes no object, or a passive with its own subject, cannot
-    have "that" for its object: the clause is what the police said."""
-    if clause.dep_ != "relcl":
-        return False
-    that = [c for c in clause.children if c.lower_ == "that" and c.dep_ in ("dobj", "nsubj", "nsubjpass")]
-    if not that:
-        return False
-    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that"]
-    if not subjects:
-        return False
-    return clause.lemma_.lower() in _NO_OBJECT or any(c.dep_ == "nsubjpass" for c in subjects)
-
-
-# Nouns for papers an institution keeps: "army records", "police files", "hospital logs".
-_RECORD_NOUNS = frozenset({"record", "file", "archive", "log", "register", "document"})
-
-
-def _records_owner(head: Token) -> list[Token] | None:
-    """The institution words before a records noun ("Military records" -> "Military"), or
-    None: records a named keeper holds state that keeper's figure."""
-    if head.lemma_.lower() not in _RECORD_NOUNS or head.pos_ != "NOUN":
-        return None
-    words = [c for c in head.children if c.dep_ in ("amod", "compound") and c.i < head.i and c.pos_ in ("ADJ", "NOUN", "PROPN")]
-    if not words or words[-1].i != head.i - 1 or any(w.lower_ in ("official", "public", "court", "medical", "old", "new")
-                                                     for w in words):
-        return None
-    start = min(t.i for w in words for t in w.subtree)
-    return list(head.doc[start:head.i])
-

@@ -20,7 +20,8 @@ from reckon.extract import counts as counts_module
 from reckon.extract import dates, incidents, inconsistencies, numbers, places, quotes, tables
 from reckon.extract.actors import ActorResolver
 from reckon.extract.apparatus import apparatus_start
-from reckon.extract.attribution import ClaimantFinder, masthead
+from reckon.extract.attribution import ClaimantFinder
+from reckon.extract.issuer import masthead
 from reckon.extract.name_windows import entity_chunks
 from reckon.extract.place_country import section_country
 from reckon.extract.police_body import is_bare_police, named_police
