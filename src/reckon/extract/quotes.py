@@ -19,10 +19,7 @@ someone's sentence, or the words of a "she" of the speaker's own story, are not 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
 from reckon.extract.quote_marks import WORD as _WORD
@@ -30,6 +27,16 @@ from reckon.extract.quote_marks import RawQuote as _Raw
 from reckon.extract.quote_marks import paragraph_ends as _paragraph_ends
 from reckon.extract.quote_marks import scan_quotes as _scan
 from reckon.extract.quote_marks import trim as _trim
+from reckon.extract.quote_sentences import (
+    MASK,
+    inside_mask,
+    mask_quotes,
+    previous_word,
+    sentence_end,
+    sentence_start,
+    sentence_stops,
+    word_matches,
+)
 from reckon.extract.speakers import SpeakerResolver
 from reckon.extract.speech_verbs import load_speech_verbs
 from reckon.extract.unnamed_sources import describes_unnamed_people, is_one_unnamed_person
@@ -43,16 +50,6 @@ _SPEECH_HEADING = re.compile(
     r"^(?:Speech|Statement|Remarks|Address|Testimony|Message|Letter|Interview|Briefing)\b[^\n]{0,40}?\bby\s+"
     r"(?P<who>[^,\n]+?)(?=\s+(?:in|at|on)\s|,|$)",
     re.M,
-)
-# A sentence ends at a stop before a capital, a digit or a quotation (blanked to NUL in the
-# mask): "…, said Nenita Sumagang, 58. “Who …" starts a new sentence at the quote.
-# ("...the Justice Desk.[8] The police said": an encyclopedia's citation marks follow the stop.)
-_STOP = re.compile(r"[.!?](?:[\"”’)\]]*)(?:\[\d{1,3}\])*(?=\s+(?:[\"“‘(]?[A-Z0-9]|\x00))")
-# Words whose full stop does not end a sentence ("Mr. Ustinov said").
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen col lt maj capt sgt cpl adm gov sen rep rev st jr sr prof dept govt no vs "
-    "cmdr cdr comdr brig insp supt det cmdt lieut hon amb pres mme mlle messrs gens "
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp".split()
 )
 _AUX = frozenset(
     "has have had will would was were is are been be also later then earlier further "
@@ -120,107 +117,11 @@ _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*
 
 # ------------------------------------------------------------------------ attribution
 
-_MASK = "\x00"
-
 
 @dataclass(frozen=True, slots=True)
 class _Source:
     surface: str  # the words naming the speaker, as written
     position: int  # where they start
-
-
-def _mask(text: str, raws: list[_Raw]) -> str:
-    """The text with every quotation blanked out, so verbs inside quotes never attribute."""
-    chars = list(text)
-    for raw in raws:
-        if raw.block:
-            continue
-        stop = raw.closer + 1 if raw.closer is not None else raw.end
-        for i in range(raw.opener, stop):
-            if chars[i] != "\n":
-                chars[i] = _MASK
-    return "".join(chars)
-
-
-def _iter_stops(masked: str, lo: int, hi: int) -> Iterator[int]:
-    """Sentence ends in masked[lo:hi], skipping "Mr." and initials ("John F. Campbell")."""
-    for match in _STOP.finditer(masked, lo, hi):
-        if masked[match.start()] == ".":
-            word = re.search(r"([A-Za-z]+)$", masked[max(0, match.start() - 12) : match.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
-                continue
-        yield match.end()
-
-
-def _stops(masked: str, lo: int, hi: int) -> list[int]:
-    return list(_iter_stops(masked, lo, hi))
-
-
-@lru_cache(maxsize=4)
-def _paragraph_breaks(masked: str) -> tuple[list[int], list[int]]:
-    """Each paragraph break's end, and the least cut ``pos`` a search ending at ``pos`` finds it by.
-
-    ``_paragraph_start`` used to search ``masked[:pos]`` afresh on every call, which is
-    quadratic on a long page. The breaks are found once instead. A search cut at ``pos`` sees
-    fewer of them: a single line break (the pattern's second branch) needs its lookahead to see
-    the next printed character, so it counts only when that character lies before the cut.
-    """
-    ends: list[int] = []
-    cuts: list[int] = []
-    for match in _PARAGRAPH.finditer(masked):
-        ends.append(match.end())
-        if match.group().count("\n") >= 2:
-            cuts.append(match.end())
-        else:
-            printed = match.end()
-            while masked[printed] in " \t":
-                printed += 1
-            cuts.append(printed + 1)
-    return ends, cuts
-
-
-def _paragraph_start(masked: str, pos: int) -> int:
-    """Where the paragraph holding ``pos`` starts: the end of the last break that ``masked[:pos]`` shows."""
-    if pos >= len(masked) or masked[pos].isspace():
-        # A cut inside white space could shorten a blank-line break: search the cut text itself.
-        starts = [m.end() for m in _PARAGRAPH.finditer(masked, 0, pos)]
-        return starts[-1] if starts else 0
-    ends, cuts = _paragraph_breaks(masked)
-    last = bisect_right(ends, pos) - 1
-    if last >= 0 and cuts[last] > pos:
-        last -= 1
-    return ends[last] if last >= 0 else 0
-
-
-def _sentence_start(masked: str, pos: int, floor: int) -> int:
-    start = max(floor, _paragraph_start(masked, pos))
-    # A stop's lookahead must see the quotation's blanked first mark: in '“…,” he said,
-    # standing by the mosque. “We …”' the second quotation opens a sentence of its own, and
-    # the words before that stop are another sentence's.
-    stops = [s for s in _stops(masked, start, min(len(masked), pos + 2)) if s <= pos]
-    return stops[-1] if stops else start
-
-
-def _sentence_end(masked: str, pos: int) -> int:
-    # The first sentence end only: listing all of them to the end of the page is quadratic.
-    end = next(_iter_stops(masked, pos, len(masked)), len(masked))
-    paragraph = _PARAGRAPH.search(masked, pos)
-    if paragraph:
-        end = min(end, paragraph.start())
-    blank = masked.find(_MASK, pos)
-    return min(end, blank) if blank >= 0 else end
-
-
-def _words(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
-    return list(_WORD.finditer(masked, lo, hi))
-
-
-def _previous_word(masked: str, at: int) -> str:
-    window = masked[max(0, at - 40) : at]
-    words = list(_WORD.finditer(window))
-    if words and _MASK in window[words[-1].end() :]:
-        return ""  # 'signed by the “Red Column”, described': a quotation came between
-    return words[-1].group().lower() if words else ""
 
 
 _DOCUMENT_WORDS = frozenset({"statement", "communique", "communiqué", "message", "letter", "report", "declaration",
@@ -260,7 +161,7 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
         before = masked[max(0, word.start() - 3) : word.start()].strip()
         if before and before[-1] not in '.!?"”\x00':
             return False
-    previous = _previous_word(masked, word.start())
+    previous = previous_word(masked, word.start())
     if previous in _NOUN_MARKERS or previous == "to":
         return False
     if (form.endswith("s") and form != lemma
@@ -280,7 +181,7 @@ def _is_verb(masked: str, word: re.Match[str]) -> bool:
             return False  # "in a social media post that …": a noun after "a" or a preposition
         aside = _ASIDE_BEFORE.search(masked, max(0, word.start() - 40), word.start())
         if aside:  # "Residents, however, insist": the subject is before the aside
-            previous = _previous_word(masked, aside.start())
+            previous = previous_word(masked, aside.start())
         return (
             previous in ("they", "we", "i", "you", "police", "media", "people", "officials", "which", "who")
             or (previous.endswith("s") and not previous.endswith("ss"))
@@ -298,7 +199,7 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     while breaks and (_closes_relative(masked, lo, breaks[-1], verb) or _inside_relative_aside(masked, lo, breaks[-1], verb)):
         breaks.pop()
     start = lo + (breaks[-1].end() if breaks else 0)
-    words = _words(masked, start, verb.start())
+    words = word_matches(masked, start, verb.start())
     if words and words[-1].group() == "and":
         # "the group said “…” and claimed that “…”": the second verb shares the subject
         # of the nearest reporting verb before it.
@@ -308,7 +209,7 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
         if breaks and breaks[-1].group().strip() == "that":
             # "X denied that troops had harmed anyone and said “…”": the second verb shares
             # the subject of the verb whose "that" clause comes between.
-            governing = next((w for w in reversed(_words(masked, lo, lo + breaks[-1].start()))
+            governing = next((w for w in reversed(word_matches(masked, lo, lo + breaks[-1].start()))
                               if _is_verb(masked, w)), None)
             if governing is not None:
                 return _subject_before(text, masked, governing, lo)
@@ -358,10 +259,10 @@ def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _So
     # "The Bureau's report, titled “…” and published in May, states:": the participial
     # phrase set off by commas describes the subject, which is the noun phrase before it.
     aside = _PARTICIPIAL_ASIDE.search(masked, begin, end)
-    if aside and aside.start() > begin and _MASK not in masked[begin : aside.start()]:
+    if aside and aside.start() > begin and MASK not in masked[begin : aside.start()]:
         end = aside.start()
-    if _MASK in masked[begin:end]:
-        begin = masked.rfind(_MASK, begin, end) + 1
+    if MASK in masked[begin:end]:
+        begin = masked.rfind(MASK, begin, end) + 1
     surface = text[begin:end].strip(" ,")
     return _Source(surface, begin) if surface else None
 
@@ -382,11 +283,11 @@ def _closes_relative(masked: str, lo: int, brk: re.Match[str], verb: re.Match[st
     subject is the group, not the words of the relative clause."""
     if brk.group().strip() != "that":
         return False
-    before = _words(masked, lo, lo + brk.start())
+    before = word_matches(masked, lo, lo + brk.start())
     if not before or _is_verb(masked, before[-1]) or not before[-1].group().isalpha():
         return False
     inside = masked[lo + brk.end() : verb.start()]
-    return inside.rstrip().endswith(",") and _MASK not in inside
+    return inside.rstrip().endswith(",") and MASK not in inside
 
 
 # ", who asked that her name not be withheld," opened before a "that": a relative aside.
@@ -402,7 +303,7 @@ def _inside_relative_aside(masked: str, lo: int, brk: re.Match[str], verb: re.Ma
     if _RELATIVE_OPENED.search(masked[lo : lo + brk.start()]) is None:
         return False
     inside = masked[lo + brk.end() : verb.start()]
-    return inside.rstrip().endswith(",") and _MASK not in inside and inside.count(",") == 1
+    return inside.rstrip().endswith(",") and MASK not in inside and inside.count(",") == 1
 
 
 def _antecedent_of_relative(text: str, masked: str, at: int, lo: int) -> _Source | None:
@@ -414,7 +315,7 @@ def _antecedent_of_relative(text: str, masked: str, at: int, lo: int) -> _Source
         # description set off by commas is the person described, not the description's noun
         return _Source(text[apposed.start(1) : apposed.end(1)], apposed.start(1))
     region = masked[lo:at].rstrip(" ,")
-    words = _words(masked, lo, lo + len(region))
+    words = word_matches(masked, lo, lo + len(region))
     kept: list[re.Match[str]] = []
     for word in reversed(words):
         if word.group().lower() in _PHRASE_BREAKS or _is_verb(masked, word):
@@ -442,9 +343,9 @@ _PHRASE_BREAKS = frozenset(
 
 def _subject_after(text: str, masked: str, lo: int, hi: int) -> _Source | None:
     """ "said Mr. X, a spokesman." -> the words after an inverted verb, up to the stop."""
-    stops = _stops(masked, lo, hi)
+    stops = sentence_stops(masked, lo, hi)
     end = stops[0] if stops else hi
-    stop = re.search(r"[;:]\s|" + _MASK, masked[lo:end])
+    stop = re.search(r"[;:]\s|" + MASK, masked[lo:end])
     end = lo + stop.start() if stop else end
     end = end - 1 if masked[end - 1 : end] in ".!?" else end
     begin, end = _trim(text, lo, end)
@@ -467,7 +368,7 @@ def _from_verb(
     if (
         form in ("quoted", "quoting", "quote", "quotes", "cited", "citing", "cite", "cites")
         and quoted_as
-        and _previous_word(masked, verb.start()) not in _PASSIVE  # "X was quoted by the Post as saying"
+        and previous_word(masked, verb.start()) not in _PASSIVE  # "X was quoted by the Post as saying"
     ):
         return _Source(
             text[verb.end() + quoted_as.start(1) : verb.end() + quoted_as.end(1)],
@@ -479,7 +380,7 @@ def _from_verb(
     )
     if form in ("cited", "citing", "cite", "cites", "quoting", "quoted") and cited:
         return _Source(cited.group(1), verb.end() + cited.start(1))
-    previous = _previous_word(masked, verb.start())
+    previous = previous_word(masked, verb.start())
     if previous in _PASSIVE and not re.match(r"\s+(?:by\s+[^\x00]{1,80}?\s+)?as\s+(?:saying|telling|stating)\b", after):
         # ("X was quoted by the Post as saying “…”": X speaks, the Post only reports it)
         agent = re.match(r"\s+by\s+(.{1,80}?)(?=[,.;:]|$|\s+(?:that|as|on|in)\b)", after)
@@ -493,14 +394,14 @@ def _from_verb(
         if re.search(r"\band\s*$", masked[lo:clause_start]):
             # "He blamed the group, …, and said the army had launched “…”": a verb
             # coordinated with an earlier one shares its subject.
-            earlier = [w for w in _words(masked, lo, clause_start) if _is_verb(masked, w)]
+            earlier = [w for w in word_matches(masked, lo, clause_start) if _is_verb(masked, w)]
             if earlier:
                 return _from_verb(text, masked, earlier[-1], lo, hi)
         return _subject_after(text, masked, verb.end(), hi)  # "Said Daniel Eyre, researcher:"
     if (
         form.endswith("ing")
         and masked[verb.start() - 2 : verb.start()] != ", "
-        and _previous_word(masked, verb.start()) in _CARRIERS
+        and previous_word(masked, verb.start()) in _CARRIERS
     ):
         # "false reports circulating on some websites claiming that “…”": a participle right
         # after the noun, with no comma, says what those reports claim; the sentence's own
@@ -508,19 +409,19 @@ def _from_verb(
         return _antecedent_of_relative(text, masked, verb.start(), clause_start)
     if form.endswith("ing"):  # "…, saying that …": the subject of the clause's main verb
         lo2 = clause_start
-        earlier = [w for w in _words(masked, lo2, verb.start()) if _is_verb(masked, w)]
+        earlier = [w for w in word_matches(masked, lo2, verb.start()) if _is_verb(masked, w)]
         if not earlier and masked[verb.start() - 2 : verb.start()] == ", ":
             # "X denied that soldiers had killed civilians, telling reporters …": the
             # participle after a comma goes with the sentence's reporting verb.
-            earlier = [w for w in _words(masked, lo, lo2) if _is_verb(masked, w)]
+            earlier = [w for w in word_matches(masked, lo, lo2) if _is_verb(masked, w)]
         if earlier:
             return _from_verb(text, masked, earlier[-1], lo, hi)
         if masked[verb.start() - 2 : verb.start()] == ", ":
             # "The Front rejected the accusation, saying …": no reporting verb before the
             # participle; its subject is the clause's, the words before its first past verb.
-            words = _words(masked, clause_start, verb.start())
+            words = word_matches(masked, clause_start, verb.start())
             first = next((n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+ed", w.group())), None)
-            if first is not None and _MASK not in masked[words[0].start() : words[first - 1].end()]:
+            if first is not None and MASK not in masked[words[0].start() : words[first - 1].end()]:
                 begin, end = words[0].start(), words[first - 1].end()
                 return _Source(text[begin:end].strip(" ,"), begin)
         return _subject_before(text, masked, verb, lo)
@@ -577,7 +478,7 @@ _CLAIMS_BY = re.compile(
 def _charge(masked: str, verb: re.Match[str]) -> bool:
     """A passive "charged with", "accused of" states a charge, not words said: in "X said 112
     people had been charged with public violence, “most of them …”" the quotation is X's."""
-    return _previous_word(masked, verb.start()) in _PASSIVE and bool(
+    return previous_word(masked, verb.start()) in _PASSIVE and bool(
         re.match(r"\s+(?:with|of)\b", masked[verb.end() :])
     )
 
@@ -608,7 +509,7 @@ def _replies_to_quote(masked: str, verb: re.Match[str], opener: int) -> bool:
 
 def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
     """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
-    lo = _sentence_start(masked, raw.opener, floor)
+    lo = sentence_start(masked, raw.opener, floor)
     region = masked[lo : raw.opener]
     own_words = _IN_WORDS.search(region)
     if own_words:  # "In her words, “…”", "In the words of the mayor, “…”"
@@ -623,7 +524,7 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
         key = "by" if manner.group("by") else "pro"
         return _Source(text[lo + manner.start(key) : lo + manner.end(key)], lo + manner.start(key))
     according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
-    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)
+    verbs = [w for w in word_matches(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)
              and not _replies_to_quote(masked, w, raw.opener)]
     verbs = _governing(region, lo, verbs)
     if according and (not verbs or according[-1].start() > verbs[-1].start() - lo):
@@ -663,7 +564,7 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
     if raw.closer is None:
         return None
     lo = raw.closer + 1
-    hi = _sentence_end(masked, lo)
+    hi = sentence_end(masked, lo)
     rest = masked[lo:hi]
     lead = re.match(r"^\s*[,.!?]?\s*(?:[—–-]+\s*)?", rest)
     begin = lo + (lead.end() if lead else 0)
@@ -700,7 +601,7 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
         )
     if not ends_clause:
         return None
-    words = _words(masked, begin, hi)[:14]
+    words = word_matches(masked, begin, hi)[:14]
     aside = False  # inside ", whose husband and son were killed,": the speaker described
     previous_end = begin
     for n, word in enumerate(words):
@@ -749,12 +650,12 @@ def _trailing(text: str, masked: str, raw: _Raw) -> _Source | None:
     if raw.closer is None:
         return None
     lo = raw.closer + 1
-    hi = _sentence_end(masked, lo)
+    hi = sentence_end(masked, lo)
     for comma in re.finditer(r",\s+", masked[lo:hi]):
         start = lo + comma.end()
-        if _MASK in masked[lo:start]:
+        if MASK in masked[lo:start]:
             return None
-        words = _words(masked, start, hi)[:8]
+        words = word_matches(masked, start, hi)[:8]
         if not words or words[0].group().lower() in ("who", "which", "whose", "and", "but", "while", "as",
                                                      "although", "though", "because", "where", "when"):
             continue
@@ -854,25 +755,11 @@ def _heading_source(text: str, ends: list[int], raw: _Raw) -> _Source | None:
 
 def _narrative_subject(text: str, masked: str, lo: int, hi: int) -> _Source | None:
     """The subject of the last reporting verb in a stretch of narrative."""
-    verbs = [w for w in _words(masked, lo, hi) if _is_verb(masked, w)]
+    verbs = [w for w in word_matches(masked, lo, hi) if _is_verb(masked, w)]
     if not verbs:
         return None
-    found = _from_verb(text, masked, verbs[-1], _sentence_start(masked, verbs[-1].start(), lo), hi)
+    found = _from_verb(text, masked, verbs[-1], sentence_start(masked, verbs[-1].start(), lo), hi)
     return found if isinstance(found, _Source) else None
-
-
-def _inside_mask(text: str, masked: str, raws: list[_Raw], parent: int) -> str:
-    """The mask seen from inside a quotation: its own words visible, its other quotes blank."""
-    outer = raws[parent]
-    chars = list(masked)
-    chars[outer.start : outer.end] = text[outer.start : outer.end]
-    for raw in raws:
-        if raw is not outer and outer.start <= raw.opener < outer.end and not raw.block:
-            stop = raw.closer + 1 if raw.closer is not None else raw.end
-            for i in range(raw.opener, min(stop, outer.end)):
-                if chars[i] != "\n":
-                    chars[i] = _MASK
-    return "".join(chars)
 
 
 def _folded_capitals(text: str, masked: str, at: int) -> tuple[str, str]:
@@ -955,7 +842,7 @@ def _first_pass(
 ) -> _Source | None | bool:
     raw = raws[k]
     if raw.parent is not None:
-        masked = _inside_mask(text, masked, raws, raw.parent)
+        masked = inside_mask(text, masked, raws, raw.parent)
     if not raw.block and _NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]) \
             and not _calls_it_so(text, masked, raw):
         return False  # a name or a title in quote marks is nobody's words
@@ -966,7 +853,7 @@ def _first_pass(
         return _Source(who, text.index(who, raw.end))
     floor = raws[raw.parent].start if raw.parent is not None else 0
     text, masked = _folded_capitals(text, masked, raw.opener)
-    lead = masked[_sentence_start(masked, raw.opener, floor) : raw.opener]
+    lead = masked[sentence_start(masked, raw.opener, floor) : raw.opener]
     immediate = re.search(r"\b([A-Za-z]+)[,:]?\s*$", lead)
     if immediate and _is_verb(
         masked, _WORD.search(masked, raw.opener - len(lead) + immediate.start(1))
@@ -1003,7 +890,7 @@ def _follows_attribution(text: str, masked: str, before: _Raw, raw: _Raw, credit
     # (a paragraph break, not a line break: hard-wrapped copy breaks lines inside a sentence)
     if credited_at is None or not stop <= credited_at < raw.opener or _PARAGRAPH.search(masked, stop, raw.opener + 1):
         return False
-    between = [s for s in _stops(masked, stop, min(len(masked), raw.opener + 2)) if s <= raw.opener]
+    between = [s for s in sentence_stops(masked, stop, min(len(masked), raw.opener + 2)) if s <= raw.opener]
     return len(between) == 1 and not masked[between[0] : raw.opener].strip()
 
 
@@ -1016,12 +903,12 @@ def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tup
     k = max(i for i, s in enumerate(starts) if s <= hi)
     lo = starts[max(0, k - 2)]
     # (the stop just before the quote is only seen with the quote's first mark in view)
-    stops = [s for s in _stops(masked, lo, min(len(masked), hi + 2)) if s <= hi]
+    stops = [s for s in sentence_stops(masked, lo, min(len(masked), hi + 2)) if s <= hi]
     bounds = sorted({lo, hi, *stops, *(s for s in starts if lo < s < hi)})
     found: list[tuple[str, int, bool]] = []
     for a, b in reversed(list(zip(bounds, bounds[1:]))):
         before = len(found)
-        verbs = [w for w in _words(masked, a, b) if _is_verb(masked, w)]
+        verbs = [w for w in word_matches(masked, a, b) if _is_verb(masked, w)]
         for verb in reversed(verbs):
             source = _from_verb(text, masked, verb, a, b)
             if isinstance(source, _Source) and not any(
@@ -1115,7 +1002,7 @@ def find_quotes(
     if not raws:
         return []
     ends = _paragraph_ends(text)
-    masked = _mask(text, raws)
+    masked = mask_quotes(text, raws)
     if speakers is None:
         speakers = SpeakerResolver(text)
     speakers.mark_quoted([Span(start=r.start, end=r.end) for r in raws])
@@ -1252,6 +1139,6 @@ def _second_pass(
         lead = masked[max(0, raw.opener - 4) : raw.opener].strip()
         if lead[-1:] in ("–", "—", ":"):
             lo = masked.rfind("\n", 0, raw.opener) + 1
-            found = _narrative_subject(text, masked, lo, _sentence_start(masked, raw.opener, lo))
+            found = _narrative_subject(text, masked, lo, sentence_start(masked, raw.opener, lo))
             if found:
                 names[k] = speakers.resolve(found.surface, position=found.position) or None
