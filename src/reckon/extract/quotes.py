@@ -19,7 +19,6 @@ someone's sentence, or the words of a "she" of the speaker's own story, are not 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
 from reckon.extract.quote_marks import WORD as _WORD
@@ -37,6 +36,17 @@ from reckon.extract.quote_sentences import (
     sentence_stops,
     word_matches,
 )
+from reckon.extract.quote_subjects import (
+    ANAPHORIC,
+    CLAUSE_BREAK,
+    INVERTING,
+    PASSIVE,
+    RELATIVE_OPENED,
+    Source,
+    from_verb,
+    is_verb,
+    subject_after,
+)
 from reckon.extract.speakers import SpeakerResolver
 from reckon.extract.speech_verbs import load_speech_verbs
 from reckon.extract.unnamed_sources import describes_unnamed_people, is_one_unnamed_person
@@ -51,34 +61,9 @@ _SPEECH_HEADING = re.compile(
     r"(?P<who>[^,\n]+?)(?=\s+(?:in|at|on)\s|,|$)",
     re.M,
 )
-_AUX = frozenset(
-    "has have had will would was were is are been be also later then earlier further "
-    "again finally repeatedly once reportedly previously first".split()
-)
-_PASSIVE = frozenset("been be being is are was were".split())
-_NOUN_MARKERS = frozenset(
-    "the a an its his her their this that these those our my your whose of in".split()
-)
-# Verbs that may come before their subject after a quote ("…,” said the minister).
-_INVERTING = frozenset(
-    "say add ask write reply continue explain insist warn declare state note tell remark recall "
-    "respond answer concede admit conclude argue claim report shout cry exclaim whisper tweet post "
-    "announce confirm acknowledge stress urge reiterate lament vow "
-    "plead recount complain boast caution retort observe demand promise".split()
-)
-# Verbs of saying whose bare complement has its own subject ("He said the gunmen shouted");
-# not "posted", "claimed", which also follow a noun as participles ("a statement posted …").
-_COMPLEMENT_SAYING = frozenset("say tell recall explain insist add".split())
 # Pronouns that, inside a quotation, point into the speaker's own story ("She told me, “…”"
 # is some mother the speaker met), never at a speaker the narrative names.
 _SELF_PRONOUNS = frozenset("i we you he she they it".split())
-# A comma and a past participle opening an aside about the noun before it.
-_PARTICIPIAL_ASIDE = re.compile(
-    r",\s+(?:titled|entitled|dated|published|released|issued|signed|written|made public|sent|posted)\b"
-)
-_CLAUSE_BREAK = re.compile(
-    r"(?:[;—]|\s[–-]\s|,\s+(?:but|while|and|whereas|as)\s|\s(?:but|while|whereas|that)\s)"
-)
 # Quote marks around a name or a title, not words anyone said: 'a commander known as
 # "Mzee Kiboko"', 'the report, titled "Land, Guns and Silence"'.
 # "a site called “…”" names the site ("he called the raid “…”" quotes him).
@@ -118,316 +103,6 @@ _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*
 # ------------------------------------------------------------------------ attribution
 
 
-@dataclass(frozen=True, slots=True)
-class _Source:
-    surface: str  # the words naming the speaker, as written
-    position: int  # where they start
-
-
-_DOCUMENT_WORDS = frozenset({"statement", "communique", "communiqué", "message", "letter", "report", "declaration",
-                             "address", "speech", "notice", "post", "video", "audio", "recording"})
-
-
-# The words before a bare form that make it the head of a noun phrase: a singular article
-# ("in a social media post that …"); a plural subject takes the bare verb ("the media
-# report that", "a few residents say").
-_INSIDE_NOUN_PHRASE = re.compile(
-    r"\b(?:a|an|each|every)\s+(?!(?:few|lot|couple|number|handful|dozen)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+$"
-)
-
-
-# A sentence adverb set off by commas between a subject and its verb.
-_ASIDE_BEFORE = re.compile(
-    r",\s*(?:however|meanwhile|too|though|instead|moreover|for\s+(?:their|his|her|its)\s+part)\s*,\s*$"
-)
-
-
-# "the baseless claims", "these unfounded reports": an article, then a word with an adjective's
-# ending, make the -s form of a reporting verb a plural noun ("the group claims" stays a verb).
-_ADJECTIVE_BEFORE_NOUN = re.compile(
-    r"\b(?:the|these|those|such|its|their|his|her|our|some|many|repeated|similar)\s+"
-    r"[a-z-]+(?:less|ous|ful|ive|ical|able|ible|est|ated|unded|ent|ant|ic|ary)\s*$", re.IGNORECASE
-)
-
-
-def _is_verb(masked: str, word: re.Match[str]) -> bool:
-    """A reporting verb, not the noun ("the report", "its post") nor an infinitive ("to
-    say “no”"); a bare present form ("say", "call") needs a plural or pronoun subject."""
-    form = word.group().lower()
-    lemma = load_speech_verbs().get(form)
-    if lemma is None:
-        return False
-    if word.group()[:1].isupper():  # only at a sentence's start ("Said Daniel Eyre:")
-        before = masked[max(0, word.start() - 3) : word.start()].strip()
-        if before and before[-1] not in '.!?"”\x00':
-            return False
-    previous = previous_word(masked, word.start())
-    if previous in _NOUN_MARKERS or previous == "to":
-        return False
-    if (form.endswith("s") and form != lemma
-            and _ADJECTIVE_BEFORE_NOUN.search(masked[max(0, word.start() - 40) : word.start()])):
-        return False  # "The baseless claims spread by …": a noun
-    if previous in _DOCUMENT_WORDS and re.match(r"\s+(?:out\s+)?(?:on|by|at|in|over|to)\b", masked[word.end():]):
-        return False  # "a statement read on national television by X": a participle naming the document
-    if form.endswith("ing"):
-        # "the regular briefing", "a daily posting": an article and an adjective before an
-        # -ing form make it a noun
-        before = _WORD.findall(masked[max(0, word.start() - 40) : word.start()])
-        comma = masked[max(0, word.start() - 2) : word.start()].strip() == ","  # "the accusation, saying"
-        if len(before) >= 2 and before[-2].lower() in _NOUN_MARKERS and before[-1].islower() and not comma:
-            return False
-    if form == lemma and form not in ("said", "read", "put"):
-        if _INSIDE_NOUN_PHRASE.search(masked, max(0, word.start() - 60), word.start()):
-            return False  # "in a social media post that …": a noun after "a" or a preposition
-        aside = _ASIDE_BEFORE.search(masked, max(0, word.start() - 40), word.start())
-        if aside:  # "Residents, however, insist": the subject is before the aside
-            previous = previous_word(masked, aside.start())
-        return (
-            previous in ("they", "we", "i", "you", "police", "media", "people", "officials", "which", "who")
-            or (previous.endswith("s") and not previous.endswith("ss"))
-            or previous
-            in ("also", "would", "will", "did", "do", "does", "may", "might", "could", "can")
-        )
-    return True
-
-
-def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _Source | None:
-    """The subject of a reporting verb: the words of its clause before it. In "X released
-    the findings and concluded" the subject is X, before the first verb of the pair."""
-    region = masked[lo : verb.start()]
-    breaks = list(_CLAUSE_BREAK.finditer(region))
-    while breaks and (_closes_relative(masked, lo, breaks[-1], verb) or _inside_relative_aside(masked, lo, breaks[-1], verb)):
-        breaks.pop()
-    start = lo + (breaks[-1].end() if breaks else 0)
-    words = word_matches(masked, start, verb.start())
-    if words and words[-1].group() == "and":
-        # "the group said “…” and claimed that “…”": the second verb shares the subject
-        # of the nearest reporting verb before it.
-        shared = next((w for w in reversed(words[:-1]) if _is_verb(masked, w)), None)
-        if shared is not None:
-            return _subject_before(text, masked, shared, lo)
-        if breaks and breaks[-1].group().strip() == "that":
-            # "X denied that troops had harmed anyone and said “…”": the second verb shares
-            # the subject of the verb whose "that" clause comes between.
-            governing = next((w for w in reversed(word_matches(masked, lo, lo + breaks[-1].start()))
-                              if _is_verb(masked, w)), None)
-            if governing is not None:
-                return _subject_before(text, masked, governing, lo)
-        first_verb = next(
-            (n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+(?:ed|ied)", w.group())),
-            None,
-        )
-        if first_verb:
-            words = words[:first_verb]
-    inner = [n for n, w in enumerate(words)
-             if n and _is_verb(masked, w) and load_speech_verbs()[w.group().lower()] in _COMPLEMENT_SAYING]
-    if (
-        inner
-        and inner[-1] < len(words) - 1
-        and load_speech_verbs().get(verb.group().lower()) in _INVERTING  # "shouted", not "counted"
-        and "," not in masked[words[inner[-1]].end() : verb.start()]  # not "who asked …, said"
-    ):
-        # "He said the gunmen shouted “…”": the complement of an earlier reporting verb
-        # has its own subject, the words after that verb.
-        words = words[inner[-1] + 1 :]
-    # (also "..., which the police called “…”": the relative's own subject follows "which";
-    # not "which oversees the police, said", where "which" is the subject)
-    whats = [n for n, w in enumerate(words) if w.group().lower() == "what" or (
-        w.group().lower() == "which" and n + 1 < len(words) and _RELATIVE_SUBJECT.fullmatch(words[n + 1].group()))]
-    if whats and whats[-1] < len(words) - 1:
-        # "turned the market into what one rescue worker called “…”": the subject of the
-        # free relative is the words after "what"
-        words = words[whats[-1] + 1 :]
-    while words and (words[-1].group().lower() in _AUX or _is_manner_adverb(words[-1].group())):
-        words.pop()
-    if not words:
-        return None
-    last = words[-1].group().lower()
-    if last in ("which", "who") and len(words) > 1:
-        # "figures published on certain websites, which speak of “…”": the relative
-        # pronoun stands for the noun phrase right before it.
-        return _antecedent_of_relative(text, masked, words[-1].start(), start)
-    # ("One survivor, a farmer whose wife was shot in front of him, told us:": a pronoun after
-    # a preposition ends an aside about the subject, it is not the subject)
-    after_preposition = len(words) > 1 and last in ("him", "her", "them", "it") and words[-2].group().lower() in (
-        "of", "to", "for", "with", "before", "behind", "beside", "near", "at", "by", "from")
-    if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them") and not (
-            after_preposition and not _ANAPHORIC.fullmatch(" ".join(w.group().lower() for w in words[-3:]))):
-        one_of = _ANAPHORIC.fullmatch(" ".join(w.group().lower() for w in words[-4:][-3:]))
-        words = words[-3:] if one_of and len(words) >= 3 else words[-1:]  # "one of them said"
-    begin, end = words[0].start(), words[-1].end()
-    # "The Bureau's report, titled “…” and published in May, states:": the participial
-    # phrase set off by commas describes the subject, which is the noun phrase before it.
-    aside = _PARTICIPIAL_ASIDE.search(masked, begin, end)
-    if aside and aside.start() > begin and MASK not in masked[begin : aside.start()]:
-        end = aside.start()
-    if MASK in masked[begin:end]:
-        begin = masked.rfind(MASK, begin, end) + 1
-    surface = text[begin:end].strip(" ,")
-    return _Source(surface, begin) if surface else None
-
-
-# Nouns ending in "-ly" that are no manner adverb ("the family said").
-_LY_NOUNS = frozenset("family ally assembly rally supply monopoly anomaly homily belly bully lily jelly folly "
-                      "italy daily weekly monthly quarterly fly".split())
-
-
-def _is_manner_adverb(word: str) -> bool:
-    """ "Survivors … consistently described": an adverb before the verb is not the subject."""
-    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
-
-
-def _closes_relative(masked: str, lo: int, brk: re.Match[str], verb: re.Match[str]) -> bool:
-    """A "that" after a noun opening a relative clause closed by a comma before the verb:
-    in "the group, formed from the movement that once held the south, claimed “…”" the
-    subject is the group, not the words of the relative clause."""
-    if brk.group().strip() != "that":
-        return False
-    before = word_matches(masked, lo, lo + brk.start())
-    if not before or _is_verb(masked, before[-1]) or not before[-1].group().isalpha():
-        return False
-    inside = masked[lo + brk.end() : verb.start()]
-    return inside.rstrip().endswith(",") and MASK not in inside
-
-
-# ", who asked that her name not be withheld," opened before a "that": a relative aside.
-_RELATIVE_OPENED = re.compile(r",\s+(?:who|which)\s[^,;\x00]*$")
-
-
-def _inside_relative_aside(masked: str, lo: int, brk: re.Match[str], verb: re.Match[str]) -> bool:
-    """A "that" inside a relative aside set off by commas before the verb: in "a nurse, who
-    asked that her name not be published, told …" the subject is the nurse, not the words
-    after the aside's "that"."""
-    if brk.group().strip() != "that":
-        return False
-    if _RELATIVE_OPENED.search(masked[lo : lo + brk.start()]) is None:
-        return False
-    inside = masked[lo + brk.end() : verb.start()]
-    return inside.rstrip().endswith(",") and MASK not in inside and inside.count(",") == 1
-
-
-def _antecedent_of_relative(text: str, masked: str, at: int, lo: int) -> _Source | None:
-    """The noun phrase a "which" or "who" at ``at`` stands for: the words since the last
-    preposition, verb or clause break before it ("… published on certain websites, which")."""
-    apposed = _NAME_THEN_ROLE.search(masked, lo, at)
-    if apposed:
-        # "said Umar Haddad, a cousin of the dead shepherd, who said": the relative after a
-        # description set off by commas is the person described, not the description's noun
-        return _Source(text[apposed.start(1) : apposed.end(1)], apposed.start(1))
-    region = masked[lo:at].rstrip(" ,")
-    words = word_matches(masked, lo, lo + len(region))
-    kept: list[re.Match[str]] = []
-    for word in reversed(words):
-        if word.group().lower() in _PHRASE_BREAKS or _is_verb(masked, word):
-            break
-        kept.insert(0, word)
-    if not kept:
-        return None
-    surface = text[kept[0].start() : kept[-1].end()]
-    return _Source(surface, kept[0].start())
-
-
-_NAME_WORD = r"(?:(?:al|el|bin|ibn|abu|de|da|van|von|del)[- ])?[A-Z][\w’'.-]*"
-# A name, then a description set off by commas, right before a relative pronoun.
-_NAME_THEN_ROLE = re.compile(
-    r"(?<![\w’'-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4}),\s+(?:a|an|the)\s+[^,;:\x00]{1,80},\s*$"
-)
-
-
-# Words that end a noun phrase read backwards from a relative pronoun.
-_PHRASE_BREAKS = frozenset(
-    "on in at of by from to with for about into onto over under after before than and or but "
-    "is are was were has have had".split()
-)
-
-
-def _subject_after(text: str, masked: str, lo: int, hi: int) -> _Source | None:
-    """ "said Mr. X, a spokesman." -> the words after an inverted verb, up to the stop."""
-    stops = sentence_stops(masked, lo, hi)
-    end = stops[0] if stops else hi
-    stop = re.search(r"[;:]\s|" + MASK, masked[lo:end])
-    end = lo + stop.start() if stop else end
-    end = end - 1 if masked[end - 1 : end] in ".!?" else end
-    begin, end = _trim(text, lo, end)
-    surface = text[begin:end].strip(" ,")
-    return _Source(surface, begin) if surface else None
-
-
-# Plural nouns for things that carry claims ("reports claiming", "websites saying").
-_CARRIERS = frozenset("reports websites sites posts outlets media platforms accounts messages videos".split())
-
-
-def _from_verb(
-    text: str, masked: str, verb: re.Match[str], lo: int, hi: int
-) -> _Source | None | bool:
-    """The source a reporting verb names; False when the verb is an agentless passive
-    ("have been reported to be “heavy”": nobody is credited)."""
-    form = verb.group().lower()
-    after = masked[verb.end() : hi]
-    quoted_as = re.match(r"\s+(.{1,80}?)\s+as\s+(?:saying|telling|stating)\b", after)
-    if (
-        form in ("quoted", "quoting", "quote", "quotes", "cited", "citing", "cite", "cites")
-        and quoted_as
-        and previous_word(masked, verb.start()) not in _PASSIVE  # "X was quoted by the Post as saying"
-    ):
-        return _Source(
-            text[verb.end() + quoted_as.start(1) : verb.end() + quoted_as.end(1)],
-            verb.end() + quoted_as.start(1),
-        )
-    cited = re.match(
-        r"\s+((?:[\w’'-]+\s+){0,3}?(?:claims|accounts|reports|testimony|testimonies|sources))\b",
-        after,
-    )
-    if form in ("cited", "citing", "cite", "cites", "quoting", "quoted") and cited:
-        return _Source(cited.group(1), verb.end() + cited.start(1))
-    previous = previous_word(masked, verb.start())
-    if previous in _PASSIVE and not re.match(r"\s+(?:by\s+[^\x00]{1,80}?\s+)?as\s+(?:saying|telling|stating)\b", after):
-        # ("X was quoted by the Post as saying “…”": X speaks, the Post only reports it)
-        agent = re.match(r"\s+by\s+(.{1,80}?)(?=[,.;:]|$|\s+(?:that|as|on|in)\b)", after)
-        if agent:
-            return _Source(agent.group(1), verb.end() + agent.start(1))
-        return False
-    clause_start = max(
-        [lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked[lo : verb.start()])]
-    )
-    if not masked[clause_start : verb.start()].strip(" ,\x00"):
-        if re.search(r"\band\s*$", masked[lo:clause_start]):
-            # "He blamed the group, …, and said the army had launched “…”": a verb
-            # coordinated with an earlier one shares its subject.
-            earlier = [w for w in word_matches(masked, lo, clause_start) if _is_verb(masked, w)]
-            if earlier:
-                return _from_verb(text, masked, earlier[-1], lo, hi)
-        return _subject_after(text, masked, verb.end(), hi)  # "Said Daniel Eyre, researcher:"
-    if (
-        form.endswith("ing")
-        and masked[verb.start() - 2 : verb.start()] != ", "
-        and previous_word(masked, verb.start()) in _CARRIERS
-    ):
-        # "false reports circulating on some websites claiming that “…”": a participle right
-        # after the noun, with no comma, says what those reports claim; the sentence's own
-        # verb ("The police noted …") is not its source.
-        return _antecedent_of_relative(text, masked, verb.start(), clause_start)
-    if form.endswith("ing"):  # "…, saying that …": the subject of the clause's main verb
-        lo2 = clause_start
-        earlier = [w for w in word_matches(masked, lo2, verb.start()) if _is_verb(masked, w)]
-        if not earlier and masked[verb.start() - 2 : verb.start()] == ", ":
-            # "X denied that soldiers had killed civilians, telling reporters …": the
-            # participle after a comma goes with the sentence's reporting verb.
-            earlier = [w for w in word_matches(masked, lo, lo2) if _is_verb(masked, w)]
-        if earlier:
-            return _from_verb(text, masked, earlier[-1], lo, hi)
-        if masked[verb.start() - 2 : verb.start()] == ", ":
-            # "The Front rejected the accusation, saying …": no reporting verb before the
-            # participle; its subject is the clause's, the words before its first past verb.
-            words = word_matches(masked, clause_start, verb.start())
-            first = next((n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+ed", w.group())), None)
-            if first is not None and MASK not in masked[words[0].start() : words[first - 1].end()]:
-                begin, end = words[0].start(), words[first - 1].end()
-                return _Source(text[begin:end].strip(" ,"), begin)
-        return _subject_before(text, masked, verb, lo)
-    return _subject_before(text, masked, verb, lo)
-
-
 def _governing(region: str, lo: int, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
     """The verbs that may govern a quote at the end of ``region``: in "X said later that 27
     bodies had been counted and that “dozens” were hurt" the quote is in a second complement
@@ -447,7 +122,7 @@ def _paired_that(region: str, before: int) -> re.Match[str] | None:
     """The "that" an "and that" at ``before`` continues: the first one before it that is not
     inside a relative aside (", who asked that …,")."""
     return next((m for m in re.finditer(r"\bthat\b", region[:before])
-                 if not _RELATIVE_OPENED.search(region[: m.start()])), None)
+                 if not RELATIVE_OPENED.search(region[: m.start()])), None)
 
 
 # "In her words," / "In the words of X," right before a quotation names its speaker.
@@ -478,7 +153,7 @@ _CLAIMS_BY = re.compile(
 def _charge(masked: str, verb: re.Match[str]) -> bool:
     """A passive "charged with", "accused of" states a charge, not words said: in "X said 112
     people had been charged with public violence, “most of them …”" the quotation is X's."""
-    return previous_word(masked, verb.start()) in _PASSIVE and bool(
+    return previous_word(masked, verb.start()) in PASSIVE and bool(
         re.match(r"\s+(?:with|of)\b", masked[verb.end() :])
     )
 
@@ -486,9 +161,6 @@ def _charge(masked: str, verb: re.Match[str]) -> bool:
 # "..., which the police called “false and misleading”": a relative "which"/"what" whose own
 # subject calls the thing something in lower-case words judges it; it does not name it.
 _WHICH_X_CALLED = re.compile(r"\b(?:which|what)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+called\s*$")
-
-
-_RELATIVE_SUBJECT = re.compile(r"the|a|an|its|their|his|her|it|they|he|she|we|I|[A-Z][\w’'-]*")
 
 
 def _calls_it_so(text: str, masked: str, raw: _Raw) -> bool:
@@ -507,7 +179,7 @@ def _replies_to_quote(masked: str, verb: re.Match[str], opener: int) -> bool:
         r"\s+to\s+(?:(?:a|an|the|what|this|that)\s+)?(?:[a-z-]+\s+){0,2}", masked[verb.end() : opener]) is not None
 
 
-def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
+def _left(text: str, masked: str, raw: _Raw, floor: int) -> Source | None | bool:
     """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
     lo = sentence_start(masked, raw.opener, floor)
     region = masked[lo : raw.opener]
@@ -515,21 +187,21 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
     if own_words:  # "In her words, “…”", "In the words of the mayor, “…”"
         who = own_words.group("of") or _POSSESSIVE_PRONOUN[own_words.group("pos").lower()]
         at = lo + own_words.start("of" if own_words.group("of") else "pos")
-        return _Source(who, at)
+        return Source(who, at)
     spread = _CLAIMS_BY.search(text, lo, raw.opener)
     if spread:  # "the claims spread by the so-called “Free Units” … that “…”"
-        return _Source(spread.group("by").strip(), spread.start("by"))
+        return Source(spread.group("by").strip(), spread.start("by"))
     manner = _AS_SAID_BY.search(region)
     if manner:  # "As stated by our Minister X: “…”"
         key = "by" if manner.group("by") else "pro"
-        return _Source(text[lo + manner.start(key) : lo + manner.end(key)], lo + manner.start(key))
+        return Source(text[lo + manner.start(key) : lo + manner.end(key)], lo + manner.start(key))
     according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
-    verbs = [w for w in word_matches(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)
+    verbs = [w for w in word_matches(masked, lo, raw.opener) if is_verb(masked, w) and not _charge(masked, w)
              and not _replies_to_quote(masked, w, raw.opener)]
     verbs = _governing(region, lo, verbs)
     if according and (not verbs or according[-1].start() > verbs[-1].start() - lo):
         who = according[-1]
-        return _Source(text[lo + who.start(1) : lo + who.end(1)].strip(), lo + who.start(1))
+        return Source(text[lo + who.start(1) : lo + who.end(1)].strip(), lo + who.start(1))
     if verbs:
         verb = verbs[-1]
         for earlier in reversed(verbs[:-1]):  # "cited witness claims that": cite, not claims
@@ -539,7 +211,7 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
             ):
                 verb = earlier
                 break
-        return _from_verb(text, masked, verb, lo, raw.opener)
+        return from_verb(text, masked, verb, lo, raw.opener)
     colon = re.search(r"([^:\x00]{1,80}):\s*$", region)
     if colon:  # "Solberg was adamant: “"
         clause = colon.group(1)
@@ -547,7 +219,7 @@ def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | boo
         if _is_country(clause.strip()):
             return None  # "Peru: “They Told Us …”": a report's country label, not a speaker
         begin = lo + colon.start(1)
-        return _Source(text[begin : begin + len(clause)].strip(), begin)
+        return Source(text[begin : begin + len(clause)].strip(), begin)
     return None
 
 
@@ -559,7 +231,7 @@ _WORDS_OF = re.compile(
 )
 
 
-def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
+def _right(text: str, masked: str, raw: _Raw) -> Source | None | bool:
     """Attribution after the quote: "…,” X said." / "…,” said X." / "…,” according to X."."""
     if raw.closer is None:
         return None
@@ -586,16 +258,16 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
         # "“I want the world to know.” – Abdi, 19, a student": a quotation on its own line
         # signed after a dash, as an epigraph is on the next line.
         who = signed.group("who").split(",")[0].strip()
-        return _Source(who, signed.start("who"))
+        return Source(who, signed.start("who"))
     words_of = _WORDS_OF.match(masked, begin, hi)
     if words_of:  # "“…” Those were the words of our party leader, Dr. Jane Doe, …"
-        found = _subject_after(text, masked, words_of.end(), hi)
+        found = subject_after(text, masked, words_of.end(), hi)
         if found is not None:
-            cut = _CLAUSE_BREAK.search(found.surface)
-            return _Source(found.surface[: cut.start()] if cut else found.surface, found.position)
+            cut = CLAUSE_BREAK.search(found.surface)
+            return Source(found.surface[: cut.start()] if cut else found.surface, found.position)
     according = re.match(r"\s*[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", masked[begin:hi])
     if according:
-        return _Source(
+        return Source(
             text[begin + according.start(1) : begin + according.end(1)].strip(),
             begin + according.start(1),
         )
@@ -624,14 +296,14 @@ def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
             "because",
         ):
             return None  # "…”, but local media reported …": a new clause, another source
-        if _is_verb(masked, word):
+        if is_verb(masked, word):
             if n == 0:
-                if load_speech_verbs()[word.group().lower()] not in _INVERTING:
+                if load_speech_verbs()[word.group().lower()] not in INVERTING:
                     return None  # "“Dead Silence”, documents abuses": not "…,” said X"
                 if word.group().lower().endswith("ing"):
                     return None  # "were “well trained”, adding that …": the sentence's subject speaks
-                return _subject_after(text, masked, word.end(), hi)
-            return _from_verb(text, masked, word, begin, hi)
+                return subject_after(text, masked, word.end(), hi)
+            return from_verb(text, masked, word, begin, hi)
     return None
 
 
@@ -643,7 +315,7 @@ _TRAILING_REST = re.compile(
 )
 
 
-def _trailing(text: str, masked: str, raw: _Raw) -> _Source | None:
+def _trailing(text: str, masked: str, raw: _Raw) -> Source | None:
     """ "A committee will be formed “within 24 hours” to investigate, the district officer told
     reporters.": a quoted fragment inside a clause, credited by an attribution closing the
     sentence after a comma, with no other quotation between."""
@@ -659,16 +331,16 @@ def _trailing(text: str, masked: str, raw: _Raw) -> _Source | None:
         if not words or words[0].group().lower() in ("who", "which", "whose", "and", "but", "while", "as",
                                                      "although", "though", "because", "where", "when"):
             continue
-        verb = next((n for n, w in enumerate(words) if _is_verb(masked, w)), None)
+        verb = next((n for n, w in enumerate(words) if is_verb(masked, w)), None)
         if not verb:
             continue  # none, or a participle opening an aside (", adding")
         word = words[verb]
-        if load_speech_verbs()[word.group().lower()] not in _INVERTING:
+        if load_speech_verbs()[word.group().lower()] not in INVERTING:
             continue
         if not _TRAILING_REST.match(masked, word.end()):
             continue  # "…, the minister said the army had …": a new clause with a content of its own
-        found = _from_verb(text, masked, word, start, hi)
-        return found if isinstance(found, _Source) else None
+        found = from_verb(text, masked, word, start, hi)
+        return found if isinstance(found, Source) else None
     return None
 
 
@@ -677,13 +349,13 @@ def _trailing(text: str, masked: str, raw: _Raw) -> _Source | None:
 _LABELLED_ITEM = re.compile(r"[ \t]*(?:[-•*▪◦–][ \t]+)(?P<who>[A-Z][^:\n\x00]{1,80}?):[ \t]+[^:\n]*$")
 
 
-def _list_label(text: str, masked: str, raw: _Raw) -> _Source | None:
+def _list_label(text: str, masked: str, raw: _Raw) -> Source | None:
     """The label of the list item a quotation stands in (see ``_LABELLED_ITEM``)."""
     line_start = masked.rfind("\n", 0, raw.opener) + 1
     item = _LABELLED_ITEM.match(masked, line_start, raw.opener)
     if item is None or _is_country(item.group("who").strip()):
         return None
-    return _Source(text[item.start("who") : item.end("who")].strip(), item.start("who"))
+    return Source(text[item.start("who") : item.end("who")].strip(), item.start("who"))
 
 
 def _is_country(name: str) -> bool:
@@ -692,7 +364,7 @@ def _is_country(name: str) -> bool:
     return any(m.kind == "country" and m.span.start == 0 and m.span.end == len(name) for m in find_countries(name))
 
 
-def _headline(text: str, raw: _Raw) -> _Source | None:
+def _headline(text: str, raw: _Raw) -> Source | None:
     """ "Campbell: Kunduz Attack ‘Tragic’" — a headline that names its speaker first."""
     line_start = text.rfind("\n", 0, raw.opener) + 1
     line_end = text.find("\n", raw.opener)
@@ -701,7 +373,7 @@ def _headline(text: str, raw: _Raw) -> _Source | None:
     if match and _is_country(match.group("who")):
         return None  # "Peru: “They Told Us …”": a report's country label, not a speaker
     if match and len(line) < 160 and not line.rstrip().endswith("."):
-        return _Source(match.group("who"), line_start)
+        return Source(match.group("who"), line_start)
     return None
 
 
@@ -726,7 +398,7 @@ def _previous_paragraph(text: str, ends: list[int], pos: int) -> tuple[int, int]
     return starts[k - 1], ends[k - 1]
 
 
-def _intro(text: str, masked: str, ends: list[int], raw: _Raw) -> _Source | None | bool:
+def _intro(text: str, masked: str, ends: list[int], raw: _Raw) -> Source | None | bool:
     """The paragraph before a block quotation: "The New York Times … wrote:"."""
     previous = _previous_paragraph(text, ends, raw.opener)
     if previous is None:
@@ -738,7 +410,7 @@ def _intro(text: str, masked: str, ends: list[int], raw: _Raw) -> _Source | None
     return _left(text, masked, probe, start)
 
 
-def _heading_source(text: str, ends: list[int], raw: _Raw) -> _Source | None:
+def _heading_source(text: str, ends: list[int], raw: _Raw) -> Source | None:
     """ "Speech delivered by General Director X in Kabul": the speaker of the quotation
     that opens a paragraph within the next three."""
     line_start = text.rfind("\n", 0, raw.opener) + 1
@@ -750,16 +422,16 @@ def _heading_source(text: str, ends: list[int], raw: _Raw) -> _Source | None:
         return None
     match = matches[-1]
     offset = max(0, line_start - 600)
-    return _Source(match.group("who").strip(), offset + match.start("who"))
+    return Source(match.group("who").strip(), offset + match.start("who"))
 
 
-def _narrative_subject(text: str, masked: str, lo: int, hi: int) -> _Source | None:
+def _narrative_subject(text: str, masked: str, lo: int, hi: int) -> Source | None:
     """The subject of the last reporting verb in a stretch of narrative."""
-    verbs = [w for w in word_matches(masked, lo, hi) if _is_verb(masked, w)]
+    verbs = [w for w in word_matches(masked, lo, hi) if is_verb(masked, w)]
     if not verbs:
         return None
-    found = _from_verb(text, masked, verbs[-1], sentence_start(masked, verbs[-1].start(), lo), hi)
-    return found if isinstance(found, _Source) else None
+    found = from_verb(text, masked, verbs[-1], sentence_start(masked, verbs[-1].start(), lo), hi)
+    return found if isinstance(found, Source) else None
 
 
 def _folded_capitals(text: str, masked: str, at: int) -> tuple[str, str]:
@@ -819,7 +491,7 @@ def _is_title(text: str, masked: str, raw: _Raw) -> bool:
     return title_case and len(words) > 1 and bool(_WORK_BEFORE.search(masked, max(0, raw.opener - 30), raw.opener))
 
 
-def _without_heading(text: str, found: _Source) -> _Source:
+def _without_heading(text: str, found: Source) -> Source:
     """ "Domestic\nPresident Kamau", "Notes\na. The police": a section heading on a line of
     its own, or a note's letter, before the subject is no part of it (a line broken inside
     a wrapped sentence is)."""
@@ -834,12 +506,12 @@ def _without_heading(text: str, found: _Source) -> _Source:
     marker = re.match(r"\s*(?:[a-z]|\d{1,2})[.)]\s+(?=[A-Z])", surface)
     if marker:
         surface, position = surface[marker.end() :], position + marker.end()
-    return _Source(surface, position) if surface.strip() else found
+    return Source(surface, position) if surface.strip() else found
 
 
 def _first_pass(
     text: str, masked: str, ends: list[int], raws: list[_Raw], k: int
-) -> _Source | None | bool:
+) -> Source | None | bool:
     raw = raws[k]
     if raw.parent is not None:
         masked = inside_mask(text, masked, raws, raw.parent)
@@ -850,12 +522,12 @@ def _first_pass(
         return False
     if raw.signed:
         who = raw.signed.split(",")[0].strip()
-        return _Source(who, text.index(who, raw.end))
+        return Source(who, text.index(who, raw.end))
     floor = raws[raw.parent].start if raw.parent is not None else 0
     text, masked = _folded_capitals(text, masked, raw.opener)
     lead = masked[sentence_start(masked, raw.opener, floor) : raw.opener]
     immediate = re.search(r"\b([A-Za-z]+)[,:]?\s*$", lead)
-    if immediate and _is_verb(
+    if immediate and is_verb(
         masked, _WORD.search(masked, raw.opener - len(lead) + immediate.start(1))
     ):  # type: ignore[arg-type]
         order = (lambda: _left(text, masked, raw, floor), lambda: _right(text, masked, raw))
@@ -864,7 +536,7 @@ def _first_pass(
     for find in order:
         found = find()
         if found is not None:
-            return _without_heading(text, found) if isinstance(found, _Source) else found
+            return _without_heading(text, found) if isinstance(found, Source) else found
     if raw.parent is not None:
         return None
     found = _trailing(text, masked, raw)
@@ -908,10 +580,10 @@ def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tup
     found: list[tuple[str, int, bool]] = []
     for a, b in reversed(list(zip(bounds, bounds[1:]))):
         before = len(found)
-        verbs = [w for w in word_matches(masked, a, b) if _is_verb(masked, w)]
+        verbs = [w for w in word_matches(masked, a, b) if is_verb(masked, w)]
         for verb in reversed(verbs):
-            source = _from_verb(text, masked, verb, a, b)
-            if isinstance(source, _Source) and not any(
+            source = from_verb(text, masked, verb, a, b)
+            if isinstance(source, Source) and not any(
                 source.position <= v.start() < source.position + len(source.surface.split(",")[0])
                 for v in verbs
             ):  # "a leader said volunteers" (before any aside) is a clause, not a subject
@@ -945,11 +617,6 @@ _APPOSED_NAME = re.compile(
     r"(?=(?:who|whose|a|an|the|aged)\b|\d)"
 )
 
-# Speakers named only by reference to the narrative before the quote.
-_ANAPHORIC = re.compile(
-    r"he|she|it|they|(?:one|another|a\s+second|a\s+third|each)(?:\s+of\s+(?:them|those))?"
-    r"|(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|message|letter|report)"
-)
 
 # A person's name opening a sentence: two to five capitalised words, then a verb or an
 # apposition ("Hadjia Mariama Soumana was …", "Ali Haji, a farmer, …"), perhaps after a
@@ -1012,10 +679,10 @@ def find_quotes(
     order = sorted(range(len(raws)), key=lambda k: raws[k].start)
     for k in order:
         found = _first_pass(text, masked, ends, raws, k)
-        if isinstance(found, _Source):
+        if isinstance(found, Source):
             if raws[k].parent is not None and found.surface.lower() in _SELF_PRONOUNS:
                 continue  # "you said “yes”", "she told me “…”" inside a speech: the speaker's own story
-            if raws[k].parent is None and _ANAPHORIC.fullmatch(" ".join(found.surface.lower().split())):
+            if raws[k].parent is None and ANAPHORIC.fullmatch(" ".join(found.surface.lower().split())):
                 names[k] = speakers.resolve_pronoun(
                     found.surface.strip(),
                     position=found.position,
