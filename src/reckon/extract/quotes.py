@@ -7,9 +7,15 @@ were the words of X", the line before a block quotation, a quotation that contin
 speaker's paragraph or the one before it, and a quotation that opens the sentence right
 after the one crediting the quotation before it. A "he", "she", "it", "one of them" or
 "the statement" is the nearest fitting subject of the narrative before the quotation
-(``_antecedents``), which is how news copy introduces a source and then quotes them. A
+(``quote_antecedents``), which is how news copy introduces a source and then quotes them. A
 single-quoted stretch is kept only when credited; a name or title in quote marks
-("known as “…”", "titled “…”") is nobody's words.
+("known as “…”", "titled “…”") is nobody's words (``quote_names``).
+
+This module holds the two passes over a page's quotations and the fall-backs (headline,
+list label, the paragraph before a block quotation, a neighbouring quotation); the parts
+they stand on live beside it: ``quote_sentences`` (the masked text and its sentences),
+``quote_subjects`` (reporting verbs and the source each names), ``quote_sides`` (the
+speaker in the quotation's own sentence).
 
 FORMAT.md lists quotations inside a quotation only when they have their own speaker: the
 words of someone quoted inside a speech are listed under that person; a "yes" inside
@@ -54,9 +60,6 @@ _SPEECH_HEADING = re.compile(
 _SELF_PRONOUNS = frozenset("i we you he she they it".split())
 
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
-
-
-# ------------------------------------------------------------------------ attribution
 
 
 # "- Ministry of Defence: 9 killed, 9 wounded; 14 militants “neutralised”.": a list item that
