@@ -12,7 +12,7 @@ import re
 from reckon.extract.accusations import unit_of_soldiers
 from reckon.extract.place_country import _COUNTRY_LABEL, _COUNTRY_LINE, country_named, section_country
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
-from reckon.extract.quotes import _paragraph_start, _sentence_end
+from reckon.extract.quote_sentences import paragraph_start, sentence_end
 from reckon.extract.body_names import _ARMED_NOUNS, _BODY_NOUNS, written_as_body
 from reckon.extract.named_people import _roles_after, _roles_before
 
@@ -122,14 +122,14 @@ def test_paragraph_start_is_what_a_search_of_the_cut_text_finds() -> None:
     for _ in range(300):
         masked = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
         for pos in range(len(masked) + 1):
-            assert _paragraph_start(masked, pos) == _paragraph_start_by_search(masked, pos), (masked, pos)
+            assert paragraph_start(masked, pos) == _paragraph_start_by_search(masked, pos), (masked, pos)
 
 
 def test_sentence_end_is_the_first_stop_or_the_paragraph_end() -> None:
     masked = "One said so. Two said no.\n\nThree."
-    assert _sentence_end(masked, 0) == len("One said so.")
-    assert _sentence_end(masked, len("One said so. ")) == len("One said so. Two said no.")
-    assert _sentence_end("No stop at all", 0) == len("No stop at all")
+    assert sentence_end(masked, 0) == len("One said so.")
+    assert sentence_end(masked, len("One said so. ")) == len("One said so. Two said no.")
+    assert sentence_end("No stop at all", 0) == len("No stop at all")
 
 
 def _written_as_body_by_search(text: str, name: str) -> bool:

@@ -7,9 +7,15 @@ were the words of X", the line before a block quotation, a quotation that contin
 speaker's paragraph or the one before it, and a quotation that opens the sentence right
 after the one crediting the quotation before it. A "he", "she", "it", "one of them" or
 "the statement" is the nearest fitting subject of the narrative before the quotation
-(``_antecedents``), which is how news copy introduces a source and then quotes them. A
+(``quote_antecedents``), which is how news copy introduces a source and then quotes them. A
 single-quoted stretch is kept only when credited; a name or title in quote marks
-("known as “…”", "titled “…”") is nobody's words.
+("known as “…”", "titled “…”") is nobody's words (``quote_names``).
+
+This module holds the two passes over a page's quotations and the fall-backs (headline,
+list label, the paragraph before a block quotation, a neighbouring quotation); the parts
+they stand on live beside it: ``quote_sentences`` (the masked text and its sentences),
+``quote_subjects`` (reporting verbs and the source each names), ``quote_sides`` (the
+speaker in the quotation's own sentence).
 
 FORMAT.md lists quotations inside a quotation only when they have their own speaker: the
 words of someone quoted inside a speech are listed under that person; a "yes" inside
@@ -19,20 +25,25 @@ someone's sentence, or the words of a "she" of the speaker's own story, are not 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
 
+from reckon.extract.quote_antecedents import pronoun_antecedents
 from reckon.extract.quote_marks import PARAGRAPH as _PARAGRAPH
 from reckon.extract.quote_marks import WORD as _WORD
 from reckon.extract.quote_marks import RawQuote as _Raw
 from reckon.extract.quote_marks import paragraph_ends as _paragraph_ends
 from reckon.extract.quote_marks import scan_quotes as _scan
 from reckon.extract.quote_marks import trim as _trim
+from reckon.extract.quote_names import NAMING, calls_it_so, is_nickname, is_title, quotes_a_name
+from reckon.extract.quote_sentences import (
+    inside_mask,
+    mask_quotes,
+    sentence_start,
+    sentence_stops,
+    word_matches,
+)
+from reckon.extract.quote_sides import is_country, source_after, source_before, trailing_source
+from reckon.extract.quote_subjects import ANAPHORIC, Source, from_verb, is_verb
 from reckon.extract.speakers import SpeakerResolver
-from reckon.extract.speech_verbs import load_speech_verbs
-from reckon.extract.unnamed_sources import describes_unnamed_people, is_one_unnamed_person
 from reckon.model import Quote, Span
 
 __all__ = ["EXTRACTOR", "find_quotes"]
@@ -44,731 +55,11 @@ _SPEECH_HEADING = re.compile(
     r"(?P<who>[^,\n]+?)(?=\s+(?:in|at|on)\s|,|$)",
     re.M,
 )
-# A sentence ends at a stop before a capital, a digit or a quotation (blanked to NUL in the
-# mask): "…, said Nenita Sumagang, 58. “Who …" starts a new sentence at the quote.
-# ("...the Justice Desk.[8] The police said": an encyclopedia's citation marks follow the stop.)
-_STOP = re.compile(r"[.!?](?:[\"”’)\]]*)(?:\[\d{1,3}\])*(?=\s+(?:[\"“‘(]?[A-Z0-9]|\x00))")
-# Words whose full stop does not end a sentence ("Mr. Ustinov said").
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr gen col lt maj capt sgt cpl adm gov sen rep rev st jr sr prof dept govt no vs "
-    "cmdr cdr comdr brig insp supt det cmdt lieut hon amb pres mme mlle messrs gens "
-    "jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp".split()
-)
-_AUX = frozenset(
-    "has have had will would was were is are been be also later then earlier further "
-    "again finally repeatedly once reportedly previously first".split()
-)
-_PASSIVE = frozenset("been be being is are was were".split())
-_NOUN_MARKERS = frozenset(
-    "the a an its his her their this that these those our my your whose of in".split()
-)
-# Verbs that may come before their subject after a quote ("…,” said the minister).
-_INVERTING = frozenset(
-    "say add ask write reply continue explain insist warn declare state note tell remark recall "
-    "respond answer concede admit conclude argue claim report shout cry exclaim whisper tweet post "
-    "announce confirm acknowledge stress urge reiterate lament vow "
-    "plead recount complain boast caution retort observe demand promise".split()
-)
-# Verbs of saying whose bare complement has its own subject ("He said the gunmen shouted");
-# not "posted", "claimed", which also follow a noun as participles ("a statement posted …").
-_COMPLEMENT_SAYING = frozenset("say tell recall explain insist add".split())
 # Pronouns that, inside a quotation, point into the speaker's own story ("She told me, “…”"
 # is some mother the speaker met), never at a speaker the narrative names.
 _SELF_PRONOUNS = frozenset("i we you he she they it".split())
-# A comma and a past participle opening an aside about the noun before it.
-_PARTICIPIAL_ASIDE = re.compile(
-    r",\s+(?:titled|entitled|dated|published|released|issued|signed|written|made public|sent|posted)\b"
-)
-_CLAUSE_BREAK = re.compile(
-    r"(?:[;—]|\s[–-]\s|,\s+(?:but|while|and|whereas|as)\s|\s(?:but|while|whereas|that)\s)"
-)
-# Quote marks around a name or a title, not words anyone said: 'a commander known as
-# "Mzee Kiboko"', 'the report, titled "Land, Guns and Silence"'.
-# "a site called “…”" names the site ("he called the raid “…”" quotes him).
-_NAMING = re.compile(
-    r"\b(?:(?i:(?:also\s+)?known\s+(?:[a-z]+ly\s+)?as|nicknamed|dubbed|titled|entitled|code-?named|so-called|"
-    r"under\s+the\s+name(?:\s+of)?|by\s+the\s+name(?:\s+of)?|"
-    r"call(?:s|ed|ing)?\s+(?:itself|themselves|himself|herself)|signed\s+by(?:\s+the)?)|"
-    r"(?<!what\s)(?:a|an|the|one)\s+(?:[a-z-]+\s+){0,2}(?:called|named)|(?:is|was|are|were|be|been)\s+(?:called|named))\s*$"
-    # "the Abaganza (Kirundi: “those who refuse”)": a name's translation in brackets
-    r"|\((?:[A-Z][a-z]+(?:\s+for|:)|meaning|lit\.|literally|i\.e\.)\s*$"
-    # a second name after the first: 'known locally as Ansar al-Tawba or simply "the Tawba"'
-    r"|\b(?i:known\s+(?:[a-z]+ly\s+)?as|nicknamed|dubbed)\s+[^,;:.\x00]{1,60}?\s+or\s+(?:simply\s+|just\s+)?$"
-)
-# "(sometimes called the “Riverside Families' Committee”)", "which they spell “Katibat X”":
-# after a verb of naming, quote marks around a proper name give another name for something,
-# not words anyone said ("called the report “a first step”" quotes words, in lower case).
-_NAMING_VERB = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|spell(?:s|ed|t|ing)?|writes?|written|styled?|styles|renamed|rebranded)"
-    r"(?:\s+(?:it|him|her|them|itself|themselves|the|its|their))?\s*(?:as\s+)?(?:the\s+)?$"
-)
-_PROPER_NAME = re.compile(r"(?:[A-Z][\w’'.-]*|(?:of|the|and|for|de|la|al|el|du|des|ar|an|bin)(?=\s))"
-                          r"(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|for|de|la|al|el|du|des|ar|an|bin))*")
-
-
-def _quotes_a_name(text: str, masked: str, raw: _Raw) -> bool:
-    """A proper name in quote marks right after a verb of naming (see ``_NAMING_VERB``)."""
-    if raw.closer is None or not _NAMING_VERB.search(masked[max(0, raw.opener - 40) : raw.opener]):
-        return False
-    inner = text[raw.start : raw.end].strip(" ,.")
-    capitals = sum(1 for word in inner.split() if word[:1].isupper())  # a name, not one word ("called it “Murder”")
-    return len(inner.split()) <= 6 and capitals >= 2 and _PROPER_NAME.fullmatch(inner) is not None
-
 
 _HEADLINE_SPEAKER = re.compile(r"^(?P<who>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}):\s")
-
-
-# ------------------------------------------------------------------------ attribution
-
-_MASK = "\x00"
-
-
-@dataclass(frozen=True, slots=True)
-class _Source:
-    surface: str  # the words naming the speaker, as written
-    position: int  # where they start
-
-
-def _mask(text: str, raws: list[_Raw]) -> str:
-    """The text with every quotation blanked out, so verbs inside quotes never attribute."""
-    chars = list(text)
-    for raw in raws:
-        if raw.block:
-            continue
-        stop = raw.closer + 1 if raw.closer is not None else raw.end
-        for i in range(raw.opener, stop):
-            if chars[i] != "\n":
-                chars[i] = _MASK
-    return "".join(chars)
-
-
-def _iter_stops(masked: str, lo: int, hi: int) -> Iterator[int]:
-    """Sentence ends in masked[lo:hi], skipping "Mr." and initials ("John F. Campbell")."""
-    for match in _STOP.finditer(masked, lo, hi):
-        if masked[match.start()] == ".":
-            word = re.search(r"([A-Za-z]+)$", masked[max(0, match.start() - 12) : match.start()])
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
-                continue
-        yield match.end()
-
-
-def _stops(masked: str, lo: int, hi: int) -> list[int]:
-    return list(_iter_stops(masked, lo, hi))
-
-
-@lru_cache(maxsize=4)
-def _paragraph_breaks(masked: str) -> tuple[list[int], list[int]]:
-    """Each paragraph break's end, and the least cut ``pos`` a search ending at ``pos`` finds it by.
-
-    ``_paragraph_start`` used to search ``masked[:pos]`` afresh on every call, which is
-    quadratic on a long page. The breaks are found once instead. A search cut at ``pos`` sees
-    fewer of them: a single line break (the pattern's second branch) needs its lookahead to see
-    the next printed character, so it counts only when that character lies before the cut.
-    """
-    ends: list[int] = []
-    cuts: list[int] = []
-    for match in _PARAGRAPH.finditer(masked):
-        ends.append(match.end())
-        if match.group().count("\n") >= 2:
-            cuts.append(match.end())
-        else:
-            printed = match.end()
-            while masked[printed] in " \t":
-                printed += 1
-            cuts.append(printed + 1)
-    return ends, cuts
-
-
-def _paragraph_start(masked: str, pos: int) -> int:
-    """Where the paragraph holding ``pos`` starts: the end of the last break that ``masked[:pos]`` shows."""
-    if pos >= len(masked) or masked[pos].isspace():
-        # A cut inside white space could shorten a blank-line break: search the cut text itself.
-        starts = [m.end() for m in _PARAGRAPH.finditer(masked, 0, pos)]
-        return starts[-1] if starts else 0
-    ends, cuts = _paragraph_breaks(masked)
-    last = bisect_right(ends, pos) - 1
-    if last >= 0 and cuts[last] > pos:
-        last -= 1
-    return ends[last] if last >= 0 else 0
-
-
-def _sentence_start(masked: str, pos: int, floor: int) -> int:
-    start = max(floor, _paragraph_start(masked, pos))
-    # A stop's lookahead must see the quotation's blanked first mark: in '“…,” he said,
-    # standing by the mosque. “We …”' the second quotation opens a sentence of its own, and
-    # the words before that stop are another sentence's.
-    stops = [s for s in _stops(masked, start, min(len(masked), pos + 2)) if s <= pos]
-    return stops[-1] if stops else start
-
-
-def _sentence_end(masked: str, pos: int) -> int:
-    # The first sentence end only: listing all of them to the end of the page is quadratic.
-    end = next(_iter_stops(masked, pos, len(masked)), len(masked))
-    paragraph = _PARAGRAPH.search(masked, pos)
-    if paragraph:
-        end = min(end, paragraph.start())
-    blank = masked.find(_MASK, pos)
-    return min(end, blank) if blank >= 0 else end
-
-
-def _words(masked: str, lo: int, hi: int) -> list[re.Match[str]]:
-    return list(_WORD.finditer(masked, lo, hi))
-
-
-def _previous_word(masked: str, at: int) -> str:
-    window = masked[max(0, at - 40) : at]
-    words = list(_WORD.finditer(window))
-    if words and _MASK in window[words[-1].end() :]:
-        return ""  # 'signed by the “Red Column”, described': a quotation came between
-    return words[-1].group().lower() if words else ""
-
-
-_DOCUMENT_WORDS = frozenset({"statement", "communique", "communiqué", "message", "letter", "report", "declaration",
-                             "address", "speech", "notice", "post", "video", "audio", "recording"})
-
-
-# The words before a bare form that make it the head of a noun phrase: a singular article
-# ("in a social media post that …"); a plural subject takes the bare verb ("the media
-# report that", "a few residents say").
-_INSIDE_NOUN_PHRASE = re.compile(
-    r"\b(?:a|an|each|every)\s+(?!(?:few|lot|couple|number|handful|dozen)\b)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+$"
-)
-
-
-# A sentence adverb set off by commas between a subject and its verb.
-_ASIDE_BEFORE = re.compile(
-    r",\s*(?:however|meanwhile|too|though|instead|moreover|for\s+(?:their|his|her|its)\s+part)\s*,\s*$"
-)
-
-
-# "the baseless claims", "these unfounded reports": an article, then a word with an adjective's
-# ending, make the -s form of a reporting verb a plural noun ("the group claims" stays a verb).
-_ADJECTIVE_BEFORE_NOUN = re.compile(
-    r"\b(?:the|these|those|such|its|their|his|her|our|some|many|repeated|similar)\s+"
-    r"[a-z-]+(?:less|ous|ful|ive|ical|able|ible|est|ated|unded|ent|ant|ic|ary)\s*$", re.IGNORECASE
-)
-
-
-def _is_verb(masked: str, word: re.Match[str]) -> bool:
-    """A reporting verb, not the noun ("the report", "its post") nor an infinitive ("to
-    say “no”"); a bare present form ("say", "call") needs a plural or pronoun subject."""
-    form = word.group().lower()
-    lemma = load_speech_verbs().get(form)
-    if lemma is None:
-        return False
-    if word.group()[:1].isupper():  # only at a sentence's start ("Said Daniel Eyre:")
-        before = masked[max(0, word.start() - 3) : word.start()].strip()
-        if before and before[-1] not in '.!?"”\x00':
-            return False
-    previous = _previous_word(masked, word.start())
-    if previous in _NOUN_MARKERS or previous == "to":
-        return False
-    if (form.endswith("s") and form != lemma
-            and _ADJECTIVE_BEFORE_NOUN.search(masked[max(0, word.start() - 40) : word.start()])):
-        return False  # "The baseless claims spread by …": a noun
-    if previous in _DOCUMENT_WORDS and re.match(r"\s+(?:out\s+)?(?:on|by|at|in|over|to)\b", masked[word.end():]):
-        return False  # "a statement read on national television by X": a participle naming the document
-    if form.endswith("ing"):
-        # "the regular briefing", "a daily posting": an article and an adjective before an
-        # -ing form make it a noun
-        before = _WORD.findall(masked[max(0, word.start() - 40) : word.start()])
-        comma = masked[max(0, word.start() - 2) : word.start()].strip() == ","  # "the accusation, saying"
-        if len(before) >= 2 and before[-2].lower() in _NOUN_MARKERS and before[-1].islower() and not comma:
-            return False
-    if form == lemma and form not in ("said", "read", "put"):
-        if _INSIDE_NOUN_PHRASE.search(masked, max(0, word.start() - 60), word.start()):
-            return False  # "in a social media post that …": a noun after "a" or a preposition
-        aside = _ASIDE_BEFORE.search(masked, max(0, word.start() - 40), word.start())
-        if aside:  # "Residents, however, insist": the subject is before the aside
-            previous = _previous_word(masked, aside.start())
-        return (
-            previous in ("they", "we", "i", "you", "police", "media", "people", "officials", "which", "who")
-            or (previous.endswith("s") and not previous.endswith("ss"))
-            or previous
-            in ("also", "would", "will", "did", "do", "does", "may", "might", "could", "can")
-        )
-    return True
-
-
-def _subject_before(text: str, masked: str, verb: re.Match[str], lo: int) -> _Source | None:
-    """The subject of a reporting verb: the words of its clause before it. In "X released
-    the findings and concluded" the subject is X, before the first verb of the pair."""
-    region = masked[lo : verb.start()]
-    breaks = list(_CLAUSE_BREAK.finditer(region))
-    while breaks and (_closes_relative(masked, lo, breaks[-1], verb) or _inside_relative_aside(masked, lo, breaks[-1], verb)):
-        breaks.pop()
-    start = lo + (breaks[-1].end() if breaks else 0)
-    words = _words(masked, start, verb.start())
-    if words and words[-1].group() == "and":
-        # "the group said “…” and claimed that “…”": the second verb shares the subject
-        # of the nearest reporting verb before it.
-        shared = next((w for w in reversed(words[:-1]) if _is_verb(masked, w)), None)
-        if shared is not None:
-            return _subject_before(text, masked, shared, lo)
-        if breaks and breaks[-1].group().strip() == "that":
-            # "X denied that troops had harmed anyone and said “…”": the second verb shares
-            # the subject of the verb whose "that" clause comes between.
-            governing = next((w for w in reversed(_words(masked, lo, lo + breaks[-1].start()))
-                              if _is_verb(masked, w)), None)
-            if governing is not None:
-                return _subject_before(text, masked, governing, lo)
-        first_verb = next(
-            (n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+(?:ed|ied)", w.group())),
-            None,
-        )
-        if first_verb:
-            words = words[:first_verb]
-    inner = [n for n, w in enumerate(words)
-             if n and _is_verb(masked, w) and load_speech_verbs()[w.group().lower()] in _COMPLEMENT_SAYING]
-    if (
-        inner
-        and inner[-1] < len(words) - 1
-        and load_speech_verbs().get(verb.group().lower()) in _INVERTING  # "shouted", not "counted"
-        and "," not in masked[words[inner[-1]].end() : verb.start()]  # not "who asked …, said"
-    ):
-        # "He said the gunmen shouted “…”": the complement of an earlier reporting verb
-        # has its own subject, the words after that verb.
-        words = words[inner[-1] + 1 :]
-    # (also "..., which the police called “…”": the relative's own subject follows "which";
-    # not "which oversees the police, said", where "which" is the subject)
-    whats = [n for n, w in enumerate(words) if w.group().lower() == "what" or (
-        w.group().lower() == "which" and n + 1 < len(words) and _RELATIVE_SUBJECT.fullmatch(words[n + 1].group()))]
-    if whats and whats[-1] < len(words) - 1:
-        # "turned the market into what one rescue worker called “…”": the subject of the
-        # free relative is the words after "what"
-        words = words[whats[-1] + 1 :]
-    while words and (words[-1].group().lower() in _AUX or _is_manner_adverb(words[-1].group())):
-        words.pop()
-    if not words:
-        return None
-    last = words[-1].group().lower()
-    if last in ("which", "who") and len(words) > 1:
-        # "figures published on certain websites, which speak of “…”": the relative
-        # pronoun stands for the noun phrase right before it.
-        return _antecedent_of_relative(text, masked, words[-1].start(), start)
-    # ("One survivor, a farmer whose wife was shot in front of him, told us:": a pronoun after
-    # a preposition ends an aside about the subject, it is not the subject)
-    after_preposition = len(words) > 1 and last in ("him", "her", "them", "it") and words[-2].group().lower() in (
-        "of", "to", "for", "with", "before", "behind", "beside", "near", "at", "by", "from")
-    if last in ("he", "she", "it", "they", "i", "we", "you", "him", "them") and not (
-            after_preposition and not _ANAPHORIC.fullmatch(" ".join(w.group().lower() for w in words[-3:]))):
-        one_of = _ANAPHORIC.fullmatch(" ".join(w.group().lower() for w in words[-4:][-3:]))
-        words = words[-3:] if one_of and len(words) >= 3 else words[-1:]  # "one of them said"
-    begin, end = words[0].start(), words[-1].end()
-    # "The Bureau's report, titled “…” and published in May, states:": the participial
-    # phrase set off by commas describes the subject, which is the noun phrase before it.
-    aside = _PARTICIPIAL_ASIDE.search(masked, begin, end)
-    if aside and aside.start() > begin and _MASK not in masked[begin : aside.start()]:
-        end = aside.start()
-    if _MASK in masked[begin:end]:
-        begin = masked.rfind(_MASK, begin, end) + 1
-    surface = text[begin:end].strip(" ,")
-    return _Source(surface, begin) if surface else None
-
-
-# Nouns ending in "-ly" that are no manner adverb ("the family said").
-_LY_NOUNS = frozenset("family ally assembly rally supply monopoly anomaly homily belly bully lily jelly folly "
-                      "italy daily weekly monthly quarterly fly".split())
-
-
-def _is_manner_adverb(word: str) -> bool:
-    """ "Survivors … consistently described": an adverb before the verb is not the subject."""
-    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
-
-
-def _closes_relative(masked: str, lo: int, brk: re.Match[str], verb: re.Match[str]) -> bool:
-    """A "that" after a noun opening a relative clause closed by a comma before the verb:
-    in "the group, formed from the movement that once held the south, claimed “…”" the
-    subject is the group, not the words of the relative clause."""
-    if brk.group().strip() != "that":
-        return False
-    before = _words(masked, lo, lo + brk.start())
-    if not before or _is_verb(masked, before[-1]) or not before[-1].group().isalpha():
-        return False
-    inside = masked[lo + brk.end() : verb.start()]
-    return inside.rstrip().endswith(",") and _MASK not in inside
-
-
-# ", who asked that her name not be withheld," opened before a "that": a relative aside.
-_RELATIVE_OPENED = re.compile(r",\s+(?:who|which)\s[^,;\x00]*$")
-
-
-def _inside_relative_aside(masked: str, lo: int, brk: re.Match[str], verb: re.Match[str]) -> bool:
-    """A "that" inside a relative aside set off by commas before the verb: in "a nurse, who
-    asked that her name not be published, told …" the subject is the nurse, not the words
-    after the aside's "that"."""
-    if brk.group().strip() != "that":
-        return False
-    if _RELATIVE_OPENED.search(masked[lo : lo + brk.start()]) is None:
-        return False
-    inside = masked[lo + brk.end() : verb.start()]
-    return inside.rstrip().endswith(",") and _MASK not in inside and inside.count(",") == 1
-
-
-def _antecedent_of_relative(text: str, masked: str, at: int, lo: int) -> _Source | None:
-    """The noun phrase a "which" or "who" at ``at`` stands for: the words since the last
-    preposition, verb or clause break before it ("… published on certain websites, which")."""
-    apposed = _NAME_THEN_ROLE.search(masked, lo, at)
-    if apposed:
-        # "said Umar Haddad, a cousin of the dead shepherd, who said": the relative after a
-        # description set off by commas is the person described, not the description's noun
-        return _Source(text[apposed.start(1) : apposed.end(1)], apposed.start(1))
-    region = masked[lo:at].rstrip(" ,")
-    words = _words(masked, lo, lo + len(region))
-    kept: list[re.Match[str]] = []
-    for word in reversed(words):
-        if word.group().lower() in _PHRASE_BREAKS or _is_verb(masked, word):
-            break
-        kept.insert(0, word)
-    if not kept:
-        return None
-    surface = text[kept[0].start() : kept[-1].end()]
-    return _Source(surface, kept[0].start())
-
-
-_NAME_WORD = r"(?:(?:al|el|bin|ibn|abu|de|da|van|von|del)[- ])?[A-Z][\w’'.-]*"
-# A name, then a description set off by commas, right before a relative pronoun.
-_NAME_THEN_ROLE = re.compile(
-    r"(?<![\w’'-])(" + _NAME_WORD + r"(?:\s+" + _NAME_WORD + r"){1,4}),\s+(?:a|an|the)\s+[^,;:\x00]{1,80},\s*$"
-)
-
-
-# Words that end a noun phrase read backwards from a relative pronoun.
-_PHRASE_BREAKS = frozenset(
-    "on in at of by from to with for about into onto over under after before than and or but "
-    "is are was were has have had".split()
-)
-
-
-def _subject_after(text: str, masked: str, lo: int, hi: int) -> _Source | None:
-    """ "said Mr. X, a spokesman." -> the words after an inverted verb, up to the stop."""
-    stops = _stops(masked, lo, hi)
-    end = stops[0] if stops else hi
-    stop = re.search(r"[;:]\s|" + _MASK, masked[lo:end])
-    end = lo + stop.start() if stop else end
-    end = end - 1 if masked[end - 1 : end] in ".!?" else end
-    begin, end = _trim(text, lo, end)
-    surface = text[begin:end].strip(" ,")
-    return _Source(surface, begin) if surface else None
-
-
-# Plural nouns for things that carry claims ("reports claiming", "websites saying").
-_CARRIERS = frozenset("reports websites sites posts outlets media platforms accounts messages videos".split())
-
-
-def _from_verb(
-    text: str, masked: str, verb: re.Match[str], lo: int, hi: int
-) -> _Source | None | bool:
-    """The source a reporting verb names; False when the verb is an agentless passive
-    ("have been reported to be “heavy”": nobody is credited)."""
-    form = verb.group().lower()
-    after = masked[verb.end() : hi]
-    quoted_as = re.match(r"\s+(.{1,80}?)\s+as\s+(?:saying|telling|stating)\b", after)
-    if (
-        form in ("quoted", "quoting", "quote", "quotes", "cited", "citing", "cite", "cites")
-        and quoted_as
-        and _previous_word(masked, verb.start()) not in _PASSIVE  # "X was quoted by the Post as saying"
-    ):
-        return _Source(
-            text[verb.end() + quoted_as.start(1) : verb.end() + quoted_as.end(1)],
-            verb.end() + quoted_as.start(1),
-        )
-    cited = re.match(
-        r"\s+((?:[\w’'-]+\s+){0,3}?(?:claims|accounts|reports|testimony|testimonies|sources))\b",
-        after,
-    )
-    if form in ("cited", "citing", "cite", "cites", "quoting", "quoted") and cited:
-        return _Source(cited.group(1), verb.end() + cited.start(1))
-    previous = _previous_word(masked, verb.start())
-    if previous in _PASSIVE and not re.match(r"\s+(?:by\s+[^\x00]{1,80}?\s+)?as\s+(?:saying|telling|stating)\b", after):
-        # ("X was quoted by the Post as saying “…”": X speaks, the Post only reports it)
-        agent = re.match(r"\s+by\s+(.{1,80}?)(?=[,.;:]|$|\s+(?:that|as|on|in)\b)", after)
-        if agent:
-            return _Source(agent.group(1), verb.end() + agent.start(1))
-        return False
-    clause_start = max(
-        [lo] + [lo + m.end() for m in _CLAUSE_BREAK.finditer(masked[lo : verb.start()])]
-    )
-    if not masked[clause_start : verb.start()].strip(" ,\x00"):
-        if re.search(r"\band\s*$", masked[lo:clause_start]):
-            # "He blamed the group, …, and said the army had launched “…”": a verb
-            # coordinated with an earlier one shares its subject.
-            earlier = [w for w in _words(masked, lo, clause_start) if _is_verb(masked, w)]
-            if earlier:
-                return _from_verb(text, masked, earlier[-1], lo, hi)
-        return _subject_after(text, masked, verb.end(), hi)  # "Said Daniel Eyre, researcher:"
-    if (
-        form.endswith("ing")
-        and masked[verb.start() - 2 : verb.start()] != ", "
-        and _previous_word(masked, verb.start()) in _CARRIERS
-    ):
-        # "false reports circulating on some websites claiming that “…”": a participle right
-        # after the noun, with no comma, says what those reports claim; the sentence's own
-        # verb ("The police noted …") is not its source.
-        return _antecedent_of_relative(text, masked, verb.start(), clause_start)
-    if form.endswith("ing"):  # "…, saying that …": the subject of the clause's main verb
-        lo2 = clause_start
-        earlier = [w for w in _words(masked, lo2, verb.start()) if _is_verb(masked, w)]
-        if not earlier and masked[verb.start() - 2 : verb.start()] == ", ":
-            # "X denied that soldiers had killed civilians, telling reporters …": the
-            # participle after a comma goes with the sentence's reporting verb.
-            earlier = [w for w in _words(masked, lo, lo2) if _is_verb(masked, w)]
-        if earlier:
-            return _from_verb(text, masked, earlier[-1], lo, hi)
-        if masked[verb.start() - 2 : verb.start()] == ", ":
-            # "The Front rejected the accusation, saying …": no reporting verb before the
-            # participle; its subject is the clause's, the words before its first past verb.
-            words = _words(masked, clause_start, verb.start())
-            first = next((n for n, w in enumerate(words) if n and re.fullmatch(r"[a-z]+ed", w.group())), None)
-            if first is not None and _MASK not in masked[words[0].start() : words[first - 1].end()]:
-                begin, end = words[0].start(), words[first - 1].end()
-                return _Source(text[begin:end].strip(" ,"), begin)
-        return _subject_before(text, masked, verb, lo)
-    return _subject_before(text, masked, verb, lo)
-
-
-def _governing(region: str, lo: int, verbs: list[re.Match[str]]) -> list[re.Match[str]]:
-    """The verbs that may govern a quote at the end of ``region``: in "X said later that 27
-    bodies had been counted and that “dozens” were hurt" the quote is in a second complement
-    of "said", so the verbs inside the first ("counted") do not govern it."""
-    coordinated = list(re.finditer(r"\band\s+that\b", region))
-    if not verbs or not coordinated or coordinated[-1].start() < verbs[-1].end() - lo:
-        return verbs
-    first_that = re.search(r"\bthat\b", region)
-    # "a nurse, who asked that her name be withheld, told us that … and that “…”": the "that"
-    # the coordination pairs with is the last one before it, not one inside an aside
-    first_that = _paired_that(region, coordinated[-1].start()) or first_that
-    heads = [v for v in verbs if first_that and v.end() - lo <= first_that.start()]
-    return heads or verbs
-
-
-def _paired_that(region: str, before: int) -> re.Match[str] | None:
-    """The "that" an "and that" at ``before`` continues: the first one before it that is not
-    inside a relative aside (", who asked that …,")."""
-    return next((m for m in re.finditer(r"\bthat\b", region[:before])
-                 if not _RELATIVE_OPENED.search(region[: m.start()])), None)
-
-
-# "In her words," / "In the words of X," right before a quotation names its speaker.
-_IN_WORDS = re.compile(
-    r"\b[Ii]n\s+(?:(?P<pos>his|her|its|their)\s+(?:own\s+)?words|the\s+words\s+of\s+(?P<of>[^,\x00]{1,80}))"
-    r"\s*[,:]?\s*$"
-)
-_POSSESSIVE_PRONOUN = {"his": "he", "her": "she", "its": "it", "their": "they"}
-# "As stated by the minister: “…”", "as he put it, “…”": a clause of manner names the speaker
-# whose words follow; its "as" is not the subject of the verb.
-_AS_SAID_BY = re.compile(
-    r"\b[Aa]s\s+(?:(?:was\s+)?(?:stated|said|declared|put|noted|stressed|underlined|emphasi[sz]ed|explained|"
-    r"written|announced|affirmed|reiterated)\s+by\s+(?P<by>[^,:;\x00]{1,80}?)"
-    r"|(?P<pro>he|she|it|they)\s+(?:put|said|wrote|stated)\s+it)\s*[,:]?\s*$"
-)
-
-
-# "The claims spread by the so-called “Free Mountain Units” through their outlets, that “…”":
-# claims that a named party made, with their content quoted right after "that".
-_CLAIMS_BY = re.compile(
-    r"\b(?:claims?|allegations?|assertions?|accusations?|statements?)\s+"
-    r"(?:spread|made|circulated|put\s+about|put\s+out|issued|published|posted|repeated)\s+by\s+"
-    r"(?:the\s+)?(?:so-called\s+)?[\"“]?(?P<by>[A-Z][^,;:\"”\n]{1,60}?)[\"”]?"
-    r"(?:\s+(?:through|on|in|via|over)\s[^,;:\"“”\n]{1,60})?,?\s+that\s*[,:]?\s*$"
-)
-
-
-def _charge(masked: str, verb: re.Match[str]) -> bool:
-    """A passive "charged with", "accused of" states a charge, not words said: in "X said 112
-    people had been charged with public violence, “most of them …”" the quotation is X's."""
-    return _previous_word(masked, verb.start()) in _PASSIVE and bool(
-        re.match(r"\s+(?:with|of)\b", masked[verb.end() :])
-    )
-
-
-# "..., which the police called “false and misleading”": a relative "which"/"what" whose own
-# subject calls the thing something in lower-case words judges it; it does not name it.
-_WHICH_X_CALLED = re.compile(r"\b(?:which|what)\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+)?\s+called\s*$")
-
-
-_RELATIVE_SUBJECT = re.compile(r"the|a|an|its|their|his|her|it|they|he|she|we|I|[A-Z][\w’'-]*")
-
-
-def _calls_it_so(text: str, masked: str, raw: _Raw) -> bool:
-    inner = text[raw.opener + 1 : raw.opener + 3].lstrip()
-    return _WHICH_X_CALLED.search(masked[max(0, raw.opener - 90) : raw.opener]) is not None \
-        and inner[:1].islower()
-
-
-# "had responded to “a planned provocation”": what one replies or reacts to is someone else's
-# words or deed, not the reply; the quotation goes with the verb that reports the sentence.
-_REPLYING_TO = re.compile(r"(?i:respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|react(?:s|ed|ing)?|answer(?:s|ed|ing)?)$")
-
-
-def _replies_to_quote(masked: str, verb: re.Match[str], opener: int) -> bool:
-    return _REPLYING_TO.match(verb.group()) is not None and re.fullmatch(
-        r"\s+to\s+(?:(?:a|an|the|what|this|that)\s+)?(?:[a-z-]+\s+){0,2}", masked[verb.end() : opener]) is not None
-
-
-def _left(text: str, masked: str, raw: _Raw, floor: int) -> _Source | None | bool:
-    """Attribution before the quote in its sentence: "X said, “", "X: “", "X said it was “"."""
-    lo = _sentence_start(masked, raw.opener, floor)
-    region = masked[lo : raw.opener]
-    own_words = _IN_WORDS.search(region)
-    if own_words:  # "In her words, “…”", "In the words of the mayor, “…”"
-        who = own_words.group("of") or _POSSESSIVE_PRONOUN[own_words.group("pos").lower()]
-        at = lo + own_words.start("of" if own_words.group("of") else "pos")
-        return _Source(who, at)
-    spread = _CLAIMS_BY.search(text, lo, raw.opener)
-    if spread:  # "the claims spread by the so-called “Free Units” … that “…”"
-        return _Source(spread.group("by").strip(), spread.start("by"))
-    manner = _AS_SAID_BY.search(region)
-    if manner:  # "As stated by our Minister X: “…”"
-        key = "by" if manner.group("by") else "pro"
-        return _Source(text[lo + manner.start(key) : lo + manner.end(key)], lo + manner.start(key))
-    according = list(re.finditer(r"\b[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", region))
-    verbs = [w for w in _words(masked, lo, raw.opener) if _is_verb(masked, w) and not _charge(masked, w)
-             and not _replies_to_quote(masked, w, raw.opener)]
-    verbs = _governing(region, lo, verbs)
-    if according and (not verbs or according[-1].start() > verbs[-1].start() - lo):
-        who = according[-1]
-        return _Source(text[lo + who.start(1) : lo + who.end(1)].strip(), lo + who.start(1))
-    if verbs:
-        verb = verbs[-1]
-        for earlier in reversed(verbs[:-1]):  # "cited witness claims that": cite, not claims
-            if (
-                earlier.group().lower() in ("cited", "citing", "quoted", "quoting")
-                and verb.start() - earlier.end() < 40
-            ):
-                verb = earlier
-                break
-        return _from_verb(text, masked, verb, lo, raw.opener)
-    colon = re.search(r"([^:\x00]{1,80}):\s*$", region)
-    if colon:  # "Solberg was adamant: “"
-        clause = colon.group(1)
-        clause = re.split(r"\s+(?:was|is|were|are|remained|seemed|appeared)\b", clause)[0]
-        if _is_country(clause.strip()):
-            return None  # "Peru: “They Told Us …”": a report's country label, not a speaker
-        begin = lo + colon.start(1)
-        return _Source(text[begin : begin + len(clause)].strip(), begin)
-    return None
-
-
-_INLINE_SIGNATURE = re.compile(r"[.!?,]?[ \t]*(?:—|―|–|--)[ \t]*(?P<who>[A-Z][^\n\x00]*)(?=\n|$)")
-# A sentence after a quotation that names whose words they were.
-_WORDS_OF = re.compile(
-    r"(?:(?:Those|These|They|Such)\s+(?:were|are)|(?:That|This|It|Such)\s+(?:was|is))\s+"
-    r"(?:the\s+|his\s+|her\s+)?(?:own\s+|very\s+|exact\s+)?words\s+of\s+"
-)
-
-
-def _right(text: str, masked: str, raw: _Raw) -> _Source | None | bool:
-    """Attribution after the quote: "…,” X said." / "…,” said X." / "…,” according to X."."""
-    if raw.closer is None:
-        return None
-    lo = raw.closer + 1
-    hi = _sentence_end(masked, lo)
-    rest = masked[lo:hi]
-    lead = re.match(r"^\s*[,.!?]?\s*(?:[—–-]+\s*)?", rest)
-    begin = lo + (lead.end() if lead else 0)
-    # ("“They were shouting ‘Get down!’” he said": a nested quotation's mark after the "!")
-    inner_end = text[raw.start : raw.end].rstrip(" '’\"”")[-1:]
-    ends_clause = (
-        text[raw.end - 1 : raw.end] in ",?!"
-        or (inner_end != "" and inner_end in ",?!")
-        or rest[:1] in ",—–-"
-        or (text[raw.end - 1 : raw.end] == "." and rest.strip()[:1].islower())
-    )
-    line_start = masked.rfind("\n", 0, raw.opener) + 1
-    signed = _INLINE_SIGNATURE.match(masked, lo)
-    if (
-        signed
-        and not masked[line_start : raw.opener].strip()
-        and len(signed.group("who").split(",")[0].split()) <= 4  # a name, not a headline's clause
-    ):
-        # "“I want the world to know.” – Abdi, 19, a student": a quotation on its own line
-        # signed after a dash, as an epigraph is on the next line.
-        who = signed.group("who").split(",")[0].strip()
-        return _Source(who, signed.start("who"))
-    words_of = _WORDS_OF.match(masked, begin, hi)
-    if words_of:  # "“…” Those were the words of our party leader, Dr. Jane Doe, …"
-        found = _subject_after(text, masked, words_of.end(), hi)
-        if found is not None:
-            cut = _CLAUSE_BREAK.search(found.surface)
-            return _Source(found.surface[: cut.start()] if cut else found.surface, found.position)
-    according = re.match(r"\s*[Aa]ccording\s+to\s+([^,.;:\x00]{1,80})", masked[begin:hi])
-    if according:
-        return _Source(
-            text[begin + according.start(1) : begin + according.end(1)].strip(),
-            begin + according.start(1),
-        )
-    if not ends_clause:
-        return None
-    words = _words(masked, begin, hi)[:14]
-    aside = False  # inside ", whose husband and son were killed,": the speaker described
-    previous_end = begin
-    for n, word in enumerate(words):
-        comma_before = "," in masked[previous_end : word.start()]
-        previous_end = word.end()
-        if aside and comma_before:
-            aside = False
-        elif n and comma_before and word.group().lower() in ("who", "whose", "which"):
-            aside = True
-        if aside:
-            continue
-        if word.group().lower() in (
-            "but",
-            "while",
-            "and",
-            "whereas",
-            "although",
-            "though",
-            "yet",
-            "because",
-        ):
-            return None  # "…”, but local media reported …": a new clause, another source
-        if _is_verb(masked, word):
-            if n == 0:
-                if load_speech_verbs()[word.group().lower()] not in _INVERTING:
-                    return None  # "“Dead Silence”, documents abuses": not "…,” said X"
-                if word.group().lower().endswith("ing"):
-                    return None  # "were “well trained”, adding that …": the sentence's subject speaks
-                return _subject_after(text, masked, word.end(), hi)
-            return _from_verb(text, masked, word, begin, hi)
-    return None
-
-
-# Words after a trailing attribution's verb that keep it a bare attribution ("told reporters on Monday").
-_TRAILING_REST = re.compile(
-    r"(?:\s+(?:to|on|in|at|by|from|via|over|late|early|last|this|the|a|an|[A-Z][\w’'.-]*|reporters|journalists|"
-    r"correspondents|telephone|phone|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"morning|afternoon|evening|night|later|earlier|separately))*\s*(?:[.!?]|,\s+(?:adding|saying)\b|:|$)"
-)
-
-
-def _trailing(text: str, masked: str, raw: _Raw) -> _Source | None:
-    """ "A committee will be formed “within 24 hours” to investigate, the district officer told
-    reporters.": a quoted fragment inside a clause, credited by an attribution closing the
-    sentence after a comma, with no other quotation between."""
-    if raw.closer is None:
-        return None
-    lo = raw.closer + 1
-    hi = _sentence_end(masked, lo)
-    for comma in re.finditer(r",\s+", masked[lo:hi]):
-        start = lo + comma.end()
-        if _MASK in masked[lo:start]:
-            return None
-        words = _words(masked, start, hi)[:8]
-        if not words or words[0].group().lower() in ("who", "which", "whose", "and", "but", "while", "as",
-                                                     "although", "though", "because", "where", "when"):
-            continue
-        verb = next((n for n, w in enumerate(words) if _is_verb(masked, w)), None)
-        if not verb:
-            continue  # none, or a participle opening an aside (", adding")
-        word = words[verb]
-        if load_speech_verbs()[word.group().lower()] not in _INVERTING:
-            continue
-        if not _TRAILING_REST.match(masked, word.end()):
-            continue  # "…, the minister said the army had …": a new clause with a content of its own
-        found = _from_verb(text, masked, word, start, hi)
-        return found if isinstance(found, _Source) else None
-    return None
 
 
 # "- Ministry of Defence: 9 killed, 9 wounded; 14 militants “neutralised”.": a list item that
@@ -776,31 +67,25 @@ def _trailing(text: str, masked: str, raw: _Raw) -> _Source | None:
 _LABELLED_ITEM = re.compile(r"[ \t]*(?:[-•*▪◦–][ \t]+)(?P<who>[A-Z][^:\n\x00]{1,80}?):[ \t]+[^:\n]*$")
 
 
-def _list_label(text: str, masked: str, raw: _Raw) -> _Source | None:
+def _list_label(text: str, masked: str, raw: _Raw) -> Source | None:
     """The label of the list item a quotation stands in (see ``_LABELLED_ITEM``)."""
     line_start = masked.rfind("\n", 0, raw.opener) + 1
     item = _LABELLED_ITEM.match(masked, line_start, raw.opener)
-    if item is None or _is_country(item.group("who").strip()):
+    if item is None or is_country(item.group("who").strip()):
         return None
-    return _Source(text[item.start("who") : item.end("who")].strip(), item.start("who"))
+    return Source(text[item.start("who") : item.end("who")].strip(), item.start("who"))
 
 
-def _is_country(name: str) -> bool:
-    from reckon.extract.places import find_countries  # places loads the gazetteer: import late
-
-    return any(m.kind == "country" and m.span.start == 0 and m.span.end == len(name) for m in find_countries(name))
-
-
-def _headline(text: str, raw: _Raw) -> _Source | None:
+def _headline(text: str, raw: _Raw) -> Source | None:
     """ "Campbell: Kunduz Attack ‘Tragic’" — a headline that names its speaker first."""
     line_start = text.rfind("\n", 0, raw.opener) + 1
     line_end = text.find("\n", raw.opener)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     match = _HEADLINE_SPEAKER.match(line)
-    if match and _is_country(match.group("who")):
+    if match and is_country(match.group("who")):
         return None  # "Peru: “They Told Us …”": a report's country label, not a speaker
     if match and len(line) < 160 and not line.rstrip().endswith("."):
-        return _Source(match.group("who"), line_start)
+        return Source(match.group("who"), line_start)
     return None
 
 
@@ -825,7 +110,7 @@ def _previous_paragraph(text: str, ends: list[int], pos: int) -> tuple[int, int]
     return starts[k - 1], ends[k - 1]
 
 
-def _intro(text: str, masked: str, ends: list[int], raw: _Raw) -> _Source | None | bool:
+def _intro(text: str, masked: str, ends: list[int], raw: _Raw) -> Source | None | bool:
     """The paragraph before a block quotation: "The New York Times … wrote:"."""
     previous = _previous_paragraph(text, ends, raw.opener)
     if previous is None:
@@ -834,10 +119,10 @@ def _intro(text: str, masked: str, ends: list[int], raw: _Raw) -> _Source | None
     if not text[start:end].rstrip().endswith(":"):
         return None
     probe = _Raw(start=end, end=end, opener=len(text[:end].rstrip()), closer=None)
-    return _left(text, masked, probe, start)
+    return source_before(text, masked, probe, start)
 
 
-def _heading_source(text: str, ends: list[int], raw: _Raw) -> _Source | None:
+def _heading_source(text: str, ends: list[int], raw: _Raw) -> Source | None:
     """ "Speech delivered by General Director X in Kabul": the speaker of the quotation
     that opens a paragraph within the next three."""
     line_start = text.rfind("\n", 0, raw.opener) + 1
@@ -849,30 +134,16 @@ def _heading_source(text: str, ends: list[int], raw: _Raw) -> _Source | None:
         return None
     match = matches[-1]
     offset = max(0, line_start - 600)
-    return _Source(match.group("who").strip(), offset + match.start("who"))
+    return Source(match.group("who").strip(), offset + match.start("who"))
 
 
-def _narrative_subject(text: str, masked: str, lo: int, hi: int) -> _Source | None:
+def _narrative_subject(text: str, masked: str, lo: int, hi: int) -> Source | None:
     """The subject of the last reporting verb in a stretch of narrative."""
-    verbs = [w for w in _words(masked, lo, hi) if _is_verb(masked, w)]
+    verbs = [w for w in word_matches(masked, lo, hi) if is_verb(masked, w)]
     if not verbs:
         return None
-    found = _from_verb(text, masked, verbs[-1], _sentence_start(masked, verbs[-1].start(), lo), hi)
-    return found if isinstance(found, _Source) else None
-
-
-def _inside_mask(text: str, masked: str, raws: list[_Raw], parent: int) -> str:
-    """The mask seen from inside a quotation: its own words visible, its other quotes blank."""
-    outer = raws[parent]
-    chars = list(masked)
-    chars[outer.start : outer.end] = text[outer.start : outer.end]
-    for raw in raws:
-        if raw is not outer and outer.start <= raw.opener < outer.end and not raw.block:
-            stop = raw.closer + 1 if raw.closer is not None else raw.end
-            for i in range(raw.opener, min(stop, outer.end)):
-                if chars[i] != "\n":
-                    chars[i] = _MASK
-    return "".join(chars)
+    found = from_verb(text, masked, verbs[-1], sentence_start(masked, verbs[-1].start(), lo), hi)
+    return found if isinstance(found, Source) else None
 
 
 def _folded_capitals(text: str, masked: str, at: int) -> tuple[str, str]:
@@ -891,48 +162,7 @@ def _folded_capitals(text: str, masked: str, at: int) -> tuple[str, str]:
             masked[:line_start] + own.lower() + masked[line_end:])
 
 
-# A nickname inside a person's name: 'Ernesto "Neto" Valdivia', 'Joaquín "El Toro" Ruiz'.
-_NICKNAME = re.compile(r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2}")
-
-
-def _is_nickname(text: str, raw: _Raw) -> bool:
-    """Quote marks around one to three capitalised words set between a given name and a
-    surname, with no punctuation on either side: a nickname, nobody's words."""
-    if raw.closer is None:
-        return False
-    inner = text[raw.opener + 1 : raw.closer].strip()
-    if not _NICKNAME.fullmatch(inner):
-        return False
-    before = re.search(r"(?<![\w’'-])[A-Z][a-z][\w’'-]*\s$", text[max(0, raw.opener - 30) : raw.opener])
-    after = re.match(r"\s[A-Z][a-z][\w’'-]*\b", text[raw.closer + 1 : raw.closer + 30])
-    return bool(before and after)
-
-
-# Nouns for works and operations whose name follows them ("the report, “A Valley of Graves”,").
-_WORK_BEFORE = re.compile(
-    r"\b(?:report|study|book|film|documentary|album|song|poem|article|paper|series|campaign|programme|"
-    r"program|play|novel|dossier|exhibition|podcast|editorial|investigation|plan|operation|Operation)"
-    r"[ \t]*,?[ \t]*$"
-)
-
-
-def _is_title(text: str, masked: str, raw: _Raw) -> bool:
-    """A name in title case in quote marks: a military operation's ("“Operation Iron Dawn”")
-    or a work's right after the noun for it ("the commission's report, “A Valley of Graves”")."""
-    if raw.closer is None:
-        return False
-    inner = text[raw.opener + 1 : raw.closer].strip(" ,.")
-    words = inner.split()
-    if not words or len(words) > 12 or not words[0][:1].isupper():
-        return False
-    if re.fullmatch(r"Operation(?:\s+(?:[A-Z][\w’'-]*|of|the|and|for)){1,4}", inner):
-        return True  # (not "“Operation Sweep will go on,” the general said")
-    long_words = [w for w in words if len(w) > 3]
-    title_case = bool(long_words) and sum(w[:1].isupper() for w in long_words) * 2 > len(long_words)
-    return title_case and len(words) > 1 and bool(_WORK_BEFORE.search(masked, max(0, raw.opener - 30), raw.opener))
-
-
-def _without_heading(text: str, found: _Source) -> _Source:
+def _without_heading(text: str, found: Source) -> Source:
     """ "Domestic\nPresident Kamau", "Notes\na. The police": a section heading on a line of
     its own, or a note's letter, before the subject is no part of it (a line broken inside
     a wrapped sentence is)."""
@@ -947,40 +177,40 @@ def _without_heading(text: str, found: _Source) -> _Source:
     marker = re.match(r"\s*(?:[a-z]|\d{1,2})[.)]\s+(?=[A-Z])", surface)
     if marker:
         surface, position = surface[marker.end() :], position + marker.end()
-    return _Source(surface, position) if surface.strip() else found
+    return Source(surface, position) if surface.strip() else found
 
 
 def _first_pass(
     text: str, masked: str, ends: list[int], raws: list[_Raw], k: int
-) -> _Source | None | bool:
+) -> Source | None | bool:
     raw = raws[k]
     if raw.parent is not None:
-        masked = _inside_mask(text, masked, raws, raw.parent)
-    if not raw.block and _NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]) \
-            and not _calls_it_so(text, masked, raw):
+        masked = inside_mask(text, masked, raws, raw.parent)
+    if not raw.block and NAMING.search(masked[max(0, raw.opener - 90) : raw.opener]) \
+            and not calls_it_so(text, masked, raw):
         return False  # a name or a title in quote marks is nobody's words
-    if not raw.block and (_is_nickname(text, raw) or _is_title(text, masked, raw) or _quotes_a_name(text, masked, raw)):
+    if not raw.block and (is_nickname(text, raw) or is_title(text, masked, raw) or quotes_a_name(text, masked, raw)):
         return False
     if raw.signed:
         who = raw.signed.split(",")[0].strip()
-        return _Source(who, text.index(who, raw.end))
+        return Source(who, text.index(who, raw.end))
     floor = raws[raw.parent].start if raw.parent is not None else 0
     text, masked = _folded_capitals(text, masked, raw.opener)
-    lead = masked[_sentence_start(masked, raw.opener, floor) : raw.opener]
+    lead = masked[sentence_start(masked, raw.opener, floor) : raw.opener]
     immediate = re.search(r"\b([A-Za-z]+)[,:]?\s*$", lead)
-    if immediate and _is_verb(
+    if immediate and is_verb(
         masked, _WORD.search(masked, raw.opener - len(lead) + immediate.start(1))
     ):  # type: ignore[arg-type]
-        order = (lambda: _left(text, masked, raw, floor), lambda: _right(text, masked, raw))
+        order = (lambda: source_before(text, masked, raw, floor), lambda: source_after(text, masked, raw))
     else:
-        order = (lambda: _right(text, masked, raw), lambda: _left(text, masked, raw, floor))
+        order = (lambda: source_after(text, masked, raw), lambda: source_before(text, masked, raw, floor))
     for find in order:
         found = find()
         if found is not None:
-            return _without_heading(text, found) if isinstance(found, _Source) else found
+            return _without_heading(text, found) if isinstance(found, Source) else found
     if raw.parent is not None:
         return None
-    found = _trailing(text, masked, raw)
+    found = trailing_source(text, masked, raw)
     if found is not None:
         return found
     found = _list_label(text, masked, raw)
@@ -1003,88 +233,8 @@ def _follows_attribution(text: str, masked: str, before: _Raw, raw: _Raw, credit
     # (a paragraph break, not a line break: hard-wrapped copy breaks lines inside a sentence)
     if credited_at is None or not stop <= credited_at < raw.opener or _PARAGRAPH.search(masked, stop, raw.opener + 1):
         return False
-    between = [s for s in _stops(masked, stop, min(len(masked), raw.opener + 2)) if s <= raw.opener]
+    between = [s for s in sentence_stops(masked, stop, min(len(masked), raw.opener + 2)) if s <= raw.opener]
     return len(between) == 1 and not masked[between[0] : raw.opener].strip()
-
-
-def _antecedents(text: str, masked: str, ends: list[int], raw: _Raw) -> list[tuple[str, int, bool]]:
-    """Who a "he" or "she" crediting ``raw`` may stand for, nearest first: the subjects of
-    the reporting verbs of the narrative before it (this paragraph and the two before), and
-    a name that opens a sentence without one ("Hadjia Soumana was counting …")."""
-    hi = raw.opener
-    starts = [0] + [_trim(text, e, len(text))[0] for e in ends[:-1]]
-    k = max(i for i, s in enumerate(starts) if s <= hi)
-    lo = starts[max(0, k - 2)]
-    # (the stop just before the quote is only seen with the quote's first mark in view)
-    stops = [s for s in _stops(masked, lo, min(len(masked), hi + 2)) if s <= hi]
-    bounds = sorted({lo, hi, *stops, *(s for s in starts if lo < s < hi)})
-    found: list[tuple[str, int, bool]] = []
-    for a, b in reversed(list(zip(bounds, bounds[1:]))):
-        before = len(found)
-        verbs = [w for w in _words(masked, a, b) if _is_verb(masked, w)]
-        for verb in reversed(verbs):
-            source = _from_verb(text, masked, verb, a, b)
-            if isinstance(source, _Source) and not any(
-                source.position <= v.start() < source.position + len(source.surface.split(",")[0])
-                for v in verbs
-            ):  # "a leader said volunteers" (before any aside) is a clause, not a subject
-                found.append((source.surface, source.position, True))
-        for match in reversed(list(re.finditer(r"\b[Aa]ccording\s+to\s+([^.;:\x00]{1,160}?)(?=[.;:\x00]|$)", masked[a:b]))):
-            found.append((text[a + match.start(1) : a + match.end(1)], a + match.start(1), True))
-        if len(found) == before:
-            begin = _trim(masked, a, b)[0]
-            dateline = _DATELINE.match(masked, begin, b)
-            opening = _OPENING_NAME.match(masked, dateline.end() if dateline else begin, b)
-            apposed = _APPOSED_NAME.search(masked, begin, b)
-            for name in (opening, apposed):
-                if name:
-                    found.append((name.group(1), name.start(1), False))
-            plural = _OPENING_PLURAL.match(masked, dateline.end() if dateline else begin, b)
-            if plural and describes_unnamed_people(plural.group(1)) and not is_one_unnamed_person(plural.group(1)):
-                # "Local elders met the governor. They told him that “…”": unnamed people
-                # opening the sentence before are who a "they" stands for
-                found.append((text[plural.start(1) : plural.end(1)], plural.start(1), True))
-    return found
-
-
-# "TILLABÉRI — " before a story's first sentence.
-_DATELINE = re.compile(r"[^\W\da-z][^\Wa-z]*(?:[ ,.]+[^\W\da-z][^\Wa-z]*)*\s+(?:—|–|--)\s+")
-
-
-# A person's name inside a sentence, introduced by an apposition ("Among those waiting was
-# Grace Okonkwo Bell, whose sister …", "… was Ali Haji, 47, …").
-_APPOSED_NAME = re.compile(
-    r"(?<![\w’'-])([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){1,4}),\s+"
-    r"(?=(?:who|whose|a|an|the|aged)\b|\d)"
-)
-
-# Speakers named only by reference to the narrative before the quote.
-_ANAPHORIC = re.compile(
-    r"he|she|it|they|(?:one|another|a\s+second|a\s+third|each)(?:\s+of\s+(?:them|those))?"
-    r"|(?:the|this|that)\s+(?:statement|communiqu[eé]|press\s+release|release|message|letter|report)"
-)
-
-# A person's name opening a sentence: two to five capitalised words, then a verb or an
-# apposition ("Hadjia Mariama Soumana was …", "Ali Haji, a farmer, …"), perhaps after a
-# description in lower case ("Local fisherman Edwin Arboleda, 47, was …").
-_NOT_A_NAME = (
-    r"(?!(?:The|A|An|In|On|At|By|This|That|These|Those|It|Its|Their|His|Her|When|After|Before|But|And|As|"
-    r"For|From|With|Among|During|Despite|Since|Until|While|Although|Though|If|Once|Inside|Outside|Near|"
-    r"Under|Over|Behind|Across|Along|Around|Through|Without|Within|Yet|So|Then|Still|Later|Earlier|"
-    # time adverbs open a roundup's entries ("Overnight on 1-2 May, a bomb struck ...")
-    r"Overnight|Meanwhile|Yesterday|Today|Tonight|Elsewhere|Separately|Last|Next|Early|Late)\b)"
-)
-_OPENING_NAME = re.compile(
-    _NOT_A_NAME + r"(?:[A-Z][a-z]+\s+(?=[a-z]))?(?:[a-z][a-z-]+\s+){0,2}?" + _NOT_A_NAME
-    + r"([A-Z][\w’'.-]*(?:\s+(?:[A-Z][\w’'.-]*|al-|bin|de|da|van|von)){0,4})(?=,|\s+[a-z])"
-)  # (one word, "Tamm rejected …", only when the resolver knows the fuller name)
-
-
-# Unnamed people opening a sentence as its subject: "Local elders met …", "Two nurses ran …".
-_OPENING_PLURAL = re.compile(
-    r"((?:(?:The|Some|Many|Several|Two|Three|Four|Five|Local|Other|[A-Z][a-z]+)\s+)?(?:[a-z-]+\s+){0,2}?"
-    r"[a-z]+(?:s|men))\s+(?:[a-z]+ed|met|fled|ran|went|came|saw|heard|told|gathered|returned|have|had|were)\b"
-)
 
 
 def _is_alone(text: str, masked: str, ends: list[int], raw: _Raw) -> bool:
@@ -1115,7 +265,7 @@ def find_quotes(
     if not raws:
         return []
     ends = _paragraph_ends(text)
-    masked = _mask(text, raws)
+    masked = mask_quotes(text, raws)
     if speakers is None:
         speakers = SpeakerResolver(text)
     speakers.mark_quoted([Span(start=r.start, end=r.end) for r in raws])
@@ -1125,14 +275,14 @@ def find_quotes(
     order = sorted(range(len(raws)), key=lambda k: raws[k].start)
     for k in order:
         found = _first_pass(text, masked, ends, raws, k)
-        if isinstance(found, _Source):
+        if isinstance(found, Source):
             if raws[k].parent is not None and found.surface.lower() in _SELF_PRONOUNS:
                 continue  # "you said “yes”", "she told me “…”" inside a speech: the speaker's own story
-            if raws[k].parent is None and _ANAPHORIC.fullmatch(" ".join(found.surface.lower().split())):
+            if raws[k].parent is None and ANAPHORIC.fullmatch(" ".join(found.surface.lower().split())):
                 names[k] = speakers.resolve_pronoun(
                     found.surface.strip(),
                     position=found.position,
-                    antecedents=_antecedents(text, masked, ends, raws[k]),
+                    antecedents=pronoun_antecedents(text, masked, ends, raws[k]),
                 ) or None
             else:
                 names[k] = speakers.resolve(found.surface, position=found.position) or None
@@ -1252,6 +402,6 @@ def _second_pass(
         lead = masked[max(0, raw.opener - 4) : raw.opener].strip()
         if lead[-1:] in ("–", "—", ":"):
             lo = masked.rfind("\n", 0, raw.opener) + 1
-            found = _narrative_subject(text, masked, lo, _sentence_start(masked, raw.opener, lo))
+            found = _narrative_subject(text, masked, lo, sentence_start(masked, raw.opener, lo))
             if found:
                 names[k] = speakers.resolve(found.surface, position=found.position) or None
