@@ -71,11 +71,9 @@ from reckon.extract.accused_phrase import (
     _event_follows,
     _first_pobj,
     _is_event,
-    _is_place_only,
     _is_time,
     _mention,
     _mentions,
-    _names_a_force,
     _names_a_state_or_group,
     _names_an_actor,
     _names_attackers,
@@ -85,10 +83,11 @@ from reckon.extract.accused_phrase import (
     _subject_of,
 )
 from reckon.extract.accused_scope import SPAN_OF_TIME, in_clause, source_label, two_forces
+from reckon.extract.accused_weapons import agent_mentions, instrument_owner, is_harm_verb, is_weapon
 from reckon.extract.attribution import phrase_tokens
 from reckon.extract.doc_text import span_text
 from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
-from reckon.extract.taking import CARRY_OFF, leads_off, makes_off_with, takes_along, takes_to_hideout
+from reckon.extract.taking import CARRY_OFF
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -134,7 +133,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
         # Read once: most tokens fall through every test below, each reading these again.
         lemma, pos, dep, lower = token.lemma_.lower(), token.pos_, token.dep_, token.lower_
         nominal = pos in ("NOUN", "PROPN") or dep in ("pobj", "dobj", "nsubj", "nsubjpass")
-        if pos in ("VERB", "AUX") and not nominal and _is_harm_verb(token, lemma, verbs):
+        if pos in ("VERB", "AUX") and not nominal and is_harm_verb(token, lemma, verbs):
             yield from _verb_agents(token, lemma, sent, nouns)
             yield from _own_fighters(token)
         elif nominal and (lemma in nouns or lower.rstrip("s") in nouns):
@@ -151,7 +150,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             verb = token.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            if _is_harm_verb(verb, verb.lemma_.lower(), verbs):
+            if is_harm_verb(verb, verb.lemma_.lower(), verbs):
                 partners = _of_objects(token) or [p for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                                                   for p in c.children if p.dep_ == "pobj"]
                 for partner in partners:
@@ -165,7 +164,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             for pobj in _of_objects(token):
                 yield from _mentions(pobj, anchor=token)
         elif lower in ("orders", "order", "instructions") and token.head.lower_ in ("on", "under") and any(
-                _is_harm_verb(v, v.lemma_.lower(), verbs) or v.lemma_.lower() in ("act",) for v in token.head.ancestors):
+                is_harm_verb(v, v.lemma_.lower(), verbs) or v.lemma_.lower() in ("act",) for v in token.head.ancestors):
             # "militiamen acting on the orders of X stormed the village": who gave the orders
             for pobj in (*_of_objects(token), *_prep_objects_of(token, "from")):
                 yield from _mentions(pobj, anchor=token, agent_slot=True)
@@ -348,63 +347,11 @@ def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
 # What points to a culprit: "the evidence points to X".
 _EVIDENCE = frozenset({"evidence", "finding", "sign", "indication", "clue", "trail", "investigation", "inquiry",
                        "hallmark", "everything", "all"})
-_DEVICES = frozenset({"bomb", "bombs", "mine", "mines", "landmine", "landmines", "explosive", "explosives",
-                      "device", "devices", "ied", "ieds", "charge", "charges"})
 
 
-def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
-    if lemma in verbs:
-        return token.pos_ == "VERB"
-    children = {c.lower_ for c in token.children}
-    if lemma in ("plant", "place", "set", "lay", "hide") and (any(
-            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in _DEVICES for c in token.children)
-            or token.dep_ == "acl" and token.head.lower_ in _DEVICES):
-        return True  # "the mine was planted by X", "X planted a bomb", "a bomb planted by X"
-    if lemma == "open" and "fire" in children:
-        return True
-    if lemma == "set" and "fire" in children and any(c.lower_ == "to" for c in token.children):
-        return True  # "militiamen set fire to the houses"
-    if lemma == "spray" and any(_is_weapon(p) for p in _prep_objects(token, ("with",))):
-        return True  # "gunmen sprayed the market with bullets"
-    if lemma == "use" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _LETHAL_MEANS for c in token.children):
-        return True  # "police used live ammunition against the protesters"
-    if lemma in _DELIVER_VERBS and any(c.dep_ in ("dobj", "obj", "nsubjpass") and _is_weapon(c) for c in token.children):
-        return True  # "the aircraft dropped four bombs on the market", "rockets were lobbed by X"
-    if lemma == "hit" and any(_is_weapon(c) for c in token.children if c.dep_ in ("nsubj", "csubj")) or any(
-            _is_weapon(p) for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
-        return lemma == "hit"  # "the market was hit by bombs dropped from X", "a shell hit the school"
-    if lemma in CARRY_OFF and children & {"off", "away"}:
-        return True  # "37 others were taken away by armed men", "bandits carried off 40 people"
-    if leads_off(token) or makes_off_with(token) or takes_along(token) or takes_to_hideout(token):
-        return True  # "herded 23 farmers into the bush", "made off with six", "taking nine with them"
-    # "two bombers blew themselves up", "the attacker detonated a vest"
-    return (lemma == "blow" and "up" in children) or lemma == "detonate"
-
-
-# Verbs that deliver a weapon: their subject is who used it ("dropped bombs", "lobbed shells").
-_DELIVER_VERBS = frozenset({"drop", "lob", "hurl", "throw", "rain"})
 # Words that make an attack noun a record of many ("several attacks", "previous raids").
 _MANY = frozenset({"several", "many", "numerous", "previous", "past", "countless", "multiple", "repeated",
                    "frequent", "similar", "other", "dozens", "scores", "hundreds"})
-# Ways of sending a missile at someone: "stones thrown by X", "shots fired by Y".
-_DELIVERY = _DELIVER_VERBS | {"fire", "launch", "shoot"}
-
-
-# What a force "used" that says it shot: "used live ammunition", "used live rounds".
-_LETHAL_MEANS = frozenset({"ammunition", "round", "rounds", "bullet", "bullets", "firearm", "firearms", "gun", "guns",
-                           "weapon", "weapons", "gunfire"})
-
-
-def _is_weapon(token: Token) -> bool:
-    return token.lower_ in _INSTRUMENTS or token.lemma_.lower() in _INSTRUMENTS or token.lower_ in _DEVICES \
-        or _thrown_by_someone(token)
-
-
-def _thrown_by_someone(token: Token) -> bool:
-    """ "stones thrown by rioters", "bottles hurled by the mob": anything is a missile once
-    the text says who threw or fired it."""
-    return any(c.dep_ == "acl" and c.lemma_.lower() in _DELIVERY and any(a.dep_ == "agent" for a in c.children)
-               for c in token.children)
 
 
 _OWN_PEOPLE = frozenset({"fighters", "men", "members", "forces", "militants", "units", "commandos", "mujahideen",
@@ -500,7 +447,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
             if _is_event(subject, nouns):
                 return  # "the militia attack killed 30": the attack noun's own words say by whom
             if subject.lower_ in _INSTRUMENTS or subject.lemma_.lower() in _INSTRUMENTS:
-                yield from _instrument_owner(subject, anchor=token)
+                yield from instrument_owner(subject, anchor=token)
             elif subject.lower_ == "those" and token.dep_ != "relcl" and any(
                     c.dep_ == "relcl" and (c.tag_ == "VBD" or any(a.tag_ == "VBD" for a in c.children if a.dep_ == "aux"))
                     for c in subject.children):
@@ -530,7 +477,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         if child.dep_ == "agent":
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
-                    yield from _agent(pobj, anchor=token)
+                    yield from agent_mentions(pobj, anchor=token)
     if token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in _WIELD_VERBS:
         # "the colonels sent in the army, killing 300": the forces they sent did it too.
         for obj in token.head.children:
@@ -543,7 +490,7 @@ def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str
         # (people or forces: "sent a letter to the elders, and they ..." speaks of the elders)
         sent_ones = [one for obj in token.head.children if obj.dep_ in ("dobj", "obj") for one in (obj, *obj.conjuncts)
                      if one.pos_ == "NOUN" and (one.lower_ in FORCE_NOUNS or one.tag_ == "NNS")
-                     and not _is_weapon(one) and not _is_event(one, nouns)]
+                     and not is_weapon(one) and not _is_event(one, nouns)]
         sender = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
         if sent_ones and sender is not None and sender.pos_ != "PRON":
             yield from _mentions(sender, anchor=token)
@@ -591,15 +538,6 @@ _COMPLICITY = frozenset({"complicity", "collusion", "connivance"})
 
 _BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", "stomach", "neck", "face",
                          "abdomen", "shoulder", "foot", "feet", "hand", "eye", "thigh", "side", "heart"})
-
-
-def _agent(pobj: Token, *, anchor: Token) -> Iterator[AccusedMention]:
-    """ "by gunmen": the gunmen; "by sniper bullets", "by army shelling": who fired them."""
-    if pobj.lower_ in _INSTRUMENTS or pobj.lemma_.lower() in _INSTRUMENTS or _thrown_by_someone(pobj):
-        # "struck by stones thrown by rioters": whatever was thrown or fired, who threw it
-        yield from _instrument_owner(pobj, anchor=anchor)
-    else:
-        yield from _mentions(pobj, anchor=anchor)
 
 
 def _noun_agents(token: Token) -> Iterator[AccusedMention]:
@@ -725,30 +663,6 @@ def _attackers_affiliated(token: Token, sent: SpacySpan, verbs: frozenset[str]) 
         return  # "gunmen believed to be members of X were arrested": no harm in this sentence
     for target in targets:
         yield from _mentions(target, anchor=token, agent_slot=True)
-
-
-def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
-    """ "army shelling killed 12", "police bullets killed 3": who fires the weapon; "bombs
-    dropped from a government aircraft", "shells fired by the army": who the text says
-    fired it."""
-    following = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
-    # "bombs dropped from X": the parser may hang the participle elsewhere; right after the
-    # weapon, it still says who delivered it.
-    stray = [following] if following is not None and following.tag_ in ("VBN", "VBD") and following.head.i != subject.i \
-        and not any(c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") for c in following.children) else []
-    for child in (*subject.children, *stray):
-        if (child.dep_ == "acl" or child in stray) and child.lemma_.lower() in _DELIVERY:
-            for prep in child.children:
-                if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ == "from":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            yield from _mentions(pobj, anchor=anchor, agent_slot=True)
-        elif child.dep_ == "poss" and not _is_time(child):
-            yield from _mentions(child, anchor=anchor)
-        elif child.dep_ in ("compound", "amod", "nmod") and child.i < subject.i:
-            tokens = [t for t in child.subtree if t.i < subject.i and t.dep_ != "punct"]
-            if tokens and _names_a_force(tokens) and not _is_place_only(tokens):
-                yield _mention(tokens, anchor=anchor)
 
 
 # Words that name nobody but the attackers of the event a report is about: when a report
