@@ -30,7 +30,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from reckon.extract.accused_blame import (
-    _INSTRUMENTS,
     _blamed,
     _charged,
     _claimed_attack,
@@ -75,19 +74,17 @@ from reckon.extract.accused_phrase import (
     _mention,
     _mentions,
     _names_a_state_or_group,
-    _names_an_actor,
     _names_attackers,
     _of_objects,
     _prep_objects,
-    _responds_to_attackers,
     _subject_of,
 )
+from reckon.extract.accused_doers import SENDER_VERBS, SPOKESMEN, own_fighters, verb_agents
 from reckon.extract.accused_scope import SPAN_OF_TIME, in_clause, source_label, two_forces
-from reckon.extract.accused_weapons import agent_mentions, instrument_owner, is_harm_verb, is_weapon
+from reckon.extract.accused_weapons import is_harm_verb
 from reckon.extract.attribution import phrase_tokens
 from reckon.extract.doc_text import span_text
-from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
-from reckon.extract.taking import CARRY_OFF
+from reckon.extract.lexicon import load_violence_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -99,23 +96,9 @@ __all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "accused_na
            "names_one_person", "storms_a_held_place", "unit_of_soldiers"]
 
 
-_STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besiege", "overrun", "enter"})
-
-
-# Verbs that do no harm themselves: their subject is accused only when what they carry out is
-# an attack ("militants staged a raid"; not "police conducted an inquiry").
-_SUPPORT_VERBS = frozenset({"carry", "conduct", "launch", "plan", "stage", "perpetrate", "mount", "commit",
-                            "orchestrate", "mastermind", "order"})
-
-
-_SPOKESMEN = frozenset({"leader", "spokesman", "spokesperson", "spokeswoman", "commander", "chief", "head",
-                        "founder", "emir"})
 _SUSPECT_NOUNS = frozenset({"suspects", "perpetrators", "attackers", "assailants", "killers", "defendants",
                             "accused", "culprits"})
 _CAPTIVITY = frozenset({"custody", "captivity", "hideout", "hideouts", "camps", "dungeons"})
-# Who stands behind the attackers: "sent by X", "led by X", "commanded by X".
-_SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "order", "hire", "pay", "arm", "train",
-                           "recruit", "employ"})
 
 
 def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
@@ -134,8 +117,8 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
         lemma, pos, dep, lower = token.lemma_.lower(), token.pos_, token.dep_, token.lower_
         nominal = pos in ("NOUN", "PROPN") or dep in ("pobj", "dobj", "nsubj", "nsubjpass")
         if pos in ("VERB", "AUX") and not nominal and is_harm_verb(token, lemma, verbs):
-            yield from _verb_agents(token, lemma, sent, nouns)
-            yield from _own_fighters(token)
+            yield from verb_agents(token, lemma, sent, nouns)
+            yield from own_fighters(token)
         elif nominal and (lemma in nouns or lower.rstrip("s") in nouns):
             yield from _noun_agents(token)
         if lower in _CAPTIVITY:
@@ -172,7 +155,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             for child in token.head.children:
                 if child.dep_ != "nsubj":
                     continue
-                if child.lemma_.lower() in _SPOKESMEN:
+                if child.lemma_.lower() in SPOKESMEN:
                     # "the group's chief, X, took responsibility": he speaks for the group, which is
                     # the one accused ("the group's spokesman" names no one new).
                     for owner in child.children:
@@ -349,195 +332,8 @@ _EVIDENCE = frozenset({"evidence", "finding", "sign", "indication", "clue", "tra
                        "hallmark", "everything", "all"})
 
 
-# Words that make an attack noun a record of many ("several attacks", "previous raids").
-_MANY = frozenset({"several", "many", "numerous", "previous", "past", "countless", "multiple", "repeated",
-                   "frequent", "similar", "other", "dozens", "scores", "hundreds"})
-
-
-_OWN_PEOPLE = frozenset({"fighters", "men", "members", "forces", "militants", "units", "commandos", "mujahideen",
-                         "soldiers", "cadres", "guerrillas"})
-
-
-def _own_fighters(verb: Token) -> Iterator[AccusedMention]:
-    """ "The X said its fighters had killed 23 soldiers", "a commander of X said its men stormed
-    the post": a group that tells of its own fighters' harm claims it (self-claimed)."""
-    if _denied(verb):
-        return
-    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.i != verb.i:
-        verb = verb.head  # "said its fighters had punished the post and killed 23": one subject
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in _OWN_PEOPLE or verb.dep_ != "ccomp" or not any(
-            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
-        return
-    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if speaker is None or verb.head.lemma_.lower() not in load_reporting_verbs():
-        return
-    if speaker.pos_ == "PROPN":
-        yield from _mentions(speaker, anchor=verb, self_claimed=True)
-        return
-    if speaker.lemma_.lower() not in _SPOKESMEN:
-        return
-    # "a commander of the Front's armed wing, the Units,": the name set beside the speaker or
-    # the body he speaks for
-    named = [c for c in speaker.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    named = named or [p for c in speaker.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
-    named = named or [c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    for group in named[:1]:
-        yield from _mentions(group, anchor=verb, self_claimed=True)
-
-
-def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
-    if lemma == "carry" and not any(c.lower_ in ("out", "off", "away") for c in token.children):
-        return
-    if _denied(token):
-        return
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    carried_off = lemma in CARRY_OFF and any(c.lower_ in ("off", "away") for c in token.children)
-    if lemma in _SUPPORT_VERBS and not carried_off:  # "carried off 40 villagers" is itself the harm
-        # Only an attack carried out accuses: "staged a raid", "the attack was carried out by X".
-        carried = objects if not passive else [c for c in token.children if c.dep_ == "nsubjpass"]
-        if not carried and token.dep_ == "relcl":
-            carried = [token.head]  # "the attack that X carried out"
-        elif not carried and token.dep_ == "acl" and token.head.lemma_.lower() != "operation":
-            # "an airstrike carried out by X"; not "a search operation conducted by the army",
-            # which is how forces answer an attack
-            carried = [token.head]
-        if not any(_is_event(c, nouns) and not _is_response(c) for c in carried):
-            return
-        if all(any(m.lower_ in _MANY for m in c.children) for c in carried):
-            return  # "the Front, which has carried out several attacks in the region": its record
-    # Those who kill or capture the attackers are not accused of the attack ("killed 15 of the
-    # attackers"; "repelled the attackers, killing four of them").
-    if token.dep_ in ("advcl", "conj") and any(c.lower_ in ("them", "they") for o in objects for c in o.subtree):
-        objects = objects + [c for c in token.head.children if c.dep_ in ("dobj", "obj")]
-    if any(_names_attackers(c) for c in objects) or (
-            passive and any(_names_attackers(c) for c in token.children if c.dep_ == "nsubjpass")):
-        return
-    # "a boy shot in the back": a participle without an auxiliary describes its noun's fate,
-    # and so does a harm that lands on a body part with no object ("X shot in the head").
-    # A "VBN" with a subject of its own is a past tense the tagger misread ("the hired guns
-    # fired on the crowd"), not a participle.
-    bare_participle = not objects and (
-        token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
-        or any(p.lower_ in _BODY_PARTS for p in _prep_objects(token, ("in", "through"))))
-    if not passive and not bare_participle:
-        subject = _subject_of(token)
-        if subject is not None:
-            yield from _senders(subject, anchor=token)
-            if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                subject = token.head  # "the gunman who shot 12 worshippers": the antecedent
-                if subject.lemma_.lower() in nouns or subject.lemma_.lower() in _EVENT_NOUNS:
-                    return  # "the attack, which killed 51": an event, not a doer
-                event = subject.head.head if subject.dep_ == "pobj" and subject.head.dep_ == "prep" else None
-                if event is not None and (event.lemma_.lower() in nouns or event.lemma_.lower() in _EVENT_NOUNS):
-                    return  # "the attack on Wessel, which killed nine": the attack, not the place it hit
-                if _is_time(subject):
-                    return  # "61 attacks since January 2024, which killed 402": the attacks, not the month
-                if subject.dep_ == "ROOT":
-                    # "A militia that had attacked the village returned": the parser made the
-                    # antecedent the root; its own words end where the clause begins
-                    tokens = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "punct"]
-                    if tokens and _names_an_actor(tokens):
-                        yield _mention(tokens, anchor=token)
-                    return
-            if lemma in _STORM_VERBS and _responds_to_attackers(subject, sent):
-                return
-            if _is_event(subject, nouns):
-                return  # "the militia attack killed 30": the attack noun's own words say by whom
-            if subject.lower_ in _INSTRUMENTS or subject.lemma_.lower() in _INSTRUMENTS:
-                yield from instrument_owner(subject, anchor=token)
-            elif subject.lower_ == "those" and token.dep_ != "relcl" and any(
-                    c.dep_ == "relcl" and (c.tag_ == "VBD" or any(a.tag_ == "VBD" for a in c.children if a.dep_ == "aux"))
-                    for c in subject.children):
-                # "those who were on the barricade began firing": people the text describes by
-                # where they were (not "those who attack markets are criminals", a generality)
-                tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.text == "-"]
-                yield _mention(tokens, anchor=token)
-            elif (subject.lower_ in ("it", "we", "they") or _own_men(subject)) and token.dep_ == "ccomp" \
-                    and token.head.lemma_.lower() in load_reporting_verbs():
-                # "the Front said it carried out the attack": a claim of the speaker's own deed
-                speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-                if speaker is not None and speaker.lemma_.lower() in _SPOKESMEN | {"statement", "spokesperson"}:
-                    # "the Front's spokesman said they ...": the Front
-                    speaker = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-                if speaker is not None and speaker.pos_ != "PRON":
-                    yield from _mentions(speaker, anchor=token.head, self_claimed=True)
-            elif token.dep_ == "xcomp" and token.head.lemma_.lower() in ("claim", "boast", "brag") \
-                    and any(t.pos_ == "PROPN" for t in subject.subtree):
-                # (a description, "the militia claimed to have ...", is left to name its claimant
-                # from the sentences around it)
-                # "the Front claimed to have killed 30 soldiers": its own word on its deed, a
-                # claim of the attack rather than a report of who was seen doing it
-                yield from _mentions(subject, anchor=token.head, self_claimed=True)
-            else:
-                yield from _mentions(subject, anchor=token)
-    for child in token.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    yield from agent_mentions(pobj, anchor=token)
-    if token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in _WIELD_VERBS:
-        # "the colonels sent in the army, killing 300": the forces they sent did it too.
-        for obj in token.head.children:
-            if obj.dep_ in ("dobj", "obj") and obj.lower_ in FORCE_NOUNS:
-                yield from _mentions(obj, anchor=token)
-    elif token.dep_ == "conj" and token.head.lemma_.lower() in _WIELD_VERBS - {"use", "order"} and any(
-            c.dep_ == "nsubj" and c.lower_ == "they" for c in token.children):
-        # "the regime sent its police, its soldiers and its thugs against the villagers, and
-        # they shot them down": "they" are the ones sent, and whoever sent them is accused too.
-        # (people or forces: "sent a letter to the elders, and they ..." speaks of the elders)
-        sent_ones = [one for obj in token.head.children if obj.dep_ in ("dobj", "obj") for one in (obj, *obj.conjuncts)
-                     if one.pos_ == "NOUN" and (one.lower_ in FORCE_NOUNS or one.tag_ == "NNS")
-                     and not is_weapon(one) and not _is_event(one, nouns)]
-        sender = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-        if sent_ones and sender is not None and sender.pos_ != "PRON":
-            yield from _mentions(sender, anchor=token)
-        for sent_one in sent_ones:
-            yield _mention([t for t in sent_one.subtree if t.i <= sent_one.i and t.dep_ != "punct"], anchor=token)
-
-
-def _own_men(subject: Token) -> bool:
-    """ "its fighters", "our men": the speaker's own people, in "the Front said its fighters
-    had attacked the base", a claim of the speaker's deed."""
-    return subject.lower_ in _MEMBER_NOUNS and any(
-        c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in subject.children)
-
-
-_WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
-# Operations that answer an attack: "the army launched a vast combing operation".
-_RESPONSE_WORDS = frozenset({"search", "rescue", "combing", "clearing", "clearance", "pursuit", "mop-up", "mopping",
-                             "security", "relief", "evacuation", "humanitarian", "recovery", "manhunt"})
-
-
-def _is_response(event: Token) -> bool:
-    return event.lemma_.lower() == "operation" and any(
-        c.lower_ in _RESPONSE_WORDS for c in event.children if c.i < event.i)
-
-
-def _senders(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
-    """ "Gunmen hired by the Vell family killed nine": who sent, paid or led the doers is
-    accused with them."""
-    for verb in subject.children:
-        if verb.dep_ != "acl":
-            continue
-        for sender in (verb, *verb.conjuncts):
-            if sender.lemma_.lower() not in _SENDER_VERBS:
-                continue
-            for agent in sender.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
-                            yield from _mentions(pobj, anchor=anchor, agent_slot=True)
-
-
 # "with the complicity of the police", "in collusion with the army": a party to the harm.
 _COMPLICITY = frozenset({"complicity", "collusion", "connivance"})
-
-
-_BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", "stomach", "neck", "face",
-                         "abdomen", "shoulder", "foot", "feet", "hand", "eye", "thigh", "side", "heart"})
 
 
 def _noun_agents(token: Token) -> Iterator[AccusedMention]:
@@ -620,7 +416,7 @@ def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
             # the one it holds, which stands as the accused until it names him.
             yield from _mentions(attr, anchor=token)
         for verb in attr.subtree:
-            if verb.lemma_.lower() in _SENDER_VERBS and verb.dep_ == "acl":
+            if verb.lemma_.lower() in SENDER_VERBS and verb.dep_ == "acl":
                 for agent in verb.children:
                     if agent.dep_ == "agent":
                         for pobj in agent.children:
