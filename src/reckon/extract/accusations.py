@@ -42,7 +42,6 @@ from reckon.extract.accused_blame import (
 # The entry point re-exports what ``run``, ``perpetrators`` and the tests import from it
 # (is_description, is_generic, names_one_person and the two modules below).
 from reckon.extract.accused_descriptions import (
-    FORCE_NOUNS,
     _RESPONDER_NOUNS,
     is_description,
     is_generic,
@@ -66,7 +65,6 @@ from reckon.extract.accused_naming import (
 from reckon.extract.accused_phrase import (
     AccusedMention,
     _EVENT_NOUNS,
-    _MEMBER_NOUNS,
     _event_follows,
     _first_pobj,
     _is_event,
@@ -79,7 +77,8 @@ from reckon.extract.accused_phrase import (
     _prep_objects,
     _subject_of,
 )
-from reckon.extract.accused_doers import SENDER_VERBS, SPOKESMEN, own_fighters, verb_agents
+from reckon.extract.accused_affiliation import DOERS, SAID_TO_BE, TIES, attackers_affiliated, attackers_belong
+from reckon.extract.accused_doers import SPOKESMEN, own_fighters, verb_agents
 from reckon.extract.accused_scope import SPAN_OF_TIME, in_clause, source_label, two_forces
 from reckon.extract.accused_weapons import is_harm_verb
 from reckon.extract.attribution import phrase_tokens
@@ -271,9 +270,9 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 elif child.dep_ == "nsubjpass":
                     yield from _mentions(child, anchor=token, agent_slot=True)
         elif pos == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
-            yield from _attackers_belong(token)
-        if (lemma in _SAID_TO_BE and pos == "VERB") or lower in _TIES:
-            yield from _attackers_affiliated(token, sent, verbs)
+            yield from attackers_belong(token)
+        if (lemma in SAID_TO_BE and pos == "VERB") or lower in TIES:
+            yield from attackers_affiliated(token, sent, verbs)
 
 
 # Verbs that cast someone in a role: "described / portrayed / named X as responsible for it".
@@ -317,7 +316,7 @@ _PLANNED = frozenset({"plan", "order", "organise", "organize", "mastermind", "le
 def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
     """ "as the group behind the bombing", "as the perpetrators", "as those responsible for the
     attack": a role that is the doer of the harm."""
-    if role.lower_ in _DOERS:
+    if role.lower_ in DOERS:
         return True
     if any(c.dep_ == "relcl" and c.lemma_.lower() in _PLANNED for c in role.children):
         return True  # "named X as the man who planned it"
@@ -367,98 +366,6 @@ def _holders(token: Token) -> Iterator[AccusedMention]:
                     yield from _mentions(pobj, anchor=token)
         elif child.dep_ == "nsubj" and hostages:
             yield from _mentions(child, anchor=token)
-
-
-# Who did it, named after a copula: "The killers were the X militia".
-_DOERS = frozenset({"killers", "perpetrators", "culprits", "killer", "perpetrator", "culprit"})
-
-
-_ONE_ATTACKER = frozenset({"suspect", "gunman", "shooter", "attacker", "assailant", "killer", "bomber",
-                           "perpetrator", "culprit"})
-
-
-def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
-    """ "the attackers were members of X, paid by Y", "the gunmen belonged to X"."""
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None and token.lemma_ == "belong" and token.dep_ == "conj":
-        subject = _subject_of(token)  # "the gunmen spoke Orrin and belonged to X"
-    if subject is not None and token.lemma_ == "be" and (
-            _is_event(subject, load_violence_words()[1]) or subject.lower_ in ("this", "it", "that")
-            and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
-        # (not "it was the work of the commission to investigate": "it" stands for the infinitive)
-        # "the attack was the work of X", "the massacre was the handiwork of X", "this was the
-        # work of the army"
-        for attr in token.children:
-            if attr.dep_ == "attr" and attr.lemma_.lower() in ("work", "handiwork", "doing"):
-                for doer in _of_objects(attr):
-                    yield from _mentions(doer, anchor=token, agent_slot=True)
-        return
-    if subject is None or not (_names_attackers(subject) or subject.lower_ in _DOERS and subject.pos_ == "NOUN"):
-        return
-    if token.lemma_ == "belong":
-        for target in _prep_objects(token, ("to",)):
-            yield from _mentions(target, anchor=token)
-        return
-    for attr in token.children:
-        if attr.dep_ != "attr":
-            continue
-        if attr.lower_ in _MEMBER_NOUNS or attr.lemma_.lower() in _MEMBER_NOUNS:
-            for group in _of_objects(attr):
-                yield from _mentions(group, anchor=token)
-            if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in attr.children):
-                # "the attackers were Kessel Front militants": the group whose militants they were
-                yield from _mentions(attr, anchor=token)
-        elif attr.pos_ == "PROPN":
-            yield from _mentions(attr, anchor=token)
-        elif attr.pos_ == "NOUN" and attr.lower_ in ("man", "woman", "boy", "girl", "youth", "teenager") \
-                and subject.lower_ in _ONE_ATTACKER:
-            # "The suspect is a 52-year-old man from X": a police release's description of
-            # the one it holds, which stands as the accused until it names him.
-            yield from _mentions(attr, anchor=token)
-        for verb in attr.subtree:
-            if verb.lemma_.lower() in SENDER_VERBS and verb.dep_ == "acl":
-                for agent in verb.children:
-                    if agent.dep_ == "agent":
-                        for pobj in agent.children:
-                            if pobj.dep_ == "pobj":
-                                yield from _mentions(pobj, anchor=token)
-
-
-# "gunmen suspected to be members of X", "jihadists linked to X": who the doers are said to be.
-_SAID_TO_BE = frozenset({"suspect", "believe", "think", "say", "allege", "presume", "understand", "report"})
-_TIES = frozenset({"linked", "loyal", "affiliated", "allied", "connected", "tied"})
-
-
-def _attackers_affiliated(token: Token, sent: SpacySpan, verbs: frozenset[str]) -> Iterator[AccusedMention]:
-    """The group the attackers are said to be ("suspected to be members of X") or to be tied
-    to ("linked to X", "loyal to X"), when the sentence shows them doing harm. The doers must
-    be the subject: "killed 12 militants suspected to be members of X" accuses no X."""
-    if token.lower_ in _TIES:
-        targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
-                   for g in c.children if g.dep_ == "pobj"]
-    else:
-        be = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "belong")), None)
-        targets = [c for c in be.children if c.dep_ == "attr"] if be is not None else []
-        if be is not None and be.lemma_.lower() == "belong":
-            # "gunmen believed to belong to X"
-            targets = [g for c in be.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
-                       if g.dep_ == "pobj"]
-    if not targets:
-        return
-    if token.dep_ in ("acl", "amod", "relcl"):
-        described = token.head  # parsed as it reads: "gunmen [suspected to be ...]"
-    else:  # the small parser often makes the participle the main verb: "Jihadists linked to X killed"
-        described = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # (the doers are the subject, or the agent of a passive harm: "abducted by gunmen believed
-    # to be X members")
-    by_agent = described is not None and described.dep_ == "pobj" and described.head.dep_ == "agent"
-    if described is None or described.dep_ not in ("nsubj", "nsubjpass", "ROOT") and not by_agent \
-            or not (_names_attackers(described) or described.lower_ in FORCE_NOUNS):
-        return
-    if not any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and t.i != token.i for t in sent):
-        return  # "gunmen believed to be members of X were arrested": no harm in this sentence
-    for target in targets:
-        yield from _mentions(target, anchor=token, agent_slot=True)
 
 
 # Words that name nobody but the attackers of the event a report is about: when a report
