@@ -18,10 +18,13 @@ kill the attackers or storm the place they hold are responders, not the accused.
 
 This module reads the parse around violence verbs and nouns, and stays the entry point that
 ``run`` and ``perpetrators`` import. The other parts live in modules of one idea each:
-``accused_phrase`` (which phrase of the parse names an accused), ``accused_blame`` (blame,
-attribution, claims, charges and denials), ``accused_descriptions`` (descriptions of actors),
-``accused_in_text`` (accused stated by infoboxes, tables and coded entries) and
-``accused_naming`` (naming and vetting an accused once found).
+``accused_phrase`` (which phrase of the parse names an accused), ``accused_doers`` (the
+subject and agent of a violence verb and who sent them), ``accused_weapons`` (harm done with
+a weapon, and who fired it), ``accused_affiliation`` (whom the attackers belong to or are said
+to be), ``accused_blame`` (blame, attribution, claims, charges and denials),
+``accused_scope`` (which found phrases speak of this attack), ``accused_descriptions``
+(descriptions of actors), ``accused_in_text`` (accused stated by infoboxes, tables and coded
+entries) and ``accused_naming`` (naming and vetting an accused once found).
 """
 
 from __future__ import annotations

@@ -51,12 +51,12 @@ _SUPPORT_VERBS = frozenset({"carry", "conduct", "launch", "plan", "stage", "perp
 
 
 SPOKESMEN = frozenset({"leader", "spokesman", "spokesperson", "spokeswoman", "commander", "chief", "head",
-                        "founder", "emir"})
+                       "founder", "emir"})
 
 
 # Who stands behind the attackers: "sent by X", "led by X", "commanded by X".
 SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "order", "hire", "pay", "arm", "train",
-                           "recruit", "employ"})
+                          "recruit", "employ"})
 
 
 # Words that make an attack noun a record of many ("several attacks", "previous raids").
