@@ -18,21 +18,21 @@ kill the attackers or storm the place they hold are responders, not the accused.
 
 This module reads the parse around violence verbs and nouns, and stays the entry point that
 ``run`` and ``perpetrators`` import. The other parts live in modules of one idea each:
-``accused_phrase`` (which phrase of the parse names an accused), ``accused_blame`` (blame,
-attribution, claims, charges and denials), ``accused_descriptions`` (descriptions of actors),
-``accused_in_text`` (accused stated by infoboxes, tables and coded entries) and
-``accused_naming`` (naming and vetting an accused once found).
+``accused_phrase`` (which phrase of the parse names an accused), ``accused_doers`` (the
+subject and agent of a violence verb and who sent them), ``accused_weapons`` (harm done with
+a weapon, and who fired it), ``accused_affiliation`` (whom the attackers belong to or are said
+to be), ``accused_blame`` (blame, attribution, claims, charges and denials),
+``accused_scope`` (which found phrases speak of this attack), ``accused_descriptions``
+(descriptions of actors), ``accused_in_text`` (accused stated by infoboxes, tables and coded
+entries) and ``accused_naming`` (naming and vetting an accused once found).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reckon.extract.accused_blame import (
-    _INSTRUMENTS,
     _blamed,
     _charged,
     _claimed_attack,
@@ -45,7 +45,6 @@ from reckon.extract.accused_blame import (
 # The entry point re-exports what ``run``, ``perpetrators`` and the tests import from it
 # (is_description, is_generic, names_one_person and the two modules below).
 from reckon.extract.accused_descriptions import (
-    FORCE_NOUNS,
     _RESPONDER_NOUNS,
     is_description,
     is_generic,
@@ -69,27 +68,25 @@ from reckon.extract.accused_naming import (
 from reckon.extract.accused_phrase import (
     AccusedMention,
     _EVENT_NOUNS,
-    _MEMBER_NOUNS,
     _event_follows,
     _first_pobj,
     _is_event,
-    _is_place_only,
     _is_time,
     _mention,
     _mentions,
-    _names_a_force,
     _names_a_state_or_group,
-    _names_an_actor,
     _names_attackers,
     _of_objects,
     _prep_objects,
-    _responds_to_attackers,
     _subject_of,
 )
-from reckon.extract.doc_text import span_text
-from reckon.extract.lexicon import load_reporting_verbs, load_violence_words
+from reckon.extract.accused_affiliation import DOERS, SAID_TO_BE, TIES, attackers_affiliated, attackers_belong
+from reckon.extract.accused_doers import SPOKESMEN, own_fighters, verb_agents
+from reckon.extract.accused_scope import SPAN_OF_TIME, in_clause, source_label, two_forces
+from reckon.extract.accused_weapons import is_harm_verb
 from reckon.extract.name_phrases import phrase_tokens
-from reckon.extract.taking import CARRY_OFF, leads_off, makes_off_with, takes_along, takes_to_hideout
+from reckon.extract.doc_text import span_text
+from reckon.extract.lexicon import load_violence_words
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span as SpacySpan
@@ -101,116 +98,18 @@ __all__ = ["AccusedMention", "IdentifiedAttacker", "InfoboxAccused", "accused_na
            "names_one_person", "storms_a_held_place", "unit_of_soldiers"]
 
 
-_STORM_VERBS = frozenset({"storm", "raid", "assault", "launch", "attack", "besiege", "overrun", "enter"})
-
-
-# Verbs that do no harm themselves: their subject is accused only when what they carry out is
-# an attack ("militants staged a raid"; not "police conducted an inquiry").
-_SUPPORT_VERBS = frozenset({"carry", "conduct", "launch", "plan", "stage", "perpetrate", "mount", "commit",
-                            "orchestrate", "mastermind", "order"})
-
-
-_SPOKESMEN = frozenset({"leader", "spokesman", "spokesperson", "spokeswoman", "commander", "chief", "head",
-                        "founder", "emir"})
 _SUSPECT_NOUNS = frozenset({"suspects", "perpetrators", "attackers", "assailants", "killers", "defendants",
                             "accused", "culprits"})
 _CAPTIVITY = frozenset({"custody", "captivity", "hideout", "hideouts", "camps", "dungeons"})
-# Who stands behind the attackers: "sent by X", "led by X", "commanded by X".
-_SENDER_VERBS = frozenset({"send", "dispatch", "lead", "command", "direct", "order", "hire", "pay", "arm", "train",
-                           "recruit", "employ"})
-
-
-# A sentence about a span of time speaks of a conflict, not of one attack ("armed groups have
-# killed thousands in recent years").
-_SPAN_OF_TIME = re.compile(
-    r"\b(?:in recent (?:years|months|weeks)|over the (?:past|last) (?:few |several |\w+ )?(?:years|months|decades?)|"
-    r"(?:in|during|over) the (?:first|second|last|past) (?:half|quarter|six months|nine months) of|"
-    r"since the (?:start|beginning) of (?:the year|(?:19|20)\d\d)|so far this year|"
-    # (not "since February 2023, when soldiers killed 22": the one earlier event it recalls)
-    r"since (?:January|February|March|April|May|June|July|August|September|October|November|December) "
-    r"(?:19|20)\d\d(?!,?\s+when\b)|since (?:19|20)\d\d|for (?:years|decades)|every year|each year|in the past (?:few )?(?:years|decades?)|"
-    # ... and so does one over a whole country: "killed 112 militants across the country"
-    r"across the (?:country|nation)|nationwide|throughout the (?:country|nation))\b",
-    re.IGNORECASE)
 
 
 def find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
     """Every accused phrase of one parsed sentence (possibly repeated: callers dedupe)."""
-    spans = [sent.start_char + m.start() for m in _SPAN_OF_TIME.finditer(span_text(sent))]
+    spans = [sent.start_char + m.start() for m in SPAN_OF_TIME.finditer(span_text(sent))]
     for mention in _find_accused(sent):
         # A clause about a span of time speaks of a conflict, not of this attack.
-        if not any(_in_clause(mention.token, position) for position in spans) and not _source_label(sent, mention):
-            yield from _two_forces(mention)
-
-
-# A list of tolls by source: "- Diocese of Kenema: 14 killed", "• Red Crescent (via radio): 9 dead".
-# The label before the colon says whose figure follows; the parser may take it for the
-# subject of "killed", but it names a source, never a killer.
-_LABEL_BEFORE = re.compile(r"[ \t]*(?:[-•*–][ \t]*)?(?:[Tt]he[ \t]+)?")
-_FIGURE_AFTER = re.compile(r"[ \t]*(?:\([^()\n]{0,60}\))?[ \t]*:[ \t]*[\"“]?(?:(?:at least|about|some|over|more than)[ \t]+)?\d")
-
-
-def _source_label(sent: SpacySpan, mention: AccusedMention) -> bool:
-    text = span_text(sent)
-    start, end = mention.start - sent.start_char, mention.end - sent.start_char
-    if start < 0 or end > len(text):
-        return False
-    return _LABEL_BEFORE.fullmatch(text[:start]) is not None and _FIGURE_AFTER.match(text, end) is not None
-
-
-# A state force named first in a coordination the parser read as one phrase.
-_STATE_FORCE_WORDS = frozenset({"police", "policemen", "army", "soldiers", "troops", "military", "gendarmes",
-                                "gendarmerie", "guards", "prison guards", "security forces", "navy",
-                                "marines", "army troops", "riot police", "the police", "the army", "the military"})
-_SECOND_FORCE = re.compile(r"(?:(?:members|personnel|officers|units|troops|soldiers)\s+of\s+)?(?:the\s+)?[A-Z]")
-
-
-def _two_forces(mention: AccusedMention) -> Iterator[AccusedMention]:
-    """ "Police and Armed Police Force personnel fired", "police and members of the National
-    Guard opened fire": the parser may read two forces as one phrase; a state force named
-    first (police, the army, soldiers) and a named force after "and" are two accused."""
-    first, sep, second = mention.surface.partition(" and ")
-    if not sep or first.strip().lower() not in _STATE_FORCE_WORDS or not _SECOND_FORCE.match(second) \
-            or " and " in second:
-        yield mention
-        return
-    second_start = mention.start + len(first) + len(sep)
-    yield replace(mention, surface=first.strip(), end=mention.start + len(first.rstrip()))
-    yield replace(mention, surface=second, start=second_start)
-
-
-def _shares_object(verb: Token, conjunct: Token) -> bool:
-    """ "killed or captured 112 militants across the country": two verbs side by side with one
-    object and one set of modifiers after the second (the first has no object of its own) are
-    one predicate; what qualifies the second qualifies the first."""
-    if conjunct.dep_ == "cc":
-        return any(_shares_object(verb, c) for c in verb.children if c.dep_ == "conj" and c.i == conjunct.i + 1)
-    return conjunct.pos_ == "VERB" and conjunct.i == verb.i + 2 and verb.doc[verb.i + 1].dep_ == "cc" \
-        and not any(c.dep_ in ("dobj", "obj") for c in verb.children) \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children)
-
-
-def _in_clause(anchor: Token, position: int) -> bool:
-    """Whether a character of the sentence lies in the anchor's own clause (its subtree
-    without the clauses conjoined to it); a noun anchor speaks for its whole verb's clause."""
-    head = anchor
-    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
-        head = head.head
-    if head.dep_ in ("relcl", "acl"):
-        # "torn for years by fighting between militias, which has killed thousands": a
-        # relative clause speaks within the clause it qualifies.
-        head = head.head
-        while head.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp") and head.head.i != head.i:
-            head = head.head
-    conjoined = {t.i for c in head.children if c.dep_ in ("conj", "cc") and not _shares_object(head, c)
-                 for t in c.subtree}
-    # "blamed the X, an armed group that has fought the army for years": a description of a
-    # noun (an apposition, a relative clause) tells who X is, not when the attack was.
-    for described in head.subtree:
-        if described.dep_ in ("appos", "relcl") and described.head.pos_ in ("NOUN", "PROPN") \
-                and anchor not in described.subtree:
-            conjoined |= {t.i for t in described.subtree}
-    return any(t.idx <= position < t.idx + len(t.text) + 1 for t in head.subtree if t.i not in conjoined)
+        if not any(in_clause(mention.token, position) for position in spans) and not source_label(sent, mention):
+            yield from two_forces(mention)
 
 
 def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
@@ -219,9 +118,9 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
         # Read once: most tokens fall through every test below, each reading these again.
         lemma, pos, dep, lower = token.lemma_.lower(), token.pos_, token.dep_, token.lower_
         nominal = pos in ("NOUN", "PROPN") or dep in ("pobj", "dobj", "nsubj", "nsubjpass")
-        if pos in ("VERB", "AUX") and not nominal and _is_harm_verb(token, lemma, verbs):
-            yield from _verb_agents(token, lemma, sent, nouns)
-            yield from _own_fighters(token)
+        if pos in ("VERB", "AUX") and not nominal and is_harm_verb(token, lemma, verbs):
+            yield from verb_agents(token, lemma, sent, nouns)
+            yield from own_fighters(token)
         elif nominal and (lemma in nouns or lower.rstrip("s") in nouns):
             yield from _noun_agents(token)
         if lower in _CAPTIVITY:
@@ -236,7 +135,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             verb = token.head
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
                 verb = verb.head
-            if _is_harm_verb(verb, verb.lemma_.lower(), verbs):
+            if is_harm_verb(verb, verb.lemma_.lower(), verbs):
                 partners = _of_objects(token) or [p for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
                                                   for p in c.children if p.dep_ == "pobj"]
                 for partner in partners:
@@ -250,7 +149,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             for pobj in _of_objects(token):
                 yield from _mentions(pobj, anchor=token)
         elif lower in ("orders", "order", "instructions") and token.head.lower_ in ("on", "under") and any(
-                _is_harm_verb(v, v.lemma_.lower(), verbs) or v.lemma_.lower() in ("act",) for v in token.head.ancestors):
+                is_harm_verb(v, v.lemma_.lower(), verbs) or v.lemma_.lower() in ("act",) for v in token.head.ancestors):
             # "militiamen acting on the orders of X stormed the village": who gave the orders
             for pobj in (*_of_objects(token), *_prep_objects_of(token, "from")):
                 yield from _mentions(pobj, anchor=token, agent_slot=True)
@@ -258,7 +157,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             for child in token.head.children:
                 if child.dep_ != "nsubj":
                     continue
-                if child.lemma_.lower() in _SPOKESMEN:
+                if child.lemma_.lower() in SPOKESMEN:
                     # "the group's chief, X, took responsibility": he speaks for the group, which is
                     # the one accused ("the group's spokesman" names no one new).
                     for owner in child.children:
@@ -374,9 +273,9 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 elif child.dep_ == "nsubjpass":
                     yield from _mentions(child, anchor=token, agent_slot=True)
         elif pos == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
-            yield from _attackers_belong(token)
-        if (lemma in _SAID_TO_BE and pos == "VERB") or lower in _TIES:
-            yield from _attackers_affiliated(token, sent, verbs)
+            yield from attackers_belong(token)
+        if (lemma in SAID_TO_BE and pos == "VERB") or lower in TIES:
+            yield from attackers_affiliated(token, sent, verbs)
 
 
 # Verbs that cast someone in a role: "described / portrayed / named X as responsible for it".
@@ -420,7 +319,7 @@ _PLANNED = frozenset({"plan", "order", "organise", "organize", "mastermind", "le
 def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
     """ "as the group behind the bombing", "as the perpetrators", "as those responsible for the
     attack": a role that is the doer of the harm."""
-    if role.lower_ in _DOERS:
+    if role.lower_ in DOERS:
         return True
     if any(c.dep_ == "relcl" and c.lemma_.lower() in _PLANNED for c in role.children):
         return True  # "named X as the man who planned it"
@@ -433,258 +332,10 @@ def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
 # What points to a culprit: "the evidence points to X".
 _EVIDENCE = frozenset({"evidence", "finding", "sign", "indication", "clue", "trail", "investigation", "inquiry",
                        "hallmark", "everything", "all"})
-_DEVICES = frozenset({"bomb", "bombs", "mine", "mines", "landmine", "landmines", "explosive", "explosives",
-                      "device", "devices", "ied", "ieds", "charge", "charges"})
-
-
-def _is_harm_verb(token: Token, lemma: str, verbs: frozenset[str]) -> bool:
-    if lemma in verbs:
-        return token.pos_ == "VERB"
-    children = {c.lower_ for c in token.children}
-    if lemma in ("plant", "place", "set", "lay", "hide") and (any(
-            c.dep_ in ("dobj", "obj", "nsubjpass") and c.lower_ in _DEVICES for c in token.children)
-            or token.dep_ == "acl" and token.head.lower_ in _DEVICES):
-        return True  # "the mine was planted by X", "X planted a bomb", "a bomb planted by X"
-    if lemma == "open" and "fire" in children:
-        return True
-    if lemma == "set" and "fire" in children and any(c.lower_ == "to" for c in token.children):
-        return True  # "militiamen set fire to the houses"
-    if lemma == "spray" and any(_is_weapon(p) for p in _prep_objects(token, ("with",))):
-        return True  # "gunmen sprayed the market with bullets"
-    if lemma == "use" and any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in _LETHAL_MEANS for c in token.children):
-        return True  # "police used live ammunition against the protesters"
-    if lemma in _DELIVER_VERBS and any(c.dep_ in ("dobj", "obj", "nsubjpass") and _is_weapon(c) for c in token.children):
-        return True  # "the aircraft dropped four bombs on the market", "rockets were lobbed by X"
-    if lemma == "hit" and any(_is_weapon(c) for c in token.children if c.dep_ in ("nsubj", "csubj")) or any(
-            _is_weapon(p) for a in token.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"):
-        return lemma == "hit"  # "the market was hit by bombs dropped from X", "a shell hit the school"
-    if lemma in CARRY_OFF and children & {"off", "away"}:
-        return True  # "37 others were taken away by armed men", "bandits carried off 40 people"
-    if leads_off(token) or makes_off_with(token) or takes_along(token) or takes_to_hideout(token):
-        return True  # "herded 23 farmers into the bush", "made off with six", "taking nine with them"
-    # "two bombers blew themselves up", "the attacker detonated a vest"
-    return (lemma == "blow" and "up" in children) or lemma == "detonate"
-
-
-# Verbs that deliver a weapon: their subject is who used it ("dropped bombs", "lobbed shells").
-_DELIVER_VERBS = frozenset({"drop", "lob", "hurl", "throw", "rain"})
-# Words that make an attack noun a record of many ("several attacks", "previous raids").
-_MANY = frozenset({"several", "many", "numerous", "previous", "past", "countless", "multiple", "repeated",
-                   "frequent", "similar", "other", "dozens", "scores", "hundreds"})
-# Ways of sending a missile at someone: "stones thrown by X", "shots fired by Y".
-_DELIVERY = _DELIVER_VERBS | {"fire", "launch", "shoot"}
-
-
-# What a force "used" that says it shot: "used live ammunition", "used live rounds".
-_LETHAL_MEANS = frozenset({"ammunition", "round", "rounds", "bullet", "bullets", "firearm", "firearms", "gun", "guns",
-                           "weapon", "weapons", "gunfire"})
-
-
-def _is_weapon(token: Token) -> bool:
-    return token.lower_ in _INSTRUMENTS or token.lemma_.lower() in _INSTRUMENTS or token.lower_ in _DEVICES \
-        or _thrown_by_someone(token)
-
-
-def _thrown_by_someone(token: Token) -> bool:
-    """ "stones thrown by rioters", "bottles hurled by the mob": anything is a missile once
-    the text says who threw or fired it."""
-    return any(c.dep_ == "acl" and c.lemma_.lower() in _DELIVERY and any(a.dep_ == "agent" for a in c.children)
-               for c in token.children)
-
-
-_OWN_PEOPLE = frozenset({"fighters", "men", "members", "forces", "militants", "units", "commandos", "mujahideen",
-                         "soldiers", "cadres", "guerrillas"})
-
-
-def _own_fighters(verb: Token) -> Iterator[AccusedMention]:
-    """ "The X said its fighters had killed 23 soldiers", "a commander of X said its men stormed
-    the post": a group that tells of its own fighters' harm claims it (self-claimed)."""
-    if _denied(verb):
-        return
-    while verb.dep_ == "conj" and not any(c.dep_ == "nsubj" for c in verb.children) and verb.head.i != verb.i:
-        verb = verb.head  # "said its fighters had punished the post and killed 23": one subject
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lower_ not in _OWN_PEOPLE or verb.dep_ != "ccomp" or not any(
-            c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
-        return
-    speaker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
-    if speaker is None or verb.head.lemma_.lower() not in load_reporting_verbs():
-        return
-    if speaker.pos_ == "PROPN":
-        yield from _mentions(speaker, anchor=verb, self_claimed=True)
-        return
-    if speaker.lemma_.lower() not in _SPOKESMEN:
-        return
-    # "a commander of the Front's armed wing, the Units,": the name set beside the speaker or
-    # the body he speaks for
-    named = [c for c in speaker.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
-    named = named or [p for c in speaker.children if c.dep_ == "prep" and c.lower_ in ("of", "for")
-                      for p in c.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
-    named = named or [c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    for group in named[:1]:
-        yield from _mentions(group, anchor=verb, self_claimed=True)
-
-
-def _verb_agents(token: Token, lemma: str, sent: SpacySpan, nouns: frozenset[str]) -> Iterator[AccusedMention]:
-    if lemma == "carry" and not any(c.lower_ in ("out", "off", "away") for c in token.children):
-        return
-    if _denied(token):
-        return
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
-    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    carried_off = lemma in CARRY_OFF and any(c.lower_ in ("off", "away") for c in token.children)
-    if lemma in _SUPPORT_VERBS and not carried_off:  # "carried off 40 villagers" is itself the harm
-        # Only an attack carried out accuses: "staged a raid", "the attack was carried out by X".
-        carried = objects if not passive else [c for c in token.children if c.dep_ == "nsubjpass"]
-        if not carried and token.dep_ == "relcl":
-            carried = [token.head]  # "the attack that X carried out"
-        elif not carried and token.dep_ == "acl" and token.head.lemma_.lower() != "operation":
-            # "an airstrike carried out by X"; not "a search operation conducted by the army",
-            # which is how forces answer an attack
-            carried = [token.head]
-        if not any(_is_event(c, nouns) and not _is_response(c) for c in carried):
-            return
-        if all(any(m.lower_ in _MANY for m in c.children) for c in carried):
-            return  # "the Front, which has carried out several attacks in the region": its record
-    # Those who kill or capture the attackers are not accused of the attack ("killed 15 of the
-    # attackers"; "repelled the attackers, killing four of them").
-    if token.dep_ in ("advcl", "conj") and any(c.lower_ in ("them", "they") for o in objects for c in o.subtree):
-        objects = objects + [c for c in token.head.children if c.dep_ in ("dobj", "obj")]
-    if any(_names_attackers(c) for c in objects) or (
-            passive and any(_names_attackers(c) for c in token.children if c.dep_ == "nsubjpass")):
-        return
-    # "a boy shot in the back": a participle without an auxiliary describes its noun's fate,
-    # and so does a harm that lands on a body part with no object ("X shot in the head").
-    # A "VBN" with a subject of its own is a past tense the tagger misread ("the hired guns
-    # fired on the crowd"), not a participle.
-    bare_participle = not objects and (
-        token.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "nsubj") for c in token.children)
-        or any(p.lower_ in _BODY_PARTS for p in _prep_objects(token, ("in", "through"))))
-    if not passive and not bare_participle:
-        subject = _subject_of(token)
-        if subject is not None:
-            yield from _senders(subject, anchor=token)
-            if subject.lower_ in ("who", "that", "which") and token.dep_ == "relcl":
-                subject = token.head  # "the gunman who shot 12 worshippers": the antecedent
-                if subject.lemma_.lower() in nouns or subject.lemma_.lower() in _EVENT_NOUNS:
-                    return  # "the attack, which killed 51": an event, not a doer
-                event = subject.head.head if subject.dep_ == "pobj" and subject.head.dep_ == "prep" else None
-                if event is not None and (event.lemma_.lower() in nouns or event.lemma_.lower() in _EVENT_NOUNS):
-                    return  # "the attack on Wessel, which killed nine": the attack, not the place it hit
-                if _is_time(subject):
-                    return  # "61 attacks since January 2024, which killed 402": the attacks, not the month
-                if subject.dep_ == "ROOT":
-                    # "A militia that had attacked the village returned": the parser made the
-                    # antecedent the root; its own words end where the clause begins
-                    tokens = [t for t in subject.subtree if t.i <= subject.i and t.dep_ != "punct"]
-                    if tokens and _names_an_actor(tokens):
-                        yield _mention(tokens, anchor=token)
-                    return
-            if lemma in _STORM_VERBS and _responds_to_attackers(subject, sent):
-                return
-            if _is_event(subject, nouns):
-                return  # "the militia attack killed 30": the attack noun's own words say by whom
-            if subject.lower_ in _INSTRUMENTS or subject.lemma_.lower() in _INSTRUMENTS:
-                yield from _instrument_owner(subject, anchor=token)
-            elif subject.lower_ == "those" and token.dep_ != "relcl" and any(
-                    c.dep_ == "relcl" and (c.tag_ == "VBD" or any(a.tag_ == "VBD" for a in c.children if a.dep_ == "aux"))
-                    for c in subject.children):
-                # "those who were on the barricade began firing": people the text describes by
-                # where they were (not "those who attack markets are criminals", a generality)
-                tokens = [t for t in subject.subtree if t.dep_ != "punct" or t.text == "-"]
-                yield _mention(tokens, anchor=token)
-            elif (subject.lower_ in ("it", "we", "they") or _own_men(subject)) and token.dep_ == "ccomp" \
-                    and token.head.lemma_.lower() in load_reporting_verbs():
-                # "the Front said it carried out the attack": a claim of the speaker's own deed
-                speaker = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-                if speaker is not None and speaker.lemma_.lower() in _SPOKESMEN | {"statement", "spokesperson"}:
-                    # "the Front's spokesman said they ...": the Front
-                    speaker = next((c for c in speaker.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-                if speaker is not None and speaker.pos_ != "PRON":
-                    yield from _mentions(speaker, anchor=token.head, self_claimed=True)
-            elif token.dep_ == "xcomp" and token.head.lemma_.lower() in ("claim", "boast", "brag") \
-                    and any(t.pos_ == "PROPN" for t in subject.subtree):
-                # (a description, "the militia claimed to have ...", is left to name its claimant
-                # from the sentences around it)
-                # "the Front claimed to have killed 30 soldiers": its own word on its deed, a
-                # claim of the attack rather than a report of who was seen doing it
-                yield from _mentions(subject, anchor=token.head, self_claimed=True)
-            else:
-                yield from _mentions(subject, anchor=token)
-    for child in token.children:
-        if child.dep_ == "agent":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    yield from _agent(pobj, anchor=token)
-    if token.dep_ in ("advcl", "xcomp") and token.head.lemma_.lower() in _WIELD_VERBS:
-        # "the colonels sent in the army, killing 300": the forces they sent did it too.
-        for obj in token.head.children:
-            if obj.dep_ in ("dobj", "obj") and obj.lower_ in FORCE_NOUNS:
-                yield from _mentions(obj, anchor=token)
-    elif token.dep_ == "conj" and token.head.lemma_.lower() in _WIELD_VERBS - {"use", "order"} and any(
-            c.dep_ == "nsubj" and c.lower_ == "they" for c in token.children):
-        # "the regime sent its police, its soldiers and its thugs against the villagers, and
-        # they shot them down": "they" are the ones sent, and whoever sent them is accused too.
-        # (people or forces: "sent a letter to the elders, and they ..." speaks of the elders)
-        sent_ones = [one for obj in token.head.children if obj.dep_ in ("dobj", "obj") for one in (obj, *obj.conjuncts)
-                     if one.pos_ == "NOUN" and (one.lower_ in FORCE_NOUNS or one.tag_ == "NNS")
-                     and not _is_weapon(one) and not _is_event(one, nouns)]
-        sender = next((c for c in token.head.children if c.dep_ == "nsubj"), None)
-        if sent_ones and sender is not None and sender.pos_ != "PRON":
-            yield from _mentions(sender, anchor=token)
-        for sent_one in sent_ones:
-            yield _mention([t for t in sent_one.subtree if t.i <= sent_one.i and t.dep_ != "punct"], anchor=token)
-
-
-def _own_men(subject: Token) -> bool:
-    """ "its fighters", "our men": the speaker's own people, in "the Front said its fighters
-    had attacked the base", a claim of the speaker's deed."""
-    return subject.lower_ in _MEMBER_NOUNS and any(
-        c.dep_ == "poss" and c.lower_ in ("its", "our", "their") for c in subject.children)
-
-
-_WIELD_VERBS = frozenset({"use", "deploy", "send", "unleash", "order", "dispatch"})
-# Operations that answer an attack: "the army launched a vast combing operation".
-_RESPONSE_WORDS = frozenset({"search", "rescue", "combing", "clearing", "clearance", "pursuit", "mop-up", "mopping",
-                             "security", "relief", "evacuation", "humanitarian", "recovery", "manhunt"})
-
-
-def _is_response(event: Token) -> bool:
-    return event.lemma_.lower() == "operation" and any(
-        c.lower_ in _RESPONSE_WORDS for c in event.children if c.i < event.i)
-
-
-def _senders(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
-    """ "Gunmen hired by the Vell family killed nine": who sent, paid or led the doers is
-    accused with them."""
-    for verb in subject.children:
-        if verb.dep_ != "acl":
-            continue
-        for sender in (verb, *verb.conjuncts):
-            if sender.lemma_.lower() not in _SENDER_VERBS:
-                continue
-            for agent in sender.children:
-                if agent.dep_ == "agent":
-                    for pobj in agent.children:
-                        if pobj.dep_ == "pobj":
-                            yield from _mentions(pobj, anchor=anchor, agent_slot=True)
 
 
 # "with the complicity of the police", "in collusion with the army": a party to the harm.
 _COMPLICITY = frozenset({"complicity", "collusion", "connivance"})
-
-
-_BODY_PARTS = frozenset({"back", "head", "chest", "leg", "legs", "arm", "arms", "stomach", "neck", "face",
-                         "abdomen", "shoulder", "foot", "feet", "hand", "eye", "thigh", "side", "heart"})
-
-
-def _agent(pobj: Token, *, anchor: Token) -> Iterator[AccusedMention]:
-    """ "by gunmen": the gunmen; "by sniper bullets", "by army shelling": who fired them."""
-    if pobj.lower_ in _INSTRUMENTS or pobj.lemma_.lower() in _INSTRUMENTS or _thrown_by_someone(pobj):
-        # "struck by stones thrown by rioters": whatever was thrown or fired, who threw it
-        yield from _instrument_owner(pobj, anchor=anchor)
-    else:
-        yield from _mentions(pobj, anchor=anchor)
 
 
 def _noun_agents(token: Token) -> Iterator[AccusedMention]:
@@ -718,122 +369,6 @@ def _holders(token: Token) -> Iterator[AccusedMention]:
                     yield from _mentions(pobj, anchor=token)
         elif child.dep_ == "nsubj" and hostages:
             yield from _mentions(child, anchor=token)
-
-
-# Who did it, named after a copula: "The killers were the X militia".
-_DOERS = frozenset({"killers", "perpetrators", "culprits", "killer", "perpetrator", "culprit"})
-
-
-_ONE_ATTACKER = frozenset({"suspect", "gunman", "shooter", "attacker", "assailant", "killer", "bomber",
-                           "perpetrator", "culprit"})
-
-
-def _attackers_belong(token: Token) -> Iterator[AccusedMention]:
-    """ "the attackers were members of X, paid by Y", "the gunmen belonged to X"."""
-    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-    if subject is None and token.lemma_ == "belong" and token.dep_ == "conj":
-        subject = _subject_of(token)  # "the gunmen spoke Orrin and belonged to X"
-    if subject is not None and token.lemma_ == "be" and (
-            _is_event(subject, load_violence_words()[1]) or subject.lower_ in ("this", "it", "that")
-            and not any(c.dep_ in ("xcomp", "ccomp") for c in token.children)):
-        # (not "it was the work of the commission to investigate": "it" stands for the infinitive)
-        # "the attack was the work of X", "the massacre was the handiwork of X", "this was the
-        # work of the army"
-        for attr in token.children:
-            if attr.dep_ == "attr" and attr.lemma_.lower() in ("work", "handiwork", "doing"):
-                for doer in _of_objects(attr):
-                    yield from _mentions(doer, anchor=token, agent_slot=True)
-        return
-    if subject is None or not (_names_attackers(subject) or subject.lower_ in _DOERS and subject.pos_ == "NOUN"):
-        return
-    if token.lemma_ == "belong":
-        for target in _prep_objects(token, ("to",)):
-            yield from _mentions(target, anchor=token)
-        return
-    for attr in token.children:
-        if attr.dep_ != "attr":
-            continue
-        if attr.lower_ in _MEMBER_NOUNS or attr.lemma_.lower() in _MEMBER_NOUNS:
-            for group in _of_objects(attr):
-                yield from _mentions(group, anchor=token)
-            if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in attr.children):
-                # "the attackers were Kessel Front militants": the group whose militants they were
-                yield from _mentions(attr, anchor=token)
-        elif attr.pos_ == "PROPN":
-            yield from _mentions(attr, anchor=token)
-        elif attr.pos_ == "NOUN" and attr.lower_ in ("man", "woman", "boy", "girl", "youth", "teenager") \
-                and subject.lower_ in _ONE_ATTACKER:
-            # "The suspect is a 52-year-old man from X": a police release's description of
-            # the one it holds, which stands as the accused until it names him.
-            yield from _mentions(attr, anchor=token)
-        for verb in attr.subtree:
-            if verb.lemma_.lower() in _SENDER_VERBS and verb.dep_ == "acl":
-                for agent in verb.children:
-                    if agent.dep_ == "agent":
-                        for pobj in agent.children:
-                            if pobj.dep_ == "pobj":
-                                yield from _mentions(pobj, anchor=token)
-
-
-# "gunmen suspected to be members of X", "jihadists linked to X": who the doers are said to be.
-_SAID_TO_BE = frozenset({"suspect", "believe", "think", "say", "allege", "presume", "understand", "report"})
-_TIES = frozenset({"linked", "loyal", "affiliated", "allied", "connected", "tied"})
-
-
-def _attackers_affiliated(token: Token, sent: SpacySpan, verbs: frozenset[str]) -> Iterator[AccusedMention]:
-    """The group the attackers are said to be ("suspected to be members of X") or to be tied
-    to ("linked to X", "loyal to X"), when the sentence shows them doing harm. The doers must
-    be the subject: "killed 12 militants suspected to be members of X" accuses no X."""
-    if token.lower_ in _TIES:
-        targets = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("to", "with")
-                   for g in c.children if g.dep_ == "pobj"]
-    else:
-        be = next((c for c in token.children if c.dep_ == "xcomp" and c.lemma_.lower() in ("be", "belong")), None)
-        targets = [c for c in be.children if c.dep_ == "attr"] if be is not None else []
-        if be is not None and be.lemma_.lower() == "belong":
-            # "gunmen believed to belong to X"
-            targets = [g for c in be.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
-                       if g.dep_ == "pobj"]
-    if not targets:
-        return
-    if token.dep_ in ("acl", "amod", "relcl"):
-        described = token.head  # parsed as it reads: "gunmen [suspected to be ...]"
-    else:  # the small parser often makes the participle the main verb: "Jihadists linked to X killed"
-        described = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    # (the doers are the subject, or the agent of a passive harm: "abducted by gunmen believed
-    # to be X members")
-    by_agent = described is not None and described.dep_ == "pobj" and described.head.dep_ == "agent"
-    if described is None or described.dep_ not in ("nsubj", "nsubjpass", "ROOT") and not by_agent \
-            or not (_names_attackers(described) or described.lower_ in FORCE_NOUNS):
-        return
-    if not any(t.pos_ == "VERB" and t.lemma_.lower() in verbs and t.i != token.i for t in sent):
-        return  # "gunmen believed to be members of X were arrested": no harm in this sentence
-    for target in targets:
-        yield from _mentions(target, anchor=token, agent_slot=True)
-
-
-def _instrument_owner(subject: Token, *, anchor: Token) -> Iterator[AccusedMention]:
-    """ "army shelling killed 12", "police bullets killed 3": who fires the weapon; "bombs
-    dropped from a government aircraft", "shells fired by the army": who the text says
-    fired it."""
-    following = subject.doc[subject.i + 1] if subject.i + 1 < len(subject.doc) else None
-    # "bombs dropped from X": the parser may hang the participle elsewhere; right after the
-    # weapon, it still says who delivered it.
-    stray = [following] if following is not None and following.tag_ in ("VBN", "VBD") and following.head.i != subject.i \
-        and not any(c.dep_ in ("dobj", "obj", "nsubj", "nsubjpass") for c in following.children) else []
-    for child in (*subject.children, *stray):
-        if (child.dep_ == "acl" or child in stray) and child.lemma_.lower() in _DELIVERY:
-            for prep in child.children:
-                if prep.dep_ == "agent" or prep.dep_ == "prep" and prep.lower_ == "from":
-                    for pobj in prep.children:
-                        if pobj.dep_ == "pobj":
-                            yield from _mentions(pobj, anchor=anchor, agent_slot=True)
-        elif child.dep_ == "poss" and not _is_time(child):
-            yield from _mentions(child, anchor=anchor)
-        elif child.dep_ in ("compound", "amod", "nmod") and child.i < subject.i:
-            tokens = [t for t in child.subtree if t.i < subject.i and t.dep_ != "punct"]
-            if tokens and _names_a_force(tokens) and not _is_place_only(tokens):
-                yield _mention(tokens, anchor=anchor)
 
 
 # Words that name nobody but the attackers of the event a report is about: when a report
