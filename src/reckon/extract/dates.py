@@ -450,10 +450,11 @@ _LABEL = re.compile(
     r"|Issued|Publication\s+date|Coded|Recorded|Last\s+modified)\b",
     re.I,
 )
-# ("SÉVARÉ, Mali, March 19, 2025", "BOGOTÁ, 3 May": a town's accented capitals too)
+# ("SÉVARÉ, Mali, March 19, 2025", "BOGOTÁ, 3 May": a town's accented capitals too;
+# "NAIROBI / GENEVA, 3 May 2026 –": a joint release names each office it is filed from)
 _UP, _LETTER = "A-ZÀ-ÖØ-Þ", "A-Za-zÀ-ÖØ-öø-ÿ"
 _DATELINE = re.compile(
-    rf"^\W{{0,3}}(?:[{_UP}][{_LETTER}.'’ -]{{1,40}}?|[{_UP}]{{2,}}(?:[ -][{_UP}]{{2,}})*)(?:,\s*[{_UP}][{_LETTER}. ]{{1,30}})?,\s+$"
+    rf"^\W{{0,3}}(?:[{_UP}][{_LETTER}.'’ -]{{1,40}}?|[{_UP}]{{2,}}(?:(?:[ -]|[ ]?/[ ]?)[{_UP}]{{2,}})*)(?:,\s*[{_UP}][{_LETTER}. ]{{1,30}})?,\s+$"
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{2,40}\)\s*)?[-–—:]")
 _AGENCY_AFTER = re.compile(r"^\s*\([^)\n]{2,40}\)\s*[-–—]\s")
