@@ -115,7 +115,9 @@ def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
 
 # "In August, a landmine killed two soldiers", "Last month, gunmen shot dead two rangers": a month
 # the figure's sentence sets it in (not "since August", which spans up to now)
-_SINCE_BEFORE = re.compile(r"\b(?:since|from|until|till|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# ("a group nobody had heard of before last month": a month a clause measures from sets no figure in it)
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|until|till|by|before|after|prior\s+to|ahead\s+of)\s+(?:early\s+|late\s+|mid-?)?$",
+                           re.IGNORECASE)
 
 
 def _earlier_months(members: list[tuple[int, Count]], evidence, sentences: list, text: str,
