@@ -18,3 +18,28 @@ def test_a_joint_release_dateline_with_two_offices_dates_the_release() -> None:
 def test_a_gazetteer_word_before_a_joined_arabic_article_is_the_head_of_a_longer_name() -> None:
     text = "Four killed as shells hit a market in Bir al-Qatrani on Friday."
     assert [m.text for m in find_places(text) if m.text == "Bir"] == []
+
+
+def _incidents(text: str) -> list[tuple]:
+    from reckon import extract
+    from reckon.formats import findings_to_json
+
+    found = findings_to_json(extract(text), id="t")["incidents"]
+    return [(i["date"], i["place"], [(c["kind"], c["min"]) for c in i["counts"]]) for i in found]
+
+
+def test_a_month_a_clause_measures_from_sets_no_earlier_incident() -> None:
+    text = ("Posted on November 18, 2026\n\nGunmen shelled the market of Tel Harun on Saturday 14 November "
+            "2026, killing nine people, the council said.\n\nThe army's spokesman announced only \"three "
+            "martyrs\" on Saturday evening and blamed the so-called Saif al-Din, a group that most people in "
+            "Tel Harun had never heard of before last month.")
+    assert [(d, p) for d, p, _ in _incidents(text)] == [("2026-11-14", "Tel Harun")]
+
+
+def test_an_indefinite_family_of_a_number_is_the_people_harmed() -> None:
+    text = ("Posted on November 18, 2026\n\nGunmen shelled the market of Tel Harun on Saturday 14 November "
+            "2026, killing nine people, the council said.\n\nLast March, a shell from the same camp killed a "
+            "family of six, a father, his wife and four children, in their house in the village of Kafr "
+            "Numan.\n\nThe family of one victim told reporters they had received no help.")
+    assert _incidents(text) == [("2026-11-14", "Tel Harun", [("killed", 9)]),
+                                ("2026-03", "Kafr Numan", [("killed", 6)])]
