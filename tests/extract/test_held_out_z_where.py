@@ -43,3 +43,26 @@ def test_an_indefinite_family_of_a_number_is_the_people_harmed() -> None:
             "Numan.\n\nThe family of one victim told reporters they had received no help.")
     assert _incidents(text) == [("2026-11-14", "Tel Harun", [("killed", 9)]),
                                 ("2026-03", "Kafr Numan", [("killed", 6)])]
+
+
+def test_a_headline_kind_word_points_at_the_one_numbered_site_of_that_kind() -> None:
+    text = ("Gunmen hold dozens in Tajik school, six dead\n\nOSH-KALA, Tajikistan, May 4 (Wire) - Armed men who "
+            "seized a school in the town of Osh-Kala on Monday were still holding dozens of pupils on Tuesday, "
+            "and at least six people had been killed, the health ministry said.\n\nPolice have sealed off "
+            "School No. 7 near the bazaar. Shots were heard from the building overnight.")
+    assert [p for _, p, _ in _incidents(text)] == ["School No. 7"]
+
+
+def test_a_flattened_infobox_location_label_names_the_site() -> None:
+    text = ("Osh-Kala school siege\n\nFrom Openpedia\n\nOsh-Kala school siegePart of the unrest in the valley"
+            "LocationSchool No. 7, Osh-Kala, TajikistanDate4 May 2026\n\nThe Osh-Kala school siege began on "
+            "4 May 2026 when gunmen seized School No. 7 in the town of Osh-Kala. At least six people were "
+            "killed.")
+    assert [p for _, p, _ in _incidents(text)] == ["School No. 7"]
+
+
+def test_a_numbered_site_in_the_town_then_called_by_its_kind_is_the_place() -> None:
+    text = ("Osh-Kala: toll rises to 30\n\nTwo days after special forces stormed School No. 7 in Osh-Kala, the "
+            "commission said 30 hostages had been killed.\n\nOn Wednesday, 28 bodies had been "
+            "recovered from the school. Parents in Osh-Kala gathered outside the district office.")
+    assert [p for _, p, _ in _incidents(text)] == ["School No. 7"]
