@@ -66,3 +66,12 @@ def test_a_numbered_site_in_the_town_then_called_by_its_kind_is_the_place() -> N
             "commission said 30 hostages had been killed.\n\nOn Wednesday, 28 bodies had been "
             "recovered from the school. Parents in Osh-Kala gathered outside the district office.")
     assert [p for _, p, _ in _incidents(text)] == ["School No. 7"]
+
+
+def test_the_x_centre_takes_the_kind_of_centre_the_report_speaks_of() -> None:
+    text = ("Air strike on migrant detention centre kills 20\n\nAn air strike hit a detention centre south of "
+            "the capital late on Tuesday. The strike tore through a hangar at the Dar Wahid centre, killing "
+            "at least 20 people, officials said.")
+    assert [(m.text, m.kind) for m in find_places(text) if "Wahid" in m.text] == [("Dar Wahid centre", "prison")]
+    # no lower-case kind of centre in the text: "the Nour centre" may be anything
+    assert [m.text for m in find_places("Talks were held at the Nour centre on Friday.")] == []

@@ -114,6 +114,21 @@ _SAINT_SITE = re.compile(
     r"|College|Academy|Seminary)|(?P<hospital>Hospital|Clinic))\b"
 )
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
+# "an air strike hit a migrant detention centre ... at the Qasr al-Harsha centre": a report that
+# says what kind of centre it speaks of names it then by "the X centre"; the kind is the one its
+# own lower-case "detention centre", "health centre" gives (no such phrase: no site)
+_NAMED_CENTRE = re.compile(rf"\bthe[ ](?P<x>{NAME})[ ](?:centre|center)\b")
+_CENTRE_KIND = re.compile(r"\b(?:(?P<prison>detention|holding|reception|internment)|(?P<hospital>health|medical|trauma|"
+                          r"treatment)|(?P<school>education|educational|learning|tutoring)|(?P<camp>transit))"
+                          r"(?=[ ]cent(?:re|er)s?\b)")
+
+
+def _centre_kind(text: str) -> str | None:
+    """The one kind of centre the text's lower-case phrases speak of ("detention centre": a prison)."""
+    kinds = {m.lastgroup for m in _CENTRE_KIND.finditer(text)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 _TOWN_OF = re.compile(
     r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
     # "the Town of Carrow Bend", "the Township of Elm Flats": a municipality's formal name
@@ -187,6 +202,9 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, "town") for m in _APPOSED_KIND.finditer(text)),
         *((m, "town") for m in _DISTANCE_APPOSED.finditer(text)),
     ]
+    centre_kind = _centre_kind(text)
+    if centre_kind is not None:
+        matches += [(m, centre_kind) for m in _NAMED_CENTRE.finditer(text)]
     for m, kind in matches:
         if kind == "road" and m.start("x") > 0 and text[m.start("x") - 1] in "–—":
             continue  # "blocking the Olmasai–Karandi road": a road between two towns, not at the second
