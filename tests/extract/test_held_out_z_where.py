@@ -75,3 +75,25 @@ def test_the_x_centre_takes_the_kind_of_centre_the_report_speaks_of() -> None:
     assert [(m.text, m.kind) for m in find_places(text) if "Wahid" in m.text] == [("Dar Wahid centre", "prison")]
     # no lower-case kind of centre in the text: "the Nour centre" may be anything
     assert [m.text for m in find_places("Talks were held at the Nour centre on Friday.")] == []
+
+
+def _place_referred(text: str, sentence_opening: str) -> str | None:
+    from reckon.extract.count_place import place_referred_to
+    from reckon.model import Span
+
+    at = text.index(sentence_opening)
+    found = place_referred_to(Span(start=at, end=text.index(".", at) + 1), text, find_places(text))
+    return found.name if found else None
+
+
+def test_a_sentence_opening_on_the_same_kind_points_back_to_that_site() -> None:
+    text = ("Shells struck the Kafr Numan Central Hospital on Friday, killing nine.\n\nOfficials in Cairo "
+            "condemned it.\n\nThe same hospital was hit by shelling in March 2024, when two nurses were wounded.")
+    assert _place_referred(text, "The same hospital") == "Kafr Numan Central Hospital"
+
+
+def test_a_paragraph_calling_a_site_by_its_kind_word_is_at_that_site() -> None:
+    text = ("Shells struck the Kafr Numan Central Hospital on Friday, killing nine.\n\nOfficials in Cairo "
+            "condemned it.\n\nThis is not the first time the hospital has been hit. In July 2025, a mortar round "
+            "struck its outpatient wing, wounding four members of staff.")
+    assert _place_referred(text, "In July 2025") == "Kafr Numan Central Hospital"

@@ -297,8 +297,9 @@ _VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened f
 
 # "at the same market", "the same business centre", "outside the town's mosque", "in the village":
 # a place the sentence names only by its kind, which an earlier sentence named in full
-_SAME_KIND = re.compile(r"\bthe[ ]same[ ](?P<same>(?:[a-z]+[ ]){0,2}[a-z]+)\b"
-                        r"|\b(?:the|this)[ ](?P<own>town|village|city|hamlet|settlement|district|camp)(?:['’]s)?\b")
+# ("The same centre was hit in 2024": a sentence opens on the pointer too)
+_SAME_KIND = re.compile(r"\b[Tt]he[ ]same[ ](?P<same>(?:[a-z]+[ ]){0,2}[a-z]+)\b"
+                        r"|\b(?:[Tt]he|[Tt]his)[ ](?P<own>town|village|city|hamlet|settlement|district|camp)(?:['’]s)?\b")
 _SETTLEMENT_KINDS = frozenset({"town", "city", "village", "hamlet", "settlement", "district", "camp"})
 
 
@@ -323,4 +324,14 @@ def place_referred_to(sentence: Span, text: str, mentions: list[PlaceMention]) -
             return named[-1]
     paragraph = text.rfind("\n\n", 0, sentence.start) + 2 if "\n\n" in text[:sentence.start] else 0
     in_paragraph = [m for m in before if m.span.start >= paragraph]
-    return in_paragraph[-1] if in_paragraph else None
+    return in_paragraph[-1] if in_paragraph else _site_called_by_kind(before, text, paragraph, sentence.end)
+
+
+def _site_called_by_kind(before: list[PlaceMention], text: str, start: int, end: int) -> PlaceMention | None:
+    """"This is not the first time the hospital has been hit. In July 2025, a shell ...": a paragraph
+    that names no place but calls a site named before by its kind word ("the hospital", "the
+    centre") is at that site; the last one named of that kind."""
+    words = set(re.findall(r"\b[Tt]he[ ]([a-z]+)\b", text[start:end]))
+    named = [m for m in before if specificity(m) == 3
+             and ({m.name.lower().split()[-1], (m.kind or "").lower()} & words)]
+    return named[-1] if named else None
