@@ -97,3 +97,23 @@ def test_a_paragraph_calling_a_site_by_its_kind_word_is_at_that_site() -> None:
             "condemned it.\n\nThis is not the first time the hospital has been hit. In July 2025, a mortar round "
             "struck its outpatient wing, wounding four members of staff.")
     assert _place_referred(text, "In July 2025") == "Kafr Numan Central Hospital"
+
+
+_REGISTER = ("INCIDENT REGISTER\nRelease 12/2026 · coded 10 May 2026\n\n-----\nRecord: R-101\n"
+             "Date/time: 06/05/2026 (Wed) 20:40\nProvince > district > location: Osk > Tal Vara > Tal Vara town, "
+             "Blue Lotus Hotel (car park)\nCategory: Bombing\nKilled: 7\nInjured: 20\n\n-----\nRecord: R-102\n"
+             "Date/time: 29/04/2026 (Wed) evening\nProvince > district > location: Osk > Dar Pele > Kamo Rai "
+             "village\nCategory: Shooting\nKilled: 2\nInjured: 0\n\n-----\n"
+             "Release totals (records in this release): 2 records; 9 killed; 20 injured.\n"
+             "Year to date (Jan 1 – May 8, 2026): 88 incidents; 61 killed; 140 injured.\n")
+
+
+def test_a_register_record_is_placed_by_the_last_step_of_its_location_path_and_dated_by_date_time() -> None:
+    found = _incidents(_REGISTER)
+    assert ("2026-05-06", "Blue Lotus Hotel", [("killed", 7), ("injured", 20)]) in found
+    assert ("2026-04-29", "Kamo Rai", [("killed", 2)]) in found
+
+
+def test_a_line_labelled_as_totals_sums_every_figure_past_its_semicolons() -> None:
+    figures = [n for _, _, counts in _incidents(_REGISTER) for _, n in counts]
+    assert not {9, 61, 140} & set(figures)

@@ -95,7 +95,12 @@ def row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention])
 
 # A dataset export's record: "Event date: 19/10/2026" ... "Location: Oued Tiridjert" ... "Notes: ..."
 # (or "EVENT_DATE:", "LOCATION:": field names written as a database names its columns)
-_RECORD_DATE_LINE = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)[ \t]*:")
+# ("Date/time: 06/11/2026 (Fri) 20:40": a date field that gives the hour too)
+_RECORD_DATE_LINE = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)"
+                               r"(?:[ ]?/[ ]?time|[ ]and[ ]time)?[ \t]*:")
+# "Province > district > location: Narathiwat > Bukit Sena > X Hotel": a record's place as a path
+# from the widest area down, the last step the place itself
+_RECORD_PLACE_PATH = re.compile(r"(?im)^[^\n:]*\b(?:location|place|site)[ \t]*:[^\n]*>[^\n]*$")
 _RECORD_PLACE_LABEL = re.compile(r"(?i)(?:location|place|village|town|locality)[ \t]*:[ \t]*$")
 
 
@@ -115,6 +120,10 @@ def record_places(text: str, mentions: list[PlaceMention]) -> dict[int, PlaceMen
         end = len(text) if end < 0 else end
         if _RECORD_DATE_LINE.search(text[start:end]):
             found.setdefault(text.count("\n\n", 0, m.span.start), m)
+    for line in _RECORD_PLACE_PATH.finditer(text):
+        on_line = [m for m in mentions if line.start() <= m.span.start < line.end() and specificity(m) >= 2]
+        if on_line:
+            found[text.count("\n\n", 0, line.start())] = on_line[-1]
     return found if len(found) >= 2 else {}
 
 

@@ -101,7 +101,20 @@ def _is_aggregate(text: str, start: int) -> bool:
         clause_start = singled[-1].start()
     stops = [i for i in (text.find(";", start), text.find(". ", start)) if i != -1]
     clause_end = min(stops) if stops else len(text)
-    return _is_aggregate_clause(text[clause_start:clause_end])
+    return _is_aggregate_clause(text[clause_start:clause_end]) or _aggregate_label(text, start)
+
+
+def _aggregate_label(text: str, start: int) -> bool:
+    """"Year to date (Jan 1 – Nov 8): 431 incidents; 127 killed": a line's label before its colon
+    sums every figure of the list after it, past the semicolons that part them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    colon = text.rfind(":", line_start, start)
+    return colon > line_start and _LABEL_AGGREGATE.search(text, line_start, colon) is not None
+
+
+# (not "Total: 23 killed" alone: one attack's sum over its sites is that attack's toll)
+_LABEL_AGGREGATE = re.compile(r"\byear[- ]to[- ]date\b|\btotals\b|\b(?:release|period|weekly|monthly|annual|quarterly|"
+                              r"cumulative)\s+total\b", re.IGNORECASE)
 
 
 # "missing since April", "held since the start of the siege": how long people have been

@@ -45,7 +45,8 @@ def days_later(evidence, text: str, sentence: Span, published: str | None) -> tu
     return value, Span(start=later.start(), end=later.end())
 
 
-_RECORD_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)[ \t]*:[^\n]*")
+_RECORD_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)"
+                                r"(?:[ ]?/[ ]?time|[ ]and[ ]time)?[ \t]*:[^\n]*")  # ("Date/time: ...")
 
 
 def record_day(dates_found: list, text: str, position: int):  # type: ignore[no-untyped-def]
