@@ -103,7 +103,9 @@ _REGISTER = ("INCIDENT REGISTER\nRelease 12/2026 · coded 10 May 2026\n\n-----\n
              "Date/time: 06/05/2026 (Wed) 20:40\nProvince > district > location: Osk > Tal Vara > Tal Vara town, "
              "Blue Lotus Hotel (car park)\nCategory: Bombing\nKilled: 7\nInjured: 20\n\n-----\nRecord: R-102\n"
              "Date/time: 29/04/2026 (Wed) evening\nProvince > district > location: Osk > Dar Pele > Kamo Rai "
-             "village\nCategory: Shooting\nKilled: 2\nInjured: 0\n\n-----\n"
+             "village\nCategory: Shooting\nKilled: 2\nInjured: 0\n\n-----\nRecord: R-103\n"
+             "Date/time: 07/05/2026 (Thu) morning\nProvince > district > location: Osk > Dar Pele > Sami Kot village\n"
+             "Category: Bombing\nKilled: 0\nInjured: 0\n\n-----\n"
              "Release totals (records in this release): 2 records; 9 killed; 20 injured.\n"
              "Year to date (Jan 1 – May 8, 2026): 88 incidents; 61 killed; 140 injured.\n")
 
@@ -117,3 +119,7 @@ def test_a_register_record_is_placed_by_the_last_step_of_its_location_path_and_d
 def test_a_line_labelled_as_totals_sums_every_figure_past_its_semicolons() -> None:
     figures = [n for _, _, counts in _incidents(_REGISTER) for _, n in counts]
     assert not {9, 61, 140} & set(figures)
+
+
+def test_a_record_whose_figures_are_all_nought_is_no_incident() -> None:
+    assert "Sami Kot" not in [p for _, p, _ in _incidents(_REGISTER)]
