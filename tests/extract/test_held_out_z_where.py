@@ -123,3 +123,10 @@ def test_a_line_labelled_as_totals_sums_every_figure_past_its_semicolons() -> No
 
 def test_a_record_whose_figures_are_all_nought_is_no_incident() -> None:
     assert "Sami Kot" not in [p for _, p, _ in _incidents(_REGISTER)]
+
+
+def test_a_day_range_whose_days_carry_their_weekdays_is_dated_by_its_first_day() -> None:
+    from reckon.extract.dates import find_dates
+
+    found = find_dates("the massacre in Osk during the night of Saturday 12 to Sunday 13 September 2026")
+    assert [(d.text, d.value) for d in found] == [("Saturday 12 to Sunday 13 September 2026", "2026-09-12")]

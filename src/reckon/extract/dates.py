@@ -126,7 +126,9 @@ _P_MDY = re.compile(
 )
 # "19 to 20 September", "12 and 13 November": a span of days is dated by its first day.
 _P_DMY = re.compile(
-    rf"(?=[0-9{_WD_FIRST}]|(?i:[{_ORDW_FIRST}])){_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY}|\s+(?:to|and)\s+{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})"
+    # ("the night of Saturday 12 to Sunday 13 September": each day of a range may carry its weekday)
+    rf"(?=[0-9{_WD_FIRST}]|(?i:[{_ORDW_FIRST}])){_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*(?:{_WD},?\s+)?{_DAY}"
+    rf"|\s+(?:to|and)\s+(?:{_WD},?\s+)?{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
 )
 _P_MY = re.compile(rf"(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})")
