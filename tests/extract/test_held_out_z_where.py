@@ -130,3 +130,14 @@ def test_a_day_range_whose_days_carry_their_weekdays_is_dated_by_its_first_day()
 
     found = find_dates("the massacre in Osk during the night of Saturday 12 to Sunday 13 September 2026")
     assert [(d.text, d.value) for d in found] == [("Saturday 12 to Sunday 13 September 2026", "2026-09-12")]
+
+
+def test_a_tally_since_a_conflict_began_or_since_a_month_and_year_is_an_aggregate() -> None:
+    from reckon.extract.count_scope import _is_aggregate
+
+    text = "More than 4,000 people have been killed in the hills since the rebellion flared up in March 2011."
+    assert _is_aggregate(text, text.index("4,000"))
+    text = "At least 310 people have been killed in the province since January 2019, monitors say."
+    assert _is_aggregate(text, text.index("310"))
+    text = "Nine people have been killed since January 5, when the clashes began."
+    assert not _is_aggregate(text, text.index("Nine"))

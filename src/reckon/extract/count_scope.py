@@ -30,7 +30,10 @@ _AGGREGATE = re.compile(
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b|\bso\s+far\s+this\s+year\b|\bfor\s+years\b|\bin\s+recent\s+years\b"
     r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b(?!\s+(?:ago|earlier|later|after|before|on)\b)|\bannually\b|\bover\s+the\s+(?:years|decades)\b"
     # "since January" (a month, no day): a tally kept over months, not one event's toll
-    r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    # "since the insurgency flared up in January 2004", "since the war broke out": a tally since a conflict began
+    r"|\bsince\s+(?:the|its)\s+(?:[\w-]+\s+){1,2}(?:began|begun|started|erupted|broke\s+out|flared|resumed|reignited)\b"
+    # ("since January 2004" too: a month and a year; not "since January 5", one day)
+    r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d{1,2}\b)"
     # "between 2020 and 2024", "from 2019 to 2023", "in 2023 alone": a tally kept over years
     r"|\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\s+alone\b"
     # "attacks blamed on the group killed more than 140 civilians in 2025": many attacks over a year
