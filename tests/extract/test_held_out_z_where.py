@@ -141,3 +141,10 @@ def test_a_tally_since_a_conflict_began_or_since_a_month_and_year_is_an_aggregat
     assert _is_aggregate(text, text.index("310"))
     text = "Nine people have been killed since January 5, when the clashes began."
     assert not _is_aggregate(text, text.index("Nine"))
+
+
+def test_a_sector_named_by_of_or_known_as_is_a_place() -> None:
+    found = [(m.name, m.kind) for m in find_places(
+        "Troops repelled an attack in the sector known as Loma Verde. Gunmen killed five farmers in the "
+        "sector of Paso de Yuca in 2025.")]
+    assert found == [("Loma Verde", "district"), ("Paso de Yuca", "district")]

@@ -134,7 +134,9 @@ _TOWN_OF = re.compile(
     # "the Town of Carrow Bend", "the Township of Elm Flats": a municipality's formal name
     r"|Town|Township|township|Village|City|Municipality"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
-    rf"|commune|locality|ward|quarter|sub-county|department|site|camp|outskirts)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{NAME})"
+    # ("the sector of Mata de Caña", "the sector known as Caño Hondo": a rural sector, named either way)
+    rf"|commune|locality|ward|quarter|sub-county|department|site|camp|outskirts|sector)(?:[ ]\([a-z]{{3,20}}\))?"
+    rf"[ ](?:of|known[ ]as|called)[ ](?P<x>{NAME})"
 )
 # "the municipal seat, Osk del Río", "the district headquarters, Dunmore": the town an
 # administrative seat's apposition names.
@@ -164,7 +166,7 @@ _KIND_OF = {"town": "town", "township": "town", "village": "village", "city": "c
             "area": "district", "island": "island", "municipality": "town", "vereda": "village",
             "corregimiento": "village", "commune": "town", "locality": "village", "ward": "district",
             "quarter": "district", "sub-county": "district", "department": "region",
-            "site": "camp", "camp": "camp", "outskirts": "town"}  # fmt: skip
+            "site": "camp", "camp": "camp", "outskirts": "town", "sector": "district"}  # fmt: skip
 
 
 # "MSF-supported", "state-run", "church-owned": a compound adjective before a site's kind word
