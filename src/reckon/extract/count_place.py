@@ -95,7 +95,12 @@ def row_place(position: int, rows: list[TableRow], mentions: list[PlaceMention])
 
 # A dataset export's record: "Event date: 19/10/2026" ... "Location: Oued Tiridjert" ... "Notes: ..."
 # (or "EVENT_DATE:", "LOCATION:": field names written as a database names its columns)
-_RECORD_DATE_LINE = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)[ \t]*:")
+# ("Date/time: 06/11/2026 (Fri) 20:40": a date field that gives the hour too)
+_RECORD_DATE_LINE = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)"
+                               r"(?:[ ]?/[ ]?time|[ ]and[ ]time)?[ \t]*:")
+# "Province > district > location: Narathiwat > Bukit Sena > X Hotel": a record's place as a path
+# from the widest area down, the last step the place itself
+_RECORD_PLACE_PATH = re.compile(r"(?im)^[^\n:]*\b(?:location|place|site)[ \t]*:[^\n]*>[^\n]*$")
 _RECORD_PLACE_LABEL = re.compile(r"(?i)(?:location|place|village|town|locality)[ \t]*:[ \t]*$")
 
 
@@ -115,6 +120,10 @@ def record_places(text: str, mentions: list[PlaceMention]) -> dict[int, PlaceMen
         end = len(text) if end < 0 else end
         if _RECORD_DATE_LINE.search(text[start:end]):
             found.setdefault(text.count("\n\n", 0, m.span.start), m)
+    for line in _RECORD_PLACE_PATH.finditer(text):
+        on_line = [m for m in mentions if line.start() <= m.span.start < line.end() and specificity(m) >= 2]
+        if on_line:
+            found[text.count("\n\n", 0, line.start())] = on_line[-1]
     return found if len(found) >= 2 else {}
 
 
@@ -297,8 +306,9 @@ _VIOLENT_ACT = re.compile(r"\b(?:attack|ambush|raid|storm|struck|strike|opened f
 
 # "at the same market", "the same business centre", "outside the town's mosque", "in the village":
 # a place the sentence names only by its kind, which an earlier sentence named in full
-_SAME_KIND = re.compile(r"\bthe[ ]same[ ](?P<same>(?:[a-z]+[ ]){0,2}[a-z]+)\b"
-                        r"|\b(?:the|this)[ ](?P<own>town|village|city|hamlet|settlement|district|camp)(?:['’]s)?\b")
+# ("The same centre was hit in 2024": a sentence opens on the pointer too)
+_SAME_KIND = re.compile(r"\b[Tt]he[ ]same[ ](?P<same>(?:[a-z]+[ ]){0,2}[a-z]+)\b"
+                        r"|\b(?:[Tt]he|[Tt]his)[ ](?P<own>town|village|city|hamlet|settlement|district|camp)(?:['’]s)?\b")
 _SETTLEMENT_KINDS = frozenset({"town", "city", "village", "hamlet", "settlement", "district", "camp"})
 
 
@@ -323,4 +333,14 @@ def place_referred_to(sentence: Span, text: str, mentions: list[PlaceMention]) -
             return named[-1]
     paragraph = text.rfind("\n\n", 0, sentence.start) + 2 if "\n\n" in text[:sentence.start] else 0
     in_paragraph = [m for m in before if m.span.start >= paragraph]
-    return in_paragraph[-1] if in_paragraph else None
+    return in_paragraph[-1] if in_paragraph else _site_called_by_kind(before, text, paragraph, sentence.end)
+
+
+def _site_called_by_kind(before: list[PlaceMention], text: str, start: int, end: int) -> PlaceMention | None:
+    """"This is not the first time the hospital has been hit. In July 2025, a shell ...": a paragraph
+    that names no place but calls a site named before by its kind word ("the hospital", "the
+    centre") is at that site; the last one named of that kind."""
+    words = set(re.findall(r"\b[Tt]he[ ]([a-z]+)\b", text[start:end]))
+    named = [m for m in before if specificity(m) == 3
+             and ({m.name.lower().split()[-1], (m.kind or "").lower()} & words)]
+    return named[-1] if named else None

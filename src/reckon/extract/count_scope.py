@@ -30,7 +30,10 @@ _AGGREGATE = re.compile(
     r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b|\bso\s+far\s+this\s+year\b|\bfor\s+years\b|\bin\s+recent\s+years\b"
     r"|\byears\s+(?:prior|before)\b|\b(?:a|per|each|every)\s+year\b(?!\s+(?:ago|earlier|later|after|before|on)\b)|\bannually\b|\bover\s+the\s+(?:years|decades)\b"
     # "since January" (a month, no day): a tally kept over months, not one event's toll
-    r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d)"
+    # "since the insurgency flared up in January 2004", "since the war broke out": a tally since a conflict began
+    r"|\bsince\s+(?:the|its)\s+(?:[\w-]+\s+){1,2}(?:began|begun|started|erupted|broke\s+out|flared|resumed|reignited)\b"
+    # ("since January 2004" too: a month and a year; not "since January 5", one day)
+    r"|\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b(?!\s+\d{1,2}\b)"
     # "between 2020 and 2024", "from 2019 to 2023", "in 2023 alone": a tally kept over years
     r"|\b(?:between|from)\s+(?:19|20)\d\d\s+(?:and|to|until|through)\s+(?:19|20)\d\d\b|\bin\s+(?:19|20)\d\d\s+alone\b"
     # "attacks blamed on the group killed more than 140 civilians in 2025": many attacks over a year
@@ -101,7 +104,20 @@ def _is_aggregate(text: str, start: int) -> bool:
         clause_start = singled[-1].start()
     stops = [i for i in (text.find(";", start), text.find(". ", start)) if i != -1]
     clause_end = min(stops) if stops else len(text)
-    return _is_aggregate_clause(text[clause_start:clause_end])
+    return _is_aggregate_clause(text[clause_start:clause_end]) or _aggregate_label(text, start)
+
+
+def _aggregate_label(text: str, start: int) -> bool:
+    """"Year to date (Jan 1 – Nov 8): 431 incidents; 127 killed": a line's label before its colon
+    sums every figure of the list after it, past the semicolons that part them."""
+    line_start = text.rfind("\n", 0, start) + 1
+    colon = text.rfind(":", line_start, start)
+    return colon > line_start and _LABEL_AGGREGATE.search(text, line_start, colon) is not None
+
+
+# (not "Total: 23 killed" alone: one attack's sum over its sites is that attack's toll)
+_LABEL_AGGREGATE = re.compile(r"\byear[- ]to[- ]date\b|\btotals\b|\b(?:release|period|weekly|monthly|annual|quarterly|"
+                              r"cumulative)\s+total\b", re.IGNORECASE)
 
 
 # "missing since April", "held since the start of the siege": how long people have been

@@ -226,8 +226,10 @@ _MET_BEFORE = re.compile(r"\b(?:interviewed|interviewing|spoke\s+(?:to|with)|spe
                          r"met(?:\s+with)?|surveyed|consulted|contacted)\s+(?:(?:more\s+than|over|at\s+least|some|about|"
                          r"nearly|almost)\s+)?$", re.IGNORECASE)
 # "the mother of one missing 17-year-old told us": who a speaker is, not a count.
+# ("killed a family of six": an indefinite family "of" a number is its size, the people harmed)
 _KIN_OF_ONE = re.compile(r"\b(?:mother|father|parents?|brother|sister|son|daughter|wife|husband|widow|uncle|aunt|"
-                         r"cousin|grandmother|grandfather|relatives?|family|friend|neighbou?r)\s+of\s+$", re.IGNORECASE)
+                         r"cousin|grandmother|grandfather|relatives?|(?<!\ba[ ])family|friend|neighbou?r)\s+of\s+$",
+                         re.IGNORECASE)
 # Verbs of a court or prosecutor: "four men were charged with murder" is no toll, whatever the charge.
 _CHARGE_VERBS = frozenset({"charge", "convict", "indict", "sentence", "prosecute", "acquit"})
 # Release from custody, not from captors: "released without charge", "freed on bail".

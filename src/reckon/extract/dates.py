@@ -126,7 +126,9 @@ _P_MDY = re.compile(
 )
 # "19 to 20 September", "12 and 13 November": a span of days is dated by its first day.
 _P_DMY = re.compile(
-    rf"(?=[0-9{_WD_FIRST}]|(?i:[{_ORDW_FIRST}])){_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*{_DAY}|\s+(?:to|and)\s+{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})"
+    # ("the night of Saturday 12 to Sunday 13 September": each day of a range may carry its weekday)
+    rf"(?=[0-9{_WD_FIRST}]|(?i:[{_ORDW_FIRST}])){_PRE}(?P<day>{_DAY})(?:\s*[-–]\s*(?:{_WD},?\s+)?{_DAY}"
+    rf"|\s+(?:to|and)\s+(?:{_WD},?\s+)?{_DAY})?\s+(?:of\s+)?(?P<mon>{_MONTH})"
     rf"(?:,?\s+(?P<year>{_YEAR}))?"
 )
 _P_MY = re.compile(rf"(?P<mon>{_MONTH}),?\s+(?P<year>{_YEAR})")
@@ -450,10 +452,11 @@ _LABEL = re.compile(
     r"|Issued|Publication\s+date|Coded|Recorded|Last\s+modified)\b",
     re.I,
 )
-# ("SÉVARÉ, Mali, March 19, 2025", "BOGOTÁ, 3 May": a town's accented capitals too)
+# ("SÉVARÉ, Mali, March 19, 2025", "BOGOTÁ, 3 May": a town's accented capitals too;
+# "NAIROBI / GENEVA, 3 May 2026 –": a joint release names each office it is filed from)
 _UP, _LETTER = "A-ZÀ-ÖØ-Þ", "A-Za-zÀ-ÖØ-öø-ÿ"
 _DATELINE = re.compile(
-    rf"^\W{{0,3}}(?:[{_UP}][{_LETTER}.'’ -]{{1,40}}?|[{_UP}]{{2,}}(?:[ -][{_UP}]{{2,}})*)(?:,\s*[{_UP}][{_LETTER}. ]{{1,30}})?,\s+$"
+    rf"^\W{{0,3}}(?:[{_UP}][{_LETTER}.'’ -]{{1,40}}?|[{_UP}]{{2,}}(?:(?:[ -]|[ ]?/[ ]?)[{_UP}]{{2,}})*)(?:,\s*[{_UP}][{_LETTER}. ]{{1,30}})?,\s+$"
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)\n]{2,40}\)\s*)?[-–—:]")
 _AGENCY_AFTER = re.compile(r"^\s*\([^)\n]{2,40}\)\s*[-–—]\s")

@@ -45,7 +45,8 @@ def days_later(evidence, text: str, sentence: Span, published: str | None) -> tu
     return value, Span(start=later.start(), end=later.end())
 
 
-_RECORD_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)[ \t]*:[^\n]*")
+_RECORD_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:event[ _]date|date(?:[ _]of[ _](?:event|incident))?)"
+                                r"(?:[ ]?/[ ]?time|[ ]and[ ]time)?[ \t]*:[^\n]*")  # ("Date/time: ...")
 
 
 def record_day(dates_found: list, text: str, position: int):  # type: ignore[no-untyped-def]
@@ -115,7 +116,9 @@ def other_days(members: list[tuple[int, Count]], evidence, sentences: list,
 
 # "In August, a landmine killed two soldiers", "Last month, gunmen shot dead two rangers": a month
 # the figure's sentence sets it in (not "since August", which spans up to now)
-_SINCE_BEFORE = re.compile(r"\b(?:since|from|until|till|by)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+# ("a group nobody had heard of before last month": a month a clause measures from sets no figure in it)
+_SINCE_BEFORE = re.compile(r"\b(?:since|from|until|till|by|before|after|prior\s+to|ahead\s+of)\s+(?:early\s+|late\s+|mid-?)?$",
+                           re.IGNORECASE)
 
 
 def _earlier_months(members: list[tuple[int, Count]], evidence, sentences: list, text: str,

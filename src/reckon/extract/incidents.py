@@ -389,6 +389,8 @@ def assemble_incidents(state: dict) -> list[ReportedIncident]:
             perpetrators = incident_perpetrators([a for at, (_, a) in enumerate(accusations)
                                                   if local_of.get(at) == key],
                                                  named_direct, text, title_end)
+        if key and not _dedupe_counts([c for _, c in members]):
+            continue  # "Killed: 0 / Injured: 0": a record whose figures are all nought reports no harm
         result.append(ReportedIncident(date=date, place=place, counts=tuple(_dedupe_counts([c for _, c in members])),
                                        perpetrators=perpetrators, victims=_victims([c for _, c in members]),
                                        date_span=date_span))

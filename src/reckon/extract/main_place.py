@@ -147,8 +147,7 @@ def _fold_town_kind_sites(scores: Counter[str], best: dict[str, PlaceMention], m
 
 def _head_again(site: PlaceMention, text: str) -> bool:
     """The text calls the site by its kind's word alone after naming it ("the centre")."""
-    words = site.name.split()
-    head = words[-1].lower() if len(words) > 1 else ""
+    head = _site_head(site.name)
     return head in _SITE_HEADS and re.search(rf"\b[Tt]he {head}\b", text[site.span.end:]) is not None
 
 
@@ -218,7 +217,9 @@ def _site_votes(mention: PlaceMention, text: str) -> int:
 # renderings run the label into its value), a record's "| Location: X" field; "Location
 # of X (left)" is a map caption.
 _LOCATION_LABEL = re.compile(
-    r"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site|Village|Locality)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))")
+    r"(?m)(?:^|\|)[ \t]*(?:[-•*][ \t]*)?(?:Location|Place|Site|Village|Locality)(?:[ \t]*:[ \t]*|(?=[A-Z][a-z]))"
+    # "...Fergana ValleyLocationSchool No. 3, X": a flattened infobox's label glued to the value before it
+    r"|(?<=[a-z)\]])Location(?=[A-Z][a-z])")
 # "a humanitarian source in Bunia", "officials in the capital": where a source sits ("MSF teams in
 # X have treated 40": where carers work; "the government in X": its capital); "told a
 # press briefing in Kampala", "speaking to reporters in X": where a source spoke.
@@ -263,6 +264,20 @@ _MEMO_HEADER = re.compile(r"(?im)^[ \t]*(?:Subject|Spokes(?:person|man|woman)(?:
                           r"Press[ ]briefing[ ]notes?|Media[ ]contact|Contact)\b[^\n]{0,120}$")
 
 
+# "School No. 3", "Camp Number 2": a site named by its kind and a number, the kind word first
+_NUMBERED_SITE = re.compile(r"([A-Z][a-z]+)[ ](?:No\.?|Number|№)[ ]?(?:\d+|[A-Z][a-z]+)")
+
+
+def _site_head(name: str) -> str:
+    """The kind word of a site's name: its last word ("Al Noor Mosque"), or the first of a
+    numbered site ("School No. 3")."""
+    numbered = _NUMBERED_SITE.fullmatch(name)
+    if numbered:
+        return numbered.group(1).lower()
+    words = name.split()
+    return words[-1].lower() if len(words) > 1 else ""
+
+
 def _headline_site(mentions: list[PlaceMention], headline_end: int, text: str) -> str | None:
     """ "Gunmen kill worshippers at Sierra Leone church": a headline that names the kind of site
     (church, mosque, school, market) the body names once by name points at that site, however
@@ -270,14 +285,13 @@ def _headline_site(mentions: list[PlaceMention], headline_end: int, text: str) -
     headline = text[:headline_end].lower()
     by_head: dict[str, set[str]] = {}
     for m in mentions:
-        words = m.name.split()
-        head = words[-1].lower() if len(words) > 1 else ""
+        head = _site_head(m.name)
         if specificity(m) == 3 and m.kind != "hospital" and head in _SITE_HEADS:
             by_head.setdefault(head, set()).add(m.name)
     for head, names in by_head.items():
         # "the Kpetewoma church" is a church of a town, said by its kind; "St. Columba's Church" is its name
         # ("Kalindo-Dheere market bombing": a town's market, said by its kind, points at no named site)
-        by_head[head] = {n for n in names if n.split()[-1][:1].isupper()}
+        by_head[head] = {n for n in names if n.split()[-1][:1].isupper() or _NUMBERED_SITE.fullmatch(n)}
     hits = [next(iter(names)) for head, names in by_head.items()
             if len(names) == 1 and re.search(rf"\b{head}(?:es|s)?\b", headline)]
     if len(hits) != 1:

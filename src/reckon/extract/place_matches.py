@@ -128,6 +128,8 @@ def _geonames_match(
         return None  # "Maguindanao del Sur": the tail of a longer name
     if re.match(r"[ ](?:do|da|dos|das|de|del|della|di|du|des)[ ][A-Z]", after):
         return None  # "Vila Nova do Capimirim": the head of a longer name no table knows
+    if re.match(r"[ ](?:al|el|ad|an|ar|as|ash|at|az|ul)[-‑][A-Z]", after):
+        return None  # "Bir al-Mahasna": the head of a longer Arabic name no table knows
     following = re.match(r"[ ]([A-Z][\w'’-]*)", after)
     if following and not region_word and fold(following.group(1)) not in PLACE_NEXT:
         return None  # "Vladimir Ustinov", "Boko Haram", "Quds Force": part of another name

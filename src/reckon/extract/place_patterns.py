@@ -114,12 +114,29 @@ _SAINT_SITE = re.compile(
     r"|College|Academy|Seminary)|(?P<hospital>Hospital|Clinic))\b"
 )
 _NUMBERED_SCHOOL = re.compile(r"\bSchool[ ](?:No\.?|Number)[ ]?(?:\d+|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b")
+# "an air strike hit a migrant detention centre ... at the Qasr al-Harsha centre": a report that
+# says what kind of centre it speaks of names it then by "the X centre"; the kind is the one its
+# own lower-case "detention centre", "health centre" gives (no such phrase: no site)
+_NAMED_CENTRE = re.compile(rf"\bthe[ ](?P<x>{NAME})[ ](?:centre|center)\b")
+_CENTRE_KIND = re.compile(r"\b(?:(?P<prison>detention|holding|reception|internment)|(?P<hospital>health|medical|trauma|"
+                          r"treatment)|(?P<school>education|educational|learning|tutoring)|(?P<camp>transit))"
+                          r"(?=[ ]cent(?:re|er)s?\b)")
+
+
+def _centre_kind(text: str) -> str | None:
+    """The one kind of centre the text's lower-case phrases speak of ("detention centre": a prison)."""
+    kinds = {m.lastgroup for m in _CENTRE_KIND.finditer(text)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
 _TOWN_OF = re.compile(
     r"\b(?:the|[A-Z][a-z]+['’]s)(?:[ ](?:[a-z]{3,15}|[A-Z][a-z]{2,15})){0,3}?[ ](?P<kw>town|village|city|hamlet|settlement"
     # "the Town of Carrow Bend", "the Township of Elm Flats": a municipality's formal name
     r"|Town|Township|township|Village|City|Municipality"
     r"|district|province|region|state|county|community|suburb|neighbou?rhood|area|island|municipality|vereda|corregimiento"
-    rf"|commune|locality|ward|quarter|sub-county|department|site|camp|outskirts)(?:[ ]\([a-z]{{3,20}}\))?[ ]of[ ](?P<x>{NAME})"
+    # ("the sector of Mata de Caña", "the sector known as Caño Hondo": a rural sector, named either way)
+    rf"|commune|locality|ward|quarter|sub-county|department|site|camp|outskirts|sector)(?:[ ]\([a-z]{{3,20}}\))?"
+    rf"[ ](?:of|known[ ]as|called)[ ](?P<x>{NAME})"
 )
 # "the municipal seat, Osk del Río", "the district headquarters, Dunmore": the town an
 # administrative seat's apposition names.
@@ -149,7 +166,7 @@ _KIND_OF = {"town": "town", "township": "town", "village": "village", "city": "c
             "area": "district", "island": "island", "municipality": "town", "vereda": "village",
             "corregimiento": "village", "commune": "town", "locality": "village", "ward": "district",
             "quarter": "district", "sub-county": "district", "department": "region",
-            "site": "camp", "camp": "camp", "outskirts": "town"}  # fmt: skip
+            "site": "camp", "camp": "camp", "outskirts": "town", "sector": "district"}  # fmt: skip
 
 
 # "MSF-supported", "state-run", "church-owned": a compound adjective before a site's kind word
@@ -187,6 +204,9 @@ def pattern_sites(text: str, home: str | None) -> list[PlaceMention]:
         *((m, "town") for m in _APPOSED_KIND.finditer(text)),
         *((m, "town") for m in _DISTANCE_APPOSED.finditer(text)),
     ]
+    centre_kind = _centre_kind(text)
+    if centre_kind is not None:
+        matches += [(m, centre_kind) for m in _NAMED_CENTRE.finditer(text)]
     for m, kind in matches:
         if kind == "road" and m.start("x") > 0 and text[m.start("x") - 1] in "–—":
             continue  # "blocking the Olmasai–Karandi road": a road between two towns, not at the second

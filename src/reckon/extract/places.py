@@ -73,7 +73,9 @@ __all__ = ["PlaceMention", "country_of", "find_countries", "find_places", "is_co
            "region_country", "section_country"]
 
 
-_GLUED_LABEL = re.compile(r"(?m)^[ \t]*(?:Location|Place|Site)(?=[A-Z][a-z])")
+# ("...Fergana ValleyLocationSchool No. 3": an infobox flattened into one line glues each label to
+# the value before it too)
+_GLUED_LABEL = re.compile(r"(?m)(?:^[ \t]*|(?<=[a-z)\]]))(?:Location|Place|Site)(?=[A-Z][a-z])")
 
 
 def find_places(text: str) -> list[PlaceMention]:
