@@ -326,3 +326,20 @@ def test_sentences_of_blame_without_a_harm_word_are_read() -> None:
 
 def test_an_antecedent_the_parser_made_the_root_ends_where_its_clause_begins() -> None:
     assert _accused("A militia that had attacked the village returned on Monday.") == {"A militia"}
+
+
+def test_the_traces_of_a_deed_point_to_its_doer() -> None:
+    # "signature"/"pattern" are evidence as "the evidence points to X" is
+    assert "the Orrin Liberation Army" in _accused(
+        'A police officer in Varnel said the "signature" of the bombs pointed to the Orrin Liberation Army.')
+    assert "the Kessel militia" in _accused("The pattern of the killings points to the Kessel militia, residents said.")
+    assert _accused("The pattern of rainfall points to a wet year.") == set()
+
+
+def test_a_deed_bearing_the_fingerprints_of_a_group_names_the_group() -> None:
+    assert "the Kessel intelligence services" in _accused(
+        'The spokesman said: "This crime bears the fingerprints of the Kessel intelligence services."')
+    assert "the Orrin Liberation Army" in _accused(
+        "The blast carried the signature of the Orrin Liberation Army, police said.")
+    # a signature collected is no trace of a deed
+    assert _accused("Volunteers collected the signature of the mayor of Kessel.") == set()

@@ -144,6 +144,13 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             # "the killings bore the hallmarks of X"
             for pobj in _of_objects(token):
                 yield from _mentions(pobj, anchor=token.head, agent_slot=True)
+        if lemma in ("fingerprint", "signature") and dep in ("dobj", "obj") and \
+                token.head.lemma_.lower() in ("bear", "carry", "have", "show"):
+            # "the crime bears the fingerprints of X", "the blast carried the signature of X": the
+            # traces of the deed name a doer as a hallmark does ("collected the signature of the
+            # mayor" names none: only a deed bears it)
+            for pobj in _of_objects(token):
+                yield from _mentions(pobj, anchor=token.head, agent_slot=True)
         if lower in ("behest", "hands") and token.head.lower_ in ("at", "by", "in"):
             # "at the behest of X", "at the hands of X", "died in the hands of X"
             for pobj in _of_objects(token):
@@ -331,7 +338,10 @@ def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
 
 # What points to a culprit: "the evidence points to X".
 _EVIDENCE = frozenset({"evidence", "finding", "sign", "indication", "clue", "trail", "investigation", "inquiry",
-                       "hallmark", "everything", "all"})
+                       "hallmark", "everything", "all",
+                       # the traces of how it was done: "the signature of the devices pointed to X",
+                       # "the pattern of the killings points to the militia"
+                       "signature", "fingerprint", "pattern", "modus", "trace", "footprint"})
 
 
 # "with the complicity of the police", "in collusion with the army": a party to the harm.
