@@ -343,3 +343,10 @@ def test_a_deed_bearing_the_fingerprints_of_a_group_names_the_group() -> None:
         "The blast carried the signature of the Orrin Liberation Army, police said.")
     # a signature collected is no trace of a deed
     assert _accused("Volunteers collected the signature of the mayor of Kessel.") == set()
+
+
+def test_putting_the_blame_on_someone_accuses_them() -> None:
+    assert "the Orrin militia" in _accused("The governor placed the blame for the massacre on the Orrin militia.")
+    assert "Kessel narco gangs" in _accused(
+        'The defence minister put the blame on what he called "Kessel narco gangs" operating across the border.')
+    assert _accused("The governor did not put the blame on the Orrin militia.") == set()

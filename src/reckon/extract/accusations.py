@@ -151,6 +151,11 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             # mayor" names none: only a deed bears it)
             for pobj in _of_objects(token):
                 yield from _mentions(pobj, anchor=token.head, agent_slot=True)
+        if lemma == "blame" and pos == "NOUN" and dep in ("dobj", "obj") and \
+                token.head.lemma_.lower() in _BLAME_PLACERS and not _denied(token.head):
+            # "the minister put the blame on the X militia", "placed the blame for the massacre on X",
+            # "laid the blame on what he called \"X gangs\"": the noun does what "blamed" does
+            yield from _blame_put_on(token.head)
         if lower in ("behest", "hands") and token.head.lower_ in ("at", "by", "in"):
             # "at the behest of X", "at the hands of X", "died in the hands of X"
             for pobj in _of_objects(token):
@@ -304,6 +309,22 @@ def _cast_as_responsible(verb: Token, nouns: frozenset[str]) -> bool:
                     for p in _prep_objects(word, ("for",))):
                 return True
     return False
+
+
+# Verbs that set blame on someone: "put/place/lay/pin/shift the blame on X".
+_BLAME_PLACERS = frozenset({"put", "place", "lay", "pin", "shift", "cast"})
+
+
+def _blame_put_on(verb: Token) -> Iterator[AccusedMention]:
+    blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    targets = list(_prep_objects(verb, ("on", "upon")))
+    # ("the blame for the massacre on X": the parser hangs "on X" on the harm)
+    targets += [p for harm in _prep_objects(verb, ("for",)) for p in _prep_objects_of(harm, "on")]
+    # ("on what he called \"X gangs\"": the name given is the one blamed)
+    targets += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for call in c.children if call.dep_ == "pcomp" for o in call.children if o.dep_ == "oprd"]
+    for target in targets:
+        yield from _mentions(target, anchor=verb, blamer=blamer, agent_slot=True)
 
 
 def _points_the_finger(verb: Token) -> bool:
