@@ -350,3 +350,10 @@ def test_putting_the_blame_on_someone_accuses_them() -> None:
     assert "Kessel narco gangs" in _accused(
         'The defence minister put the blame on what he called "Kessel narco gangs" operating across the border.')
     assert _accused("The governor did not put the blame on the Orrin militia.") == set()
+
+
+def test_named_as_the_organiser_of_the_attack_is_accused() -> None:
+    assert "Tomas Velt" in _accused("Security officials named its leader, Tomas Velt, as the organiser of the attack.")
+    assert "Tomas Velt" in _accused("Police named Tomas Velt as the ringleader of the bombing.")
+    # the organiser of something that is no harm
+    assert _accused("Police named Tomas Velt as the organiser of the festival.") == set()

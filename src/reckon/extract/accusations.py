@@ -339,6 +339,10 @@ def _points_the_finger(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
 
+# Roles of who set the attack up: "named X as the organiser / ringleader of the bombing".
+_PLANNER_ROLES = frozenset({"organiser", "organizer", "ringleader", "mastermind", "planner", "architect"})
+
+
 # Deeds that make the one who did them answer for the attack: "the man who planned it".
 _PLANNED = frozenset({"plan", "order", "organise", "organize", "mastermind", "lead", "carry", "commit",
                       "orchestrate", "kill", "attack", "bomb", "shoot"})
@@ -349,6 +353,8 @@ def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
     attack": a role that is the doer of the harm."""
     if role.lower_ in DOERS:
         return True
+    if role.lower_ in _PLANNER_ROLES and all(_is_event(o, nouns) for o in _of_objects(role)):
+        return True  # "named X as the organiser (of the attack)"; not "of the festival"
     if any(c.dep_ == "relcl" and c.lemma_.lower() in _PLANNED for c in role.children):
         return True  # "named X as the man who planned it"
     # ("as the group behind it": the attack the text speaks of)
