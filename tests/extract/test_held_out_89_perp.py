@@ -357,3 +357,11 @@ def test_named_as_the_organiser_of_the_attack_is_accused() -> None:
     assert "Tomas Velt" in _accused("Police named Tomas Velt as the ringleader of the bombing.")
     # the organiser of something that is no harm
     assert _accused("Police named Tomas Velt as the organiser of the festival.") == set()
+
+
+def test_accusing_those_who_did_something_names_them_by_the_clause() -> None:
+    assert "those who want the talks to fail" in _accused(
+        "He accused those who want the talks to fail of staging the bombing.")
+    assert "those who armed the militia" in _accused("The governor blamed those who armed the militia for the massacre.")
+    # who accuses is not accused
+    assert _accused("Those who survived the attack accused the army of firing first.") == {"the army"}
