@@ -326,3 +326,42 @@ def test_sentences_of_blame_without_a_harm_word_are_read() -> None:
 
 def test_an_antecedent_the_parser_made_the_root_ends_where_its_clause_begins() -> None:
     assert _accused("A militia that had attacked the village returned on Monday.") == {"A militia"}
+
+
+def test_the_traces_of_a_deed_point_to_its_doer() -> None:
+    # "signature"/"pattern" are evidence as "the evidence points to X" is
+    assert "the Orrin Liberation Army" in _accused(
+        'A police officer in Varnel said the "signature" of the bombs pointed to the Orrin Liberation Army.')
+    assert "the Kessel militia" in _accused("The pattern of the killings points to the Kessel militia, residents said.")
+    assert _accused("The pattern of rainfall points to a wet year.") == set()
+
+
+def test_a_deed_bearing_the_fingerprints_of_a_group_names_the_group() -> None:
+    assert "the Kessel intelligence services" in _accused(
+        'The spokesman said: "This crime bears the fingerprints of the Kessel intelligence services."')
+    assert "the Orrin Liberation Army" in _accused(
+        "The blast carried the signature of the Orrin Liberation Army, police said.")
+    # a signature collected is no trace of a deed
+    assert _accused("Volunteers collected the signature of the mayor of Kessel.") == set()
+
+
+def test_putting_the_blame_on_someone_accuses_them() -> None:
+    assert "the Orrin militia" in _accused("The governor placed the blame for the massacre on the Orrin militia.")
+    assert "Kessel narco gangs" in _accused(
+        'The defence minister put the blame on what he called "Kessel narco gangs" operating across the border.')
+    assert _accused("The governor did not put the blame on the Orrin militia.") == set()
+
+
+def test_named_as_the_organiser_of_the_attack_is_accused() -> None:
+    assert "Tomas Velt" in _accused("Security officials named its leader, Tomas Velt, as the organiser of the attack.")
+    assert "Tomas Velt" in _accused("Police named Tomas Velt as the ringleader of the bombing.")
+    # the organiser of something that is no harm
+    assert _accused("Police named Tomas Velt as the organiser of the festival.") == set()
+
+
+def test_accusing_those_who_did_something_names_them_by_the_clause() -> None:
+    assert "those who want the talks to fail" in _accused(
+        "He accused those who want the talks to fail of staging the bombing.")
+    assert "those who armed the militia" in _accused("The governor blamed those who armed the militia for the massacre.")
+    # who accuses is not accused
+    assert _accused("Those who survived the attack accused the army of firing first.") == {"the army"}

@@ -144,6 +144,18 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
             # "the killings bore the hallmarks of X"
             for pobj in _of_objects(token):
                 yield from _mentions(pobj, anchor=token.head, agent_slot=True)
+        if lemma in ("fingerprint", "signature") and dep in ("dobj", "obj") and \
+                token.head.lemma_.lower() in ("bear", "carry", "have", "show"):
+            # "the crime bears the fingerprints of X", "the blast carried the signature of X": the
+            # traces of the deed name a doer as a hallmark does ("collected the signature of the
+            # mayor" names none: only a deed bears it)
+            for pobj in _of_objects(token):
+                yield from _mentions(pobj, anchor=token.head, agent_slot=True)
+        if lemma == "blame" and pos == "NOUN" and dep in ("dobj", "obj") and \
+                token.head.lemma_.lower() in _BLAME_PLACERS and not _denied(token.head):
+            # "the minister put the blame on the X militia", "placed the blame for the massacre on X",
+            # "laid the blame on what he called \"X gangs\"": the noun does what "blamed" does
+            yield from _blame_put_on(token.head)
         if lower in ("behest", "hands") and token.head.lower_ in ("at", "by", "in"):
             # "at the behest of X", "at the hands of X", "died in the hands of X"
             for pobj in _of_objects(token):
@@ -299,6 +311,22 @@ def _cast_as_responsible(verb: Token, nouns: frozenset[str]) -> bool:
     return False
 
 
+# Verbs that set blame on someone: "put/place/lay/pin/shift the blame on X".
+_BLAME_PLACERS = frozenset({"put", "place", "lay", "pin", "shift", "cast"})
+
+
+def _blame_put_on(verb: Token) -> Iterator[AccusedMention]:
+    blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    targets = list(_prep_objects(verb, ("on", "upon")))
+    # ("the blame for the massacre on X": the parser hangs "on X" on the harm)
+    targets += [p for harm in _prep_objects(verb, ("for",)) for p in _prep_objects_of(harm, "on")]
+    # ("on what he called \"X gangs\"": the name given is the one blamed)
+    targets += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for call in c.children if call.dep_ == "pcomp" for o in call.children if o.dep_ == "oprd"]
+    for target in targets:
+        yield from _mentions(target, anchor=verb, blamer=blamer, agent_slot=True)
+
+
 def _points_the_finger(verb: Token) -> bool:
     """ "X pointed the finger at Y", "X pointed at Y": someone blames Y. A thing pointed ("pointed
     a rifle at them") or a denial ("did not point at anyone") blames no one; "pointed to" without
@@ -311,6 +339,10 @@ def _points_the_finger(verb: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
 
 
+# Roles of who set the attack up: "named X as the organiser / ringleader of the bombing".
+_PLANNER_ROLES = frozenset({"organiser", "organizer", "ringleader", "mastermind", "planner", "architect"})
+
+
 # Deeds that make the one who did them answer for the attack: "the man who planned it".
 _PLANNED = frozenset({"plan", "order", "organise", "organize", "mastermind", "lead", "carry", "commit",
                       "orchestrate", "kill", "attack", "bomb", "shoot"})
@@ -321,6 +353,8 @@ def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
     attack": a role that is the doer of the harm."""
     if role.lower_ in DOERS:
         return True
+    if role.lower_ in _PLANNER_ROLES and all(_is_event(o, nouns) for o in _of_objects(role)):
+        return True  # "named X as the organiser (of the attack)"; not "of the festival"
     if any(c.dep_ == "relcl" and c.lemma_.lower() in _PLANNED for c in role.children):
         return True  # "named X as the man who planned it"
     # ("as the group behind it": the attack the text speaks of)
@@ -331,7 +365,10 @@ def _names_the_doer(role: Token, nouns: frozenset[str]) -> bool:
 
 # What points to a culprit: "the evidence points to X".
 _EVIDENCE = frozenset({"evidence", "finding", "sign", "indication", "clue", "trail", "investigation", "inquiry",
-                       "hallmark", "everything", "all"})
+                       "hallmark", "everything", "all",
+                       # the traces of how it was done: "the signature of the devices pointed to X",
+                       # "the pattern of the killings points to the militia"
+                       "signature", "fingerprint", "pattern", "modus", "trace", "footprint"})
 
 
 # "with the complicity of the police", "in collusion with the army": a party to the harm.

@@ -285,6 +285,16 @@ def _mentions(head: Token, *, anchor: Token, self_claimed: bool = False, blamer:
     for item in (head, *[t for t in head.conjuncts if t.i > head.i]):
         if _in_dateline(item):
             continue
+        if item.lower_ == "those" and anchor.lemma_.lower() in ("accuse", "blame") and any(
+                c.dep_ == "relcl" for c in item.children):
+            # "accused those who want the talks to fail of staging it": the clause says who
+            # (up to the accusation's own "of"/"for" the parser may hang inside the clause)
+            end = min((t.i for t in item.subtree if t.dep_ == "prep" and t.lower_ in ("of", "for")),
+                      default=item.right_edge.i + 1)
+            tokens = [t for t in item.subtree if t.dep_ != "punct" and t.i < end and (stop is None or t.i < stop)]
+            if tokens:
+                yield _mention(tokens, anchor=anchor, self_claimed=self_claimed, blamer=blamer)
+            continue
         if item.pos_ == "PRON" or (item.lower_ in _NEVER_ACCUSED and item.lower_ != "members"):
             continue
         if any(c.dep_ == "det" and c.lower_ == "no" for c in item.children):

@@ -206,23 +206,45 @@ def _first_pass(
         order = (lambda: source_after(text, masked, raw), lambda: source_before(text, masked, raw, floor))
     for find in order:
         found = find()
+        if isinstance(found, Source) and _no_one(found.surface):
+            continue
         if found is not None:
             return _without_heading(text, found) if isinstance(found, Source) else found
     if raw.parent is not None:
         return None
     found = trailing_source(text, masked, raw)
-    if found is not None:
+    if found is not None and not _no_one(found.surface):
         return found
     found = _list_label(text, masked, raw)
-    if found is not None:
+    if found is not None and not _no_one(found.surface):
         return found
     found = _headline(text, raw)
-    if found is not None:
+    if found is not None and not _no_one(found.surface):
         return found
     paragraph_start = masked.rfind("\n", 0, raw.opener) + 1
     if not masked[paragraph_start : raw.opener].strip():
         return _intro(text, masked, ends, raw)
     return None
+
+
+# Closed-class words that end no speaker's name: an adverb or preposition next to the quote
+# ("Late on Monday a statement said ...", "- often called \"the Front\"", "financed from abroad,
+# which speak of ...", "\"...\", without giving evidence", "a figure that no one else gave").
+_NOT_A_SPEAKER = frozenset(
+    "late early later earlier often also abroad without with else then still again even only just never "
+    "always sometimes usually here there now today yesterday tonight meanwhile however nobody anyone "
+    "everyone someone".split()
+)
+
+
+_FILLERS = frozenset("no one from on of the a an".split())
+
+
+def _no_one(surface: str) -> bool:
+    """Only closed-class words ("Late", "often", "no one else"); "Residents, however" is someone."""
+    words = re.findall(r"[a-z’']+", surface.lower())
+    return bool(words) and all(w in _NOT_A_SPEAKER or w in _FILLERS for w in words) and \
+        any(w in _NOT_A_SPEAKER for w in words)
 
 
 def _follows_attribution(text: str, masked: str, before: _Raw, raw: _Raw, credited_at: int | None) -> bool:
@@ -295,6 +317,8 @@ def find_quotes(
     seen: dict[str, tuple[int, int]] = {}  # words -> (place in quotes, quotation's index)
     for k in order:
         raw, name = raws[k], names[k]
+        if name is not None and _no_one(name):
+            name = None  # found by a later pass ("Late on Monday a statement said ..."): no one's name
         if name is None and (
             raw.single or raw.parent is not None or raw.block or not include_unattributed
         ):

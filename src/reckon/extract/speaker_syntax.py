@@ -45,7 +45,28 @@ def speakers_of(verb: Token, finding: Token) -> list[Token]:
     parsed with two subjects), and "The opposition Velmar Front said" keeps the name."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not is_event_noun(c)
                 and finding not in c.subtree]
+    if not subjects:
+        subjects = _subject_in_time_phrase(verb)
     return sorted(subjects, key=lambda c: abs(verb.i - c.i))
+
+
+def _subject_in_time_phrase(verb: Token) -> list[Token]:
+    """ "By 10 pm the district governor, X, said ...", "On Sunday the army said ...": with no comma
+    after an opening time phrase the parser hangs the subject on the time noun as an apposition
+    and leaves the verb with none; that apposition is the speaker."""
+    found = []
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and (pobj.ent_type_ in ("TIME", "DATE") or pobj.lower_ in _TIME_WORDS):
+                found += [c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i
+                          and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in ("TIME", "DATE")]
+    return found
+
+
+_TIME_WORDS = frozenset({"pm", "am", "p.m.", "a.m.", "noon", "midnight", "morning", "evening", "night", "afternoon",
+                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 # Verbs of taking a side on a harm: a speaker who blames or denies and then says more is
