@@ -262,12 +262,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
                 _names_the_doer(target, nouns) for target in _prep_objects(token, ("as",))):
             # "the army named the Front as the group behind the bombing", "police identified
             # the Front as the perpetrators": the one named, by whoever names it
-            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            for child in token.children:
-                if child.dep_ in ("dobj", "obj"):
-                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
-                elif child.dep_ == "nsubjpass":
-                    yield from _mentions(child, anchor=token, agent_slot=True)
+            yield from _the_named(token)
         elif lemma in ("identify", "name", "describe", "recognise", "recognize") and pos == "VERB" and any(
                 c.dep_ in ("dobj", "obj", "nsubjpass") and _names_attackers(c) for c in token.children):
             # "survivors identified the attackers as members of X": X
@@ -278,12 +273,7 @@ def _find_accused(sent: SpacySpan) -> Iterator[AccusedMention]:
         elif lemma in _CASTING_VERBS and pos == "VERB" and _cast_as_responsible(token, nouns):
             # "the authorities described the Front as responsible for the violence", "police
             # named X as responsible for the attack": X, by whoever casts it so
-            blamer = next((c for c in token.children if c.dep_ == "nsubj"), None)
-            for child in token.children:
-                if child.dep_ in ("dobj", "obj"):
-                    yield from _mentions(child, anchor=token, blamer=blamer, agent_slot=True)
-                elif child.dep_ == "nsubjpass":
-                    yield from _mentions(child, anchor=token, agent_slot=True)
+            yield from _the_named(token)
         elif pos == "AUX" and lemma == "be" or token.lemma_ in ("belong",):
             yield from attackers_belong(token)
         if (lemma in SAID_TO_BE and pos == "VERB") or lower in TIES:
@@ -296,6 +286,17 @@ _CASTING_VERBS = frozenset({"describe", "portray", "depict", "present", "brand",
 # Harms one is made to answer for beside the attack nouns: "responsible for the violence".
 _ANSWERED_HARMS = frozenset({"violence", "bloodshed", "death", "killing", "unrest", "massacre", "it", "them"})
 
+
+
+def _the_named(verb: Token) -> Iterator[AccusedMention]:
+    """Whom a verb of naming or casting names ("police named the Front as ..."), blamed by its
+    subject; or the subject of its passive ("the Front was named as ...")."""
+    blamer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj"):
+            yield from _mentions(child, anchor=verb, blamer=blamer, agent_slot=True)
+        elif child.dep_ == "nsubjpass":
+            yield from _mentions(child, anchor=verb, agent_slot=True)
 
 def _cast_as_responsible(verb: Token, nouns: frozenset[str]) -> bool:
     """ "as responsible for the violence" on the verb: the parser hangs the adjective on "as"
