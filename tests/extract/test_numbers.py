@@ -303,3 +303,10 @@ def test_figure_in_words_restated_in_brackets_is_one_figure() -> None:
     text = "stands at twenty one (21), including two (2) who died; 147 (one hundred) rounds; Unit (4)"
     assert [q.text for q in find_quantities(text)] == ["twenty one", "two", "147", "one hundred", "4"]
     assert len(restated_figures(text)) == 2
+
+
+def test_an_age_is_not_how_many_people() -> None:
+    # a count's span "a fifteen-year-old girl" states one person; the age is not a figure
+    assert parse_quantity("a fifteen-year-old girl") == (1, 1)
+    assert parse_quantity("two fifteen-year-old girls") == (2, 2)
+    assert parse_quantity("fifteen girls") == (15, 15)

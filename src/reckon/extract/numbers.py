@@ -361,6 +361,10 @@ def _parse_words(text: str) -> int | None:
     return total + current
 
 
+# "fifteen-year-old", "15 year old", "six-month-old": the number before it is someone's age
+_AGE_AFTER = re.compile(r"[\s-]*(?:year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
+
+
 def parse_quantity(text: str) -> tuple[int | None, int | None] | None:
     """FORMAT.md's ``(min, max)`` for the first number phrase in ``text``; None if none.
 
@@ -370,6 +374,8 @@ def parse_quantity(text: str) -> tuple[int | None, int | None] | None:
     if not isinstance(text, str):
         return None
     for m in _MASTER.finditer(text):
+        if _AGE_AFTER.match(text, m.end()):
+            continue  # "a fifteen-year-old girl": an age, not how many
         bounds = _bounds(m)
         if bounds is not None:
             return bounds[1], bounds[2]
