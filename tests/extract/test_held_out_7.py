@@ -139,18 +139,22 @@ def test_a_coded_entry_line_with_a_bracketed_number_and_a_bar_names_its_place() 
     assert ("Dunmarsh", "heading") in headings and ("Orrin", "heading") in headings
 
 
+# A weekly digest of two coded entries; the second entry's notes end at "{recalled}".
+_TWO_ENTRIES = ("WEEKLY EVENT SUMMARY\nCoverage: 12 - 18 March 2026 | Published: 19 March 2026\n\n"
+                "Key points\n- A further attack at the Dunmarsh market in Kenya.\n\n"
+                "[1] 13/03/2026 | Kenya – Kelm – Orrin\nEvent type: Violence against civilians – Attack\n"
+                "Actors: Unidentified gunmen; Civilians (Kenya)\nNotes: Gunmen shot dead two herders in Orrin.\n"
+                "Fatalities: 2\n\n"
+                "[2] 15/03/2026 | Kenya – Kelm – Dunmarsh\nEvent type: Violence against civilians – Attack\n"
+                "Actors: Unidentified gunmen; Civilians (Kenya)\nNotes: Gunmen shot dead a trader outside the "
+                "market.{recalled}\nFatalities: 1\n")
+
+
 def test_a_coded_entry_at_a_place_the_overview_named_is_its_own_event_dated_by_its_line() -> None:
     from reckon import extract
     from reckon.formats import findings_to_json
 
-    text = ("WEEKLY EVENT SUMMARY\nCoverage: 12 - 18 March 2026 | Published: 19 March 2026\n\n"
-            "Key points\n- A further attack at the Dunmarsh market in Kenya.\n\n"
-            "[1] 13/03/2026 | Kenya – Kelm – Orrin\nEvent type: Violence against civilians – Attack\n"
-            "Actors: Unidentified gunmen; Civilians (Kenya)\nNotes: Gunmen shot dead two herders in Orrin.\n"
-            "Fatalities: 2\n\n"
-            "[2] 15/03/2026 | Kenya – Kelm – Dunmarsh\nEvent type: Violence against civilians – Attack\n"
-            "Actors: Unidentified gunmen; Civilians (Kenya)\nNotes: Gunmen shot dead a trader outside the market.\n"
-            "Fatalities: 1\n")
+    text = _TWO_ENTRIES.format(recalled="")
     data = findings_to_json(extract(text), id="t")
     assert ("2026-03-15", "Dunmarsh") in {(i["date"], i["place"]) for i in data["incidents"]}
 
@@ -159,15 +163,8 @@ def test_a_figure_a_coded_entry_recalls_from_an_earlier_day_is_that_days_event()
     from reckon import extract
     from reckon.formats import findings_to_json
 
-    text = ("WEEKLY EVENT SUMMARY\nCoverage: 12 - 18 March 2026 | Published: 19 March 2026\n\n"
-            "Key points\n- A further attack at the Dunmarsh market in Kenya.\n\n"
-            "[1] 13/03/2026 | Kenya – Kelm – Orrin\nEvent type: Violence against civilians – Attack\n"
-            "Actors: Unidentified gunmen; Civilians (Kenya)\nNotes: Gunmen shot dead two herders in Orrin.\n"
-            "Fatalities: 2\n\n"
-            "[2] 15/03/2026 | Kenya – Kelm – Dunmarsh\nEvent type: Violence against civilians – Attack\n"
-            "Actors: Unidentified gunmen; Civilians (Kenya)\nNotes: Gunmen shot dead a trader outside the market. "
-            "The same market was hit by a car bombing on 4 January 2026 that killed at least 19 people.\n"
-            "Fatalities: 1\n")
+    text = _TWO_ENTRIES.format(recalled=" The same market was hit by a car bombing on 4 January 2026 that "
+                                          "killed at least 19 people.")
     data = findings_to_json(extract(text), id="t")
     dated = {(i["date"], i["place"]) for i in data["incidents"]}
     assert ("2026-03-15", "Dunmarsh") in dated and ("2026-01-04", "Dunmarsh") in dated
